@@ -1,0 +1,39 @@
+package dev.homeostat.simulator.events;
+
+import java.util.List;
+
+/**
+ * What the simulator tells the outside world, in time order. Times are run offsets in ms.
+ * Pod and Deployment references are {@code namespace/name}; services likewise.
+ */
+public sealed interface SimEvent {
+    long timeMillis();
+
+    /**
+     * A fault was injected. {@code pods} were selected (may be empty), {@code deployments} and
+     * {@code services} are those the pods belong to. {@code tookEffect} is false when nothing matched.
+     */
+    record FaultInjected(long timeMillis, String fault, String kind, long endMillis, List<String> pods,
+                         List<String> deployments, List<String> services, boolean tookEffect) implements SimEvent { }
+
+    /** A fault's window closed (for instantaneous faults, at once after injection). */
+    record FaultEnded(long timeMillis, String fault) implements SimEvent { }
+
+    /** A service's SLO went from met to violated; reason e.g. {@code availability 0.62 < 0.99}. */
+    record SloViolated(long timeMillis, String service, String reason) implements SimEvent { }
+
+    /** A service's SLO went from violated to met. */
+    record SloRestored(long timeMillis, String service) implements SimEvent { }
+
+    /** A container restarted in place (reason OOMKilled, LivenessProbe, ContainerKill, ...). */
+    record ContainerRestarted(long timeMillis, String pod, String reason, int restartCount) implements SimEvent { }
+
+    /** A pod was deleted (reason: e.g. PodChaos, API, Eviction). */
+    record PodDeleted(long timeMillis, String pod, String reason) implements SimEvent { }
+
+    /** A ReplicaSet created a pod. */
+    record PodCreated(long timeMillis, String pod, String deployment, String node) implements SimEvent { }
+
+    /** A pod's readiness changed. */
+    record PodReadinessChanged(long timeMillis, String pod, boolean ready) implements SimEvent { }
+}
