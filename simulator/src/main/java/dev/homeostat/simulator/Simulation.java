@@ -1,45 +1,455 @@
 package dev.homeostat.simulator;
 
 import dev.homeostat.simulator.cluster.DeploymentView;
+import dev.homeostat.simulator.cluster.NodeView;
 import dev.homeostat.simulator.cluster.PodView;
+import dev.homeostat.simulator.core.EventQueue;
+import dev.homeostat.simulator.core.RandomStreams;
+import dev.homeostat.simulator.events.SimEvent;
 import dev.homeostat.simulator.events.SimulationListener;
+import dev.homeostat.simulator.fault.Fault;
+import dev.homeostat.simulator.fault.MemoryLeak;
 import dev.homeostat.simulator.metrics.MetricStore;
+import dev.homeostat.simulator.spec.ContainerSpec;
+import dev.homeostat.simulator.spec.DeploymentSpec;
+import dev.homeostat.simulator.spec.NodeSpec;
+import dev.homeostat.simulator.spec.ServiceSpec;
 import dev.homeostat.simulator.spec.SimulationSpec;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.function.LongConsumer;
 
 /**
- * One simulated run of a cluster in virtual time (API contract; implementation in progress).
+ * One simulated run of a cluster in virtual time: nodes, a scheduler, Deployments with their
+ * ReplicaSets, pods with kubelet probes and restarts, Services with a fluid traffic model, SLOs,
+ * faults, and a Prometheus-style scrape into a {@link MetricStore}. Deterministic: the same spec and
+ * seed give the same events and samples.
+ *
+ * <p>Events of one instant run in three bands: cluster changes first, then the traffic step and
+ * the scrape, then outside hooks registered with {@link #every}, so a hook sees the instant settled.
  */
 public final class Simulation {
+    /** Traffic step, ms. */
+    static final long STEP_MS = 1000;
+    /** Delay of the ReplicaSet controller between a pod leaving and its replacement. */
+    static final long CONTROLLER_DELAY_MS = 1000;
+    /** How long a gracefully deleted pod stays Terminating. */
+    static final long GRACEFUL_DELETE_MS = 3000;
+    static final long BACKOFF_INITIAL_MS = 10_000;
+    static final long BACKOFF_MAX_MS = 300_000;
+    /** A container that ran this long before it died starts its back-off afresh. */
+    static final long BACKOFF_RESET_MS = 600_000;
+    /** Startup jitter: up to this share of the container's startup time. */
+    static final double STARTUP_JITTER = 0.1;
+    private static final String SUFFIX_ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
+
+    private static final int BAND_CLUSTER = 0, BAND_TRAFFIC = 1, BAND_SCRAPE = 2, BAND_HOOK = 3;
+
+    private final SimulationSpec spec;
+    private final SimulationListener listener;
+    private final EventQueue<Runnable> queue = new EventQueue<>(256);
+    private final RandomStreams random;
+    private final MetricStore metrics = new MetricStore();
+    private final Scraper scraper;
+    private final long end;
+    private final long scrapeEvery;
+    private final List<NodeState> nodes = new ArrayList<>();
+    private final List<DeploymentState> deployments = new ArrayList<>();
+    private final Map<String, DeploymentState> deploymentsByKey = new TreeMap<>();
+    private final List<ServiceState> services = new ArrayList<>();
+    /** Live pods by {@code namespace/name}: sorted, so scrapes and fault selection iterate deterministically. */
+    private final Map<String, PodState> pods = new TreeMap<>();
+    /** Unbound pods in creation order, retried whenever capacity frees. */
+    private final List<PodState> pending = new ArrayList<>();
+    /** Every pod name ever used (lookups only, never iterated). */
+    private final Set<String> usedNames = new HashSet<>();
+    private final TrafficStep traffic = new TrafficStep(this::emit);
+    private final FaultInjector faultInjector;
+    private boolean started;
+    private boolean finished;
+
     public Simulation(SimulationSpec spec, long seed, SimulationListener listener) {
-        throw new UnsupportedOperationException("not yet implemented");
+        if (spec == null) throw new IllegalArgumentException("spec: required");
+        if (listener == null) throw new IllegalArgumentException("listener: required (pass e -> { } to ignore events)");
+        this.spec = spec;
+        this.listener = listener;
+        this.random = new RandomStreams(seed);
+        this.scraper = new Scraper(metrics, random.stream("memory-noise"));
+        this.end = spec.duration().toMillis();
+        this.scrapeEvery = spec.scrapeInterval().toMillis();
+        this.faultInjector = new FaultInjector(this, random.stream("fault-choice"));
+        build();
+        queue.add(0, BAND_CLUSTER, this::deployInitialPods);
+        for (Fault f : spec.faults()) {
+            long at = f.start().toMillis();
+            if (at <= end) queue.add(at, BAND_CLUSTER, () -> faultInjector.inject(f));
+        }
+        queue.add(0, BAND_TRAFFIC, this::trafficTick);
+        queue.add(0, BAND_SCRAPE, this::scrapeTick);
+    }
+
+    private void build() {
+        Set<String> nodeNames = new HashSet<>();
+        for (int i = 0; i < spec.cluster().nodes().size(); i++) {
+            NodeSpec n = spec.cluster().nodes().get(i);
+            if (!nodeNames.add(n.name())) throw new IllegalArgumentException("cluster.nodes[" + i + "].name: duplicate node '" + n.name() + "'; node names must be unique");
+            nodes.add(new NodeState(n));
+        }
+        nodes.sort(Comparator.comparing(n -> n.spec.name()));
+        for (int i = 0; i < spec.cluster().deployments().size(); i++) {
+            DeploymentSpec d = spec.cluster().deployments().get(i);
+            var state = new DeploymentState(d);
+            if (deploymentsByKey.putIfAbsent(state.key, state) != null)
+                throw new IllegalArgumentException("cluster.deployments[" + i + "].name: duplicate deployment '" + state.key + "'; names must be unique per namespace");
+        }
+        deployments.addAll(deploymentsByKey.values());
+        Map<String, ServiceState> byKey = new TreeMap<>();
+        for (int i = 0; i < spec.cluster().services().size(); i++) {
+            ServiceSpec s = spec.cluster().services().get(i);
+            String where = "cluster.services[" + i + "]";
+            DeploymentState d = deploymentsByKey.get(s.namespace() + "/" + s.deployment());
+            if (d == null) throw new IllegalArgumentException(where + ".deployment: no deployment '" + s.deployment() + "' in namespace '"
+                    + s.namespace() + "'; declare it under cluster.deployments or fix the name");
+            if (d.service != null) throw new IllegalArgumentException(where + ".deployment: deployment '" + d.key + "' is already behind service '"
+                    + d.service.spec.name() + "'; this simulator supports one Service per Deployment");
+            var state = new ServiceState(s, d, random.stream("traffic/" + s.namespace() + "/" + s.name()));
+            if (byKey.putIfAbsent(state.key, state) != null)
+                throw new IllegalArgumentException(where + ".name: duplicate service '" + state.key + "'; names must be unique per namespace");
+            d.service = state;
+        }
+        services.addAll(byKey.values());
+        Set<String> faultNames = new HashSet<>();
+        for (int i = 0; i < spec.faults().size(); i++) {
+            Fault f = spec.faults().get(i);
+            if (!faultNames.add(f.name())) throw new IllegalArgumentException("faults[" + i + "].name: duplicate fault '" + f.name() + "'; fault names must be unique in a run");
+            if (f instanceof MemoryLeak leak && !deploymentsByKey.containsKey(leak.namespace() + "/" + leak.deployment()))
+                throw new IllegalArgumentException("faults[" + i + "].target.deployment: no deployment '" + leak.deployment() + "' in namespace '"
+                        + leak.namespace() + "' to leak; name one of " + deploymentsByKey.keySet());
+        }
     }
 
     /** Virtual time, ms since the run started. */
-    public long now() { throw new UnsupportedOperationException(); }
+    public long now() { return queue.now(); }
 
     /** When the run ends, ms. */
-    public long endMillis() { throw new UnsupportedOperationException(); }
+    public long endMillis() { return end; }
 
     /**
      * Calls {@code hook} with the virtual time at {@code firstMillis} and every {@code periodMillis}
      * after, until the run ends; at an instant it runs after the simulator's own events of that instant.
      */
-    public void every(long firstMillis, long periodMillis, LongConsumer hook) { throw new UnsupportedOperationException(); }
+    public void every(long firstMillis, long periodMillis, LongConsumer hook) {
+        if (hook == null) throw new IllegalArgumentException("hook: required");
+        if (periodMillis <= 0) throw new IllegalArgumentException("periodMillis: must be positive, was " + periodMillis);
+        if (firstMillis < now()) throw new IllegalArgumentException("firstMillis: " + firstMillis + " is before the current time " + now() + "; start at or after now()");
+        if (finished) throw new IllegalStateException("every: the run has ended; register hooks before run()");
+        if (firstMillis <= end) queue.add(firstMillis, BAND_HOOK, () -> runHook(periodMillis, hook));
+    }
+
+    private void runHook(long period, LongConsumer hook) {
+        long t = now();
+        hook.accept(t);
+        if (t + period <= end) queue.add(t + period, BAND_HOOK, () -> runHook(period, hook));
+    }
 
     /** Runs to the end. */
-    public void run() { throw new UnsupportedOperationException(); }
+    public void run() {
+        if (started) throw new IllegalStateException("run: a Simulation runs once; create a new one for another run");
+        started = true;
+        while (!queue.isEmpty() && queue.peekTime() <= end) queue.poll().run();
+        finished = true;
+    }
 
-    public List<PodView> pods() { throw new UnsupportedOperationException(); }
+    /** Live pods (Terminating included) sorted by namespace/name. */
+    public List<PodView> pods() {
+        List<PodView> out = new ArrayList<>(pods.size());
+        for (PodState p : pods.values()) out.add(p.view());
+        return out;
+    }
 
-    public List<DeploymentView> deployments() { throw new UnsupportedOperationException(); }
+    /** Deployments sorted by namespace/name. */
+    public List<DeploymentView> deployments() {
+        List<DeploymentView> out = new ArrayList<>(deployments.size());
+        for (DeploymentState d : deployments) out.add(d.view());
+        return out;
+    }
 
-    public Optional<PodView> pod(String namespace, String name) { throw new UnsupportedOperationException(); }
+    /** Nodes sorted by name. */
+    public List<NodeView> nodes() {
+        List<NodeView> out = new ArrayList<>(nodes.size());
+        for (NodeState n : nodes) out.add(n.view());
+        return out;
+    }
+
+    public Optional<PodView> pod(String namespace, String name) {
+        PodState p = pods.get(namespace + "/" + name);
+        return p == null ? Optional.empty() : Optional.of(p.view());
+    }
 
     /** Deletes a pod as the API server would (graceful); its ReplicaSet replaces it. False if no such pod. */
-    public boolean deletePod(String namespace, String name, String reason) { throw new UnsupportedOperationException(); }
+    public boolean deletePod(String namespace, String name, String reason) {
+        PodState p = pods.get(namespace + "/" + name);
+        if (p == null) return false;
+        delete(p, reason == null || reason.isBlank() ? "API" : reason, GRACEFUL_DELETE_MS, false);
+        return true;
+    }
 
-    public MetricStore metrics() { throw new UnsupportedOperationException(); }
+    /** Sets a Deployment's replicas (as {@code kubectl scale}); its ReplicaSet converges after the controller delay. False if no such deployment. */
+    public boolean scaleDeployment(String namespace, String name, int replicas) {
+        if (replicas < 0) throw new IllegalArgumentException("replicas: must be >= 0, was " + replicas);
+        DeploymentState d = deploymentsByKey.get(namespace + "/" + name);
+        if (d == null) return false;
+        d.replicas = replicas;
+        requestReconcile(d);
+        return true;
+    }
+
+    /** Whether the service's SLO is violated now. */
+    public boolean sloViolated(String namespace, String service) {
+        for (ServiceState s : services) if (s.spec.namespace().equals(namespace) && s.spec.name().equals(service)) return s.violated;
+        throw new IllegalArgumentException("service: no service '" + namespace + "/" + service + "'");
+    }
+
+    public MetricStore metrics() { return metrics; }
+
+    // ---------------------------------------------------------------- for FaultInjector
+
+    Iterable<PodState> livePods() { return pods.values(); }
+
+    DeploymentState deployment(String namespace, String name) { return deploymentsByKey.get(namespace + "/" + name); }
+
+    /** Runs {@code action} at {@code time} among the cluster events, if the run lasts that long. */
+    void atClusterTime(long time, Runnable action) { if (time <= end) queue.add(time, BAND_CLUSTER, action); }
+
+
+    // ---------------------------------------------------------------- pods, scheduler, ReplicaSet
+
+    /** The cluster exists before the run: initial pods are bound, started and ready at t = 0 (when they fit). */
+    private void deployInitialPods() {
+        for (DeploymentState d : deployments) for (int i = 0; i < d.replicas; i++) createPod(d, true);
+    }
+
+    private void createPod(DeploymentState d, boolean warm) {
+        PodState p = new PodState(newPodName(d), d, now());
+        pods.put(p.key, p);
+        d.pods.add(p);
+        NodeState node = bestNode(p);
+        if (node != null) bind(p, node); else pending.add(p);
+        emit(new SimEvent.PodCreated(now(), p.key, d.key, node == null ? "" : node.spec.name()));
+        if (node == null) return;
+        if (warm) {
+            p.container = PodState.Container.RUNNING;
+            p.everStarted = true;
+            p.runningSince = now();
+            p.servingAt = now();
+            p.leakSince = now();
+            p.leakRate = d.leakRate;
+            setReady(p, true);
+        } else {
+            p.startAt = now();
+        }
+        replan(p);
+    }
+
+    private String newPodName(DeploymentState d) {
+        SplittableRandom names = random.stream("pod-names/" + d.key);
+        while (true) {
+            StringBuilder sb = new StringBuilder(d.spec.name()).append('-');
+            for (int i = 0; i < 5; i++) sb.append(SUFFIX_ALPHABET.charAt(names.nextInt(SUFFIX_ALPHABET.length())));
+            String name = sb.toString();
+            if (usedNames.add(d.spec.namespace() + "/" + name)) return name;
+        }
+    }
+
+    /** Least allocated node that fits the pod's requests; ties go to the first by name. */
+    private NodeState bestNode(PodState p) {
+        ContainerSpec c = p.spec;
+        NodeState best = null;
+        double bestScore = Double.MAX_VALUE;
+        for (NodeState n : nodes) {
+            if (!n.fits(c.cpuRequest(), c.memoryRequest())) continue;
+            double score = n.allocatedAfter(c.cpuRequest(), c.memoryRequest());
+            if (score < bestScore) { best = n; bestScore = score; }
+        }
+        return best;
+    }
+
+    private void bind(PodState p, NodeState node) {
+        p.node = node;
+        node.bind(p.spec.cpuRequest(), p.spec.memoryRequest());
+    }
+
+    private void retryPending() {
+        for (Iterator<PodState> it = pending.iterator(); it.hasNext(); ) {
+            PodState p = it.next();
+            NodeState node = bestNode(p);
+            if (node == null) continue;
+            it.remove();
+            bind(p, node);
+            p.startAt = now();
+            replan(p);
+        }
+    }
+
+    void delete(PodState p, String reason, long graceMs, boolean abrupt) {
+        if (p.terminating) return;
+        if (abrupt) loseInFlight(p);
+        p.terminating = true;
+        p.epoch++;
+        if (p.node == null) pending.remove(p);
+        emit(new SimEvent.PodDeleted(now(), p.key, reason));
+        if (p.ready) setReady(p, false);
+        queue.add(now() + graceMs, BAND_CLUSTER, () -> gone(p));
+        requestReconcile(p.deployment);
+    }
+
+    private void gone(PodState p) {
+        p.gone = true;
+        p.container = PodState.Container.WAITING;
+        pods.remove(p.key);
+        p.deployment.pods.remove(p);
+        if (p.node != null) {
+            p.node.release(p.spec.cpuRequest(), p.spec.memoryRequest());
+            retryPending();
+        }
+    }
+
+    private void requestReconcile(DeploymentState d) {
+        if (d.reconcileQueued) return;
+        d.reconcileQueued = true;
+        queue.add(now() + CONTROLLER_DELAY_MS, BAND_CLUSTER, () -> reconcile(d));
+    }
+
+    /** The ReplicaSet controller: create missing pods, delete surplus ones (youngest first). */
+    private void reconcile(DeploymentState d) {
+        d.reconcileQueued = false;
+        int active = d.active();
+        for (int i = active; i < d.replicas; i++) createPod(d, false);
+        if (active > d.replicas) {
+            List<PodState> live = new ArrayList<>();
+            for (PodState p : d.pods) if (!p.terminating) live.add(p);
+            Collections.reverse(live);
+            for (PodState p : live.subList(0, active - d.replicas)) delete(p, "ReplicaSet", GRACEFUL_DELETE_MS, false);
+        }
+    }
+
+    // ---------------------------------------------------------------- kubelet: containers and probes
+
+    /**
+     * Re-plans the pod's next state changes from its current state: container start, readiness
+     * flip, liveness kill, OOM kill. Bumping the epoch voids every event planned before.
+     */
+    void replan(PodState p) {
+        long e = ++p.epoch;
+        if (p.terminating || p.node == null) return;
+        long t = now();
+        if (!p.running()) {
+            at(p, e, Math.max(t, p.startAt), () -> startContainer(p));
+            return;
+        }
+        ContainerSpec c = p.spec;
+        if (p.failures == 0) {
+            if (!p.ready) {
+                long servingFrom = Math.max(p.servingAt, p.failureEndedAt);
+                at(p, e, Math.max(t, Probes.passesAt(p.runningSince, c.readinessProbe(), servingFrom)), () -> setReady(p, true));
+            }
+            if (t < p.servingAt) {
+                // a container slower to start than its liveness probe allows is killed while starting
+                long kill = Probes.failsAt(p.runningSince, c.livenessProbe(), p.runningSince);
+                if (kill < p.servingAt) at(p, e, Math.max(t, kill), () -> crash(p, "LivenessProbe"));
+            }
+        } else {
+            long since = Math.max(p.failedSince, p.runningSince);
+            if (p.ready) at(p, e, Math.max(t, Probes.failsAt(p.runningSince, c.readinessProbe(), since)), () -> setReady(p, false));
+            at(p, e, Math.max(t, Probes.failsAt(p.runningSince, c.livenessProbe(), since)), () -> crash(p, "LivenessProbe"));
+        }
+        double memory = p.memoryAt(t);
+        long limit = c.memoryLimit();
+        if (memory >= limit) {
+            at(p, e, t, () -> crash(p, "OOMKilled"));
+        } else if (p.leakRate > 0) {
+            long reach = (long) Math.ceil((limit - memory) * 1000.0 / p.leakRate);
+            at(p, e, t + reach, () -> crash(p, "OOMKilled"));
+        }
+    }
+
+    /** Schedules {@code action} for the pod, to run only if nothing changed the pod in between. */
+    private void at(PodState p, long epoch, long time, Runnable action) {
+        queue.add(time, BAND_CLUSTER, () -> {
+            if (p.epoch == epoch && !p.terminating) action.run();
+        });
+    }
+
+    private void startContainer(PodState p) {
+        long t = now();
+        long startup = p.spec.startupTime().toMillis();
+        long jitter = (long) (startup * STARTUP_JITTER * random.stream("startup-jitter/" + p.deployment.key).nextDouble());
+        p.container = PodState.Container.RUNNING;
+        p.everStarted = true;
+        p.runningSince = t;
+        p.servingAt = t + startup + jitter;
+        p.leaked = 0;
+        p.leakSince = t;
+        p.leakRate = p.deployment.leakRate;
+        replan(p);
+    }
+
+    /** The container died (OOMKilled, liveness, kill): restart in place after the CrashLoopBackOff delay. */
+    void crash(PodState p, String reason) {
+        long t = now();
+        loseInFlight(p);
+        boolean ranLong = t - p.runningSince >= BACKOFF_RESET_MS;
+        p.container = PodState.Container.WAITING;
+        if (p.ready) setReady(p, false);
+        p.restarts++;
+        p.crashStreak = ranLong ? 1 : p.crashStreak + 1;
+        p.startAt = t + Math.min(BACKOFF_MAX_MS, BACKOFF_INITIAL_MS << Math.min(p.crashStreak - 1, 20));
+        p.leaked = 0;
+        p.leakRate = 0;
+        p.leakSince = t;
+        emit(new SimEvent.ContainerRestarted(t, p.key, reason, p.restarts));
+        replan(p);
+    }
+
+    private void setReady(PodState p, boolean ready) {
+        if (p.ready == ready) return;
+        p.ready = ready;
+        emit(new SimEvent.PodReadinessChanged(now(), p.key, ready));
+    }
+
+    /** Requests in the pod when it dies (Little's law: arrival rate × mean latency) fail. */
+    void loseInFlight(PodState p) {
+        double lost = p.lastArrivals * p.lastLatency;
+        p.lastArrivals = 0;
+        if (lost <= 0) return;
+        p.err500 += lost;
+        if (p.deployment.service != null) p.deployment.service.lostInFlight += lost;
+    }
+
+    // ---------------------------------------------------------------- traffic, SLOs, scrape
+
+    private void trafficTick() {
+        long t = now();
+        if (t > 0) {
+            for (DeploymentState d : deployments) traffic.step(d, t);
+        }
+        if (t + STEP_MS <= end) queue.add(t + STEP_MS, BAND_TRAFFIC, this::trafficTick);
+    }
+
+    private void scrapeTick() {
+        long t = now();
+        scraper.scrape(t, pods.values(), deployments, services);
+        if (t + scrapeEvery <= end) queue.add(t + scrapeEvery, BAND_SCRAPE, this::scrapeTick);
+    }
+
+    void emit(SimEvent event) { listener.on(event); }
 }

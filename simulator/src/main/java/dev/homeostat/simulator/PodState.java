@@ -1,0 +1,101 @@
+package dev.homeostat.simulator;
+
+import dev.homeostat.simulator.cluster.PodView;
+import dev.homeostat.simulator.metrics.MetricStore;
+import dev.homeostat.simulator.spec.ContainerSpec;
+
+/**
+ * The mutable state of one pod and its (single) container. Scheduled events carry the pod's
+ * {@link #epoch} at planning time; any change of state bumps it and re-plans, so stale events are
+ * ignored instead of cancelled.
+ *
+ * <p>Pod lifecycle: Pending (unbound, or bound and container never started) → Running (container
+ * started once) → Terminating (deleted, removed from endpoints) → gone. Container lifecycle:
+ * WAITING (creating or in CrashLoopBackOff until {@link #startAt}) → RUNNING (serving from
+ * {@link #servingAt} unless a PodFailure is active) → WAITING on OOMKilled / liveness / kill.
+ */
+final class PodState {
+    enum Container { WAITING, RUNNING }
+
+    // columns of the 60 s window
+    static final int REQ = 0, ERR = 1, OK = 2, LATENCY_SUM = 3, CPU = 4;
+
+    final String namespace;
+    final String name;
+    final String key;
+    final DeploymentState deployment;
+    final ContainerSpec spec;
+    final long createdAt;
+
+    NodeState node;
+    boolean terminating;
+    boolean gone;
+
+    Container container = Container.WAITING;
+    boolean everStarted;
+    long startAt;
+    long runningSince = -1;
+    long servingAt;
+    boolean ready;
+    int restarts;
+    int crashStreak;
+    long epoch;
+
+    int failures;          // active PodFailure faults
+    long failedSince;
+    long failureEndedAt;   // 0 when none ended yet
+    long stressBytes;      // active MemoryStress
+    double stressCores;    // active CpuStress
+
+    long leakRate;         // bytes/s leaking in the running container
+    double leaked;         // bytes leaked up to leakSince
+    long leakSince;
+
+    // traffic: last step's arrival rate and mean latency (for in-flight losses), cumulative counters
+    double lastArrivals;
+    double lastLatency;
+    double ok200;
+    double err500;
+    double err504;
+    double cpuSeconds;
+    final SlidingSums lastMinute = new SlidingSums(5, 60);
+
+    final MetricStore.Handle[] handles = new MetricStore.Handle[Scraper.POD_SERIES];
+
+    PodState(String name, DeploymentState deployment, long createdAt) {
+        this.namespace = deployment.spec.namespace();
+        this.name = name;
+        this.key = namespace + "/" + name;
+        this.deployment = deployment;
+        this.spec = deployment.spec.container();
+        this.createdAt = createdAt;
+    }
+
+    boolean running() { return container == Container.RUNNING; }
+
+    /** Answers requests at {@code t}: container up and started, not failed, not being deleted. */
+    boolean serving(long t) {
+        return running() && !terminating && failures == 0 && t >= servingAt;
+    }
+
+    /** Working set of the running container at {@code t}, bytes (without measurement noise). */
+    double memoryAt(long t) {
+        return spec.memoryBase() + stressBytes + leaked + leakRate * (t - leakSince) / 1000.0;
+    }
+
+    /** Folds the leak up to {@code t} into {@link #leaked}, before the rate changes. */
+    void settleLeak(long t) {
+        leaked += leakRate * (t - leakSince) / 1000.0;
+        leakSince = t;
+    }
+
+    String phase() {
+        if (terminating) return "Terminating";
+        return node != null && everStarted ? "Running" : "Pending";
+    }
+
+    PodView view() {
+        return new PodView(namespace, name, deployment.spec.name(), node == null ? "" : node.spec.name(), phase(), ready,
+                restarts, running() ? runningSince : -1, deployment.podLabels);
+    }
+}

@@ -1,0 +1,91 @@
+package dev.homeostat.simulator;
+
+import static dev.homeostat.simulator.metrics.MetricNames.*;
+
+import dev.homeostat.simulator.metrics.MetricStore;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * One Prometheus scrape of the cluster plus the evaluation of the recording rules, written into the
+ * metric store. Pod series handles are cached on the pod, so a scrape allocates nothing per pod.
+ * A pod that is gone is no longer visited, so its series simply stop, as in Prometheus.
+ */
+final class Scraper {
+    static final int MEMORY = 0, CPU = 1, RESTART_COUNT = 2, READY = 3, HTTP_200 = 4, HTTP_500 = 5, HTTP_504 = 6,
+            MEMORY_RATIO = 7, CPU_RATE = 8, ERROR_RATIO = 9, LATENCY_MEAN = 10;
+    static final int POD_SERIES = 11;
+    /** Relative standard deviation of the working set's measurement noise. */
+    static final double MEMORY_NOISE = 0.005;
+
+    private final MetricStore store;
+    private final SplittableRandom memoryNoise;
+
+    Scraper(MetricStore store, SplittableRandom memoryNoise) {
+        this.store = store;
+        this.memoryNoise = memoryNoise;
+    }
+
+    void scrape(long t, Collection<PodState> pods, List<DeploymentState> deployments, List<ServiceState> services) {
+        for (PodState p : pods) scrapePod(t, p);
+        for (DeploymentState d : deployments)
+            store.add(DEPLOYMENT_AVAILABLE, Map.of("namespace", d.spec.namespace(), "deployment", d.spec.name()), t, d.ready());
+        for (ServiceState s : services) {
+            var labels = Map.of("namespace", s.spec.namespace(), "service", s.spec.name());
+            if (s.unavailable > 0)
+                store.add(HTTP_REQUESTS, Map.of("namespace", s.spec.namespace(), "service", s.spec.name(), "code", "503"), t, s.unavailable);
+            SlidingSums m = s.lastMinute;
+            if (m.sum(ServiceState.REQ) > 0) store.add(SERVICE_ERROR_RATIO, labels, t, m.sum(ServiceState.ERR) / m.sum(ServiceState.REQ));
+            if (m.sum(ServiceState.ANSWERED) > 0)
+                store.add(SERVICE_LATENCY_P99, labels, t, m.sum(ServiceState.P99_WEIGHTED) / m.sum(ServiceState.ANSWERED));
+        }
+    }
+
+    private void scrapePod(long t, PodState p) {
+        if (p.running()) {
+            double limit = p.spec.memoryLimit();
+            double noise = 1 + MEMORY_NOISE * memoryNoise.nextGaussian();
+            double memory = Math.clamp(p.memoryAt(t) * noise, 0, limit);
+            handle(p, MEMORY).add(t, memory);
+            handle(p, CPU).add(t, p.cpuSeconds);
+            handle(p, MEMORY_RATIO).add(t, memory / limit);
+            if (p.lastMinute.filled() > 0) handle(p, CPU_RATE).add(t, p.lastMinute.sum(PodState.CPU) / p.lastMinute.filled());
+        }
+        handle(p, RESTART_COUNT).add(t, p.restarts);
+        handle(p, READY).add(t, p.ready ? 1 : 0);
+        if (p.deployment.service != null && p.everStarted) {
+            handle(p, HTTP_200).add(t, p.ok200);
+            if (p.err500 > 0) handle(p, HTTP_500).add(t, p.err500);
+            if (p.err504 > 0) handle(p, HTTP_504).add(t, p.err504);
+            SlidingSums m = p.lastMinute;
+            if (m.sum(PodState.REQ) > 0) handle(p, ERROR_RATIO).add(t, m.sum(PodState.ERR) / m.sum(PodState.REQ));
+            if (m.sum(PodState.OK) > 0) handle(p, LATENCY_MEAN).add(t, m.sum(PodState.LATENCY_SUM) / m.sum(PodState.OK));
+        }
+    }
+
+    private MetricStore.Handle handle(PodState p, int series) {
+        MetricStore.Handle h = p.handles[series];
+        if (h == null) {
+            String ns = p.namespace, pod = p.name, container = p.spec.name();
+            String service = p.deployment.service == null ? "" : p.deployment.service.spec.name();
+            h = switch (series) {
+                case MEMORY -> store.series(MEMORY_WORKING_SET, Map.of("namespace", ns, "pod", pod, "container", container));
+                case CPU -> store.series(CPU_USAGE_SECONDS, Map.of("namespace", ns, "pod", pod, "container", container));
+                case RESTART_COUNT -> store.series(RESTARTS, Map.of("namespace", ns, "pod", pod, "container", container));
+                case READY -> store.series(POD_READY, Map.of("namespace", ns, "pod", pod, "condition", "true"));
+                case HTTP_200 -> store.series(HTTP_REQUESTS, Map.of("namespace", ns, "service", service, "pod", pod, "code", "200"));
+                case HTTP_500 -> store.series(HTTP_REQUESTS, Map.of("namespace", ns, "service", service, "pod", pod, "code", "500"));
+                case HTTP_504 -> store.series(HTTP_REQUESTS, Map.of("namespace", ns, "service", service, "pod", pod, "code", "504"));
+                case MEMORY_RATIO -> store.series(POD_MEMORY_RATIO, Map.of("namespace", ns, "pod", pod));
+                case CPU_RATE -> store.series(POD_CPU_RATE, Map.of("namespace", ns, "pod", pod));
+                case ERROR_RATIO -> store.series(POD_ERROR_RATIO, Map.of("namespace", ns, "service", service, "pod", pod));
+                case LATENCY_MEAN -> store.series(POD_LATENCY_MEAN, Map.of("namespace", ns, "service", service, "pod", pod));
+                default -> throw new IllegalStateException("no pod series " + series);
+            };
+            p.handles[series] = h;
+        }
+        return h;
+    }
+}

@@ -1,0 +1,37 @@
+package dev.homeostat.simulator;
+
+import dev.homeostat.simulator.spec.ServiceSpec;
+import java.util.SplittableRandom;
+
+/** A Service: its traffic noise stream, counters of requests that reached no pod, and its SLO window. */
+final class ServiceState {
+    // columns of the 60 s window
+    static final int REQ = 0, ERR = 1, ANSWERED = 2, P99_WEIGHTED = 3;
+    // columns of the SLO window
+    static final int SLO_REQ = 0, SLO_ERR = 1, SLO_SLOW = 2;
+
+    final ServiceSpec spec;
+    final String key;
+    final DeploymentState deployment;
+    final SplittableRandom noise;
+    final SlidingSums lastMinute = new SlidingSums(4, 60);
+    final SlidingSums sloWindow;
+    /** Requests that found no ready endpoint (503), cumulative. */
+    double unavailable;
+    /** In-flight requests lost by pods killed since the last traffic step; counted in the next one. */
+    double lostInFlight;
+    boolean violated;
+
+    ServiceState(ServiceSpec spec, DeploymentState deployment, SplittableRandom noise) {
+        this.spec = spec;
+        this.key = spec.namespace() + "/" + spec.name();
+        this.deployment = deployment;
+        this.noise = noise;
+        int slots = (int) Math.max(1, spec.slo().window().toMillis() / Simulation.STEP_MS);
+        this.sloWindow = new SlidingSums(3, slots);
+        // Warm start: the service has been healthy at its nominal rate before the run began,
+        // so an empty window cannot read as a violation.
+        double[] healthy = {spec.requestsPerSecond(), 0, 0};
+        for (int i = 0; i < slots; i++) sloWindow.push(healthy);
+    }
+}

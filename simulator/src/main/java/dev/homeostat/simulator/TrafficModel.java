@@ -1,0 +1,103 @@
+package dev.homeostat.simulator;
+
+/**
+ * The fluid traffic model's equations (see README "Traffic model"). Pure arithmetic, no objects per
+ * request: a pod with arrival rate λ, effective service time s and concurrency c has utilisation
+ * ρ = λ·s/c; below saturation its response time is exponential with mean s/(1−ρ) (the M/M/1
+ * sojourn time), capped; at or above saturation it serves c/s per second and the rest time out.
+ */
+final class TrafficModel {
+    private TrafficModel() { }
+
+    /** Mean latency never exceeds this many service times (queues are bounded in practice) ... */
+    static final double LATENCY_CAP_SERVICE_TIMES = 50;
+    /** ... nor the client timeout, seconds. */
+    static final double REQUEST_TIMEOUT_S = 10;
+    /** Working set share of the limit above which garbage collection slows requests. */
+    static final double GC_PRESSURE_START = 0.8;
+    /** Slow-down at the limit. */
+    static final double GC_MAX_FACTOR = 10;
+    /** A container's cpu share is its request, but never less than this (a best-effort pod still gets some cpu). */
+    static final double MIN_CPU_SHARE = 0.1;
+    /** Idle cpu of a running container, cores. */
+    static final double IDLE_CORES = 0.002;
+    /** p99 of an exponential latency in means: ln(100). */
+    static final double P99_OF_EXPONENTIAL = Math.log(100);
+
+    // indexes into the result array of serve()
+    static final int OK = 0, TIMEOUTS = 1, MEAN_LATENCY = 2, UTILISATION = 3;
+
+    /** GC slow-down for working set / limit = {@code ratio}: 1 up to 80 %, then quadratic up to 10× at 100 %. */
+    static double gcFactor(double ratio) {
+        if (ratio <= GC_PRESSURE_START) return 1;
+        double x = Math.min(1, (ratio - GC_PRESSURE_START) / (1 - GC_PRESSURE_START));
+        return 1 + (GC_MAX_FACTOR - 1) * x * x;
+    }
+
+    /** CPU stress stealing {@code stolenCores} from a container whose share is {@code cpuRequest}: service time × (1 + stolen/share). */
+    static double cpuFactor(double stolenCores, double cpuRequest) {
+        return 1 + stolenCores / Math.max(cpuRequest, MIN_CPU_SHARE);
+    }
+
+    static double latencyCap(double serviceTimeS) {
+        return Math.max(serviceTimeS, Math.min(LATENCY_CAP_SERVICE_TIMES * serviceTimeS, REQUEST_TIMEOUT_S));
+    }
+
+    /** One pod for one second: fills {@code out} with served requests, timed-out requests, mean latency (s) and utilisation. */
+    static void serve(double arrivals, double serviceTimeS, int concurrency, double[] out) {
+        double rho = arrivals * serviceTimeS / concurrency;
+        double cap = latencyCap(serviceTimeS);
+        if (rho < 1) {
+            out[OK] = arrivals;
+            out[TIMEOUTS] = 0;
+            out[MEAN_LATENCY] = Math.min(serviceTimeS / (1 - rho), cap);
+        } else {
+            double capacity = concurrency / serviceTimeS;
+            out[OK] = capacity;
+            out[TIMEOUTS] = arrivals - capacity;
+            out[MEAN_LATENCY] = cap;
+        }
+        out[UTILISATION] = Math.min(rho, 1);
+    }
+
+    /**
+     * The 99th percentile of a mix of exponential latencies: {@code weights[i]} requests with mean
+     * {@code means[i]}, plus {@code timeouts} requests at {@code cap}. Solves
+     * Σ wᵢ·exp(−x/mᵢ) = 1 % of all requests by Newton's method started from below (the function is
+     * convex and decreasing, so the iterates climb monotonically to the root).
+     */
+    static double p99(double[] weights, double[] means, int n, double timeouts, double cap) {
+        double total = timeouts;
+        double maxMean = 0, minMean = Double.MAX_VALUE;
+        for (int i = 0; i < n; i++) {
+            if (weights[i] <= 0) continue;
+            total += weights[i];
+            maxMean = Math.max(maxMean, means[i]);
+            minMean = Math.min(minMean, means[i]);
+        }
+        if (total <= 0) return 0;
+        double target = 0.01 * total;
+        if (timeouts >= target) return cap;
+        target -= timeouts;
+        if (maxMean == minMean) return Math.min(cap, maxMean * Math.log((total - timeouts) / target));
+        double x = 0;
+        for (int i = 0; i < n; i++) if (weights[i] > target) x = Math.max(x, means[i] * Math.log(weights[i] / target));
+        for (int iter = 0; iter < 30; iter++) {
+            double f = -target, df = 0;
+            for (int i = 0; i < n; i++) {
+                if (weights[i] <= 0) continue;
+                double e = weights[i] * Math.exp(-x / means[i]);
+                f += e;
+                df -= e / means[i];
+            }
+            if (f <= target * 1e-9 || df == 0) break;
+            x -= f / df;
+        }
+        return Math.min(cap, x);
+    }
+
+    /** Requests slower than {@code threshold} seconds among {@code ok} requests of exponential latency with mean {@code mean}. */
+    static double slowerThan(double ok, double mean, double threshold) {
+        return ok * Math.exp(-threshold / mean);
+    }
+}

@@ -1,0 +1,22 @@
+package dev.homeostat.simulator.metrics;
+
+/** The Prometheus metric names the simulator scrapes: raw series and the recording rules over them. */
+public final class MetricNames {
+    private MetricNames() { }
+
+    // raw (cAdvisor, kube-state-metrics, the application/mesh)
+    public static final String MEMORY_WORKING_SET = "container_memory_working_set_bytes";
+    public static final String CPU_USAGE_SECONDS = "container_cpu_usage_seconds_total";
+    public static final String RESTARTS = "kube_pod_container_status_restarts_total";
+    public static final String POD_READY = "kube_pod_status_ready";
+    public static final String DEPLOYMENT_AVAILABLE = "kube_deployment_status_replicas_available";
+    public static final String HTTP_REQUESTS = "http_requests_total";
+
+    // recording rules (rate1m = over the last 60 s)
+    public static final String POD_MEMORY_RATIO = "pod:container_memory_working_set_bytes:ratio_limit";
+    public static final String POD_CPU_RATE = "pod:container_cpu_usage:rate1m";
+    public static final String POD_ERROR_RATIO = "pod:http_request_errors:ratio_rate1m";
+    public static final String POD_LATENCY_MEAN = "pod:http_request_duration_seconds:mean_rate1m";
+    public static final String SERVICE_ERROR_RATIO = "service:http_request_errors:ratio_rate1m";
+    public static final String SERVICE_LATENCY_P99 = "service:http_request_duration_seconds:p99_rate1m";
+}

@@ -1,0 +1,61 @@
+package dev.homeostat.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
+import net.jqwik.api.constraints.Scale;
+import org.junit.jupiter.api.Test;
+
+class TrafficModelTest {
+    @Test
+    void gcFactor_isOneBelowPressure_andTenAtTheLimit() {
+        assertThat(TrafficModel.gcFactor(0.5)).isEqualTo(1);
+        assertThat(TrafficModel.gcFactor(0.8)).isEqualTo(1);
+        assertThat(TrafficModel.gcFactor(0.9)).isBetween(1.0, 10.0);
+        assertThat(TrafficModel.gcFactor(1.0)).isCloseTo(10, within(1e-9));
+    }
+
+    @Test
+    void serve_belowSaturation_servesAll_withQueueingLatency() {
+        double[] out = new double[4];
+        TrafficModel.serve(200, 0.02, 8, out); // ρ = 0.5
+        assertThat(out[TrafficModel.OK]).isEqualTo(200);
+        assertThat(out[TrafficModel.TIMEOUTS]).isZero();
+        assertThat(out[TrafficModel.MEAN_LATENCY]).isCloseTo(0.04, within(1e-12));
+        assertThat(out[TrafficModel.UTILISATION]).isCloseTo(0.5, within(1e-12));
+    }
+
+    @Test
+    void serve_overloaded_servesCapacity_restTimesOut() {
+        double[] out = new double[4];
+        TrafficModel.serve(600, 0.02, 8, out); // capacity 400/s
+        assertThat(out[TrafficModel.OK]).isCloseTo(400, within(1e-9));
+        assertThat(out[TrafficModel.TIMEOUTS]).isCloseTo(200, within(1e-9));
+        assertThat(out[TrafficModel.MEAN_LATENCY]).isEqualTo(TrafficModel.latencyCap(0.02));
+    }
+
+    @Test
+    void p99_ofEqualPods_isMeanTimesLn100() {
+        double p = TrafficModel.p99(new double[] {10, 10, 10}, new double[] {0.02, 0.02, 0.02}, 3, 0, 1);
+        assertThat(p).isCloseTo(0.02 * Math.log(100), within(1e-9));
+    }
+
+    @Test
+    void p99_withManyTimeouts_isTheCap() {
+        assertThat(TrafficModel.p99(new double[] {90}, new double[] {0.02}, 1, 10, 1.0)).isEqualTo(1.0);
+    }
+
+    @Property(tries = 200)
+    void p99_ofAMix_liesBetweenFastestAndSlowestPodP99_andSolvesTheTail(
+            @ForAll @DoubleRange(min = 0.001, max = 0.5) @Scale(4) double m1, @ForAll @DoubleRange(min = 0.001, max = 0.5) @Scale(4) double m2,
+            @ForAll @DoubleRange(min = 1, max = 100) double w1, @ForAll @DoubleRange(min = 1, max = 100) double w2) {
+        double p = TrafficModel.p99(new double[] {w1, w2}, new double[] {m1, m2}, 2, 0, 100);
+        double ln100 = Math.log(100);
+        assertThat(p).isBetween(Math.min(m1, m2) * ln100 - 1e-9, Math.max(m1, m2) * ln100 + 1e-9);
+        double tail = (w1 * Math.exp(-p / m1) + w2 * Math.exp(-p / m2)) / (w1 + w2);
+        assertThat(tail).isCloseTo(0.01, within(1e-6));
+    }
+}
