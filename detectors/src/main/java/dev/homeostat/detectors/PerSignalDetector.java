@@ -1,0 +1,44 @@
+package dev.homeostat.detectors;
+
+import java.util.Arrays;
+import java.util.function.Supplier;
+
+/**
+ * Runs one {@link UnivariateScorer} per signal index (created when the index first appears).
+ * The verdict's score is the highest signal score; when any signal is anomalous the explanation
+ * is the most anomalous signal's, prefixed by its index when there is more than one signal.
+ */
+final class PerSignalDetector implements Detector {
+    private final Supplier<UnivariateScorer> newScorer;
+    private final double threshold;
+    private UnivariateScorer[] scorers = new UnivariateScorer[0];
+
+    PerSignalDetector(Supplier<UnivariateScorer> newScorer, double threshold) {
+        this.newScorer = newScorer;
+        this.threshold = threshold;
+    }
+
+    @Override
+    public Verdict observe(long timeMillis, double[] values) {
+        if (values == null || values.length == 0) return Verdict.normal(0, threshold);
+        if (values.length > scorers.length) {
+            int old = scorers.length;
+            scorers = Arrays.copyOf(scorers, values.length);
+            for (int i = old; i < scorers.length; i++) scorers[i] = newScorer.get();
+        }
+        double maxScore = 0;
+        int worst = -1;
+        Verdict worstVerdict = null;
+        for (int i = 0; i < values.length; i++) {
+            Verdict v = scorers[i].observe(values[i]);
+            maxScore = Math.max(maxScore, v.score());
+            if (v.anomalous() && (worstVerdict == null || v.score() > worstVerdict.score())) {
+                worst = i;
+                worstVerdict = v;
+            }
+        }
+        if (worstVerdict == null) return Verdict.normal(maxScore, threshold);
+        String why = scorers.length > 1 ? "signal " + worst + ": " + worstVerdict.explanation() : worstVerdict.explanation();
+        return new Verdict(maxScore, threshold, true, why);
+    }
+}
