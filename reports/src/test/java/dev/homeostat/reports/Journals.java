@@ -1,0 +1,100 @@
+package dev.homeostat.reports;
+
+import dev.homeostat.reports.journal.Journal;
+import dev.homeostat.reports.journal.JournalEvent;
+import dev.homeostat.reports.journal.JournalEvent.ActionTaken;
+import dev.homeostat.reports.journal.JournalEvent.AnomalyRaised;
+import dev.homeostat.reports.journal.JournalEvent.Escalated;
+import dev.homeostat.reports.journal.JournalEvent.FaultEnded;
+import dev.homeostat.reports.journal.JournalEvent.FaultStarted;
+import dev.homeostat.reports.journal.JournalEvent.RunEnded;
+import dev.homeostat.reports.journal.JournalEvent.SloRestored;
+import dev.homeostat.reports.journal.JournalEvent.SloViolated;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** Hand-built journals for tests; times are given in seconds and stored in ms. Events are sorted by time (stable). */
+public final class Journals {
+    public static final String WEB_POD = "pod/default/web-1";
+    public static final String WEB = "service/default/web";
+    public static final String DB_POD = "pod/default/db-1";
+    public static final String DB = "service/default/db";
+    public static final String CACHE_POD = "pod/default/cache-1";
+    public static final String CACHE = "service/default/cache";
+
+    private final String scenario;
+    private final long seed;
+    private final boolean engine;
+    private final List<JournalEvent> events = new ArrayList<>();
+
+    private Journals(String scenario, long seed, boolean engine) {
+        this.scenario = scenario;
+        this.seed = seed;
+        this.engine = engine;
+    }
+
+    public static Journals engine(long seed) {
+        return new Journals("demo", seed, true);
+    }
+
+    public static Journals baseline(long seed) {
+        return new Journals("demo", seed, false);
+    }
+
+    public static long ms(double seconds) {
+        return Math.round(seconds * 1000);
+    }
+
+    /** A fault window [start, end) on one pod backing one service; FaultEnded at its end. */
+    public Journals fault(String name, String kind, double start, double end, String pod, String service) {
+        events.add(new FaultStarted(ms(start), name, kind, ms(end), List.of(pod), List.of(service), true));
+        events.add(new FaultEnded(ms(end), name));
+        return this;
+    }
+
+    public Journals noOpFault(String name, String kind, double start, double end, String pod, String service) {
+        events.add(new FaultStarted(ms(start), name, kind, ms(end), List.of(pod), List.of(service), false));
+        events.add(new FaultEnded(ms(end), name));
+        return this;
+    }
+
+    public Journals alert(double t, String target, String service) {
+        events.add(new AnomalyRaised(ms(t), target, service, "errors", "zscore", 4.0, "error rate high"));
+        return this;
+    }
+
+    public Journals violated(double t, String service) {
+        events.add(new SloViolated(ms(t), service, "availability"));
+        return this;
+    }
+
+    public Journals restored(double t, String service, String by) {
+        events.add(new SloRestored(ms(t), service, by));
+        return this;
+    }
+
+    public Journals action(double t, String target, String service, boolean disruptive, boolean applied) {
+        events.add(new ActionTaken(ms(t), disruptive ? "restart" : "scale", target, service, "rule-1", disruptive,
+                applied, applied ? "ok" : "held by cooldown"));
+        return this;
+    }
+
+    public Journals escalated(double t, String target, String service) {
+        events.add(new Escalated(ms(t), target, service, "restart did not help"));
+        return this;
+    }
+
+    public Journals event(JournalEvent event) {
+        events.add(event);
+        return this;
+    }
+
+    public Journal end(double t) {
+        List<JournalEvent> sorted = new ArrayList<>(events);
+        sorted.sort(Comparator.comparingLong(JournalEvent::t));
+        sorted.add(new RunEnded(ms(t)));
+        return new Journal(scenario, seed, engine, sorted);
+    }
+}
