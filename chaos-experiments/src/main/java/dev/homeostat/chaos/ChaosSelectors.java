@@ -1,0 +1,114 @@
+package dev.homeostat.chaos;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.homeostat.simulator.fault.PodSelector;
+import dev.homeostat.simulator.fault.SelectionMode;
+import io.fabric8.chaosmesh.v1alpha1.PodSelectorSpec;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Chaos Mesh's {@code selector}, {@code mode} and {@code value} (common to every pod-scoped kind) as
+ * the simulator's {@link PodSelector} and {@link SelectionMode}, with Chaos Mesh's semantics:
+ * empty {@code namespaces} means the experiment's own namespace; a non-empty {@code pods} map is used
+ * as it stands and the other selectors are ignored.
+ */
+public final class ChaosSelectors {
+    static final List<String> SELECTOR_FIELDS = List.of("namespaces", "labelSelectors", "pods");
+    static final String MODES = "one, all, fixed, fixed-percent, random-max-percent";
+
+    /** Which pods, and how many of them. */
+    public record Target(PodSelector selector, SelectionMode mode) { }
+
+    private ChaosSelectors() { }
+
+    /**
+     * @param spec path of the spec holding {@code selector}, {@code mode}, {@code value} (usually {@code spec})
+     */
+    public static Target translate(String spec, PodSelectorSpec selector, String mode, String value, ManifestContext ctx) {
+        return new Target(selector(spec + ".selector", selector, ctx), mode(spec, mode, value, ctx));
+    }
+
+    static PodSelector selector(String path, PodSelectorSpec s, ManifestContext ctx) {
+        String empty = "empty selector would hit every pod; name the targets with " + String.join(", ", SELECTOR_FIELDS)
+                + ", e.g. labelSelectors: {app: cart}";
+        if (s == null) throw ctx.fail(path, "required: " + empty);
+        ctx.rejectUnknownFields(path, s.getAdditionalProperties(), SELECTOR_FIELDS);
+        String only = "select with " + String.join(", ", SELECTOR_FIELDS) + " only";
+        ctx.rejectNotModelled(path + ".expressionSelectors", notEmpty(s.getExpressionSelectors()), only);
+        ctx.rejectNotModelled(path + ".fieldSelectors", notEmpty(s.getFieldSelectors()), only);
+        ctx.rejectNotModelled(path + ".annotationSelectors", notEmpty(s.getAnnotationSelectors()), only);
+        ctx.rejectNotModelled(path + ".nodeSelectors", notEmpty(s.getNodeSelectors()), only);
+        ctx.rejectNotModelled(path + ".nodes", notEmpty(s.getNodes()), only);
+        ctx.rejectNotModelled(path + ".podPhaseSelectors", notEmpty(s.getPodPhaseSelectors()), only);
+
+        Map<String, List<String>> podsByNamespace = s.getPods() == null ? Map.of() : new TreeMap<>(s.getPods());
+        if (!podsByNamespace.isEmpty()) {
+            Set<String> pods = new HashSet<>();
+            podsByNamespace.forEach((ns, names) -> {
+                if (names == null || names.isEmpty())
+                    throw ctx.fail(path + ".pods." + ns, "list at least one pod name under namespace " + ns);
+                for (String n : names) {
+                    if (n == null || n.isBlank()) throw ctx.fail(path + ".pods." + ns, "pod names must not be empty");
+                    pods.add(ns + "/" + n);
+                }
+            });
+            return new PodSelector(Set.of(), Map.of(), pods);
+        }
+        List<String> namespaces = s.getNamespaces() == null ? List.of() : s.getNamespaces();
+        Map<String, String> labels = s.getLabelSelectors() == null ? Map.of() : s.getLabelSelectors();
+        if (namespaces.isEmpty() && labels.isEmpty()) throw ctx.fail(path, empty);
+        for (int i = 0; i < namespaces.size(); i++)
+            if (namespaces.get(i) == null || namespaces.get(i).isBlank())
+                throw ctx.fail(path + ".namespaces[" + i + "]", "namespace must not be empty");
+        for (var e : labels.entrySet())
+            if (e.getValue() == null)
+                throw ctx.fail(path + ".labelSelectors." + e.getKey(), "label value must not be empty; write e.g. app: cart");
+        // Chaos Mesh: no namespaces means the namespace of the experiment object itself.
+        Set<String> effective = namespaces.isEmpty() ? Set.of(ctx.namespace()) : Set.copyOf(namespaces);
+        return new PodSelector(effective, labels, Set.of());
+    }
+
+    static SelectionMode mode(String spec, String mode, String value, ManifestContext ctx) {
+        String modeField = spec + ".mode";
+        String valueField = spec + ".value";
+        if (mode == null || mode.isBlank()) throw ctx.fail(modeField, "required; one of " + MODES);
+        JsonNode rawValue = ctx.raw().at("/" + spec.replace('.', '/') + "/value");
+        if (rawValue.isNumber())
+            throw ctx.fail(valueField, "must be a quoted string such as \"" + rawValue.asText()
+                    + "\": Chaos Mesh's CRD types value as a string and kubectl rejects a bare number");
+        boolean hasValue = value != null && !value.isBlank();
+        return switch (mode) {
+            case "one", "all" -> {
+                if (hasValue)
+                    throw ctx.fail(valueField, "mode " + mode + " takes no value; remove spec.value, or use mode fixed / fixed-percent with it");
+                yield mode.equals("one") ? SelectionMode.one() : SelectionMode.all();
+            }
+            case "fixed" -> new SelectionMode(SelectionMode.Kind.FIXED,
+                    integer(valueField, value, 1, Integer.MAX_VALUE, "mode fixed needs the number of pods to hit, e.g. value: \"2\"", ctx));
+            case "fixed-percent" -> new SelectionMode(SelectionMode.Kind.FIXED_PERCENT,
+                    integer(valueField, value, 1, 100, "mode fixed-percent needs the percent of pods to hit in 1..100, e.g. value: \"50\"", ctx));
+            case "random-max-percent" -> new SelectionMode(SelectionMode.Kind.RANDOM_MAX_PERCENT,
+                    integer(valueField, value, 1, 100, "mode random-max-percent needs the maximum percent of pods to hit in 1..100, e.g. value: \"50\"", ctx));
+            default -> throw ctx.fail(modeField, "unknown mode \"" + mode + "\"; use one of " + MODES);
+        };
+    }
+
+    private static int integer(String field, String value, int min, int max, String need, ManifestContext ctx) {
+        if (value == null || value.isBlank()) throw ctx.fail(field, "missing: " + need);
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n >= min && n <= max) return n;
+        } catch (NumberFormatException notAnInteger) {
+            // reported below with the same fix as an out-of-range number
+        }
+        throw ctx.fail(field, "invalid value \"" + value + "\": " + need);
+    }
+
+    private static boolean notEmpty(java.util.Collection<?> c) { return c != null && !c.isEmpty(); }
+
+    private static boolean notEmpty(Map<?, ?> m) { return m != null && !m.isEmpty(); }
+}

@@ -1,0 +1,68 @@
+package dev.homeostat.chaos;
+
+import dev.homeostat.simulator.fault.ContainerKill;
+import dev.homeostat.simulator.fault.Fault;
+import dev.homeostat.simulator.fault.PodFailure;
+import dev.homeostat.simulator.fault.PodKill;
+import io.fabric8.chaosmesh.v1alpha1.PodChaos;
+import io.fabric8.chaosmesh.v1alpha1.PodChaosSpec;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * PodChaos: {@code pod-kill} → {@link PodKill}, {@code pod-failure} → {@link PodFailure} for
+ * {@code spec.duration}, {@code container-kill} → {@link ContainerKill} of {@code spec.containerNames}.
+ */
+final class PodChaosTranslator implements FaultTranslator<PodChaos> {
+    static final List<String> ACTIONS = List.of("pod-kill", "pod-failure", "container-kill");
+    private static final List<String> SPEC_FIELDS = List.of("action", "mode", "value", "selector", "duration", "containerNames", "gracePeriod");
+
+    @Override public Class<PodChaos> modelType() { return PodChaos.class; }
+
+    @Override public List<Fault> translate(PodChaos chaos, ManifestContext ctx) {
+        PodChaosSpec spec = chaos.getSpec();
+        if (spec == null) throw ctx.fail("spec", "required: PodChaos needs spec.action, spec.mode and spec.selector");
+        ctx.rejectUnknownFields("spec", spec.getAdditionalProperties(), SPEC_FIELDS);
+        String action = spec.getAction();
+        if (action == null || action.isBlank()) throw ctx.fail("spec.action", "required; one of " + String.join(", ", ACTIONS));
+        if (!ACTIONS.contains(action))
+            throw ctx.fail("spec.action", "unknown or not modelled PodChaos action \"" + action + "\"; supported: " + String.join(", ", ACTIONS));
+        // Chaos Mesh's default gracePeriod 0 is an immediate delete, which is what the simulator does.
+        ctx.rejectNotModelled("spec.gracePeriod", spec.getGracePeriod() != null && spec.getGracePeriod() != 0,
+                "remove it (or set 0): pods are deleted immediately");
+        var target = ChaosSelectors.translate("spec", spec.getSelector(), spec.getMode(), spec.getValue(), ctx);
+        List<String> containers = spec.getContainerNames() == null ? List.of() : spec.getContainerNames();
+        String name = ctx.faultNames(1).getFirst();
+        Duration start = ctx.appliedAt();
+        Fault fault = switch (action) {
+            case "pod-kill" -> {
+                noContainerNames(action, containers, ctx);
+                // pod-kill is instantaneous; Chaos Mesh accepts and ignores a duration, so only its syntax is checked.
+                ctx.optionalDuration("spec.duration", spec.getDuration());
+                yield new PodKill(name, start, target.selector(), target.mode());
+            }
+            case "pod-failure" -> {
+                noContainerNames(action, containers, ctx);
+                Duration d = ctx.requiredDuration("spec.duration", spec.getDuration(), "for pod-failure (how long the pods stay failed)");
+                yield new PodFailure(name, start, d, target.selector(), target.mode());
+            }
+            case "container-kill" -> {
+                if (containers.isEmpty())
+                    throw ctx.fail("spec.containerNames", "required for container-kill: list the containers to kill, e.g. containerNames: [app]");
+                for (int i = 0; i < containers.size(); i++)
+                    if (containers.get(i) == null || containers.get(i).isBlank())
+                        throw ctx.fail("spec.containerNames[" + i + "]", "container name must not be empty");
+                ctx.optionalDuration("spec.duration", spec.getDuration());
+                yield new ContainerKill(name, start, target.selector(), target.mode(), containers);
+            }
+            default -> throw new IllegalStateException("unreachable: action checked above: " + action);
+        };
+        return List.of(fault);
+    }
+
+    private static void noContainerNames(String action, List<String> containers, ManifestContext ctx) {
+        if (!containers.isEmpty())
+            throw ctx.fail("spec.containerNames", action + " acts on whole pods and takes no containerNames; "
+                    + "remove it, or use action container-kill");
+    }
+}

@@ -1,0 +1,269 @@
+package dev.homeostat.chaos;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every manifest this module cannot model fails with a message naming file, line, field and fix. */
+class ManifestErrorsTest {
+    /** Line numbers: apiVersion 1, kind 2, metadata 3, name 4, namespace 5, spec 6, action 7, mode 8, selector 9, labelSelectors 10, app 11. */
+    private static final String POD_CHAOS = """
+            apiVersion: chaos-mesh.org/v1alpha1
+            kind: PodChaos
+            metadata:
+              name: kill-cart
+              namespace: shop
+            spec:
+              action: pod-kill
+              mode: all
+              selector:
+                labelSelectors:
+                  app: cart
+            """;
+    /** Line numbers: spec 6, mode 7, selector 8, stressors 11, memory 12, workers 13, size 14, duration 15. */
+    private static final String STRESS_CHAOS = """
+            apiVersion: chaos-mesh.org/v1alpha1
+            kind: StressChaos
+            metadata:
+              name: stress-cart
+              namespace: shop
+            spec:
+              mode: one
+              selector:
+                labelSelectors:
+                  app: cart
+              stressors:
+                memory:
+                  workers: 1
+                  size: 256MB
+              duration: 5m
+            """;
+
+    @TempDir Path dir;
+    private final ManifestTranslator manifests = new ManifestTranslator();
+
+    private ManifestException error(String yaml) throws IOException {
+        Path file = dir.resolve("broken.yaml");
+        Files.writeString(file, yaml);
+        ManifestException e = catchThrowableOfType(ManifestException.class, () -> manifests.translate(file, Duration.ZERO));
+        assertThat(e).as("expected a ManifestException for:\n" + yaml).isNotNull();
+        assertThat(e.source()).isEqualTo(file.toString());
+        assertThat(e.getMessage()).startsWith(file.toString());
+        return e;
+    }
+
+    private static void assertAt(ManifestException e, String field, int line, String... mentions) {
+        assertThat(e.field()).isEqualTo(field);
+        assertThat(e.line()).isEqualTo(line);
+        assertThat(e.getMessage()).contains(":" + line + ": " + field + ": ").contains(mentions);
+    }
+
+    @Test
+    void unknownKind_namesKindAndListsSupportedKinds() throws IOException {
+        var e = error(POD_CHAOS.replace("kind: PodChaos", "kind: NetworkChaos"));
+        assertAt(e, "kind", 2, "NetworkChaos", "not modelled yet", "PodChaos, StressChaos");
+    }
+
+    @Test
+    void unknownAction_namesSpecActionAndListsSupportedActions() throws IOException {
+        var e = error(POD_CHAOS.replace("action: pod-kill", "action: pod-explode"));
+        assertAt(e, "spec.action", 7, "pod-explode", "pod-kill, pod-failure, container-kill");
+    }
+
+    @Test
+    void missingAction_pointsAtSpec() throws IOException {
+        var e = error(POD_CHAOS.replace("  action: pod-kill\n", ""));
+        assertAt(e, "spec.action", 6, "required");
+    }
+
+    @Test
+    void emptySelector_namesSpecSelector() throws IOException {
+        var e = error(POD_CHAOS.replace("""
+                  selector:
+                    labelSelectors:
+                      app: cart
+                """, "  selector: {}\n"));
+        assertAt(e, "spec.selector", 9, "empty selector", "labelSelectors");
+    }
+
+    @Test
+    void absentSelector_namesSpecSelector_atTheLineOfSpec() throws IOException {
+        var e = error(POD_CHAOS.replace("""
+                  selector:
+                    labelSelectors:
+                      app: cart
+                """, ""));
+        assertAt(e, "spec.selector", 6, "required");
+    }
+
+    @Test
+    void badDuration_namesSpecDuration_andTheGoSyntax() throws IOException {
+        var e = error(STRESS_CHAOS.replace("duration: 5m", "duration: 5 minutes"));
+        assertAt(e, "spec.duration", 15, "5 minutes", "1h30m");
+    }
+
+    @Test
+    void negativeDuration_isRejected() throws IOException {
+        var e = error(STRESS_CHAOS.replace("duration: 5m", "duration: -5m"));
+        assertAt(e, "spec.duration", 15, "negative");
+    }
+
+    @Test
+    void podFailureWithoutDuration_namesSpecDuration() throws IOException {
+        var e = error(POD_CHAOS.replace("action: pod-kill", "action: pod-failure"));
+        assertAt(e, "spec.duration", 6, "required", "pod-failure");
+    }
+
+    @Test
+    void stressWithoutDuration_namesSpecDuration() throws IOException {
+        var e = error(STRESS_CHAOS.replace("  duration: 5m\n", ""));
+        assertAt(e, "spec.duration", 6, "required");
+    }
+
+    @Test
+    void modeFixedWithoutValue_namesSpecValue() throws IOException {
+        var e = error(POD_CHAOS.replace("mode: all", "mode: fixed"));
+        assertAt(e, "spec.value", 6, "mode fixed", "value: \"2\"");
+    }
+
+    @Test
+    void modeFixedPercentOutOfRange_namesSpecValue() throws IOException {
+        var e = error(POD_CHAOS.replace("mode: all", "mode: fixed-percent\n  value: \"150\""));
+        assertAt(e, "spec.value", 9, "1..100");
+    }
+
+    @Test
+    void modeAllWithValue_isAnInconsistencyAtSpecValue() throws IOException {
+        var e = error(POD_CHAOS.replace("mode: all", "mode: all\n  value: \"2\""));
+        assertAt(e, "spec.value", 9, "mode all takes no value");
+    }
+
+    @Test
+    void bareNumberValue_mustBeQuoted_asTheCrdTypesItAsString() throws IOException {
+        var e = error(POD_CHAOS.replace("mode: all", "mode: fixed\n  value: 2"));
+        assertAt(e, "spec.value", 9, "\"2\"", "string");
+    }
+
+    @Test
+    void unknownMode_listsTheModes() throws IOException {
+        var e = error(POD_CHAOS.replace("mode: all", "mode: some"));
+        assertAt(e, "spec.mode", 8, "some", "one, all, fixed, fixed-percent, random-max-percent");
+    }
+
+    @Test
+    void unknownSpecField_isNamedWithItsLine() throws IOException {
+        var e = error(POD_CHAOS.replace("mode: all", "mode: all\n  scheduler: nightly"));
+        assertAt(e, "spec.scheduler", 9, "unknown field", "action, mode, value, selector, duration");
+    }
+
+    @Test
+    void newerChaosMeshField_remoteCluster_isNotSilentlyDropped() throws IOException {
+        var e = error(STRESS_CHAOS.replace("mode: one", "mode: one\n  remoteCluster: eu-west"));
+        assertAt(e, "spec.remoteCluster", 8, "not modelled yet");
+    }
+
+    @Test
+    void unknownTopLevelField_isNamed() throws IOException {
+        var e = error(POD_CHAOS + "extra: true\n");
+        assertAt(e, "extra", 12, "unknown top-level field");
+    }
+
+    @Test
+    void expressionSelectors_areNotModelledYet() throws IOException {
+        var e = error(POD_CHAOS.replace("    labelSelectors:",
+                "    expressionSelectors:\n      - {key: app, operator: In, values: [cart]}\n    labelSelectors:"));
+        assertAt(e, "spec.selector.expressionSelectors", 10, "not modelled yet", "namespaces, labelSelectors, pods");
+    }
+
+    @Test
+    void percentMemorySize_isNotSupported() throws IOException {
+        var e = error(STRESS_CHAOS.replace("size: 256MB", "size: 50%"));
+        assertAt(e, "spec.stressors.memory.size", 14, "percent", "256MB");
+    }
+
+    @Test
+    void memoryWorkersNotANumber_namesTheFieldAndTheExpectedType() throws IOException {
+        var e = error(STRESS_CHAOS.replace("workers: 1", "workers: two"));
+        assertAt(e, "spec.stressors.memory.workers", 13, "whole number", "two");
+    }
+
+    @Test
+    void unknownStressorField_isNamed() throws IOException {
+        var e = error(STRESS_CHAOS.replace("size: 256MB", "size: 256MB\n      oomScoreAdj: -1000"));
+        assertAt(e, "spec.stressors.memory.oomScoreAdj", 15, "unknown field", "workers, size");
+    }
+
+    @Test
+    void stressWithoutStressors_namesSpecStressors() throws IOException {
+        var e = error(STRESS_CHAOS.replace("""
+                  stressors:
+                    memory:
+                      workers: 1
+                      size: 256MB
+                """, ""));
+        assertAt(e, "spec.stressors", 6, "memory", "cpu");
+    }
+
+    @Test
+    void containerKillWithoutContainerNames_namesTheField() throws IOException {
+        var e = error(POD_CHAOS.replace("action: pod-kill", "action: container-kill"));
+        assertAt(e, "spec.containerNames", 6, "containerNames: [app]");
+    }
+
+    @Test
+    void wrongApiVersion_isNamed() throws IOException {
+        var e = error(POD_CHAOS.replace("chaos-mesh.org/v1alpha1", "apps/v1"));
+        assertAt(e, "apiVersion", 1, "apps/v1", "chaos-mesh.org/v1alpha1");
+    }
+
+    @Test
+    void missingName_isNamed() throws IOException {
+        var e = error(POD_CHAOS.replace("  name: kill-cart\n", ""));
+        assertAt(e, "metadata.name", 3, "required");
+    }
+
+    @Test
+    void invalidYaml_reportsTheLine() throws IOException {
+        var e = error(POD_CHAOS.replace("mode: all", "mode: [all"));
+        assertThat(e.problem()).startsWith("invalid YAML");
+        assertThat(e.line()).isBetween(8, 12);
+    }
+
+    @Test
+    void duplicateKey_isAnError_notLastOneWins() throws IOException {
+        var e = error(POD_CHAOS.replace("mode: all", "mode: all\n  mode: one"));
+        assertAt(e, "spec.mode", 9, "duplicate key", "line 8");
+    }
+
+    @Test
+    void duplicateExperimentNamesInOneFile_areRejected() throws IOException {
+        var e = error(POD_CHAOS + "---\n" + POD_CHAOS);
+        assertAt(e, "metadata.name", 16, "kill-cart", "line 4");
+    }
+
+    @Test
+    void fileWithoutDocuments_isAnError() throws IOException {
+        var e = error("# only a comment\n---\n");
+        assertThat(e.problem()).contains("no Chaos Mesh experiment");
+    }
+
+    @Test
+    void missingFile_isAManifestExceptionNamingThePath() {
+        Path missing = dir.resolve("nope.yaml");
+        var e = catchThrowableOfType(ManifestException.class, () -> manifests.translate(missing, Duration.ZERO));
+        assertThat(e.getMessage()).startsWith(missing.toString()).contains("no such file");
+    }
+
+    @Test
+    void negativeAppliedAt_isRejected() {
+        var e = catchThrowableOfType(IllegalArgumentException.class,
+                () -> manifests.translate("inline", POD_CHAOS, Duration.ofSeconds(-1)));
+        assertThat(e.getMessage()).startsWith("appliedAt:");
+    }
+}
