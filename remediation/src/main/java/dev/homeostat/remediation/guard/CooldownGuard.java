@@ -1,0 +1,51 @@
+package dev.homeostat.remediation.guard;
+
+import dev.homeostat.remediation.model.ClusterAction;
+import dev.homeostat.remediation.policy.Durations;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * No two actions of one kind on one target within {@code cooldown}. Kinds are kept apart so that a
+ * page that follows a failed restart is not held back by the restart it escalates.
+ */
+public final class CooldownGuard implements Guard {
+    private final long cooldownMillis;
+    private final String cooldownText;
+    /** Last execution per (kind, target); pruned as entries expire, so it stays as small as the recent past. */
+    private final Map<String, Long> lastAction = new HashMap<>();
+
+    public CooldownGuard(Duration cooldown) {
+        this.cooldownMillis = cooldown.toMillis();
+        this.cooldownText = Durations.format(cooldown);
+    }
+
+    @Override public String name() { return "cooldown"; }
+
+    @Override
+    public Optional<String> veto(ClusterAction action, GuardContext context) {
+        Long last = lastAction.get(key(action));
+        if (last == null || context.nowMillis() - last >= cooldownMillis) return Optional.empty();
+        long left = cooldownMillis - (context.nowMillis() - last);
+        return Optional.of(kind(action) + " on " + action.target().ref() + " " + (context.nowMillis() - last) / 1000
+                + "s ago; cooldown " + cooldownText + " (" + Durations.format(Duration.ofMillis(left)) + " left)");
+    }
+
+    @Override
+    public void onExecuted(ClusterAction action, GuardContext context) {
+        long now = context.nowMillis();
+        lastAction.values().removeIf(t -> now - t >= cooldownMillis);
+        if (cooldownMillis > 0) lastAction.put(key(action), now);
+    }
+
+    private static String key(ClusterAction action) { return kind(action) + " " + action.target().ref(); }
+
+    private static String kind(ClusterAction action) {
+        return switch (action) {
+            case ClusterAction.RestartPod r -> "restart";
+            case ClusterAction.Page p -> "page";
+        };
+    }
+}

@@ -1,0 +1,43 @@
+package dev.homeostat.remediation.policy;
+
+import dev.homeostat.remediation.model.Anomaly;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A validated RemediationPolicy: what to watch ({@code signals}), what to do ({@code rules}, first
+ * match wins) and within which limits ({@code guards}). {@code source} names where it came from,
+ * for messages. Build one with {@link PolicyLoader}.
+ */
+public record Policy(String name, String source, Duration evaluationInterval, Duration lookback, List<Signal> signals,
+                     List<Rule> rules, GuardSettings guards) {
+    public Policy {
+        if (name == null || name.isBlank()) throw new IllegalArgumentException("metadata.name: required");
+        Objects.requireNonNull(source, "source");
+        if (evaluationInterval == null || evaluationInterval.toMillis() <= 0) throw new IllegalArgumentException("spec.evaluationInterval: must be > 0, e.g. 15s");
+        if (lookback == null || lookback.toMillis() <= 0) throw new IllegalArgumentException("spec.lookback: must be > 0, e.g. 5m");
+        if (signals == null || signals.isEmpty()) throw new IllegalArgumentException("spec.signals: define at least one signal");
+        signals = List.copyOf(signals);
+        rules = rules == null ? List.of() : List.copyOf(rules);
+        Objects.requireNonNull(guards, "guards");
+        var signalNames = new HashSet<String>();
+        for (Signal s : signals) {
+            if (!signalNames.add(s.name())) throw new IllegalArgumentException("spec.signals: duplicate signal name '" + s.name() + "'");
+        }
+        var ruleNames = new HashSet<String>();
+        for (Rule r : rules) {
+            if (!ruleNames.add(r.name())) throw new IllegalArgumentException("spec.rules: duplicate rule name '" + r.name() + "'");
+            for (String s : r.match().signals()) {
+                if (!signalNames.contains(s)) throw new IllegalArgumentException("spec.rules: rule '" + r.name() + "' names unknown signal '" + s + "'");
+            }
+        }
+    }
+
+    /** The first rule whose match takes the anomaly's signal, detector and target kind. */
+    public Optional<Rule> ruleFor(Anomaly anomaly) {
+        return rules.stream().filter(r -> r.match().fits(anomaly)).findFirst();
+    }
+}

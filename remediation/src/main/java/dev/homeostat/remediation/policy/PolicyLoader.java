@@ -1,0 +1,288 @@
+package dev.homeostat.remediation.policy;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.homeostat.detectors.DetectorRegistry;
+import dev.homeostat.detectors.DetectorSpec;
+import dev.homeostat.remediation.model.Target;
+import dev.homeostat.remediation.remediator.RemediatorRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+/**
+ * Reads a RemediationPolicy YAML document into a validated {@link Policy}. Everything is checked
+ * here, before a run starts: every error names the file, the field path and the fix, e.g.
+ * {@code policy.yaml: spec.rules[1].actions[0]: unknown action 'restart-pods'; known: restart-pod, page}.
+ *
+ * <p>Detector specs are checked for syntax with {@link DetectorSpec#parse} and for names and
+ * parameters by a validator, {@link DetectorRegistry#validate} unless one is given.
+ */
+public final class PolicyLoader {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private PolicyLoader() { }
+
+    public static Policy load(Path file) {
+        return load(file, DetectorRegistry::validate);
+    }
+
+    public static Policy load(Path file, Consumer<DetectorSpec> detectorValidator) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new PolicyException(file.toString(), "", "file not found; check the path");
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading policy " + file, e);
+        }
+        return parse(text, file.toString(), detectorValidator);
+    }
+
+    public static Policy parse(String yaml, String sourceName) {
+        return parse(yaml, sourceName, DetectorRegistry::validate);
+    }
+
+    /** Parses {@code yaml}; {@code sourceName} (usually the file name) prefixes every error message. */
+    public static Policy parse(String yaml, String sourceName, Consumer<DetectorSpec> detectorValidator) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(yaml == null ? "" : yaml);
+        } catch (JacksonException e) {
+            throw new PolicyException(sourceName, "", "not valid YAML: " + e.getOriginalMessage()
+                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")"));
+        }
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            throw new PolicyException(sourceName, "", "empty document; start with 'apiVersion: " + Defaults.API_VERSION + "' and 'kind: " + Defaults.KIND + "'");
+        }
+        return new Reader(sourceName, detectorValidator).policy(new At(root, ""));
+    }
+
+    /** A node and the path that leads to it, for messages. */
+    private record At(JsonNode node, String path) {
+        At field(String name) { return new At(node.path(name), path.isEmpty() ? name : path + "." + name); }
+
+        At index(int i) { return new At(node.path(i), path + "[" + i + "]"); }
+
+        boolean absent() { return node.isMissingNode() || node.isNull(); }
+    }
+
+    private static final class Reader {
+        private final String source;
+        private final Consumer<DetectorSpec> detectorValidator;
+
+        Reader(String source, Consumer<DetectorSpec> detectorValidator) {
+            this.source = source;
+            this.detectorValidator = detectorValidator;
+        }
+
+        Policy policy(At root) {
+            object(root, "apiVersion", "kind", "metadata", "spec");
+            String apiVersion = text(root.field("apiVersion"));
+            if (!Defaults.API_VERSION.equals(apiVersion)) throw error(root.field("apiVersion"), "must be " + Defaults.API_VERSION + ", was '" + apiVersion + "'");
+            String kind = text(root.field("kind"));
+            if (!Defaults.KIND.equals(kind)) throw error(root.field("kind"), "must be " + Defaults.KIND + ", was '" + kind + "'");
+            At metadata = root.field("metadata");
+            object(metadata, "name", "namespace", "labels", "annotations");
+            String name = text(metadata.field("name"));
+
+            At spec = root.field("spec");
+            object(spec, "evaluationInterval", "lookback", "signals", "rules", "guards");
+            Duration interval = duration(spec.field("evaluationInterval"), Defaults.EVALUATION_INTERVAL, false);
+            Duration lookback = duration(spec.field("lookback"), Defaults.LOOKBACK, false);
+
+            List<Signal> signals = new ArrayList<>();
+            At signalsAt = spec.field("signals");
+            list(signalsAt, true).forEach(at -> signals.add(signal(at)));
+            checkUnique(signalsAt, signals.stream().map(Signal::name).toList(), "signal");
+            Set<String> signalNames = new TreeSet<>(signals.stream().map(Signal::name).toList());
+
+            List<Rule> rules = new ArrayList<>();
+            At rulesAt = spec.field("rules");
+            list(rulesAt, false).forEach(at -> rules.add(rule(at, signalNames)));
+            checkUnique(rulesAt, rules.stream().map(Rule::name).toList(), "rule");
+
+            GuardSettings guards = guards(spec.field("guards"));
+            try {
+                return new Policy(name, source, interval, lookback, signals, rules, guards);
+            } catch (IllegalArgumentException e) {
+                throw new PolicyException(source, "", e.getMessage());
+            }
+        }
+
+        private Signal signal(At at) {
+            object(at, "name", "metric", "target", "detector");
+            String name = text(at.field("name"));
+            String metric = text(at.field("metric"));
+            At targetAt = at.field("target");
+            Target.Kind target = switch (text(targetAt)) {
+                case "pod" -> Target.Kind.POD;
+                case "service" -> Target.Kind.SERVICE;
+                case "deployment" -> Target.Kind.DEPLOYMENT;
+                default -> throw error(targetAt, "unknown target '" + targetAt.node().asText() + "'; known: pod, service, deployment");
+            };
+            DetectorSpec detector = detector(at.field("detector"));
+            return new Signal(name, metric, target, detector);
+        }
+
+        private DetectorSpec detector(At at) {
+            String text = text(at);
+            DetectorSpec spec;
+            try {
+                spec = DetectorSpec.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw error(at, e.getMessage());
+            }
+            try {
+                detectorValidator.accept(spec);
+            } catch (IllegalArgumentException e) {
+                throw error(at, e.getMessage());
+            }
+            return spec;
+        }
+
+        private Rule rule(At at, Set<String> signalNames) {
+            object(at, "name", "match", "actions", "verifyAfter", "mode");
+            String name = text(at.field("name"));
+            At match = at.field("match");
+            object(match, "signals", "targetKind", "detector");
+            List<String> signals = new ArrayList<>();
+            for (At s : list(match.field("signals"), true)) {
+                String signal = text(s);
+                if (!signalNames.contains(signal)) throw error(s, "unknown signal '" + signal + "'; known: " + String.join(", ", signalNames));
+                signals.add(signal);
+            }
+            Target.Kind targetKind = null;
+            At kindAt = match.field("targetKind");
+            if (!kindAt.absent()) {
+                targetKind = switch (text(kindAt)) {
+                    case "pod" -> Target.Kind.POD;
+                    case "service" -> Target.Kind.SERVICE;
+                    case "deployment" -> Target.Kind.DEPLOYMENT;
+                    default -> throw error(kindAt, "unknown targetKind '" + kindAt.node().asText() + "'; known: pod, service, deployment");
+                };
+            }
+            At detectorAt = match.field("detector");
+            String detector = detectorAt.absent() ? null : text(detectorAt);
+
+            List<String> actions = new ArrayList<>();
+            for (At a : list(at.field("actions"), true)) {
+                String action = text(a);
+                if (!RemediatorRegistry.names().contains(action)) {
+                    throw error(a, "unknown action '" + action + "'; known: " + String.join(", ", RemediatorRegistry.names()));
+                }
+                actions.add(action);
+            }
+            Duration verifyAfter = duration(at.field("verifyAfter"), Defaults.VERIFY_AFTER, false);
+            At modeAt = at.field("mode");
+            Mode mode = Defaults.MODE;
+            if (!modeAt.absent()) {
+                String m = text(modeAt);
+                mode = Arrays.stream(Mode.values()).filter(v -> v.yamlName().equals(m)).findFirst()
+                        .orElseThrow(() -> error(modeAt, "unknown mode '" + m + "'; known: auto, observe"));
+            }
+            return new Rule(name, new Match(signals, targetKind, detector), actions, verifyAfter, mode);
+        }
+
+        private GuardSettings guards(At at) {
+            if (at.absent()) return GuardSettings.defaults();
+            object(at, "cooldown", "maxActionsPerMinute", "maxUnavailableFraction");
+            Duration cooldown = duration(at.field("cooldown"), Defaults.COOLDOWN, true);
+            At rateAt = at.field("maxActionsPerMinute");
+            int rate = Defaults.MAX_ACTIONS_PER_MINUTE;
+            if (!rateAt.absent()) {
+                if (!rateAt.node().canConvertToInt() || !rateAt.node().isIntegralNumber()) throw error(rateAt, "must be a whole number >= 1, e.g. 10");
+                rate = rateAt.node().intValue();
+                if (rate < 1) throw error(rateAt, "must be >= 1, e.g. 10; was " + rate);
+            }
+            At fractionAt = at.field("maxUnavailableFraction");
+            double fraction = Defaults.MAX_UNAVAILABLE_FRACTION;
+            if (!fractionAt.absent()) {
+                if (!fractionAt.node().isNumber()) throw error(fractionAt, "must be a number within [0, 1], e.g. 0.34");
+                fraction = fractionAt.node().doubleValue();
+                if (!(fraction >= 0 && fraction <= 1)) throw error(fractionAt, "must be within [0, 1], e.g. 0.34; was " + fraction);
+            }
+            return new GuardSettings(cooldown, rate, fraction);
+        }
+
+        // --- small readers -------------------------------------------------------------------
+
+        /** Requires a mapping (when present) and rejects fields it does not know, naming the known ones. */
+        private void object(At at, String... known) {
+            if (at.absent()) {
+                if (at.path().isEmpty()) throw error(at, "expected a mapping");
+                return;
+            }
+            if (!at.node().isObject()) throw error(at, "expected a mapping with fields " + String.join(", ", known));
+            List<String> knownList = List.of(known);
+            for (Iterator<String> it = at.node().fieldNames(); it.hasNext(); ) {
+                String field = it.next();
+                if (!knownList.contains(field)) {
+                    throw error(at.field(field), "unknown field '" + field + "'; known: " + String.join(", ", known));
+                }
+            }
+        }
+
+        private List<At> list(At at, boolean required) {
+            if (at.absent()) {
+                if (required) throw error(at, "required; give a list with at least one entry");
+                return List.of();
+            }
+            if (!at.node().isArray()) throw error(at, "expected a list, e.g. [a, b]");
+            if (required && at.node().isEmpty()) throw error(at, "must not be empty");
+            List<At> items = new ArrayList<>();
+            for (int i = 0; i < at.node().size(); i++) items.add(at.index(i));
+            return items;
+        }
+
+        private String text(At at) {
+            if (at.absent()) throw error(at, "required");
+            if (!at.node().isValueNode()) throw error(at, "expected a single value");
+            String s = at.node().asText().trim();
+            if (s.isEmpty()) throw error(at, "must not be empty");
+            return s;
+        }
+
+        private Duration duration(At at, Duration fallback, boolean zeroAllowed) {
+            if (at.absent()) return fallback;
+            if (at.node().isNumber()) {
+                throw error(at, "'" + at.node().asText() + "' has no unit; write a duration such as 15s, 5m or 1h30m");
+            }
+            Duration d;
+            try {
+                d = Durations.parse(text(at));
+            } catch (PolicyException e) {
+                throw e;
+            } catch (IllegalArgumentException e) {
+                throw error(at, e.getMessage());
+            }
+            if (!zeroAllowed && d.isZero()) throw error(at, "must be > 0, e.g. " + Durations.format(fallback));
+            return d;
+        }
+
+        private void checkUnique(At at, List<String> names, String what) {
+            var seen = new TreeSet<String>();
+            for (int i = 0; i < names.size(); i++) {
+                if (!seen.add(names.get(i))) {
+                    throw error(at.index(i).field("name"), "duplicate " + what + " name '" + names.get(i) + "'; names must be unique");
+                }
+            }
+        }
+
+        private PolicyException error(At at, String problem) {
+            return new PolicyException(source, at.path(), problem);
+        }
+    }
+}

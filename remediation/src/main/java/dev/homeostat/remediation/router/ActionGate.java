@@ -1,0 +1,18 @@
+package dev.homeostat.remediation.router;
+
+import dev.homeostat.remediation.model.ClusterAction;
+import dev.homeostat.remediation.policy.Rule;
+import dev.homeostat.remediation.port.ActionOutcome;
+
+/** Where the router's decisions go: through the guards to the cluster, journaling what was executed. */
+@FunctionalInterface
+public interface ActionGate {
+    Attempt apply(ClusterAction action, Rule rule, String service, long nowMillis);
+
+    /** What became of one action. */
+    sealed interface Attempt {
+        record Executed(ActionOutcome outcome) implements Attempt { }
+
+        record Vetoed(String guard, String reason) implements Attempt { }
+    }
+}

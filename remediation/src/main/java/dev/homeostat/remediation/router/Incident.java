@@ -1,0 +1,69 @@
+package dev.homeostat.remediation.router;
+
+import dev.homeostat.remediation.model.Anomaly;
+import dev.homeostat.remediation.model.Target;
+import dev.homeostat.remediation.policy.Rule;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One target's remediation: its place in the rule's action chain and the evidence that it still alerts. */
+final class Incident {
+    final long id;
+    final Rule rule;
+    final Anomaly trigger;
+    final Target subject;
+    /** Namespace and Deployment of a pod subject (null otherwise): where its replacements come from. */
+    final String deployment;
+    Target current;
+    Phase phase = Phase.ATTEMPTING;
+    int step;
+    long stepStartedAt;
+    long deadline;
+    long lastAttemptAt = Long.MIN_VALUE;
+    long lastActionAt = Long.MIN_VALUE;
+    /** When a RestartPod of this incident last ran; pods of the deployment started since are its replacements. */
+    long restartedAt = Long.MIN_VALUE;
+    long lastEvidenceAt = Long.MIN_VALUE;
+    boolean paged;
+    /** The last veto journaled (step, guard, detail), so a veto repeated every tick is journaled once. */
+    String lastVeto = "";
+    final List<String> taken = new ArrayList<>();
+
+    Incident(long id, Rule rule, Anomaly trigger, String deployment, long now) {
+        this.id = id;
+        this.rule = rule;
+        this.trigger = trigger;
+        this.subject = trigger.target();
+        this.current = trigger.target();
+        this.deployment = deployment;
+        startStep(0, now);
+    }
+
+    String action() { return rule.actions().get(step); }
+
+    boolean lastStep() { return step == rule.actions().size() - 1; }
+
+    String service() { return trigger.service(); }
+
+    void startStep(int step, long now) {
+        this.step = step;
+        this.stepStartedAt = now;
+        this.deadline = now + rule.verifyAfter().toMillis();
+        this.lastVeto = "";
+    }
+
+    void moveTo(Phase next) {
+        if (!phase.canMoveTo(next)) {
+            throw new IllegalStateException("incident " + id + " on " + subject.ref() + ": no transition " + phase + " -> " + next);
+        }
+        phase = next;
+    }
+
+    void evidence(Anomaly anomaly) { lastEvidenceAt = Math.max(lastEvidenceAt, anomaly.timeMillis()); }
+
+    boolean alertedSince(long time) { return lastEvidenceAt > time; }
+
+    IncidentView view() {
+        return new IncidentView(id, rule.name(), subject, current, service(), phase, step, action());
+    }
+}

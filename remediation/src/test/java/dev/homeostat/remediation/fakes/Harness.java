@@ -1,0 +1,59 @@
+package dev.homeostat.remediation.fakes;
+
+import dev.homeostat.remediation.DetectorFactory;
+import dev.homeostat.remediation.Engine;
+import dev.homeostat.remediation.policy.Policy;
+import dev.homeostat.remediation.policy.PolicyLoader;
+import java.util.Map;
+
+/** An engine wired to fake ports, with a policy of three signals (mem, pod-errors on pods; svc-errors on services). */
+public final class Harness {
+    public static final String SIGNALS = """
+            apiVersion: homeostat.dev/v1alpha1
+            kind: RemediationPolicy
+            metadata: {name: test}
+            spec:
+              evaluationInterval: 15s
+              lookback: 1m
+              signals:
+                - {name: mem, metric: mem_ratio, target: pod, detector: "threshold:above=0.9"}
+                - {name: pod-errors, metric: pod_errors, target: pod, detector: "threshold:above=0.5"}
+                - {name: svc-errors, metric: svc_errors, target: service, detector: "threshold:above=0.5"}
+            """;
+
+    public final ManualClock clock = new ManualClock(0);
+    public final FakeMetrics metrics = new FakeMetrics();
+    public final FakeCluster cluster = new FakeCluster(clock);
+    public final Recorder journal = new Recorder();
+    public final Policy policy;
+    public final Engine engine;
+
+    /** {@code spec} is the rest of the policy's spec (rules, guards), indented by two spaces. */
+    public Harness(String spec) { this(spec, 42, TestDetectors.threshold()); }
+
+    public Harness(String spec, long seed, DetectorFactory detectors) {
+        this.policy = parse(spec);
+        this.cluster.maxUnavailableFraction = policy.guards().maxUnavailableFraction();
+        this.engine = new Engine(policy, metrics, cluster, cluster, clock, journal, seed, detectors);
+    }
+
+    public static Policy parse(String spec) {
+        return PolicyLoader.parse(SIGNALS + spec, "test.yaml", s -> { });
+    }
+
+    public static Map<String, String> pod(String name) { return Map.of("pod", name, "namespace", FakeCluster.NS, "service", name.replaceAll("-[^-]+$", "")); }
+
+    public static Map<String, String> service(String name) { return Map.of("service", name, "namespace", FakeCluster.NS); }
+
+    /** Records one sample at the current time and ticks. */
+    public void sampleAndTick(String metric, Map<String, String> labels, double value) {
+        metrics.add(metric, labels, clock.millis(), value);
+        engine.tick();
+    }
+
+    /** Moves the clock to {@code seconds} and ticks. */
+    public void tickAt(long seconds) {
+        clock.set(seconds * 1000);
+        engine.tick();
+    }
+}

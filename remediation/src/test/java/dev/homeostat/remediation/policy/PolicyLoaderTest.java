@@ -1,0 +1,194 @@
+package dev.homeostat.remediation.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.homeostat.detectors.DetectorSpec;
+import dev.homeostat.remediation.model.Target;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PolicyLoaderTest {
+    /** Stands in for the detectors registry: knows two names. */
+    private static final Consumer<DetectorSpec> KNOWN = spec -> {
+        if (!Set.of("threshold", "mad").contains(spec.name())) {
+            throw new IllegalArgumentException("unknown detector '" + spec.name() + "'; known: mad, threshold");
+        }
+    };
+
+    private static final String VALID = """
+            apiVersion: homeostat.dev/v1alpha1
+            kind: RemediationPolicy
+            metadata: {name: default}
+            spec:
+              evaluationInterval: 15s
+              lookback: 5m
+              signals:
+                - name: memory-saturation
+                  metric: pod:container_memory_working_set_bytes:ratio_limit
+                  target: pod
+                  detector: threshold:above=0.9
+                - name: service-errors
+                  metric: service:http_request_errors:ratio_rate1m
+                  target: service
+                  detector: mad:window=40,k=6,direction=up
+              rules:
+                - name: restart-leaking-pod
+                  match: {signals: [memory-saturation], targetKind: pod}
+                  actions: [restart-pod, page]
+                  verifyAfter: 2m
+                - name: page-on-service-errors
+                  match: {signals: [service-errors]}
+                  actions: [page]
+                  mode: observe
+              guards:
+                cooldown: 5m
+                maxActionsPerMinute: 10
+                maxUnavailableFraction: 0.34
+            """;
+
+    private static Policy parse(String yaml) { return PolicyLoader.parse(yaml, "policy.yaml", KNOWN); }
+
+    private static String with(String from, String to) {
+        assertThat(VALID).contains(from);
+        return VALID.replace(from, to);
+    }
+
+    @Test
+    void validPolicy_becomesRecords() {
+        Policy p = parse(VALID);
+        assertThat(p.name()).isEqualTo("default");
+        assertThat(p.source()).isEqualTo("policy.yaml");
+        assertThat(p.evaluationInterval()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(p.signals()).extracting(Signal::target).containsExactly(Target.Kind.POD, Target.Kind.SERVICE);
+        assertThat(p.signals().get(1).detector().params()).containsEntry("k", "6");
+        assertThat(p.rules().getFirst().actions()).containsExactly("restart-pod", "page");
+        assertThat(p.rules().getFirst().match().targetKind()).isEqualTo(Target.Kind.POD);
+        assertThat(p.rules().get(1).mode()).isEqualTo(Mode.OBSERVE);
+        assertThat(p.rules().get(1).verifyAfter()).isEqualTo(Defaults.VERIFY_AFTER);
+        assertThat(p.guards()).isEqualTo(new GuardSettings(Duration.ofMinutes(5), 10, 0.34));
+    }
+
+    @Test
+    void unknownAction_namesFileFieldAndKnownActions() {
+        assertThatThrownBy(() -> parse(with("actions: [page]", "actions: [restart-pods]")))
+                .isInstanceOf(PolicyException.class)
+                .hasMessage("policy.yaml: spec.rules[1].actions[0]: unknown action 'restart-pods'; known: restart-pod, page");
+    }
+
+    @Test
+    void unknownSignalInRule_namesTheRuleFieldAndKnownSignals() {
+        assertThatThrownBy(() -> parse(with("signals: [service-errors]", "signals: [service-error]")))
+                .isInstanceOf(PolicyException.class)
+                .hasMessageStartingWith("policy.yaml: spec.rules[1].match.signals[0]: unknown signal 'service-error'")
+                .hasMessageContaining("known: memory-saturation, service-errors");
+    }
+
+    @Test
+    void negativeDuration_isRejectedWithTheFieldAndHowToWriteOne() {
+        assertThatThrownBy(() -> parse(with("verifyAfter: 2m", "verifyAfter: -2m")))
+                .isInstanceOf(PolicyException.class)
+                .hasMessageStartingWith("policy.yaml: spec.rules[0].verifyAfter: negative duration '-2m'")
+                .hasMessageContaining("e.g. 500ms, 15s, 5m, 1h30m");
+    }
+
+    @Test
+    void durationWithoutUnit_orUnknownUnit_isRejected() {
+        assertThatThrownBy(() -> parse(with("cooldown: 5m", "cooldown: 300")))
+                .hasMessageStartingWith("policy.yaml: spec.guards.cooldown: '300' has no unit");
+        assertThatThrownBy(() -> parse(with("lookback: 5m", "lookback: 5min")))
+                .hasMessageStartingWith("policy.yaml: spec.lookback: bad duration '5min': unknown unit 'min'");
+        assertThatThrownBy(() -> parse(with("evaluationInterval: 15s", "evaluationInterval: 0s")))
+                .hasMessageStartingWith("policy.yaml: spec.evaluationInterval: must be > 0");
+    }
+
+    @Test
+    void badDetectorSpec_syntax_namesTheSignalField() {
+        assertThatThrownBy(() -> parse(with("mad:window=40,k=6,direction=up", "mad:window40")))
+                .isInstanceOf(PolicyException.class)
+                .hasMessageStartingWith("policy.yaml: spec.signals[1].detector: detector 'mad:window40': parameter 'window40' is not key=value");
+    }
+
+    @Test
+    void unknownDetectorName_isReportedByTheValidator() {
+        assertThatThrownBy(() -> parse(with("threshold:above=0.9", "treshold:above=0.9")))
+                .hasMessage("policy.yaml: spec.signals[0].detector: unknown detector 'treshold'; known: mad, threshold");
+    }
+
+    @Test
+    void unknownField_isATypo_andNamesTheKnownOnes() {
+        assertThatThrownBy(() -> parse(with("    maxActionsPerMinute: 10", "    maxActionPerMinute: 10")))
+                .hasMessageStartingWith("policy.yaml: spec.guards.maxActionPerMinute: unknown field 'maxActionPerMinute'; known: cooldown, maxActionsPerMinute");
+    }
+
+    @Test
+    void otherMistakes_nameTheirFields() {
+        assertThatThrownBy(() -> parse(with("target: service", "target: services")))
+                .hasMessage("policy.yaml: spec.signals[1].target: unknown target 'services'; known: pod, service, deployment");
+        assertThatThrownBy(() -> parse(with("mode: observe", "mode: dry-run")))
+                .hasMessage("policy.yaml: spec.rules[1].mode: unknown mode 'dry-run'; known: auto, observe");
+        assertThatThrownBy(() -> parse(with("maxUnavailableFraction: 0.34", "maxUnavailableFraction: 1.5")))
+                .hasMessageStartingWith("policy.yaml: spec.guards.maxUnavailableFraction: must be within [0, 1]");
+        assertThatThrownBy(() -> parse(with("maxActionsPerMinute: 10", "maxActionsPerMinute: 0")))
+                .hasMessageStartingWith("policy.yaml: spec.guards.maxActionsPerMinute: must be >= 1");
+        assertThatThrownBy(() -> parse(with("name: page-on-service-errors", "name: restart-leaking-pod")))
+                .hasMessageStartingWith("policy.yaml: spec.rules[1].name: duplicate rule name 'restart-leaking-pod'");
+        assertThatThrownBy(() -> parse(with("kind: RemediationPolicy", "kind: Policy")))
+                .hasMessage("policy.yaml: kind: must be RemediationPolicy, was 'Policy'");
+        assertThatThrownBy(() -> parse(with("actions: [page]", "actions: []")))
+                .hasMessage("policy.yaml: spec.rules[1].actions: must not be empty");
+        assertThatThrownBy(() -> parse("spec: [unclosed"))
+                .hasMessageStartingWith("policy.yaml: not valid YAML");
+        assertThatThrownBy(() -> parse(""))
+                .hasMessageStartingWith("policy.yaml: empty document");
+    }
+
+    @Test
+    void defaultsFillWhatIsLeftOut() {
+        Policy p = parse("""
+                apiVersion: homeostat.dev/v1alpha1
+                kind: RemediationPolicy
+                metadata: {name: minimal}
+                spec:
+                  signals: [{name: m, metric: x, target: deployment, detector: threshold:above=1}]
+                """);
+        assertThat(p.evaluationInterval()).isEqualTo(Defaults.EVALUATION_INTERVAL);
+        assertThat(p.lookback()).isEqualTo(Defaults.LOOKBACK);
+        assertThat(p.rules()).isEmpty();
+        assertThat(p.guards()).isEqualTo(GuardSettings.defaults());
+    }
+
+    @Test
+    void shippedDefaultPolicy_loads() {
+        Path file = Path.of("policies/default.yaml");
+        assertThat(Files.exists(file)).as("run from the module folder").isTrue();
+        Policy p = PolicyLoader.load(file, KNOWN);
+        assertThat(p.name()).isEqualTo("default");
+        assertThat(p.source()).isEqualTo(file.toString());
+        assertThat(p.signals()).extracting(Signal::name).containsExactly("memory-saturation", "pod-errors", "service-errors");
+        assertThat(p.rules()).extracting(Rule::name).contains("restart-leaking-pod");
+    }
+
+    @Test
+    void missingFile_namesThePath(@TempDir Path dir) {
+        assertThatThrownBy(() -> PolicyLoader.load(dir.resolve("nope.yaml"), KNOWN))
+                .isInstanceOf(PolicyException.class).hasMessageContaining("nope.yaml: file not found");
+    }
+
+    @Test
+    void goDurations_parseAndFormat() {
+        assertThat(List.of("500ms", "15s", "5m", "1h30m", "1.5s", "0", "2h0m5s"))
+                .extracting(Durations::parse)
+                .containsExactly(Duration.ofMillis(500), Duration.ofSeconds(15), Duration.ofMinutes(5), Duration.ofMinutes(90),
+                        Duration.ofMillis(1500), Duration.ZERO, Duration.ofSeconds(7205));
+        assertThat(Durations.format(Duration.ofMinutes(90))).isEqualTo("1h30m");
+        assertThat(Durations.format(Duration.ofMillis(15_250))).isEqualTo("15s250ms");
+        assertThatThrownBy(() -> Durations.parse("m5")).hasMessageContaining("expected a number");
+    }
+}
