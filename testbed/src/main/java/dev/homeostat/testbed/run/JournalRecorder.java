@@ -1,0 +1,130 @@
+package dev.homeostat.testbed.run;
+
+import dev.homeostat.remediation.model.ClusterAction;
+import dev.homeostat.remediation.model.EngineEvent;
+import dev.homeostat.remediation.model.Target;
+import dev.homeostat.remediation.port.EngineListener;
+import dev.homeostat.reports.journal.JournalEvent;
+import dev.homeostat.simulator.events.SimEvent;
+import dev.homeostat.simulator.events.SimulationListener;
+import dev.homeostat.simulator.spec.ClusterSpec;
+import dev.homeostat.simulator.spec.ServiceSpec;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes one run's journal from the simulator's and the engine's events, which arrive in time order
+ * because the engine ticks inside the simulation. It also attributes each SLO recovery: the engine
+ * when it acted on the service during the violation (and no fault ended after that), the fault
+ * ending when it did, Kubernetes otherwise.
+ */
+final class JournalRecorder implements SimulationListener, EngineListener {
+    private final List<JournalEvent> events = new ArrayList<>();
+    /** deployment ref (ns/name) → service journal ref. */
+    private final Map<String, String> serviceOfDeployment = new HashMap<>();
+    /** pod ref (ns/name) → deployment ref (ns/name). */
+    private final Map<String, String> deploymentOfPod = new HashMap<>();
+    private final Map<String, Long> violatedSince = new HashMap<>();
+    private final Map<String, Long> lastEngineAction = new HashMap<>();
+    private final Map<String, Long> lastFaultEnd = new HashMap<>();
+    private final Map<String, List<String>> servicesOfFault = new HashMap<>();
+
+    JournalRecorder(ClusterSpec cluster) {
+        for (ServiceSpec s : cluster.services())
+            serviceOfDeployment.put(s.namespace() + "/" + s.deployment(), "service/" + s.namespace() + "/" + s.name());
+    }
+
+    List<JournalEvent> events() { return events; }
+
+    @Override public void on(SimEvent event) {
+        switch (event) {
+            case SimEvent.FaultInjected f -> {
+                var services = f.services().stream().map(s -> "service/" + s).toList();
+                servicesOfFault.put(f.fault(), services);
+                var targets = new ArrayList<String>();
+                f.pods().forEach(p -> targets.add("pod/" + p));
+                f.deployments().forEach(d -> targets.add("deployment/" + d));
+                events.add(new JournalEvent.FaultStarted(f.timeMillis(), f.fault(), f.kind(), f.endMillis(), targets, services, f.tookEffect()));
+            }
+            case SimEvent.FaultEnded f -> {
+                for (String s : servicesOfFault.getOrDefault(f.fault(), List.of())) lastFaultEnd.put(s, f.timeMillis());
+                events.add(new JournalEvent.FaultEnded(f.timeMillis(), f.fault()));
+            }
+            case SimEvent.SloViolated v -> {
+                violatedSince.put("service/" + v.service(), v.timeMillis());
+                events.add(new JournalEvent.SloViolated(v.timeMillis(), "service/" + v.service(), v.reason()));
+            }
+            case SimEvent.SloRestored r -> {
+                String service = "service/" + r.service();
+                events.add(new JournalEvent.SloRestored(r.timeMillis(), service, fixedBy(service)));
+                violatedSince.remove(service);
+            }
+            case SimEvent.ContainerRestarted c ->
+                    events.add(new JournalEvent.ClusterEvent(c.timeMillis(), "pod/" + c.pod(), "container restarted: " + c.reason() + " (restarts " + c.restartCount() + ")"));
+            case SimEvent.PodDeleted d -> events.add(new JournalEvent.ClusterEvent(d.timeMillis(), "pod/" + d.pod(), "pod deleted: " + d.reason()));
+            case SimEvent.PodCreated c -> {
+                deploymentOfPod.put(c.pod(), c.deployment());
+                events.add(new JournalEvent.ClusterEvent(c.timeMillis(), "pod/" + c.pod(), "pod created by ReplicaSet of " + c.deployment() + " on " + c.node()));
+            }
+            // Readiness flips are frequent and carry no decision; the SLO events already show their effect.
+            case SimEvent.PodReadinessChanged ignored -> { }
+        }
+    }
+
+    @Override public void on(EngineEvent event) {
+        switch (event) {
+            case EngineEvent.AnomalyDetected a -> {
+                var an = a.anomaly();
+                events.add(new JournalEvent.AnomalyRaised(a.timeMillis(), an.target().ref(), serviceOf(an.target(), an.service()),
+                        an.signal(), an.detector(), an.score(), an.explanation()));
+            }
+            case EngineEvent.ActionExecuted x -> {
+                String service = serviceOf(x.action().target(), x.service());
+                if (x.applied() && x.action().disruptive() && service != null) lastEngineAction.put(service, x.timeMillis());
+                events.add(new JournalEvent.ActionTaken(x.timeMillis(), actionName(x.action()), x.action().target().ref(), service,
+                        x.rule(), x.action().disruptive(), x.applied(), x.detail()));
+            }
+            case EngineEvent.ActionSuppressed s -> events.add(new JournalEvent.ActionTaken(s.timeMillis(), actionName(s.action()),
+                    s.action().target().ref(), serviceOf(s.action().target(), null), s.rule(), s.action().disruptive(), false,
+                    "held by " + s.guard() + ": " + s.detail()));
+            case EngineEvent.Escalated e -> events.add(new JournalEvent.Escalated(e.timeMillis(), e.target().ref(),
+                    serviceOf(e.target(), e.service()), e.reason()));
+        }
+    }
+
+    void end(long t) { events.add(new JournalEvent.RunEnded(t)); }
+
+    private String fixedBy(String service) {
+        long since = violatedSince.getOrDefault(service, Long.MIN_VALUE);
+        long engine = lastEngineAction.getOrDefault(service, Long.MIN_VALUE);
+        long faultEnd = lastFaultEnd.getOrDefault(service, Long.MIN_VALUE);
+        boolean engineActed = engine >= since;
+        boolean faultEnded = faultEnd >= since;
+        if (engineActed && (!faultEnded || engine > faultEnd)) return "engine";
+        if (faultEnded) return "fault-ended";
+        return "kubernetes";
+    }
+
+    private String serviceOf(Target target, String serviceLabel) {
+        if (serviceLabel != null && !serviceLabel.isEmpty())
+            return serviceLabel.startsWith("service/") ? serviceLabel : "service/" + target.namespace() + "/" + serviceLabel;
+        return switch (target.kind()) {
+            case SERVICE -> target.ref();
+            case DEPLOYMENT -> serviceOfDeployment.get(target.namespace() + "/" + target.name());
+            case POD -> {
+                String deployment = deploymentOfPod.get(target.namespace() + "/" + target.name());
+                yield deployment == null ? null : serviceOfDeployment.get(deployment);
+            }
+            case NODE -> null;
+        };
+    }
+
+    private static String actionName(ClusterAction action) {
+        return switch (action) {
+            case ClusterAction.RestartPod r -> "restart-pod";
+            case ClusterAction.Page p -> "page";
+        };
+    }
+}

@@ -1,0 +1,58 @@
+package dev.homeostat.testbed.run;
+
+import dev.homeostat.remediation.model.ClusterAction;
+import dev.homeostat.remediation.port.ActionOutcome;
+import dev.homeostat.remediation.port.ClusterActions;
+import dev.homeostat.remediation.port.ClusterView;
+import dev.homeostat.remediation.port.Clock;
+import dev.homeostat.remediation.port.DeploymentInfo;
+import dev.homeostat.remediation.port.MetricSeries;
+import dev.homeostat.remediation.port.MetricsSource;
+import dev.homeostat.remediation.port.PodInfo;
+import dev.homeostat.simulator.Simulation;
+import java.util.List;
+
+/**
+ * The engine's ports over a running simulation: this adapter is the only place where the engine
+ * and the simulator meet, so the engine itself never imports the simulator.
+ */
+final class SimulatedCluster implements MetricsSource, ClusterView, ClusterActions, Clock {
+    private final Simulation simulation;
+
+    SimulatedCluster(Simulation simulation) {
+        this.simulation = simulation;
+    }
+
+    @Override public long millis() { return simulation.now(); }
+
+    @Override public List<MetricSeries> range(String metric, long fromMillis, long toMillis) {
+        return simulation.metrics().range(metric, fromMillis, toMillis).stream()
+                .map(s -> new MetricSeries(s.labels(), s.times(), s.values()))
+                .toList();
+    }
+
+    @Override public List<PodInfo> pods() {
+        return simulation.pods().stream()
+                .map(p -> new PodInfo(p.namespace(), p.name(), p.deployment(), p.node(), p.ready(), p.restarts(), p.startedAtMillis()))
+                .toList();
+    }
+
+    @Override public List<DeploymentInfo> deployments() {
+        return simulation.deployments().stream()
+                .map(d -> new DeploymentInfo(d.namespace(), d.name(), d.replicas(), d.readyReplicas()))
+                .toList();
+    }
+
+    @Override public ActionOutcome execute(ClusterAction action) {
+        return switch (action) {
+            case ClusterAction.RestartPod restart -> {
+                var pod = restart.target();
+                yield simulation.deletePod(pod.namespace(), pod.name(), "homeostat-engine")
+                        ? ActionOutcome.applied("pod deleted; its ReplicaSet starts a replacement")
+                        : ActionOutcome.refused("no such pod");
+            }
+            // In simulation the pager is the journal: the page is recorded, nobody is woken.
+            case ClusterAction.Page page -> ActionOutcome.applied("paged: " + page.reason());
+        };
+    }
+}

@@ -1,0 +1,59 @@
+package dev.homeostat.testbed.run;
+
+import dev.homeostat.remediation.policy.Policy;
+import dev.homeostat.reports.journal.Journal;
+import dev.homeostat.reports.score.RunScore;
+import dev.homeostat.reports.score.Scorer;
+import dev.homeostat.testbed.scenario.Scenario;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+
+/**
+ * Runs every (scenario, seed) pair — a baseline run and an engine run each — on a pool of threads,
+ * and returns the results in suite order, so the output does not depend on which thread finished first.
+ */
+public final class SuiteRunner {
+    /** One seed of one scenario, both runs and its score. */
+    public record SeedRun(Scenario scenario, long seed, Journal baseline, Journal engine, RunScore score) { }
+
+    private final int threads;
+    private final Consumer<SeedRun> onDone;
+
+    /** {@code onDone} is called once per finished seed run, from worker threads (progress reporting). */
+    public SuiteRunner(int threads, Consumer<SeedRun> onDone) {
+        if (threads < 1) throw new IllegalArgumentException("--threads: must be >= 1, was " + threads);
+        this.threads = threads;
+        this.onDone = onDone;
+    }
+
+    /** Policies by scenario (loaded and validated before anything runs). Results in scenario, then seed order. */
+    public List<SeedRun> run(List<Scenario> scenarios, Map<Scenario, Policy> policies) {
+        try (var pool = Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("homeostat-run-", 0).daemon().factory())) {
+            var futures = new ArrayList<Future<SeedRun>>();
+            for (Scenario scenario : scenarios) {
+                Policy policy = policies.get(scenario);
+                for (long seed : scenario.seeds()) futures.add(pool.submit(() -> {
+                    Journal baseline = ScenarioRunner.run(scenario, seed, null);
+                    Journal engine = ScenarioRunner.run(scenario, seed, policy);
+                    var run = new SeedRun(scenario, seed, baseline, engine, Scorer.score(engine, baseline, scenario.scoring()));
+                    onDone.accept(run);
+                    return run;
+                }));
+            }
+            var runs = new ArrayList<SeedRun>(futures.size());
+            for (var f : futures) runs.add(f.get());
+            return runs;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}
