@@ -1,0 +1,178 @@
+package dev.homeostat.testbed.detect;
+
+import static dev.homeostat.testbed.detect.NabFixtures.csv;
+import static dev.homeostat.testbed.detect.NabFixtures.tinyCorpus;
+import static dev.homeostat.testbed.detect.NabFixtures.write;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class NabDatasetTest {
+    private static final Path SHARED_NAB = Path.of("/work/shared/nab");
+
+    @TempDir Path dir;
+
+    @Test
+    void tinyCorpus_loadsSeriesSortedByNameWithUtcTimesAndWindows() throws IOException {
+        tinyCorpus(dir);
+
+        NabDataset ds = NabDataset.load(dir.resolve("data"), dir.resolve("labels.json"));
+
+        assertThat(ds.series()).extracting(NabSeries::name).containsExactly("a/with.csv", "b/clean.csv");
+        NabSeries with = ds.series().getFirst();
+        assertThat(with.size()).isEqualTo(40);
+        assertThat(with.times()[1]).isEqualTo(Instant.parse("2014-04-01T00:05:00Z").toEpochMilli());
+        assertThat(with.values()[39]).isEqualTo(39.0);
+        assertThat(with.windows()).containsExactly(new LabelWindow(
+                Instant.parse("2014-04-01T01:40:00Z").toEpochMilli(), Instant.parse("2014-04-01T01:55:00Z").toEpochMilli()));
+        assertThat(with.windowRows()).containsExactly(new NabSeries.RowRange(20, 23));
+        assertThat(ds.series().get(1).windows()).isEmpty();
+        assertThat(ds.windowCount()).isEqualTo(1);
+        assertThat(ds.notes()).isEmpty();
+    }
+
+    @Test
+    void badTimestamp_namesFileAndLine() throws IOException {
+        tinyCorpus(dir);
+        write(dir.resolve("data/a/with.csv"), "timestamp,value\n2014-04-01 00:00:00,1\n2014-04-01 25:00:00,2\n");
+
+        assertThatThrownBy(() -> NabDataset.load(dir.resolve("data"), dir.resolve("labels.json")))
+                .isInstanceOfSatisfying(NabDataException.class, e -> assertThat(e.line()).isEqualTo(3))
+                .hasMessageContaining("with.csv line 3").hasMessageContaining("2014-04-01 25:00:00")
+                .hasMessageContaining("YYYY-MM-DD HH:MM:SS");
+    }
+
+    @Test
+    void nonNumericValue_namesFileAndLine() throws IOException {
+        tinyCorpus(dir);
+        write(dir.resolve("data/b/clean.csv"), "timestamp,value\n2014-04-01 00:00:00,1\n2014-04-01 00:05:00,2\n2014-04-01 00:10:00,abc\n");
+
+        assertThatThrownBy(() -> NabDataset.load(dir.resolve("data"), dir.resolve("labels.json")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("clean.csv line 4").hasMessageContaining("'abc' is not a number");
+    }
+
+    @Test
+    void rowsOutOfTimeOrder_nameTheLine() throws IOException {
+        tinyCorpus(dir);
+        write(dir.resolve("data/b/clean.csv"), "timestamp,value\n2014-04-01 00:05:00,1\n2014-04-01 00:00:00,2\n");
+
+        assertThatThrownBy(() -> NabDataset.load(dir.resolve("data"), dir.resolve("labels.json")))
+                .hasMessageContaining("clean.csv line 3").hasMessageContaining("sort the rows by time");
+    }
+
+    @Test
+    void wrongHeader_isLineOne() throws IOException {
+        tinyCorpus(dir);
+        write(dir.resolve("data/b/clean.csv"), "time;value\n");
+
+        assertThatThrownBy(() -> NabDataset.load(dir.resolve("data"), dir.resolve("labels.json")))
+                .hasMessageContaining("clean.csv line 1").hasMessageContaining("timestamp,value");
+    }
+
+    @Test
+    void labelledFileMissingFromData_isAnErrorNamingIt() throws IOException {
+        tinyCorpus(dir);
+        Files.delete(dir.resolve("data/b/clean.csv"));
+        write(dir.resolve("data/b/other.csv"), csv(10));
+        write(dir.resolve("labels.json"), """
+                {"a/with.csv": [], "b/clean.csv": [], "b/other.csv": []}
+                """);
+
+        assertThatThrownBy(() -> NabDataset.load(dir.resolve("data"), dir.resolve("labels.json")))
+                .isInstanceOf(NabDataException.class)
+                .hasMessageContaining("missing from the data").hasMessageContaining("b/clean.csv");
+    }
+
+    @Test
+    void labelledFolderAbsentFromData_isSkippedWithANote() throws IOException {
+        tinyCorpus(dir);
+        write(dir.resolve("labels.json"), """
+                {"a/with.csv": [], "b/clean.csv": [], "realTweets/Twitter_volume_AAPL.csv": [], "realTweets/Twitter_volume_FB.csv": []}
+                """);
+
+        NabDataset ds = NabDataset.load(dir.resolve("data"), dir.resolve("labels.json"));
+
+        assertThat(ds.series()).hasSize(2);
+        assertThat(ds.notes()).singleElement().asString().contains("2 file(s)").contains("'realTweets'").contains("skipped");
+    }
+
+    @Test
+    void dataFileAbsentFromLabels_isAnErrorNamingIt() throws IOException {
+        tinyCorpus(dir);
+        write(dir.resolve("data/b/extra.csv"), csv(10));
+
+        assertThatThrownBy(() -> NabDataset.load(dir.resolve("data"), dir.resolve("labels.json")))
+                .isInstanceOf(NabDataException.class)
+                .hasMessageContaining("no entry in the labels").hasMessageContaining("b/extra.csv");
+    }
+
+    @Test
+    void windowWithoutDataRows_isALabelsError() throws IOException {
+        tinyCorpus(dir);
+        write(dir.resolve("labels.json"), """
+                {"a/with.csv": [["2015-01-01 00:00:00.000000", "2015-01-02 00:00:00.000000"]], "b/clean.csv": []}
+                """);
+
+        assertThatThrownBy(() -> NabDataset.load(dir.resolve("data"), dir.resolve("labels.json")))
+                .hasMessageContaining("labels.json").hasMessageContaining("a/with.csv").hasMessageContaining("contains no data row");
+    }
+
+    @Test
+    void malformedLabels_nameTheLabelsFileAndKey() throws IOException {
+        tinyCorpus(dir);
+        write(dir.resolve("labels.json"), "{\"a/with.csv\": [[\"2014-04-01 01:40:00\"]], \"b/clean.csv\": []}");
+        assertThatThrownBy(() -> NabDataset.load(dir.resolve("data"), dir.resolve("labels.json")))
+                .hasMessageContaining("labels.json").hasMessageContaining("'a/with.csv'").hasMessageContaining("[\"start\", \"end\"]");
+
+        write(dir.resolve("labels.json"), "{\n\"a/with.csv\": [,\n}");
+        assertThatThrownBy(() -> NabDataset.load(dir.resolve("data"), dir.resolve("labels.json")))
+                .isInstanceOfSatisfying(NabDataException.class, e -> assertThat(e.line()).isEqualTo(2))
+                .hasMessageContaining("not valid JSON");
+    }
+
+    @Test
+    void missingDataFolder_isNamed() {
+        assertThatThrownBy(() -> NabDataset.load(dir.resolve("nope"), dir.resolve("labels.json")))
+                .isInstanceOf(NabDataException.class).hasMessageContaining("nope").hasMessageContaining("data folder not found");
+    }
+
+    @Test
+    void sharedNabSubset_loadsEveryFileWithItsWindows() throws IOException {
+        assumeTrue(Files.isDirectory(SHARED_NAB.resolve("data")), "the NAB subset lives in /work/shared/nab");
+        Path data = SHARED_NAB.resolve("data");
+        Path labelsFile = SHARED_NAB.resolve("labels/combined_windows.json");
+
+        NabDataset ds = NabDataset.load(data, labelsFile);
+
+        // Expected counts from the files themselves: every CSV one folder down, and its windows in the JSON.
+        JsonNode labels = new ObjectMapper().readTree(labelsFile.toFile());
+        int files = 0, windows = 0, points = 0, clean = 0;
+        try (Stream<Path> csvs = Files.walk(data, 2)) {
+            for (Path csv : csvs.filter(p -> p.toString().endsWith(".csv")).toList()) {
+                files++;
+                int w = labels.get(data.relativize(csv).toString().replace('\\', '/')).size();
+                windows += w;
+                if (w == 0) clean++;
+                try (Stream<String> lines = Files.lines(csv)) {
+                    points += (int) lines.skip(1).filter(l -> !l.isBlank()).count();
+                }
+            }
+        }
+        assertThat(ds.series()).hasSize(files).hasSize(28);
+        assertThat(ds.windowCount()).isEqualTo(windows).isPositive();
+        assertThat(ds.pointCount()).isEqualTo(points);
+        assertThat(ds.series().stream().filter(s -> s.windows().isEmpty()).count()).isEqualTo(clean).isPositive();
+        assertThat(ds.notes()).isNotEmpty().allSatisfy(n -> assertThat(n).contains("skipped"));
+    }
+}
