@@ -71,18 +71,18 @@ class RunCommandTest {
 
     @ParameterizedTest
     @CsvSource({
-            "negative-duration.yaml,  spec.duration",
-            "unknown-fault-type.yaml, spec.faults[0].type",
-            "missing-manifest.yaml,   spec.faults[0].manifest",
-            "negative-replicas.yaml,  replicas",
-            "unknown-field.yaml,      rsp",
+            "negative-duration.yaml,  6,  spec.duration",
+            "unknown-fault-type.yaml, 14, spec.faults[0].type",
+            "missing-manifest.yaml,   14, spec.faults[0].manifest",
+            "negative-replicas.yaml,  9,  replicas",
+            "unknown-field.yaml,      10, spec.cluster.services[0].rsp",
     })
-    void badScenario_exitsTwo_namingFileAndField(String file, String field, @TempDir Path out) {
+    void badScenario_exitsTwo_namingFileLineAndField(String file, int line, String field, @TempDir Path out) {
         Path scenario = ROOT.resolve("src/test/bad-scenarios").resolve(file);
         var result = homeostat("run", scenario.toString(), "--out", out.toString());
 
         assertThat(result.exitCode()).as(result.err()).isEqualTo(2);
-        assertThat(result.err()).contains(scenario.toString()).contains(field);
+        assertThat(result.err()).contains(scenario + ":" + line + ": ").contains(field);
         assertThat(out).isEmptyDirectory();
     }
 

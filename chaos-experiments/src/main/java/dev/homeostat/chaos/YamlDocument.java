@@ -10,13 +10,13 @@ import java.util.Map;
  * @param index 1-based position among the file's non-empty documents
  * @param line  1-based line where the document starts
  */
-record YamlDocument(int index, int line, JsonNode root, Map<String, Integer> lines) {
-    YamlDocument {
+public record YamlDocument(int index, int line, JsonNode root, Map<String, Integer> lines) {
+    public YamlDocument {
         lines = Map.copyOf(lines);
     }
 
     /** Line of {@code path}, or of its nearest ancestor that is present (a missing field points at its parent). */
-    int lineOf(String path) {
+    public int lineOf(String path) {
         String p = path == null ? "" : path;
         while (!p.isEmpty()) {
             Integer l = lines.get(p);

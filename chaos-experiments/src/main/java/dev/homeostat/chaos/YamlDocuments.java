@@ -19,14 +19,14 @@ import java.util.Map;
  * parser's tokens, so every field path gets the line it is on. Duplicate keys are an error (YAML
  * forbids them; Jackson would silently keep the last one).
  */
-final class YamlDocuments {
+public final class YamlDocuments {
     private static final YAMLFactory YAML = YAMLFactory.builder().build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private YamlDocuments() { }
 
     /** The non-empty documents of {@code text}; throws {@link ManifestException} on bad YAML. */
-    static List<YamlDocument> parse(String source, String text) {
+    public static List<YamlDocument> parse(String source, String text) {
         var documents = new ArrayList<YamlDocument>();
         try (JsonParser parser = YAML.createParser(text)) {
             while (parser.nextToken() != null) {

@@ -16,6 +16,8 @@ import dev.homeostat.chaos.ChaosManifests;
 import dev.homeostat.chaos.GoDuration;
 import dev.homeostat.chaos.ManifestException;
 import dev.homeostat.chaos.Quantity;
+import dev.homeostat.chaos.YamlDocument;
+import dev.homeostat.chaos.YamlDocuments;
 import dev.homeostat.reports.score.Expectations;
 import dev.homeostat.reports.score.ScoringConfig;
 import dev.homeostat.simulator.fault.Fault;
@@ -73,46 +75,66 @@ public final class ScenarioLoader {
     }
 
     public Scenario load(Path file) {
-        ScenarioDocument doc;
+        String text;
         try {
-            doc = yaml.readValue(file.toFile(), ScenarioDocument.class);
-        } catch (JsonMappingException e) {
-            throw fromJackson(file, e);
-        } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new ScenarioException(file, line, null, "not valid YAML: " + e.getOriginalMessage());
+            text = Files.readString(file);
         } catch (IOException e) {
             throw new ScenarioException(file, 0, null, "cannot read: " + e.getMessage());
         }
-        if (doc == null) throw new ScenarioException(file, 0, null, "empty file; a scenario starts with apiVersion: " + API_VERSION);
-        return toScenario(file, doc);
+        List<YamlDocument> documents;
+        try {
+            documents = YamlDocuments.parse(file.toString(), text);
+        } catch (ManifestException e) {
+            throw new ScenarioException(file, e.line(), e.field(), e.problem());
+        }
+        if (documents.isEmpty()) throw new ScenarioException(file, 0, null, "empty file; a scenario starts with apiVersion: " + API_VERSION);
+        if (documents.size() > 1)
+            throw new ScenarioException(file, documents.get(1).line(), null, "one scenario per file; move the second document (---) to a file of its own");
+        var src = new Source(file, documents.getFirst());
+        ScenarioDocument doc;
+        try {
+            doc = yaml.treeToValue(src.yaml().root(), ScenarioDocument.class);
+        } catch (JsonMappingException e) {
+            throw fromJackson(src, e);
+        } catch (JsonProcessingException e) {
+            throw src.error(null, "cannot read: " + e.getOriginalMessage());
+        }
+        return toScenario(src, doc);
     }
 
-    private Scenario toScenario(Path file, ScenarioDocument doc) {
+    /** The file being loaded and the line of every field in it. */
+    private record Source(Path file, YamlDocument yaml) {
+        ScenarioException error(String field, String problem) {
+            return new ScenarioException(file, field == null ? 0 : yaml.lineOf(field), field, problem);
+        }
+    }
+
+    private Scenario toScenario(Source src, ScenarioDocument doc) {
+        Path file = src.file();
         if (!API_VERSION.equals(doc.apiVersion()))
-            throw new ScenarioException(file, 0, "apiVersion", "must be " + API_VERSION + ", was " + doc.apiVersion());
-        if (!KIND.equals(doc.kind())) throw new ScenarioException(file, 0, "kind", "must be " + KIND + ", was " + doc.kind());
+            throw src.error("apiVersion", "must be " + API_VERSION + ", was " + doc.apiVersion());
+        if (!KIND.equals(doc.kind())) throw src.error("kind", "must be " + KIND + ", was " + doc.kind());
         if (doc.metadata() == null || doc.metadata().name() == null || doc.metadata().name().isBlank())
-            throw new ScenarioException(file, 0, "metadata.name", "required: a unique scenario name");
+            throw src.error("metadata.name", "required: a unique scenario name");
         var spec = doc.spec();
-        if (spec == null) throw new ScenarioException(file, 0, "spec", "required");
-        if (spec.duration() == null) throw new ScenarioException(file, 0, "spec.duration", "required, e.g. 2h");
-        if (spec.cluster() == null) throw new ScenarioException(file, 0, "spec.cluster", "required: nodes, deployments and services");
+        if (spec == null) throw src.error("spec", "required");
+        if (spec.duration() == null) throw src.error("spec.duration", "required, e.g. 2h");
+        if (spec.cluster() == null) throw src.error("spec.cluster", "required: nodes, deployments and services");
         if (spec.engine() == null || spec.engine().policy() == null)
-            throw new ScenarioException(file, 0, "spec.engine.policy", "required: path of a RemediationPolicy YAML, relative to this file");
+            throw src.error("spec.engine.policy", "required: path of a RemediationPolicy YAML, relative to this file");
         Path policy = file.toAbsolutePath().getParent().resolve(spec.engine().policy()).normalize();
         if (!Files.isRegularFile(policy))
-            throw new ScenarioException(file, 0, "spec.engine.policy", "no such file: " + policy);
+            throw src.error("spec.engine.policy", "no such file: " + policy);
 
-        ClusterSpec cluster = cluster(file, spec.cluster());
-        List<Fault> faults = faults(file, spec, cluster);
-        SimulationSpec simulation = field(file, "spec", () -> new SimulationSpec(cluster, spec.duration(), spec.scrapeInterval(), faults));
+        ClusterSpec cluster = cluster(src, spec.cluster());
+        List<Fault> faults = faults(src, spec, cluster);
+        SimulationSpec simulation = field(src, "spec", () -> new SimulationSpec(cluster, spec.duration(), spec.scrapeInterval(), faults));
 
         long seed = spec.seed() == null ? 1 : spec.seed();
         int count = spec.seeds() == null ? 1 : spec.seeds();
-        if (count < 1) throw new ScenarioException(file, 0, "spec.seeds", "must be >= 1 (how many seeds to run), was " + count);
+        if (count < 1) throw src.error("spec.seeds", "must be >= 1 (how many seeds to run), was " + count);
         var scoring = spec.scoring();
-        ScoringConfig scoringConfig = field(file, "spec.scoring", () -> new ScoringConfig(
+        ScoringConfig scoringConfig = field(src, "spec.scoring", () -> new ScoringConfig(
                 millis(scoring == null ? null : scoring.grace(), ScoringConfig.DEFAULT.graceMillis()),
                 millis(scoring == null ? null : scoring.alertCooldown(), ScoringConfig.DEFAULT.alertCooldownMillis()),
                 millis(scoring == null ? null : scoring.escalationThreshold(), ScoringConfig.DEFAULT.escalationThresholdMillis())));
@@ -123,15 +145,15 @@ public final class ScenarioLoader {
 
     private static long millis(Duration d, long fallback) { return d == null ? fallback : d.toMillis(); }
 
-    private static ClusterSpec cluster(Path file, ScenarioDocument.Cluster c) {
+    private static ClusterSpec cluster(Source src, ScenarioDocument.Cluster c) {
         var nodes = new ArrayList<NodeSpec>(c.nodes() == null ? List.of() : c.nodes());
         if (c.nodePool() != null) {
             var pool = c.nodePool();
-            if (pool.count() < 1) throw new ScenarioException(file, 0, "spec.cluster.nodePool.count", "must be >= 1, was " + pool.count());
+            if (pool.count() < 1) throw src.error("spec.cluster.nodePool.count", "must be >= 1, was " + pool.count());
             String prefix = pool.prefix() == null ? "node" : pool.prefix();
             for (int i = 1; i <= pool.count(); i++) {
                 String name = prefix + "-" + i;
-                nodes.add(field(file, "spec.cluster.nodePool", () -> new NodeSpec(name, pool.cpu(), pool.memory(), Map.of())));
+                nodes.add(field(src, "spec.cluster.nodePool", () -> new NodeSpec(name, pool.cpu(), pool.memory(), Map.of())));
             }
         }
         var deployments = c.deployments() == null ? List.<DeploymentSpec>of() : c.deployments();
@@ -140,87 +162,85 @@ public final class ScenarioLoader {
         for (int i = 0; i < services.size(); i++) {
             ServiceSpec s = services.get(i);
             if (!deploymentKeys.contains(s.namespace() + "/" + s.deployment()))
-                throw new ScenarioException(file, 0, "spec.cluster.services[" + i + "].deployment",
+                throw src.error("spec.cluster.services[" + i + "].deployment",
                         "no deployment '" + s.namespace() + "/" + s.deployment() + "' in spec.cluster.deployments; known: " + deploymentKeys.stream().sorted().toList());
         }
-        return field(file, "spec.cluster", () -> new ClusterSpec(nodes, deployments, services));
+        return field(src, "spec.cluster", () -> new ClusterSpec(nodes, deployments, services));
     }
 
-    private static List<Fault> faults(Path file, ScenarioDocument.Spec spec, ClusterSpec cluster) {
+    private static List<Fault> faults(Source src, ScenarioDocument.Spec spec, ClusterSpec cluster) {
+        Path file = src.file();
         var entries = spec.faults() == null ? List.<ScenarioDocument.FaultEntry>of() : spec.faults();
         var faults = new ArrayList<Fault>();
         for (int i = 0; i < entries.size(); i++) {
             var entry = entries.get(i);
             String at = "spec.faults[" + i + "]";
-            if (entry == null) throw new ScenarioException(file, 0, at, "empty entry; give manifest: or type:");
+            if (entry == null) throw src.error(at, "empty entry; give manifest: or type:");
             Duration start = entry.at() == null ? Duration.ZERO : entry.at();
-            if (start.isNegative()) throw new ScenarioException(file, 0, at + ".at", "must be >= 0, was " + start);
+            if (start.isNegative()) throw src.error(at + ".at", "must be >= 0, was " + start);
             if (start.compareTo(spec.duration()) >= 0)
-                throw new ScenarioException(file, 0, at + ".at", start + " is not before the end of the run (" + spec.duration() + ")");
+                throw src.error(at + ".at", start + " is not before the end of the run (" + spec.duration() + ")");
             if (entry.manifest() != null && entry.type() != null)
-                throw new ScenarioException(file, 0, at, "give either manifest: (a Chaos Mesh experiment) or type: (an application fault), not both");
+                throw src.error(at, "give either manifest: (a Chaos Mesh experiment) or type: (an application fault), not both");
             if (entry.manifest() != null) {
                 Path manifest = file.toAbsolutePath().getParent().resolve(entry.manifest()).normalize();
                 if (!Files.isRegularFile(manifest))
-                    throw new ScenarioException(file, 0, at + ".manifest", "no such file: " + manifest + " (paths are relative to the scenario file)");
+                    throw src.error(at + ".manifest", "no such file: " + manifest + " (paths are relative to the scenario file)");
                 try {
                     faults.addAll(ChaosManifests.translate(manifest, start));
                 } catch (ManifestException e) {
-                    throw new ScenarioException(file, 0, at + ".manifest", e.getMessage());
+                    throw src.error(at + ".manifest", e.getMessage());
                 }
             } else if (entry.type() != null) {
-                faults.add(appFault(file, at, entry, start));
+                faults.add(appFault(src, at, entry, start, cluster));
             } else {
-                throw new ScenarioException(file, 0, at, "give manifest: (path of a Chaos Mesh experiment) or type: (one of " + APP_FAULT_TYPES + ")");
+                throw src.error(at, "give manifest: (path of a Chaos Mesh experiment) or type: (one of " + APP_FAULT_TYPES + ")");
             }
         }
         var names = new HashSet<String>();
         for (Fault f : faults)
-            if (!names.add(f.name())) throw new ScenarioException(file, 0, "spec.faults", "two faults are named '" + f.name() + "'; names must be unique");
-        for (Fault f : faults)
-            if (f instanceof MemoryLeak leak && cluster.deployments().stream()
-                    .noneMatch(d -> d.name().equals(leak.deployment()) && d.namespace().equals(leak.namespace())))
-                throw new ScenarioException(file, 0, "spec.faults (" + f.name() + ").target.deployment",
-                        "no deployment '" + leak.namespace() + "/" + leak.deployment() + "' in spec.cluster.deployments");
+            if (!names.add(f.name())) throw src.error("spec.faults", "two faults are named '" + f.name() + "'; names must be unique");
         return faults;
     }
 
-    private static Fault appFault(Path file, String at, ScenarioDocument.FaultEntry e, Duration start) {
+    private static Fault appFault(Source src, String at, ScenarioDocument.FaultEntry e, Duration start, ClusterSpec cluster) {
         return switch (e.type()) {
             case "memory-leak" -> {
-                if (e.rate() == null) throw new ScenarioException(file, 0, at + ".rate", "required: bytes leaked per second, e.g. 512Ki");
-                if (e.duration() == null) throw new ScenarioException(file, 0, at + ".duration", "required, e.g. 30m");
+                if (e.rate() == null) throw src.error(at + ".rate", "required: bytes leaked per second, e.g. 512Ki");
+                if (e.duration() == null) throw src.error(at + ".duration", "required, e.g. 30m");
                 var target = e.target();
-                if (target == null) throw new ScenarioException(file, 0, at + ".target.deployment", "required: the deployment that leaks");
+                if (target == null) throw src.error(at + ".target.deployment", "required: the deployment that leaks");
+                String namespace = target.namespace() == null ? DeploymentSpec.DEFAULT_NAMESPACE : target.namespace();
+                if (cluster.deployments().stream().noneMatch(d -> d.name().equals(target.deployment()) && d.namespace().equals(namespace)))
+                    throw src.error(at + ".target.deployment", "no deployment '" + namespace + "/" + target.deployment() + "' in spec.cluster.deployments");
                 String name = e.name() == null ? target.deployment() + "-memory-leak" : e.name();
-                yield field(file, at, () -> new MemoryLeak(name, start, e.duration(), target.namespace(), target.deployment(), e.rate()));
+                yield field(src, at, () -> new MemoryLeak(name, start, e.duration(), target.namespace(), target.deployment(), e.rate()));
             }
-            default -> throw new ScenarioException(file, 0, at + ".type",
+            default -> throw src.error(at + ".type",
                     "unknown fault type '" + e.type() + "'; known: " + APP_FAULT_TYPES + " (Chaos Mesh experiments go under manifest:)");
         };
     }
 
     /** Runs a record constructor; its IllegalArgumentException ("field: problem") becomes a ScenarioException under {@code path}. */
-    private static <T> T field(Path file, String path, java.util.function.Supplier<T> build) {
+    private static <T> T field(Source src, String path, java.util.function.Supplier<T> build) {
         try {
             return build.get();
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new ScenarioException(file, 0, path, e.getMessage());
+            throw src.error(path, e.getMessage());
         }
     }
 
-    private static ScenarioException fromJackson(Path file, JsonMappingException e) {
+    private static ScenarioException fromJackson(Source src, JsonMappingException e) {
         String path = e.getPath().stream()
                 .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
                 .collect(Collectors.joining()).replaceFirst("^\\.", "");
-        int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
         String problem = switch (e) {
             case UnrecognizedPropertyException u -> "unknown field '" + u.getPropertyName() + "'; known: "
                     + u.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
             case ValueInstantiationException v when v.getCause() != null -> v.getCause().getMessage();
             default -> e.getOriginalMessage();
         };
-        return new ScenarioException(file, line, path, problem);
+        return src.error(path, problem);
     }
 
     private static ObjectMapper createMapper() {
