@@ -4,31 +4,118 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
- * Writes report.json and summary.md into a folder, each atomically, and renders the terminal table.
- * The Markdown and the terminal table share one set of columns.
+ * Writes the report folder, every file atomically: report.json, summary.md, junit.xml, index.html and the PNG
+ * charts under charts/; and renders the terminal table. The Markdown, the HTML suite table and the terminal
+ * table share one set of columns.
  */
 public final class ReportWriter {
     public static final String REPORT_JSON = "report.json";
     public static final String SUMMARY_MD = "summary.md";
+    public static final String JUNIT_XML = "junit.xml";
+    public static final String INDEX_HTML = "index.html";
+    /** Folder of the PNG charts, beside index.html, which refers to them relatively. */
+    public static final String CHARTS_DIR = "charts";
 
-    private static final List<String> COLUMNS = List.of("scenario", "seeds", "F1", "precision", "recall", "MTTD",
+    static final List<String> COLUMNS = List.of("scenario", "seeds", "F1", "precision", "recall", "MTTD",
             "MTTR", "downtime baseline → engine", "reduction", "escalations baseline → engine", "needless", "result");
 
     private ReportWriter() { }
 
-    /** Writes {@code outDir/report.json} and {@code outDir/summary.md} (creating outDir); returns their paths. */
+    /**
+     * Writes {@code report.json}, {@code summary.md}, {@code junit.xml}, the suite charts under {@code charts/}
+     * and {@code index.html} into {@code outDir} (creating it); returns their paths in that order.
+     */
     public static List<Path> write(SuiteReport report, Path outDir) {
+        return write(report, Map.of(), outDir);
+    }
+
+    /**
+     * As {@link #write(SuiteReport, Path)}, plus a timeline chart in index.html for each scenario named in
+     * {@code timelinesByScenario} (one seed each). report.json, summary.md and junit.xml do not depend on the
+     * timelines.
+     *
+     * @throws IllegalArgumentException when a timeline is keyed by a scenario the suite does not have, or by
+     *                                  another name than its own {@code scenario}
+     */
+    public static List<Path> write(SuiteReport report, Map<String, ScenarioTimeline> timelinesByScenario,
+                                   Path outDir) {
         Objects.requireNonNull(report, "report");
+        Objects.requireNonNull(timelinesByScenario, "timelinesByScenario");
         Objects.requireNonNull(outDir, "outDir");
+        Map<String, ScenarioTimeline> timelines = new TreeMap<>(timelinesByScenario);
+        List<String> names = report.scenarios().stream().map(ScenarioReport::name).toList();
+        timelines.forEach((name, timeline) -> {
+            if (!names.contains(name)) {
+                throw new IllegalArgumentException("timeline for scenario " + name + ": suite " + report.suite()
+                        + " has no such scenario; known: " + names);
+            }
+            if (!name.equals(timeline.scenario())) {
+                throw new IllegalArgumentException("timeline keyed " + name + " is of scenario " + timeline.scenario()
+                        + "; key each timeline by its own scenario name");
+            }
+        });
+
+        List<Path> written = new ArrayList<>();
         Path json = outDir.resolve(REPORT_JSON);
         Path md = outDir.resolve(SUMMARY_MD);
         AtomicFiles.write(json, ReportJson.toJson(report).getBytes(StandardCharsets.UTF_8));
         AtomicFiles.write(md, markdown(report).getBytes(StandardCharsets.UTF_8));
-        return List.of(json, md);
+        written.add(json);
+        written.add(md);
+        Path junit = outDir.resolve(JUNIT_XML);
+        AtomicFiles.write(junit, junitXml(report).getBytes(StandardCharsets.UTF_8));
+        written.add(junit);
+
+        // Charts before the page, so index.html never refers to a file that is not there yet.
+        List<ReportHtml.Chart> suiteCharts = new ArrayList<>();
+        if (!report.scenarios().isEmpty()) {
+            suiteCharts.add(chart(outDir, written, "suite-f1.png", ReportCharts.BAR_WIDTH, ReportCharts.BAR_HEIGHT,
+                    "F1 per scenario", ReportCharts.suiteBars(report, "Detection F1", "F1", "f1",
+                            ScenarioReport::f1, true)));
+            suiteCharts.add(chart(outDir, written, "suite-mttr.png", ReportCharts.BAR_WIDTH, ReportCharts.BAR_HEIGHT,
+                    "MTTR per scenario", ReportCharts.suiteBars(report, "MTTR (engine run)", "seconds",
+                            "mttrSeconds", ScenarioReport::mttrSeconds, false)));
+            suiteCharts.add(chart(outDir, written, "suite-downtime-reduction.png", ReportCharts.BAR_WIDTH,
+                    ReportCharts.BAR_HEIGHT, "Downtime reduction per scenario",
+                    ReportCharts.suiteBars(report, "Downtime reduction vs baseline", "1 − engine / baseline",
+                            "downtimeReduction", ScenarioReport::downtimeReduction, true)));
+        }
+        Map<String, String> ids = ReportHtml.ids(report);
+        Map<String, ReportHtml.Chart> timelineCharts = new LinkedHashMap<>();
+        for (ScenarioReport s : report.scenarios()) {
+            ScenarioTimeline timeline = timelines.get(s.name());
+            if (timeline != null) {
+                String file = "timeline-" + ids.get(s.name()).substring("scenario-".length()) + ".png";
+                timelineCharts.put(s.name(), chart(outDir, written, file, ReportCharts.TIMELINE_WIDTH,
+                        ReportCharts.timelineHeight(timeline), "timeline of " + s.name() + ", seed " + timeline.seed(),
+                        ReportCharts.timeline(timeline)));
+            }
+        }
+        Path html = outDir.resolve(INDEX_HTML);
+        AtomicFiles.write(html, ReportHtml.render(report, suiteCharts, timelineCharts, timelines)
+                .getBytes(StandardCharsets.UTF_8));
+        written.add(html);
+        return List.copyOf(written);
+    }
+
+    private static ReportHtml.Chart chart(Path outDir, List<Path> written, String file, int width, int height,
+                                          String alt, byte[] png) {
+        Path path = outDir.resolve(CHARTS_DIR).resolve(file);
+        AtomicFiles.write(path, png);
+        written.add(path);
+        return new ReportHtml.Chart(CHARTS_DIR + "/" + file, width, height, alt);
+    }
+
+    /** junit.xml: per scenario a {@code run} test case and one per expectation, failed when it failed. */
+    public static String junitXml(SuiteReport report) {
+        return JunitXml.render(Objects.requireNonNull(report, "report"));
     }
 
     /** summary.md: a heading with the verdict, the table, and the failed expectations under it. */
@@ -88,7 +175,7 @@ public final class ReportWriter {
         return out.toString().stripTrailing() + "\n";
     }
 
-    private static List<String> row(ScenarioReport s, String arrow) {
+    static List<String> row(ScenarioReport s, String arrow) {
         return List.of(s.name(), Integer.toString(s.seeds().size()), ratio(s.f1()), ratio(s.precision()),
                 ratio(s.recall()), seconds(s.mttdSeconds()), seconds(s.mttrSeconds()),
                 seconds(s.downtimeSecondsBaseline()) + " " + arrow + " " + seconds(s.downtimeSecondsEngine()),
@@ -105,7 +192,7 @@ public final class ReportWriter {
         return lines;
     }
 
-    private static String verdict(boolean passed) {
+    static String verdict(boolean passed) {
         return passed ? "PASS" : "FAIL";
     }
 

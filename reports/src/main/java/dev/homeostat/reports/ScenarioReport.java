@@ -1,6 +1,8 @@
 package dev.homeostat.reports;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.homeostat.reports.score.Estimate;
+import dev.homeostat.reports.score.ExpectationCheck;
 import dev.homeostat.reports.score.Expectations;
 import dev.homeostat.reports.score.FaultKindStats;
 import dev.homeostat.reports.score.RunScore;
@@ -18,14 +20,16 @@ import java.util.TreeMap;
 /**
  * One scenario as report.json shows it; the components are the JSON fields, in this order. Metrics are
  * means over seeds (null where undefined on every seed); {@code confidence95} maps each metric name to
- * [low, high].
+ * [low, high]. {@code checks} (every expectation that was set, with its verdict, for junit.xml) is not part of
+ * report.json, so that file stays as it was; a report read back from JSON knows only its failed checks.
  */
 public record ScenarioReport(String name, List<Long> seeds, Double precision, Double recall, Double f1,
                              Double mttdSeconds, Double mttrSeconds, Double downtimeSecondsBaseline,
                              Double downtimeSecondsEngine, Double downtimeReduction, Double escalationsBaseline,
                              Double escalationsEngine, Double needlessActions, boolean passed,
                              List<String> failedExpectations, SortedMap<String, List<Double>> confidence95,
-                             SortedMap<String, FaultKindStats> byFaultKind, List<IncidentRow> incidents) {
+                             SortedMap<String, FaultKindStats> byFaultKind, List<IncidentRow> incidents,
+                             @JsonIgnore List<ExpectationCheck> checks) {
     public ScenarioReport {
         Objects.requireNonNull(name, "name");
         seeds = List.copyOf(seeds);
@@ -40,13 +44,36 @@ public record ScenarioReport(String name, List<Long> seeds, Double precision, Do
         confidence95 = Collections.unmodifiableSortedMap(intervals);
         byFaultKind = Collections.unmodifiableSortedMap(new TreeMap<>(byFaultKind));
         incidents = List.copyOf(incidents);
+        if (checks == null) {
+            checks = failedExpectations.stream().map(ExpectationCheck::ofFailure).toList();
+        } else {
+            checks = List.copyOf(checks);
+            List<String> failedChecks = checks.stream().filter(c -> !c.passed()).map(ExpectationCheck::failure).toList();
+            if (!failedChecks.equals(failedExpectations)) {
+                throw new IllegalArgumentException("scenario " + name + ": the failed checks " + failedChecks
+                        + " must be the failedExpectations " + failedExpectations + ", in the same order");
+            }
+        }
+    }
+
+    /** The report without the passed checks (only the failed lines are known), as before checks existed. */
+    public ScenarioReport(String name, List<Long> seeds, Double precision, Double recall, Double f1,
+                          Double mttdSeconds, Double mttrSeconds, Double downtimeSecondsBaseline,
+                          Double downtimeSecondsEngine, Double downtimeReduction, Double escalationsBaseline,
+                          Double escalationsEngine, Double needlessActions, boolean passed,
+                          List<String> failedExpectations, SortedMap<String, List<Double>> confidence95,
+                          SortedMap<String, FaultKindStats> byFaultKind, List<IncidentRow> incidents) {
+        this(name, seeds, precision, recall, f1, mttdSeconds, mttrSeconds, downtimeSecondsBaseline,
+                downtimeSecondsEngine, downtimeReduction, escalationsBaseline, escalationsEngine, needlessActions,
+                passed, failedExpectations, confidence95, byFaultKind, incidents, null);
     }
 
     /** The report of {@code result} judged against {@code expectations}. */
     public static ScenarioReport of(ScenarioResult result, Expectations expectations) {
         Objects.requireNonNull(result, "result");
         Objects.requireNonNull(expectations, "expectations");
-        List<String> failed = expectations.check(result);
+        List<ExpectationCheck> checks = expectations.evaluate(result);
+        List<String> failed = checks.stream().filter(c -> !c.passed()).map(ExpectationCheck::failure).toList();
         Map<String, Estimate> metrics = new TreeMap<>();
         metrics.put("precision", result.precision());
         metrics.put("recall", result.recall());
@@ -70,6 +97,6 @@ public record ScenarioReport(String name, List<Long> seeds, Double precision, Do
                 result.downtimeSecondsBaseline().mean(), result.downtimeSecondsEngine().mean(),
                 result.downtimeReduction().mean(), result.escalationsBaseline().mean(),
                 result.escalationsEngine().mean(), result.needlessActions().mean(), failed.isEmpty(), failed,
-                confidence, result.byFaultKind(), incidents);
+                confidence, result.byFaultKind(), incidents, checks);
     }
 }

@@ -61,7 +61,8 @@ class ReportWriterTest {
         assertThat(Files.readAllBytes(dir.resolve("a/summary.md")))
                 .isEqualTo(Files.readAllBytes(dir.resolve("b/summary.md")));
         try (var files = Files.list(dir.resolve("a"))) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("report.json", "summary.md");
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("report.json", "summary.md", "junit.xml", "index.html", "charts");
         }
     }
 

@@ -31,50 +31,69 @@ public record Expectations(Double minF1, Double minPrecision, Double minRecall, 
 
     /** One line per failed expectation, e.g. {@code f1 0.62 < minF1 0.80}; empty when all hold. */
     public List<String> check(ScenarioResult result) {
+        return evaluate(result).stream().filter(c -> !c.passed()).map(ExpectationCheck::failure).toList();
+    }
+
+    /**
+     * Every bound that is set, in declaration order, with its verdict: {@code name} is the bound as configured
+     * ({@code minF1 0.5}), {@code failure} the line {@link #check} would report, null when it held.
+     */
+    public List<ExpectationCheck> evaluate(ScenarioResult result) {
         Objects.requireNonNull(result, "result");
-        List<String> failed = new ArrayList<>();
-        atLeast(failed, "f1", result.f1().mean(), "minF1", minF1, "no scored incident");
-        atLeast(failed, "precision", result.precision().mean(), "minPrecision", minPrecision, "no alert event");
-        atLeast(failed, "recall", result.recall().mean(), "minRecall", minRecall, "no scored incident");
+        List<ExpectationCheck> checks = new ArrayList<>();
+        atLeast(checks, "f1", result.f1().mean(), "minF1", minF1, "no scored incident");
+        atLeast(checks, "precision", result.precision().mean(), "minPrecision", minPrecision, "no alert event");
+        atLeast(checks, "recall", result.recall().mean(), "minRecall", minRecall, "no scored incident");
         if (maxMttd != null) {
             Double mttd = result.mttdSeconds().mean();
             double bound = seconds(maxMttd);
+            String failure = null;
             if (mttd == null) {
-                failed.add("mttd undefined (no incident detected), expected maxMttd " + formatSeconds(bound));
+                failure = "mttd undefined (no incident detected), expected maxMttd " + formatSeconds(bound);
             } else if (mttd > bound) {
-                failed.add("mttd " + formatSeconds(mttd) + " > maxMttd " + formatSeconds(bound));
+                failure = "mttd " + formatSeconds(mttd) + " > maxMttd " + formatSeconds(bound);
             }
+            checks.add(new ExpectationCheck("maxMttd " + formatSeconds(bound), failure));
         }
         if (maxMttr != null) {
             Double mttr = result.mttrSeconds().mean();
             double bound = seconds(maxMttr);
-            if (mttr != null && mttr > bound) {
-                failed.add("mttr " + formatSeconds(mttr) + " > maxMttr " + formatSeconds(bound));
-            }
+            String failure = mttr != null && mttr > bound
+                    ? "mttr " + formatSeconds(mttr) + " > maxMttr " + formatSeconds(bound) : null;
+            checks.add(new ExpectationCheck("maxMttr " + formatSeconds(bound), failure));
         }
-        atLeast(failed, "downtimeReduction", result.downtimeReduction().mean(), "minDowntimeReduction",
+        atLeast(checks, "downtimeReduction", result.downtimeReduction().mean(), "minDowntimeReduction",
                 minDowntimeReduction, "baseline had no downtime but the engine run had some");
-        atMost(failed, "needlessActions", result.needlessActions().mean(), "maxNeedlessActions", maxNeedlessActions);
-        atMost(failed, "escalations", result.escalationsEngine().mean(), "maxEscalations", maxEscalations);
-        return List.copyOf(failed);
+        atMost(checks, "needlessActions", result.needlessActions().mean(), "maxNeedlessActions", maxNeedlessActions);
+        atMost(checks, "escalations", result.escalationsEngine().mean(), "maxEscalations", maxEscalations);
+        return List.copyOf(checks);
     }
 
-    private static void atLeast(List<String> failed, String metric, Double value, String bound, Double min,
+    private static void atLeast(List<ExpectationCheck> checks, String metric, Double value, String bound, Double min,
                                 String whyUndefined) {
         if (min == null) {
             return;
         }
+        String failure = null;
         if (value == null) {
-            failed.add(metric + " undefined (" + whyUndefined + "), expected " + bound + " " + ratio(min, min));
+            failure = metric + " undefined (" + whyUndefined + "), expected " + bound + " " + ratio(min, min);
         } else if (value < min) {
-            failed.add(metric + " " + ratio(value, min) + " < " + bound + " " + ratio(min, value));
+            failure = metric + " " + ratio(value, min) + " < " + bound + " " + ratio(min, value);
         }
+        checks.add(new ExpectationCheck(bound + " " + plain(min), failure));
     }
 
-    private static void atMost(List<String> failed, String metric, Double value, String bound, Integer max) {
-        if (max != null && value != null && value > max) {
-            failed.add(metric + " " + count(value) + " > " + bound + " " + max);
+    private static void atMost(List<ExpectationCheck> checks, String metric, Double value, String bound, Integer max) {
+        if (max == null) {
+            return;
         }
+        String failure = value != null && value > max ? metric + " " + count(value) + " > " + bound + " " + max : null;
+        checks.add(new ExpectationCheck(bound + " " + max, failure));
+    }
+
+    /** A configured bound as written in the scenario: 0.5, 1, 0.75 (no trailing zeros, no exponent). */
+    private static String plain(double value) {
+        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     /** Two decimals, or four when two would print the value and the bound alike (0.795 vs 0.80). */
