@@ -17,6 +17,9 @@ import dev.homeostat.simulator.spec.ContainerSpec;
 final class PodState {
     enum Container { WAITING, RUNNING }
 
+    /** Kubernetes' reasons, as kube-state-metrics reports them. */
+    static final String OOM_KILLED = "OOMKilled", ERROR = "Error", CRASH_LOOP_BACK_OFF = "CrashLoopBackOff";
+
     // columns of the 60 s window
     static final int REQ = 0, ERR = 1, OK = 2, LATENCY_SUM = 3, CPU = 4;
 
@@ -38,6 +41,7 @@ final class PodState {
     long servingAt;
     boolean ready;
     int restarts;
+    String lastTerminatedReason; // OOM_KILLED or ERROR once the container has died; null before
     int crashStreak;
     long epoch;
 
@@ -72,6 +76,9 @@ final class PodState {
     }
 
     boolean running() { return container == Container.RUNNING; }
+
+    /** Waiting to be started again after a death: the kubelet's CrashLoopBackOff (even after the first one, as in Kubernetes). */
+    boolean waitingInBackOff() { return container == Container.WAITING && restarts > 0 && !terminating && node != null; }
 
     /** Answers requests at {@code t}: container up and started, not failed, not being deleted. */
     boolean serving(long t) {

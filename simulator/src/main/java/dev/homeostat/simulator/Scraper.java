@@ -15,8 +15,9 @@ import java.util.SplittableRandom;
  */
 final class Scraper {
     static final int MEMORY = 0, CPU = 1, RESTART_COUNT = 2, READY = 3, HTTP_200 = 4, HTTP_500 = 5, HTTP_504 = 6,
-            MEMORY_RATIO = 7, CPU_RATE = 8, ERROR_RATIO = 9, LATENCY_MEAN = 10;
-    static final int POD_SERIES = 11;
+            MEMORY_RATIO = 7, CPU_RATE = 8, ERROR_RATIO = 9, LATENCY_MEAN = 10,
+            LAST_TERMINATED_OOM = 11, LAST_TERMINATED_ERROR = 12, WAITING_BACK_OFF = 13;
+    static final int POD_SERIES = 14;
     /** Relative standard deviation of the working set's measurement noise. */
     static final double MEMORY_NOISE = 0.005;
 
@@ -55,6 +56,10 @@ final class Scraper {
         }
         handle(p, RESTART_COUNT).add(t, p.restarts);
         handle(p, READY).add(t, p.ready ? 1 : 0);
+        // kube-state-metrics emits these only while true, with the reason as a label: a series per reason
+        if (p.lastTerminatedReason != null)
+            handle(p, p.lastTerminatedReason.equals(PodState.OOM_KILLED) ? LAST_TERMINATED_OOM : LAST_TERMINATED_ERROR).add(t, 1);
+        if (p.waitingInBackOff()) handle(p, WAITING_BACK_OFF).add(t, 1);
         if (p.deployment.service != null && p.everStarted) {
             handle(p, HTTP_200).add(t, p.ok200);
             if (p.err500 > 0) handle(p, HTTP_500).add(t, p.err500);
@@ -75,6 +80,12 @@ final class Scraper {
                 case CPU -> store.series(CPU_USAGE_SECONDS, Map.of("namespace", ns, "pod", pod, "container", container));
                 case RESTART_COUNT -> store.series(RESTARTS, Map.of("namespace", ns, "pod", pod, "container", container));
                 case READY -> store.series(POD_READY, Map.of("namespace", ns, "pod", pod, "condition", "true"));
+                case LAST_TERMINATED_OOM -> store.series(LAST_TERMINATED_REASON,
+                        Map.of("namespace", ns, "pod", pod, "container", container, "reason", PodState.OOM_KILLED));
+                case LAST_TERMINATED_ERROR -> store.series(LAST_TERMINATED_REASON,
+                        Map.of("namespace", ns, "pod", pod, "container", container, "reason", PodState.ERROR));
+                case WAITING_BACK_OFF -> store.series(WAITING_REASON,
+                        Map.of("namespace", ns, "pod", pod, "container", container, "reason", PodState.CRASH_LOOP_BACK_OFF));
                 case HTTP_200 -> store.series(HTTP_REQUESTS, Map.of("namespace", ns, "service", service, "pod", pod, "code", "200"));
                 case HTTP_500 -> store.series(HTTP_REQUESTS, Map.of("namespace", ns, "service", service, "pod", pod, "code", "500"));
                 case HTTP_504 -> store.series(HTTP_REQUESTS, Map.of("namespace", ns, "service", service, "pod", pod, "code", "504"));

@@ -411,6 +411,8 @@ public final class Simulation {
         p.container = PodState.Container.WAITING;
         if (p.ready) setReady(p, false);
         p.restarts++;
+        // a liveness kill or a chaos container-kill ends the process with a signal: kubelet says Error
+        p.lastTerminatedReason = reason.equals(PodState.OOM_KILLED) ? PodState.OOM_KILLED : PodState.ERROR;
         p.crashStreak = ranLong ? 1 : p.crashStreak + 1;
         p.startAt = t + Math.min(BACKOFF_MAX_MS, BACKOFF_INITIAL_MS << Math.min(p.crashStreak - 1, 20));
         p.leaked = 0;

@@ -8,6 +8,10 @@ public final class MetricNames {
     public static final String MEMORY_WORKING_SET = "container_memory_working_set_bytes";
     public static final String CPU_USAGE_SECONDS = "container_cpu_usage_seconds_total";
     public static final String RESTARTS = "kube_pod_container_status_restarts_total";
+    /** 1 for the reason of the container's last termination (label {@code reason}: OOMKilled, Error); absent before the first. */
+    public static final String LAST_TERMINATED_REASON = "kube_pod_container_status_last_terminated_reason";
+    /** 1 while the container waits (label {@code reason}; the simulator reports CrashLoopBackOff only); absent otherwise. */
+    public static final String WAITING_REASON = "kube_pod_container_status_waiting_reason";
     public static final String POD_READY = "kube_pod_status_ready";
     public static final String DEPLOYMENT_AVAILABLE = "kube_deployment_status_replicas_available";
     public static final String HTTP_REQUESTS = "http_requests_total";
