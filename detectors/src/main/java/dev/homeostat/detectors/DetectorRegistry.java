@@ -89,7 +89,65 @@ public final class DetectorRegistry {
                     (spec, seed) -> {
                         var cfg = SeasonalDetector.Config.from(new Params(spec));
                         return new PerSignalDetector(() -> new SeasonalDetector(cfg), cfg.k());
-                    }));
+                    }),
+            new Entry("lifecycle", "state machine over a pod's container status [restarts, ready, oomKilled, crashLoopBackOff]", params(
+                    "burst", "restarts within the window that make a restart burst (default 3)",
+                    "window", "observations the evidence is counted over (default 20)",
+                    "flaps", "readiness changes within the window that make flapping, ≤ window (default min(6, window))",
+                    "loop", "restarts within the window that, while waiting in back-off, make a crash loop (default 2)"),
+                    (spec, seed) -> new LifecycleDetector(LifecycleDetector.Config.from(new Params(spec)))),
+            new Entry(EnsembleDetector.NAME, "member detectors combined by vote or max, with k-of-n hysteresis", params(
+                    "members", "detectors separated by '|', their parameters by ';', e.g. mad:k=6;window=40|ewma (required)",
+                    "mode", "vote|max: weighted vote of the members' verdicts, or the highest score/threshold (default vote)",
+                    "quorum", "mode=vote: anomalous weight needed (default: more than half the total weight)",
+                    "weights", "mode=vote: one positive weight per member, separated by '|' (default 1 each)",
+                    "k", "anomalous combined verdicts among the last n that turn the alarm on (default 1)",
+                    "n", "window of the k-of-n rule; the alarm clears after n normal verdicts in a row (default k)"),
+                    (spec, seed) -> new EnsembleDetector(EnsembleDetector.Config.from(new Params(spec), spec.params()), seed)),
+            new Entry("forecast", "AR/ARMA/ARIMA one-step forecast residual in robust units (Smile)", params(
+                    "model", "ar|arma: autoregressive, or with moving-average terms (default ar)",
+                    "p", "autoregressive order (default 3)",
+                    "q", "moving-average order, model=arma only (default 1)",
+                    "d", "times the series is differenced before fitting, 0..2; d=1 follows trends (default 0)",
+                    "train", "observations the model is fitted on (default max(120, d + 3·(p + q) + 10))",
+                    "refit", "refit every N observations on the recent normal ones; 0 = never (default train)",
+                    "k", "robust z of the residual above which a value is anomalous (default 5)",
+                    "direction", DIRECTION,
+                    "relearn", "consecutive anomalies after which they join the history and the model is refitted; 0 = never (default train)"),
+                    (spec, seed) -> {
+                        var cfg = ForecastDetector.Config.from(new Params(spec), spec);
+                        return new PerSignalDetector(() -> new ForecastDetector(cfg), cfg.k());
+                    }),
+            new Entry("kmeans", "distance to the nearest Smile k-means centroid of the standardised values vector", params(
+                    "train", "warm-up observations the centroids are fitted on (default 120)",
+                    "refit", "refit every N observations on the recent normal ones; 0 = never (default 0)",
+                    "clusters", "number of centroids (default 3)",
+                    "maxIter", "k-means iterations at most (default 100)",
+                    "quantile", "quantile of training distances that scores 1 (default 0.99)",
+                    "threshold", "score above which a vector is anomalous (default 3)"),
+                    (spec, seed) -> KMeansDetector.create(KMeansDetector.Config.from(new Params(spec)), seed)),
+            new Entry("dbscan", "DBSCAN noise test against the standardised training vectors (Smile)", params(
+                    "train", "warm-up observations clustered (default 120)",
+                    "refit", "refit every N observations on the recent normal ones; 0 = never (default 0)",
+                    "minPts", "neighbours within radius a vector needs to be normal (default 5)",
+                    "radius", "neighbourhood radius in robust spreads (default: chosen from training k-distances)",
+                    "quantile", "quantile of training minPts-distances used for the radius (default 0.99)",
+                    "margin", "factor applied to that quantile (default 2)"),
+                    (spec, seed) -> DbscanDetector.create(DbscanDetector.Config.from(new Params(spec)), seed)),
+            new Entry("autoencoder", "reconstruction error of a small Smile MLP autoencoder over the standardised values vector", params(
+                    "train", "warm-up observations the net is trained on (default 120)",
+                    "refit", "retrain every N observations on the recent normal ones; 0 = never (default 0)",
+                    "hidden", "units in each outer hidden layer (default max(4, 2·signals))",
+                    "bottleneck", "units in the middle layer (default max(1, signals/2))",
+                    "epochs", "training passes over the window (default 30)",
+                    "rate", "learning rate, in (0, 1] (default 0.01)",
+                    "quantile", "quantile of training errors that scores 1 (default 0.99)",
+                    "threshold", "score above which a vector is anomalous (default 3)"),
+                    (spec, seed) -> AutoencoderDetector.create(AutoencoderDetector.Config.from(new Params(spec)), seed)),
+            new Entry("classifier", "supervised failure-mode classifier (random forest from 'homeostat train') over a pod's signal vector", params(
+                    "model", "model file written by 'homeostat train --out', relative to the working directory (required)",
+                    "minProbability", "probability of the predicted failure mode needed to alarm, in (0, 1] (default 0.6)"),
+                    (spec, seed) -> new ClassifierDetector(ClassifierDetector.Config.from(spec), spec.name())));
 
     private static final Map<String, Entry> BY_NAME;
     static {

@@ -29,15 +29,25 @@ final class PerSignalDetector implements Detector {
         double maxScore = 0;
         int worst = -1;
         Verdict worstVerdict = null;
+        String reason = null;      // the first normal verdict's explanation (normally none)
+        int reasonAt = -1;
         for (int i = 0; i < values.length; i++) {
             Verdict v = scorers[i].observe(values[i]);
+            if (reason == null && !v.anomalous() && !v.explanation().isEmpty()) {
+                reason = v.explanation();
+                reasonAt = i;
+            }
             maxScore = Math.max(maxScore, v.score());
             if (v.anomalous() && (worstVerdict == null || v.score() > worstVerdict.score())) {
                 worst = i;
                 worstVerdict = v;
             }
         }
-        if (worstVerdict == null) return Verdict.normal(maxScore, threshold);
+        if (worstVerdict == null) {
+            // a normal verdict may still say why (a model that could not be fitted judges normal): keep the first reason
+            if (reason == null) return Verdict.normal(maxScore, threshold);
+            return new Verdict(maxScore, threshold, false, scorers.length > 1 ? "signal " + reasonAt + ": " + reason : reason);
+        }
         String why = scorers.length > 1 ? "signal " + worst + ": " + worstVerdict.explanation() : worstVerdict.explanation();
         return new Verdict(maxScore, threshold, true, why);
     }

@@ -24,7 +24,9 @@ class AdaptiveDetectorPropertiesTest {
     @Provide
     Arbitrary<String> specs() {
         return Arbitraries.of("mad", "mad:window=20,k=4,direction=up", "ewma", "ewma:alpha=0.3,k=3,min=10",
-                "isolation-forest", "isolation-forest:train=40,trees=30,refit=25", "seasonal:period=24", "seasonal:period=7,cycles=2,min=2");
+                "isolation-forest", "isolation-forest:train=40,trees=30,refit=25", "seasonal:period=24", "seasonal:period=7,cycles=2,min=2",
+                "forecast", "forecast:model=arma,p=2,q=1,d=1,train=60,refit=30", "kmeans", "kmeans:train=40,clusters=2,refit=25",
+                "dbscan", "dbscan:train=40,minPts=3,refit=25", "autoencoder:epochs=15", "autoencoder:train=40,epochs=10,refit=30");
     }
 
     /** The adaptive ones plus the static threshold, for the properties that hold for every detector. */

@@ -15,7 +15,7 @@ class DetectorRegistryTest {
 
     @Test
     void names_listsEveryDetectorSorted() {
-        assertThat(DetectorRegistry.names()).containsExactly("ewma", "isolation-forest", "mad", "seasonal", "threshold");
+        assertThat(DetectorRegistry.names()).containsExactly("autoencoder", "classifier", "dbscan", "ensemble", "ewma", "forecast", "isolation-forest", "kmeans", "lifecycle", "mad", "seasonal", "threshold");
         assertThat(DetectorRegistry.entries()).extracting(DetectorRegistry.Entry::name)
                 .containsExactlyInAnyOrderElementsOf(DetectorRegistry.names());
     }
@@ -24,7 +24,7 @@ class DetectorRegistryTest {
     void unknownName_namesItAndListsTheKnownOnes() {
         assertThatThrownBy(() -> DetectorRegistry.create(DetectorSpec.parse("madd:window=5"), 1))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown detector 'madd'; known detectors: ewma, isolation-forest, mad, seasonal, threshold");
+                .hasMessage("unknown detector 'madd'; known detectors: autoencoder, classifier, dbscan, ensemble, ewma, forecast, isolation-forest, kmeans, lifecycle, mad, seasonal, threshold");
     }
 
     @Test
@@ -82,6 +82,6 @@ class DetectorRegistryTest {
 
     @Test
     void nullSpec_isRejectedWithTheKnownNames() {
-        assertThatThrownBy(() -> DetectorRegistry.create(null, 1)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ewma, isolation-forest");
+        assertThatThrownBy(() -> DetectorRegistry.create(null, 1)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("known detectors: autoencoder, classifier, dbscan");
     }
 }
