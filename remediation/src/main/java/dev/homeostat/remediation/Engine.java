@@ -7,12 +7,15 @@ import dev.homeostat.remediation.guard.CooldownGuard;
 import dev.homeostat.remediation.guard.Guard;
 import dev.homeostat.remediation.guard.GuardContext;
 import dev.homeostat.remediation.guard.ModeGuard;
+import dev.homeostat.remediation.guard.PdbGuard;
 import dev.homeostat.remediation.guard.RateLimitGuard;
+import dev.homeostat.remediation.guard.RolloutGuard;
 import dev.homeostat.remediation.model.Anomaly;
 import dev.homeostat.remediation.model.ClusterAction;
 import dev.homeostat.remediation.model.EngineEvent;
 import dev.homeostat.remediation.model.Target;
 import dev.homeostat.remediation.policy.GuardSettings;
+import dev.homeostat.remediation.policy.MetricSelector;
 import dev.homeostat.remediation.policy.Policy;
 import dev.homeostat.remediation.policy.Rule;
 import dev.homeostat.remediation.policy.Signal;
@@ -62,6 +65,8 @@ public final class Engine {
     private final Router router;
     /** One detector per (signal, target), by key; sorted so any walk over it is deterministic. */
     private final Map<String, SeriesState> series = new TreeMap<>();
+    /** Each signal's metrics as selectors, parsed once. */
+    private final Map<String, List<MetricSelector>> selectors = new TreeMap<>();
     private final List<Anomaly> external = new ArrayList<>();
     private boolean ticked;
     private long lastTick;
@@ -82,13 +87,15 @@ public final class Engine {
         this.seed = seed;
         this.detectors = Objects.requireNonNull(detectors, "detectors");
         this.guards = defaultGuards(policy.guards());
-        this.router = new Router(policy, this::apply, listener);
+        this.router = new Router(policy, this::apply, listener, cluster);
+        for (Signal s : policy.signals()) selectors.put(s.name(), s.selectors());
     }
 
     /** The guards in the order they are asked: the rate limit last, so a token is spent only on an action that runs. */
     public static List<Guard> defaultGuards(GuardSettings settings) {
         return List.of(new ModeGuard(), new CooldownGuard(settings.cooldown()),
-                new BlastRadiusGuard(settings.maxUnavailableFraction()), new RateLimitGuard(settings.maxActionsPerMinute()));
+                new BlastRadiusGuard(settings.maxUnavailableFraction()), new PdbGuard(), new RolloutGuard(),
+                new RateLimitGuard(settings.maxActionsPerMinute()));
     }
 
     public Policy policy() { return policy; }
@@ -133,8 +140,10 @@ public final class Engine {
 
     /** Feeds each series' new samples to its detector; the latest anomalous verdict per series becomes one anomaly. */
     private List<Anomaly> detect(Signal signal, long since, long now, Set<String> fresh) {
+        List<MetricSelector> sel = selectors.get(signal.name());
+        if (signal.multivariate()) return detectJoined(signal, sel, since, now, fresh);
         var bySeries = new TreeMap<String, Anomaly>();
-        List<MetricSeries> list = new ArrayList<>(metrics.range(signal.metric(), since, now));
+        List<MetricSeries> list = new ArrayList<>(query(sel.getFirst(), since, now));
         list.sort(Comparator.comparing(s -> new TreeMap<>(s.labels()).toString()));
         for (MetricSeries s : list) {
             Target target = targetOf(signal, s.labels());
@@ -157,6 +166,101 @@ public final class Engine {
             if (latest != null) bySeries.merge(key, latest, (a, b) -> b.timeMillis() >= a.timeMillis() ? b : a);
         }
         return List.copyOf(bySeries.values());
+    }
+
+    /**
+     * A multivariate signal: per target, each new sample of the first metric becomes one vector,
+     * in the order of {@code metrics}: the first metric's value, then for every other metric its
+     * latest value at or before that sample — or NaN when it has none newer than the first metric's
+     * previous sample. That staleness rule is the engine's version of Prometheus' staleness
+     * marker: kube-state-metrics' status series (waiting reason, last terminated reason) vanish
+     * when the status ends, and a vanished series must not keep its last value for ever.
+     * Several series of one metric for one target (containers, reasons) are merged by their
+     * maximum at each time. Latest values carry over between ticks in the target's state.
+     */
+    private List<Anomaly> detectJoined(Signal signal, List<MetricSelector> sel, long since, long now, Set<String> fresh) {
+        int m = sel.size();
+        List<Map<String, Joined>> byMetric = new ArrayList<>(m);
+        for (MetricSelector selector : sel) byMetric.add(joinByTarget(signal, query(selector, since, now)));
+        var bySeries = new TreeMap<String, Anomaly>();
+        for (Joined driver : byMetric.getFirst().values()) {
+            String key = signal.name() + " " + driver.target.ref();
+            SeriesState state = series.computeIfAbsent(key,
+                    k -> new SeriesState(driver.target, detectors.create(signal.detector(), Seeds.derive(seed, k))));
+            state.carry(m);
+            int[] next = new int[m];
+            Anomaly latest = null;
+            for (int i = 0; i < driver.times.length; i++) {
+                long t = driver.times[i];
+                if (t <= state.lastSeen || t > now) continue; // each sample once, and none from the future
+                double[] row = new double[m];
+                row[0] = driver.values[i];
+                for (int j = 1; j < m; j++) {
+                    Joined other = byMetric.get(j).get(driver.target.ref());
+                    if (other != null) next[j] = state.advance(j, other, next[j], t);
+                    row[j] = state.carriedTime[j] > state.lastSeen ? state.carriedValue[j] : Double.NaN;
+                }
+                state.lastSeen = t;
+                fresh.add(key);
+                Verdict verdict = state.detector.observe(t, row);
+                if (verdict.anomalous()) {
+                    latest = new Anomaly(t, signal.name(), signal.detector().name(), driver.target, driver.labels.get(SERVICE_LABEL),
+                            verdict.score(), verdict.explanation());
+                }
+            }
+            if (latest != null) bySeries.put(key, latest);
+        }
+        // samples of the other metrics after the last driver sample still count as "latest" for the next tick's first one
+        for (int j = 1; j < m; j++) {
+            for (Joined other : byMetric.get(j).values()) {
+                SeriesState state = series.get(signal.name() + " " + other.target.ref());
+                if (state == null) continue;
+                state.carry(m);
+                state.advance(j, other, 0, now);
+            }
+        }
+        return List.copyOf(bySeries.values());
+    }
+
+    /** The series of one selector: asks the source for the bare name and keeps the series its matchers accept. */
+    private List<MetricSeries> query(MetricSelector selector, long since, long now) {
+        List<MetricSeries> all = metrics.range(selector.name(), since, now);
+        if (selector.labels().isEmpty()) return all;
+        return all.stream().filter(s -> selector.matches(s.labels())).toList();
+    }
+
+    /** One target's samples of one metric, its series merged by maximum per time; {@code labels} are its first series' (sorted by labels). */
+    private record Joined(Target target, Map<String, String> labels, long[] times, double[] values) { }
+
+    private static Map<String, Joined> joinByTarget(Signal signal, List<MetricSeries> list) {
+        List<MetricSeries> sorted = new ArrayList<>(list);
+        sorted.sort(Comparator.comparing(s -> new TreeMap<>(s.labels()).toString()));
+        var groups = new TreeMap<String, List<MetricSeries>>();
+        var targets = new TreeMap<String, Target>();
+        for (MetricSeries s : sorted) {
+            Target target = targetOf(signal, s.labels());
+            if (target == null) continue;
+            groups.computeIfAbsent(target.ref(), r -> new ArrayList<>()).add(s);
+            targets.putIfAbsent(target.ref(), target);
+        }
+        var out = new TreeMap<String, Joined>();
+        groups.forEach((ref, group) -> {
+            if (group.size() == 1) {
+                MetricSeries s = group.getFirst();
+                out.put(ref, new Joined(targets.get(ref), s.labels(), s.times(), s.values()));
+                return;
+            }
+            var merged = new TreeMap<Long, Double>();
+            for (MetricSeries s : group) {
+                for (int i = 0; i < s.times().length; i++) {
+                    merged.merge(s.times()[i], s.values()[i], (a, b) -> Double.isNaN(a) ? b : Double.isNaN(b) ? a : Math.max(a, b));
+                }
+            }
+            long[] times = merged.keySet().stream().mapToLong(Long::longValue).toArray();
+            double[] values = merged.values().stream().mapToDouble(Double::doubleValue).toArray();
+            out.put(ref, new Joined(targets.get(ref), group.getFirst().labels(), times, values));
+        });
+        return out;
     }
 
     private static Target targetOf(Signal signal, Map<String, String> labels) {
@@ -182,7 +286,7 @@ public final class Engine {
 
     /** The gate between the router and the cluster: guards first, then the port, and the journal either way. */
     private ActionGate.Attempt apply(ClusterAction action, Rule rule, String service, long now) {
-        var context = new GuardContext(now, rule.name(), rule.mode(), cluster);
+        var context = new GuardContext(now, rule.name(), rule.mode(), cluster, rule.duringRollout());
         for (Guard guard : guards) {
             Optional<String> veto = guard.veto(action, context);
             if (veto.isPresent()) return new ActionGate.Attempt.Vetoed(guard.name(), veto.get());
@@ -194,11 +298,33 @@ public final class Engine {
         return new ActionGate.Attempt.Executed(outcome);
     }
 
-    /** A series' detector and the time of the last sample it saw. */
+    /** A series' detector and the time of the last sample it saw; for a multivariate signal, the other metrics' latest samples. */
     private static final class SeriesState {
         final Target target;
         final Detector detector;
         long lastSeen = Long.MIN_VALUE;
+        long[] carriedTime;
+        double[] carriedValue;
+
+        void carry(int metrics) {
+            if (carriedTime != null) return;
+            carriedTime = new long[metrics];
+            carriedValue = new double[metrics];
+            java.util.Arrays.fill(carriedTime, Long.MIN_VALUE);
+            java.util.Arrays.fill(carriedValue, Double.NaN);
+        }
+
+        /** Takes metric j's samples from index {@code from} up to time {@code t} as its latest; returns the next index. */
+        int advance(int j, Joined other, int from, long t) {
+            int i = from;
+            for (; i < other.times.length && other.times[i] <= t; i++) {
+                if (other.times[i] >= carriedTime[j]) {
+                    carriedTime[j] = other.times[i];
+                    carriedValue[j] = other.values[i];
+                }
+            }
+            return i;
+        }
 
         SeriesState(Target target, Detector detector) {
             this.target = target;

@@ -1,19 +1,25 @@
 package dev.homeostat.remediation.guard;
 
 import dev.homeostat.remediation.model.ClusterAction;
+import dev.homeostat.remediation.model.Target;
 import dev.homeostat.remediation.port.DeploymentInfo;
 import dev.homeostat.remediation.port.PodInfo;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
- * A restart may not leave a deployment with fewer than ceil(replicas × (1 − maxUnavailableFraction))
- * ready pods, nor with none. Restarting a pod that is not ready takes nothing away and is always
- * allowed. Pods this guard saw restarted count as not ready while the cluster still lists them
- * (a deletion may show up in the view a little later). Pages are never held back here.
+ * A restart (or an isolation, which takes a pod out of service just as surely) may not leave a
+ * deployment with fewer than ceil(replicas × (1 − maxUnavailableFraction)) ready pods, nor with
+ * none. Taking a pod that is not ready takes nothing away and is always allowed. Pods this guard
+ * saw restarted count as not ready while the cluster still lists them (a deletion may show up in
+ * the view a little later). A drain is held to the same bound for every deployment with ready pods
+ * on the node, since it evicts them all at once. Pages, rollbacks (the Deployment's own rolling
+ * update bounds them), scale-ups, cordons and circuit-breaks are never held back here.
  */
 public final class BlastRadiusGuard implements Guard {
     private final double maxUnavailableFraction;
@@ -34,29 +40,28 @@ public final class BlastRadiusGuard implements Guard {
     @Override
     public Optional<String> veto(ClusterAction action, GuardContext context) {
         return switch (action) {
+            case ClusterAction.RestartPod r -> vetoPodLoss(r.target(), context);
+            case ClusterAction.IsolatePod i -> vetoPodLoss(i.target(), context);
+            case ClusterAction.DrainNode d -> vetoDrain(d.target().name(), context);
+            case ClusterAction.RollbackDeployment r -> Optional.empty();
+            case ClusterAction.ScaleDeployment s -> Optional.empty();
+            case ClusterAction.CordonNode c -> Optional.empty();
+            case ClusterAction.CircuitBreak c -> Optional.empty();
             case ClusterAction.Page p -> Optional.empty();
-            case ClusterAction.RestartPod r -> vetoRestart(r, context);
         };
     }
 
-    private Optional<String> vetoRestart(ClusterAction.RestartPod restart, GuardContext context) {
-        List<PodInfo> pods = context.cluster().pods();
-        Set<String> listed = new HashSet<>();
-        pods.forEach(p -> listed.add(key(p.namespace(), p.name())));
-        restarting.retainAll(listed); // gone from the view: its deletion is done, forget it
-        String ns = restart.target().namespace();
-        PodInfo pod = pods.stream().filter(p -> Objects.equals(p.namespace(), ns) && p.name().equals(restart.target().name()))
+    private Optional<String> vetoPodLoss(Target target, GuardContext context) {
+        List<PodInfo> pods = listed(context);
+        String ns = target.namespace();
+        PodInfo pod = pods.stream().filter(p -> Objects.equals(p.namespace(), ns) && p.name().equals(target.name()))
                 .findFirst().orElse(null);
         if (pod == null || !ready(pod)) return Optional.empty(); // nothing ready to take away
         if (pod.deployment() == null) {
-            return Optional.of("pod " + restart.target().ref() + " has no Deployment; nothing would replace it");
+            return Optional.of("pod " + target.ref() + " has no Deployment; nothing would replace it");
         }
-        long ready = pods.stream()
-                .filter(p -> Objects.equals(p.namespace(), ns) && pod.deployment().equals(p.deployment()) && ready(p))
-                .count();
-        int replicas = context.cluster().deployments().stream()
-                .filter(d -> Objects.equals(d.namespace(), ns) && d.name().equals(pod.deployment()))
-                .mapToInt(DeploymentInfo::replicas).findFirst().orElse((int) ready);
+        long ready = readyOf(pods, ns, pod.deployment());
+        int replicas = replicas(context, ns, pod.deployment(), ready);
         long after = ready - 1;
         String deployment = "deployment " + ns + "/" + pod.deployment();
         if (after < 1) return Optional.of("pod " + pod.name() + " is the last ready pod of " + deployment);
@@ -68,9 +73,60 @@ public final class BlastRadiusGuard implements Guard {
         return Optional.empty();
     }
 
+    private Optional<String> vetoDrain(String node, GuardContext context) {
+        List<PodInfo> pods = listed(context);
+        // ready pods on the node per deployment, in sorted order so the first veto is always the same one
+        Map<String, Long> onNode = new TreeMap<>();
+        for (PodInfo p : pods) {
+            if (node.equals(p.node()) && p.deployment() != null && ready(p)) onNode.merge(p.namespace() + "/" + p.deployment(), 1L, Long::sum);
+        }
+        for (var e : onNode.entrySet()) {
+            String ns = e.getKey().substring(0, e.getKey().indexOf('/'));
+            String name = e.getKey().substring(e.getKey().indexOf('/') + 1);
+            long ready = readyOf(pods, ns, name);
+            int replicas = replicas(context, ns, name, ready);
+            long after = ready - e.getValue();
+            int min = minReady(replicas, maxUnavailableFraction);
+            if (after < min) {
+                return Optional.of("draining node " + node + " would leave deployment " + e.getKey() + " with " + after + " of " + replicas
+                        + " replicas ready; needs at least " + min + " (maxUnavailableFraction " + maxUnavailableFraction + ")");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private List<PodInfo> listed(GuardContext context) {
+        List<PodInfo> pods = context.cluster().pods();
+        Set<String> listed = new HashSet<>();
+        pods.forEach(p -> listed.add(key(p.namespace(), p.name())));
+        restarting.retainAll(listed); // gone from the view: its deletion is done, forget it
+        return pods;
+    }
+
+    private long readyOf(List<PodInfo> pods, String ns, String deployment) {
+        return pods.stream().filter(p -> Objects.equals(p.namespace(), ns) && deployment.equals(p.deployment()) && ready(p)).count();
+    }
+
+    private static int replicas(GuardContext context, String ns, String deployment, long fallback) {
+        return context.cluster().deployments().stream()
+                .filter(d -> Objects.equals(d.namespace(), ns) && d.name().equals(deployment))
+                .mapToInt(DeploymentInfo::replicas).findFirst().orElse((int) fallback);
+    }
+
     @Override
     public void onExecuted(ClusterAction action, GuardContext context) {
-        if (action instanceof ClusterAction.RestartPod r) restarting.add(key(r.target().namespace(), r.target().name()));
+        switch (action) {
+            case ClusterAction.RestartPod r -> restarting.add(key(r.target().namespace(), r.target().name()));
+            case ClusterAction.IsolatePod i -> restarting.add(key(i.target().namespace(), i.target().name()));
+            case ClusterAction.DrainNode d -> context.cluster().pods().stream()
+                    .filter(p -> d.target().name().equals(p.node()))
+                    .forEach(p -> restarting.add(key(p.namespace(), p.name())));
+            case ClusterAction.RollbackDeployment r -> { }
+            case ClusterAction.ScaleDeployment s -> { }
+            case ClusterAction.CordonNode c -> { }
+            case ClusterAction.CircuitBreak c -> { }
+            case ClusterAction.Page p -> { }
+        }
     }
 
     private boolean ready(PodInfo p) { return p.ready() && !restarting.contains(key(p.namespace(), p.name())); }

@@ -45,6 +45,12 @@ public final class CooldownGuard implements Guard {
     private static String kind(ClusterAction action) {
         return switch (action) {
             case ClusterAction.RestartPod r -> "restart";
+            case ClusterAction.RollbackDeployment r -> "rollback";
+            case ClusterAction.ScaleDeployment s -> "scale";
+            case ClusterAction.IsolatePod i -> "isolate";
+            case ClusterAction.CordonNode c -> "cordon";
+            case ClusterAction.DrainNode d -> "drain";
+            case ClusterAction.CircuitBreak c -> "circuit-break";
             case ClusterAction.Page p -> "page";
         };
     }

@@ -1,6 +1,10 @@
 package dev.homeostat.remediation.model;
 
-/** A decision of the engine, as a value; the ClusterActions port carries it out. */
+/**
+ * A decision of the engine, as a value; the ClusterActions port carries it out. Each member names
+ * the kind of target it takes: pod actions a pod, deployment actions a deployment, node actions a
+ * node, {@link CircuitBreak} a service.
+ */
 public sealed interface ClusterAction {
     Target target();
 
@@ -9,6 +13,50 @@ public sealed interface ClusterAction {
 
     /** Delete the pod so its ReplicaSet starts a fresh one. */
     record RestartPod(Target target) implements ClusterAction {
+        @Override public boolean disruptive() { return true; }
+    }
+
+    /**
+     * Roll the Deployment back to its previous revision, as {@code kubectl rollout undo} does: the
+     * pod template of the ReplicaSet with the previous {@code deployment.kubernetes.io/revision}
+     * becomes the Deployment's template, and the Deployment's rolling update replaces the pods.
+     */
+    record RollbackDeployment(Target target) implements ClusterAction {
+        @Override public boolean disruptive() { return true; }
+    }
+
+    /**
+     * Set the Deployment's replicas. The engine only ever scales up ({@code scale-up} skips a
+     * target that would not grow), so it adds capacity and is not disruptive.
+     */
+    record ScaleDeployment(Target target, int replicas) implements ClusterAction {
+        public ScaleDeployment {
+            if (replicas < 0) throw new IllegalArgumentException("replicas: must be >= 0, was " + replicas);
+        }
+
+        @Override public boolean disruptive() { return false; }
+    }
+
+    /**
+     * Take the pod out of its Services' endpoints by relabelling it (its ReplicaSet starts a
+     * replacement), and keep it running for debugging.
+     */
+    record IsolatePod(Target target) implements ClusterAction {
+        @Override public boolean disruptive() { return true; }
+    }
+
+    /** Mark the node unschedulable; running pods stay. */
+    record CordonNode(Target target) implements ClusterAction {
+        @Override public boolean disruptive() { return false; }
+    }
+
+    /** Cordon the node and evict every pod a controller will recreate elsewhere, never forcing past a PodDisruptionBudget. */
+    record DrainNode(Target target) implements ClusterAction {
+        @Override public boolean disruptive() { return true; }
+    }
+
+    /** Stop sending traffic to a dependency (a service), so its callers fail fast instead of waiting on it. */
+    record CircuitBreak(Target target) implements ClusterAction {
         @Override public boolean disruptive() { return true; }
     }
 

@@ -18,4 +18,11 @@ public final class Defaults {
     public static final int MAX_ACTIONS_PER_MINUTE = 10;
     /** With 3 replicas this allows one pod down at a time: ceil(3 × 0.66) = 2 must stay ready. */
     public static final double MAX_UNAVAILABLE_FRACTION = 0.34;
+
+    /** {@code scale-up} adds this many replicas per step unless the rule's {@code scale} says otherwise. */
+    public static final int SCALE_BY = 1;
+    /** {@code scale-up} never asks for more replicas than this unless the rule's {@code scale.maxReplicas} says otherwise. */
+    public static final int MAX_REPLICAS = 10;
+    /** Rules do not act on a Deployment whose rollout is progressing unless they say {@code duringRollout: true}. */
+    public static final boolean DURING_ROLLOUT = false;
 }

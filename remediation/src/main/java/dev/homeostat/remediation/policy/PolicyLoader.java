@@ -25,7 +25,7 @@ import java.util.function.Consumer;
 /**
  * Reads a RemediationPolicy YAML document into a validated {@link Policy}. Everything is checked
  * here, before a run starts: every error names the file, the field path and the fix, e.g.
- * {@code policy.yaml: spec.rules[1].actions[0]: unknown action 'restart-pods'; known: restart-pod, page}.
+ * {@code policy.yaml: spec.rules[1].actions[0]: unknown action 'restart-pods'; known: restart-pod, rollback, …}.
  *
  * <p>Detector specs are checked for syntax with {@link DetectorSpec#parse} and for names and
  * parameters by a validator, {@link DetectorRegistry#validate} unless one is given.
@@ -123,9 +123,9 @@ public final class PolicyLoader {
         }
 
         private Signal signal(At at) {
-            object(at, "name", "metric", "target", "detector");
+            object(at, "name", "metric", "metrics", "target", "detector");
             String name = text(at.field("name"));
-            String metric = text(at.field("metric"));
+            List<String> metrics = metrics(at);
             At targetAt = at.field("target");
             Target.Kind target = switch (text(targetAt)) {
                 case "pod" -> Target.Kind.POD;
@@ -134,7 +134,30 @@ public final class PolicyLoader {
                 default -> throw error(targetAt, "unknown target '" + targetAt.node().asText() + "'; known: pod, service, deployment");
             };
             DetectorSpec detector = detector(at.field("detector"));
-            return new Signal(name, metric, target, detector);
+            return new Signal(name, metrics, target, detector);
+        }
+
+        /** Exactly one of {@code metric: a} or {@code metrics: [a, b, ...]}; each a name or name{label="value"}. */
+        private List<String> metrics(At at) {
+            At one = at.field("metric");
+            At many = at.field("metrics");
+            if (!one.absent() && !many.absent()) {
+                throw error(at, "give either 'metric' (one metric) or 'metrics' (a list, joined per target into a vector), not both");
+            }
+            if (one.absent() && many.absent()) {
+                throw error(one, "required (or 'metrics: [a, b]' for a multivariate signal), e.g. pod:container_memory_working_set_bytes:ratio_limit");
+            }
+            List<String> out = new ArrayList<>();
+            for (At m : one.absent() ? list(many, true) : List.of(one)) {
+                String text = text(m);
+                try {
+                    MetricSelector.parse(text);
+                } catch (IllegalArgumentException e) {
+                    throw error(m, e.getMessage());
+                }
+                out.add(text);
+            }
+            return out;
         }
 
         private DetectorSpec detector(At at) {
@@ -154,7 +177,7 @@ public final class PolicyLoader {
         }
 
         private Rule rule(At at, Set<String> signalNames) {
-            object(at, "name", "match", "actions", "verifyAfter", "mode");
+            object(at, "name", "match", "actions", "verifyAfter", "mode", "scale", "duringRollout");
             String name = text(at.field("name"));
             At match = at.field("match");
             object(match, "signals", "targetKind", "detector");
@@ -193,7 +216,50 @@ public final class PolicyLoader {
                 mode = Arrays.stream(Mode.values()).filter(v -> v.yamlName().equals(m)).findFirst()
                         .orElseThrow(() -> error(modeAt, "unknown mode '" + m + "'; known: auto, observe"));
             }
-            return new Rule(name, new Match(signals, targetKind, detector), actions, verifyAfter, mode);
+            Scaling scaling = scaling(at.field("scale"), actions);
+            boolean duringRollout = flag(at.field("duringRollout"), Defaults.DURING_ROLLOUT);
+            return new Rule(name, new Match(signals, targetKind, detector), actions, verifyAfter, mode, scaling, duringRollout);
+        }
+
+        /** {@code scale: {by: 1 | to: N, maxReplicas: M}}, only on a rule whose chain has {@code scale-up}. */
+        private Scaling scaling(At at, List<String> actions) {
+            if (at.absent()) return Scaling.defaults();
+            if (!actions.contains("scale-up")) throw error(at, "only a rule with the scale-up action takes scale; add scale-up to actions or remove scale");
+            object(at, "by", "to", "maxReplicas");
+            At byAt = at.field("by");
+            At toAt = at.field("to");
+            if (byAt.absent() == toAt.absent()) throw error(at, "give exactly one of 'by' (e.g. by: 1) or 'to' (e.g. to: 4)");
+            int by = byAt.absent() ? 0 : positive(byAt, "1");
+            int to = toAt.absent() ? 0 : positive(toAt, "4");
+            At maxAt = at.field("maxReplicas");
+            int max = maxAt.absent() ? Defaults.MAX_REPLICAS : positive(maxAt, String.valueOf(Defaults.MAX_REPLICAS));
+            if (to > max) throw error(toAt, to + " is above maxReplicas " + max + "; raise maxReplicas or lower to");
+            return new Scaling(by, to, max);
+        }
+
+        /** A whole number >= 1; YAML's {@code +1} (and the string "+1") counts as 1. */
+        private int positive(At at, String example) {
+            JsonNode n = at.node();
+            int value;
+            if (n.isIntegralNumber() && n.canConvertToInt()) {
+                value = n.intValue();
+            } else if (n.isTextual()) {
+                try {
+                    value = Integer.parseInt(n.asText().trim());
+                } catch (NumberFormatException e) {
+                    throw error(at, "must be a whole number >= 1, e.g. " + example + "; was '" + n.asText() + "'");
+                }
+            } else {
+                throw error(at, "must be a whole number >= 1, e.g. " + example);
+            }
+            if (value < 1) throw error(at, "must be >= 1, e.g. " + example + "; was " + value);
+            return value;
+        }
+
+        private boolean flag(At at, boolean fallback) {
+            if (at.absent()) return fallback;
+            if (!at.node().isBoolean()) throw error(at, "must be true or false");
+            return at.node().booleanValue();
         }
 
         private GuardSettings guards(At at) {

@@ -2,19 +2,33 @@ package dev.homeostat.remediation.remediator;
 
 import dev.homeostat.remediation.model.Anomaly;
 import dev.homeostat.remediation.model.Target;
+import dev.homeostat.remediation.policy.Scaling;
+import dev.homeostat.remediation.port.DeploymentInfo;
+import dev.homeostat.remediation.port.NodeInfo;
 import dev.homeostat.remediation.port.PodInfo;
 import java.util.List;
 
 /**
  * What a remediator may look at: the incident's {@code target} and {@code service}, the {@code rule}
- * and the {@code trigger} anomaly that opened it, the actions already taken in its chain, the pods
- * as the cluster shows them now, and the anomalies of the last lookback (oldest first).
+ * and the {@code trigger} anomaly that opened it, the actions already taken in its chain, the pods,
+ * deployments and nodes as the cluster shows them now, the anomalies of the last lookback (oldest
+ * first), and the rule's {@code scaling} (for {@code scale-up}).
  */
 public record RemediationRequest(Target target, String service, String rule, Anomaly trigger, List<String> previousActions,
-                                 List<PodInfo> pods, List<Anomaly> recentAnomalies) {
+                                 List<PodInfo> pods, List<Anomaly> recentAnomalies, Scaling scaling,
+                                 List<DeploymentInfo> deployments, List<NodeInfo> nodes) {
     public RemediationRequest {
         previousActions = List.copyOf(previousActions);
         pods = List.copyOf(pods);
         recentAnomalies = List.copyOf(recentAnomalies);
+        scaling = scaling == null ? Scaling.defaults() : scaling;
+        deployments = List.copyOf(deployments);
+        nodes = List.copyOf(nodes);
+    }
+
+    /** A request without deployments and nodes, with the default scaling. */
+    public RemediationRequest(Target target, String service, String rule, Anomaly trigger, List<String> previousActions,
+                              List<PodInfo> pods, List<Anomaly> recentAnomalies) {
+        this(target, service, rule, trigger, previousActions, pods, recentAnomalies, Scaling.defaults(), List.of(), List.of());
     }
 }

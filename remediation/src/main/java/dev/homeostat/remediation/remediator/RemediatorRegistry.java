@@ -10,6 +10,12 @@ public final class RemediatorRegistry {
 
     private static final List<Entry> ENTRIES = List.of(
             new Entry("restart-pod", new RestartPodRemediator()),
+            new Entry("rollback", new RollbackRemediator()),
+            new Entry("scale-up", new ScaleUpRemediator()),
+            new Entry("isolate-pod", new IsolatePodRemediator()),
+            new Entry("cordon-node", new CordonNodeRemediator()),
+            new Entry("drain-node", new DrainNodeRemediator()),
+            new Entry("circuit-break", new CircuitBreakRemediator()),
             new Entry("page", new PageRemediator()));
 
     private RemediatorRegistry() { }

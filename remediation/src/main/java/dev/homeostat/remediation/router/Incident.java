@@ -21,7 +21,7 @@ final class Incident {
     long deadline;
     long lastAttemptAt = Long.MIN_VALUE;
     long lastActionAt = Long.MIN_VALUE;
-    /** When a RestartPod of this incident last ran; pods of the deployment started since are its replacements. */
+    /** When an action of this incident that replaces pods (restart, isolate, drain, rollback) last ran; pods of the deployment started since are its replacements. */
     long restartedAt = Long.MIN_VALUE;
     long lastEvidenceAt = Long.MIN_VALUE;
     boolean paged;

@@ -7,37 +7,59 @@ import dev.homeostat.remediation.model.EngineEvent;
 import dev.homeostat.remediation.model.Target;
 import dev.homeostat.remediation.policy.Policy;
 import dev.homeostat.remediation.policy.Rule;
+import dev.homeostat.remediation.port.ClusterView;
+import dev.homeostat.remediation.port.DeploymentInfo;
 import dev.homeostat.remediation.port.EngineListener;
+import dev.homeostat.remediation.port.NodeInfo;
 import dev.homeostat.remediation.port.PodInfo;
 import dev.homeostat.remediation.remediator.Decision;
 import dev.homeostat.remediation.remediator.RemediationRequest;
 import dev.homeostat.remediation.remediator.RemediatorRegistry;
 import java.util.ArrayDeque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Anomalies → incidents → actions. The first rule whose match fits an anomaly owns it. One
  * incident per target: anomalies on a target whose remediation is in flight join it (and, when
  * from the same rule, count as evidence that it still alerts), as do anomalies of the pods that
  * replaced a restarted pod. Each incident walks its rule's action chain (see {@link Phase}).
+ * Anomalies of a pod the engine isolated are not routed: it is kept out of service for debugging,
+ * and its alerts say nothing about the service any more.
  */
 public final class Router {
     private final Policy policy;
     private final ActionGate gate;
     private final EngineListener listener;
+    /** Deployments and nodes for the remediators (pods come with each tick). */
+    private final ClusterView cluster;
     /** In flight, by the ref of the target that opened them: iteration in sorted order keeps runs deterministic. */
     private final Map<String, Incident> inFlight = new TreeMap<>();
     private final ArrayDeque<Anomaly> recent = new ArrayDeque<>();
+    /** Refs of pods an applied isolate-pod took out of service, while the cluster still lists them. */
+    private final Set<String> isolated = new TreeSet<>();
     private long nextId = 1;
 
+    /** A router whose remediators see no deployments or nodes (scale-up and node actions then skip). */
     public Router(Policy policy, ActionGate gate, EngineListener listener) {
+        this(policy, gate, listener, new ClusterView() {
+            @Override public List<PodInfo> pods() { return List.of(); }
+
+            @Override public List<DeploymentInfo> deployments() { return List.of(); }
+        });
+    }
+
+    public Router(Policy policy, ActionGate gate, EngineListener listener, ClusterView cluster) {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.gate = Objects.requireNonNull(gate, "gate");
         this.listener = Objects.requireNonNull(listener, "listener");
+        this.cluster = Objects.requireNonNull(cluster, "cluster");
     }
 
     /**
@@ -47,7 +69,9 @@ public final class Router {
      */
     public void onTick(long now, List<Anomaly> anomalies, List<PodInfo> pods) {
         remember(now, anomalies);
+        forgetIsolated(pods);
         for (Anomaly anomaly : anomalies) {
+            if (isolated.contains(anomaly.target().ref())) continue;
             Optional<Rule> rule = policy.ruleFor(anomaly);
             if (rule.isEmpty()) continue;
             Incident joined = find(anomaly, rule.get(), pods);
@@ -121,8 +145,10 @@ public final class Router {
 
     private void attempt(Incident incident, long now, List<PodInfo> pods) {
         incident.lastAttemptAt = now;
+        List<DeploymentInfo> deployments = needsDeployments(incident.action()) ? cluster.deployments() : List.of();
+        List<NodeInfo> nodes = needsNodes(incident.action()) ? cluster.nodes() : List.of();
         var request = new RemediationRequest(incident.current, incident.service(), incident.rule.name(), incident.trigger,
-                incident.taken, pods, List.copyOf(recent));
+                incident.taken, pods, List.copyOf(recent), incident.rule.scaling(), deployments, nodes);
         Decision decision = RemediatorRegistry.get(incident.action()).propose(request);
         switch (decision) {
             case Decision.Done done -> {
@@ -153,11 +179,18 @@ public final class Router {
             case ActionGate.Attempt.Executed executed -> {
                 incident.taken.add(incident.action());
                 incident.lastActionAt = now;
+                // actions after which the deployment starts new pods: those pods are the target's replacements
                 boolean page = switch (action) {
-                    case ClusterAction.RestartPod r -> {
-                        incident.restartedAt = now;
-                        yield false;
+                    case ClusterAction.RestartPod r -> replaced(incident, now);
+                    case ClusterAction.IsolatePod i -> {
+                        if (executed.outcome().applied()) isolated.add(i.target().ref());
+                        yield replaced(incident, now);
                     }
+                    case ClusterAction.DrainNode d -> replaced(incident, now);
+                    case ClusterAction.RollbackDeployment r -> replaced(incident, now);
+                    case ClusterAction.ScaleDeployment s -> false;
+                    case ClusterAction.CordonNode c -> false;
+                    case ClusterAction.CircuitBreak c -> false;
                     case ClusterAction.Page p -> true;
                 };
                 if (page && executed.outcome().applied() && !incident.paged) {
@@ -173,6 +206,24 @@ public final class Router {
                 }
             }
         }
+    }
+
+    /** Marks that the incident's pods are being replaced from {@code now}; never a page. */
+    private static boolean replaced(Incident incident, long now) {
+        incident.restartedAt = now;
+        return false;
+    }
+
+    /** Only the actions that look at deployments or nodes pay for listing them. */
+    private static boolean needsDeployments(String action) { return action.equals("rollback") || action.equals("scale-up"); }
+
+    private static boolean needsNodes(String action) { return action.equals("cordon-node") || action.equals("drain-node"); }
+
+    private void forgetIsolated(List<PodInfo> pods) {
+        if (isolated.isEmpty()) return;
+        Set<String> listed = new HashSet<>();
+        for (PodInfo p : pods) listed.add(new Target(Target.Kind.POD, p.namespace(), p.name()).ref());
+        isolated.retainAll(listed);
     }
 
     private void suppressed(long now, ClusterAction action, Incident incident, String guard, String detail) {

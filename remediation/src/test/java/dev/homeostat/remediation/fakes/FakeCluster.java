@@ -86,7 +86,22 @@ public final class FakeCluster implements ClusterView, ClusterActions {
         return switch (action) {
             case ClusterAction.Page p -> ActionOutcome.applied("paged");
             case ClusterAction.RestartPod r -> restart(r.target().name());
+            case ClusterAction.ScaleDeployment s -> scale(s.target().name(), s.replicas());
+            // the engine tests exercise the router and guards; the live adapter's tests cover these on the mock API server
+            case ClusterAction.RollbackDeployment r -> ActionOutcome.applied("rolled back");
+            case ClusterAction.IsolatePod i -> ActionOutcome.applied("isolated");
+            case ClusterAction.CordonNode c -> ActionOutcome.applied("cordoned");
+            case ClusterAction.DrainNode d -> ActionOutcome.applied("drained");
+            case ClusterAction.CircuitBreak c -> ActionOutcome.applied("circuit open");
         };
+    }
+
+    private ActionOutcome scale(String deployment, int replicas) {
+        Integer now = deployments.get(deployment);
+        if (now == null) return ActionOutcome.refused("deployment " + deployment + " not found");
+        deployments.put(deployment, replicas);
+        for (int i = now; i < replicas; i++) pods.put(deployment + "-s" + i, new Pod(deployment + "-s" + i, deployment, clock.millis()));
+        return ActionOutcome.applied("scaled " + deployment + " from " + now + " to " + replicas);
     }
 
     private ActionOutcome restart(String name) {

@@ -1,0 +1,90 @@
+package dev.homeostat.remediation.live;
+
+import dev.homeostat.remediation.model.EngineEvent;
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+
+/**
+ * The live engine's own metrics, served on {@code /metrics} by {@link EngineServer}. Each instance
+ * registers on its own registry (not the JVM-wide default) so two engines in one JVM — the
+ * leader-election tests — do not collide. Every refusal and error of the live adapters is counted
+ * here: nothing is dropped without a counter going up.
+ */
+public final class LiveMetrics {
+    private final PrometheusRegistry registry;
+    private final Counter ticks;
+    private final Gauge leader;
+    private final Gauge lastTick;
+    private final Counter events;
+    private final Counter queries;
+    private final Counter webhookRequests;
+    private final Counter webhookAlerts;
+    private final Gauge webhookQueue;
+    private final Counter alertsNotRouted;
+
+    public LiveMetrics() {
+        this(new PrometheusRegistry());
+    }
+
+    public LiveMetrics(PrometheusRegistry registry) {
+        this.registry = registry;
+        ticks = Counter.builder().name("homeostat_engine_ticks").help("Engine evaluations, by result (ok, error).")
+                .labelNames("result").register(registry);
+        leader = Gauge.builder().name("homeostat_engine_leader").help("1 while this replica holds the lease and acts, 0 otherwise.")
+                .register(registry);
+        lastTick = Gauge.builder().name("homeostat_engine_last_tick_timestamp_seconds").help("Wall time of the last finished evaluation.")
+                .register(registry);
+        events = Counter.builder().name("homeostat_engine_events").help("Engine events by type (AnomalyDetected, ActionExecuted, ...).")
+                .labelNames("type").register(registry);
+        queries = Counter.builder().name("homeostat_prometheus_queries").help("Prometheus query_range calls, by metric and outcome (ok, http, status-error, timeout, io, parse).")
+                .labelNames("metric", "outcome").register(registry);
+        webhookRequests = Counter.builder().name("homeostat_webhook_requests").help("Alertmanager webhook requests, by HTTP status returned.")
+                .labelNames("code").register(registry);
+        webhookAlerts = Counter.builder().name("homeostat_webhook_alerts").help("Alerts in webhook posts, by outcome (queued, duplicate, untargeted, queue-full, not-leader).")
+                .labelNames("outcome").register(registry);
+        webhookQueue = Gauge.builder().name("homeostat_webhook_queue_depth").help("Alerts received and not yet drained by the engine loop.")
+                .register(registry);
+        alertsNotRouted = Counter.builder().name("homeostat_alerts_not_routed").help("Accepted alerts the engine did not route, by reason (resolved, not-leader).")
+                .labelNames("reason").register(registry);
+        ticks.labelValues("ok");
+        ticks.labelValues("error");
+    }
+
+    public PrometheusRegistry registry() { return registry; }
+
+    void tick(boolean ok, long wallMillis) {
+        ticks.labelValues(ok ? "ok" : "error").inc();
+        if (ok) lastTick.set(wallMillis / 1000.0);
+    }
+
+    void leader(boolean isLeader) { leader.set(isLeader ? 1 : 0); }
+
+    void event(EngineEvent event) { events.labelValues(event.getClass().getSimpleName()).inc(); }
+
+    void query(String metric, String outcome) { queries.labelValues(metric, outcome).inc(); }
+
+    void webhookRequest(int code) { webhookRequests.labelValues(Integer.toString(code)).inc(); }
+
+    void webhookAlerts(String outcome, int count) {
+        if (count > 0) webhookAlerts.labelValues(outcome).inc(count);
+    }
+
+    void webhookQueue(int depth) { webhookQueue.set(depth); }
+
+    void notRouted(String reason, int count) {
+        if (count > 0) alertsNotRouted.labelValues(reason).inc(count);
+    }
+
+    /** The count of accepted alerts not routed for {@code reason}. */
+    public double notRouted(String reason) { return alertsNotRouted.labelValues(reason).get(); }
+
+    /** The count of Prometheus queries with {@code outcome} for {@code metric} (tests and logs). */
+    public double queries(String metric, String outcome) { return queries.labelValues(metric, outcome).get(); }
+
+    /** The count of webhook alerts with {@code outcome}. */
+    public double webhookAlerts(String outcome) { return webhookAlerts.labelValues(outcome).get(); }
+
+    /** The count of evaluations with {@code result} ({@code ok} or {@code error}). */
+    public double ticks(String result) { return ticks.labelValues(result).get(); }
+}

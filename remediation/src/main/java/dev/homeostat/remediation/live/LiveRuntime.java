@@ -1,0 +1,152 @@
+package dev.homeostat.remediation.live;
+
+import dev.homeostat.remediation.Engine;
+import dev.homeostat.remediation.live.kubernetes.Pager;
+import dev.homeostat.remediation.live.kubernetes.WebhookPager;
+import dev.homeostat.remediation.policy.Policy;
+import dev.homeostat.remediation.policy.PolicyLoader;
+import dev.homeostat.remediation.port.AlertSource;
+import dev.homeostat.remediation.port.ClusterActions;
+import dev.homeostat.remediation.port.ClusterView;
+import dev.homeostat.remediation.port.EngineListener;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * A running live engine, wired from an {@link EngineConfig}: Prometheus in, the Alertmanager
+ * webhook in, the cluster through fabric8 (or {@link DryRunActions} in a dry run), the Lease,
+ * {@code /metrics}, {@code /healthz}, {@code /readyz}, and the journal. {@code homeostat engine}
+ * is this plus option parsing.
+ *
+ * <p>Start order: policy (fails fast on bad input), journal, HTTP endpoints, webhook, election,
+ * loop. {@link #close()} stops them in reverse, releasing the lease so the other replica takes
+ * over at once.
+ */
+public final class LiveRuntime implements AutoCloseable {
+    /** The live engine's detector seed: fixed, so two replicas given the same samples decide alike. */
+    public static final long SEED = 1L;
+    private static final System.Logger LOG = System.getLogger(LiveRuntime.class.getName());
+
+    private final List<AutoCloseable> opened = new ArrayList<>();
+    private final LiveMetrics metrics = new LiveMetrics();
+    private final Policy policy;
+    private LiveEngine loop;
+    private EngineServer server;
+    private AlertmanagerWebhook webhook;
+    private LeaderElection election;
+
+    private LiveRuntime(Policy policy) {
+        this.policy = policy;
+    }
+
+    /**
+     * Starts everything {@code config} describes on {@code client}'s cluster; {@code log} receives
+     * one line per engine event and per dry-run action.
+     */
+    public static LiveRuntime start(EngineConfig config, KubernetesClient client, Consumer<String> log) throws IOException {
+        Objects.requireNonNull(client, "client");
+        Objects.requireNonNull(log, "log");
+        Policy policy = PolicyLoader.load(config.policy());
+        var runtime = new LiveRuntime(policy);
+        try {
+            runtime.open(config, client, log);
+        } catch (IOException | RuntimeException e) {
+            runtime.close();
+            throw e;
+        }
+        return runtime;
+    }
+
+    private void open(EngineConfig config, KubernetesClient client, Consumer<String> log) throws IOException {
+        Pager pager = config.pagerUrl() == null ? Pager.NONE : new WebhookPager(config.pagerUrl(), config.prometheus().timeout());
+        var cluster = new NamespacedClusters(client, config.kubernetes().namespaces(), pager);
+        ClusterView view = cluster;
+        ClusterActions actions = config.dryRun() ? new DryRunActions(log) : cluster;
+
+        var listeners = new ArrayList<EngineListener>();
+        listeners.add(metrics::event);
+        listeners.add(event -> log.accept(EngineEvents.line(event)));
+        if (config.journal() != null) {
+            var journal = new JsonLinesJournal(config.journal());
+            opened.add(journal);
+            listeners.add(journal);
+        }
+        EngineListener listener = event -> listeners.forEach(l -> l.on(event));
+
+        var source = new PrometheusMetricsSource(config.prometheus().url(), config.prometheus().queries(), policy.evaluationInterval(),
+                config.prometheus().timeout(), metrics);
+        var wall = new WallClock();
+
+        Leadership leadership;
+        if (config.leaderElection() == null) {
+            leadership = Leadership.ALWAYS;
+        } else {
+            election = new LeaderElection(client, config.leaderElection().settings(),
+                    leading -> log.accept((leading ? "leading: " : "following: ") + config.leaderElection().identity()
+                            + (leading ? " holds lease " : " gave up lease ") + config.leaderElection().leaseName()));
+            leadership = election;
+        }
+        AlertSource alerts = List::of;
+        if (config.webhook() != null) {
+            webhook = new AlertmanagerWebhook(config.webhook().settings(), leadership, metrics);
+            alerts = webhook;
+        }
+        loop = new LiveEngine(() -> new Engine(policy, source, view, actions, wall, listener, SEED), policy.evaluationInterval(),
+                leadership, alerts, metrics);
+        server = EngineServer.start(config.server().listen(), metrics.registry(), loop::liveness, this::readiness);
+        opened.add(server);
+        if (webhook != null) {
+            webhook.start();
+            opened.add(webhook);
+        }
+        if (election != null) {
+            opened.add(election);
+            election.start();
+        }
+        opened.add(loop);
+        loop.start();
+        log.accept("engine started: policy " + policy.name() + ", every " + policy.evaluationInterval().toMillis() + " ms, namespaces "
+                + config.kubernetes().namespaces() + (config.dryRun() ? ", DRY RUN (no action touches the cluster)" : "")
+                + (election == null ? ", no leader election" : ", lease " + config.leaderElection().namespace() + "/" + config.leaderElection().leaseName()));
+    }
+
+    private EngineServer.Status readiness() {
+        if (loop == null || server == null) return new EngineServer.Status(false, "starting");
+        return new EngineServer.Status(true, election == null ? "single replica" : election.isLeader() ? "leader" : "standby (following "
+                + (election.currentLeader().isEmpty() ? "nobody yet" : election.currentLeader()) + ")");
+    }
+
+    public LiveEngine loop() { return loop; }
+
+    public LiveMetrics metrics() { return metrics; }
+
+    public Policy policy() { return policy; }
+
+    /** The port of /metrics, /healthz and /readyz. */
+    public int serverPort() { return server.port(); }
+
+    /** The webhook's port, or -1 without a webhook. */
+    public int webhookPort() { return webhook == null ? -1 : webhook.port(); }
+
+    /** Waits for {@code n} engine ticks; false on timeout. */
+    public boolean awaitTicks(long n, Duration timeout) throws InterruptedException {
+        return loop.awaitTicks(n, timeout);
+    }
+
+    @Override public void close() {
+        for (int i = opened.size() - 1; i >= 0; i--) {
+            try {
+                opened.get(i).close();
+            } catch (Exception e) {
+                if (e instanceof InterruptedException) Thread.currentThread().interrupt();
+                LOG.log(System.Logger.Level.WARNING, "closing " + opened.get(i) + " failed", e);
+            }
+        }
+        opened.clear();
+    }
+}

@@ -1,0 +1,418 @@
+package dev.homeostat.remediation.live.kubernetes;
+
+import dev.homeostat.remediation.model.ClusterAction;
+import dev.homeostat.remediation.model.Target;
+import dev.homeostat.remediation.port.ActionOutcome;
+import dev.homeostat.remediation.port.ClusterActions;
+import dev.homeostat.remediation.port.ClusterView;
+import dev.homeostat.remediation.port.DeploymentInfo;
+import dev.homeostat.remediation.port.NodeInfo;
+import dev.homeostat.remediation.port.PdbInfo;
+import dev.homeostat.remediation.port.PodInfo;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.KubernetesResourceList;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.NodeBuilder;
+import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.MixedOperation;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The engine's {@link ClusterView} and {@link ClusterActions} over a live Kubernetes API, through a
+ * fabric8 {@link KubernetesClient}. Reads list the objects on each call (the engine reads a few
+ * times per evaluation interval); every list is sorted by namespace and name, so the engine sees
+ * the same order every time. Reads throw when the API cannot be reached: an empty answer would
+ * make the guards think there is nothing to protect.
+ *
+ * <p>Actions never throw for an API refusal: 403, 404, 409, 429 and the rest come back as
+ * {@link ActionOutcome#refused} naming the object and the reason. How each action is carried out:
+ * <ul>
+ *   <li>restart-pod: delete the pod (its ReplicaSet starts a fresh one).</li>
+ *   <li>rollback: as {@code kubectl rollout undo}: the template of the ReplicaSet with the previous
+ *       {@code deployment.kubernetes.io/revision} (minus its {@code pod-template-hash} label) becomes the
+ *       Deployment's template; a paused Deployment is refused, as kubectl refuses it.</li>
+ *   <li>scale-up: the Deployment's {@code scale} subresource.</li>
+ *   <li>isolate-pod: remove from the pod every label a Service in its namespace selects it by, add
+ *       {@code homeostat.dev/isolated=true}, and record the removed labels in the annotation
+ *       {@code homeostat.dev/isolated-labels}. The endpoints drop it; its ReplicaSet releases it and
+ *       starts a replacement; the pod keeps running for debugging.</li>
+ *   <li>cordon-node: {@code spec.unschedulable = true}.</li>
+ *   <li>drain-node: cordon, then evict every pod on the node that a controller recreates, except
+ *       DaemonSet and mirror pods; pods without a controller are not evicted (as {@code kubectl drain}
+ *       without {@code --force}). An eviction a PodDisruptionBudget forbids is not forced: the drain
+ *       is refused, naming the pods it could not evict. See {@link Eviction}.</li>
+ *   <li>circuit-break: add {@code homeostat.dev/circuit-breaker: open} to the Service's selector. No
+ *       pod carries that label, so the Service's endpoints empty and callers get an immediate
+ *       connection refusal instead of a timeout: the circuit is open. It needs no service mesh and no
+ *       NetworkPolicy-enforcing CNI. To close it, remove that selector key (the annotation
+ *       {@code homeostat.dev/circuit-breaker} on the Service says so).</li>
+ *   <li>page: the {@link Pager}.</li>
+ * </ul>
+ */
+public final class KubernetesCluster implements ClusterView, ClusterActions {
+    public static final String ISOLATED_LABEL = "homeostat.dev/isolated";
+    public static final String ISOLATED_LABELS_ANNOTATION = "homeostat.dev/isolated-labels";
+    public static final String CIRCUIT_BREAKER_KEY = "homeostat.dev/circuit-breaker";
+    public static final String REVISION_ANNOTATION = "deployment.kubernetes.io/revision";
+    static final String POD_TEMPLATE_HASH = "pod-template-hash";
+    static final String MIRROR_ANNOTATION = "kubernetes.io/config.mirror";
+
+    /** How a drain evicts a pod. */
+    public enum Eviction {
+        /** The Eviction API ({@code pods/eviction}): the API server applies PodDisruptionBudgets and answers 429 when one forbids it. */
+        API,
+        /**
+         * For API servers without the eviction subresource (the fabric8 mock server answers 409
+         * there): check each covering PodDisruptionBudget's {@code disruptionsAllowed} here, counting
+         * this drain's own evictions, then delete the pod.
+         */
+        DELETE_AFTER_PDB_CHECK
+    }
+
+    private final KubernetesClient client;
+    private final String namespace;
+    private final Eviction eviction;
+    private final Pager pager;
+
+    /** Watches {@code namespace} (null: every namespace), evicts through the Eviction API, has no pager. */
+    public KubernetesCluster(KubernetesClient client, String namespace) {
+        this(client, namespace, Eviction.API, Pager.NONE);
+    }
+
+    public KubernetesCluster(KubernetesClient client, String namespace, Eviction eviction, Pager pager) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.namespace = namespace;
+        this.eviction = Objects.requireNonNull(eviction, "eviction");
+        this.pager = Objects.requireNonNull(pager, "pager");
+    }
+
+    // --- ClusterView ---------------------------------------------------------------------------
+
+    @Override
+    public List<PodInfo> pods() {
+        Map<String, String> deploymentOfReplicaSet = new HashMap<>();
+        for (ReplicaSet rs : list(client.apps().replicaSets())) {
+            controller(rs).filter(o -> "Deployment".equals(o.getKind()))
+                    .ifPresent(o -> deploymentOfReplicaSet.put(key(rs), o.getName()));
+        }
+        return sorted(list(client.pods())).stream().map(p -> podInfo(p, deploymentOfReplicaSet)).toList();
+    }
+
+    @Override
+    public List<DeploymentInfo> deployments() {
+        return sorted(list(client.apps().deployments())).stream().map(d -> {
+            var status = d.getStatus();
+            int replicas = d.getSpec() == null || d.getSpec().getReplicas() == null ? 1 : d.getSpec().getReplicas();
+            return new DeploymentInfo(d.getMetadata().getNamespace(), d.getMetadata().getName(), replicas,
+                    status == null ? 0 : orZero(status.getReadyReplicas()),
+                    status == null ? 0 : orZero(status.getUpdatedReplicas()),
+                    d.getMetadata().getGeneration() == null ? 0 : d.getMetadata().getGeneration(),
+                    status == null || status.getObservedGeneration() == null ? 0 : status.getObservedGeneration());
+        }).toList();
+    }
+
+    @Override
+    public List<NodeInfo> nodes() {
+        return sorted(client.nodes().list().getItems()).stream().map(n -> new NodeInfo(n.getMetadata().getName(),
+                n.getStatus() != null && n.getStatus().getConditions() != null && n.getStatus().getConditions().stream()
+                        .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus())),
+                n.getSpec() != null && Boolean.TRUE.equals(n.getSpec().getUnschedulable()))).toList();
+    }
+
+    /** Budgets with their selectors resolved to pod names; a budget whose status is not computed yet allows nothing. */
+    @Override
+    public List<PdbInfo> pdbs() {
+        List<Pod> pods = list(client.pods());
+        return sorted(list(client.policy().v1().podDisruptionBudget())).stream().map(b -> {
+            String ns = b.getMetadata().getNamespace();
+            List<String> covered = pods.stream()
+                    .filter(p -> ns.equals(p.getMetadata().getNamespace())
+                            && LabelSelectors.matches(b.getSpec() == null ? null : b.getSpec().getSelector(), p.getMetadata().getLabels()))
+                    .map(p -> p.getMetadata().getName()).sorted().toList();
+            int allowed = b.getStatus() == null || b.getStatus().getDisruptionsAllowed() == null ? 0 : b.getStatus().getDisruptionsAllowed();
+            return new PdbInfo(ns, b.getMetadata().getName(), allowed, covered);
+        }).toList();
+    }
+
+    // --- ClusterActions ------------------------------------------------------------------------
+
+    @Override
+    public ActionOutcome execute(ClusterAction action) {
+        try {
+            return switch (action) {
+                case ClusterAction.RestartPod r -> restart(r.target());
+                case ClusterAction.RollbackDeployment r -> rollback(r.target());
+                case ClusterAction.ScaleDeployment s -> scale(s.target(), s.replicas());
+                case ClusterAction.IsolatePod i -> isolate(i.target());
+                case ClusterAction.CordonNode c -> cordon(c.target().name());
+                case ClusterAction.DrainNode d -> drain(d.target().name());
+                case ClusterAction.CircuitBreak c -> circuitBreak(c.target());
+                case ClusterAction.Page p -> pager.page(p);
+            };
+        } catch (KubernetesClientException e) {
+            return ActionOutcome.refused(refusal(action.target(), e));
+        }
+    }
+
+    private ActionOutcome restart(Target pod) {
+        var deleted = client.pods().inNamespace(pod.namespace()).withName(pod.name()).delete();
+        return deleted.isEmpty() ? ActionOutcome.refused("pod " + pod.ref() + " not found")
+                : ActionOutcome.applied("deleted pod " + pod.ref() + "; its ReplicaSet starts a replacement");
+    }
+
+    private ActionOutcome rollback(Target target) {
+        var resource = client.apps().deployments().inNamespace(target.namespace()).withName(target.name());
+        Deployment d = resource.get();
+        if (d == null) return ActionOutcome.refused("deployment " + target.ref() + " not found");
+        if (d.getSpec() != null && Boolean.TRUE.equals(d.getSpec().getPaused())) {
+            return ActionOutcome.refused("deployment " + target.ref() + " is paused; resume it before rolling back (kubectl rollout resume)");
+        }
+        TreeMap<Long, ReplicaSet> byRevision = new TreeMap<>();
+        for (ReplicaSet rs : client.apps().replicaSets().inNamespace(target.namespace()).list().getItems()) {
+            if (!ownedBy(rs, d)) continue;
+            revision(rs.getMetadata().getAnnotations()).ifPresent(r -> byRevision.put(r, rs));
+        }
+        long current = revision(d.getMetadata().getAnnotations())
+                .orElse(byRevision.isEmpty() ? 0L : byRevision.lastKey());
+        var previous = byRevision.lowerEntry(current);
+        if (previous == null) {
+            return ActionOutcome.refused("deployment " + target.ref() + " has no revision before " + current
+                    + " to roll back to (ReplicaSet revisions: " + byRevision.keySet() + ")");
+        }
+        PodTemplateSpec template = new PodTemplateSpecBuilder(previous.getValue().getSpec().getTemplate())
+                .editOrNewMetadata().removeFromLabels(POD_TEMPLATE_HASH).endMetadata().build();
+        if (template.equals(d.getSpec().getTemplate())) {
+            return ActionOutcome.refused("deployment " + target.ref() + ": skipped rollback, its template already matches revision " + previous.getKey());
+        }
+        resource.edit(x -> new DeploymentBuilder(x).editSpec().withTemplate(template).endSpec().build());
+        return ActionOutcome.applied("rolled deployment " + target.ref() + " back from revision " + current + " to revision "
+                + previous.getKey() + " (template of ReplicaSet " + previous.getValue().getMetadata().getName() + ")");
+    }
+
+    private ActionOutcome scale(Target target, int replicas) {
+        var resource = client.apps().deployments().inNamespace(target.namespace()).withName(target.name());
+        Deployment d = resource.get();
+        if (d == null) return ActionOutcome.refused("deployment " + target.ref() + " not found");
+        Integer before = d.getSpec() == null ? null : d.getSpec().getReplicas();
+        resource.scale(replicas);
+        return ActionOutcome.applied("scaled deployment " + target.ref() + " from " + (before == null ? 1 : before) + " to " + replicas + " replicas");
+    }
+
+    private ActionOutcome isolate(Target target) {
+        var resource = client.pods().inNamespace(target.namespace()).withName(target.name());
+        Pod pod = resource.get();
+        if (pod == null) return ActionOutcome.refused("pod " + target.ref() + " not found");
+        Map<String, String> labels = pod.getMetadata().getLabels() == null ? Map.of() : pod.getMetadata().getLabels();
+        List<Service> selecting = sorted(client.services().inNamespace(target.namespace()).list().getItems()).stream()
+                .filter(s -> s.getSpec() != null && LabelSelectors.matchesServiceSelector(s.getSpec().getSelector(), labels)).toList();
+        if (selecting.isEmpty()) {
+            return ActionOutcome.refused("no Service selects pod " + target.ref() + "; there is no traffic to take it out of");
+        }
+        var removed = new TreeMap<String, String>();
+        for (Service s : selecting) s.getSpec().getSelector().keySet().forEach(k -> removed.put(k, labels.get(k)));
+        String record = String.join(",", removed.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+        resource.edit(p -> {
+            var b = new PodBuilder(p).editMetadata();
+            removed.keySet().forEach(b::removeFromLabels);
+            return b.addToLabels(ISOLATED_LABEL, "true").addToAnnotations(ISOLATED_LABELS_ANNOTATION, record).endMetadata().build();
+        });
+        return ActionOutcome.applied("isolated pod " + target.ref() + " from service(s) "
+                + String.join(", ", selecting.stream().map(s -> s.getMetadata().getName()).toList()) + ": removed labels " + record
+                + ", added " + ISOLATED_LABEL + "=true; its ReplicaSet starts a replacement, the pod stays for debugging");
+    }
+
+    private ActionOutcome cordon(String name) {
+        var resource = client.nodes().withName(name);
+        Node node = resource.get();
+        if (node == null) return ActionOutcome.refused("node " + name + " not found");
+        if (node.getSpec() != null && Boolean.TRUE.equals(node.getSpec().getUnschedulable())) {
+            return ActionOutcome.applied("node " + name + " was already cordoned");
+        }
+        resource.edit(n -> new NodeBuilder(n).editOrNewSpec().withUnschedulable(true).endSpec().build());
+        return ActionOutcome.applied("cordoned node " + name);
+    }
+
+    private ActionOutcome drain(String node) {
+        ActionOutcome cordoned = cordon(node);
+        if (!cordoned.applied()) return cordoned;
+        // a drain covers the whole node, whatever namespace this view watches
+        List<Pod> onNode = sorted(client.pods().inAnyNamespace().list().getItems()).stream()
+                .filter(p -> p.getSpec() != null && node.equals(p.getSpec().getNodeName())).toList();
+        Map<String, Integer> budgetLeft = new HashMap<>();
+        List<PodDisruptionBudget> budgets = eviction == Eviction.DELETE_AFTER_PDB_CHECK
+                ? client.policy().v1().podDisruptionBudget().inAnyNamespace().list().getItems() : List.of();
+        List<String> evicted = new ArrayList<>();
+        List<String> daemons = new ArrayList<>();
+        List<String> unmanaged = new ArrayList<>();
+        List<String> blocked = new ArrayList<>();
+        for (Pod pod : onNode) {
+            String ref = pod.getMetadata().getNamespace() + "/" + pod.getMetadata().getName();
+            Optional<OwnerReference> owner = controller(pod);
+            if (owner.filter(o -> "DaemonSet".equals(o.getKind())).isPresent()) {
+                daemons.add(ref);
+            } else if (owner.isEmpty() || annotation(pod, MIRROR_ANNOTATION) != null) {
+                unmanaged.add(ref);
+            } else {
+                Optional<String> refusal = evict(pod, budgets, budgetLeft);
+                if (refusal.isEmpty()) evicted.add(ref);
+                else blocked.add(ref + " (" + refusal.get() + ")");
+            }
+        }
+        String report = "cordoned node " + node + "; evicted " + evicted
+                + (daemons.isEmpty() ? "" : "; left DaemonSet pods " + daemons);
+        if (blocked.isEmpty() && unmanaged.isEmpty()) return ActionOutcome.applied("drained: " + report);
+        return ActionOutcome.refused("drain incomplete: " + report
+                + (blocked.isEmpty() ? "" : "; could not evict " + blocked + " (not forced)")
+                + (unmanaged.isEmpty() ? "" : "; did not evict " + unmanaged + ": no controller would recreate them"));
+    }
+
+    /** Evicts one pod; empty when it went, else why not. */
+    private Optional<String> evict(Pod pod, List<PodDisruptionBudget> budgets, Map<String, Integer> budgetLeft) {
+        String ns = pod.getMetadata().getNamespace();
+        String name = pod.getMetadata().getName();
+        try {
+            return switch (eviction) {
+                case API -> client.pods().inNamespace(ns).withName(name).evict()
+                        ? Optional.empty() : Optional.of("a PodDisruptionBudget forbids it now (429)");
+                case DELETE_AFTER_PDB_CHECK -> {
+                    List<PodDisruptionBudget> covering = budgets.stream()
+                            .filter(b -> ns.equals(b.getMetadata().getNamespace()) && b.getSpec() != null
+                                    && LabelSelectors.matches(b.getSpec().getSelector(), pod.getMetadata().getLabels()))
+                            .sorted(Comparator.comparing(b -> b.getMetadata().getName())).toList();
+                    for (PodDisruptionBudget b : covering) {
+                        int left = budgetLeft.computeIfAbsent(key(b), k -> b.getStatus() == null || b.getStatus().getDisruptionsAllowed() == null
+                                ? 0 : b.getStatus().getDisruptionsAllowed());
+                        if (left <= 0) yield Optional.of("PodDisruptionBudget " + key(b) + " allows no more disruptions");
+                    }
+                    covering.forEach(b -> budgetLeft.merge(key(b), -1, Integer::sum));
+                    client.pods().inNamespace(ns).withName(name).delete();
+                    yield Optional.empty();
+                }
+            };
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 404) return Optional.empty(); // already gone: nothing left to evict
+            return Optional.of("API error " + e.getCode() + ": " + statusMessage(e));
+        }
+    }
+
+    private ActionOutcome circuitBreak(Target target) {
+        var resource = client.services().inNamespace(target.namespace()).withName(target.name());
+        Service svc = resource.get();
+        if (svc == null) return ActionOutcome.refused("service " + target.ref() + " not found");
+        Map<String, String> selector = svc.getSpec() == null ? null : svc.getSpec().getSelector();
+        if (selector == null || selector.isEmpty()) {
+            return ActionOutcome.refused("service " + target.ref() + " has no selector (its endpoints are managed by hand); its circuit cannot be opened by selector");
+        }
+        if (selector.containsKey(CIRCUIT_BREAKER_KEY)) return ActionOutcome.applied("circuit to service " + target.ref() + " was already open");
+        resource.edit(s -> new ServiceBuilder(s)
+                .editSpec().addToSelector(CIRCUIT_BREAKER_KEY, "open").endSpec()
+                .editMetadata().addToAnnotations(CIRCUIT_BREAKER_KEY,
+                        "open: homeostat added selector " + CIRCUIT_BREAKER_KEY + "=open; remove that selector key to close the circuit")
+                .endMetadata().build());
+        return ActionOutcome.applied("opened the circuit to service " + target.ref() + ": its selector now also requires "
+                + CIRCUIT_BREAKER_KEY + "=open, which no pod carries, so its endpoints are empty and callers fail fast;"
+                + " remove that selector key to close it");
+    }
+
+    // --- helpers -------------------------------------------------------------------------------
+
+    private <T extends HasMetadata, L extends KubernetesResourceList<T>, R extends Resource<T>> List<T> list(MixedOperation<T, L, R> op) {
+        return namespace == null ? op.inAnyNamespace().list().getItems() : op.inNamespace(namespace).list().getItems();
+    }
+
+    private static <T extends HasMetadata> List<T> sorted(List<T> items) {
+        return items.stream().sorted(Comparator.comparing((T t) -> Objects.toString(t.getMetadata().getNamespace(), ""))
+                .thenComparing(t -> t.getMetadata().getName())).toList();
+    }
+
+    private static PodInfo podInfo(Pod p, Map<String, String> deploymentOfReplicaSet) {
+        var meta = p.getMetadata();
+        String deployment = controller(p).filter(o -> "ReplicaSet".equals(o.getKind()))
+                .map(o -> deploymentOfReplicaSet.get(meta.getNamespace() + "/" + o.getName())).orElse(null);
+        var status = p.getStatus();
+        boolean ready = status != null && status.getConditions() != null && status.getConditions().stream()
+                .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+        int restarts = status == null || status.getContainerStatuses() == null ? 0
+                : status.getContainerStatuses().stream().mapToInt(c -> orZero(c.getRestartCount())).sum();
+        long started = millis(status == null ? null : status.getStartTime()).orElse(millis(meta.getCreationTimestamp()).orElse(0L));
+        String node = p.getSpec() == null ? null : p.getSpec().getNodeName();
+        return new PodInfo(meta.getNamespace(), meta.getName(), deployment, node, ready, restarts, started);
+    }
+
+    private static Optional<OwnerReference> controller(HasMetadata o) {
+        var owners = o.getMetadata().getOwnerReferences();
+        if (owners == null) return Optional.empty();
+        return owners.stream().filter(r -> Boolean.TRUE.equals(r.getController())).findFirst();
+    }
+
+    private static boolean ownedBy(ReplicaSet rs, Deployment d) {
+        return controller(rs).filter(o -> "Deployment".equals(o.getKind()) && o.getName().equals(d.getMetadata().getName())
+                && (o.getUid() == null || d.getMetadata().getUid() == null || o.getUid().equals(d.getMetadata().getUid()))).isPresent();
+    }
+
+    private static Optional<Long> revision(Map<String, String> annotations) {
+        if (annotations == null || annotations.get(REVISION_ANNOTATION) == null) return Optional.empty();
+        try {
+            return Optional.of(Long.parseLong(annotations.get(REVISION_ANNOTATION).trim()));
+        } catch (NumberFormatException e) {
+            return Optional.empty(); // not a revision Kubernetes wrote; ignore it as kubectl does
+        }
+    }
+
+    private static String annotation(HasMetadata o, String key) {
+        return o.getMetadata().getAnnotations() == null ? null : o.getMetadata().getAnnotations().get(key);
+    }
+
+    private static Optional<Long> millis(String timestamp) {
+        if (timestamp == null || timestamp.isBlank()) return Optional.empty();
+        try {
+            return Optional.of(Instant.parse(timestamp).toEpochMilli());
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static int orZero(Integer i) { return i == null ? 0 : i; }
+
+    private static String key(HasMetadata o) { return o.getMetadata().getNamespace() + "/" + o.getMetadata().getName(); }
+
+    private static String statusMessage(KubernetesClientException e) {
+        return e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage() : String.valueOf(e.getMessage());
+    }
+
+    /** The API's refusal in the engine's words: what, why, and what would fix it. */
+    static String refusal(Target target, KubernetesClientException e) {
+        String what = target.ref();
+        return switch (e.getCode()) {
+            case 403 -> what + ": forbidden (403); grant the engine's ServiceAccount this verb in its RBAC Role: " + statusMessage(e);
+            case 404 -> what + ": not found (404): " + statusMessage(e);
+            case 409 -> what + ": conflict (409), the object changed meanwhile; the next attempt reads it afresh: " + statusMessage(e);
+            case 422 -> what + ": invalid (422): " + statusMessage(e);
+            case 429 -> what + ": too many requests or a PodDisruptionBudget forbids it now (429): " + statusMessage(e);
+            default -> what + ": API error " + e.getCode() + ": " + statusMessage(e);
+        };
+    }
+}

@@ -1,0 +1,35 @@
+package dev.homeostat.remediation.remediator;
+
+import dev.homeostat.remediation.model.ClusterAction;
+import dev.homeostat.remediation.model.Target;
+import dev.homeostat.remediation.policy.Scaling;
+import dev.homeostat.remediation.port.DeploymentInfo;
+import java.util.Objects;
+
+/**
+ * {@code scale-up}: add replicas to a Deployment as the rule's {@code scale} says ({@code by: 1} by
+ * default, or {@code to: N}), never above {@code maxReplicas}. A Deployment that would not grow
+ * (already at the ceiling, or {@code to} not above its replicas) is skipped, so this action only
+ * ever adds capacity. Targets resolve as for {@code rollback}.
+ */
+public final class ScaleUpRemediator implements Remediator {
+    @Override
+    public Decision propose(RemediationRequest request) {
+        Targets.Found found = Targets.deployment(request);
+        if (!found.present()) return Remediators.decide(found, request, t -> new ClusterAction.ScaleDeployment(t, 0));
+        Target deployment = found.target();
+        DeploymentInfo info = request.deployments().stream()
+                .filter(d -> Objects.equals(d.namespace(), deployment.namespace()) && d.name().equals(deployment.name()))
+                .findFirst().orElseThrow(); // Targets.deployment only finds listed deployments
+        Scaling scaling = request.scaling();
+        int next = scaling.next(info.replicas());
+        if (next <= info.replicas()) {
+            String why = scaling.to() > 0 && scaling.to() <= info.replicas()
+                    ? "scale.to " + scaling.to() + " is not above its " + info.replicas() + " replicas"
+                    : "it is at scale.maxReplicas " + scaling.maxReplicas();
+            return new Decision.Skip(new ClusterAction.ScaleDeployment(deployment, info.replicas()),
+                    "deployment " + deployment.ref() + " cannot grow: " + why);
+        }
+        return new Decision.Act(new ClusterAction.ScaleDeployment(deployment, next));
+    }
+}

@@ -1,0 +1,56 @@
+package dev.homeostat.remediation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.homeostat.remediation.fakes.FakeCluster;
+import dev.homeostat.remediation.fakes.Harness;
+import dev.homeostat.remediation.model.ClusterAction;
+import dev.homeostat.remediation.model.EngineEvent;
+import dev.homeostat.remediation.model.Target;
+import org.junit.jupiter.api.Test;
+
+/** The new actions through the whole engine (router, guards, journal) over the fake cluster. */
+class ActionChainsTest {
+    private static Target pod(String name) { return new Target(Target.Kind.POD, FakeCluster.NS, name); }
+
+    @Test
+    void isolatedPod_keepsAlerting_butIsNotEvidence_soTheIncidentResolvesWithoutAPage() {
+        var h = new Harness("""
+                  rules:
+                    - name: isolate-bad-pod
+                      match: {signals: [pod-errors]}
+                      actions: [isolate-pod, page]
+                      verifyAfter: 1m
+                """);
+        h.cluster.deployment("checkout", 3);
+        h.clock.set(15_000);
+        h.sampleAndTick("pod_errors", Harness.pod("checkout-0"), 0.9);
+        for (long s = 30; s <= 90; s += 15) {
+            h.clock.set(s * 1000);
+            h.sampleAndTick("pod_errors", Harness.pod("checkout-0"), 0.9); // the isolated pod still fails, out of service
+        }
+
+        assertThat(h.cluster.executed).extracting(FakeCluster.Executed::action)
+                .containsExactly(new ClusterAction.IsolatePod(pod("checkout-0")));
+        assertThat(h.journal.of(EngineEvent.Escalated.class)).isEmpty();
+        assertThat(h.engine.incidents()).isEmpty();
+    }
+
+    @Test
+    void scaleUp_growsTheDeploymentOfTheAlertingPod_byTheRulesStep() {
+        var h = new Harness("""
+                  rules:
+                    - name: add-capacity
+                      match: {signals: [pod-errors]}
+                      actions: [scale-up]
+                      scale: {by: 2, maxReplicas: 8}
+                """);
+        h.cluster.deployment("checkout", 3);
+        h.clock.set(15_000);
+        h.sampleAndTick("pod_errors", Harness.pod("checkout-1"), 0.9);
+
+        assertThat(h.cluster.executed).extracting(FakeCluster.Executed::action)
+                .containsExactly(new ClusterAction.ScaleDeployment(new Target(Target.Kind.DEPLOYMENT, FakeCluster.NS, "checkout"), 5));
+        assertThat(h.cluster.deployments()).singleElement().satisfies(d -> assertThat(d.replicas()).isEqualTo(5));
+    }
+}

@@ -1,0 +1,106 @@
+package dev.homeostat.remediation.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.homeostat.remediation.port.MetricSeries;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** query_range over HTTP against a stub: the request, the matrix, and every way a query can fail without crashing the loop. */
+class PrometheusMetricsSourceTest {
+    private final LiveMetrics metrics = new LiveMetrics();
+
+    PrometheusMetricsSource source(StubPrometheus stub, Map<String, String> queries, Duration timeout) {
+        return new PrometheusMetricsSource(stub.url(), queries, Duration.ofSeconds(15), timeout, metrics);
+    }
+
+    @Test
+    void queryRange_sendsTheMetricNameWithStartEndAndStep_andParsesTheMatrix() throws Exception {
+        String body = StubPrometheus.matrix("""
+                {"metric":{"__name__":"pod:container_memory_working_set_bytes:ratio_limit","namespace":"shop","pod":"checkout-0"},
+                 "values":[[1700000000.123,"0.5"],[1700000015.123,"NaN"],[1700000030.123,"+Inf"],[1700000045.123,"-Inf"]]}""");
+        try (var stub = new StubPrometheus(p -> StubPrometheus.Answer.ok(body))) {
+            List<MetricSeries> series = source(stub, Map.of(), Duration.ofSeconds(5))
+                    .range("pod:container_memory_working_set_bytes:ratio_limit", 1_700_000_000_000L, 1_700_000_060_500L);
+
+            assertThat(stub.requests).singleElement().satisfies(p -> {
+                assertThat(p.get("query")).isEqualTo("pod:container_memory_working_set_bytes:ratio_limit");
+                assertThat(p.get("start")).isEqualTo("1700000000");
+                assertThat(p.get("end")).isEqualTo("1700000060.5");
+                assertThat(p.get("step")).isEqualTo("15");
+            });
+            assertThat(series).singleElement().satisfies(s -> {
+                assertThat(s.labels()).containsEntry("pod", "checkout-0").containsEntry("namespace", "shop");
+                assertThat(s.times()).containsExactly(1_700_000_000_123L, 1_700_000_015_123L, 1_700_000_030_123L, 1_700_000_045_123L);
+                assertThat(s.values()[0]).isEqualTo(0.5);
+                assertThat(s.values()[1]).isNaN();
+                assertThat(s.values()[2]).isEqualTo(Double.POSITIVE_INFINITY);
+                assertThat(s.values()[3]).isEqualTo(Double.NEGATIVE_INFINITY);
+            });
+            assertThat(metrics.queries("pod:container_memory_working_set_bytes:ratio_limit", "ok")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void overriddenMetric_sendsItsPromQlInstead() throws Exception {
+        try (var stub = new StubPrometheus(p -> StubPrometheus.Answer.ok(StubPrometheus.matrix()))) {
+            String promql = "max by (namespace, pod) (container_memory_working_set_bytes / container_spec_memory_limit_bytes)";
+            var source = source(stub, Map.of("mem", promql), Duration.ofSeconds(5));
+            assertThat(source.range("mem", 0, 60_000)).isEmpty();
+            assertThat(stub.requests.getFirst().get("query")).isEqualTo(promql);
+        }
+    }
+
+    @Test
+    void httpError_statusError_andGarbage_giveNoSeries_andAreCounted() throws Exception {
+        var answers = new java.util.ArrayDeque<>(List.of(
+                new StubPrometheus.Answer(400, "{\"status\":\"error\",\"errorType\":\"bad_data\",\"error\":\"parse error\"}", 0),
+                new StubPrometheus.Answer(200, "{\"status\":\"error\",\"errorType\":\"execution\",\"error\":\"too many samples\"}", 0),
+                new StubPrometheus.Answer(503, "<html>unavailable</html>", 0),
+                new StubPrometheus.Answer(200, "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[]}}", 0)));
+        try (var stub = new StubPrometheus(p -> answers.poll())) {
+            var source = source(stub, Map.of(), Duration.ofSeconds(5));
+            for (int i = 0; i < 4; i++) assertThat(source.range("m", 0, 60_000)).isEmpty();
+            assertThat(metrics.queries("m", "http")).isEqualTo(2);
+            assertThat(metrics.queries("m", "status-error")).isEqualTo(1);
+            assertThat(metrics.queries("m", "parse")).isEqualTo(1);
+            assertThat(metrics.queries("m", "ok")).isZero();
+        }
+    }
+
+    @Test
+    void slowPrometheus_timesOut_withNoSeries() throws Exception {
+        try (var stub = new StubPrometheus(p -> new StubPrometheus.Answer(200, StubPrometheus.matrix(), 2_000))) {
+            assertThat(source(stub, Map.of(), Duration.ofMillis(200)).range("m", 0, 60_000)).isEmpty();
+            assertThat(metrics.queries("m", "timeout")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void unreachablePrometheus_givesNoSeries() {
+        var source = new PrometheusMetricsSource(java.net.URI.create("http://127.0.0.1:1"), Map.of(), Duration.ofSeconds(15),
+                Duration.ofSeconds(2), metrics);
+        assertThat(source.range("m", 0, 60_000)).isEmpty();
+        assertThat(metrics.queries("m", "io")).isEqualTo(1);
+    }
+
+    @Test
+    void longRange_isClippedToPrometheusPointLimit() throws Exception {
+        try (var stub = new StubPrometheus(p -> StubPrometheus.Answer.ok(StubPrometheus.matrix()))) {
+            long day = 86_400_000L;
+            source(stub, Map.of(), Duration.ofSeconds(5)).range("m", 0, 10 * day);
+            double start = Double.parseDouble(stub.requests.getFirst().get("start"));
+            double end = Double.parseDouble(stub.requests.getFirst().get("end"));
+            assertThat((end - start) / 15 + 1).isLessThanOrEqualTo(PrometheusMetricsSource.MAX_POINTS);
+        }
+    }
+
+    @Test
+    void sampleValues_inPrometheusSpelling() {
+        assertThat(PrometheusMetricsSource.value("1e3")).isEqualTo(1000.0);
+        assertThat(PrometheusMetricsSource.value("+Inf")).isInfinite();
+        assertThat(PrometheusMetricsSource.value("NaN")).isNaN();
+    }
+}

@@ -1,0 +1,96 @@
+package dev.homeostat.remediation.remediator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.homeostat.remediation.model.Anomaly;
+import dev.homeostat.remediation.model.ClusterAction;
+import dev.homeostat.remediation.model.Target;
+import dev.homeostat.remediation.policy.Scaling;
+import dev.homeostat.remediation.port.DeploymentInfo;
+import dev.homeostat.remediation.port.NodeInfo;
+import dev.homeostat.remediation.port.PodInfo;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RemediatorsTest {
+    private static final Target WEB_0 = new Target(Target.Kind.POD, "ns", "web-0");
+    private static final Target WEB_SVC = new Target(Target.Kind.SERVICE, "ns", "web");
+    private static final Target WEB_DEPLOY = new Target(Target.Kind.DEPLOYMENT, "ns", "web");
+    private static final List<PodInfo> PODS = List.of(
+            new PodInfo("ns", "web-0", "web", "n1", true, 0, 0),
+            new PodInfo("ns", "web-1", "web", "n2", true, 0, 0));
+    private static final List<DeploymentInfo> DEPLOYMENTS = List.of(new DeploymentInfo("ns", "web", 3, 3));
+
+    private static Anomaly anomaly(Target target, double score) {
+        return new Anomaly(1_000, "errors", "threshold", target, "web", score, "");
+    }
+
+    private static RemediationRequest request(Target target, Scaling scaling, List<NodeInfo> nodes, Anomaly... recent) {
+        return new RemediationRequest(target, "web", "r", anomaly(target, 1), List.of(), PODS, List.of(recent), scaling, DEPLOYMENTS, nodes);
+    }
+
+    private static RemediationRequest request(Target target, Anomaly... recent) {
+        return request(target, Scaling.defaults(), List.of(), recent);
+    }
+
+    @Test
+    void registry_namesEveryActionOfTheIssue_inTheOrderMessagesList() {
+        assertThat(RemediatorRegistry.names()).containsExactly(
+                "restart-pod", "rollback", "scale-up", "isolate-pod", "cordon-node", "drain-node", "circuit-break", "page");
+    }
+
+    @Test
+    void rollback_ofAPod_rollsBackItsDeployment_andOfAServiceTheDeploymentOfItsWorstPod() {
+        var rollback = new RollbackRemediator();
+        var podTarget = new Target(Target.Kind.POD, "ns", "web-1");
+        assertThat(rollback.propose(request(WEB_0))).isEqualTo(new Decision.Act(new ClusterAction.RollbackDeployment(WEB_DEPLOY)));
+        assertThat(rollback.propose(request(WEB_SVC, anomaly(podTarget, 5))))
+                .isEqualTo(new Decision.Act(new ClusterAction.RollbackDeployment(WEB_DEPLOY)));
+        assertThat(rollback.propose(request(new Target(Target.Kind.DEPLOYMENT, "ns", "gone")))).isInstanceOf(Decision.Done.class);
+        assertThat(rollback.propose(request(WEB_SVC))).isInstanceOf(Decision.Skip.class);
+    }
+
+    @Test
+    void scaleUp_addsByReplicas_orGoesTo_butNeverAboveMaxReplicas() {
+        var scale = new ScaleUpRemediator();
+        assertThat(scale.propose(request(WEB_DEPLOY))).isEqualTo(new Decision.Act(new ClusterAction.ScaleDeployment(WEB_DEPLOY, 4)));
+        assertThat(scale.propose(request(WEB_0, new Scaling(2, 0, 10), List.of())))
+                .isEqualTo(new Decision.Act(new ClusterAction.ScaleDeployment(WEB_DEPLOY, 5)));
+        assertThat(scale.propose(request(WEB_0, new Scaling(5, 0, 4), List.of())))
+                .isEqualTo(new Decision.Act(new ClusterAction.ScaleDeployment(WEB_DEPLOY, 4)));
+        assertThat(scale.propose(request(WEB_0, new Scaling(0, 6, 8), List.of())))
+                .isEqualTo(new Decision.Act(new ClusterAction.ScaleDeployment(WEB_DEPLOY, 6)));
+        assertThat(scale.propose(request(WEB_0, new Scaling(1, 0, 3), List.of())))
+                .isInstanceOfSatisfying(Decision.Skip.class, s -> assertThat(s.reason()).contains("at scale.maxReplicas 3"));
+        assertThat(scale.propose(request(WEB_0, new Scaling(0, 2, 8), List.of())))
+                .isInstanceOfSatisfying(Decision.Skip.class, s -> assertThat(s.reason()).contains("scale.to 2 is not above its 3 replicas"));
+    }
+
+    @Test
+    void isolatePod_takesThePodTarget_orTheWorstPodOfAService() {
+        var isolate = new IsolatePodRemediator();
+        var web1 = new Target(Target.Kind.POD, "ns", "web-1");
+        assertThat(isolate.propose(request(WEB_0))).isEqualTo(new Decision.Act(new ClusterAction.IsolatePod(WEB_0)));
+        assertThat(isolate.propose(request(WEB_SVC, anomaly(WEB_0, 1), anomaly(web1, 3))))
+                .isEqualTo(new Decision.Act(new ClusterAction.IsolatePod(web1)));
+        assertThat(isolate.propose(request(new Target(Target.Kind.POD, "ns", "gone")))).isInstanceOf(Decision.Done.class);
+    }
+
+    @Test
+    void nodeActions_aimAtTheNodeOfThePod_andCordonSkipsANodeAlreadyCordoned() {
+        var n1 = new Target(Target.Kind.NODE, null, "n1");
+        assertThat(new DrainNodeRemediator().propose(request(WEB_0))).isEqualTo(new Decision.Act(new ClusterAction.DrainNode(n1)));
+        assertThat(new CordonNodeRemediator().propose(request(WEB_0))).isEqualTo(new Decision.Act(new ClusterAction.CordonNode(n1)));
+        assertThat(new CordonNodeRemediator().propose(request(WEB_0, Scaling.defaults(), List.of(new NodeInfo("n1", true, true)))))
+                .isInstanceOfSatisfying(Decision.Skip.class, s -> assertThat(s.reason()).contains("already cordoned"));
+    }
+
+    @Test
+    void circuitBreak_aimsAtTheServiceTheAnomalyCameFrom() {
+        var web = new Target(Target.Kind.SERVICE, "ns", "web");
+        assertThat(new CircuitBreakRemediator().propose(request(WEB_0))).isEqualTo(new Decision.Act(new ClusterAction.CircuitBreak(web)));
+        assertThat(new CircuitBreakRemediator().propose(request(WEB_SVC))).isEqualTo(new Decision.Act(new ClusterAction.CircuitBreak(web)));
+        var noService = new RemediationRequest(WEB_0, null, "r", anomaly(WEB_0, 1), List.of(), PODS, List.of());
+        assertThat(new CircuitBreakRemediator().propose(noService)).isInstanceOf(Decision.Skip.class);
+    }
+}
