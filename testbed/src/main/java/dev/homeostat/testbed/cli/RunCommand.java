@@ -1,25 +1,15 @@
 package dev.homeostat.testbed.cli;
 
-import dev.homeostat.remediation.policy.Policy;
-import dev.homeostat.remediation.policy.PolicyException;
-import dev.homeostat.remediation.policy.PolicyLoader;
-import dev.homeostat.reports.ReportWriter;
-import dev.homeostat.reports.ScenarioReport;
-import dev.homeostat.reports.SuiteReport;
-import dev.homeostat.reports.journal.JournalIo;
-import dev.homeostat.reports.score.RunScore;
-import dev.homeostat.reports.score.ScenarioResult;
+import dev.homeostat.testbed.run.LoadedSuite;
+import dev.homeostat.testbed.run.RunProgress;
+import dev.homeostat.testbed.run.SuiteOutput;
+import dev.homeostat.testbed.run.SuitePair;
 import dev.homeostat.testbed.run.SuiteRunner;
-import dev.homeostat.testbed.scenario.Scenario;
-import dev.homeostat.testbed.scenario.ScenarioException;
-import dev.homeostat.testbed.scenario.ScenarioLoader;
+import dev.homeostat.testbed.shard.Shard;
+import dev.homeostat.testbed.shard.ShardManifest;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,12 +19,13 @@ import picocli.CommandLine.Parameters;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {
                 "Run scenarios in the simulator, each seed twice (engine off = plain Kubernetes, engine on), and score them.",
+                "Progress goes to stderr (a bar on a terminal, one line per run otherwise or when CI is set); the table to stdout.",
                 "Exit code: 0 every scenario met its expectations, 1 one did not, 2 bad input."})
 final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "A scenario YAML file, or a folder: every *.yaml under it is a scenario of the suite.")
     Path scenarios;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Report folder (report.json, summary.md, journals/). Default: out/<suite name>.")
+    @Option(names = "--out", paramLabel = "DIR", description = "Report folder (report.json, summary.md, journals/). Default: out/<suite name>, or out/<suite name>-shard-I with --shard.")
     Path out;
 
     @Option(names = "--seeds", paramLabel = "N", description = "Run N seeds per scenario, counted up from the scenario's seed (overrides spec.seeds).")
@@ -43,64 +34,41 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Runs in parallel. Default: the number of cores (${DEFAULT-VALUE}).")
     int threads = Runtime.getRuntime().availableProcessors();
 
+    @Option(names = "--shard", paramLabel = "I/N", description = {
+            "Run only shard I of N (0 <= I < N): the (scenario, seed) pairs whose index in the suite (scenarios by path, then seeds) is I modulo N.",
+            "Writes journals/ and shard.json but no report (exit 0); 'homeostat report merge' joins the N folders into the report."})
+    String shard;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress: print nothing but the table.")
+    boolean quiet;
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override public Integer call() {
-        if (seeds != null && seeds < 1) throw new IllegalArgumentException("--seeds: must be >= 1, was " + seeds);
-        String suite = suiteName(scenarios);
-        Path outDir = out != null ? out : Path.of("out", suite);
+        Shard only = shard == null ? null : Shard.parse(shard);
+        var suite = LoadedSuite.load(scenarios, seeds);   // everything checked before the first run
+        List<SuitePair> pairs = only == null ? suite.pairs() : only.select(suite.pairs());
+        Path outDir = out != null ? out : Path.of("out", only == null ? suite.name() : suite.name() + "-shard-" + only.index());
 
-        // Everything is loaded and checked before the first run: bad input never leaves a half-written report.
-        List<Scenario> loaded = new ScenarioLoader().loadAll(scenarios);
-        if (seeds != null) loaded = loaded.stream().map(s -> s.withSeedCount(seeds)).toList();
-        Map<Scenario, Policy> policies = new LinkedHashMap<>();
-        for (Scenario s : loaded) {
-            try {
-                policies.put(s, PolicyLoader.load(s.policy()));
-            } catch (PolicyException e) {
-                throw new ScenarioException(s.source(), 0, "spec.engine.policy", e.getMessage());
-            }
+        var mode = RunProgress.Mode.choose(quiet, RunProgress.interactiveTerminal(), System.getenv());
+        List<SuiteRunner.SeedRun> runs;
+        try (var progress = RunProgress.open(mode, suite.name(), pairs.size(), spec.commandLine().getErr())) {
+            runs = new SuiteRunner(threads, progress::done).runPairs(pairs, suite.policies());
         }
+        SuiteOutput.writeJournals(runs, outDir);
 
         var stdout = spec.commandLine().getOut();
-        int total = loaded.stream().mapToInt(s -> s.seeds().size()).sum();
-        var done = new AtomicInteger();
-        var runs = new SuiteRunner(threads, run -> {
-            synchronized (stdout) {
-                stdout.printf("  [%d/%d] %s seed %d%n", done.incrementAndGet(), total, run.scenario().name(), run.seed());
-                stdout.flush();
-            }
-        }).run(loaded, policies);
-
-        for (var run : runs) {
-            Path dir = outDir.resolve("journals").resolve(run.scenario().name());
-            JournalIo.write(run.baseline(), dir.resolve("seed-" + run.seed() + ".baseline.jsonl"));
-            JournalIo.write(run.engine(), dir.resolve("seed-" + run.seed() + ".engine.jsonl"));
+        if (only != null) {
+            // A shard does not judge: its scenarios' seeds are spread over N shards, so only the merge can.
+            Path manifest = ShardManifest.of(suite, only, pairs).write(outDir);
+            stdout.printf("shard %s of suite %s: %d of %d runs; journals in %s, manifest %s%n",
+                    only, suite.name(), pairs.size(), suite.pairs().size(), outDir.resolve(SuiteOutput.JOURNALS), manifest);
+            stdout.printf("no report yet: when all %d shards are done, run 'homeostat report merge DIR...' on their folders%n", only.count());
+            stdout.flush();
+            return Homeostat.EXIT_OK;
         }
-        var report = report(suite, loaded, runs);
-        ReportWriter.write(report, outDir);
-        stdout.println();
-        stdout.print(ReportWriter.table(report));
-        stdout.println();
-        stdout.println("report:  " + outDir.resolve(ReportWriter.REPORT_JSON));
-        stdout.println("summary: " + outDir.resolve(ReportWriter.SUMMARY_MD));
-        stdout.flush();
+        var report = SuiteOutput.writeReport(suite.name(), suite.scenarios(), runs, outDir);
+        SuiteOutput.printTable(stdout, report, outDir);
         return report.passed() ? Homeostat.EXIT_OK : Homeostat.EXIT_FAILED;
-    }
-
-    private static SuiteReport report(String suite, List<Scenario> scenarios, List<SuiteRunner.SeedRun> runs) {
-        var byScenario = new LinkedHashMap<Scenario, List<RunScore>>();
-        for (Scenario s : scenarios) byScenario.put(s, new ArrayList<>());
-        for (var run : runs) byScenario.get(run.scenario()).add(run.score());
-        var reports = new ArrayList<ScenarioReport>();
-        byScenario.forEach((scenario, scores) ->
-                reports.add(ScenarioReport.of(ScenarioResult.of(scenario.name(), scores), scenario.expectations())));
-        return SuiteReport.of(suite, reports);
-    }
-
-    private static String suiteName(Path path) {
-        Path name = path.toAbsolutePath().normalize().getFileName();
-        String s = name == null ? "suite" : name.toString();
-        return s.endsWith(".yaml") ? s.substring(0, s.length() - 5) : s.endsWith(".yml") ? s.substring(0, s.length() - 4) : s;
     }
 }

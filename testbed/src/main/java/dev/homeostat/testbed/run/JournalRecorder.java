@@ -124,6 +124,12 @@ final class JournalRecorder implements SimulationListener, EngineListener {
     private static String actionName(ClusterAction action) {
         return switch (action) {
             case ClusterAction.RestartPod r -> "restart-pod";
+            case ClusterAction.RollbackDeployment r -> "rollback";
+            case ClusterAction.ScaleDeployment s -> "scale-up";
+            case ClusterAction.IsolatePod i -> "isolate-pod";
+            case ClusterAction.CordonNode c -> "cordon-node";
+            case ClusterAction.DrainNode d -> "drain-node";
+            case ClusterAction.CircuitBreak c -> "circuit-break";
             case ClusterAction.Page p -> "page";
         };
     }

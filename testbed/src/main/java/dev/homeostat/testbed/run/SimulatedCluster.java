@@ -51,8 +51,24 @@ final class SimulatedCluster implements MetricsSource, ClusterView, ClusterActio
                         ? ActionOutcome.applied("pod deleted; its ReplicaSet starts a replacement")
                         : ActionOutcome.refused("no such pod");
             }
+            case ClusterAction.ScaleDeployment scale -> {
+                var d = scale.target();
+                yield simulation.scaleDeployment(d.namespace(), d.name(), scale.replicas())
+                        ? ActionOutcome.applied("scaled deployment " + d.namespace() + "/" + d.name() + " to " + scale.replicas() + " replicas")
+                        : ActionOutcome.refused("no such deployment");
+            }
+            // Honest about the model's limits: journaled as refused, so a report never credits an action the simulator cannot perform.
+            case ClusterAction.RollbackDeployment r -> notModelled("rollback of " + r.target().ref());
+            case ClusterAction.IsolatePod i -> notModelled("isolation of " + i.target().ref());
+            case ClusterAction.CordonNode c -> notModelled("cordon of " + c.target().ref());
+            case ClusterAction.DrainNode d -> notModelled("drain of " + d.target().ref());
+            case ClusterAction.CircuitBreak c -> notModelled("circuit-break of " + c.target().ref());
             // In simulation the pager is the journal: the page is recorded, nobody is woken.
             case ClusterAction.Page page -> ActionOutcome.applied("paged: " + page.reason());
         };
+    }
+
+    private static ActionOutcome notModelled(String what) {
+        return ActionOutcome.refused("not modelled in the simulator yet: " + what);
     }
 }

@@ -14,8 +14,8 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
- * Runs every (scenario, seed) pair — a baseline run and an engine run each — on a pool of threads,
- * and returns the results in suite order, so the output does not depend on which thread finished first.
+ * Runs every (scenario, seed) pair of a suite, or a shard's share of them — a baseline run and an engine run
+ * each — on a pool of threads, and returns the results in suite order, so the output does not depend on which thread finished first.
  */
 public final class SuiteRunner {
     /** One seed of one scenario, both runs and its score. */
@@ -33,11 +33,19 @@ public final class SuiteRunner {
 
     /** Policies by scenario (loaded and validated before anything runs). Results in scenario, then seed order. */
     public List<SeedRun> run(List<Scenario> scenarios, Map<Scenario, Policy> policies) {
+        return runPairs(SuitePair.enumerate(scenarios), policies);
+    }
+
+    /** Only the given pairs (a shard of the suite); results in the order of {@code pairs}. */
+    public List<SeedRun> runPairs(List<SuitePair> pairs, Map<Scenario, Policy> policies) {
         try (var pool = Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("homeostat-run-", 0).daemon().factory())) {
             var futures = new ArrayList<Future<SeedRun>>();
-            for (Scenario scenario : scenarios) {
+            for (SuitePair pair : pairs) {
+                Scenario scenario = pair.scenario();
+                long seed = pair.seed();
                 Policy policy = policies.get(scenario);
-                for (long seed : scenario.seeds()) futures.add(pool.submit(() -> {
+                if (policy == null) throw new IllegalArgumentException(scenario.source() + ": no engine policy loaded for scenario " + scenario.name());
+                futures.add(pool.submit(() -> {
                     Journal baseline = ScenarioRunner.run(scenario, seed, null);
                     Journal engine = ScenarioRunner.run(scenario, seed, policy);
                     var run = new SeedRun(scenario, seed, baseline, engine, Scorer.score(engine, baseline, scenario.scoring()));

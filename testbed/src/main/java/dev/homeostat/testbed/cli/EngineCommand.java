@@ -1,0 +1,84 @@
+package dev.homeostat.testbed.cli;
+
+import dev.homeostat.remediation.live.EngineConfig;
+import dev.homeostat.remediation.live.LiveRuntime;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code homeostat engine}: the self-healing engine against a live cluster — Prometheus in,
+ * Alertmanager webhooks in, actions through the Kubernetes API, one acting replica per Lease.
+ * Runs until stopped (SIGTERM releases the lease), or for {@code --max-ticks} evaluations.
+ */
+@Command(name = "engine", mixinStandardHelpOptions = true,
+        description = {
+                "Run the self-healing engine against a live cluster, as configured by an EngineConfig YAML (deploy/engine/configmap.yaml has one).",
+                "Each engine event is printed as one line on stdout (and appended to spec.journal as JSON lines when set).",
+                "Exit code: 0 stopped cleanly, 1 --max-ticks not reached in time, 2 bad input."})
+public final class EngineCommand implements Callable<Integer> {
+    @Option(names = "--config", required = true, paramLabel = "FILE", description = "The EngineConfig YAML file.")
+    Path config;
+
+    @Option(names = "--dry-run", description = "Touch nothing: log and journal each action as 'dry-run: would ...' (overrides spec.dryRun).")
+    boolean dryRun;
+
+    @Option(names = "--kubeconfig", paramLabel = "FILE", description = "Kubeconfig to use. Default: in-cluster service account, else KUBECONFIG or ~/.kube/config.")
+    Path kubeconfig;
+
+    @Option(names = "--max-ticks", paramLabel = "N", description = "Stop after N evaluations as leader (rehearsals and tests). Default: run until stopped.")
+    Long maxTicks;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override public Integer call() throws Exception {
+        EngineConfig loaded = EngineConfig.load(config, System.getenv());
+        EngineConfig cfg = dryRun ? loaded.withDryRun(true) : loaded;
+        if (maxTicks != null && maxTicks < 1) throw new IllegalArgumentException("--max-ticks: " + maxTicks + " must be at least 1");
+        PrintWriter out = spec.commandLine().getOut();
+        try (KubernetesClient client = new KubernetesClientBuilder().withConfig(kubernetesConfig()).build();
+             LiveRuntime runtime = LiveRuntime.start(cfg, client, line -> print(out, line))) {
+            if (maxTicks != null) {
+                // Generous: leadership may take a lease duration to arrive, and each tick queries Prometheus.
+                Duration limit = runtime.policy().evaluationInterval().multipliedBy(maxTicks * 10).plusSeconds(60);
+                if (!runtime.awaitTicks(maxTicks, limit)) {
+                    spec.commandLine().getErr().println("homeostat: engine did not reach " + maxTicks + " evaluations within " + limit.toSeconds()
+                            + " s (not the leader, or the loop failed; see the log)");
+                    return Homeostat.EXIT_FAILED;
+                }
+                print(out, "engine stopped after " + runtime.loop().ticks() + " evaluations");
+                return Homeostat.EXIT_OK;
+            }
+            var stopped = new CountDownLatch(1);
+            Thread hook = new Thread(() -> {
+                runtime.close(); // releases the lease, so the other replica takes over at once
+                stopped.countDown();
+            }, "homeostat-engine-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            stopped.await();
+            return Homeostat.EXIT_OK;
+        }
+    }
+
+    private Config kubernetesConfig() throws java.io.IOException {
+        if (kubeconfig == null) return Config.autoConfigure(null);
+        if (!Files.isRegularFile(kubeconfig)) throw new IllegalArgumentException("--kubeconfig: " + kubeconfig + ": file not found; check the path");
+        return Config.fromKubeconfig(Files.readString(kubeconfig));
+    }
+
+    private static void print(PrintWriter out, String line) {
+        synchronized (out) {
+            out.println(line);
+            out.flush();
+        }
+    }
+}

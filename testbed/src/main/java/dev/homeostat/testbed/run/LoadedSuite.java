@@ -1,0 +1,53 @@
+package dev.homeostat.testbed.run;
+
+import dev.homeostat.remediation.policy.Policy;
+import dev.homeostat.remediation.policy.PolicyException;
+import dev.homeostat.remediation.policy.PolicyLoader;
+import dev.homeostat.testbed.scenario.Scenario;
+import dev.homeostat.testbed.scenario.ScenarioException;
+import dev.homeostat.testbed.scenario.ScenarioLoader;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A suite loaded and checked before anything runs, so bad input never leaves a half-written report:
+ * its name (the file or folder name), where it came from, its scenarios in suite order and each one's
+ * engine policy. {@code run} and {@code report merge} both load suites through here.
+ */
+public record LoadedSuite(String name, Path source, Integer seedCount, List<Scenario> scenarios, Map<Scenario, Policy> policies) {
+    public LoadedSuite {
+        scenarios = List.copyOf(scenarios);
+        policies = Collections.unmodifiableMap(new LinkedHashMap<>(policies));
+    }
+
+    /** {@code seedCount}, when not null, overrides each scenario's seeds (the {@code --seeds} option). */
+    public static LoadedSuite load(Path fileOrDir, Integer seedCount) {
+        if (seedCount != null && seedCount < 1) throw new IllegalArgumentException("--seeds: must be >= 1, was " + seedCount);
+        List<Scenario> loaded = new ScenarioLoader().loadAll(fileOrDir);
+        if (seedCount != null) loaded = loaded.stream().map(s -> s.withSeedCount(seedCount)).toList();
+        Map<Scenario, Policy> policies = new LinkedHashMap<>();
+        for (Scenario s : loaded) {
+            try {
+                policies.put(s, PolicyLoader.load(s.policy()));
+            } catch (PolicyException e) {
+                throw new ScenarioException(s.source(), 0, "spec.engine.policy", e.getMessage());
+            }
+        }
+        return new LoadedSuite(suiteName(fileOrDir), fileOrDir, seedCount, loaded, policies);
+    }
+
+    /** Every (scenario, seed) pair, numbered in suite order. */
+    public List<SuitePair> pairs() {
+        return SuitePair.enumerate(scenarios);
+    }
+
+    /** The suite's name: the folder's name, or the file's name without {@code .yaml}/{@code .yml}. */
+    public static String suiteName(Path path) {
+        Path name = path.toAbsolutePath().normalize().getFileName();
+        String s = name == null ? "suite" : name.toString();
+        return s.endsWith(".yaml") ? s.substring(0, s.length() - 5) : s.endsWith(".yml") ? s.substring(0, s.length() - 4) : s;
+    }
+}
