@@ -3,11 +3,21 @@ package dev.homeostat.testbed.run;
 import dev.homeostat.remediation.Engine;
 import dev.homeostat.remediation.policy.Policy;
 import dev.homeostat.reports.journal.Journal;
+import dev.homeostat.reports.TimelineSeries;
 import dev.homeostat.simulator.Simulation;
+import dev.homeostat.simulator.metrics.MetricNames;
+import dev.homeostat.simulator.metrics.Series;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import dev.homeostat.testbed.scenario.Scenario;
 
 /** Runs one scenario for one seed, with the engine on or off, and returns its journal. */
 public final class ScenarioRunner {
+    private static final List<String> TIMELINE_METRICS = List.of(MetricNames.SERVICE_ERROR_RATIO, MetricNames.SERVICE_LATENCY_P99);
+    private static final Map<String, String> LABELS = Map.of(
+            MetricNames.SERVICE_ERROR_RATIO, "error ratio", MetricNames.SERVICE_LATENCY_P99, "p99 latency (s)");
+
     private ScenarioRunner() { }
 
     /**
@@ -15,6 +25,21 @@ public final class ScenarioRunner {
      * but Kubernetes itself reacting; with a policy the engine ticks every evaluation interval.
      */
     public static Journal run(Scenario scenario, long seed, Policy policy) {
+        return runRecorded(scenario, seed, policy).journal();
+    }
+
+    /** A run's journal and the series its report's timeline chart shows. */
+    public record Recorded(Journal journal, List<TimelineSeries> series) {
+        public Recorded {
+            series = List.copyOf(series);
+        }
+    }
+
+    /**
+     * As {@link #run}, also keeping what users look at first on a timeline: each service's error ratio
+     * and p99 latency, as Prometheus' recording rules give them.
+     */
+    public static Recorded runRecorded(Scenario scenario, long seed, Policy policy) {
         var recorder = new JournalRecorder(scenario.simulation().cluster());
         var simulation = new Simulation(scenario.simulation(), seed, recorder);
         if (policy != null) {
@@ -25,6 +50,15 @@ public final class ScenarioRunner {
         }
         simulation.run();
         recorder.end(simulation.endMillis());
-        return new Journal(scenario.name(), seed, policy != null, recorder.events());
+        var journal = new Journal(scenario.name(), seed, policy != null, recorder.events());
+        return new Recorded(journal, timelineSeries(simulation));
+    }
+
+    private static List<TimelineSeries> timelineSeries(Simulation simulation) {
+        var series = new ArrayList<TimelineSeries>();
+        for (String metric : TIMELINE_METRICS)
+            for (Series s : simulation.metrics().range(metric, 0, simulation.endMillis()))
+                series.add(new TimelineSeries(s.labels().getOrDefault("service", "?") + " " + LABELS.get(metric), s.times(), s.values()));
+        return series;
     }
 }

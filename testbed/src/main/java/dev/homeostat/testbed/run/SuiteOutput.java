@@ -1,6 +1,7 @@
 package dev.homeostat.testbed.run;
 
 import dev.homeostat.reports.ReportWriter;
+import dev.homeostat.reports.ScenarioTimeline;
 import dev.homeostat.reports.ScenarioReport;
 import dev.homeostat.reports.SuiteReport;
 import dev.homeostat.reports.journal.JournalIo;
@@ -10,6 +11,7 @@ import dev.homeostat.testbed.scenario.Scenario;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 
@@ -28,11 +30,21 @@ public final class SuiteOutput {
         return outDir.resolve(JOURNALS).resolve(scenario).resolve("seed-" + seed + (engine ? ".engine" : ".baseline") + ".jsonl");
     }
 
-    /** Writes both journals of every run, each atomically. */
+    /** {@code outDir/journals/<scenario>/seed-<seed>.<baseline|engine>.series.json}: the run's timeline series. */
+    public static Path series(Path outDir, String scenario, long seed, boolean engine) {
+        return outDir.resolve(JOURNALS).resolve(scenario).resolve("seed-" + seed + (engine ? ".engine" : ".baseline") + ".series.json");
+    }
+
+    /**
+     * Writes both journals of every run and their timeline series, each atomically. The series live
+     * beside the journals so that a merge of shards, which copies this folder, rebuilds the same report.
+     */
     public static void writeJournals(List<SuiteRunner.SeedRun> runs, Path outDir) {
         for (var run : runs) {
             JournalIo.write(run.baseline(), journal(outDir, run.scenario().name(), run.seed(), false));
             JournalIo.write(run.engine(), journal(outDir, run.scenario().name(), run.seed(), true));
+            TimelineFiles.write(run.baselineSeries(), series(outDir, run.scenario().name(), run.seed(), false));
+            TimelineFiles.write(run.engineSeries(), series(outDir, run.scenario().name(), run.seed(), true));
         }
     }
 
@@ -54,10 +66,22 @@ public final class SuiteOutput {
         return SuiteReport.of(suite, reports);
     }
 
-    /** Builds the report ({@link #report}) and writes report.json and summary.md into {@code outDir}. */
+    /**
+     * Builds the report ({@link #report}) and writes it into {@code outDir} with a timeline for each
+     * scenario's first seed; the timeline series are read back from the journals folder
+     * ({@link #writeJournals} or a merge's copy), so run and merge draw the same charts.
+     */
     public static SuiteReport writeReport(String suite, List<Scenario> scenarios, List<SuiteRunner.SeedRun> runs, Path outDir) {
         SuiteReport report = report(suite, scenarios, runs);
-        ReportWriter.write(report, outDir);
+        var timelines = new LinkedHashMap<String, ScenarioTimeline>();
+        for (Scenario s : scenarios) {
+            runs.stream().filter(r -> r.scenario().name().equals(s.name()))
+                    .min(Comparator.comparingLong(SuiteRunner.SeedRun::seed))
+                    .ifPresent(first -> timelines.put(s.name(), ScenarioTimeline.from(first.baseline(), first.engine(),
+                            TimelineFiles.read(series(outDir, s.name(), first.seed(), false)),
+                            TimelineFiles.read(series(outDir, s.name(), first.seed(), true)))));
+        }
+        ReportWriter.write(report, timelines, outDir);
         return report;
     }
 
@@ -67,6 +91,8 @@ public final class SuiteOutput {
         out.println();
         out.println("report:  " + outDir.resolve(ReportWriter.REPORT_JSON));
         out.println("summary: " + outDir.resolve(ReportWriter.SUMMARY_MD));
+        out.println("html:    " + outDir.resolve(ReportWriter.INDEX_HTML));
+        out.println("junit:   " + outDir.resolve(ReportWriter.JUNIT_XML));
         out.flush();
     }
 }

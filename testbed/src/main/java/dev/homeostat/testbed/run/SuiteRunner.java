@@ -1,6 +1,7 @@
 package dev.homeostat.testbed.run;
 
 import dev.homeostat.remediation.policy.Policy;
+import dev.homeostat.reports.TimelineSeries;
 import dev.homeostat.reports.journal.Journal;
 import dev.homeostat.reports.score.RunScore;
 import dev.homeostat.reports.score.Scorer;
@@ -19,7 +20,18 @@ import java.util.function.Consumer;
  */
 public final class SuiteRunner {
     /** One seed of one scenario, both runs and its score. */
-    public record SeedRun(Scenario scenario, long seed, Journal baseline, Journal engine, RunScore score) { }
+    public record SeedRun(Scenario scenario, long seed, Journal baseline, Journal engine, RunScore score,
+                          List<TimelineSeries> baselineSeries, List<TimelineSeries> engineSeries) {
+        public SeedRun {
+            baselineSeries = List.copyOf(baselineSeries);
+            engineSeries = List.copyOf(engineSeries);
+        }
+
+        /** A run rebuilt from its journals alone (a merge): its series, if any, are in files beside them. */
+        public SeedRun(Scenario scenario, long seed, Journal baseline, Journal engine, RunScore score) {
+            this(scenario, seed, baseline, engine, score, List.of(), List.of());
+        }
+    }
 
     private final int threads;
     private final Consumer<SeedRun> onDone;
@@ -46,9 +58,10 @@ public final class SuiteRunner {
                 Policy policy = policies.get(scenario);
                 if (policy == null) throw new IllegalArgumentException(scenario.source() + ": no engine policy loaded for scenario " + scenario.name());
                 futures.add(pool.submit(() -> {
-                    Journal baseline = ScenarioRunner.run(scenario, seed, null);
-                    Journal engine = ScenarioRunner.run(scenario, seed, policy);
-                    var run = new SeedRun(scenario, seed, baseline, engine, Scorer.score(engine, baseline, scenario.scoring()));
+                    var baseline = ScenarioRunner.runRecorded(scenario, seed, null);
+                    var engine = ScenarioRunner.runRecorded(scenario, seed, policy);
+                    var run = new SeedRun(scenario, seed, baseline.journal(), engine.journal(),
+                            Scorer.score(engine.journal(), baseline.journal(), scenario.scoring()), baseline.series(), engine.series());
                     onDone.accept(run);
                     return run;
                 }));

@@ -59,8 +59,13 @@ public final class ShardMerge {
                 runs.add(new SeedRun(p.scenario(), p.seed(), baseline, engine, Scorer.score(engine, baseline, p.scenario().scoring())));
             }
             for (Located at : pairs)
-                for (boolean engine : new boolean[] {false, true})
-                    copy(journal(at, engine), SuiteOutput.journal(outDir, at.pair().scenario().name(), at.pair().seed(), engine));
+                for (boolean engine : new boolean[] {false, true}) {
+                    String scenario = at.pair().scenario().name();
+                    long seed = at.pair().seed();
+                    copy(journal(at, engine), SuiteOutput.journal(outDir, scenario, seed, engine));
+                    Path series = SuiteOutput.series(at.shard().dir(), scenario, seed, engine);
+                    if (Files.exists(series)) copy(series, SuiteOutput.series(outDir, scenario, seed, engine));
+                }
             return SuiteOutput.writeReport(suite.name(), suite.scenarios(), runs, outDir);
         }
     }
