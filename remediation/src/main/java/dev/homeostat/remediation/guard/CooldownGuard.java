@@ -29,7 +29,7 @@ public final class CooldownGuard implements Guard {
         Long last = lastAction.get(key(action));
         if (last == null || context.nowMillis() - last >= cooldownMillis) return Optional.empty();
         long left = cooldownMillis - (context.nowMillis() - last);
-        return Optional.of(kind(action) + " on " + action.target().ref() + " " + (context.nowMillis() - last) / 1000
+        return Optional.of(action.kind() + " on " + action.target().ref() + " " + (context.nowMillis() - last) / 1000
                 + "s ago; cooldown " + cooldownText + " (" + Durations.format(Duration.ofMillis(left)) + " left)");
     }
 
@@ -40,18 +40,5 @@ public final class CooldownGuard implements Guard {
         if (cooldownMillis > 0) lastAction.put(key(action), now);
     }
 
-    private static String key(ClusterAction action) { return kind(action) + " " + action.target().ref(); }
-
-    private static String kind(ClusterAction action) {
-        return switch (action) {
-            case ClusterAction.RestartPod r -> "restart";
-            case ClusterAction.RollbackDeployment r -> "rollback";
-            case ClusterAction.ScaleDeployment s -> "scale";
-            case ClusterAction.IsolatePod i -> "isolate";
-            case ClusterAction.CordonNode c -> "cordon";
-            case ClusterAction.DrainNode d -> "drain";
-            case ClusterAction.CircuitBreak c -> "circuit-break";
-            case ClusterAction.Page p -> "page";
-        };
-    }
+    private static String key(ClusterAction action) { return action.kind() + " " + action.target().ref(); }
 }

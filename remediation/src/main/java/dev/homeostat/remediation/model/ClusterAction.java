@@ -11,6 +11,20 @@ public sealed interface ClusterAction {
     /** Whether the action takes capacity away (counts towards needless actions when wrong). */
     boolean disruptive();
 
+    /** The action's name as policies and journals write it: {@code restart-pod}, {@code rollback}, … */
+    default String kind() {
+        return switch (this) {
+            case RestartPod r -> "restart-pod";
+            case RollbackDeployment r -> "rollback";
+            case ScaleDeployment s -> "scale-up";
+            case IsolatePod i -> "isolate-pod";
+            case CordonNode c -> "cordon-node";
+            case DrainNode d -> "drain-node";
+            case CircuitBreak c -> "circuit-break";
+            case Page p -> "page";
+        };
+    }
+
     /** Delete the pod so its ReplicaSet starts a fresh one. */
     record RestartPod(Target target) implements ClusterAction {
         @Override public boolean disruptive() { return true; }

@@ -1,6 +1,5 @@
 package dev.homeostat.testbed.run;
 
-import dev.homeostat.remediation.model.ClusterAction;
 import dev.homeostat.remediation.model.EngineEvent;
 import dev.homeostat.remediation.model.Target;
 import dev.homeostat.remediation.port.EngineListener;
@@ -83,10 +82,10 @@ final class JournalRecorder implements SimulationListener, EngineListener {
             case EngineEvent.ActionExecuted x -> {
                 String service = serviceOf(x.action().target(), x.service());
                 if (x.applied() && x.action().disruptive() && service != null) lastEngineAction.put(service, x.timeMillis());
-                events.add(new JournalEvent.ActionTaken(x.timeMillis(), actionName(x.action()), x.action().target().ref(), service,
+                events.add(new JournalEvent.ActionTaken(x.timeMillis(), x.action().kind(), x.action().target().ref(), service,
                         x.rule(), x.action().disruptive(), x.applied(), x.detail()));
             }
-            case EngineEvent.ActionSuppressed s -> events.add(new JournalEvent.ActionTaken(s.timeMillis(), actionName(s.action()),
+            case EngineEvent.ActionSuppressed s -> events.add(new JournalEvent.ActionTaken(s.timeMillis(), s.action().kind(),
                     s.action().target().ref(), serviceOf(s.action().target(), null), s.rule(), s.action().disruptive(), false,
                     "held by " + s.guard() + ": " + s.detail()));
             case EngineEvent.Escalated e -> events.add(new JournalEvent.Escalated(e.timeMillis(), e.target().ref(),
@@ -118,19 +117,6 @@ final class JournalRecorder implements SimulationListener, EngineListener {
                 yield deployment == null ? null : serviceOfDeployment.get(deployment);
             }
             case NODE -> null;
-        };
-    }
-
-    private static String actionName(ClusterAction action) {
-        return switch (action) {
-            case ClusterAction.RestartPod r -> "restart-pod";
-            case ClusterAction.RollbackDeployment r -> "rollback";
-            case ClusterAction.ScaleDeployment s -> "scale-up";
-            case ClusterAction.IsolatePod i -> "isolate-pod";
-            case ClusterAction.CordonNode c -> "cordon-node";
-            case ClusterAction.DrainNode d -> "drain-node";
-            case ClusterAction.CircuitBreak c -> "circuit-break";
-            case ClusterAction.Page p -> "page";
         };
     }
 }
