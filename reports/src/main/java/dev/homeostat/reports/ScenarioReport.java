@@ -26,8 +26,8 @@ import java.util.TreeMap;
 public record ScenarioReport(String name, List<Long> seeds, Double precision, Double recall, Double f1,
                              Double mttdSeconds, Double mttrSeconds, Double downtimeSecondsBaseline,
                              Double downtimeSecondsEngine, Double downtimeReduction, Double escalationsBaseline,
-                             Double escalationsEngine, Double needlessActions, boolean passed,
-                             List<String> failedExpectations, SortedMap<String, List<Double>> confidence95,
+                             Double escalationsEngine, Double needlessActions, Double falseAlarmsPerDay,
+                             boolean passed, List<String> failedExpectations, SortedMap<String, List<Double>> confidence95,
                              SortedMap<String, FaultKindStats> byFaultKind, List<IncidentRow> incidents,
                              @JsonIgnore List<ExpectationCheck> checks) {
     public ScenarioReport {
@@ -60,12 +60,12 @@ public record ScenarioReport(String name, List<Long> seeds, Double precision, Do
     public ScenarioReport(String name, List<Long> seeds, Double precision, Double recall, Double f1,
                           Double mttdSeconds, Double mttrSeconds, Double downtimeSecondsBaseline,
                           Double downtimeSecondsEngine, Double downtimeReduction, Double escalationsBaseline,
-                          Double escalationsEngine, Double needlessActions, boolean passed,
+                          Double escalationsEngine, Double needlessActions, Double falseAlarmsPerDay, boolean passed,
                           List<String> failedExpectations, SortedMap<String, List<Double>> confidence95,
                           SortedMap<String, FaultKindStats> byFaultKind, List<IncidentRow> incidents) {
         this(name, seeds, precision, recall, f1, mttdSeconds, mttrSeconds, downtimeSecondsBaseline,
                 downtimeSecondsEngine, downtimeReduction, escalationsBaseline, escalationsEngine, needlessActions,
-                passed, failedExpectations, confidence95, byFaultKind, incidents, null);
+                falseAlarmsPerDay, passed, failedExpectations, confidence95, byFaultKind, incidents, null);
     }
 
     /** The report of {@code result} judged against {@code expectations}. */
@@ -86,6 +86,7 @@ public record ScenarioReport(String name, List<Long> seeds, Double precision, Do
         metrics.put("escalationsBaseline", result.escalationsBaseline());
         metrics.put("escalationsEngine", result.escalationsEngine());
         metrics.put("needlessActions", result.needlessActions());
+        metrics.put("falseAlarmsPerDay", result.falseAlarmsPerDay());
         SortedMap<String, List<Double>> confidence = new TreeMap<>();
         metrics.forEach((metric, estimate) -> confidence.put(metric, Arrays.asList(estimate.low(), estimate.high())));
         List<IncidentRow> incidents = new ArrayList<>();
@@ -96,7 +97,8 @@ public record ScenarioReport(String name, List<Long> seeds, Double precision, Do
                 result.recall().mean(), result.f1().mean(), result.mttdSeconds().mean(), result.mttrSeconds().mean(),
                 result.downtimeSecondsBaseline().mean(), result.downtimeSecondsEngine().mean(),
                 result.downtimeReduction().mean(), result.escalationsBaseline().mean(),
-                result.escalationsEngine().mean(), result.needlessActions().mean(), failed.isEmpty(), failed,
+                result.escalationsEngine().mean(), result.needlessActions().mean(), result.falseAlarmsPerDay().mean(),
+                failed.isEmpty(), failed,
                 confidence, result.byFaultKind(), incidents, checks);
     }
 }

@@ -23,7 +23,7 @@ class JunitXmlPropertiesTest {
         ScenarioReport renamed = new ScenarioReport(name, demo.seeds(), demo.precision(), demo.recall(), demo.f1(),
                 demo.mttdSeconds(), demo.mttrSeconds(), demo.downtimeSecondsBaseline(), demo.downtimeSecondsEngine(),
                 demo.downtimeReduction(), demo.escalationsBaseline(), demo.escalationsEngine(),
-                demo.needlessActions(), demo.passed(), demo.failedExpectations(), demo.confidence95(),
+                demo.needlessActions(), demo.falseAlarmsPerDay(), demo.passed(), demo.failedExpectations(), demo.confidence95(),
                 demo.byFaultKind(), demo.incidents(), demo.checks());
 
         String xml = ReportWriter.junitXml(SuiteReport.of(name, List.of(renamed)));

@@ -155,7 +155,7 @@ class ReportOutputsTest {
         ScenarioReport odd = new ScenarioReport("a<b>&\"c\"", demo.seeds(), demo.precision(), demo.recall(),
                 demo.f1(), demo.mttdSeconds(), demo.mttrSeconds(), demo.downtimeSecondsBaseline(),
                 demo.downtimeSecondsEngine(), demo.downtimeReduction(), demo.escalationsBaseline(),
-                demo.escalationsEngine(), demo.needlessActions(), demo.passed(), demo.failedExpectations(),
+                demo.escalationsEngine(), demo.needlessActions(), demo.falseAlarmsPerDay(), demo.passed(), demo.failedExpectations(),
                 demo.confidence95(), demo.byFaultKind(), demo.incidents(), demo.checks());
         ReportWriter.write(SuiteReport.of("ci", List.of(odd)), dir);
 

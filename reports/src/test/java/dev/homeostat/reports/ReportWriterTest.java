@@ -48,7 +48,7 @@ class ReportWriterTest {
         return ScenarioResult.of(name, List.of(new RunScore(name, r.seed(), r.incidents(), r.alerts(),
                 r.baselineIncidents(), r.precision(), r.recall(), r.f1(), r.mttdMillis(), r.mttrMillis(),
                 r.downtimeMillisEngine(), r.downtimeMillisBaseline(), r.downtimeReduction(), r.escalationsEngine(),
-                r.escalationsBaseline(), r.escalationReduction(), r.needlessActions())));
+                r.escalationsBaseline(), r.escalationReduction(), r.needlessActions(), r.falseAlarmsPerDay())));
     }
 
     @Test
@@ -141,7 +141,7 @@ class ReportWriterTest {
         assertThatThrownBy(() -> new ScenarioReport(demo.name(), demo.seeds(), demo.precision(), demo.recall(),
                 demo.f1(), demo.mttdSeconds(), demo.mttrSeconds(), demo.downtimeSecondsBaseline(),
                 demo.downtimeSecondsEngine(), demo.downtimeReduction(), demo.escalationsBaseline(),
-                demo.escalationsEngine(), demo.needlessActions(), true, List.of("f1 0.1 < minF1 0.5"),
+                demo.escalationsEngine(), demo.needlessActions(), demo.falseAlarmsPerDay(), true, List.of("f1 0.1 < minF1 0.5"),
                 demo.confidence95(), demo.byFaultKind(), demo.incidents()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("passed must be true exactly when");
     }

@@ -14,12 +14,15 @@ import java.util.List;
  * @param alerts                the engine run's alert events after folding repeats
  * @param baselineIncidents     the baseline run's incidents, scored the same way (for its escalations)
  * @param needlessActions       applied disruptive actions outside every scored incident
+ * @param falseAlarmsPerDay     alert events that matched no incident, per day of run time (a no-fault control
+ *                              scenario measures the engine's noise with it)
  */
 public record RunScore(String scenario, long seed, List<IncidentScore> incidents, List<AlertEvent> alerts,
                        List<IncidentScore> baselineIncidents, Double precision, Double recall, Double f1,
                        Double mttdMillis, Double mttrMillis, long downtimeMillisEngine, long downtimeMillisBaseline,
                        Double downtimeReduction, int escalationsEngine, int escalationsBaseline,
-                       Double escalationReduction, List<ActionTaken> needlessActions) {
+                       Double escalationReduction, List<ActionTaken> needlessActions,
+                       double falseAlarmsPerDay) {
     public RunScore {
         incidents = List.copyOf(incidents);
         alerts = List.copyOf(alerts);

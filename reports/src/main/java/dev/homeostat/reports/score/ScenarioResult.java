@@ -20,6 +20,7 @@ public record ScenarioResult(String scenario, List<RunScore> runs, Estimate prec
                              Estimate mttdSeconds, Estimate mttrSeconds, Estimate downtimeSecondsBaseline,
                              Estimate downtimeSecondsEngine, Estimate downtimeReduction, Estimate escalationsBaseline,
                              Estimate escalationsEngine, Estimate escalationReduction, Estimate needlessActions,
+                             Estimate falseAlarmsPerDay,
                              SortedMap<String, FaultKindStats> byFaultKind) {
     public ScenarioResult {
         runs = List.copyOf(runs);
@@ -57,6 +58,7 @@ public record ScenarioResult(String scenario, List<RunScore> runs, Estimate prec
                 estimate(sorted, r -> (double) r.escalationsEngine()),
                 estimate(sorted, RunScore::escalationReduction),
                 estimate(sorted, r -> (double) r.needlessActions().size()),
+                estimate(sorted, RunScore::falseAlarmsPerDay),
                 byFaultKind(sorted));
     }
 

@@ -77,7 +77,7 @@ public final class Scorer {
                 mean(scored, IncidentScore::impact, IncidentScore::mttrMillis),
                 downtimeEngine, downtimeBaseline, RunScore.reduction(downtimeEngine, downtimeBaseline),
                 escalationsEngine, escalationsBaseline, RunScore.reduction(escalationsEngine, escalationsBaseline),
-                needlessActions(engine, config));
+                needlessActions(engine, config), (alerts.size() - matched) / days(engineRun));
     }
 
     /** Harmonic mean; 0 when there are incidents but no alerts; undefined without incidents. */
@@ -306,5 +306,12 @@ public final class Scorer {
     static long saturatedAdd(long a, long b) {
         long sum = a + b;
         return ((a ^ sum) & (b ^ sum)) < 0 ? Long.MAX_VALUE : sum;
+    }
+
+    /** The run's length in days, from its RunEnded line (scoring has already refused a journal without one). */
+    private static double days(Journal run) {
+        long end = 0;
+        for (JournalEvent e : run.events()) if (e instanceof RunEnded r) end = r.t();
+        return Math.max(end, 1) / 86_400_000.0;
     }
 }

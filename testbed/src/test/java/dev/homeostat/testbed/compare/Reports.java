@@ -37,7 +37,7 @@ final class Reports {
         metrics.forEach((k, v) -> ci.put(k, Arrays.asList(v[1], v[2])));
         return new ScenarioReport(name, seeds, m("precision"), m("recall"), m("f1"), m("mttdSeconds"), m("mttrSeconds"),
                 m("downtimeSecondsBaseline"), m("downtimeSecondsEngine"), m("downtimeReduction"), m("escalationsBaseline"),
-                m("escalationsEngine"), m("needlessActions"), true, List.of(), ci, new TreeMap<>(), List.of());
+                m("escalationsEngine"), m("needlessActions"), metrics.containsKey("falseAlarmsPerDay") ? m("falseAlarmsPerDay") : null, true, List.of(), ci, new TreeMap<>(), List.of());
     }
 
     static SuiteReport suite(ScenarioReport... scenarios) {
