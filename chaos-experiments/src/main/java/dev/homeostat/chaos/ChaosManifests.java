@@ -27,6 +27,11 @@ public final class ChaosManifests {
         return DEFAULT.translate(manifest, appliedAt);
     }
 
+    /** As {@link #translate(Path, Duration)} for a run that lasts {@code horizon} (a Schedule fires up to then). */
+    public static List<Fault> translate(Path manifest, Duration appliedAt, Duration horizon) {
+        return DEFAULT.translate(manifest, appliedAt, horizon);
+    }
+
     /** As {@link #translate(Path, Duration)} for YAML held in memory; {@code source} names it in errors. */
     public static List<Fault> translate(String source, String yaml, Duration appliedAt) {
         return DEFAULT.translate(source, yaml, appliedAt);

@@ -1,9 +1,12 @@
 package dev.homeostat.chaos;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.homeostat.simulator.fault.LabelRequirement;
 import dev.homeostat.simulator.fault.PodSelector;
 import dev.homeostat.simulator.fault.SelectionMode;
 import io.fabric8.chaosmesh.v1alpha1.PodSelectorSpec;
+import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +20,7 @@ import java.util.TreeMap;
  * as it stands and the other selectors are ignored.
  */
 public final class ChaosSelectors {
-    static final List<String> SELECTOR_FIELDS = List.of("namespaces", "labelSelectors", "pods");
+    static final List<String> SELECTOR_FIELDS = List.of("namespaces", "labelSelectors", "expressionSelectors", "fieldSelectors", "pods");
     static final String MODES = "one, all, fixed, fixed-percent, random-max-percent";
 
     /** Which pods, and how many of them. */
@@ -29,7 +32,20 @@ public final class ChaosSelectors {
      * @param spec path of the spec holding {@code selector}, {@code mode}, {@code value} (usually {@code spec})
      */
     public static Target translate(String spec, PodSelectorSpec selector, String mode, String value, ManifestContext ctx) {
-        return new Target(selector(spec + ".selector", selector, ctx), mode(spec, mode, value, ctx));
+        return translate(spec, selector, mode, value, null, ctx);
+    }
+
+    /** As above, restricted to pods running a container named in {@code containerNames} (null or empty: any). */
+    public static Target translate(String spec, PodSelectorSpec selector, String mode, String value, List<String> containerNames,
+                                   ManifestContext ctx) {
+        PodSelector s = selector(spec + ".selector", selector, ctx);
+        if (containerNames != null && !containerNames.isEmpty()) {
+            for (int i = 0; i < containerNames.size(); i++)
+                if (containerNames.get(i) == null || containerNames.get(i).isBlank())
+                    throw ctx.fail(spec + ".containerNames[" + i + "]", "container name must not be empty");
+            s = new PodSelector(s.namespaces(), s.labels(), s.pods(), s.expressions(), s.fields(), Set.copyOf(containerNames));
+        }
+        return new Target(s, mode(spec, mode, value, ctx));
     }
 
     static PodSelector selector(String path, PodSelectorSpec s, ManifestContext ctx) {
@@ -38,8 +54,6 @@ public final class ChaosSelectors {
         if (s == null) throw ctx.fail(path, "required: " + empty);
         ctx.rejectUnknownFields(path, s.getAdditionalProperties(), SELECTOR_FIELDS);
         String only = "select with " + String.join(", ", SELECTOR_FIELDS) + " only";
-        ctx.rejectNotModelled(path + ".expressionSelectors", notEmpty(s.getExpressionSelectors()), only);
-        ctx.rejectNotModelled(path + ".fieldSelectors", notEmpty(s.getFieldSelectors()), only);
         ctx.rejectNotModelled(path + ".annotationSelectors", notEmpty(s.getAnnotationSelectors()), only);
         ctx.rejectNotModelled(path + ".nodeSelectors", notEmpty(s.getNodeSelectors()), only);
         ctx.rejectNotModelled(path + ".nodes", notEmpty(s.getNodes()), only);
@@ -60,7 +74,15 @@ public final class ChaosSelectors {
         }
         List<String> namespaces = s.getNamespaces() == null ? List.of() : s.getNamespaces();
         Map<String, String> labels = s.getLabelSelectors() == null ? Map.of() : s.getLabelSelectors();
-        if (namespaces.isEmpty() && labels.isEmpty()) throw ctx.fail(path, empty);
+        List<LabelRequirement> expressions = expressions(path + ".expressionSelectors", s.getExpressionSelectors(), ctx);
+        Map<String, String> fields = s.getFieldSelectors() == null ? Map.of() : new TreeMap<>(s.getFieldSelectors());
+        for (var e : fields.entrySet()) {
+            if (!PodSelector.FIELDS.contains(e.getKey()))
+                throw ctx.fail(path + ".fieldSelectors." + e.getKey(), "field selector not modelled; use one of " + String.join(", ", PodSelector.FIELDS));
+            if (e.getValue() == null || e.getValue().isBlank())
+                throw ctx.fail(path + ".fieldSelectors." + e.getKey(), "value must not be empty, e.g. status.phase: Running");
+        }
+        if (namespaces.isEmpty() && labels.isEmpty() && expressions.isEmpty() && fields.isEmpty()) throw ctx.fail(path, empty);
         for (int i = 0; i < namespaces.size(); i++)
             if (namespaces.get(i) == null || namespaces.get(i).isBlank())
                 throw ctx.fail(path + ".namespaces[" + i + "]", "namespace must not be empty");
@@ -69,7 +91,32 @@ public final class ChaosSelectors {
                 throw ctx.fail(path + ".labelSelectors." + e.getKey(), "label value must not be empty; write e.g. app: cart");
         // Chaos Mesh: no namespaces means the namespace of the experiment object itself.
         Set<String> effective = namespaces.isEmpty() ? Set.of(ctx.namespace()) : Set.copyOf(namespaces);
-        return new PodSelector(effective, labels, Set.of());
+        return new PodSelector(effective, labels, Set.of(), expressions, fields, Set.of());
+    }
+
+    private static List<LabelRequirement> expressions(String path, List<LabelSelectorRequirement> list, ManifestContext ctx) {
+        if (list == null) return List.of();
+        List<LabelRequirement> out = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            LabelSelectorRequirement r = list.get(i);
+            String at = path + "[" + i + "]";
+            if (r == null) throw ctx.fail(at, "empty requirement; write {key: app, operator: In, values: [cart]}");
+            ctx.rejectUnknownFields(at, r.getAdditionalProperties(), List.of("key", "operator", "values"));
+            if (r.getKey() == null || r.getKey().isBlank()) throw ctx.fail(at + ".key", "required: the label key");
+            LabelRequirement.Operator op = switch (r.getOperator() == null ? "" : r.getOperator()) {
+                case "In" -> LabelRequirement.Operator.IN;
+                case "NotIn" -> LabelRequirement.Operator.NOT_IN;
+                case "Exists" -> LabelRequirement.Operator.EXISTS;
+                case "DoesNotExist" -> LabelRequirement.Operator.DOES_NOT_EXIST;
+                default -> throw ctx.fail(at + ".operator", "unknown operator \"" + r.getOperator() + "\"; use In, NotIn, Exists or DoesNotExist");
+            };
+            try {
+                out.add(new LabelRequirement(r.getKey(), op, r.getValues()));
+            } catch (IllegalArgumentException e) {
+                throw ctx.fail(at + ".values", e.getMessage().replaceFirst("^[^:]*: ", ""));
+            }
+        }
+        return List.copyOf(out);
     }
 
     static SelectionMode mode(String spec, String mode, String value, ManifestContext ctx) {

@@ -18,13 +18,40 @@ public final class ManifestContext {
     private final Duration appliedAt;
     private final String name;
     private final String namespace;
+    /** Where this experiment's {@code spec} really is in the document ({@code spec}, or e.g. {@code spec.templates[2].podChaos}). */
+    private final String specPath;
+    private final JsonNode raw;
+
+    private final Duration horizon;
 
     ManifestContext(String source, YamlDocument document, Duration appliedAt, String name, String namespace) {
+        this(source, document, appliedAt, name, namespace, ManifestTranslator.DEFAULT_HORIZON);
+    }
+
+    ManifestContext(String source, YamlDocument document, Duration appliedAt, String name, String namespace, Duration horizon) {
+        this(source, document, appliedAt, name, namespace, "spec", document.root(), horizon);
+    }
+
+    private ManifestContext(String source, YamlDocument document, Duration appliedAt, String name, String namespace,
+                            String specPath, JsonNode raw, Duration horizon) {
+        this.horizon = horizon;
         this.source = source;
         this.document = document;
         this.appliedAt = appliedAt;
         this.name = name;
         this.namespace = namespace;
+        this.specPath = specPath;
+        this.raw = raw;
+    }
+
+    /**
+     * The context of an experiment embedded in a Schedule or Workflow: its spec sits at {@code embeddedSpec}
+     * (a dotted path); errors the embedded translator reports at {@code spec.x} name {@code embeddedSpec.x}.
+     */
+    ManifestContext embedded(String embeddedSpec, String faultName, Duration at) {
+        var root = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        root.set("spec", document.root().at(YamlPaths.pointer(embeddedSpec)));
+        return new ManifestContext(source, document, at, faultName, namespace, embeddedSpec, root, horizon);
     }
 
     /** File (or source name) of the manifest. */
@@ -33,6 +60,12 @@ public final class ManifestContext {
     /** When the manifest is applied, as an offset from the start of the run: Chaos Mesh injects on apply. */
     public Duration appliedAt() { return appliedAt; }
 
+    /** How far (offset from the start of the run) a Schedule creates experiments: the run's length. */
+    public Duration horizon() { return horizon; }
+
+    /** Where this experiment's spec is in the document ({@code spec} unless embedded). */
+    public String specPath() { return specPath; }
+
     /** {@code metadata.name}. */
     public String name() { return name; }
 
@@ -40,11 +73,26 @@ public final class ManifestContext {
     public String namespace() { return namespace; }
 
     /** The document as written (e.g. to tell {@code value: 2} from {@code value: "2"}). */
-    public JsonNode raw() { return document.root(); }
+    public JsonNode raw() { return raw; }
 
     /** An error at {@code field} (dotted path) with the line of that field, or of its nearest present parent. */
     public ManifestException fail(String field, String problem) {
-        return new ManifestException(source, document.lineOf(field), field, problem);
+        String real = field;
+        if (!specPath.equals("spec") && (field.equals("spec") || field.startsWith("spec.") || field.startsWith("spec[")))
+            real = specPath + field.substring(4);
+        return new ManifestException(source, document.lineOf(real), real, problem);
+    }
+
+    /** A percent written as a string, as Chaos Mesh's NetworkChaos does ({@code "25"}, {@code "0.5"}), in [0, 100]. */
+    public double percent(String field, String value, String why) {
+        if (value == null || value.isBlank()) throw fail(field, "required " + why + "; write a percent such as \"25\"");
+        try {
+            double p = Double.parseDouble(value.strip());
+            if (p >= 0 && p <= 100) return p;
+        } catch (NumberFormatException notANumber) {
+            // reported below
+        }
+        throw fail(field, "invalid percent \"" + value + "\"; write a number in 0..100 such as \"25\"");
     }
 
     /**

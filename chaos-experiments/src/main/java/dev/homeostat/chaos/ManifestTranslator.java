@@ -35,6 +35,9 @@ public final class ManifestTranslator {
     private static final List<String> TOP_LEVEL = List.of("apiVersion", "kind", "metadata", "spec", "status");
     private static final List<String> METADATA_FIELDS = List.of("name", "namespace", "labels", "annotations");
 
+    /** How far Schedules create experiments when the caller does not say how long the run is. */
+    public static final Duration DEFAULT_HORIZON = Duration.ofHours(24);
+
     private final TranslatorRegistry registry;
     private final ObjectMapper mapper = new ObjectMapper();
 
@@ -53,7 +56,15 @@ public final class ManifestTranslator {
      * {@code ---}), in document order, all starting at {@code appliedAt}.
      */
     public List<Fault> translate(Path manifest, Duration appliedAt) {
-        return faults(experiments(manifest, appliedAt));
+        return translate(manifest, appliedAt, DEFAULT_HORIZON);
+    }
+
+    /**
+     * As {@link #translate(Path, Duration)} for a run that lasts {@code horizon}: a Schedule creates its
+     * experiments up to then (without it, up to {@link #DEFAULT_HORIZON}).
+     */
+    public List<Fault> translate(Path manifest, Duration appliedAt, Duration horizon) {
+        return faults(experiments(manifest, appliedAt, horizon));
     }
 
     /** As {@link #translate(Path, Duration)} for YAML held in memory; {@code source} names it in errors. */
@@ -63,6 +74,11 @@ public final class ManifestTranslator {
 
     /** The experiments of {@code manifest} with their models and faults. */
     public List<ChaosExperiment> experiments(Path manifest, Duration appliedAt) {
+        return experiments(manifest, appliedAt, DEFAULT_HORIZON);
+    }
+
+    /** The experiments of {@code manifest}, Schedules expanded up to {@code horizon}. */
+    public List<ChaosExperiment> experiments(Path manifest, Duration appliedAt, Duration horizon) {
         if (manifest == null) throw new IllegalArgumentException("manifest: required, the path of a Chaos Mesh YAML file");
         String source = manifest.toString();
         String yaml;
@@ -75,11 +91,18 @@ public final class ManifestTranslator {
         } catch (IOException e) {
             throw new ManifestException(source, 0, "", "cannot read: " + e);
         }
-        return experiments(source, yaml, appliedAt);
+        return experiments(source, yaml, appliedAt, horizon);
     }
 
     /** The experiments of {@code yaml} with their models and faults; {@code source} names it in errors. */
     public List<ChaosExperiment> experiments(String source, String yaml, Duration appliedAt) {
+        return experiments(source, yaml, appliedAt, DEFAULT_HORIZON);
+    }
+
+    /** As {@link #experiments(String, String, Duration)}, Schedules expanded up to {@code horizon}. */
+    public List<ChaosExperiment> experiments(String source, String yaml, Duration appliedAt, Duration horizon) {
+        if (horizon == null || horizon.isNegative())
+            throw new IllegalArgumentException("horizon: must be >= 0 (the run's length), was " + horizon);
         if (appliedAt == null || appliedAt.isNegative())
             throw new IllegalArgumentException("appliedAt: must be >= 0 (an offset from the start of the run), was " + appliedAt);
         if (yaml == null) throw new IllegalArgumentException("yaml: required");
@@ -90,7 +113,7 @@ public final class ManifestTranslator {
         var experiments = new ArrayList<ChaosExperiment>();
         var firstLineOfName = new HashMap<String, Integer>();
         for (YamlDocument doc : documents) {
-            ChaosExperiment e = translate(source, doc, appliedAt);
+            ChaosExperiment e = translate(source, doc, appliedAt, horizon);
             Integer earlier = firstLineOfName.putIfAbsent(e.name(), doc.lineOf("metadata.name"));
             if (earlier != null)
                 throw new ManifestException(source, doc.lineOf("metadata.name"), "metadata.name",
@@ -133,7 +156,7 @@ public final class ManifestTranslator {
         return List.copyOf(problems);
     }
 
-    private ChaosExperiment translate(String source, YamlDocument doc, Duration appliedAt) {
+    private ChaosExperiment translate(String source, YamlDocument doc, Duration appliedAt, Duration horizon) {
         JsonNode root = doc.root();
         if (!root.isObject())
             throw new ManifestException(source, doc.line(), "", "document " + doc.index()
@@ -162,7 +185,7 @@ public final class ManifestTranslator {
             throw fail(source, doc, "metadata.name", "required: the experiment's name, which also names its faults"
                     + (meta.getGenerateName() != null ? " (generateName is not supported: fault names must be stable)" : ""));
         String namespace = meta.getNamespace() == null || meta.getNamespace().isBlank() ? "default" : meta.getNamespace();
-        var ctx = new ManifestContext(source, doc, appliedAt, meta.getName(), namespace);
+        var ctx = new ManifestContext(source, doc, appliedAt, meta.getName(), namespace, horizon);
         ctx.rejectUnknownFields("metadata", meta.getAdditionalProperties(), METADATA_FIELDS);
         List<Fault> faults;
         try {
@@ -176,7 +199,7 @@ public final class ManifestTranslator {
         return new ChaosExperiment(kind, meta.getName(), doc.line(), model, faults);
     }
 
-    private static <T extends HasMetadata> List<Fault> translateTyped(FaultTranslator<T> translator, HasMetadata model, ManifestContext ctx) {
+    static <T extends HasMetadata> List<Fault> translateTyped(FaultTranslator<T> translator, HasMetadata model, ManifestContext ctx) {
         return translator.translate(translator.modelType().cast(model), ctx);
     }
 

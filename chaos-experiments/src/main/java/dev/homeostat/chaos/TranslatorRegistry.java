@@ -23,11 +23,22 @@ public final class TranslatorRegistry {
                 throw new IllegalArgumentException("kind: " + e.kind() + " registered twice; register each kind once");
     }
 
-    /** PodChaos (pod-kill, pod-failure, container-kill) and StressChaos (memory, cpu). */
+    /**
+     * Every kind the simulator models: PodChaos, StressChaos, NetworkChaos, HTTPChaos, IOChaos, TimeChaos,
+     * DNSChaos, and Schedule and Workflow over them.
+     */
     public static TranslatorRegistry defaults() {
-        return new TranslatorRegistry(List.of(
+        var experiments = new TranslatorRegistry(List.of(
                 new Entry("PodChaos", new PodChaosTranslator()),
-                new Entry("StressChaos", new StressChaosTranslator())));
+                new Entry("StressChaos", new StressChaosTranslator()),
+                new Entry("NetworkChaos", new NetworkChaosTranslator()),
+                new Entry("HTTPChaos", new HttpChaosTranslator()),
+                new Entry("IOChaos", new IoChaosTranslator()),
+                new Entry("TimeChaos", new TimeChaosTranslator()),
+                new Entry("DNSChaos", new DnsChaosTranslator())));
+        return experiments
+                .with(new Entry("Schedule", new ScheduleTranslator(experiments)))
+                .with(new Entry("Workflow", new WorkflowTranslator(experiments)));
     }
 
     /** A registry with {@code entry} added to these ones. */

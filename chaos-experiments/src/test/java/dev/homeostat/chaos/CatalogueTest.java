@@ -30,7 +30,6 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /** The catalogue in manifests/: what each file turns into, and that it is clean Chaos Mesh YAML. */
 class CatalogueTest {
@@ -71,17 +70,30 @@ class CatalogueTest {
                 new CpuStress("checkout-cpu-stress", AT, Duration.ofMinutes(5), inDefault("checkout"), SelectionMode.all(), 2, 80));
     }
 
+    /** Every file of the catalogue: one per supported kind/action, plus a Schedule and a Workflow. */
+    static final List<String> FILES = List.of("pod-kill.yaml", "memory-stress.yaml", "pod-failure.yaml", "container-kill.yaml", "cpu-stress.yaml",
+            "network-delay.yaml", "network-loss.yaml", "network-duplicate.yaml", "network-corrupt.yaml", "network-partition.yaml",
+            "network-bandwidth.yaml", "http-abort.yaml", "http-delay.yaml", "http-replace.yaml", "io-latency.yaml", "io-fault.yaml",
+            "time-skew.yaml", "dns-error.yaml", "dns-random.yaml", "schedule-pod-kill.yaml", "workflow-serial.yaml");
+
+    static List<String> files() { return FILES; }
+
     @Test
-    void catalogue_validatesWithoutProblems_andHoldsTheFiveExperiments() throws IOException {
+    void catalogue_validatesWithoutProblems_andHoldsOneExperimentPerSupportedKindAndAction() throws IOException {
         assertThat(ChaosManifests.validate(CATALOGUE)).isEmpty();
         try (Stream<Path> files = Files.list(CATALOGUE)) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(
-                    "pod-kill.yaml", "memory-stress.yaml", "pod-failure.yaml", "container-kill.yaml", "cpu-stress.yaml");
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrderElementsOf(FILES);
         }
+        var kinds = new java.util.TreeSet<String>();
+        for (String f : FILES) ChaosManifests.translate(CATALOGUE.resolve(f), AT).forEach(x -> kinds.add(x.kind()));
+        assertThat(kinds).containsExactly("DNSChaos/error", "DNSChaos/random", "HTTPChaos/abort", "HTTPChaos/delay", "HTTPChaos/replace",
+                "IOChaos/fault", "IOChaos/latency", "NetworkChaos/bandwidth", "NetworkChaos/corrupt", "NetworkChaos/delay",
+                "NetworkChaos/duplicate", "NetworkChaos/loss", "NetworkChaos/partition", "PodChaos/container-kill", "PodChaos/pod-failure",
+                "PodChaos/pod-kill", "StressChaos/cpu", "StressChaos/memory", "TimeChaos/clock-skew");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"pod-kill.yaml", "memory-stress.yaml", "pod-failure.yaml", "container-kill.yaml", "cpu-stress.yaml"})
+    @org.junit.jupiter.params.provider.MethodSource("files")
     void catalogueManifest_deserialisesAsFabric8Model_withNothingLeftInAdditionalProperties(String file) throws Exception {
         String yaml = Files.readString(CATALOGUE.resolve(file));
         var mapper = new ObjectMapper(new YAMLFactory());
@@ -89,6 +101,14 @@ class CatalogueTest {
         Class<? extends HasMetadata> type = switch (kind) {
             case "PodChaos" -> PodChaos.class;
             case "StressChaos" -> StressChaos.class;
+            case "NetworkChaos" -> io.fabric8.chaosmesh.v1alpha1.NetworkChaos.class;
+            case "HTTPChaos" -> io.fabric8.chaosmesh.v1alpha1.HTTPChaos.class;
+            case "IOChaos" -> io.fabric8.chaosmesh.v1alpha1.IOChaos.class;
+            case "TimeChaos" -> io.fabric8.chaosmesh.v1alpha1.TimeChaos.class;
+            case "DNSChaos" -> io.fabric8.chaosmesh.v1alpha1.DNSChaos.class;
+            // fabric8's chaosmesh-model has no Schedule/Workflow: this module's models, built the same way
+            case "Schedule" -> dev.homeostat.chaos.model.Schedule.class;
+            case "Workflow" -> dev.homeostat.chaos.model.Workflow.class;
             default -> throw new AssertionError(file + " has unexpected kind " + kind);
         };
         HasMetadata model = mapper.readValue(yaml, type);
@@ -102,7 +122,7 @@ class CatalogueTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"pod-kill.yaml", "memory-stress.yaml", "pod-failure.yaml", "container-kill.yaml", "cpu-stress.yaml"})
+    @org.junit.jupiter.params.provider.MethodSource("files")
     void catalogueManifest_startsWithAHeaderNamingWhatItDoesAndItsScenario(String file) throws IOException {
         List<String> lines = Files.readAllLines(CATALOGUE.resolve(file));
         String header = String.join("\n", lines.stream().takeWhile(l -> l.startsWith("#")).toList());
@@ -121,7 +141,8 @@ class CatalogueTest {
                 for (var e : m.entrySet()) collectLeftovers(e.getValue(), path + "." + e.getKey(), out);
             }
             default -> {
-                if (!o.getClass().getPackageName().startsWith("io.fabric8")) return;
+                String pkg = o.getClass().getPackageName();
+                if (!pkg.startsWith("io.fabric8") && !pkg.startsWith("dev.homeostat.chaos.model")) return;
                 for (Method m : o.getClass().getMethods()) {
                     if (m.getParameterCount() != 0 || !m.getName().startsWith("get") || Modifier.isStatic(m.getModifiers())
                             || m.getDeclaringClass() == Object.class) continue;
@@ -139,8 +160,8 @@ class CatalogueTest {
     @Test
     void catalogueFaults_allStartWhenApplied() {
         List<Fault> all = new ArrayList<>();
-        for (String f : List.of("pod-kill.yaml", "memory-stress.yaml", "pod-failure.yaml", "container-kill.yaml", "cpu-stress.yaml"))
-            all.addAll(ChaosManifests.translate(CATALOGUE.resolve(f), Duration.ofMinutes(3)));
-        assertThat(all).hasSize(5).allSatisfy(f -> assertThat(f.start()).isEqualTo(Duration.ofMinutes(3)));
+        for (String f : FILES)
+            if (!f.startsWith("schedule") && !f.startsWith("workflow")) all.addAll(ChaosManifests.translate(CATALOGUE.resolve(f), Duration.ofMinutes(3)));
+        assertThat(all).hasSize(19).allSatisfy(f -> assertThat(f.start()).isEqualTo(Duration.ofMinutes(3)));
     }
 }

@@ -66,8 +66,8 @@ class ManifestErrorsTest {
 
     @Test
     void unknownKind_namesKindAndListsSupportedKinds() throws IOException {
-        var e = error(POD_CHAOS.replace("kind: PodChaos", "kind: NetworkChaos"));
-        assertAt(e, "kind", 2, "NetworkChaos", "not modelled yet", "PodChaos, StressChaos");
+        var e = error(POD_CHAOS.replace("kind: PodChaos", "kind: JVMChaos"));
+        assertAt(e, "kind", 2, "JVMChaos", "not modelled yet", "PodChaos, StressChaos, NetworkChaos, HTTPChaos, IOChaos, TimeChaos, DNSChaos, Schedule, Workflow");
     }
 
     @Test
@@ -175,10 +175,10 @@ class ManifestErrorsTest {
     }
 
     @Test
-    void expressionSelectors_areNotModelledYet() throws IOException {
+    void annotationSelectors_areNotModelledYet() throws IOException {
         var e = error(POD_CHAOS.replace("    labelSelectors:",
-                "    expressionSelectors:\n      - {key: app, operator: In, values: [cart]}\n    labelSelectors:"));
-        assertAt(e, "spec.selector.expressionSelectors", 10, "not modelled yet", "namespaces, labelSelectors, pods");
+                "    annotationSelectors:\n      team: payments\n    labelSelectors:"));
+        assertAt(e, "spec.selector.annotationSelectors", 10, "not modelled yet", "namespaces, labelSelectors, expressionSelectors, fieldSelectors, pods");
     }
 
     @Test

@@ -1,7 +1,18 @@
 package dev.homeostat.simulator;
 
 import dev.homeostat.simulator.events.SimEvent;
+import dev.homeostat.simulator.fault.ClockSkew;
 import dev.homeostat.simulator.fault.ContainerKill;
+import dev.homeostat.simulator.fault.DnsFault;
+import dev.homeostat.simulator.fault.HttpFault;
+import dev.homeostat.simulator.fault.IoError;
+import dev.homeostat.simulator.fault.IoLatency;
+import dev.homeostat.simulator.fault.NetworkBandwidth;
+import dev.homeostat.simulator.fault.NetworkCorrupt;
+import dev.homeostat.simulator.fault.NetworkDelay;
+import dev.homeostat.simulator.fault.NetworkDuplicate;
+import dev.homeostat.simulator.fault.NetworkLoss;
+import dev.homeostat.simulator.fault.NetworkPartition;
 import dev.homeostat.simulator.fault.CpuStress;
 import dev.homeostat.simulator.fault.Fault;
 import dev.homeostat.simulator.fault.MemoryLeak;
@@ -36,19 +47,33 @@ final class FaultInjector {
         long t = sim.now();
         long endAt = t + fault.duration().toMillis();
         List<PodState> targets = switch (fault) {
-            case PodKill k -> select(k.selector(), k.mode(), p -> true);
+            case PodKill k -> select(k.selector(), k.mode());
             case ContainerKill k -> select(k.selector(), k.mode(), p -> k.containerNames().contains(p.spec.name()));
-            case PodFailure f -> select(f.selector(), f.mode(), p -> true);
-            case MemoryStress s -> select(s.selector(), s.mode(), p -> true);
-            case CpuStress s -> select(s.selector(), s.mode(), p -> true);
+            case PodFailure f -> select(f.selector(), f.mode());
+            case MemoryStress s -> select(s.selector(), s.mode());
+            case CpuStress s -> select(s.selector(), s.mode());
             case MemoryLeak l -> {
                 List<PodState> all = new ArrayList<>();
                 for (PodState p : sim.deployment(l.namespace(), l.deployment()).pods) if (!p.terminating) all.add(p);
                 all.sort(Comparator.comparing(p -> p.key));
                 yield all;
             }
+            case NetworkDelay f -> select(f.selector(), f.mode());
+            case NetworkLoss f -> select(f.selector(), f.mode());
+            case NetworkDuplicate f -> select(f.selector(), f.mode());
+            case NetworkCorrupt f -> select(f.selector(), f.mode());
+            case NetworkPartition f -> select(f.selector(), f.mode());
+            case NetworkBandwidth f -> select(f.selector(), f.mode());
+            case HttpFault f -> select(f.selector(), f.mode());
+            case IoLatency f -> select(f.selector(), f.mode());
+            case IoError f -> select(f.selector(), f.mode());
+            case ClockSkew f -> select(f.selector(), f.mode());
+            case DnsFault f -> select(f.selector(), f.mode());
         };
         announce(fault, t, endAt, targets);
+        List<TrafficEffect> effects = new ArrayList<>();
+        String noEffect = trafficEffects(fault, effects);
+        InjectionCheck check = new InjectionCheck(signal(fault), targets, t, noEffect);
         Runnable undo = switch (fault) {
             case PodKill k -> {
                 for (PodState p : targets) sim.delete(p, "PodChaos", 0, true);
@@ -92,22 +117,120 @@ final class FaultInjector {
                 changeLeak(d, l.bytesPerSecond());
                 yield () -> changeLeak(d, -l.bytesPerSecond());
             }
+            case NetworkDelay f -> applyEffects(targets, effects);
+            case NetworkLoss f -> applyEffects(targets, effects);
+            case NetworkDuplicate f -> applyEffects(targets, effects);
+            case NetworkCorrupt f -> applyEffects(targets, effects);
+            case NetworkPartition f -> applyEffects(targets, effects);
+            case NetworkBandwidth f -> applyEffects(targets, effects);
+            case HttpFault f -> applyEffects(targets, effects);
+            case IoLatency f -> applyEffects(targets, effects);
+            case IoError f -> applyEffects(targets, effects);
+            case ClockSkew f -> applyEffects(targets, effects);
+            case DnsFault f -> applyEffects(targets, effects);
         };
         if (undo == null) {
             sim.emit(new SimEvent.FaultEnded(t, fault.name()));
+            sim.emit(check.finish(t, fault.name()));
         } else {
             sim.atClusterTime(endAt, () -> {
+                sim.emit(check.finish(sim.now(), fault.name()));
                 undo.run();
                 sim.emit(new SimEvent.FaultEnded(sim.now(), fault.name()));
             });
+            // a window that outlives the run is still checked, on what it did up to the end
+            if (endAt > sim.endMillis()) sim.atClusterTime(sim.endMillis(), () -> sim.emit(check.finish(sim.now(), fault.name())));
         }
     }
 
+    /** The signal the injection check watches for each fault. */
+    private static InjectionCheck.Signal signal(Fault fault) {
+        return switch (fault) {
+            case PodKill k -> InjectionCheck.Signal.REMOVAL;
+            case ContainerKill k -> InjectionCheck.Signal.RESTART;
+            case PodFailure f -> InjectionCheck.Signal.SERVING;
+            case MemoryStress s -> InjectionCheck.Signal.MEMORY;
+            case MemoryLeak l -> InjectionCheck.Signal.MEMORY;
+            case CpuStress s -> InjectionCheck.Signal.CPU;
+            case NetworkDelay f -> InjectionCheck.Signal.TRAFFIC;
+            case NetworkLoss f -> InjectionCheck.Signal.TRAFFIC;
+            case NetworkDuplicate f -> InjectionCheck.Signal.TRAFFIC;
+            case NetworkCorrupt f -> InjectionCheck.Signal.TRAFFIC;
+            case NetworkPartition f -> InjectionCheck.Signal.TRAFFIC;
+            case NetworkBandwidth f -> InjectionCheck.Signal.TRAFFIC;
+            case HttpFault f -> InjectionCheck.Signal.TRAFFIC;
+            case IoLatency f -> InjectionCheck.Signal.TRAFFIC;
+            case IoError f -> InjectionCheck.Signal.TRAFFIC;
+            case ClockSkew f -> InjectionCheck.Signal.TRAFFIC;
+            case DnsFault f -> InjectionCheck.Signal.TRAFFIC;
+        };
+    }
+
+    /**
+     * Fills {@code out} with the traffic effects of a network/HTTP/IO/time/DNS fault (README "Traffic
+     * effects"); returns why the model gives it no effect, or null when it has one (or is not a traffic fault).
+     */
+    private String trafficEffects(Fault fault, List<TrafficEffect> out) {
+        switch (fault) {
+            case PodKill k -> { }
+            case ContainerKill k -> { }
+            case PodFailure f -> { }
+            case MemoryStress s -> { }
+            case MemoryLeak l -> { }
+            case CpuStress s -> { }
+            case NetworkDelay f -> {
+                double jitter = f.jitter().toNanos() / 1e9;
+                // its own stream, split only when a jitter is asked for: runs without one draw exactly as before
+                out.add(new TrafficEffect.Delay(f.latency().toNanos() / 1e9, jitter, jitter > 0 ? faultChoice.split() : null));
+            }
+            case NetworkLoss f -> out.add(new TrafficEffect.Errors(f.percent() / 100, true));
+            case NetworkDuplicate f -> out.add(new TrafficEffect.Duplicate(f.percent() / 100));
+            case NetworkCorrupt f -> out.add(new TrafficEffect.Errors(f.percent() / 100, false));
+            case NetworkPartition f -> {
+                if (f.target() != null) return "partition from target pods: no pod-to-pod traffic is modelled (no call graph)";
+                out.add(new TrafficEffect.BlackHole());
+            }
+            case NetworkBandwidth f -> out.add(new TrafficEffect.Bandwidth(f.rateBytesPerSecond(), f.limitBytes(), f.bytesPerRequest()));
+            case HttpFault f -> {
+                switch (f.action()) {
+                    case ABORT -> out.add(new TrafficEffect.Errors(1, false));
+                    case DELAY -> out.add(new TrafficEffect.Delay(f.delay().toNanos() / 1e9, 0, null));
+                    case REPLACE -> {
+                        if (f.code() < 500) return "replace with status " + f.code() + ": not a server error, so no error the SLO counts";
+                        out.add(new TrafficEffect.Errors(1, f.code() == 504));
+                    }
+                }
+            }
+            case IoLatency f -> out.add(new TrafficEffect.SlowIo(f.delay().toNanos() / 1e9, f.percent() / 100.0));
+            case IoError f -> out.add(new TrafficEffect.Errors(f.percent() / 100.0, false));
+            case ClockSkew f -> {
+                if (f.offset().abs().compareTo(f.tolerance()) <= 0)
+                    return "clock skew " + f.offset() + " within the tolerance " + f.tolerance() + " of time-checked credentials";
+                out.add(new TrafficEffect.Errors(1, false));
+            }
+            case DnsFault f -> out.add(new TrafficEffect.Errors(1, f.action() == DnsFault.DnsAction.RANDOM));
+        }
+        return null;
+    }
+
+    /** Adds the effects to the targets now; the returned undo removes them (from pods still there). */
+    private static Runnable applyEffects(List<PodState> targets, List<TrafficEffect> effects) {
+        for (PodState p : targets) p.effects.addAll(effects);
+        return () -> {
+            for (PodState p : targets) for (TrafficEffect e : effects) p.effects.remove(e);
+        };
+    }
+
     /** Chaos Mesh's selection: matching live, scheduled pods sorted by name; {@code mode} picks how many, the fault stream which. */
+    private List<PodState> select(PodSelector selector, SelectionMode mode) {
+        return select(selector, mode, p -> true);
+    }
+
     private List<PodState> select(PodSelector selector, SelectionMode mode, Predicate<PodState> eligible) {
         List<PodState> matching = new ArrayList<>();
         for (PodState p : sim.livePods())
-            if (!p.terminating && p.node != null && eligible.test(p) && selector.matches(p.namespace, p.name, p.deployment.podLabels)) matching.add(p);
+            if (!p.terminating && p.node != null && eligible.test(p)
+                    && selector.matches(p.namespace, p.name, p.deployment.podLabels, p.node.spec.name(), p.phase(), p.spec.name())) matching.add(p);
         int count = mode.count(matching.size(), faultChoice.nextInt(101));
         for (int i = 0; i < count; i++) Collections.swap(matching, i, i + faultChoice.nextInt(matching.size() - i));
         List<PodState> chosen = new ArrayList<>(matching.subList(0, count));

@@ -62,6 +62,9 @@ final class PodState {
     double err500;
     double err504;
     double cpuSeconds;
+    double latencySeconds; // cumulative Σ ok × mean latency, for the injection check
+    /** Active traffic effects of network/HTTP/IO/time/DNS faults, in injection order. */
+    final java.util.List<TrafficEffect> effects = new java.util.ArrayList<>(2);
     final SlidingSums lastMinute = new SlidingSums(5, 60);
 
     final MetricStore.Handle[] handles = new MetricStore.Handle[Scraper.POD_SERIES];

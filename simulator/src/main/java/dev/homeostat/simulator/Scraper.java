@@ -4,13 +4,15 @@ import static dev.homeostat.simulator.metrics.MetricNames.*;
 
 import dev.homeostat.simulator.metrics.MetricStore;
 import java.util.Collection;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
  * One Prometheus scrape of the cluster plus the evaluation of the recording rules, written into the
- * metric store. Pod series handles are cached on the pod, so a scrape allocates nothing per pod.
+ * metric store. Series handles are found once (pods: cached on the pod; deployments and services:
+ * here), so a scrape builds no label map or key and allocates nothing per sample.
  * A pod that is gone is no longer visited, so its series simply stop, as in Prometheus.
  */
 final class Scraper {
@@ -21,8 +23,13 @@ final class Scraper {
     /** Relative standard deviation of the working set's measurement noise. */
     static final double MEMORY_NOISE = 0.005;
 
+    private static final int HTTP_503 = 0, SERVICE_ERRORS = 1, SERVICE_P99 = 2, SERVICE_SERIES = 3;
+
     private final MetricStore store;
     private final SplittableRandom memoryNoise;
+    // series handles of deployments and services, found once (identity lookups only, never iterated)
+    private final Map<DeploymentState, MetricStore.Handle> deploymentSeries = new IdentityHashMap<>();
+    private final Map<ServiceState, MetricStore.Handle[]> serviceSeries = new IdentityHashMap<>();
 
     Scraper(MetricStore store, SplittableRandom memoryNoise) {
         this.store = store;
@@ -31,17 +38,37 @@ final class Scraper {
 
     void scrape(long t, Collection<PodState> pods, List<DeploymentState> deployments, List<ServiceState> services) {
         for (PodState p : pods) scrapePod(t, p);
-        for (DeploymentState d : deployments)
-            store.add(DEPLOYMENT_AVAILABLE, Map.of("namespace", d.spec.namespace(), "deployment", d.spec.name()), t, d.ready());
-        for (ServiceState s : services) {
-            var labels = Map.of("namespace", s.spec.namespace(), "service", s.spec.name());
-            if (s.unavailable > 0)
-                store.add(HTTP_REQUESTS, Map.of("namespace", s.spec.namespace(), "service", s.spec.name(), "code", "503"), t, s.unavailable);
-            SlidingSums m = s.lastMinute;
-            if (m.sum(ServiceState.REQ) > 0) store.add(SERVICE_ERROR_RATIO, labels, t, m.sum(ServiceState.ERR) / m.sum(ServiceState.REQ));
-            if (m.sum(ServiceState.ANSWERED) > 0)
-                store.add(SERVICE_LATENCY_P99, labels, t, m.sum(ServiceState.P99_WEIGHTED) / m.sum(ServiceState.ANSWERED));
+        for (DeploymentState d : deployments) {
+            MetricStore.Handle h = deploymentSeries.get(d);
+            if (h == null) {
+                h = store.series(DEPLOYMENT_AVAILABLE, Map.of("namespace", d.spec.namespace(), "deployment", d.spec.name()));
+                deploymentSeries.put(d, h);
+            }
+            h.add(t, d.ready());
         }
+        for (ServiceState s : services) {
+            MetricStore.Handle[] hs = serviceSeries.computeIfAbsent(s, k -> new MetricStore.Handle[SERVICE_SERIES]);
+            if (s.unavailable > 0) serviceHandle(s, hs, HTTP_503).add(t, s.unavailable);
+            SlidingSums m = s.lastMinute;
+            if (m.sum(ServiceState.REQ) > 0) serviceHandle(s, hs, SERVICE_ERRORS).add(t, m.sum(ServiceState.ERR) / m.sum(ServiceState.REQ));
+            if (m.sum(ServiceState.ANSWERED) > 0)
+                serviceHandle(s, hs, SERVICE_P99).add(t, m.sum(ServiceState.P99_WEIGHTED) / m.sum(ServiceState.ANSWERED));
+        }
+    }
+
+    private MetricStore.Handle serviceHandle(ServiceState s, MetricStore.Handle[] hs, int series) {
+        MetricStore.Handle h = hs[series];
+        if (h == null) {
+            String ns = s.spec.namespace(), name = s.spec.name();
+            h = switch (series) {
+                case HTTP_503 -> store.series(HTTP_REQUESTS, Map.of("namespace", ns, "service", name, "code", "503"));
+                case SERVICE_ERRORS -> store.series(SERVICE_ERROR_RATIO, Map.of("namespace", ns, "service", name));
+                case SERVICE_P99 -> store.series(SERVICE_LATENCY_P99, Map.of("namespace", ns, "service", name));
+                default -> throw new IllegalStateException("no service series " + series);
+            };
+            hs[series] = h;
+        }
+        return h;
     }
 
     private void scrapePod(long t, PodState p) {

@@ -58,7 +58,7 @@ public final class Simulation {
     private final SimulationListener listener;
     private final EventQueue<Runnable> queue = new EventQueue<>(256);
     private final RandomStreams random;
-    private final MetricStore metrics = new MetricStore();
+    private final MetricStore metrics;
     private final Scraper scraper;
     private final long end;
     private final long scrapeEvery;
@@ -83,6 +83,7 @@ public final class Simulation {
         this.spec = spec;
         this.listener = listener;
         this.random = new RandomStreams(seed);
+        this.metrics = new MetricStore(spec.metricsRetention());
         this.scraper = new Scraper(metrics, random.stream("memory-noise"));
         this.end = spec.duration().toMillis();
         this.scrapeEvery = spec.scrapeInterval().toMillis();
@@ -139,6 +140,9 @@ public final class Simulation {
 
     /** Virtual time, ms since the run started. */
     public long now() { return queue.now(); }
+
+    /** Events run so far (stale ones included): the simulator's unit of work, for throughput figures. */
+    public long eventsProcessed() { return queue.polledCount(); }
 
     /** When the run ends, ms. */
     public long endMillis() { return end; }

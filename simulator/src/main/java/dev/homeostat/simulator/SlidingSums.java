@@ -30,13 +30,39 @@ final class SlidingSums {
         head++;
         if (head == n) {
             head = 0;
-            for (int j = 0; j < k; j++) {
-                double s = 0;
-                for (int i = 0; i < n; i++) s += ring[i * k + j];
-                sums[j] = s;
-            }
+            if (k <= 5) recomputeSmall(); else recomputeByColumn();
         }
         if (filled < n) filled++;
+    }
+
+    /**
+     * Up to five sums as locals, row by row: independent chains the CPU overlaps (a column at a time
+     * is latency-bound), each adding its values in the same order as {@link #recomputeByColumn}, so
+     * the sums are bit-identical.
+     */
+    private void recomputeSmall() {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0;
+        for (int i = 0; i < n; i++) {
+            int row = i * k;
+            s0 += ring[row];
+            if (k > 1) s1 += ring[row + 1];
+            if (k > 2) s2 += ring[row + 2];
+            if (k > 3) s3 += ring[row + 3];
+            if (k > 4) s4 += ring[row + 4];
+        }
+        sums[0] = s0;
+        if (k > 1) sums[1] = s1;
+        if (k > 2) sums[2] = s2;
+        if (k > 3) sums[3] = s3;
+        if (k > 4) sums[4] = s4;
+    }
+
+    private void recomputeByColumn() {
+        for (int j = 0; j < k; j++) {
+            double s = 0;
+            for (int i = 0; i < n; i++) s += ring[i * k + j];
+            sums[j] = s;
+        }
     }
 
     double sum(int j) { return sums[j]; }

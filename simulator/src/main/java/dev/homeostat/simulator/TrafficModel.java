@@ -100,4 +100,41 @@ final class TrafficModel {
     static double slowerThan(double ok, double mean, double threshold) {
         return ok * Math.exp(-threshold / mean);
     }
+
+    /**
+     * As {@link #p99(double[], double[], int, double, double)} for latencies shifted by a constant
+     * {@code offsets[i]} (a network or HTTP delay on top of the queue): requests of pod i are slower
+     * than x with probability 1 for x < dᵢ, else exp(−(x − dᵢ)/mᵢ). That survival sum is continuous
+     * and non-increasing but not convex at the kinks, so it is solved by bisection, not Newton.
+     */
+    static double p99(double[] weights, double[] means, double[] offsets, int n, double timeouts, double cap) {
+        boolean shifted = false;
+        for (int i = 0; i < n; i++) if (offsets[i] > 0 && weights[i] > 0) shifted = true;
+        if (!shifted) return p99(weights, means, n, timeouts, cap);
+        double total = timeouts;
+        for (int i = 0; i < n; i++) if (weights[i] > 0) total += weights[i];
+        if (total <= 0) return 0;
+        double target = 0.01 * total;
+        if (timeouts >= target) return cap;
+        target -= timeouts;
+        if (survivors(weights, means, offsets, n, cap) > target) return cap;
+        double lo = 0, hi = cap;
+        for (int iter = 0; iter < 50; iter++) {
+            double mid = (lo + hi) / 2;
+            if (survivors(weights, means, offsets, n, mid) > target) lo = mid; else hi = mid;
+        }
+        return hi;
+    }
+
+    private static double survivors(double[] weights, double[] means, double[] offsets, int n, double x) {
+        double f = 0;
+        for (int i = 0; i < n; i++) if (weights[i] > 0) f += slowerThan(weights[i], means[i], offsets[i], x);
+        return f;
+    }
+
+    /** Requests slower than {@code threshold} among {@code ok} requests of latency {@code offset} + exponential({@code mean}). */
+    static double slowerThan(double ok, double mean, double offset, double threshold) {
+        if (threshold <= offset) return ok;
+        return ok * Math.exp(-(threshold - offset) / mean);
+    }
 }

@@ -17,6 +17,7 @@ final class TrafficStep {
     private final double[] served = new double[4];
     private double[] weights = new double[16];
     private double[] means = new double[16];
+    private double[] offsets = new double[16];
     private final double[] podRow = new double[5];
     private final double[] serviceRow = new double[4];
     private final double[] sloRow = new double[3];
@@ -39,6 +40,7 @@ final class TrafficStep {
         if (weights.length < d.pods.size()) {
             weights = new double[d.pods.size() * 2];
             means = new double[d.pods.size() * 2];
+            offsets = new double[d.pods.size() * 2];
         }
         int n = 0;
         double req = 0, err = 0, slow = 0, answered = 0, timeouts = 0, cap = 0;
@@ -57,24 +59,67 @@ final class TrafficStep {
                     double serviceTime = c.serviceTime().toNanos() / 1e9
                             * TrafficModel.gcFactor(p.memoryAt(t) / c.memoryLimit())
                             * TrafficModel.cpuFactor(p.stressCores, c.cpuRequest());
-                    TrafficModel.serve(share, serviceTime, c.concurrency(), served);
-                    double ok = served[TrafficModel.OK], late = served[TrafficModel.TIMEOUTS], mean = served[TrafficModel.MEAN_LATENCY];
+                    double pass = share, fail500 = 0, fail504 = 0, duplicate = 0, offset = 0;
+                    if (!p.effects.isEmpty()) {
+                        // fold the active faults' effects (README "Traffic effects"): failures first, then the link, then the server
+                        double keepErr = 1, keepLoss = 1, rate = Double.POSITIVE_INFINITY, limit = 0, bytes = 0;
+                        boolean blackHole = false;
+                        for (TrafficEffect e : p.effects) {
+                            switch (e) {
+                                case TrafficEffect.Delay delay -> offset += delay.draw();
+                                case TrafficEffect.Errors x -> {
+                                    if (x.timeout()) keepLoss *= 1 - x.share(); else keepErr *= 1 - x.share();
+                                }
+                                case TrafficEffect.Duplicate x -> duplicate += x.share();
+                                case TrafficEffect.BlackHole b -> blackHole = true;
+                                case TrafficEffect.Bandwidth b -> {
+                                    // two limits on one pod: the narrower one governs
+                                    if (bytes == 0 || b.bytesPerSecond() / b.bytesPerRequest() < rate / bytes) {
+                                        rate = b.bytesPerSecond();
+                                        limit = b.limitBytes();
+                                        bytes = b.bytesPerRequest();
+                                    }
+                                }
+                                case TrafficEffect.SlowIo io -> serviceTime += io.seconds() * io.share();
+                            }
+                        }
+                        if (blackHole) {
+                            fail504 = share;
+                            pass = 0;
+                        } else {
+                            fail500 = share * (1 - keepErr);
+                            fail504 = share * keepErr * (1 - keepLoss);
+                            pass = share * keepErr * keepLoss;
+                        }
+                        if (bytes > 0 && pass > 0) {
+                            offset += linkDelay(pass, rate, limit, bytes, served);
+                            fail504 += served[0];
+                            pass -= served[0];
+                        }
+                    }
+                    TrafficModel.serve(pass * (1 + duplicate), serviceTime, c.concurrency(), served);
+                    double ok = served[TrafficModel.OK] / (1 + duplicate), late = served[TrafficModel.TIMEOUTS] / (1 + duplicate);
+                    double mean = served[TrafficModel.MEAN_LATENCY];
                     pReq = share;
-                    pErr = late;
+                    pErr = late + fail500 + fail504;
                     pOk = ok;
-                    pLatency = ok * mean;
+                    pLatency = ok * (mean + offset);
                     p.ok200 += ok;
-                    p.err504 += late;
+                    p.err504 += late + fail504;
+                    p.err500 += fail500;
+                    p.latencySeconds += ok * (mean + offset);
                     p.lastArrivals = share;
-                    p.lastLatency = mean;
+                    p.lastLatency = mean + offset;
                     cpu += served[TrafficModel.UTILISATION] * Math.max(c.cpuRequest(), TrafficModel.MIN_CPU_SHARE);
                     weights[n] = ok;
                     means[n] = mean;
+                    offsets[n] = offset;
                     n++;
-                    timeouts += late;
-                    cap = Math.max(cap, TrafficModel.latencyCap(serviceTime));
-                    slow += TrafficModel.slowerThan(ok, mean, threshold) + late;
-                    answered += ok + late;
+                    timeouts += late + fail504;
+                    double podCap = TrafficModel.latencyCap(serviceTime);
+                    cap = Math.max(cap, offset > 0 ? Math.min(TrafficModel.REQUEST_TIMEOUT_S, podCap + offset) : podCap);
+                    slow += TrafficModel.slowerThan(ok, mean, offset, threshold) + late + fail504;
+                    answered += ok + late + fail504;
                 }
                 p.cpuSeconds += cpu * (Simulation.STEP_MS / 1000.0);
             }
@@ -96,7 +141,7 @@ final class TrafficStep {
         req += s.lostInFlight;
         err += s.lostInFlight;
         s.lostInFlight = 0;
-        double p99 = TrafficModel.p99(weights, means, n, timeouts, cap);
+        double p99 = TrafficModel.p99(weights, means, offsets, n, timeouts, cap);
         serviceRow[ServiceState.REQ] = req;
         serviceRow[ServiceState.ERR] = err;
         serviceRow[ServiceState.ANSWERED] = answered;
@@ -107,6 +152,24 @@ final class TrafficStep {
         sloRow[ServiceState.SLO_SLOW] = slow;
         s.sloWindow.push(sloRow);
         evaluateSlo(s, t);
+    }
+
+    /**
+     * The bandwidth limit as a queue in front of the pod: a token bucket of {@code rate} bytes/s with a
+     * queue of {@code limit} bytes. Below the rate, an M/M/1 delay (b/r)/(1 − ρ) with ρ = λ·b/r, never
+     * more than a full queue (limit + b)/r; at or above it, the excess is dropped (written to
+     * {@code out[0]}) and the rest waits a full queue. Returns the added latency in seconds.
+     */
+    static double linkDelay(double arrivals, double rate, double limit, double bytesPerRequest, double[] out) {
+        double capacity = rate / bytesPerRequest;
+        double full = (limit + bytesPerRequest) / rate;
+        double rho = arrivals / capacity;
+        if (rho >= 1) {
+            out[0] = arrivals - capacity;
+            return full;
+        }
+        out[0] = 0;
+        return Math.min(full, (bytesPerRequest / rate) / (1 - rho));
     }
 
     /**

@@ -58,4 +58,34 @@ class TrafficModelTest {
         double tail = (w1 * Math.exp(-p / m1) + w2 * Math.exp(-p / m2)) / (w1 + w2);
         assertThat(tail).isCloseTo(0.01, within(1e-6));
     }
+
+    @Test
+    void shiftedP99_ofOnePod_isOffsetPlusMeanTimesLn100() {
+        double p = TrafficModel.p99(new double[] {10}, new double[] {0.02}, new double[] {0.2}, 1, 0, 10);
+        assertThat(p).isCloseTo(0.2 + 0.02 * Math.log(100), org.assertj.core.api.Assertions.within(1e-6));
+    }
+
+    @Test
+    void shiftedP99_withoutOffsets_equalsTheUnshiftedOne() {
+        double[] w = {10, 30}, m = {0.02, 0.05};
+        assertThat(TrafficModel.p99(w, m, new double[] {0, 0}, 2, 1, 5)).isEqualTo(TrafficModel.p99(w, m, 2, 1, 5));
+    }
+
+    @Test
+    void shiftedP99_ofADelayedMinority_isItsDelayWhenItHoldsMoreThanOnePercent() {
+        // 10 % of requests are delayed 1 s: the p99 lies inside the delayed group's tail, above 1 s
+        double p = TrafficModel.p99(new double[] {90, 10}, new double[] {0.02, 0.02}, new double[] {0, 1}, 2, 0, 10);
+        assertThat(p).isBetween(1.0, 1.0 + 0.02 * Math.log(10) + 1e-6);
+    }
+
+    @Test
+    void linkDelay_belowTheRate_isMm1_andAboveItDropsTheExcess() {
+        double[] out = new double[1];
+        double d = TrafficStep.linkDelay(50, 1000, 500, 10, out); // capacity 100/s, rho 0.5
+        assertThat(out[0]).isZero();
+        assertThat(d).isCloseTo(0.02, org.assertj.core.api.Assertions.within(1e-9));
+        double full = TrafficStep.linkDelay(150, 1000, 500, 10, out);
+        assertThat(out[0]).isCloseTo(50, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(full).isCloseTo(0.51, org.assertj.core.api.Assertions.within(1e-9));
+    }
 }

@@ -29,6 +29,7 @@ public final class EventQueue<T> {
     private int size;
     private long sequence;
     private long now;
+    private long polled;
 
     public EventQueue() { this(64); }
 
@@ -45,6 +46,9 @@ public final class EventQueue<T> {
     public long now() { return now; }
 
     public int size() { return size; }
+
+    /** Events polled since the queue was made. */
+    public long polledCount() { return polled; }
 
     public boolean isEmpty() { return size == 0; }
 
@@ -78,6 +82,7 @@ public final class EventQueue<T> {
         size--;
         if (size > 0) siftDown(0, times[size], keys[size], slots[size]);
         now = time;
+        polled++;
         T handler = (T) handlers[slot];
         handlers[slot] = null;
         freeSlots[freeCount++] = slot;

@@ -16,6 +16,14 @@ public sealed interface SimEvent {
     record FaultInjected(long timeMillis, String fault, String kind, long endMillis, List<String> pods,
                          List<String> deployments, List<String> services, boolean tookEffect) implements SimEvent { }
 
+    /**
+     * The injection check of a fault, at the end of its window (at once for instantaneous faults; at
+     * the end of the run for windows that outlive it): whether the signal the fault should move did move
+     * on its targets ({@code observed}), and {@code detail} saying which signal and how, e.g.
+     * {@code errors 0.0% -> 33.1% on 1 of 1 pods}. A fault that selected no pods is never observed.
+     */
+    record FaultEffect(long timeMillis, String fault, boolean observed, String detail) implements SimEvent { }
+
     /** A fault's window closed (for instantaneous faults, at once after injection). */
     record FaultEnded(long timeMillis, String fault) implements SimEvent { }
 

@@ -7,7 +7,9 @@ import java.time.Duration;
  * {@code duration} is how long the fault lasts; instantaneous faults (pod-kill, container-kill)
  * have {@link Duration#ZERO}.
  */
-public sealed interface Fault permits PodKill, PodFailure, ContainerKill, MemoryStress, CpuStress, MemoryLeak {
+public sealed interface Fault permits PodKill, PodFailure, ContainerKill, MemoryStress, CpuStress, MemoryLeak,
+        NetworkDelay, NetworkLoss, NetworkDuplicate, NetworkCorrupt, NetworkPartition, NetworkBandwidth,
+        HttpFault, IoLatency, IoError, ClockSkew, DnsFault {
     /** Unique within a run; names the incident in the journal. */
     String name();
 

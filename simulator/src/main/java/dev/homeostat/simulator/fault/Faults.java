@@ -12,6 +12,10 @@ final class Faults {
         if (mode == null) throw new IllegalArgumentException("mode: required");
     }
 
+    static void percent(String field, double percent) {
+        if (!(percent >= 0 && percent <= 100)) throw new IllegalArgumentException(field + ": must be a percent in [0, 100], was " + percent);
+    }
+
     static void checkTimes(Duration start, Duration duration) {
         if (start == null || start.isNegative()) throw new IllegalArgumentException("start: must be >= 0, was " + start);
         if (duration == null || duration.isNegative()) throw new IllegalArgumentException("duration: must be >= 0, was " + duration);

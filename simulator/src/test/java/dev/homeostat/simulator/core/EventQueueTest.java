@@ -97,4 +97,15 @@ class EventQueueTest {
             last = q.now();
         }
     }
+
+    @Test
+    void polledCount_countsEveryPoll() {
+        var q = new EventQueue<String>();
+        q.add(5, "a");
+        q.add(7, "b");
+        assertThat(q.polledCount()).isZero();
+        q.poll();
+        q.poll();
+        assertThat(q.polledCount()).isEqualTo(2);
+    }
 }

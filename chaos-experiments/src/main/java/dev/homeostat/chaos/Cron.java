@@ -1,0 +1,133 @@
+package dev.homeostat.chaos;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A Chaos Mesh {@code Schedule.spec.schedule}: standard 5-field cron (minute hour day-of-month month
+ * day-of-week; {@code *}, lists, ranges, steps, month and day names), the descriptors {@code @yearly},
+ * {@code @monthly}, {@code @weekly}, {@code @daily}, {@code @hourly}, and {@code @every <Go duration>}.
+ * Virtual time 0 is {@link #RUN_START} (a Monday, midnight): cron fields are read against that clock.
+ * As in cron (and robfig/cron, which Chaos Mesh uses), when both day fields are restricted a day matching
+ * either one fires.
+ */
+public final class Cron {
+    /** The wall-clock instant virtual time 0 stands for. */
+    public static final LocalDateTime RUN_START = LocalDateTime.of(2024, 1, 1, 0, 0);
+    private static final Map<String, String> DESCRIPTORS = Map.of("@yearly", "0 0 1 1 *", "@annually", "0 0 1 1 *",
+            "@monthly", "0 0 1 * *", "@weekly", "0 0 * * 0", "@daily", "0 0 * * *", "@midnight", "0 0 * * *", "@hourly", "0 * * * *");
+    private static final List<String> MONTHS = List.of("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC");
+    private static final List<String> DAYS = List.of("SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT");
+
+    private final Duration every;
+    private final BitSet minutes, hours, daysOfMonth, months, daysOfWeek;
+    private final boolean domStar, dowStar;
+
+    private Cron(Duration every, BitSet[] f, boolean domStar, boolean dowStar) {
+        this.every = every;
+        this.minutes = f == null ? null : f[0];
+        this.hours = f == null ? null : f[1];
+        this.daysOfMonth = f == null ? null : f[2];
+        this.months = f == null ? null : f[3];
+        this.daysOfWeek = f == null ? null : f[4];
+        this.domStar = domStar;
+        this.dowStar = dowStar;
+    }
+
+    /** @throws IllegalArgumentException naming the field and the fix */
+    public static Cron parse(String text) {
+        if (text == null || text.isBlank()) throw new IllegalArgumentException("empty schedule; write 5 cron fields such as */10 * * * * or @every 10m");
+        String s = text.strip();
+        if (s.startsWith("CRON_TZ=") || s.startsWith("TZ="))
+            throw new IllegalArgumentException("time zones are not modelled: virtual time has no zone; remove " + s.split("\\s")[0]);
+        if (s.startsWith("@every")) {
+            String d = s.substring("@every".length()).strip();
+            Duration every = GoDuration.parse(d);
+            if (every.compareTo(Duration.ofSeconds(1)) < 0) throw new IllegalArgumentException("@every " + d + ": the interval must be at least 1s");
+            return new Cron(every, null, true, true);
+        }
+        if (s.startsWith("@")) {
+            String expanded = DESCRIPTORS.get(s.toLowerCase(Locale.ROOT));
+            if (expanded == null) throw new IllegalArgumentException("unknown descriptor " + s + "; use one of @yearly, @monthly, @weekly, @daily, @hourly or @every <duration>");
+            s = expanded;
+        }
+        String[] parts = s.split("\\s+");
+        if (parts.length != 5)
+            throw new IllegalArgumentException("\"" + text + "\" has " + parts.length + " fields; write 5: minute hour day-of-month month day-of-week, e.g. */10 * * * *");
+        BitSet[] f = {
+                field("minute", parts[0], 0, 59, List.of()), field("hour", parts[1], 0, 23, List.of()),
+                field("day-of-month", parts[2], 1, 31, List.of()), field("month", parts[3], 1, 12, MONTHS),
+                field("day-of-week", parts[4], 0, 7, DAYS)};
+        if (f[4].get(7)) f[4].set(0); // 7 is Sunday too
+        return new Cron(null, f, parts[2].equals("*") || parts[2].equals("?"), parts[4].equals("*") || parts[4].equals("?"));
+    }
+
+    /** Fire times in ms of virtual time, strictly after {@code afterMs} and at most {@code untilMs}; at most {@code max + 1} of them. */
+    public List<Long> fires(long afterMs, long untilMs, int max) {
+        List<Long> out = new ArrayList<>();
+        if (every != null) {
+            for (long t = afterMs + every.toMillis(); t <= untilMs && out.size() <= max; t += every.toMillis()) out.add(t);
+            return out;
+        }
+        long minute = Math.floorDiv(afterMs, 60_000) + 1;
+        for (long t = minute * 60_000; t <= untilMs && out.size() <= max; t += 60_000) {
+            LocalDateTime at = RUN_START.plusMinutes(t / 60_000);
+            if (minutes.get(at.getMinute()) && hours.get(at.getHour()) && months.get(at.getMonthValue()) && dayMatches(at)) out.add(t);
+        }
+        return out;
+    }
+
+    private boolean dayMatches(LocalDateTime at) {
+        boolean dom = daysOfMonth.get(at.getDayOfMonth());
+        boolean dow = daysOfWeek.get(at.getDayOfWeek() == DayOfWeek.SUNDAY ? 0 : at.getDayOfWeek().getValue());
+        if (domStar || dowStar) return dom && dow;
+        return dom || dow;
+    }
+
+    private static BitSet field(String name, String text, int min, int max, List<String> names) {
+        BitSet bits = new BitSet(max + 1);
+        for (String item : text.split(",")) {
+            String range = item;
+            int step = 1;
+            int slash = item.indexOf('/');
+            if (slash >= 0) {
+                range = item.substring(0, slash);
+                step = number(name, item.substring(slash + 1), 1, max, List.of());
+            }
+            int lo, hi;
+            if (range.equals("*") || range.equals("?")) {
+                lo = min;
+                hi = max == 7 ? 6 : max;
+            } else if (range.contains("-")) {
+                String[] ab = range.split("-", 2);
+                lo = number(name, ab[0], min, max, names);
+                hi = number(name, ab[1], min, max, names);
+                if (hi < lo) throw new IllegalArgumentException(name + " range " + range + " runs backwards; write low-high");
+            } else {
+                lo = number(name, range, min, max, names);
+                hi = slash >= 0 ? (max == 7 ? 6 : max) : lo;
+            }
+            for (int v = lo; v <= hi; v += step) bits.set(v);
+        }
+        return bits;
+    }
+
+    private static int number(String field, String text, int min, int max, List<String> names) {
+        int named = names.indexOf(text.toUpperCase(Locale.ROOT));
+        if (named >= 0) return names == MONTHS ? named + 1 : named;
+        try {
+            int v = Integer.parseInt(text);
+            if (v >= min && v <= max) return v;
+        } catch (NumberFormatException notANumber) {
+            // reported below
+        }
+        throw new IllegalArgumentException(field + " \"" + text + "\" is not a number in " + min + ".." + max
+                + (names.isEmpty() ? "" : " or one of " + names));
+    }
+}

@@ -1,0 +1,68 @@
+package dev.homeostat.chaos.model;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.fabric8.chaosmesh.v1alpha1.DNSChaosSpec;
+import io.fabric8.chaosmesh.v1alpha1.HTTPChaosSpec;
+import io.fabric8.chaosmesh.v1alpha1.IOChaosSpec;
+import io.fabric8.chaosmesh.v1alpha1.NetworkChaosSpec;
+import io.fabric8.chaosmesh.v1alpha1.PodChaosSpec;
+import io.fabric8.chaosmesh.v1alpha1.StressChaosSpec;
+import io.fabric8.chaosmesh.v1alpha1.TimeChaosSpec;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Chaos Mesh's {@code EmbedChaos}: the spec of one experiment inside a Schedule or a Workflow template,
+ * under the field named after its kind ({@code podChaos}, {@code networkChaos}, …). Fields fabric8 has
+ * no model for land in {@link #getAdditionalProperties()} so the translator can name them.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class EmbeddedChaos {
+    /** Kind → field name, for the kinds the simulator models. */
+    public static final Map<String, String> FIELD_OF_KIND = Map.of("PodChaos", "podChaos", "NetworkChaos", "networkChaos",
+            "StressChaos", "stressChaos", "HTTPChaos", "httpChaos", "IOChaos", "ioChaos", "TimeChaos", "timeChaos", "DNSChaos", "dnsChaos");
+    public static final List<String> KINDS = List.of("PodChaos", "NetworkChaos", "StressChaos", "HTTPChaos", "IOChaos", "TimeChaos", "DNSChaos");
+
+    private PodChaosSpec podChaos;
+    private NetworkChaosSpec networkChaos;
+    private StressChaosSpec stressChaos;
+    private HTTPChaosSpec httpChaos;
+    private IOChaosSpec ioChaos;
+    private TimeChaosSpec timeChaos;
+    private DNSChaosSpec dnsChaos;
+    private final Map<String, Object> additionalProperties = new LinkedHashMap<>();
+
+    public PodChaosSpec getPodChaos() { return podChaos; }
+    public void setPodChaos(PodChaosSpec v) { podChaos = v; }
+    public NetworkChaosSpec getNetworkChaos() { return networkChaos; }
+    public void setNetworkChaos(NetworkChaosSpec v) { networkChaos = v; }
+    public StressChaosSpec getStressChaos() { return stressChaos; }
+    public void setStressChaos(StressChaosSpec v) { stressChaos = v; }
+    public HTTPChaosSpec getHttpChaos() { return httpChaos; }
+    public void setHttpChaos(HTTPChaosSpec v) { httpChaos = v; }
+    public IOChaosSpec getIoChaos() { return ioChaos; }
+    public void setIoChaos(IOChaosSpec v) { ioChaos = v; }
+    public TimeChaosSpec getTimeChaos() { return timeChaos; }
+    public void setTimeChaos(TimeChaosSpec v) { timeChaos = v; }
+    public DNSChaosSpec getDnsChaos() { return dnsChaos; }
+    public void setDnsChaos(DNSChaosSpec v) { dnsChaos = v; }
+
+    /** The embedded spec fields present, by field name, in a fixed order. */
+    public List<String> presentEmbeddings() {
+        var out = new java.util.ArrayList<String>();
+        if (podChaos != null) out.add("podChaos");
+        if (networkChaos != null) out.add("networkChaos");
+        if (stressChaos != null) out.add("stressChaos");
+        if (httpChaos != null) out.add("httpChaos");
+        if (ioChaos != null) out.add("ioChaos");
+        if (timeChaos != null) out.add("timeChaos");
+        if (dnsChaos != null) out.add("dnsChaos");
+        return out;
+    }
+
+    @JsonAnyGetter public Map<String, Object> getAdditionalProperties() { return additionalProperties; }
+    @JsonAnySetter public void setAdditionalProperty(String name, Object value) { additionalProperties.put(name, value); }
+}

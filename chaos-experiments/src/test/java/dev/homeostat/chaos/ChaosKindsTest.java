@@ -1,0 +1,214 @@
+package dev.homeostat.chaos;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.homeostat.simulator.fault.ClockSkew;
+import dev.homeostat.simulator.fault.Fault;
+import dev.homeostat.simulator.fault.HttpFault;
+import dev.homeostat.simulator.fault.LabelRequirement;
+import dev.homeostat.simulator.fault.NetworkBandwidth;
+import dev.homeostat.simulator.fault.NetworkDelay;
+import dev.homeostat.simulator.fault.NetworkPartition;
+import dev.homeostat.simulator.fault.PodKill;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** NetworkChaos, HTTPChaos, IOChaos, TimeChaos, DNSChaos, selectors, Schedule and Workflow: translation and errors. */
+class ChaosKindsTest {
+    private static final Duration AT = Duration.ofMinutes(2);
+
+    private static String doc(String kind, String spec) {
+        return "apiVersion: chaos-mesh.org/v1alpha1\nkind: " + kind + "\nmetadata:\n  name: x\n  namespace: shop\nspec:\n" + spec;
+    }
+
+    private static final String SEL = "  mode: all\n  selector:\n    labelSelectors:\n      app: cart\n";
+
+    private static List<Fault> translate(String yaml) { return ChaosManifests.translate("t.yaml", yaml, AT); }
+
+    private static ManifestException error(String yaml) {
+        return (ManifestException) org.assertj.core.api.Assertions.catchThrowable(() -> translate(yaml));
+    }
+
+    @Test
+    void networkDelay_readsLatencyJitterCorrelation() {
+        var f = (NetworkDelay) translate(doc("NetworkChaos", "  action: delay\n" + SEL + "  delay: {latency: 90ms, jitter: 10ms, correlation: \"50\"}\n  duration: 1m\n")).getFirst();
+        assertThat(f.latency()).isEqualTo(Duration.ofMillis(90));
+        assertThat(f.jitter()).isEqualTo(Duration.ofMillis(10));
+        assertThat(f.correlation()).isEqualTo(50);
+        assertThat(f.selector().namespaces()).containsExactly("shop");
+    }
+
+    @Test
+    void networkBandwidth_readsRateInBytesOrBits() {
+        var bytes = (NetworkBandwidth) translate(doc("NetworkChaos", "  action: bandwidth\n" + SEL + "  bandwidth: {rate: 2mbps, limit: 1000, buffer: 100}\n  duration: 1m\n")).getFirst();
+        assertThat(bytes.rateBytesPerSecond()).isEqualTo(2_000_000);
+        var bits = (NetworkBandwidth) translate(doc("NetworkChaos", "  action: bandwidth\n" + SEL + "  bandwidth: {rate: 8kbit, limit: 1000, buffer: 100}\n  duration: 1m\n")).getFirst();
+        assertThat(bits.rateBytesPerSecond()).isEqualTo(1000);
+    }
+
+    @Test
+    void partition_withTarget_keepsThePeerSelector() {
+        var f = (NetworkPartition) translate(doc("NetworkChaos", "  action: partition\n  direction: to\n" + SEL
+                + "  target:\n    mode: all\n    selector:\n      labelSelectors: {app: db}\n  duration: 1m\n")).getFirst();
+        assertThat(f.direction()).isEqualTo(NetworkPartition.Direction.TO);
+        assertThat(f.target().labels()).isEqualTo(Map.of("app", "db"));
+    }
+
+    @Test
+    void networkErrors_nameTheField() {
+        assertThat(error(doc("NetworkChaos", "  action: reorder\n" + SEL + "  duration: 1m\n")).getMessage())
+                .contains("spec.action: unknown or not modelled NetworkChaos action \"reorder\"");
+        assertThat(error(doc("NetworkChaos", "  action: delay\n" + SEL + "  delay: {latency: 1s}\n  loss: {loss: \"5\"}\n  duration: 1m\n")).field())
+                .isEqualTo("spec.loss");
+        assertThat(error(doc("NetworkChaos", "  action: loss\n" + SEL + "  loss: {loss: \"150\"}\n  duration: 1m\n")).field()).isEqualTo("spec.loss.loss");
+        assertThat(error(doc("NetworkChaos", "  action: delay\n" + SEL + "  delay: {latency: 1s}\n  externalTargets: [example.com]\n  duration: 1m\n")).field())
+                .isEqualTo("spec.externalTargets");
+        assertThat(error(doc("NetworkChaos", "  action: bandwidth\n" + SEL + "  bandwidth: {rate: fast, limit: 1, buffer: 1}\n  duration: 1m\n")).field())
+                .isEqualTo("spec.bandwidth.rate");
+    }
+
+    @Test
+    void http_oneActionOnly_andUnmodelledMatchersAreNamed() {
+        var f = (HttpFault) translate(doc("HTTPChaos", SEL + "  target: Response\n  port: 80\n  replace: {code: 502}\n  duration: 1m\n")).getFirst();
+        assertThat(f.kind()).isEqualTo("HTTPChaos/replace");
+        assertThat(f.code()).isEqualTo(502);
+        assertThat(error(doc("HTTPChaos", SEL + "  target: Request\n  port: 80\n  abort: true\n  delay: 1s\n  duration: 1m\n")).getMessage())
+                .contains("only one of abort, delay and replace");
+        assertThat(error(doc("HTTPChaos", SEL + "  target: Request\n  port: 80\n  abort: true\n  requestHeaders: {a: b}\n  duration: 1m\n")).field())
+                .isEqualTo("spec.requestHeaders");
+        assertThat(error(doc("HTTPChaos", SEL + "  target: Response\n  port: 80\n  replace: {body: aGk=}\n  duration: 1m\n")).field())
+                .isEqualTo("spec.replace.body");
+        assertThat(error(doc("HTTPChaos", SEL + "  port: 80\n  abort: true\n  duration: 1m\n")).field()).isEqualTo("spec.target");
+    }
+
+    @Test
+    void io_requiresVolumePath_andRejectsMistake() {
+        assertThat(translate(doc("IOChaos", "  action: fault\n" + SEL + "  volumePath: /d\n  errno: 5\n  duration: 1m\n")).getFirst().kind()).isEqualTo("IOChaos/fault");
+        assertThat(error(doc("IOChaos", "  action: latency\n" + SEL + "  delay: 1s\n  duration: 1m\n")).field()).isEqualTo("spec.volumePath");
+        assertThat(error(doc("IOChaos", "  action: mistake\n" + SEL + "  volumePath: /d\n  duration: 1m\n")).getMessage()).contains("not modelled IOChaos action");
+    }
+
+    @Test
+    void time_acceptsNegativeOffsets_andAMonotonicSkewCannotFailCredentials() {
+        var f = (ClockSkew) translate(doc("TimeChaos", SEL + "  timeOffset: -1h\n  duration: 1m\n")).getFirst();
+        assertThat(f.offset()).isEqualTo(Duration.ofHours(-1));
+        assertThat(f.tolerance()).isEqualTo(Duration.ofMinutes(5));
+        var mono = (ClockSkew) translate(doc("TimeChaos", SEL + "  timeOffset: 1h\n  clockIds: [CLOCK_MONOTONIC]\n  duration: 1m\n")).getFirst();
+        assertThat(mono.tolerance()).isGreaterThan(Duration.ofHours(1));
+        assertThat(error(doc("TimeChaos", SEL + "  timeOffset: soon\n  duration: 1m\n")).field()).isEqualTo("spec.timeOffset");
+    }
+
+    @Test
+    void dns_validatesPatterns() {
+        assertThat(translate(doc("DNSChaos", "  action: random\n" + SEL + "  patterns: [google.co*, '*.svc']\n  duration: 1m\n"))).hasSize(1);
+        assertThat(error(doc("DNSChaos", "  action: random\n" + SEL + "  patterns: ['a*b']\n  duration: 1m\n")).field()).isEqualTo("spec.patterns[0]");
+        assertThat(error(doc("DNSChaos", "  action: block\n" + SEL + "  duration: 1m\n")).field()).isEqualTo("spec.action");
+    }
+
+    @Test
+    void selectors_expressionAndFieldSelectors_andContainerNames() {
+        var f = translate(doc("DNSChaos", "  action: error\n  mode: all\n  containerNames: [app]\n  selector:\n    namespaces: [shop]\n"
+                + "    expressionSelectors:\n      - {key: tier, operator: NotIn, values: [db]}\n      - {key: app, operator: Exists}\n"
+                + "    fieldSelectors:\n      status.phase: Running\n  duration: 1m\n")).getFirst();
+        var s = ((dev.homeostat.simulator.fault.DnsFault) f).selector();
+        assertThat(s.expressions()).containsExactly(new LabelRequirement("tier", LabelRequirement.Operator.NOT_IN, List.of("db")),
+                new LabelRequirement("app", LabelRequirement.Operator.EXISTS, List.of()));
+        assertThat(s.fields()).containsEntry("status.phase", "Running");
+        assertThat(s.containers()).containsExactly("app");
+        assertThat(error(doc("DNSChaos", "  action: error\n  mode: all\n  selector:\n    fieldSelectors:\n      spec.hostname: a\n  duration: 1m\n")).field())
+                .isEqualTo("spec.selector.fieldSelectors.spec.hostname");
+        assertThat(error(doc("DNSChaos", "  action: error\n  mode: all\n  selector:\n    expressionSelectors:\n      - {key: a, operator: Near}\n  duration: 1m\n")).field())
+                .isEqualTo("spec.selector.expressionSelectors[0].operator");
+    }
+
+    private static final String SCHEDULE = doc("Schedule", "  schedule: \"@every 10m\"\n  type: PodChaos\n  historyLimit: 2\n"
+            + "  podChaos:\n    action: pod-failure\n    duration: 15m\n    mode: one\n    selector:\n      labelSelectors: {app: cart}\n");
+
+    @Test
+    void schedule_every_createsNamedExperimentsUpToTheHorizon_forbidSkipsWhileOneRuns() {
+        var faults = new ManifestTranslator().translate("s.yaml", SCHEDULE, Duration.ZERO);
+        // with the default 24 h horizon: 15 m failures every 10 m under Forbid → one every 20 m
+        assertThat(faults.getFirst().name()).isEqualTo("x-1");
+        assertThat(faults.getFirst().start()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(faults.get(1).start()).isEqualTo(Duration.ofMinutes(30));
+        var allow = new ManifestTranslator().experiments("s.yaml", SCHEDULE.replace("historyLimit: 2", "concurrencyPolicy: Allow"),
+                Duration.ZERO, Duration.ofMinutes(45)).getFirst().faults();
+        assertThat(allow).extracting(Fault::start).containsExactly(Duration.ofMinutes(10), Duration.ofMinutes(20), Duration.ofMinutes(30), Duration.ofMinutes(40));
+        assertThat(allow).extracting(Fault::name).containsExactly("x-1", "x-2", "x-3", "x-4");
+    }
+
+    @Test
+    void schedule_cron_firesOnTheVirtualWallClock() {
+        String cron = SCHEDULE.replace("\"@every 10m\"", "\"15,45 * * * *\"").replace("duration: 15m", "duration: 1m");
+        var faults = new ManifestTranslator().experiments("s.yaml", cron, Duration.ofMinutes(20), Duration.ofHours(2)).getFirst().faults();
+        assertThat(faults).extracting(Fault::start).containsExactly(Duration.ofMinutes(45), Duration.ofMinutes(75), Duration.ofMinutes(105));
+    }
+
+    @Test
+    void schedule_errorsNameTheEmbeddedField() {
+        assertThat(error(SCHEDULE.replace("action: pod-failure", "action: pod-explode")).field()).isEqualTo("spec.podChaos.action");
+        assertThat(error(SCHEDULE.replace("action: pod-failure", "action: pod-explode")).line()).isEqualTo(11);
+        assertThat(error(SCHEDULE.replace("\"@every 10m\"", "\"* * *\"")).field()).isEqualTo("spec.schedule");
+        assertThat(error(SCHEDULE.replace("type: PodChaos", "type: NetworkChaos")).field()).isEqualTo("spec.networkChaos");
+        assertThat(error(SCHEDULE.replace("type: PodChaos", "type: Workflow")).getMessage()).contains("not modelled");
+        assertThat(error(SCHEDULE.replace("historyLimit: 2", "concurrencyPolicy: Replace")).field()).isEqualTo("spec.concurrencyPolicy");
+    }
+
+    @Test
+    void cron_parsesRangesStepsNamesAndDayOr() {
+        // 2024-01-01 is a Monday; "0 0 * * SUN" first fires on Sunday 2024-01-07
+        assertThat(Cron.parse("0 0 * * SUN").fires(0, Duration.ofDays(8).toMillis(), 10)).containsExactly(Duration.ofDays(6).toMillis());
+        assertThat(Cron.parse("*/20 1-2 * * *").fires(0, Duration.ofHours(3).toMillis(), 10)).hasSize(6);
+        // day-of-month 3 OR Wednesday (also the 3rd): one fire on 2024-01-03 at midnight, one on Wed 10th
+        assertThat(Cron.parse("0 0 3 * WED").fires(0, Duration.ofDays(10).toMillis(), 10))
+                .containsExactly(Duration.ofDays(2).toMillis(), Duration.ofDays(9).toMillis());
+        assertThat(Cron.parse("@hourly").fires(0, Duration.ofHours(2).toMillis(), 10)).containsExactly(3_600_000L, 7_200_000L);
+        assertThatThrownBy(() -> Cron.parse("61 * * * *")).hasMessageContaining("minute \"61\"");
+        assertThatThrownBy(() -> Cron.parse("CRON_TZ=UTC * * * * *")).hasMessageContaining("time zones");
+    }
+
+    private static final String WORKFLOW = doc("Workflow", """
+              entry: main
+              templates:
+                - name: main
+                  templateType: Serial
+                  deadline: 9m
+                  children: [kill, wait, both]
+                - name: kill
+                  templateType: PodChaos
+                  podChaos: {action: pod-kill, mode: one, selector: {labelSelectors: {app: cart}}}
+                - name: wait
+                  templateType: Suspend
+                  deadline: 2m
+                - name: both
+                  templateType: Parallel
+                  children: [slow, kill]
+                - name: slow
+                  templateType: NetworkChaos
+                  deadline: 10m
+                  networkChaos: {action: delay, mode: all, selector: {labelSelectors: {app: cart}}, delay: {latency: 50ms}}
+            """);
+
+    @Test
+    void workflow_serialSuspendParallel_giveStartTimes_andDeadlinesCut() {
+        var faults = translate(WORKFLOW);
+        assertThat(faults).extracting(Fault::name).containsExactly("x-kill", "x-slow", "x-kill-2");
+        assertThat(faults.get(0)).isInstanceOf(PodKill.class);
+        assertThat(faults).extracting(Fault::start).containsExactly(AT, AT.plusMinutes(2), AT.plusMinutes(2));
+        // the 10m delay is cut by the Serial's 9m deadline: 9 − 2 = 7 minutes left
+        assertThat(faults.get(1).duration()).isEqualTo(Duration.ofMinutes(7));
+    }
+
+    @Test
+    void workflow_unmodelledAndBrokenStructures_areNamed() {
+        assertThat(error(WORKFLOW.replace("templateType: Suspend", "templateType: Task")).getMessage()).contains("Task templates are not modelled");
+        assertThat(error(WORKFLOW.replace("children: [slow, kill]", "children: [slow, main]")).getMessage()).contains("contains itself");
+        assertThat(error(WORKFLOW.replace("entry: main", "entry: nope")).field()).isEqualTo("spec.entry");
+        assertThat(error(WORKFLOW.replace("latency: 50ms", "latency: 50ms}, duration: 1m, x: {")).field()).startsWith("spec.templates[4].networkChaos");
+        assertThat(error(WORKFLOW.replace("action: pod-kill", "action: pod-explode")).field()).isEqualTo("spec.templates[1].podChaos.action");
+        assertThat(error(WORKFLOW.replace("deadline: 2m", "deadline: 2m\n      conditionalBranches: []")).field()).isEqualTo("spec.templates[2].conditionalBranches");
+    }
+}

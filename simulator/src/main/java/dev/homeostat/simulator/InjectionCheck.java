@@ -1,0 +1,114 @@
+package dev.homeostat.simulator;
+
+import dev.homeostat.simulator.events.SimEvent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Did a fault take effect? Snapshots its targets when it is injected and, at the end of the window,
+ * tells whether the signal the fault should move moved on at least one of them — so an experiment
+ * that changed nothing (no pods matched, a skew under the tolerance, a partition with no modelled
+ * traffic) is reported as a no-op instead of being scored as a detection miss.
+ *
+ * <p>Thresholds: errors rose by ≥ 0.5 percentage points and at least doubled; mean latency rose by
+ * ≥ 20 % and ≥ 1 ms; cpu by ≥ 0.01 cores; memory by ≥ 1 MiB; or a restart/deletion happened. "Before"
+ * is the pod's last minute; at the very start of a run (no minute yet) the nominal latency
+ * s / (1 − ρ) at the service's nominal rate.
+ */
+final class InjectionCheck {
+    /** The signal a fault is expected to move. */
+    enum Signal { REMOVAL, RESTART, SERVING, MEMORY, CPU, TRAFFIC }
+
+    static final double ERROR_RISE = 0.005, LATENCY_RISE = 1.2, LATENCY_MIN_RISE_S = 0.001, CPU_RISE = 0.01, MEMORY_RISE = 1 << 20;
+
+    private record Before(PodState pod, double errorRatio, double latency, double cpuCores, double memory, int restarts,
+                          double ok, double err500, double err504, double latencySeconds, double cpuSeconds) { }
+
+    private final Signal signal;
+    private final String noEffectReason;
+    private final long start;
+    private final List<Before> before = new ArrayList<>();
+
+    /** @param noEffectReason non-null when the model gives this fault no measurable effect: the check then reports that reason */
+    InjectionCheck(Signal signal, List<PodState> targets, long start, String noEffectReason) {
+        this.signal = signal;
+        this.noEffectReason = noEffectReason;
+        this.start = start;
+        for (PodState p : targets) {
+            SlidingSums m = p.lastMinute;
+            double req = m.sum(PodState.REQ), ok = m.sum(PodState.OK);
+            double errorRatio = req > 0 ? m.sum(PodState.ERR) / req : 0;
+            double latency = ok > 0 ? m.sum(PodState.LATENCY_SUM) / ok : nominalLatency(p);
+            double cpu = m.filled() > 0 ? m.sum(PodState.CPU) / m.filled() : 0;
+            before.add(new Before(p, errorRatio, latency, cpu, p.running() ? p.memoryAt(start) : p.spec.memoryBase(), p.restarts,
+                    p.ok200, p.err500, p.err504, p.latencySeconds, p.cpuSeconds));
+        }
+    }
+
+    /** s / (1 − ρ) at the service's nominal rate spread over the replicas (the pod's latency at rest). */
+    private static double nominalLatency(PodState p) {
+        double s = p.spec.serviceTime().toNanos() / 1e9;
+        ServiceState svc = p.deployment.service;
+        if (svc == null) return s;
+        double perPod = svc.spec.requestsPerSecond() / Math.max(1, p.deployment.replicas);
+        double rho = Math.min(0.95, perPod * s / p.spec.concurrency());
+        return s / (1 - rho);
+    }
+
+    SimEvent.FaultEffect finish(long now, String fault) {
+        if (before.isEmpty()) return new SimEvent.FaultEffect(now, fault, false, "no pod matched the selector");
+        if (noEffectReason != null) return new SimEvent.FaultEffect(now, fault, false, noEffectReason);
+        int moved = 0;
+        String firstDetail = null;
+        double seconds = Math.max(0, (now - start) / 1000.0);
+        for (Before b : before) {
+            PodState p = b.pod();
+            String detail = switch (signal) {
+                case REMOVAL -> "pod deleted";
+                case RESTART -> p.restarts > b.restarts() ? "container restarted" : null;
+                case SERVING -> p.restarts > b.restarts() ? "container restarted"
+                        : !p.ready ? "pod not ready"
+                        : traffic(b, p);
+                case MEMORY -> p.restarts > b.restarts() ? "container restarted (memory)"
+                        : p.running() && p.memoryAt(now) - b.memory() >= MEMORY_RISE
+                        ? String.format(Locale.ROOT, "memory %.0f MiB -> %.0f MiB", b.memory() / (1 << 20), p.memoryAt(now) / (1 << 20)) : null;
+                case CPU -> {
+                    double during = seconds > 0 ? (p.cpuSeconds - b.cpuSeconds()) / seconds : 0;
+                    yield during - b.cpuCores() >= CPU_RISE ? String.format(Locale.ROOT, "cpu %.3f -> %.3f cores", b.cpuCores(), during) : null;
+                }
+                case TRAFFIC -> traffic(b, p);
+            };
+            if (detail != null) {
+                moved++;
+                if (firstDetail == null) firstDetail = p.key + ": " + detail;
+            }
+        }
+        String where = " on " + moved + " of " + before.size() + " pods";
+        if (moved > 0) return new SimEvent.FaultEffect(now, fault, true, firstDetail + (before.size() > 1 ? " (moved" + where + ")" : ""));
+        String expected = switch (signal) {
+            case REMOVAL -> "no pod deleted";
+            case RESTART -> "no container restarted (none was running)";
+            case SERVING -> "the pods kept serving";
+            case MEMORY -> "memory did not rise";
+            case CPU -> "cpu did not rise";
+            case TRAFFIC -> "errors and latency did not rise (or the pods served no requests)";
+        };
+        return new SimEvent.FaultEffect(now, fault, false, expected + where.replace(" on 0 of", " on any of"));
+    }
+
+    /** Errors or latency of the requests the pod handled during the window, against its last minute before. */
+    private static String traffic(Before b, PodState p) {
+        double ok = p.ok200 - b.ok(), e500 = p.err500 - b.err500(), e504 = p.err504 - b.err504();
+        double req = ok + e500 + e504;
+        if (req <= 0) return null;
+        double errorRatio = (e500 + e504) / req;
+        if (errorRatio - b.errorRatio() >= ERROR_RISE && errorRatio >= 2 * b.errorRatio())
+            return String.format(Locale.ROOT, "errors %.1f%% -> %.1f%%", b.errorRatio() * 100, errorRatio * 100);
+        if (ok <= 0) return null;
+        double latency = (p.latencySeconds - b.latencySeconds()) / ok;
+        if (latency >= LATENCY_RISE * b.latency() && latency - b.latency() >= LATENCY_MIN_RISE_S)
+            return String.format(Locale.ROOT, "mean latency %.1f ms -> %.1f ms", b.latency() * 1000, latency * 1000);
+        return null;
+    }
+}

@@ -1,0 +1,32 @@
+package dev.homeostat.simulator;
+
+import java.util.SplittableRandom;
+
+/**
+ * What a network, HTTP, IO, time or DNS fault does to the requests a pod serves, folded into the
+ * fluid model each traffic step (see README "Traffic effects"). A pod holds the effects of its
+ * active faults; the end of a fault removes its effects.
+ */
+sealed interface TrafficEffect {
+    /** Every answered request takes {@code seconds} longer, plus {@code jitterSeconds}·N(0,1) drawn per step (clamped at 0). */
+    record Delay(double seconds, double jitterSeconds, SplittableRandom jitter) implements TrafficEffect {
+        double draw() {
+            return jitterSeconds <= 0 ? seconds : Math.max(0, seconds + jitterSeconds * jitter.nextGaussian());
+        }
+    }
+
+    /** {@code share} of the requests fail before reaching the server: as timeouts (504) or at once (500). */
+    record Errors(double share, boolean timeout) implements TrafficEffect { }
+
+    /** {@code share} of the requests arrive twice: the server does the work twice, the client sees one answer. */
+    record Duplicate(double share) implements TrafficEffect { }
+
+    /** Nothing reaches the pod, nothing comes back: every request times out (504). */
+    record BlackHole() implements TrafficEffect { }
+
+    /** A token bucket: {@code bytesPerSecond}, a queue of {@code limitBytes}, {@code bytesPerRequest} per request. */
+    record Bandwidth(double bytesPerSecond, double limitBytes, double bytesPerRequest) implements TrafficEffect { }
+
+    /** Service time grows by {@code seconds} × {@code share} (a slow file operation in a share of requests). */
+    record SlowIo(double seconds, double share) implements TrafficEffect { }
+}

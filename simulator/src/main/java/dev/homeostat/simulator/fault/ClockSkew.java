@@ -1,0 +1,19 @@
+package dev.homeostat.simulator.fault;
+
+import java.time.Duration;
+
+/**
+ * TimeChaos: the selected containers' clock is off by {@code offset}. Modelled effect: requests carry
+ * time-checked credentials (tokens, TLS), which fail when |offset| exceeds {@code tolerance}; then every
+ * request of those pods errors (500). A smaller skew has no effect the simulator measures.
+ */
+public record ClockSkew(String name, Duration start, Duration duration, PodSelector selector, SelectionMode mode,
+        Duration offset, Duration tolerance) implements Fault {
+    public ClockSkew {
+        Faults.check(name, start, duration, selector, mode);
+        if (offset == null) throw new IllegalArgumentException("timeOffset: required");
+        if (tolerance == null || tolerance.isNegative()) throw new IllegalArgumentException("tolerance: must be >= 0, was " + tolerance);
+    }
+
+    @Override public String kind() { return "TimeChaos/clock-skew"; }
+}
