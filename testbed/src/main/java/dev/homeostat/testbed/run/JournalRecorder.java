@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Writes one run's journal from the simulator's and the engine's events, which arrive in time order
@@ -29,8 +30,18 @@ final class JournalRecorder implements SimulationListener, EngineListener {
     private final Map<String, Long> lastEngineAction = new HashMap<>();
     private final Map<String, Long> lastFaultEnd = new HashMap<>();
     private final Map<String, List<String>> servicesOfFault = new HashMap<>();
+    /** fault name → index of its FaultStarted line in {@link #events}. */
+    private final Map<String, Integer> faultStartedAt = new HashMap<>();
 
-    JournalRecorder(ClusterSpec cluster) {
+    /**
+     * Whether a fault took effect is judged on the baseline run, where nothing masks it: with the engine
+     * on, a leak restarted away early never shows its signal. So the baseline recorder judges
+     * ({@code noOpFaults == null}) and the engine run's recorder is told the baseline's verdicts.
+     */
+    private final Set<String> noOpFaults;
+
+    JournalRecorder(ClusterSpec cluster, Set<String> noOpFaults) {
+        this.noOpFaults = noOpFaults;
         for (ServiceSpec s : cluster.services())
             serviceOfDeployment.put(s.namespace() + "/" + s.deployment(), "service/" + s.namespace() + "/" + s.name());
     }
@@ -45,7 +56,20 @@ final class JournalRecorder implements SimulationListener, EngineListener {
                 var targets = new ArrayList<String>();
                 f.pods().forEach(p -> targets.add("pod/" + p));
                 f.deployments().forEach(d -> targets.add("deployment/" + d));
+                faultStartedAt.put(f.fault(), events.size());
                 events.add(new JournalEvent.FaultStarted(f.timeMillis(), f.fault(), f.kind(), f.endMillis(), targets, services, f.tookEffect()));
+            }
+            // The injection check: a fault whose signal did not move is a no-op, reported rather than scored as a miss.
+            case SimEvent.FaultEffect x -> {
+                events.add(new JournalEvent.ClusterEvent(x.timeMillis(), "fault/" + x.fault(),
+                        "injection-check: " + (x.observed() ? "took effect" : "no effect") + " (" + x.detail() + ")"));
+                // A fault whose expected signal never moved is a no-op injection: reported as such, never
+                // scored as a missed detection. The journal is written after the run, so its start line
+                // can still say so.
+                Integer at = faultStartedAt.get(x.fault());
+                boolean noOp = noOpFaults == null ? !x.observed() : noOpFaults.contains(x.fault());
+                if (noOp && at != null && events.get(at) instanceof JournalEvent.FaultStarted s && s.tookEffect())
+                    events.set(at, new JournalEvent.FaultStarted(s.t(), s.fault(), s.kind(), s.end(), s.targets(), s.services(), false));
             }
             case SimEvent.FaultEnded f -> {
                 for (String s : servicesOfFault.getOrDefault(f.fault(), List.of())) lastFaultEnd.put(s, f.timeMillis());

@@ -2,14 +2,17 @@ package dev.homeostat.testbed.run;
 
 import dev.homeostat.remediation.Engine;
 import dev.homeostat.remediation.policy.Policy;
-import dev.homeostat.reports.journal.Journal;
 import dev.homeostat.reports.TimelineSeries;
+import dev.homeostat.reports.journal.Journal;
+import dev.homeostat.reports.journal.JournalEvent;
 import dev.homeostat.simulator.Simulation;
 import dev.homeostat.simulator.metrics.MetricNames;
 import dev.homeostat.simulator.metrics.Series;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import dev.homeostat.testbed.scenario.Scenario;
 
 /** Runs one scenario for one seed, with the engine on or off, and returns its journal. */
@@ -25,7 +28,17 @@ public final class ScenarioRunner {
      * but Kubernetes itself reacting; with a policy the engine ticks every evaluation interval.
      */
     public static Journal run(Scenario scenario, long seed, Policy policy) {
-        return runRecorded(scenario, seed, policy).journal();
+        if (policy == null) return runRecorded(scenario, seed, null, null).journal();
+        Journal baseline = runRecorded(scenario, seed, null, null).journal();
+        return runRecorded(scenario, seed, policy, noOpFaults(baseline)).journal();
+    }
+
+    /** The faults a baseline journal found to have had no effect (its injection check). */
+    public static Set<String> noOpFaults(Journal baseline) {
+        var noOps = new TreeSet<String>();
+        for (JournalEvent e : baseline.events())
+            if (e instanceof JournalEvent.FaultStarted f && !f.tookEffect()) noOps.add(f.fault());
+        return noOps;
     }
 
     /** A run's journal and the series its report's timeline chart shows. */
@@ -39,8 +52,10 @@ public final class ScenarioRunner {
      * As {@link #run}, also keeping what users look at first on a timeline: each service's error ratio
      * and p99 latency, as Prometheus' recording rules give them.
      */
-    public static Recorded runRecorded(Scenario scenario, long seed, Policy policy) {
-        var recorder = new JournalRecorder(scenario.simulation().cluster());
+    public static Recorded runRecorded(Scenario scenario, long seed, Policy policy, Set<String> baselineNoOps) {
+        if ((policy == null) != (baselineNoOps == null))
+            throw new IllegalArgumentException("the baseline judges injections itself; an engine run needs the baseline's no-op faults");
+        var recorder = new JournalRecorder(scenario.simulation().cluster(), baselineNoOps);
         var simulation = new Simulation(scenario.simulation(), seed, recorder);
         if (policy != null) {
             var cluster = new SimulatedCluster(simulation);

@@ -12,8 +12,9 @@ import java.util.Map;
 record ScenarioDocument(String apiVersion, String kind, Metadata metadata, Spec spec) {
     record Metadata(String name, String namespace, Map<String, String> labels, Map<String, String> annotations) { }
 
+    /** {@code metricsRetention}: how long the metric store keeps samples (absent or 0: all; e.g. 30m for large scenarios). */
     record Spec(String description, Duration duration, Duration scrapeInterval, Long seed, Integer seeds, Cluster cluster,
-                List<FaultEntry> faults, Engine engine, Scoring scoring, Expectations expectations) { }
+                List<FaultEntry> faults, Engine engine, Scoring scoring, Expectations expectations, Duration metricsRetention) { }
 
     /** {@code nodePool} is shorthand for {@code count} identical nodes named {@code <prefix>-<i>}. */
     record Cluster(List<NodeSpec> nodes, NodePool nodePool, List<DeploymentSpec> deployments, List<ServiceSpec> services) { }

@@ -128,7 +128,7 @@ public final class ScenarioLoader {
 
         ClusterSpec cluster = cluster(src, spec.cluster());
         List<Fault> faults = faults(src, spec, cluster);
-        SimulationSpec simulation = field(src, "spec", () -> new SimulationSpec(cluster, spec.duration(), spec.scrapeInterval(), faults));
+        SimulationSpec simulation = field(src, "spec", () -> new SimulationSpec(cluster, spec.duration(), spec.scrapeInterval(), faults, spec.metricsRetention()));
 
         long seed = spec.seed() == null ? 1 : spec.seed();
         int count = spec.seeds() == null ? 1 : spec.seeds();
@@ -187,7 +187,7 @@ public final class ScenarioLoader {
                 if (!Files.isRegularFile(manifest))
                     throw src.error(at + ".manifest", "no such file: " + manifest + " (paths are relative to the scenario file)");
                 try {
-                    faults.addAll(ChaosManifests.translate(manifest, start));
+                    faults.addAll(ChaosManifests.translate(manifest, start, spec.duration()));
                 } catch (ManifestException e) {
                     throw src.error(at + ".manifest", e.getMessage());
                 }

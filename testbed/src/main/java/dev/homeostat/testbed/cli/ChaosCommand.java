@@ -1,0 +1,192 @@
+package dev.homeostat.testbed.cli;
+
+import dev.homeostat.chaos.GoDuration;
+import dev.homeostat.chaos.ManifestProblem;
+import dev.homeostat.testbed.chaos.LiveChaosRun;
+import dev.homeostat.testbed.chaos.LiveRunOptions;
+import dev.homeostat.testbed.chaos.LiveRunResult;
+import dev.homeostat.testbed.chaos.ManifestValidation;
+import dev.homeostat.testbed.chaos.PrometheusSloProbe;
+import dev.homeostat.testbed.chaos.RunClock;
+import dev.homeostat.testbed.chaos.SloProbe;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code homeostat chaos}: Chaos Mesh manifests on their own — {@code validate} checks them without running
+ * anything; {@code run --live} applies them to a cluster, watches, always deletes what it created, and writes a
+ * journal the reports score like a baseline run.
+ */
+@Command(name = "chaos", mixinStandardHelpOptions = true,
+        description = "Check Chaos Mesh manifests, or run them against a live cluster.",
+        subcommands = {ChaosCommand.Validate.class, ChaosCommand.Run.class, CommandLine.HelpCommand.class})
+public final class ChaosCommand {
+
+    @Command(name = "validate", mixinStandardHelpOptions = true,
+            description = {
+                    "Check manifests without running them: parsed through the fabric8 Chaos Mesh models, known kind and action,",
+                    "non-empty selector, durations and crons parse, mode and value consistent.",
+                    "Prints 'file:line: field: problem; fix' for the first problem of each bad file, then 'N files, M problems'.",
+                    "Exit code: 0 all good, 2 a problem."})
+    public static final class Validate implements Callable<Integer> {
+        @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Manifest files, or folders searched recursively for *.yaml / *.yml.")
+        List<Path> paths;
+
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+        @Override public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            ManifestValidation.Report report = ManifestValidation.validate(paths);
+            for (ManifestProblem p : report.problems()) out.println(p);
+            out.println(report.summary());
+            out.flush();
+            return report.ok() ? Homeostat.EXIT_OK : Homeostat.EXIT_BAD_INPUT;
+        }
+    }
+
+    @Command(name = "run", mixinStandardHelpOptions = true,
+            description = {
+                    "Apply Chaos Mesh experiments to a live cluster (--live) and watch the selected pods and the SLO through the",
+                    "fault window (the experiment's duration, or --observe for instant kinds) until they recover, then delete",
+                    "what was created — also on failure, timeout and Ctrl-C. One journal per manifest file goes to --out.",
+                    "A folder runs its files one after another. --dry-run prints what would be applied and applies nothing.",
+                    "Exit code: 0 recovered, 1 timed out or failed, 2 bad input, 130 interrupted."})
+    public static final class Run implements Callable<Integer> {
+        @Parameters(arity = "1", paramLabel = "MANIFEST|DIR", description = "A manifest file, or a folder of them.")
+        Path path;
+
+        @Option(names = "--live", description = "Run against the cluster of --kubeconfig (required unless --dry-run; simulated runs go through scenarios and 'homeostat run').")
+        boolean live;
+
+        @Option(names = "--dry-run", description = "Print the YAML that would be applied (labelled, namespaced) and apply nothing.")
+        boolean dryRun;
+
+        @Option(names = "--kubeconfig", paramLabel = "FILE", description = "Kubeconfig to use. Default: in-cluster service account, else KUBECONFIG or ~/.kube/config.")
+        Path kubeconfig;
+
+        @Option(names = "--namespace", paramLabel = "NS", description = "Apply every experiment here (overrides metadata.namespace, and the selector's default namespace).")
+        String namespace;
+
+        @Option(names = "--prometheus", paramLabel = "URL", description = "Prometheus base URL for the SLO query, e.g. http://prometheus:9090. Default: no SLO watch.")
+        String prometheus;
+
+        @Option(names = "--slo-query", paramLabel = "PROMQL", defaultValue = PrometheusSloProbe.DEFAULT_QUERY,
+                description = "PromQL giving an error ratio per service (label 'service'). Default: ${DEFAULT-VALUE}.")
+        String sloQuery;
+
+        @Option(names = "--slo-error-ratio", paramLabel = "RATIO", defaultValue = "0.01",
+                description = "An SLO is violated while the error ratio is above this. Default: ${DEFAULT-VALUE}.")
+        double sloErrorRatio;
+
+        @Option(names = "--poll", paramLabel = "DURATION", defaultValue = "5s", description = "How often the SLO is read. Default: ${DEFAULT-VALUE}.")
+        String poll;
+
+        @Option(names = "--observe", paramLabel = "DURATION", defaultValue = "2m",
+                description = "How long instant experiments (pod-kill, container-kill) are watched. Default: ${DEFAULT-VALUE}.")
+        String observe;
+
+        @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "30m",
+                description = "Limit of one run, apply to recovery; then it is deleted and ends with exit code 1. Default: ${DEFAULT-VALUE}.")
+        String timeout;
+
+        @Option(names = "--out", paramLabel = "DIR", defaultValue = "out/chaos", description = "Folder for the journals. Default: ${DEFAULT-VALUE}.")
+        Path out;
+
+        @Option(names = "--run-id", paramLabel = "ID", description = "Label value marking what this run creates (homeostat.dev/run-id). Default: derived from the time.")
+        String runId;
+
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+        @Override public Integer call() throws IOException {
+            PrintWriter stdout = spec.commandLine().getOut();
+            if (!Files.exists(path)) throw new IllegalArgumentException(path + ": no such file or directory; name a manifest file or a folder of them");
+            List<Path> files = ManifestValidation.manifests(path);
+            if (files.isEmpty()) throw new IllegalArgumentException(path + ": no *.yaml or *.yml manifests in this folder");
+            String id = runId != null ? runId : "r" + Long.toString(System.currentTimeMillis(), 36);
+            if (dryRun) {
+                for (Path f : files) {
+                    stdout.println("# " + f + " (dry run: nothing applied)");
+                    stdout.print(LiveChaosRun.dryRunYaml(f, namespace, id));
+                }
+                stdout.flush();
+                return Homeostat.EXIT_OK;
+            }
+            if (!live)
+                throw new IllegalArgumentException("chaos run: add --live to run against a cluster (or --dry-run to see what would be applied); "
+                        + "to run a manifest in the simulator, reference it from a scenario (faults: - manifest: FILE) and use 'homeostat run'");
+            LiveRunOptions options = new LiveRunOptions(namespace, duration("--poll", poll), duration("--observe", observe),
+                    duration("--timeout", timeout), sloErrorRatio, out, id);
+            URI prometheusUrl = prometheusUrl();
+            try (KubernetesClient client = new KubernetesClientBuilder().withConfig(kubernetesConfig()).build()) {
+                return runAll(client, files, options, prometheusUrl, sloQuery, RunClock.system(), stdout);
+            }
+        }
+
+        /** Every file planned (checked) before the first is applied, then run one after another. */
+        static int runAll(KubernetesClient client, List<Path> files, LiveRunOptions options, URI prometheus, String sloQuery,
+                          RunClock clock, PrintWriter stdout) {
+            String ns = options.namespace() != null ? options.namespace() : client.getNamespace() != null ? client.getNamespace() : "default";
+            SloProbe slo = prometheus == null ? SloProbe.NONE : new PrometheusSloProbe(prometheus, sloQuery, options.poll(), ns);
+            var runs = new ArrayList<LiveChaosRun>();
+            for (Path f : files) runs.add(new LiveChaosRun(f, client, slo, clock, options, line -> print(stdout, line)));
+            if (prometheus == null) print(stdout, "no --prometheus: the SLO is not watched, only the selected pods");
+            int exit = Homeostat.EXIT_OK;
+            for (int i = 0; i < runs.size(); i++) {
+                LiveRunResult r = runs.get(i).run();
+                print(stdout, files.get(i) + ": " + r.outcome() + " — " + r.detail() + "; " + r.targets().size() + " target pod(s), signal "
+                        + (r.signalMoved() ? "moved" : "did not move") + (r.cleanedUp() ? "" : "; CLEANUP INCOMPLETE (see above)")
+                        + (r.journalFile() == null ? "" : "; journal " + r.journalFile()));
+                exit = Math.max(exit, r.outcome().exitCode());
+                if (r.outcome() == LiveRunResult.Outcome.INTERRUPTED) break;
+                if (!r.cleanedUp()) exit = Math.max(exit, Homeostat.EXIT_FAILED);
+            }
+            return exit;
+        }
+
+        private URI prometheusUrl() {
+            if (prometheus == null) return null;
+            try {
+                URI uri = URI.create(prometheus);
+                if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) throw new IllegalArgumentException();
+                return uri;
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--prometheus: '" + prometheus + "' is not an http(s) URL; write e.g. http://prometheus:9090");
+            }
+        }
+
+        private static Duration duration(String flag, String text) {
+            try {
+                return GoDuration.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(flag + ": '" + text + "' is not a duration (" + e.getMessage() + "); write e.g. 5s, 2m, 1h30m");
+            }
+        }
+
+        private Config kubernetesConfig() throws IOException {
+            if (kubeconfig == null) return Config.autoConfigure(null);
+            if (!Files.isRegularFile(kubeconfig)) throw new IllegalArgumentException("--kubeconfig: " + kubeconfig + ": file not found; check the path");
+            return Config.fromKubeconfig(Files.readString(kubeconfig));
+        }
+
+        private static void print(PrintWriter out, String line) {
+            synchronized (out) {
+                out.println(line);
+                out.flush();
+            }
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package dev.homeostat.testbed.cli;
+
+import dev.homeostat.simulator.perf.EventLoopBenchmark;
+import dev.homeostat.simulator.perf.SimulatorPerf;
+import dev.homeostat.simulator.spec.SimulationSpec;
+import dev.homeostat.testbed.scenario.Scenario;
+import dev.homeostat.testbed.scenario.ScenarioLoader;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code homeostat perf}: how fast the simulator runs a large scenario (engine off), how many events
+ * per second its event loop handles next to {@code java.util.PriorityQueue}, how much heap a run
+ * needs, and how well seeds spread over cores. Prints figures; asserts nothing.
+ */
+@Command(name = "perf", mixinStandardHelpOptions = true,
+        description = {
+                "Measure the simulator: speed-up over real time, events/s and heap of one run (engine off),",
+                "the event-queue micro-benchmark (EventQueue vs java.util.PriorityQueue, same JVM),",
+                "and the parallel efficiency of seeds over threads. Figures go to stdout."})
+final class PerfCommand implements Callable<Integer> {
+    @Option(names = "--scenario", paramLabel = "FILE", description = "Scenario YAML (default: ${DEFAULT-VALUE}).")
+    Path scenario = Path.of("scenarios/perf/reference.yaml");
+
+    @Option(names = "--hours", paramLabel = "H", description = "Simulated hours per run (decimals allowed), instead of the scenario's duration.")
+    Double hours;
+
+    @Option(names = "--seeds", paramLabel = "N", description = "Seeds for the parallel-efficiency phase; 0 skips it (default: ${DEFAULT-VALUE}).")
+    int seeds = 2;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Threads for the parallel phase (default: the number of cores, ${DEFAULT-VALUE}).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--queue-pending", paramLabel = "N", description = "Pending events in the event-queue benchmark (default: ${DEFAULT-VALUE}).")
+    int queuePending = 100_000;
+
+    @Option(names = "--queue-ops", paramLabel = "N", description = "Poll+add operations per round of the event-queue benchmark (default: ${DEFAULT-VALUE}).")
+    long queueOps = 5_000_000;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override public Integer call() {
+        if (hours != null && !(hours > 0)) throw new IllegalArgumentException("--hours: must be positive, was " + hours + "; e.g. --hours 1");
+        if (seeds < 0) throw new IllegalArgumentException("--seeds: must be >= 0 (0 skips the parallel phase), was " + seeds);
+        if (threads < 1) throw new IllegalArgumentException("--threads: must be >= 1, was " + threads);
+        if (queuePending < 1) throw new IllegalArgumentException("--queue-pending: must be >= 1, was " + queuePending);
+        if (queueOps < 1) throw new IllegalArgumentException("--queue-ops: must be >= 1, was " + queueOps);
+        Scenario s = new ScenarioLoader().load(scenario);
+        SimulationSpec sim = s.simulation();
+        if (hours != null) sim = sim.withDuration(Duration.ofMillis(Math.round(hours * 3_600_000)));
+        long seed = s.seeds().getFirst();
+        PrintWriter out = spec.commandLine().getOut();
+
+        int pods = sim.cluster().deployments().stream().mapToInt(d -> d.replicas()).sum();
+        out.printf(Locale.ROOT, "scenario   %s: %d nodes, %d pods, %d services, %s simulated, scrape %ss, metrics retention %s%n",
+                s.name(), sim.cluster().nodes().size(), pods, sim.cluster().services().size(), sim.duration(),
+                sim.scrapeInterval().toSeconds(), sim.metricsRetention().isZero() ? "all" : sim.metricsRetention());
+        out.printf(Locale.ROOT, "machine    %d cores, max heap %d MiB, java %s%n",
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, Runtime.version());
+        out.flush();
+
+        var run = SimulatorPerf.measure(sim, seed);
+        out.printf(Locale.ROOT, "run        seed %d: %.1f s wall for %.0f s simulated = %.0fx real time; %,d events = %,.0f events/s%n",
+                seed, run.wallNanos() / 1e9, run.simulatedMillis() / 1e3, run.speedUp(), run.events(), run.eventsPerSecond());
+        out.printf(Locale.ROOT, "heap       peak %d MiB during the run, %d MiB live after it (after GC); %,d series, %,d samples held%n",
+                run.heapPeakBytes() >> 20, run.heapLiveBytes() >> 20, run.series(), run.samples());
+        out.flush();
+
+        var queue = EventLoopBenchmark.run(queuePending, queueOps, 5, seed);
+        out.printf(Locale.ROOT, "event loop %,d pending, hold model, best of 5 rounds of %,d: EventQueue %.2f M events/s, "
+                        + "java.util.PriorityQueue %.2f M events/s, ratio %.2fx%n",
+                queue.pending(), queue.operations(), queue.eventQueuePerSecond() / 1e6, queue.priorityQueuePerSecond() / 1e6, queue.ratio());
+        out.flush();
+
+        if (seeds > 0) {
+            var par = SimulatorPerf.parallel(sim, seed, seeds, threads);
+            out.printf(Locale.ROOT, "parallel   %d seeds: %.1f s on 1 thread, %.1f s on %d threads = %.2fx, efficiency %.0f %%%n",
+                    par.seeds(), par.oneThreadNanos() / 1e9, par.manyThreadsNanos() / 1e9, par.threads(), par.speedUp(), par.efficiency() * 100);
+        }
+        out.flush();
+        return Homeostat.EXIT_OK;
+    }
+}

@@ -1,0 +1,163 @@
+package dev.homeostat.testbed.chaos;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.homeostat.testbed.cli.ChaosCommand;
+import io.fabric8.chaosmesh.v1alpha1.PodChaos;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code homeostat chaos validate} and {@code chaos run} as a user types them. */
+@EnableKubernetesMockClient(crud = true)
+class ChaosCommandTest {
+    static KubernetesClient client;
+    static KubernetesMockServer server;
+    private static final java.util.logging.Logger MOCK_LOG = LiveChaosRunTest.quiet();
+    private static final Path CATALOGUE = Path.of("..", "chaos-experiments", "manifests");
+
+    @TempDir Path dir;
+
+    record Result(int exit, String out, String err) { }
+
+    private static Result chaos(String... args) {
+        var out = new StringWriter();
+        var err = new StringWriter();
+        int exit = new CommandLine(new ChaosCommand()).setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
+                .setExecutionExceptionHandler((ex, cmd, parsed) -> {
+                    if (!(ex instanceof IllegalArgumentException)) throw ex;
+                    cmd.getErr().println("homeostat: " + ex.getMessage()); // as the real BadInputHandler does
+                    return 2;
+                })
+                .execute(args);
+        return new Result(exit, out.toString(), err.toString());
+    }
+
+    private Path write(String relative, String yaml) throws IOException {
+        Path file = dir.resolve(relative);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, yaml);
+        return file;
+    }
+
+    private static String podKill(String name, String ns, String app) {
+        return """
+                apiVersion: chaos-mesh.org/v1alpha1
+                kind: PodChaos
+                metadata: {name: %s, namespace: %s}
+                spec:
+                  action: pod-kill
+                  mode: all
+                  selector: {labelSelectors: {app: %s}}
+                """.formatted(name, ns, app);
+    }
+
+    @Test
+    void validate_theCatalogue_isClean_exit0() throws IOException {
+        long files;
+        try (var walk = Files.walk(CATALOGUE)) {
+            files = walk.filter(p -> p.toString().endsWith(".yaml")).count();
+        }
+        Result r = chaos("validate", CATALOGUE.toString());
+
+        assertThat(r.exit()).isZero();
+        assertThat(r.out().strip()).isEqualTo(files + " files, 0 problems");
+    }
+
+    @Test
+    void validate_badFolder_reportsEveryBadFile_withLineAndField_exit2() throws IOException {
+        write("good.yaml", podKill("ok", "default", "web"));
+        write("a/unknown-action.yaml", podKill("x", "default", "web").replace("pod-kill", "pod-explode"));
+        write("a/b/empty-selector.yaml", """
+                apiVersion: chaos-mesh.org/v1alpha1
+                kind: PodChaos
+                metadata: {name: y}
+                spec:
+                  action: pod-kill
+                  mode: all
+                  selector: {}
+                """);
+        write("bad-mode.yml", podKill("z", "default", "web").replace("mode: all", "mode: fixed\n  value: \"0\""));
+        write("notes.txt", "not a manifest");
+
+        Result r = chaos("validate", dir.toString());
+
+        assertThat(r.exit()).isEqualTo(2);
+        var lines = r.out().strip().lines().toList();
+        assertThat(lines).hasSize(4);
+        assertThat(lines.get(0)).startsWith(dir.resolve("a/b/empty-selector.yaml") + ":7: spec.selector: ");
+        assertThat(lines.get(1)).startsWith(dir.resolve("a/unknown-action.yaml") + ":5: spec.action: ");
+        assertThat(lines.get(2)).startsWith(dir.resolve("bad-mode.yml") + ":").contains("spec.value");
+        assertThat(lines.get(3)).isEqualTo("4 files, 3 problems");
+    }
+
+    @Test
+    void validate_missingFile_isAProblem_exit2() {
+        Result r = chaos("validate", dir.resolve("nope.yaml").toString());
+
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.out()).contains("nope.yaml: no such file or directory").contains("1 file, 1 problem");
+    }
+
+    @Test
+    void run_dryRun_printsTheYaml_andAppliesNothing() throws IOException {
+        Path file = write("kill.yaml", podKill("kill-web", "shop", "web"));
+
+        Result r = chaos("run", file.toString(), "--live", "--dry-run", "--run-id", "r7");
+
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("dry run: nothing applied").contains("name: \"kill-web\"").contains("namespace: \"shop\"")
+                .contains("homeostat.dev/run-id: \"r7\"");
+        assertThat(client.resources(PodChaos.class).inAnyNamespace().list().getItems()).isEmpty();
+    }
+
+    @Test
+    void run_withoutLive_isBadInput_namingTheFix() throws IOException {
+        Path file = write("kill.yaml", podKill("kill-web", "shop", "web"));
+
+        Result r = chaos("run", file.toString());
+
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("--live").contains("homeostat run");
+    }
+
+    @Test
+    void run_badFlag_isBadInput_namingTheFlag() throws IOException {
+        Path file = write("kill.yaml", podKill("kill-web", "shop", "web"));
+
+        Result r = chaos("run", file.toString(), "--live", "--poll", "soon");
+
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("--poll").contains("5s");
+    }
+
+    @Test
+    void run_live_throughAKubeconfig_writesTheJournal_andLeavesNothing() throws IOException {
+        Path file = write("kill.yaml", podKill("kill-web", "shop", "web"));
+        Path kubeconfig = write("kubeconfig", """
+                apiVersion: v1
+                kind: Config
+                clusters: [{name: mock, cluster: {server: "%s", insecure-skip-tls-verify: true}}]
+                users: [{name: u, user: {token: t}}]
+                contexts: [{name: mock, context: {cluster: mock, user: u, namespace: shop}}]
+                current-context: mock
+                """.formatted(client.getMasterUrl()));
+        Path out = dir.resolve("out");
+
+        Result r = chaos("run", file.toString(), "--live", "--kubeconfig", kubeconfig.toString(), "--observe", "300ms",
+                "--poll", "100ms", "--timeout", "1m", "--out", out.toString(), "--run-id", "cli1");
+
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("applied PodChaos/shop/kill-web").contains("deleted PodChaos/shop/kill-web").contains("RECOVERED");
+        assertThat(out.resolve("kill-cli1.jsonl")).exists();
+        assertThat(client.resources(PodChaos.class).inNamespace("shop").list().getItems()).isEmpty();
+    }
+}
