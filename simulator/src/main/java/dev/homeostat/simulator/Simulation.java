@@ -173,6 +173,30 @@ public final class Simulation {
         finished = true;
     }
 
+    /**
+     * Runs the events up to {@code timeMillis} (at most the end) and stops, so a caller can pace the
+     * run to wall time in slices ({@code homeostat sim serve}); the same events as {@link #run()} in the
+     * same order. Returns false once the run has reached its end.
+     */
+    public boolean runUntil(long timeMillis) {
+        if (finished) return false;
+        started = true;
+        long until = Math.min(timeMillis, end);
+        while (!queue.isEmpty() && queue.peekTime() <= until) queue.poll().run();
+        if (until >= end) finished = true;
+        return !finished;
+    }
+
+    /**
+     * Injects {@code fault} at the current instant, among the cluster events (a Chaos Mesh resource created
+     * while the run goes on, e.g. through {@code sim serve}'s API); its selection and duration as if scheduled.
+     */
+    public void inject(Fault fault) {
+        if (fault == null) throw new IllegalArgumentException("fault: required");
+        if (finished) throw new IllegalStateException("inject: the run has ended");
+        queue.add(Math.max(now(), fault.start().toMillis()), BAND_CLUSTER, () -> faultInjector.inject(fault));
+    }
+
     /** Live pods (Terminating included) sorted by namespace/name. */
     public List<PodView> pods() {
         List<PodView> out = new ArrayList<>(pods.size());
