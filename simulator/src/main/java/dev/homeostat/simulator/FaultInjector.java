@@ -1,8 +1,15 @@
 package dev.homeostat.simulator;
 
 import dev.homeostat.simulator.events.SimEvent;
+import dev.homeostat.simulator.fault.BadRollout;
 import dev.homeostat.simulator.fault.ClockSkew;
+import dev.homeostat.simulator.fault.CpuHog;
+import dev.homeostat.simulator.fault.Deadlock;
+import dev.homeostat.simulator.fault.Misconfiguration;
+import dev.homeostat.simulator.fault.NodeFailure;
+import dev.homeostat.simulator.fault.NoisyNeighbour;
 import dev.homeostat.simulator.fault.ContainerKill;
+import dev.homeostat.simulator.fault.DependencySlowdown;
 import dev.homeostat.simulator.fault.DnsFault;
 import dev.homeostat.simulator.fault.HttpFault;
 import dev.homeostat.simulator.fault.IoError;
@@ -69,11 +76,31 @@ final class FaultInjector {
             case IoError f -> select(f.selector(), f.mode());
             case ClockSkew f -> select(f.selector(), f.mode());
             case DnsFault f -> select(f.selector(), f.mode());
+            case DependencySlowdown f -> {
+                List<PodState> all = new ArrayList<>();
+                for (PodState p : sim.service(f.namespace(), f.service()).deployment.pods) if (!p.terminating) all.add(p);
+                all.sort(Comparator.comparing(p -> p.key));
+                yield all;
+            }
+            case BadRollout f -> podsOf(f.namespace(), f.deployment());
+            case Misconfiguration f -> podsOf(f.namespace(), f.deployment());
+            case CpuHog f -> podsOf(f.namespace(), f.deployment());
+            case Deadlock f -> {
+                List<PodState> all = podsOf(f.namespace(), f.deployment());
+                int count = Math.min(f.pods(), all.size());
+                for (int i = 0; i < count; i++) Collections.swap(all, i, i + faultChoice.nextInt(all.size() - i));
+                List<PodState> chosen = new ArrayList<>(all.subList(0, count));
+                chosen.sort(Comparator.comparing(p -> p.key));
+                yield chosen;
+            }
+            case NodeFailure f -> podsOn(f.node());
+            case NoisyNeighbour f -> podsOn(f.node());
         };
         announce(fault, t, endAt, targets);
         List<TrafficEffect> effects = new ArrayList<>();
         String noEffect = trafficEffects(fault, effects);
         InjectionCheck check = new InjectionCheck(signal(fault), targets, t, noEffect);
+        RolloutCheck rolloutCheck = null;
         Runnable undo = switch (fault) {
             case PodKill k -> {
                 for (PodState p : targets) sim.delete(p, "PodChaos", 0, true);
@@ -128,8 +155,72 @@ final class FaultInjector {
             case IoError f -> applyEffects(targets, effects);
             case ClockSkew f -> applyEffects(targets, effects);
             case DnsFault f -> applyEffects(targets, effects);
+            case DependencySlowdown f -> {
+                // on the Service, not its pods: replacements started during the window are slow too
+                ServiceState svc = sim.service(f.namespace(), f.service());
+                double seconds = f.addedLatency().toNanos() / 1e9;
+                svc.addedLatencyS += seconds;
+                yield () -> svc.addedLatencyS = Math.max(0, svc.addedLatencyS - seconds);
+            }
+            case BadRollout f -> {
+                double share = f.errorPercent() / 100;
+                var b = new DeploymentState.Behaviour(f.extraLatency().toNanos() / 1e9, share, f.crashOnStart(), false);
+                rolloutCheck = new RolloutCheck(targets, t);
+                yield badRevision(f.name(), sim.deployment(f.namespace(), f.deployment()), b, rolloutCheck);
+            }
+            case Misconfiguration f -> {
+                var b = switch (f.misconfiguration()) {
+                    case WRONG_PORT -> new DeploymentState.Behaviour(0, 1, false, false);
+                    case READINESS_NEVER_PASSES -> new DeploymentState.Behaviour(0, 0, false, true);
+                };
+                rolloutCheck = new RolloutCheck(targets, t);
+                yield badRevision(f.name(), sim.deployment(f.namespace(), f.deployment()), b, rolloutCheck);
+            }
+            case CpuHog f -> {
+                for (PodState p : targets) p.stressCores += f.cores();
+                yield () -> {
+                    for (PodState p : targets) p.stressCores = Math.max(0, p.stressCores - f.cores());
+                };
+            }
+            case Deadlock f -> {
+                List<TrafficEffect> locks = new ArrayList<>();
+                for (PodState p : targets) {
+                    var lock = new TrafficEffect.BlackHole();
+                    sim.loseInFlight(p);
+                    p.deadlock = lock;
+                    p.effects.add(lock);
+                    locks.add(lock);
+                }
+                yield () -> {
+                    for (int i = 0; i < targets.size(); i++) {
+                        PodState p = targets.get(i);
+                        if (p.deadlock == locks.get(i)) { p.effects.remove(p.deadlock); p.deadlock = null; }
+                    }
+                };
+            }
+            case NodeFailure f -> {
+                NodeState n = sim.node(f.node());
+                sim.failNode(n);
+                yield () -> sim.recoverNode(n);
+            }
+            case NoisyNeighbour f -> {
+                double each = targets.isEmpty() ? 0 : f.cores() / targets.size();
+                for (PodState p : targets) p.stressCores += each;
+                yield () -> {
+                    for (PodState p : targets) p.stressCores = Math.max(0, p.stressCores - each);
+                };
+            }
         };
-        if (undo == null) {
+        if (rolloutCheck != null) {
+            RolloutCheck rc = rolloutCheck;
+            // a rollout's effect shows on the pods it creates, not on those it replaces
+            sim.atClusterTime(endAt, () -> {
+                sim.emit(rc.finish(sim.now(), fault.name()));
+                undo.run();
+                sim.emit(new SimEvent.FaultEnded(sim.now(), fault.name()));
+            });
+            if (endAt > sim.endMillis()) sim.atClusterTime(sim.endMillis(), () -> sim.emit(rc.finish(sim.now(), fault.name())));
+        } else if (undo == null) {
             sim.emit(new SimEvent.FaultEnded(t, fault.name()));
             sim.emit(check.finish(t, fault.name()));
         } else {
@@ -163,6 +254,13 @@ final class FaultInjector {
             case IoError f -> InjectionCheck.Signal.TRAFFIC;
             case ClockSkew f -> InjectionCheck.Signal.TRAFFIC;
             case DnsFault f -> InjectionCheck.Signal.TRAFFIC;
+            case DependencySlowdown f -> InjectionCheck.Signal.TRAFFIC;
+            case BadRollout f -> InjectionCheck.Signal.TRAFFIC;
+            case Misconfiguration f -> InjectionCheck.Signal.TRAFFIC;
+            case CpuHog f -> InjectionCheck.Signal.CPU;
+            case Deadlock f -> InjectionCheck.Signal.TRAFFIC;
+            case NodeFailure f -> InjectionCheck.Signal.SERVING;
+            case NoisyNeighbour f -> InjectionCheck.Signal.TRAFFIC;
         };
     }
 
@@ -209,6 +307,13 @@ final class FaultInjector {
                 out.add(new TrafficEffect.Errors(1, false));
             }
             case DnsFault f -> out.add(new TrafficEffect.Errors(1, f.action() == DnsFault.DnsAction.RANDOM));
+            case DependencySlowdown f -> { }
+            case BadRollout f -> { }
+            case Misconfiguration f -> { }
+            case CpuHog f -> { }
+            case Deadlock f -> { }
+            case NodeFailure f -> { }
+            case NoisyNeighbour f -> { }
         }
         return null;
     }
@@ -248,6 +353,78 @@ final class FaultInjector {
         }
         sim.emit(new SimEvent.FaultInjected(t, fault.name(), fault.kind(), endAt, List.copyOf(podKeys), List.copyOf(deps),
                 List.copyOf(svcs), !targets.isEmpty()));
+    }
+
+    private List<PodState> podsOf(String namespace, String deployment) {
+        List<PodState> all = new ArrayList<>();
+        for (PodState p : sim.deployment(namespace, deployment).pods) if (DeploymentState.live(p)) all.add(p);
+        all.sort(Comparator.comparing(p -> p.key));
+        return all;
+    }
+
+    private List<PodState> podsOn(String node) {
+        List<PodState> all = new ArrayList<>();
+        for (PodState p : sim.livePods()) if (!p.terminating && p.node != null && p.node.spec.name().equals(node)) all.add(p);
+        return all;
+    }
+
+    /** Rolls out a misbehaving revision; the undo (the window's end) reverts it if it is still current. */
+    private Runnable badRevision(String fault, DeploymentState d, DeploymentState.Behaviour b, RolloutCheck check) {
+        var revision = sim.rollOut(d, b, "fault " + fault);
+        check.revision = revision;
+        check.deployment = d;
+        return () -> {
+            if (d.current().template() == revision.template()) sim.rollbackTo(d, "fault " + fault + " ended: its authors roll back");
+        };
+    }
+
+    /**
+     * The injection check of a rollout fault: did the pods of the new revision fail more, answer slower,
+     * restart, or stay not Ready, against the replaced pods' last minute before the rollout?
+     */
+    private static final class RolloutCheck {
+        final double errorRatio, latency;
+        final long start;
+        DeploymentState.Revision revision;
+        DeploymentState deployment;
+
+        RolloutCheck(List<PodState> replaced, long start) {
+            this.start = start;
+            double req = 0, err = 0, ok = 0, lat = 0;
+            for (PodState p : replaced) {
+                req += p.lastMinute.sum(PodState.REQ);
+                err += p.lastMinute.sum(PodState.ERR);
+                ok += p.lastMinute.sum(PodState.OK);
+                lat += p.lastMinute.sum(PodState.LATENCY_SUM);
+            }
+            errorRatio = req > 0 ? err / req : 0;
+            latency = ok > 0 ? lat / ok : 0;
+        }
+
+        SimEvent.FaultEffect finish(long now, String fault) {
+            double ok = 0, err = 0, lat = 0;
+            int pods = 0, restarts = 0, notReady = 0;
+            for (PodState p : deployment.pods) {
+                if (p.revision.template() != revision.template() || p.terminating) continue;
+                pods++;
+                ok += p.ok200;
+                err += p.err500 + p.err504;
+                lat += p.latencySeconds;
+                restarts += p.restarts;
+                if (!p.ready && now - p.createdAt > 60_000) notReady++;
+            }
+            String where = " (revision " + revision.number() + " of " + deployment.key + ")";
+            if (pods == 0) return new SimEvent.FaultEffect(now, fault, false, "no pod of the new revision left to check" + where);
+            if (restarts > 0) return new SimEvent.FaultEffect(now, fault, true, restarts + " restarts of the new pods (crash on start)" + where);
+            double ratio = ok + err > 0 ? err / (ok + err) : 0;
+            if (ratio - errorRatio >= InjectionCheck.ERROR_RISE && ratio >= 2 * errorRatio)
+                return new SimEvent.FaultEffect(now, fault, true, String.format(java.util.Locale.ROOT, "errors %.1f%% -> %.1f%%", errorRatio * 100, ratio * 100) + where);
+            double mean = ok > 0 ? lat / ok : 0;
+            if (ok > 0 && latency > 0 && mean >= InjectionCheck.LATENCY_RISE * latency && mean - latency >= InjectionCheck.LATENCY_MIN_RISE_S)
+                return new SimEvent.FaultEffect(now, fault, true, String.format(java.util.Locale.ROOT, "mean latency %.1f ms -> %.1f ms", latency * 1000, mean * 1000) + where);
+            if (notReady > 0) return new SimEvent.FaultEffect(now, fault, true, notReady + " of " + pods + " new pods never turned Ready" + where);
+            return new SimEvent.FaultEffect(now, fault, false, "the new pods served as before" + where);
+        }
     }
 
     private void changeLeak(DeploymentState d, long delta) {

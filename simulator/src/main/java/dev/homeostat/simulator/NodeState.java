@@ -3,14 +3,28 @@ package dev.homeostat.simulator;
 import dev.homeostat.simulator.cluster.NodeView;
 import dev.homeostat.simulator.spec.NodeSpec;
 
-/** A node's allocatable resources and what its bound pods request. */
+/** A node's allocatable resources, what its bound pods request, its Ready condition and cordon. */
 final class NodeState {
     final NodeSpec spec;
     double cpuRequested;
     long memoryRequested;
     int pods;
+    /** The Ready condition as the control plane sees it (false from the node-monitor grace period after a failure). */
+    boolean ready = true;
+    /** The machine is down (kubelet unreachable) now; {@link #ready} follows after the grace period. */
+    boolean down;
+    boolean unschedulable;
+    /** A drain is under way: blocked evictions are retried. */
+    boolean draining;
+    /** Counts failures, so the timers of an earlier failure do nothing after a recovery. */
+    int failureEpoch;
+    /** What a down node does to its pods' requests: they time out. */
+    final TrafficEffect downEffect = new TrafficEffect.BlackHole();
 
     NodeState(NodeSpec spec) { this.spec = spec; }
+
+    /** The scheduler places pods only on Ready, uncordoned nodes (the not-ready and unschedulable taints). */
+    boolean schedulable() { return ready && !down && !unschedulable; }
 
     boolean fits(double cpu, long memory) {
         // a small epsilon so that summing float requests cannot reject an exact fit
@@ -30,5 +44,7 @@ final class NodeState {
         pods--;
     }
 
-    NodeView view() { return new NodeView(spec.name(), spec.cpu(), spec.memory(), cpuRequested, memoryRequested, pods); }
+    NodeView view() {
+        return new NodeView(spec.name(), spec.cpu(), spec.memory(), cpuRequested, memoryRequested, pods, ready, unschedulable);
+    }
 }

@@ -19,6 +19,8 @@ final class PodState {
 
     /** Kubernetes' reasons, as kube-state-metrics reports them. */
     static final String OOM_KILLED = "OOMKilled", ERROR = "Error", CRASH_LOOP_BACK_OFF = "CrashLoopBackOff";
+    /** Label an isolated pod carries instead of its {@code app} label. */
+    static final String ISOLATED_LABEL = "homeostat.dev/isolated";
 
     // columns of the 60 s window
     static final int REQ = 0, ERR = 1, OK = 2, LATENCY_SUM = 3, CPU = 4;
@@ -29,6 +31,12 @@ final class PodState {
     final DeploymentState deployment;
     final ContainerSpec spec;
     final long createdAt;
+    /** The pod template (ReplicaSet) the pod was created from. */
+    final DeploymentState.Revision revision;
+    /** Taken out of its Service and ReplicaSet by an isolate action: kept for debugging, replaced, never Ready again. */
+    boolean isolated;
+    /** The traffic effect of an active Deadlock on this container (cleared by a restart), or null. */
+    TrafficEffect deadlock;
 
     NodeState node;
     boolean terminating;
@@ -74,7 +82,8 @@ final class PodState {
         this.name = name;
         this.key = namespace + "/" + name;
         this.deployment = deployment;
-        this.spec = deployment.spec.container();
+        this.revision = deployment.current();
+        this.spec = revision.container();
         this.createdAt = createdAt;
     }
 
@@ -106,6 +115,14 @@ final class PodState {
 
     PodView view() {
         return new PodView(namespace, name, deployment.spec.name(), node == null ? "" : node.spec.name(), phase(), ready,
-                restarts, running() ? runningSince : -1, deployment.podLabels);
+                restarts, running() ? runningSince : -1, isolated ? isolatedLabels() : deployment.podLabels);
+    }
+
+    /** An isolated pod's labels: the Service's selector label replaced, so no controller or Service picks it up again. */
+    private java.util.Map<String, String> isolatedLabels() {
+        var labels = new java.util.TreeMap<>(deployment.podLabels);
+        labels.remove("app");
+        labels.put(ISOLATED_LABEL, "true");
+        return java.util.Collections.unmodifiableMap(labels);
     }
 }

@@ -22,6 +22,21 @@ final class ServiceState {
     double lostInFlight;
     boolean violated;
 
+    // ---- call graph (README "Call graph"); untouched for services nobody calls and that call nobody
+    /** The services this one calls, in the order of {@code spec.calls()}; set by {@link CallGraph#wire}. */
+    ServiceState[] callees = new ServiceState[0];
+    /** Some service calls this one: its last step's outcome is kept for its callers. */
+    boolean called;
+    /** Requests sent by callers this step (attempts, retries included); consumed by this service's step. */
+    double callArrivals;
+    /** Active DependencySlowdown faults on this service: added to its service time, seconds. */
+    double addedLatencyS;
+    /** Last step's outcome as seen by callers: requests, fast errors (500/503), timeouts (504). */
+    double lastReq, lastFastErr, lastTimeouts;
+    /** Last step's answered pods: ok requests, mean queue latency and constant offset of each, s. */
+    double[] lastOk = new double[8], lastMean = new double[8], lastOffset = new double[8];
+    int lastPods = -1;
+
     ServiceState(ServiceSpec spec, DeploymentState deployment, SplittableRandom noise) {
         this.spec = spec;
         this.key = spec.namespace() + "/" + spec.name();
@@ -31,7 +46,7 @@ final class ServiceState {
         this.sloWindow = new SlidingSums(3, slots);
         // Warm start: the service has been healthy at its nominal rate before the run began,
         // so an empty window cannot read as a violation.
-        double[] healthy = {spec.requestsPerSecond(), 0, 0};
+        double[] healthy = {spec.workload().rate(spec.requestsPerSecond(), 0), 0, 0};
         for (int i = 0; i < slots; i++) sloWindow.push(healthy);
     }
 }

@@ -2,17 +2,20 @@ package dev.homeostat.simulator;
 
 import dev.homeostat.simulator.cluster.DeploymentView;
 import dev.homeostat.simulator.cluster.NodeView;
+import dev.homeostat.simulator.cluster.PdbView;
 import dev.homeostat.simulator.cluster.PodView;
 import dev.homeostat.simulator.core.EventQueue;
 import dev.homeostat.simulator.core.RandomStreams;
 import dev.homeostat.simulator.events.SimEvent;
 import dev.homeostat.simulator.events.SimulationListener;
+import dev.homeostat.simulator.fault.DependencySlowdown;
 import dev.homeostat.simulator.fault.Fault;
 import dev.homeostat.simulator.fault.MemoryLeak;
 import dev.homeostat.simulator.metrics.MetricStore;
 import dev.homeostat.simulator.spec.ContainerSpec;
 import dev.homeostat.simulator.spec.DeploymentSpec;
 import dev.homeostat.simulator.spec.NodeSpec;
+import dev.homeostat.simulator.spec.PdbSpec;
 import dev.homeostat.simulator.spec.ServiceSpec;
 import dev.homeostat.simulator.spec.SimulationSpec;
 import java.util.ArrayList;
@@ -50,6 +53,12 @@ public final class Simulation {
     static final long BACKOFF_RESET_MS = 600_000;
     /** Startup jitter: up to this share of the container's startup time. */
     static final double STARTUP_JITTER = 0.1;
+    /** Node-monitor grace period: a node that stops answering turns NotReady after it. */
+    static final long NODE_MONITOR_GRACE_MS = 40_000;
+    /** Default toleration of the not-ready/unreachable taints: pods are evicted this long after NotReady. */
+    static final long NOT_READY_TOLERATION_MS = 300_000;
+    /** kubectl drain retries an eviction a PodDisruptionBudget refused after this long. */
+    static final long DRAIN_RETRY_MS = 5_000;
     private static final String SUFFIX_ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
 
     private static final int BAND_CLUSTER = 0, BAND_TRAFFIC = 1, BAND_SCRAPE = 2, BAND_HOOK = 3;
@@ -66,6 +75,8 @@ public final class Simulation {
     private final List<DeploymentState> deployments = new ArrayList<>();
     private final Map<String, DeploymentState> deploymentsByKey = new TreeMap<>();
     private final List<ServiceState> services = new ArrayList<>();
+    /** Deployments in traffic order: callers before the services they call (see {@link CallGraph}). */
+    private List<DeploymentState> trafficOrder = List.of();
     /** Live pods by {@code namespace/name}: sorted, so scrapes and fault selection iterate deterministically. */
     private final Map<String, PodState> pods = new TreeMap<>();
     /** Unbound pods in creation order, retried whenever capacity frees. */
@@ -96,6 +107,9 @@ public final class Simulation {
         }
         queue.add(0, BAND_TRAFFIC, this::trafficTick);
         queue.add(0, BAND_SCRAPE, this::scrapeTick);
+        // autoscalers only exist where a Deployment asks for one: runs without any draw and queue exactly as before
+        for (DeploymentState d : deployments)
+            if (d.spec.hpa() != null) atClusterTime(d.spec.hpa().syncPeriod().toMillis(), () -> hpaTick(d));
     }
 
     private void build() {
@@ -128,14 +142,41 @@ public final class Simulation {
             d.service = state;
         }
         services.addAll(byKey.values());
+        trafficOrder = CallGraph.wire(deployments, services);
         Set<String> faultNames = new HashSet<>();
         for (int i = 0; i < spec.faults().size(); i++) {
             Fault f = spec.faults().get(i);
             if (!faultNames.add(f.name())) throw new IllegalArgumentException("faults[" + i + "].name: duplicate fault '" + f.name() + "'; fault names must be unique in a run");
+            if (f instanceof DependencySlowdown slow && !byKey.containsKey(slow.namespace() + "/" + slow.service()))
+                throw new IllegalArgumentException("faults[" + i + "].target.service: no service '" + slow.service() + "' in namespace '"
+                        + slow.namespace() + "' to slow down; name one of " + byKey.keySet());
+            String deploymentTarget = switch (f) {
+                case dev.homeostat.simulator.fault.BadRollout b -> b.namespace() + "/" + b.deployment();
+                case dev.homeostat.simulator.fault.Misconfiguration m -> m.namespace() + "/" + m.deployment();
+                case dev.homeostat.simulator.fault.CpuHog h -> h.namespace() + "/" + h.deployment();
+                case dev.homeostat.simulator.fault.Deadlock x -> x.namespace() + "/" + x.deployment();
+                default -> null;
+            };
+            if (deploymentTarget != null && !deploymentsByKey.containsKey(deploymentTarget))
+                throw new IllegalArgumentException("faults[" + i + "].target.deployment: no deployment '" + deploymentTarget + "' for fault '" + f.name()
+                        + "'; name one of " + deploymentsByKey.keySet());
+            String nodeTarget = switch (f) {
+                case dev.homeostat.simulator.fault.NodeFailure n -> n.node();
+                case dev.homeostat.simulator.fault.NoisyNeighbour n -> n.node();
+                default -> null;
+            };
+            if (nodeTarget != null && node(nodeTarget) == null)
+                throw new IllegalArgumentException("faults[" + i + "].target.node: no node '" + nodeTarget + "' for fault '" + f.name() + "'; name one of "
+                        + nodes.stream().map(n -> n.spec.name()).toList());
             if (f instanceof MemoryLeak leak && !deploymentsByKey.containsKey(leak.namespace() + "/" + leak.deployment()))
                 throw new IllegalArgumentException("faults[" + i + "].target.deployment: no deployment '" + leak.deployment() + "' in namespace '"
                         + leak.namespace() + "' to leak; name one of " + deploymentsByKey.keySet());
         }
+    }
+
+    NodeState node(String name) {
+        for (NodeState n : nodes) if (n.spec.name().equals(name)) return n;
+        return null;
     }
 
     /** Virtual time, ms since the run started. */
@@ -241,6 +282,73 @@ public final class Simulation {
         return true;
     }
 
+    /** PodDisruptionBudgets and their status now, sorted by namespace/name. */
+    public List<PdbView> pdbs() {
+        List<PdbView> out = new ArrayList<>();
+        for (PdbSpec s : spec.cluster().pdbs()) out.add(pdbStatus(s));
+        out.sort(Comparator.comparing((PdbView v) -> v.namespace()).thenComparing(PdbView::name));
+        return out;
+    }
+
+    /**
+     * Rolls the Deployment back to its previous revision, as {@code kubectl rollout undo}: the previous
+     * pod template becomes current (with a new revision number) and a RollingUpdate replaces the pods.
+     * False if there is no such deployment or no previous revision.
+     */
+    public boolean rollback(String namespace, String name, String reason) {
+        DeploymentState d = deploymentsByKey.get(namespace + "/" + name);
+        if (d == null || d.revisions.size() < 2) return false;
+        rollbackTo(d, "rollback (" + (reason == null || reason.isBlank() ? "API" : reason) + ")");
+        return true;
+    }
+
+    /**
+     * Isolates a pod: it leaves its Service's endpoints and its ReplicaSet (which creates a replacement),
+     * and is kept running for debugging. False if there is no such pod or it is Terminating or isolated already.
+     */
+    public boolean isolatePod(String namespace, String name) {
+        PodState p = pods.get(namespace + "/" + name);
+        if (p == null || p.terminating || p.isolated) return false;
+        p.isolated = true;
+        setReady(p, false);
+        replan(p);
+        requestReconcile(p.deployment);
+        return true;
+    }
+
+    /** Cordons a node: no new pod is scheduled there. False if there is no such node. */
+    public boolean cordonNode(String name) {
+        NodeState n = node(name);
+        if (n == null) return false;
+        if (!n.unschedulable) {
+            n.unschedulable = true;
+            emit(new SimEvent.NodeCordoned(now(), name));
+        }
+        return true;
+    }
+
+    /**
+     * Drains a node as {@code kubectl drain}: cordons it and evicts its pods, each only when every
+     * PodDisruptionBudget covering it allows; refused evictions are retried every 5 s until the node
+     * is empty. False if there is no such node.
+     */
+    public boolean drainNode(String name) {
+        NodeState n = node(name);
+        if (n == null) return false;
+        cordonNode(name);
+        if (!n.draining) {
+            n.draining = true;
+            drainStep(n);
+        }
+        return true;
+    }
+
+    /** Evicts a pod through the Eviction API: refused (false) when a PodDisruptionBudget forbids it, or no such pod. */
+    public boolean evictPod(String namespace, String name) {
+        PodState p = pods.get(namespace + "/" + name);
+        return p != null && !p.terminating && evict(p);
+    }
+
     /** Whether the service's SLO is violated now. */
     public boolean sloViolated(String namespace, String service) {
         for (ServiceState s : services) if (s.spec.namespace().equals(namespace) && s.spec.name().equals(service)) return s.violated;
@@ -268,6 +376,9 @@ public final class Simulation {
 
     private void createPod(DeploymentState d, boolean warm) {
         PodState p = new PodState(newPodName(d), d, now());
+        DeploymentState.Behaviour b = p.revision.behaviour();
+        if (b.errorShare() > 0) p.effects.add(new TrafficEffect.Errors(b.errorShare(), false));
+        if (b.extraLatencyS() > 0) p.effects.add(new TrafficEffect.Delay(b.extraLatencyS(), 0, null));
         pods.put(p.key, p);
         d.pods.add(p);
         NodeState node = bestNode(p);
@@ -304,7 +415,7 @@ public final class Simulation {
         NodeState best = null;
         double bestScore = Double.MAX_VALUE;
         for (NodeState n : nodes) {
-            if (!n.fits(c.cpuRequest(), c.memoryRequest())) continue;
+            if (!n.schedulable() || !n.fits(c.cpuRequest(), c.memoryRequest())) continue;
             double score = n.allocatedAfter(c.cpuRequest(), c.memoryRequest());
             if (score < bestScore) { best = n; bestScore = score; }
         }
@@ -349,6 +460,7 @@ public final class Simulation {
             p.node.release(p.spec.cpuRequest(), p.spec.memoryRequest());
             retryPending();
         }
+        if (p.deployment.rolling) requestReconcile(p.deployment);
     }
 
     private void requestReconcile(DeploymentState d) {
@@ -360,14 +472,198 @@ public final class Simulation {
     /** The ReplicaSet controller: create missing pods, delete surplus ones (youngest first). */
     private void reconcile(DeploymentState d) {
         d.reconcileQueued = false;
+        d.observedGeneration = d.generation;
+        if (d.rolling && rollingUpdate(d)) return;
         int active = d.active();
         for (int i = active; i < d.replicas; i++) createPod(d, false);
         if (active > d.replicas) {
             List<PodState> live = new ArrayList<>();
-            for (PodState p : d.pods) if (!p.terminating) live.add(p);
+            for (PodState p : d.pods) if (DeploymentState.live(p)) live.add(p);
             Collections.reverse(live);
             for (PodState p : live.subList(0, active - d.replicas)) delete(p, "ReplicaSet", GRACEFUL_DELETE_MS, false);
         }
+        if (d.rolling && d.updated() == d.replicas && d.ready() == d.replicas && d.active() == d.replicas) {
+            d.rolling = false;
+            emit(new SimEvent.RolloutCompleted(now(), d.key, d.current().number()));
+        }
+    }
+
+    /**
+     * One pass of the Deployment controller's RollingUpdate while pods of an older template live: new
+     * pods up to {@code replicas + maxSurge} live pods, old ones deleted while at least
+     * {@code replicas − maxUnavailable} stay Ready (not-Ready old pods first: they serve nobody).
+     * False when no old pod is left (the plain ReplicaSet pass finishes the job).
+     */
+    private boolean rollingUpdate(DeploymentState d) {
+        int template = d.current().template();
+        int fresh = 0;
+        List<PodState> old = new ArrayList<>();
+        for (PodState p : d.pods) {
+            if (!DeploymentState.live(p)) continue;
+            if (p.revision.template() == template) fresh++; else old.add(p);
+        }
+        if (old.isEmpty()) return false;
+        int surge = d.spec.strategy().surge(d.replicas), unavailable = d.spec.strategy().unavailable(d.replicas);
+        int create = Math.min(d.replicas + surge - (fresh + old.size()), d.replicas - fresh);
+        for (int i = 0; i < create; i++) createPod(d, false);
+        int allowed = d.ready() - (d.replicas - unavailable);
+        List<PodState> readyOld = new ArrayList<>();
+        for (PodState p : old) {
+            if (!p.ready) delete(p, "RollingUpdate", GRACEFUL_DELETE_MS, false);
+            else readyOld.add(p);
+        }
+        Collections.reverse(readyOld);
+        for (PodState p : readyOld) {
+            if (allowed-- <= 0) break;
+            delete(p, "RollingUpdate", GRACEFUL_DELETE_MS, false);
+        }
+        return true;
+    }
+
+    /** Makes {@code behaviour} the Deployment's new revision (same container) and starts its RollingUpdate. */
+    DeploymentState.Revision rollOut(DeploymentState d, DeploymentState.Behaviour behaviour, String cause) {
+        int number = d.current().number() + 1;
+        int template = 0;
+        for (DeploymentState.Revision r : d.revisions) template = Math.max(template, r.template());
+        var revision = new DeploymentState.Revision(number, template + 1, d.current().container(), behaviour);
+        d.revisions.add(revision);
+        startRollout(d, cause);
+        return revision;
+    }
+
+    /** The previous revision's template becomes current under a new number (kubectl rollout undo). */
+    void rollbackTo(DeploymentState d, String cause) {
+        DeploymentState.Revision previous = d.revisions.remove(d.revisions.size() - 2);
+        d.revisions.add(new DeploymentState.Revision(d.current().number() + 1, previous.template(), previous.container(), previous.behaviour()));
+        startRollout(d, cause + " to the template of revision " + previous.number());
+    }
+
+    private void startRollout(DeploymentState d, String cause) {
+        d.generation++;
+        d.rolling = true;
+        emit(new SimEvent.RolloutStarted(now(), d.key, d.current().number(), cause));
+        requestReconcile(d);
+    }
+
+    // ---------------------------------------------------------------- HPA, PDBs, evictions, nodes
+
+    /** One sync of the Deployment's HorizontalPodAutoscaler (see {@link dev.homeostat.simulator.spec.HpaSpec}). */
+    private void hpaTick(DeploymentState d) {
+        var h = d.spec.hpa();
+        long t = now();
+        double used = 0, requested = 0;
+        int readyPods = 0;
+        for (PodState p : d.pods) {
+            if (!DeploymentState.live(p) || !p.ready || p.lastMinute.filled() == 0) continue;
+            used += p.lastMinute.sum(PodState.CPU) / p.lastMinute.filled();
+            requested += p.spec.cpuRequest();
+            readyPods++;
+        }
+        int current = d.replicas;
+        int target = Math.clamp(current, h.minReplicas(), h.maxReplicas());
+        double utilization = requested > 0 ? used / requested : 0;
+        if (readyPods > 0 && requested > 0) {
+            double ratio = utilization / h.targetCpuUtilization();
+            int desired = Math.abs(ratio - 1) <= 0.1 ? current : (int) Math.ceil(readyPods * ratio);
+            desired = Math.clamp(desired, h.minReplicas(), h.maxReplicas());
+            desired = Math.min(desired, Math.max(2 * current, current + 4));
+            d.recommendations.add(new long[] {t, desired});
+            d.recommendations.removeIf(r -> r[0] < t - h.scaleDownStabilization().toMillis());
+            if (desired >= current) target = desired;
+            else {
+                // scale down only to the highest recommendation of the stabilisation window
+                long highest = 0;
+                for (long[] r : d.recommendations) highest = Math.max(highest, r[1]);
+                target = (int) Math.min(current, highest);
+            }
+        }
+        if (target != current) {
+            d.replicas = target;
+            emit(new SimEvent.HpaScaled(t, d.key, current, target, utilization));
+            requestReconcile(d);
+        }
+        atClusterTime(t + h.syncPeriod().toMillis(), () -> hpaTick(d));
+    }
+
+    private PdbView pdbStatus(PdbSpec s) {
+        List<String> names = new ArrayList<>();
+        Set<DeploymentState> owners = new java.util.LinkedHashSet<>();
+        int healthy = 0;
+        for (PodState p : pods.values()) {
+            if (!DeploymentState.live(p) || !s.selects(p.namespace, p.deployment.podLabels)) continue;
+            names.add(p.name);
+            owners.add(p.deployment);
+            if (p.ready) healthy++;
+        }
+        int expected = 0;
+        for (DeploymentState d : owners) expected += d.replicas;
+        int desired = s.minAvailable() != null ? s.minAvailable() : Math.max(0, expected - s.maxUnavailable());
+        return new PdbView(s.namespace(), s.name(), healthy, desired, Math.max(0, healthy - desired), names);
+    }
+
+    /** The Eviction API: a Ready pod needs a disruption allowed by every budget covering it; a not-Ready one, budgets that are met. */
+    private boolean evict(PodState p) {
+        for (PdbSpec s : spec.cluster().pdbs()) {
+            if (p.isolated || !s.selects(p.namespace, p.deployment.podLabels)) continue;
+            PdbView v = pdbStatus(s);
+            if (p.ready ? v.disruptionsAllowed() < 1 : v.currentHealthy() < v.desiredHealthy()) return false;
+        }
+        delete(p, "Eviction", GRACEFUL_DELETE_MS, false);
+        return true;
+    }
+
+    private List<PodState> podsOn(NodeState n) {
+        List<PodState> out = new ArrayList<>();
+        for (PodState p : pods.values()) if (p.node == n && !p.terminating) out.add(p);
+        return out;
+    }
+
+    private void drainStep(NodeState n) {
+        boolean blocked = false;
+        for (PodState p : podsOn(n)) if (!evict(p)) blocked = true;
+        if (blocked) atClusterTime(now() + DRAIN_RETRY_MS, () -> drainStep(n));
+        else n.draining = false;
+    }
+
+    /**
+     * The node stops (kubelet and containers gone): its pods answer nothing (requests time out) and
+     * nothing changes on them; NotReady after the grace period, pods evicted after the toleration.
+     */
+    void failNode(NodeState n) {
+        if (n.down) return;
+        n.down = true;
+        int epoch = ++n.failureEpoch;
+        for (PodState p : podsOn(n)) {
+            loseInFlight(p);
+            p.effects.add(n.downEffect);
+            p.epoch++;
+        }
+        atClusterTime(now() + NODE_MONITOR_GRACE_MS, () -> {
+            if (n.failureEpoch != epoch) return;
+            n.ready = false;
+            emit(new SimEvent.NodeConditionChanged(now(), n.spec.name(), false));
+            for (PodState p : podsOn(n)) setReady(p, false);
+            atClusterTime(now() + NOT_READY_TOLERATION_MS, () -> {
+                if (n.failureEpoch != epoch) return;
+                for (PodState p : podsOn(n)) delete(p, "TaintManagerEviction", GRACEFUL_DELETE_MS, false);
+            });
+        });
+    }
+
+    /** The node is back: Ready again, its remaining pods resume (probes decide their readiness). */
+    void recoverNode(NodeState n) {
+        if (!n.down) return;
+        n.down = false;
+        n.failureEpoch++;
+        for (PodState p : podsOn(n)) {
+            p.effects.remove(n.downEffect);
+            replan(p);
+        }
+        if (!n.ready) {
+            n.ready = true;
+            emit(new SimEvent.NodeConditionChanged(now(), n.spec.name(), true));
+        }
+        retryPending();
     }
 
     // ---------------------------------------------------------------- kubelet: containers and probes
@@ -378,15 +674,19 @@ public final class Simulation {
      */
     void replan(PodState p) {
         long e = ++p.epoch;
-        if (p.terminating || p.node == null) return;
+        if (p.terminating || p.node == null || p.node.down) return;
         long t = now();
         if (!p.running()) {
             at(p, e, Math.max(t, p.startAt), () -> startContainer(p));
             return;
         }
         ContainerSpec c = p.spec;
-        if (p.failures == 0) {
-            if (!p.ready) {
+        DeploymentState.Behaviour b = p.revision.behaviour();
+        if (p.failures == 0 && b.crashOnStart()) {
+            // the new revision exits with an error once it has started
+            at(p, e, Math.max(t, p.servingAt), () -> crash(p, "Error"));
+        } else if (p.failures == 0) {
+            if (!p.ready && !p.isolated && !b.neverReady()) {
                 long servingFrom = Math.max(p.servingAt, p.failureEndedAt);
                 at(p, e, Math.max(t, Probes.passesAt(p.runningSince, c.readinessProbe(), servingFrom)), () -> setReady(p, true));
             }
@@ -446,6 +746,11 @@ public final class Simulation {
         p.leaked = 0;
         p.leakRate = 0;
         p.leakSince = t;
+        if (p.deadlock != null) {
+            // a restart clears a deadlock
+            p.effects.remove(p.deadlock);
+            p.deadlock = null;
+        }
         emit(new SimEvent.ContainerRestarted(t, p.key, reason, p.restarts));
         replan(p);
     }
@@ -454,6 +759,7 @@ public final class Simulation {
         if (p.ready == ready) return;
         p.ready = ready;
         emit(new SimEvent.PodReadinessChanged(now(), p.key, ready));
+        if (p.deployment.rolling) requestReconcile(p.deployment);
     }
 
     /** Requests in the pod when it dies (Little's law: arrival rate × mean latency) fail. */
@@ -470,7 +776,7 @@ public final class Simulation {
     private void trafficTick() {
         long t = now();
         if (t > 0) {
-            for (DeploymentState d : deployments) traffic.step(d, t);
+            for (DeploymentState d : trafficOrder) traffic.step(d, t);
         }
         if (t + STEP_MS <= end) queue.add(t + STEP_MS, BAND_TRAFFIC, this::trafficTick);
     }
@@ -479,6 +785,12 @@ public final class Simulation {
         long t = now();
         scraper.scrape(t, pods.values(), deployments, services);
         if (t + scrapeEvery <= end) queue.add(t + scrapeEvery, BAND_SCRAPE, this::scrapeTick);
+    }
+
+    /** The Service {@code namespace/name}, or null. */
+    ServiceState service(String namespace, String name) {
+        for (ServiceState s : services) if (s.spec.namespace().equals(namespace) && s.spec.name().equals(name)) return s;
+        return null;
     }
 
     void emit(SimEvent event) { listener.on(event); }

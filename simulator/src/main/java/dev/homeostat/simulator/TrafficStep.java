@@ -2,10 +2,13 @@ package dev.homeostat.simulator;
 
 import dev.homeostat.simulator.events.SimEvent;
 import dev.homeostat.simulator.spec.ContainerSpec;
+import dev.homeostat.simulator.spec.CallSpec;
 import dev.homeostat.simulator.spec.SloSpec;
+import dev.homeostat.simulator.spec.WorkloadSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
 /**
@@ -21,6 +24,11 @@ final class TrafficStep {
     private final double[] podRow = new double[5];
     private final double[] serviceRow = new double[4];
     private final double[] sloRow = new double[3];
+    // the call outcome of this step's service (README "Call graph"), per callee and combined
+    private double[] attemptsPerRequest = new double[4];
+    private double[] calleeLoad = new double[4];
+    private final double[] call = new double[4];
+    static final int CALL_FAILED = 0, CALL_TIMEOUT_SHARE = 1, CALL_WAIT = 2, CALL_ATTEMPTS = 3;
 
     TrafficStep(Consumer<SimEvent> emit) { this.emit = emit; }
 
@@ -30,9 +38,36 @@ final class TrafficStep {
         double arrivals = 0;
         if (s != null) {
             // Poisson-like noise: variance equal to the mean
-            double rate = s.spec.requestsPerSecond();
-            arrivals = Math.max(0, rate + Math.sqrt(rate) * s.noise.nextGaussian());
+            double rate = s.spec.workload().rate(s.spec.requestsPerSecond(), t);
+            arrivals = s.spec.workload() instanceof WorkloadSpec.Poisson
+                    ? poisson(rate, s.noise)
+                    : Math.max(0, rate + Math.sqrt(rate) * s.noise.nextGaussian());
+            // the callers ran earlier this instant (topological order) and left their load here
+            if (s.callArrivals > 0) arrivals += s.callArrivals;
+            s.callArrivals = 0;
         }
+        // downstream calls: the wait holds a worker; the outcome comes from the callees' last step
+        int calls = s == null ? 0 : s.callees.length;
+        double callWait = 0, callOk = 1, call504 = 0;
+        if (calls > 0) {
+            if (attemptsPerRequest.length < calls) { attemptsPerRequest = new double[calls]; calleeLoad = new double[calls]; }
+            double failWeight = 0, timeoutWeight = 0;
+            for (int j = 0; j < calls; j++) {
+                CallSpec spec = s.spec.calls().get(j);
+                callOutcome(s.callees[j], spec, call);
+                double p = spec.perRequest();
+                double succeed = Math.pow(1 - call[CALL_FAILED], p);
+                callOk *= succeed;
+                callWait += p * call[CALL_WAIT];
+                failWeight += 1 - succeed;
+                timeoutWeight += (1 - succeed) * call[CALL_TIMEOUT_SHARE];
+                attemptsPerRequest[j] = p * call[CALL_ATTEMPTS];
+                calleeLoad[j] = 0;
+            }
+            call504 = failWeight > 0 ? timeoutWeight / failWeight : 0;
+        }
+        double extraServiceTime = (s == null ? 0 : s.addedLatencyS) + callWait;
+        double callTimeouts = 0;
         int endpoints = 0;
         for (PodState p : d.pods) if (p.ready && !p.terminating) endpoints++;
         double share = endpoints == 0 ? 0 : arrivals / endpoints;
@@ -59,6 +94,7 @@ final class TrafficStep {
                     double serviceTime = c.serviceTime().toNanos() / 1e9
                             * TrafficModel.gcFactor(p.memoryAt(t) / c.memoryLimit())
                             * TrafficModel.cpuFactor(p.stressCores, c.cpuRequest());
+                    if (extraServiceTime > 0) serviceTime += extraServiceTime;
                     double pass = share, fail500 = 0, fail504 = 0, duplicate = 0, offset = 0;
                     if (!p.effects.isEmpty()) {
                         // fold the active faults' effects (README "Traffic effects"): failures first, then the link, then the server
@@ -100,8 +136,19 @@ final class TrafficStep {
                     TrafficModel.serve(pass * (1 + duplicate), serviceTime, c.concurrency(), served);
                     double ok = served[TrafficModel.OK] / (1 + duplicate), late = served[TrafficModel.TIMEOUTS] / (1 + duplicate);
                     double mean = served[TrafficModel.MEAN_LATENCY];
+                    double callErr = 0;
+                    if (calls > 0) {
+                        // every request served called downstream; those whose calls all failed answer with an error
+                        for (int j = 0; j < calls; j++) calleeLoad[j] += ok * attemptsPerRequest[j];
+                        callErr = ok * (1 - callOk);
+                        ok -= callErr;
+                        p.err504 += callErr * call504;
+                        callTimeouts += callErr * call504;
+                        p.err500 += callErr * (1 - call504);
+                        answered += callErr;
+                    }
                     pReq = share;
-                    pErr = late + fail500 + fail504;
+                    pErr = late + fail500 + fail504 + callErr;
                     pOk = ok;
                     pLatency = ok * (mean + offset);
                     p.ok200 += ok;
@@ -133,6 +180,7 @@ final class TrafficStep {
             err += pErr;
         }
         if (s == null) return;
+        for (int j = 0; j < calls; j++) s.callees[j].callArrivals += calleeLoad[j];
         if (endpoints == 0) {
             s.unavailable += arrivals;
             req += arrivals;
@@ -142,6 +190,7 @@ final class TrafficStep {
         err += s.lostInFlight;
         s.lostInFlight = 0;
         double p99 = TrafficModel.p99(weights, means, offsets, n, timeouts, cap);
+        if (s.called) remember(s, req, err, timeouts + callTimeouts, n);
         serviceRow[ServiceState.REQ] = req;
         serviceRow[ServiceState.ERR] = err;
         serviceRow[ServiceState.ANSWERED] = answered;
@@ -152,6 +201,96 @@ final class TrafficStep {
         sloRow[ServiceState.SLO_SLOW] = slow;
         s.sloWindow.push(sloRow);
         evaluateSlo(s, t);
+    }
+
+    /** Whole requests this second: Poisson(λ) by multiplying uniforms (Knuth) when small, its normal approximation when large. */
+    static double poisson(double lambda, SplittableRandom random) {
+        if (lambda <= 0) return 0;
+        if (lambda >= 64) return Math.max(0, Math.round(lambda + Math.sqrt(lambda) * random.nextGaussian()));
+        double limit = Math.exp(-lambda), product = random.nextDouble();
+        int k = 0;
+        while (product > limit) {
+            k++;
+            product *= random.nextDouble();
+        }
+        return k;
+    }
+
+    /** Keeps this step's outcome of a service that others call: their next step reads it. */
+    private void remember(ServiceState s, double req, double err, double timeouts, int n) {
+        s.lastReq = req;
+        s.lastTimeouts = Math.min(timeouts, err);
+        s.lastFastErr = Math.max(0, err - s.lastTimeouts);
+        if (s.lastOk.length < n) {
+            s.lastOk = new double[n * 2];
+            s.lastMean = new double[n * 2];
+            s.lastOffset = new double[n * 2];
+        }
+        System.arraycopy(weights, 0, s.lastOk, 0, n);
+        System.arraycopy(means, 0, s.lastMean, 0, n);
+        System.arraycopy(offsets, 0, s.lastOffset, 0, n);
+        s.lastPods = n;
+    }
+
+    /**
+     * One call to {@code callee} as its caller sees it, from the callee's last step (README "Call
+     * graph"): an attempt fails when the callee errs or answers after the deadline D (probability f);
+     * up to {@code retries} more attempts follow after the back-off. Writes the probability that every
+     * attempt fails (f^(R+1)), the share of those failures that are timeouts, the expected wait
+     * (each attempt made costs its latency bounded by D, each retry its back-off) and the expected
+     * attempts Σ f^k, k = 0..R — the load the call puts on the callee, retry storms included.
+     */
+    static void callOutcome(ServiceState callee, CallSpec spec, double[] out) {
+        double deadline = spec.deadline().toNanos() / 1e9;
+        double okWeight = 0, slow = 0, below = 0, meanOk = 0;
+        for (int i = 0; i < callee.lastPods; i++) {
+            double w = callee.lastOk[i];
+            if (w <= 0) continue;
+            okWeight += w;
+            slow += TrafficModel.slowerThan(w, callee.lastMean[i], callee.lastOffset[i], deadline);
+            below += w * boundedMean(callee.lastMean[i], callee.lastOffset[i], deadline);
+            meanOk += w * (callee.lastMean[i] + callee.lastOffset[i]);
+        }
+        double fastErr = 0, timeouts = 0, okShare = 1;
+        if (callee.lastReq > 0) {
+            fastErr = Math.clamp(callee.lastFastErr / callee.lastReq, 0, 1);
+            timeouts = Math.clamp(callee.lastTimeouts / callee.lastReq, 0, 1 - fastErr);
+            okShare = 1 - fastErr - timeouts;
+        }
+        double q, okLatency, meanLatency;
+        if (okWeight > 0) {
+            q = slow / okWeight;
+            okLatency = below / okWeight;
+            meanLatency = meanOk / okWeight;
+        } else {
+            // nothing answered last step: before the first step, or an idle callee, it is as fast as its
+            // nominal service time; when it only failed, okShare is 0 and the latency does not matter
+            double nominal = callee.deployment.spec.container().serviceTime().toNanos() / 1e9;
+            if (callee.lastReq <= 0) okShare = 1;
+            q = Math.exp(-deadline / nominal);
+            okLatency = boundedMean(nominal, 0, deadline);
+            meanLatency = nominal;
+        }
+        double timedOut = timeouts + okShare * q;
+        double f = Math.clamp(fastErr + timedOut, 0, 1);
+        double attemptLatency = okShare * okLatency + timedOut * deadline + fastErr * Math.min(meanLatency, deadline);
+        int retries = spec.retries();
+        double attempts = 0, fk = 1;
+        for (int k = 0; k <= retries; k++) {
+            attempts += fk;
+            fk *= f;
+        }
+        out[CALL_FAILED] = fk;
+        out[CALL_TIMEOUT_SHARE] = f > 0 ? timedOut / f : 0;
+        out[CALL_WAIT] = attempts * attemptLatency + (attempts - 1) * (spec.retryBackoff().toNanos() / 1e9);
+        out[CALL_ATTEMPTS] = attempts;
+    }
+
+    /** E[X; X ≤ D] for X = offset + Exponential(mean): the latency a caller waits for answers within its deadline. */
+    static double boundedMean(double mean, double offset, double deadline) {
+        if (deadline <= offset) return 0;
+        double u = deadline - offset, tail = Math.exp(-u / mean);
+        return offset * (1 - tail) + mean - (u + mean) * tail;
     }
 
     /**

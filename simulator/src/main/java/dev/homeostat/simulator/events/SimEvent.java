@@ -44,4 +44,22 @@ public sealed interface SimEvent {
 
     /** A pod's readiness changed. */
     record PodReadinessChanged(long timeMillis, String pod, boolean ready) implements SimEvent { }
+
+    /** A node's Ready condition changed (NotReady after the node-monitor grace period of a failed node). */
+    record NodeConditionChanged(long timeMillis, String node, boolean ready) implements SimEvent { }
+
+    /** A node was cordoned (unschedulable: the scheduler places no new pod there). */
+    record NodeCordoned(long timeMillis, String node) implements SimEvent { }
+
+    /**
+     * A Deployment got a new pod template ({@code revision}) and its RollingUpdate began;
+     * {@code cause} e.g. {@code fault bad-v2}, {@code rollback to revision 1 (API)}.
+     */
+    record RolloutStarted(long timeMillis, String deployment, int revision, String cause) implements SimEvent { }
+
+    /** Every replica of the Deployment runs the current revision and is Ready; no old pod is left. */
+    record RolloutCompleted(long timeMillis, String deployment, int revision) implements SimEvent { }
+
+    /** The HorizontalPodAutoscaler changed the Deployment's replicas; {@code utilization} = CPU used ÷ requested. */
+    record HpaScaled(long timeMillis, String deployment, int from, int to, double utilization) implements SimEvent { }
 }

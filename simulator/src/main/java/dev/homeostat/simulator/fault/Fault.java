@@ -9,7 +9,8 @@ import java.time.Duration;
  */
 public sealed interface Fault permits PodKill, PodFailure, ContainerKill, MemoryStress, CpuStress, MemoryLeak,
         NetworkDelay, NetworkLoss, NetworkDuplicate, NetworkCorrupt, NetworkPartition, NetworkBandwidth,
-        HttpFault, IoLatency, IoError, ClockSkew, DnsFault {
+        HttpFault, IoLatency, IoError, ClockSkew, DnsFault, DependencySlowdown,
+        BadRollout, Misconfiguration, CpuHog, Deadlock, NodeFailure, NoisyNeighbour {
     /** Unique within a run; names the incident in the journal. */
     String name();
 

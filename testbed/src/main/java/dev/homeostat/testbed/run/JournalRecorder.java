@@ -29,6 +29,13 @@ final class JournalRecorder implements SimulationListener, EngineListener {
     private final Map<String, Long> violatedSince = new HashMap<>();
     private final Map<String, Long> lastEngineAction = new HashMap<>();
     private final Map<String, Long> lastFaultEnd = new HashMap<>();
+    /**
+     * service → the last capacity change Kubernetes made on its own that the simulator reported (HPA
+     * scale, rollout completed, pods evicted from a lost node): time and what.
+     */
+    private final Map<String, Map.Entry<Long, String>> lastKubernetes = new HashMap<>();
+    /** Deployments whose rollout under way is the engine's rollback: its completion is the engine's doing. */
+    private final Set<String> engineRollouts = new java.util.TreeSet<>();
     private final Map<String, List<String>> servicesOfFault = new HashMap<>();
     /** fault name → index of its FaultStarted line in {@link #events}. */
     private final Map<String, Integer> faultStartedAt = new HashMap<>();
@@ -81,7 +88,12 @@ final class JournalRecorder implements SimulationListener, EngineListener {
             }
             case SimEvent.SloRestored r -> {
                 String service = "service/" + r.service();
-                events.add(new JournalEvent.SloRestored(r.timeMillis(), service, fixedBy(service)));
+                String by = fixedBy(service);
+                events.add(new JournalEvent.SloRestored(r.timeMillis(), service, by));
+                var k = lastKubernetes.get(service);
+                // the simulator said which controller restored capacity: the journal names it
+                if (by.equals("kubernetes") && k != null && k.getKey() >= violatedSince.getOrDefault(service, Long.MIN_VALUE))
+                    events.add(new JournalEvent.ClusterEvent(r.timeMillis(), service, "impact ended by kubernetes: " + k.getValue()));
                 violatedSince.remove(service);
             }
             case SimEvent.ContainerRestarted c ->
@@ -90,6 +102,24 @@ final class JournalRecorder implements SimulationListener, EngineListener {
             case SimEvent.PodCreated c -> {
                 deploymentOfPod.put(c.pod(), c.deployment());
                 events.add(new JournalEvent.ClusterEvent(c.timeMillis(), "pod/" + c.pod(), "pod created by ReplicaSet of " + c.deployment() + " on " + c.node()));
+            }
+            case SimEvent.NodeConditionChanged n ->
+                    events.add(new JournalEvent.ClusterEvent(n.timeMillis(), "node/" + n.node(), n.ready() ? "node Ready" : "node NotReady"));
+            case SimEvent.NodeCordoned n -> events.add(new JournalEvent.ClusterEvent(n.timeMillis(), "node/" + n.node(), "node cordoned"));
+            case SimEvent.RolloutStarted r -> {
+                if (r.cause().contains("homeostat-engine")) engineRollouts.add(r.deployment()); else engineRollouts.remove(r.deployment());
+                events.add(new JournalEvent.ClusterEvent(r.timeMillis(), "deployment/" + r.deployment(),
+                    "rollout of revision " + r.revision() + " started: " + r.cause()));
+            }
+            case SimEvent.RolloutCompleted r -> {
+                if (!engineRollouts.remove(r.deployment())) kubernetesRestored(r.deployment(), r.timeMillis(), "rollout of revision " + r.revision() + " of " + r.deployment() + " completed");
+                events.add(new JournalEvent.ClusterEvent(r.timeMillis(), "deployment/" + r.deployment(), "rollout of revision " + r.revision() + " completed"));
+            }
+            case SimEvent.HpaScaled h -> {
+                String what = String.format(java.util.Locale.ROOT, "HPA scaled %s %d -> %d (cpu %.0f%% of requests)", h.deployment(), h.from(), h.to(),
+                        h.utilization() * 100);
+                if (h.to() > h.from()) kubernetesRestored(h.deployment(), h.timeMillis(), what);
+                events.add(new JournalEvent.ClusterEvent(h.timeMillis(), "deployment/" + h.deployment(), what));
             }
             // Readiness flips are frequent and carry no decision; the SLO events already show their effect.
             case SimEvent.PodReadinessChanged ignored -> { }
@@ -117,14 +147,22 @@ final class JournalRecorder implements SimulationListener, EngineListener {
         }
     }
 
+    private void kubernetesRestored(String deployment, long t, String what) {
+        String service = serviceOfDeployment.get(deployment);
+        if (service != null) lastKubernetes.put(service, Map.entry(t, what));
+    }
+
     void end(long t) { events.add(new JournalEvent.RunEnded(t)); }
 
     private String fixedBy(String service) {
         long since = violatedSince.getOrDefault(service, Long.MIN_VALUE);
         long engine = lastEngineAction.getOrDefault(service, Long.MIN_VALUE);
         long faultEnd = lastFaultEnd.getOrDefault(service, Long.MIN_VALUE);
-        boolean engineActed = engine >= since;
         boolean faultEnded = faultEnd >= since;
+        // an autoscaler scale-up or a rollout Kubernetes finished after the engine's last action restored capacity, not the engine
+        var k = lastKubernetes.get(service);
+        boolean kubernetesAfter = k != null && k.getKey() > engine && k.getKey() >= since && engine >= since;
+        boolean engineActed = engine >= since && !kubernetesAfter;
         if (engineActed && (!faultEnded || engine > faultEnd)) return "engine";
         if (faultEnded) return "fault-ended";
         return "kubernetes";

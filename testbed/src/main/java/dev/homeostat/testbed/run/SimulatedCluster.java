@@ -8,6 +8,8 @@ import dev.homeostat.remediation.port.Clock;
 import dev.homeostat.remediation.port.DeploymentInfo;
 import dev.homeostat.remediation.port.MetricSeries;
 import dev.homeostat.remediation.port.MetricsSource;
+import dev.homeostat.remediation.port.NodeInfo;
+import dev.homeostat.remediation.port.PdbInfo;
 import dev.homeostat.remediation.port.PodInfo;
 import dev.homeostat.simulator.Simulation;
 import java.util.List;
@@ -39,8 +41,17 @@ final class SimulatedCluster implements MetricsSource, ClusterView, ClusterActio
 
     @Override public List<DeploymentInfo> deployments() {
         return simulation.deployments().stream()
-                .map(d -> new DeploymentInfo(d.namespace(), d.name(), d.replicas(), d.readyReplicas()))
+                .map(d -> new DeploymentInfo(d.namespace(), d.name(), d.replicas(), d.readyReplicas(), d.updatedReplicas(),
+                        d.generation(), d.observedGeneration()))
                 .toList();
+    }
+
+    @Override public List<NodeInfo> nodes() {
+        return simulation.nodes().stream().map(n -> new NodeInfo(n.name(), n.ready(), n.unschedulable())).toList();
+    }
+
+    @Override public List<PdbInfo> pdbs() {
+        return simulation.pdbs().stream().map(p -> new PdbInfo(p.namespace(), p.name(), p.disruptionsAllowed(), p.pods())).toList();
     }
 
     @Override public ActionOutcome execute(ClusterAction action) {
@@ -58,10 +69,18 @@ final class SimulatedCluster implements MetricsSource, ClusterView, ClusterActio
                         : ActionOutcome.refused("no such deployment");
             }
             // Honest about the model's limits: journaled as refused, so a report never credits an action the simulator cannot perform.
-            case ClusterAction.RollbackDeployment r -> notModelled("rollback of " + r.target().ref());
-            case ClusterAction.IsolatePod i -> notModelled("isolation of " + i.target().ref());
-            case ClusterAction.CordonNode c -> notModelled("cordon of " + c.target().ref());
-            case ClusterAction.DrainNode d -> notModelled("drain of " + d.target().ref());
+            case ClusterAction.RollbackDeployment r -> simulation.rollback(r.target().namespace(), r.target().name(), "homeostat-engine")
+                    ? ActionOutcome.applied("rolled back " + r.target().ref() + " to its previous revision; a rolling update replaces the pods")
+                    : ActionOutcome.refused("no such deployment, or no previous revision to roll back to");
+            case ClusterAction.IsolatePod i -> simulation.isolatePod(i.target().namespace(), i.target().name())
+                    ? ActionOutcome.applied("pod taken out of its service and ReplicaSet (kept running); a replacement starts")
+                    : ActionOutcome.refused("no such pod, or it is terminating or isolated already");
+            case ClusterAction.CordonNode c -> simulation.cordonNode(c.target().name())
+                    ? ActionOutcome.applied("node cordoned: no new pods are scheduled there")
+                    : ActionOutcome.refused("no such node");
+            case ClusterAction.DrainNode d -> simulation.drainNode(d.target().name())
+                    ? ActionOutcome.applied("node cordoned and drained: pods evicted as their PodDisruptionBudgets allow")
+                    : ActionOutcome.refused("no such node");
             case ClusterAction.CircuitBreak c -> notModelled("circuit-break of " + c.target().ref());
             // In simulation the pager is the journal: the page is recorded, nobody is woken.
             case ClusterAction.Page page -> ActionOutcome.applied("paged: " + page.reason());

@@ -3,7 +3,8 @@ package dev.homeostat.testbed.scenario;
 import dev.homeostat.reports.score.Expectations;
 import dev.homeostat.simulator.spec.DeploymentSpec;
 import dev.homeostat.simulator.spec.NodeSpec;
-import dev.homeostat.simulator.spec.ServiceSpec;
+import dev.homeostat.simulator.spec.CallSpec;
+import dev.homeostat.simulator.spec.SloSpec;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,15 +18,30 @@ record ScenarioDocument(String apiVersion, String kind, Metadata metadata, Spec 
                 List<FaultEntry> faults, Engine engine, Scoring scoring, Expectations expectations, Duration metricsRetention) { }
 
     /** {@code nodePool} is shorthand for {@code count} identical nodes named {@code <prefix>-<i>}. */
-    record Cluster(List<NodeSpec> nodes, NodePool nodePool, List<DeploymentSpec> deployments, List<ServiceSpec> services) { }
+    record Cluster(List<NodeSpec> nodes, NodePool nodePool, List<DeploymentSpec> deployments, List<ServiceEntry> services,
+                   List<dev.homeostat.simulator.spec.PdbSpec> pdbs) { }
+
+    /** A Service as written: {@code workload} shapes its outside traffic (no {@code requestsPerSecond}: 0, only called), {@code calls} the services it calls. */
+    record ServiceEntry(String name, String namespace, String deployment, Double requestsPerSecond, SloSpec slo, Workload workload,
+                        List<CallSpec> calls) { }
+
+    /**
+     * {@code type}: constant (default), diurnal (amplitude, period, phase), flash-crowd or bursty (at,
+     * duration, multiplier), poisson, or replay (file: a CSV of {@code seconds,requestsPerSecond},
+     * relative to the scenario file).
+     */
+    record Workload(String type, Double amplitude, Duration period, Duration phase, Duration at, Duration duration, Double multiplier,
+                    String file) { }
 
     record NodePool(String prefix, int count, double cpu, long memory) { }
 
     /** Either a Chaos Mesh manifest applied at {@code at}, or an application fault by {@code type}. */
     record FaultEntry(String manifest, Duration at, String type, String name, Duration duration, FaultTarget target,
-                      Long rate) { }
+                      Long rate, Duration addedLatency,
+                      // application faults of the cluster side (bad-rollout, misconfiguration, cpu-hog, deadlock, node-failure, noisy-neighbour)
+                      Duration latency, Double errorPercent, Boolean crashOnStart, String misconfiguration, Double cores, Integer pods) { }
 
-    record FaultTarget(String namespace, String deployment) { }
+    record FaultTarget(String namespace, String deployment, String service, String node) { }
 
     record Engine(String policy) { }
 

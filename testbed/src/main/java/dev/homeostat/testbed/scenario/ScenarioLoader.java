@@ -20,13 +20,16 @@ import dev.homeostat.chaos.YamlDocument;
 import dev.homeostat.chaos.YamlDocuments;
 import dev.homeostat.reports.score.Expectations;
 import dev.homeostat.reports.score.ScoringConfig;
+import dev.homeostat.simulator.fault.DependencySlowdown;
 import dev.homeostat.simulator.fault.Fault;
 import dev.homeostat.simulator.fault.MemoryLeak;
+import dev.homeostat.simulator.spec.CallSpec;
 import dev.homeostat.simulator.spec.ClusterSpec;
 import dev.homeostat.simulator.spec.DeploymentSpec;
 import dev.homeostat.simulator.spec.NodeSpec;
 import dev.homeostat.simulator.spec.ServiceSpec;
 import dev.homeostat.simulator.spec.SimulationSpec;
+import dev.homeostat.simulator.spec.WorkloadSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +51,8 @@ import java.util.stream.Stream;
 public final class ScenarioLoader {
     public static final String API_VERSION = "homeostat.dev/v1alpha1";
     public static final String KIND = "Scenario";
-    static final List<String> APP_FAULT_TYPES = List.of("memory-leak");
+    static final List<String> WORKLOAD_TYPES = List.of("constant", "diurnal", "flash-crowd", "bursty", "poisson", "replay");
+    static final List<String> APP_FAULT_TYPES = List.of("memory-leak", "bad-rollout", "misconfiguration", "cpu-hog", "deadlock", "node-failure", "noisy-neighbour", "dependency-slowdown");
 
     private final ObjectMapper yaml = createMapper();
 
@@ -157,7 +161,8 @@ public final class ScenarioLoader {
             }
         }
         var deployments = c.deployments() == null ? List.<DeploymentSpec>of() : c.deployments();
-        var services = c.services() == null ? List.<ServiceSpec>of() : c.services();
+        var services = services(src, c.services() == null ? List.of() : c.services());
+        field(src, "spec.cluster.services", () -> { CallSpec.checkGraph(services); return services; });
         var deploymentKeys = deployments.stream().map(d -> d.namespace() + "/" + d.name()).collect(Collectors.toSet());
         for (int i = 0; i < services.size(); i++) {
             ServiceSpec s = services.get(i);
@@ -165,7 +170,49 @@ public final class ScenarioLoader {
                 throw src.error("spec.cluster.services[" + i + "].deployment",
                         "no deployment '" + s.namespace() + "/" + s.deployment() + "' in spec.cluster.deployments; known: " + deploymentKeys.stream().sorted().toList());
         }
-        return field(src, "spec.cluster", () -> new ClusterSpec(nodes, deployments, services));
+        return field(src, "spec.cluster", () -> new ClusterSpec(nodes, deployments, services, c.pdbs()));
+    }
+
+    private static List<ServiceSpec> services(Source src, List<ScenarioDocument.ServiceEntry> entries) {
+        var out = new ArrayList<ServiceSpec>();
+        for (int i = 0; i < entries.size(); i++) {
+            var e = entries.get(i);
+            String at = "spec.cluster.services[" + i + "]";
+            if (e == null) throw src.error(at, "empty entry; give at least name:");
+            WorkloadSpec workload = e.workload() == null ? null : workload(src, at + ".workload", e.workload());
+            out.add(field(src, at, () -> new ServiceSpec(e.name(), e.namespace(), e.deployment(),
+                    e.requestsPerSecond() == null ? 0 : e.requestsPerSecond(), e.slo(), workload, e.calls())));
+        }
+        return out;
+    }
+
+    /** A service's workload; a replay reads its CSV now, relative to the scenario file, so a bad trace fails before any run. */
+    private static WorkloadSpec workload(Source src, String at, ScenarioDocument.Workload w) {
+        String type = w.type() == null ? "constant" : w.type();
+        return switch (type) {
+            case "constant" -> new WorkloadSpec.Constant();
+            case "poisson" -> new WorkloadSpec.Poisson();
+            case "diurnal" -> {
+                if (w.amplitude() == null) throw src.error(at + ".amplitude", "required: share of the base rate the wave adds and takes, in [0, 1], e.g. 0.5");
+                yield field(src, at, () -> new WorkloadSpec.Diurnal(w.amplitude(), w.period(), w.phase()));
+            }
+            case "flash-crowd", "bursty" -> {
+                if (w.multiplier() == null) throw src.error(at + ".multiplier", "required: how many times the base rate the crowd brings, e.g. 5");
+                yield field(src, at, () -> new WorkloadSpec.FlashCrowd(w.at(), w.duration(), w.multiplier()));
+            }
+            case "replay" -> {
+                if (w.file() == null) throw src.error(at + ".file", "required: a CSV of 'seconds,requestsPerSecond' rows, relative to the scenario file");
+                Path csv = src.file().toAbsolutePath().getParent().resolve(w.file()).normalize();
+                if (!Files.isRegularFile(csv)) throw src.error(at + ".file", "no such file: " + csv + " (paths are relative to the scenario file)");
+                try {
+                    var lines = Files.readAllLines(csv);
+                    yield field(src, at + ".file", () -> WorkloadSpec.Replay.parse(csv.toString(), lines));
+                } catch (IOException ex) {
+                    throw src.error(at + ".file", "cannot read " + csv + ": " + ex.getMessage());
+                }
+            }
+            default -> throw src.error(at + ".type", "unknown workload '" + type + "'; known: " + WORKLOAD_TYPES);
+        };
     }
 
     private static List<Fault> faults(Source src, ScenarioDocument.Spec spec, ClusterSpec cluster) {
@@ -216,9 +263,61 @@ public final class ScenarioLoader {
                 String name = e.name() == null ? target.deployment() + "-memory-leak" : e.name();
                 yield field(src, at, () -> new MemoryLeak(name, start, e.duration(), target.namespace(), target.deployment(), e.rate()));
             }
+            case "dependency-slowdown" -> {
+                if (e.addedLatency() == null) throw src.error(at + ".addedLatency", "required: how much later the service answers, e.g. 200ms");
+                if (e.duration() == null) throw src.error(at + ".duration", "required, e.g. 30m");
+                var target = e.target();
+                if (target == null || target.service() == null) throw src.error(at + ".target.service", "required: the service whose dependency slows down");
+                String namespace = target.namespace() == null ? DeploymentSpec.DEFAULT_NAMESPACE : target.namespace();
+                if (cluster.services().stream().noneMatch(s -> s.name().equals(target.service()) && s.namespace().equals(namespace)))
+                    throw src.error(at + ".target.service", "no service '" + namespace + "/" + target.service() + "' in spec.cluster.services");
+                String name = e.name() == null ? target.service() + "-dependency-slowdown" : e.name();
+                yield field(src, at, () -> new DependencySlowdown(name, start, e.duration(), namespace, target.service(), e.addedLatency()));
+            }
+            case "bad-rollout", "misconfiguration", "cpu-hog", "deadlock" -> {
+                if (e.duration() == null) throw src.error(at + ".duration", "required, e.g. 30m (for a rollout: when its authors roll it back)");
+                var target = e.target();
+                if (target == null || target.deployment() == null) throw src.error(at + ".target.deployment", "required: the deployment the fault hits");
+                String namespace = target.namespace() == null ? DeploymentSpec.DEFAULT_NAMESPACE : target.namespace();
+                if (cluster.deployments().stream().noneMatch(d -> d.name().equals(target.deployment()) && d.namespace().equals(namespace)))
+                    throw src.error(at + ".target.deployment", "no deployment '" + namespace + "/" + target.deployment() + "' in spec.cluster.deployments");
+                String name = e.name() == null ? target.deployment() + "-" + e.type() : e.name();
+                yield field(src, at, () -> switch (e.type()) {
+                    case "bad-rollout" -> new dev.homeostat.simulator.fault.BadRollout(name, start, e.duration(), namespace, target.deployment(),
+                            e.latency(), e.errorPercent() == null ? 0 : e.errorPercent(), Boolean.TRUE.equals(e.crashOnStart()));
+                    case "misconfiguration" -> new dev.homeostat.simulator.fault.Misconfiguration(name, start, e.duration(), namespace, target.deployment(),
+                            misconfiguration(src, at, e.misconfiguration()));
+                    case "cpu-hog" -> {
+                        if (e.cores() == null) throw new IllegalArgumentException("cores: required, the CPU the busy loop burns, e.g. 0.5");
+                        yield new dev.homeostat.simulator.fault.CpuHog(name, start, e.duration(), namespace, target.deployment(), e.cores());
+                    }
+                    default -> new dev.homeostat.simulator.fault.Deadlock(name, start, e.duration(), namespace, target.deployment(),
+                            e.pods() == null ? 1 : e.pods());
+                });
+            }
+            case "node-failure", "noisy-neighbour" -> {
+                if (e.duration() == null) throw src.error(at + ".duration", "required, e.g. 10m");
+                var target = e.target();
+                if (target == null || target.node() == null) throw src.error(at + ".target.node", "required: the node the fault hits");
+                if (cluster.nodes().stream().noneMatch(n -> n.name().equals(target.node())))
+                    throw src.error(at + ".target.node", "no node '" + target.node() + "' in spec.cluster; known: "
+                            + cluster.nodes().stream().map(n -> n.name()).sorted().toList());
+                String name = e.name() == null ? target.node() + "-" + e.type() : e.name();
+                yield field(src, at, () -> {
+                    if (e.type().equals("node-failure")) return new dev.homeostat.simulator.fault.NodeFailure(name, start, e.duration(), target.node());
+                    if (e.cores() == null) throw new IllegalArgumentException("cores: required, the CPU the neighbour takes, e.g. 2");
+                    return new dev.homeostat.simulator.fault.NoisyNeighbour(name, start, e.duration(), target.node(), e.cores());
+                });
+            }
             default -> throw src.error(at + ".type",
                     "unknown fault type '" + e.type() + "'; known: " + APP_FAULT_TYPES + " (Chaos Mesh experiments go under manifest:)");
         };
+    }
+
+    private static dev.homeostat.simulator.fault.Misconfiguration.Kind misconfiguration(Source src, String at, String value) {
+        if ("wrong-port".equals(value)) return dev.homeostat.simulator.fault.Misconfiguration.Kind.WRONG_PORT;
+        if ("readiness-never-passes".equals(value)) return dev.homeostat.simulator.fault.Misconfiguration.Kind.READINESS_NEVER_PASSES;
+        throw src.error(at + ".misconfiguration", "give wrong-port or readiness-never-passes, was " + value);
     }
 
     /** Runs a record constructor; its IllegalArgumentException ("field: problem") becomes a ScenarioException under {@code path}. */

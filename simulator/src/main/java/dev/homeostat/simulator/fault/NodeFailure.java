@@ -1,0 +1,18 @@
+package dev.homeostat.simulator.fault;
+
+import java.time.Duration;
+
+/**
+ * A node fails (kubelet and containers gone) for the window: its pods stop answering at once (requests
+ * time out), after the node-monitor grace period (40 s) the node turns NotReady and its pods lose
+ * readiness, and after the default not-ready toleration (300 s) they are evicted and rescheduled on
+ * the other nodes. At the window's end the node is Ready again.
+ */
+public record NodeFailure(String name, Duration start, Duration duration, String node) implements Fault {
+    public NodeFailure {
+        if (name == null || name.isBlank()) throw new IllegalArgumentException("name: a fault needs a name");
+        Faults.checkTimes(start, duration);
+        if (node == null || node.isBlank()) throw new IllegalArgumentException("target.node: node-failure needs the node that fails");
+    }
+    @Override public String kind() { return "app/node-failure"; }
+}
