@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "homeostat", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         description = "Chaos-validated resilience testbed for Kubernetes self-healing.",
-        subcommands = {RunCommand.class, ChaosCommand.class, CompareCommand.class, BenchCommand.class, ReportCommand.class, DetectCommand.class,
+        subcommands = {RunCommand.class, ChaosCommand.class, SimCommand.class, CompareCommand.class, BenchCommand.class, ReportCommand.class, DetectCommand.class,
                 TrainCommand.class, EngineCommand.class, PerfCommand.class, VersionCommand.class, CommandLine.HelpCommand.class})
 public final class Homeostat {
     public static final int EXIT_OK = 0;

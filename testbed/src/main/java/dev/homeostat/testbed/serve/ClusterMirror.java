@@ -1,0 +1,228 @@
+package dev.homeostat.testbed.serve;
+
+import dev.homeostat.chaos.ChaosManifests;
+import dev.homeostat.simulator.Simulation;
+import dev.homeostat.simulator.cluster.DeploymentView;
+import dev.homeostat.simulator.cluster.NodeView;
+import dev.homeostat.simulator.cluster.PodView;
+import dev.homeostat.simulator.fault.Fault;
+import dev.homeostat.simulator.spec.DeploymentSpec;
+import dev.homeostat.simulator.spec.ServiceSpec;
+import dev.homeostat.simulator.spec.SimulationSpec;
+import io.fabric8.chaosmesh.v1alpha1.DNSChaos;
+import io.fabric8.chaosmesh.v1alpha1.HTTPChaos;
+import io.fabric8.chaosmesh.v1alpha1.IOChaos;
+import io.fabric8.chaosmesh.v1alpha1.NetworkChaos;
+import io.fabric8.chaosmesh.v1alpha1.PodChaos;
+import io.fabric8.chaosmesh.v1alpha1.StressChaos;
+import io.fabric8.chaosmesh.v1alpha1.TimeChaos;
+import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.NodeBuilder;
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.PodConditionBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+/**
+ * Keeps a Kubernetes API (the fabric8 mock server) in step with a {@link Simulation}, both ways. Sim → API:
+ * nodes, Deployments (replicas and ready counts), one ReplicaSet per Deployment (so pods have the owner chain the
+ * engine and the chaos runner follow), pods (phase, Ready condition, restarts), Services. API → sim: a mirrored
+ * pod someone deleted → {@link Simulation#deletePod}; a Deployment's {@code spec.replicas} changed →
+ * {@link Simulation#scaleDeployment}; a new Chaos Mesh resource → translated by {@link ChaosManifests} and
+ * injected now ({@link Simulation#inject}), playing the Chaos Mesh controller's part.
+ *
+ * <p>Not thread-safe: one thread (the pacer of {@link SimServer}) calls {@link #readBack} and {@link #sync},
+ * the only thread that touches the simulation.
+ */
+public final class ClusterMirror {
+    /** The Chaos Mesh kinds read back from the API (the ones with a simulator translation). */
+    static final List<Class<? extends HasMetadata>> CHAOS_KINDS = List.of(PodChaos.class, StressChaos.class, NetworkChaos.class,
+            HTTPChaos.class, IOChaos.class, TimeChaos.class, DNSChaos.class);
+
+    private final KubernetesClient client;
+    private final SimulationSpec spec;
+    private final Consumer<String> log;
+    /** Pods this mirror wrote and has not removed, by namespace/name → what it wrote. */
+    private final Map<String, PodView> podsInApi = new TreeMap<>();
+    /** Pods deleted through the API (or gone Terminating): never written again. */
+    private final Set<String> gone = new TreeSet<>();
+    private final Map<String, Integer> replicasInApi = new TreeMap<>();
+    private final Map<String, DeploymentView> deploymentsInApi = new TreeMap<>();
+    private final Set<String> chaosSeen = new TreeSet<>();
+    private final List<String> injected = new ArrayList<>();
+
+    public ClusterMirror(KubernetesClient client, SimulationSpec spec, Consumer<String> log) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.spec = Objects.requireNonNull(spec, "spec");
+        this.log = Objects.requireNonNull(log, "log");
+    }
+
+    /** Writes what never changes: nodes, Services, ReplicaSets and Deployments; then the pods. */
+    public void init(Simulation sim) {
+        for (NodeView n : sim.nodes())
+            client.nodes().resource(new NodeBuilder().withNewMetadata().withName(n.name()).endMetadata()
+                    .withNewStatus()
+                    .addToAllocatable("cpu", new Quantity(Double.toString(n.cpuAllocatable())))
+                    .addToAllocatable("memory", new Quantity(Long.toString(n.memoryAllocatable())))
+                    .addNewCondition().withType("Ready").withStatus("True").endCondition()
+                    .endStatus().build()).create();
+        for (DeploymentSpec d : spec.cluster().deployments()) {
+            client.apps().replicaSets().inNamespace(d.namespace()).resource(new ReplicaSetBuilder()
+                    .withNewMetadata().withName(replicaSetName(d.name())).withNamespace(d.namespace()).withLabels(d.labels())
+                    .withOwnerReferences(new OwnerReferenceBuilder().withApiVersion("apps/v1").withKind("Deployment").withName(d.name())
+                            .withUid("uid-" + d.namespace() + "-" + d.name()).withController(true).build())
+                    .endMetadata()
+                    .withNewSpec().withReplicas(d.replicas()).withNewSelector().withMatchLabels(d.labels()).endSelector().endSpec()
+                    .build()).create();
+        }
+        for (ServiceSpec s : spec.cluster().services()) {
+            DeploymentSpec d = deploymentSpec(s.namespace(), s.deployment());
+            client.services().inNamespace(s.namespace()).resource(new ServiceBuilder()
+                    .withNewMetadata().withName(s.name()).withNamespace(s.namespace()).endMetadata()
+                    .withNewSpec().withSelector(d == null ? Map.of() : d.labels()).addNewPort().withPort(80).endPort().endSpec()
+                    .build()).create();
+        }
+        sync(sim);
+    }
+
+    /** Applies what others wrote to the API since the last call. */
+    public void readBack(Simulation sim) {
+        var inApi = new TreeSet<String>();
+        for (Pod p : client.pods().inAnyNamespace().list().getItems()) inApi.add(p.getMetadata().getNamespace() + "/" + p.getMetadata().getName());
+        for (String key : List.copyOf(podsInApi.keySet())) {
+            if (inApi.contains(key)) continue;
+            PodView v = podsInApi.remove(key);
+            gone.add(key);
+            if (sim.deletePod(v.namespace(), v.name(), "deleted through the API")) log.accept("api: pod " + key + " deleted → simulation deletes it");
+        }
+        for (Deployment d : client.apps().deployments().inAnyNamespace().list().getItems()) {
+            String key = d.getMetadata().getNamespace() + "/" + d.getMetadata().getName();
+            Integer wanted = d.getSpec() == null ? null : d.getSpec().getReplicas();
+            Integer mirrored = replicasInApi.get(key);
+            if (wanted != null && mirrored != null && !wanted.equals(mirrored)) {
+                replicasInApi.put(key, wanted);
+                if (sim.scaleDeployment(d.getMetadata().getNamespace(), d.getMetadata().getName(), wanted))
+                    log.accept("api: deployment " + key + " scaled " + mirrored + " → " + wanted);
+            }
+        }
+        for (Class<? extends HasMetadata> kind : CHAOS_KINDS) {
+            for (HasMetadata r : client.resources(kind).inAnyNamespace().list().getItems()) {
+                String ref = r.getKind() + "/" + r.getMetadata().getNamespace() + "/" + r.getMetadata().getName();
+                String id = ref + "@" + r.getMetadata().getUid();
+                if (!chaosSeen.add(id)) continue;
+                inject(sim, ref, r);
+            }
+        }
+    }
+
+    private void inject(Simulation sim, String ref, HasMetadata resource) {
+        // Only what a manifest author writes: apiVersion, kind, metadata (name, namespace), spec.
+        var node = Serialization.jsonMapper().valueToTree(resource);
+        var doc = Serialization.jsonMapper().createObjectNode();
+        doc.put("apiVersion", resource.getApiVersion());
+        doc.put("kind", resource.getKind());
+        doc.putObject("metadata").put("name", resource.getMetadata().getName()).put("namespace", resource.getMetadata().getNamespace());
+        doc.set("spec", node.path("spec"));
+        try {
+            List<Fault> faults = ChaosManifests.translate(ref, Serialization.asYaml(doc), Duration.ofMillis(sim.now()));
+            for (Fault f : faults) sim.inject(f);
+            injected.add(ref);
+            log.accept("api: " + ref + " created → " + faults.size() + " fault(s) injected at " + Duration.ofMillis(sim.now()));
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            log.accept("api: " + ref + " not injected: " + e.getMessage());
+        }
+    }
+
+    /** Writes the simulation's current state: pods created, updated and removed; Deployment counts. */
+    public void sync(Simulation sim) {
+        var live = new TreeSet<String>();
+        for (PodView p : sim.pods()) {
+            String key = p.namespace() + "/" + p.name();
+            if (gone.contains(key)) continue;
+            if ("Terminating".equals(p.phase())) {
+                // A terminating pod leaves the API's live set at once; Kubernetes lists it with a deletionTimestamp.
+                if (podsInApi.remove(key) != null) client.pods().inNamespace(p.namespace()).withName(p.name()).delete();
+                gone.add(key);
+                continue;
+            }
+            live.add(key);
+            PodView before = podsInApi.get(key);
+            if (p.equals(before)) continue;
+            Pod pod = pod(p);
+            if (before == null) client.pods().inNamespace(p.namespace()).resource(pod).create();
+            else client.pods().inNamespace(p.namespace()).resource(pod).update();
+            podsInApi.put(key, p);
+        }
+        for (String key : List.copyOf(podsInApi.keySet())) {
+            if (live.contains(key)) continue;
+            PodView v = podsInApi.remove(key);
+            gone.add(key);
+            client.pods().inNamespace(v.namespace()).withName(v.name()).delete();
+        }
+        for (DeploymentView d : sim.deployments()) {
+            String key = d.namespace() + "/" + d.name();
+            if (d.equals(deploymentsInApi.get(key))) continue;
+            DeploymentSpec s = deploymentSpec(d.namespace(), d.name());
+            Map<String, String> labels = s == null ? Map.of("app", d.name()) : s.labels();
+            Deployment dep = new DeploymentBuilder()
+                    .withNewMetadata().withName(d.name()).withNamespace(d.namespace()).withLabels(labels)
+                    .withUid("uid-" + d.namespace() + "-" + d.name()).endMetadata()
+                    .withNewSpec().withReplicas(d.replicas()).withNewSelector().withMatchLabels(labels).endSelector()
+                    .withNewTemplate().withNewMetadata().withLabels(labels).endMetadata()
+                    .withNewSpec().addNewContainer().withName(containerName(s, d.name())).withImage("homeostat/simulated").endContainer().endSpec()
+                    .endTemplate().endSpec()
+                    .withNewStatus().withReplicas(d.replicas()).withReadyReplicas(d.readyReplicas()).withAvailableReplicas(d.availableReplicas())
+                    .endStatus().build();
+            if (deploymentsInApi.containsKey(key)) client.apps().deployments().inNamespace(d.namespace()).resource(dep).update();
+            else client.apps().deployments().inNamespace(d.namespace()).resource(dep).create();
+            deploymentsInApi.put(key, d);
+            replicasInApi.put(key, d.replicas());
+        }
+    }
+
+    /** The Chaos Mesh resources injected so far, as {@code Kind/namespace/name}, in order. */
+    public List<String> injected() { return List.copyOf(injected); }
+
+    private Pod pod(PodView p) {
+        DeploymentSpec s = p.deployment() == null ? null : deploymentSpec(p.namespace(), p.deployment());
+        var b = new PodBuilder().withNewMetadata().withName(p.name()).withNamespace(p.namespace()).withLabels(p.labels());
+        if (p.deployment() != null)
+            b.withOwnerReferences(new OwnerReferenceBuilder().withApiVersion("apps/v1").withKind("ReplicaSet")
+                    .withName(replicaSetName(p.deployment())).withUid("uid-rs-" + p.namespace() + "-" + p.deployment()).withController(true).build());
+        String container = containerName(s, p.deployment());
+        return b.endMetadata()
+                .withNewSpec().withNodeName(p.node()).addNewContainer().withName(container).withImage("homeostat/simulated").endContainer().endSpec()
+                .withNewStatus().withPhase(p.phase())
+                .withConditions(new PodConditionBuilder().withType("Ready").withStatus(p.ready() ? "True" : "False").build())
+                .withContainerStatuses(new ContainerStatusBuilder().withName(container).withReady(p.ready()).withRestartCount(p.restarts()).build())
+                .endStatus().build();
+    }
+
+    static String replicaSetName(String deployment) { return deployment + "-sim"; }
+
+    private static String containerName(DeploymentSpec s, String fallback) {
+        return s != null && s.container() != null && s.container().name() != null ? s.container().name() : fallback;
+    }
+
+    private DeploymentSpec deploymentSpec(String namespace, String name) {
+        for (DeploymentSpec d : spec.cluster().deployments()) if (d.namespace().equals(namespace) && d.name().equals(name)) return d;
+        return null;
+    }
+}

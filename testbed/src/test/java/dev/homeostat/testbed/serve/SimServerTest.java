@@ -1,0 +1,80 @@
+package dev.homeostat.testbed.serve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.homeostat.testbed.scenario.ScenarioLoader;
+import io.fabric8.chaosmesh.v1alpha1.PodChaos;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+class SimServerTest {
+    private static final Path POD_KILL = Path.of("..", "scenarios", "ci", "pod-kill.yaml");
+
+    private static Set<String> podNames(SimServer server) {
+        var out = new TreeSet<String>();
+        for (Pod p : server.client().pods().inNamespace("default").list().getItems()) out.add(p.getMetadata().getName());
+        return out;
+    }
+
+    @Test
+    void servesRawMetricsMirrorsTheClusterAndAppliesApiWritesBack() throws Exception {
+        var scenario = new ScenarioLoader().load(POD_KILL);
+        var log = java.util.Collections.synchronizedList(new ArrayList<String>());
+        var options = new ServeOptions(60, new InetSocketAddress("127.0.0.1", 0), 0, 1, false, Duration.ofMillis(100));
+        try (SimServer server = SimServer.start(scenario, options, log::add)) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> server.virtualMillis() > 60_000);
+            String text = HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.metricsUrl()).build(), HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(text).contains("# TYPE http_requests_total counter", "kube_pod_container_resource_limits{", "container_memory_working_set_bytes{");
+            assertThat(text.lines().filter(l -> !l.startsWith("#")).toList()).noneMatch(l -> l.substring(0, l.indexOf(' ')).contains(":"));
+            assertThat(podNames(server)).hasSize(5);
+            assertThat(server.client().apps().deployments().inNamespace("default").withName("frontend").get().getStatus().getReadyReplicas()).isEqualTo(3);
+
+            // Someone deletes a pod through the API: the simulation deletes it and its ReplicaSet replaces it.
+            String victim = podNames(server).stream().filter(n -> n.startsWith("frontend")).findFirst().orElseThrow();
+            server.client().pods().inNamespace("default").withName(victim).delete();
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                Set<String> names = podNames(server);
+                return !names.contains(victim) && names.stream().filter(n -> n.startsWith("frontend")).count() == 3;
+            });
+
+            // Scaling through the API reaches the simulation.
+            server.client().apps().deployments().inNamespace("default").withName("catalog").scale(3);
+            await().atMost(Duration.ofSeconds(20)).until(() -> podNames(server).stream().filter(n -> n.startsWith("catalog")).count() == 3);
+
+            // A Chaos Mesh resource created in the API is injected: every frontend pod is killed and replaced.
+            Set<String> before = new TreeSet<>(podNames(server));
+            var chaos = Serialization.unmarshal("""
+                    apiVersion: chaos-mesh.org/v1alpha1
+                    kind: PodChaos
+                    metadata: {name: kill-frontend, namespace: default}
+                    spec: {action: pod-kill, mode: all, selector: {labelSelectors: {app: frontend}}}
+                    """, PodChaos.class);
+            server.client().resources(PodChaos.class).inNamespace("default").resource(chaos).create();
+            await().atMost(Duration.ofSeconds(20)).until(() -> server.injected().contains("PodChaos/default/kill-frontend"));
+            await().atMost(Duration.ofSeconds(20)).until(() -> podNames(server).stream()
+                    .filter(n -> n.startsWith("frontend")).noneMatch(before::contains));
+            assertThat(server.failure()).isNull();
+        }
+    }
+
+    @Test
+    void badListenAddressNamesTheFlag() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ServeOptions.address("localhost"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--listen");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ServeOptions(0, new InetSocketAddress(0), 0, 1, false, Duration.ofMillis(100)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--speed");
+    }
+}
