@@ -9,7 +9,6 @@ import dev.homeostat.testbed.chaos.ManifestValidation;
 import dev.homeostat.testbed.chaos.PrometheusSloProbe;
 import dev.homeostat.testbed.chaos.RunClock;
 import dev.homeostat.testbed.chaos.SloProbe;
-import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.IOException;
@@ -75,8 +74,8 @@ public final class ChaosCommand {
         @Option(names = "--dry-run", description = "Print the YAML that would be applied (labelled, namespaced) and apply nothing.")
         boolean dryRun;
 
-        @Option(names = "--kubeconfig", paramLabel = "FILE", description = "Kubeconfig to use. Default: in-cluster service account, else KUBECONFIG or ~/.kube/config.")
-        Path kubeconfig;
+        @picocli.CommandLine.Mixin
+        KubeconfigOption kubeconfig = new KubeconfigOption();
 
         @Option(names = "--namespace", paramLabel = "NS", description = "Apply every experiment here (overrides metadata.namespace, and the selector's default namespace).")
         String namespace;
@@ -131,7 +130,7 @@ public final class ChaosCommand {
             LiveRunOptions options = new LiveRunOptions(namespace, duration("--poll", poll), duration("--observe", observe),
                     duration("--timeout", timeout), sloErrorRatio, out, id);
             URI prometheusUrl = prometheusUrl();
-            try (KubernetesClient client = new KubernetesClientBuilder().withConfig(kubernetesConfig()).build()) {
+            try (KubernetesClient client = new KubernetesClientBuilder().withConfig(kubeconfig.config()).build()) {
                 return runAll(client, files, options, prometheusUrl, sloQuery, RunClock.system(), stdout);
             }
         }
@@ -176,11 +175,6 @@ public final class ChaosCommand {
             }
         }
 
-        private Config kubernetesConfig() throws IOException {
-            if (kubeconfig == null) return Config.autoConfigure(null);
-            if (!Files.isRegularFile(kubeconfig)) throw new IllegalArgumentException("--kubeconfig: " + kubeconfig + ": file not found; check the path");
-            return Config.fromKubeconfig(Files.readString(kubeconfig));
-        }
 
         private static void print(PrintWriter out, String line) {
             synchronized (out) {

@@ -2,11 +2,9 @@ package dev.homeostat.testbed.cli;
 
 import dev.homeostat.remediation.live.EngineConfig;
 import dev.homeostat.remediation.live.LiveRuntime;
-import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -32,8 +30,8 @@ public final class EngineCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Touch nothing: log and journal each action as 'dry-run: would ...' (overrides spec.dryRun).")
     boolean dryRun;
 
-    @Option(names = "--kubeconfig", paramLabel = "FILE", description = "Kubeconfig to use. Default: in-cluster service account, else KUBECONFIG or ~/.kube/config.")
-    Path kubeconfig;
+    @picocli.CommandLine.Mixin
+    KubeconfigOption kubeconfig = new KubeconfigOption();
 
     @Option(names = "--max-ticks", paramLabel = "N", description = "Stop after N evaluations as leader (rehearsals and tests). Default: run until stopped.")
     Long maxTicks;
@@ -45,7 +43,7 @@ public final class EngineCommand implements Callable<Integer> {
         EngineConfig cfg = dryRun ? loaded.withDryRun(true) : loaded;
         if (maxTicks != null && maxTicks < 1) throw new IllegalArgumentException("--max-ticks: " + maxTicks + " must be at least 1");
         PrintWriter out = spec.commandLine().getOut();
-        try (KubernetesClient client = new KubernetesClientBuilder().withConfig(kubernetesConfig()).build();
+        try (KubernetesClient client = new KubernetesClientBuilder().withConfig(kubeconfig.config()).build();
              LiveRuntime runtime = LiveRuntime.start(cfg, client, line -> print(out, line))) {
             if (maxTicks != null) {
                 // Generous: leadership may take a lease duration to arrive, and each tick queries Prometheus.
@@ -69,11 +67,6 @@ public final class EngineCommand implements Callable<Integer> {
         }
     }
 
-    private Config kubernetesConfig() throws java.io.IOException {
-        if (kubeconfig == null) return Config.autoConfigure(null);
-        if (!Files.isRegularFile(kubeconfig)) throw new IllegalArgumentException("--kubeconfig: " + kubeconfig + ": file not found; check the path");
-        return Config.fromKubeconfig(Files.readString(kubeconfig));
-    }
 
     private static void print(PrintWriter out, String line) {
         synchronized (out) {
