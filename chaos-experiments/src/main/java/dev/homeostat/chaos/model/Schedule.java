@@ -3,11 +3,7 @@ package dev.homeostat.chaos.model;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.Namespaced;
-import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.model.annotation.Group;
 import io.fabric8.kubernetes.model.annotation.Version;
 
@@ -21,21 +17,8 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @JsonDeserialize(using = JsonDeserializer.None.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"apiVersion", "kind", "metadata", "spec", "status"})
-public class Schedule implements HasMetadata, Namespaced {
-    private String apiVersion = "chaos-mesh.org/v1alpha1";
-    private String kind = "Schedule";
-    private ObjectMeta metadata;
-    private ScheduleSpec spec;
-    private JsonNode status;
-
-    @Override public String getApiVersion() { return apiVersion; }
-    @Override public void setApiVersion(String v) { apiVersion = v; }
-    @Override public String getKind() { return kind; }
-    public void setKind(String v) { kind = v; }
-    @Override public ObjectMeta getMetadata() { return metadata; }
-    @Override public void setMetadata(ObjectMeta v) { metadata = v; }
-    public ScheduleSpec getSpec() { return spec; }
-    public void setSpec(ScheduleSpec v) { spec = v; }
-    public JsonNode getStatus() { return status; }
-    public void setStatus(JsonNode v) { status = v; }
+public class Schedule extends ChaosMeshResource<ScheduleSpec> {
+    public Schedule() {
+        super("Schedule");
+    }
 }
