@@ -73,11 +73,18 @@ final class PodState {
     double latencySeconds; // cumulative Σ ok × mean latency, for the injection check
     /** Active traffic effects of network/HTTP/IO/time/DNS faults, in injection order. */
     final java.util.List<TrafficEffect> effects = new java.util.ArrayList<>(2);
-    final SlidingSums lastMinute = new SlidingSums(5, 60);
+    /** The last minute of traffic steps (60 / step buckets): the rate1m rules, the HPA and the injection check read it. */
+    final SlidingSums lastMinute;
 
     final MetricStore.Handle[] handles = new MetricStore.Handle[Scraper.POD_SERIES];
 
     PodState(String name, DeploymentState deployment, long createdAt) {
+        this(name, deployment, createdAt, Simulation.STEP_MS);
+    }
+
+    /** @param stepMs the traffic step: the minute window holds 60 s / step buckets */
+    PodState(String name, DeploymentState deployment, long createdAt, long stepMs) {
+        this.lastMinute = new SlidingSums(5, (int) (Simulation.RATE_WINDOW_MS / stepMs));
         this.namespace = deployment.spec.namespace();
         this.name = name;
         this.key = namespace + "/" + name;

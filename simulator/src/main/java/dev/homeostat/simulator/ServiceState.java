@@ -14,7 +14,7 @@ final class ServiceState {
     final String key;
     final DeploymentState deployment;
     final SplittableRandom noise;
-    final SlidingSums lastMinute = new SlidingSums(4, 60);
+    final SlidingSums lastMinute;
     final SlidingSums sloWindow;
     /** Requests that found no ready endpoint (503), cumulative. */
     double unavailable;
@@ -38,15 +38,21 @@ final class ServiceState {
     int lastPods = -1;
 
     ServiceState(ServiceSpec spec, DeploymentState deployment, SplittableRandom noise) {
+        this(spec, deployment, noise, Simulation.STEP_MS);
+    }
+
+    /** @param stepMs the traffic step: windows hold window / step buckets, each a step's counts */
+    ServiceState(ServiceSpec spec, DeploymentState deployment, SplittableRandom noise, long stepMs) {
+        this.lastMinute = new SlidingSums(4, (int) (Simulation.RATE_WINDOW_MS / stepMs));
         this.spec = spec;
         this.key = spec.namespace() + "/" + spec.name();
         this.deployment = deployment;
         this.noise = noise;
-        int slots = (int) Math.max(1, spec.slo().window().toMillis() / Simulation.STEP_MS);
+        int slots = (int) Math.max(1, spec.slo().window().toMillis() / stepMs);
         this.sloWindow = new SlidingSums(3, slots);
         // Warm start: the service has been healthy at its nominal rate before the run began,
         // so an empty window cannot read as a violation.
-        double[] healthy = {spec.workload().rate(spec.requestsPerSecond(), 0), 0, 0};
+        double[] healthy = {spec.workload().rate(spec.requestsPerSecond(), 0) * (stepMs / 1000.0), 0, 0};
         for (int i = 0; i < slots; i++) sloWindow.push(healthy);
     }
 }

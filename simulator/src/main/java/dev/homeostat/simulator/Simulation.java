@@ -41,8 +41,10 @@ import java.util.function.LongConsumer;
  * the scrape, then outside hooks registered with {@link #every}, so a hook sees the instant settled.
  */
 public final class Simulation {
-    /** Traffic step, ms. */
+    /** Default traffic step, ms ({@link SimulationSpec#DEFAULT_TRAFFIC_STEP}). */
     static final long STEP_MS = 1000;
+    /** The span of the rate1m recording rules, ms. */
+    static final long RATE_WINDOW_MS = 60_000;
     /** Delay of the ReplicaSet controller between a pod leaving and its replacement. */
     static final long CONTROLLER_DELAY_MS = 1000;
     /** How long a gracefully deleted pod stays Terminating. */
@@ -83,7 +85,9 @@ public final class Simulation {
     private final List<PodState> pending = new ArrayList<>();
     /** Every pod name ever used (lookups only, never iterated). */
     private final Set<String> usedNames = new HashSet<>();
-    private final TrafficStep traffic = new TrafficStep(this::emit);
+    /** This run's traffic step, ms ({@code spec.trafficStep}). */
+    private final long stepMs;
+    private final TrafficStep traffic;
     private final FaultInjector faultInjector;
     private boolean started;
     private boolean finished;
@@ -98,6 +102,8 @@ public final class Simulation {
         this.scraper = new Scraper(metrics, random.stream("memory-noise"));
         this.end = spec.duration().toMillis();
         this.scrapeEvery = spec.scrapeInterval().toMillis();
+        this.stepMs = spec.trafficStep().toMillis();
+        this.traffic = new TrafficStep(this::emit, stepMs);
         this.faultInjector = new FaultInjector(this, random.stream("fault-choice"));
         build();
         queue.add(0, BAND_CLUSTER, this::deployInitialPods);
@@ -136,7 +142,7 @@ public final class Simulation {
                     + s.namespace() + "'; declare it under cluster.deployments or fix the name");
             if (d.service != null) throw new IllegalArgumentException(where + ".deployment: deployment '" + d.key + "' is already behind service '"
                     + d.service.spec.name() + "'; this simulator supports one Service per Deployment");
-            var state = new ServiceState(s, d, random.stream("traffic/" + s.namespace() + "/" + s.name()));
+            var state = new ServiceState(s, d, random.stream("traffic/" + s.namespace() + "/" + s.name()), stepMs);
             if (byKey.putIfAbsent(state.key, state) != null)
                 throw new IllegalArgumentException(where + ".name: duplicate service '" + state.key + "'; names must be unique per namespace");
             d.service = state;
@@ -375,7 +381,7 @@ public final class Simulation {
     }
 
     private void createPod(DeploymentState d, boolean warm) {
-        PodState p = new PodState(newPodName(d), d, now());
+        PodState p = new PodState(newPodName(d), d, now(), stepMs);
         DeploymentState.Behaviour b = p.revision.behaviour();
         if (b.errorShare() > 0) p.effects.add(new TrafficEffect.Errors(b.errorShare(), false));
         if (b.extraLatencyS() > 0) p.effects.add(new TrafficEffect.Delay(b.extraLatencyS(), 0, null));
@@ -778,7 +784,7 @@ public final class Simulation {
         if (t > 0) {
             for (DeploymentState d : trafficOrder) traffic.step(d, t);
         }
-        if (t + STEP_MS <= end) queue.add(t + STEP_MS, BAND_TRAFFIC, this::trafficTick);
+        if (t + stepMs <= end) queue.add(t + stepMs, BAND_TRAFFIC, this::trafficTick);
     }
 
     private void scrapeTick() {

@@ -30,15 +30,29 @@ final class TrafficStep {
     private final double[] call = new double[4];
     static final int CALL_FAILED = 0, CALL_TIMEOUT_SHARE = 1, CALL_WAIT = 2, CALL_ATTEMPTS = 3;
 
-    TrafficStep(Consumer<SimEvent> emit) { this.emit = emit; }
+    /**
+     * The step length, seconds. Counts (requests, errors, latency sums, the SLO and minute windows'
+     * rows) are per step; the queueing model works on rates, so arrivals are divided by it before
+     * {@link TrafficModel#serve} and the served rates multiplied back. At 1 s both are × 1.0, exact
+     * in floating point, so the default step gives bit-identical results.
+     */
+    private final double dt;
 
-    /** One second of the fluid model for one Deployment and its Service (see README "Traffic model"). */
+    TrafficStep(Consumer<SimEvent> emit) { this(emit, Simulation.STEP_MS); }
+
+    TrafficStep(Consumer<SimEvent> emit, long stepMs) {
+        this.emit = emit;
+        this.dt = stepMs / 1000.0;
+    }
+
+    /** One traffic step (the last {@code dt} seconds up to {@code t}) for one Deployment and its Service (see README "Traffic model"). */
     void step(DeploymentState d, long t) {
         ServiceState s = d.service;
         double arrivals = 0;
         if (s != null) {
             // Poisson-like noise: variance equal to the mean
-            double rate = s.spec.workload().rate(s.spec.requestsPerSecond(), t);
+            // requests in the step, λ·dt (the workload's rate held over the step)
+            double rate = s.spec.workload().rate(s.spec.requestsPerSecond(), t) * dt;
             arrivals = s.spec.workload() instanceof WorkloadSpec.Poisson
                     ? poisson(rate, s.noise)
                     : Math.max(0, rate + Math.sqrt(rate) * s.noise.nextGaussian());
@@ -128,13 +142,13 @@ final class TrafficStep {
                             pass = share * keepErr * keepLoss;
                         }
                         if (bytes > 0 && pass > 0) {
-                            offset += linkDelay(pass, rate, limit, bytes, served);
-                            fail504 += served[0];
-                            pass -= served[0];
+                            offset += linkDelay(pass / dt, rate, limit, bytes, served);
+                            fail504 += served[0] * dt;
+                            pass -= served[0] * dt;
                         }
                     }
-                    TrafficModel.serve(pass * (1 + duplicate), serviceTime, c.concurrency(), served);
-                    double ok = served[TrafficModel.OK] / (1 + duplicate), late = served[TrafficModel.TIMEOUTS] / (1 + duplicate);
+                    TrafficModel.serve(pass * (1 + duplicate) / dt, serviceTime, c.concurrency(), served);
+                    double ok = served[TrafficModel.OK] * dt / (1 + duplicate), late = served[TrafficModel.TIMEOUTS] * dt / (1 + duplicate);
                     double mean = served[TrafficModel.MEAN_LATENCY];
                     double callErr = 0;
                     if (calls > 0) {
@@ -155,7 +169,7 @@ final class TrafficStep {
                     p.err504 += late + fail504;
                     p.err500 += fail500;
                     p.latencySeconds += ok * (mean + offset);
-                    p.lastArrivals = share;
+                    p.lastArrivals = share / dt; // a rate: in-flight = rate × latency (Little)
                     p.lastLatency = mean + offset;
                     cpu += served[TrafficModel.UTILISATION] * Math.max(c.cpuRequest(), TrafficModel.MIN_CPU_SHARE);
                     weights[n] = ok;
@@ -168,7 +182,7 @@ final class TrafficStep {
                     slow += TrafficModel.slowerThan(ok, mean, offset, threshold) + late + fail504;
                     answered += ok + late + fail504;
                 }
-                p.cpuSeconds += cpu * (Simulation.STEP_MS / 1000.0);
+                p.cpuSeconds += cpu * dt;
             }
             podRow[PodState.REQ] = pReq;
             podRow[PodState.ERR] = pErr;

@@ -13,8 +13,16 @@ import java.util.Objects;
  * fails before it runs.
  */
 public record SimulationSpec(ClusterSpec cluster, Duration duration, Duration scrapeInterval, List<Fault> faults,
-                             Duration metricsRetention) {
+                             Duration metricsRetention, Duration trafficStep) {
     public static final Duration DEFAULT_SCRAPE_INTERVAL = Duration.ofSeconds(15);
+    /**
+     * The fluid traffic model's step (default 1 s). Longer steps (5 s, 15 s) trade in-step detail
+     * for speed in large scenarios: rates are integrated over the step, probes and other cluster
+     * events stay event-driven.
+     */
+    public static final Duration DEFAULT_TRAFFIC_STEP = Duration.ofSeconds(1);
+    /** The window of the {@code rate1m} recording rules: it must hold a whole number of traffic steps. */
+    private static final Duration RATE_WINDOW = Duration.ofMinutes(1);
     /** Keep every sample (the default). */
     public static final Duration KEEP_ALL_METRICS = Duration.ZERO;
 
@@ -31,20 +39,48 @@ public record SimulationSpec(ClusterSpec cluster, Duration duration, Duration sc
         if (!metricsRetention.isZero() && metricsRetention.compareTo(scrapeInterval) < 0)
             throw new IllegalArgumentException("metricsRetention: " + metricsRetention + " is shorter than the scrape interval " + scrapeInterval
                     + "; keep at least the engine's lookback (e.g. 30m), or 0 to keep every sample");
+        trafficStep = trafficStep == null ? DEFAULT_TRAFFIC_STEP : trafficStep;
+        checkTrafficStep(trafficStep, scrapeInterval, cluster);
+    }
+
+    /** Every window that sums traffic steps must hold a whole number of them, or its sums would cover the wrong span. */
+    private static void checkTrafficStep(Duration step, Duration scrapeInterval, ClusterSpec cluster) {
+        long ms = step.toMillis();
+        if (ms < 1000 || ms % 1000 != 0)
+            throw new IllegalArgumentException("trafficStep: must be a whole number of seconds, at least 1s, was " + step + "; use e.g. 1s, 5s or 15s");
+        if (RATE_WINDOW.toMillis() % ms != 0)
+            throw new IllegalArgumentException("trafficStep: " + step + " does not divide the 1m window of the rate1m rules; use 1s, 2s, 3s, 4s, 5s, 6s, 10s, 12s, 15s, 20s, 30s or 1m");
+        if (scrapeInterval.toMillis() % ms != 0)
+            throw new IllegalArgumentException("scrapeInterval: " + scrapeInterval + " is not a multiple of trafficStep " + step
+                    + "; make the scrape interval a multiple of the step (or shorten spec.trafficStep)");
+        for (ServiceSpec s : cluster.services())
+            if (s.slo().window().toMillis() % ms != 0)
+                throw new IllegalArgumentException("services[" + s.namespace() + "/" + s.name() + "].slo.window: " + s.slo().window()
+                        + " is not a multiple of trafficStep " + step + "; make the SLO window a multiple of the step (or shorten spec.trafficStep)");
+    }
+
+    /** A run with the default 1 s traffic step. */
+    public SimulationSpec(ClusterSpec cluster, Duration duration, Duration scrapeInterval, List<Fault> faults, Duration metricsRetention) {
+        this(cluster, duration, scrapeInterval, faults, metricsRetention, DEFAULT_TRAFFIC_STEP);
     }
 
     /** A run that keeps every sample. */
     public SimulationSpec(ClusterSpec cluster, Duration duration, Duration scrapeInterval, List<Fault> faults) {
-        this(cluster, duration, scrapeInterval, faults, KEEP_ALL_METRICS);
+        this(cluster, duration, scrapeInterval, faults, KEEP_ALL_METRICS, DEFAULT_TRAFFIC_STEP);
     }
 
     /** This spec with another metrics retention. */
     public SimulationSpec withMetricsRetention(Duration retention) {
-        return new SimulationSpec(cluster, duration, scrapeInterval, faults, retention);
+        return new SimulationSpec(cluster, duration, scrapeInterval, faults, retention, trafficStep);
     }
 
     /** This spec with another duration (faults starting after it are kept: they simply never start). */
     public SimulationSpec withDuration(Duration newDuration) {
-        return new SimulationSpec(cluster, newDuration, scrapeInterval, faults, metricsRetention);
+        return new SimulationSpec(cluster, newDuration, scrapeInterval, faults, metricsRetention, trafficStep);
+    }
+
+    /** This spec with another traffic step (validated like the scenario field {@code spec.trafficStep}). */
+    public SimulationSpec withTrafficStep(Duration step) {
+        return new SimulationSpec(cluster, duration, scrapeInterval, faults, metricsRetention, step);
     }
 }

@@ -13,9 +13,13 @@ import java.util.Map;
 record ScenarioDocument(String apiVersion, String kind, Metadata metadata, Spec spec) {
     record Metadata(String name, String namespace, Map<String, String> labels, Map<String, String> annotations) { }
 
-    /** {@code metricsRetention}: how long the metric store keeps samples (absent or 0: all; e.g. 30m for large scenarios). */
+    /**
+     * {@code metricsRetention}: how long the metric store keeps samples (absent or 0: all; e.g. 30m for large scenarios).
+     * {@code trafficStep}: the fluid traffic model's step (absent: 1s; e.g. 15s for large scenarios).
+     */
     record Spec(String description, Duration duration, Duration scrapeInterval, Long seed, Integer seeds, Cluster cluster,
-                List<FaultEntry> faults, Engine engine, Scoring scoring, Expectations expectations, Duration metricsRetention) { }
+                List<FaultEntry> faults, Engine engine, Scoring scoring, Expectations expectations, Duration metricsRetention,
+                Duration trafficStep) { }
 
     /** {@code nodePool} is shorthand for {@code count} identical nodes named {@code <prefix>-<i>}. */
     record Cluster(List<NodeSpec> nodes, NodePool nodePool, List<DeploymentSpec> deployments, List<ServiceEntry> services,

@@ -132,7 +132,8 @@ public final class ScenarioLoader {
 
         ClusterSpec cluster = cluster(src, spec.cluster());
         List<Fault> faults = faults(src, spec, cluster);
-        SimulationSpec simulation = field(src, "spec", () -> new SimulationSpec(cluster, spec.duration(), spec.scrapeInterval(), faults, spec.metricsRetention()));
+        SimulationSpec simulation = field(src, "spec", () -> new SimulationSpec(cluster, spec.duration(), spec.scrapeInterval(), faults, spec.metricsRetention(),
+                spec.trafficStep()));
 
         long seed = spec.seed() == null ? 1 : spec.seed();
         int count = spec.seeds() == null ? 1 : spec.seeds();

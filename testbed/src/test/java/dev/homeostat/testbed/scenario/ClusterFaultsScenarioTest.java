@@ -71,6 +71,22 @@ class ClusterFaultsScenarioTest {
     }
 
     @Test
+    void trafficStep_isReadFromTheSpec_andABadOneNamesTheFieldAndTheFix() throws IOException {
+        Path file = scenario("[]");
+        String text = Files.readString(file);
+        Files.writeString(file, text.replace("  duration: 10m", "  duration: 10m\n  trafficStep: 5s"));
+        assertThat(new ScenarioLoader().load(file).simulation().trafficStep()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(new ScenarioLoader().load(Path.of("../scenarios/perf/reference.yaml")).simulation().trafficStep())
+                .isEqualTo(Duration.ofSeconds(15));
+        Files.writeString(file, text.replace("  duration: 10m", "  duration: 10m\n  trafficStep: 7s"));
+        assertThatThrownBy(() -> new ScenarioLoader().load(file))
+                .isInstanceOf(ScenarioException.class).hasMessageContaining("trafficStep").hasMessageContaining("15s");
+        Files.writeString(file, text.replace("  duration: 10m", "  duration: 10m\n  trafficStep: 10s"));
+        assertThatThrownBy(() -> new ScenarioLoader().load(file))
+                .isInstanceOf(ScenarioException.class).hasMessageContaining("scrapeInterval").hasMessageContaining("multiple of trafficStep");
+    }
+
+    @Test
     void badValues_nameTheFieldAndTheFix() throws IOException {
         assertThatThrownBy(() -> new ScenarioLoader().load(scenario(
                 "- {type: misconfiguration, target: {deployment: a}, at: 1m, duration: 2m, misconfiguration: typo}")))
