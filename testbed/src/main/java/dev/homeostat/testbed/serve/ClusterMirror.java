@@ -66,6 +66,10 @@ public final class ClusterMirror {
     private final Map<String, Integer> replicasInApi = new TreeMap<>();
     private final Map<String, DeploymentView> deploymentsInApi = new TreeMap<>();
     private final Set<String> chaosSeen = new TreeSet<>();
+    /** Revisions this mirror has written a ReplicaSet for, as namespace/name#revision. */
+    private final Set<String> revisionsInApi = new TreeSet<>();
+    /** Deployment uids as the API server assigned them, by namespace/name. */
+    private final Map<String, String> uids = new TreeMap<>();
     private final List<String> injected = new ArrayList<>();
 
     public ClusterMirror(KubernetesClient client, SimulationSpec spec, Consumer<String> log) {
@@ -88,9 +92,14 @@ public final class ClusterMirror {
                     .withNewMetadata().withName(replicaSetName(d.name())).withNamespace(d.namespace()).withLabels(d.labels())
                     .withOwnerReferences(new OwnerReferenceBuilder().withApiVersion("apps/v1").withKind("Deployment").withName(d.name())
                             .withUid("uid-" + d.namespace() + "-" + d.name()).withController(true).build())
+                    .addToAnnotations(REVISION, "1")
                     .endMetadata()
-                    .withNewSpec().withReplicas(d.replicas()).withNewSelector().withMatchLabels(d.labels()).endSelector().endSpec()
+                    .withNewSpec().withReplicas(d.replicas()).withNewSelector().withMatchLabels(d.labels()).endSelector()
+                    .withNewTemplate().withNewMetadata().withLabels(d.labels()).endMetadata()
+                    .withNewSpec().addNewContainer().withName(d.container().name()).withImage(image(1)).endContainer().endSpec()
+                    .endTemplate().endSpec()
                     .build()).create();
+            revisionsInApi.add(d.namespace() + "/" + d.name() + "#1");
         }
         for (ServiceSpec s : spec.cluster().services()) {
             DeploymentSpec d = deploymentSpec(s.namespace(), s.deployment());
@@ -115,6 +124,7 @@ public final class ClusterMirror {
         for (Deployment d : client.apps().deployments().inAnyNamespace().list().getItems()) {
             String key = d.getMetadata().getNamespace() + "/" + d.getMetadata().getName();
             Integer wanted = d.getSpec() == null ? null : d.getSpec().getReplicas();
+            rollbackIfTemplateWentBack(sim, key, d);
             Integer mirrored = replicasInApi.get(key);
             if (wanted != null && mirrored != null && !wanted.equals(mirrored)) {
                 replicasInApi.put(key, wanted);
@@ -183,15 +193,23 @@ public final class ClusterMirror {
             Map<String, String> labels = s == null ? Map.of("app", d.name()) : s.labels();
             Deployment dep = new DeploymentBuilder()
                     .withNewMetadata().withName(d.name()).withNamespace(d.namespace()).withLabels(labels)
-                    .withUid("uid-" + d.namespace() + "-" + d.name()).endMetadata()
+                    .withUid("uid-" + d.namespace() + "-" + d.name()).addToAnnotations(REVISION, Integer.toString(d.revision())).endMetadata()
                     .withNewSpec().withReplicas(d.replicas()).withNewSelector().withMatchLabels(labels).endSelector()
                     .withNewTemplate().withNewMetadata().withLabels(labels).endMetadata()
-                    .withNewSpec().addNewContainer().withName(containerName(s, d.name())).withImage("homeostat/simulated").endContainer().endSpec()
+                    .withNewSpec().addNewContainer().withName(containerName(s, d.name())).withImage(image(d.revision())).endContainer().endSpec()
                     .endTemplate().endSpec()
                     .withNewStatus().withReplicas(d.replicas()).withReadyReplicas(d.readyReplicas()).withAvailableReplicas(d.availableReplicas())
                     .endStatus().build();
-            if (deploymentsInApi.containsKey(key)) client.apps().deployments().inNamespace(d.namespace()).resource(dep).update();
-            else client.apps().deployments().inNamespace(d.namespace()).resource(dep).create();
+            if (deploymentsInApi.containsKey(key)) {
+                client.apps().deployments().inNamespace(d.namespace()).resource(dep).update();
+            } else {
+                // The API server gives the Deployment its own uid: the ReplicaSets' owner references must carry it.
+                String uid = client.apps().deployments().inNamespace(d.namespace()).resource(dep).create().getMetadata().getUid();
+                uids.put(key, uid);
+                client.apps().replicaSets().inNamespace(d.namespace()).withName(replicaSetName(d.name())).edit(rs -> new ReplicaSetBuilder(rs)
+                        .editMetadata().withOwnerReferences(owner(d.namespace(), d.name(), uid)).endMetadata().build());
+            }
+            writeRevision(d, labels, containerName(s, d.name()));
             deploymentsInApi.put(key, d);
             replicasInApi.put(key, d.replicas());
         }
@@ -224,5 +242,56 @@ public final class ClusterMirror {
     private DeploymentSpec deploymentSpec(String namespace, String name) {
         for (DeploymentSpec d : spec.cluster().deployments()) if (d.namespace().equals(namespace) && d.name().equals(name)) return d;
         return null;
+    }
+
+    static final String REVISION = "deployment.kubernetes.io/revision";
+
+    /** Each simulated revision is a distinct pod template, told apart by its image tag. */
+    static String image(int revision) { return "homeostat/simulated:rev-" + revision; }
+
+    /** A ReplicaSet per revision (as the Deployment controller keeps them), so a rollback through the API finds the previous one. */
+    private void writeRevision(DeploymentView d, Map<String, String> labels, String container) {
+        if (!revisionsInApi.add(d.namespace() + "/" + d.name() + "#" + d.revision())) return;
+        client.apps().replicaSets().inNamespace(d.namespace()).resource(new ReplicaSetBuilder()
+                .withNewMetadata().withName(replicaSetName(d.name()) + "-rev" + d.revision()).withNamespace(d.namespace()).withLabels(labels)
+                .withOwnerReferences(owner(d.namespace(), d.name(), uids.get(d.namespace() + "/" + d.name())))
+                .addToAnnotations(REVISION, Integer.toString(d.revision()))
+                .endMetadata()
+                .withNewSpec().withReplicas(0).withNewSelector().withMatchLabels(labels).endSelector()
+                .withNewTemplate().withNewMetadata().withLabels(labels).endMetadata()
+                .withNewSpec().addNewContainer().withName(container).withImage(image(d.revision())).endContainer().endSpec()
+                .endTemplate().endSpec()
+                .build()).create();
+    }
+
+    /**
+     * {@code kubectl rollout undo} (or the engine's rollback) copies an older revision's template into the
+     * Deployment: its image tag then names an older revision than the simulation's, and the simulation
+     * rolls back as well.
+     */
+    private void rollbackIfTemplateWentBack(Simulation sim, String key, Deployment d) {
+        DeploymentView mirrored = deploymentsInApi.get(key);
+        if (mirrored == null || d.getSpec() == null || d.getSpec().getTemplate() == null || d.getSpec().getTemplate().getSpec() == null) return;
+        var containers = d.getSpec().getTemplate().getSpec().getContainers();
+        if (containers.isEmpty() || containers.getFirst().getImage() == null) return;
+        String image = containers.getFirst().getImage();
+        String prefix = image(0).substring(0, image(0).length() - 1);
+        if (!image.startsWith(prefix)) return;
+        int revision;
+        try {
+            revision = Integer.parseInt(image.substring(prefix.length()));
+        } catch (NumberFormatException e) {
+            return; // not a template this mirror wrote: nothing it can map onto the simulation
+        }
+        if (revision >= mirrored.revision()) return;
+        String ns = d.getMetadata().getNamespace(), name = d.getMetadata().getName();
+        // The simulation's new revision differs from what was mirrored, so the next sync rewrites the Deployment.
+        if (sim.rollback(ns, name, "rolled back through the API"))
+            log.accept("api: deployment " + key + " rolled back to the template of revision " + revision);
+    }
+
+    private static io.fabric8.kubernetes.api.model.OwnerReference owner(String namespace, String deployment, String uid) {
+        return new OwnerReferenceBuilder().withApiVersion("apps/v1").withKind("Deployment").withName(deployment)
+                .withUid(uid == null ? "uid-" + namespace + "-" + deployment : uid).withController(true).build();
     }
 }

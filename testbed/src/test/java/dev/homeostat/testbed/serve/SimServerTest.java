@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.homeostat.testbed.scenario.ScenarioLoader;
+import dev.homeostat.remediation.live.kubernetes.KubernetesCluster;
+import dev.homeostat.remediation.model.ClusterAction;
+import dev.homeostat.remediation.model.Target;
 import io.fabric8.chaosmesh.v1alpha1.PodChaos;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -66,6 +69,31 @@ class SimServerTest {
             await().atMost(Duration.ofSeconds(20)).until(() -> server.injected().contains("PodChaos/default/kill-frontend"));
             await().atMost(Duration.ofSeconds(20)).until(() -> podNames(server).stream()
                     .filter(n -> n.startsWith("frontend")).noneMatch(before::contains));
+            assertThat(server.failure()).isNull();
+        }
+    }
+
+    @Test
+    void aRollbackThroughTheApi_rollsTheSimulationBack() throws Exception {
+        var scenario = new ScenarioLoader().load(Path.of("..", "scenarios", "examples", "bad-rollout.yaml"));
+        var options = new ServeOptions(600, new InetSocketAddress("127.0.0.1", 0), 0, 1, true, Duration.ofMillis(100));
+        try (SimServer server = SimServer.start(scenario, options, line -> { })) {
+            var deployments = server.client().apps().deployments().inNamespace("default");
+            // the scenario's bad rollout (at 10 min) shows as revision 2, with a ReplicaSet per revision
+            await().atMost(Duration.ofSeconds(30)).until(() -> "2".equals(deployments.withName("checkout").get()
+                    .getMetadata().getAnnotations().get(ClusterMirror.REVISION)));
+            assertThat(server.client().apps().replicaSets().inNamespace("default").list().getItems())
+                    .filteredOn(rs -> rs.getMetadata().getName().startsWith("checkout"))
+                    .extracting(rs -> rs.getMetadata().getAnnotations().get(ClusterMirror.REVISION)).contains("1", "2");
+
+            // the engine's live adapter rolls back as `kubectl rollout undo` does: revision 1's template
+            var outcome = new KubernetesCluster(server.client(), "default")
+                    .execute(new ClusterAction.RollbackDeployment(new Target(Target.Kind.DEPLOYMENT, "default", "checkout")));
+            assertThat(outcome.applied()).as(outcome.detail()).isTrue();
+
+            // the simulation rolls back too: a new revision 3 running revision 1's template
+            await().atMost(Duration.ofSeconds(30)).until(() -> "3".equals(deployments.withName("checkout").get()
+                    .getMetadata().getAnnotations().get(ClusterMirror.REVISION)));
             assertThat(server.failure()).isNull();
         }
     }
