@@ -136,6 +136,9 @@ final class ReportCharts {
             lines.setSeriesStroke(1, new BasicStroke(1.8f));
             NumberAxis range = new NumberAxis(name);
             range.setAutoRangeIncludesZero(true);
+            // A flat series (no errors at all) would otherwise get a ±1e-9 axis around zero.
+            range.setAutoRangeMinimumSize(name.contains("error ratio") ? 0.01 : 1e-3);
+            range.setRangeType(org.jfree.data.RangeType.POSITIVE); // ratios and latencies are never negative
             range.setLabelFont(new Font(FONT, Font.PLAIN, 11));
             XYPlot plot = new XYPlot(data, null, range, lines);
             plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD); // engine on top

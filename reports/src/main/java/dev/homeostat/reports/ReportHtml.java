@@ -129,6 +129,7 @@ final class ReportHtml {
         metric(h, s, "escalations baseline", "escalationsBaseline", s.escalationsBaseline(), Format.COUNT);
         metric(h, s, "escalations engine", "escalationsEngine", s.escalationsEngine(), Format.COUNT);
         metric(h, s, "needless actions", "needlessActions", s.needlessActions(), Format.COUNT);
+        metric(h, s, "false alarms per day", "falseAlarmsPerDay", s.falseAlarmsPerDay(), Format.COUNT);
         h.append("</tbody>\n</table>\n</div>\n<div>\n");
 
         long failed = s.checks().stream().filter(c -> !c.passed()).count();
