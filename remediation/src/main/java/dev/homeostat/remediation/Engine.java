@@ -30,6 +30,7 @@ import dev.homeostat.remediation.port.MetricsSource;
 import dev.homeostat.remediation.port.PodInfo;
 import dev.homeostat.remediation.router.ActionGate;
 import dev.homeostat.remediation.router.IncidentView;
+import dev.homeostat.remediation.router.PendingApproval;
 import dev.homeostat.remediation.router.Router;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -110,6 +111,18 @@ public final class Engine {
 
     /** Remediations in flight, sorted by target. */
     public List<IncidentView> incidents() { return router.incidents(); }
+
+    /**
+     * Actions of rules in {@code approve} mode waiting for a human, sorted by id. Safe to call from
+     * any thread (live: the HTTP server's), like {@link #approve} and {@link #reject}.
+     */
+    public List<PendingApproval> pendingApprovals() { return router.approvals().pending(); }
+
+    /** Approves a pending action; it goes through the guards at the next tick. False if no approval with that id is pending. */
+    public boolean approve(String id) { return router.approvals().approve(id); }
+
+    /** Rejects a pending action; at the next tick the chain moves on as after a veto. False if no approval with that id is pending. */
+    public boolean reject(String id) { return router.approvals().reject(id); }
 
     /** How many (signal, target) detectors the engine holds right now. */
     public int detectorCount() { return series.size(); }

@@ -28,6 +28,16 @@ public final class EngineServer implements AutoCloseable {
 
     public static EngineServer start(InetSocketAddress listen, PrometheusRegistry registry, Supplier<Status> liveness,
                                      Supplier<Status> readiness) throws IOException {
+        return start(listen, registry, liveness, readiness, null, null);
+    }
+
+    /**
+     * Also serves {@code /approvals} (see {@link ApprovalsApi}) when {@code approvals} is given,
+     * protected by {@code token} (the webhook's bearer token). Without them {@code /approvals} is 404.
+     */
+    public static EngineServer start(InetSocketAddress listen, PrometheusRegistry registry, Supplier<Status> liveness,
+                                     Supplier<Status> readiness, ApprovalDesk approvals, String token) throws IOException {
+        ApprovalsApi api = approvals == null ? null : new ApprovalsApi(approvals, token);
         Objects.requireNonNull(liveness, "liveness");
         Objects.requireNonNull(readiness, "readiness");
         HTTPServer server = HTTPServer.builder()
@@ -36,7 +46,15 @@ public final class EngineServer implements AutoCloseable {
                 .registry(registry)
                 .metricsHandlerPath("/metrics")
                 .registerHealthHandler(false)
-                .defaultHandler(exchange -> probe(exchange, liveness, readiness))
+                .defaultHandler(exchange -> {
+                    if (api != null && ApprovalsApi.handles(exchange.getRequestURI().getPath())) {
+                        try (exchange) {
+                            api.handle(exchange);
+                        }
+                    } else {
+                        probe(exchange, liveness, readiness);
+                    }
+                })
                 .buildAndStart();
         return new EngineServer(server);
     }

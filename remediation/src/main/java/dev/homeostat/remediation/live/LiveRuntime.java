@@ -98,7 +98,12 @@ public final class LiveRuntime implements AutoCloseable {
         }
         loop = new LiveEngine(() -> new Engine(policy, source, view, actions, wall, listener, SEED), policy.evaluationInterval(),
                 leadership, alerts, metrics);
-        server = EngineServer.start(config.server().listen(), metrics.registry(), loop::liveness, this::readiness);
+        // the approvals API shares the webhook's bearer token; without a webhook there is no token, so no API
+        LiveEngine started = loop;
+        server = config.webhook() == null
+                ? EngineServer.start(config.server().listen(), metrics.registry(), loop::liveness, this::readiness)
+                : EngineServer.start(config.server().listen(), metrics.registry(), loop::liveness, this::readiness,
+                        ApprovalDesk.of(started::engine), config.webhook().token());
         opened.add(server);
         if (webhook != null) {
             webhook.start();

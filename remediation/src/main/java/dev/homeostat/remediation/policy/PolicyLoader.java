@@ -214,7 +214,7 @@ public final class PolicyLoader {
             if (!modeAt.absent()) {
                 String m = text(modeAt);
                 mode = Arrays.stream(Mode.values()).filter(v -> v.yamlName().equals(m)).findFirst()
-                        .orElseThrow(() -> error(modeAt, "unknown mode '" + m + "'; known: auto, observe"));
+                        .orElseThrow(() -> error(modeAt, "unknown mode '" + m + "'; known: auto, observe, recommend, approve"));
             }
             Scaling scaling = scaling(at.field("scale"), actions);
             boolean duringRollout = flag(at.field("duringRollout"), Defaults.DURING_ROLLOUT);

@@ -25,6 +25,8 @@ final class Incident {
     long restartedAt = Long.MIN_VALUE;
     long lastEvidenceAt = Long.MIN_VALUE;
     boolean paged;
+    /** The id of this step's approval while a human may still decide it (approve mode), else null. */
+    String approvalId;
     /** The last veto journaled (step, guard, detail), so a veto repeated every tick is journaled once. */
     String lastVeto = "";
     final List<String> taken = new ArrayList<>();

@@ -14,6 +14,8 @@ import java.util.Set;
  *     ├─ chain ends with an executed page / runs out ─▶ ESCALATED
  *     └─ rule in observe mode ─▶ SUPPRESSED
  * </pre>
+ * A recommendation (recommend mode) moves to VERIFYING like an executed action; an approval
+ * (approve mode) waits in ATTEMPTING until approved, rejected or expired.
  */
 public enum Phase {
     /** The current action has not run yet (first try, or held back by a guard and retried each tick). */

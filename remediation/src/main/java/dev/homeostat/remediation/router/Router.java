@@ -44,6 +44,8 @@ public final class Router {
     private final ArrayDeque<Anomaly> recent = new ArrayDeque<>();
     /** Refs of pods an applied isolate-pod took out of service, while the cluster still lists them. */
     private final Set<String> isolated = new TreeSet<>();
+    /** Actions of rules in approve mode, waiting for a human; decisions are read at each tick. */
+    private final Approvals approvals = new Approvals();
     private long nextId = 1;
 
     /** A router whose remediators see no deployments or nodes (scale-up and node actions then skip). */
@@ -86,8 +88,14 @@ public final class Router {
         for (Incident incident : List.copyOf(inFlight.values())) {
             if (!incident.phase.terminal()) step(incident, now, pods);
         }
+        for (Incident incident : inFlight.values()) {
+            if (incident.phase.terminal()) dropApproval(incident);
+        }
         inFlight.values().removeIf(i -> i.phase.terminal());
     }
+
+    /** The approvals desk of rules in approve mode (thread-safe: humans decide from other threads). */
+    public Approvals approvals() { return approvals; }
 
     /** Incidents in flight, sorted by the target that opened them. */
     public List<IncidentView> incidents() {
@@ -97,6 +105,19 @@ public final class Router {
     private void step(Incident incident, long now, List<PodInfo> pods) {
         switch (incident.phase) {
             case ATTEMPTING -> {
+                if (incident.approvalId != null) {
+                    // a human said no, or nobody answered within verifyAfter: the chain moves on as after a veto
+                    Approvals.Decision decision = approvals.decision(incident.approvalId).orElse(Approvals.Decision.PENDING);
+                    boolean rejected = decision == Approvals.Decision.REJECTED;
+                    if (rejected || (decision == Approvals.Decision.PENDING && now >= incident.deadline)) {
+                        PendingApproval approval = approvals.get(incident.approvalId).orElseThrow();
+                        suppressed(now, approval.action(), incident, ModeGuard.NAME, "approval " + approval.id()
+                                + (rejected ? " rejected" : " expired after " + incident.rule.verifyAfter().toSeconds() + "s unanswered")
+                                + ": " + describe(approval.action()));
+                        dropApproval(incident);
+                        incident.deadline = Math.min(incident.deadline, now);
+                    }
+                }
                 if (now >= incident.deadline) {
                     // held back by guards for a whole verifyAfter: if it still alerts, try the next action
                     if (stillAlerting(incident, incident.stepStartedAt, now)) next(incident, now, pods);
@@ -132,6 +153,7 @@ public final class Router {
                     + " still anomalous and the action chain is exhausted (" + tried + ")");
             return;
         }
+        dropApproval(incident);
         incident.moveTo(Phase.ATTEMPTING);
         incident.startStep(incident.step + 1, now);
         attempt(incident, now, pods);
@@ -167,7 +189,23 @@ public final class Router {
         }
     }
 
-    private void apply(Incident incident, ClusterAction action, long now) {
+    private void apply(Incident incident, ClusterAction proposed, long now) {
+        ClusterAction action = proposed;
+        // a page changes nothing in the cluster, so it needs neither a recommendation nor an approval
+        if (!(proposed instanceof ClusterAction.Page)) {
+            switch (incident.rule.mode()) {
+                case RECOMMEND -> {
+                    recommend(incident, proposed, now);
+                    return;
+                }
+                case APPROVE -> {
+                    Optional<ClusterAction> approved = approved(incident, proposed, now);
+                    if (approved.isEmpty()) return;
+                    action = approved.get();
+                }
+                case AUTO, OBSERVE -> { }
+            }
+        }
         switch (gate.apply(action, incident.rule, incident.service(), now)) {
             case ActionGate.Attempt.Vetoed veto -> {
                 String key = incident.step + " " + veto.guard() + " " + action;
@@ -177,6 +215,7 @@ public final class Router {
                 if (veto.guard().equals(ModeGuard.NAME)) incident.moveTo(Phase.SUPPRESSED);
             }
             case ActionGate.Attempt.Executed executed -> {
+                dropApproval(incident);
                 incident.taken.add(incident.action());
                 incident.lastActionAt = now;
                 // actions after which the deployment starts new pods: those pods are the target's replacements
@@ -207,6 +246,48 @@ public final class Router {
             }
         }
     }
+
+    /**
+     * Recommend mode: journal what would be done, page a human with it (through the guards, like any
+     * page), and verify as if it had been done — a target that still alerts moves along the chain.
+     */
+    private void recommend(Incident incident, ClusterAction action, long now) {
+        String text = "recommended: " + describe(action);
+        suppressed(now, action, incident, ModeGuard.NAME, text);
+        var page = new ClusterAction.Page(incident.current, "rule " + incident.rule.name() + " (mode recommend, nothing applied): " + text);
+        if (gate.apply(page, incident.rule, incident.service(), now) instanceof ActionGate.Attempt.Vetoed veto) {
+            suppressed(now, page, incident, veto.guard(), veto.reason());
+        }
+        incident.lastActionAt = now;
+        incident.moveTo(Phase.VERIFYING);
+        incident.deadline = now + incident.rule.verifyAfter().toMillis();
+    }
+
+    /**
+     * Approve mode: the first proposal of a step becomes a pending approval (journaled); the action
+     * the human approved is returned once decided, to go through the guards. Empty while waiting.
+     */
+    private Optional<ClusterAction> approved(Incident incident, ClusterAction action, long now) {
+        if (incident.approvalId == null) {
+            String id = incident.id + "-" + incident.step;
+            approvals.request(new PendingApproval(id, incident.rule.name(), incident.service(), action, now, incident.deadline));
+            incident.approvalId = id;
+            suppressed(now, action, incident, ModeGuard.NAME, "awaiting approval " + id + ": " + describe(action));
+            return Optional.empty();
+        }
+        return switch (approvals.decision(incident.approvalId).orElse(Approvals.Decision.PENDING)) {
+            case APPROVED -> approvals.get(incident.approvalId).map(PendingApproval::action);
+            case PENDING, REJECTED -> Optional.empty();
+        };
+    }
+
+    private void dropApproval(Incident incident) {
+        if (incident.approvalId == null) return;
+        approvals.forget(incident.approvalId);
+        incident.approvalId = null;
+    }
+
+    private static String describe(ClusterAction action) { return action.kind() + " " + action.target().ref(); }
 
     /** Marks that the incident's pods are being replaced from {@code now}; never a page. */
     private static boolean replaced(Incident incident, long now) {

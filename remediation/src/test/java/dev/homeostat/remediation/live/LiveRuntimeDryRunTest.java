@@ -110,12 +110,15 @@ class LiveRuntimeDryRunTest {
                 assertThat(lines).noneMatch(l -> l.contains("checkout-1") && l.contains("would restart"));
                 assertThat(client.pods().inNamespace("default").list().getItems()).hasSize(3);
 
-                List<JsonNode> journal = Files.readAllLines(dir.resolve("out/engine.jsonl")).stream().map(LiveRuntimeDryRunTest::json).toList();
-                assertThat(journal).anySatisfy(e -> {
-                    assertThat(e.path("type").asText()).isEqualTo("ActionExecuted");
-                    assertThat(e.path("applied").asBoolean()).isFalse();
-                    assertThat(e.path("action").path("type").asText()).isEqualTo("RestartPod");
-                    assertThat(e.path("detail").asText()).isEqualTo("dry-run: would restart pod default/checkout-0");
+                // the dry-run line is logged by the actions port before the engine journals the outcome: wait for the journal too
+                await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+                    List<JsonNode> journal = Files.readAllLines(dir.resolve("out/engine.jsonl")).stream().map(LiveRuntimeDryRunTest::json).toList();
+                    assertThat(journal).anySatisfy(e -> {
+                        assertThat(e.path("type").asText()).isEqualTo("ActionExecuted");
+                        assertThat(e.path("applied").asBoolean()).isFalse();
+                        assertThat(e.path("action").path("type").asText()).isEqualTo("RestartPod");
+                        assertThat(e.path("detail").asText()).isEqualTo("dry-run: would restart pod default/checkout-0");
+                    });
                 });
 
                 // An Alertmanager alert on another pod reaches the engine as an anomaly of the signal it names.
@@ -132,6 +135,13 @@ class LiveRuntimeDryRunTest {
                 assertThat(metrics.body()).contains("homeostat_engine_ticks_total{result=\"ok\"}").contains("homeostat_engine_leader 1.0")
                         .contains("homeostat_webhook_alerts_total{outcome=\"queued\"} 1.0");
                 assertThat(http.send(HttpRequest.newBuilder(URI.create(base + "/healthz")).build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+                // the approvals API is wired with the webhook's token; this policy is auto, so nothing waits
+                var approvals = http.send(HttpRequest.newBuilder(URI.create(base + "/approvals")).header("Authorization", "Bearer " + TOKEN).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(approvals.statusCode()).isEqualTo(200);
+                assertThat(approvals.body()).isEqualTo("[]");
+                assertThat(http.send(HttpRequest.newBuilder(URI.create(base + "/approvals")).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+                        .isEqualTo(401);
                 var ready = http.send(HttpRequest.newBuilder(URI.create(base + "/readyz")).build(), HttpResponse.BodyHandlers.ofString());
                 assertThat(ready.statusCode()).isEqualTo(200);
                 assertThat(ready.body()).contains("leader");

@@ -132,7 +132,7 @@ class PolicyLoaderTest {
         assertThatThrownBy(() -> parse(with("target: service", "target: services")))
                 .hasMessage("policy.yaml: spec.signals[1].target: unknown target 'services'; known: pod, service, deployment");
         assertThatThrownBy(() -> parse(with("mode: observe", "mode: dry-run")))
-                .hasMessage("policy.yaml: spec.rules[1].mode: unknown mode 'dry-run'; known: auto, observe");
+                .hasMessage("policy.yaml: spec.rules[1].mode: unknown mode 'dry-run'; known: auto, observe, recommend, approve");
         assertThatThrownBy(() -> parse(with("maxUnavailableFraction: 0.34", "maxUnavailableFraction: 1.5")))
                 .hasMessageStartingWith("policy.yaml: spec.guards.maxUnavailableFraction: must be within [0, 1]");
         assertThatThrownBy(() -> parse(with("maxActionsPerMinute: 10", "maxActionsPerMinute: 0")))
