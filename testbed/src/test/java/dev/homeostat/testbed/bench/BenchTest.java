@@ -3,7 +3,7 @@ package dev.homeostat.testbed.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.homeostat.detectors.DetectorSpec;
-import dev.homeostat.testbed.cli.BenchCommand;
+import dev.homeostat.testbed.cli.Homeostat;
 import dev.homeostat.testbed.scenario.Scenario;
 import dev.homeostat.testbed.scenario.ScenarioLoader;
 import java.io.PrintWriter;
@@ -11,9 +11,9 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class BenchTest {
     private static final Path SCENARIO = Path.of("..", "scenarios", "bench", "pod-failure-catalog.yaml");
@@ -58,13 +58,7 @@ class BenchTest {
     private static Run bench(String... args) {
         var out = new StringWriter();
         var err = new StringWriter();
-        int exit = new CommandLine(new BenchCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
-                .setExecutionExceptionHandler((ex, cmd, parsed) -> {
-                    if (!(ex instanceof IllegalArgumentException)) throw ex;
-                    cmd.getErr().println("homeostat: " + ex.getMessage());
-                    return 2;
-                })
-                .execute(args);
+        int exit = Homeostat.execute(new PrintWriter(out, true), new PrintWriter(err, true), Stream.concat(Stream.of("bench"), Stream.of(args)).toArray(String[]::new));
         return new Run(exit, out.toString(), err.toString());
     }
 

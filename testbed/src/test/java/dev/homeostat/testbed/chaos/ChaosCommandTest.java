@@ -2,7 +2,7 @@ package dev.homeostat.testbed.chaos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.homeostat.testbed.cli.ChaosCommand;
+import dev.homeostat.testbed.cli.Homeostat;
 import io.fabric8.chaosmesh.v1alpha1.PodChaos;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
@@ -12,9 +12,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code homeostat chaos validate} and {@code chaos run} as a user types them. */
 @EnableKubernetesMockClient(crud = true)
@@ -31,13 +31,7 @@ class ChaosCommandTest {
     private static Result chaos(String... args) {
         var out = new StringWriter();
         var err = new StringWriter();
-        int exit = new CommandLine(new ChaosCommand()).setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
-                .setExecutionExceptionHandler((ex, cmd, parsed) -> {
-                    if (!(ex instanceof IllegalArgumentException)) throw ex;
-                    cmd.getErr().println("homeostat: " + ex.getMessage()); // as the real BadInputHandler does
-                    return 2;
-                })
-                .execute(args);
+        int exit = Homeostat.execute(new PrintWriter(out, true), new PrintWriter(err, true), Stream.concat(Stream.of("chaos"), Stream.of(args)).toArray(String[]::new));
         return new Result(exit, out.toString(), err.toString());
     }
 

@@ -9,7 +9,7 @@ import dev.homeostat.reports.ScenarioReport;
 import dev.homeostat.reports.SuiteReport;
 import dev.homeostat.reports.score.RunScore;
 import dev.homeostat.reports.score.ScenarioResult;
-import dev.homeostat.testbed.cli.CompareCommand;
+import dev.homeostat.testbed.cli.Homeostat;
 import dev.homeostat.testbed.run.SuiteRunner;
 import dev.homeostat.testbed.scenario.Scenario;
 import dev.homeostat.testbed.scenario.ScenarioLoader;
@@ -21,10 +21,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The gate end to end: the CI suite run with the default policy and with an observe-only one, then compared. */
 class CompareCommandTest {
@@ -61,15 +61,7 @@ class CompareCommandTest {
     private static Result compare(String... args) {
         var out = new StringWriter();
         var err = new StringWriter();
-        int exit = new CommandLine(new CompareCommand())
-                .setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
-                // What Homeostat's BadInputHandler does once the command is registered.
-                .setExecutionExceptionHandler((ex, cmd, parsed) -> {
-                    if (!(ex instanceof IllegalArgumentException)) throw ex;
-                    cmd.getErr().println("homeostat: " + ex.getMessage());
-                    return 2;
-                })
-                .execute(args);
+        int exit = Homeostat.execute(new PrintWriter(out, true), new PrintWriter(err, true), Stream.concat(Stream.of("compare"), Stream.of(args)).toArray(String[]::new));
         return new Result(exit, out.toString(), err.toString());
     }
 

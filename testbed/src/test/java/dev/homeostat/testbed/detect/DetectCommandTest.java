@@ -4,32 +4,24 @@ import static dev.homeostat.testbed.detect.NabFixtures.tinyCorpus;
 import static dev.homeostat.testbed.detect.NabFixtures.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.homeostat.testbed.cli.DetectCommand;
+import dev.homeostat.testbed.cli.Homeostat;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-/** The command as the root registers it; bad input is mapped to exit 2 the way the root's handler does. */
+/** The command through the real root (`Homeostat.execute`): exit codes and messages as a user sees them. */
 class DetectCommandTest {
     @TempDir Path dir;
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        return new CommandLine(new DetectCommand())
-                .setOut(new PrintWriter(out, true))
-                .setErr(new PrintWriter(err, true))
-                .setExecutionExceptionHandler((ex, cmd, parsed) -> {
-                    if (!(ex instanceof IllegalArgumentException)) throw ex;
-                    cmd.getErr().println("homeostat: " + ex.getMessage());
-                    return 2;
-                })
-                .execute(args);
+        return Homeostat.execute(new PrintWriter(out, true), new PrintWriter(err, true), Stream.concat(Stream.of("detect"), Stream.of(args)).toArray(String[]::new));
     }
 
     @Test

@@ -15,7 +15,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The CI suite run once unsharded (A) and once as 3 shards (S0..S2); merges of those shards must give A's
@@ -44,15 +43,7 @@ class ShardMergeTest {
     static Result merge(String... args) {
         var out = new StringWriter();
         var err = new StringWriter();
-        int code = new CommandLine(new ReportCommand())
-                .setOut(new PrintWriter(out, true))
-                .setErr(new PrintWriter(err, true))
-                .setExecutionExceptionHandler((ex, cmd, parsed) -> {
-                    if (!(ex instanceof IllegalArgumentException)) throw ex;
-                    cmd.getErr().println("homeostat: " + ex.getMessage());
-                    return Homeostat.EXIT_BAD_INPUT;
-                })
-                .execute(Stream.concat(Stream.of("merge"), Stream.of(args)).toArray(String[]::new));
+        int code = Homeostat.execute(new PrintWriter(out, true), new PrintWriter(err, true), Stream.concat(Stream.of("report", "merge"), Stream.of(args)).toArray(String[]::new));
         return new Result(code, out.toString(), err.toString());
     }
 

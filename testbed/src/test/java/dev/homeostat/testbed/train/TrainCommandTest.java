@@ -3,32 +3,24 @@ package dev.homeostat.testbed.train;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.homeostat.detectors.FailureModel;
-import dev.homeostat.testbed.cli.TrainCommand;
+import dev.homeostat.testbed.cli.Homeostat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-/** The command as the root registers it; bad input is mapped to exit 2 the way the root's handler does. */
+/** The command through the real root (`Homeostat.execute`): exit codes and messages as a user sees them. */
 class TrainCommandTest {
     @TempDir Path dir;
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        return new CommandLine(new TrainCommand())
-                .setOut(new PrintWriter(out, true))
-                .setErr(new PrintWriter(err, true))
-                .setExecutionExceptionHandler((ex, cmd, parsed) -> {
-                    if (!(ex instanceof IllegalArgumentException)) throw ex;
-                    cmd.getErr().println("homeostat: " + ex.getMessage());
-                    return 2;
-                })
-                .execute(args);
+        return Homeostat.execute(new PrintWriter(out, true), new PrintWriter(err, true), Stream.concat(Stream.of("train"), Stream.of(args)).toArray(String[]::new));
     }
 
     @Test
