@@ -3,7 +3,6 @@ package dev.homeostat.testbed.shard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.homeostat.testbed.cli.Homeostat;
-import dev.homeostat.testbed.cli.ReportCommand;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -36,10 +35,7 @@ class ShardMergeTest {
         return new Result(code, out.toString(), err.toString());
     }
 
-    /**
-     * {@code homeostat report merge ARGS}. ReportCommand is registered in Homeostat by the lead; until then
-     * this mirrors Homeostat's handler: IllegalArgumentException → its message and exit code 2.
-     */
+    /** {@code homeostat report merge ARGS}, through the real command line. */
     static Result merge(String... args) {
         var out = new StringWriter();
         var err = new StringWriter();
