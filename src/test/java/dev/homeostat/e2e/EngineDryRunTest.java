@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.sun.net.httpserver.HttpServer;
-import dev.homeostat.testbed.cli.EngineCommand;
+import dev.homeostat.testbed.cli.Homeostat;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code homeostat engine --dry-run} against the fabric8 mock API server with the shipped sample
@@ -46,8 +45,7 @@ class EngineDryRunTest {
             writeSampleConfig(dir, "http://127.0.0.1:" + prometheus.getAddress().getPort());
             var out = new StringWriter();
             var err = new StringWriter();
-            int code = new CommandLine(new EngineCommand()).setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
-                    .execute("--config", dir.resolve("engine.yaml").toString(), "--dry-run",
+            int code = Homeostat.execute(new PrintWriter(out, true), new PrintWriter(err, true), "engine", "--config", dir.resolve("engine.yaml").toString(), "--dry-run",
                             "--kubeconfig", dir.resolve("kubeconfig").toString(), "--max-ticks", "6");
 
             assertThat(code).as(out + "\n" + err).isZero();
