@@ -1,7 +1,6 @@
 package dev.homeostat.simulator;
 
 import dev.homeostat.simulator.cluster.PodView;
-import dev.homeostat.simulator.metrics.MetricStore;
 import dev.homeostat.simulator.spec.ContainerSpec;
 
 /**
@@ -76,7 +75,9 @@ final class PodState {
     /** The last minute of traffic steps (60 / step buckets): the rate1m rules, the HPA and the injection check read it. */
     final SlidingSums lastMinute;
 
-    final MetricStore.Handle[] handles = new MetricStore.Handle[Scraper.POD_SERIES];
+    /** First of the pod's {@link Scraper#POD_SERIES} metric-store slots (-1 before its first scrape), and which of them are named. */
+    int slots = -1;
+    int boundSeries;
 
     PodState(String name, DeploymentState deployment, long createdAt) {
         this(name, deployment, createdAt, Simulation.STEP_MS);

@@ -3,7 +3,6 @@ package dev.homeostat.simulator;
 import static dev.homeostat.simulator.metrics.MetricNames.*;
 
 import dev.homeostat.simulator.metrics.MetricStore;
-import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +10,10 @@ import java.util.SplittableRandom;
 
 /**
  * One Prometheus scrape of the cluster plus the evaluation of the recording rules, written into the
- * metric store. Series handles are found once (pods: cached on the pod; deployments and services:
- * here), so a scrape builds no label map or key and allocates nothing per sample.
+ * metric store as one block. Each pod owns a run of {@link #POD_SERIES} slots, its series named the
+ * first time they have a sample; after that a sample is one array store at the pod's slot, in pod
+ * order, so a scrape builds no label map or key and allocates nothing per sample. Deployments and
+ * services (a few hundred series) append through handles found once.
  * A pod that is gone is no longer visited, so its series simply stop, as in Prometheus.
  */
 final class Scraper {
@@ -36,15 +37,24 @@ final class Scraper {
         this.memoryNoise = memoryNoise;
     }
 
-    void scrape(long t, Collection<PodState> pods, List<DeploymentState> deployments, List<ServiceState> services) {
-        for (PodState p : pods) scrapePod(t, p);
+    /**
+     * Pods are visited Deployment by Deployment (in the order given), each Deployment's pods in
+     * creation order: the order they sit in memory, so a scrape streams through them.
+     */
+    void scrape(long t, List<DeploymentState> deployments, List<ServiceState> services) {
+        MetricStore.Batch w = store.at(t);
         for (DeploymentState d : deployments) {
+            int ready = 0;
+            for (PodState p : d.pods) {
+                scrapePod(w, t, p);
+                if (p.ready && DeploymentState.live(p)) ready++;
+            }
             MetricStore.Handle h = deploymentSeries.get(d);
             if (h == null) {
                 h = store.series(DEPLOYMENT_AVAILABLE, Map.of("namespace", d.spec.namespace(), "deployment", d.spec.name()));
                 deploymentSeries.put(d, h);
             }
-            h.add(t, d.ready());
+            h.add(t, ready);
         }
         for (ServiceState s : services) {
             MetricStore.Handle[] hs = serviceSeries.computeIfAbsent(s, k -> new MetricStore.Handle[SERVICE_SERIES]);
@@ -53,7 +63,30 @@ final class Scraper {
             if (m.sum(ServiceState.REQ) > 0) serviceHandle(s, hs, SERVICE_ERRORS).add(t, m.sum(ServiceState.ERR) / m.sum(ServiceState.REQ));
             if (m.sum(ServiceState.ANSWERED) > 0)
                 serviceHandle(s, hs, SERVICE_P99).add(t, m.sum(ServiceState.P99_WEIGHTED) / m.sum(ServiceState.ANSWERED));
+            for (int j = 0; j < s.callees.length; j++) {
+                double[] counts = s.callCounts[j];
+                for (int code = 0; code < CALL_CODES.length; code++)
+                    if (counts[code] > 0) edgeHandle(s, j, code).add(t, counts[code]);
+            }
         }
+    }
+
+    private static final String[] CALL_CODES = {"200", "503", "504"};
+    // handles of the call edges' counters, by caller: [callee][code]
+    private final Map<ServiceState, MetricStore.Handle[][]> edgeSeries = new IdentityHashMap<>();
+
+    private MetricStore.Handle edgeHandle(ServiceState s, int callee, int code) {
+        MetricStore.Handle[][] hs = edgeSeries.computeIfAbsent(s, k -> new MetricStore.Handle[k.callees.length][CALL_CODES.length]);
+        MetricStore.Handle h = hs[callee][code];
+        if (h == null) {
+            ServiceState c = s.callees[callee];
+            h = store.series(MESH_REQUESTS, Map.of("reporter", "source",
+                    "source_workload", s.deployment.spec.name(), "source_workload_namespace", s.spec.namespace(),
+                    "destination_service_name", c.spec.name(), "destination_service_namespace", c.spec.namespace(),
+                    "destination_workload", c.deployment.spec.name(), "response_code", CALL_CODES[code]));
+            hs[callee][code] = h;
+        }
+        return h;
     }
 
     private MetricStore.Handle serviceHandle(ServiceState s, MetricStore.Handle[] hs, int series) {
@@ -71,59 +104,75 @@ final class Scraper {
         return h;
     }
 
-    private void scrapePod(long t, PodState p) {
+    private void scrapePod(MetricStore.Batch w, long t, PodState p) {
+        if (p.slots < 0) p.slots = store.reserve(POD_SERIES);
         if (p.running()) {
             double limit = p.spec.memoryLimit();
             double noise = 1 + MEMORY_NOISE * memoryNoise.nextGaussian();
             double memory = Math.clamp(p.memoryAt(t) * noise, 0, limit);
-            handle(p, MEMORY).add(t, memory);
-            handle(p, CPU).add(t, p.cpuSeconds);
-            handle(p, MEMORY_RATIO).add(t, memory / limit);
-            if (p.lastMinute.filled() > 0) handle(p, CPU_RATE).add(t, p.lastMinute.sum(PodState.CPU) / p.lastMinute.filled());
+            put(w, p, MEMORY, memory);
+            put(w, p, CPU, p.cpuSeconds);
+            put(w, p, MEMORY_RATIO, memory / limit);
+            if (p.lastMinute.filled() > 0) put(w, p, CPU_RATE, p.lastMinute.sum(PodState.CPU) / p.lastMinute.filled());
         }
-        handle(p, RESTART_COUNT).add(t, p.restarts);
-        handle(p, READY).add(t, p.ready ? 1 : 0);
+        put(w, p, RESTART_COUNT, p.restarts);
+        put(w, p, READY, p.ready ? 1 : 0);
         // kube-state-metrics emits these only while true, with the reason as a label: a series per reason
         if (p.lastTerminatedReason != null)
-            handle(p, p.lastTerminatedReason.equals(PodState.OOM_KILLED) ? LAST_TERMINATED_OOM : LAST_TERMINATED_ERROR).add(t, 1);
-        if (p.waitingInBackOff()) handle(p, WAITING_BACK_OFF).add(t, 1);
+            put(w, p, p.lastTerminatedReason.equals(PodState.OOM_KILLED) ? LAST_TERMINATED_OOM : LAST_TERMINATED_ERROR, 1);
+        if (p.waitingInBackOff()) put(w, p, WAITING_BACK_OFF, 1);
         if (p.deployment.service != null && p.everStarted) {
-            handle(p, HTTP_200).add(t, p.ok200);
-            if (p.err500 > 0) handle(p, HTTP_500).add(t, p.err500);
-            if (p.err504 > 0) handle(p, HTTP_504).add(t, p.err504);
+            put(w, p, HTTP_200, p.ok200);
+            if (p.err500 > 0) put(w, p, HTTP_500, p.err500);
+            if (p.err504 > 0) put(w, p, HTTP_504, p.err504);
             SlidingSums m = p.lastMinute;
-            if (m.sum(PodState.REQ) > 0) handle(p, ERROR_RATIO).add(t, m.sum(PodState.ERR) / m.sum(PodState.REQ));
-            if (m.sum(PodState.OK) > 0) handle(p, LATENCY_MEAN).add(t, m.sum(PodState.LATENCY_SUM) / m.sum(PodState.OK));
+            if (m.sum(PodState.REQ) > 0) put(w, p, ERROR_RATIO, m.sum(PodState.ERR) / m.sum(PodState.REQ));
+            if (m.sum(PodState.OK) > 0) put(w, p, LATENCY_MEAN, m.sum(PodState.LATENCY_SUM) / m.sum(PodState.OK));
         }
     }
 
-    private MetricStore.Handle handle(PodState p, int series) {
-        MetricStore.Handle h = p.handles[series];
-        if (h == null) {
-            String ns = p.namespace, pod = p.name, container = p.spec.name();
-            String service = p.deployment.service == null ? "" : p.deployment.service.spec.name();
-            h = switch (series) {
-                case MEMORY -> store.series(MEMORY_WORKING_SET, Map.of("namespace", ns, "pod", pod, "container", container));
-                case CPU -> store.series(CPU_USAGE_SECONDS, Map.of("namespace", ns, "pod", pod, "container", container));
-                case RESTART_COUNT -> store.series(RESTARTS, Map.of("namespace", ns, "pod", pod, "container", container));
-                case READY -> store.series(POD_READY, Map.of("namespace", ns, "pod", pod, "condition", "true"));
-                case LAST_TERMINATED_OOM -> store.series(LAST_TERMINATED_REASON,
-                        Map.of("namespace", ns, "pod", pod, "container", container, "reason", PodState.OOM_KILLED));
-                case LAST_TERMINATED_ERROR -> store.series(LAST_TERMINATED_REASON,
-                        Map.of("namespace", ns, "pod", pod, "container", container, "reason", PodState.ERROR));
-                case WAITING_BACK_OFF -> store.series(WAITING_REASON,
-                        Map.of("namespace", ns, "pod", pod, "container", container, "reason", PodState.CRASH_LOOP_BACK_OFF));
-                case HTTP_200 -> store.series(HTTP_REQUESTS, Map.of("namespace", ns, "service", service, "pod", pod, "code", "200"));
-                case HTTP_500 -> store.series(HTTP_REQUESTS, Map.of("namespace", ns, "service", service, "pod", pod, "code", "500"));
-                case HTTP_504 -> store.series(HTTP_REQUESTS, Map.of("namespace", ns, "service", service, "pod", pod, "code", "504"));
-                case MEMORY_RATIO -> store.series(POD_MEMORY_RATIO, Map.of("namespace", ns, "pod", pod));
-                case CPU_RATE -> store.series(POD_CPU_RATE, Map.of("namespace", ns, "pod", pod));
-                case ERROR_RATIO -> store.series(POD_ERROR_RATIO, Map.of("namespace", ns, "service", service, "pod", pod));
-                case LATENCY_MEAN -> store.series(POD_LATENCY_MEAN, Map.of("namespace", ns, "service", service, "pod", pod));
-                default -> throw new IllegalStateException("no pod series " + series);
-            };
-            p.handles[series] = h;
-        }
-        return h;
+    /** The pod's series {@code series} at this scrape: its slot in the pod's run, named the first time it has a sample. */
+    private void put(MetricStore.Batch w, PodState p, int series, double value) {
+        if ((p.boundSeries & (1 << series)) == 0) bind(p, series);
+        w.put(p.slots + series, value);
+    }
+
+    /** A pod that is gone is scraped no more: its slots are reused once its samples have expired. */
+    void release(PodState p) {
+        if (p.slots >= 0) store.release(p.slots, POD_SERIES);
+    }
+
+    private void bind(PodState p, int series) {
+        String ns = p.namespace, pod = p.name, container = p.spec.name();
+        String service = p.deployment.service == null ? "" : p.deployment.service.spec.name();
+        String metric = switch (series) {
+            case MEMORY -> MEMORY_WORKING_SET;
+            case CPU -> CPU_USAGE_SECONDS;
+            case RESTART_COUNT -> RESTARTS;
+            case READY -> POD_READY;
+            case LAST_TERMINATED_OOM, LAST_TERMINATED_ERROR -> LAST_TERMINATED_REASON;
+            case WAITING_BACK_OFF -> WAITING_REASON;
+            case HTTP_200, HTTP_500, HTTP_504 -> HTTP_REQUESTS;
+            case MEMORY_RATIO -> POD_MEMORY_RATIO;
+            case CPU_RATE -> POD_CPU_RATE;
+            case ERROR_RATIO -> POD_ERROR_RATIO;
+            case LATENCY_MEAN -> POD_LATENCY_MEAN;
+            default -> throw new IllegalStateException("no pod series " + series);
+        };
+        Map<String, String> labels = switch (series) {
+            case MEMORY, CPU, RESTART_COUNT -> Map.of("namespace", ns, "pod", pod, "container", container);
+            case READY -> Map.of("namespace", ns, "pod", pod, "condition", "true");
+            case LAST_TERMINATED_OOM -> Map.of("namespace", ns, "pod", pod, "container", container, "reason", PodState.OOM_KILLED);
+            case LAST_TERMINATED_ERROR -> Map.of("namespace", ns, "pod", pod, "container", container, "reason", PodState.ERROR);
+            case WAITING_BACK_OFF -> Map.of("namespace", ns, "pod", pod, "container", container, "reason", PodState.CRASH_LOOP_BACK_OFF);
+            case HTTP_200 -> Map.of("namespace", ns, "service", service, "pod", pod, "code", "200");
+            case HTTP_500 -> Map.of("namespace", ns, "service", service, "pod", pod, "code", "500");
+            case HTTP_504 -> Map.of("namespace", ns, "service", service, "pod", pod, "code", "504");
+            case MEMORY_RATIO, CPU_RATE -> Map.of("namespace", ns, "pod", pod);
+            case ERROR_RATIO, LATENCY_MEAN -> Map.of("namespace", ns, "service", service, "pod", pod);
+            default -> throw new IllegalStateException("no pod series " + series);
+        };
+        store.bind(metric, labels, p.slots + series);
+        p.boundSeries |= 1 << series;
     }
 }

@@ -461,6 +461,7 @@ public final class Simulation {
         p.gone = true;
         p.container = PodState.Container.WAITING;
         pods.remove(p.key);
+        scraper.release(p);
         p.deployment.pods.remove(p);
         if (p.node != null) {
             p.node.release(p.spec.cpuRequest(), p.spec.memoryRequest());
@@ -789,7 +790,7 @@ public final class Simulation {
 
     private void scrapeTick() {
         long t = now();
-        scraper.scrape(t, pods.values(), deployments, services);
+        scraper.scrape(t, deployments, services);
         if (t + scrapeEvery <= end) queue.add(t + scrapeEvery, BAND_SCRAPE, this::scrapeTick);
     }
 

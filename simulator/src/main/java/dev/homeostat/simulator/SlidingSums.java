@@ -8,23 +8,24 @@ package dev.homeostat.simulator;
 final class SlidingSums {
     private final int k;
     private final int n;
+    /** The ring (n rows of k) and then the k sums, in one array: one object to reach per pod, not two. */
     private final double[] ring;
-    private final double[] sums;
+    private final int sums;
     private int head;
     private int filled;
 
     SlidingSums(int k, int n) {
         this.k = k;
         this.n = n;
-        this.ring = new double[k * n];
-        this.sums = new double[k];
+        this.ring = new double[k * n + k];
+        this.sums = k * n;
     }
 
     /** Adds one step's {@code values} (length k); the oldest step leaves the window once it is full. */
     void push(double[] values) {
         int base = head * k;
         for (int j = 0; j < k; j++) {
-            sums[j] += values[j] - ring[base + j];
+            ring[sums + j] += values[j] - ring[base + j];
             ring[base + j] = values[j];
         }
         head++;
@@ -50,22 +51,22 @@ final class SlidingSums {
             if (k > 3) s3 += ring[row + 3];
             if (k > 4) s4 += ring[row + 4];
         }
-        sums[0] = s0;
-        if (k > 1) sums[1] = s1;
-        if (k > 2) sums[2] = s2;
-        if (k > 3) sums[3] = s3;
-        if (k > 4) sums[4] = s4;
+        ring[sums] = s0;
+        if (k > 1) ring[sums + 1] = s1;
+        if (k > 2) ring[sums + 2] = s2;
+        if (k > 3) ring[sums + 3] = s3;
+        if (k > 4) ring[sums + 4] = s4;
     }
 
     private void recomputeByColumn() {
         for (int j = 0; j < k; j++) {
             double s = 0;
             for (int i = 0; i < n; i++) s += ring[i * k + j];
-            sums[j] = s;
+            ring[sums + j] = s;
         }
     }
 
-    double sum(int j) { return sums[j]; }
+    double sum(int j) { return ring[sums + j]; }
 
     /** Steps in the window so far (at most n). */
     int filled() { return filled; }

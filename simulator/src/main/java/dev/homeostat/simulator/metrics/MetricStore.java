@@ -1,9 +1,11 @@
 package dev.homeostat.simulator.metrics;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -12,19 +14,30 @@ import java.util.TreeMap;
 
 /**
  * Scraped samples by metric name, as a Prometheus TSDB would hold them. A series is a metric name
- * plus its labels; its samples sit in a ring of primitive arrays. Series of one metric are kept
- * sorted by their labels, so every query answers in the same order on every run.
+ * plus its labels; series of one metric are kept sorted by their labels, so every query answers in
+ * the same order on every run.
+ *
+ * <p>Layout: columnar, one block per sample time (a scrape), each block a primitive array indexed
+ * by the series' <em>slot</em>. A scrape of 30,000 pods writes its samples one after the other into
+ * one block instead of into 400,000 separate buffers, so it runs at memory bandwidth instead of a
+ * cache miss per sample. Writers that know their series in advance {@link #reserve reserve} a run of
+ * slots, {@link #bind bind} series to them on first use and write through a {@link Batch}; anyone
+ * else appends through a {@link Handle}. A series has at most one sample per time: a second one at
+ * the same time replaces the first, as a Prometheus TSDB keeps one.
  *
  * <p>Retention: by default every sample is kept (small scenarios, reports that chart whole runs).
- * With a retention window {@code R} (as Prometheus' {@code --storage.tsdb.retention.time}) a
- * series keeps only its samples at or after {@code latest − R}, where {@code latest} is the newest
- * sample time in the store; a series with no sample left is dropped, and comes back if it is
- * appended to again. Memory is then bounded by the window, not by the run: at 30,000 pods × 24 h
- * every sample would be ~1.4 G samples, a 30 min window holds 121 per series.
+ * With a retention window {@code R} (as Prometheus' {@code --storage.tsdb.retention.time}) only the
+ * blocks at or after {@code latest − R} are kept, where {@code latest} is the newest sample time in
+ * the store; expired blocks are reused, so a long run allocates nothing once a window is full. A
+ * series with no sample left is dropped (and comes back if appended to again); the slots of a
+ * released run are reused once none of them holds a sample.
  */
 public final class MetricStore {
     /** Keep every sample (the default). */
     public static final Duration KEEP_ALL = Duration.ZERO;
+
+    /** An absent sample. Values are stored as {@code ~doubleToLongBits(v)}: NaN is canonical, so no value maps to 0. */
+    private static final long ABSENT = 0L;
 
     private final Map<String, Map<String, Handle>> families = new TreeMap<>();
     /** Retention in ms; {@code Long.MAX_VALUE} keeps all. */
@@ -33,6 +46,21 @@ public final class MetricStore {
     /** Time at or after which the next sweep of series that fell out of the window runs. */
     private long nextSweep = Long.MIN_VALUE;
     private int seriesCount;
+
+    // blocks in time order: a ring of capacity a power of two
+    private Batch[] blocks = new Batch[16];
+    private int blockHead;
+    private int blockCount;
+    /** Expired blocks, cleared and handed out again. */
+    private final ArrayDeque<Batch> pool = new ArrayDeque<>();
+
+    // slots: one past the highest ever reserved; who is bound to each; runs given back
+    private int slotLimit;
+    private Handle[] slotHandle = new Handle[64];
+    /** Runs released by their owner, not yet reusable: {base, length}. */
+    private final List<int[]> released = new ArrayList<>();
+    /** Reusable runs by length. */
+    private final Map<Integer, ArrayDeque<Integer>> free = new HashMap<>();
 
     /** A store that keeps every sample. */
     public MetricStore() { this(KEEP_ALL); }
@@ -53,35 +81,83 @@ public final class MetricStore {
             throw new IllegalArgumentException("fromMillis: must be <= toMillis, was " + fromMillis + " > " + toMillis);
         Map<String, Handle> family = families.get(metric);
         if (family == null) return List.of();
-        // with retention, what a series stopped before the window still holds (until the next sweep) is out of it too
+        // a block inserted late, before the window, is out of it too (until the next append expires it)
         long from = retentionMillis == Long.MAX_VALUE || latest == Long.MIN_VALUE ? fromMillis : Math.max(fromMillis, latest - retentionMillis);
+        int lo = firstBlockAtOrAfter(from);
+        int hi = toMillis == Long.MAX_VALUE ? blockCount : firstBlockAtOrAfter(toMillis + 1);
         List<Series> out = new ArrayList<>();
+        if (hi <= lo) return out;
+        long[] times = new long[hi - lo];
+        double[] values = new double[hi - lo];
         for (Handle h : family.values()) {
-            int lo = h.lowerBound(from);
-            int hi = toMillis == Long.MAX_VALUE ? h.size : h.lowerBound(toMillis + 1);
-            if (hi > lo) out.add(h.slice(lo, hi));
+            int slot = h.slot, n = 0;
+            for (int b = lo; b < hi; b++) {
+                Batch block = block(b);
+                long bits = slot < block.bits.length ? block.bits[slot] : ABSENT;
+                if (bits == ABSENT) continue;
+                times[n] = block.time;
+                values[n++] = Double.longBitsToDouble(~bits);
+            }
+            if (n > 0) out.add(new Series(metric, h.labels, Arrays.copyOf(times, n), Arrays.copyOf(values, n)));
         }
         return out;
     }
 
     /** The series of {@code metric} with exactly these labels, created empty on first use. Keep the handle to append cheaply. */
     public Handle series(String metric, Map<String, String> labels) {
-        if (metric == null || metric.isBlank()) throw new IllegalArgumentException("metric: a series needs a metric name");
-        Map<String, Handle> family = families.computeIfAbsent(metric, m -> new TreeMap<>());
-        SortedMap<String, String> sorted = new TreeMap<>(labels == null ? Map.of() : labels);
-        String key = key(sorted);
-        Handle h = family.get(key);
-        if (h == null) {
-            h = new Handle(this, metric, key, Collections.unmodifiableSortedMap(sorted));
-            family.put(key, h);
-            seriesCount++;
-        }
-        return h;
+        return find(metric, labels, -1);
     }
 
     /** Appends one sample; times of a series must not decrease. */
     public void add(String metric, Map<String, String> labels, long timeMillis, double value) {
         series(metric, labels).add(timeMillis, value);
+    }
+
+    /**
+     * Reserves {@code length} consecutive slots for series the caller will {@link #bind} and write
+     * through {@link Batch#put}; the first slot is returned. Hand them back with {@link #release}.
+     */
+    public int reserve(int length) {
+        if (length < 1) throw new IllegalArgumentException("length: must be >= 1, was " + length);
+        ArrayDeque<Integer> runs = free.get(length);
+        if (runs != null && !runs.isEmpty()) return runs.poll();
+        int base = slotLimit;
+        slotLimit += length;
+        if (slotLimit > slotHandle.length) slotHandle = Arrays.copyOf(slotHandle, Math.max(slotLimit, slotHandle.length * 2));
+        return base;
+    }
+
+    /**
+     * The series {@code metric}{@code labels} written at {@code slot} (one of a reserved run), created
+     * on first use. A series already kept under another slot is an error: its samples would split.
+     */
+    public Handle bind(String metric, Map<String, String> labels, int slot) {
+        if (slot < 0 || slot >= slotLimit) throw new IllegalArgumentException("slot: not reserved, was " + slot);
+        return find(metric, labels, slot);
+    }
+
+    /**
+     * The owner of {@code [base, base + length)} writes there no more. The series stay queryable until
+     * their samples expire; then they are dropped and the slots reused. Without retention nothing expires.
+     */
+    public void release(int base, int length) {
+        if (base < 0 || length < 1 || base + length > slotLimit)
+            throw new IllegalArgumentException("slots: [" + base + ", " + (base + length) + ") were not reserved");
+        if (retentionMillis != Long.MAX_VALUE) released.add(new int[] {base, length});
+    }
+
+    /** The block of samples at {@code timeMillis}, created if there is none; write a scrape through it. */
+    public Batch at(long timeMillis) {
+        if (timeMillis > latest) advance(timeMillis);
+        if (blockCount > 0) {
+            Batch last = block(blockCount - 1);
+            if (last.time == timeMillis) return last;
+            if (last.time < timeMillis) return append(timeMillis);
+        }
+        int i = firstBlockAtOrAfter(timeMillis);
+        if (i < blockCount && block(i).time == timeMillis) return block(i);
+        if (blockCount == 0 || i == blockCount) return append(timeMillis);
+        return insert(i, timeMillis);
     }
 
     /** Names of the metrics that have at least one series, sorted. */
@@ -93,8 +169,27 @@ public final class MetricStore {
     /** Samples held over all series (after retention). */
     public long sampleCount() {
         long n = 0;
-        for (Map<String, Handle> f : families.values()) for (Handle h : f.values()) n += h.size;
+        for (int b = 0; b < blockCount; b++) for (long bits : block(b).bits) if (bits != ABSENT) n++;
         return n;
+    }
+
+    private Handle find(String metric, Map<String, String> labels, int slot) {
+        if (metric == null || metric.isBlank()) throw new IllegalArgumentException("metric: a series needs a metric name");
+        Map<String, Handle> family = families.computeIfAbsent(metric, m -> new TreeMap<>());
+        SortedMap<String, String> sorted = new TreeMap<>(labels == null ? Map.of() : labels);
+        String key = key(sorted);
+        Handle h = family.get(key);
+        if (h == null) {
+            h = new Handle(this, metric, key, Collections.unmodifiableSortedMap(sorted));
+            h.slot = slot >= 0 ? slot : reserve(1);
+            h.owned = slot < 0;
+            slotHandle[h.slot] = h;
+            family.put(key, h);
+            seriesCount++;
+        } else if (slot >= 0 && h.slot != slot) {
+            throw new IllegalArgumentException("slot: series " + metric + sorted + " is kept at slot " + h.slot + ", not " + slot);
+        }
+        return h;
     }
 
     /** Labels sorted by name, rendered so that string order is label order (separators below any printable char). */
@@ -104,51 +199,139 @@ public final class MetricStore {
         return sb.toString();
     }
 
-    /** Advances the store's newest time; once per window, drops series whose samples have all expired. */
+    private Batch block(int logical) { return blocks[(blockHead + logical) & (blocks.length - 1)]; }
+
+    /** First logical block index whose time is >= t. */
+    private int firstBlockAtOrAfter(long t) {
+        int lo = 0, hi = blockCount;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (block(mid).time < t) lo = mid + 1; else hi = mid;
+        }
+        return lo;
+    }
+
+    private Batch newBlock(long time) {
+        Batch b = pool.poll();
+        if (b == null || b.bits.length < slotLimit) b = new Batch(slotLimit);
+        else Arrays.fill(b.bits, ABSENT);
+        b.time = time;
+        return b;
+    }
+
+    private Batch append(long time) {
+        if (blockCount == blocks.length) growBlocks();
+        Batch b = newBlock(time);
+        blocks[(blockHead + blockCount) & (blocks.length - 1)] = b;
+        blockCount++;
+        return b;
+    }
+
+    /** A block before others (only appends that are late for some times; scrapes always append). */
+    private Batch insert(int index, long time) {
+        if (blockCount == blocks.length) growBlocks();
+        for (int i = blockCount; i > index; i--) blocks[(blockHead + i) & (blocks.length - 1)] = block(i - 1);
+        Batch b = newBlock(time);
+        blocks[(blockHead + index) & (blocks.length - 1)] = b;
+        blockCount++;
+        return b;
+    }
+
+    private void growBlocks() {
+        Batch[] grown = new Batch[blocks.length * 2];
+        for (int i = 0; i < blockCount; i++) grown[i] = block(i);
+        blocks = grown;
+        blockHead = 0;
+    }
+
+    /** Advances the store's newest time: expires the blocks before the window; once per window, drops series left empty. */
     private void advance(long t) {
         latest = t;
-        if (retentionMillis == Long.MAX_VALUE || t < nextSweep) return;
+        if (retentionMillis == Long.MAX_VALUE) return;
+        long cutoff = t - retentionMillis;
+        while (blockCount > 0 && blocks[blockHead].time < cutoff) {
+            pool.push(blocks[blockHead]);
+            blocks[blockHead] = null;
+            blockHead = (blockHead + 1) & (blocks.length - 1);
+            blockCount--;
+        }
+        if (t < nextSweep) return;
         // a sweep per retention window costs O(series) every window: nothing per sample
         nextSweep = t + retentionMillis;
-        long cutoff = t - retentionMillis;
         for (Iterator<Map<String, Handle>> fi = families.values().iterator(); fi.hasNext(); ) {
             Map<String, Handle> family = fi.next();
             for (Iterator<Handle> it = family.values().iterator(); it.hasNext(); ) {
                 Handle h = it.next();
-                h.expire(cutoff);
-                if (h.size == 0) {
-                    it.remove();
-                    h.attached = false;
-                    seriesCount--;
-                }
+                if (!h.owned || h.holdsSamples()) continue;
+                // a series appended through its handle: dropped, its slot reused, a new one when it comes back
+                it.remove();
+                h.attached = false;
+                seriesCount--;
+                slotHandle[h.slot] = null;
+                free.computeIfAbsent(1, k -> new ArrayDeque<>()).add(h.slot);
+                h.slot = -1;
             }
             if (family.isEmpty()) fi.remove();
         }
+        for (Iterator<int[]> it = released.iterator(); it.hasNext(); ) {
+            int[] run = it.next();
+            boolean empty = true;
+            for (int s = run[0]; s < run[0] + run[1] && empty; s++) empty = slotHandle[s] == null || !slotHandle[s].holdsSamples();
+            if (!empty) continue;
+            it.remove();
+            for (int s = run[0]; s < run[0] + run[1]; s++) {
+                Handle h = slotHandle[s];
+                if (h == null) continue;
+                slotHandle[s] = null;
+                Map<String, Handle> family = families.get(h.metric);
+                family.remove(h.key);
+                if (family.isEmpty()) families.remove(h.metric);
+                h.attached = false;
+                h.slot = -1;
+                seriesCount--;
+            }
+            free.computeIfAbsent(run[1], k -> new ArrayDeque<>()).add(run[0]);
+        }
     }
 
-    /** Puts a series dropped by retention back when it is appended to again (a cached handle). */
+    /** Puts a series dropped by retention back when it is appended to again (a cached handle), at a new slot. */
     private void reattach(Handle h) {
         families.computeIfAbsent(h.metric, m -> new TreeMap<>()).put(h.key, h);
         h.attached = true;
+        h.owned = true;
+        h.slot = reserve(1);
+        slotHandle[h.slot] = h;
         seriesCount++;
     }
 
+    /** The samples of one time, by slot: what a scrape writes. */
+    public static final class Batch {
+        private long time;
+        private long[] bits;
+
+        private Batch(int slots) { this.bits = new long[Math.max(16, slots + (slots >> 3))]; }
+
+        public long time() { return time; }
+
+        /** The sample of the series at {@code slot} (reserved and bound) at this block's time. */
+        public void put(int slot, double value) {
+            if (slot >= bits.length) bits = Arrays.copyOf(bits, Math.max(slot + 1, bits.length + (bits.length >> 1)));
+            bits[slot] = ~Double.doubleToLongBits(value);
+        }
+    }
+
     /**
-     * One series' samples: a ring of primitive longs, time and value (its raw bits) side by side so an
-     * append touches one cache line, with a capacity that is a power of two. The newest time is also
-     * kept in a field: the order check reads no array. Appending allocates nothing once the ring
-     * holds a retention window (samples are expired only when the ring is full, so the ring may hold
-     * a few samples older than the window; queries never return them); with keep-all it doubles as needed.
+     * One series, for appending one sample at a time at any time not before its last. Writers of many
+     * series at one time use {@link #at} and slots instead.
      */
     public static final class Handle {
         private final MetricStore store;
         private final String metric;
         private final String key;
         private final Map<String, String> labels;
-        private long[] data = new long[2 * 8]; // [2i] time, [2i + 1] value bits
-        private int mask = 7;
-        private int head; // index (in samples) of the oldest sample
-        private int size;
+        private int slot;
+        /** Appended through this handle (its slot is the store's to free), not bound to a reserved run. */
+        private boolean owned;
         private long lastTime = Long.MIN_VALUE;
         private boolean attached = true;
 
@@ -163,68 +346,33 @@ public final class MetricStore {
 
         public Map<String, String> labels() { return labels; }
 
-        /** Samples held (with retention, possibly a few older than the window until the ring is reused). */
-        public int size() { return size; }
+        /** Samples held (with retention, only those in the window). */
+        public int size() {
+            if (slot < 0) return 0;
+            int n = 0;
+            for (int b = 0; b < store.blockCount; b++) {
+                long[] bits = store.block(b).bits;
+                if (slot < bits.length && bits[slot] != ABSENT) n++;
+            }
+            return n;
+        }
+
+        private boolean holdsSamples() {
+            for (int b = store.blockCount - 1; b >= 0; b--) {
+                long[] bits = store.block(b).bits;
+                if (slot < bits.length && bits[slot] != ABSENT) return true;
+            }
+            return false;
+        }
 
         public void add(long timeMillis, double value) {
             if (timeMillis < lastTime)
                 throw new IllegalArgumentException("timeMillis: samples of " + metric + labels + " must not go back in time, "
                         + timeMillis + " < " + lastTime);
             lastTime = timeMillis;
-            if (timeMillis > store.latest) store.advance(timeMillis);
+            Batch block = store.at(timeMillis);
             if (!attached) store.reattach(this);
-            if (size > mask) {
-                if (store.retentionMillis != Long.MAX_VALUE) expire(timeMillis - store.retentionMillis);
-                if (size > mask) grow();
-            }
-            int i = ((head + size) & mask) << 1;
-            data[i] = timeMillis;
-            data[i + 1] = Double.doubleToRawLongBits(value);
-            size++;
-        }
-
-        /** Drops the samples before {@code cutoff}. */
-        private void expire(long cutoff) {
-            while (size > 0 && data[head << 1] < cutoff) {
-                head = (head + 1) & mask;
-                size--;
-            }
-        }
-
-        private void grow() {
-            int capacity = (mask + 1) * 2;
-            long[] d = new long[2 * capacity];
-            int first = Math.min(size, mask + 1 - head);
-            System.arraycopy(data, head << 1, d, 0, first << 1);
-            System.arraycopy(data, 0, d, first << 1, (size - first) << 1);
-            data = d;
-            mask = capacity - 1;
-            head = 0;
-        }
-
-        private long timeAt(int logical) { return data[((head + logical) & mask) << 1]; }
-
-        /** First logical index whose time is >= t. */
-        private int lowerBound(long t) {
-            int lo = 0, hi = size;
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (timeAt(mid) < t) lo = mid + 1; else hi = mid;
-            }
-            return lo;
-        }
-
-        /** Logical samples [lo, hi) copied out. */
-        private Series slice(int lo, int hi) {
-            int n = hi - lo;
-            long[] t = new long[n];
-            double[] v = new double[n];
-            for (int k = 0; k < n; k++) {
-                int i = ((head + lo + k) & mask) << 1;
-                t[k] = data[i];
-                v[k] = Double.longBitsToDouble(data[i + 1]);
-            }
-            return new Series(metric, labels, t, v);
+            block.put(slot, value);
         }
     }
 }
