@@ -27,6 +27,7 @@ final class CallGraph {
         for (ServiceState s : services) {
             var calls = s.spec.calls();
             s.callees = new ServiceState[calls.size()];
+            s.callCounts = new double[calls.size()][3];
             for (int i = 0; i < calls.size(); i++) {
                 ServiceState callee = byKey.get(s.spec.namespace() + "/" + calls.get(i).service());
                 if (callee == null)

@@ -25,6 +25,9 @@ final class ServiceState {
     // ---- call graph (README "Call graph"); untouched for services nobody calls and that call nobody
     /** The services this one calls, in the order of {@code spec.calls()}; set by {@link CallGraph#wire}. */
     ServiceState[] callees = new ServiceState[0];
+    /** Per callee, cumulative call attempts by outcome (the mesh's {@code istio_requests_total}): columns CALL_*. */
+    double[][] callCounts = new double[0][];
+    static final int CALL_200 = 0, CALL_503 = 1, CALL_504 = 2;
     /** Some service calls this one: its last step's outcome is kept for its callers. */
     boolean called;
     /** Requests sent by callers this step (attempts, retries included); consumed by this service's step. */

@@ -27,8 +27,10 @@ final class TrafficStep {
     // the call outcome of this step's service (README "Call graph"), per callee and combined
     private double[] attemptsPerRequest = new double[4];
     private double[] calleeLoad = new double[4];
-    private final double[] call = new double[4];
-    static final int CALL_FAILED = 0, CALL_TIMEOUT_SHARE = 1, CALL_WAIT = 2, CALL_ATTEMPTS = 3;
+    private final double[] call = new double[5];
+    /** Per callee this step: the chance one attempt fails, and the timeouts' share of those failures. */
+    private double[] attemptFailed = new double[4], attemptTimeoutShare = new double[4];
+    static final int CALL_FAILED = 0, CALL_TIMEOUT_SHARE = 1, CALL_WAIT = 2, CALL_ATTEMPTS = 3, CALL_ATTEMPT_FAILED = 4;
 
     /**
      * The step length, seconds. Counts (requests, errors, latency sums, the SLO and minute windows'
@@ -64,7 +66,12 @@ final class TrafficStep {
         int calls = s == null ? 0 : s.callees.length;
         double callWait = 0, callOk = 1, call504 = 0;
         if (calls > 0) {
-            if (attemptsPerRequest.length < calls) { attemptsPerRequest = new double[calls]; calleeLoad = new double[calls]; }
+            if (attemptsPerRequest.length < calls) {
+                attemptsPerRequest = new double[calls];
+                calleeLoad = new double[calls];
+                attemptFailed = new double[calls];
+                attemptTimeoutShare = new double[calls];
+            }
             double failWeight = 0, timeoutWeight = 0;
             for (int j = 0; j < calls; j++) {
                 CallSpec spec = s.spec.calls().get(j);
@@ -76,6 +83,8 @@ final class TrafficStep {
                 failWeight += 1 - succeed;
                 timeoutWeight += (1 - succeed) * call[CALL_TIMEOUT_SHARE];
                 attemptsPerRequest[j] = p * call[CALL_ATTEMPTS];
+                attemptFailed[j] = call[CALL_ATTEMPT_FAILED];
+                attemptTimeoutShare[j] = call[CALL_TIMEOUT_SHARE];
                 calleeLoad[j] = 0;
             }
             call504 = failWeight > 0 ? timeoutWeight / failWeight : 0;
@@ -194,7 +203,15 @@ final class TrafficStep {
             err += pErr;
         }
         if (s == null) return;
-        for (int j = 0; j < calls; j++) s.callees[j].callArrivals += calleeLoad[j];
+        for (int j = 0; j < calls; j++) {
+            s.callees[j].callArrivals += calleeLoad[j];
+            // the mesh's counters of this edge: attempts by outcome
+            double failed = calleeLoad[j] * attemptFailed[j];
+            double[] edge = s.callCounts[j];
+            edge[ServiceState.CALL_200] += calleeLoad[j] - failed;
+            edge[ServiceState.CALL_503] += failed * (1 - attemptTimeoutShare[j]);
+            edge[ServiceState.CALL_504] += failed * attemptTimeoutShare[j];
+        }
         if (endpoints == 0) {
             s.unavailable += arrivals;
             req += arrivals;
@@ -298,6 +315,7 @@ final class TrafficStep {
         out[CALL_TIMEOUT_SHARE] = f > 0 ? timedOut / f : 0;
         out[CALL_WAIT] = attempts * attemptLatency + (attempts - 1) * (spec.retryBackoff().toNanos() / 1e9);
         out[CALL_ATTEMPTS] = attempts;
+        out[CALL_ATTEMPT_FAILED] = f;
     }
 
     /** E[X; X ≤ D] for X = offset + Exponential(mean): the latency a caller waits for answers within its deadline. */

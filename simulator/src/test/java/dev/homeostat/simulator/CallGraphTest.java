@@ -135,11 +135,45 @@ class CallGraphTest {
         svc.lastOk[0] = 50;
         svc.lastMean[0] = 0.001;
         svc.lastPods = 1;
-        double[] out = new double[4];
+        double[] out = new double[5];
         TrafficStep.callOutcome(svc, new CallSpec("b", 1.0, Duration.ofSeconds(1), 2, Duration.ZERO), out);
         assertThat(out[TrafficStep.CALL_ATTEMPTS]).isCloseTo(1 + 0.5 + 0.25, within(1e-6));
         assertThat(out[TrafficStep.CALL_FAILED]).isCloseTo(0.125, within(1e-6));
         assertThat(out[TrafficStep.CALL_TIMEOUT_SHARE]).isCloseTo(0, within(1e-6));
+        assertThat(out[TrafficStep.CALL_ATTEMPT_FAILED]).isCloseTo(0.5, within(1e-6));
+    }
+
+    /** The newest value of the edge frontend → backend with {@code code} at or before t (0 before its first sample). */
+    private static double edge(Fixtures.Run run, String code, long t) {
+        for (Series s : run.series(MetricNames.MESH_REQUESTS)) {
+            if (!code.equals(s.labels().get("response_code"))) continue;
+            double v = 0;
+            for (int i = 0; i < s.size() && s.times()[i] <= t; i++) v = s.values()[i];
+            return v;
+        }
+        return 0;
+    }
+
+    @Test
+    void meshCounters_nameEachCallEdge_andCountTimeoutsWhileTheCalleeIsSlow() {
+        var slowdown = new DependencySlowdown("db-slow", Duration.ofMinutes(4), Duration.ofMinutes(4), "shop", "backend", Duration.ofMillis(400));
+        var run = Fixtures.run(twoTier(300, call(200, 1), 20, List.of(slowdown)), 1);
+        var edges = run.series(MetricNames.MESH_REQUESTS);
+        assertThat(edges).isNotEmpty().allSatisfy(s -> {
+            assertThat(s.labels()).containsEntry("reporter", "source").containsEntry("source_workload", "frontend")
+                    .containsEntry("source_workload_namespace", "shop").containsEntry("destination_service_name", "backend")
+                    .containsEntry("destination_workload", "backend");
+        });
+        // before the slowdown nearly every attempt succeeds; while backend is 400 ms slower than the 200 ms deadline, attempts time out
+        double okBefore = edge(run, "200", 4 * MIN) - edge(run, "200", 2 * MIN);
+        double timeoutsBefore = edge(run, "504", 4 * MIN) - edge(run, "504", 2 * MIN);
+        double timeoutsDuring = edge(run, "504", 7 * MIN) - edge(run, "504", 5 * MIN);
+        assertThat(okBefore).isGreaterThan(300 * 120 * 0.9);
+        assertThat(timeoutsBefore).isLessThan(okBefore * 0.01);
+        assertThat(timeoutsDuring).isGreaterThan(okBefore * 0.5);
+        // the frontend's pods receive what the mesh counts leaving it toward nobody else: calls ≈ backend's received requests
+        double calls = edge(run, "200", 10 * MIN) + edge(run, "503", 10 * MIN) + edge(run, "504", 10 * MIN);
+        assertThat(calls).isCloseTo(requests(run, "backend", 10 * MIN), within(calls * 0.02));
     }
 
     @Test

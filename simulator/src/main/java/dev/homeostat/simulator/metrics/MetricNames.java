@@ -15,6 +15,13 @@ public final class MetricNames {
     public static final String POD_READY = "kube_pod_status_ready";
     public static final String DEPLOYMENT_AVAILABLE = "kube_deployment_status_replicas_available";
     public static final String HTTP_REQUESTS = "http_requests_total";
+    /**
+     * Calls between services as Istio's sidecars count them ({@code reporter="source"}): labels
+     * source_workload(_namespace), destination_service_name/_namespace, destination_workload, response_code
+     * (200, 503 fast failure, 504 deadline exceeded). Attempts, retries included: what the engine reads
+     * the call graph from, live as in simulation.
+     */
+    public static final String MESH_REQUESTS = "istio_requests_total";
 
     // recording rules (rate1m = over the last 60 s)
     public static final String POD_MEMORY_RATIO = "pod:container_memory_working_set_bytes:ratio_limit";
