@@ -38,24 +38,35 @@ final class Scraper {
     }
 
     /**
-     * Pods are visited Deployment by Deployment (in the order given), each Deployment's pods in
-     * creation order: the order they sit in memory, so a scrape streams through them.
+     * A whole scrape. Pods are visited Deployment by Deployment (in the order given), each
+     * Deployment's pods in creation order: the order they sit in memory, so a scrape streams through them.
      */
     void scrape(long t, List<DeploymentState> deployments, List<ServiceState> services) {
         MetricStore.Batch w = store.at(t);
-        for (DeploymentState d : deployments) {
-            int ready = 0;
-            for (PodState p : d.pods) {
-                scrapePod(w, t, p);
-                if (p.ready && DeploymentState.live(p)) ready++;
-            }
-            MetricStore.Handle h = deploymentSeries.get(d);
-            if (h == null) {
-                h = store.series(DEPLOYMENT_AVAILABLE, Map.of("namespace", d.spec.namespace(), "deployment", d.spec.name()));
-                deploymentSeries.put(d, h);
-            }
-            h.add(t, ready);
+        for (DeploymentState d : deployments) scrapeDeployment(w, d, t);
+        scrapeServices(t, services);
+    }
+
+    /** The block a scrape at {@code t} writes its pods into. */
+    MetricStore.Batch begin(long t) { return store.at(t); }
+
+    /** The pods and the availability of one Deployment: part of a scrape, e.g. right after its traffic step, while its pods are in cache. */
+    void scrapeDeployment(MetricStore.Batch w, DeploymentState d, long t) {
+        int ready = 0;
+        for (PodState p : d.pods) {
+            scrapePod(w, t, p);
+            if (p.ready && DeploymentState.live(p)) ready++;
         }
+        MetricStore.Handle h = deploymentSeries.get(d);
+        if (h == null) {
+            h = store.series(DEPLOYMENT_AVAILABLE, Map.of("namespace", d.spec.namespace(), "deployment", d.spec.name()));
+            deploymentSeries.put(d, h);
+        }
+        h.add(t, ready);
+    }
+
+    /** The services' series (rules over the last minute, 503s, call edges): the rest of a scrape. */
+    void scrapeServices(long t, List<ServiceState> services) {
         for (ServiceState s : services) {
             MetricStore.Handle[] hs = serviceSeries.computeIfAbsent(s, k -> new MetricStore.Handle[SERVICE_SERIES]);
             if (s.unavailable > 0) serviceHandle(s, hs, HTTP_503).add(t, s.unavailable);

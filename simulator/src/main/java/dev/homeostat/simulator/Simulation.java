@@ -73,6 +73,8 @@ public final class Simulation {
     private final Scraper scraper;
     private final long end;
     private final long scrapeEvery;
+    /** The instant the traffic step last scraped along (its scrape tick then has nothing left to do). */
+    private long scrapedAt = -1;
     private final List<NodeState> nodes = new ArrayList<>();
     private final List<DeploymentState> deployments = new ArrayList<>();
     private final Map<String, DeploymentState> deploymentsByKey = new TreeMap<>();
@@ -780,17 +782,31 @@ public final class Simulation {
 
     // ---------------------------------------------------------------- traffic, SLOs, scrape
 
+    /**
+     * One traffic step of every Deployment. When a scrape falls on the same instant, each Deployment's
+     * pods are scraped right after its step, while they are in cache (a pod is read from memory once
+     * per step, not twice). Nothing runs between the traffic and the scrape band of one instant
+     * (traffic schedules no event), and a step changes only its own Deployment's pods, so the scrape
+     * reads what it would read after all steps.
+     */
     private void trafficTick() {
         long t = now();
-        if (t > 0) {
-            for (DeploymentState d : trafficOrder) traffic.step(d, t);
+        boolean scrape = t % scrapeEvery == 0;
+        MetricStore.Batch block = scrape ? scraper.begin(t) : null;
+        for (DeploymentState d : trafficOrder) {
+            if (t > 0) traffic.step(d, t);
+            if (scrape) scraper.scrapeDeployment(block, d, t);
+        }
+        if (scrape) {
+            scraper.scrapeServices(t, services);
+            scrapedAt = t;
         }
         if (t + stepMs <= end) queue.add(t + stepMs, BAND_TRAFFIC, this::trafficTick);
     }
 
     private void scrapeTick() {
         long t = now();
-        scraper.scrape(t, deployments, services);
+        if (scrapedAt != t) scraper.scrape(t, trafficOrder, services);
         if (t + scrapeEvery <= end) queue.add(t + scrapeEvery, BAND_SCRAPE, this::scrapeTick);
     }
 
