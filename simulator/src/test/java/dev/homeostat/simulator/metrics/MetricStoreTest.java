@@ -53,4 +53,57 @@ class MetricStoreTest {
         assertThat(s.size()).isEqualTo(1000);
         assertThat(s.values()[999]).isEqualTo(999.0);
     }
+
+    @Test
+    void batch_writesReservedSlots_andQueriesSeeThemAsSeries() {
+        var store = new MetricStore();
+        int base = store.reserve(2);
+        store.bind("cpu", Map.of("pod", "a"), base);
+        store.bind("mem", Map.of("pod", "a"), base + 1);
+        for (long t = 0; t <= 30_000; t += 15_000) {
+            MetricStore.Batch block = store.at(t);
+            block.put(base, t / 1000.0);
+            if (t > 0) block.put(base + 1, -0.0); // a sample of value -0.0 is a sample, not a gap
+        }
+        assertThat(store.range("cpu", 0, Long.MAX_VALUE).getFirst().values()).containsExactly(0.0, 15.0, 30.0);
+        var mem = store.range("mem", 0, Long.MAX_VALUE).getFirst();
+        assertThat(mem.times()).containsExactly(15_000L, 30_000L);
+        assertThat(Double.doubleToRawLongBits(mem.values()[0])).isEqualTo(Double.doubleToRawLongBits(-0.0));
+        assertThat(store.sampleCount()).isEqualTo(5);
+        assertThatThrownBy(() -> store.bind("cpu", Map.of("pod", "a"), base + 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("slot");
+        assertThatThrownBy(() -> store.bind("x", Map.of(), 99)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("slot");
+    }
+
+    @Test
+    void sameTimeTwice_keepsTheLastValue_andALateTimeIsInsertedInOrder() {
+        var store = new MetricStore();
+        store.add("m", Map.of("s", "a"), 10_000, 1);
+        store.add("m", Map.of("s", "a"), 10_000, 2);
+        store.add("m", Map.of("s", "b"), 30_000, 3);
+        store.add("m", Map.of("s", "b"), 30_000, 3);
+        store.add("m", Map.of("s", "c"), 20_000, 4); // a series that is behind the newest time
+        assertThat(store.range("m", 0, Long.MAX_VALUE)).extracting(s -> s.times()[0] + "=" + s.values()[0] + "x" + s.size())
+                .containsExactly("10000=2.0x1", "30000=3.0x1", "20000=4.0x1");
+        assertThat(store.range("m", 15_000, 25_000)).extracting(s -> s.labels().get("s")).containsExactly("c");
+    }
+
+    @Test
+    void releasedSlots_areReusedOnlyAfterTheirSamplesExpired() {
+        var store = new MetricStore(java.time.Duration.ofMinutes(1));
+        int first = store.reserve(3);
+        store.bind("m", Map.of("pod", "gone"), first);
+        store.at(0).put(first, 1);
+        store.release(first, 3);
+        int second = store.reserve(3);
+        assertThat(second).as("still holds a sample in the window").isNotEqualTo(first);
+        var live = store.series("m", Map.of("pod", "live"));
+        for (long t = 0; t <= 180_000; t += 15_000) live.add(t, 2);
+        assertThat(store.range("m", 0, Long.MAX_VALUE)).extracting(s -> s.labels().get("pod")).containsExactly("live");
+        assertThat(store.reserve(3)).as("expired: the run is free again").isEqualTo(first);
+        store.bind("m", Map.of("pod", "new"), first);
+        store.at(195_000).put(first, 7);
+        assertThat(store.range("m", 195_000, 195_000)).extracting(s -> s.labels().get("pod") + "=" + s.values()[0])
+                .containsExactly("new=7.0");
+    }
 }

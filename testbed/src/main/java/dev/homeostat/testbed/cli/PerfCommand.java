@@ -61,8 +61,10 @@ final class PerfCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "scenario   %s: %d nodes, %d pods, %d services, %s simulated, scrape %ss, metrics retention %s%n",
                 s.name(), sim.cluster().nodes().size(), pods, sim.cluster().services().size(), sim.duration(),
                 sim.scrapeInterval().toSeconds(), sim.metricsRetention().isZero() ? "all" : sim.metricsRetention());
-        out.printf(Locale.ROOT, "machine    %d cores, max heap %d MiB, java %s%n",
-                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, Runtime.version());
+        out.printf(Locale.ROOT, "machine    %d cores, max heap %d MiB, java %s, gc %s%n",
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, Runtime.version(),
+                String.join("+", java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                        .map(java.lang.management.GarbageCollectorMXBean::getName).toList()));
         out.flush();
 
         var run = SimulatorPerf.measure(sim, seed);
