@@ -4,6 +4,7 @@ import dev.homeostat.detectors.Detector;
 import dev.homeostat.detectors.Verdict;
 import dev.homeostat.remediation.guard.BlastRadiusGuard;
 import dev.homeostat.remediation.guard.CooldownGuard;
+import dev.homeostat.remediation.guard.DependencyGuard;
 import dev.homeostat.remediation.guard.Guard;
 import dev.homeostat.remediation.guard.GuardContext;
 import dev.homeostat.remediation.guard.ModeGuard;
@@ -32,6 +33,7 @@ import dev.homeostat.remediation.router.ActionGate;
 import dev.homeostat.remediation.router.IncidentView;
 import dev.homeostat.remediation.router.PendingApproval;
 import dev.homeostat.remediation.router.Router;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -41,6 +43,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The self-healing engine: detectors → router → remediators → guards → cluster. It touches the
@@ -69,6 +72,15 @@ public final class Engine {
     /** Each signal's metrics as selectors, parsed once. */
     private final Map<String, List<MetricSelector>> selectors = new TreeMap<>();
     private final List<Anomaly> external = new ArrayList<>();
+    /**
+     * When each service or Deployment ({@code service/ns/name}, {@code deployment/ns/name}) last had an
+     * anomaly, kept for the lookback: what the dependency guard calls anomalous.
+     */
+    private final Map<String, Long> lastAnomalous = new TreeMap<>();
+    /** The pods of the current tick, to name the Deployment of an anomalous pod. */
+    private List<PodInfo> tickPods = List.of();
+    /** pod ref → its Deployment's ref, built from {@link #tickPods} when first needed in a tick. */
+    private Map<String, String> deploymentOfPod;
     private boolean ticked;
     private long lastTick;
 
@@ -87,16 +99,30 @@ public final class Engine {
         this.listener = Objects.requireNonNull(listener, "listener");
         this.seed = seed;
         this.detectors = Objects.requireNonNull(detectors, "detectors");
-        this.guards = defaultGuards(policy.guards());
+        this.guards = defaultGuards(policy.guards(), metrics, policy.lookback());
         this.router = new Router(policy, this::apply, listener, cluster);
         for (Signal s : policy.signals()) selectors.put(s.name(), s.selectors());
     }
 
-    /** The guards in the order they are asked: the rate limit last, so a token is spent only on an action that runs. */
+    /**
+     * The guards in the order they are asked, without the dependency guard (it needs the mesh's metrics):
+     * the rate limit last, so a token is spent only on an action that runs.
+     */
     public static List<Guard> defaultGuards(GuardSettings settings) {
         return List.of(new ModeGuard(), new CooldownGuard(settings.cooldown()),
                 new BlastRadiusGuard(settings.maxUnavailableFraction()), new PdbGuard(), new RolloutGuard(),
                 new RateLimitGuard(settings.maxActionsPerMinute()));
+    }
+
+    /**
+     * The engine's guards: mode → cooldown → dependency (unless {@code dependencyAware: false}; reads the call
+     * graph from {@code metrics} over {@code lookback}) → blast-radius → pdb → rollout → rate-limit. The
+     * dependency guard comes before the capacity guards so a veto names the real reason.
+     */
+    public static List<Guard> defaultGuards(GuardSettings settings, MetricsSource metrics, Duration lookback) {
+        List<Guard> guards = new ArrayList<>(defaultGuards(settings));
+        if (settings.dependencyAware()) guards.add(2, new DependencyGuard(metrics, lookback));
+        return List.copyOf(guards);
     }
 
     public Policy policy() { return policy; }
@@ -145,6 +171,9 @@ public final class Engine {
         found.sort(Comparator.comparingLong(Anomaly::timeMillis).thenComparing(Anomaly::signal)
                 .thenComparing(a -> a.target().ref()).thenComparing(Anomaly::detector));
         for (Anomaly anomaly : found) listener.on(new EngineEvent.AnomalyDetected(now, anomaly));
+        tickPods = pods;
+        deploymentOfPod = null;
+        noteAnomalous(found, now);
         router.onTick(now, List.copyOf(found), pods);
         forgetVanished(pods, fresh);
         lastTick = now;
@@ -297,9 +326,54 @@ public final class Engine {
         });
     }
 
+    /** Remembers which services and Deployments alerted this tick; forgets those quiet for a whole lookback. */
+    private void noteAnomalous(List<Anomaly> found, long now) {
+        for (Anomaly a : found) {
+            for (String ref : refsOf(a.target(), a.service())) lastAnomalous.merge(ref, a.timeMillis(), Math::max);
+        }
+        long horizon = now - policy.lookback().toMillis();
+        lastAnomalous.values().removeIf(t -> t < horizon);
+    }
+
+    /** What the engine finds anomalous now: an anomaly within the lookback, or a remediation in flight. */
+    private TreeSet<String> anomalousNow() {
+        var refs = new TreeSet<>(lastAnomalous.keySet());
+        for (IncidentView incident : router.incidents()) {
+            refs.addAll(refsOf(incident.target(), incident.service()));
+            refs.addAll(refsOf(incident.current(), incident.service()));
+        }
+        return refs;
+    }
+
+    /** The service (from its label) and the Deployment (a pod's, through the cluster) a target stands for. */
+    private List<String> refsOf(Target target, String serviceLabel) {
+        String ns = target.namespace() == null ? "default" : target.namespace();
+        var refs = new ArrayList<String>(2);
+        if (serviceLabel != null && !serviceLabel.isBlank()) {
+            refs.add(serviceLabel.startsWith("service/") ? serviceLabel : "service/" + ns + "/" + serviceLabel);
+        }
+        switch (target.kind()) {
+            case SERVICE, DEPLOYMENT -> refs.add(target.ref());
+            case POD -> {
+                if (deploymentOfPod == null) {
+                    deploymentOfPod = new java.util.HashMap<>();
+                    for (PodInfo p : tickPods) {
+                        if (p.deployment() == null) continue;
+                        String podNs = p.namespace() == null ? "default" : p.namespace();
+                        deploymentOfPod.put(new Target(Target.Kind.POD, p.namespace(), p.name()).ref(), "deployment/" + podNs + "/" + p.deployment());
+                    }
+                }
+                String deployment = deploymentOfPod.get(target.ref());
+                if (deployment != null) refs.add(deployment);
+            }
+            case NODE -> { }
+        }
+        return refs;
+    }
+
     /** The gate between the router and the cluster: guards first, then the port, and the journal either way. */
     private ActionGate.Attempt apply(ClusterAction action, Rule rule, String service, long now) {
-        var context = new GuardContext(now, rule.name(), rule.mode(), cluster, rule.duringRollout());
+        var context = new GuardContext(now, rule.name(), rule.mode(), cluster, rule.duringRollout(), anomalousNow());
         for (Guard guard : guards) {
             Optional<String> veto = guard.veto(action, context);
             if (veto.isPresent()) return new ActionGate.Attempt.Vetoed(guard.name(), veto.get());

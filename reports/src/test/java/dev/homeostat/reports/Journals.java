@@ -54,6 +54,14 @@ public final class Journals {
         return this;
     }
 
+    /** As {@link #fault}, with the services that call {@code service} (its upstream, where its symptoms show). */
+    public Journals fault(String name, String kind, double start, double end, String pod, String service,
+                          List<String> upstream) {
+        events.add(new FaultStarted(ms(start), name, kind, ms(end), List.of(pod), List.of(service), true, upstream));
+        events.add(new FaultEnded(ms(end), name));
+        return this;
+    }
+
     public Journals noOpFault(String name, String kind, double start, double end, String pod, String service) {
         events.add(new FaultStarted(ms(start), name, kind, ms(end), List.of(pod), List.of(service), false));
         events.add(new FaultEnded(ms(end), name));

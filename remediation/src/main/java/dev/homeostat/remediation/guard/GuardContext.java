@@ -2,14 +2,37 @@ package dev.homeostat.remediation.guard;
 
 import dev.homeostat.remediation.policy.Mode;
 import dev.homeostat.remediation.port.ClusterView;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * What a guard may consult about one proposed action: the time, the rule that chose it (its name,
- * its mode, and whether it may act during a rollout), and the cluster as it is now.
+ * its mode, and whether it may act during a rollout), the cluster as it is now, and what the engine
+ * finds anomalous now: refs ({@code service/ns/name}, {@code deployment/ns/name}) with an anomaly
+ * within the lookback or a remediation in flight.
  */
-public record GuardContext(long nowMillis, String rule, Mode mode, ClusterView cluster, boolean duringRollout) {
+public record GuardContext(long nowMillis, String rule, Mode mode, ClusterView cluster, boolean duringRollout,
+                           SortedSet<String> anomalous) {
+    public GuardContext {
+        anomalous = anomalous == null ? new TreeSet<>() : new TreeSet<>(anomalous);
+    }
+
+    /** A context in which nothing is anomalous (guards that do not look at the engine's findings). */
+    public GuardContext(long nowMillis, String rule, Mode mode, ClusterView cluster, boolean duringRollout) {
+        this(nowMillis, rule, mode, cluster, duringRollout, null);
+    }
+
     /** A context for a rule that does not act during rollouts. */
     public GuardContext(long nowMillis, String rule, Mode mode, ClusterView cluster) {
         this(nowMillis, rule, mode, cluster, false);
+    }
+
+    /** Whether the engine finds {@code ref} ({@code service/ns/name} or {@code deployment/ns/name}) anomalous now. */
+    public boolean isAnomalous(String ref) { return anomalous.contains(ref); }
+
+    /** A copy of this context with the engine's anomalous refs. */
+    public GuardContext withAnomalous(Set<String> refs) {
+        return new GuardContext(nowMillis, rule, mode, cluster, duringRollout, new TreeSet<>(refs));
     }
 }

@@ -18,6 +18,8 @@ public final class Defaults {
     public static final int MAX_ACTIONS_PER_MINUTE = 10;
     /** With 3 replicas this allows one pod down at a time: ceil(3 × 0.66) = 2 must stay ready. */
     public static final double MAX_UNAVAILABLE_FRACTION = 0.34;
+    /** The dependency guard is on: no disruptive action on a service while a service it calls is anomalous. */
+    public static final boolean DEPENDENCY_AWARE = true;
 
     /** {@code scale-up} adds this many replicas per step unless the rule's {@code scale} says otherwise. */
     public static final int SCALE_BY = 1;

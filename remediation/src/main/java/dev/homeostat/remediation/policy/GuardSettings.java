@@ -5,9 +5,11 @@ import java.time.Duration;
 /**
  * The guards' limits: {@code cooldown} between two actions of one kind on one target;
  * {@code maxActionsPerMinute} over all targets; {@code maxUnavailableFraction} of a deployment's
- * replicas that a restart may take away (never its last ready pod).
+ * replicas that a restart may take away (never its last ready pod); {@code dependencyAware}: hold back
+ * disruptive actions on a service while a service it calls is anomalous (the dependency guard).
  */
-public record GuardSettings(Duration cooldown, int maxActionsPerMinute, double maxUnavailableFraction) {
+public record GuardSettings(Duration cooldown, int maxActionsPerMinute, double maxUnavailableFraction,
+                            boolean dependencyAware) {
     public GuardSettings {
         if (cooldown == null || cooldown.isNegative()) throw new IllegalArgumentException("cooldown: must be >= 0, e.g. 5m");
         if (maxActionsPerMinute < 1) throw new IllegalArgumentException("maxActionsPerMinute: must be >= 1, was " + maxActionsPerMinute);
@@ -16,7 +18,13 @@ public record GuardSettings(Duration cooldown, int maxActionsPerMinute, double m
         }
     }
 
+    /** Limits with the dependency guard on (its default). */
+    public GuardSettings(Duration cooldown, int maxActionsPerMinute, double maxUnavailableFraction) {
+        this(cooldown, maxActionsPerMinute, maxUnavailableFraction, Defaults.DEPENDENCY_AWARE);
+    }
+
     public static GuardSettings defaults() {
-        return new GuardSettings(Defaults.COOLDOWN, Defaults.MAX_ACTIONS_PER_MINUTE, Defaults.MAX_UNAVAILABLE_FRACTION);
+        return new GuardSettings(Defaults.COOLDOWN, Defaults.MAX_ACTIONS_PER_MINUTE, Defaults.MAX_UNAVAILABLE_FRACTION,
+                Defaults.DEPENDENCY_AWARE);
     }
 }

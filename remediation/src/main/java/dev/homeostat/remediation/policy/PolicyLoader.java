@@ -264,7 +264,7 @@ public final class PolicyLoader {
 
         private GuardSettings guards(At at) {
             if (at.absent()) return GuardSettings.defaults();
-            object(at, "cooldown", "maxActionsPerMinute", "maxUnavailableFraction");
+            object(at, "cooldown", "maxActionsPerMinute", "maxUnavailableFraction", "dependencyAware");
             Duration cooldown = duration(at.field("cooldown"), Defaults.COOLDOWN, true);
             At rateAt = at.field("maxActionsPerMinute");
             int rate = Defaults.MAX_ACTIONS_PER_MINUTE;
@@ -280,7 +280,13 @@ public final class PolicyLoader {
                 fraction = fractionAt.node().doubleValue();
                 if (!(fraction >= 0 && fraction <= 1)) throw error(fractionAt, "must be within [0, 1], e.g. 0.34; was " + fraction);
             }
-            return new GuardSettings(cooldown, rate, fraction);
+            At dependencyAt = at.field("dependencyAware");
+            if (!dependencyAt.absent() && !dependencyAt.node().isBoolean()) {
+                throw error(dependencyAt, "must be true or false (false turns the dependency guard off); was '"
+                        + dependencyAt.node().asText() + "'");
+            }
+            boolean dependencyAware = flag(dependencyAt, Defaults.DEPENDENCY_AWARE);
+            return new GuardSettings(cooldown, rate, fraction, dependencyAware);
         }
 
         // --- small readers -------------------------------------------------------------------

@@ -171,7 +171,8 @@ class PolicyLoaderTest {
         Policy p = PolicyLoader.load(file, KNOWN);
         assertThat(p.name()).isEqualTo("default");
         assertThat(p.source()).isEqualTo(file.toString());
-        assertThat(p.signals()).extracting(Signal::name).containsExactly("memory-saturation", "pod-errors", "service-errors");
+        assertThat(p.signals()).extracting(Signal::name).containsExactly("memory-saturation", "pod-errors", "service-errors", "service-latency");
+        assertThat(p.guards().dependencyAware()).isTrue();
         assertThat(p.rules()).extracting(Rule::name).contains("restart-leaking-pod");
     }
 

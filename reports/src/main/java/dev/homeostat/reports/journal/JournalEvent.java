@@ -10,9 +10,24 @@ import java.util.List;
 public sealed interface JournalEvent {
     long t();
 
-    /** An incident begins: a fault was injected into {@code targets} (pods, deployments) backing {@code services}. */
+    /**
+     * An incident begins: a fault was injected into {@code targets} (pods, deployments) backing {@code services}.
+     * {@code upstream} lists every service that calls one of those services, directly or transitively (from the
+     * scenario's call graph): where the incident's symptoms show. Journals written before it existed read as an
+     * empty list.
+     */
     record FaultStarted(long t, String fault, String kind, long end, List<String> targets, List<String> services,
-                        boolean tookEffect) implements JournalEvent { }
+                        boolean tookEffect, List<String> upstream) implements JournalEvent {
+        public FaultStarted {
+            upstream = upstream == null ? List.of() : List.copyOf(upstream);
+        }
+
+        /** A fault with no known callers of its services (journals and callers from before {@code upstream}). */
+        public FaultStarted(long t, String fault, String kind, long end, List<String> targets, List<String> services,
+                            boolean tookEffect) {
+            this(t, fault, kind, end, targets, services, tookEffect, List.of());
+        }
+    }
 
     record FaultEnded(long t, String fault) implements JournalEvent { }
 

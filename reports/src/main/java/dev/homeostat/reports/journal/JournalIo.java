@@ -1,5 +1,6 @@
 package dev.homeostat.reports.journal;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -39,6 +40,15 @@ public final class JournalIo {
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
     private interface EventMixin { }
 
+    /**
+     * {@code upstream} is written only when a fault has callers, so journals of faults without a call graph keep
+     * the bytes they had before the field existed; a line without it reads as an empty list.
+     */
+    private interface FaultStartedMixin {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        List<String> upstream();
+    }
+
     private static final JsonMapper MAPPER = mapper();
 
     private JournalIo() { }
@@ -46,6 +56,7 @@ public final class JournalIo {
     private static JsonMapper mapper() {
         JsonMapper mapper = JsonMapper.builder()
                 .addMixIn(JournalEvent.class, EventMixin.class)
+                .addMixIn(JournalEvent.FaultStarted.class, FaultStartedMixin.class)
                 .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
                 .disable(SerializationFeature.INDENT_OUTPUT)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

@@ -13,7 +13,8 @@ import java.util.List;
  * @param restoredAt time of the SloRestored that ended that interval; null without impact or when unrestored
  * @param fixedBy    the {@code by} of that SloRestored ({@code engine}, {@code kubernetes}, {@code fault-ended}),
  *                   {@code unknown} when it named nobody, {@code unrestored} when the run ended first; null without impact
- * @param paged      the engine escalated to a human on a target or service of the incident within [start, end + grace]
+ * @param paged      the engine escalated to a human on a target, service or upstream service of the incident
+ *                   within [start, end + grace]
  * @param escalated  paged, or the impact lasted longer than the escalation threshold after start
  */
 public record IncidentScore(String fault, String kind, long start, long end, List<String> targets,

@@ -122,7 +122,7 @@ public final class Scorer {
         for (Open open : events) {
             AnomalyRaised a = open.first();
             boolean matched = run.scoredIncidents().stream()
-                    .anyMatch(i -> i.covers(a.target(), a.service()) && i.inWindow(a.t(), config.graceMillis()));
+                    .anyMatch(i -> i.showsIn(a.target(), a.service()) && i.inWindow(a.t(), config.graceMillis()));
             alerts.add(new AlertEvent(a.t(), a.target(), a.service(), a.detector(), open.count()[0], matched));
         }
         return alerts;
@@ -138,7 +138,7 @@ public final class Scorer {
                 continue;
             }
             Long detectedAt = alerts.stream()
-                    .filter(a -> incident.covers(a.target(), a.service()) && incident.inWindow(a.t(), grace))
+                    .filter(a -> incident.showsIn(a.target(), a.service()) && incident.inWindow(a.t(), grace))
                     .map(AlertEvent::t).findFirst().orElse(null);
             Violation last = null;
             for (Violation v : run.violations()) {
@@ -147,8 +147,9 @@ public final class Scorer {
                     last = v;
                 }
             }
+            // a page about a symptom (an upstream service) pulls a human into this incident too
             boolean paged = run.events().stream().anyMatch(e -> e instanceof Escalated esc
-                    && incident.covers(esc.target(), esc.service()) && incident.inWindow(esc.t(), grace));
+                    && incident.showsIn(esc.target(), esc.service()) && incident.inWindow(esc.t(), grace));
             boolean longImpact = last != null && last.end() - incident.start() > config.escalationThresholdMillis();
             out.add(new IncidentScore(incident.fault(), incident.kind(), incident.start(), incident.end(),
                     incident.targets(), incident.services(), false, detectedAt,
@@ -160,6 +161,10 @@ public final class Scorer {
         return out;
     }
 
+    /**
+     * Only {@link Incident#covers} legitimises a disruptive action: restarting a caller of a slow dependency
+     * (an upstream service) does not fix the dependency, so it stays needless.
+     */
     private static List<ActionTaken> needlessActions(Run run, ScoringConfig config) {
         List<ActionTaken> needless = new ArrayList<>();
         for (JournalEvent event : run.events()) {
@@ -172,12 +177,26 @@ public final class Scorer {
         return needless;
     }
 
-    /** An injected fault window [start, end) with what it hit. */
+    /**
+     * An injected fault window [start, end) with what it hit, and the services upstream of it (their callers,
+     * transitively), where its symptoms show.
+     */
     record Incident(String fault, String kind, long start, long end, List<String> targets, List<String> services,
-                    boolean noOp) {
+                    List<String> upstream, boolean noOp) {
         Incident {
             targets = targets == null ? List.of() : List.copyOf(targets);
             services = services == null ? List.of() : List.copyOf(services);
+            upstream = upstream == null ? List.of() : List.copyOf(upstream);
+        }
+
+        /**
+         * The event is about this incident or one of its symptoms: it {@link #covers} it, or names an upstream
+         * service (by target or by service field). Alerts and pages use this; actions use {@link #covers}.
+         */
+        boolean showsIn(String target, String service) {
+            return covers(target, service)
+                    || (target != null && upstream.contains(target))
+                    || (service != null && upstream.contains(service));
         }
 
         /** The event names one of our targets, or the service they back (by target or by service field). */
@@ -276,7 +295,7 @@ public final class Scorer {
                 long end = endedAt.get(i) != null ? endedAt.get(i) : f.end() >= f.t() ? f.end() : runEnd;
                 end = Math.max(f.t(), Math.min(end, runEnd));
                 incidents.add(new Incident(f.fault(), f.kind() == null ? "unknown" : f.kind(), f.t(), end,
-                        f.targets(), f.services(), !f.tookEffect()));
+                        f.targets(), f.services(), f.upstream(), !f.tookEffect()));
             }
             return incidents;
         }

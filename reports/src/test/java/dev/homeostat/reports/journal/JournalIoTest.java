@@ -68,6 +68,28 @@ class JournalIoTest {
     }
 
     @Test
+    void faultStartedUpstream_isWrittenWhenPresentAndReadsAsEmptyWhenMissing() {
+        var withCallers = new Journal("call-graph", 1, true, List.of(
+                new FaultStarted(1_000, "slow", "app/dependency-slowdown", 61_000, List.of("deployment/default/payments"),
+                        List.of("service/default/payments"), true,
+                        List.of("service/default/checkout", "service/default/frontend")),
+                new RunEnded(120_000)));
+        String text = JournalIo.toJsonLines(withCallers);
+
+        assertThat(text.lines().toList().get(1)).endsWith(
+                ",\"tookEffect\":true,\"upstream\":[\"service/default/checkout\",\"service/default/frontend\"]}");
+        assertThat(JournalIo.parse(text, "j.jsonl")).isEqualTo(withCallers);
+
+        // a journal written before the field existed
+        Journal old = JournalIo.parse("""
+                {"format":"homeostat-journal","version":1,"scenario":"s","seed":1,"engine":true}
+                {"type":"FaultStarted","t":1,"fault":"f","kind":"k","end":2,"targets":[],"services":["service/default/a"],"tookEffect":true}
+                {"type":"RunEnded","t":5}
+                """, "old.jsonl");
+        assertThat(((FaultStarted) old.events().getFirst()).upstream()).isEmpty();
+    }
+
+    @Test
     void read_rejectsUnknownTypeNamingTheLine(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("bad.jsonl");
         Files.writeString(file, """

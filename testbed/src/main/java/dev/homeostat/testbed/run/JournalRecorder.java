@@ -8,11 +8,14 @@ import dev.homeostat.simulator.events.SimEvent;
 import dev.homeostat.simulator.events.SimulationListener;
 import dev.homeostat.simulator.spec.ClusterSpec;
 import dev.homeostat.simulator.spec.ServiceSpec;
+import dev.homeostat.simulator.spec.CallSpec;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Writes one run's journal from the simulator's and the engine's events, which arrive in time order
@@ -37,6 +40,8 @@ final class JournalRecorder implements SimulationListener, EngineListener {
     /** Deployments whose rollout under way is the engine's rollback: its completion is the engine's doing. */
     private final Set<String> engineRollouts = new java.util.TreeSet<>();
     private final Map<String, List<String>> servicesOfFault = new HashMap<>();
+    /** service (ns/name) → the services that call it directly (ns/name), from the scenario's {@code calls:}. */
+    private final Map<String, Set<String>> callersOf = new HashMap<>();
     /** fault name → index of its FaultStarted line in {@link #events}. */
     private final Map<String, Integer> faultStartedAt = new HashMap<>();
 
@@ -49,8 +54,12 @@ final class JournalRecorder implements SimulationListener, EngineListener {
 
     JournalRecorder(ClusterSpec cluster, Set<String> noOpFaults) {
         this.noOpFaults = noOpFaults;
-        for (ServiceSpec s : cluster.services())
+        for (ServiceSpec s : cluster.services()) {
             serviceOfDeployment.put(s.namespace() + "/" + s.deployment(), "service/" + s.namespace() + "/" + s.name());
+            // a call goes to a service of the caller's namespace (CallSpec)
+            for (CallSpec c : s.calls())
+                callersOf.computeIfAbsent(s.namespace() + "/" + c.service(), k -> new TreeSet<>()).add(s.namespace() + "/" + s.name());
+        }
     }
 
     List<JournalEvent> events() { return events; }
@@ -64,7 +73,8 @@ final class JournalRecorder implements SimulationListener, EngineListener {
                 f.pods().forEach(p -> targets.add("pod/" + p));
                 f.deployments().forEach(d -> targets.add("deployment/" + d));
                 faultStartedAt.put(f.fault(), events.size());
-                events.add(new JournalEvent.FaultStarted(f.timeMillis(), f.fault(), f.kind(), f.endMillis(), targets, services, f.tookEffect()));
+                events.add(new JournalEvent.FaultStarted(f.timeMillis(), f.fault(), f.kind(), f.endMillis(), targets, services,
+                        f.tookEffect(), upstreamOf(f.services())));
             }
             // The injection check: a fault whose signal did not move is a no-op, reported rather than scored as a miss.
             case SimEvent.FaultEffect x -> {
@@ -76,7 +86,7 @@ final class JournalRecorder implements SimulationListener, EngineListener {
                 Integer at = faultStartedAt.get(x.fault());
                 boolean noOp = noOpFaults == null ? !x.observed() : noOpFaults.contains(x.fault());
                 if (noOp && at != null && events.get(at) instanceof JournalEvent.FaultStarted s && s.tookEffect())
-                    events.set(at, new JournalEvent.FaultStarted(s.t(), s.fault(), s.kind(), s.end(), s.targets(), s.services(), false));
+                    events.set(at, new JournalEvent.FaultStarted(s.t(), s.fault(), s.kind(), s.end(), s.targets(), s.services(), false, s.upstream()));
             }
             case SimEvent.FaultEnded f -> {
                 for (String s : servicesOfFault.getOrDefault(f.fault(), List.of())) lastFaultEnd.put(s, f.timeMillis());
@@ -145,6 +155,20 @@ final class JournalRecorder implements SimulationListener, EngineListener {
             case EngineEvent.Escalated e -> events.add(new JournalEvent.Escalated(e.timeMillis(), e.target().ref(),
                     serviceOf(e.target(), e.service()), e.reason()));
         }
+    }
+
+    /**
+     * Every service that calls one of {@code services} (ns/name), directly or through other services, as sorted
+     * journal refs; the faulty services themselves are not their own upstream. Where the fault's symptoms show.
+     */
+    List<String> upstreamOf(List<String> services) {
+        var upstream = new TreeSet<String>();
+        var todo = new ArrayDeque<>(services);
+        while (!todo.isEmpty())
+            for (String caller : callersOf.getOrDefault(todo.poll(), Set.of()))
+                if (upstream.add(caller)) todo.add(caller);
+        services.forEach(upstream::remove);
+        return upstream.stream().map(s -> "service/" + s).toList();
     }
 
     private void kubernetesRestored(String deployment, long t, String what) {
