@@ -52,8 +52,10 @@ class DependencyGuardEngineTest {
             assertThat(e.timeMillis()).isEqualTo(15_000);
             assertThat(e.detail()).startsWith("checkout calls payments, which is anomalous: acting on the symptom would not help");
         });
-        // held back for the whole verifyAfter while still alerting: the chain moves on to the page
-        assertThat(h.cluster.executed).extracting(e -> e.action()).singleElement().isInstanceOf(ClusterAction.Page.class);
+        // held back for the whole verifyAfter while still alerting: the chain moves on to the page, which tells
+        // the human where to look first
+        assertThat(h.cluster.executed).extracting(e -> e.action()).singleElement().isInstanceOfSatisfying(ClusterAction.Page.class,
+                page -> assertThat(page.reason()).contains("restart-pod held back by dependency: checkout calls payments, which is anomalous"));
     }
 
     @Test

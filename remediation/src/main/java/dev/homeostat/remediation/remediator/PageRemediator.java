@@ -3,7 +3,7 @@ package dev.homeostat.remediation.remediator;
 import dev.homeostat.remediation.model.Anomaly;
 import dev.homeostat.remediation.model.ClusterAction;
 
-/** {@code page}: hand the incident's target to a human, saying what was seen and what was tried. */
+/** {@code page}: hand the incident's target to a human, saying what was seen, what was tried and what was held back (and why). */
 public final class PageRemediator implements Remediator {
     @Override
     public Decision propose(RemediationRequest request) {
@@ -15,6 +15,8 @@ public final class PageRemediator implements Remediator {
         if (!request.previousActions().isEmpty()) {
             reason.append("; still anomalous after ").append(String.join(", ", request.previousActions()));
         }
+        // e.g. "restart-pod held back by dependency: checkout calls payments, which is anomalous…": where to look first
+        if (request.heldBack() != null) reason.append("; ").append(request.heldBack());
         return new Decision.Act(new ClusterAction.Page(request.target(), reason.toString()));
     }
 }

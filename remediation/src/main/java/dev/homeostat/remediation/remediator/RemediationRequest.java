@@ -12,11 +12,12 @@ import java.util.List;
  * What a remediator may look at: the incident's {@code target} and {@code service}, the {@code rule}
  * and the {@code trigger} anomaly that opened it, the actions already taken in its chain, the pods,
  * deployments and nodes as the cluster shows them now, the anomalies of the last lookback (oldest
- * first), and the rule's {@code scaling} (for {@code scale-up}).
+ * first), the rule's {@code scaling} (for {@code scale-up}), and {@code heldBack}: why the chain's last
+ * held-back action did not run (a guard's or remediator's reason), or null.
  */
 public record RemediationRequest(Target target, String service, String rule, Anomaly trigger, List<String> previousActions,
                                  List<PodInfo> pods, List<Anomaly> recentAnomalies, Scaling scaling,
-                                 List<DeploymentInfo> deployments, List<NodeInfo> nodes) {
+                                 List<DeploymentInfo> deployments, List<NodeInfo> nodes, String heldBack) {
     public RemediationRequest {
         previousActions = List.copyOf(previousActions);
         pods = List.copyOf(pods);
@@ -26,9 +27,16 @@ public record RemediationRequest(Target target, String service, String rule, Ano
         nodes = List.copyOf(nodes);
     }
 
+    /** A request of which no action was held back. */
+    public RemediationRequest(Target target, String service, String rule, Anomaly trigger, List<String> previousActions,
+                              List<PodInfo> pods, List<Anomaly> recentAnomalies, Scaling scaling,
+                              List<DeploymentInfo> deployments, List<NodeInfo> nodes) {
+        this(target, service, rule, trigger, previousActions, pods, recentAnomalies, scaling, deployments, nodes, null);
+    }
+
     /** A request without deployments and nodes, with the default scaling. */
     public RemediationRequest(Target target, String service, String rule, Anomaly trigger, List<String> previousActions,
                               List<PodInfo> pods, List<Anomaly> recentAnomalies) {
-        this(target, service, rule, trigger, previousActions, pods, recentAnomalies, Scaling.defaults(), List.of(), List.of());
+        this(target, service, rule, trigger, previousActions, pods, recentAnomalies, Scaling.defaults(), List.of(), List.of(), null);
     }
 }

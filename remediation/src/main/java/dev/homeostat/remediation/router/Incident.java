@@ -29,6 +29,8 @@ final class Incident {
     String approvalId;
     /** The last veto journaled (step, guard, detail), so a veto repeated every tick is journaled once. */
     String lastVeto = "";
+    /** Why the chain's last held-back action did not run ("guard: reason"), for the human a page reaches; null if none was. */
+    String heldBack;
     final List<String> taken = new ArrayList<>();
 
     Incident(long id, Rule rule, Anomaly trigger, String deployment, long now) {

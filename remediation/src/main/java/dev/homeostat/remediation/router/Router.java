@@ -149,6 +149,7 @@ public final class Router {
     private void next(Incident incident, long now, List<PodInfo> pods) {
         if (incident.lastStep()) {
             String tried = incident.taken.isEmpty() ? "no action could run" : "tried " + String.join(", ", incident.taken);
+            if (incident.heldBack != null) tried += "; " + incident.heldBack;
             escalate(incident, now, "rule " + incident.rule.name() + ": " + incident.current.ref()
                     + " still anomalous and the action chain is exhausted (" + tried + ")");
             return;
@@ -170,7 +171,7 @@ public final class Router {
         List<DeploymentInfo> deployments = needsDeployments(incident.action()) ? cluster.deployments() : List.of();
         List<NodeInfo> nodes = needsNodes(incident.action()) ? cluster.nodes() : List.of();
         var request = new RemediationRequest(incident.current, incident.service(), incident.rule.name(), incident.trigger,
-                incident.taken, pods, List.copyOf(recent), incident.rule.scaling(), deployments, nodes);
+                incident.taken, pods, List.copyOf(recent), incident.rule.scaling(), deployments, nodes, incident.heldBack);
         Decision decision = RemediatorRegistry.get(incident.action()).propose(request);
         switch (decision) {
             case Decision.Done done -> {
@@ -308,6 +309,7 @@ public final class Router {
     }
 
     private void suppressed(long now, ClusterAction action, Incident incident, String guard, String detail) {
+        if (!(action instanceof ClusterAction.Page) && !guard.equals(ModeGuard.NAME)) incident.heldBack = action.kind() + " held back by " + guard + ": " + detail;
         listener.on(new EngineEvent.ActionSuppressed(now, action, incident.rule.name(), guard, detail));
     }
 
