@@ -18,9 +18,9 @@ import java.util.SplittableRandom;
  */
 final class Scraper {
     static final int MEMORY = 0, CPU = 1, RESTART_COUNT = 2, READY = 3, HTTP_200 = 4, HTTP_500 = 5, HTTP_504 = 6,
-            MEMORY_RATIO = 7, CPU_RATE = 8, ERROR_RATIO = 9, LATENCY_MEAN = 10,
+            MEMORY_RATIO = 7, CPU_RATE = 8, ERROR_RATIO = 9, LATENCY_MEAN = 10, DURATION_SUM = 14, DURATION_COUNT = 15,
             LAST_TERMINATED_OOM = 11, LAST_TERMINATED_ERROR = 12, WAITING_BACK_OFF = 13;
-    static final int POD_SERIES = 14;
+    static final int POD_SERIES = 16;
     /** Relative standard deviation of the working set's measurement noise. */
     static final double MEMORY_NOISE = 0.005;
 
@@ -74,6 +74,8 @@ final class Scraper {
             if (m.sum(ServiceState.REQ) > 0) serviceHandle(s, hs, SERVICE_ERRORS).add(t, m.sum(ServiceState.ERR) / m.sum(ServiceState.REQ));
             if (m.sum(ServiceState.ANSWERED) > 0)
                 serviceHandle(s, hs, SERVICE_P99).add(t, m.sum(ServiceState.P99_WEIGHTED) / m.sum(ServiceState.ANSWERED));
+            if (s.latencyBuckets[LATENCY_BUCKETS.length] > 0)
+                for (int b = 0; b <= LATENCY_BUCKETS.length; b++) bucketHandle(s, b).add(t, s.latencyBuckets[b]);
             for (int j = 0; j < s.callees.length; j++) {
                 double[] counts = s.callCounts[j];
                 for (int code = 0; code < CALL_CODES.length; code++)
@@ -83,6 +85,19 @@ final class Scraper {
     }
 
     private static final String[] CALL_CODES = {"200", "503", "504"};
+    // handles of the services' duration buckets, by bound (the last: +Inf)
+    private final Map<ServiceState, MetricStore.Handle[]> bucketSeries = new IdentityHashMap<>();
+
+    private MetricStore.Handle bucketHandle(ServiceState s, int bucket) {
+        MetricStore.Handle[] hs = bucketSeries.computeIfAbsent(s, k -> new MetricStore.Handle[LATENCY_BUCKETS.length + 1]);
+        MetricStore.Handle h = hs[bucket];
+        if (h == null) {
+            String le = bucket == LATENCY_BUCKETS.length ? "+Inf" : Double.toString(LATENCY_BUCKETS[bucket]);
+            h = store.series(REQUEST_DURATION_BUCKET, Map.of("namespace", s.spec.namespace(), "service", s.spec.name(), "le", le));
+            hs[bucket] = h;
+        }
+        return h;
+    }
     // handles of the call edges' counters, by caller: [callee][code]
     private final Map<ServiceState, MetricStore.Handle[][]> edgeSeries = new IdentityHashMap<>();
 
@@ -134,6 +149,8 @@ final class Scraper {
         if (p.waitingInBackOff()) put(w, p, WAITING_BACK_OFF, 1);
         if (p.deployment.service != null && p.everStarted) {
             put(w, p, HTTP_200, p.ok200);
+            put(w, p, DURATION_SUM, p.latencySeconds);
+            put(w, p, DURATION_COUNT, p.ok200);
             if (p.err500 > 0) put(w, p, HTTP_500, p.err500);
             if (p.err504 > 0) put(w, p, HTTP_504, p.err504);
             SlidingSums m = p.lastMinute;
@@ -168,6 +185,8 @@ final class Scraper {
             case CPU_RATE -> POD_CPU_RATE;
             case ERROR_RATIO -> POD_ERROR_RATIO;
             case LATENCY_MEAN -> POD_LATENCY_MEAN;
+            case DURATION_SUM -> REQUEST_DURATION_SUM;
+            case DURATION_COUNT -> REQUEST_DURATION_COUNT;
             default -> throw new IllegalStateException("no pod series " + series);
         };
         Map<String, String> labels = switch (series) {
@@ -180,7 +199,7 @@ final class Scraper {
             case HTTP_500 -> Map.of("namespace", ns, "service", service, "pod", pod, "code", "500");
             case HTTP_504 -> Map.of("namespace", ns, "service", service, "pod", pod, "code", "504");
             case MEMORY_RATIO, CPU_RATE -> Map.of("namespace", ns, "pod", pod);
-            case ERROR_RATIO, LATENCY_MEAN -> Map.of("namespace", ns, "service", service, "pod", pod);
+            case ERROR_RATIO, LATENCY_MEAN, DURATION_SUM, DURATION_COUNT -> Map.of("namespace", ns, "service", service, "pod", pod);
             default -> throw new IllegalStateException("no pod series " + series);
         };
         store.bind(metric, labels, p.slots + series);

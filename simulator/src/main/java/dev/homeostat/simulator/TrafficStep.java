@@ -221,6 +221,7 @@ final class TrafficStep {
         err += s.lostInFlight;
         s.lostInFlight = 0;
         double p99 = TrafficModel.p99(weights, means, offsets, n, timeouts, cap);
+        observeDurations(s.latencyBuckets, weights, means, offsets, n, timeouts);
         if (s.called) remember(s, req, err, timeouts + callTimeouts, n);
         serviceRow[ServiceState.REQ] = req;
         serviceRow[ServiceState.ERR] = err;
@@ -232,6 +233,29 @@ final class TrafficStep {
         sloRow[ServiceState.SLO_SLOW] = slow;
         s.sloWindow.push(sloRow);
         evaluateSlo(s, t);
+    }
+
+    /**
+     * Adds a step's requests to a cumulative duration histogram: pod i answered {@code weights[i]} requests
+     * whose latency is {@code offsets[i]} + Exponential({@code means[i]}), so a share 1 − exp(−(le − d)/m) of
+     * them falls at or below the bound le; timed-out requests only reach +Inf. Pods with the same latency
+     * (the usual case: a Deployment's pods share their load) are evaluated once.
+     */
+    static void observeDurations(double[] buckets, double[] weights, double[] means, double[] offsets, int n, double timeouts) {
+        double[] bounds = dev.homeostat.simulator.metrics.MetricNames.LATENCY_BUCKETS;
+        int i = 0;
+        double total = timeouts;
+        while (i < n) {
+            double mean = means[i], offset = offsets[i], w = 0;
+            int j = i;
+            for (; j < n && means[j] == mean && offsets[j] == offset; j++) w += weights[j];
+            i = j;
+            if (w <= 0) continue;
+            total += w;
+            for (int b = 0; b < bounds.length; b++)
+                if (bounds[b] > offset) buckets[b] += w * -Math.expm1(-(bounds[b] - offset) / mean);
+        }
+        buckets[bounds.length] += total;
     }
 
     /** Whole requests this second: Poisson(λ) by multiplying uniforms (Knuth) when small, its normal approximation when large. */

@@ -16,6 +16,19 @@ public final class MetricNames {
     public static final String DEPLOYMENT_AVAILABLE = "kube_deployment_status_replicas_available";
     public static final String HTTP_REQUESTS = "http_requests_total";
     /**
+     * Request durations, a Prometheus histogram: {@code _bucket} per service (labels namespace, service, le —
+     * the bounds {@link #LATENCY_BUCKETS}), as an ingress or mesh aggregates them, counting answered requests
+     * and, at the request timeout, those that timed out; {@code _sum} and {@code _count} per pod (namespace,
+     * service, pod) over the answered requests.
+     */
+    public static final String REQUEST_DURATION = "http_request_duration_seconds";
+    public static final String REQUEST_DURATION_BUCKET = REQUEST_DURATION + "_bucket";
+    public static final String REQUEST_DURATION_SUM = REQUEST_DURATION + "_sum";
+    public static final String REQUEST_DURATION_COUNT = REQUEST_DURATION + "_count";
+    /** The histogram's finite upper bounds, seconds: the Prometheus client libraries' defaults (plus +Inf). */
+    public static final double[] LATENCY_BUCKETS = {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
+
+    /**
      * Calls between services as Istio's sidecars count them ({@code reporter="source"}): labels
      * source_workload(_namespace), destination_service_name/_namespace, destination_workload, response_code
      * (200, 503 fast failure, 504 deadline exceeded). Attempts, retries included: what the engine reads
