@@ -2,6 +2,7 @@ package dev.homeostat.e2e;
 
 import dev.homeostat.remediation.live.EngineConfig;
 import dev.homeostat.remediation.live.LiveRuntime;
+import dev.homeostat.remediation.policy.Policy;
 import dev.homeostat.remediation.policy.PolicyLoader;
 import dev.homeostat.reports.journal.Journal;
 import dev.homeostat.reports.journal.JournalEvent;
@@ -9,13 +10,25 @@ import dev.homeostat.reports.score.RunScore;
 import dev.homeostat.reports.score.Scorer;
 import dev.homeostat.testbed.chaos.LiveChaosRun;
 import dev.homeostat.testbed.chaos.LiveRunOptions;
+import dev.homeostat.testbed.chaos.LiveRunResult;
 import dev.homeostat.testbed.chaos.PrometheusSloProbe;
 import dev.homeostat.testbed.chaos.RunClock;
 import dev.homeostat.testbed.chaos.SloProbe;
 import dev.homeostat.testbed.run.SuiteRunner;
+import dev.homeostat.testbed.scenario.Scenario;
 import dev.homeostat.testbed.scenario.ScenarioLoader;
 import dev.homeostat.testbed.serve.ServeOptions;
 import dev.homeostat.testbed.serve.SimServer;
+import dev.homeostat.chaos.model.Schedule;
+import dev.homeostat.chaos.model.Workflow;
+import io.fabric8.chaosmesh.v1alpha1.DNSChaos;
+import io.fabric8.chaosmesh.v1alpha1.HTTPChaos;
+import io.fabric8.chaosmesh.v1alpha1.IOChaos;
+import io.fabric8.chaosmesh.v1alpha1.NetworkChaos;
+import io.fabric8.chaosmesh.v1alpha1.PodChaos;
+import io.fabric8.chaosmesh.v1alpha1.StressChaos;
+import io.fabric8.chaosmesh.v1alpha1.TimeChaos;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
@@ -28,24 +41,27 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One catalogue manifest run both ways on the same cluster and policy: in a plain simulation ({@link #simulate}) and
- * live ({@link #rehearse}): {@code sim serve} at {@link #SPEED}× wall time scraped by a real Prometheus evaluating
- * deploy/engine/prometheus-rules.yaml plus an alert rule, a real Alertmanager routing to the engine's webhook, the
- * live engine against Prometheus and the mock API, and the manifest applied by the live chaos runner. Both sides are
- * scored by the same {@link Scorer}; the live chaos runner keeps its journal in simulated time (wall × speed), so both
- * sides' MTTD and MTTR are in simulated seconds.
+ * Catalogue manifests run both ways on the same cluster and policy: each in a plain simulation of its own
+ * ({@link #simulate}), and all of them one after another on one live {@link Stack} ({@link #start}): {@code sim serve}
+ * at {@link #SPEED}× wall time scraped by a real Prometheus evaluating deploy/engine/prometheus-rules.yaml plus an
+ * alert rule per signal, a real Alertmanager routing to the engine's webhook, the live engine against Prometheus and
+ * the mock API, and each manifest applied by the live chaos runner, with a recovery gap before the next. Both sides
+ * are scored by the same {@link Scorer}; the live chaos runner keeps its journal in simulated time (wall × speed),
+ * so both sides' MTTD and MTTR are in simulated seconds.
  *
  * <p>The policy is the same in simulated time: the live one's durations are the simulated one's divided by the speed
- * (evaluation every 10 s simulated = 1 s wall), as are the recording rules' windows and the scrape interval.
+ * (evaluation every 10 s simulated), as are the recording rules' windows and the scrape interval (15 s simulated,
+ * the simulation's own).
  */
 final class Rehearsal {
-    static final double SPEED = 10;
+    static final double SPEED = 30;
     private static final String TOKEN = "rehearsal-token-0123456789abcdef";
     /** Where the fault starts in the simulation: after the detectors' warm-up, off the scrape grid. */
     private static final String FAULT_AT = "5m7s";
@@ -54,6 +70,15 @@ final class Rehearsal {
      * outage of one container start-up is short next to the one-minute rate window and averages out small.
      */
     private static final String THRESHOLD = "0.02";
+    /** Every service's latency SLO and the latency signal's threshold, seconds: one figure keeps the live SLO query one expression. */
+    private static final String LATENCY = "0.4";
+    /** Working set over the memory limit above which a pod is about to be OOM-killed. */
+    private static final String MEMORY = "0.9";
+    /** CPU cores a pod uses above which it is stressed (the pods request 250–500m and idle far below a core). */
+    private static final String CPU = "1.0";
+    /** The SLO as the simulation judges it, live: the error ratio, or 1 while the p99 latency is over its SLO. */
+    static final String SLO_QUERY = ("max by (namespace, service) (label_replace(service:http_request_errors:ratio_rate1m, \"slo\", \"errors\", \"\", \"\")"
+            + " or label_replace(service:http_request_duration_seconds:p99_rate1m > bool %s, \"slo\", \"latency\", \"\", \"\"))").formatted(LATENCY);
 
     private final Path root;
     private final Path dir;
@@ -69,11 +94,19 @@ final class Rehearsal {
             return score.detectedIncidents() > 0;
         }
 
+        /** Every injected fault was a no-op (nothing selected, or the signal did not move). */
+        boolean noEffect() {
+            return score.scoredIncidents().isEmpty();
+        }
+
         static Side of(RunScore score, double simulatedPerMilli) {
             return new Side(score.mttdMillis() == null ? null : score.mttdMillis() * simulatedPerMilli / 1000,
                     score.mttrMillis() == null ? null : score.mttrMillis() * simulatedPerMilli / 1000, score);
         }
     }
+
+    /** The live side of one manifest: its score and the chaos runner's result, or why the run threw. */
+    record Live(Side side, LiveRunResult result, String failure) { }
 
     static boolean available() {
         return onPath("prometheus") && onPath("prometheus-alertmanager");
@@ -85,49 +118,59 @@ final class Rehearsal {
         return false;
     }
 
-    /** The policy with its durations divided by {@code scale} (1: simulated time; {@link #SPEED}: wall time). */
+    /**
+     * The policy with its durations divided by {@code scale} (1: simulated time; {@link #SPEED}: wall time): the
+     * signals a user has — service error ratio and p99 latency, pod memory and CPU, pod readiness — each a threshold.
+     */
     static String policy(double scale) {
         return """
                 apiVersion: homeostat.dev/v1alpha1
                 kind: RemediationPolicy
                 metadata: {name: rehearsal}
                 spec:
-                  evaluationInterval: %s
-                  lookback: %s
+                  evaluationInterval: %1$s
+                  lookback: %2$s
                   signals:
-                    - name: service-errors
-                      metric: service:http_request_errors:ratio_rate1m
-                      target: service
-                      detector: threshold:above=%s,for=1
+                    - {name: service-errors, metric: "service:http_request_errors:ratio_rate1m", target: service, detector: "threshold:above=%3$s,for=1"}
+                    - {name: service-latency, metric: "service:http_request_duration_seconds:p99_rate1m", target: service, detector: "threshold:above=%4$s,for=1"}
+                    - {name: pod-memory, metric: "pod:container_memory_working_set_bytes:ratio_limit", target: pod, detector: "threshold:above=%5$s,for=2"}
+                    - {name: pod-cpu, metric: "pod:container_cpu_usage:rate1m", target: pod, detector: "threshold:above=%6$s,for=2"}
+                    - {name: pod-not-ready, metric: kube_pod_status_ready, target: pod, detector: "threshold:below=0.5,for=3"}
                   rules:
                     - name: restart-worst-pod-of-service
-                      match: {signals: [service-errors], targetKind: service}
+                      match: {signals: [service-errors, service-latency], targetKind: service}
                       actions: [restart-pod, page]
-                      verifyAfter: %s
-                  guards: {cooldown: %s, maxActionsPerMinute: 10, maxUnavailableFraction: 0.34}
-                """.formatted(ms(10_000, scale), ms(300_000, scale), THRESHOLD, ms(100_000, scale), ms(300_000, scale));
+                      verifyAfter: %7$s
+                    - name: restart-pod
+                      match: {signals: [pod-memory, pod-cpu, pod-not-ready], targetKind: pod}
+                      actions: [restart-pod, page]
+                      verifyAfter: %7$s
+                  guards: {cooldown: %2$s, maxActionsPerMinute: 10, maxUnavailableFraction: 0.34}
+                """.formatted(ms(10_000, scale), ms(300_000, scale), THRESHOLD, LATENCY, MEMORY, CPU, ms(100_000, scale));
     }
 
     private static String ms(long simulatedMillis, double scale) {
         return Math.round(simulatedMillis / scale) + "ms";
     }
 
-    /** The scenario both sides run: the CI pod-kill cluster plus cart, the manifest at {@link #FAULT_AT}, the policy in simulated time. */
-    Path scenario(Path manifest) throws IOException {
-        String name = manifest.getFileName().toString().replace(".yaml", "");
+    /**
+     * The cluster both sides run: the services the catalogue selects (frontend, cart, catalog, checkout), one latency
+     * SLO for all. {@code faults}: the scenario's faults block (empty for {@code sim serve}, where faults come through the API).
+     */
+    private String scenarioText(String name, String duration, String faults) throws IOException {
         Path policy = dir.resolve("policy-simulated.yaml");
         Files.writeString(policy, policy(1));
-        Path scenario = dir.resolve("calibration-" + name + ".yaml");
-        Files.writeString(scenario, """
+        String slo = "{availability: 0.99, latencyP99: " + Math.round(Double.parseDouble(LATENCY) * 1000) + "ms, window: 60s}";
+        return """
                 apiVersion: homeostat.dev/v1alpha1
                 kind: Scenario
-                metadata: {name: calibration-%s}
+                metadata: {name: %1$s}
                 spec:
-                  duration: 40m
+                  duration: %2$s
                   scrapeInterval: 15s
                   seed: 1
                   cluster:
-                    nodePool: {prefix: node, count: 3, cpu: 4, memory: 16Gi}
+                    nodePool: {prefix: node, count: 4, cpu: 4, memory: 16Gi}
                     deployments:
                       - name: frontend
                         replicas: 3
@@ -138,98 +181,172 @@ final class Rehearsal {
                       - name: catalog
                         replicas: 2
                         container: {cpuRequest: 250m, memoryLimit: 256Mi, memoryBase: 120Mi, memoryRequest: 128Mi}
+                      - name: checkout
+                        replicas: 3
+                        container: {cpuRequest: 250m, memoryLimit: 256Mi, memoryBase: 120Mi, memoryRequest: 128Mi, startupTime: 8s}
                     services:
-                      - {name: frontend, requestsPerSecond: 150, slo: {availability: 0.99, latencyP99: 400ms, window: 60s}}
-                      - {name: cart, requestsPerSecond: 80, slo: {availability: 0.99, latencyP99: 300ms, window: 60s}}
-                      - {name: catalog, requestsPerSecond: 60, slo: {availability: 0.99, latencyP99: 300ms, window: 60s}}
-                  faults:
-                    - {manifest: %s, at: %s}
-                  engine: {policy: %s}
+                      - {name: frontend, requestsPerSecond: 150, slo: %3$s}
+                      - {name: cart, requestsPerSecond: 80, slo: %3$s}
+                      - {name: catalog, requestsPerSecond: 60, slo: %3$s}
+                      - {name: checkout, requestsPerSecond: 80, slo: %3$s}
+                %4$s
+                  engine: {policy: %5$s}
                   scoring: {grace: 5m, alertCooldown: 5m, escalationThreshold: 15m}
-                """.formatted(name, manifest, FAULT_AT, policy));
+                """.formatted(name, duration, slo, faults, policy);
+    }
+
+    /**
+     * The scenario of one manifest: the manifest at {@link #FAULT_AT}; 24 minutes leave every catalogue fault time to
+     * end and recover, and give a Schedule one firing, as the live run watches one.
+     */
+    Path scenario(Path manifest) throws IOException {
+        String name = manifest.getFileName().toString().replace(".yaml", "");
+        Path scenario = dir.resolve("calibration-" + name + ".yaml");
+        Files.writeString(scenario, scenarioText("calibration-" + name, "24m",
+                "  faults:\n    - {manifest: %s, at: %s}".formatted(manifest, FAULT_AT)));
         return scenario;
     }
 
-    /** The manifest in a simulation (baseline and engine run, seed 1), scored as {@code homeostat run} scores it. */
-    Side simulate(Path manifest) throws IOException {
-        var scenario = new ScenarioLoader().load(scenario(manifest));
-        var runs = new SuiteRunner(1, r -> { }).run(List.of(scenario), Map.of(scenario, PolicyLoader.load(scenario.policy())));
-        return Side.of(runs.getFirst().score(), 1);
+    /** Each manifest in a simulation (baseline and engine run, seed 1), scored as {@code homeostat run} scores it; by manifest. */
+    Map<Path, Side> simulate(List<Path> manifests) throws IOException {
+        var scenarios = new ArrayList<Scenario>();
+        var policies = new LinkedHashMap<Scenario, Policy>();
+        for (Path m : manifests) {
+            var scenario = new ScenarioLoader().load(scenario(m));
+            scenarios.add(scenario);
+            policies.put(scenario, PolicyLoader.load(scenario.policy()));
+        }
+        var runs = new SuiteRunner(2, r -> { }).run(scenarios, policies);
+        var out = new LinkedHashMap<Path, Side>();
+        for (int i = 0; i < manifests.size(); i++) {
+            String name = scenarios.get(i).name();
+            var run = runs.stream().filter(r -> r.scenario().name().equals(name)).findFirst().orElseThrow();
+            out.put(manifests.get(i), Side.of(run.score(), 1));
+        }
+        return out;
     }
 
-    /** The manifest live; everything started here is stopped before it returns, also on failure. */
-    Side rehearse(Path manifest) throws Exception {
-        String name = manifest.getFileName().toString().replace(".yaml", "");
-        Path work = Files.createDirectories(dir.resolve("live-" + name));
-        var processes = new ArrayList<Process>();
-        var closeables = new ArrayList<AutoCloseable>();
-        try {
-            var scenario = new ScenarioLoader().load(scenario(manifest));
-            var sim = SimServer.start(scenario, new ServeOptions(SPEED, new InetSocketAddress("127.0.0.1", 0), 0, 1, false,
-                    ServeOptions.DEFAULT_SYNC), line -> System.out.println("[sim] " + line));
-            closeables.add(sim);
-            int promPort = freePort(), amPort = freePort(), hookPort = freePort(), enginePort = freePort();
+    /** Starts the live stack once: sim serve, Prometheus, Alertmanager, the engine. */
+    Stack start() throws Exception {
+        return new Stack(Files.createDirectories(dir.resolve("live")));
+    }
 
-            Files.writeString(work.resolve("rules.yaml"), compressedRules(root.resolve("deploy/engine/prometheus-rules.yaml")));
-            Files.writeString(work.resolve("token"), TOKEN);
-            Files.writeString(work.resolve("prometheus.yml"), """
-                    global: {scrape_interval: 1s, evaluation_interval: 1s}
-                    rule_files: [rules.yaml]
-                    alerting: {alertmanagers: [{static_configs: [{targets: ['127.0.0.1:%d']}]}]}
-                    scrape_configs:
-                      - job_name: sim
-                        static_configs: [{targets: ['%s']}]
-                    """.formatted(amPort, sim.metricsUrl().getAuthority()));
-            Files.writeString(work.resolve("alertmanager.yml"), """
-                    route: {receiver: engine, group_wait: 0s, group_interval: 1s, repeat_interval: 1m}
-                    receivers:
-                      - name: engine
-                        webhook_configs:
-                          - url: http://127.0.0.1:%d/alerts
-                            http_config: {authorization: {type: Bearer, credentials_file: %s}}
-                    """.formatted(hookPort, work.resolve("token")));
-            processes.add(new ProcessBuilder("prometheus", "--config.file=" + work.resolve("prometheus.yml"), "--storage.tsdb.path=" + work.resolve("tsdb"),
-                    "--web.listen-address=127.0.0.1:" + promPort).redirectErrorStream(true).redirectOutput(work.resolve("prometheus.log").toFile()).start());
-            processes.add(new ProcessBuilder("prometheus-alertmanager", "--config.file=" + work.resolve("alertmanager.yml"),
-                    "--storage.path=" + work.resolve("am"), "--web.listen-address=127.0.0.1:" + amPort, "--cluster.listen-address=")
-                    .redirectErrorStream(true).redirectOutput(work.resolve("alertmanager.log").toFile()).start());
+    /** The live stack: every manifest runs on it in turn; {@link #close()} stops all of it, also after a failure. */
+    final class Stack implements AutoCloseable {
+        private final Path work;
+        private final List<Process> processes = new ArrayList<>();
+        private final List<AutoCloseable> closeables = new ArrayList<>();
+        private SimServer sim;
+        private PrometheusSloProbe prometheus;
+        private Path engineJournal;
 
-            Files.writeString(work.resolve("policy.yaml"), policy(SPEED));
-            Path engineJournal = work.resolve("engine.jsonl");
-            var config = EngineConfig.parse("""
-                    apiVersion: homeostat.dev/v1alpha1
-                    kind: EngineConfig
-                    metadata: {name: rehearsal}
-                    spec:
-                      policy: policy.yaml
-                      journal: engine.jsonl
-                      prometheus: {url: http://127.0.0.1:%d}
-                      kubernetes: {namespaces: [default]}
-                      webhook: {listen: 127.0.0.1:%d, tokenFile: token}
-                      server: {listen: 127.0.0.1:%d}
-                      leaderElection: {enabled: false}
-                    """.formatted(promPort, hookPort, enginePort), "rehearsal-engine.yaml", work, Map.of());
-            var engine = LiveRuntime.start(config, sim.client(), line -> System.out.println("[engine] " + line));
-            closeables.add(engine);
+        private Stack(Path work) throws Exception {
+            this.work = work;
+            boolean ok = false;
+            try {
+                Path serveScenario = work.resolve("serve.yaml");
+                Files.writeString(serveScenario, scenarioText("rehearsal", "6h", ""));
+                sim = SimServer.start(new ScenarioLoader().load(serveScenario), new ServeOptions(SPEED, new InetSocketAddress("127.0.0.1", 0), 0, 1,
+                        false, ServeOptions.DEFAULT_SYNC), line -> System.out.println("[sim] " + line));
+                closeables.add(sim);
+                int promPort = freePort(), amPort = freePort(), hookPort = freePort(), enginePort = freePort();
+                String interval = ms(15_000, SPEED); // the simulation's scrape interval, in wall time
+                Files.writeString(work.resolve("rules.yaml"), compressedRules(root.resolve("deploy/engine/prometheus-rules.yaml"), interval));
+                Files.writeString(work.resolve("token"), TOKEN);
+                Files.writeString(work.resolve("prometheus.yml"), """
+                        global: {scrape_interval: %s, evaluation_interval: %s}
+                        rule_files: [rules.yaml]
+                        alerting: {alertmanagers: [{static_configs: [{targets: ['127.0.0.1:%d']}]}]}
+                        scrape_configs:
+                          - job_name: sim
+                            static_configs: [{targets: ['%s']}]
+                        """.formatted(interval, interval, amPort, sim.metricsUrl().getAuthority()));
+                Files.writeString(work.resolve("alertmanager.yml"), """
+                        route: {receiver: engine, group_by: [alertname, namespace, service, pod], group_wait: 0s, group_interval: 1s, repeat_interval: 1m}
+                        receivers:
+                          - name: engine
+                            webhook_configs:
+                              - url: http://127.0.0.1:%d/alerts
+                                http_config: {authorization: {type: Bearer, credentials_file: %s}}
+                        """.formatted(hookPort, work.resolve("token")));
+                processes.add(new ProcessBuilder("prometheus", "--config.file=" + work.resolve("prometheus.yml"), "--storage.tsdb.path=" + work.resolve("tsdb"),
+                        "--web.listen-address=127.0.0.1:" + promPort).redirectErrorStream(true).redirectOutput(work.resolve("prometheus.log").toFile()).start());
+                processes.add(new ProcessBuilder("prometheus-alertmanager", "--config.file=" + work.resolve("alertmanager.yml"),
+                        "--storage.path=" + work.resolve("am"), "--web.listen-address=127.0.0.1:" + amPort, "--cluster.listen-address=")
+                        .redirectErrorStream(true).redirectOutput(work.resolve("alertmanager.log").toFile()).start());
 
-            Thread.sleep(8_000); // Prometheus scrapes, rules warm up, the engine ticks on a healthy cluster
+                Files.writeString(work.resolve("policy.yaml"), policy(SPEED));
+                engineJournal = work.resolve("engine.jsonl");
+                var config = EngineConfig.parse("""
+                        apiVersion: homeostat.dev/v1alpha1
+                        kind: EngineConfig
+                        metadata: {name: rehearsal}
+                        spec:
+                          policy: policy.yaml
+                          journal: engine.jsonl
+                          prometheus: {url: http://127.0.0.1:%d}
+                          kubernetes: {namespaces: [default]}
+                          webhook: {listen: 127.0.0.1:%d, tokenFile: token}
+                          server: {listen: 127.0.0.1:%d}
+                          leaderElection: {enabled: false}
+                        """.formatted(promPort, hookPort, enginePort), "rehearsal-engine.yaml", work, Map.of());
+                closeables.add(LiveRuntime.start(config, sim.client(), line -> System.out.println("[engine] " + line)));
+                prometheus = new PrometheusSloProbe(URI.create("http://127.0.0.1:" + promPort), SLO_QUERY, Duration.ofMillis(500), "default");
+                // Prometheus scrapes, rules warm up, the engine ticks on a healthy cluster: the detectors' five simulated minutes
+                Thread.sleep(Math.round(330_000 / SPEED));
+                ok = true;
+            } finally {
+                if (!ok) close();
+            }
+        }
+
+        /** One manifest live, then a recovery gap (the SLO green again) so the next fault's incident stands alone. */
+        Live rehearse(Path manifest) throws Exception {
+            String name = manifest.getFileName().toString().replace(".yaml", "");
+            var runScenario = new ScenarioLoader().load(scenario(manifest));
             long chaosStart = System.currentTimeMillis();
-            // The chaos runner on the simulation's time line: its journal, fault windows (a 2m HTTPChaos is 12 s of
-            // wall time at 10×), poll and timeout are in simulated time, so the live score is in the simulation's units.
-            var options = new LiveRunOptions(null, Duration.ofSeconds(5), Duration.ofSeconds(200), Duration.ofSeconds(900), 0.01, work, "rehearsal");
-            var prometheus = new PrometheusSloProbe(URI.create("http://127.0.0.1:" + promPort), PrometheusSloProbe.DEFAULT_QUERY,
-                    Duration.ofMillis(500), "default");
+            // The chaos runner on the simulation's time line: its journal, fault windows (a 2m HTTPChaos is 4 s of wall
+            // time at 30×), poll and timeout are in simulated time, so the live score is in the simulation's units.
+            var options = new LiveRunOptions(null, Duration.ofSeconds(15), Duration.ofSeconds(120), Duration.ofMinutes(25), 0.01, work,
+                    "rehearsal-" + name);
             SloProbe probe = simulatedNow -> prometheus.read(System.currentTimeMillis()); // Prometheus lives in wall time
-            var run = new LiveChaosRun(manifest, sim.client(), probe, simulatedClock(chaosStart), options,
-                    line -> System.out.println("[chaos] " + line));
-            var result = run.run();
-            System.out.println("[chaos] " + result.outcome() + ": " + result.detail());
-
+            LiveRunResult result;
+            try {
+                result = new LiveChaosRun(manifest, sim.client(), probe, simulatedClock(chaosStart), options,
+                        line -> System.out.println("[chaos " + name + "] " + line)).run();
+            } catch (RuntimeException e) {
+                return new Live(null, null, e.toString());
+            }
+            System.out.println("[chaos " + name + "] " + result.outcome() + ": " + result.detail());
             Journal journal = merge(result.journal(), engineJournal, chaosStart);
-            var score = Scorer.score(journal, result.journal(), scenario.scoring());
+            var score = Scorer.score(journal, result.journal(), runScenario.scoring());
             System.out.println("rehearsal score (" + name + "): " + score);
-            return Side.of(score, 1);
-        } finally {
+            settle();
+            return new Live(Side.of(score, 1), result, null);
+        }
+
+        /**
+         * The chaos runner returned with the SLO green and the targets ready; half a rate window more lets pod-level
+         * alerts resolve, then waits until no service's SLO reading is bad (at most 30 s of wall time).
+         */
+        private void settle() throws InterruptedException {
+            Thread.sleep(Math.round(30_000 / SPEED));
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (System.currentTimeMillis() < deadline
+                    && prometheus.read(System.currentTimeMillis()).stream().anyMatch(r -> r.errorRatio() > 0.01))
+                Thread.sleep(250);
+        }
+
+        /** The chaos resources a run left in the mock API (its run-id label): none after a clean-up. */
+        int leftOver(String runId) {
+            int n = 0;
+            for (var kind : List.<Class<? extends HasMetadata>>of(PodChaos.class, StressChaos.class, NetworkChaos.class, HTTPChaos.class,
+                    IOChaos.class, TimeChaos.class, DNSChaos.class, Schedule.class, Workflow.class))
+                n += sim.client().resources(kind).inNamespace("default").withLabel(LiveChaosRun.RUN_ID_LABEL, runId).list().getItems().size();
+            return n;
+        }
+
+        @Override public void close() throws Exception {
             for (int i = closeables.size() - 1; i >= 0; i--) closeables.get(i).close();
             for (Process p : processes) {
                 p.destroy();
@@ -251,21 +368,51 @@ final class Rehearsal {
         };
     }
 
-    /** One row of the calibration table. */
-    record Row(String manifest, Side simulated, Side rehearsed) { }
+    /** One row of the calibration table: a manifest's simulated side and live side. */
+    record Row(String manifest, Side simulated, Live live) {
+        Side rehearsed() {
+            return live.side();
+        }
+
+        /** Why cells are empty (or the live run's trouble); empty when every cell has a figure. */
+        String note() {
+            var notes = new ArrayList<String>();
+            if (live.failure() != null) return "live run failed: " + live.failure();
+            if (live.result().outcome() != LiveRunResult.Outcome.RECOVERED) notes.add("live run " + live.result().outcome());
+            Side live = rehearsed();
+            if (simulated.noEffect()) notes.add("injection had no effect in simulation");
+            if (live.noEffect()) notes.add("no target pods live");
+            boolean sim = simulated.detected(), real = live.detected();
+            if (!sim && !real) notes.add("not detected either way");
+            else if (!real) notes.add("detected in sim only");
+            else if (!sim) notes.add("detected live only");
+            boolean simImpact = simulated.mttrSeconds() != null, realImpact = live.mttrSeconds() != null;
+            int simIncidents = simulated.score().scoredIncidents().size(), liveIncidents = live.score().scoredIncidents().size();
+            if (simIncidents != liveIncidents && simIncidents > 0 && liveIncidents > 0)
+                notes.add("sim scores " + simIncidents + " incidents (one per fault, from its start), live " + liveIncidents
+                        + " (one per resource, from its apply)");
+            if (!simImpact && !realImpact) notes.add("no SLO impact (MTTR undefined)");
+            else if (!realImpact) notes.add("SLO impact in sim only");
+            else if (!simImpact) notes.add("SLO impact live only");
+            return String.join("; ", notes);
+        }
+    }
 
     /** The sim-vs-live gap as a Markdown table; times in simulated seconds, gap = rehearsed − simulated. */
     static String table(List<Row> rows) {
         var out = new StringBuilder("""
-                | manifest | simulated MTTD | rehearsed MTTD | gap | simulated MTTR | rehearsed MTTR | gap |
-                |---|---:|---:|---:|---:|---:|---:|
+                | manifest | simulated MTTD | rehearsed MTTD | gap | simulated MTTR | rehearsed MTTR | gap | note |
+                |---|---:|---:|---:|---:|---:|---:|---|
                 """);
         for (Row r : rows) {
+            Double liveMttd = r.rehearsed() == null ? null : r.rehearsed().mttdSeconds();
+            Double liveMttr = r.rehearsed() == null ? null : r.rehearsed().mttrSeconds();
             out.append("| ").append(r.manifest())
-                    .append(" | ").append(seconds(r.simulated().mttdSeconds())).append(" | ").append(seconds(r.rehearsed().mttdSeconds()))
-                    .append(" | ").append(gap(r.simulated().mttdSeconds(), r.rehearsed().mttdSeconds()))
-                    .append(" | ").append(seconds(r.simulated().mttrSeconds())).append(" | ").append(seconds(r.rehearsed().mttrSeconds()))
-                    .append(" | ").append(gap(r.simulated().mttrSeconds(), r.rehearsed().mttrSeconds())).append(" |\n");
+                    .append(" | ").append(seconds(r.simulated().mttdSeconds())).append(" | ").append(seconds(liveMttd))
+                    .append(" | ").append(gap(r.simulated().mttdSeconds(), liveMttd))
+                    .append(" | ").append(seconds(r.simulated().mttrSeconds())).append(" | ").append(seconds(liveMttr))
+                    .append(" | ").append(gap(r.simulated().mttrSeconds(), liveMttr))
+                    .append(" | ").append(r.note().replace("|", "/")).append(" |\n");
         }
         return out.toString();
     }
@@ -284,18 +431,28 @@ final class Rehearsal {
         }
     }
 
-    /** The recording rules with their time compressed by the speed: [1m] of simulated time is [6s] of wall time at 10×. */
-    private static String compressedRules(Path rules) throws IOException {
-        long window = Math.max(4, Math.round(60 / SPEED));
-        return Files.readString(rules).replace("[1m]", "[" + window + "s]").replace("interval: 15s", "interval: 1s")
+    /**
+     * The recording rules with their time compressed by the speed ([1m] of simulated time is [2s] of wall time at
+     * 30×), and an alert rule per signal of the policy, labelled with the signal's name so the engine routes it.
+     */
+    private static String compressedRules(Path rules, String interval) throws IOException {
+        long window = Math.max(2, Math.round(60 / SPEED));
+        // A counter grows in simulated seconds, and rate() divides by wall seconds: CPU cores (the one absolute rate;
+        // the others are ratios, where the speed cancels) come out SPEED times too high unless divided back.
+        String cpu = "rate(container_cpu_usage_seconds_total{container!=\"\", container!=\"POD\"}[1m])";
+        String text = Files.readString(rules);
+        if (!text.contains(cpu)) throw new IllegalStateException(rules + ": no '" + cpu + "' any more; adjust Rehearsal.compressedRules to the CPU rule");
+        return text.replace(cpu, cpu + " / " + SPEED).replace("[1m]", "[" + window + "s]").replace("interval: 15s", "interval: " + interval)
                 + """
                   - name: homeostat.alerts
-                    interval: 1s
+                    interval: %1$s
                     rules:
-                      - alert: ServiceErrors
-                        expr: service:http_request_errors:ratio_rate1m > %s
-                        labels: {homeostat_signal: service-errors}
-                """.formatted(THRESHOLD);
+                      - {alert: ServiceErrors, expr: "service:http_request_errors:ratio_rate1m > %2$s", labels: {homeostat_signal: service-errors}}
+                      - {alert: ServiceLatency, expr: "service:http_request_duration_seconds:p99_rate1m > %3$s", labels: {homeostat_signal: service-latency}}
+                      - {alert: PodMemory, expr: "pod:container_memory_working_set_bytes:ratio_limit > %4$s", labels: {homeostat_signal: pod-memory}}
+                      - {alert: PodCpu, expr: "pod:container_cpu_usage:rate1m > %5$s", labels: {homeostat_signal: pod-cpu}}
+                      - {alert: PodNotReady, expr: "kube_pod_status_ready < 0.5", for: %6$s, labels: {homeostat_signal: pod-not-ready}}
+                """.formatted(interval, THRESHOLD, LATENCY, MEMORY, CPU, ms(30_000, SPEED));
     }
 
     /** The chaos run's journal (engine off) with the engine's JSON-lines events added on its time line. */

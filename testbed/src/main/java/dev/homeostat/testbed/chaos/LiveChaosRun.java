@@ -2,6 +2,7 @@ package dev.homeostat.testbed.chaos;
 
 import dev.homeostat.chaos.ChaosExperiment;
 import dev.homeostat.chaos.ChaosManifests;
+import dev.homeostat.chaos.model.Schedule;
 import dev.homeostat.reports.journal.Journal;
 import dev.homeostat.reports.journal.JournalEvent;
 import dev.homeostat.reports.journal.JournalIo;
@@ -56,6 +57,13 @@ public final class LiveChaosRun {
                           String kind, Duration duration) {
         public Planned {
             selections = List.copyOf(selections);
+        }
+
+        /** When its first fault starts after the apply: zero but for a Schedule (its first firing). */
+        public Duration startsAfter() {
+            Duration first = null;
+            for (Fault f : experiment.faults()) if (first == null || f.start().compareTo(first) < 0) first = f.start();
+            return first == null || first.isNegative() ? Duration.ZERO : first;
         }
 
         /** {@code Kind/namespace/name}, as printed and as named in errors. */
@@ -133,7 +141,11 @@ public final class LiveChaosRun {
             labels.put(RUN_ID_LABEL, runId);
             model.getMetadata().setLabels(new LinkedHashMap<>(labels));
             Duration duration = Duration.ZERO;
-            for (Fault f : e.faults()) {
+            // A Schedule fires until it is deleted (its faults reach the translation horizon, a day): a run watches its
+            // first firing, then deletes it — waiting out a day of firings would only ever end in --timeout.
+            List<Fault> watched = e.model() instanceof Schedule && !e.faults().isEmpty()
+                    ? List.of(e.faults().stream().min(Comparator.comparing(Fault::start)).orElseThrow()) : e.faults();
+            for (Fault f : watched) {
                 Duration until = f.start().plus(f.duration());
                 if (until.compareTo(duration) > 0) duration = until;
             }
@@ -267,8 +279,9 @@ public final class LiveChaosRun {
             targetRefs.addAll(lookup.deployments(pods.values()));
             List<String> services = lookup.services(pods.values());
             long d = p.duration().toMillis();
+            long s = Math.min(d, p.startsAfter().toMillis()); // a Schedule's fault starts at its first firing
             String name = p.model().getMetadata().getName();
-            events.add(new JournalEvent.FaultStarted(t, name, p.kind(), t + d, targetRefs, services, !pods.isEmpty()));
+            events.add(new JournalEvent.FaultStarted(t + s, name, p.kind(), t + d, targetRefs, services, !pods.isEmpty()));
             log.accept("applied " + p.ref() + " (run " + options.runId() + "): " + pods.size() + " target pod(s)"
                     + (pods.isEmpty() ? " — nothing matched the selector, the fault has no effect" : " " + String.join(", ", pods.keySet())));
             if (d == 0) {
@@ -278,7 +291,8 @@ public final class LiveChaosRun {
                 windowEnd = Math.max(windowEnd, t + options.observe().toMillis());
             } else {
                 faultEnd.put(name, t + d);
-                windowEnd = Math.max(windowEnd, t + d);
+                // an instant fault that fires later (a Schedule's pod-kill) is watched for --observe after it fires
+                windowEnd = Math.max(windowEnd, t + d + (d == s ? options.observe().toMillis() : 0));
             }
         }
         long deadline = options.timeout().toMillis();

@@ -1,6 +1,8 @@
 package dev.homeostat.testbed.serve;
 
 import dev.homeostat.chaos.ChaosManifests;
+import dev.homeostat.chaos.model.Schedule;
+import dev.homeostat.chaos.model.Workflow;
 import dev.homeostat.simulator.Simulation;
 import dev.homeostat.simulator.cluster.DeploymentView;
 import dev.homeostat.simulator.cluster.NodeView;
@@ -54,7 +56,7 @@ import java.util.function.Consumer;
 public final class ClusterMirror {
     /** The Chaos Mesh kinds read back from the API (the ones with a simulator translation). */
     static final List<Class<? extends HasMetadata>> CHAOS_KINDS = List.of(PodChaos.class, StressChaos.class, NetworkChaos.class,
-            HTTPChaos.class, IOChaos.class, TimeChaos.class, DNSChaos.class);
+            HTTPChaos.class, IOChaos.class, TimeChaos.class, DNSChaos.class, Schedule.class, Workflow.class);
 
     private final KubernetesClient client;
     private final SimulationSpec spec;
@@ -71,6 +73,13 @@ public final class ClusterMirror {
     /** Deployment uids as the API server assigned them, by namespace/name. */
     private final Map<String, String> uids = new TreeMap<>();
     private final List<String> injected = new ArrayList<>();
+    /**
+     * Faults of a resource that start later (a Schedule's firings, a Workflow's later steps), by the resource's
+     * {@code Kind/namespace/name@uid}: held here and handed to the simulation only when due, so deleting the
+     * resource stops them, as deleting a Schedule or Workflow does in Chaos Mesh. (The simulation cannot take back
+     * a fault it was given; one already running lasts its duration.)
+     */
+    private final Map<String, List<Fault>> pending = new TreeMap<>();
 
     public ClusterMirror(KubernetesClient client, SimulationSpec spec, Consumer<String> log) {
         this.client = Objects.requireNonNull(client, "client");
@@ -111,8 +120,16 @@ public final class ClusterMirror {
         sync(sim);
     }
 
-    /** Applies what others wrote to the API since the last call. */
+    /** Applies what others wrote to the API since the last call; held faults are handed over once they start. */
     public void readBack(Simulation sim) {
+        readBack(sim, sim.now());
+    }
+
+    /**
+     * As {@link #readBack(Simulation)} when the simulation is about to run to {@code until}: held faults starting by
+     * then are handed over now, so each starts at its own time rather than at the next slice.
+     */
+    public void readBack(Simulation sim, long until) {
         var inApi = new TreeSet<String>();
         for (Pod p : client.pods().inAnyNamespace().list().getItems()) inApi.add(p.getMetadata().getNamespace() + "/" + p.getMetadata().getName());
         for (String key : List.copyOf(podsInApi.keySet())) {
@@ -132,17 +149,34 @@ public final class ClusterMirror {
                     log.accept("api: deployment " + key + " scaled " + mirrored + " → " + wanted);
             }
         }
+        var present = new TreeSet<String>();
         for (Class<? extends HasMetadata> kind : CHAOS_KINDS) {
             for (HasMetadata r : client.resources(kind).inAnyNamespace().list().getItems()) {
                 String ref = r.getKind() + "/" + r.getMetadata().getNamespace() + "/" + r.getMetadata().getName();
                 String id = ref + "@" + r.getMetadata().getUid();
+                present.add(id);
                 if (!chaosSeen.add(id)) continue;
-                inject(sim, ref, r);
+                inject(sim, ref, id, r);
             }
         }
+        for (String id : List.copyOf(pending.keySet())) {
+            if (present.contains(id)) continue;
+            int dropped = pending.remove(id).size();
+            log.accept("api: " + id.substring(0, id.lastIndexOf('@')) + " deleted → " + dropped + " pending fault(s) dropped");
+        }
+        for (var e : pending.entrySet()) {
+            for (var it = e.getValue().iterator(); it.hasNext(); ) {
+                Fault f = it.next();
+                if (f.start().toMillis() > until || sim.now() >= sim.endMillis()) continue; // not yet, or the run is over
+                sim.inject(f);
+                it.remove();
+                log.accept("api: " + e.getKey().substring(0, e.getKey().lastIndexOf('@')) + " → " + f.name() + " starts at " + f.start());
+            }
+        }
+        pending.values().removeIf(List::isEmpty);
     }
 
-    private void inject(Simulation sim, String ref, HasMetadata resource) {
+    private void inject(Simulation sim, String ref, String id, HasMetadata resource) {
         // Only what a manifest author writes: apiVersion, kind, metadata (name, namespace), spec.
         var node = Serialization.jsonMapper().valueToTree(resource);
         var doc = Serialization.jsonMapper().createObjectNode();
@@ -152,9 +186,15 @@ public final class ClusterMirror {
         doc.set("spec", node.path("spec"));
         try {
             List<Fault> faults = ChaosManifests.translate(ref, Serialization.asYaml(doc), Duration.ofMillis(sim.now()));
-            for (Fault f : faults) sim.inject(f);
+            var later = new ArrayList<Fault>();
+            for (Fault f : faults) {
+                if (f.start().toMillis() <= sim.now()) sim.inject(f);
+                else later.add(f);
+            }
+            if (!later.isEmpty()) pending.put(id, later);
             injected.add(ref);
-            log.accept("api: " + ref + " created → " + faults.size() + " fault(s) injected at " + Duration.ofMillis(sim.now()));
+            log.accept("api: " + ref + " created → " + (faults.size() - later.size()) + " fault(s) injected at " + Duration.ofMillis(sim.now())
+                    + (later.isEmpty() ? "" : ", " + later.size() + " held until they start (first at " + later.getFirst().start() + ")"));
         } catch (IllegalArgumentException | IllegalStateException e) {
             log.accept("api: " + ref + " not injected: " + e.getMessage());
         }
@@ -199,20 +239,39 @@ public final class ClusterMirror {
                     .withNewSpec().addNewContainer().withName(containerName(s, d.name())).withImage(image(d.revision())).endContainer().endSpec()
                     .endTemplate().endSpec()
                     .withNewStatus().withReplicas(d.replicas()).withReadyReplicas(d.readyReplicas()).withAvailableReplicas(d.availableReplicas())
+                    .withUpdatedReplicas(d.updatedReplicas())
                     .endStatus().build();
+            Deployment written;
             if (deploymentsInApi.containsKey(key)) {
-                client.apps().deployments().inNamespace(d.namespace()).resource(dep).update();
+                written = client.apps().deployments().inNamespace(d.namespace()).resource(dep).update();
             } else {
                 // The API server gives the Deployment its own uid: the ReplicaSets' owner references must carry it.
-                String uid = client.apps().deployments().inNamespace(d.namespace()).resource(dep).create().getMetadata().getUid();
+                written = client.apps().deployments().inNamespace(d.namespace()).resource(dep).create();
+                String uid = written.getMetadata().getUid();
                 uids.put(key, uid);
                 client.apps().replicaSets().inNamespace(d.namespace()).withName(replicaSetName(d.name())).edit(rs -> new ReplicaSetBuilder(rs)
                         .editMetadata().withOwnerReferences(owner(d.namespace(), d.name(), uid)).endMetadata().build());
             }
+            observe(d, written);
             writeRevision(d, labels, containerName(s, d.name()));
             deploymentsInApi.put(key, d);
             replicasInApi.put(key, d.replicas());
         }
+    }
+
+    /**
+     * The API server keeps {@code metadata.generation} itself (it counts spec writes, this mirror's included), so
+     * {@code status.observedGeneration} is written against it: as far behind as the simulation's controller is. Without
+     * it a settled Deployment would look mid-rollout to the engine's rollout guard, which then holds every restart back.
+     */
+    private void observe(DeploymentView d, Deployment written) {
+        Long generation = written == null || written.getMetadata() == null ? null : written.getMetadata().getGeneration();
+        if (generation == null) return;
+        long observed = Math.max(0, generation - (d.generation() - d.observedGeneration()));
+        Long now = written.getStatus() == null ? null : written.getStatus().getObservedGeneration();
+        if (now != null && now == observed) return;
+        client.apps().deployments().inNamespace(d.namespace()).resource(new DeploymentBuilder(written)
+                .editOrNewStatus().withObservedGeneration(observed).endStatus().build()).updateStatus();
     }
 
     /** The Chaos Mesh resources injected so far, as {@code Kind/namespace/name}, in order. */

@@ -107,8 +107,8 @@ public final class SimServer implements AutoCloseable {
         long sliceNanos = options.syncEvery().toNanos();
         try {
             while (running) {
-                mirror.readBack(simulation);
                 long target = (long) ((System.nanoTime() - start) / 1e6 * options.speed());
+                mirror.readBack(simulation, target);
                 if (simulation.now() < simulation.endMillis()) simulation.runUntil(target);
                 virtualMillis = simulation.now();
                 mirror.sync(simulation);
@@ -137,7 +137,9 @@ public final class SimServer implements AutoCloseable {
                 if (d.namespace().equals(p.namespace()) && d.name().equals(p.deployment()) && d.container() != null && d.container().memoryLimit() != null)
                     limits.add(new ExpositionText.PodLimit(p, d.container().name() == null ? d.name() : d.container().name(), d.container().memoryLimit()));
         }
-        scrape = ExpositionText.render(simulation.metrics(), simulation.now(), spec.scrapeInterval().toMillis() * 2, limits);
+        long scrapeMillis = spec.scrapeInterval().toMillis();
+        // New counters at 0 for a scrape interval and a half: Prometheus, scraping at that interval, sees them start.
+        scrape = ExpositionText.render(simulation.metrics(), simulation.now(), scrapeMillis * 2, limits, scrapeMillis * 3 / 2);
     }
 
     /** {@code http://host:port/metrics}. */

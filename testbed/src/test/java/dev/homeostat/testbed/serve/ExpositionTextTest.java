@@ -30,4 +30,20 @@ class ExpositionTextTest {
                 kube_pod_status_ready{pod="a",reason="say \\"hi\\""} 1
                 """);
     }
+
+    @Test
+    void aCounterSeriesThatJustBegan_isServedAtZeroFirst_soARateSeesItsFirstIncrease() {
+        var store = new MetricStore();
+        store.add("http_requests_total", Map.of("code", "200"), 0, 100);
+        store.add("http_requests_total", Map.of("code", "200"), 30_000, 200);
+        store.add("http_requests_total", Map.of("code", "503"), 30_000, 40); // a burst of 503s that began this scrape
+        store.add("kube_pod_status_ready", Map.of("pod", "new"), 30_000, 1); // not a counter: served as it is
+        String fresh = ExpositionText.render(store, 30_000, 30_000, List.of(), 22_500);
+        assertThat(fresh).contains("http_requests_total{code=\"200\"} 200", "http_requests_total{code=\"503\"} 0",
+                "kube_pod_status_ready{pod=\"new\"} 1");
+
+        store.add("http_requests_total", Map.of("code", "503"), 45_000, 40);
+        String later = ExpositionText.render(store, 60_000, 30_000, List.of(), 22_500);
+        assertThat(later).contains("http_requests_total{code=\"503\"} 40");
+    }
 }

@@ -41,9 +41,15 @@ class SimServerTest {
             await().atMost(Duration.ofSeconds(20)).until(() -> server.virtualMillis() > 60_000);
             String text = HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.metricsUrl()).build(), HttpResponse.BodyHandlers.ofString()).body();
             assertThat(text).contains("# TYPE http_requests_total counter", "kube_pod_container_resource_limits{", "container_memory_working_set_bytes{");
-            assertThat(text.lines().filter(l -> !l.startsWith("#")).toList()).noneMatch(l -> l.substring(0, l.indexOf(' ')).contains(":"));
+            assertThat(text.lines().filter(l -> !l.startsWith("#")).toList()).noneMatch(l -> l.substring(0, l.indexOf(' ')).contains(":")
+                    && !ExpositionText.PASSED_THROUGH.contains(l.substring(0, l.indexOf('{'))));
+            assertThat(text).contains("service:http_request_duration_seconds:p99_rate1m{");
             assertThat(podNames(server)).hasSize(5);
-            assertThat(server.client().apps().deployments().inNamespace("default").withName("frontend").get().getStatus().getReadyReplicas()).isEqualTo(3);
+            var frontend = server.client().apps().deployments().inNamespace("default").withName("frontend").get();
+            assertThat(frontend.getStatus().getReadyReplicas()).isEqualTo(3);
+            // settled, as the engine's rollout guard reads it: every replica updated, the latest generation observed
+            assertThat(frontend.getStatus().getUpdatedReplicas()).isEqualTo(3);
+            assertThat(frontend.getStatus().getObservedGeneration()).isEqualTo(frontend.getMetadata().getGeneration());
 
             // Someone deletes a pod through the API: the simulation deletes it and its ReplicaSet replaces it.
             String victim = podNames(server).stream().filter(n -> n.startsWith("frontend")).findFirst().orElseThrow();
@@ -69,6 +75,38 @@ class SimServerTest {
             await().atMost(Duration.ofSeconds(20)).until(() -> server.injected().contains("PodChaos/default/kill-frontend"));
             await().atMost(Duration.ofSeconds(20)).until(() -> podNames(server).stream()
                     .filter(n -> n.startsWith("frontend")).noneMatch(before::contains));
+            assertThat(server.failure()).isNull();
+        }
+    }
+
+    @Test
+    void aScheduleCreatedInTheApi_firesWhenDue_andDeletingItDropsTheFiringsStillPending() throws Exception {
+        var scenario = new ScenarioLoader().load(POD_KILL);
+        var log = java.util.Collections.synchronizedList(new ArrayList<String>());
+        var options = new ServeOptions(60, new InetSocketAddress("127.0.0.1", 0), 0, 1, false, Duration.ofMillis(100));
+        try (SimServer server = SimServer.start(scenario, options, log::add)) {
+            var schedule = Serialization.unmarshal("""
+                    apiVersion: chaos-mesh.org/v1alpha1
+                    kind: Schedule
+                    metadata: {name: kill-every-minute, namespace: default}
+                    spec:
+                      schedule: "@every 1m"
+                      type: PodChaos
+                      podChaos: {action: pod-kill, mode: one, selector: {labelSelectors: {app: frontend}}}
+                    """, dev.homeostat.chaos.model.Schedule.class);
+            var schedules = server.client().resources(dev.homeostat.chaos.model.Schedule.class).inNamespace("default");
+            schedules.resource(schedule).create();
+            await().atMost(Duration.ofSeconds(20)).until(() -> server.injected().contains("Schedule/default/kill-every-minute"));
+            // the first firing comes one simulated minute after the apply, not at once
+            await().atMost(Duration.ofSeconds(20)).until(() -> log.stream().anyMatch(l -> l.contains("kill-every-minute") && l.contains("starts at")));
+            schedules.withName("kill-every-minute").delete();
+            await().atMost(Duration.ofSeconds(20)).until(() -> log.stream().anyMatch(l -> l.contains("Schedule/default/kill-every-minute deleted")
+                    && l.contains("pending fault(s) dropped")));
+            long fired = log.stream().filter(l -> l.contains("kill-every-minute") && l.contains("starts at")).count();
+            long deletedAt = server.virtualMillis();
+            // three more simulated minutes: a schedule still running would fire three times
+            await().atMost(Duration.ofSeconds(20)).until(() -> server.virtualMillis() > deletedAt + 180_000);
+            assertThat(log.stream().filter(l -> l.contains("kill-every-minute") && l.contains("starts at")).count()).isEqualTo(fired);
             assertThat(server.failure()).isNull();
         }
     }
