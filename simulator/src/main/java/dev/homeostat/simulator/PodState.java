@@ -70,6 +70,12 @@ final class PodState {
     double err504;
     double cpuSeconds;
     double latencySeconds; // cumulative Σ ok × mean latency, for the injection check
+    /**
+     * The pod's request-duration histogram, cumulative: requests answered at or below each bound of
+     * {@code MetricNames.LATENCY_BUCKETS}, then +Inf (= the count: answered and timed out), then the sum of
+     * their durations in seconds (a timed-out request counts the client timeout).
+     */
+    final double[] durations = new double[dev.homeostat.simulator.metrics.MetricNames.LATENCY_BUCKETS.length + 2];
     /** Active traffic effects of network/HTTP/IO/time/DNS faults, in injection order. */
     final java.util.List<TrafficEffect> effects = new java.util.ArrayList<>(2);
     /** The last minute of traffic steps (60 / step buckets): the rate1m rules, the HPA and the injection check read it. */
@@ -77,7 +83,7 @@ final class PodState {
 
     /** First of the pod's {@link Scraper#POD_SERIES} metric-store slots (-1 before its first scrape), and which of them are named. */
     int slots = -1;
-    int boundSeries;
+    long boundSeries;
 
     PodState(String name, DeploymentState deployment, long createdAt) {
         this(name, deployment, createdAt, Simulation.STEP_MS);

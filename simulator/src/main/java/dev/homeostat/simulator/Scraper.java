@@ -18,9 +18,17 @@ import java.util.SplittableRandom;
  */
 final class Scraper {
     static final int MEMORY = 0, CPU = 1, RESTART_COUNT = 2, READY = 3, HTTP_200 = 4, HTTP_500 = 5, HTTP_504 = 6,
-            MEMORY_RATIO = 7, CPU_RATE = 8, ERROR_RATIO = 9, LATENCY_MEAN = 10, DURATION_SUM = 14, DURATION_COUNT = 15,
+            MEMORY_RATIO = 7, CPU_RATE = 8, ERROR_RATIO = 9, LATENCY_MEAN = 10, DURATION_COUNT = 14,
+            // the duration histogram's buckets (+Inf last) and then its sum: laid out as PodState.durations, copied in one go
+            DURATION_BUCKET = 15, DURATION_SUM = 27,
             LAST_TERMINATED_OOM = 11, LAST_TERMINATED_ERROR = 12, WAITING_BACK_OFF = 13;
-    static final int POD_SERIES = 16;
+    /** Slots per pod: the series above, one per bucket of the duration histogram (+Inf included), its sum. */
+    static final int POD_SERIES = DURATION_SUM + 1;
+
+    static {
+        if (DURATION_SUM != DURATION_BUCKET + LATENCY_BUCKETS.length + 1)
+            throw new IllegalStateException("DURATION_SUM must follow the " + (LATENCY_BUCKETS.length + 1) + " bucket slots");
+    }
     /** Relative standard deviation of the working set's measurement noise. */
     static final double MEMORY_NOISE = 0.005;
 
@@ -74,8 +82,6 @@ final class Scraper {
             if (m.sum(ServiceState.REQ) > 0) serviceHandle(s, hs, SERVICE_ERRORS).add(t, m.sum(ServiceState.ERR) / m.sum(ServiceState.REQ));
             if (m.sum(ServiceState.ANSWERED) > 0)
                 serviceHandle(s, hs, SERVICE_P99).add(t, m.sum(ServiceState.P99_WEIGHTED) / m.sum(ServiceState.ANSWERED));
-            if (s.latencyBuckets[LATENCY_BUCKETS.length] > 0)
-                for (int b = 0; b <= LATENCY_BUCKETS.length; b++) bucketHandle(s, b).add(t, s.latencyBuckets[b]);
             for (int j = 0; j < s.callees.length; j++) {
                 double[] counts = s.callCounts[j];
                 for (int code = 0; code < CALL_CODES.length; code++)
@@ -85,19 +91,6 @@ final class Scraper {
     }
 
     private static final String[] CALL_CODES = {"200", "503", "504"};
-    // handles of the services' duration buckets, by bound (the last: +Inf)
-    private final Map<ServiceState, MetricStore.Handle[]> bucketSeries = new IdentityHashMap<>();
-
-    private MetricStore.Handle bucketHandle(ServiceState s, int bucket) {
-        MetricStore.Handle[] hs = bucketSeries.computeIfAbsent(s, k -> new MetricStore.Handle[LATENCY_BUCKETS.length + 1]);
-        MetricStore.Handle h = hs[bucket];
-        if (h == null) {
-            String le = bucket == LATENCY_BUCKETS.length ? "+Inf" : Double.toString(LATENCY_BUCKETS[bucket]);
-            h = store.series(REQUEST_DURATION_BUCKET, Map.of("namespace", s.spec.namespace(), "service", s.spec.name(), "le", le));
-            hs[bucket] = h;
-        }
-        return h;
-    }
     // handles of the call edges' counters, by caller: [callee][code]
     private final Map<ServiceState, MetricStore.Handle[][]> edgeSeries = new IdentityHashMap<>();
 
@@ -149,8 +142,10 @@ final class Scraper {
         if (p.waitingInBackOff()) put(w, p, WAITING_BACK_OFF, 1);
         if (p.deployment.service != null && p.everStarted) {
             put(w, p, HTTP_200, p.ok200);
-            put(w, p, DURATION_SUM, p.latencySeconds);
-            put(w, p, DURATION_COUNT, p.ok200);
+            double[] d = p.durations;
+            if ((p.boundSeries & (1L << DURATION_SUM)) == 0) for (int b = DURATION_BUCKET; b <= DURATION_SUM; b++) bind(p, b);
+            w.putAll(p.slots + DURATION_BUCKET, d, 0, d.length);
+            put(w, p, DURATION_COUNT, d[LATENCY_BUCKETS.length]);
             if (p.err500 > 0) put(w, p, HTTP_500, p.err500);
             if (p.err504 > 0) put(w, p, HTTP_504, p.err504);
             SlidingSums m = p.lastMinute;
@@ -161,7 +156,7 @@ final class Scraper {
 
     /** The pod's series {@code series} at this scrape: its slot in the pod's run, named the first time it has a sample. */
     private void put(MetricStore.Batch w, PodState p, int series, double value) {
-        if ((p.boundSeries & (1 << series)) == 0) bind(p, series);
+        if ((p.boundSeries & (1L << series)) == 0) bind(p, series);
         w.put(p.slots + series, value);
     }
 
@@ -187,8 +182,18 @@ final class Scraper {
             case LATENCY_MEAN -> POD_LATENCY_MEAN;
             case DURATION_SUM -> REQUEST_DURATION_SUM;
             case DURATION_COUNT -> REQUEST_DURATION_COUNT;
-            default -> throw new IllegalStateException("no pod series " + series);
+            default -> {
+                if (series >= DURATION_BUCKET && series < DURATION_SUM) yield REQUEST_DURATION_BUCKET;
+                throw new IllegalStateException("no pod series " + series);
+            }
         };
+        if (series >= DURATION_BUCKET && series < DURATION_SUM) {
+            int b = series - DURATION_BUCKET;
+            String le = b == LATENCY_BUCKETS.length ? "+Inf" : Double.toString(LATENCY_BUCKETS[b]);
+            store.bind(metric, Map.of("namespace", ns, "service", service, "pod", pod, "le", le), p.slots + series);
+            p.boundSeries |= 1L << series;
+            return;
+        }
         Map<String, String> labels = switch (series) {
             case MEMORY, CPU, RESTART_COUNT -> Map.of("namespace", ns, "pod", pod, "container", container);
             case READY -> Map.of("namespace", ns, "pod", pod, "condition", "true");
@@ -203,6 +208,6 @@ final class Scraper {
             default -> throw new IllegalStateException("no pod series " + series);
         };
         store.bind(metric, labels, p.slots + series);
-        p.boundSeries |= 1 << series;
+        p.boundSeries |= 1L << series;
     }
 }

@@ -21,11 +21,6 @@ final class ServiceState {
     /** In-flight requests lost by pods killed since the last traffic step; counted in the next one. */
     double lostInFlight;
     boolean violated;
-    /**
-     * Cumulative request-duration histogram: answered requests at or below each bound of
-     * {@code MetricNames.LATENCY_BUCKETS}, then +Inf (which also counts the timed-out requests).
-     */
-    final double[] latencyBuckets = new double[dev.homeostat.simulator.metrics.MetricNames.LATENCY_BUCKETS.length + 1];
 
     // ---- call graph (README "Call graph"); untouched for services nobody calls and that call nobody
     /** The services this one calls, in the order of {@code spec.calls()}; set by {@link CallGraph#wire}. */

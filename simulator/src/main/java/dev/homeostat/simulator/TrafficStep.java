@@ -1,6 +1,7 @@
 package dev.homeostat.simulator;
 
 import dev.homeostat.simulator.events.SimEvent;
+import dev.homeostat.simulator.metrics.MetricNames;
 import dev.homeostat.simulator.spec.ContainerSpec;
 import dev.homeostat.simulator.spec.CallSpec;
 import dev.homeostat.simulator.spec.SloSpec;
@@ -28,6 +29,9 @@ final class TrafficStep {
     private double[] attemptsPerRequest = new double[4];
     private double[] calleeLoad = new double[4];
     private final double[] call = new double[5];
+    // the duration histogram's per-bucket shares for the last latency seen (pods of a Deployment usually share it)
+    private final double[] cdf = new double[MetricNames.LATENCY_BUCKETS.length];
+    private double cdfMean = Double.NaN, cdfOffset = Double.NaN;
     /** Per callee this step: the chance one attempt fails, and the timeouts' share of those failures. */
     private double[] attemptFailed = new double[4], attemptTimeoutShare = new double[4];
     static final int CALL_FAILED = 0, CALL_TIMEOUT_SHARE = 1, CALL_WAIT = 2, CALL_ATTEMPTS = 3, CALL_ATTEMPT_FAILED = 4;
@@ -178,6 +182,7 @@ final class TrafficStep {
                     p.err504 += late + fail504;
                     p.err500 += fail500;
                     p.latencySeconds += ok * (mean + offset);
+                    observeDurations(p.durations, ok, mean, offset, late + fail504);
                     p.lastArrivals = share / dt; // a rate: in-flight = rate × latency (Little)
                     p.lastLatency = mean + offset;
                     cpu += served[TrafficModel.UTILISATION] * Math.max(c.cpuRequest(), TrafficModel.MIN_CPU_SHARE);
@@ -221,7 +226,6 @@ final class TrafficStep {
         err += s.lostInFlight;
         s.lostInFlight = 0;
         double p99 = TrafficModel.p99(weights, means, offsets, n, timeouts, cap);
-        observeDurations(s.latencyBuckets, weights, means, offsets, n, timeouts);
         if (s.called) remember(s, req, err, timeouts + callTimeouts, n);
         serviceRow[ServiceState.REQ] = req;
         serviceRow[ServiceState.ERR] = err;
@@ -236,26 +240,21 @@ final class TrafficStep {
     }
 
     /**
-     * Adds a step's requests to a cumulative duration histogram: pod i answered {@code weights[i]} requests
-     * whose latency is {@code offsets[i]} + Exponential({@code means[i]}), so a share 1 − exp(−(le − d)/m) of
-     * them falls at or below the bound le; timed-out requests only reach +Inf. Pods with the same latency
-     * (the usual case: a Deployment's pods share their load) are evaluated once.
+     * Adds a pod's step to its cumulative duration histogram ({@link PodState#durations}): {@code ok} requests
+     * of latency {@code offset} + Exponential({@code mean}), so a share 1 − exp(−(le − offset)/mean) of them
+     * falls at or below the bound le, and {@code timedOut} requests that only reach +Inf. The shares are
+     * computed once per distinct latency (a Deployment's pods usually share theirs) and reused.
      */
-    static void observeDurations(double[] buckets, double[] weights, double[] means, double[] offsets, int n, double timeouts) {
-        double[] bounds = dev.homeostat.simulator.metrics.MetricNames.LATENCY_BUCKETS;
-        int i = 0;
-        double total = timeouts;
-        while (i < n) {
-            double mean = means[i], offset = offsets[i], w = 0;
-            int j = i;
-            for (; j < n && means[j] == mean && offsets[j] == offset; j++) w += weights[j];
-            i = j;
-            if (w <= 0) continue;
-            total += w;
-            for (int b = 0; b < bounds.length; b++)
-                if (bounds[b] > offset) buckets[b] += w * -Math.expm1(-(bounds[b] - offset) / mean);
+    private void observeDurations(double[] durations, double ok, double mean, double offset, double timedOut) {
+        double[] bounds = MetricNames.LATENCY_BUCKETS;
+        if (mean != cdfMean || offset != cdfOffset) {
+            cdfMean = mean;
+            cdfOffset = offset;
+            for (int b = 0; b < bounds.length; b++) cdf[b] = bounds[b] > offset ? -Math.expm1(-(bounds[b] - offset) / mean) : 0;
         }
-        buckets[bounds.length] += total;
+        if (ok > 0) for (int b = 0; b < bounds.length; b++) durations[b] += ok * cdf[b];
+        durations[bounds.length] += ok + timedOut;
+        durations[bounds.length + 1] += ok * (mean + offset) + timedOut * TrafficModel.REQUEST_TIMEOUT_S;
     }
 
     /** Whole requests this second: Poisson(λ) by multiplying uniforms (Knuth) when small, its normal approximation when large. */

@@ -16,10 +16,10 @@ public final class MetricNames {
     public static final String DEPLOYMENT_AVAILABLE = "kube_deployment_status_replicas_available";
     public static final String HTTP_REQUESTS = "http_requests_total";
     /**
-     * Request durations, a Prometheus histogram: {@code _bucket} per service (labels namespace, service, le —
-     * the bounds {@link #LATENCY_BUCKETS}), as an ingress or mesh aggregates them, counting answered requests
-     * and, at the request timeout, those that timed out; {@code _sum} and {@code _count} per pod (namespace,
-     * service, pod) over the answered requests.
+     * Request durations, a classic Prometheus histogram per pod as the application exposes it (labels
+     * namespace, service, pod; {@code _bucket} also le — the bounds {@link #LATENCY_BUCKETS} and +Inf): the
+     * requests the pod answered, and those that timed out (in +Inf only, counted at the client timeout in
+     * {@code _sum}). deploy/engine/prometheus-rules.yaml turns it into the p99 and mean-latency rules.
      */
     public static final String REQUEST_DURATION = "http_request_duration_seconds";
     public static final String REQUEST_DURATION_BUCKET = REQUEST_DURATION + "_bucket";
