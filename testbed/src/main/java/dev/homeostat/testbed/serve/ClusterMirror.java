@@ -243,6 +243,9 @@ public final class ClusterMirror {
                     .endStatus().build();
             Deployment written;
             if (deploymentsInApi.containsKey(key)) {
+                // The new revision's ReplicaSet first, as the Deployment controller creates it before it annotates the
+                // Deployment: a reader that sees revision N on the Deployment finds its ReplicaSet.
+                writeRevision(d, labels, containerName(s, d.name()));
                 written = client.apps().deployments().inNamespace(d.namespace()).resource(dep).update();
             } else {
                 // The API server gives the Deployment its own uid: the ReplicaSets' owner references must carry it.
