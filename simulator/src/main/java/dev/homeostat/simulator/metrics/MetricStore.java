@@ -56,6 +56,8 @@ public final class MetricStore {
     private Handle[] slotHandle = new Handle[64];
     /** Runs released by their owner, not yet reusable: {base, length}. */
     private final List<int[]> released = new ArrayList<>();
+    /** Attached series appended through their handles (not bound to a reserved run), in creation order. */
+    private final List<Handle> owned = new ArrayList<>();
     /** Reusable runs by length. */
     private final Map<Integer, ArrayDeque<Integer>> free = new HashMap<>();
 
@@ -179,6 +181,7 @@ public final class MetricStore {
             h = new Handle(this, metric, key, Collections.unmodifiableSortedMap(sorted));
             h.slot = slot >= 0 ? slot : reserve(1);
             h.owned = slot < 0;
+            if (h.owned) owned.add(h);
             slotHandle[h.slot] = h;
             family.put(key, h);
             seriesCount++;
@@ -252,23 +255,22 @@ public final class MetricStore {
             blockCount--;
         }
         if (t < nextSweep) return;
-        // a sweep per retention window costs O(series) every window: nothing per sample
+        // a sweep per retention window: nothing per sample, and nothing per pod series
         nextSweep = t + retentionMillis;
-        for (Iterator<Map<String, Handle>> fi = families.values().iterator(); fi.hasNext(); ) {
-            Map<String, Handle> family = fi.next();
-            for (Iterator<Handle> it = family.values().iterator(); it.hasNext(); ) {
-                Handle h = it.next();
-                if (!h.owned || h.holdsSamples()) continue;
-                // a series appended through its handle: dropped, its slot reused, a new one when it comes back
-                it.remove();
-                h.attached = false;
-                seriesCount--;
-                slotHandle[h.slot] = null;
-                free.computeIfAbsent(1, k -> new ArrayDeque<>()).add(h.slot);
-                h.slot = -1;
-            }
-            if (family.isEmpty()) fi.remove();
-        }
+        // handles appended through (a few hundred: deployments, services); a pod's bound series go with its released run
+        owned.removeIf(h -> {
+            if (h.holdsSamples()) return false;
+            // dropped, its slot reused, a new one when it comes back
+            Map<String, Handle> family = families.get(h.metric);
+            family.remove(h.key);
+            if (family.isEmpty()) families.remove(h.metric);
+            h.attached = false;
+            seriesCount--;
+            slotHandle[h.slot] = null;
+            free.computeIfAbsent(1, k -> new ArrayDeque<>()).add(h.slot);
+            h.slot = -1;
+            return true;
+        });
         for (Iterator<int[]> it = released.iterator(); it.hasNext(); ) {
             int[] run = it.next();
             boolean empty = true;
@@ -295,6 +297,7 @@ public final class MetricStore {
         families.computeIfAbsent(h.metric, m -> new TreeMap<>()).put(h.key, h);
         h.attached = true;
         h.owned = true;
+        owned.add(h);
         h.slot = reserve(1);
         slotHandle[h.slot] = h;
         seriesCount++;
