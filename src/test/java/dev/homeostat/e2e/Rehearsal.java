@@ -346,12 +346,26 @@ final class Rehearsal {
             return n;
         }
 
-        @Override public void close() throws Exception {
-            for (int i = closeables.size() - 1; i >= 0; i--) closeables.get(i).close();
+        /** Stops everything, in reverse order of starting, even when one part fails to stop; the processes last. */
+        @Override public void close() throws IOException {
+            var failure = new IOException("the rehearsal stack did not stop cleanly");
+            for (int i = closeables.size() - 1; i >= 0; i--) {
+                try {
+                    closeables.get(i).close();
+                } catch (Exception e) {
+                    failure.addSuppressed(e);
+                }
+            }
             for (Process p : processes) {
                 p.destroy();
-                if (!p.waitFor(5, TimeUnit.SECONDS)) p.destroyForcibly();
+                try {
+                    if (!p.waitFor(5, TimeUnit.SECONDS)) p.destroyForcibly();
+                } catch (InterruptedException e) {
+                    p.destroyForcibly();
+                    Thread.currentThread().interrupt();
+                }
             }
+            if (failure.getSuppressed().length > 0) throw failure;
         }
     }
 
