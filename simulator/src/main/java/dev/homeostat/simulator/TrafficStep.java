@@ -32,6 +32,9 @@ final class TrafficStep {
     // the duration histogram's per-bucket shares for the last latency seen (pods of a Deployment usually share it)
     private final double[] cdf = new double[MetricNames.LATENCY_BUCKETS.length];
     private double cdfMean = Double.NaN, cdfOffset = Double.NaN;
+    // the step's sums over its pods, filled by stepPod
+    private int accN;
+    private double accReq, accErr, accSlow, accAnswered, accTimeouts, accCap, accCallTimeouts;
     /** Per callee this step: the chance one attempt fails, and the timeouts' share of those failures. */
     private double[] attemptFailed = new double[4], attemptTimeoutShare = new double[4];
     static final int CALL_FAILED = 0, CALL_TIMEOUT_SHARE = 1, CALL_WAIT = 2, CALL_ATTEMPTS = 3, CALL_ATTEMPT_FAILED = 4;
@@ -104,109 +107,12 @@ final class TrafficStep {
             means = new double[d.pods.size() * 2];
             offsets = new double[d.pods.size() * 2];
         }
-        int n = 0;
-        double req = 0, err = 0, slow = 0, answered = 0, timeouts = 0, cap = 0;
-        for (PodState p : d.pods) {
-            double pReq = 0, pErr = 0, pOk = 0, pLatency = 0, cpu = 0;
-            if (p.running()) {
-                cpu = TrafficModel.IDLE_CORES + p.stressCores;
-                boolean endpoint = p.ready && !p.terminating;
-                p.lastArrivals = 0;
-                if (endpoint && !p.serving(t)) {
-                    // still an endpoint, but the container does not answer: requests fail
-                    pReq = pErr = share;
-                    p.err500 += share;
-                } else if (endpoint) {
-                    ContainerSpec c = p.spec;
-                    double serviceTime = c.serviceTime().toNanos() / 1e9
-                            * TrafficModel.gcFactor(p.memoryAt(t) / c.memoryLimit())
-                            * TrafficModel.cpuFactor(p.stressCores, c.cpuRequest());
-                    if (extraServiceTime > 0) serviceTime += extraServiceTime;
-                    double pass = share, fail500 = 0, fail504 = 0, duplicate = 0, offset = 0;
-                    if (!p.effects.isEmpty()) {
-                        // fold the active faults' effects (README "Traffic effects"): failures first, then the link, then the server
-                        double keepErr = 1, keepLoss = 1, rate = Double.POSITIVE_INFINITY, limit = 0, bytes = 0;
-                        boolean blackHole = false;
-                        for (TrafficEffect e : p.effects) {
-                            switch (e) {
-                                case TrafficEffect.Delay delay -> offset += delay.draw();
-                                case TrafficEffect.Errors x -> {
-                                    if (x.timeout()) keepLoss *= 1 - x.share(); else keepErr *= 1 - x.share();
-                                }
-                                case TrafficEffect.Duplicate x -> duplicate += x.share();
-                                case TrafficEffect.BlackHole b -> blackHole = true;
-                                case TrafficEffect.Bandwidth b -> {
-                                    // two limits on one pod: the narrower one governs
-                                    if (bytes == 0 || b.bytesPerSecond() / b.bytesPerRequest() < rate / bytes) {
-                                        rate = b.bytesPerSecond();
-                                        limit = b.limitBytes();
-                                        bytes = b.bytesPerRequest();
-                                    }
-                                }
-                                case TrafficEffect.SlowIo io -> serviceTime += io.seconds() * io.share();
-                            }
-                        }
-                        if (blackHole) {
-                            fail504 = share;
-                            pass = 0;
-                        } else {
-                            fail500 = share * (1 - keepErr);
-                            fail504 = share * keepErr * (1 - keepLoss);
-                            pass = share * keepErr * keepLoss;
-                        }
-                        if (bytes > 0 && pass > 0) {
-                            offset += linkDelay(pass / dt, rate, limit, bytes, served);
-                            fail504 += served[0] * dt;
-                            pass -= served[0] * dt;
-                        }
-                    }
-                    TrafficModel.serve(pass * (1 + duplicate) / dt, serviceTime, c.concurrency(), served);
-                    double ok = served[TrafficModel.OK] * dt / (1 + duplicate), late = served[TrafficModel.TIMEOUTS] * dt / (1 + duplicate);
-                    double mean = served[TrafficModel.MEAN_LATENCY];
-                    double callErr = 0;
-                    if (calls > 0) {
-                        // every request served called downstream; those whose calls all failed answer with an error
-                        for (int j = 0; j < calls; j++) calleeLoad[j] += ok * attemptsPerRequest[j];
-                        callErr = ok * (1 - callOk);
-                        ok -= callErr;
-                        p.err504 += callErr * call504;
-                        callTimeouts += callErr * call504;
-                        p.err500 += callErr * (1 - call504);
-                        answered += callErr;
-                    }
-                    pReq = share;
-                    pErr = late + fail500 + fail504 + callErr;
-                    pOk = ok;
-                    pLatency = ok * (mean + offset);
-                    p.ok200 += ok;
-                    p.err504 += late + fail504;
-                    p.err500 += fail500;
-                    p.latencySeconds += ok * (mean + offset);
-                    observeDurations(p.durations, ok, mean, offset, late + fail504);
-                    p.lastArrivals = share / dt; // a rate: in-flight = rate × latency (Little)
-                    p.lastLatency = mean + offset;
-                    cpu += served[TrafficModel.UTILISATION] * Math.max(c.cpuRequest(), TrafficModel.MIN_CPU_SHARE);
-                    weights[n] = ok;
-                    means[n] = mean;
-                    offsets[n] = offset;
-                    n++;
-                    timeouts += late + fail504;
-                    double podCap = TrafficModel.latencyCap(serviceTime);
-                    cap = Math.max(cap, offset > 0 ? Math.min(TrafficModel.REQUEST_TIMEOUT_S, podCap + offset) : podCap);
-                    slow += TrafficModel.slowerThan(ok, mean, offset, threshold) + late + fail504;
-                    answered += ok + late + fail504;
-                }
-                p.cpuSeconds += cpu * dt;
-            }
-            podRow[PodState.REQ] = pReq;
-            podRow[PodState.ERR] = pErr;
-            podRow[PodState.OK] = pOk;
-            podRow[PodState.LATENCY_SUM] = pLatency;
-            podRow[PodState.CPU] = cpu;
-            p.lastMinute.push(podRow);
-            req += pReq;
-            err += pErr;
-        }
+        accN = 0;
+        accReq = 0; accErr = 0; accSlow = 0; accAnswered = 0; accTimeouts = 0; accCap = 0; accCallTimeouts = 0;
+        for (PodState p : d.pods) stepPod(p, t, share, extraServiceTime, calls, callOk, call504, threshold);
+        int n = accN;
+        double req = accReq, err = accErr, slow = accSlow, answered = accAnswered, timeouts = accTimeouts, cap = accCap;
+        callTimeouts = accCallTimeouts;
         if (s == null) return;
         for (int j = 0; j < calls; j++) {
             s.callees[j].callArrivals += calleeLoad[j];
@@ -237,6 +143,114 @@ final class TrafficStep {
         sloRow[ServiceState.SLO_SLOW] = slow;
         s.sloWindow.push(sloRow);
         evaluateSlo(s, t);
+    }
+
+    /**
+     * One pod's part of a step (kept out of {@link #step} so the JIT compiles this hot loop body on its
+     * own, with its small callees inlined): its traffic, counters, minute window and duration histogram,
+     * and its share of the step's sums in the {@code acc*} fields, added in pod order as before.
+     */
+    private void stepPod(PodState p, long t, double share, double extraServiceTime, int calls, double callOk, double call504,
+                         double threshold) {
+        double pReq = 0, pErr = 0, pOk = 0, pLatency = 0, cpu = 0;
+        if (p.running()) {
+            cpu = TrafficModel.IDLE_CORES + p.stressCores;
+            boolean endpoint = p.ready && !p.terminating;
+            p.lastArrivals = 0;
+            if (endpoint && !p.serving(t)) {
+                // still an endpoint, but the container does not answer: requests fail
+                pReq = pErr = share;
+                p.err500 += share;
+            } else if (endpoint) {
+                ContainerSpec c = p.spec;
+                double serviceTime = c.serviceTime().toNanos() / 1e9
+                        * TrafficModel.gcFactor(p.memoryAt(t) / c.memoryLimit())
+                        * TrafficModel.cpuFactor(p.stressCores, c.cpuRequest());
+                if (extraServiceTime > 0) serviceTime += extraServiceTime;
+                double pass = share, fail500 = 0, fail504 = 0, duplicate = 0, offset = 0;
+                if (!p.effects.isEmpty()) {
+                    // fold the active faults' effects (README "Traffic effects"): failures first, then the link, then the server
+                    double keepErr = 1, keepLoss = 1, rate = Double.POSITIVE_INFINITY, limit = 0, bytes = 0;
+                    boolean blackHole = false;
+                    for (TrafficEffect e : p.effects) {
+                        switch (e) {
+                            case TrafficEffect.Delay delay -> offset += delay.draw();
+                            case TrafficEffect.Errors x -> {
+                                if (x.timeout()) keepLoss *= 1 - x.share(); else keepErr *= 1 - x.share();
+                            }
+                            case TrafficEffect.Duplicate x -> duplicate += x.share();
+                            case TrafficEffect.BlackHole b -> blackHole = true;
+                            case TrafficEffect.Bandwidth b -> {
+                                // two limits on one pod: the narrower one governs
+                                if (bytes == 0 || b.bytesPerSecond() / b.bytesPerRequest() < rate / bytes) {
+                                    rate = b.bytesPerSecond();
+                                    limit = b.limitBytes();
+                                    bytes = b.bytesPerRequest();
+                                }
+                            }
+                            case TrafficEffect.SlowIo io -> serviceTime += io.seconds() * io.share();
+                        }
+                    }
+                    if (blackHole) {
+                        fail504 = share;
+                        pass = 0;
+                    } else {
+                        fail500 = share * (1 - keepErr);
+                        fail504 = share * keepErr * (1 - keepLoss);
+                        pass = share * keepErr * keepLoss;
+                    }
+                    if (bytes > 0 && pass > 0) {
+                        offset += linkDelay(pass / dt, rate, limit, bytes, served);
+                        fail504 += served[0] * dt;
+                        pass -= served[0] * dt;
+                    }
+                }
+                TrafficModel.serve(pass * (1 + duplicate) / dt, serviceTime, c.concurrency(), served);
+                double ok = served[TrafficModel.OK] * dt / (1 + duplicate), late = served[TrafficModel.TIMEOUTS] * dt / (1 + duplicate);
+                double mean = served[TrafficModel.MEAN_LATENCY];
+                double callErr = 0;
+                if (calls > 0) {
+                    // every request served called downstream; those whose calls all failed answer with an error
+                    for (int j = 0; j < calls; j++) calleeLoad[j] += ok * attemptsPerRequest[j];
+                    callErr = ok * (1 - callOk);
+                    ok -= callErr;
+                    p.err504 += callErr * call504;
+                    accCallTimeouts += callErr * call504;
+                    p.err500 += callErr * (1 - call504);
+                    accAnswered += callErr;
+                }
+                pReq = share;
+                pErr = late + fail500 + fail504 + callErr;
+                pOk = ok;
+                pLatency = ok * (mean + offset);
+                p.ok200 += ok;
+                p.err504 += late + fail504;
+                p.err500 += fail500;
+                p.latencySeconds += ok * (mean + offset);
+                observeDurations(p.durations, ok, mean, offset, late + fail504);
+                p.lastArrivals = share / dt; // a rate: in-flight = rate × latency (Little)
+                p.lastLatency = mean + offset;
+                cpu += served[TrafficModel.UTILISATION] * Math.max(c.cpuRequest(), TrafficModel.MIN_CPU_SHARE);
+                weights[accN] = ok;
+                means[accN] = mean;
+                offsets[accN] = offset;
+                accN++;
+                accTimeouts += late + fail504;
+                double podCap = TrafficModel.latencyCap(serviceTime);
+                accCap = Math.max(accCap, offset > 0 ? Math.min(TrafficModel.REQUEST_TIMEOUT_S, podCap + offset) : podCap);
+                accSlow += TrafficModel.slowerThan(ok, mean, offset, threshold) + late + fail504;
+                accAnswered += ok + late + fail504;
+            }
+            p.cpuSeconds += cpu * dt;
+        }
+        podRow[PodState.REQ] = pReq;
+        podRow[PodState.ERR] = pErr;
+        podRow[PodState.OK] = pOk;
+        podRow[PodState.LATENCY_SUM] = pLatency;
+        podRow[PodState.CPU] = cpu;
+        p.lastMinute.push(podRow);
+        accReq += pReq;
+        accErr += pErr;
     }
 
     /**
