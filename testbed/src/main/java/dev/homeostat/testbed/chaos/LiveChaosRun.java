@@ -1,8 +1,11 @@
 package dev.homeostat.testbed.chaos;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.homeostat.chaos.ChaosExperiment;
 import dev.homeostat.chaos.ChaosManifests;
 import dev.homeostat.chaos.model.Schedule;
+import dev.homeostat.chaos.model.Workflow;
+import dev.homeostat.chaos.model.WorkflowTemplate;
 import dev.homeostat.reports.journal.Journal;
 import dev.homeostat.reports.journal.JournalEvent;
 import dev.homeostat.reports.journal.JournalIo;
@@ -66,6 +69,37 @@ public final class LiveChaosRun {
             return first == null || first.isNegative() ? Duration.ZERO : first;
         }
 
+        /**
+         * A Workflow's steps as the simulation scores them: each translated fault (named {@code <workflow>-<template>},
+         * {@code -2}… on a rerun) with the selectors of its own template, in translation order. Empty for every other kind.
+         */
+        public List<WorkflowStep> workflowSteps() {
+            if (!(model instanceof Workflow w) || w.getSpec() == null || w.getSpec().getTemplates() == null) return List.of();
+            String prefix = model.getMetadata().getName() + "-";
+            var out = new ArrayList<WorkflowStep>();
+            for (Fault f : experiment.faults()) {
+                WorkflowTemplate template = templateOf(f.name(), prefix, w.getSpec().getTemplates());
+                List<PodSelection> own = template == null ? selections
+                        : PodSelection.in(SERIALIZATION.convertValue(template, JsonNode.class), namespace);
+                out.add(new WorkflowStep(f, own));
+            }
+            return out;
+        }
+
+        /** The template a step's fault came from: {@code <workflow>-<template>} or {@code ...-<n>}; the longest name wins. */
+        private static WorkflowTemplate templateOf(String fault, String prefix, List<WorkflowTemplate> templates) {
+            if (!fault.startsWith(prefix)) return null;
+            String rest = fault.substring(prefix.length());
+            WorkflowTemplate best = null;
+            for (WorkflowTemplate t : templates) {
+                String n = t.getName();
+                if (n == null) continue;
+                boolean match = rest.equals(n) || rest.startsWith(n + "-") && rest.substring(n.length() + 1).matches("[0-9]+");
+                if (match && (best == null || n.length() > best.getName().length())) best = t;
+            }
+            return best;
+        }
+
         /** {@code Kind/namespace/name}, as printed and as named in errors. */
         public String ref() {
             return model.getKind() + "/" + namespace + "/" + model.getMetadata().getName();
@@ -82,6 +116,13 @@ public final class LiveChaosRun {
     private final Consumer<String> log;
     private final List<Planned> planned;
 
+    /** One step of a Workflow: the simulation's fault for it (name, kind, start offset, duration) and its own selectors. */
+    public record WorkflowStep(Fault fault, List<PodSelection> selections) {
+        public WorkflowStep {
+            selections = List.copyOf(selections);
+        }
+    }
+
     private final Object lock = new Object();
     private final List<Planned> applied = new ArrayList<>();     // guarded by lock: create attempted
     private final List<String> createdRefs = new ArrayList<>();  // guarded by lock: create answered
@@ -96,6 +137,8 @@ public final class LiveChaosRun {
     // Written by the run thread only.
     private final Map<String, Long> violatedSince = new TreeMap<>();
     private long lastFaultEnd = Long.MIN_VALUE;
+    // Workflow steps journaled ahead of their start; one the run never reached is dropped from the journal.
+    private final Set<String> stepFaults = new TreeSet<>();
 
     /**
      * Reads and checks {@code manifest} (bad input: an {@link IllegalArgumentException} naming file, line and field)
@@ -278,6 +321,12 @@ public final class LiveChaosRun {
             pods.keySet().forEach(k -> targetRefs.add("pod/" + k));
             targetRefs.addAll(lookup.deployments(pods.values()));
             List<String> services = lookup.services(pods.values());
+            List<WorkflowStep> steps = p.workflowSteps();
+            if (!steps.isEmpty()) {
+                log.accept("applied " + p.ref() + " (run " + options.runId() + "): " + steps.size() + " step(s), " + pods.size() + " target pod(s)");
+                windowEnd = Math.max(windowEnd, journalSteps(steps, t, faultEnd, ended));
+                continue;
+            }
             long d = p.duration().toMillis();
             long s = Math.min(d, p.startsAfter().toMillis()); // a Schedule's fault starts at its first firing
             String name = p.model().getMetadata().getName();
@@ -317,6 +366,39 @@ public final class LiveChaosRun {
             for (long milestone : faultEnd.values()) if (milestone > now) next = Math.min(next, milestone);
             clock.sleep(Duration.ofMillis(Math.max(1, next - now)));
         }
+    }
+
+    /**
+     * A Workflow as the simulation journals it: one incident per step, starting at apply time + the step's offset and
+     * ending after its duration, with the targets of the step's own selectors (resolved now, at apply time, as for any
+     * other kind). Returns the end of the window the steps need watched.
+     */
+    private long journalSteps(List<WorkflowStep> steps, long t, Map<String, Long> faultEnd, Map<String, Long> ended) {
+        long windowEnd = t;
+        for (WorkflowStep step : steps) {
+            Map<String, Pod> pods = lookup.pods(step.selections());
+            var targetRefs = new ArrayList<String>();
+            pods.keySet().forEach(k -> targetRefs.add("pod/" + k));
+            targetRefs.addAll(lookup.deployments(pods.values()));
+            List<String> services = lookup.services(pods.values());
+            Fault f = step.fault();
+            long start = t + f.start().toMillis();
+            long end = start + f.duration().toMillis();
+            events.add(new JournalEvent.FaultStarted(start, f.name(), f.kind(), end, targetRefs, services, !pods.isEmpty()));
+            stepFaults.add(f.name());
+            log.accept("  step " + f.name() + " (" + f.kind() + ") at +" + f.start() + " for " + f.duration() + ": " + pods.size()
+                    + " target pod(s)" + (pods.isEmpty() ? "" : " " + String.join(", ", pods.keySet())));
+            if (end <= t) {
+                events.add(new JournalEvent.FaultEnded(end, f.name()));
+                ended.put(f.name(), end);
+                lastFaultEnd = Math.max(lastFaultEnd, end);
+            } else {
+                faultEnd.put(f.name(), end); // ends (FaultEnded) when the poll loop reaches it, like a duration experiment
+            }
+            // an instant step (a pod-kill) is watched for --observe after it fires
+            windowEnd = Math.max(windowEnd, end + (f.duration().isZero() ? options.observe().toMillis() : 0));
+        }
+        return windowEnd;
     }
 
     /** Null when every selection has at least as many ready pods as at apply time and no SLO is violated; else what is missing. */
@@ -399,6 +481,8 @@ public final class LiveChaosRun {
         synchronized (events) {
             list.addAll(events);
         }
+        // A Workflow step the run never reached (timeout, failure, Ctrl-C before its offset) never ran: no incident.
+        list.removeIf(e -> e instanceof JournalEvent.FaultStarted f && stepFaults.contains(f.fault()) && f.t() > end);
         // Faults still open (timeout, failure, Ctrl-C) end with the deletion, now.
         for (JournalEvent e : List.copyOf(list)) {
             if (e instanceof JournalEvent.FaultStarted f && !ended.containsKey(f.fault())) {

@@ -33,8 +33,13 @@ public record PodSelection(Set<String> namespaces, Map<String, String> labels, S
      */
     public static List<PodSelection> of(HasMetadata model, String namespace) {
         JsonNode spec = LiveChaosRun.SERIALIZATION.convertValue(model, JsonNode.class).path("spec");
+        return in(spec, namespace);
+    }
+
+    /** Every object named {@code selector} below {@code node} (e.g. one Workflow template), in document order. */
+    static List<PodSelection> in(JsonNode node, String namespace) {
         var out = new ArrayList<PodSelection>();
-        collect(spec, namespace, out);
+        collect(node, namespace, out);
         return out;
     }
 
