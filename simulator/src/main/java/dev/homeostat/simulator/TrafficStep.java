@@ -97,7 +97,6 @@ final class TrafficStep {
             call504 = failWeight > 0 ? timeoutWeight / failWeight : 0;
         }
         double extraServiceTime = (s == null ? 0 : s.addedLatencyS) + callWait;
-        double callTimeouts = 0;
         int endpoints = 0;
         for (PodState p : d.pods) if (p.ready && !p.terminating) endpoints++;
         double share = endpoints == 0 ? 0 : arrivals / endpoints;
@@ -112,7 +111,7 @@ final class TrafficStep {
         for (PodState p : d.pods) stepPod(p, t, share, extraServiceTime, calls, callOk, call504, threshold);
         int n = accN;
         double req = accReq, err = accErr, slow = accSlow, answered = accAnswered, timeouts = accTimeouts, cap = accCap;
-        callTimeouts = accCallTimeouts;
+        double callTimeouts = accCallTimeouts;
         if (s == null) return;
         for (int j = 0; j < calls; j++) {
             s.callees[j].callArrivals += calleeLoad[j];

@@ -319,8 +319,6 @@ public final class MetricStore {
             this.present = new long[(capacity + 63) >>> 6];
         }
 
-        public long time() { return time; }
-
         /** The sample of the series at {@code slot} (reserved and bound) at this block's time. */
         public void put(int slot, double value) {
             if (slot >= values.length) grow(slot);
