@@ -1,6 +1,9 @@
 #!/usr/bin/env python3
 """Writes the generalization suite: tune/*.yaml and holdout/*.yaml from topologies.py (the clusters) and
-scenarios.py (what happens to them), and the scenario table of README.md between its markers.
+scenarios.py (what happens to them), and the generated sections of README.md (the scenario list and the
+coverage table) between their markers. Refuses a suite that breaks its own rules: a scenario in the
+split its topology does not belong to, a fault type or catalogue kind missing, one of the four families
+missing from a split, fewer than 6 controls.
 Regenerate with: python3 scenarios/generalization/generate.py
 
 One generator keeps every scenario of a topology on exactly the same cluster, and the README's list in
@@ -10,10 +13,13 @@ import os
 import re
 import sys
 
+import yaml  # PyYAML (Debian: python3-yaml), to read the manifests' kinds and actions
+
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.dont_write_bytecode = True  # no __pycache__ beside the suite
 sys.path.insert(0, HERE)
 from topologies import TOPOLOGIES  # noqa: E402
-from scenarios import SCENARIOS, SPLITS  # noqa: E402
+from scenarios import CONTROL, DETECT, HEAL, SCENARIOS, SPLITS  # noqa: E402
 
 POLICY = "../../../remediation/policies/default.yaml"
 PLAIN = re.compile(r"^[A-Za-z0-9_./-][A-Za-z0-9_./ -]*$")
@@ -111,8 +117,159 @@ def render(s):
     return "\n".join(w) + "\n"
 
 
+def manifest_actions(path):
+    """What a manifest injects, as 'Kind action' strings (a Schedule or Workflow lists what it creates)."""
+    with open(os.path.join(HERE, "manifests", os.path.basename(path))) as f:
+        doc = yaml.safe_load(f)
+    return experiment_actions(doc["kind"], doc["spec"])
+
+
+EMBEDDED = {"PodChaos": "podChaos", "NetworkChaos": "networkChaos", "StressChaos": "stressChaos", "HTTPChaos": "httpChaos",
+            "IOChaos": "ioChaos", "TimeChaos": "timeChaos", "DNSChaos": "dnsChaos"}  # the spec's field per kind
+
+
+def experiment_actions(kind, spec):
+    if kind == "Schedule":
+        return ["Schedule"] + experiment_actions(spec["type"], spec[EMBEDDED[spec["type"]]])
+    if kind == "Workflow":
+        out = ["Workflow"]
+        for t in spec["templates"]:
+            if t["templateType"] in EMBEDDED:
+                out += experiment_actions(t["templateType"], t[EMBEDDED[t["templateType"]]])
+        return out
+    if kind == "StressChaos":
+        return [f"StressChaos {k}" for k in spec["stressors"]]
+    if kind == "HTTPChaos":
+        return [f"HTTPChaos {k}" for k in ("abort", "delay", "replace") if k in spec]
+    if kind == "TimeChaos":
+        return ["TimeChaos"]
+    return [f"{kind} {spec['action']}"]
+
+
+def app_variant(f):
+    t = f["type"]
+    if t == "bad-rollout":
+        return "bad-rollout crashOnStart" if f.get("crashOnStart") else "bad-rollout"
+    if t == "misconfiguration":
+        return f"misconfiguration {f['misconfiguration']}"
+    return t
+
+
+def what(f):
+    """One fault in a few words, for the README."""
+    if "manifest" in f:
+        name = os.path.basename(f["manifest"])
+        acts = manifest_actions(f["manifest"])
+        return f"`{name}` ({', '.join(dict.fromkeys(acts))}) at {f['at']}"
+    target = f["target"].get("deployment") or f["target"].get("service") or f["target"].get("node")
+    return f"{app_variant(f)} on {target} at {f['at']} for {f['duration']}"
+
+
+def change_text(c):
+    target = c["target"].get("deployment") or c["target"].get("node")
+    extra = f" to {c['replicas']}" if "replicas" in c else (f" for {c['duration']}" if "duration" in c else "")
+    return f"{c['type']} {target} at {c['at']}{extra}"
+
+
+def load_text(s):
+    wls = list(s.get("workloads", {}).values()) or [s.get("workload", {"type": "constant"})]
+    kinds = []
+    for w in wls:
+        k = w["type"]
+        if k in ("flash-crowd", "ramp"):
+            k += f" ×{w['multiplier']}"
+        elif k == "diurnal":
+            k += f" ±{w['amplitude']:.0%}"
+        kinds.append(k)
+    return ", ".join(dict.fromkeys(kinds))
+
+
+FAMILIES = {
+    "family: bad rollout": lambda fs: any(f.get("type") == "bad-rollout" and not f.get("crashOnStart") for f in fs),
+    "family: crash loop (rollout)": lambda fs: any(f.get("type") == "bad-rollout" and f.get("crashOnStart") for f in fs),
+    "family: crash loop (store under memory stress)": lambda fs: any("StressChaos memory" in manifest_actions(f["manifest"]) for f in fs if "manifest" in f),
+    "family: retry storm": None,  # by name: a slowed shared store behind callers with retries
+    "family: misconfiguration": lambda fs: any(f.get("type") == "misconfiguration" for f in fs),
+}
+APP_VARIANTS = ["memory-leak", "dependency-slowdown", "bad-rollout", "bad-rollout crashOnStart", "misconfiguration wrong-port",
+                "misconfiguration readiness-never-passes", "cpu-hog", "deadlock", "node-failure", "noisy-neighbour"]
+CATALOGUE = ["PodChaos pod-kill", "PodChaos pod-failure", "PodChaos container-kill", "StressChaos memory", "StressChaos cpu",
+             "NetworkChaos delay", "NetworkChaos loss", "NetworkChaos duplicate", "NetworkChaos corrupt", "NetworkChaos partition",
+             "NetworkChaos bandwidth", "HTTPChaos abort", "HTTPChaos delay", "HTTPChaos replace", "IOChaos latency", "IOChaos fault",
+             "TimeChaos", "DNSChaos error", "DNSChaos random", "Schedule", "Workflow"]
+
+
+def families_of(s):
+    fs = s.get("faults", [])
+    out = [name for name, test in FAMILIES.items() if test and test(fs)]
+    if "retry-storm" in s["name"]:
+        out.append("family: retry storm")
+    return out
+
+
+def coverage():
+    """Rows of (what, tune scenarios, holdout scenarios); raises when the suite misses one of its rules."""
+    found = {}
+    for s in SCENARIOS:
+        keys = set(families_of(s))
+        for f in s.get("faults", []):
+            keys.update(manifest_actions(f["manifest"]) if "manifest" in f else [app_variant(f)])
+        if not s.get("faults"):
+            keys.add("no-fault control")
+            keys.update(f"change: {c['type']}" for c in s.get("changes", []))
+            keys.update(f"load: {w['type']}" for w in (list(s.get("workloads", {}).values()) or [s.get("workload")]) if w)
+        if len(s.get("faults", [])) > 1 or any("Workflow" in manifest_actions(f["manifest"]) for f in s.get("faults", []) if "manifest" in f):
+            keys.add("overlapping faults")
+        for k in keys:
+            found.setdefault(k, {"tune": [], "holdout": []})[s["split"]].append(s["name"])
+    problems = [f"no scenario injects {k}" for k in APP_VARIANTS + CATALOGUE if k not in found]
+    problems += [f"family {k} is missing from {split}/" for k in FAMILIES for split in SPLITS if not found.get(k, {}).get(split)]
+    controls = sum(1 for s in SCENARIOS if not s.get("faults"))
+    if controls < 6:
+        problems.append(f"only {controls} no-fault controls; the suite needs at least 6")
+    if problems:
+        raise SystemExit("generate.py: " + "; ".join(problems))
+    order = list(FAMILIES) + APP_VARIANTS + CATALOGUE + ["overlapping faults", "no-fault control"]
+    order += sorted(k for k in found if k not in order)
+    return [(k, found[k]["tune"], found[k]["holdout"]) for k in order]
+
+
+def readme_sections():
+    rows = ["| scenario | topology | load | faults / changes | expectations | what a good engine does |", "|---|---|---|---|---|---|"]
+    for split in SPLITS:
+        for s in sorted((x for x in SCENARIOS if x["split"] == split), key=lambda x: x["name"]):
+            events = [what(f) for f in s.get("faults", [])] + [change_text(c) for c in s.get("changes", [])]
+            kind = {id(HEAL): "HEAL", id(DETECT): "DETECT", id(CONTROL): "CONTROL"}.get(id(s["expectations"]))
+            if kind is None:
+                kind = "HEAL (MTTD ≤ " + s["expectations"]["maxMttd"] + ")"
+            rows.append(f"| `{split}/{s['name']}` | {s['topology']} | {load_text(s)}, {s['duration']} | "
+                        f"{'; '.join(events) or '—'} | {kind} | {s['sre'][0].upper() + s['sre'][1:]} |")
+    cov = ["| fault, family or load | tune | holdout |", "|---|---|---|"]
+    for k, tune, holdout in coverage():
+        cov.append(f"| {k} | {len(tune)}: {', '.join(tune) or '—'} | {len(holdout)}: {', '.join(holdout) or '—'} |")
+    return {"scenarios": "\n".join(rows), "coverage": "\n".join(cov)}
+
+
+def write_readme():
+    path = os.path.join(HERE, "README.md")
+    with open(path) as f:
+        text = f.read()
+    for key, body in readme_sections().items():
+        begin, end = f"<!-- generated:{key} -->", f"<!-- /generated:{key} -->"
+        if begin not in text or end not in text:
+            raise SystemExit(f"generate.py: README.md lacks the markers {begin} … {end}")
+        head, rest = text.split(begin, 1)
+        text = head + begin + "\n" + body + "\n" + end + rest.split(end, 1)[1]
+    with open(path, "w") as f:
+        f.write(text)
+
+
 def main():
     names = set()
+    topologies = {s["topology"] for s in SCENARIOS}
+    if len(SCENARIOS) < 30 or len(topologies) < 5:
+        raise SystemExit(f"generate.py: {len(SCENARIOS)} scenarios over {len(topologies)} topologies; the suite needs 30 over 5")
+    coverage()
     for split in SPLITS:
         folder = os.path.join(HERE, split)
         os.makedirs(folder, exist_ok=True)
@@ -125,6 +282,7 @@ def main():
         assert s["split"] == SPLITS_OF[s["topology"]], f"{s['name']}: topology {s['topology']} belongs to {SPLITS_OF[s['topology']]}"
         with open(os.path.join(HERE, s["split"], s["name"] + ".yaml"), "w") as f:
             f.write(render(s))
+    write_readme()
 
 
 SPLITS_OF = {topo: split for split, topos in SPLITS.items() for topo in topos}

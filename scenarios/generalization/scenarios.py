@@ -110,6 +110,14 @@ SCENARIOS = [
          story="search leaks 400 KiB/s from an unbounded result cache: garbage collection slows it after ~20 minutes and the OOM killer "
                "strikes after ~35, again and again for two hours. Meanwhile one pricing pod's DNS lookups fail for 6 minutes.",
          sre="restart leaking search pods one at a time before they slow down, and replace the pricing pod whose requests all fail."),
+    dict(name="gateway-game-day-workflow", split="tune", topology="gateway", duration="2h",
+         workload=diurnal("2h"),
+         faults=[manifest("shop-game-day", "45m")],
+         expectations=DETECT,
+         description="A game-day Workflow: search held 300 ms (5 min), calm (2 min), then reviews' DNS random (3 min) while two catalog pods are killed.",
+         story="The shop team's game day runs as one Workflow at the peak: search's responses are held 300 ms for 5 minutes, 2 minutes "
+               "of calm, then every reviews lookup of product-db returns random addresses for 3 minutes while two catalog pods are killed.",
+         sre="detect each step, let Kubernetes replace the catalog pods, restart nothing that is healthy, and page at most once for reviews' DNS."),
     dict(name="gateway-control-flash-crowd-rollouts", split="tune", topology="gateway", duration="2h",
          workload={"type": "flash-crowd", "at": "45m", "duration": "15m", "multiplier": 1.8},
          changes=[change("rollout", "20m", "shop", "catalog"), change("config-change", "75m", "shop", "api-gateway"),
@@ -314,6 +322,22 @@ SCENARIOS = [
          story="A config change swaps billing's HTTP and metrics ports: the new pods pass their probes but refuse every request. The "
                "rolling update completes, billing's availability drops to zero until the change is reverted 30 minutes later.",
          sre="tie the errors to billing's config change and roll it back at once."),
+    dict(name="orders-pod-failure-postgres-loss-web", split="holdout", topology="orders", duration="2h",
+         workload=diurnal("2h"),
+         faults=[manifest("orders-postgres-pod-failure", "35m"), manifest("orders-web-network-loss", "60m")],
+         expectations=HEAL,
+         description="One postgres replica hangs for 4 minutes; later one web pod loses 25 % of its packets for 8 minutes.",
+         story="One postgres replica's storage driver hangs for 4 minutes: it stops answering, fails readiness and liveness. Twenty "
+               "minutes after it recovers, a bad network interface makes one web pod lose a quarter of its packets for 8 minutes.",
+         sre="let readiness take the postgres replica out (restart it if Kubernetes has not), and replace the lossy web pod; touch nothing else."),
+    dict(name="orders-io-fault-postgres-replace-shipping", split="holdout", topology="orders", duration="2h",
+         workload=diurnal("2h"),
+         faults=[manifest("orders-postgres-io-fault", "45m"), manifest("orders-shipping-http-replace-503", "48m")],
+         expectations=HEAL,
+         description="One postgres replica's disk fails 15 % of operations (8 min) while half the shipping pods answer 503 (6 min).",
+         story="One postgres replica's data volume degrades and fails 15 % of its operations for 8 minutes; three minutes in, a rotated "
+               "carrier key makes half of the shipping pods answer 503 for 6 minutes. Two faults at once, on a store and on a service.",
+         sre="replace the postgres replica with the failing disk (PDB minAvailable 2) and the 503-ing shipping pod; hold the callers."),
     dict(name="orders-control-routine-rollouts", split="holdout", topology="orders", duration="3h",
          workload=diurnal("3h", amplitude=0.5),
          changes=[change("rollout", "20m", "orders", "orders"), change("rollout", "45m", "orders", "inventory"),
@@ -377,6 +401,16 @@ SCENARIOS = [
          story="The external payment provider slows down: payments answers 600 ms later for 12 minutes. checkout's 800 ms deadline is "
                "missed more often and retried, checkout's workers fill up and ingress sees errors.",
          sre="hold restarts of checkout and ingress, cut checkout's retries into payments (or open a circuit) and page once naming the provider."),
+    dict(name="tight-cpu-stress-payments-partition-sessions", split="holdout", topology="tight", duration="2h",
+         workload=diurnal("2h"),
+         faults=[manifest("default-payments-cpu-stress", "35m"), manifest("default-sessions-network-partition", "60m"),
+                 manifest("default-ingress-network-corrupt", "85m")],
+         expectations=HEAL,
+         description="payments' CPU is stolen by a stuck worker (10 min); one sessions pod is black-holed (6 min); one ingress pod corrupts 10 % (6 min).",
+         story="Three unrelated faults on the small cluster: a stuck PDF renderer takes 60 % of a core in every payments pod for 10 "
+               "minutes; later one sessions pod is partitioned from its peers but stays Ready for 6 minutes; later still one ingress pod "
+               "corrupts 10 % of its packets for 6 minutes.",
+         sre="replace the stressed payments pods (one at a time, PDB minAvailable 1), the black-holed sessions pod and the corrupting ingress pod."),
     dict(name="tight-control-maintenance-drain", split="holdout", topology="tight", duration="2h",
          workload={"type": "ramp", "at": "10m", "duration": "30m", "multiplier": 1.3},
          changes=[change("drain", "50m", node="small-2", duration="25m")],
@@ -432,6 +466,24 @@ SCENARIOS = [
          story="One users-db replica deadlocks (Ready, every query times out) for an hour: auth's cache misses that land on it retry. In "
                "another team's namespace, one frontend pod cannot resolve cluster names for 5 minutes.",
          sre="restart the deadlocked users-db pod (PDB minAvailable 2) and replace the frontend pod; two separate incidents in two namespaces."),
+    dict(name="multi-time-skew-auth-schedule-container-kill", split="holdout", topology="multi", duration="2h",
+         workload=diurnal("2h"),
+         faults=[manifest("identity-auth-container-kill-every-20m", "0s"), manifest("identity-auth-time-skew", "45m")],
+         expectations=HEAL,
+         description="A standing Schedule kills one auth container every 20 minutes; one auth pod's clock is 8 minutes behind for 10 minutes.",
+         story="The identity team's standing chaos Schedule kills one auth container every 20 minutes (restarted in place). At 45 "
+               "minutes one auth pod's clock falls 8 minutes behind: every token it checks fails, a quarter of auth's requests fail.",
+         sre="leave the container kills to the kubelet; replace the skewed auth pod so it lands on a node with a good clock."),
+    dict(name="multi-network-faults-three-namespaces", split="holdout", topology="multi", duration="2h",
+         workload=diurnal("2h"),
+         faults=[manifest("payments-api-bandwidth", "30m"), manifest("identity-users-db-network-duplicate", "55m"),
+                 manifest("web-bff-http-abort", "80m")],
+         expectations=HEAL,
+         description="payments-api shaped to 400 kB/s (10 min); users-db traffic duplicated (10 min); one bff pod aborts GETs (5 min).",
+         story="One network problem per team: an egress policy meant for a batch namespace shapes payments-api to 400 kB/s per pod "
+               "for 10 minutes; a traffic mirror duplicates half of the packets to users-db for 10 minutes; a bad rate-limit rule makes "
+               "one bff pod abort every GET for 5 minutes.",
+         sre="add payments-api capacity (new pods are not shaped), add users-db capacity if it saturates, replace the aborting bff pod."),
     dict(name="multi-control-flash-crowd-scale-rollouts", split="holdout", topology="multi", duration="2h",
          workloads={"web/frontend": {"type": "flash-crowd", "at": "40m", "duration": "20m", "multiplier": 1.8},
                     "payments/payments-api": diurnal("2h"), "identity/auth": diurnal("2h")},
