@@ -167,8 +167,9 @@ def what(f):
 
 def change_text(c):
     target = c["target"].get("deployment") or c["target"].get("node")
-    extra = f" to {c['replicas']}" if "replicas" in c else (f" for {c['duration']}" if "duration" in c else "")
-    return f"{c['type']} {target} at {c['at']}{extra}"
+    if "replicas" in c:
+        return f"{c['type']} {target} to {c['replicas']} at {c['at']}"
+    return f"{c['type']} {target} at {c['at']}" + (f" for {c['duration']}" if "duration" in c else "")
 
 
 def load_text(s):
