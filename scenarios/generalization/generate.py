@@ -19,7 +19,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.dont_write_bytecode = True  # no __pycache__ beside the suite
 sys.path.insert(0, HERE)
 from topologies import TOPOLOGIES  # noqa: E402
-from scenarios import CONTROL, DETECT, HEAL, SCENARIOS, SPLITS  # noqa: E402
+from scenarios import CONTROL, DETECT, HEAL, HEAL_QUIET, SCENARIOS, SPLITS  # noqa: E402
 
 POLICY = "../../../remediation/policies/default.yaml"
 PLAIN = re.compile(r"^[A-Za-z0-9_./-][A-Za-z0-9_./ -]*$")
@@ -240,7 +240,7 @@ def readme_sections():
     for split in SPLITS:
         for s in sorted((x for x in SCENARIOS if x["split"] == split), key=lambda x: x["name"]):
             events = [what(f) for f in s.get("faults", [])] + [change_text(c) for c in s.get("changes", [])]
-            kind = {id(HEAL): "HEAL", id(DETECT): "DETECT", id(CONTROL): "CONTROL"}.get(id(s["expectations"]))
+            kind = {id(HEAL): "HEAL", id(HEAL_QUIET): "HEAL_QUIET", id(DETECT): "DETECT", id(CONTROL): "CONTROL"}.get(id(s["expectations"]))
             if kind is None:
                 kind = "HEAL (MTTD ≤ " + s["expectations"]["maxMttd"] + ")"
             rows.append(f"| `{split}/{s['name']}` | {s['topology']} | {load_text(s)}, {s['duration']} | "

@@ -37,12 +37,18 @@ def change(kind, at, namespace=None, deployment=None, node=None, **extra):
 
 # What a team writes into its gate, by what it expects of a self-healing engine:
 # HEAL   — an action exists that shortens the outage (roll back, restart or move a pod, add capacity,
-#          cut retries): detect every incident within 5 minutes, halve the downtime, no needless action.
-# DETECT — Kubernetes heals it, or no action helps while the fault lasts: detect it, touch nothing else.
-# CONTROL — no fault: no needless action and no page.
-HEAL = {"minF1": 0.9, "minRecall": 1.0, "maxMttd": "5m", "minDowntimeReduction": 0.5, "maxNeedlessActions": 0}
+#          cut retries): detect every incident within 5 minutes, halve the downtime, page 70 % less than
+#          the SLO alerts alone would, no needless action.
+# DETECT — Kubernetes heals it, it costs no SLO (a stalled rollout), or no action helps while it lasts:
+#          detect it, touch nothing else.
+# CONTROL — no fault: no needless action, no page, at most one false alarm a day.
+HEAL = {"minF1": 0.9, "minRecall": 1.0, "maxMttd": "5m", "minDowntimeReduction": 0.5, "minPageReduction": 0.7,
+        "maxNeedlessActions": 0}
+# HEAL_QUIET — the same where the team's SLO alerts page nobody today (a short or partial outage): the
+#          engine heals it without paging either.
+HEAL_QUIET = {k: v for k, v in HEAL.items() if k != "minPageReduction"} | {"maxPages": 0}
 DETECT = {"minF1": 0.9, "minRecall": 1.0, "maxMttd": "5m", "maxNeedlessActions": 0}
-CONTROL = {"maxNeedlessActions": 0, "maxEscalations": 0}
+CONTROL = {"maxNeedlessActions": 0, "maxPages": 0, "maxFalseAlarmsPerDay": 1}
 
 
 def slow(expectations, mttd):
@@ -95,7 +101,7 @@ SCENARIOS = [
     dict(name="gateway-loss-catalog-corrupt-gateway", split="tune", topology="gateway", duration="2h",
          workload=diurnal("2h"),
          faults=[manifest("shop-catalog-network-loss", "25m"), manifest("shop-gateway-network-corrupt", "70m")],
-         expectations=HEAL,
+         expectations=HEAL_QUIET,
          description="One catalog pod loses 25 % of packets (10 min); later one api-gateway pod corrupts 15 % (8 min).",
          story="A flapping NIC makes one catalog pod lose a quarter of its packets for 10 minutes; 35 minutes later one api-gateway pod "
                "corrupts 15 % of its traffic for 8 minutes. Each pod stays Ready; the errors come from one pod of a healthy service.",
@@ -211,7 +217,7 @@ SCENARIOS = [
     dict(name="media-cpu-stress-transcoder-upload-surge", split="tune", topology="media", duration="2h",
          workloads={"media/player-api": diurnal("2h"), "media/upload-api": {"type": "flash-crowd", "at": "40m", "duration": "20m", "multiplier": 3}},
          faults=[manifest("media-transcoder-cpu-stress", "45m")],
-         expectations=HEAL,
+         expectations=HEAL_QUIET,
          description="Uploads triple for 20 minutes while every transcoder pod runs two stuck CPU workers (15 min).",
          story="A creator campaign triples uploads for 20 minutes; five minutes in, every transcoder pod gets two stuck ffmpeg children "
                "burning 75 % of a core each for 15 minutes. The HPAs scale on CPU, but the stolen CPU makes each pod slower.",
@@ -228,7 +234,7 @@ SCENARIOS = [
     dict(name="media-bandwidth-upload-duplicate-manifests", split="tune", topology="media", duration="2h",
          workload=diurnal("2h"),
          faults=[manifest("media-upload-bandwidth", "40m"), manifest("media-manifests-network-duplicate", "45m")],
-         expectations=HEAL,
+         expectations=HEAL_QUIET,
          description="upload-api's egress is shaped to 80 kB/s per pod (12 min) while manifests' packets are duplicated (15 min).",
          story="A wrong bandwidth annotation shapes upload-api's egress to 80 kB/s per pod for 12 minutes: uploads queue and the excess is "
                "dropped. Five minutes in, a mirrored switch port duplicates 60 % of the packets to manifests for 15 minutes.",
@@ -325,7 +331,7 @@ SCENARIOS = [
     dict(name="orders-pod-failure-postgres-loss-web", split="holdout", topology="orders", duration="2h",
          workload=diurnal("2h"),
          faults=[manifest("orders-postgres-pod-failure", "35m"), manifest("orders-web-network-loss", "60m")],
-         expectations=HEAL,
+         expectations=HEAL_QUIET,
          description="One postgres replica hangs for 4 minutes; later one web pod loses 25 % of its packets for 8 minutes.",
          story="One postgres replica's storage driver hangs for 4 minutes: it stops answering, fails readiness and liveness. Twenty "
                "minutes after it recovers, a bad network interface makes one web pod lose a quarter of its packets for 8 minutes.",
@@ -451,7 +457,7 @@ SCENARIOS = [
          workload=diurnal("2h"),
          faults=[{"type": "bad-rollout", "name": "fraud-model-v12-crashloop", "target": {"deployment": "fraud", "namespace": "payments"},
                   "at": "40m", "duration": "40m", "crashOnStart": True}],
-         expectations=HEAL,
+         expectations=HEAL_QUIET,
          description="fraud rolls out a model that fails to load: the new pods crash-loop, the rollout stalls with fraud short of a pod.",
          story="fraud rolls out model v12, which fails to load and exits: the new pods crash-loop, one old pod is gone (maxUnavailable 1), "
                "and two pods score every payment until the authors undo it 40 minutes later.",
@@ -478,7 +484,7 @@ SCENARIOS = [
          workload=diurnal("2h"),
          faults=[manifest("payments-api-bandwidth", "30m"), manifest("identity-users-db-network-duplicate", "55m"),
                  manifest("web-bff-http-abort", "80m")],
-         expectations=HEAL,
+         expectations=HEAL_QUIET,
          description="payments-api shaped to 400 kB/s (10 min); users-db traffic duplicated (10 min); one bff pod aborts GETs (5 min).",
          story="One network problem per team: an egress policy meant for a batch namespace shapes payments-api to 400 kB/s per pod "
                "for 10 minutes; a traffic mirror duplicates half of the packets to users-db for 10 minutes; a bad rate-limit rule makes "
