@@ -423,7 +423,7 @@ SCENARIOS = [
          expectations=CONTROL,
          description="No fault: traffic ramps to 1.3x; small-2 is drained for kernel patching (PDBs honoured) and uncordoned 25 minutes later.",
          story="Patch Tuesday: traffic ramps to 1.3x over the morning, then small-2 is cordoned and drained for a kernel update (the PDBs "
-               "keep checkout and sessions at two ready pods) and uncordoned 25 minutes later.",
+               "keep ingress, checkout and sessions at two ready pods) and uncordoned 25 minutes later.",
          sre="nothing: a drain that honours the PDBs is maintenance; no alert, no action, no page."),
 
     # ---------------------------------------------------------------- holdout: multi (namespaces web, payments, identity)

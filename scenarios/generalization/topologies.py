@@ -216,6 +216,7 @@ TIGHT = {
         {"name": "sessions", "slo": {"availability": 0.999, "latencyP99": "50ms"}},
     ],
     "pdbs": [
+        {"name": "ingress", "selector": {"app": "ingress"}, "minAvailable": 2},
         {"name": "checkout", "selector": {"app": "checkout"}, "minAvailable": 2},
         {"name": "sessions", "selector": {"app": "sessions"}, "minAvailable": 2},
         {"name": "payments", "selector": {"app": "payments"}, "minAvailable": 1},
