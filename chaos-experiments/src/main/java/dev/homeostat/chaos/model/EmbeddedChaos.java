@@ -16,8 +16,9 @@ import java.util.Map;
 
 /**
  * Chaos Mesh's {@code EmbedChaos}: the spec of one experiment inside a Schedule or a Workflow template,
- * under the field named after its kind ({@code podChaos}, {@code networkChaos}, …). Fields fabric8 has
- * no model for land in {@link #getAdditionalProperties()} so the translator can name them.
+ * under the field named after its kind ({@code podChaos}, {@code networkChaos}, …). The specs of kinds the simulator
+ * does not model (awsChaos, physicalmachineChaos …; refused by the CRD check) are kept as written in
+ * {@link #getAdditionalProperties()}, so a live run applies them unchanged.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class EmbeddedChaos {
