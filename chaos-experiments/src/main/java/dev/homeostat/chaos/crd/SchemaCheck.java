@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -51,15 +50,11 @@ public final class SchemaCheck {
             }
             case Shape.MapOf m -> {
                 if (!node.isObject()) throw mismatch(path, node, shape);
-                for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                    var e = it.next();
-                    value(path + "." + e.getKey(), e.getValue(), m.value(), quiet);
-                }
+                for (Map.Entry<String, JsonNode> e : node.properties()) value(path + "." + e.getKey(), e.getValue(), m.value(), quiet);
             }
             case Shape.Fields f -> {
                 if (!node.isObject()) throw mismatch(path, node, shape);
-                for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                    var e = it.next();
+                for (Map.Entry<String, JsonNode> e : node.properties()) {
                     String child = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
                     Field def = f.field(e.getKey()).orElseThrow(() -> sink.fail(child, unknownField(e.getKey(), f)));
                     field(child, e.getValue(), def, quiet);

@@ -35,7 +35,7 @@ public final class SelectorSchema {
             Field.of("nodes", listOf(text()), simulated("one node: its pods (as spec.nodeName); several nodes are refused, the simulator's selector holds one node name")),
             Field.of("podPhaseSelectors", listOf(oneOf(PHASES.toArray(String[]::new))),
                     simulated("one phase: pods in it (as status.phase); several phases are refused, the simulator's selector holds one")),
-            Field.of("nodeSelectors", mapOf(text()), notModelled("simulated nodes carry no labels to select them by")),
+            Field.of("nodeSelectors", mapOf(text()), notModelled("the simulator's selector cannot select pods by their node's labels; select the node by name with nodes")),
             Field.of("annotationSelectors", mapOf(text()), notModelled("simulated pods carry no annotations to select them by"))));
 
     public static final Field MODE = Field.of("mode", oneOf(MODES.toArray(String[]::new)),
