@@ -75,7 +75,7 @@ public final class ConformanceTable {
             Shape.Fields inner = inner(f.shape());
             if (inner != null && inner != SelectorSchema.SELECTOR && ChaosMeshKinds.byEmbedField(f.name()).isEmpty()
                     && !(f.support() instanceof Support.NotModelled || f.support() instanceof Support.CannotExist))
-                collect(out, prefix + f.name() + ".", inner);
+                collect(out, prefix + f.name() + (f.shape() instanceof Shape.ListOf ? "[]." : "."), inner);
         }
     }
 }

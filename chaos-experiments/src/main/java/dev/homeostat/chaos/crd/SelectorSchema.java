@@ -49,7 +49,7 @@ public final class SelectorSchema {
 
     /** {@code PodSelector}: selector, mode and value (NetworkChaos's {@code target} has this shape). */
     public static List<Field> podSelector() {
-        return List.of(Field.of("selector", SELECTOR, simulated("which pods; an empty selector is refused (it would hit every pod)")), MODE, VALUE);
+        return List.of(Field.of("selector", SELECTOR, simulated("which pods; required, and an empty one selects every pod of the experiment's namespace, as Chaos Mesh's webhook defaults it")), MODE, VALUE);
     }
 
     /** {@code ContainerSelector}: {@link #podSelector()} and containerNames. */
