@@ -33,7 +33,7 @@ final class DnsChaosTranslator implements FaultTranslator<DNSChaos> {
                         + "with ? for one character and * only as the last character (chaos-mesh.*), as Chaos Mesh requires");
         }
         var sel = ChaosSelectors.translate("spec", spec.getSelector(), spec.getMode(), spec.getValue(), spec.getContainerNames(), ctx);
-        Duration duration = ctx.requiredDuration("spec.duration", spec.getDuration(), "for DNSChaos (how long lookups fail)");
+        Duration duration = ctx.duration("spec.duration", spec.getDuration(), "for DNSChaos (how long lookups fail)");
         var dnsAction = action.equals("error") ? DnsFault.DnsAction.ERROR : DnsFault.DnsAction.RANDOM;
         return List.of(new DnsFault(ctx.faultNames(1).getFirst(), ctx.appliedAt(), duration, sel.selector(), sel.mode(), dnsAction, patterns));
     }

@@ -30,7 +30,7 @@ final class HttpChaosTranslator implements FaultTranslator<HTTPChaos> {
         if (method != null && !METHODS.contains(method)) throw ctx.fail("spec.method", "unknown HTTP method \"" + method + "\"; use one of " + METHODS);
         if (spec.getPath() != null && spec.getPath().isBlank()) throw ctx.fail("spec.path", "must not be empty; write e.g. /api/* or omit it for every path");
         var sel = ChaosSelectors.translate("spec", spec.getSelector(), spec.getMode(), spec.getValue(), ctx);
-        Duration duration = ctx.requiredDuration("spec.duration", spec.getDuration(), "for HTTPChaos (how long the rule stays)");
+        Duration duration = ctx.duration("spec.duration", spec.getDuration(), "for HTTPChaos (how long the rule stays)");
         Integer code = spec.getReplace() == null ? null : spec.getReplace().getCode();
         var actions = new ArrayList<HttpFault.HttpAction>();
         Duration delay = null;

@@ -30,8 +30,15 @@ final class IoChaosTranslator implements FaultTranslator<IOChaos> {
         if (spec.getVolumePath() == null || spec.getVolumePath().isBlank())
             throw ctx.fail("spec.volumePath", "required: the mount point of the volume to inject into, e.g. volumePath: /var/run/data");
         int percent = spec.getPercent() == null ? 100 : spec.getPercent();
+        List<String> methods = spec.getMethods() == null ? List.of() : spec.getMethods();
+        for (int i = 0; i < methods.size(); i++) {
+            String m = methods.get(i) == null ? "" : methods.get(i).toLowerCase(java.util.Locale.ROOT);
+            if (!dev.homeostat.chaos.crd.ExperimentSchema.IO_METHODS.contains(m))
+                throw ctx.fail("spec.methods[" + i + "]", "unknown file system call \"" + methods.get(i) + "\""
+                        + dev.homeostat.chaos.crd.Suggest.didYouMean(m, dev.homeostat.chaos.crd.ExperimentSchema.IO_METHODS) + "; e.g. read, write, open");
+        }
         var sel = ChaosSelectors.translate("spec", spec.getSelector(), spec.getMode(), spec.getValue(), spec.getContainerNames(), ctx);
-        Duration duration = ctx.requiredDuration("spec.duration", spec.getDuration(), "for IOChaos (how long the fault lasts)");
+        Duration duration = ctx.duration("spec.duration", spec.getDuration(), "for IOChaos (how long the fault lasts)");
         String name = ctx.faultNames(1).getFirst();
         if (action.equals("latency")) {
             Duration delay = ctx.requiredDuration("spec.delay", spec.getDelay(), "for action latency");

@@ -156,6 +156,21 @@ public final class ManifestContext implements SchemaCheck.Sink {
         return d;
     }
 
+    /**
+     * An experiment's {@code spec.duration}: as written (positive), or, absent as Chaos Mesh allows, until the experiment
+     * is deleted, which in a run of known length is its end ({@link #UNTIL_DELETED} when the run's length is unknown).
+     */
+    public Duration duration(String field, String value, String why) {
+        if (value != null && !value.isBlank()) return requiredDuration(field, value, why);
+        return switch (horizon) {
+            case Horizon.Until u -> u.end().compareTo(appliedAt) > 0 ? u.end().minus(appliedAt) : Duration.ofMillis(1);
+            case Horizon.FirstFiring f -> UNTIL_DELETED;
+        };
+    }
+
+    /** The length given to an experiment without a duration when the run's length is unknown (a check, a live plan). */
+    public static final Duration UNTIL_DELETED = Duration.ofDays(365);
+
     /** {@code value} as a Go duration when present. */
     public Optional<Duration> optionalDuration(String field, String value) {
         if (value == null) return Optional.empty();

@@ -47,7 +47,7 @@ final class NetworkChaosTranslator implements FaultTranslator<NetworkChaos> {
         if (action.equals("rate"))
             throw ctx.notModelled("spec.action", "netem's rate limit delays each packet by its size behind its own packet queue; use action bandwidth, which the simulator models");
         var target = ChaosSelectors.translate("spec", spec.getSelector(), spec.getMode(), spec.getValue(), ctx);
-        Duration duration = ctx.requiredDuration("spec.duration", spec.getDuration(), "for NetworkChaos (how long the fault lasts)");
+        Duration duration = ctx.duration("spec.duration", spec.getDuration(), "for NetworkChaos (how long the fault lasts)");
         String direction = spec.getDirection() == null || spec.getDirection().isEmpty() ? "to" : spec.getDirection();
         checkTargets(spec, action, direction, ctx);
         List<Function<String, Fault>> drafts = new ArrayList<>();

@@ -37,7 +37,7 @@ final class PodChaosTranslator implements FaultTranslator<PodChaos> {
                 yield new PodKill(name, start, target.selector(), target.mode());
             }
             case "pod-failure" -> {
-                Duration d = ctx.requiredDuration("spec.duration", spec.getDuration(), "for pod-failure (how long the pods stay failed)");
+                Duration d = ctx.duration("spec.duration", spec.getDuration(), "for pod-failure (how long the pods stay failed)");
                 yield new PodFailure(name, start, d, target.selector(), target.mode());
             }
             case "container-kill" -> {

@@ -32,7 +32,7 @@ final class StressChaosTranslator implements FaultTranslator<StressChaos> {
         StressChaosSpec spec = chaos.getSpec();
         if (spec == null) throw ctx.fail("spec", "required: StressChaos needs spec.mode, spec.selector, spec.stressors and spec.duration");
         var target = ChaosSelectors.translate("spec", spec.getSelector(), spec.getMode(), spec.getValue(), spec.getContainerNames(), ctx);
-        Duration duration = ctx.requiredDuration("spec.duration", spec.getDuration(), "for StressChaos (how long the stress lasts)");
+        Duration duration = ctx.duration("spec.duration", spec.getDuration(), "for StressChaos (how long the stress lasts)");
         var drafts = new ArrayList<BiFunction<String, Duration, Fault>>();
         Duration length = duration;
         String stressng = spec.getStressngStressors();

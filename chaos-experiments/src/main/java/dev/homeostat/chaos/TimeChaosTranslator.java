@@ -32,7 +32,7 @@ final class TimeChaosTranslator implements FaultTranslator<TimeChaos> {
         for (int i = 0; i < clocks.size(); i++)
             if (!CLOCKS.contains(clocks.get(i))) throw ctx.fail("spec.clockIds[" + i + "]", "unknown clock \"" + clocks.get(i) + "\"; use e.g. CLOCK_REALTIME");
         var sel = ChaosSelectors.translate("spec", spec.getSelector(), spec.getMode(), spec.getValue(), spec.getContainerNames(), ctx);
-        Duration duration = ctx.requiredDuration("spec.duration", spec.getDuration(), "for TimeChaos (how long the clock stays off)");
+        Duration duration = ctx.duration("spec.duration", spec.getDuration(), "for TimeChaos (how long the clock stays off)");
         // Credentials are checked against the wall clock: a skew of CLOCK_MONOTONIC alone (or of no realtime clock) cannot fail them.
         boolean realtime = clocks.isEmpty() || clocks.stream().anyMatch(c -> c.startsWith("CLOCK_REALTIME"));
         Duration tolerance = realtime ? TOLERANCE : Duration.ofDays(365_000);

@@ -131,15 +131,18 @@ class ManifestErrorsTest {
     }
 
     @Test
-    void podFailureWithoutDuration_namesSpecDuration() throws IOException {
-        var e = error(POD_CHAOS.replace("action: pod-kill", "action: pod-failure"));
-        assertAt(e, "spec.duration", 6, "required", "pod-failure");
+    void noDuration_lastsUntilTheExperimentIsDeleted_theRunsEnd_asChaosMeshAllows() {
+        var failure = manifests.experiments("inline", POD_CHAOS.replace("action: pod-kill", "action: pod-failure"), Duration.ofMinutes(5),
+                Duration.ofMinutes(40)).getFirst().faults().getFirst();
+        assertThat(failure.duration()).isEqualTo(Duration.ofMinutes(35));
+        var stress = manifests.contents("inline", STRESS_CHAOS.replace("  duration: 5m\n", ""), Duration.ZERO, Horizon.firstFiring()).faults().getFirst();
+        assertThat(stress.duration()).isEqualTo(ManifestContext.UNTIL_DELETED);
     }
 
     @Test
-    void stressWithoutDuration_namesSpecDuration() throws IOException {
-        var e = error(STRESS_CHAOS.replace("  duration: 5m\n", ""));
-        assertAt(e, "spec.duration", 6, "required");
+    void zeroDuration_isAnError() throws IOException {
+        var e = error(STRESS_CHAOS.replace("duration: 5m", "duration: 0s"));
+        assertAt(e, "spec.duration", 15, "longer than 0");
     }
 
     @Test

@@ -27,6 +27,7 @@ import java.util.List;
 public final class ExperimentSchema {
     private ExperimentSchema() { }
 
+    private static final String UNTIL_DELETED = "the fault window; absent, as Chaos Mesh allows, until the experiment is deleted: in a scenario, the run's end";
     private static final String PACKETS = "netem correlates consecutive packets, and the traffic model carries requests, not packets";
     private static final String ANY_MATCHES = "every simulated request matches it (an upper bound of the fault)";
 
@@ -34,7 +35,7 @@ public final class ExperimentSchema {
             Field.of("action", oneOf("pod-kill", "pod-failure", "container-kill"),
                     simulated("pod-kill: PodKill (the ReplicaSet recreates the pod); pod-failure: PodFailure (not ready, liveness fails) "
                             + "for duration; container-kill: ContainerKill of containerNames (the kubelet restarts it)")),
-            duration("required for pod-failure; pod-kill and container-kill are instantaneous, their duration is only syntax-checked as Chaos Mesh ignores it"),
+            duration("pod-failure: how long the pods stay failed; absent, until the experiment is deleted (the run's end); pod-kill and container-kill are instantaneous, their duration is only syntax-checked as Chaos Mesh ignores it"),
             Field.of("gracePeriod", whole(0, Long.MAX_VALUE),
                     simulated("0 (the default) deletes at once, as the simulator's pod-kill does; a grace period above 0 is refused (not modelled)")),
             REMOTE_CLUSTER), "containerNames",
@@ -58,7 +59,7 @@ public final class ExperimentSchema {
             Field.of("action", oneOf("netem", "delay", "loss", "duplicate", "corrupt", "partition", "bandwidth", "rate"),
                     simulated("delay, loss, duplicate, corrupt, partition, bandwidth: one fault each; netem: one fault per sub-spec given "
                             + "(delay, loss, duplicate, corrupt), named name#1, name#2…; rate is refused (not modelled)")),
-            duration("the fault window"),
+            duration(UNTIL_DELETED),
             Field.of("delay", DELAY, simulated("NetworkDelay")),
             Field.of("loss", percentSpec("LossSpec", "loss", "that share of the pods' requests time out (504); one request is one exchange, no TCP retransmission"),
                     simulated("NetworkLoss")),
@@ -98,6 +99,7 @@ public final class ExperimentSchema {
                                     + "past the container's limit it is OOMKilled; a percent of the machine or no size is refused (not modelled)")),
                             Field.of("options", listOf(text()), planned("checked as stress-ng options and passed on live; the memory stressor's "
                                     + "extra options are not simulated yet (its workers and size are)")),
+                            Field.of("time", text(), planned("memStress ramps up to size linearly over this time; the simulator holds the whole size from the start")),
                             Field.of("oomScoreAdj", whole(-1000, 1000),
                                     planned("checked in -1000..1000; which process the kernel kills is not simulated yet: past its limit the container is OOMKilled")))),
                             simulated("MemoryStress")),
@@ -110,7 +112,7 @@ public final class ExperimentSchema {
             Field.of("stressngStressors", text(),
                     simulated("a stress-ng command line that wins over stressors, as in Chaos Mesh; " + STRESS_OPTIONS
                             + "; one with no --cpu or --vm workers is refused (not modelled yet)")),
-            duration("required: how long the stress lasts"),
+            duration(UNTIL_DELETED),
             REMOTE_CLUSTER));
 
     public static final List<String> IO_METHODS = List.of("lookup", "forget", "getattr", "setattr", "readlink", "mknod", "mkdir", "unlink",
@@ -129,7 +131,7 @@ public final class ExperimentSchema {
                             + "attributes and contents, which no simulated request reads")),
             Field.of("volumePath", text(), simulated("required: the volume's mount point; the fault applies to the pods' file IO")),
             Field.of("path", text(), simulated(ANY_MATCHES.replace("request", "file operation"))),
-            Field.of("methods", listOf(oneOf(IO_METHODS.toArray(String[]::new))), simulated(ANY_MATCHES.replace("request", "file operation"))),
+            Field.of("methods", listOf(text()), simulated("lookup, read, write … (any case): " + ANY_MATCHES.replace("request", "file operation"))),
             Field.of("percent", whole(0, 100),
                     simulated("fault: that share of requests fail, as live; latency: planned, each request's service time grows by delay × percent "
                             + "(the mean), so the tail users see live is not simulated yet (a note says so)")),
@@ -148,7 +150,7 @@ public final class ExperimentSchema {
                     Field.of("maxOccurrences", whole(1, Long.MAX_VALUE), notModelled("file contents")),
                     Field.of("maxLength", whole(1, Long.MAX_VALUE), notModelled("file contents")))),
                     notModelled("mistake corrupts file contents, which no simulated request reads")),
-            duration("required: the fault window"),
+            duration(UNTIL_DELETED),
             REMOTE_CLUSTER));
 
     private static final String NO_METRIC = "changes what a message carries, not whether or when it is answered, so no simulated metric reads it; "
@@ -183,7 +185,7 @@ public final class ExperimentSchema {
                     Field.of("certName", text(), liveOnly("TLS")), Field.of("keyName", text(), liveOnly("TLS")),
                     Field.of("caName", text(), liveOnly("TLS")))),
                     liveOnly("how Chaos Mesh decrypts HTTPS live; the simulated requests are the same either way")),
-            duration("required: how long the rule stays"),
+            duration(UNTIL_DELETED),
             REMOTE_CLUSTER));
 
     public static final List<String> CLOCKS = List.of("CLOCK_REALTIME", "CLOCK_MONOTONIC", "CLOCK_PROCESS_CPUTIME_ID", "CLOCK_THREAD_CPUTIME_ID",
@@ -194,7 +196,7 @@ public final class ExperimentSchema {
                     + "every request of the pod fails (500); within it, no effect")),
             Field.of("clockIds", listOf(oneOf(CLOCKS.toArray(String[]::new))),
                     simulated("a skew of no realtime clock (e.g. CLOCK_MONOTONIC only) cannot fail credentials; absent: CLOCK_REALTIME")),
-            duration("required: how long the clock stays off"),
+            duration(UNTIL_DELETED),
             REMOTE_CLUSTER));
 
     public static final Shape.Fields DNS_CHAOS = spec("DNSChaosSpec", containerSelector(), List.of(
@@ -203,7 +205,7 @@ public final class ExperimentSchema {
             Field.of("patterns", listOf(text()),
                     notModelledYet("which host names match needs the services' dependencies by host name in the scenario (planned); "
                             + "without patterns every lookup of the pods is hit, and that is simulated")),
-            duration("required: how long lookups fail"),
+            duration(UNTIL_DELETED),
             REMOTE_CLUSTER));
 
     private static Shape.Fields spec(String name, List<Field> selector, List<Field> own) {
