@@ -1,6 +1,5 @@
 package dev.homeostat.chaos;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.homeostat.simulator.fault.LabelRequirement;
 import dev.homeostat.simulator.fault.PodSelector;
 import dev.homeostat.simulator.fault.SelectionMode;
@@ -126,10 +125,6 @@ public final class ChaosSelectors {
         String modeField = spec + ".mode";
         String valueField = spec + ".value";
         if (mode == null || mode.isBlank()) throw ctx.fail(modeField, "required; one of " + MODES);
-        JsonNode rawValue = ctx.raw().at("/" + spec.replace('.', '/') + "/value");
-        if (rawValue.isNumber())
-            throw ctx.fail(valueField, "must be a quoted string such as \"" + rawValue.asText()
-                    + "\": Chaos Mesh's CRD types value as a string and kubectl rejects a bare number");
         return switch (mode) {
             // Chaos Mesh ignores value with one and all (its webhook checks it only for the other modes).
             case "one" -> SelectionMode.one();

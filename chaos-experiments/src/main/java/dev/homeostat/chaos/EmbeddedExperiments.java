@@ -85,6 +85,4 @@ final class EmbeddedExperiments {
         for (Fault f : faults) if (f.duration().compareTo(d) > 0) d = f.duration();
         return d;
     }
-
-    static boolean hasDuration(JsonNode embeddedSpec) { return embeddedSpec.has("duration"); }
 }

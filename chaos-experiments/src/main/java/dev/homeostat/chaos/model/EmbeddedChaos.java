@@ -3,6 +3,7 @@ package dev.homeostat.chaos.model;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.homeostat.chaos.crd.ChaosMeshKinds;
 import io.fabric8.chaosmesh.v1alpha1.DNSChaosSpec;
 import io.fabric8.chaosmesh.v1alpha1.HTTPChaosSpec;
 import io.fabric8.chaosmesh.v1alpha1.IOChaosSpec;
@@ -22,10 +23,10 @@ import java.util.Map;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class EmbeddedChaos {
-    /** Kind → field name, for the kinds the simulator models. */
-    public static final Map<String, String> FIELD_OF_KIND = Map.of("PodChaos", "podChaos", "NetworkChaos", "networkChaos",
-            "StressChaos", "stressChaos", "HTTPChaos", "httpChaos", "IOChaos", "ioChaos", "TimeChaos", "timeChaos", "DNSChaos", "dnsChaos");
-    public static final List<String> KINDS = List.of("PodChaos", "NetworkChaos", "StressChaos", "HTTPChaos", "IOChaos", "TimeChaos", "DNSChaos");
+    /** Kind → field name, for the kinds the simulator models (from the one list of kinds, {@link ChaosMeshKinds}). */
+    public static final Map<String, String> FIELD_OF_KIND = ChaosMeshKinds.experiments().stream()
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(ChaosMeshKinds.Kind::name, ChaosMeshKinds.Kind::embedField));
+    public static final List<String> KINDS = ChaosMeshKinds.experiments().stream().map(ChaosMeshKinds.Kind::name).toList();
 
     private PodChaosSpec podChaos;
     private NetworkChaosSpec networkChaos;

@@ -3,16 +3,13 @@ package dev.homeostat.testbed.chaos;
 import dev.homeostat.chaos.ChaosManifests;
 import dev.homeostat.chaos.Horizon;
 import dev.homeostat.chaos.ManifestCheck;
-import dev.homeostat.chaos.ManifestNote;
 import dev.homeostat.chaos.ManifestProblem;
 import dev.homeostat.chaos.ManifestTranslator;
-import dev.homeostat.chaos.SkippedObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -24,55 +21,26 @@ import java.util.List;
  * ({@code --duration}) are all its firings checked.
  */
 public final class ManifestValidation {
-    /** What was checked: how many files, the first problem of each bad one, the notes and skipped objects of the good ones. */
-    public record Report(int files, List<ManifestProblem> problems, List<ManifestNote> notes, List<SkippedObject> skipped) {
-        public Report {
-            problems = List.copyOf(problems);
-            notes = List.copyOf(notes);
-            skipped = List.copyOf(skipped);
-        }
-
-        public boolean ok() { return problems.isEmpty(); }
-
-        /** The closing line: {@code N files, M problems[, K notes][, S other objects skipped]}. */
-        public String summary() {
-            String s = files + (files == 1 ? " file, " : " files, ") + problems.size() + (problems.size() == 1 ? " problem" : " problems");
-            if (!notes.isEmpty()) s += ", " + notes.size() + (notes.size() == 1 ? " note" : " notes");
-            if (!skipped.isEmpty()) s += ", " + skipped.size() + (skipped.size() == 1 ? " other object skipped" : " other objects skipped");
-            return s;
-        }
-    }
-
     private ManifestValidation() { }
 
     /** Checks {@code paths}; Schedules are checked at their first firing. */
-    public static Report validate(List<Path> paths) {
+    public static ManifestCheck validate(List<Path> paths) {
         return validate(paths, null);
     }
 
     /** As {@link #validate(List)}; with a {@code runLength}, every firing of a Schedule up to then is checked too. */
-    public static Report validate(List<Path> paths, Duration runLength) {
+    public static ManifestCheck validate(List<Path> paths, Duration runLength) {
         if (paths == null || paths.isEmpty()) throw new IllegalArgumentException("validate: name at least one manifest file or directory");
         Horizon horizon = runLength == null ? Horizon.firstFiring() : Horizon.until(runLength);
-        int files = 0;
-        var problems = new ArrayList<ManifestProblem>();
-        var notes = new ArrayList<ManifestNote>();
-        var skipped = new ArrayList<SkippedObject>();
+        var all = new ManifestCheck(0, List.of(), List.of(), List.of());
         for (Path path : paths) {
             if (!Files.exists(path)) {
-                files++;
-                problems.add(new ManifestProblem(path, 0, "", "no such file or directory; check the path"));
+                all = all.plus(new ManifestCheck(1, List.of(new ManifestProblem(path, 0, "", "no such file or directory; check the path")), List.of(), List.of()));
                 continue;
             }
-            for (Path file : manifests(path)) {
-                ManifestCheck c = ChaosManifests.check(file, horizon);
-                files += c.files();
-                problems.addAll(c.problems());
-                notes.addAll(c.notes());
-                skipped.addAll(c.skipped());
-            }
+            for (Path file : manifests(path)) all = all.plus(ChaosManifests.check(file, horizon));
         }
-        return new Report(files, problems, notes, skipped);
+        return all;
     }
 
     /** {@code path} itself when it is a file; else every {@code .yaml}/{@code .yml} below it, in path order. */

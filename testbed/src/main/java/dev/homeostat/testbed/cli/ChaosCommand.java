@@ -54,7 +54,7 @@ public final class ChaosCommand {
 
         @Override public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            ManifestValidation.Report report = ManifestValidation.validate(paths, duration == null ? null : Run.duration("--duration", duration));
+            dev.homeostat.chaos.ManifestCheck report = ManifestValidation.validate(paths, duration == null ? null : Run.duration("--duration", duration));
             for (ManifestProblem p : report.problems()) out.println(p);
             for (var n : report.notes()) out.println(n);
             for (var s : report.skipped()) out.println(s);
