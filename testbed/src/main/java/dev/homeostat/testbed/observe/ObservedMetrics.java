@@ -29,6 +29,8 @@ public final class ObservedMetrics implements MetricsSource {
     private final long rulePhase;
     private final boolean spread;
     private final long seed;
+    /** The SLO recording rules, evaluated by the rule group beside the store's series (null: none). */
+    private final SloSeries slo;
     /**
      * Per series (the store hands out one label map per series for its lifetime): its labels as the engine keeps them
      * (copied once, so neither the engine nor this adapter rebuilds a label map per tick) and its scrape offset.
@@ -38,6 +40,11 @@ public final class ObservedMetrics implements MetricsSource {
     private record Target(Map<String, String> labels, long offset) { }
 
     public ObservedMetrics(MetricStore store, long scrapeEveryMillis, Observation observation, long seed) {
+        this(store, scrapeEveryMillis, observation, seed, null);
+    }
+
+    ObservedMetrics(MetricStore store, long scrapeEveryMillis, Observation observation, long seed, SloSeries slo) {
+        this.slo = slo;
         this.store = store;
         this.scrapeEvery = scrapeEveryMillis;
         this.spread = observation.spreadScrapes();
@@ -65,6 +72,7 @@ public final class ObservedMetrics implements MetricsSource {
     }
 
     @Override public List<MetricSeries> range(String metric, long fromMillis, long toMillis) {
+        if (slo != null && SloSeries.serves(metric)) return slo.range(metric, fromMillis, toMillis);
         boolean rule = metric.indexOf(':') >= 0;
         List<Series> raw = store.range(metric, fromMillis - maxLag(), toMillis);
         List<MetricSeries> out = new ArrayList<>(raw.size());
