@@ -145,10 +145,11 @@ public final class Diagnoser {
         List<Target> standOut = standingOut(service);
         Optional<Diagnosis> node = nodeLocal(service, deployments, standOut, evidence);
         if (node.isPresent()) return node.get();
-        int podCount = deployments.stream().mapToInt(d -> cluster.podsOf(d.namespace(), d.name()).size()).sum();
-        if (!standOut.isEmpty() && standOut.size() * 2 < Math.max(podCount, 1)) {
+        if (!standOut.isEmpty() && healthyPeers(deployments, standOut, now) > standOut.size()) {
             return new Diagnosis.PodLocal(serviceTarget, service, standOut, evidence);
         }
+        if (!standOut.isEmpty()) evidence.add("pods " + standOut.stream().map(Target::name).toList()
+                + " stand out, but too few of their peers are ready and settled to tell a bad pod from a lack of capacity");
         if (saturated && !deployments.isEmpty()) {
             DeploymentInfo d = deployments.getFirst();
             evidence.add("its pods are busy beyond " + saturation + " of their CPU requests");
@@ -166,6 +167,23 @@ public final class Diagnoser {
         for (String n : names) cluster.deployment(n.substring(0, n.indexOf('/')), n.substring(n.indexOf('/') + 1)).ifPresent(out::add);
         return out;
     }
+
+    /**
+     * Peers that are ready and have run for a minute, other than {@code standOut}: only against enough healthy peers
+     * is a pod that stands out a bad pod, not the survivor of a kill serving alone.
+     */
+    private int healthyPeers(List<DeploymentInfo> deployments, List<Target> standOut, long now) {
+        int n = 0;
+        for (DeploymentInfo d : deployments)
+            for (PodInfo p : cluster.podsOf(d.namespace(), d.name())) {
+                boolean out = standOut.stream().anyMatch(t -> t.name().equals(p.name()) && Objects.equals(t.namespace(), p.namespace()));
+                if (!out && p.ready() && p.startedAtMillis() >= 0 && now - p.startedAtMillis() >= SETTLED_MILLIS) n++;
+            }
+        return n;
+    }
+
+    /** How long a pod must have run to count as a settled peer. */
+    private static final long SETTLED_MILLIS = 60_000;
 
     /** The nearest service it calls (breadth first) that is anomalous. */
     private Optional<String> anomalousCallee(String service, CallGraph graph) {

@@ -36,7 +36,7 @@ class RemediatorsTest {
     @Test
     void registry_namesEveryActionOfTheIssue_inTheOrderMessagesList() {
         assertThat(RemediatorRegistry.names()).containsExactly(
-                "restart-pod", "rollback", "scale-up", "isolate-pod", "cordon-node", "drain-node", "circuit-break", "limit-retries", "page");
+                "restart-pod", "rollback", "scale-up", "isolate-pod", "cordon-node", "drain-node", "circuit-break", "limit-retries", "wait", "page");
     }
 
     @Test
