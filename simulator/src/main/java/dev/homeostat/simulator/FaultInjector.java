@@ -351,7 +351,7 @@ final class FaultInjector {
             deps.add(p.deployment.key);
             if (p.deployment.service != null) svcs.add(p.deployment.service.key);
         }
-        sim.emit(new SimEvent.FaultInjected(t, fault.name(), fault.kind(), endAt, List.copyOf(podKeys), List.copyOf(deps),
+        sim.emit(new SimEvent.FaultStarted(t, fault.name(), fault.kind(), endAt, List.copyOf(podKeys), List.copyOf(deps),
                 List.copyOf(svcs), !targets.isEmpty()));
     }
 

@@ -29,6 +29,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.concurrent.CancellationException;
 import java.util.function.LongConsumer;
 
 /**
@@ -214,24 +215,46 @@ public final class Simulation {
         if (t + period <= end) queue.add(t + period, BAND_HOOK, () -> runHook(period, hook));
     }
 
-    /** Runs to the end. */
+    /**
+     * Runs to the end. Interruptible: when the running thread is interrupted the run stops within
+     * {@link #INTERRUPT_CHECK_EVENTS} events (well under a second, whatever the cluster's size) with a
+     * {@link CancellationException}, the thread's interrupt status set again.
+     */
     public void run() {
         if (started) throw new IllegalStateException("run: a Simulation runs once; create a new one for another run");
         started = true;
-        while (!queue.isEmpty() && queue.peekTime() <= end) queue.poll().run();
+        runEvents(end);
         finished = true;
+    }
+
+    /** Events between two looks at the thread's interrupt status: a volatile read, cheap beside any event. */
+    static final int INTERRUPT_CHECK_EVENTS = 64;
+
+    private void runEvents(long until) {
+        int sinceCheck = 0;
+        while (!queue.isEmpty() && queue.peekTime() <= until) {
+            queue.poll().run();
+            if (++sinceCheck == INTERRUPT_CHECK_EVENTS) {
+                sinceCheck = 0;
+                if (Thread.interrupted()) {
+                    Thread.currentThread().interrupt();
+                    finished = true;
+                    throw new CancellationException("simulation interrupted at t=" + now() + " ms of " + end + " ms");
+                }
+            }
+        }
     }
 
     /**
      * Runs the events up to {@code timeMillis} (at most the end) and stops, so a caller can pace the
      * run to wall time in slices ({@code homeostat sim serve}); the same events as {@link #run()} in the
-     * same order. Returns false once the run has reached its end.
+     * same order. Returns false once the run has reached its end. Interruptible as {@link #run()}.
      */
     public boolean runUntil(long timeMillis) {
         if (finished) return false;
         started = true;
         long until = Math.min(timeMillis, end);
-        while (!queue.isEmpty() && queue.peekTime() <= until) queue.poll().run();
+        runEvents(until);
         if (until >= end) finished = true;
         return !finished;
     }

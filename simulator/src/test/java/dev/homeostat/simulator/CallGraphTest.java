@@ -86,7 +86,7 @@ class CallGraphTest {
         assertThat(errDuring).isGreaterThan(0.5);           // most calls now outlast the 300 ms deadline
         assertThat(p99During).isGreaterThan(p99Before * 2);  // and every request waits out the deadline
         // the fault is announced on the slowed service, and it ends
-        var injected = run.of(dev.homeostat.simulator.events.SimEvent.FaultInjected.class).getFirst();
+        var injected = run.of(dev.homeostat.simulator.events.SimEvent.FaultStarted.class).getFirst();
         assertThat(injected.services()).containsExactly("shop/backend");
         assertThat(injected.kind()).isEqualTo("app/dependency-slowdown");
         // after the window the caller recovers

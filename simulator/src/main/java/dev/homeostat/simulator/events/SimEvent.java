@@ -10,10 +10,10 @@ public sealed interface SimEvent {
     long timeMillis();
 
     /**
-     * A fault was injected. {@code pods} were selected (may be empty), {@code deployments} and
+     * A fault was injected: its window starts. {@code pods} were selected (may be empty), {@code deployments} and
      * {@code services} are those the pods belong to. {@code tookEffect} is false when nothing matched.
      */
-    record FaultInjected(long timeMillis, String fault, String kind, long endMillis, List<String> pods,
+    record FaultStarted(long timeMillis, String fault, String kind, long endMillis, List<String> pods,
                          List<String> deployments, List<String> services, boolean tookEffect) implements SimEvent { }
 
     /**

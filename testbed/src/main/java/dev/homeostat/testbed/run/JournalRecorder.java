@@ -66,7 +66,7 @@ final class JournalRecorder implements SimulationListener, EngineListener {
 
     @Override public void on(SimEvent event) {
         switch (event) {
-            case SimEvent.FaultInjected f -> {
+            case SimEvent.FaultStarted f -> {
                 var services = f.services().stream().map(s -> "service/" + s).toList();
                 servicesOfFault.put(f.fault(), services);
                 var targets = new ArrayList<String>();
