@@ -1,5 +1,6 @@
 package dev.homeostat.chaos;
 
+import dev.homeostat.units.GoDuration;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;

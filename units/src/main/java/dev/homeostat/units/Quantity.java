@@ -1,4 +1,4 @@
-package dev.homeostat.chaos;
+package dev.homeostat.units;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;

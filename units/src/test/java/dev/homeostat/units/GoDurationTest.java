@@ -1,4 +1,4 @@
-package dev.homeostat.chaos;
+package dev.homeostat.units;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -86,5 +86,16 @@ class GoDurationTest {
     void negative_isAlwaysRejected(@ForAll @LongRange(min = 1, max = Long.MAX_VALUE) long nanos) {
         assertThatThrownBy(() -> GoDuration.parse("-" + GoDuration.format(Duration.ofNanos(nanos))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("negative");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"PT0S, 0s", "PT0.5S, 500ms", "PT5M, 5m", "PT1H30M, 1h30m", "PT15.25S, 15s250ms", "PT2H0.0009S, 2h"})
+    void formatCompact_leavesOutZeroUnits_toTheMillisecond(String iso, String text) {
+        assertThat(GoDuration.formatCompact(Duration.parse(iso))).isEqualTo(text);
+    }
+
+    @Property
+    void formatCompact_parsesBack_toTheMillisecond(@ForAll @LongRange(min = 0, max = 400_000_000_000L) long millis) {
+        assertThat(GoDuration.parse(GoDuration.formatCompact(Duration.ofMillis(millis)))).isEqualTo(Duration.ofMillis(millis));
     }
 }

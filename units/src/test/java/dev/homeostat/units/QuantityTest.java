@@ -1,4 +1,4 @@
-package dev.homeostat.chaos;
+package dev.homeostat.units;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.homeostat.chaos;
+package dev.homeostat.units;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -7,9 +7,9 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * Go's duration syntax ({@code time.ParseDuration}), as Chaos Mesh uses it for {@code spec.duration}
- * and as scenario YAML uses it: a sequence of decimal numbers, each with an optional fraction and a
- * unit, e.g. {@code 300ms}, {@code 1.5h}, {@code 1h30m}. Units: {@code ns}, {@code us} (or {@code µs},
+ * Go's duration syntax ({@code time.ParseDuration}), the one duration parser of the project: Chaos
+ * Mesh's {@code spec.duration}, scenario YAML, remediation policies and the engine's configuration.
+ * A sequence of decimal numbers, each with an optional fraction and a unit, e.g. {@code 300ms}, {@code 1.5h}, {@code 1h30m}. Units: {@code ns}, {@code us} (or {@code µs},
  * {@code μs}), {@code ms}, {@code s}, {@code m}, {@code h}. A lone {@code 0} needs no unit.
  *
  * <p>Unlike Go, negative durations are rejected: nothing in a scenario or an experiment can last a
@@ -95,6 +95,26 @@ public final class GoDuration {
         if (hours > 0) out.append(hours).append('h');
         if (hours > 0 || minutes > 0) out.append(minutes).append('m');
         return out.append(decimal(nanos % NANOS_PER_MINUTE, 9)).append('s').toString();
+    }
+
+    /**
+     * Formats to the millisecond with zero units left out, as people write durations in a policy and
+     * Prometheus prints them: {@code 0s}, {@code 500ms}, {@code 5m}, {@code 1h30m}, {@code 15s250ms}.
+     * Go parses the result ({@code parse(formatCompact(d))} is {@code d} truncated to milliseconds); for
+     * messages, where {@link #format}'s {@code 5m0s} reads worse.
+     */
+    public static String formatCompact(Duration duration) {
+        if (duration == null || duration.isNegative())
+            throw new IllegalArgumentException("duration: must be >= 0, was " + duration);
+        long ms = duration.toMillis();
+        if (ms == 0) return "0s";
+        var out = new StringBuilder();
+        long h = ms / 3_600_000, m = ms / 60_000 % 60, s = ms / 1_000 % 60, rest = ms % 1_000;
+        if (h > 0) out.append(h).append('h');
+        if (m > 0) out.append(m).append('m');
+        if (s > 0) out.append(s).append('s');
+        if (rest > 0) out.append(rest).append("ms");
+        return out.toString();
     }
 
     /** {@code value / 10^digits} written without trailing zeros in the fraction. */
