@@ -79,7 +79,7 @@ class SimulationTest {
         assertThat(r.of(FaultEnded.class)).singleElement().extracting(FaultEnded::timeMillis).isEqualTo(60_000L);
         assertThat(r.of(PodDeleted.class)).hasSize(3).allMatch(d -> d.timeMillis() == 60_000 && d.reason().equals("PodChaos"));
         List<PodCreated> replacements = r.of(PodCreated.class).stream().filter(c -> c.timeMillis() > 0).toList();
-        assertThat(replacements).hasSize(3).allMatch(c -> c.timeMillis() == 60_000 + Simulation.CONTROLLER_DELAY_MS && !c.node().isEmpty());
+        assertThat(replacements).hasSize(3).allMatch(c -> c.timeMillis() == 60_000 + ReplicaSetController.CONTROLLER_DELAY_MS && !c.node().isEmpty());
         // ready again within controller delay + startup (10 s + ≤ 10 % jitter) + one readiness period (5 s)
         List<PodReadinessChanged> readyAgain = r.of(PodReadinessChanged.class).stream().filter(e -> e.ready() && e.timeMillis() > 0).toList();
         assertThat(readyAgain).hasSize(3).allMatch(e -> e.timeMillis() <= 61_000 + 11_000 + 5_000 && e.timeMillis() >= 71_000);

@@ -12,8 +12,8 @@ import java.util.TreeSet;
  * steps so every caller runs before the services it calls (it sends them this second's load). A
  * cycle is rejected: load would have no first service to start from.
  */
-final class CallGraph {
-    private CallGraph() { }
+final class TrafficOrder {
+    private TrafficOrder() { }
 
     /**
      * Resolves {@code calls} of every service (callee in the caller's namespace) and returns the
