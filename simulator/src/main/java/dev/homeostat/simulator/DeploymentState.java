@@ -39,7 +39,7 @@ final class DeploymentState {
     /** Sum of the active MemoryLeak rates, bytes/s; containers started while it is positive leak too (the kubelet's). */
     long leakRate;
     /** Revisions and rollout progress, the ReplicaSet controller's own. */
-    final ReplicaSetController.Rollout rollout;
+    final ReplicaSetController.Revisions revisions;
 
     DeploymentState(DeploymentSpec spec) {
         this.spec = spec;
@@ -48,11 +48,11 @@ final class DeploymentState {
         var labels = new TreeMap<>(spec.labels());
         labels.putIfAbsent("app", spec.name());
         this.podLabels = Collections.unmodifiableMap(labels);
-        this.rollout = new ReplicaSetController.Rollout(new Revision(1, 1, spec.container(), Behaviour.HEALTHY));
+        this.revisions = new ReplicaSetController.Revisions(new Revision(1, 1, spec.container(), Behaviour.HEALTHY));
     }
 
     /** The current revision (the pod template new pods get). */
-    Revision current() { return rollout.current(); }
+    Revision current() { return revisions.current(); }
 
     int ready() {
         int n = 0;
@@ -77,7 +77,7 @@ final class DeploymentState {
 
     DeploymentView view() {
         int ready = ready();
-        return new DeploymentView(spec.namespace(), spec.name(), replicas, ready, ready, current().number(), rollout.generation(),
-                rollout.observedGeneration(), updated());
+        return new DeploymentView(spec.namespace(), spec.name(), replicas, ready, ready, current().number(), revisions.generation(),
+                revisions.observedGeneration(), updated());
     }
 }

@@ -44,7 +44,16 @@ final class NodeLifecycleController {
         kernel.emit(new SimEvent.NodeCordoned(kernel.now(), n.spec.name()));
     }
 
-    /** Cordons the node and evicts its pods, each only when every budget covering it allows; refused evictions are retried. */
+    /** Schedulable again; a drain still waiting on a budget gives up. */
+    void uncordon(NodeState n) {
+        n.draining = false;
+        if (!n.unschedulable) return;
+        n.unschedulable = false;
+        kernel.emit(new SimEvent.NodeUncordoned(kernel.now(), n.spec.name()));
+        scheduler.retryPending();
+    }
+
+    /** Cordons the node and evicts its pods, each only when every budget covering it allows; refused evictions are retried until an uncordon. */
     void drain(NodeState n) {
         cordon(n);
         if (n.draining) return;
@@ -55,7 +64,9 @@ final class NodeLifecycleController {
     private void drainStep(NodeState n) {
         boolean blocked = false;
         for (PodState p : cluster.podsOn(n)) if (!evict(p)) blocked = true;
-        if (blocked) kernel.at(kernel.now() + DRAIN_RETRY_MS, () -> drainStep(n));
+        if (blocked) kernel.at(kernel.now() + DRAIN_RETRY_MS, () -> {
+            if (n.draining) drainStep(n);
+        });
         else n.draining = false;
     }
 

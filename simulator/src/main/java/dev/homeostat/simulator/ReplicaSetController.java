@@ -22,18 +22,18 @@ final class ReplicaSetController implements PodWatch {
     private static final String SUFFIX_ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
 
     /** A Deployment's revisions and rollout progress: written by this controller only. */
-    static final class Rollout {
+    static final class Revisions {
         /** Revision history, oldest first; the last is current. A rollback moves an older one to the end with a new number. */
-        private final List<DeploymentState.Revision> revisions = new ArrayList<>();
+        private final List<DeploymentState.Revision> history = new ArrayList<>();
         private long generation = 1;
         private long observedGeneration = 1;
         /** A rollout began and has not completed yet (RolloutCompleted not emitted). */
         private boolean rolling;
         private boolean reconcileQueued;
 
-        Rollout(DeploymentState.Revision first) { revisions.add(first); }
+        Revisions(DeploymentState.Revision first) { history.add(first); }
 
-        DeploymentState.Revision current() { return revisions.getLast(); }
+        DeploymentState.Revision current() { return history.getLast(); }
 
         long generation() { return generation; }
 
@@ -71,33 +71,33 @@ final class ReplicaSetController implements PodWatch {
 
     /** Makes {@code behaviour} the Deployment's new revision (same container) and starts its RollingUpdate. */
     DeploymentState.Revision rollOut(DeploymentState d, DeploymentState.Behaviour behaviour, String cause) {
-        Rollout r = d.rollout;
+        Revisions r = d.revisions;
         int number = r.current().number() + 1;
         int template = 0;
-        for (DeploymentState.Revision v : r.revisions) template = Math.max(template, v.template());
+        for (DeploymentState.Revision v : r.history) template = Math.max(template, v.template());
         var revision = new DeploymentState.Revision(number, template + 1, r.current().container(), behaviour);
-        r.revisions.add(revision);
+        r.history.add(revision);
         startRollout(d, cause);
         return revision;
     }
 
     /** {@code kubectl rollout undo}: false without a previous revision. */
     boolean rollback(DeploymentState d, String cause) {
-        if (d.rollout.revisions.size() < 2) return false;
+        if (d.revisions.history.size() < 2) return false;
         rollbackTo(d, cause);
         return true;
     }
 
     /** The previous revision's template becomes current under a new number. */
     void rollbackTo(DeploymentState d, String cause) {
-        Rollout r = d.rollout;
-        DeploymentState.Revision previous = r.revisions.remove(r.revisions.size() - 2);
-        r.revisions.add(new DeploymentState.Revision(r.current().number() + 1, previous.template(), previous.container(), previous.behaviour()));
+        Revisions r = d.revisions;
+        DeploymentState.Revision previous = r.history.remove(r.history.size() - 2);
+        r.history.add(new DeploymentState.Revision(r.current().number() + 1, previous.template(), previous.container(), previous.behaviour()));
         startRollout(d, cause + " to the template of revision " + previous.number());
     }
 
     private void startRollout(DeploymentState d, String cause) {
-        Rollout r = d.rollout;
+        Revisions r = d.revisions;
         r.generation++;
         r.rolling = true;
         kernel.emit(new SimEvent.RolloutStarted(kernel.now(), d.key, r.current().number(), cause));
@@ -105,14 +105,14 @@ final class ReplicaSetController implements PodWatch {
     }
 
     private void requestReconcile(DeploymentState d) {
-        if (d.rollout.reconcileQueued) return;
-        d.rollout.reconcileQueued = true;
+        if (d.revisions.reconcileQueued) return;
+        d.revisions.reconcileQueued = true;
         kernel.at(kernel.now() + CONTROLLER_DELAY_MS, () -> reconcile(d));
     }
 
     /** One pass: the RollingUpdate while old pods live, else create missing pods and delete surplus ones (youngest first). */
     private void reconcile(DeploymentState d) {
-        Rollout r = d.rollout;
+        Revisions r = d.revisions;
         r.reconcileQueued = false;
         r.observedGeneration = r.generation;
         if (r.rolling && rollingUpdate(d)) return;
@@ -188,13 +188,13 @@ final class ReplicaSetController implements PodWatch {
     // ---------------------------------------------------------------- what the controller watches
 
     @Override public void readinessChanged(PodState p) {
-        if (p.deployment.rollout.rolling) requestReconcile(p.deployment);
+        if (p.deployment.revisions.rolling) requestReconcile(p.deployment);
     }
 
     @Override public void deleted(PodState p) { requestReconcile(p.deployment); }
 
     @Override public void gone(PodState p) {
-        if (p.deployment.rollout.rolling) requestReconcile(p.deployment);
+        if (p.deployment.revisions.rolling) requestReconcile(p.deployment);
     }
 
     @Override public void isolated(PodState p) { requestReconcile(p.deployment); }

@@ -4,6 +4,7 @@ import dev.homeostat.simulator.cluster.DeploymentView;
 import dev.homeostat.simulator.cluster.NodeView;
 import dev.homeostat.simulator.cluster.PdbView;
 import dev.homeostat.simulator.cluster.PodView;
+import dev.homeostat.simulator.change.Change;
 import dev.homeostat.simulator.core.EventQueue;
 import dev.homeostat.simulator.core.RandomStreams;
 import dev.homeostat.simulator.events.SimEvent;
@@ -75,6 +76,7 @@ public final class Simulation {
         this.traffic = new TrafficStep(listener::on, stepMs);
         this.cluster = new Cluster(spec.cluster(), random, stepMs);
         FaultInjector.checkTargets(spec.faults(), cluster);
+        ChangeApplier.checkTargets(spec.changes(), cluster);
         this.kubelet = new Kubelet(kernel, random);
         var scheduler = new Scheduler(cluster.nodes(), kubelet);
         this.replicaSets = new ReplicaSetController(kernel, cluster, scheduler, kubelet, random, stepMs);
@@ -87,6 +89,8 @@ public final class Simulation {
         this.faultInjector = new FaultInjector(kernel, end, cluster, kubelet, replicaSets, nodeLifecycle, random.stream("fault-choice"));
         queue.add(0, BAND_CLUSTER, replicaSets::deployInitialPods);
         for (Fault f : spec.faults()) kernel.at(f.start().toMillis(), () -> faultInjector.inject(f));
+        var changes = new ChangeApplier(kernel, cluster, replicaSets, nodeLifecycle);
+        for (Change c : spec.changes()) kernel.at(c.at().toMillis(), () -> changes.apply(c));
         queue.add(0, BAND_TRAFFIC, this::trafficTick);
         queue.add(0, BAND_SCRAPE, this::scrapeTick);
         new HpaController(kernel, replicaSets).start(cluster.deployments());

@@ -116,6 +116,9 @@ final class JournalRecorder implements SimulationListener, EngineListener {
             case SimEvent.NodeConditionChanged n ->
                     events.add(new JournalEvent.ClusterEvent(n.timeMillis(), "node/" + n.node(), n.ready() ? "node Ready" : "node NotReady"));
             case SimEvent.NodeCordoned n -> events.add(new JournalEvent.ClusterEvent(n.timeMillis(), "node/" + n.node(), "node cordoned"));
+            case SimEvent.NodeUncordoned n -> events.add(new JournalEvent.ClusterEvent(n.timeMillis(), "node/" + n.node(), "node uncordoned"));
+            case SimEvent.ChangeApplied c -> events.add(new JournalEvent.ClusterEvent(c.timeMillis(), c.targets().getFirst(),
+                    "change " + c.change() + " applied (" + c.kind() + ")"));
             case SimEvent.RolloutStarted r -> {
                 if (r.cause().contains("homeostat-engine")) engineRollouts.add(r.deployment()); else engineRollouts.remove(r.deployment());
                 events.add(new JournalEvent.ClusterEvent(r.timeMillis(), "deployment/" + r.deployment(),
