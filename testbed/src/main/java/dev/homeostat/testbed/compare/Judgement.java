@@ -1,7 +1,7 @@
 package dev.homeostat.testbed.compare;
 
 /** What a change of one metric means; only {@link #REGRESSION} fails the gate. */
-public enum Verdict {
+public enum Judgement {
     IMPROVED("improved"),
     UNCHANGED("unchanged"),
     /** Worse, but within its threshold (or, with --require-significance, not significant). */
@@ -13,7 +13,7 @@ public enum Verdict {
 
     private final String label;
 
-    Verdict(String label) { this.label = label; }
+    Judgement(String label) { this.label = label; }
 
     public String label() { return label; }
 }
