@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and MTTR, with a note where a cell is empty) and writes it to target/calibration.md. The gap is measured, never
  * asserted: it is what the table is for. Skips when the Debian binaries are missing (CI installs them).
  */
-class RehearsalTest {
+class RehearsalIT {
     /** Manifests already proved detected both ways: they stay asserted so. */
     private static final Set<String> PROVED = Set.of("pod-kill", "http-abort");
 

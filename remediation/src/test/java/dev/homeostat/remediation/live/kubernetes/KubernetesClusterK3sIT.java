@@ -34,7 +34,7 @@ import org.testcontainers.utility.DockerImageName;
  * The pods' image need not be pulled: the actions act on API objects, which exist while the pods are Pending.
  */
 @Testcontainers(disabledWithoutDocker = true)
-class KubernetesClusterK3sTest {
+class KubernetesClusterK3sIT {
     @Container
     static final K3sContainer K3S = new K3sContainer(DockerImageName.parse("rancher/k3s:v1.30.4-k3s1"));
     private static final AtomicInteger NEXT = new AtomicInteger();
