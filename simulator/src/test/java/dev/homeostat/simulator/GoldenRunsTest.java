@@ -25,7 +25,7 @@ import org.junit.jupiter.api.TestFactory;
  * {@code src/test/resources/golden/}. A failure names the run and its first differing lines.
  *
  * <p>A change of behaviour on purpose regenerates the files and says why in its commit:
- * {@code mvn -B -pl simulator test -Dtest=GoldenRunsTest -Dgolden.update=true}.
+ * {@code mvn -B -pl simulator -am test -Dtest=GoldenRunsTest -Dsurefire.failIfNoSpecifiedTests=false -DskipITs -Dgolden.update=true}.
  */
 class GoldenRunsTest {
     static final Path FOLDER = Path.of("src/test/resources/golden");

@@ -8,7 +8,7 @@ public interface ClusterView {
 
     List<DeploymentInfo> deployments();
 
-    /** Nodes; a view that does not model them (the simulator adapter today) lists none. */
+    /** Nodes (the simulator adapter and the fabric8 adapter list them); a view that does not model nodes lists none. */
     default List<NodeInfo> nodes() { return List.of(); }
 
     /** PodDisruptionBudgets; a view without them lists none, so the PDB guard never vetoes there. */

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.TestFactory;
  * the run and the first differing line.
  *
  * <p>A deliberate change regenerates them — {@code mvn -B -pl testbed -am test -Dtest=GoldenJournalsTest
- * -Dsurefire.failIfNoSpecifiedTests=false -Dgolden.update=true} — and its commit says why they moved.
+ * -Dsurefire.failIfNoSpecifiedTests=false -DskipITs -Dgolden.update=true} — and its commit says why they moved.
  */
 class GoldenJournalsTest {
     private static final Path FOLDER = Path.of("src/test/resources/golden");
