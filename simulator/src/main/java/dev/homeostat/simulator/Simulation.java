@@ -4,6 +4,7 @@ import dev.homeostat.simulator.cluster.DeploymentView;
 import dev.homeostat.simulator.cluster.NodeView;
 import dev.homeostat.simulator.cluster.PdbView;
 import dev.homeostat.simulator.cluster.PodView;
+import dev.homeostat.simulator.cluster.ServiceTotals;
 import dev.homeostat.simulator.change.Change;
 import dev.homeostat.simulator.core.EventQueue;
 import dev.homeostat.simulator.core.RandomStreams;
@@ -209,6 +210,16 @@ public final class Simulation {
         ServiceState s = cluster.service(namespace, service);
         if (s == null) throw new IllegalArgumentException("service: no service '" + namespace + "/" + service + "'");
         return s.violated;
+    }
+
+    /**
+     * What the Service's SLO has counted since the run began, as an SLO burn-rate rule reads it from counters:
+     * requests, failed requests (5xx, no endpoint, lost in flight) and requests slower than its latency objective.
+     */
+    public ServiceTotals serviceTotals(String namespace, String service) {
+        ServiceState s = cluster.service(namespace, service);
+        if (s == null) throw new IllegalArgumentException("service: no service '" + namespace + "/" + service + "'");
+        return new ServiceTotals(s.totalRequests, s.totalErrors, s.totalSlow);
     }
 
     // ---------------------------------------------------------------- actions, as the API server takes them
