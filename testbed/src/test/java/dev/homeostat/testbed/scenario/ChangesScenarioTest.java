@@ -69,8 +69,14 @@ class ChangesScenarioTest {
                 """));
         var journal = ScenarioRunner.run(s, 1, null);
 
-        assertThat(journal.events()).filteredOn(e -> e instanceof JournalEvent.ClusterEvent c && c.what().startsWith("change "))
-                .extracting(JournalEvent::t).containsExactly(30 * 60_000L, 60 * 60_000L);
+        assertThat(journal.events()).filteredOn(JournalEvent.ChangeApplied.class::isInstance).map(JournalEvent.ChangeApplied.class::cast)
+                .extracting(JournalEvent.ChangeApplied::t, JournalEvent.ChangeApplied::change, JournalEvent.ChangeApplied::targets,
+                        JournalEvent.ChangeApplied::services)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(30 * 60_000L, "rollout-checkout-30m", java.util.List.of("deployment/default/checkout"),
+                                java.util.List.of("service/default/checkout")),
+                        org.assertj.core.groups.Tuple.tuple(60 * 60_000L, "drain-node-2-1h", java.util.List.of("node/node-2"),
+                                java.util.List.of("service/default/checkout")));
         assertThat(journal.events()).noneMatch(e -> e instanceof JournalEvent.FaultStarted);
     }
 
