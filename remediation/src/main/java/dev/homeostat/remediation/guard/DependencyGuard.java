@@ -107,12 +107,8 @@ public final class DependencyGuard implements Guard {
     }
 
     private static Set<String> workloadOfPod(Target pod, GuardContext context) {
-        for (PodInfo p : context.cluster().pods()) {
-            if (Objects.equals(p.namespace(), pod.namespace()) && p.name().equals(pod.name()) && p.deployment() != null) {
-                return Set.of(p.namespace() + "/" + p.deployment());
-            }
-        }
-        return Set.of();
+        return context.cluster().pod(pod.namespace(), pod.name()).filter(p -> p.deployment() != null)
+                .map(p -> Set.of(p.namespace() + "/" + p.deployment())).orElse(Set.of());
     }
 
     /** {@code checkout calls payments (via x)}: names without the namespace when it is the caller's. */

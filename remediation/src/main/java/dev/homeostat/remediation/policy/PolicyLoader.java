@@ -124,7 +124,7 @@ public final class PolicyLoader {
         }
 
         private Signal signal(At at) {
-            object(at, "name", "metric", "metrics", "target", "detector");
+            object(at, "name", "metric", "metrics", "target", "detector", "peers");
             String name = text(at.field("name"));
             List<String> metrics = metrics(at);
             At targetAt = at.field("target");
@@ -135,7 +135,10 @@ public final class PolicyLoader {
                 default -> throw error(targetAt, "unknown target '" + targetAt.node().asText() + "'; known: pod, service, deployment");
             };
             DetectorSpec detector = detector(at.field("detector"));
-            return new Signal(name, metrics, target, detector);
+            At peersAt = at.field("peers");
+            String peers = peersAt.absent() ? null : text(peersAt);
+            if (peers != null && metrics.size() > 1) throw error(peersAt, "peers applies to a signal of one metric; remove it or use metric:");
+            return new Signal(name, metrics, target, detector, peers);
         }
 
         /** Exactly one of {@code metric: a} or {@code metrics: [a, b, ...]}; each a name or name{label="value"}. */

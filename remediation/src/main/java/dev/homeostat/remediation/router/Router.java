@@ -70,7 +70,20 @@ public final class Router {
      * {@code pods} is the cluster as it is now.
      */
     public void onTick(long now, List<Anomaly> anomalies, List<PodInfo> pods) {
+        onTick(now, anomalies, () -> pods);
+    }
+
+    /**
+     * As {@link #onTick(long, List, List)}, with the pods listed only when needed: a tick without anomalies and with
+     * no incident in flight never lists the cluster.
+     */
+    public void onTick(long now, List<Anomaly> anomalies, java.util.function.Supplier<List<PodInfo>> listPods) {
         remember(now, anomalies);
+        if (anomalies.isEmpty() && inFlight.isEmpty()) {
+            if (!isolated.isEmpty()) forgetIsolated(listPods.get());
+            return;
+        }
+        List<PodInfo> pods = listPods.get();
         forgetIsolated(pods);
         for (Anomaly anomaly : anomalies) {
             if (isolated.contains(anomaly.target().ref())) continue;

@@ -8,8 +8,7 @@ import dev.homeostat.reports.journal.JournalEvent;
 import dev.homeostat.simulator.Simulation;
 import dev.homeostat.units.Seeds;
 import dev.homeostat.testbed.observe.Observation;
-import dev.homeostat.testbed.observe.ObservedMetrics;
-import dev.homeostat.testbed.observe.SloPager;
+import dev.homeostat.testbed.observe.ObservationPipeline;
 import dev.homeostat.simulator.metrics.MetricNames;
 import dev.homeostat.simulator.metrics.Series;
 import dev.homeostat.simulator.spec.ServiceSpec;
@@ -63,9 +62,7 @@ public final class ScenarioRunner {
         var recorder = new JournalRecorder(scenario.simulation().cluster(), scenario.simulation().faults(), baselineNoOps);
         var simulation = new Simulation(scenario.simulation(), seed, recorder);
         Observation observation = scenario.observation();
-        var metrics = new ObservedMetrics(simulation.metrics(), scenario.simulation().scrapeInterval().toMillis(), observation, seed);
-        if (observation.sloPages())
-            new SloPager(simulation, scenario.simulation().cluster().services(), observation, recorder::page).start(metrics.rulePhase());
+        var metrics = new ObservationPipeline(simulation, scenario.simulation(), observation, seed, recorder::page).metrics();
         if (policy != null) {
             var cluster = new SimulatedCluster(simulation);
             recorder.readinessFrom(cluster::consumeReadiness);

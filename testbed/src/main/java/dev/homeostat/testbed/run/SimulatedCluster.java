@@ -35,9 +35,15 @@ final class SimulatedCluster implements ClusterView, ClusterActions, Clock {
     }
 
     @Override public List<PodInfo> pods() {
-        return simulation.pods().stream()
-                .map(p -> new PodInfo(p.namespace(), p.name(), p.deployment(), p.node(), p.ready(), p.restarts(), p.startedAtMillis()))
-                .toList();
+        return simulation.pods().stream().map(SimulatedCluster::info).toList();
+    }
+
+    @Override public java.util.Optional<PodInfo> pod(String namespace, String name) {
+        return simulation.pod(namespace, name).map(SimulatedCluster::info);
+    }
+
+    private static PodInfo info(dev.homeostat.simulator.cluster.PodView p) {
+        return new PodInfo(p.namespace(), p.name(), p.deployment(), p.node(), p.ready(), p.restarts(), p.startedAtMillis());
     }
 
     @Override public List<DeploymentInfo> deployments() {
