@@ -16,6 +16,7 @@ public final class RemediatorRegistry {
             new Entry("cordon-node", new CordonNodeRemediator()),
             new Entry("drain-node", new DrainNodeRemediator()),
             new Entry("circuit-break", new CircuitBreakRemediator()),
+            new Entry("limit-retries", new LimitRetriesRemediator()),
             new Entry("page", new PageRemediator()));
 
     private RemediatorRegistry() { }

@@ -79,7 +79,7 @@ class PolicyLoaderTest {
     void unknownAction_namesFileFieldAndKnownActions() {
         assertThatThrownBy(() -> parse(with("actions: [page]", "actions: [restart-pods]")))
                 .isInstanceOf(PolicyException.class)
-                .hasMessage("policy.yaml: spec.rules[1].actions[0]: unknown action 'restart-pods'; known: restart-pod, rollback, scale-up, isolate-pod, cordon-node, drain-node, circuit-break, page");
+                .hasMessage("policy.yaml: spec.rules[1].actions[0]: unknown action 'restart-pods'; known: restart-pod, rollback, scale-up, isolate-pod, cordon-node, drain-node, circuit-break, limit-retries, page");
     }
 
     @Test
