@@ -1,5 +1,6 @@
 package dev.homeostat.remediation.policy;
 
+import dev.homeostat.units.GoDuration;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -351,13 +352,13 @@ public final class PolicyLoader {
             }
             Duration d;
             try {
-                d = Durations.parse(text(at));
+                d = GoDuration.parse(text(at));
             } catch (PolicyException e) {
                 throw e;
             } catch (IllegalArgumentException e) {
                 throw error(at, e.getMessage());
             }
-            if (!zeroAllowed && d.isZero()) throw error(at, "must be > 0, e.g. " + Durations.format(fallback));
+            if (!zeroAllowed && d.isZero()) throw error(at, "must be > 0, e.g. " + GoDuration.formatCompact(fallback));
             return d;
         }
 
