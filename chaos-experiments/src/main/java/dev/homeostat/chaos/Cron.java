@@ -1,5 +1,6 @@
 package dev.homeostat.chaos;
 
+import dev.homeostat.units.GoDuration;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package dev.homeostat.chaos;
 
+import dev.homeostat.units.GoDuration;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

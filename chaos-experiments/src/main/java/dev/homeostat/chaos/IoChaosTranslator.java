@@ -1,5 +1,6 @@
 package dev.homeostat.chaos;
 
+import dev.homeostat.units.GoDuration;
 import dev.homeostat.simulator.fault.Fault;
 import dev.homeostat.simulator.fault.IoError;
 import dev.homeostat.simulator.fault.IoLatency;

@@ -1,5 +1,6 @@
 package dev.homeostat.chaos;
 
+import dev.homeostat.units.GoDuration;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.homeostat.chaos.crd.SchemaCheck;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package dev.homeostat.chaos;
 
+import dev.homeostat.units.Quantity;
 import dev.homeostat.simulator.fault.CpuStress;
 import dev.homeostat.simulator.fault.Fault;
 import dev.homeostat.simulator.fault.MemoryStress;

@@ -1,6 +1,9 @@
 package dev.homeostat.remediation;
 
+import dev.homeostat.remediation.diagnosis.Diagnoser;
+import dev.homeostat.remediation.diagnosis.Diagnosis;
 import dev.homeostat.remediation.guard.BlastRadiusGuard;
+import dev.homeostat.remediation.guard.MeshGraph;
 import dev.homeostat.remediation.guard.CooldownGuard;
 import dev.homeostat.remediation.guard.DependencyGuard;
 import dev.homeostat.remediation.guard.Guard;
@@ -60,6 +63,12 @@ public final class Engine {
     private final DetectorFactory detectors;
     private final List<Guard> guards;
     private final Router router;
+    /** Diagnoses anomalies before routing, when a rule of the policy acts on diagnoses; null otherwise. */
+    private final Diagnoser diagnoser;
+    /** A rollout that began this long before a service's first anomaly is its likely cause. */
+    static final Duration CHANGE_WINDOW = Duration.ofMinutes(15);
+    /** Pods this busy (CPU over requests) on average make a service saturated. */
+    static final double SATURATION = 0.85;
     /** Each signal's detectors and their state, in policy order. */
     private final List<SignalEvaluator> signals = new ArrayList<>();
     private final List<Anomaly> external = new ArrayList<>();
@@ -88,7 +97,10 @@ public final class Engine {
         this.listener = Objects.requireNonNull(listener, "listener");
         this.seed = seed;
         this.detectors = Objects.requireNonNull(detectors, "detectors");
-        this.guards = defaultGuards(policy.guards(), metrics, policy.lookback());
+        MeshGraph mesh = new MeshGraph(metrics, policy.lookback());
+        this.guards = defaultGuards(policy.guards(), mesh);
+        this.diagnoser = policy.diagnoses()
+                ? new Diagnoser(cluster, metrics, mesh, CHANGE_WINDOW, policy.lookback(), SATURATION) : null;
         this.router = new Router(policy, this::apply, listener, cluster);
         for (Signal s : policy.signals()) signals.add(new SignalEvaluator(s, detectors, seed));
     }
@@ -109,8 +121,12 @@ public final class Engine {
      * dependency guard comes before the capacity guards so a veto names the real reason.
      */
     public static List<Guard> defaultGuards(GuardSettings settings, MetricsSource metrics, Duration lookback) {
+        return defaultGuards(settings, new MeshGraph(metrics, lookback));
+    }
+
+    private static List<Guard> defaultGuards(GuardSettings settings, MeshGraph mesh) {
         List<Guard> guards = new ArrayList<>(defaultGuards(settings));
-        if (settings.dependencyAware()) guards.add(2, new DependencyGuard(metrics, lookback));
+        if (settings.dependencyAware()) guards.add(2, new DependencyGuard(mesh));
         return List.copyOf(guards);
     }
 
@@ -164,7 +180,8 @@ public final class Engine {
                 .thenComparing(a -> a.target().ref()).thenComparing(Anomaly::detector));
         for (Anomaly anomaly : found) listener.on(new EngineEvent.AnomalyRaised(now, anomaly));
         noteAnomalous(found, now);
-        router.onTick(now, List.copyOf(found), new Lazy<>(() -> List.copyOf(cluster.pods())));
+        Map<Anomaly, Diagnosis> diagnoses = diagnoser == null ? Map.of() : diagnoser.diagnose(now, found);
+        router.onTick(now, List.copyOf(found), diagnoses, new Lazy<List<PodInfo>>(() -> List.copyOf(cluster.pods())));
         long lookback = policy.lookback().toMillis();
         if (!ticked || now - lastSweep >= lookback) {
             // a series quiet for a whole lookback is a pod or Deployment that is gone: its detector goes with it

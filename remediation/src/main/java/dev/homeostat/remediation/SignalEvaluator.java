@@ -1,5 +1,6 @@
 package dev.homeostat.remediation;
 
+import dev.homeostat.units.Seeds;
 import dev.homeostat.detectors.Detector;
 import dev.homeostat.detectors.Verdict;
 import dev.homeostat.remediation.model.Anomaly;

@@ -49,6 +49,7 @@ public final class BlastRadiusGuard implements Guard {
             case ClusterAction.ScaleDeployment s -> Optional.empty();
             case ClusterAction.CordonNode c -> Optional.empty();
             case ClusterAction.CircuitBreak c -> Optional.empty();
+            case ClusterAction.LimitRetries l -> Optional.empty();
             case ClusterAction.Page p -> Optional.empty();
         };
     }
@@ -127,6 +128,7 @@ public final class BlastRadiusGuard implements Guard {
             case ClusterAction.ScaleDeployment s -> { }
             case ClusterAction.CordonNode c -> { }
             case ClusterAction.CircuitBreak c -> { }
+            case ClusterAction.LimitRetries l -> { }
             case ClusterAction.Page p -> { }
         }
     }

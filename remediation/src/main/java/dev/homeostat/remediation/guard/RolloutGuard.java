@@ -29,6 +29,7 @@ public final class RolloutGuard implements Guard {
             case ClusterAction.CordonNode c -> null;
             case ClusterAction.DrainNode d -> null;
             case ClusterAction.CircuitBreak c -> null;
+            case ClusterAction.LimitRetries l -> null;
             case ClusterAction.Page p -> null;
         };
         if (deployment == null) return Optional.empty();

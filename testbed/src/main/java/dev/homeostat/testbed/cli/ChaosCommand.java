@@ -1,6 +1,6 @@
 package dev.homeostat.testbed.cli;
 
-import dev.homeostat.chaos.GoDuration;
+import dev.homeostat.units.GoDuration;
 import dev.homeostat.chaos.ManifestProblem;
 import dev.homeostat.testbed.chaos.LiveChaosRun;
 import dev.homeostat.testbed.chaos.LiveRunOptions;

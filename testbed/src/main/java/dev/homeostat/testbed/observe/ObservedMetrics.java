@@ -2,7 +2,7 @@ package dev.homeostat.testbed.observe;
 
 import dev.homeostat.remediation.port.MetricSeries;
 import dev.homeostat.remediation.port.MetricsSource;
-import dev.homeostat.simulator.core.RandomStreams;
+import dev.homeostat.units.Seeds;
 import dev.homeostat.simulator.metrics.MetricStore;
 import dev.homeostat.simulator.metrics.Series;
 import java.util.ArrayList;
@@ -49,13 +49,13 @@ public final class ObservedMetrics implements MetricsSource {
         this.scrapeEvery = scrapeEveryMillis;
         this.spread = observation.spreadScrapes();
         this.ruleEvery = observation.ruleEvaluation().toMillis();
-        this.rulePhase = spread ? Math.floorMod(RandomStreams.seedOf(seed, "rule-group"), ruleEvery) : 0;
+        this.rulePhase = spread ? Math.floorMod(Seeds.derive(seed, "rule-group"), ruleEvery) : 0;
         this.seed = seed;
     }
 
     /** When Prometheus scrapes {@code target}, as an offset within the scrape interval. */
     public long offsetOf(String target) {
-        return spread ? Math.floorMod(RandomStreams.seedOf(seed, "scrape/" + target), scrapeEvery) : 0;
+        return spread ? Math.floorMod(Seeds.derive(seed, "scrape/" + target), scrapeEvery) : 0;
     }
 
     /** When the rule groups first evaluate, within the rule interval. */

@@ -6,7 +6,7 @@ import dev.homeostat.reports.TimelineSeries;
 import dev.homeostat.reports.journal.Journal;
 import dev.homeostat.reports.journal.JournalEvent;
 import dev.homeostat.simulator.Simulation;
-import dev.homeostat.simulator.core.RandomStreams;
+import dev.homeostat.units.Seeds;
 import dev.homeostat.testbed.observe.Observation;
 import dev.homeostat.testbed.observe.ObservationPipeline;
 import dev.homeostat.simulator.metrics.MetricNames;
@@ -69,7 +69,7 @@ public final class ScenarioRunner {
             var engine = new Engine(policy, metrics, cluster, cluster, cluster, recorder, seed);
             long interval = policy.evaluationInterval().toMillis();
             // a live engine starts whenever its pod does: its evaluations fall anywhere within the interval
-            long offset = observation.spreadTicks() ? Math.floorMod(RandomStreams.seedOf(seed, "engine-tick"), interval) : 0;
+            long offset = observation.spreadTicks() ? Math.floorMod(Seeds.derive(seed, "engine-tick"), interval) : 0;
             simulation.every(interval + offset, interval, now -> engine.tick());
         }
         simulation.run();

@@ -124,6 +124,7 @@ final class SimulatedCluster implements ClusterView, ClusterActions, Clock {
                     ? ActionOutcome.applied("node cordoned and drained: pods evicted as their PodDisruptionBudgets allow")
                     : ActionOutcome.refused("no such node");
             case ClusterAction.CircuitBreak c -> notModelled("circuit-break of " + c.target().ref());
+            case ClusterAction.LimitRetries l -> notModelled("limit-retries toward " + l.target().ref());
             // In simulation the pager is the journal: the page is recorded, nobody is woken.
             case ClusterAction.Page page -> ActionOutcome.applied("paged: " + page.reason());
         };
