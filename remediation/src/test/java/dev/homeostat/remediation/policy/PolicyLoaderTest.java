@@ -171,9 +171,12 @@ class PolicyLoaderTest {
         Policy p = PolicyLoader.load(file, KNOWN);
         assertThat(p.name()).isEqualTo("default");
         assertThat(p.source()).isEqualTo(file.toString());
-        assertThat(p.signals()).extracting(Signal::name).containsExactly("memory-saturation", "pod-errors", "service-errors", "service-latency");
+        assertThat(p.signals()).extracting(Signal::name).containsExactly("slo-burn", "memory-saturation", "pod-errors", "pod-latency",
+                "crash-loop", "pod-not-ready");
+        assertThat(p.signals()).filteredOn(s -> s.name().startsWith("pod-e")).extracting(Signal::peers).containsExactly("service");
         assertThat(p.guards().dependencyAware()).isTrue();
-        assertThat(p.rules()).extracting(Rule::name).contains("restart-leaking-pod");
+        assertThat(p.diagnoses()).isTrue();
+        assertThat(p.rules()).extracting(Rule::name).contains("restart-leaking-pod", "roll-back-recent-change", "relieve-failing-dependency");
     }
 
     @Test
