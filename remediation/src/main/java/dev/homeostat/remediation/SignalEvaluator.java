@@ -35,7 +35,10 @@ final class SignalEvaluator {
     /** Multivariate: state per target ref (several metrics' series join on the target). */
     private final Map<String, SeriesState> byTarget = new TreeMap<>();
 
-    SignalEvaluator(Signal signal, DetectorFactory detectors, long seed) {
+    private final ServiceIndex services;
+
+    SignalEvaluator(Signal signal, DetectorFactory detectors, long seed, ServiceIndex services) {
+        this.services = services;
         this.signal = signal;
         this.selectors = signal.selectors();
         this.detectors = detectors;
@@ -61,6 +64,7 @@ final class SignalEvaluator {
                 if (target == null) continue; // a series without the target label cannot be acted on
                 state = new SeriesState(target, series.labels().get(Engine.SERVICE_LABEL), create(target));
                 byLabels.put(series.labels(), state);
+                if (target.kind() == Target.Kind.POD) services.learn(target, state.service);
             }
             state.seenAt = now;
             double offset = peerMedian == null || Double.isNaN(peerMedian[s]) ? 0 : peerMedian[s];
