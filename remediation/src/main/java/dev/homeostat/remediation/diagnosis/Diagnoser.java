@@ -33,10 +33,11 @@ import java.util.function.Predicate;
  *       service's first anomaly (or its new pods crash-loop): roll that change back;</li>
  *   <li><b>crash loop</b> — pods of a settled revision crash-loop: restart them, or page with the reason;</li>
  *   <li><b>symptom</b> — a service it calls (the mesh's call graph) is anomalous: hold, the dependency is the problem;</li>
- *   <li><b>dependency</b> — callers of it are anomalous too: it is their failing dependency (saturated or not);</li>
  *   <li><b>node-local</b> — its anomalous pods share a node that is not ready, or where another service's pods are
  *       anomalous too;</li>
- *   <li><b>pod-local</b> — fewer than half its pods stand out;</li>
+ *   <li><b>pod-local</b> — some of its pods stand out, and at least as many healthy, settled peers serve beside them;</li>
+ *   <li><b>dependency</b> — callers of it are anomalous too: it is their failing dependency as a whole (saturated or
+ *       not);</li>
  *   <li><b>saturation</b> — its pods are busy beyond {@code saturation} (CPU over requests);</li>
  *   <li><b>unknown</b>.</li>
  * </ol>
@@ -131,25 +132,26 @@ public final class Diagnoser {
                 return new Diagnosis.CrashLoop(deployment, service, looping.stream().map(Diagnoser::target).toList(), evidence);
             }
         }
-        Optional<String> callee = anomalousCallee(service, graph);
+        Optional<String> callee = anomalousCallee(service, deployments, graph);
         if (callee.isPresent()) {
             evidence.add("it calls " + callee.get() + ", anomalous too");
             return new Diagnosis.Symptom(serviceTarget, service, callee.get(), evidence);
         }
+        // the service is where it starts: a bad node, a few bad pods, else the service as a whole
+        List<Target> standOut = standingOut(service);
+        Optional<Diagnosis> node = nodeLocal(service, deployments, standOut, evidence);
+        if (node.isPresent()) return node.get();
+        if (!standOut.isEmpty() && healthyPeers(deployments, standOut, now) >= standOut.size()) {
+            return new Diagnosis.PodLocal(serviceTarget, service, standOut, evidence);
+        }
+        if (!standOut.isEmpty()) evidence.add("pods " + standOut.stream().map(Target::name).toList()
+                + " stand out, but too few of their peers are ready and settled to tell a bad pod from a lack of capacity");
         List<String> callers = graph.callersOf(service).stream().filter(w -> anomalousWorkload(w, graph)).toList();
         boolean saturated = saturated(deployments, now);
         if (!callers.isEmpty()) {
             evidence.add("anomalous callers " + callers + (saturated ? "; its pods are busy beyond " + saturation : ""));
             return new Diagnosis.Dependency(serviceTarget, service, callers, saturated, evidence);
         }
-        List<Target> standOut = standingOut(service);
-        Optional<Diagnosis> node = nodeLocal(service, deployments, standOut, evidence);
-        if (node.isPresent()) return node.get();
-        if (!standOut.isEmpty() && healthyPeers(deployments, standOut, now) > standOut.size()) {
-            return new Diagnosis.PodLocal(serviceTarget, service, standOut, evidence);
-        }
-        if (!standOut.isEmpty()) evidence.add("pods " + standOut.stream().map(Target::name).toList()
-                + " stand out, but too few of their peers are ready and settled to tell a bad pod from a lack of capacity");
         if (saturated && !deployments.isEmpty()) {
             DeploymentInfo d = deployments.getFirst();
             evidence.add("its pods are busy beyond " + saturation + " of their CPU requests");
@@ -185,10 +187,12 @@ public final class Diagnoser {
     /** How long a pod must have run to count as a settled peer. */
     private static final long SETTLED_MILLIS = 60_000;
 
-    /** The nearest service it calls (breadth first) that is anomalous. */
-    private Optional<String> anomalousCallee(String service, CallGraph graph) {
+    /** The nearest service it calls (breadth first, from its own Deployments' calls) that is anomalous. */
+    private Optional<String> anomalousCallee(String service, List<DeploymentInfo> deployments, CallGraph graph) {
         var seen = new TreeSet<String>();
         var queue = new ArrayDeque<>(graph.calleesOfService(service));
+        // an entry point no one calls has no workloads behind it in the mesh: its own Deployments call for it
+        for (DeploymentInfo d : deployments) queue.addAll(graph.callees(d.namespace() + "/" + d.name()));
         while (!queue.isEmpty()) {
             String callee = queue.poll();
             if (!seen.add(callee) || callee.equals(service)) continue;
