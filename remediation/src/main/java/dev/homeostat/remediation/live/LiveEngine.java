@@ -93,7 +93,9 @@ public final class LiveEngine implements AutoCloseable {
                     }
                 }
                 metrics.notRouted("resolved", resolved);
+                long t0 = System.nanoTime();
                 engine.tick();
+                metrics.tickDuration((System.nanoTime() - t0) / 1e9);
                 ticks++;
                 metrics.tick(true, now);
             } catch (RuntimeException e) {

@@ -39,6 +39,7 @@ public final class LiveRuntime implements AutoCloseable {
     private EngineServer server;
     private AlertmanagerWebhook webhook;
     private LeaderElection election;
+    private Reachability reachability;
 
     private LiveRuntime(Policy policy) {
         this.policy = policy;
@@ -66,7 +67,8 @@ public final class LiveRuntime implements AutoCloseable {
         Pager pager = config.pagerUrl() == null ? Pager.NONE : new WebhookPager(config.pagerUrl(), config.prometheus().timeout());
         var cluster = new NamespacedClusters(client, config.kubernetes().namespaces(), pager);
         ClusterView view = cluster;
-        ClusterActions actions = config.dryRun() ? new DryRunActions(log) : cluster;
+        ClusterActions actions = new TimedActions(config.dryRun() ? new DryRunActions(log) : cluster, metrics);
+        metrics.evaluationInterval(policy.evaluationInterval().toMillis() / 1000.0);
 
         var listeners = new ArrayList<EngineListener>();
         listeners.add(metrics::event);
@@ -76,11 +78,26 @@ public final class LiveRuntime implements AutoCloseable {
             opened.add(journal);
             listeners.add(journal);
         }
+        String instance = config.leaderElection() == null ? "homeostat-engine" : config.leaderElection().identity();
+        var events = new KubernetesEvents(client, instance, metrics);
+        opened.add(events);
+        listeners.add(events);
         EngineListener listener = event -> listeners.forEach(l -> l.on(event));
 
         var source = new PrometheusMetricsSource(config.prometheus().url(), config.prometheus().queries(), policy.evaluationInterval(),
                 config.prometheus().timeout(), metrics);
         var wall = new WallClock();
+        // The probe's own client: no retries and short timeouts, so "unreachable" is known within an interval
+        // (the shared client retries a refused connection with backoff for up to minutes).
+        long probeMillis = Math.max(500, Math.min(5_000, policy.evaluationInterval().toMillis()));
+        KubernetesClient probeClient = new io.fabric8.kubernetes.client.KubernetesClientBuilder().withConfig(
+                new io.fabric8.kubernetes.client.ConfigBuilder(client.getConfiguration()).withRequestRetryBackoffLimit(0)
+                        .withConnectionTimeout((int) probeMillis).withRequestTimeout((int) probeMillis).build()).build();
+        opened.add(probeClient);
+        reachability = new Reachability(List.of(new Reachability.Probe("kubernetes", () -> apiUnreachable(probeClient)),
+                new Reachability.Probe("prometheus", source::unreachable)), policy.evaluationInterval(), metrics);
+        opened.add(reachability);
+        reachability.start();
 
         Leadership leadership;
         if (config.leaderElection() == null) {
@@ -120,8 +137,27 @@ public final class LiveRuntime implements AutoCloseable {
                 + (election == null ? ", no leader election" : ", lease " + config.leaderElection().namespace() + "/" + config.leaderElection().leaseName()));
     }
 
+    /** Empty when the API server answered (any HTTP status counts: it is there), else why not. */
+    private static java.util.Optional<String> apiUnreachable(KubernetesClient client) {
+        try {
+            client.getKubernetesVersion();
+            return java.util.Optional.empty();
+        } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+            if (e.getCode() > 0) return java.util.Optional.empty();
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+            return java.util.Optional.of("API server at " + client.getMasterUrl() + ": " + root);
+        }
+    }
+
+    /**
+     * Ready while the Kubernetes API and Prometheus each answered within the last {@link Reachability#UNREACHABLE_AFTER}
+     * evaluation intervals; leader and follower alike (readiness on leadership would stall rolling updates).
+     */
     private EngineServer.Status readiness() {
         if (loop == null || server == null) return new EngineServer.Status(false, "starting");
+        var unreachable = reachability == null ? java.util.Optional.<String>empty() : reachability.unreachable();
+        if (unreachable.isPresent()) return new EngineServer.Status(false, unreachable.get());
         return new EngineServer.Status(true, election == null ? "single replica" : election.isLeader() ? "leader" : "standby (following "
                 + (election.currentLeader().isEmpty() ? "nobody yet" : election.currentLeader()) + ")");
     }

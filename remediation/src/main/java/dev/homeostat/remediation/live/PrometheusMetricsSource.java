@@ -61,6 +61,23 @@ public final class PrometheusMetricsSource implements MetricsSource {
         this.http = Objects.requireNonNull(http, "http");
     }
 
+    /**
+     * Empty when Prometheus answers HTTP at all ({@code GET /-/ready}, any status), else why not: a readiness probe
+     * of the dependency, distinct from a query that Prometheus answers with an error.
+     */
+    public java.util.Optional<String> unreachable() {
+        URI uri = URI.create(baseUrl + "/-/ready");
+        try {
+            http.send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build(), HttpResponse.BodyHandlers.discarding());
+            return java.util.Optional.empty();
+        } catch (IOException e) {
+            return java.util.Optional.of("Prometheus at " + baseUrl + ": " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return java.util.Optional.of("interrupted");
+        }
+    }
+
     /** The PromQL sent for {@code metric}. */
     public String queryFor(String metric) {
         return queries.getOrDefault(metric, metric);

@@ -2,6 +2,7 @@ package dev.homeostat.testbed.cli;
 
 import dev.homeostat.remediation.live.EngineConfig;
 import dev.homeostat.remediation.live.LiveRuntime;
+import dev.homeostat.remediation.live.LogFormat;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.PrintWriter;
@@ -33,6 +34,10 @@ public final class EngineCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     KubeconfigOption kubeconfig = new KubeconfigOption();
 
+    @Option(names = "--log-format", paramLabel = "text|json", defaultValue = "text",
+            description = "text: event lines on stdout, logs on stderr; json: everything as one JSON object per line on stdout (for a cluster's log collector). Default: ${DEFAULT-VALUE}.")
+    String logFormat;
+
     @Option(names = "--max-ticks", paramLabel = "N", description = "Stop after N evaluations as leader (rehearsals and tests). Default: run until stopped.")
     Long maxTicks;
 
@@ -43,8 +48,9 @@ public final class EngineCommand implements Callable<Integer> {
         EngineConfig cfg = dryRun ? loaded.withDryRun(true) : loaded;
         if (maxTicks != null && maxTicks < 1) throw new IllegalArgumentException("--max-ticks: " + maxTicks + " must be at least 1");
         PrintWriter out = spec.commandLine().getOut();
+        java.util.function.Consumer<String> lines = LogFormat.parse(logFormat).install(line -> print(out, line));
         try (KubernetesClient client = new KubernetesClientBuilder().withConfig(kubeconfig.config()).build();
-             LiveRuntime runtime = LiveRuntime.start(cfg, client, line -> print(out, line))) {
+             LiveRuntime runtime = LiveRuntime.start(cfg, client, lines)) {
             if (maxTicks != null) {
                 // Generous: leadership may take a lease duration to arrive, and each tick queries Prometheus.
                 Duration limit = runtime.policy().evaluationInterval().multipliedBy(maxTicks * 10).plusSeconds(60);
@@ -53,7 +59,7 @@ public final class EngineCommand implements Callable<Integer> {
                             + " s (not the leader, or the loop failed; see the log)");
                     return Homeostat.EXIT_FAILED;
                 }
-                print(out, "engine stopped after " + runtime.loop().ticks() + " evaluations");
+                lines.accept("engine stopped after " + runtime.loop().ticks() + " evaluations");
                 return Homeostat.EXIT_OK;
             }
             var stopped = new CountDownLatch(1);
