@@ -50,7 +50,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Catalogue manifests run both ways on the same cluster and policy: each in a plain simulation of its own
  * ({@link #simulate}), and all of them one after another on one live {@link Stack} ({@link #start}): {@code sim serve}
- * at {@link #SPEED}× wall time scraped by a real Prometheus evaluating deploy/engine/prometheus-rules.yaml plus an
+ * at {@link #SPEED}× wall time scraped by a real Prometheus evaluating deploy/engine/base/prometheus-rules.yaml plus an
  * alert rule per signal, a real Alertmanager routing to the engine's webhook, the live engine against Prometheus and
  * the mock API, and each manifest applied by the live chaos runner, with a recovery gap before the next. Both sides
  * are scored by the same {@link Scorer}; the live chaos runner keeps its journal in simulated time (wall × speed),
@@ -251,7 +251,7 @@ final class Rehearsal {
                 closeables.add(sim);
                 int promPort = freePort(), amPort = freePort(), hookPort = freePort(), enginePort = freePort();
                 String interval = ms(15_000, SPEED); // the simulation's scrape interval, in wall time
-                Files.writeString(work.resolve("rules.yaml"), compressedRules(root.resolve("deploy/engine/prometheus-rules.yaml"), interval));
+                Files.writeString(work.resolve("rules.yaml"), compressedRules(root.resolve("deploy/engine/base/prometheus-rules.yaml"), interval));
                 Files.writeString(work.resolve("token"), TOKEN);
                 Files.writeString(work.resolve("prometheus.yml"), """
                         global: {scrape_interval: %s, evaluation_interval: %s}

@@ -24,7 +24,7 @@ import java.util.TreeSet;
 
 /**
  * The live engine's configuration, a {@code kind: EngineConfig} YAML document (see
- * {@code deploy/engine/configmap.yaml}). Loaded and checked whole before anything starts; every
+ * {@code deploy/engine/base/engine.yaml}). Loaded and checked whole before anything starts; every
  * error names the file and field and says what to write instead, e.g.
  * {@code engine.yaml: spec.webhook.token: a token is never written inline; put it in a Secret and use tokenFile or tokenEnv}.
  *
@@ -94,6 +94,24 @@ public record EngineConfig(String name, Path policy, boolean dryRun, Path journa
     /** The same configuration with {@code dryRun} set (the command line's {@code --dry-run} wins over the file). */
     public EngineConfig withDryRun(boolean dry) {
         return new EngineConfig(name, policy, dry, journal, prometheus, kubernetes, webhook, server, leaderElection, pagerUrl);
+    }
+
+    /** The same configuration watching {@code namespaces} (the command line's {@code --namespace}), checked as in the file. */
+    public EngineConfig withNamespaces(List<String> namespaces) {
+        var checked = new ArrayList<String>();
+        for (String n : namespaces) {
+            if (n == null || !n.matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?") && !n.equals("*"))
+                throw new IllegalArgumentException("--namespace: '" + n + "' is not a namespace name (lower-case letters, digits, '-')");
+            if (checked.contains(n)) throw new IllegalArgumentException("--namespace: '" + n + "' is given twice");
+            checked.add(n);
+        }
+        if (checked.isEmpty()) throw new IllegalArgumentException("--namespace: give at least one namespace");
+        return new EngineConfig(name, policy, dryRun, journal, prometheus, new Kubernetes(checked), webhook, server, leaderElection, pagerUrl);
+    }
+
+    /** The same configuration journaling to {@code file} (the command line's {@code --journal}). */
+    public EngineConfig withJournal(Path file) {
+        return new EngineConfig(name, policy, dryRun, file, prometheus, kubernetes, webhook, server, leaderElection, pagerUrl);
     }
 
     /** Loads {@code file}; {@code env} supplies {@code tokenEnv} and the defaults from the Downward API (POD_NAMESPACE, POD_NAME, HOSTNAME). */

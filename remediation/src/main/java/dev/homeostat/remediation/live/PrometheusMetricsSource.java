@@ -24,7 +24,7 @@ import java.util.TreeMap;
 /**
  * {@link MetricsSource} over Prometheus' HTTP API: {@code GET /api/v1/query_range} with
  * {@code step} = the evaluation interval. The query of a metric is the metric's name — the
- * recording rules in {@code deploy/engine/prometheus-rules.yaml} give Prometheus the names the
+ * recording rules in {@code deploy/engine/base/prometheus-rules.yaml} give Prometheus the names the
  * simulator uses — unless {@code queries} overrides it.
  *
  * <p>It never throws at the engine loop: an HTTP error, {@code "status":"error"}, a timeout or an
