@@ -30,6 +30,7 @@ public final class LiveMetrics {
     private final Gauge dependencyUp;
     private final Gauge interval;
     private final Counter kubernetesEvents;
+    private final Counter kafkaEvents;
 
     public LiveMetrics() {
         this(new PrometheusRegistry());
@@ -66,6 +67,8 @@ public final class LiveMetrics {
         interval = Gauge.builder().name("homeostat_engine_evaluation_interval_seconds").help("The policy's evaluation interval.").register(registry);
         kubernetesEvents = Counter.builder().name("homeostat_kubernetes_events").help("Kubernetes Events about actions, by outcome (created, failed, dropped).")
                 .labelNames("outcome").register(registry);
+        kafkaEvents = Counter.builder().name("homeostat_kafka_events").help("Kafka records, by direction (in, out) and outcome (queued, duplicate, invalid, resolved; sent, failed).")
+                .labelNames("direction", "outcome").register(registry);
         Gauge.builder().name("homeostat_build_info").help("Always 1; the labels say which build and Java run.")
                 .labelNames("version", "java_version").register(registry).labelValues(version(), Runtime.version().toString()).set(1);
         JvmMetrics.builder().register(registry);
@@ -91,6 +94,11 @@ public final class LiveMetrics {
     void evaluationInterval(double seconds) { interval.set(seconds); }
 
     void kubernetesEvent(String outcome) { kubernetesEvents.labelValues(outcome).inc(); }
+
+    void kafka(String direction, String outcome, int n) { kafkaEvents.labelValues(direction, outcome).inc(n); }
+
+    /** The count of Kafka records with {@code direction} and {@code outcome} (tests). */
+    public double kafka(String direction, String outcome) { return kafkaEvents.labelValues(direction, outcome).get(); }
 
     /** The count of actions with {@code outcome} (tests). */
     public double actions(String action, String outcome) { return actions.labelValues(action, outcome).get(); }

@@ -82,6 +82,11 @@ public final class LiveRuntime implements AutoCloseable {
         var events = new KubernetesEvents(client, instance, metrics);
         opened.add(events);
         listeners.add(events);
+        if (config.kafka() != null && config.kafka().sinkTopic() != null) {
+            var sink = new dev.homeostat.remediation.live.kafka.KafkaEventSink(config.kafka(), (outcome, n) -> metrics.kafka("out", outcome, n));
+            opened.add(sink);
+            listeners.add(sink);
+        }
         EngineListener listener = event -> listeners.forEach(l -> l.on(event));
 
         var source = new PrometheusMetricsSource(config.prometheus().url(), config.prometheus().queries(), policy.evaluationInterval(),
@@ -108,11 +113,23 @@ public final class LiveRuntime implements AutoCloseable {
                             + (leading ? " holds lease " : " gave up lease ") + config.leaderElection().leaseName()));
             leadership = election;
         }
-        AlertSource alerts = List::of;
+        var sources = new ArrayList<AlertSource>();
         if (config.webhook() != null) {
             webhook = new AlertmanagerWebhook(config.webhook().settings(), leadership, metrics);
-            alerts = webhook;
+            sources.add(webhook);
         }
+        if (config.kafka() != null && config.kafka().sourceTopic() != null) {
+            var kafka = new dev.homeostat.remediation.live.kafka.KafkaAlertSource(config.kafka(), leadership, (outcome, n) -> metrics.kafka("in", outcome, n));
+            sources.add(kafka);
+            opened.add(kafka);
+            kafka.start();
+        }
+        // the webhook's and the bus's alerts, in that order, each oldest first
+        AlertSource alerts = () -> {
+            var all = new ArrayList<AlertSource.Alert>();
+            for (AlertSource s : sources) all.addAll(s.drain());
+            return all;
+        };
         loop = new LiveEngine(() -> new Engine(policy, source, view, actions, wall, listener, SEED), policy.evaluationInterval(),
                 leadership, alerts, metrics);
         // the approvals API shares the webhook's bearer token; without a webhook there is no token, so no API
