@@ -170,7 +170,7 @@ public final class Engine {
         external.clear();
         found.sort(Comparator.comparingLong(Anomaly::timeMillis).thenComparing(Anomaly::signal)
                 .thenComparing(a -> a.target().ref()).thenComparing(Anomaly::detector));
-        for (Anomaly anomaly : found) listener.on(new EngineEvent.AnomalyDetected(now, anomaly));
+        for (Anomaly anomaly : found) listener.on(new EngineEvent.AnomalyRaised(now, anomaly));
         tickPods = pods;
         deploymentOfPod = null;
         noteAnomalous(found, now);
@@ -381,7 +381,8 @@ public final class Engine {
         ActionOutcome outcome = actions.execute(action);
         if (outcome == null) outcome = ActionOutcome.refused("cluster returned no outcome");
         for (Guard guard : guards) guard.onExecuted(action, context);
-        listener.on(new EngineEvent.ActionExecuted(now, action, rule.name(), service, outcome.applied(), outcome.detail()));
+        listener.on(new EngineEvent.ActionTaken(now, action, rule.name(), service,
+                outcome.applied() ? EngineEvent.Outcome.APPLIED : EngineEvent.Outcome.REFUSED, null, outcome.detail()));
         return new ActionGate.Attempt.Executed(outcome);
     }
 

@@ -21,6 +21,8 @@ final class ServiceState {
     /** In-flight requests lost by pods killed since the last traffic step; counted in the next one. */
     double lostInFlight;
     boolean violated;
+    /** Cumulative since the run began, as the SLO counts them: requests, failed ones, ones slower than the latency objective. */
+    double totalRequests, totalErrors, totalSlow;
 
     // ---- call graph (README "Call graph"); untouched for services nobody calls and that call nobody
     /** The services this one calls, in the order of {@code spec.calls()}; set by {@link CallGraph#wire}. */

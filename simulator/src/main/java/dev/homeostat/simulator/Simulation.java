@@ -4,6 +4,7 @@ import dev.homeostat.simulator.cluster.DeploymentView;
 import dev.homeostat.simulator.cluster.NodeView;
 import dev.homeostat.simulator.cluster.PdbView;
 import dev.homeostat.simulator.cluster.PodView;
+import dev.homeostat.simulator.cluster.ServiceTotals;
 import dev.homeostat.simulator.core.EventQueue;
 import dev.homeostat.simulator.core.RandomStreams;
 import dev.homeostat.simulator.events.SimEvent;
@@ -79,6 +80,7 @@ public final class Simulation {
     private final List<DeploymentState> deployments = new ArrayList<>();
     private final Map<String, DeploymentState> deploymentsByKey = new TreeMap<>();
     private final List<ServiceState> services = new ArrayList<>();
+    private final Map<String, ServiceState> servicesByKey = new java.util.HashMap<>();
     /** Deployments in traffic order: callers before the services they call (see {@link CallGraph}). */
     private List<DeploymentState> trafficOrder = List.of();
     /** Live pods by {@code namespace/name}: sorted, so scrapes and fault selection iterate deterministically. */
@@ -150,6 +152,7 @@ public final class Simulation {
             d.service = state;
         }
         services.addAll(byKey.values());
+        servicesByKey.putAll(byKey);
         trafficOrder = CallGraph.wire(deployments, services);
         Set<String> faultNames = new HashSet<>();
         for (int i = 0; i < spec.faults().size(); i++) {
@@ -364,6 +367,16 @@ public final class Simulation {
     }
 
     public MetricStore metrics() { return metrics; }
+
+    /**
+     * What the Service's SLO has counted since the run began, as an SLO burn-rate rule reads it from counters:
+     * requests, failed requests (5xx, no endpoint, lost in flight) and requests slower than its latency objective.
+     */
+    public ServiceTotals serviceTotals(String namespace, String service) {
+        ServiceState s = service(namespace, service);
+        if (s == null) throw new IllegalArgumentException("service: no service '" + namespace + "/" + service + "'");
+        return new ServiceTotals(s.totalRequests, s.totalErrors, s.totalSlow);
+    }
 
     // ---------------------------------------------------------------- for FaultInjector
 
@@ -812,8 +825,7 @@ public final class Simulation {
 
     /** The Service {@code namespace/name}, or null. */
     ServiceState service(String namespace, String name) {
-        for (ServiceState s : services) if (s.spec.namespace().equals(namespace) && s.spec.name().equals(name)) return s;
-        return null;
+        return servicesByKey.get(namespace + "/" + name);
     }
 
     void emit(SimEvent event) { listener.on(event); }

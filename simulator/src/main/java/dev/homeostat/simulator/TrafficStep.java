@@ -141,6 +141,9 @@ final class TrafficStep {
         sloRow[ServiceState.SLO_ERR] = err;
         sloRow[ServiceState.SLO_SLOW] = slow;
         s.sloWindow.push(sloRow);
+        s.totalRequests += req;
+        s.totalErrors += err;
+        s.totalSlow += slow;
         evaluateSlo(s, t);
     }
 

@@ -161,8 +161,7 @@ public final class Router {
     }
 
     private void escalate(Incident incident, long now, String reason) {
-        if (!incident.paged) listener.on(new EngineEvent.Escalated(now, incident.current, incident.service(), reason));
-        incident.paged = true;
+        if (!incident.paged) page(incident, now, reason);
         incident.moveTo(Phase.ESCALATED);
     }
 
@@ -188,6 +187,13 @@ public final class Router {
             }
             case Decision.Act act -> apply(incident, act.action(), now);
         }
+    }
+
+    /** The incident's one page: later pages of the same incident would carry the same key. */
+    private void page(Incident incident, long now, String reason) {
+        listener.on(new EngineEvent.Paged(now, incident.current, incident.service(), "incident-" + incident.id,
+                EngineEvent.PageState.FIRING, reason));
+        incident.paged = true;
     }
 
     private void apply(Incident incident, ClusterAction proposed, long now) {
@@ -234,9 +240,7 @@ public final class Router {
                     case ClusterAction.Page p -> true;
                 };
                 if (page && executed.outcome().applied() && !incident.paged) {
-                    listener.on(new EngineEvent.Escalated(now, incident.current, incident.service(),
-                            ((ClusterAction.Page) action).reason()));
-                    incident.paged = true;
+                    page(incident, now, ((ClusterAction.Page) action).reason());
                 }
                 if (page && incident.lastStep()) {
                     incident.moveTo(Phase.ESCALATED);
@@ -310,7 +314,7 @@ public final class Router {
 
     private void suppressed(long now, ClusterAction action, Incident incident, String guard, String detail) {
         if (!(action instanceof ClusterAction.Page) && !guard.equals(ModeGuard.NAME)) incident.heldBack = action.kind() + " held back by " + guard + ": " + detail;
-        listener.on(new EngineEvent.ActionSuppressed(now, action, incident.rule.name(), guard, detail));
+        listener.on(new EngineEvent.ActionTaken(now, action, incident.rule.name(), incident.service(), EngineEvent.Outcome.HELD, guard, detail));
     }
 
     /** The incident an anomaly belongs to, if one is in flight: same target, or a restarted pod's replacement. */

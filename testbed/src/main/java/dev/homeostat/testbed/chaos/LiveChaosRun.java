@@ -330,7 +330,8 @@ public final class LiveChaosRun {
             long d = p.duration().toMillis();
             long s = Math.min(d, p.startsAfter().toMillis()); // a Schedule's fault starts at its first firing
             String name = p.model().getMetadata().getName();
-            events.add(new JournalEvent.FaultStarted(t + s, name, p.kind(), t + d, targetRefs, services, !pods.isEmpty()));
+            events.add(new JournalEvent.FaultStarted(t + s, name, p.kind(), t + d, JournalEvent.Scope.PODS, targetRefs, services,
+                    !pods.isEmpty(), List.of()));
             log.accept("applied " + p.ref() + " (run " + options.runId() + "): " + pods.size() + " target pod(s)"
                     + (pods.isEmpty() ? " — nothing matched the selector, the fault has no effect" : " " + String.join(", ", pods.keySet())));
             if (d == 0) {
@@ -384,7 +385,8 @@ public final class LiveChaosRun {
             Fault f = step.fault();
             long start = t + f.start().toMillis();
             long end = start + f.duration().toMillis();
-            events.add(new JournalEvent.FaultStarted(start, f.name(), f.kind(), end, targetRefs, services, !pods.isEmpty()));
+            events.add(new JournalEvent.FaultStarted(start, f.name(), f.kind(), end, JournalEvent.Scope.PODS, targetRefs, services,
+                    !pods.isEmpty(), List.of()));
             stepFaults.add(f.name());
             log.accept("  step " + f.name() + " (" + f.kind() + ") at +" + f.start() + " for " + f.duration() + ": " + pods.size()
                     + " target pod(s)" + (pods.isEmpty() ? "" : " " + String.join(", ", pods.keySet())));

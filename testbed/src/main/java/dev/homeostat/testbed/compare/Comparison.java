@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Two suite reports compared scenario by scenario (sorted by name). Scenarios found in one report only
- * are listed in {@code onlyInBase}/{@code onlyInNew} and never fail the gate: a suite that gained or lost
- * a scenario is a change of the suite, not a regression of the engine.
+ * Two suite reports compared scenario by scenario (sorted by name). A scenario of the base report that the new
+ * one lacks fails the gate ({@code onlyInBase}): a scenario must not drop out of a gate silently. One only in the
+ * new report ({@code onlyInNew}) is listed and not judged: it has nothing to be compared with.
  */
 public record Comparison(String baseSuite, String newSuite, List<ScenarioComparison> scenarios, List<String> onlyInBase,
                          List<String> onlyInNew, Thresholds thresholds) {
@@ -46,9 +46,11 @@ public record Comparison(String baseSuite, String newSuite, List<ScenarioCompari
         return new Comparison(base.suite(), next.suite(), both, onlyBase, onlyNew, thresholds);
     }
 
-    /** Every regression, one line each: {@code scenario: metric base → new (why)}. */
+    /** Every regression, one line each: {@code scenario: metric base → new (why)}, and each scenario missing from the new report. */
     public List<String> regressions() {
         var lines = new ArrayList<String>();
+        for (String name : onlyInBase)
+            lines.add(name + ": missing from the new report (run it, or remove it from the base report on purpose)");
         for (ScenarioComparison s : scenarios) {
             for (MetricComparison m : s.regressions()) {
                 lines.add(s.scenario() + ": " + m.metric().field() + " " + m.metric().format(m.base()) + " → "
@@ -59,7 +61,7 @@ public record Comparison(String baseSuite, String newSuite, List<ScenarioCompari
     }
 
     public boolean hasRegression() {
-        return scenarios.stream().anyMatch(s -> !s.regressions().isEmpty());
+        return !onlyInBase.isEmpty() || scenarios.stream().anyMatch(s -> !s.regressions().isEmpty());
     }
 
     private static Map<String, ScenarioReport> byName(SuiteReport report) {

@@ -70,7 +70,7 @@ public final class ComparisonText {
 
     private static String footer(Comparison c, String bullet) {
         var out = new StringBuilder();
-        for (String name : c.onlyInBase()) out.append(bullet).append("only in base (not compared): ").append(name).append('\n');
+        for (String name : c.onlyInBase()) out.append(bullet).append("missing from the new report (a regression): ").append(name).append('\n');
         for (String name : c.onlyInNew()) out.append(bullet).append("only in new (not compared): ").append(name).append('\n');
         List<String> regressions = c.regressions();
         if (regressions.isEmpty()) {

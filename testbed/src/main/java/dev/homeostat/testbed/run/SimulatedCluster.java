@@ -6,8 +6,6 @@ import dev.homeostat.remediation.port.ClusterActions;
 import dev.homeostat.remediation.port.ClusterView;
 import dev.homeostat.remediation.port.Clock;
 import dev.homeostat.remediation.port.DeploymentInfo;
-import dev.homeostat.remediation.port.MetricSeries;
-import dev.homeostat.remediation.port.MetricsSource;
 import dev.homeostat.remediation.port.NodeInfo;
 import dev.homeostat.remediation.port.PdbInfo;
 import dev.homeostat.remediation.port.PodInfo;
@@ -15,11 +13,13 @@ import dev.homeostat.simulator.Simulation;
 import java.util.List;
 
 /**
- * The engine's ports over a running simulation: this adapter is the only place where the engine
- * and the simulator meet, so the engine itself never imports the simulator.
+ * The engine's ports over a running simulation: with {@code observe/ObservedMetrics} (its metrics as Prometheus
+ * shows them), the only place where the engine and the simulator meet, so the engine itself never imports the
+ * simulator. Around each action it notes how many pods of the target's Deployment were ready, for scoring.
  */
-final class SimulatedCluster implements MetricsSource, ClusterView, ClusterActions, Clock {
+final class SimulatedCluster implements ClusterView, ClusterActions, Clock {
     private final Simulation simulation;
+    private EngineJournal.Readiness last;
 
     SimulatedCluster(Simulation simulation) {
         this.simulation = simulation;
@@ -27,10 +27,11 @@ final class SimulatedCluster implements MetricsSource, ClusterView, ClusterActio
 
     @Override public long millis() { return simulation.now(); }
 
-    @Override public List<MetricSeries> range(String metric, long fromMillis, long toMillis) {
-        return simulation.metrics().range(metric, fromMillis, toMillis).stream()
-                .map(s -> new MetricSeries(s.labels(), s.times(), s.values()))
-                .toList();
+    /** The readiness around the last applied action, once (null when it had no Deployment or was not applied). */
+    EngineJournal.Readiness consumeReadiness() {
+        EngineJournal.Readiness r = last;
+        last = null;
+        return r;
     }
 
     @Override public List<PodInfo> pods() {
@@ -55,6 +56,41 @@ final class SimulatedCluster implements MetricsSource, ClusterView, ClusterActio
     }
 
     @Override public ActionOutcome execute(ClusterAction action) {
+        String deployment = deploymentOf(action);
+        int before = deployment == null ? -1 : ready(deployment);
+        ActionOutcome outcome = apply(action);
+        last = deployment == null || !outcome.applied() ? null : new EngineJournal.Readiness(before, ready(deployment), floor(deployment));
+        return outcome;
+    }
+
+    /** The Deployment ({@code ns/name}) whose pods an action on a pod or a Deployment takes down. */
+    private String deploymentOf(ClusterAction action) {
+        var t = action.target();
+        return switch (action) {
+            case ClusterAction.RestartPod r -> simulation.pod(t.namespace(), t.name()).map(p -> p.namespace() + "/" + p.deployment()).orElse(null);
+            case ClusterAction.IsolatePod i -> simulation.pod(t.namespace(), t.name()).map(p -> p.namespace() + "/" + p.deployment()).orElse(null);
+            case ClusterAction.RollbackDeployment r -> t.namespace() + "/" + t.name();
+            default -> null;
+        };
+    }
+
+    private int ready(String deployment) {
+        for (var d : simulation.deployments()) if ((d.namespace() + "/" + d.name()).equals(deployment)) return d.readyReplicas();
+        return 0;
+    }
+
+    /** At least one ready pod; more where a PodDisruptionBudget selecting the Deployment's pods asks for more. */
+    private int floor(String deployment) {
+        int floor = 1;
+        String ns = deployment.substring(0, deployment.indexOf('/'));
+        var pods = new java.util.HashSet<String>();
+        for (var p : simulation.pods()) if ((p.namespace() + "/" + p.deployment()).equals(deployment)) pods.add(p.name());
+        for (var pdb : simulation.pdbs())
+            if (pdb.namespace().equals(ns) && pdb.pods().stream().anyMatch(pods::contains)) floor = Math.max(floor, pdb.desiredHealthy());
+        return floor;
+    }
+
+    private ActionOutcome apply(ClusterAction action) {
         return switch (action) {
             case ClusterAction.RestartPod restart -> {
                 var pod = restart.target();

@@ -19,7 +19,7 @@ record ScenarioDocument(String apiVersion, String kind, Metadata metadata, Spec 
      */
     record Spec(String description, Duration duration, Duration scrapeInterval, Long seed, Integer seeds, Cluster cluster,
                 List<FaultEntry> faults, Engine engine, Scoring scoring, Expectations expectations, Duration metricsRetention,
-                Duration trafficStep) { }
+                Duration trafficStep, dev.homeostat.testbed.observe.Observation observation) { }
 
     /** {@code nodePool} is shorthand for {@code count} identical nodes named {@code <prefix>-<i>}. */
     record Cluster(List<NodeSpec> nodes, NodePool nodePool, List<DeploymentSpec> deployments, List<ServiceEntry> services,

@@ -20,6 +20,7 @@ import dev.homeostat.chaos.YamlDocument;
 import dev.homeostat.chaos.YamlDocuments;
 import dev.homeostat.reports.score.Expectations;
 import dev.homeostat.reports.score.ScoringConfig;
+import dev.homeostat.testbed.observe.Observation;
 import dev.homeostat.simulator.fault.DependencySlowdown;
 import dev.homeostat.simulator.fault.Fault;
 import dev.homeostat.simulator.fault.MemoryLeak;
@@ -144,8 +145,9 @@ public final class ScenarioLoader {
                 millis(scoring == null ? null : scoring.alertCooldown(), ScoringConfig.DEFAULT.alertCooldownMillis()),
                 millis(scoring == null ? null : scoring.escalationThreshold(), ScoringConfig.DEFAULT.escalationThresholdMillis())));
         Expectations expectations = spec.expectations() == null ? Expectations.NONE : spec.expectations();
+        var observation = spec.observation() == null ? Observation.DEFAULT : spec.observation();
         return new Scenario(doc.metadata().name(), spec.description() == null ? "" : spec.description(), file, simulation,
-                LongStream.range(seed, seed + count).boxed().toList(), policy, scoringConfig, expectations);
+                LongStream.range(seed, seed + count).boxed().toList(), policy, scoringConfig, expectations, observation);
     }
 
     private static long millis(Duration d, long fallback) { return d == null ? fallback : d.toMillis(); }

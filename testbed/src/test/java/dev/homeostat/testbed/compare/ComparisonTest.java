@@ -69,14 +69,19 @@ class ComparisonTest {
     }
 
     @Test
-    void scenariosOnOneSide_areListed_notFailed() {
+    void aScenarioMissingFromTheNewReport_failsTheGate_oneOnlyInTheNewIsListed() {
         var base = Reports.suite(Reports.scenario("a", 3).build(), Reports.scenario("gone", 3).build());
         var next = Reports.suite(Reports.scenario("a", 3).build(), Reports.scenario("added", 3).set("f1", 0.0).build());
         var c = Comparison.of(base, next, Thresholds.DEFAULTS);
         assertThat(c.onlyInBase()).containsExactly("gone");
         assertThat(c.onlyInNew()).containsExactly("added");
-        assertThat(c.hasRegression()).isFalse();
-        assertThat(ComparisonText.table(c, "b.json", "n.json")).contains("only in base (not compared): gone", "only in new (not compared): added");
+        assertThat(c.hasRegression()).isTrue();
+        assertThat(c.regressions()).containsExactly("gone: missing from the new report (run it, or remove it from the base report on purpose)");
+        assertThat(ComparisonText.table(c, "b.json", "n.json")).contains("missing from the new report (a regression): gone",
+                "only in new (not compared): added");
+
+        var same = Reports.suite(Reports.scenario("a", 3).build(), Reports.scenario("added", 3).build());
+        assertThat(Comparison.of(Reports.suite(Reports.scenario("a", 3).build()), same, Thresholds.DEFAULTS).hasRegression()).isFalse();
     }
 
     @Test
