@@ -102,6 +102,26 @@ class DeployManifestsTest {
     }
 
     @Test
+    void homeostatRules_withSloObjectives_andTheRehearsalsRules_passPromtool(@TempDir Path dir) throws Exception {
+        assumeTrue(onPath("promtool"), "promtool is not on PATH (Debian package prometheus); .ci/run installs it");
+        var out = new java.io.StringWriter();
+        var err = new java.io.StringWriter();
+        int code = dev.homeostat.testbed.cli.Homeostat.execute(new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true), "rules",
+                "--policy", ENGINE.resolve("base/policy.yaml").toString(), "--format", "rule-file",
+                "--slo", "shop/checkout=availability:0.999", "--slo", "shop/checkout=latency:0.99@400ms");
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("alert: SLOErrorBudgetBurn").contains("homeostat_signal: memory-saturation");
+        Files.writeString(dir.resolve("slo.yaml"), out.toString());
+        assertThat(run(List.of("promtool", "check", "rules", dir.resolve("slo.yaml").toString()))).contains("SUCCESS");
+        // the rehearsal's Prometheus loads the recording rules (time-compressed) and the generated per-signal alerts
+        Files.writeString(dir.resolve("rehearsal.yaml"), Rehearsal.compressedRules(ENGINE.resolve("base/prometheus-rules.yaml"), "500ms"));
+        assertThat(run(List.of("promtool", "check", "rules", dir.resolve("rehearsal.yaml").toString()))).contains("SUCCESS");
+        assertThat(Files.readString(dir.resolve("rehearsal.yaml"))).contains("homeostat_signal").contains("pod-not-ready").contains("/ 30.0");
+        assertThat(dev.homeostat.testbed.cli.Homeostat.execute(new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(new java.io.StringWriter()),
+                "rules", "--policy", ENGINE.resolve("base/policy.yaml").toString(), "--slo", "shop/checkout=latency:0.99")).isEqualTo(2);
+    }
+
+    @Test
     void alertmanagerSnippet_passesAmtool() throws Exception {
         assumeTrue(onPath("amtool"), "amtool is not on PATH (Debian package prometheus-alertmanager); .ci/run installs it");
         assertThat(run(List.of("amtool", "check-config", ENGINE.resolve("alertmanager/alertmanager.yaml").toString()))).contains("SUCCESS");

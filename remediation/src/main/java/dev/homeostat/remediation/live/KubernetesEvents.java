@@ -51,16 +51,16 @@ final class KubernetesEvents implements EngineListener, AutoCloseable {
 
     static Note note(EngineEvent event) {
         return switch (event) {
-            case EngineEvent.ActionExecuted x when x.applied() -> new Note(x.action(), "Homeostat" + camel(x.action().kind()), "Normal",
-                    "rule " + x.rule() + ": " + x.detail());
-            case EngineEvent.ActionExecuted x when x.detail().startsWith(DryRunActions.PREFIX) -> new Note(x.action(), "HomeostatDryRun", "Normal",
-                    "rule " + x.rule() + ": " + x.detail());
-            case EngineEvent.ActionExecuted x -> new Note(x.action(), "HomeostatActionRefused", "Warning",
-                    x.action().kind() + " refused, rule " + x.rule() + ": " + x.detail());
-            case EngineEvent.ActionSuppressed s -> new Note(s.action(), "HomeostatActionHeldBack", "Normal",
-                    s.action().kind() + " held back by guard " + s.guard() + ", rule " + s.rule() + ": " + s.detail());
-            case EngineEvent.AnomalyDetected a -> null;
-            case EngineEvent.Escalated e -> null;
+            case EngineEvent.ActionTaken x -> switch (x.outcome()) {
+                case APPLIED -> new Note(x.action(), "Homeostat" + camel(x.action().kind()), "Normal", "rule " + x.rule() + ": " + x.detail());
+                case REFUSED -> x.detail().startsWith(DryRunActions.PREFIX)
+                        ? new Note(x.action(), "HomeostatDryRun", "Normal", "rule " + x.rule() + ": " + x.detail())
+                        : new Note(x.action(), "HomeostatActionRefused", "Warning", x.action().kind() + " refused, rule " + x.rule() + ": " + x.detail());
+                case HELD -> new Note(x.action(), "HomeostatActionHeldBack", "Normal",
+                        x.action().kind() + " held back by " + x.guard() + ", rule " + x.rule() + ": " + x.detail());
+            };
+            case EngineEvent.AnomalyRaised a -> null;
+            case EngineEvent.Paged p -> null;
         };
     }
 

@@ -117,7 +117,7 @@ public final class LiveMetrics {
 
     void event(EngineEvent event) {
         events.labelValues(event.getClass().getSimpleName()).inc();
-        if (event instanceof EngineEvent.ActionSuppressed s) action(s.action().kind(), "held-back", -1);
+        if (event instanceof EngineEvent.ActionTaken t && t.outcome() == EngineEvent.Outcome.HELD) action(t.action().kind(), "held-back", -1);
     }
 
     void query(String metric, String outcome) { queries.labelValues(metric, outcome).inc(); }

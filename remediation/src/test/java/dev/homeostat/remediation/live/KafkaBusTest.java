@@ -107,14 +107,14 @@ class KafkaBusTest {
                 await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                     for (var r : consumer.poll(Duration.ofMillis(500))) decisions.add(new ObjectMapper().readTree(r.value()));
                     assertThat(decisions).anySatisfy(d -> {
-                        assertThat(d.path("type").asText()).isEqualTo("ActionExecuted");
+                        assertThat(d.path("type").asText()).isEqualTo("ActionTaken");
                         assertThat(d.path("action").path("type").asText()).isEqualTo("RestartPod");
                         assertThat(d.path("action").path("target").path("name").asText()).isEqualTo("checkout-2");
                         assertThat(d.path("detail").asText()).startsWith("dry-run: would restart");
                     });
                 });
             }
-            assertThat(decisions).anySatisfy(d -> assertThat(d.path("type").asText()).isEqualTo("AnomalyDetected"));
+            assertThat(decisions).anySatisfy(d -> assertThat(d.path("type").asText()).isEqualTo("AnomalyRaised"));
             assertThat(runtime.metrics().kafka("out", "sent")).isGreaterThanOrEqualTo(2);
         }
     }

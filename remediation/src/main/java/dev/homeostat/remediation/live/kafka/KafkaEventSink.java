@@ -15,7 +15,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Every engine event — anomalies, actions applied or refused (pages included), actions held back, escalations — as
+ * Every engine event — anomalies, actions applied, held back or refused, pages — as
  * one JSON record on the sink topic, in the live journal's shape ({@link JsonLinesJournal#toJson}), keyed by the
  * target's ref so one target's events stay in order on one partition. Sends are asynchronous; a failed send is
  * counted and logged, never thrown into the engine.
@@ -41,10 +41,9 @@ public final class KafkaEventSink implements EngineListener, AutoCloseable {
 
     @Override public void on(EngineEvent event) {
         String key = switch (event) {
-            case EngineEvent.AnomalyDetected a -> a.anomaly().target().ref();
-            case EngineEvent.ActionExecuted x -> x.action().target().ref();
-            case EngineEvent.ActionSuppressed s -> s.action().target().ref();
-            case EngineEvent.Escalated e -> e.target().ref();
+            case EngineEvent.AnomalyRaised a -> a.anomaly().target().ref();
+            case EngineEvent.ActionTaken x -> x.action().target().ref();
+            case EngineEvent.Paged p -> p.target().ref();
         };
         byte[] value = JsonLinesJournal.toJson(event).toString().getBytes(StandardCharsets.UTF_8);
         try {

@@ -29,11 +29,21 @@ public final class RuleFiles {
 
     /** {@code groups:} as a plain Prometheus rule file. */
     public static String ruleFile(List<Group> groups) {
-        return write(Map.of("groups", groups(groups)));
+        return ruleFileOf(groups(groups));
     }
 
     /** A {@code monitoring.coreos.com/v1} PrometheusRule named {@code name} in {@code namespace}. */
     public static String prometheusRule(String name, String namespace, List<Group> groups) {
+        return prometheusRuleOf(name, namespace, groups(groups));
+    }
+
+    /** {@code groups:} of already-built group trees (the signal groups, plus others such as the SLO burn-rate groups). */
+    public static String ruleFileOf(List<Object> groups) {
+        return write(Map.of("groups", groups));
+    }
+
+    /** A PrometheusRule of already-built group trees. */
+    public static String prometheusRuleOf(String name, String namespace, List<Object> groups) {
         var root = new LinkedHashMap<String, Object>();
         root.put("apiVersion", "monitoring.coreos.com/v1");
         root.put("kind", "PrometheusRule");
@@ -42,11 +52,12 @@ public final class RuleFiles {
         if (namespace != null) meta.put("namespace", namespace);
         meta.put("labels", Map.of("app.kubernetes.io/name", "homeostat-engine"));
         root.put("metadata", meta);
-        root.put("spec", Map.of("groups", groups(groups)));
+        root.put("spec", Map.of("groups", groups));
         return write(root);
     }
 
-    private static List<Object> groups(List<Group> groups) {
+    /** The groups as the maps and lists the YAML is written from. */
+    public static List<Object> groups(List<Group> groups) {
         var out = new ArrayList<Object>();
         for (Group g : groups) {
             var group = new LinkedHashMap<String, Object>();
