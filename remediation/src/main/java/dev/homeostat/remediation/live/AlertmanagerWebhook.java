@@ -90,7 +90,7 @@ public final class AlertmanagerWebhook implements AlertSource, Endpoint, AutoClo
     public synchronized AlertmanagerWebhook start() throws IOException {
         if (server != null) throw new IllegalStateException("already started");
         server = HttpEndpoints.start("webhook", settings.listen(), this, settings.limits());
-        LOG.log(System.Logger.Level.INFO, "Alertmanager webhook listening on port {0}{1}", server.port(), PATH);
+        LOG.log(System.Logger.Level.INFO, "Alertmanager webhook listening on port {0}{1}", String.valueOf(server.port()), PATH);
         return this;
     }
 

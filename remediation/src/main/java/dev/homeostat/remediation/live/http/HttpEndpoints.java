@@ -93,7 +93,7 @@ public final class HttpEndpoints implements AutoCloseable {
             timers.shutdownNow();
             throw new IOException(name + ": cannot listen on " + listen + ": " + e.getMessage(), e);
         }
-        LOG.log(System.Logger.Level.INFO, "{0} listening on {1}:{2}", name, listen.getHostString(), connector.getLocalPort());
+        LOG.log(System.Logger.Level.INFO, "{0} listening on {1}:{2}", name, listen.getHostString(), String.valueOf(connector.getLocalPort()));
         return new HttpEndpoints(server, connector, timers);
     }
 
@@ -130,14 +130,14 @@ public final class HttpEndpoints implements AutoCloseable {
             started.put(connection, Boolean.FALSE);
             if (open > limits.maxConnectionsPerClient()) {
                 LOG.log(System.Logger.Level.WARNING, "closing a connection from {0}: {1} open, the limit per client is {2}",
-                        client, open, limits.maxConnectionsPerClient());
+                        client, String.valueOf(open), String.valueOf(limits.maxConnectionsPerClient()));
                 connection.getEndPoint().close();
                 return;
             }
             timers.schedule(() -> {
                 if (Boolean.FALSE.equals(started.get(connection))) {
                     LOG.log(System.Logger.Level.WARNING, "closing a connection from {0}: no complete request head within {1} ms",
-                            client, limits.headerTimeout().toMillis());
+                            client, String.valueOf(limits.headerTimeout().toMillis()));
                     connection.getEndPoint().close();
                 }
             }, limits.headerTimeout().toMillis(), TimeUnit.MILLISECONDS);
