@@ -287,7 +287,7 @@ class EngineTest {
     }
 
     @Test
-    void detectorsOfVanishedPods_areDropped() {
+    void detectorsOfSeriesQuietForALookback_areDropped() {
         var h = new Harness(RESTART_THEN_PAGE);
         h.cluster.deployment("checkout", 2);
         h.clock.set(15_000);
@@ -295,9 +295,16 @@ class EngineTest {
         h.metrics.add("mem_ratio", Harness.pod("checkout-1"), 15_000, 0.1);
         h.engine.tick();
         assertThat(h.engine.detectorCount()).isEqualTo(2);
+        // checkout-1 is gone and sends nothing; within a lookback its detector stays (a late scrape may still come)
         h.cluster.remove("checkout-1");
         h.clock.set(30_000);
         h.sampleAndTick("mem_ratio", Harness.pod("checkout-0"), 0.1);
+        assertThat(h.engine.detectorCount()).isEqualTo(2);
+        // a whole lookback (5 min) later it is dropped; checkout-0, still sending, keeps its detector
+        for (long t = 45_000; t <= 15_000 + 5 * 60_000 + 15_000; t += 15_000) {
+            h.clock.set(t);
+            h.sampleAndTick("mem_ratio", Harness.pod("checkout-0"), 0.1);
+        }
         assertThat(h.engine.detectorCount()).isEqualTo(1);
     }
 

@@ -63,7 +63,7 @@ class GuardPropertiesTest {
         assertThat(h.journal.of(EngineEvent.AnomalyRaised.class)).isNotEmpty();
         assertThat(h.cluster.violations).as("blast radius").isEmpty();
         List<FakeCluster.Executed> executed = h.cluster.executed;
-        long cooldownMillis = dev.homeostat.remediation.policy.Durations.parse(cooldown).toMillis();
+        long cooldownMillis = dev.homeostat.units.GoDuration.parse(cooldown).toMillis();
         Map<String, Long> last = new HashMap<>();
         for (FakeCluster.Executed e : executed) {
             String key = (e.action() instanceof ClusterAction.Page ? "page " : "restart ") + e.action().target().ref();

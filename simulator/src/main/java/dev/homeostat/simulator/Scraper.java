@@ -16,7 +16,7 @@ import java.util.SplittableRandom;
  * services (a few hundred series) append through handles found once.
  * A pod that is gone is no longer visited, so its series simply stop, as in Prometheus.
  */
-final class Scraper {
+final class Scraper implements PodWatch {
     static final int MEMORY = 0, CPU = 1, RESTART_COUNT = 2, READY = 3, HTTP_200 = 4, HTTP_500 = 5, HTTP_504 = 6,
             MEMORY_RATIO = 7, CPU_RATE = 8, ERROR_RATIO = 9, LATENCY_MEAN = 10, DURATION_COUNT = 14,
             // the duration histogram's buckets (+Inf last) and then its sum: laid out as PodState.durations, copied in one go
@@ -63,7 +63,7 @@ final class Scraper {
         int ready = 0;
         for (PodState p : d.pods) {
             scrapePod(w, t, p);
-            if (p.ready && DeploymentState.live(p)) ready++;
+            if (p.ready()) ready++;
         }
         MetricStore.Handle h = deploymentSeries.get(d);
         if (h == null) {
@@ -135,12 +135,12 @@ final class Scraper {
             if (p.lastMinute.filled() > 0) put(w, p, CPU_RATE, p.lastMinute.sum(PodState.CPU) / p.lastMinute.filled());
         }
         put(w, p, RESTART_COUNT, p.restarts);
-        put(w, p, READY, p.ready ? 1 : 0);
+        put(w, p, READY, p.ready() ? 1 : 0);
         // kube-state-metrics emits these only while true, with the reason as a label: a series per reason
         if (p.lastTerminatedReason != null)
             put(w, p, p.lastTerminatedReason.equals(PodState.OOM_KILLED) ? LAST_TERMINATED_OOM : LAST_TERMINATED_ERROR, 1);
         if (p.waitingInBackOff()) put(w, p, WAITING_BACK_OFF, 1);
-        if (p.deployment.service != null && p.everStarted) {
+        if (p.deployment.service != null && p.started()) {
             put(w, p, HTTP_200, p.ok200);
             double[] d = p.durations;
             if ((p.boundSeries & (1L << DURATION_SUM)) == 0) for (int b = DURATION_BUCKET; b <= DURATION_SUM; b++) bind(p, b);
@@ -161,7 +161,7 @@ final class Scraper {
     }
 
     /** A pod that is gone is scraped no more: its slots are reused once its samples have expired. */
-    void release(PodState p) {
+    @Override public void gone(PodState p) {
         if (p.slots >= 0) store.release(p.slots, POD_SERIES);
     }
 

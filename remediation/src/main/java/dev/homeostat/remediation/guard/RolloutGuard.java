@@ -30,13 +30,12 @@ public final class RolloutGuard implements Guard {
             case ClusterAction.CordonNode c -> null;
             case ClusterAction.DrainNode d -> null;
             case ClusterAction.CircuitBreak c -> null;
+            case ClusterAction.LimitRetries l -> null;
             case ClusterAction.Page p -> null;
         };
         if (deployment == null) return Optional.empty();
-        return context.cluster().deployments().stream()
-                .filter(d -> Objects.equals(d.namespace(), deployment.namespace()) && d.name().equals(deployment.name()))
+        return context.cluster().deployment(deployment.namespace(), deployment.name())
                 .filter(DeploymentInfo::rolloutInProgress)
-                .findFirst()
                 .map(d -> d.rollout() != null
                         ? "Argo Rollout " + d.namespace() + "/" + d.name() + " is " + d.rollout().phase() + " (updatedReplicas " + d.updatedReplicas()
                           + " of " + d.replicas() + (d.rollout().message() == null || d.rollout().message().isBlank() ? "" : ": " + d.rollout().message())
@@ -47,9 +46,7 @@ public final class RolloutGuard implements Guard {
     }
 
     private static Target deploymentOf(Target pod, GuardContext context) {
-        return context.cluster().pods().stream()
-                .filter(p -> Objects.equals(p.namespace(), pod.namespace()) && p.name().equals(pod.name()) && p.deployment() != null)
-                .map(PodInfo::deployment).findFirst()
+        return context.cluster().pod(pod.namespace(), pod.name()).map(PodInfo::deployment)
                 .map(d -> new Target(Target.Kind.DEPLOYMENT, pod.namespace(), d)).orElse(null);
     }
 }

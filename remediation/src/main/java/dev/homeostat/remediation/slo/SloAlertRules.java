@@ -25,6 +25,15 @@ import java.util.TreeSet;
 public final class SloAlertRules {
     /** The recording rule of the bad-request share over a window: {@code slo:sli_error:ratio_rate5m}. */
     public static final String RATIO_PREFIX = "slo:sli_error:ratio_rate";
+    /**
+     * The burn rate over a window (the bad-request share over the objective's budget), 1m and 5m: what the engine's
+     * SLO signal reads ({@code slo:burn_rate:ratio_rate5m}).
+     */
+    public static final String BURN_PREFIX = "slo:burn_rate:";
+    /** The lesser of the 5m and 1m burn rates: the objective burns over both windows when it exceeds a rate. */
+    public static final String BURN_MULTIWINDOW = BURN_PREFIX + "min5m1m";
+    /** The windows of the engine's burn-rate series. */
+    public static final List<Duration> ENGINE_WINDOWS = List.of(Duration.ofMinutes(1), Duration.ofMinutes(5));
     /** The alert's name; labels {@code slo}, {@code namespace}, {@code service}, {@code severity}, windows. */
     public static final String ALERT = "SLOErrorBudgetBurn";
 
@@ -48,14 +57,24 @@ public final class SloAlertRules {
         recording.put("name", "homeostat.slo.recording");
         recording.put("interval", BurnRateAlert.promDuration(interval));
         List<Object> records = new ArrayList<>();
-        TreeSet<Duration> windows = new TreeSet<>();
+        TreeSet<Duration> windows = new TreeSet<>(ENGINE_WINDOWS);
         for (BurnRateAlert a : alerts) {
             windows.add(a.longWindow());
             windows.add(a.shortWindow());
         }
-        for (SloObjective o : objectives)
+        for (SloObjective o : objectives) {
             for (Duration w : windows) records.add(Map.of("record", RATIO_PREFIX + BurnRateAlert.promDuration(w), "expr", ratio(o, w, latencyBounds),
                     "labels", Map.of("slo", o.label())));
+            String labels = "{" + selector(o) + ", slo=\"" + o.label() + "\"}";
+            for (Duration w : ENGINE_WINDOWS) {
+                String window = BurnRateAlert.promDuration(w);
+                records.add(Map.of("record", BURN_PREFIX + "ratio_rate" + window, "expr",
+                        RATIO_PREFIX + window + labels + " / " + trim(o.budget()) + "\n"));
+            }
+        }
+        // over both windows at once, for every objective: the lesser of the two burn rates
+        records.add(Map.of("record", BURN_MULTIWINDOW, "expr",
+                "min by (namespace, service, slo) ({__name__=~\"" + BURN_PREFIX + "ratio_rate(1m|5m)\"})\n"));
         recording.put("rules", records);
 
         Map<String, Object> alerting = new LinkedHashMap<>();

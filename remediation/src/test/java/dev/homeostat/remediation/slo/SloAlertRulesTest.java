@@ -34,12 +34,18 @@ class SloAlertRulesTest {
         assertThat(groups).hasSize(2);
         JsonNode records = groups.get(0).path("rules");
         assertThat(groups.get(0).path("interval").asText()).isEqualTo("30s");
-        assertThat(records).hasSize(2 * 4); // two objectives × windows 5m, 30m, 1h, 6h
-        assertThat(records.get(0).path("record").asText()).isEqualTo("slo:sli_error:ratio_rate5m");
-        assertThat(records.get(0).path("expr").asText())
+        // per objective: the bad share over 1m, 5m (the engine's windows), 30m, 1h, 6h (the page alerts'), the burn
+        // rate over 1m and 5m; then the lesser of the two burn rates for every objective
+        assertThat(records).hasSize(2 * 7 + 1);
+        assertThat(records.get(1).path("record").asText()).isEqualTo("slo:sli_error:ratio_rate5m");
+        assertThat(records.get(1).path("expr").asText())
                 .contains("rate(http_requests_total{namespace=\"shop\", service=\"checkout\", code=~\"5..\"}[5m])");
+        assertThat(records.get(6).path("record").asText()).isEqualTo("slo:burn_rate:ratio_rate5m");
+        assertThat(records.get(6).path("expr").asText()).isEqualTo(
+                "slo:sli_error:ratio_rate5m{namespace=\"shop\", service=\"checkout\", slo=\"availability\"} / 0.005\n");
         // 400 ms is no bucket bound: the objective is judged at the next one, 500 ms
-        assertThat(records.get(4).path("expr").asText()).contains("le=\"0.5\"}[5m]").startsWith("1 - (");
+        assertThat(records.get(8).path("expr").asText()).contains("le=\"0.5\"}[5m]").startsWith("1 - (");
+        assertThat(records.get(14).path("record").asText()).isEqualTo(SloAlertRules.BURN_MULTIWINDOW);
         JsonNode alerts = groups.get(1).path("rules");
         assertThat(alerts).hasSize(4);
         assertThat(alerts.get(0).path("alert").asText()).isEqualTo(SloAlertRules.ALERT);

@@ -1,6 +1,6 @@
 package dev.homeostat.testbed.cli;
 
-import dev.homeostat.chaos.GoDuration;
+import dev.homeostat.units.GoDuration;
 import dev.homeostat.reports.AtomicFiles;
 import dev.homeostat.reports.SuiteReport;
 import dev.homeostat.testbed.compare.Comparison;

@@ -128,6 +128,6 @@ public final class RulesCommand implements Callable<Integer> {
             return SloObjective.availability(m.group(1), m.group(2), target);
         }
         if (m.group(5) == null) throw new IllegalArgumentException("--slo: '" + text + "': a latency objective needs @THRESHOLD, e.g. @400ms");
-        return SloObjective.latency(m.group(1), m.group(2), target, dev.homeostat.remediation.policy.Durations.parse(m.group(5)).toMillis() / 1000.0);
+        return SloObjective.latency(m.group(1), m.group(2), target, dev.homeostat.units.GoDuration.parse(m.group(5)).toMillis() / 1000.0);
     }
 }

@@ -64,7 +64,7 @@ public final class ComparisonText {
         Metric metric = m.metric();
         String p = Comparison.formatP(m.pValue());
         if (m.pValue() != null && m.pValue() < t.alpha()) p += "*";
-        String verdict = m.verdict().label() + (m.reason().isEmpty() ? "" : " (" + m.reason() + ")");
+        String verdict = m.judgement().label() + (m.reason().isEmpty() ? "" : " (" + m.reason() + ")");
         return List.of(metric.field(), metric.format(m.base()), metric.format(m.next()), metric.formatDelta(m.delta()), p, verdict);
     }
 

@@ -2,7 +2,7 @@ package dev.homeostat.testbed.observe;
 
 import dev.homeostat.remediation.port.MetricSeries;
 import dev.homeostat.remediation.port.MetricsSource;
-import dev.homeostat.simulator.core.RandomStreams;
+import dev.homeostat.units.Seeds;
 import dev.homeostat.simulator.metrics.MetricStore;
 import dev.homeostat.simulator.metrics.Series;
 import java.util.ArrayList;
@@ -29,21 +29,33 @@ public final class ObservedMetrics implements MetricsSource {
     private final long rulePhase;
     private final boolean spread;
     private final long seed;
-    /** Offset per series' label map (the store hands out one immutable map per series for its lifetime). */
-    private final Map<Map<String, String>, Long> offsets = new IdentityHashMap<>();
+    /** The SLO recording rules, evaluated by the rule group beside the store's series (null: none). */
+    private final SloSeries slo;
+    /**
+     * Per series (the store hands out one label map per series for its lifetime): its labels as the engine keeps them
+     * (copied once, so neither the engine nor this adapter rebuilds a label map per tick) and its scrape offset.
+     */
+    private final Map<Map<String, String>, Target> targets = new IdentityHashMap<>();
+
+    private record Target(Map<String, String> labels, long offset) { }
 
     public ObservedMetrics(MetricStore store, long scrapeEveryMillis, Observation observation, long seed) {
+        this(store, scrapeEveryMillis, observation, seed, null);
+    }
+
+    ObservedMetrics(MetricStore store, long scrapeEveryMillis, Observation observation, long seed, SloSeries slo) {
+        this.slo = slo;
         this.store = store;
         this.scrapeEvery = scrapeEveryMillis;
         this.spread = observation.spreadScrapes();
         this.ruleEvery = observation.ruleEvaluation().toMillis();
-        this.rulePhase = spread ? Math.floorMod(RandomStreams.seedOf(seed, "rule-group"), ruleEvery) : 0;
+        this.rulePhase = spread ? Math.floorMod(Seeds.derive(seed, "rule-group"), ruleEvery) : 0;
         this.seed = seed;
     }
 
     /** When Prometheus scrapes {@code target}, as an offset within the scrape interval. */
     public long offsetOf(String target) {
-        return spread ? Math.floorMod(RandomStreams.seedOf(seed, "scrape/" + target), scrapeEvery) : 0;
+        return spread ? Math.floorMod(Seeds.derive(seed, "scrape/" + target), scrapeEvery) : 0;
     }
 
     /** When the rule groups first evaluate, within the rule interval. */
@@ -60,11 +72,13 @@ public final class ObservedMetrics implements MetricsSource {
     }
 
     @Override public List<MetricSeries> range(String metric, long fromMillis, long toMillis) {
+        if (slo != null && SloSeries.serves(metric)) return slo.range(metric, fromMillis, toMillis);
         boolean rule = metric.indexOf(':') >= 0;
         List<Series> raw = store.range(metric, fromMillis - maxLag(), toMillis);
         List<MetricSeries> out = new ArrayList<>(raw.size());
         for (Series s : raw) {
-            long offset = offsetFor(s.labels());
+            Target target = targets.computeIfAbsent(s.labels(), this::target);
+            long offset = target.offset();
             long[] times = s.times();
             double[] values = s.values();
             long[] seen = new long[times.length];
@@ -78,18 +92,14 @@ public final class ObservedMetrics implements MetricsSource {
                 seen[n] = visible;
                 kept[n++] = values[i];
             }
-            if (n > 0) out.add(new MetricSeries(s.labels(), Arrays.copyOf(seen, n), Arrays.copyOf(kept, n)));
+            if (n > 0) out.add(new MetricSeries(target.labels(), Arrays.copyOf(seen, n), Arrays.copyOf(kept, n)));
         }
         return out;
     }
 
-    private long offsetFor(Map<String, String> labels) {
-        Long cached = offsets.get(labels);
-        if (cached != null) return cached;
+    private Target target(Map<String, String> labels) {
         String target = targetOf(labels);
-        long offset = target == null ? 0 : offsetOf(target);
-        offsets.put(labels, offset);
-        return offset;
+        return new Target(Map.copyOf(labels), target == null ? 0 : offsetOf(target));
     }
 
     /** The scrape target a series comes from: its pod, else its service, deployment or node. */

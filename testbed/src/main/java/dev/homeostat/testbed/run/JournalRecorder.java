@@ -92,7 +92,7 @@ final class JournalRecorder implements SimulationListener, EngineListener {
 
     @Override public void on(SimEvent event) {
         switch (event) {
-            case SimEvent.FaultInjected f -> {
+            case SimEvent.FaultStarted f -> {
                 var services = f.services().stream().map(s -> "service/" + s).toList();
                 servicesOfFault.put(f.fault(), services);
                 Scope scope = scopeOf(faults.get(f.fault()));
@@ -150,6 +150,9 @@ final class JournalRecorder implements SimulationListener, EngineListener {
             case SimEvent.NodeConditionChanged n ->
                     events.add(new JournalEvent.ClusterEvent(n.timeMillis(), "node/" + n.node(), n.ready() ? "node Ready" : "node NotReady"));
             case SimEvent.NodeCordoned n -> events.add(new JournalEvent.ClusterEvent(n.timeMillis(), "node/" + n.node(), "node cordoned"));
+            case SimEvent.NodeUncordoned n -> events.add(new JournalEvent.ClusterEvent(n.timeMillis(), "node/" + n.node(), "node uncordoned"));
+            case SimEvent.ChangeApplied c -> events.add(new JournalEvent.ChangeApplied(c.timeMillis(), c.change(), c.kind(), c.targets(),
+                    c.services().stream().map(x -> "service/" + x).toList()));
             case SimEvent.RolloutStarted r -> {
                 if (r.cause().contains("homeostat-engine")) engineRollouts.add(r.deployment()); else engineRollouts.remove(r.deployment());
                 events.add(new JournalEvent.ClusterEvent(r.timeMillis(), "deployment/" + r.deployment(),

@@ -6,10 +6,9 @@ import dev.homeostat.reports.TimelineSeries;
 import dev.homeostat.reports.journal.Journal;
 import dev.homeostat.reports.journal.JournalEvent;
 import dev.homeostat.simulator.Simulation;
-import dev.homeostat.simulator.core.RandomStreams;
+import dev.homeostat.units.Seeds;
 import dev.homeostat.testbed.observe.Observation;
-import dev.homeostat.testbed.observe.ObservedMetrics;
-import dev.homeostat.testbed.observe.SloPager;
+import dev.homeostat.testbed.observe.ObservationPipeline;
 import dev.homeostat.simulator.metrics.MetricNames;
 import dev.homeostat.simulator.metrics.Series;
 import dev.homeostat.simulator.spec.ServiceSpec;
@@ -63,16 +62,14 @@ public final class ScenarioRunner {
         var recorder = new JournalRecorder(scenario.simulation().cluster(), scenario.simulation().faults(), baselineNoOps);
         var simulation = new Simulation(scenario.simulation(), seed, recorder);
         Observation observation = scenario.observation();
-        var metrics = new ObservedMetrics(simulation.metrics(), scenario.simulation().scrapeInterval().toMillis(), observation, seed);
-        if (observation.sloPages())
-            new SloPager(simulation, scenario.simulation().cluster().services(), observation, recorder::page).start(metrics.rulePhase());
+        var metrics = new ObservationPipeline(simulation, scenario.simulation(), observation, seed, recorder::page).metrics();
         if (policy != null) {
             var cluster = new SimulatedCluster(simulation);
             recorder.readinessFrom(cluster::consumeReadiness);
             var engine = new Engine(policy, metrics, cluster, cluster, cluster, recorder, seed);
             long interval = policy.evaluationInterval().toMillis();
             // a live engine starts whenever its pod does: its evaluations fall anywhere within the interval
-            long offset = observation.spreadTicks() ? Math.floorMod(RandomStreams.seedOf(seed, "engine-tick"), interval) : 0;
+            long offset = observation.spreadTicks() ? Math.floorMod(Seeds.derive(seed, "engine-tick"), interval) : 0;
             simulation.every(interval + offset, interval, now -> engine.tick());
         }
         simulation.run();

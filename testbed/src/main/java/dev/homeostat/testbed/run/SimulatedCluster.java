@@ -35,9 +35,15 @@ final class SimulatedCluster implements ClusterView, ClusterActions, Clock {
     }
 
     @Override public List<PodInfo> pods() {
-        return simulation.pods().stream()
-                .map(p -> new PodInfo(p.namespace(), p.name(), p.deployment(), p.node(), p.ready(), p.restarts(), p.startedAtMillis()))
-                .toList();
+        return simulation.pods().stream().map(SimulatedCluster::info).toList();
+    }
+
+    @Override public java.util.Optional<PodInfo> pod(String namespace, String name) {
+        return simulation.pod(namespace, name).map(SimulatedCluster::info);
+    }
+
+    private static PodInfo info(dev.homeostat.simulator.cluster.PodView p) {
+        return new PodInfo(p.namespace(), p.name(), p.deployment(), p.node(), p.ready(), p.restarts(), p.startedAtMillis());
     }
 
     @Override public List<DeploymentInfo> deployments() {
@@ -118,6 +124,7 @@ final class SimulatedCluster implements ClusterView, ClusterActions, Clock {
                     ? ActionOutcome.applied("node cordoned and drained: pods evicted as their PodDisruptionBudgets allow")
                     : ActionOutcome.refused("no such node");
             case ClusterAction.CircuitBreak c -> notModelled("circuit-break of " + c.target().ref());
+            case ClusterAction.LimitRetries l -> notModelled("limit-retries toward " + l.target().ref());
             // In simulation the pager is the journal: the page is recorded, nobody is woken.
             case ClusterAction.Page page -> ActionOutcome.applied("paged: " + page.reason());
         };

@@ -29,7 +29,7 @@ public final class BaselineRun {
         var events = new ArrayList<JournalEvent>();
         // Only the fault windows label windows; every other simulator event is left to the run journal.
         var simulation = new Simulation(spec, seed, event -> {
-            if (event instanceof SimEvent.FaultInjected f) {
+            if (event instanceof SimEvent.FaultStarted f) {
                 var targets = new ArrayList<String>();
                 f.pods().forEach(p -> targets.add("pod/" + p));
                 f.deployments().forEach(d -> targets.add("deployment/" + d));

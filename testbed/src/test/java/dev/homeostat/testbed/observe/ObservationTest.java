@@ -46,14 +46,15 @@ class ObservationTest {
     @Test
     void aFaultOnTheScrapeGrid_isNotSeenTheInstantItStarts(@TempDir Path dir) throws IOException {
         Scenario live = podKillOnTheGrid(dir, "");
-        Scenario aligned = podKillOnTheGrid(Files.createDirectories(dir.resolve("aligned")),
-                "  observation: {scrapeOffsets: aligned, engineTickOffset: aligned}\n");
+        var offsets = new java.util.HashSet<Double>();
         for (long seed = 1; seed <= 3; seed++) {
             double realistic = mttdSeconds(live, seed);
-            // a scrape (offset within 15 s), a rule evaluation (within 15 s) and an engine tick (within 15 s) stand between
-            assertThat(realistic).as("seed " + seed).isGreaterThan(0).isLessThanOrEqualTo(75);
-            assertThat(mttdSeconds(aligned, seed)).as("seed " + seed).isLessThanOrEqualTo(realistic);
+            // a scrape, a rule evaluation and the engine's tick stand between the kill and its alert, and their offsets
+            // differ from seed to seed
+            assertThat(realistic).as("seed " + seed).isGreaterThan(0).isLessThanOrEqualTo(90);
+            offsets.add(realistic % 15);
         }
+        assertThat(offsets).as("the engine's phase against the scrape grid varies with the seed").hasSizeGreaterThan(1);
     }
 
     @Test

@@ -83,7 +83,8 @@ final class ArgoRollouts {
         var status = new DeploymentInfo.RolloutStatus(Objects.toString(r.get("status", "phase"), ""),
                 Boolean.TRUE.equals(r.get("status", "abort")), Objects.toString(r.get("status", "message"), ""));
         return new DeploymentInfo(r.getMetadata().getNamespace(), r.getMetadata().getName(), replicas,
-                integer(r.get("status", "readyReplicas"), 0), integer(r.get("status", "updatedReplicas"), 0), generation, observed, status);
+                integer(r.get("status", "readyReplicas"), 0), integer(r.get("status", "updatedReplicas"), 0), generation, observed,
+                0, Long.MIN_VALUE, 0, status);
     }
 
     /** The Deployment a Rollout takes its template from ({@code spec.workloadRef}), if any. */

@@ -98,6 +98,7 @@ public final class KubernetesCluster implements ClusterView, ClusterActions {
     private final Eviction eviction;
     private final Pager pager;
     private final ArgoRollouts rollouts;
+    private final IstioMesh mesh;
 
     /** Watches {@code namespace} (null: every namespace), evicts through the Eviction API, has no pager. */
     public KubernetesCluster(KubernetesClient client, String namespace) {
@@ -110,6 +111,7 @@ public final class KubernetesCluster implements ClusterView, ClusterActions {
         this.eviction = Objects.requireNonNull(eviction, "eviction");
         this.pager = Objects.requireNonNull(pager, "pager");
         this.rollouts = new ArgoRollouts(client, namespace);
+        this.mesh = new IstioMesh(client);
     }
 
     // --- ClusterView ---------------------------------------------------------------------------
@@ -182,6 +184,7 @@ public final class KubernetesCluster implements ClusterView, ClusterActions {
                 case ClusterAction.CordonNode c -> cordon(c.target().name());
                 case ClusterAction.DrainNode d -> drain(d.target().name());
                 case ClusterAction.CircuitBreak c -> circuitBreak(c.target());
+                case ClusterAction.LimitRetries l -> mesh.limitRetries(l.target());
                 case ClusterAction.Page p -> pager.page(p);
             };
         } catch (KubernetesClientException e) {
