@@ -122,7 +122,7 @@ SCENARIOS = [
          expectations=DETECT,
          description="A game-day Workflow: search held 300 ms (5 min), calm (2 min), then reviews' DNS random (3 min) while two catalog pods are killed.",
          story="The shop team's game day runs as one Workflow at the peak: search's responses are held 300 ms for 5 minutes, 2 minutes "
-               "of calm, then every reviews lookup of product-db returns random addresses for 3 minutes while two catalog pods are killed.",
+               "of calm, then every DNS lookup of the reviews pods returns a random address for 3 minutes while two catalog pods are killed.",
          sre="detect each step, let Kubernetes replace the catalog pods, restart nothing that is healthy, and page at most once for reviews' DNS."),
     dict(name="gateway-control-flash-crowd-rollouts", split="tune", topology="gateway", duration="2h",
          workload={"type": "flash-crowd", "at": "45m", "duration": "15m", "multiplier": 1.8},

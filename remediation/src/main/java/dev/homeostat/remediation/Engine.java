@@ -69,6 +69,8 @@ public final class Engine {
     static final Duration CHANGE_WINDOW = Duration.ofMinutes(15);
     /** Pods this busy (CPU over requests) on average make a service saturated. */
     static final double SATURATION = 0.85;
+    /** Which service each pod backs, from the series that name both. */
+    private final ServiceIndex serviceIndex = new ServiceIndex();
     /** Each signal's detectors and their state, in policy order. */
     private final List<SignalEvaluator> signals = new ArrayList<>();
     private final List<Anomaly> external = new ArrayList<>();
@@ -102,7 +104,7 @@ public final class Engine {
         this.diagnoser = policy.diagnoses()
                 ? new Diagnoser(cluster, metrics, mesh, CHANGE_WINDOW, policy.lookback(), SATURATION) : null;
         this.router = new Router(policy, this::apply, listener, cluster);
-        for (Signal s : policy.signals()) signals.add(new SignalEvaluator(s, detectors, seed));
+        for (Signal s : policy.signals()) signals.add(new SignalEvaluator(s, detectors, seed, serviceIndex));
     }
 
     /**
@@ -173,7 +175,8 @@ public final class Engine {
         }
         long since = ticked ? lastTick : now - policy.lookback().toMillis();
         var found = new ArrayList<Anomaly>();
-        for (SignalEvaluator signal : signals) found.addAll(signal.evaluate(metrics, since, now));
+        for (SignalEvaluator signal : signals)
+            for (Anomaly a : signal.evaluate(metrics, since, now)) found.add(serviceIndex.complete(a, cluster));
         found.addAll(external);
         external.clear();
         found.sort(Comparator.comparingLong(Anomaly::timeMillis).thenComparing(Anomaly::signal)
@@ -186,6 +189,10 @@ public final class Engine {
         if (!ticked || now - lastSweep >= lookback) {
             // a series quiet for a whole lookback is a pod or Deployment that is gone: its detector goes with it
             for (SignalEvaluator signal : signals) signal.forgetQuietSince(now - lookback);
+            serviceIndex.retainPods(ref -> {
+                String[] part = ref.split("/", 3);
+                return cluster.pod(part[1], part[2]).isPresent();
+            });
             lastSweep = now;
         }
         lastTick = now;

@@ -19,9 +19,19 @@ final class CallModel {
      * up to {@code retries} more attempts follow after the back-off. Writes the probability that every
      * attempt fails (f^(R+1)), the share of those failures that are timeouts, the expected wait
      * (each attempt made costs its latency bounded by D, each retry its back-off) and the expected
-     * attempts Σ f^k, k = 0..R — the load the call puts on the callee, retry storms included.
+     * attempts Σ f^k, k = 0..R — the load the call puts on the callee, retry storms included. R is the caller's retries,
+     * capped by the mesh's retry policy toward the callee; with the callee's circuit open every call fails at once.
      */
     static void outcome(ServiceState callee, CallSpec spec, double[] out) {
+        if (callee.circuitOpen) {
+            // no endpoint: every call fails at once, sends nothing, and is not retried
+            out[FAILED] = 1;
+            out[TIMEOUT_SHARE] = 0;
+            out[WAIT] = 0;
+            out[ATTEMPTS] = 0;
+            out[ATTEMPT_FAILED] = 1;
+            return;
+        }
         double deadline = spec.deadline().toNanos() / 1e9;
         double okWeight = 0, slow = 0, below = 0, meanOk = 0;
         for (int i = 0; i < callee.lastPods; i++) {
@@ -55,7 +65,7 @@ final class CallModel {
         double timedOut = timeouts + okShare * q;
         double f = Math.clamp(fastErr + timedOut, 0, 1);
         double attemptLatency = okShare * okLatency + timedOut * deadline + fastErr * Math.min(meanLatency, deadline);
-        int retries = spec.retries();
+        int retries = Math.min(spec.retries(), callee.retryLimit);
         double attempts = 0, fk = 1;
         for (int k = 0; k <= retries; k++) {
             attempts += fk;

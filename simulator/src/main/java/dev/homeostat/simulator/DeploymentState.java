@@ -36,6 +36,9 @@ final class DeploymentState {
     ServiceState service;
     /** Desired replicas (the Deployment's {@code spec.replicas}): set by scaling, through the ReplicaSet controller. */
     int replicas;
+    /** The desired replicas before the last scale, and when it happened (for the replicas-available rule's window). */
+    int replicasBefore;
+    long replicasChangedAt = Long.MIN_VALUE;
     /** Sum of the active MemoryLeak rates, bytes/s; containers started while it is positive leak too (the kubelet's). */
     long leakRate;
     /** Revisions and rollout progress, the ReplicaSet controller's own. */
@@ -45,10 +48,16 @@ final class DeploymentState {
         this.spec = spec;
         this.key = spec.namespace() + "/" + spec.name();
         this.replicas = spec.replicas();
+        this.replicasBefore = replicas;
         var labels = new TreeMap<>(spec.labels());
         labels.putIfAbsent("app", spec.name());
         this.podLabels = Collections.unmodifiableMap(labels);
         this.revisions = new ReplicaSetController.Revisions(new Revision(1, 1, spec.container(), Behaviour.HEALTHY));
+    }
+
+    /** The fewest desired replicas within {@code windowMs} before {@code t} (PromQL {@code min_over_time} of spec.replicas). */
+    int minReplicasSince(long t, long windowMs) {
+        return replicasChangedAt != Long.MIN_VALUE && t - replicasChangedAt < windowMs ? Math.min(replicas, replicasBefore) : replicas;
     }
 
     /** The current revision (the pod template new pods get). */
@@ -77,7 +86,10 @@ final class DeploymentState {
 
     DeploymentView view() {
         int ready = ready();
+        // outside a rollout every pod the ReplicaSet owns or is about to create runs the current template: a pod being
+        // replaced (the controller's delay) is not an old one, as a real ReplicaSet recreates it at once
+        int updated = revisions.rolling() ? updated() : replicas;
         return new DeploymentView(spec.namespace(), spec.name(), replicas, ready, ready, current().number(), revisions.generation(),
-                revisions.observedGeneration(), updated());
+                revisions.observedGeneration(), updated, revisions.revisionSince(), revisions.rollbackTo());
     }
 }

@@ -218,9 +218,14 @@ final class FaultInjector {
             case CpuStress s -> cpu(InjectionCheck.Signal.CPU, s.workers() * s.load() / 100.0);
             case MemoryLeak l -> {
                 DeploymentState d = cluster.deployment(l.namespace(), l.deployment());
+                // the leak ends when its authors ship the fix: a new revision whose rollout replaces the leaking pods
+                // (their leaked memory goes with them, as it does in a cluster)
                 yield new Impact(InjectionCheck.Signal.MEMORY, null, new Once(() -> {
                     kubelet.changeLeak(d, l.bytesPerSecond());
-                    return () -> kubelet.changeLeak(d, -l.bytesPerSecond());
+                    return () -> {
+                        kubelet.changeLeak(d, -l.bytesPerSecond());
+                        replicaSets.rollOut(d, d.current().behaviour(), "fault " + l.name() + " ended: its authors ship the fix");
+                    };
                 }));
             }
             case NetworkDelay f -> {

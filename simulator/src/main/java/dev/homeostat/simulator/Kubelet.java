@@ -169,6 +169,7 @@ final class Kubelet {
         p.leaked = 0;
         p.leakSince = t;
         p.leakRate = p.deployment.leakRate;
+        p.memoryTrend = new MemoryTrend(); // a new process: its working set starts over
         replan(p);
     }
 

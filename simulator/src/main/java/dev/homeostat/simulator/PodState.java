@@ -72,6 +72,8 @@ final class PodState {
     double err500;
     double err504;
     double cpuSeconds;
+    /** The working set's trend, for the memory prediction the scrape records (restarts start it afresh). */
+    MemoryTrend memoryTrend = new MemoryTrend();
     double latencySeconds; // cumulative Σ ok × mean latency, for the injection check
     /**
      * The pod's request-duration histogram, cumulative: requests answered at or below each bound of
@@ -152,7 +154,8 @@ final class PodState {
 
     PodView view() {
         return new PodView(namespace, name, deployment.spec.name(), node == null ? "" : node.spec.name(), phase(), ready(),
-                restarts, running() ? runningSince : -1, isolated() ? isolatedLabels() : deployment.podLabels);
+                restarts, running() ? runningSince : -1, isolated() ? isolatedLabels() : deployment.podLabels, revision.number(),
+                waitingInBackOff() ? CRASH_LOOP_BACK_OFF : null);
     }
 
     /** An isolated pod's labels: the Service's selector label replaced, so no controller or Service picks it up again. */

@@ -27,6 +27,8 @@ final class ReplicaSetController implements PodWatch {
         private final List<DeploymentState.Revision> history = new ArrayList<>();
         private long generation = 1;
         private long observedGeneration = 1;
+        /** When the current revision's rollout began; the first revision predates the run. */
+        private long revisionSince = Long.MIN_VALUE;
         /** A rollout began and has not completed yet (RolloutCompleted not emitted). */
         private boolean rolling;
         private boolean reconcileQueued;
@@ -38,6 +40,14 @@ final class ReplicaSetController implements PodWatch {
         long generation() { return generation; }
 
         long observedGeneration() { return observedGeneration; }
+
+        long revisionSince() { return revisionSince; }
+
+        /** A rollout began and has not completed. */
+        boolean rolling() { return rolling; }
+
+        /** The revision a rollback returns to (the one before the current), 0 without one. */
+        int rollbackTo() { return history.size() < 2 ? 0 : history.get(history.size() - 2).number(); }
     }
 
     private final Kernel kernel;
@@ -65,6 +75,10 @@ final class ReplicaSetController implements PodWatch {
 
     /** Sets the Deployment's desired replicas (kubectl scale, the HPA); the ReplicaSet converges after the controller delay. */
     void scale(DeploymentState d, int replicas) {
+        if (replicas != d.replicas) {
+            d.replicasBefore = d.replicas;
+            d.replicasChangedAt = kernel.now();
+        }
         d.replicas = replicas;
         requestReconcile(d);
     }
@@ -100,6 +114,7 @@ final class ReplicaSetController implements PodWatch {
         Revisions r = d.revisions;
         r.generation++;
         r.rolling = true;
+        r.revisionSince = kernel.now();
         kernel.emit(new SimEvent.RolloutStarted(kernel.now(), d.key, r.current().number(), cause));
         requestReconcile(d);
     }

@@ -21,6 +21,10 @@ final class ServiceState {
     /** In-flight requests lost by pods killed since the last traffic step; counted in the next one. */
     double lostInFlight;
     boolean violated;
+    /** The mesh's retry policy toward this service: at most this many retries per call, whatever the callers ask. */
+    int retryLimit = Integer.MAX_VALUE;
+    /** The circuit toward it is open: its endpoints are empty to callers, whose calls fail at once and send nothing. */
+    boolean circuitOpen;
     /** Cumulative since the run began, as the SLO counts them: requests, failed ones, ones slower than the latency objective. */
     double totalRequests, totalErrors, totalSlow;
 

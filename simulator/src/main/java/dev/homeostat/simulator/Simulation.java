@@ -192,6 +192,52 @@ public final class Simulation {
         return Optional.ofNullable(cluster.pod(namespace, name)).map(PodState::view);
     }
 
+    /** The pods of one Deployment (Terminating included), in creation order; empty for an unknown Deployment. */
+    public List<PodView> podsOf(String namespace, String deployment) {
+        DeploymentState d = cluster.deployment(namespace, deployment);
+        if (d == null) return List.of();
+        List<PodView> out = new ArrayList<>(d.pods.size());
+        for (PodState p : d.pods) out.add(p.view());
+        return out;
+    }
+
+    /** The pods scheduled on {@code node} that are not being deleted, sorted by key; empty for an unknown node. */
+    public List<PodView> podsOn(String node) {
+        NodeState n = cluster.node(node);
+        if (n == null) return List.of();
+        List<PodView> out = new ArrayList<>();
+        for (PodState p : cluster.podsOn(n)) out.add(p.view());
+        return out;
+    }
+
+    /**
+     * The mesh's retry policy toward a service: its callers retry at most {@code maxRetries} times (an Istio
+     * VirtualService's {@code retries.attempts}). False if no such service.
+     */
+    public boolean limitRetries(String namespace, String service, int maxRetries) {
+        if (maxRetries < 0) throw new IllegalArgumentException("maxRetries: must be >= 0, was " + maxRetries);
+        ServiceState s = cluster.service(namespace, service);
+        if (s == null) return false;
+        s.retryLimit = maxRetries;
+        return true;
+    }
+
+    /**
+     * Opens the circuit toward a service: its endpoints empty to its callers, whose calls fail at once (as the live
+     * adapter's selector method does). Its outside traffic finds no endpoint either. False if no such service.
+     */
+    public boolean openCircuit(String namespace, String service) {
+        ServiceState s = cluster.service(namespace, service);
+        if (s == null) return false;
+        s.circuitOpen = true;
+        return true;
+    }
+
+    /** One Deployment, if it exists. */
+    public Optional<DeploymentView> deployment(String namespace, String name) {
+        return Optional.ofNullable(cluster.deployment(namespace, name)).map(DeploymentState::view);
+    }
+
     /** Deployments sorted by namespace/name. */
     public List<DeploymentView> deployments() {
         return cluster.deployments().stream().map(DeploymentState::view).toList();

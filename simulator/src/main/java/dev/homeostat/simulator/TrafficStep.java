@@ -67,7 +67,8 @@ final class TrafficStep {
         if (calls > 0) prepareCalls(s, calls);
         double extraServiceTime = (s == null ? 0 : s.addedLatencyS) + callsWait;
         int endpoints = 0;
-        for (PodState p : d.pods) if (p.ready()) endpoints++;
+        // an open circuit empties the Service's endpoints (the live adapter's selector method)
+        if (s == null || !s.circuitOpen) for (PodState p : d.pods) if (p.ready()) endpoints++;
         double share = endpoints == 0 ? 0 : arrivals / endpoints;
         double threshold = s == null ? 1 : s.spec.slo().latencyP99().toMillis() / 1000.0;
         if (weights.length < d.pods.size()) {

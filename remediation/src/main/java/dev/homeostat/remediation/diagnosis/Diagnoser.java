@@ -33,10 +33,11 @@ import java.util.function.Predicate;
  *       service's first anomaly (or its new pods crash-loop): roll that change back;</li>
  *   <li><b>crash loop</b> — pods of a settled revision crash-loop: restart them, or page with the reason;</li>
  *   <li><b>symptom</b> — a service it calls (the mesh's call graph) is anomalous: hold, the dependency is the problem;</li>
- *   <li><b>dependency</b> — callers of it are anomalous too: it is their failing dependency (saturated or not);</li>
  *   <li><b>node-local</b> — its anomalous pods share a node that is not ready, or where another service's pods are
  *       anomalous too;</li>
- *   <li><b>pod-local</b> — fewer than half its pods stand out;</li>
+ *   <li><b>pod-local</b> — some of its pods stand out, and at least as many healthy, settled peers serve beside them;</li>
+ *   <li><b>dependency</b> — callers of it are anomalous too: it is their failing dependency as a whole (saturated or
+ *       not);</li>
  *   <li><b>saturation</b> — its pods are busy beyond {@code saturation} (CPU over requests);</li>
  *   <li><b>unknown</b>.</li>
  * </ol>
@@ -131,25 +132,26 @@ public final class Diagnoser {
                 return new Diagnosis.CrashLoop(deployment, service, looping.stream().map(Diagnoser::target).toList(), evidence);
             }
         }
-        Optional<String> callee = anomalousCallee(service, graph);
+        Optional<String> callee = anomalousCallee(service, deployments, graph);
         if (callee.isPresent()) {
             evidence.add("it calls " + callee.get() + ", anomalous too");
             return new Diagnosis.Symptom(serviceTarget, service, callee.get(), evidence);
         }
+        // the service is where it starts: a bad node, a few bad pods, else the service as a whole
+        List<Target> standOut = standingOut(service, now);
+        Optional<Diagnosis> node = nodeLocal(service, deployments, standOut, evidence);
+        if (node.isPresent()) return node.get();
+        if (!standOut.isEmpty() && healthyPeers(deployments, standOut, now) >= standOut.size()) {
+            return new Diagnosis.PodLocal(serviceTarget, service, standOut, evidence);
+        }
+        if (!standOut.isEmpty()) evidence.add("pods " + standOut.stream().map(Target::name).toList()
+                + " stand out, but too few of their peers are ready and settled to tell a bad pod from a lack of capacity");
         List<String> callers = graph.callersOf(service).stream().filter(w -> anomalousWorkload(w, graph)).toList();
         boolean saturated = saturated(deployments, now);
         if (!callers.isEmpty()) {
             evidence.add("anomalous callers " + callers + (saturated ? "; its pods are busy beyond " + saturation : ""));
             return new Diagnosis.Dependency(serviceTarget, service, callers, saturated, evidence);
         }
-        List<Target> standOut = standingOut(service);
-        Optional<Diagnosis> node = nodeLocal(service, deployments, standOut, evidence);
-        if (node.isPresent()) return node.get();
-        if (!standOut.isEmpty() && healthyPeers(deployments, standOut, now) > standOut.size()) {
-            return new Diagnosis.PodLocal(serviceTarget, service, standOut, evidence);
-        }
-        if (!standOut.isEmpty()) evidence.add("pods " + standOut.stream().map(Target::name).toList()
-                + " stand out, but too few of their peers are ready and settled to tell a bad pod from a lack of capacity");
         if (saturated && !deployments.isEmpty()) {
             DeploymentInfo d = deployments.getFirst();
             evidence.add("its pods are busy beyond " + saturation + " of their CPU requests");
@@ -185,10 +187,12 @@ public final class Diagnoser {
     /** How long a pod must have run to count as a settled peer. */
     private static final long SETTLED_MILLIS = 60_000;
 
-    /** The nearest service it calls (breadth first) that is anomalous. */
-    private Optional<String> anomalousCallee(String service, CallGraph graph) {
+    /** The nearest service it calls (breadth first, from its own Deployments' calls) that is anomalous. */
+    private Optional<String> anomalousCallee(String service, List<DeploymentInfo> deployments, CallGraph graph) {
         var seen = new TreeSet<String>();
         var queue = new ArrayDeque<>(graph.calleesOfService(service));
+        // an entry point no one calls has no workloads behind it in the mesh: its own Deployments call for it
+        for (DeploymentInfo d : deployments) queue.addAll(graph.callees(d.namespace() + "/" + d.name()));
         while (!queue.isEmpty()) {
             String callee = queue.poll();
             if (!seen.add(callee) || callee.equals(service)) continue;
@@ -209,17 +213,24 @@ public final class Diagnoser {
                 .map(p -> workload.equals(p.namespace() + "/" + p.deployment())).orElse(false));
     }
 
-    /** Pods of the service with an anomaly of their own within the lookback, by name. */
-    private List<Target> standingOut(String service) {
+    /**
+     * Pods of the service with an anomaly of their own within the lookback that have run long enough to be judged
+     * (a pod just started — a replacement, a scale-up's — differs from its peers for reasons of its own), by name.
+     */
+    private List<Target> standingOut(String service, long now) {
         var pods = new TreeMap<String, Target>();
-        for (Anomaly a : recent)
-            if (a.target().kind() == Target.Kind.POD && service.equals(serviceOf(a))) pods.put(a.target().ref(), a.target());
+        for (Anomaly a : recent) {
+            if (a.target().kind() != Target.Kind.POD || !service.equals(serviceOf(a))) continue;
+            boolean settled = cluster.pod(a.target().namespace(), a.target().name())
+                    .map(p -> p.startedAtMillis() >= 0 && a.timeMillis() - p.startedAtMillis() >= SETTLED_MILLIS).orElse(false);
+            if (settled) pods.put(a.target().ref(), a.target());
+        }
         return List.copyOf(pods.values());
     }
 
     /**
-     * A node its anomalous pods sit on that is not ready, or where pods of another service are anomalous too; its
-     * not-ready pods count as anomalous.
+     * A node its anomalous pods sit on that is not ready, or where the anomalies of other services concentrate: at
+     * least two other services have anomalous pods there and none elsewhere. Its not-ready pods count as anomalous.
      */
     private Optional<Diagnosis> nodeLocal(String service, List<DeploymentInfo> deployments, List<Target> standOut, List<String> evidence) {
         Map<String, List<Target>> byNode = new TreeMap<>();
@@ -229,14 +240,20 @@ public final class Diagnoser {
                 if (p.node() != null && !p.node().isBlank() && (of.test(p) || !p.ready())) byNode.computeIfAbsent(p.node(), k -> new ArrayList<>()).add(target(p));
         Map<String, Boolean> ready = new HashMap<>();
         for (NodeInfo n : cluster.nodes()) ready.put(n.name(), n.ready());
+        // where each other service's anomalous pods are
+        Map<String, Set<String>> nodesOf = new TreeMap<>();
+        for (Anomaly a : recent) {
+            String other = serviceOf(a);
+            if (a.target().kind() != Target.Kind.POD || other == null || other.equals(service)) continue;
+            cluster.pod(a.target().namespace(), a.target().name()).map(PodInfo::node).filter(n -> !n.isBlank())
+                    .ifPresent(n -> nodesOf.computeIfAbsent(other, k -> new TreeSet<>()).add(n));
+        }
         for (var e : byNode.entrySet()) {
             String node = e.getKey();
             boolean notReady = !ready.getOrDefault(node, true);
-            List<String> others = recent.stream().filter(a -> a.target().kind() == Target.Kind.POD && !service.equals(serviceOf(a)))
-                    .filter(a -> cluster.pod(a.target().namespace(), a.target().name()).map(p -> node.equals(p.node())).orElse(false))
-                    .map(Diagnoser::serviceOf).filter(Objects::nonNull).distinct().sorted().toList();
-            if (notReady || !others.isEmpty()) {
-                evidence.add("node " + node + (notReady ? " is not ready" : " also hosts anomalous pods of " + others));
+            List<String> concentrated = nodesOf.entrySet().stream().filter(o -> o.getValue().equals(Set.of(node))).map(Map.Entry::getKey).toList();
+            if (notReady || concentrated.size() >= 2) {
+                evidence.add("node " + node + (notReady ? " is not ready" : " is where the anomalous pods of " + concentrated + " all are"));
                 return Optional.of(new Diagnosis.NodeLocal(new Target(Target.Kind.NODE, null, node), service, e.getValue(), evidence));
             }
         }

@@ -89,7 +89,7 @@ public final class Router {
         }
         if (anomalies.isEmpty() && inFlight.isEmpty()) {
             if (!isolated.isEmpty()) forgetIsolated(listPods.get());
-            pager.resolveQuiet(now, this::inFlightFor);
+            pager.resolveQuiet(now, this::actingFor);
             return;
         }
         List<PodInfo> pods = listPods.get();
@@ -107,8 +107,9 @@ public final class Router {
         for (Incident incident : inFlight.values()) {
             if (incident.phase.terminal()) dropApproval(incident);
         }
-        inFlight.values().removeIf(i -> i.phase.terminal());
-        pager.resolveQuiet(now, this::inFlightFor);
+        pager.resolveQuiet(now, this::actingFor);
+        // an escalated incident stays while its page is open: its anomalies join it, nothing is tried again
+        inFlight.values().removeIf(i -> i.phase.terminal() && !(i.phase == Phase.ESCALATED && pager.isOpen(i.pageKey())));
     }
 
     /** Opens an incident on {@code subject} for the anomaly, or lets the anomaly join the one in flight. */
@@ -147,8 +148,9 @@ public final class Router {
         return anomaly.target().ref();
     }
 
-    private boolean inFlightFor(String problem) {
-        for (Incident i : inFlight.values()) if (i.pageKey().equals(problem)) return true;
+    /** An incident of the problem is still acting or verifying (an escalated one waits for the page to resolve). */
+    private boolean actingFor(String problem) {
+        for (Incident i : inFlight.values()) if (!i.phase.terminal() && i.pageKey().equals(problem)) return true;
         return false;
     }
 

@@ -42,15 +42,30 @@ final class SimulatedCluster implements ClusterView, ClusterActions, Clock {
         return simulation.pod(namespace, name).map(SimulatedCluster::info);
     }
 
+    @Override public List<PodInfo> podsOf(String namespace, String deployment) {
+        return simulation.podsOf(namespace, deployment).stream().map(SimulatedCluster::info).toList();
+    }
+
+    @Override public List<PodInfo> podsOn(String node) {
+        return simulation.podsOn(node).stream().map(SimulatedCluster::info).toList();
+    }
+
+    @Override public java.util.Optional<DeploymentInfo> deployment(String namespace, String name) {
+        return simulation.deployment(namespace, name).map(SimulatedCluster::info);
+    }
+
     private static PodInfo info(dev.homeostat.simulator.cluster.PodView p) {
-        return new PodInfo(p.namespace(), p.name(), p.deployment(), p.node(), p.ready(), p.restarts(), p.startedAtMillis());
+        return new PodInfo(p.namespace(), p.name(), p.deployment(), p.node(), p.ready(), p.restarts(), p.startedAtMillis(),
+                p.revision(), p.waitingReason());
+    }
+
+    private static DeploymentInfo info(dev.homeostat.simulator.cluster.DeploymentView d) {
+        return new DeploymentInfo(d.namespace(), d.name(), d.replicas(), d.readyReplicas(), d.updatedReplicas(),
+                d.generation(), d.observedGeneration(), d.revision(), d.revisionSince(), d.rollbackTo());
     }
 
     @Override public List<DeploymentInfo> deployments() {
-        return simulation.deployments().stream()
-                .map(d -> new DeploymentInfo(d.namespace(), d.name(), d.replicas(), d.readyReplicas(), d.updatedReplicas(),
-                        d.generation(), d.observedGeneration()))
-                .toList();
+        return simulation.deployments().stream().map(SimulatedCluster::info).toList();
     }
 
     @Override public List<NodeInfo> nodes() {
@@ -81,8 +96,8 @@ final class SimulatedCluster implements ClusterView, ClusterActions, Clock {
     }
 
     private int ready(String deployment) {
-        for (var d : simulation.deployments()) if ((d.namespace() + "/" + d.name()).equals(deployment)) return d.readyReplicas();
-        return 0;
+        int at = deployment.indexOf('/');
+        return simulation.deployment(deployment.substring(0, at), deployment.substring(at + 1)).map(d -> d.readyReplicas()).orElse(0);
     }
 
     /** At least one ready pod; more where a PodDisruptionBudget selecting the Deployment's pods asks for more. */
@@ -90,7 +105,7 @@ final class SimulatedCluster implements ClusterView, ClusterActions, Clock {
         int floor = 1;
         String ns = deployment.substring(0, deployment.indexOf('/'));
         var pods = new java.util.HashSet<String>();
-        for (var p : simulation.pods()) if ((p.namespace() + "/" + p.deployment()).equals(deployment)) pods.add(p.name());
+        for (var p : simulation.podsOf(ns, deployment.substring(deployment.indexOf('/') + 1))) pods.add(p.name());
         for (var pdb : simulation.pdbs())
             if (pdb.namespace().equals(ns) && pdb.pods().stream().anyMatch(pods::contains)) floor = Math.max(floor, pdb.desiredHealthy());
         return floor;
@@ -123,14 +138,15 @@ final class SimulatedCluster implements ClusterView, ClusterActions, Clock {
             case ClusterAction.DrainNode d -> simulation.drainNode(d.target().name())
                     ? ActionOutcome.applied("node cordoned and drained: pods evicted as their PodDisruptionBudgets allow")
                     : ActionOutcome.refused("no such node");
-            case ClusterAction.CircuitBreak c -> notModelled("circuit-break of " + c.target().ref());
-            case ClusterAction.LimitRetries l -> notModelled("limit-retries toward " + l.target().ref());
+            case ClusterAction.CircuitBreak c -> simulation.openCircuit(c.target().namespace(), c.target().name())
+                    ? ActionOutcome.applied("opened the circuit to service " + c.target().ref() + ": its endpoints are empty, callers fail fast")
+                    : ActionOutcome.refused("no such service");
+            case ClusterAction.LimitRetries l -> simulation.limitRetries(l.target().namespace(), l.target().name(), 0)
+                    ? ActionOutcome.applied("callers of " + l.target().ref() + " retry nothing toward it (the mesh's retry policy)")
+                    : ActionOutcome.refused("no such service");
             // In simulation the pager is the journal: the page is recorded, nobody is woken.
             case ClusterAction.Page page -> ActionOutcome.applied("paged: " + page.reason());
         };
     }
 
-    private static ActionOutcome notModelled(String what) {
-        return ActionOutcome.refused("not modelled in the simulator yet: " + what);
-    }
 }
