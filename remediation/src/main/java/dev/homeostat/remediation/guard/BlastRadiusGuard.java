@@ -26,6 +26,8 @@ public final class BlastRadiusGuard implements Guard {
     private final double maxUnavailableFraction;
     /** Pods this guard saw restarted (ns/name) → their Deployment (ns/name), while the view still lists them. */
     private final Map<String, String> restarting = new HashMap<>();
+    /** The pods of the drain last judged (ns/name → Deployment), as the view listed them before it ran. */
+    private final Map<String, String> drained = new HashMap<>();
 
     public BlastRadiusGuard(double maxUnavailableFraction) {
         this.maxUnavailableFraction = maxUnavailableFraction;
@@ -81,8 +83,11 @@ public final class BlastRadiusGuard implements Guard {
     private Optional<String> vetoDrain(String node, GuardContext context) {
         // ready pods on the node per deployment, in sorted order so the first veto is always the same one
         Map<String, Long> onNode = new TreeMap<>();
+        drained.clear();
         for (PodInfo p : context.cluster().podsOn(node)) {
-            if (p.deployment() != null && ready(p)) onNode.merge(p.namespace() + "/" + p.deployment(), 1L, Long::sum);
+            if (p.deployment() == null) continue;
+            drained.put(key(p.namespace(), p.name()), key(p.namespace(), p.deployment()));
+            if (ready(p)) onNode.merge(p.namespace() + "/" + p.deployment(), 1L, Long::sum);
         }
         for (var e : onNode.entrySet()) {
             String ns = e.getKey().substring(0, e.getKey().indexOf('/'));
@@ -122,8 +127,8 @@ public final class BlastRadiusGuard implements Guard {
         switch (action) {
             case ClusterAction.RestartPod r -> restarted(context, r.target());
             case ClusterAction.IsolatePod i -> restarted(context, i.target());
-            case ClusterAction.DrainNode d -> context.cluster().podsOn(d.target().name())
-                    .forEach(p -> restarting.put(key(p.namespace(), p.name()), key(p.namespace(), String.valueOf(p.deployment()))));
+            // the pods the drain was judged on: the view after it may already list replacements on the node
+            case ClusterAction.DrainNode d -> restarting.putAll(drained);
             case ClusterAction.RollbackDeployment r -> { }
             case ClusterAction.ScaleDeployment s -> { }
             case ClusterAction.CordonNode c -> { }

@@ -63,6 +63,35 @@ class GuardsTest {
     }
 
     @Test
+    void blastRadius_afterADrain_countsTheDrainedPodsAsGoing_notTheReplacementsTheViewNowListsOnTheNode() {
+        var guard = new BlastRadiusGuard(1.0);
+        var drain = new ClusterAction.DrainNode(new Target(Target.Kind.NODE, null, "n1"));
+        var before = view(2, true, false);                 // web-0 ready on n1, web-1 not
+        assertThat(guard.veto(drain, at(0, before))).hasValueSatisfying(r -> assertThat(r).contains("0 of 2 replicas ready"));
+        var withOne = view(2, true, true);
+        assertThat(guard.veto(drain, at(0, withOne))).hasValueSatisfying(r -> assertThat(r).contains("0 of 2 replicas ready"));
+        var spare = new java.util.ArrayList<>(withOne.pods());
+        spare.add(new PodInfo("ns", "web-9", "web", "n2", true, 0, 0));
+        ClusterView three = new ClusterView() {
+            @Override public List<PodInfo> pods() { return spare; }
+
+            @Override public List<DeploymentInfo> deployments() { return List.of(new DeploymentInfo("ns", "web", 3, 3)); }
+        };
+        assertThat(guard.veto(drain, at(0, three))).isEmpty();
+        // after the drain the view lists a replacement, web-r, on n1 (the eviction of web-0 and web-1 done), and web-9
+        var after = List.of(new PodInfo("ns", "web-9", "web", "n2", false, 0, 0), new PodInfo("ns", "web-r", "web", "n1", true, 0, 0));
+        ClusterView later = new ClusterView() {
+            @Override public List<PodInfo> pods() { return after; }
+
+            @Override public List<DeploymentInfo> deployments() { return List.of(new DeploymentInfo("ns", "web", 3, 1)); }
+        };
+        guard.onExecuted(drain, at(0, later));
+        // web-r was not drained: it is the last ready pod, not one on its way out
+        assertThat(guard.veto(new ClusterAction.RestartPod(new Target(Target.Kind.POD, "ns", "web-r")), at(1, later)))
+                .hasValueSatisfying(r -> assertThat(r).contains("last ready pod"));
+    }
+
+    @Test
     void cooldown_holdsOneKindOnOneTarget_butNotOthers() {
         var guard = new CooldownGuard(Duration.ofMinutes(5));
         var view = view(3, true, true, true);
