@@ -12,13 +12,18 @@ import java.util.Arrays;
  * report per new anomaly — as the reference does.
  *
  * <p>Range: with {@code min} and {@code max} given the quantisation is fixed (NAB gives the reference the
- * whole file's range in advance); without them the range is the one seen so far, so a value beyond it
- * widens it — the streaming version, with no look-ahead. Values outside a fixed range get bins past the
- * last one (more bits), i.e. facts never seen before.
+ * whole file's range in advance); values outside it get levels past the last one (more bits), i.e. facts
+ * never seen before. Without them — the streaming version, with no look-ahead — the range is the one seen
+ * so far; a value beyond it widens it, which changes every level, so a fresh memory is taught the last
+ * {@code replay} values under the new range (their scores are not reported) before the value is scored.
+ * Without that replay the old memory is useless after a widening and the detector alarms until it has
+ * relearnt (measured on NAB: 50.7 standard without, 73.0 with).
  *
  * <p>The memory grows with every new context, and a step visits the contexts whose left part shares a
- * fact with the previous step; {@code maxContexts} bounds both: a full memory is cleared and learning
- * starts again (the rest period then hides the first, novel steps).
+ * fact with the previous step (on white noise that is nearly all of them); {@code maxContexts} bounds
+ * both: a full memory is cleared and learning starts again.
+ * {@code offset} shifts the level edges by a fraction of a level (an ensemble of offsets averages out
+ * where the edges fall).
  */
 final class CadOseDetector implements UnivariateScorer {
     record Config(double min, double max, int rest, double threshold, int maxLeft, int neurons, int bits, int maxContexts, int replay, double offset) {
@@ -42,8 +47,8 @@ final class CadOseDetector implements UnivariateScorer {
 
     /** Facts of the active contexts ("neurons") are offset like the reference's {@code 2 ** 31 + id}. */
     private static final long NEURON = 1L << 31;
-    /** The fact that marks a value below a fixed range (its magnitude's bits follow as usual). */
-    private static final long BELOW = 2L * 63 + 1;
+    /** The fact that marks a value below a fixed range (its magnitude's bits follow as usual); above every bit fact 2·63 + 1. */
+    private static final long BELOW = 1000;
 
     private final Config cfg;
     private final double maxBin;
@@ -81,8 +86,8 @@ final class CadOseDetector implements UnivariateScorer {
         }
         // the reference returns the raw score only when no score in the last `rest` steps reached the threshold
         // (rest = 0 turns resting off; the reference's [-0:] slice would rest for ever)
-        long history = step + 1;  // entries before this one: the initial 1.0 and every raw score so far
-        boolean resting = cfg.rest() > 0 && lastHigh >= history - cfg.rest();
+        long entries = step + 1;  // the reference's history before this step: the initial 1.0 and every raw score so far
+        boolean resting = cfg.rest() > 0 && lastHigh >= entries - cfg.rest();
         double reported = resting ? 0 : raw;
         step++;
         if (raw >= cfg.threshold()) lastHigh = step;

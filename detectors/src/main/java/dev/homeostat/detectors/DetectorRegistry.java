@@ -166,7 +166,7 @@ public final class DetectorRegistry {
                     "bits", "bits a value is quantised to (default 3: 8 levels)",
                     "maxContexts", "contexts after which the memory is cleared and learning starts again (default 20000)",
                     "replay", "recent values a fresh memory relearns from when a value widens the range seen so far; 0 = keep the old memory (default 750)",
-                    "offset", "x"),
+                    "offset", "fraction of a level added before quantising, in [0, 1): shifts the level edges (default 0)"),
                     (spec, seed) -> {
                         var cfg = CadOseDetector.Config.from(new Params(spec));
                         return new PerSignalDetector(() -> new CadOseDetector(cfg), cfg.threshold());

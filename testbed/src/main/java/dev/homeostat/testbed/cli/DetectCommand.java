@@ -45,8 +45,12 @@ public final class DetectCommand implements Runnable {
                     "reward_low_FN_rate), NAB's normalisation. NAB's baselines null, random and windowedGaussian are in every table.",
                     "Exit code: 0 done, 2 bad input."})
     public static final class Eval implements Callable<Integer> {
-        /** Evaluated when no --detector is given: the recommended detectors and the existing family's defaults. */
-        public static final List<String> DEFAULT_DETECTORS = List.of("cad-ose", "mad", "ewma");
+        /**
+         * Evaluated when no --detector is given: the detectors after NAB's board (at their defaults), two ensembles, and the
+         * engine's statistical detectors at theirs.
+         */
+        public static final List<String> DEFAULT_DETECTORS = List.of("cad-ose", "skyline", "knn-cad", "relative-entropy",
+                "ensemble:members=cad-ose|skyline,mode=max", "mad", "ewma");
 
         @Option(names = "--data", required = true, paramLabel = "DIR", description = "NAB's data folder, holding <folder>/<file>.csv.")
         Path data;
