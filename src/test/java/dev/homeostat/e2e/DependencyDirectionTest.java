@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The dependency direction of ARCHITECTURE.md, checked on the compiled classes:
- * detectors ← remediation ←┐ ; simulator ← chaos-experiments ← testbed ; reports ←┘.
+ * detectors ← remediation ←┐ ; simulator ← chaos-experiments ← testbed ; reports ←┘; units below all but
+ * reports and detectors, depending on nothing.
  * Above all, the engine never imports the simulator: the engine deployed live is the one scored.
  */
 class DependencyDirectionTest {
@@ -59,6 +60,14 @@ class DependencyDirectionTest {
         noClasses().that().resideInAPackage("dev.homeostat.chaos..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.homeostat.detectors..", "dev.homeostat.remediation..",
                         "dev.homeostat.reports..", "dev.homeostat.testbed..")
+                .check(classes);
+    }
+
+    @Test
+    void unitsDependOnNoOtherModule() {
+        noClasses().that().resideInAPackage("dev.homeostat.units..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.homeostat.simulator..", "dev.homeostat.detectors..",
+                        "dev.homeostat.remediation..", "dev.homeostat.chaos..", "dev.homeostat.reports..", "dev.homeostat.testbed..")
                 .check(classes);
     }
 

@@ -1,6 +1,8 @@
 package dev.homeostat.e2e;
 
 import dev.homeostat.remediation.live.EngineConfig;
+import dev.homeostat.remediation.live.JsonLinesJournal;
+import dev.homeostat.remediation.model.EngineEvent;
 import dev.homeostat.remediation.live.LiveRuntime;
 import dev.homeostat.remediation.policy.Policy;
 import dev.homeostat.remediation.policy.PolicyLoader;
@@ -14,6 +16,7 @@ import dev.homeostat.testbed.chaos.LiveRunResult;
 import dev.homeostat.testbed.chaos.PrometheusSloProbe;
 import dev.homeostat.testbed.chaos.RunClock;
 import dev.homeostat.testbed.chaos.SloProbe;
+import dev.homeostat.testbed.run.EngineJournal;
 import dev.homeostat.testbed.run.SuiteRunner;
 import dev.homeostat.testbed.scenario.Scenario;
 import dev.homeostat.testbed.scenario.ScenarioLoader;
@@ -29,8 +32,6 @@ import io.fabric8.chaosmesh.v1alpha1.PodChaos;
 import io.fabric8.chaosmesh.v1alpha1.StressChaos;
 import io.fabric8.chaosmesh.v1alpha1.TimeChaos;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -469,45 +470,25 @@ final class Rehearsal {
                 """.formatted(interval, THRESHOLD, LATENCY, MEMORY, CPU, ms(30_000, SPEED));
     }
 
-    /** The chaos run's journal (engine off) with the engine's JSON-lines events added on its time line. */
-    private static Journal merge(Journal chaos, Path engineJournal, long t0) throws IOException {
+    /**
+     * The chaos run's journal (engine off) with the live engine's journal added on its time line, through the same
+     * engine-event mapping a simulated run's journal uses.
+     */
+    private static Journal merge(Journal chaos, Path engineJournal, long t0) {
         var events = new ArrayList<JournalEvent>();
         long end = 0;
         for (JournalEvent e : chaos.events()) {
             if (e instanceof JournalEvent.RunEnded r) end = r.t();
             else events.add(e);
         }
-        var json = new ObjectMapper();
-        for (String line : Files.exists(engineJournal) ? Files.readAllLines(engineJournal) : List.<String>of()) {
-            JsonNode n = json.readTree(line);
-            long t = Math.round((n.path("timeMillis").asLong() - t0) * SPEED); // wall → the chaos journal's simulated ms
-            if (t < 0 || t > end) continue;
-            switch (n.path("type").asText()) {
-                case "AnomalyDetected" -> {
-                    JsonNode a = n.path("anomaly");
-                    events.add(new JournalEvent.AnomalyRaised(t, ref(a.path("target")), service(a), a.path("signal").asText(),
-                            a.path("detector").asText(), a.path("score").asDouble(), a.path("explanation").asText()));
-                }
-                case "ActionExecuted" -> events.add(new JournalEvent.ActionTaken(t, n.path("action").path("type").asText(),
-                        ref(n.path("action").path("target")), n.path("service").isNull() ? null : "service/default/" + n.path("service").asText(),
-                        n.path("rule").asText(), true, n.path("applied").asBoolean(), n.path("detail").asText()));
-                // A guard or the remediator held the action back (pod-kill: no single pod to blame) — still the engine's decision.
-                case "ActionSuppressed" -> events.add(new JournalEvent.ActionTaken(t, n.path("action").path("type").asText(),
-                        ref(n.path("action").path("target")), null, n.path("rule").asText(), true, false, n.path("detail").asText()));
-                default -> { }
-            }
+        // live, a pod's service is its label on the series or the incident; nothing else is known of it here
+        EngineJournal.Context live = target -> null;
+        for (EngineEvent event : JsonLinesJournal.read(engineJournal)) {
+            long t = Math.round((event.timeMillis() - t0) * SPEED); // wall → the chaos journal's simulated ms
+            if (t >= 0 && t <= end) events.add(EngineJournal.of(event, t, live));
         }
         events.sort(Comparator.comparingLong(JournalEvent::t));
         events.add(new JournalEvent.RunEnded(end));
         return new Journal(chaos.scenario(), chaos.seed(), true, events);
-    }
-
-    private static String ref(JsonNode target) {
-        return target.path("kind").asText().toLowerCase(Locale.ROOT) + "/" + target.path("namespace").asText() + "/" + target.path("name").asText();
-    }
-
-    private static String service(JsonNode anomaly) {
-        return anomaly.path("service").isMissingNode() || anomaly.path("service").isNull() ? null
-                : "service/" + anomaly.path("target").path("namespace").asText() + "/" + anomaly.path("service").asText();
     }
 }

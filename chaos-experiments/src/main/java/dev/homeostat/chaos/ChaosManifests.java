@@ -7,9 +7,9 @@ import java.util.List;
 
 /**
  * Entry point: Chaos Mesh manifests (YAML exactly as {@code kubectl apply} takes it) → simulator
- * faults, with the default translators (PodChaos, StressChaos). Each document of a file is read into
- * its fabric8 Chaos Mesh model, validated — anything not modelled is an error, never silently dropped —
- * and translated into faults starting when the manifest is applied. Errors are
+ * faults, with the default translators (every kind in {@link TranslatorRegistry#defaults()}). Each document of a
+ * file is checked against its kind's CRD, read into its model, and translated into faults starting when the
+ * manifest is applied; anything not modelled is refused by name, never silently dropped. Errors are
  * {@link ManifestException}s naming file, line, field path and the fix. For other translators use a
  * {@link ManifestTranslator} with your own {@link TranslatorRegistry}.
  */
@@ -37,9 +37,24 @@ public final class ChaosManifests {
         return DEFAULT.translate(source, yaml, appliedAt);
     }
 
-    /** The experiments of {@code manifest}: kind, name, line, fabric8 model and faults. */
+    /** The experiments of {@code manifest}: kind, name, line, model and faults; Schedules fire up to a day. */
     public static List<ChaosExperiment> experiments(Path manifest, Duration appliedAt) {
         return DEFAULT.experiments(manifest, appliedAt);
+    }
+
+    /** The experiments of {@code manifest}, Schedules expanded as {@code horizon} says (e.g. {@link Horizon#firstFiring()}). */
+    public static List<ChaosExperiment> experiments(Path manifest, Duration appliedAt, Horizon horizon) {
+        return DEFAULT.experiments(manifest, appliedAt, horizon);
+    }
+
+    /** Everything {@code manifest} holds: experiments, notes on approximations, skipped non-Chaos-Mesh objects. */
+    public static ManifestContents contents(Path manifest, Duration appliedAt, Horizon horizon) {
+        return DEFAULT.contents(manifest, appliedAt, horizon);
+    }
+
+    /** As {@link #validate(Path)} with the notes and skipped objects; {@link Horizon.Until} also checks every firing up to then. */
+    public static ManifestCheck check(Path fileOrDir, Horizon horizon) {
+        return DEFAULT.check(fileOrDir, horizon);
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.homeostat.chaos;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.homeostat.simulator.fault.LabelRequirement;
 import dev.homeostat.simulator.fault.PodSelector;
 import dev.homeostat.simulator.fault.SelectionMode;
@@ -20,7 +19,6 @@ import java.util.TreeMap;
  * as it stands and the other selectors are ignored.
  */
 public final class ChaosSelectors {
-    static final List<String> SELECTOR_FIELDS = List.of("namespaces", "labelSelectors", "expressionSelectors", "fieldSelectors", "pods");
     static final String MODES = "one, all, fixed, fixed-percent, random-max-percent";
 
     /** Which pods, and how many of them. */
@@ -49,16 +47,7 @@ public final class ChaosSelectors {
     }
 
     static PodSelector selector(String path, PodSelectorSpec s, ManifestContext ctx) {
-        String empty = "empty selector would hit every pod; name the targets with " + String.join(", ", SELECTOR_FIELDS)
-                + ", e.g. labelSelectors: {app: cart}";
-        if (s == null) throw ctx.fail(path, "required: " + empty);
-        ctx.rejectUnknownFields(path, s.getAdditionalProperties(), SELECTOR_FIELDS);
-        String only = "select with " + String.join(", ", SELECTOR_FIELDS) + " only";
-        ctx.rejectNotModelled(path + ".annotationSelectors", notEmpty(s.getAnnotationSelectors()), only);
-        ctx.rejectNotModelled(path + ".nodeSelectors", notEmpty(s.getNodeSelectors()), only);
-        ctx.rejectNotModelled(path + ".nodes", notEmpty(s.getNodes()), only);
-        ctx.rejectNotModelled(path + ".podPhaseSelectors", notEmpty(s.getPodPhaseSelectors()), only);
-
+        if (s == null) throw ctx.fail(path, "required: which pods, e.g. selector: {namespaces: [default], labelSelectors: {app: cart}}");
         Map<String, List<String>> podsByNamespace = s.getPods() == null ? Map.of() : new TreeMap<>(s.getPods());
         if (!podsByNamespace.isEmpty()) {
             Set<String> pods = new HashSet<>();
@@ -75,23 +64,37 @@ public final class ChaosSelectors {
         List<String> namespaces = s.getNamespaces() == null ? List.of() : s.getNamespaces();
         Map<String, String> labels = s.getLabelSelectors() == null ? Map.of() : s.getLabelSelectors();
         List<LabelRequirement> expressions = expressions(path + ".expressionSelectors", s.getExpressionSelectors(), ctx);
-        Map<String, String> fields = s.getFieldSelectors() == null ? Map.of() : new TreeMap<>(s.getFieldSelectors());
+        Map<String, String> fields = s.getFieldSelectors() == null ? new TreeMap<>() : new TreeMap<>(s.getFieldSelectors());
         for (var e : fields.entrySet()) {
             if (!PodSelector.FIELDS.contains(e.getKey()))
-                throw ctx.fail(path + ".fieldSelectors." + e.getKey(), "field selector not modelled; use one of " + String.join(", ", PodSelector.FIELDS));
+                throw ctx.notModelled(path + ".fieldSelectors." + e.getKey(), "the simulator knows the pod fields " + String.join(", ", PodSelector.FIELDS) + " only");
             if (e.getValue() == null || e.getValue().isBlank())
                 throw ctx.fail(path + ".fieldSelectors." + e.getKey(), "value must not be empty, e.g. status.phase: Running");
         }
-        if (namespaces.isEmpty() && labels.isEmpty() && expressions.isEmpty() && fields.isEmpty()) throw ctx.fail(path, empty);
+        oneAsField(path + ".nodes", s.getNodes(), "spec.nodeName", "node", fields, ctx);
+        oneAsField(path + ".podPhaseSelectors", s.getPodPhaseSelectors(), "status.phase", "phase", fields, ctx);
         for (int i = 0; i < namespaces.size(); i++)
             if (namespaces.get(i) == null || namespaces.get(i).isBlank())
                 throw ctx.fail(path + ".namespaces[" + i + "]", "namespace must not be empty");
         for (var e : labels.entrySet())
             if (e.getValue() == null)
                 throw ctx.fail(path + ".labelSelectors." + e.getKey(), "label value must not be empty; write e.g. app: cart");
-        // Chaos Mesh: no namespaces means the namespace of the experiment object itself.
+        // Chaos Mesh's webhook: no namespaces means the namespace of the experiment object itself (an empty selector
+        // therefore selects every pod of that namespace, as it does live).
         Set<String> effective = namespaces.isEmpty() ? Set.of(ctx.namespace()) : Set.copyOf(namespaces);
         return new PodSelector(effective, labels, Set.of(), expressions, fields, Set.of());
+    }
+
+    /** Chaos Mesh's list of nodes or phases as the simulator's single field selector: one value only. */
+    private static void oneAsField(String path, List<String> values, String field, String what, Map<String, String> fields, ManifestContext ctx) {
+        if (values == null || values.isEmpty()) return;
+        if (values.size() > 1)
+            throw ctx.notModelled(path, "the simulator's selector holds one " + what + ", and " + values.size() + " are listed; run one experiment per " + what);
+        String value = values.getFirst();
+        if (value == null || value.isBlank()) throw ctx.fail(path + "[0]", what + " must not be empty");
+        String earlier = fields.putIfAbsent(field, value);
+        if (earlier != null && !earlier.equals(value))
+            throw ctx.fail(path, "selects " + what + " " + value + " but fieldSelectors " + field + " is " + earlier + ", so no pod matches; keep one");
     }
 
     private static List<LabelRequirement> expressions(String path, List<LabelSelectorRequirement> list, ManifestContext ctx) {
@@ -101,7 +104,6 @@ public final class ChaosSelectors {
             LabelSelectorRequirement r = list.get(i);
             String at = path + "[" + i + "]";
             if (r == null) throw ctx.fail(at, "empty requirement; write {key: app, operator: In, values: [cart]}");
-            ctx.rejectUnknownFields(at, r.getAdditionalProperties(), List.of("key", "operator", "values"));
             if (r.getKey() == null || r.getKey().isBlank()) throw ctx.fail(at + ".key", "required: the label key");
             LabelRequirement.Operator op = switch (r.getOperator() == null ? "" : r.getOperator()) {
                 case "In" -> LabelRequirement.Operator.IN;
@@ -123,17 +125,10 @@ public final class ChaosSelectors {
         String modeField = spec + ".mode";
         String valueField = spec + ".value";
         if (mode == null || mode.isBlank()) throw ctx.fail(modeField, "required; one of " + MODES);
-        JsonNode rawValue = ctx.raw().at("/" + spec.replace('.', '/') + "/value");
-        if (rawValue.isNumber())
-            throw ctx.fail(valueField, "must be a quoted string such as \"" + rawValue.asText()
-                    + "\": Chaos Mesh's CRD types value as a string and kubectl rejects a bare number");
-        boolean hasValue = value != null && !value.isBlank();
         return switch (mode) {
-            case "one", "all" -> {
-                if (hasValue)
-                    throw ctx.fail(valueField, "mode " + mode + " takes no value; remove spec.value, or use mode fixed / fixed-percent with it");
-                yield mode.equals("one") ? SelectionMode.one() : SelectionMode.all();
-            }
+            // Chaos Mesh ignores value with one and all (its webhook checks it only for the other modes).
+            case "one" -> SelectionMode.one();
+            case "all" -> SelectionMode.all();
             case "fixed" -> new SelectionMode(SelectionMode.Kind.FIXED,
                     integer(valueField, value, 1, Integer.MAX_VALUE, "mode fixed needs the number of pods to hit, e.g. value: \"2\"", ctx));
             case "fixed-percent" -> new SelectionMode(SelectionMode.Kind.FIXED_PERCENT,
@@ -155,7 +150,4 @@ public final class ChaosSelectors {
         throw ctx.fail(field, "invalid value \"" + value + "\": " + need);
     }
 
-    private static boolean notEmpty(java.util.Collection<?> c) { return c != null && !c.isEmpty(); }
-
-    private static boolean notEmpty(Map<?, ?> m) { return m != null && !m.isEmpty(); }
 }

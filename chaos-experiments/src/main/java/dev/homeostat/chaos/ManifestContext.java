@@ -1,18 +1,29 @@
 package dev.homeostat.chaos;
 
+import dev.homeostat.units.GoDuration;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.homeostat.chaos.crd.SchemaCheck;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
- * What a {@link FaultTranslator} knows about the experiment it translates besides the model: where it
- * came from (for errors that name file, line and field), when it is applied, and its name and
- * namespace. Helpers here keep the error messages of all translators alike.
+ * What a {@link FaultTranslator} knows about the experiment it translates besides the model: where it came from (for
+ * errors that name file, line and field), when it is applied, how far Schedules fire, its name and namespace, and
+ * where its findings go. Helpers here keep the messages of all translators alike: one sentence per refusal, starting
+ * with its category ({@code not modelled:}, {@code not modelled yet:}, {@code cannot exist in a simulation:}).
  */
-public final class ManifestContext {
+public final class ManifestContext implements SchemaCheck.Sink {
+    /** Notes and deferred refusals of one document, shared by the contexts of its embedded experiments. */
+    static final class Findings {
+        final Set<ManifestNote> notes = new LinkedHashSet<>();
+        final List<ManifestException> deferred = new ArrayList<>();
+    }
+
     private final String source;
     private final YamlDocument document;
     private final Duration appliedAt;
@@ -21,20 +32,15 @@ public final class ManifestContext {
     /** Where this experiment's {@code spec} really is in the document ({@code spec}, or e.g. {@code spec.templates[2].podChaos}). */
     private final String specPath;
     private final JsonNode raw;
+    private final Horizon horizon;
+    private final Findings findings;
 
-    private final Duration horizon;
-
-    ManifestContext(String source, YamlDocument document, Duration appliedAt, String name, String namespace) {
-        this(source, document, appliedAt, name, namespace, ManifestTranslator.DEFAULT_HORIZON);
-    }
-
-    ManifestContext(String source, YamlDocument document, Duration appliedAt, String name, String namespace, Duration horizon) {
-        this(source, document, appliedAt, name, namespace, "spec", document.root(), horizon);
+    ManifestContext(String source, YamlDocument document, Duration appliedAt, String name, String namespace, Horizon horizon) {
+        this(source, document, appliedAt, name, namespace, "spec", document.root(), horizon, new Findings());
     }
 
     private ManifestContext(String source, YamlDocument document, Duration appliedAt, String name, String namespace,
-                            String specPath, JsonNode raw, Duration horizon) {
-        this.horizon = horizon;
+                            String specPath, JsonNode raw, Horizon horizon, Findings findings) {
         this.source = source;
         this.document = document;
         this.appliedAt = appliedAt;
@@ -42,6 +48,8 @@ public final class ManifestContext {
         this.namespace = namespace;
         this.specPath = specPath;
         this.raw = raw;
+        this.horizon = horizon;
+        this.findings = findings;
     }
 
     /**
@@ -51,7 +59,12 @@ public final class ManifestContext {
     ManifestContext embedded(String embeddedSpec, String faultName, Duration at) {
         var root = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
         root.set("spec", document.root().at(YamlPaths.pointer(embeddedSpec)));
-        return new ManifestContext(source, document, at, faultName, namespace, embeddedSpec, root, horizon);
+        return new ManifestContext(source, document, at, faultName, namespace, embeddedSpec, root, horizon, findings);
+    }
+
+    /** The same experiment with another horizon (a Schedule step of a Workflow fires until its deadline). */
+    ManifestContext withHorizon(Horizon other) {
+        return new ManifestContext(source, document, appliedAt, name, namespace, specPath, raw, other, findings);
     }
 
     /** File (or source name) of the manifest. */
@@ -60,8 +73,8 @@ public final class ManifestContext {
     /** When the manifest is applied, as an offset from the start of the run: Chaos Mesh injects on apply. */
     public Duration appliedAt() { return appliedAt; }
 
-    /** How far (offset from the start of the run) a Schedule creates experiments: the run's length. */
-    public Duration horizon() { return horizon; }
+    /** How far Schedules fire. */
+    public Horizon horizon() { return horizon; }
 
     /** Where this experiment's spec is in the document ({@code spec} unless embedded). */
     public String specPath() { return specPath; }
@@ -72,16 +85,56 @@ public final class ManifestContext {
     /** {@code metadata.namespace}, {@code default} when absent (kubectl's default context namespace). */
     public String namespace() { return namespace; }
 
-    /** The document as written (e.g. to tell {@code value: 2} from {@code value: "2"}). */
+    /** The document as written (e.g. to tell {@code value: 2} from {@code value: "2"}); the spec under {@code spec} when embedded. */
     public JsonNode raw() { return raw; }
 
-    /** An error at {@code field} (dotted path) with the line of that field, or of its nearest present parent. */
-    public ManifestException fail(String field, String problem) {
-        String real = field;
+    /** The field at {@code field} (dotted path under this experiment, e.g. {@code spec.stressors.memory.oomScoreAdj}) as written. */
+    public JsonNode at(String field) {
+        return raw.at(YamlPaths.pointer(field));
+    }
+
+    private String real(String field) {
         if (!specPath.equals("spec") && (field.equals("spec") || field.startsWith("spec.") || field.startsWith("spec[")))
-            real = specPath + field.substring(4);
+            return specPath + field.substring(4);
+        return field;
+    }
+
+    /** An error at {@code field} (dotted path) with the line of that field, or of its nearest present parent. */
+    @Override public ManifestException fail(String field, String problem) {
+        String real = real(field);
         return new ManifestException(source, document.lineOf(real), real, problem);
     }
+
+    /** {@code not modelled: why} at {@code field}. */
+    public ManifestException notModelled(String field, String why) {
+        return fail(field, "not modelled: " + why);
+    }
+
+    /** {@code cannot exist in a simulation: why} at {@code field}. */
+    public ManifestException cannotExist(String field, String why) {
+        return fail(field, "cannot exist in a simulation: " + why);
+    }
+
+    /** Refuses {@code field} with {@code not modelled yet: why} once the rest of the document has been checked. */
+    public void notModelledYet(String field, String why) {
+        defer(field, "not modelled yet: " + why);
+    }
+
+    @Override public void defer(String field, String sentence) {
+        findings.deferred.add(fail(field, sentence));
+    }
+
+    @Override public void note(String field, String sentence) {
+        String real = real(field);
+        findings.notes.add(new ManifestNote(source, document.lineOf(real), real, sentence));
+    }
+
+    /** The first deferred refusal, if any: thrown once the document has no plainer error. */
+    Optional<ManifestException> deferred() {
+        return findings.deferred.stream().findFirst();
+    }
+
+    List<ManifestNote> notes() { return List.copyOf(findings.notes); }
 
     /** A percent written as a string, as Chaos Mesh's NetworkChaos does ({@code "25"}, {@code "0.5"}), in [0, 100]. */
     public double percent(String field, String value, String why) {
@@ -95,22 +148,6 @@ public final class ManifestContext {
         throw fail(field, "invalid percent \"" + value + "\"; write a number in 0..100 such as \"25\"");
     }
 
-    /**
-     * Fails on the first field that fabric8 collected in {@code additionalProperties} at {@code path}:
-     * a typo, or a Chaos Mesh field this module does not model.
-     */
-    public void rejectUnknownFields(String path, Map<String, Object> additionalProperties, List<String> supported) {
-        if (additionalProperties == null || additionalProperties.isEmpty()) return;
-        String key = additionalProperties.keySet().stream().sorted().findFirst().orElseThrow();
-        throw fail(path.isEmpty() ? key : path + "." + key,
-                "unknown field, or a Chaos Mesh field not modelled yet; fields supported here: " + String.join(", ", supported));
-    }
-
-    /** Fails when {@code present}: the field exists in Chaos Mesh but has no simulator counterpart yet. */
-    public void rejectNotModelled(String field, boolean present, String fix) {
-        if (present) throw fail(field, "not modelled yet by the simulator; " + fix);
-    }
-
     /** {@code value} as a Go duration that must be present and positive. */
     public Duration requiredDuration(String field, String value, String why) {
         if (value == null || value.isBlank())
@@ -119,6 +156,21 @@ public final class ManifestContext {
         if (d.isZero()) throw fail(field, "must be longer than 0 " + why + "; write e.g. 30s, 5m or 1h30m");
         return d;
     }
+
+    /**
+     * An experiment's {@code spec.duration}: as written (positive), or, absent as Chaos Mesh allows, until the experiment
+     * is deleted, which in a run of known length is its end ({@link #UNTIL_DELETED} when the run's length is unknown).
+     */
+    public Duration duration(String field, String value, String why) {
+        if (value != null && !value.isBlank()) return requiredDuration(field, value, why);
+        return switch (horizon) {
+            case Horizon.Until u -> u.end().compareTo(appliedAt) > 0 ? u.end().minus(appliedAt) : Duration.ofMillis(1);
+            case Horizon.FirstFiring f -> UNTIL_DELETED;
+        };
+    }
+
+    /** The length given to an experiment without a duration when the run's length is unknown (a check, a live plan). */
+    public static final Duration UNTIL_DELETED = Duration.ofDays(365);
 
     /** {@code value} as a Go duration when present. */
     public Optional<Duration> optionalDuration(String field, String value) {

@@ -8,136 +8,168 @@ import dev.homeostat.simulator.fault.NetworkDuplicate;
 import dev.homeostat.simulator.fault.NetworkLoss;
 import dev.homeostat.simulator.fault.NetworkPartition;
 import dev.homeostat.simulator.fault.PodSelector;
+import dev.homeostat.simulator.fault.SelectionMode;
 import io.fabric8.chaosmesh.v1alpha1.BandwidthSpec;
 import io.fabric8.chaosmesh.v1alpha1.DelaySpec;
 import io.fabric8.chaosmesh.v1alpha1.NetworkChaos;
 import io.fabric8.chaosmesh.v1alpha1.NetworkChaosSpec;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
- * NetworkChaos: delay (latency, jitter, correlation), loss, duplicate, corrupt, partition (direction,
- * target), bandwidth (rate, limit, buffer), each for {@code spec.duration} on the selected pods' traffic.
- * With no call graph, {@code target} is only meaningful for partition (see {@link NetworkPartition}).
+ * NetworkChaos, as Chaos Mesh's traffic control applies it: the netem actions (netem, delay, loss, duplicate,
+ * corrupt) merge every netem sub-spec given into one qdisc, so each present sub-spec becomes one fault
+ * ({@link NetworkDelay}, {@link NetworkLoss}, {@link NetworkDuplicate}, {@link NetworkCorrupt}); partition is a
+ * {@link NetworkPartition}; bandwidth a {@link NetworkBandwidth}. All for {@code spec.duration} on every request the
+ * selected pods answer. {@code target} and {@code externalTargets} are checked, then refused as not modelled yet.
  */
 final class NetworkChaosTranslator implements FaultTranslator<NetworkChaos> {
-    static final List<String> ACTIONS = List.of("delay", "loss", "duplicate", "corrupt", "partition", "bandwidth");
-    private static final List<String> SPEC_FIELDS = List.of("action", "mode", "value", "selector", "duration", "direction", "target",
-            "delay", "loss", "duplicate", "corrupt", "bandwidth", "device", "targetDevice", "externalTargets");
+    static final List<String> ACTIONS = List.of("netem", "delay", "loss", "duplicate", "corrupt", "partition", "bandwidth", "rate");
+    private static final List<String> NETEM = List.of("netem", "delay", "loss", "duplicate", "corrupt");
     /** A request and its answer on the wire: the bandwidth model's assumption (10 kB). */
     static final long BYTES_PER_REQUEST = 10_000;
-    private static final Map<String, Long> RATE_UNITS = Map.of("bps", 1L, "kbps", 1_000L, "mbps", 1_000_000L, "gbps", 1_000_000_000L,
-            "bit", 1L, "kbit", 1_000L, "mbit", 1_000_000L, "gbit", 1_000_000_000L);
+    /** Chaos Mesh's {@code ConvertUnitToBytes}: these suffixes, a whole number, powers of 1024. */
+    private static final List<String> RATE_UNITS = List.of("tbps", "gbps", "mbps", "kbps", "bps");
+    private static final Pattern HOST = Pattern.compile("(?i)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*\\.?");
+    private static final Pattern IPV4_CIDR = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})(/(\\d{1,2}))?");
 
     @Override public Class<NetworkChaos> modelType() { return NetworkChaos.class; }
 
     @Override public List<Fault> translate(NetworkChaos chaos, ManifestContext ctx) {
         NetworkChaosSpec spec = chaos.getSpec();
         if (spec == null) throw ctx.fail("spec", "required: NetworkChaos needs spec.action, spec.mode, spec.selector and spec.duration");
-        ctx.rejectUnknownFields("spec", spec.getAdditionalProperties(), SPEC_FIELDS);
         String action = spec.getAction();
         if (action == null || action.isBlank()) throw ctx.fail("spec.action", "required; one of " + String.join(", ", ACTIONS));
-        if (!ACTIONS.contains(action))
-            throw ctx.fail("spec.action", "unknown or not modelled NetworkChaos action \"" + action + "\"; supported: " + String.join(", ", ACTIONS));
-        ctx.rejectNotModelled("spec.device", spec.getDevice() != null, "remove it: the simulator has one network device per pod");
-        ctx.rejectNotModelled("spec.targetDevice", spec.getTargetDevice() != null, "remove it: the simulator has one network device per pod");
-        ctx.rejectNotModelled("spec.externalTargets", spec.getExternalTargets() != null && !spec.getExternalTargets().isEmpty(),
-                "remove it: no traffic to addresses outside the cluster is modelled");
-        // Only the sub-spec of the chosen action may be there: Chaos Mesh would apply the others too.
-        Map<String, Object> subSpecs = new java.util.TreeMap<>();
-        if (spec.getDelay() != null) subSpecs.put("delay", spec.getDelay());
-        if (spec.getLoss() != null) subSpecs.put("loss", spec.getLoss());
-        if (spec.getDuplicate() != null) subSpecs.put("duplicate", spec.getDuplicate());
-        if (spec.getCorrupt() != null) subSpecs.put("corrupt", spec.getCorrupt());
-        if (spec.getBandwidth() != null) subSpecs.put("bandwidth", spec.getBandwidth());
-        for (String other : subSpecs.keySet())
-            if (!other.equals(action))
-                throw ctx.fail("spec." + other, "not modelled with action " + action + "; use one experiment per action (action " + other + " for this one)");
+        if (action.equals("rate"))
+            throw ctx.notModelled("spec.action", "netem's rate limit delays each packet by its size behind its own packet queue; use action bandwidth, which the simulator models");
         var target = ChaosSelectors.translate("spec", spec.getSelector(), spec.getMode(), spec.getValue(), ctx);
-        Duration duration = ctx.requiredDuration("spec.duration", spec.getDuration(), "for NetworkChaos (how long the fault lasts)");
-        String direction = spec.getDirection() == null ? "to" : spec.getDirection();
-        if (!List.of("to", "from", "both").contains(direction))
-            throw ctx.fail("spec.direction", "unknown direction \"" + direction + "\"; use to, from or both");
-        if (!action.equals("partition")) {
-            ctx.rejectNotModelled("spec.target", spec.getTarget() != null,
-                    "remove it: with no call graph, pod-to-pod traffic is not modelled; without a target the " + action + " hits every request the pods serve");
-            ctx.rejectNotModelled("spec.direction", spec.getDirection() != null && !direction.equals("to"),
-                    "remove it (or use to): a request and its answer cross the pod's link both ways, so the direction changes nothing the simulator measures");
-        }
-        String name = ctx.faultNames(1).getFirst();
+        Duration duration = ctx.duration("spec.duration", spec.getDuration(), "for NetworkChaos (how long the fault lasts)");
+        String direction = spec.getDirection() == null || spec.getDirection().isEmpty() ? "to" : spec.getDirection();
+        checkTargets(spec, action, direction, ctx);
+        List<Function<String, Fault>> drafts = new ArrayList<>();
         Duration at = ctx.appliedAt();
-        var sel = target.selector();
-        var mode = target.mode();
-        Fault fault = switch (action) {
-            case "delay" -> {
+        PodSelector sel = target.selector();
+        SelectionMode mode = target.mode();
+        if (NETEM.contains(action)) {
+            if (!action.equals("netem") && subSpec(spec, action) == null)
+                throw ctx.fail("spec." + action, "required for action " + action + ", e.g. " + example(action));
+            if (spec.getDelay() != null) {
                 DelaySpec d = spec.getDelay();
-                if (d == null) throw ctx.fail("spec.delay", "required for action delay: delay: {latency: 100ms, jitter: 10ms, correlation: \"25\"}");
-                ctx.rejectUnknownFields("spec.delay", d.getAdditionalProperties(), List.of("latency", "jitter", "correlation"));
-                ctx.rejectNotModelled("spec.delay.reorder", d.getReorder() != null, "remove it: packet order is not modelled");
                 Duration latency = ctx.requiredDuration("spec.delay.latency", d.getLatency(), "for a delay");
                 Duration jitter = ctx.optionalDuration("spec.delay.jitter", d.getJitter()).orElse(Duration.ZERO);
-                double correlation = d.getCorrelation() == null ? 0 : ctx.percent("spec.delay.correlation", d.getCorrelation(), "");
-                yield new NetworkDelay(name, at, duration, sel, mode, latency, jitter, correlation);
+                double correlation = blank(d.getCorrelation()) ? 0 : ctx.percent("spec.delay.correlation", d.getCorrelation(), "");
+                drafts.add(n -> new NetworkDelay(n, at, duration, sel, mode, latency, jitter, correlation));
             }
-            case "loss" -> {
-                var l = spec.getLoss();
-                if (l == null) throw ctx.fail("spec.loss", "required for action loss: loss: {loss: \"25\", correlation: \"0\"}");
-                ctx.rejectUnknownFields("spec.loss", l.getAdditionalProperties(), List.of("loss", "correlation"));
-                if (l.getCorrelation() != null) ctx.percent("spec.loss.correlation", l.getCorrelation(), "");
-                yield new NetworkLoss(name, at, duration, sel, mode, ctx.percent("spec.loss.loss", l.getLoss(), "for action loss"));
+            if (spec.getLoss() != null) {
+                double loss = share("loss", spec.getLoss().getLoss(), spec.getLoss().getCorrelation(), ctx);
+                drafts.add(n -> new NetworkLoss(n, at, duration, sel, mode, loss));
             }
-            case "duplicate" -> {
-                var x = spec.getDuplicate();
-                if (x == null) throw ctx.fail("spec.duplicate", "required for action duplicate: duplicate: {duplicate: \"25\"}");
-                ctx.rejectUnknownFields("spec.duplicate", x.getAdditionalProperties(), List.of("duplicate", "correlation"));
-                if (x.getCorrelation() != null) ctx.percent("spec.duplicate.correlation", x.getCorrelation(), "");
-                yield new NetworkDuplicate(name, at, duration, sel, mode, ctx.percent("spec.duplicate.duplicate", x.getDuplicate(), "for action duplicate"));
+            if (spec.getDuplicate() != null) {
+                double dup = share("duplicate", spec.getDuplicate().getDuplicate(), spec.getDuplicate().getCorrelation(), ctx);
+                drafts.add(n -> new NetworkDuplicate(n, at, duration, sel, mode, dup));
             }
-            case "corrupt" -> {
-                var x = spec.getCorrupt();
-                if (x == null) throw ctx.fail("spec.corrupt", "required for action corrupt: corrupt: {corrupt: \"25\"}");
-                ctx.rejectUnknownFields("spec.corrupt", x.getAdditionalProperties(), List.of("corrupt", "correlation"));
-                if (x.getCorrelation() != null) ctx.percent("spec.corrupt.correlation", x.getCorrelation(), "");
-                yield new NetworkCorrupt(name, at, duration, sel, mode, ctx.percent("spec.corrupt.corrupt", x.getCorrupt(), "for action corrupt"));
+            if (spec.getCorrupt() != null) {
+                double corrupt = share("corrupt", spec.getCorrupt().getCorrupt(), spec.getCorrupt().getCorrelation(), ctx);
+                drafts.add(n -> new NetworkCorrupt(n, at, duration, sel, mode, corrupt));
             }
-            case "partition" -> {
-                PodSelector peer = null;
-                if (spec.getTarget() != null) {
-                    var t = spec.getTarget();
-                    ctx.rejectUnknownFields("spec.target", t.getAdditionalProperties(), List.of("selector", "mode", "value"));
-                    peer = ChaosSelectors.translate("spec.target", t.getSelector(), t.getMode(), t.getValue(), ctx).selector();
-                }
-                var dir = NetworkPartition.Direction.valueOf(direction.toUpperCase(Locale.ROOT));
-                yield new NetworkPartition(name, at, duration, sel, mode, dir, peer);
-            }
-            case "bandwidth" -> {
-                BandwidthSpec b = spec.getBandwidth();
-                if (b == null) throw ctx.fail("spec.bandwidth", "required for action bandwidth: bandwidth: {rate: 1mbps, limit: 20971520, buffer: 10000}");
-                ctx.rejectUnknownFields("spec.bandwidth", b.getAdditionalProperties(), List.of("rate", "limit", "buffer"));
-                ctx.rejectNotModelled("spec.bandwidth.peakrate", b.getPeakrate() != null, "remove it: bursts above the rate are not modelled");
-                ctx.rejectNotModelled("spec.bandwidth.minburst", b.getMinburst() != null, "remove it: bursts above the rate are not modelled");
-                long rate = rate("spec.bandwidth.rate", b.getRate(), ctx);
-                if (b.getLimit() == null || b.getLimit() <= 0)
-                    throw ctx.fail("spec.bandwidth.limit", "required: the bytes that may wait in the queue, e.g. limit: 20971520");
-                if (b.getBuffer() == null || b.getBuffer() <= 0)
-                    throw ctx.fail("spec.bandwidth.buffer", "required: the bucket size in bytes, e.g. buffer: 10000");
-                yield new NetworkBandwidth(name, at, duration, sel, mode, rate, b.getLimit(), BYTES_PER_REQUEST);
-            }
-            default -> throw new IllegalStateException("unreachable: action checked above: " + action);
-        };
-        return List.of(fault);
+            if (drafts.isEmpty())
+                throw ctx.fail("spec", "action netem needs at least one of delay, loss, duplicate, corrupt, e.g. delay: {latency: 100ms}");
+        } else if (action.equals("partition")) {
+            // With no target the pods are cut from every peer whatever the direction; a target is refused above (planned).
+            var dir = NetworkPartition.Direction.valueOf(direction.toUpperCase(Locale.ROOT));
+            drafts.add(n -> new NetworkPartition(n, at, duration, sel, mode, dir, null));
+        } else {
+            BandwidthSpec b = spec.getBandwidth();
+            if (b == null) throw ctx.fail("spec.bandwidth", "required for action bandwidth, e.g. " + example("bandwidth"));
+            long rate = rate("spec.bandwidth.rate", b.getRate(), ctx);
+            if (b.getLimit() == null) throw ctx.fail("spec.bandwidth.limit", "required: the bytes that may wait in the queue, e.g. limit: 20971520");
+            if (b.getBuffer() == null) throw ctx.fail("spec.bandwidth.buffer", "required: the bucket size in bytes, e.g. buffer: 10000");
+            if (b.getPeakrate() != null && b.getPeakrate() > 0 && b.getPeakrate() <= rate)
+                throw ctx.fail("spec.bandwidth.peakrate", "must exceed the rate (" + rate + " bytes/s), as tc requires of a peak rate");
+            long limit = b.getLimit();
+            drafts.add(n -> new NetworkBandwidth(n, at, duration, sel, mode, rate, limit, BYTES_PER_REQUEST));
+        }
+        List<String> names = ctx.faultNames(drafts.size());
+        var faults = new ArrayList<Fault>();
+        for (int i = 0; i < drafts.size(); i++) faults.add(drafts.get(i).apply(names.get(i)));
+        return List.copyOf(faults);
     }
 
-    /** tc's rate: {@code 1mbps} (bytes/s, as Chaos Mesh documents) or {@code 8mbit} (bits/s); decimal prefixes. */
-    static long rate(String field, String value, ManifestContext ctx) {
-        if (value == null || value.isBlank()) throw ctx.fail(field, "required: the rate, e.g. 1mbps (bytes per second) or 8mbit");
-        var m = java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([a-z]+)").matcher(value.strip().toLowerCase(Locale.ROOT));
-        if (m.matches() && RATE_UNITS.containsKey(m.group(2))) {
-            double bytes = Double.parseDouble(m.group(1)) * RATE_UNITS.get(m.group(2)) / (m.group(2).endsWith("bit") ? 8 : 1);
-            if (bytes >= 1) return (long) bytes;
+    /** Chaos Mesh's own rules on direction, target and externalTargets; a target or external target is then refused (planned). */
+    private static void checkTargets(NetworkChaosSpec spec, String action, String direction, ManifestContext ctx) {
+        boolean external = spec.getExternalTargets() != null && !spec.getExternalTargets().isEmpty();
+        if (spec.getTarget() != null) {
+            var t = spec.getTarget();
+            ChaosSelectors.translate("spec.target", t.getSelector(), t.getMode(), t.getValue(), ctx);
         }
-        throw ctx.fail(field, "invalid rate \"" + value + "\"; write a number and one of bps, kbps, mbps, gbps (bytes/s) or bit, kbit, mbit, gbit");
+        if (external)
+            for (int i = 0; i < spec.getExternalTargets().size(); i++) externalTarget("spec.externalTargets[" + i + "]", spec.getExternalTargets().get(i), ctx);
+        if (action.equals("partition") || direction.equals("to")) return;
+        if (external)
+            throw ctx.fail("spec.direction", "external targets take direction to only (Chaos Mesh refuses " + direction + " with them)");
+        if (spec.getTarget() == null)
+            throw ctx.fail("spec.direction", "direction " + direction + " needs a target (Chaos Mesh refuses it without one); use to, or add a target");
+    }
+
+    private static void externalTarget(String field, String value, ManifestContext ctx) {
+        if (value == null || value.isBlank()) throw ctx.fail(field, "must not be empty; write an IP address, a CIDR such as 10.0.0.0/8, or a host name");
+        var ip = IPV4_CIDR.matcher(value);
+        if (ip.matches()) {
+            for (int g = 1; g <= 4; g++)
+                if (Integer.parseInt(ip.group(g)) > 255) throw ctx.fail(field, "\"" + value + "\" is not an IPv4 address; each part is 0..255");
+            if (ip.group(6) != null && Integer.parseInt(ip.group(6)) > 32) throw ctx.fail(field, "\"" + value + "\": a prefix length is 0..32");
+            return;
+        }
+        if (value.contains(":") || HOST.matcher(value).matches()) return;
+        throw ctx.fail(field, "\"" + value + "\" is neither an IP address, a CIDR nor a host name");
+    }
+
+    private static Object subSpec(NetworkChaosSpec spec, String action) {
+        return switch (action) {
+            case "delay" -> spec.getDelay();
+            case "loss" -> spec.getLoss();
+            case "duplicate" -> spec.getDuplicate();
+            case "corrupt" -> spec.getCorrupt();
+            default -> null;
+        };
+    }
+
+    private static String example(String action) {
+        return switch (action) {
+            case "delay" -> "delay: {latency: 100ms, jitter: 10ms, correlation: \"25\"}";
+            case "bandwidth" -> "bandwidth: {rate: 1mbps, limit: 20971520, buffer: 10000}";
+            default -> action + ": {" + action + ": \"25\", correlation: \"0\"}";
+        };
+    }
+
+    private static double share(String action, String value, String correlation, ManifestContext ctx) {
+        if (!blank(correlation)) ctx.percent("spec." + action + ".correlation", correlation, "");
+        return ctx.percent("spec." + action + "." + action, value, "for " + action);
+    }
+
+    private static boolean blank(String s) { return s == null || s.isBlank(); }
+
+    /** Chaos Mesh's rate: a whole number and bps, kbps, mbps, gbps or tbps (bytes per second, powers of 1024). */
+    static long rate(String field, String value, ManifestContext ctx) {
+        if (value == null || value.isBlank()) throw ctx.fail(field, "required: the rate in bytes per second, e.g. 1mbps");
+        String s = value.strip().toLowerCase(Locale.ROOT);
+        for (int i = 0; i < RATE_UNITS.size(); i++) {
+            String unit = RATE_UNITS.get(i);
+            if (!s.endsWith(unit)) continue;
+            String number = s.substring(0, s.length() - unit.length()).strip();
+            try {
+                long n = Long.parseLong(number);
+                if (n > 0) return Math.multiplyExact(n, 1L << (10 * (RATE_UNITS.size() - 1 - i)));
+            } catch (NumberFormatException | ArithmeticException notAWholeNumber) {
+                break;
+            }
+            break;
+        }
+        throw ctx.fail(field, "invalid rate \"" + value + "\"; write a whole number and bps, kbps, mbps, gbps or tbps (bytes per second, "
+                + "powers of 1024, as Chaos Mesh reads it), e.g. 1mbps");
     }
 }

@@ -14,7 +14,6 @@ import java.util.List;
 final class TimeChaosTranslator implements FaultTranslator<TimeChaos> {
     /** Leeway of time-checked credentials (JWT libraries, Kerberos: 5 minutes). */
     static final Duration TOLERANCE = Duration.ofMinutes(5);
-    private static final List<String> SPEC_FIELDS = List.of("mode", "value", "selector", "duration", "timeOffset", "clockIds", "containerNames");
     private static final List<String> CLOCKS = List.of("CLOCK_REALTIME", "CLOCK_MONOTONIC", "CLOCK_PROCESS_CPUTIME_ID", "CLOCK_THREAD_CPUTIME_ID",
             "CLOCK_MONOTONIC_RAW", "CLOCK_REALTIME_COARSE", "CLOCK_MONOTONIC_COARSE", "CLOCK_BOOTTIME", "CLOCK_REALTIME_ALARM",
             "CLOCK_BOOTTIME_ALARM");
@@ -24,7 +23,6 @@ final class TimeChaosTranslator implements FaultTranslator<TimeChaos> {
     @Override public List<Fault> translate(TimeChaos chaos, ManifestContext ctx) {
         TimeChaosSpec spec = chaos.getSpec();
         if (spec == null) throw ctx.fail("spec", "required: TimeChaos needs spec.timeOffset, spec.mode, spec.selector and spec.duration");
-        ctx.rejectUnknownFields("spec", spec.getAdditionalProperties(), SPEC_FIELDS);
         String text = spec.getTimeOffset();
         if (text == null || text.isBlank()) throw ctx.fail("spec.timeOffset", "required: the clock offset as a Go duration, e.g. -10m or 2h");
         boolean negative = text.strip().startsWith("-");
@@ -34,7 +32,7 @@ final class TimeChaosTranslator implements FaultTranslator<TimeChaos> {
         for (int i = 0; i < clocks.size(); i++)
             if (!CLOCKS.contains(clocks.get(i))) throw ctx.fail("spec.clockIds[" + i + "]", "unknown clock \"" + clocks.get(i) + "\"; use e.g. CLOCK_REALTIME");
         var sel = ChaosSelectors.translate("spec", spec.getSelector(), spec.getMode(), spec.getValue(), spec.getContainerNames(), ctx);
-        Duration duration = ctx.requiredDuration("spec.duration", spec.getDuration(), "for TimeChaos (how long the clock stays off)");
+        Duration duration = ctx.duration("spec.duration", spec.getDuration(), "for TimeChaos (how long the clock stays off)");
         // Credentials are checked against the wall clock: a skew of CLOCK_MONOTONIC alone (or of no realtime clock) cannot fail them.
         boolean realtime = clocks.isEmpty() || clocks.stream().anyMatch(c -> c.startsWith("CLOCK_REALTIME"));
         Duration tolerance = realtime ? TOLERANCE : Duration.ofDays(365_000);

@@ -65,9 +65,24 @@ class ManifestErrorsTest {
     }
 
     @Test
-    void unknownKind_namesKindAndListsSupportedKinds() throws IOException {
+    void unsupportedKind_getsOneSentenceWithItsReason_noStutter() throws IOException {
         var e = error(POD_CHAOS.replace("kind: PodChaos", "kind: JVMChaos"));
-        assertAt(e, "kind", 2, "JVMChaos", "not modelled yet", "PodChaos, StressChaos, NetworkChaos, HTTPChaos, IOChaos, TimeChaos, DNSChaos, Schedule, Workflow");
+        assertAt(e, "kind", 2, "kind: not modelled: JVMChaos rewrites a JVM's methods");
+        assertThat(e.problem()).doesNotContain("kind JVMChaos").doesNotContain("not modelled yet");
+        var machine = error(POD_CHAOS.replace("kind: PodChaos", "kind: PhysicalMachineChaos"));
+        assertThat(machine.problem()).startsWith("cannot exist in a simulation: PhysicalMachineChaos acts on machines outside Kubernetes");
+    }
+
+    @Test
+    void misspeltKind_isAnUnknownKindWithASuggestion() throws IOException {
+        var e = error(POD_CHAOS.replace("kind: PodChaos", "kind: PodChoas"));
+        assertAt(e, "kind", 2, "unknown Chaos Mesh kind \"PodChoas\"; did you mean \"PodChaos\"?");
+    }
+
+    @Test
+    void chaosMeshKindUnderAnotherGroup_isAnApiVersionError_notASkippedObject() throws IOException {
+        var e = error(POD_CHAOS.replace("chaos-mesh.org/v1alpha1", "pingcap.com/v1alpha1"));
+        assertAt(e, "apiVersion", 1, "pingcap.com/v1alpha1", "chaos-mesh.org/v1alpha1");
     }
 
     @Test
@@ -83,13 +98,14 @@ class ManifestErrorsTest {
     }
 
     @Test
-    void emptySelector_namesSpecSelector() throws IOException {
-        var e = error(POD_CHAOS.replace("""
+    void emptySelector_selectsTheExperimentsNamespace_asChaosMeshDefaultsIt() {
+        var f = (dev.homeostat.simulator.fault.PodKill) manifests.translate("inline", POD_CHAOS.replace("""
                   selector:
                     labelSelectors:
                       app: cart
-                """, "  selector: {}\n"));
-        assertAt(e, "spec.selector", 9, "empty selector", "labelSelectors");
+                """, "  selector: {}\n"), Duration.ZERO).getFirst();
+        assertThat(f.selector().namespaces()).containsExactly("shop");
+        assertThat(f.selector().labels()).isEmpty();
     }
 
     @Test
@@ -115,15 +131,18 @@ class ManifestErrorsTest {
     }
 
     @Test
-    void podFailureWithoutDuration_namesSpecDuration() throws IOException {
-        var e = error(POD_CHAOS.replace("action: pod-kill", "action: pod-failure"));
-        assertAt(e, "spec.duration", 6, "required", "pod-failure");
+    void noDuration_lastsUntilTheExperimentIsDeleted_theRunsEnd_asChaosMeshAllows() {
+        var failure = manifests.experiments("inline", POD_CHAOS.replace("action: pod-kill", "action: pod-failure"), Duration.ofMinutes(5),
+                Duration.ofMinutes(40)).getFirst().faults().getFirst();
+        assertThat(failure.duration()).isEqualTo(Duration.ofMinutes(35));
+        var stress = manifests.contents("inline", STRESS_CHAOS.replace("  duration: 5m\n", ""), Duration.ZERO, Horizon.firstFiring()).faults().getFirst();
+        assertThat(stress.duration()).isEqualTo(ManifestContext.UNTIL_DELETED);
     }
 
     @Test
-    void stressWithoutDuration_namesSpecDuration() throws IOException {
-        var e = error(STRESS_CHAOS.replace("  duration: 5m\n", ""));
-        assertAt(e, "spec.duration", 6, "required");
+    void zeroDuration_isAnError() throws IOException {
+        var e = error(STRESS_CHAOS.replace("duration: 5m", "duration: 0s"));
+        assertAt(e, "spec.duration", 15, "longer than 0");
     }
 
     @Test
@@ -139,9 +158,9 @@ class ManifestErrorsTest {
     }
 
     @Test
-    void modeAllWithValue_isAnInconsistencyAtSpecValue() throws IOException {
-        var e = error(POD_CHAOS.replace("mode: all", "mode: all\n  value: \"2\""));
-        assertAt(e, "spec.value", 9, "mode all takes no value");
+    void modeAllWithValue_isAccepted_valueIgnoredAsChaosMeshIgnoresIt() {
+        var f = (dev.homeostat.simulator.fault.PodKill) manifests.translate("inline", POD_CHAOS.replace("mode: all", "mode: all\n  value: \"2\""), Duration.ZERO).getFirst();
+        assertThat(f.mode()).isEqualTo(dev.homeostat.simulator.fault.SelectionMode.all());
     }
 
     @Test
@@ -157,46 +176,89 @@ class ManifestErrorsTest {
     }
 
     @Test
-    void unknownSpecField_isNamedWithItsLine() throws IOException {
-        var e = error(POD_CHAOS.replace("mode: all", "mode: all\n  scheduler: nightly"));
-        assertAt(e, "spec.scheduler", 9, "unknown field", "action, mode, value, selector, duration");
+    void unknownSpecField_isNamedWithItsLine_andTheFieldsOfTheSpec() throws IOException {
+        var e = error(POD_CHAOS.replace("mode: all", "mode: all\n  frobnicate: nightly"));
+        assertAt(e, "spec.frobnicate", 9, "unknown field \"frobnicate\" in PodChaosSpec", "action", "gracePeriod");
     }
 
     @Test
-    void newerChaosMeshField_remoteCluster_isNotSilentlyDropped() throws IOException {
+    void misspeltSpecField_getsASuggestion() throws IOException {
+        var e = error(STRESS_CHAOS.replace("duration: 5m", "duraton: 5m"));
+        assertAt(e, "spec.duraton", 15, "unknown field \"duraton\"; did you mean \"duration\"?");
+    }
+
+    @Test
+    void chaosMesh1Scheduler_saysWhereItMoved() throws IOException {
+        var e = error(POD_CHAOS.replace("mode: all", "mode: all\n  scheduler:\n    cron: \"@every 10m\""));
+        assertAt(e, "spec.scheduler", 9, "moved to a Schedule object", "kind: Schedule");
+    }
+
+    @Test
+    void remoteCluster_isItsOwnSentence_notAnUnknownField() throws IOException {
         var e = error(STRESS_CHAOS.replace("mode: one", "mode: one\n  remoteCluster: eu-west"));
-        assertAt(e, "spec.remoteCluster", 8, "not modelled yet");
+        assertAt(e, "spec.remoteCluster", 8, "cannot exist in a simulation: remoteCluster sends the experiment to another cluster's API");
     }
 
     @Test
     void unknownTopLevelField_isNamed() throws IOException {
         var e = error(POD_CHAOS + "extra: true\n");
-        assertAt(e, "extra", 12, "unknown top-level field");
+        assertAt(e, "extra", 12, "unknown field \"extra\" in PodChaos", "apiVersion, kind, metadata, spec, status");
     }
 
     @Test
-    void annotationSelectors_areNotModelledYet() throws IOException {
+    void annotationSelectors_areNotModelled_withTheReason() throws IOException {
         var e = error(POD_CHAOS.replace("    labelSelectors:",
                 "    annotationSelectors:\n      team: payments\n    labelSelectors:"));
-        assertAt(e, "spec.selector.annotationSelectors", 10, "not modelled yet", "namespaces, labelSelectors, expressionSelectors, fieldSelectors, pods");
+        assertAt(e, "spec.selector.annotationSelectors", 10, "not modelled: simulated pods carry no annotations");
     }
 
     @Test
-    void percentMemorySize_isNotSupported() throws IOException {
+    void percentMemorySize_isNotModelled() throws IOException {
         var e = error(STRESS_CHAOS.replace("size: 256MB", "size: 50%"));
-        assertAt(e, "spec.stressors.memory.size", 14, "percent", "256MB");
+        assertAt(e, "spec.stressors.memory.size", 14, "not modelled: 50% is a share of the machine's memory", "256MB");
+    }
+
+    @Test
+    void oomScoreAdj_isAccepted_checkedInItsRange_andNotedAsPlanned() throws IOException {
+        var contents = manifests.contents("inline", STRESS_CHAOS.replace("size: 256MB", "size: 256MB\n      oomScoreAdj: -1000"), Duration.ZERO, Horizon.firstFiring());
+        assertThat(contents.faults()).hasSize(1);
+        assertThat(contents.notes()).singleElement().satisfies(n -> {
+            assertThat(n.field()).isEqualTo("spec.stressors.memory.oomScoreAdj");
+            assertThat(n.message()).startsWith("planned: ");
+        });
+        var e = error(STRESS_CHAOS.replace("size: 256MB", "size: 256MB\n      oomScoreAdj: -2000"));
+        assertAt(e, "spec.stressors.memory.oomScoreAdj", 15, "-2000 is out of range; must be in -1000..1000");
     }
 
     @Test
     void memoryWorkersNotANumber_namesTheFieldAndTheExpectedType() throws IOException {
         var e = error(STRESS_CHAOS.replace("workers: 1", "workers: two"));
         assertAt(e, "spec.stressors.memory.workers", 13, "whole number", "two");
+        assertAt(error(STRESS_CHAOS.replace("workers: 1", "workers: \"1\"")), "spec.stressors.memory.workers", 13, "write it without quotes");
     }
 
     @Test
-    void unknownStressorField_isNamed() throws IOException {
-        var e = error(STRESS_CHAOS.replace("size: 256MB", "size: 256MB\n      oomScoreAdj: -1000"));
-        assertAt(e, "spec.stressors.memory.oomScoreAdj", 15, "unknown field", "workers, size");
+    void unknownStressorField_isNamedWithASuggestion() throws IOException {
+        var e = error(STRESS_CHAOS.replace("workers: 1", "worker: 1"));
+        assertAt(e, "spec.stressors.memory.worker", 13, "unknown field \"worker\"; did you mean \"workers\"?");
+    }
+
+    @Test
+    void otherKubernetesObjects_areSkipped_butAFileOfNothingElseIsNoExperiment() throws IOException {
+        String configMap = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings}\ndata: {a: b}\n";
+        var contents = manifests.contents("inline", configMap + "---\n" + POD_CHAOS, Duration.ZERO, Horizon.firstFiring());
+        assertThat(contents.experiments()).hasSize(1);
+        assertThat(contents.skipped()).singleElement().satisfies(s -> assertThat(s.message()).isEqualTo("not a Chaos Mesh object (kind ConfigMap): skipped"));
+        var e = error(configMap);
+        assertThat(e.problem()).startsWith("no Chaos Mesh experiment in this file, only other objects (not a Chaos Mesh object (kind ConfigMap): skipped)");
+    }
+
+    @Test
+    void pausedExperiment_injectsNothing_andSaysSo() {
+        var contents = manifests.contents("inline", POD_CHAOS.replace("  namespace: shop\n",
+                "  namespace: shop\n  annotations:\n    experiment.chaos-mesh.org/pause: \"true\"\n"), Duration.ZERO, Horizon.firstFiring());
+        assertThat(contents.faults()).isEmpty();
+        assertThat(contents.notes()).singleElement().satisfies(n -> assertThat(n.message()).startsWith("paused"));
     }
 
     @Test

@@ -209,6 +209,6 @@ class TranslationTest {
                 new TranslatorRegistry.Entry("StressChaos", new StressChaosTranslator()))));
         var e = org.assertj.core.api.Assertions.catchThrowableOfType(ManifestException.class, () -> onlyStress.translate("x.yaml",
                 podChaos("k", "shop", "action: pod-kill\nmode: all\nselector: {namespaces: [shop]}\n"), AT));
-        assertThat(e.getMessage()).isEqualTo("x.yaml:2: kind: kind PodChaos is not modelled yet; supported kinds: StressChaos");
+        assertThat(e.getMessage()).isEqualTo("x.yaml:2: kind: not translated here: PodChaos has no translator in this registry; use TranslatorRegistry.defaults()");
     }
 }

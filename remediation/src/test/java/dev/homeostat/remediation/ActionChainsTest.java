@@ -32,7 +32,7 @@ class ActionChainsTest {
 
         assertThat(h.cluster.executed).extracting(FakeCluster.Executed::action)
                 .containsExactly(new ClusterAction.IsolatePod(pod("checkout-0")));
-        assertThat(h.journal.of(EngineEvent.Escalated.class)).isEmpty();
+        assertThat(h.journal.of(EngineEvent.Paged.class)).isEmpty();
         assertThat(h.engine.incidents()).isEmpty();
     }
 

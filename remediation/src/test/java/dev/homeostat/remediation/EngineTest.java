@@ -53,14 +53,14 @@ class EngineTest {
         h.sampleAndTick("mem_ratio", Harness.pod("checkout-0"), 0.97); // again, 105 s after the restart
 
         assertThat(h.cluster.executed).extracting(e -> e.action()).containsExactly(new ClusterAction.RestartPod(pod("checkout-0")));
-        assertThat(h.journal.of(EngineEvent.ActionExecuted.class)).singleElement()
+        assertThat(h.journal.executed()).singleElement()
                 .satisfies(e -> {
                     assertThat(e.timeMillis()).isEqualTo(15_000);
                     assertThat(e.rule()).isEqualTo("restart-leaking-pod");
                     assertThat(e.service()).isEqualTo("checkout");
                     assertThat(e.applied()).isTrue();
                 });
-        assertThat(h.journal.of(EngineEvent.ActionSuppressed.class)).singleElement()
+        assertThat(h.journal.held()).singleElement()
                 .satisfies(e -> {
                     assertThat(e.guard()).isEqualTo("cooldown");
                     assertThat(e.timeMillis()).isEqualTo(120_000);
@@ -84,7 +84,7 @@ class EngineTest {
         assertThat(h.cluster.executed).extracting(e -> e.time(), e -> e.action().getClass().getSimpleName())
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(15_000L, "RestartPod"), org.assertj.core.groups.Tuple.tuple(75_000L, "Page"));
         assertThat(h.cluster.executed.get(1).action().target()).isEqualTo(pod("checkout-r1"));
-        var escalated = h.journal.of(EngineEvent.Escalated.class);
+        var escalated = h.journal.of(EngineEvent.Paged.class);
         assertThat(escalated).singleElement().satisfies(e -> {
             assertThat(e.timeMillis()).isEqualTo(75_000);
             assertThat(e.target()).isEqualTo(pod("checkout-r1"));
@@ -93,7 +93,7 @@ class EngineTest {
         });
         assertThat(h.engine.incidents()).isEmpty();
         // events come in journal order: the page is executed before the escalation it causes
-        int page = h.journal.events.indexOf(h.journal.of(EngineEvent.ActionExecuted.class).get(1));
+        int page = h.journal.events.indexOf(h.journal.executed().get(1));
         assertThat(h.journal.events.indexOf(escalated.getFirst())).isGreaterThan(page);
     }
 
@@ -109,7 +109,7 @@ class EngineTest {
             h.sampleAndTick("mem_ratio", Harness.pod("checkout-r1"), 0.30);
         }
         assertThat(h.cluster.executed).hasSize(1);
-        assertThat(h.journal.of(EngineEvent.Escalated.class)).isEmpty();
+        assertThat(h.journal.of(EngineEvent.Paged.class)).isEmpty();
         assertThat(h.engine.incidents()).isEmpty();
     }
 
@@ -122,14 +122,14 @@ class EngineTest {
             h.sampleAndTick("mem_ratio", Harness.pod("solo-0"), 0.99);
         }
         assertThat(h.cluster.executed).extracting(e -> e.action()).allMatch(a -> a instanceof ClusterAction.Page);
-        var vetoes = h.journal.of(EngineEvent.ActionSuppressed.class);
+        var vetoes = h.journal.held();
         assertThat(vetoes).singleElement().satisfies(v -> { // journaled once although retried every tick
             assertThat(v.guard()).isEqualTo("blast-radius");
             assertThat(v.detail()).contains("last ready pod").contains("default/solo");
             assertThat(v.action()).isEqualTo(new ClusterAction.RestartPod(pod("solo-0")));
         });
         assertThat(h.cluster.has("solo-0")).isTrue();
-        assertThat(h.journal.of(EngineEvent.Escalated.class)).hasSize(1);
+        assertThat(h.journal.of(EngineEvent.Paged.class)).hasSize(1);
     }
 
     @Test
@@ -147,7 +147,7 @@ class EngineTest {
         for (String d : List.of("a", "b", "c", "d", "e")) h.metrics.add("mem_ratio", Harness.pod(d + "-0"), 15_000, 0.99);
         h.engine.tick();
         assertThat(h.cluster.executed).hasSize(2);
-        assertThat(h.journal.of(EngineEvent.ActionSuppressed.class)).hasSize(3).allSatisfy(v -> {
+        assertThat(h.journal.held()).hasSize(3).allSatisfy(v -> {
             assertThat(v.guard()).isEqualTo("rate-limit");
             assertThat(v.detail()).contains("maxActionsPerMinute 2");
         });
@@ -177,9 +177,9 @@ class EngineTest {
             h.sampleAndTick("mem_ratio", Harness.pod("checkout-0"), 0.99);
         }
         assertThat(h.cluster.executed).isEmpty();
-        assertThat(h.journal.of(EngineEvent.Escalated.class)).isEmpty();
-        assertThat(h.journal.of(EngineEvent.AnomalyDetected.class)).hasSize(20);
-        assertThat(h.journal.of(EngineEvent.ActionSuppressed.class)).hasSize(20)
+        assertThat(h.journal.of(EngineEvent.Paged.class)).isEmpty();
+        assertThat(h.journal.of(EngineEvent.AnomalyRaised.class)).hasSize(20);
+        assertThat(h.journal.held()).hasSize(20)
                 .allSatisfy(v -> assertThat(v.guard()).isEqualTo("mode"))
                 .allSatisfy(v -> assertThat(v.detail()).isEqualTo("mode observe"));
     }
@@ -205,7 +205,7 @@ class EngineTest {
         h.engine.tick();
         assertThat(h.cluster.executed).extracting(e -> e.action())
                 .containsExactly(new ClusterAction.RestartPod(pod("cart-1")));
-        assertThat(h.journal.of(EngineEvent.ActionExecuted.class).getFirst().rule()).isEqualTo("restart-worst");
+        assertThat(h.journal.executed().getFirst().rule()).isEqualTo("restart-worst");
     }
 
     @Test
@@ -222,7 +222,7 @@ class EngineTest {
             h.sampleAndTick("svc_errors", Harness.service("cart"), 0.7);
         }
         // no pod stands out: the restart is skipped (journaled once) and nobody is paged before verifyAfter (2m)
-        assertThat(h.journal.of(EngineEvent.ActionSuppressed.class)).singleElement().satisfies(s -> {
+        assertThat(h.journal.held()).singleElement().satisfies(s -> {
             assertThat(s.guard()).isEqualTo("remediator");
             assertThat(s.detail()).contains("no anomalous pod of service/default/cart");
         });
@@ -232,7 +232,7 @@ class EngineTest {
         h.sampleAndTick("svc_errors", Harness.service("cart"), 0.7);
         assertThat(h.cluster.executed).extracting(e -> e.action())
                 .singleElement().isInstanceOf(ClusterAction.Page.class);
-        assertThat(h.journal.of(EngineEvent.Escalated.class)).hasSize(1);
+        assertThat(h.journal.of(EngineEvent.Paged.class)).hasSize(1);
     }
 
     @Test
@@ -250,7 +250,7 @@ class EngineTest {
             h.sampleAndTick("svc_errors", Harness.service("cart"), t <= 60 ? 0.7 : 0.0);
         }
         assertThat(h.cluster.executed).isEmpty();
-        assertThat(h.journal.of(EngineEvent.Escalated.class)).isEmpty();
+        assertThat(h.journal.of(EngineEvent.Paged.class)).isEmpty();
         assertThat(h.engine.incidents()).isEmpty();
     }
 
@@ -287,7 +287,7 @@ class EngineTest {
     }
 
     @Test
-    void detectorsOfVanishedPods_areDropped() {
+    void detectorsOfSeriesQuietForALookback_areDropped() {
         var h = new Harness(RESTART_THEN_PAGE);
         h.cluster.deployment("checkout", 2);
         h.clock.set(15_000);
@@ -295,9 +295,16 @@ class EngineTest {
         h.metrics.add("mem_ratio", Harness.pod("checkout-1"), 15_000, 0.1);
         h.engine.tick();
         assertThat(h.engine.detectorCount()).isEqualTo(2);
+        // checkout-1 is gone and sends nothing; within a lookback its detector stays (a late scrape may still come)
         h.cluster.remove("checkout-1");
         h.clock.set(30_000);
         h.sampleAndTick("mem_ratio", Harness.pod("checkout-0"), 0.1);
+        assertThat(h.engine.detectorCount()).isEqualTo(2);
+        // a whole lookback (5 min) later it is dropped; checkout-0, still sending, keeps its detector
+        for (long t = 45_000; t <= 15_000 + 5 * 60_000 + 15_000; t += 15_000) {
+            h.clock.set(t);
+            h.sampleAndTick("mem_ratio", Harness.pod("checkout-0"), 0.1);
+        }
         assertThat(h.engine.detectorCount()).isEqualTo(1);
     }
 
@@ -310,7 +317,7 @@ class EngineTest {
         h.metrics.add("mem_ratio", Harness.pod("checkout-0"), 15_000, 0.5);
         h.clock.set(15_000);
         h.engine.tick();
-        assertThat(h.journal.of(EngineEvent.AnomalyDetected.class)).singleElement().satisfies(e -> {
+        assertThat(h.journal.of(EngineEvent.AnomalyRaised.class)).singleElement().satisfies(e -> {
             assertThat(e.timeMillis()).isEqualTo(15_000);
             assertThat(e.anomaly().timeMillis()).isEqualTo(10_000);
             assertThat(e.anomaly().score()).isEqualTo(0.97);
@@ -351,7 +358,7 @@ class EngineTest {
         h.engine.alert(new Anomaly(14_000, "mem", "alertmanager", pod("checkout-2"), "checkout", 1, "KubePodMemoryHigh"));
         assertThat(h.journal.events).isEmpty();
         h.engine.tick();
-        assertThat(h.journal.of(EngineEvent.AnomalyDetected.class)).hasSize(1);
+        assertThat(h.journal.of(EngineEvent.AnomalyRaised.class)).hasSize(1);
         assertThat(h.cluster.executed).extracting(e -> e.action()).containsExactly(new ClusterAction.RestartPod(pod("checkout-2")));
     }
 

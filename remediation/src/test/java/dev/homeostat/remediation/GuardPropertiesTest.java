@@ -60,10 +60,10 @@ class GuardPropertiesTest {
             h.tickAt(s);
         }
 
-        assertThat(h.journal.of(EngineEvent.AnomalyDetected.class)).isNotEmpty();
+        assertThat(h.journal.of(EngineEvent.AnomalyRaised.class)).isNotEmpty();
         assertThat(h.cluster.violations).as("blast radius").isEmpty();
         List<FakeCluster.Executed> executed = h.cluster.executed;
-        long cooldownMillis = dev.homeostat.remediation.policy.Durations.parse(cooldown).toMillis();
+        long cooldownMillis = dev.homeostat.units.GoDuration.parse(cooldown).toMillis();
         Map<String, Long> last = new HashMap<>();
         for (FakeCluster.Executed e : executed) {
             String key = (e.action() instanceof ClusterAction.Page ? "page " : "restart ") + e.action().target().ref();
@@ -75,7 +75,7 @@ class GuardPropertiesTest {
             assertThat(times.get(i + maxPerMinute) - times.get(i)).as("rate limit %d/min", maxPerMinute).isGreaterThanOrEqualTo(60_000);
         }
         // every action the port saw was journaled as executed, and nothing else was
-        assertThat(h.journal.of(EngineEvent.ActionExecuted.class)).extracting(EngineEvent.ActionExecuted::action)
+        assertThat(h.journal.executed()).extracting(EngineEvent.ActionTaken::action)
                 .containsExactlyElementsOf(executed.stream().map(FakeCluster.Executed::action).toList());
     }
 }

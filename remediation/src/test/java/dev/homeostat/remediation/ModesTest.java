@@ -49,14 +49,14 @@ class ModesTest {
         assertThat(h.cluster.executed.getFirst().time()).isEqualTo(15_000);
         assertThat(((ClusterAction.Page) h.cluster.executed.getFirst().action()).reason())
                 .contains("mode recommend").contains("recommended: restart-pod").contains("checkout-0");
-        assertThat(h.journal.of(EngineEvent.ActionSuppressed.class)).singleElement().satisfies(e -> {
+        assertThat(h.journal.held()).singleElement().satisfies(e -> {
             assertThat(e.guard()).isEqualTo("mode");
             assertThat(e.detail()).startsWith("recommended: restart-pod").contains("checkout-0");
             assertThat(e.action()).isEqualTo(new ClusterAction.RestartPod(pod("checkout-0")));
         });
         // verified like after an action: still anomalous at 75 s, so the chain's page step runs
         assertThat(h.cluster.executed.get(1).time()).isEqualTo(75_000);
-        assertThat(h.journal.of(EngineEvent.Escalated.class)).hasSize(1);
+        assertThat(h.journal.of(EngineEvent.Paged.class)).hasSize(1);
         assertThat(h.engine.incidents()).isEmpty();
     }
 
@@ -70,7 +70,7 @@ class ModesTest {
             h.sampleAndTick("mem_ratio", Harness.pod("checkout-0"), 0.40);
         }
         assertThat(h.cluster.executed).singleElement().satisfies(e -> assertThat(e.action()).isInstanceOf(ClusterAction.Page.class));
-        assertThat(h.journal.of(EngineEvent.Escalated.class)).isEmpty();
+        assertThat(h.journal.of(EngineEvent.Paged.class)).isEmpty();
         assertThat(h.engine.incidents()).isEmpty();
     }
 
@@ -81,11 +81,11 @@ class ModesTest {
         h.sampleAndTick("mem_ratio", Harness.pod("checkout-0"), 0.99);
         assertThat(h.engine.pendingApprovals()).singleElement().isEqualTo(new PendingApproval("1-0", "restart-leaking-pod",
                 "checkout", new ClusterAction.RestartPod(pod("checkout-0")), 15_000, 75_000));
-        assertThat(h.journal.of(EngineEvent.ActionSuppressed.class)).singleElement()
+        assertThat(h.journal.held()).singleElement()
                 .satisfies(e -> assertThat(e.detail()).startsWith("awaiting approval 1-0: restart-pod").contains("checkout-0"));
         h.tickAt(30);
         assertThat(h.cluster.executed).isEmpty();
-        assertThat(h.journal.of(EngineEvent.ActionSuppressed.class)).hasSize(1); // waiting is journaled once
+        assertThat(h.journal.held()).hasSize(1); // waiting is journaled once
 
         assertThat(h.engine.approve("1-0")).isTrue();
         assertThat(h.cluster.executed).isEmpty();
@@ -115,7 +115,7 @@ class ModesTest {
             assertThat(e.time()).isEqualTo(30_000); // the page step, at once: no need to wait out verifyAfter
             assertThat(e.action()).isInstanceOf(ClusterAction.Page.class);
         });
-        assertThat(h.journal.of(EngineEvent.ActionSuppressed.class)).extracting(EngineEvent.ActionSuppressed::detail)
+        assertThat(h.journal.held()).extracting(EngineEvent.ActionTaken::detail)
                 .contains("approval 1-0 rejected: restart-pod " + pod("checkout-0").ref());
     }
 
@@ -129,7 +129,7 @@ class ModesTest {
         }
         assertThat(h.engine.pendingApprovals()).isEmpty();
         assertThat(h.engine.approve("1-0")).isFalse();
-        assertThat(h.journal.of(EngineEvent.ActionSuppressed.class)).extracting(EngineEvent.ActionSuppressed::detail)
+        assertThat(h.journal.held()).extracting(EngineEvent.ActionTaken::detail)
                 .anySatisfy(d -> assertThat(d).startsWith("approval 1-0 expired after 60s unanswered"));
         assertThat(h.cluster.executed).singleElement().satisfies(e -> {
             assertThat(e.time()).isEqualTo(75_000);

@@ -138,7 +138,7 @@ class MultivariateEngineTest {
         Engine e = engine(yaml, DetectorFactory.registry());
         clock.set(120_000);
         e.tick();
-        assertThat(journal.of(EngineEvent.AnomalyDetected.class)).singleElement().satisfies(a -> {
+        assertThat(journal.of(EngineEvent.AnomalyRaised.class)).singleElement().satisfies(a -> {
             assertThat(a.anomaly().timeMillis()).isEqualTo(120_000);
             assertThat(a.anomaly().detector()).isEqualTo("lifecycle");
             assertThat(a.anomaly().explanation()).startsWith("RestartBurst: 3 restarts in the last 8 observations");

@@ -61,6 +61,11 @@ final class ReportCharts {
     private static final Color FAULT_LANE = new Color(0x88, 0x88, 0x88);
     private static final Color ANOMALY = new Color(0xC0, 0x1C, 0x28);
     private static final Color ACTION = new Color(0x1A, 0x7F, 0x37);
+    private static final Color HELD = new Color(0xBF, 0x87, 0x00);
+    private static final Color REFUSED = new Color(0x6E, 0x40, 0xC9);
+    private static final Color PAGE = new Color(0xCF, 0x22, 0x2E);
+    private static final Color SLO_LINE = new Color(0xCF, 0x22, 0x2E);
+    private static final Color HOLLOW_LINE = Color.WHITE;
     private static final Color GRID = new Color(0xDD, 0xDD, 0xDD);
     private static final String FONT = "SansSerif";
 
@@ -71,7 +76,7 @@ final class ReportCharts {
     private static final int LANES_HEIGHT = 170;
 
     /** Lanes of the event strip under the series, bottom to top. */
-    private static final String[] LANES = {"actions", "anomalies", "SLO engine", "SLO baseline", "faults"};
+    private static final String[] LANES = {"pages", "actions", "anomalies", "SLO engine", "SLO baseline", "faults"};
 
     private ReportCharts() { }
 
@@ -133,7 +138,7 @@ final class ReportCharts {
             lines.setSeriesStroke(0, new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f,
                     new float[] {6f, 4f}, 0f));
             lines.setSeriesPaint(1, ENGINE);
-            lines.setSeriesStroke(1, new BasicStroke(1.8f));
+            lines.setSeriesStroke(1, new BasicStroke(2.4f));
             NumberAxis range = new NumberAxis(name);
             range.setAutoRangeIncludesZero(true);
             // A flat series (no errors at all) would otherwise get a ±1e-9 axis around zero.
@@ -141,12 +146,14 @@ final class ReportCharts {
             range.setRangeType(org.jfree.data.RangeType.POSITIVE); // ratios and latencies are never negative
             range.setLabelFont(new Font(FONT, Font.PLAIN, 11));
             XYPlot plot = new XYPlot(data, null, range, lines);
-            plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD); // engine on top
+            // the dashed baseline over the wider engine line: where the two are equal, both still show
+            plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.REVERSE);
             shadeFaults(plot, t);
+            sloLine(plot, range, t, name);
             combined.add(plot, 3);
         }
         combined.add(lanes(t), 2);
-        combined.setFixedLegendItems(legend(!seriesNames(t).isEmpty()));
+        combined.setFixedLegendItems(legend(t, !seriesNames(t).isEmpty()));
         JFreeChart chart = chart(t.scenario() + " — seed " + t.seed(), combined, true);
         for (Object sub : combined.getSubplots()) {
             style((XYPlot) sub);
@@ -157,9 +164,9 @@ final class ReportCharts {
     private static XYPlot lanes(ScenarioTimeline t) {
         double minWidth = minutes(t.endMillis()) / 400;
         XYIntervalSeriesCollection bands = new XYIntervalSeriesCollection();
-        bands.addSeries(band("faults", t.faults(), 4, minWidth));
-        bands.addSeries(band("SLO violated (baseline)", t.sloViolationsBaseline(), 3, minWidth));
-        bands.addSeries(band("SLO violated (engine)", t.sloViolationsEngine(), 2, minWidth));
+        bands.addSeries(band("faults", t.faults(), 5, minWidth));
+        bands.addSeries(band("SLO violated (baseline)", t.sloViolationsBaseline(), 4, minWidth));
+        bands.addSeries(band("SLO violated (engine)", t.sloViolationsEngine(), 3, minWidth));
         XYBarRenderer bars = keepStyle(new XYBarRenderer());
         bars.setUseYInterval(true);
         bars.setBarPainter(new StandardXYBarPainter());
@@ -170,13 +177,27 @@ final class ReportCharts {
         bars.setSeriesPaint(2, ENGINE);
 
         XYSeriesCollection marks = new XYSeriesCollection();
-        marks.addSeries(points("anomalies", t.anomalies(), 1));
-        marks.addSeries(points("actions", t.actions(), 0));
+        marks.addSeries(points("anomalies", t.anomalies(), 2));
+        marks.addSeries(points("applied", kind(t.actions(), ScenarioTimeline.APPLIED), 1.15));
+        marks.addSeries(points("held back", kind(t.actions(), ScenarioTimeline.HELD), 1));
+        marks.addSeries(points("refused", kind(t.actions(), ScenarioTimeline.REFUSED), 0.85));
+        marks.addSeries(points("pages baseline", t.pagesBaseline(), 0.15));
+        marks.addSeries(points("pages engine run", t.pagesEngine(), -0.15));
         XYLineAndShapeRenderer shapes = keepStyle(new XYLineAndShapeRenderer(false, true));
         shapes.setSeriesPaint(0, ANOMALY);
         shapes.setSeriesShape(0, triangle(5));
         shapes.setSeriesPaint(1, ACTION);
         shapes.setSeriesShape(1, diamond(5));
+        shapes.setSeriesPaint(2, HELD);
+        shapes.setSeriesShape(2, new Rectangle2D.Double(-4, -4, 8, 8));
+        shapes.setSeriesShapesFilled(2, false);
+        shapes.setSeriesPaint(3, REFUSED);
+        shapes.setSeriesShape(3, cross(4));
+        shapes.setSeriesPaint(4, BASELINE);
+        shapes.setSeriesShape(4, new java.awt.geom.Ellipse2D.Double(-4, -4, 8, 8));
+        shapes.setSeriesShapesFilled(4, false);
+        shapes.setSeriesPaint(5, PAGE);
+        shapes.setSeriesShape(5, new java.awt.geom.Ellipse2D.Double(-4, -4, 8, 8));
 
         SymbolAxis lanes = new SymbolAxis(null, LANES);
         lanes.setGridBandsVisible(false);
@@ -208,7 +229,39 @@ final class ReportCharts {
         return series;
     }
 
-    private static XYSeries points(String key, List<ScenarioTimeline.Mark> marks, int lane) {
+    private static List<ScenarioTimeline.Mark> kind(List<ScenarioTimeline.Mark> marks, String kind) {
+        return marks.stream().filter(m -> m.kind().equals(kind)).toList();
+    }
+
+    /**
+     * The SLO as a line on a series' plot, and the axis stretched to show it: an error ratio or a latency far below
+     * its objective reads as the healthy margin it is.
+     */
+    private static void sloLine(XYPlot plot, NumberAxis range, ScenarioTimeline t, String name) {
+        Double threshold = null;
+        double max = 0;
+        for (List<TimelineSeries> all : List.of(t.engineSeries(), t.baselineSeries())) {
+            for (TimelineSeries s : all) {
+                if (!s.name().equals(name)) continue;
+                if (s.sloThreshold() != null) threshold = s.sloThreshold();
+                for (double v : s.values()) if (Double.isFinite(v)) max = Math.max(max, v);
+            }
+        }
+        if (threshold == null) return;
+        org.jfree.chart.plot.ValueMarker line = new org.jfree.chart.plot.ValueMarker(threshold);
+        line.setPaint(SLO_LINE);
+        line.setStroke(new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f, new float[] {2f, 3f}, 0f));
+        line.setLabel("SLO");
+        line.setLabelFont(new Font(FONT, Font.PLAIN, 10));
+        line.setLabelPaint(SLO_LINE);
+        line.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
+        line.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_RIGHT);
+        plot.addRangeMarker(line, Layer.FOREGROUND);
+        range.setAutoRange(false);
+        range.setRange(0, Math.max(max, threshold) * 1.15);
+    }
+
+    private static XYSeries points(String key, List<ScenarioTimeline.Mark> marks, double lane) {
         XYSeries series = new XYSeries(key, false, true);
         for (ScenarioTimeline.Mark m : marks) {
             series.add(minutes(m.t()), lane);
@@ -238,7 +291,7 @@ final class ReportCharts {
         return new ArrayList<>(names);
     }
 
-    private static LegendItemCollection legend(boolean withSeries) {
+    private static LegendItemCollection legend(ScenarioTimeline t, boolean withSeries) {
         LegendItemCollection items = new LegendItemCollection();
         Shape box = new Rectangle2D.Double(-5, -5, 10, 10);
         if (withSeries) {
@@ -246,13 +299,22 @@ final class ReportCharts {
             items.add(new LegendItem("baseline (Kubernetes only)", null, null, null, line,
                     new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f, new float[] {6f, 4f}, 0f),
                     BASELINE));
-            items.add(new LegendItem("engine", null, null, null, line, new BasicStroke(1.8f), ENGINE));
+            items.add(new LegendItem("engine", null, null, null, line, new BasicStroke(2.4f), ENGINE));
+            items.add(new LegendItem("SLO", null, null, null, line,
+                    new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f, new float[] {2f, 3f}, 0f), SLO_LINE));
         }
         items.add(new LegendItem("fault window", null, null, null, box, FAULT_LANE));
         items.add(new LegendItem("SLO violated: baseline", null, null, null, box, BASELINE));
         items.add(new LegendItem("SLO violated: engine", null, null, null, box, ENGINE));
-        items.add(new LegendItem("anomaly", null, null, null, triangle(5), ANOMALY));
-        items.add(new LegendItem("action", null, null, null, diamond(5), ACTION));
+        items.add(new LegendItem("anomaly (" + t.anomalies().size() + ")", null, null, null, triangle(5), ANOMALY));
+        items.add(new LegendItem("applied (" + t.actionCount(ScenarioTimeline.APPLIED) + ")", null, null, null, diamond(5), ACTION));
+        items.add(new LegendItem("held back (" + t.actionCount(ScenarioTimeline.HELD) + ")", null, null, null, true,
+                new Rectangle2D.Double(-4, -4, 8, 8), false, HELD, true, HELD, new BasicStroke(1f), false, new java.awt.geom.Line2D.Double(), new BasicStroke(1f), HOLLOW_LINE));
+        items.add(new LegendItem("refused (" + t.actionCount(ScenarioTimeline.REFUSED) + ")", null, null, null, cross(4), REFUSED));
+        items.add(new LegendItem("page, baseline (" + t.pagesBaseline().size() + ")", null, null, null, true,
+                new java.awt.geom.Ellipse2D.Double(-4, -4, 8, 8), false, BASELINE, true, BASELINE, new BasicStroke(1f), false, new java.awt.geom.Line2D.Double(), new BasicStroke(1f), HOLLOW_LINE));
+        items.add(new LegendItem("page, engine run (" + t.pagesEngine().size() + ")", null, null, null,
+                new java.awt.geom.Ellipse2D.Double(-4, -4, 8, 8), PAGE));
         return items;
     }
 
@@ -321,6 +383,25 @@ final class ReportCharts {
         p.moveTo(0, -r);
         p.lineTo(r, r);
         p.lineTo(-r, r);
+        p.closePath();
+        return p;
+    }
+
+    private static Shape cross(double r) {
+        Path2D.Double p = new Path2D.Double();
+        double w = r / 3;
+        p.moveTo(-r, -r + w);
+        p.lineTo(-r + w, -r);
+        p.lineTo(0, -w);
+        p.lineTo(r - w, -r);
+        p.lineTo(r, -r + w);
+        p.lineTo(w, 0);
+        p.lineTo(r, r - w);
+        p.lineTo(r - w, r);
+        p.lineTo(0, w);
+        p.lineTo(-r + w, r);
+        p.lineTo(-r, r - w);
+        p.lineTo(-w, 0);
         p.closePath();
         return p;
     }

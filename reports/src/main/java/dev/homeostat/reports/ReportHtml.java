@@ -37,7 +37,8 @@ final class ReportHtml {
             tr.bad td{background:var(--bad)}
             .badge{display:inline-block;padding:0 8px;border-radius:9px;color:#fff;font-size:11px;font-weight:600;
             line-height:18px;vertical-align:2px}
-            .pass{background:var(--pass)} .fail{background:var(--fail)}
+            .pass{background:var(--pass)} .fail{background:var(--fail)} .none{background:var(--muted)}
+            tr.total td{font-weight:600;background:var(--head)}
             .muted{color:var(--muted)}
             .row{display:flex;flex-wrap:wrap;gap:10px 28px;align-items:flex-start}
             .charts{display:flex;flex-wrap:wrap;gap:10px}
@@ -60,6 +61,7 @@ final class ReportHtml {
                          Map<String, ScenarioTimeline> timelines) {
         Map<String, String> ids = ids(suite);
         long failedScenarios = suite.scenarios().stream().filter(s -> !s.passed()).count();
+        long unchecked = suite.scenarios().stream().filter(ScenarioReport::noExpectations).count();
         StringBuilder h = new StringBuilder(16_384);
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -69,7 +71,8 @@ final class ReportHtml {
         h.append("<header>\n<h1>Suite ").append(esc(suite.suite())).append(' ').append(badge(suite.passed()))
                 .append("</h1>\n<p class=\"muted\">").append(suite.scenarios().size()).append(" scenario")
                 .append(suite.scenarios().size() == 1 ? "" : "s").append(", ").append(failedScenarios)
-                .append(" failed. Every scenario runs twice per seed: with the engine, and as the baseline ")
+                .append(" failed").append(unchecked > 0 ? ", " + unchecked + " without expectations" : "")
+                .append(". Every scenario runs twice per seed: with the engine, and as the baseline ")
                 .append("(plain Kubernetes, engine off). Metrics are means over seeds.</p>\n</header>\n");
 
         h.append("<section id=\"suite\">\n<h2>Scenarios</h2>\n<table class=\"suite\">\n<thead><tr>");
@@ -83,7 +86,12 @@ final class ReportHtml {
             for (int i = 1; i < cells.size() - 1; i++) {
                 h.append("<td>").append(esc(cells.get(i))).append("</td>");
             }
-            h.append("<td>").append(badge(s.passed())).append("</td></tr>\n");
+            h.append("<td>").append(badge(s)).append("</td></tr>\n");
+        }
+        if (suite.scenarios().size() > 1) {
+            h.append("<tr class=\"total\">");
+            ReportWriter.totalRow(suite.totals(), "→").forEach(c -> h.append("<td>").append(esc(c)).append("</td>"));
+            h.append("</tr>\n");
         }
         h.append("</tbody>\n</table>\n");
         List<String> failures = suite.scenarios().stream()
@@ -114,7 +122,8 @@ final class ReportHtml {
     private static void scenario(StringBuilder h, ScenarioReport s, String id, Chart timelineChart,
                                  ScenarioTimeline timeline) {
         h.append("<section class=\"scenario\" id=\"").append(id).append("\">\n<h2>").append(esc(s.name()))
-                .append(' ').append(badge(s.passed())).append("</h2>\n<p class=\"muted\">seeds ")
+                .append(' ').append(badge(s)).append("</h2>\n<p class=\"muted\">")
+                .append(s.file() == null ? "" : esc(s.file()) + " · ").append("seeds ")
                 .append(esc(String.join(", ", s.seeds().stream().map(String::valueOf).toList())))
                 .append("</p>\n<div class=\"row\">\n<div>\n<h3>Metrics</h3>\n")
                 .append("<table class=\"metrics\">\n<thead><tr><th>metric</th><th>mean</th><th>95% CI</th></tr></thead>\n<tbody>\n");
@@ -122,12 +131,17 @@ final class ReportHtml {
         metric(h, s, "precision", "precision", s.precision(), Format.RATIO);
         metric(h, s, "recall", "recall", s.recall(), Format.RATIO);
         metric(h, s, "MTTD", "mttdSeconds", s.mttdSeconds(), Format.SECONDS);
-        metric(h, s, "MTTR", "mttrSeconds", s.mttrSeconds(), Format.SECONDS);
+        metric(h, s, "MTTR baseline", "mttrSecondsBaseline", s.mttrSecondsBaseline(), Format.SECONDS);
+        metric(h, s, "MTTR engine", "mttrSeconds", s.mttrSeconds(), Format.SECONDS);
         metric(h, s, "downtime baseline", "downtimeSecondsBaseline", s.downtimeSecondsBaseline(), Format.SECONDS);
         metric(h, s, "downtime engine", "downtimeSecondsEngine", s.downtimeSecondsEngine(), Format.SECONDS);
         metric(h, s, "downtime reduction", "downtimeReduction", s.downtimeReduction(), Format.PERCENT);
-        metric(h, s, "escalations baseline", "escalationsBaseline", s.escalationsBaseline(), Format.COUNT);
-        metric(h, s, "escalations engine", "escalationsEngine", s.escalationsEngine(), Format.COUNT);
+        metric(h, s, "pages baseline (SLO alerts)", "pagesBaseline", s.pagesBaseline(), Format.COUNT);
+        metric(h, s, "pages engine (sent + SLO alerts)", "pagesEngine", s.pagesEngine(), Format.COUNT);
+        metric(h, s, "pages sent by the engine", "enginePagesSent", s.enginePagesSent(), Format.COUNT);
+        metric(h, s, "page reduction", "pageReduction", s.pageReduction(), Format.PERCENT);
+        metric(h, s, "incidents escalated baseline", "incidentsEscalatedBaseline", s.incidentsEscalatedBaseline(), Format.COUNT);
+        metric(h, s, "incidents escalated engine", "incidentsEscalatedEngine", s.incidentsEscalatedEngine(), Format.COUNT);
         metric(h, s, "needless actions", "needlessActions", s.needlessActions(), Format.COUNT);
         metric(h, s, "false alarms per day", "falseAlarmsPerDay", s.falseAlarmsPerDay(), Format.COUNT);
         h.append("</tbody>\n</table>\n</div>\n<div>\n");
@@ -135,7 +149,7 @@ final class ReportHtml {
         long failed = s.checks().stream().filter(c -> !c.passed()).count();
         h.append("<h3>Expectations").append(failed > 0 ? " (" + failed + " failed)" : "").append("</h3>\n");
         if (s.checks().isEmpty()) {
-            h.append("<p class=\"muted\">none set</p>\n");
+            h.append("<p class=\"muted\">none set: this scenario checks nothing, so it is not a pass</p>\n");
         } else {
             // The failure column only when something failed, so a passing scenario's table stays narrow.
             h.append("<table class=\"expectations\">\n<thead><tr><th>expectation</th><th>result</th>")
@@ -171,8 +185,9 @@ final class ReportHtml {
             h.append("\n<p class=\"muted\">").append(timeline.faults().size()).append(" fault window(s); SLO violated ")
                     .append(timeline.sloViolationsBaseline().size()).append("× in the baseline, ")
                     .append(timeline.sloViolationsEngine().size()).append("× with the engine; ")
-                    .append(timeline.anomalies().size()).append(" anomalies, ").append(timeline.actions().size())
-                    .append(" actions.</p>\n");
+                    .append(timeline.anomalies().size()).append(" anomalies; actions: ").append(timeline.actionCount(ScenarioTimeline.APPLIED))
+                    .append(" applied, ").append(timeline.actionCount(ScenarioTimeline.HELD)).append(" held back, ")
+                    .append(timeline.actionCount(ScenarioTimeline.REFUSED)).append(" refused or not applied.</p>\n");
         }
 
         h.append("<h3>Incidents</h3>\n");
@@ -181,7 +196,7 @@ final class ReportHtml {
         } else {
             h.append("<table class=\"incidents\">\n<thead><tr><th>seed</th><th class=\"l\">fault</th>")
                     .append("<th class=\"l\">kind</th><th>start</th><th>end</th><th>detected at</th><th>MTTD</th>")
-                    .append("<th>restored at</th><th>MTTR</th><th class=\"l\">fixed by</th><th>escalated</th>")
+                    .append("<th>restored at</th><th>MTTR</th><th>MTTR baseline</th><th class=\"l\">fixed by</th><th>paged</th><th>paged baseline</th>")
                     .append("<th>no-op</th></tr></thead>\n<tbody>\n");
             for (IncidentRow i : s.incidents()) {
                 boolean missed = !i.noOp() && i.detectedAt() == null;
@@ -193,14 +208,31 @@ final class ReportHtml {
                         .append("</td><td>").append(i.mttd() == null ? "" : ReportWriter.seconds(i.mttd()))
                         .append("</td><td>").append(i.restoredAt() == null ? "" : clock(i.restoredAt()))
                         .append("</td><td>").append(i.mttr() == null ? "" : ReportWriter.seconds(i.mttr()))
+                        .append("</td><td>").append(i.mttrBaseline() == null ? "" : ReportWriter.seconds(i.mttrBaseline()))
                         .append("</td><td class=\"l\">").append(i.fixedBy() == null ? "" : esc(i.fixedBy()))
-                        .append("</td><td>").append(i.escalated() ? "yes" : "").append("</td><td>")
+                        .append("</td><td>").append(i.paged() ? "yes" : "").append("</td><td>").append(i.pagedBaseline() ? "yes" : "")
+                        .append("</td><td>")
                         .append(i.noOp() ? "yes" : "").append("</td></tr>\n");
             }
             h.append("</tbody>\n</table>\n<p class=\"muted\">Times are minutes:seconds since the run started; ")
                     .append("MTTD and MTTR count from the fault's start.</p>\n");
         }
+        needless(h, s);
         h.append("</section>\n");
+    }
+
+    private static void needless(StringBuilder h, ScenarioReport s) {
+        if (s.needless().isEmpty()) return;
+        h.append("<h3>Needless actions</h3>\n<table class=\"needless\">\n<thead><tr><th>seed</th><th>at</th>")
+                .append("<th class=\"l\">action</th><th class=\"l\">target</th><th class=\"l\">rule</th>")
+                .append("<th class=\"l\">why needless</th></tr></thead>\n<tbody>\n");
+        for (NeedlessRow n : s.needless()) {
+            h.append("<tr class=\"bad\"><td>").append(n.seed()).append("</td><td>").append(clock(n.t()))
+                    .append("</td><td class=\"l\">").append(esc(n.action())).append("</td><td class=\"l\">")
+                    .append(esc(n.target())).append("</td><td class=\"l\">").append(esc(n.rule() == null ? "" : n.rule()))
+                    .append("</td><td class=\"l wrap\">").append(esc(n.reason())).append("</td></tr>\n");
+        }
+        h.append("</tbody>\n</table>\n");
     }
 
     private enum Format { RATIO, SECONDS, PERCENT, COUNT }
@@ -235,6 +267,10 @@ final class ReportHtml {
     private static void img(StringBuilder h, Chart c) {
         h.append("<img src=\"").append(esc(c.file())).append("\" width=\"").append(c.width()).append("\" height=\"")
                 .append(c.height()).append("\" alt=\"").append(esc(c.alt())).append("\">\n");
+    }
+
+    private static String badge(ScenarioReport s) {
+        return s.noExpectations() ? "<span class=\"badge none\">NO EXPECTATIONS</span>" : badge(s.passed());
     }
 
     private static String badge(boolean passed) {

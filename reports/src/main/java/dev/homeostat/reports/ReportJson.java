@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
@@ -59,14 +61,32 @@ public final class ReportJson {
         }
     }
 
-    /** Reads a report.json back (e.g. for {@code homeostat compare}); values are the rounded ones written. */
+    /**
+     * Reads a report.json back (e.g. for {@code homeostat compare}); values are the rounded ones written. A report
+     * of the previous schema reads too: its scenarios' newer fields are null (n/a), its status follows its passed.
+     */
     public static SuiteReport read(Path file) {
         Objects.requireNonNull(file, "file");
         try {
-            return MAPPER.readValue(Files.readString(file), SuiteReport.class);
+            JsonNode tree = MAPPER.readTree(Files.readString(file));
+            if (tree == null || !tree.isObject()) {
+                throw new IllegalArgumentException(file + ": not a report.json (expected a JSON object with schemaVersion, suite, scenarios)");
+            }
+            String version = tree.path("schemaVersion").asText("");
+            if (version.equals(SuiteReport.PREVIOUS_SCHEMA_VERSION)) {
+                ((ObjectNode) tree).put("schemaVersion", SuiteReport.SCHEMA_VERSION);
+            } else if (!version.equals(SuiteReport.SCHEMA_VERSION)) {
+                throw new IllegalArgumentException(file + ": report schema " + (version.isEmpty() ? "(none)" : "\"" + version + "\"")
+                        + " is not one this build reads (" + SuiteReport.PREVIOUS_SCHEMA_VERSION + " or " + SuiteReport.SCHEMA_VERSION
+                        + "); write it again with this build's homeostat run");
+            }
+            if (!tree.path("scenarios").isArray()) {
+                throw new IllegalArgumentException(file + ": no scenarios list; a report.json holds {schemaVersion, suite, scenarios: [...]}");
+            }
+            return MAPPER.treeToValue(tree, SuiteReport.class);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(file + ": not a report.json of schema " + SuiteReport.SCHEMA_VERSION
-                    + " (" + e.getOriginalMessage() + " at line " + e.getLocation().getLineNr() + ")", e);
+                    + " (" + e.getOriginalMessage() + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()) + ")", e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }

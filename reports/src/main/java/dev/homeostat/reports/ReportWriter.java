@@ -24,7 +24,8 @@ public final class ReportWriter {
     public static final String CHARTS_DIR = "charts";
 
     static final List<String> COLUMNS = List.of("scenario", "seeds", "F1", "precision", "recall", "MTTD",
-            "MTTR", "downtime baseline → engine", "reduction", "escalations baseline → engine", "needless", "result");
+            "MTTR baseline → engine", "downtime baseline → engine", "reduction", "pages baseline → engine", "needless",
+            "false alarms/day", "result");
 
     private ReportWriter() { }
 
@@ -124,9 +125,11 @@ public final class ReportWriter {
         out.append("# Suite ").append(report.suite()).append(": ").append(verdict(report.passed())).append("\n\n");
         out.append("| ").append(String.join(" | ", COLUMNS)).append(" |\n");
         out.append("|").append("---|".repeat(COLUMNS.size())).append('\n');
-        for (ScenarioReport s : report.scenarios()) {
-            out.append("| ").append(String.join(" | ", row(s, "→").stream()
-                    .map(cell -> cell.replace("|", "\\|")).toList())).append(" |\n");
+        List<List<String>> rows = new ArrayList<>();
+        report.scenarios().forEach(s -> rows.add(row(s, "→")));
+        if (report.scenarios().size() > 1) rows.add(totalRow(report.totals(), "→"));
+        for (List<String> row : rows) {
+            out.append("| ").append(String.join(" | ", row.stream().map(cell -> cell.replace("|", "\\|")).toList())).append(" |\n");
         }
         List<String> failures = failures(report);
         if (!failures.isEmpty()) {
@@ -142,6 +145,7 @@ public final class ReportWriter {
         List<List<String>> rows = new ArrayList<>();
         rows.add(header);
         report.scenarios().forEach(s -> rows.add(row(s, "->")));
+        if (report.scenarios().size() > 1) rows.add(totalRow(report.totals(), "->"));
         int[] widths = new int[header.size()];
         for (List<String> row : rows) {
             for (int i = 0; i < row.size(); i++) {
@@ -177,11 +181,21 @@ public final class ReportWriter {
 
     static List<String> row(ScenarioReport s, String arrow) {
         return List.of(s.name(), Integer.toString(s.seeds().size()), ratio(s.f1()), ratio(s.precision()),
-                ratio(s.recall()), seconds(s.mttdSeconds()), seconds(s.mttrSeconds()),
+                ratio(s.recall()), seconds(s.mttdSeconds()),
+                seconds(s.mttrSecondsBaseline()) + " " + arrow + " " + seconds(s.mttrSeconds()),
                 seconds(s.downtimeSecondsBaseline()) + " " + arrow + " " + seconds(s.downtimeSecondsEngine()),
                 percent(s.downtimeReduction()),
-                count(s.escalationsBaseline()) + " " + arrow + " " + count(s.escalationsEngine()),
-                count(s.needlessActions()), verdict(s.passed()));
+                count(s.pagesBaseline()) + " " + arrow + " " + count(s.pagesEngine()),
+                count(s.needlessActions()), perDay(s.falseAlarmsPerDay()), verdict(s));
+    }
+
+    /** The suite's totals under the scenarios: sums, reductions of the sums, false alarms per day over the controls. */
+    static List<String> totalRow(SuiteTotals t, String arrow) {
+        return List.of("total (" + t.scenarios() + " scenarios)", "", "", "", "", "", "",
+                seconds(t.downtimeSecondsBaseline()) + " " + arrow + " " + seconds(t.downtimeSecondsEngine()),
+                percent(t.downtimeReduction()), count(t.pagesBaseline()) + " " + arrow + " " + count(t.pagesEngine()),
+                count(t.needlessActions()), t.falseAlarmsPerDayNoFault() == null ? "n/a" : perDay(t.falseAlarmsPerDayNoFault()) + " (controls)",
+                t.failed() + " failed" + (t.noExpectations() > 0 ? ", " + t.noExpectations() + " without expectations" : ""));
     }
 
     private static List<String> failures(SuiteReport report) {
@@ -194,6 +208,15 @@ public final class ReportWriter {
 
     static String verdict(boolean passed) {
         return passed ? "PASS" : "FAIL";
+    }
+
+    /** PASS, FAIL, or "no expectations" for a scenario that checked nothing. */
+    static String verdict(ScenarioReport s) {
+        return s.noExpectations() ? "no expectations" : verdict(s.passed());
+    }
+
+    static String perDay(Double v) {
+        return v == null ? "n/a" : String.format(Locale.ROOT, "%.1f", v);
     }
 
     static String ratio(Double v) {

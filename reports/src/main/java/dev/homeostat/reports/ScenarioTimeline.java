@@ -4,8 +4,7 @@ import dev.homeostat.reports.journal.Journal;
 import dev.homeostat.reports.journal.JournalEvent;
 import dev.homeostat.reports.journal.JournalEvent.ActionTaken;
 import dev.homeostat.reports.journal.JournalEvent.AnomalyRaised;
-import dev.homeostat.reports.journal.JournalEvent.ClusterEvent;
-import dev.homeostat.reports.journal.JournalEvent.Escalated;
+import dev.homeostat.reports.journal.JournalEvent.Paged;
 import dev.homeostat.reports.journal.JournalEvent.FaultEnded;
 import dev.homeostat.reports.journal.JournalEvent.FaultStarted;
 import dev.homeostat.reports.journal.JournalEvent.RunEnded;
@@ -25,8 +24,10 @@ import java.util.TreeMap;
  */
 public record ScenarioTimeline(String scenario, long seed, long endMillis, List<Window> faults,
                                List<Window> sloViolationsBaseline, List<Window> sloViolationsEngine,
-                               List<Mark> anomalies, List<Mark> actions, List<TimelineSeries> baselineSeries,
-                               List<TimelineSeries> engineSeries) {
+                               List<Mark> anomalies, List<Mark> actions, List<Mark> pagesBaseline, List<Mark> pagesEngine,
+                               List<TimelineSeries> baselineSeries, List<TimelineSeries> engineSeries) {
+    /** Kinds of an action mark: what became of the action. */
+    public static final String APPLIED = "applied", HELD = "held", REFUSED = "refused";
 
     /** An interval {@code [start, end]} with what it was: a fault's {@code name (kind)}, a violated service. */
     public record Window(long start, long end, String label) {
@@ -38,12 +39,21 @@ public record ScenarioTimeline(String scenario, long seed, long endMillis, List<
         }
     }
 
-    /** A point in time: an anomaly ({@code label} = target, {@code detail} = detector and signal) or an action. */
-    public record Mark(long t, String label, String detail) {
+    /**
+     * A point in time: an anomaly ({@code label} = target, {@code detail} = detector and signal), an action
+     * ({@code kind} applied, held or refused) or a page ({@code kind} = who sent it).
+     */
+    public record Mark(long t, String label, String detail, String kind) {
         public Mark {
             Objects.requireNonNull(label, "label");
             Objects.requireNonNull(detail, "detail");
+            Objects.requireNonNull(kind, "kind");
         }
+    }
+
+    /** How many actions ended as {@code kind} (APPLIED, HELD, REFUSED). */
+    public long actionCount(String kind) {
+        return actions.stream().filter(m -> m.kind().equals(kind)).count();
     }
 
     public ScenarioTimeline {
@@ -56,6 +66,8 @@ public record ScenarioTimeline(String scenario, long seed, long endMillis, List<
         sloViolationsEngine = List.copyOf(sloViolationsEngine);
         anomalies = List.copyOf(anomalies);
         actions = List.copyOf(actions);
+        pagesBaseline = List.copyOf(pagesBaseline);
+        pagesEngine = List.copyOf(pagesEngine);
         baselineSeries = List.copyOf(baselineSeries);
         engineSeries = List.copyOf(engineSeries);
     }
@@ -83,21 +95,41 @@ public record ScenarioTimeline(String scenario, long seed, long endMillis, List<
         List<Mark> actions = new ArrayList<>();
         for (JournalEvent event : engine.events()) {
             switch (event) {
-                case AnomalyRaised a -> anomalies.add(new Mark(a.t(), a.target(), a.detector() + " on " + a.signal()));
-                case ActionTaken a -> actions.add(new Mark(a.t(), a.action() + " " + a.target(),
-                        a.applied() ? "applied" : "held back: " + a.detail()));
-                case FaultStarted ignored -> { }
-                case FaultEnded ignored -> { }
-                case SloViolated ignored -> { }
-                case SloRestored ignored -> { }
-                case Escalated ignored -> { }
-                case ClusterEvent ignored -> { }
-                case RunEnded ignored -> { }
+                case AnomalyRaised a -> anomalies.add(new Mark(a.t(), a.target(), a.detector() + " on " + a.signal(), "anomaly"));
+                case ActionTaken a -> actions.add(new Mark(a.t(), a.action() + " " + a.target(), switch (a.outcome()) {
+                    case APPLIED -> "applied";
+                    case HELD -> "held back by " + a.guard() + ": " + a.detail();
+                    case REFUSED -> "refused: " + a.detail();
+                }, switch (a.outcome()) {
+                    case APPLIED -> APPLIED;
+                    case HELD -> HELD;
+                    case REFUSED -> REFUSED;
+                }));
+                default -> { }
             }
         }
         return new ScenarioTimeline(engine.scenario(), engine.seed(), end, faults(engine, runEnd(engine)),
-                violations(baseline), violations(engine), anomalies, actions,
+                violations(baseline), violations(engine), anomalies, actions, pages(baseline), pages(engine),
                 baselineSeries == null ? List.of() : baselineSeries, engineSeries == null ? List.of() : engineSeries);
+    }
+
+    /** The pages that opened a pager incident (a FIRING of a key not open), as marks of their sender. */
+    private static List<Mark> pages(Journal journal) {
+        List<Mark> marks = new ArrayList<>();
+        java.util.Set<String> open = new java.util.HashSet<>();
+        for (JournalEvent event : journal.events()) {
+            if (!(event instanceof Paged p)) continue;
+            String key = p.source() + " " + p.key();
+            switch (p.state()) {
+                case FIRING -> {
+                    if (open.add(key)) marks.add(new Mark(p.t(), p.target() == null ? "" : p.target(), p.reason(),
+                            p.source().name().toLowerCase(java.util.Locale.ROOT)));
+                }
+                case UPDATE -> { }
+                case RESOLVED -> open.remove(key);
+            }
+        }
+        return marks;
     }
 
     private static long runEnd(Journal journal) {

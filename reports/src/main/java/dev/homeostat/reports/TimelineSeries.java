@@ -5,10 +5,16 @@ import java.util.Objects;
 
 /**
  * One metric over a run for the timeline chart, e.g. {@code checkout error ratio}: {@code times} in ms since the
- * run started (non-decreasing), {@code values} of the same length. NaN values leave a gap in the line. The
- * arrays are copied in and out, so a series cannot change after it is built.
+ * run started (non-decreasing), {@code values} of the same length. NaN values leave a gap in the line.
+ * {@code sloThreshold}, when set, is where the metric breaks its SLO (the error ratio the availability objective
+ * allows, the latency objective in seconds): the chart draws it as a line. The arrays are copied in and out, so a
+ * series cannot change after it is built.
  */
-public record TimelineSeries(String name, long[] times, double[] values) {
+public record TimelineSeries(String name, long[] times, double[] values, Double sloThreshold) {
+    public TimelineSeries(String name, long[] times, double[] values) {
+        this(name, times, values, null);
+    }
+
     public TimelineSeries {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(times, "times");
@@ -43,13 +49,13 @@ public record TimelineSeries(String name, long[] times, double[] values) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof TimelineSeries other && name.equals(other.name)
+        return o instanceof TimelineSeries other && name.equals(other.name) && Objects.equals(sloThreshold, other.sloThreshold)
                 && Arrays.equals(times, other.times) && Arrays.equals(values, other.values);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, Arrays.hashCode(times), Arrays.hashCode(values));
+        return Objects.hash(name, sloThreshold, Arrays.hashCode(times), Arrays.hashCode(values));
     }
 
     @Override

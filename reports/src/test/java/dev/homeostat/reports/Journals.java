@@ -4,7 +4,11 @@ import dev.homeostat.reports.journal.Journal;
 import dev.homeostat.reports.journal.JournalEvent;
 import dev.homeostat.reports.journal.JournalEvent.ActionTaken;
 import dev.homeostat.reports.journal.JournalEvent.AnomalyRaised;
-import dev.homeostat.reports.journal.JournalEvent.Escalated;
+import dev.homeostat.reports.journal.JournalEvent.Outcome;
+import dev.homeostat.reports.journal.JournalEvent.PageSource;
+import dev.homeostat.reports.journal.JournalEvent.PageState;
+import dev.homeostat.reports.journal.JournalEvent.Paged;
+import dev.homeostat.reports.journal.JournalEvent.Scope;
 import dev.homeostat.reports.journal.JournalEvent.FaultEnded;
 import dev.homeostat.reports.journal.JournalEvent.FaultStarted;
 import dev.homeostat.reports.journal.JournalEvent.RunEnded;
@@ -49,7 +53,14 @@ public final class Journals {
 
     /** A fault window [start, end) on one pod backing one service; FaultEnded at its end. */
     public Journals fault(String name, String kind, double start, double end, String pod, String service) {
-        events.add(new FaultStarted(ms(start), name, kind, ms(end), List.of(pod), List.of(service), true));
+        events.add(new FaultStarted(ms(start), name, kind, ms(end), Scope.PODS, List.of(pod), List.of(service), true, List.of()));
+        events.add(new FaultEnded(ms(end), name));
+        return this;
+    }
+
+    /** A fault window on every pod of a deployment (a leak in the code, a bad rollout): scope DEPLOYMENT. */
+    public Journals deploymentFault(String name, String kind, double start, double end, String deployment, String service) {
+        events.add(new FaultStarted(ms(start), name, kind, ms(end), Scope.DEPLOYMENT, List.of(deployment), List.of(service), true, List.of()));
         events.add(new FaultEnded(ms(end), name));
         return this;
     }
@@ -57,13 +68,13 @@ public final class Journals {
     /** As {@link #fault}, with the services that call {@code service} (its upstream, where its symptoms show). */
     public Journals fault(String name, String kind, double start, double end, String pod, String service,
                           List<String> upstream) {
-        events.add(new FaultStarted(ms(start), name, kind, ms(end), List.of(pod), List.of(service), true, upstream));
+        events.add(new FaultStarted(ms(start), name, kind, ms(end), Scope.PODS, List.of(pod), List.of(service), true, upstream));
         events.add(new FaultEnded(ms(end), name));
         return this;
     }
 
     public Journals noOpFault(String name, String kind, double start, double end, String pod, String service) {
-        events.add(new FaultStarted(ms(start), name, kind, ms(end), List.of(pod), List.of(service), false));
+        events.add(new FaultStarted(ms(start), name, kind, ms(end), Scope.PODS, List.of(pod), List.of(service), false, List.of()));
         events.add(new FaultEnded(ms(end), name));
         return this;
     }
@@ -85,12 +96,27 @@ public final class Journals {
 
     public Journals action(double t, String target, String service, boolean disruptive, boolean applied) {
         events.add(new ActionTaken(ms(t), disruptive ? "restart" : "scale", target, service, "rule-1", disruptive,
-                applied, applied ? "ok" : "held by cooldown"));
+                applied ? Outcome.APPLIED : Outcome.HELD, applied ? null : "cooldown", applied ? "ok" : "5m", null, null, null));
         return this;
     }
 
+    /** An applied restart that left {@code readyAfter} of {@code readyBefore} pods ready, with a floor of {@code minReady}. */
+    public Journals restart(double t, String target, String service, int readyBefore, int readyAfter, int minReady) {
+        events.add(new ActionTaken(ms(t), "restart-pod", target, service, "rule-1", true, Outcome.APPLIED, null, "ok",
+                readyBefore, readyAfter, minReady));
+        return this;
+    }
+
+    /** A new page from the engine (its own key). */
     public Journals escalated(double t, String target, String service) {
-        events.add(new Escalated(ms(t), target, service, "restart did not help"));
+        events.add(new Paged(ms(t), PageSource.ENGINE, "incident-" + target + "@" + ms(t), PageState.FIRING, target, service,
+                "restart did not help"));
+        return this;
+    }
+
+    /** A notification of the SLO alerts of {@code service} through Alertmanager, for the pager incident {@code key}. */
+    public Journals sloPage(double t, String key, PageState state, String service) {
+        events.add(new Paged(ms(t), PageSource.ALERTMANAGER, key, state, service, service, "SLOErrorBudgetBurn"));
         return this;
     }
 

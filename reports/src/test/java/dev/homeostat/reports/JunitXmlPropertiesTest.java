@@ -20,11 +20,7 @@ class JunitXmlPropertiesTest {
     void anyPrintableName_givesWellFormedXml_thatCarriesTheName(
             @ForAll @StringLength(min = 1, max = 30) @CharRange(from = ' ', to = '\uD7FF') String name) throws Exception {
         ScenarioReport demo = ReportWriterTest.suite().scenarios().getLast();
-        ScenarioReport renamed = new ScenarioReport(name, demo.seeds(), demo.precision(), demo.recall(), demo.f1(),
-                demo.mttdSeconds(), demo.mttrSeconds(), demo.downtimeSecondsBaseline(), demo.downtimeSecondsEngine(),
-                demo.downtimeReduction(), demo.escalationsBaseline(), demo.escalationsEngine(),
-                demo.needlessActions(), demo.falseAlarmsPerDay(), demo.passed(), demo.failedExpectations(), demo.confidence95(),
-                demo.byFaultKind(), demo.incidents(), demo.checks());
+        ScenarioReport renamed = ReportFixtures.renamed(demo, name);
 
         String xml = ReportWriter.junitXml(SuiteReport.of(name, List.of(renamed)));
         Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()

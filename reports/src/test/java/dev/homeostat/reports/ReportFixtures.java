@@ -43,6 +43,16 @@ final class ReportFixtures {
                 List.of(step("web error ratio", 0.002, 0.4, 610, 720), step("web p99 latency (s)", 0.08, 1.9, 610, 720)));
     }
 
+    /** {@code s} under another name, everything else the same. */
+    static ScenarioReport renamed(ScenarioReport s, String name) {
+        return new ScenarioReport(name, s.file(), s.seeds(), s.status(), s.noFault(), s.durationSeconds(), s.precision(), s.recall(),
+                s.f1(), s.mttdSeconds(), s.mttrSeconds(), s.mttrSecondsBaseline(), s.downtimeSecondsBaseline(),
+                s.downtimeSecondsEngine(), s.downtimeReduction(), s.pagesBaseline(), s.pagesEngine(), s.enginePagesSent(),
+                s.pageReduction(), s.incidentsEscalatedBaseline(), s.incidentsEscalatedEngine(), s.needlessActions(),
+                s.falseAlarmsPerDay(), s.escalationsBaseline(), s.escalationsEngine(), s.passed(), s.failedExpectations(),
+                s.confidence95(), s.byFaultKind(), s.incidents(), s.needless(), s.checks());
+    }
+
     static Map<String, ScenarioTimeline> timelines() {
         return Map.of("demo", timeline());
     }

@@ -47,17 +47,19 @@ class ReportOutputsTest {
 
         assertThat(html).startsWith("<!DOCTYPE html>").contains("<table class=\"suite\">")
                 .contains("<th>scenario</th><th>seeds</th><th>F1</th><th>precision</th><th>recall</th><th>MTTD</th>"
-                        + "<th>MTTR</th><th>downtime baseline → engine</th><th>reduction</th>"
-                        + "<th>escalations baseline → engine</th><th>needless</th><th>result</th>")
+                        + "<th>MTTR baseline → engine</th><th>downtime baseline → engine</th><th>reduction</th>"
+                        + "<th>pages baseline → engine</th><th>needless</th><th>false alarms/day</th><th>result</th>")
                 .contains("<td><a href=\"#scenario-demo\">demo</a></td><td>2</td><td>0.67</td><td>0.50</td>"
-                        + "<td>1.00</td><td>20.3s</td><td>50s</td><td>300s → 50s</td><td>83%</td>")
+                        + "<td>1.00</td><td>20.3s</td><td>300s → 50s</td><td>300s → 50s</td><td>83%</td>")
+                .contains("<tr class=\"total\"><td>total (2 scenarios)</td>")
+                .contains("<td>MTTR baseline</td><td>300s</td>", "<td>pages baseline (SLO alerts)</td>")
                 .contains("<section class=\"scenario\" id=\"scenario-demo\">")
                 .contains("<section class=\"scenario\" id=\"scenario-quiet\">")
                 .contains("<table class=\"metrics\">", "<table class=\"expectations\">", "<table class=\"kinds\">",
                         "<table class=\"incidents\">")
                 .contains("<th>detected at</th><th>MTTD</th><th>restored at</th>")
                 .contains("<td>minF1 0.5</td>")
-                .contains("quiet: precision undefined (no alert event), expected minPrecision 0.90")
+                .contains("quiet: precision undefined (no scored incident or no alert event), expected minPrecision 0.90")
                 .contains("document.body.dataset.chartsLoaded")
                 .doesNotContain("http://", "https://", "<link");
         // demo's MTTD over its two seeds (10 s, 30.5 s) with its 95% CI; F1 is the same on both (no interval);
@@ -114,7 +116,7 @@ class ReportOutputsTest {
         assertThat(suites.getTagName()).isEqualTo("testsuites");
         Element suite = (Element) suites.getElementsByTagName("testsuite").item(0);
         assertThat(suite.getAttribute("name")).isEqualTo("homeostat.ci");
-        // demo: run + minF1, minRecall, maxMttd, minDowntimeReduction, maxNeedlessActions, maxEscalations;
+        // demo: run + minF1, minRecall, maxMttd, minDowntimeReduction, maxNeedlessActions, maxPages;
         // quiet: run + minPrecision (failed)
         assertThat(suite.getAttribute("tests")).isEqualTo("9");
         assertThat(suite.getAttribute("failures")).isEqualTo("1");
@@ -124,17 +126,19 @@ class ReportOutputsTest {
             Element c = (Element) cases.item(i);
             names.add(c.getAttribute("classname") + " " + c.getAttribute("name"));
             assertThat(c.getAttribute("time")).isEqualTo("0");
+            // CI annotations point at the scenario file
+            assertThat(c.getAttribute("file")).isEqualTo(c.getAttribute("classname").endsWith("demo") ? "scenarios/ci/demo.yaml" : "scenarios/ci/quiet.yaml");
         }
         assertThat(names).containsExactly("homeostat.ci.demo run", "homeostat.ci.demo minF1 0.5",
                 "homeostat.ci.demo minRecall 1", "homeostat.ci.demo maxMttd 60s",
                 "homeostat.ci.demo minDowntimeReduction 0.5", "homeostat.ci.demo maxNeedlessActions 1",
-                "homeostat.ci.demo maxEscalations 0", "homeostat.ci.quiet run", "homeostat.ci.quiet minPrecision 0.9");
+                "homeostat.ci.demo maxPages 0", "homeostat.ci.quiet run", "homeostat.ci.quiet minPrecision 0.9");
         NodeList failures = xml.getElementsByTagName("failure");
         assertThat(failures.getLength()).isEqualTo(1);
         Element failure = (Element) failures.item(0);
         assertThat(((Element) failure.getParentNode()).getAttribute("name")).isEqualTo("minPrecision 0.9");
         assertThat(failure.getAttribute("message"))
-                .isEqualTo("precision undefined (no alert event), expected minPrecision 0.90");
+                .isEqualTo("precision undefined (no scored incident or no alert event), expected minPrecision 0.90");
         assertThat(xml.getElementsByTagName("system-out").item(0).getTextContent()).contains("F1: 0.67");
     }
 
@@ -145,18 +149,14 @@ class ReportOutputsTest {
 
         String xml = ReportWriter.junitXml(back);
 
-        assertThat(xml).contains("<testcase classname=\"homeostat.ci.quiet\" name=\"minPrecision 0.90\" time=\"0\">")
+        assertThat(xml).contains("<testcase classname=\"homeostat.ci.quiet\" name=\"minPrecision 0.90\" file=\"scenarios/ci/quiet.yaml\" time=\"0\">")
                 .contains("failures=\"1\"").contains("tests=\"3\"");
     }
 
     @Test
     void scenarioNames_areEscapedInHtmlAndXml(@TempDir Path dir) throws IOException {
         ScenarioReport demo = ReportWriterTest.suite().scenarios().getFirst();
-        ScenarioReport odd = new ScenarioReport("a<b>&\"c\"", demo.seeds(), demo.precision(), demo.recall(),
-                demo.f1(), demo.mttdSeconds(), demo.mttrSeconds(), demo.downtimeSecondsBaseline(),
-                demo.downtimeSecondsEngine(), demo.downtimeReduction(), demo.escalationsBaseline(),
-                demo.escalationsEngine(), demo.needlessActions(), demo.falseAlarmsPerDay(), demo.passed(), demo.failedExpectations(),
-                demo.confidence95(), demo.byFaultKind(), demo.incidents(), demo.checks());
+        ScenarioReport odd = ReportFixtures.renamed(demo, "a<b>&\"c\"");
         ReportWriter.write(SuiteReport.of("ci", List.of(odd)), dir);
 
         assertThat(Files.readString(dir.resolve("index.html"))).contains("a&lt;b&gt;&amp;&quot;c&quot;")

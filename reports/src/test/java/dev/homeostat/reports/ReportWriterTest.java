@@ -25,7 +25,8 @@ class ReportWriterTest {
     private static RunScore run(long seed, double alertAt) {
         return Scorer.score(Journals.engine(seed)
                         .fault("web-kill", "PodKill", 100, 200, WEB_POD, WEB)
-                        .violated(100, WEB).alert(alertAt, WEB_POD, WEB).restored(150, WEB, "engine")
+                        .violated(100, WEB).alert(alertAt, WEB_POD, WEB).action(alertAt, WEB_POD, WEB, true, true)
+                        .restored(150, WEB, "engine")
                         .alert(900, CACHE_POD, CACHE)
                         .end(1000),
                 Journals.baseline(seed).fault("web-kill", "PodKill", 100, 200, WEB_POD, WEB)
@@ -36,19 +37,19 @@ class ReportWriterTest {
     /** "kill" passes; "quiet" (no fault, no alert) fails its minPrecision because precision is undefined. */
     static SuiteReport suite() {
         ScenarioReport kill = ScenarioReport.of(ScenarioResult.of("demo", List.of(run(1, 110), run(2, 130.5))),
-                new Expectations(0.5, null, 1.0, Duration.ofMinutes(1), null, 0.5, 1, 0));
+                new Expectations(0.5, null, 1.0, Duration.ofMinutes(1), null, 0.5, 1, 0, null, null), "scenarios/ci/demo.yaml");
         RunScore quietRun = Scorer.score(Journals.engine(7).end(1000), Journals.baseline(7).end(1000),
                 ScoringConfig.DEFAULT);
-        ScenarioReport quiet = ScenarioReport.of(renamed("quiet", quietRun),
-                new Expectations(null, 0.9, null, null, null, null, null, null));
+        ScenarioReport quiet = ScenarioReport.of(renamed("quiet", quietRun), new Expectations(null, 0.9, null, null, null, null, null, null, null, null), "scenarios/ci/quiet.yaml");
         return SuiteReport.of("ci", List.of(kill, quiet));
     }
 
     private static ScenarioResult renamed(String name, RunScore r) {
-        return ScenarioResult.of(name, List.of(new RunScore(name, r.seed(), r.incidents(), r.alerts(),
-                r.baselineIncidents(), r.precision(), r.recall(), r.f1(), r.mttdMillis(), r.mttrMillis(),
-                r.downtimeMillisEngine(), r.downtimeMillisBaseline(), r.downtimeReduction(), r.escalationsEngine(),
-                r.escalationsBaseline(), r.escalationReduction(), r.needlessActions(), r.falseAlarmsPerDay())));
+        return ScenarioResult.of(name, List.of(new RunScore(name, r.seed(), r.runMillis(), r.incidents(), r.alerts(), r.precision(),
+                r.recall(), r.f1(), r.mttdMillis(), r.mttrMillis(), r.mttrMillisBaseline(), r.downtimeMillisEngine(),
+                r.downtimeMillisBaseline(), r.downtimeReduction(), r.pagesEngine(), r.pagesBaseline(), r.enginePagesSent(),
+                r.pageReduction(), r.incidentsEscalatedEngine(), r.incidentsEscalatedBaseline(), r.needlessActions(),
+                r.falseAlarms(), r.falseAlarmsPerDay(), r.escalationsEngine(), r.escalationsBaseline())));
     }
 
     @Test
@@ -71,13 +72,19 @@ class ReportWriterTest {
         ReportWriter.write(suite(), dir);
         String json = Files.readString(dir.resolve("report.json"));
 
-        assertThat(json).startsWith("{\n  \"schemaVersion\": \"1\",\n  \"suite\": \"ci\",\n  \"passed\": false,\n")
+        assertThat(json).startsWith("{\n  \"schemaVersion\": \"2\",\n  \"suite\": \"ci\",\n  \"passed\": false,\n  \"totals\": {\n")
                 .endsWith("}\n").doesNotContain("\r");
-        assertThat(json).containsSubsequence("\"name\": \"demo\"", "\"seeds\": [", "\"precision\": 0.5",
+        assertThat(json).containsSubsequence("\"totals\": {", "\"scenarios\": 2", "\"failed\": 1",
+                "\"downtimeSecondsBaseline\": 300.0", "\"downtimeSecondsEngine\": 50.0", "\"downtimeReduction\": 0.833333",
+                "\"pageReduction\": null", "\"falseAlarmsPerDayNoFault\": 0.0");
+        assertThat(json).containsSubsequence("\"name\": \"demo\"", "\"file\": \"scenarios/ci/demo.yaml\"", "\"seeds\": [",
+                "\"status\": \"pass\"", "\"noFault\": false", "\"durationSeconds\": 1000.0", "\"precision\": 0.5",
                 "\"recall\": 1.0", "\"f1\": 0.666667", "\"mttdSeconds\": 20.25", "\"mttrSeconds\": 50.0",
-                "\"downtimeSecondsBaseline\": 300.0", "\"downtimeSecondsEngine\": 50.0",
-                "\"downtimeReduction\": 0.833333", "\"escalationsBaseline\": 0.0", "\"escalationsEngine\": 0.0",
-                "\"needlessActions\": 0.0", "\"passed\": true", "\"failedExpectations\": [ ]", "\"confidence95\": {",
+                "\"mttrSecondsBaseline\": 300.0", "\"downtimeSecondsBaseline\": 300.0", "\"downtimeSecondsEngine\": 50.0",
+                "\"downtimeReduction\": 0.833333", "\"pagesBaseline\": 0.0", "\"pagesEngine\": 0.0",
+                "\"enginePagesSent\": 0.0", "\"pageReduction\": null", "\"incidentsEscalatedBaseline\": 0.0",
+                "\"incidentsEscalatedEngine\": 0.0", "\"needlessActions\": 0.0", "\"falseAlarmsPerDay\": 86.4",
+                "\"escalationsBaseline\": 0.0", "\"escalationsEngine\": 0.0", "\"passed\": true", "\"failedExpectations\": [ ]", "\"confidence95\": {",
                 "\"byFaultKind\": {", "\"PodKill\": {", "\"incidents\": [", "\"fault\": \"web-kill\"",
                 "\"kind\": \"PodKill\"", "\"start\": 100.0", "\"detectedAt\": 110.0", "\"mttd\": 10.0",
                 "\"restoredAt\": 150.0", "\"fixedBy\": \"engine\"", "\"noOp\": false");
@@ -85,9 +92,9 @@ class ReportWriterTest {
         assertThat(json).containsSubsequence("\"downtimeReduction\": [", "\"f1\": [", "\"mttdSeconds\": [",
                 "\"precision\": [", "\"recall\": [");
         // the quiet scenario: undefined metrics are null, and its failure is listed
-        assertThat(json).containsSubsequence("\"name\": \"quiet\"", "\"precision\": null", "\"recall\": null",
-                "\"f1\": null", "\"passed\": false",
-                "\"precision undefined (no alert event), expected minPrecision 0.90\"");
+        assertThat(json).containsSubsequence("\"name\": \"quiet\"", "\"status\": \"fail\"", "\"noFault\": true",
+                "\"precision\": null", "\"recall\": null", "\"f1\": null", "\"downtimeReduction\": null", "\"passed\": false",
+                "\"precision undefined (no scored incident or no alert event), expected minPrecision 0.90\"");
     }
 
     @Test
@@ -117,32 +124,38 @@ class ReportWriterTest {
 
         String md = ReportWriter.markdown(suite);
         assertThat(md).startsWith("# Suite ci: FAIL\n")
-                .contains("| scenario | seeds | F1 | precision | recall | MTTD | MTTR | downtime baseline → engine "
-                        + "| reduction | escalations baseline → engine | needless | result |")
-                .contains("| demo | 2 | 0.67 | 0.50 | 1.00 | 20.3s | 50s | 300s → 50s | 83% | 0 → 0 | 0 | PASS |")
-                .contains("| quiet | 1 | n/a | n/a | n/a | n/a | n/a | 0s → 0s | 0% | 0 → 0 | 0 | FAIL |")
-                .contains("## Failed expectations\n\n- quiet: precision undefined (no alert event), expected "
+                .contains("| scenario | seeds | F1 | precision | recall | MTTD | MTTR baseline → engine | downtime baseline → engine "
+                        + "| reduction | pages baseline → engine | needless | false alarms/day | result |")
+                // one false alarm (the cache alert) in a 1000 s run: 86.4 per day
+                .contains("| demo | 2 | 0.67 | 0.50 | 1.00 | 20.3s | 300s → 50s | 300s → 50s | 83% | 0 → 0 | 0 | 86.4 | PASS |")
+                // a control: precision n/a, reduction n/a (nothing to reduce)
+                .contains("| quiet | 1 | n/a | n/a | n/a | n/a | n/a → n/a | 0s → 0s | n/a | 0 → 0 | 0 | 0.0 | FAIL |")
+                // the suite in one row: totals, the reduction of the totals, false alarms per day over the controls
+                .contains("| total (2 scenarios) |  |  |  |  |  |  | 300s → 50s | 83% | 0 → 0 | 0 | 0.0 (controls) | 1 failed |")
+                .contains("## Failed expectations\n\n- quiet: precision undefined (no scored incident or no alert event), expected "
                         + "minPrecision 0.90\n");
 
         List<String> lines = ReportWriter.table(suite).lines().toList();
-        assertThat(lines.get(0)).startsWith("scenario  seeds  F1    precision");
-        assertThat(lines.get(2)).startsWith("demo      2      0.67  0.50");
-        assertThat(lines.get(3)).startsWith("quiet     1      n/a   n/a");
+        int f1Column = lines.get(0).indexOf("F1");
+        assertThat(lines.get(0)).startsWith("scenario ").contains("seeds  F1    precision");
+        assertThat(lines.get(2)).startsWith("demo ");
+        assertThat(lines.get(2).substring(f1Column)).startsWith("0.67  0.50");
+        assertThat(lines.get(3)).startsWith("quiet ");
+        assertThat(lines.get(3).substring(f1Column)).startsWith("n/a   n/a");
         // every column starts at the same offset in the header and in the rows
         int mttrColumn = lines.get(0).indexOf("MTTR");
-        assertThat(lines.get(2).substring(mttrColumn)).startsWith("50s");
-        assertThat(lines).contains("FAILED quiet: precision undefined (no alert event), expected minPrecision 0.90",
+        assertThat(lines.get(2).substring(mttrColumn)).startsWith("300s -> 50s");
+        assertThat(lines.get(4)).startsWith("total (2 scenarios)");
+        assertThat(lines).contains("FAILED quiet: precision undefined (no scored incident or no alert event), expected minPrecision 0.90",
                 "suite ci: FAIL");
     }
 
     @Test
     void scenarioReport_passedMustAgreeWithFailures() {
         ScenarioReport demo = suite().scenarios().getFirst();
-        assertThatThrownBy(() -> new ScenarioReport(demo.name(), demo.seeds(), demo.precision(), demo.recall(),
-                demo.f1(), demo.mttdSeconds(), demo.mttrSeconds(), demo.downtimeSecondsBaseline(),
-                demo.downtimeSecondsEngine(), demo.downtimeReduction(), demo.escalationsBaseline(),
-                demo.escalationsEngine(), demo.needlessActions(), demo.falseAlarmsPerDay(), true, List.of("f1 0.1 < minF1 0.5"),
-                demo.confidence95(), demo.byFaultKind(), demo.incidents()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("passed must be true exactly when");
+        assertThatThrownBy(() -> new ScenarioReport(demo.name(), demo.file(), demo.seeds(), "pass", false, 60, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, true,
+                List.of("f1 0.1 < minF1 0.5"), null, null, null, null, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("disagree with 1 failed expectations");
     }
 }

@@ -24,10 +24,11 @@ class ScenarioTimelineTest {
         assertThat(t.faults()).containsExactly(new Window(600_000, 1_200_000, "web-kill (PodKill)"));
         assertThat(t.sloViolationsBaseline()).containsExactly(new Window(610_000, 1_500_000, WEB));
         assertThat(t.sloViolationsEngine()).containsExactly(new Window(610_000, 720_000, WEB));
-        assertThat(t.anomalies()).containsExactly(new Mark(640_000, WEB_POD, "zscore on errors"),
-                new Mark(655_000, WEB_POD, "zscore on errors"));
-        assertThat(t.actions()).containsExactly(new Mark(660_000, "restart " + WEB_POD, "applied"),
-                new Mark(2_000_000, "restart " + WEB_POD, "held back: held by cooldown"));
+        assertThat(t.anomalies()).containsExactly(new Mark(640_000, WEB_POD, "zscore on errors", "anomaly"),
+                new Mark(655_000, WEB_POD, "zscore on errors", "anomaly"));
+        assertThat(t.actions()).containsExactly(new Mark(660_000, "restart " + WEB_POD, "applied", ScenarioTimeline.APPLIED),
+                new Mark(2_000_000, "restart " + WEB_POD, "held back by cooldown: 5m", ScenarioTimeline.HELD));
+        assertThat(t.actionCount(ScenarioTimeline.HELD)).isEqualTo(1);
         assertThat(t.engineSeries()).extracting(TimelineSeries::name)
                 .containsExactly("web error ratio", "web p99 latency (s)");
     }

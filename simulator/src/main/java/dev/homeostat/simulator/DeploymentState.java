@@ -10,8 +10,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A Deployment and its ReplicaSets: the pods it owns (creation order), its revision history, its
- * autoscaler's recent recommendations, and the leaks active on it.
+ * A Deployment: its desired replicas, the pods its ReplicaSets own (creation order), its Service, the
+ * leaks active on its code, and its revisions (held by the {@link ReplicaSetController}, which alone
+ * changes them).
  */
 final class DeploymentState {
     /**
@@ -33,56 +34,62 @@ final class DeploymentState {
     final Map<String, String> podLabels;
     final List<PodState> pods = new ArrayList<>();
     ServiceState service;
+    /** Desired replicas (the Deployment's {@code spec.replicas}): set by scaling, through the ReplicaSet controller. */
     int replicas;
-    /** Sum of the active MemoryLeak rates, bytes/s; containers started while it is positive leak too. */
+    /** The desired replicas before the last scale, and when it happened (for the replicas-available rule's window). */
+    int replicasBefore;
+    long replicasChangedAt = Long.MIN_VALUE;
+    /** Sum of the active MemoryLeak rates, bytes/s; containers started while it is positive leak too (the kubelet's). */
     long leakRate;
-    boolean reconcileQueued;
-    /** Revision history, oldest first; the last is current. A rollback moves an older one to the end with a new number. */
-    final List<Revision> revisions = new ArrayList<>();
-    long generation = 1;
-    long observedGeneration = 1;
-    /** A rollout began and has not completed yet (RolloutCompleted not emitted). */
-    boolean rolling;
-    /** HPA recommendations of the stabilisation window: time, replicas (pairs, oldest first). */
-    final List<long[]> recommendations = new ArrayList<>();
+    /** Revisions and rollout progress, the ReplicaSet controller's own. */
+    final ReplicaSetController.Revisions revisions;
 
     DeploymentState(DeploymentSpec spec) {
         this.spec = spec;
         this.key = spec.namespace() + "/" + spec.name();
         this.replicas = spec.replicas();
+        this.replicasBefore = replicas;
         var labels = new TreeMap<>(spec.labels());
         labels.putIfAbsent("app", spec.name());
         this.podLabels = Collections.unmodifiableMap(labels);
-        revisions.add(new Revision(1, 1, spec.container(), Behaviour.HEALTHY));
+        this.revisions = new ReplicaSetController.Revisions(new Revision(1, 1, spec.container(), Behaviour.HEALTHY));
     }
 
-    Revision current() { return revisions.getLast(); }
+    /** The fewest desired replicas within {@code windowMs} before {@code t} (PromQL {@code min_over_time} of spec.replicas). */
+    int minReplicasSince(long t, long windowMs) {
+        return replicasChangedAt != Long.MIN_VALUE && t - replicasChangedAt < windowMs ? Math.min(replicas, replicasBefore) : replicas;
+    }
 
-    /** Owned by the ReplicaSets: not Terminating, not isolated. */
-    static boolean live(PodState p) { return !p.terminating && !p.isolated; }
+    /** The current revision (the pod template new pods get). */
+    Revision current() { return revisions.current(); }
 
     int ready() {
         int n = 0;
-        for (PodState p : pods) if (p.ready && live(p)) n++;
+        for (PodState p : pods) if (p.ready()) n++;
         return n;
     }
 
+    /** Pods the ReplicaSets own: neither deleted nor isolated. */
     int active() {
         int n = 0;
-        for (PodState p : pods) if (live(p)) n++;
+        for (PodState p : pods) if (p.owned()) n++;
         return n;
     }
 
+    /** Owned pods of the current template. */
     int updated() {
-        Revision cur = current();
+        int template = current().template();
         int n = 0;
-        for (PodState p : pods) if (live(p) && p.revision.template() == cur.template()) n++;
+        for (PodState p : pods) if (p.owned() && p.revision.template() == template) n++;
         return n;
     }
 
     DeploymentView view() {
         int ready = ready();
-        return new DeploymentView(spec.namespace(), spec.name(), replicas, ready, ready, current().number(), generation, observedGeneration,
-                updated());
+        // outside a rollout every pod the ReplicaSet owns or is about to create runs the current template: a pod being
+        // replaced (the controller's delay) is not an old one, as a real ReplicaSet recreates it at once
+        int updated = revisions.rolling() ? updated() : replicas;
+        return new DeploymentView(spec.namespace(), spec.name(), replicas, ready, ready, current().number(), revisions.generation(),
+                revisions.observedGeneration(), updated, revisions.revisionSince(), revisions.rollbackTo());
     }
 }

@@ -16,7 +16,7 @@ import java.util.Locale;
  * is the pod's last minute; at the very start of a run (no minute yet) the nominal latency
  * s / (1 − ρ) at the service's nominal rate.
  */
-final class InjectionCheck {
+final class InjectionCheck implements FaultCheck {
     /** The signal a fault is expected to move. */
     enum Signal { REMOVAL, RESTART, SERVING, MEMORY, CPU, TRAFFIC }
 
@@ -56,7 +56,7 @@ final class InjectionCheck {
         return s / (1 - rho);
     }
 
-    SimEvent.FaultEffect finish(long now, String fault) {
+    @Override public SimEvent.FaultEffect finish(long now, String fault) {
         if (before.isEmpty()) return new SimEvent.FaultEffect(now, fault, false, "no pod matched the selector");
         if (noEffectReason != null) return new SimEvent.FaultEffect(now, fault, false, noEffectReason);
         int moved = 0;
@@ -68,7 +68,7 @@ final class InjectionCheck {
                 case REMOVAL -> "pod deleted";
                 case RESTART -> p.restarts > b.restarts() ? "container restarted" : null;
                 case SERVING -> p.restarts > b.restarts() ? "container restarted"
-                        : !p.ready ? "pod not ready"
+                        : !p.ready() ? "pod not ready"
                         : traffic(b, p);
                 case MEMORY -> p.restarts > b.restarts() ? "container restarted (memory)"
                         : p.running() && p.memoryAt(now) - b.memory() >= MEMORY_RISE

@@ -1,19 +1,25 @@
 package dev.homeostat.simulator;
 
 import dev.homeostat.simulator.cluster.PodView;
+import dev.homeostat.simulator.metrics.MetricNames;
 import dev.homeostat.simulator.spec.ContainerSpec;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * The mutable state of one pod and its (single) container. Scheduled events carry the pod's
- * {@link #epoch} at planning time; any change of state bumps it and re-plans, so stale events are
- * ignored instead of cancelled.
+ * The mutable state of one pod and its (single) container. The pod's lifecycle is the state machine
+ * {@link PodLifecycle}, the container's {@link Container}; both, and every field the kubelet plans
+ * from (start, probes, back-off, faults' stress and leaks), are written by {@link Kubelet} only (a test
+ * keeps it so); the traffic step writes the traffic counters, the scheduler the node.
  *
- * <p>Pod lifecycle: Pending (unbound, or bound and container never started) → Running (container
- * started once) → Terminating (deleted, removed from endpoints) → gone. Container lifecycle:
- * WAITING (creating or in CrashLoopBackOff until {@link #startAt}) → RUNNING (serving from
- * {@link #servingAt} unless a PodFailure is active) → WAITING on OOMKilled / liveness / kill.
+ * <p>Scheduled events carry the pod's {@link #epoch} at planning time; any change of state bumps it and
+ * re-plans, so stale events are ignored instead of cancelled.
  */
 final class PodState {
+    /** The container: WAITING (being created, or in CrashLoopBackOff until {@link #startAt}) or RUNNING. */
     enum Container { WAITING, RUNNING }
 
     /** Kubernetes' reasons, as kube-state-metrics reports them. */
@@ -32,83 +38,98 @@ final class PodState {
     final long createdAt;
     /** The pod template (ReplicaSet) the pod was created from. */
     final DeploymentState.Revision revision;
-    /** Taken out of its Service and ReplicaSet by an isolate action: kept for debugging, replaced, never Ready again. */
-    boolean isolated;
-    /** The traffic effect of an active Deadlock on this container (cleared by a restart), or null. */
-    TrafficEffect deadlock;
 
+    private PodLifecycle lifecycle = PodLifecycle.PENDING;
+    /** Bound by the scheduler; null while Pending and unscheduled. */
     NodeState node;
-    boolean terminating;
-    boolean gone;
 
+    // ---- the kubelet's
     Container container = Container.WAITING;
-    boolean everStarted;
     long startAt;
     long runningSince = -1;
     long servingAt;
-    boolean ready;
     int restarts;
     String lastTerminatedReason; // OOM_KILLED or ERROR once the container has died; null before
     int crashStreak;
     long epoch;
-
+    /** The traffic effect of an active Deadlock on this container (cleared by a restart), or null. */
+    TrafficEffect deadlock;
     int failures;          // active PodFailure faults
     long failedSince;
     long failureEndedAt;   // 0 when none ended yet
     long stressBytes;      // active MemoryStress
-    double stressCores;    // active CpuStress
-
+    double stressCores;    // active CpuStress, CpuHog, NoisyNeighbour
     long leakRate;         // bytes/s leaking in the running container
     double leaked;         // bytes leaked up to leakSince
     long leakSince;
+    /** Active traffic effects of network/HTTP/IO/time/DNS faults (and a down node), in injection order. */
+    final List<TrafficEffect> effects = new ArrayList<>(2);
 
-    // traffic: last step's arrival rate and mean latency (for in-flight losses), cumulative counters
+    // ---- the traffic step's: last step's arrival rate and mean latency (for in-flight losses), cumulative counters
     double lastArrivals;
     double lastLatency;
     double ok200;
     double err500;
     double err504;
     double cpuSeconds;
+    /** The working set's trend, for the memory prediction the scrape records (restarts start it afresh). */
+    MemoryTrend memoryTrend = new MemoryTrend();
     double latencySeconds; // cumulative Σ ok × mean latency, for the injection check
     /**
      * The pod's request-duration histogram, cumulative: requests answered at or below each bound of
      * {@code MetricNames.LATENCY_BUCKETS}, then +Inf (= the count: answered and timed out), then the sum of
      * their durations in seconds (a timed-out request counts the client timeout).
      */
-    final double[] durations = new double[dev.homeostat.simulator.metrics.MetricNames.LATENCY_BUCKETS.length + 2];
-    /** Active traffic effects of network/HTTP/IO/time/DNS faults, in injection order. */
-    final java.util.List<TrafficEffect> effects = new java.util.ArrayList<>(2);
+    final double[] durations = new double[MetricNames.LATENCY_BUCKETS.length + 2];
     /** The last minute of traffic steps (60 / step buckets): the rate1m rules, the HPA and the injection check read it. */
     final SlidingSums lastMinute;
 
-    /** First of the pod's {@link Scraper#POD_SERIES} metric-store slots (-1 before its first scrape), and which of them are named. */
+    // ---- the scraper's: first of the pod's Scraper.POD_SERIES metric-store slots (-1 before its first scrape), and which are named
     int slots = -1;
     long boundSeries;
 
-    PodState(String name, DeploymentState deployment, long createdAt) {
-        this(name, deployment, createdAt, Simulation.STEP_MS);
-    }
-
     /** @param stepMs the traffic step: the minute window holds 60 s / step buckets */
-    PodState(String name, DeploymentState deployment, long createdAt, long stepMs) {
+    PodState(String name, DeploymentState deployment, DeploymentState.Revision revision, long createdAt, long stepMs) {
         this.lastMinute = new SlidingSums(5, (int) (Simulation.RATE_WINDOW_MS / stepMs));
         this.namespace = deployment.spec.namespace();
         this.name = name;
         this.key = namespace + "/" + name;
         this.deployment = deployment;
-        this.revision = deployment.current();
+        this.revision = revision;
         this.spec = revision.container();
         this.createdAt = createdAt;
     }
 
+    PodLifecycle lifecycle() { return lifecycle; }
+
+    /** Moves the lifecycle on; a transition {@link PodLifecycle} does not allow is a bug of the caller. */
+    void moveTo(PodLifecycle next) {
+        if (!lifecycle.canMoveTo(next)) throw new IllegalStateException("pod " + key + ": no transition " + lifecycle + " -> " + next);
+        lifecycle = next;
+    }
+
+    /** An endpoint of its Service: Ready (and so neither deleted nor isolated). */
+    boolean ready() { return lifecycle == PodLifecycle.READY; }
+
+    /** Deleted: Terminating, or gone since. */
+    boolean terminating() { return lifecycle.deleted(); }
+
+    boolean isolated() { return lifecycle == PodLifecycle.ISOLATED; }
+
+    /** Owned by the ReplicaSets: neither deleted nor isolated. */
+    boolean owned() { return lifecycle.owned; }
+
+    /** A container has run in this pod (Running, not Pending, once bound). */
+    boolean started() { return runningSince >= 0; }
+
     boolean running() { return container == Container.RUNNING; }
 
     /** Waiting to be started again after a death: the kubelet's CrashLoopBackOff (even after the first one, as in Kubernetes). */
-    boolean waitingInBackOff() { return container == Container.WAITING && restarts > 0 && !terminating && node != null; }
+    boolean waitingInBackOff() { return container == Container.WAITING && restarts > 0 && !terminating() && node != null; }
 
     /** Answers requests at {@code t}: container up and started, not failed, not being deleted. */
     boolean serving(long t) {
-        return running() && !terminating && failures == 0 && t >= servingAt;
+        return running() && !terminating() && failures == 0 && t >= servingAt;
     }
 
     /** Working set of the running container at {@code t}, bytes (without measurement noise). */
@@ -123,20 +144,25 @@ final class PodState {
     }
 
     String phase() {
-        if (terminating) return "Terminating";
-        return node != null && everStarted ? "Running" : "Pending";
+        return switch (lifecycle) {
+            case PENDING -> "Pending";
+            case RUNNING, READY -> "Running";
+            case ISOLATED -> node != null && started() ? "Running" : "Pending";
+            case TERMINATING, GONE -> "Terminating";
+        };
     }
 
     PodView view() {
-        return new PodView(namespace, name, deployment.spec.name(), node == null ? "" : node.spec.name(), phase(), ready,
-                restarts, running() ? runningSince : -1, isolated ? isolatedLabels() : deployment.podLabels);
+        return new PodView(namespace, name, deployment.spec.name(), node == null ? "" : node.spec.name(), phase(), ready(),
+                restarts, running() ? runningSince : -1, isolated() ? isolatedLabels() : deployment.podLabels, revision.number(),
+                waitingInBackOff() ? CRASH_LOOP_BACK_OFF : null);
     }
 
     /** An isolated pod's labels: the Service's selector label replaced, so no controller or Service picks it up again. */
-    private java.util.Map<String, String> isolatedLabels() {
-        var labels = new java.util.TreeMap<>(deployment.podLabels);
+    private Map<String, String> isolatedLabels() {
+        var labels = new TreeMap<>(deployment.podLabels);
         labels.remove("app");
         labels.put(ISOLATED_LABEL, "true");
-        return java.util.Collections.unmodifiableMap(labels);
+        return Collections.unmodifiableMap(labels);
     }
 }

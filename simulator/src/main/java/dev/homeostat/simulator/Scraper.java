@@ -16,14 +16,16 @@ import java.util.SplittableRandom;
  * services (a few hundred series) append through handles found once.
  * A pod that is gone is no longer visited, so its series simply stop, as in Prometheus.
  */
-final class Scraper {
+final class Scraper implements PodWatch {
     static final int MEMORY = 0, CPU = 1, RESTART_COUNT = 2, READY = 3, HTTP_200 = 4, HTTP_500 = 5, HTTP_504 = 6,
             MEMORY_RATIO = 7, CPU_RATE = 8, ERROR_RATIO = 9, LATENCY_MEAN = 10, DURATION_COUNT = 14,
             // the duration histogram's buckets (+Inf last) and then its sum: laid out as PodState.durations, copied in one go
             DURATION_BUCKET = 15, DURATION_SUM = 27,
-            LAST_TERMINATED_OOM = 11, LAST_TERMINATED_ERROR = 12, WAITING_BACK_OFF = 13;
+            LAST_TERMINATED_OOM = 11, LAST_TERMINATED_ERROR = 12, WAITING_BACK_OFF = 13, CPU_BUSY = 28, MEMORY_PREDICTED = 29;
     /** Slots per pod: the series above, one per bucket of the duration histogram (+Inf included), its sum. */
-    static final int POD_SERIES = DURATION_SUM + 1;
+    static final int POD_SERIES = MEMORY_PREDICTED + 1;
+    /** predict_linear's window and horizon, ms. */
+    static final long PREDICT_WINDOW_MS = 300_000, PREDICT_AHEAD_MS = 900_000;
 
     static {
         if (DURATION_SUM != DURATION_BUCKET + LATENCY_BUCKETS.length + 1)
@@ -37,7 +39,9 @@ final class Scraper {
     private final MetricStore store;
     private final SplittableRandom memoryNoise;
     // series handles of deployments and services, found once (identity lookups only, never iterated)
-    private final Map<DeploymentState, MetricStore.Handle> deploymentSeries = new IdentityHashMap<>();
+    private final Map<DeploymentState, MetricStore.Handle[]> deploymentSeries = new IdentityHashMap<>();
+    /** The window of the replicas-available rule's min_over_time. */
+    static final long AVAILABLE_WINDOW_MS = 120_000;
     private final Map<ServiceState, MetricStore.Handle[]> serviceSeries = new IdentityHashMap<>();
 
     Scraper(MetricStore store, SplittableRandom memoryNoise) {
@@ -63,14 +67,17 @@ final class Scraper {
         int ready = 0;
         for (PodState p : d.pods) {
             scrapePod(w, t, p);
-            if (p.ready && DeploymentState.live(p)) ready++;
+            if (p.ready()) ready++;
         }
-        MetricStore.Handle h = deploymentSeries.get(d);
+        MetricStore.Handle[] h = deploymentSeries.get(d);
         if (h == null) {
-            h = store.series(DEPLOYMENT_AVAILABLE, Map.of("namespace", d.spec.namespace(), "deployment", d.spec.name()));
+            var labels = Map.of("namespace", d.spec.namespace(), "deployment", d.spec.name());
+            h = new MetricStore.Handle[] {store.series(DEPLOYMENT_AVAILABLE, labels), store.series(DEPLOYMENT_AVAILABLE_RATIO, labels)};
             deploymentSeries.put(d, h);
         }
-        h.add(t, ready);
+        h[0].add(t, ready);
+        int wanted = d.minReplicasSince(t, AVAILABLE_WINDOW_MS);
+        if (wanted > 0) h[1].add(t, (double) ready / wanted);
     }
 
     /** The services' series (rules over the last minute, 503s, call edges): the rest of a scrape. */
@@ -131,16 +138,23 @@ final class Scraper {
             double memory = Math.clamp(p.memoryAt(t) * noise, 0, limit);
             put(w, p, MEMORY, memory);
             put(w, p, CPU, p.cpuSeconds);
-            put(w, p, MEMORY_RATIO, memory / limit);
-            if (p.lastMinute.filled() > 0) put(w, p, CPU_RATE, p.lastMinute.sum(PodState.CPU) / p.lastMinute.filled());
+            double ratio = memory / limit;
+            put(w, p, MEMORY_RATIO, ratio);
+            double predicted = p.memoryTrend.predict(t, ratio, PREDICT_WINDOW_MS, PREDICT_AHEAD_MS);
+            if (ratio >= MEMORY_PREDICTION_FROM && !Double.isNaN(predicted)) put(w, p, MEMORY_PREDICTED, Math.max(predicted, 0));
+            if (p.lastMinute.filled() > 0) {
+                double cores = p.lastMinute.sum(PodState.CPU) / p.lastMinute.filled();
+                put(w, p, CPU_RATE, cores);
+                if (p.spec.cpuRequest() > 0) put(w, p, CPU_BUSY, cores / p.spec.cpuRequest());
+            }
         }
         put(w, p, RESTART_COUNT, p.restarts);
-        put(w, p, READY, p.ready ? 1 : 0);
+        put(w, p, READY, p.ready() ? 1 : 0);
         // kube-state-metrics emits these only while true, with the reason as a label: a series per reason
         if (p.lastTerminatedReason != null)
             put(w, p, p.lastTerminatedReason.equals(PodState.OOM_KILLED) ? LAST_TERMINATED_OOM : LAST_TERMINATED_ERROR, 1);
         if (p.waitingInBackOff()) put(w, p, WAITING_BACK_OFF, 1);
-        if (p.deployment.service != null && p.everStarted) {
+        if (p.deployment.service != null && p.started()) {
             put(w, p, HTTP_200, p.ok200);
             double[] d = p.durations;
             if ((p.boundSeries & (1L << DURATION_SUM)) == 0) for (int b = DURATION_BUCKET; b <= DURATION_SUM; b++) bind(p, b);
@@ -161,7 +175,7 @@ final class Scraper {
     }
 
     /** A pod that is gone is scraped no more: its slots are reused once its samples have expired. */
-    void release(PodState p) {
+    @Override public void gone(PodState p) {
         if (p.slots >= 0) store.release(p.slots, POD_SERIES);
     }
 
@@ -178,6 +192,8 @@ final class Scraper {
             case HTTP_200, HTTP_500, HTTP_504 -> HTTP_REQUESTS;
             case MEMORY_RATIO -> POD_MEMORY_RATIO;
             case CPU_RATE -> POD_CPU_RATE;
+            case CPU_BUSY -> POD_CPU_BUSY;
+            case MEMORY_PREDICTED -> POD_MEMORY_PREDICTED;
             case ERROR_RATIO -> POD_ERROR_RATIO;
             case LATENCY_MEAN -> POD_LATENCY_MEAN;
             case DURATION_SUM -> REQUEST_DURATION_SUM;
@@ -203,7 +219,7 @@ final class Scraper {
             case HTTP_200 -> Map.of("namespace", ns, "service", service, "pod", pod, "code", "200");
             case HTTP_500 -> Map.of("namespace", ns, "service", service, "pod", pod, "code", "500");
             case HTTP_504 -> Map.of("namespace", ns, "service", service, "pod", pod, "code", "504");
-            case MEMORY_RATIO, CPU_RATE -> Map.of("namespace", ns, "pod", pod);
+            case MEMORY_RATIO, CPU_RATE, CPU_BUSY, MEMORY_PREDICTED -> Map.of("namespace", ns, "pod", pod);
             case ERROR_RATIO, LATENCY_MEAN, DURATION_SUM, DURATION_COUNT -> Map.of("namespace", ns, "service", service, "pod", pod);
             default -> throw new IllegalStateException("no pod series " + series);
         };

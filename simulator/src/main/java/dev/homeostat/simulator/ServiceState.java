@@ -21,9 +21,15 @@ final class ServiceState {
     /** In-flight requests lost by pods killed since the last traffic step; counted in the next one. */
     double lostInFlight;
     boolean violated;
+    /** The mesh's retry policy toward this service: at most this many retries per call, whatever the callers ask. */
+    int retryLimit = Integer.MAX_VALUE;
+    /** The circuit toward it is open: its endpoints are empty to callers, whose calls fail at once and send nothing. */
+    boolean circuitOpen;
+    /** Cumulative since the run began, as the SLO counts them: requests, failed ones, ones slower than the latency objective. */
+    double totalRequests, totalErrors, totalSlow;
 
     // ---- call graph (README "Call graph"); untouched for services nobody calls and that call nobody
-    /** The services this one calls, in the order of {@code spec.calls()}; set by {@link CallGraph#wire}. */
+    /** The services this one calls, in the order of {@code spec.calls()}; set by {@link TrafficOrder#wire}. */
     ServiceState[] callees = new ServiceState[0];
     /** Per callee, cumulative call attempts by outcome (the mesh's {@code istio_requests_total}): columns CALL_*. */
     double[][] callCounts = new double[0][];
@@ -32,7 +38,7 @@ final class ServiceState {
     boolean called;
     /** Requests sent by callers this step (attempts, retries included); consumed by this service's step. */
     double callArrivals;
-    /** Active DependencySlowdown faults on this service: added to its service time, seconds. */
+    /** Active DependencySlowdown faults on this service: added to its service time, seconds ({@link #slowDown}). */
     double addedLatencyS;
     /** Last step's outcome as seen by callers: requests, fast errors (500/503), timeouts (504). */
     double lastReq, lastFastErr, lastTimeouts;
@@ -43,6 +49,9 @@ final class ServiceState {
     ServiceState(ServiceSpec spec, DeploymentState deployment, SplittableRandom noise) {
         this(spec, deployment, noise, Simulation.STEP_MS);
     }
+
+    /** The backend answers {@code seconds} later (earlier when negative, never below no delay): a DependencySlowdown begins or ends. */
+    void slowDown(double seconds) { addedLatencyS = Math.max(0, addedLatencyS + seconds); }
 
     /** @param stepMs the traffic step: windows hold window / step buckets, each a step's counts */
     ServiceState(ServiceSpec spec, DeploymentState deployment, SplittableRandom noise, long stepMs) {

@@ -137,4 +137,22 @@ final class TrafficModel {
         if (threshold <= offset) return ok;
         return ok * Math.exp(-(threshold - offset) / mean);
     }
+
+    /**
+     * The bandwidth limit as a queue in front of the pod: a token bucket of {@code rate} bytes/s with a
+     * queue of {@code limit} bytes. Below the rate, an M/M/1 delay (b/r)/(1 − ρ) with ρ = λ·b/r, never
+     * more than a full queue (limit + b)/r; at or above it, the excess is dropped (written to
+     * {@code out[0]}) and the rest waits a full queue. Returns the added latency in seconds.
+     */
+    static double linkDelay(double arrivals, double rate, double limit, double bytesPerRequest, double[] out) {
+        double capacity = rate / bytesPerRequest;
+        double full = (limit + bytesPerRequest) / rate;
+        double rho = arrivals / capacity;
+        if (rho >= 1) {
+            out[0] = arrivals - capacity;
+            return full;
+        }
+        out[0] = 0;
+        return Math.min(full, (bytesPerRequest / rate) / (1 - rho));
+    }
 }

@@ -35,9 +35,10 @@ final class TrafficStep {
     // the step's sums over its pods, filled by stepPod
     private int accN;
     private double accReq, accErr, accSlow, accAnswered, accTimeouts, accCap, accCallTimeouts;
+    /** This step's calls combined: the wait per request, the chance every call succeeds, the timeouts' share of the failures. */
+    private double callsWait, callsOk, calls504;
     /** Per callee this step: the chance one attempt fails, and the timeouts' share of those failures. */
     private double[] attemptFailed = new double[4], attemptTimeoutShare = new double[4];
-    static final int CALL_FAILED = 0, CALL_TIMEOUT_SHARE = 1, CALL_WAIT = 2, CALL_ATTEMPTS = 3, CALL_ATTEMPT_FAILED = 4;
 
     /**
      * The step length, seconds. Counts (requests, errors, latency sums, the SLO and minute windows'
@@ -57,48 +58,17 @@ final class TrafficStep {
     /** One traffic step (the last {@code dt} seconds up to {@code t}) for one Deployment and its Service (see README "Traffic model"). */
     void step(DeploymentState d, long t) {
         ServiceState s = d.service;
-        double arrivals = 0;
-        if (s != null) {
-            // Poisson-like noise: variance equal to the mean
-            // requests in the step, λ·dt (the workload's rate held over the step)
-            double rate = s.spec.workload().rate(s.spec.requestsPerSecond(), t) * dt;
-            arrivals = s.spec.workload() instanceof WorkloadSpec.Poisson
-                    ? poisson(rate, s.noise)
-                    : Math.max(0, rate + Math.sqrt(rate) * s.noise.nextGaussian());
-            // the callers ran earlier this instant (topological order) and left their load here
-            if (s.callArrivals > 0) arrivals += s.callArrivals;
-            s.callArrivals = 0;
-        }
+        double arrivals = s == null ? 0 : arrivals(s, t);
         // downstream calls: the wait holds a worker; the outcome comes from the callees' last step
         int calls = s == null ? 0 : s.callees.length;
-        double callWait = 0, callOk = 1, call504 = 0;
-        if (calls > 0) {
-            if (attemptsPerRequest.length < calls) {
-                attemptsPerRequest = new double[calls];
-                calleeLoad = new double[calls];
-                attemptFailed = new double[calls];
-                attemptTimeoutShare = new double[calls];
-            }
-            double failWeight = 0, timeoutWeight = 0;
-            for (int j = 0; j < calls; j++) {
-                CallSpec spec = s.spec.calls().get(j);
-                callOutcome(s.callees[j], spec, call);
-                double p = spec.perRequest();
-                double succeed = Math.pow(1 - call[CALL_FAILED], p);
-                callOk *= succeed;
-                callWait += p * call[CALL_WAIT];
-                failWeight += 1 - succeed;
-                timeoutWeight += (1 - succeed) * call[CALL_TIMEOUT_SHARE];
-                attemptsPerRequest[j] = p * call[CALL_ATTEMPTS];
-                attemptFailed[j] = call[CALL_ATTEMPT_FAILED];
-                attemptTimeoutShare[j] = call[CALL_TIMEOUT_SHARE];
-                calleeLoad[j] = 0;
-            }
-            call504 = failWeight > 0 ? timeoutWeight / failWeight : 0;
-        }
-        double extraServiceTime = (s == null ? 0 : s.addedLatencyS) + callWait;
+        callsWait = 0;
+        callsOk = 1;
+        calls504 = 0;
+        if (calls > 0) prepareCalls(s, calls);
+        double extraServiceTime = (s == null ? 0 : s.addedLatencyS) + callsWait;
         int endpoints = 0;
-        for (PodState p : d.pods) if (p.ready && !p.terminating) endpoints++;
+        // an open circuit empties the Service's endpoints (the live adapter's selector method)
+        if (s == null || !s.circuitOpen) for (PodState p : d.pods) if (p.ready()) endpoints++;
         double share = endpoints == 0 ? 0 : arrivals / endpoints;
         double threshold = s == null ? 1 : s.spec.slo().latencyP99().toMillis() / 1000.0;
         if (weights.length < d.pods.size()) {
@@ -108,7 +78,7 @@ final class TrafficStep {
         }
         accN = 0;
         accReq = 0; accErr = 0; accSlow = 0; accAnswered = 0; accTimeouts = 0; accCap = 0; accCallTimeouts = 0;
-        for (PodState p : d.pods) stepPod(p, t, share, extraServiceTime, calls, callOk, call504, threshold);
+        for (PodState p : d.pods) stepPod(p, t, share, extraServiceTime, calls, callsOk, calls504, threshold);
         int n = accN;
         double req = accReq, err = accErr, slow = accSlow, answered = accAnswered, timeouts = accTimeouts, cap = accCap;
         double callTimeouts = accCallTimeouts;
@@ -141,20 +111,67 @@ final class TrafficStep {
         sloRow[ServiceState.SLO_ERR] = err;
         sloRow[ServiceState.SLO_SLOW] = slow;
         s.sloWindow.push(sloRow);
+        s.totalRequests += req;
+        s.totalErrors += err;
+        s.totalSlow += slow;
         evaluateSlo(s, t);
+    }
+
+    /** Requests reaching the Service this step: the workload's rate held over the step, with noise, plus what its callers sent. */
+    private double arrivals(ServiceState s, long t) {
+        // Poisson-like noise: variance equal to the mean
+        // requests in the step, λ·dt (the workload's rate held over the step)
+        double rate = s.spec.workload().rate(s.spec.requestsPerSecond(), t) * dt;
+        double arrivals = s.spec.workload() instanceof WorkloadSpec.Poisson
+                ? poisson(rate, s.noise)
+                : Math.max(0, rate + Math.sqrt(rate) * s.noise.nextGaussian());
+        // the callers ran earlier this instant (topological order) and left their load here
+        if (s.callArrivals > 0) arrivals += s.callArrivals;
+        s.callArrivals = 0;
+        return arrivals;
+    }
+
+    /** This step's calls of the Service: per callee the attempts per request and their failures; combined the wait, the success and the timeouts' share. */
+    private void prepareCalls(ServiceState s, int calls) {
+        if (attemptsPerRequest.length < calls) {
+            attemptsPerRequest = new double[calls];
+            calleeLoad = new double[calls];
+            attemptFailed = new double[calls];
+            attemptTimeoutShare = new double[calls];
+        }
+        double failWeight = 0, timeoutWeight = 0;
+        for (int j = 0; j < calls; j++) {
+            CallSpec spec = s.spec.calls().get(j);
+            CallModel.outcome(s.callees[j], spec, call);
+            double p = spec.perRequest();
+            double succeed = Math.pow(1 - call[CallModel.FAILED], p);
+            callsOk *= succeed;
+            callsWait += p * call[CallModel.WAIT];
+            failWeight += 1 - succeed;
+            timeoutWeight += (1 - succeed) * call[CallModel.TIMEOUT_SHARE];
+            attemptsPerRequest[j] = p * call[CallModel.ATTEMPTS];
+            attemptFailed[j] = call[CallModel.ATTEMPT_FAILED];
+            attemptTimeoutShare[j] = call[CallModel.TIMEOUT_SHARE];
+            calleeLoad[j] = 0;
+        }
+        calls504 = failWeight > 0 ? timeoutWeight / failWeight : 0;
     }
 
     /**
      * One pod's part of a step (kept out of {@link #step} so the JIT compiles this hot loop body on its
      * own, with its small callees inlined): its traffic, counters, minute window and duration histogram,
-     * and its share of the step's sums in the {@code acc*} fields, added in pod order as before.
+     * and its share of the step's sums in the {@code acc*} fields, added in pod order.
+     *
+     * <p>Longer than a method should be, on purpose: it is the innermost loop of the simulator (30,000
+     * pods per step on the reference), and as one compiled unit its fault-effect fold, queueing model and
+     * counters stay in registers; split into calls that C2 no longer inlines it was ~5 % slower.
      */
     private void stepPod(PodState p, long t, double share, double extraServiceTime, int calls, double callOk, double call504,
                          double threshold) {
         double pReq = 0, pErr = 0, pOk = 0, pLatency = 0, cpu = 0;
         if (p.running()) {
             cpu = TrafficModel.IDLE_CORES + p.stressCores;
-            boolean endpoint = p.ready && !p.terminating;
+            boolean endpoint = p.ready();
             p.lastArrivals = 0;
             if (endpoint && !p.serving(t)) {
                 // still an endpoint, but the container does not answer: requests fail
@@ -199,7 +216,7 @@ final class TrafficStep {
                         pass = share * keepErr * keepLoss;
                     }
                     if (bytes > 0 && pass > 0) {
-                        offset += linkDelay(pass / dt, rate, limit, bytes, served);
+                        offset += TrafficModel.linkDelay(pass / dt, rate, limit, bytes, served);
                         fail504 += served[0] * dt;
                         pass -= served[0] * dt;
                     }
@@ -297,86 +314,6 @@ final class TrafficStep {
         System.arraycopy(means, 0, s.lastMean, 0, n);
         System.arraycopy(offsets, 0, s.lastOffset, 0, n);
         s.lastPods = n;
-    }
-
-    /**
-     * One call to {@code callee} as its caller sees it, from the callee's last step (README "Call
-     * graph"): an attempt fails when the callee errs or answers after the deadline D (probability f);
-     * up to {@code retries} more attempts follow after the back-off. Writes the probability that every
-     * attempt fails (f^(R+1)), the share of those failures that are timeouts, the expected wait
-     * (each attempt made costs its latency bounded by D, each retry its back-off) and the expected
-     * attempts Σ f^k, k = 0..R — the load the call puts on the callee, retry storms included.
-     */
-    static void callOutcome(ServiceState callee, CallSpec spec, double[] out) {
-        double deadline = spec.deadline().toNanos() / 1e9;
-        double okWeight = 0, slow = 0, below = 0, meanOk = 0;
-        for (int i = 0; i < callee.lastPods; i++) {
-            double w = callee.lastOk[i];
-            if (w <= 0) continue;
-            okWeight += w;
-            slow += TrafficModel.slowerThan(w, callee.lastMean[i], callee.lastOffset[i], deadline);
-            below += w * boundedMean(callee.lastMean[i], callee.lastOffset[i], deadline);
-            meanOk += w * (callee.lastMean[i] + callee.lastOffset[i]);
-        }
-        double fastErr = 0, timeouts = 0, okShare = 1;
-        if (callee.lastReq > 0) {
-            fastErr = Math.clamp(callee.lastFastErr / callee.lastReq, 0, 1);
-            timeouts = Math.clamp(callee.lastTimeouts / callee.lastReq, 0, 1 - fastErr);
-            okShare = 1 - fastErr - timeouts;
-        }
-        double q, okLatency, meanLatency;
-        if (okWeight > 0) {
-            q = slow / okWeight;
-            okLatency = below / okWeight;
-            meanLatency = meanOk / okWeight;
-        } else {
-            // nothing answered last step: before the first step, or an idle callee, it is as fast as its
-            // nominal service time; when it only failed, okShare is 0 and the latency does not matter
-            double nominal = callee.deployment.spec.container().serviceTime().toNanos() / 1e9;
-            if (callee.lastReq <= 0) okShare = 1;
-            q = Math.exp(-deadline / nominal);
-            okLatency = boundedMean(nominal, 0, deadline);
-            meanLatency = nominal;
-        }
-        double timedOut = timeouts + okShare * q;
-        double f = Math.clamp(fastErr + timedOut, 0, 1);
-        double attemptLatency = okShare * okLatency + timedOut * deadline + fastErr * Math.min(meanLatency, deadline);
-        int retries = spec.retries();
-        double attempts = 0, fk = 1;
-        for (int k = 0; k <= retries; k++) {
-            attempts += fk;
-            fk *= f;
-        }
-        out[CALL_FAILED] = fk;
-        out[CALL_TIMEOUT_SHARE] = f > 0 ? timedOut / f : 0;
-        out[CALL_WAIT] = attempts * attemptLatency + (attempts - 1) * (spec.retryBackoff().toNanos() / 1e9);
-        out[CALL_ATTEMPTS] = attempts;
-        out[CALL_ATTEMPT_FAILED] = f;
-    }
-
-    /** E[X; X ≤ D] for X = offset + Exponential(mean): the latency a caller waits for answers within its deadline. */
-    static double boundedMean(double mean, double offset, double deadline) {
-        if (deadline <= offset) return 0;
-        double u = deadline - offset, tail = Math.exp(-u / mean);
-        return offset * (1 - tail) + mean - (u + mean) * tail;
-    }
-
-    /**
-     * The bandwidth limit as a queue in front of the pod: a token bucket of {@code rate} bytes/s with a
-     * queue of {@code limit} bytes. Below the rate, an M/M/1 delay (b/r)/(1 − ρ) with ρ = λ·b/r, never
-     * more than a full queue (limit + b)/r; at or above it, the excess is dropped (written to
-     * {@code out[0]}) and the rest waits a full queue. Returns the added latency in seconds.
-     */
-    static double linkDelay(double arrivals, double rate, double limit, double bytesPerRequest, double[] out) {
-        double capacity = rate / bytesPerRequest;
-        double full = (limit + bytesPerRequest) / rate;
-        double rho = arrivals / capacity;
-        if (rho >= 1) {
-            out[0] = arrivals - capacity;
-            return full;
-        }
-        out[0] = 0;
-        return Math.min(full, (bytesPerRequest / rate) / (1 - rho));
     }
 
     /**

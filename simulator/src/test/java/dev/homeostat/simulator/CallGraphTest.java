@@ -86,7 +86,7 @@ class CallGraphTest {
         assertThat(errDuring).isGreaterThan(0.5);           // most calls now outlast the 300 ms deadline
         assertThat(p99During).isGreaterThan(p99Before * 2);  // and every request waits out the deadline
         // the fault is announced on the slowed service, and it ends
-        var injected = run.of(dev.homeostat.simulator.events.SimEvent.FaultInjected.class).getFirst();
+        var injected = run.of(dev.homeostat.simulator.events.SimEvent.FaultStarted.class).getFirst();
         assertThat(injected.services()).containsExactly("shop/backend");
         assertThat(injected.kind()).isEqualTo("app/dependency-slowdown");
         // after the window the caller recovers
@@ -136,11 +136,11 @@ class CallGraphTest {
         svc.lastMean[0] = 0.001;
         svc.lastPods = 1;
         double[] out = new double[5];
-        TrafficStep.callOutcome(svc, new CallSpec("b", 1.0, Duration.ofSeconds(1), 2, Duration.ZERO), out);
-        assertThat(out[TrafficStep.CALL_ATTEMPTS]).isCloseTo(1 + 0.5 + 0.25, within(1e-6));
-        assertThat(out[TrafficStep.CALL_FAILED]).isCloseTo(0.125, within(1e-6));
-        assertThat(out[TrafficStep.CALL_TIMEOUT_SHARE]).isCloseTo(0, within(1e-6));
-        assertThat(out[TrafficStep.CALL_ATTEMPT_FAILED]).isCloseTo(0.5, within(1e-6));
+        CallModel.outcome(svc, new CallSpec("b", 1.0, Duration.ofSeconds(1), 2, Duration.ZERO), out);
+        assertThat(out[CallModel.ATTEMPTS]).isCloseTo(1 + 0.5 + 0.25, within(1e-6));
+        assertThat(out[CallModel.FAILED]).isCloseTo(0.125, within(1e-6));
+        assertThat(out[CallModel.TIMEOUT_SHARE]).isCloseTo(0, within(1e-6));
+        assertThat(out[CallModel.ATTEMPT_FAILED]).isCloseTo(0.5, within(1e-6));
     }
 
     /** The newest value of the edge frontend → backend with {@code code} at or before t (0 before its first sample). */
@@ -178,8 +178,8 @@ class CallGraphTest {
 
     @Test
     void boundedMean_isTheFullMeanForAFarDeadline_andZeroBeforeTheOffset() {
-        assertThat(TrafficStep.boundedMean(0.05, 0.01, 100)).isCloseTo(0.06, within(1e-9));
-        assertThat(TrafficStep.boundedMean(0.05, 0.2, 0.1)).isZero();
+        assertThat(CallModel.boundedMean(0.05, 0.01, 100)).isCloseTo(0.06, within(1e-9));
+        assertThat(CallModel.boundedMean(0.05, 0.2, 0.1)).isZero();
     }
 
     @Test

@@ -8,7 +8,7 @@ import static dev.homeostat.simulator.metrics.MetricNames.LAST_TERMINATED_REASON
 import static dev.homeostat.simulator.metrics.MetricNames.WAITING_REASON;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.homeostat.simulator.events.SimEvent.FaultInjected;
+import dev.homeostat.simulator.events.SimEvent.FaultStarted;
 import dev.homeostat.simulator.fault.ContainerKill;
 import dev.homeostat.simulator.fault.MemoryStress;
 import dev.homeostat.simulator.fault.SelectionMode;
@@ -34,7 +34,7 @@ class LifecycleMetricsTest {
     void oomLoop_reportsOomKilled_andCrashLoopBackOffWhileTheFaultLasts() {
         var stress = new MemoryStress("stress", MIN, Duration.ofMinutes(5), app("svc0"), SelectionMode.one(), 2, 200 * MIB);
         var r = run(cluster(1, Duration.ofMinutes(8), List.of(stress)), 9);
-        String pod = r.of(FaultInjected.class).getFirst().pods().getFirst().split("/")[1];
+        String pod = r.of(FaultStarted.class).getFirst().pods().getFirst().split("/")[1];
 
         Series terminated = single(r.series(LAST_TERMINATED_REASON));
         assertThat(terminated.labels()).isEqualTo(Map.of("namespace", "shop", "pod", pod, "container", "app", "reason", "OOMKilled"));

@@ -1,89 +1,42 @@
 package dev.homeostat.simulator;
 
-import static dev.homeostat.simulator.Fixtures.MIB;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.homeostat.simulator.cluster.NodeView;
 import dev.homeostat.simulator.cluster.PodView;
 import dev.homeostat.simulator.events.SimEvent;
-import dev.homeostat.simulator.fault.ContainerKill;
-import dev.homeostat.simulator.fault.CpuStress;
-import dev.homeostat.simulator.fault.Fault;
-import dev.homeostat.simulator.fault.MemoryLeak;
-import dev.homeostat.simulator.fault.MemoryStress;
-import dev.homeostat.simulator.fault.PodFailure;
-import dev.homeostat.simulator.fault.PodKill;
-import dev.homeostat.simulator.fault.PodSelector;
-import dev.homeostat.simulator.fault.SelectionMode;
 import dev.homeostat.simulator.metrics.Series;
-import dev.homeostat.simulator.spec.ClusterSpec;
 import dev.homeostat.simulator.spec.ContainerSpec;
-import dev.homeostat.simulator.spec.DeploymentSpec;
-import dev.homeostat.simulator.spec.NodeSpec;
-import dev.homeostat.simulator.spec.ServiceSpec;
-import dev.homeostat.simulator.spec.SimulationSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.SplittableRandom;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.LongRange;
 
-/** Invariants over randomly generated clusters and fault plans (each scenario built from one generated long). */
+/**
+ * Invariants over generated clusters and fault plans ({@link ClusterArbitraries}): a failing plan
+ * shrinks to a minimal cluster (fewest nodes, deployments and faults, simplest kinds) that still fails.
+ */
 class SimulationPropertiesTest {
 
-    /** A random cluster; {@code roomy} nodes fit every pod, otherwise some stay Pending. Faults start before 5 min and end by 8 min. */
-    static SimulationSpec scenario(long scenarioSeed, boolean roomy, Duration duration) {
-        var r = new SplittableRandom(scenarioSeed);
-        List<NodeSpec> nodes = new ArrayList<>();
-        int nodeCount = 1 + r.nextInt(4);
-        for (int i = 0; i < nodeCount; i++) {
-            double cpu = roomy ? 16 : new double[] {1, 2, 4}[r.nextInt(3)];
-            long memory = roomy ? 64L << 30 : new long[] {1L << 30, 2L << 30, 4L << 30}[r.nextInt(3)];
-            nodes.add(new NodeSpec("node-" + i, cpu, memory, Map.of()));
-        }
-        List<DeploymentSpec> deps = new ArrayList<>();
-        List<ServiceSpec> services = new ArrayList<>();
-        int depCount = 1 + r.nextInt(3);
-        for (int i = 0; i < depCount; i++) {
-            var container = new ContainerSpec(null, new double[] {0.25, 0.5, 1.0}[r.nextInt(3)], (128L + 128 * r.nextInt(4)) * MIB, 1024 * MIB,
-                    200 * MIB, Duration.ofSeconds(5 + r.nextInt(20)), null, null, null, null);
-            deps.add(new DeploymentSpec("d" + i, "ns", r.nextInt(6), null, container));
-            services.add(new ServiceSpec("d" + i, "ns", "d" + i, 10 + r.nextInt(200), null));
-        }
-        List<Fault> faults = new ArrayList<>();
-        int faultCount = r.nextInt(5);
-        for (int i = 0; i < faultCount; i++) {
-            String target = "d" + r.nextInt(depCount);
-            var selector = new PodSelector(Set.of("ns"), Map.of("app", target), Set.of());
-            var mode = switch (r.nextInt(4)) {
-                case 0 -> SelectionMode.one();
-                case 1 -> SelectionMode.all();
-                case 2 -> new SelectionMode(SelectionMode.Kind.FIXED_PERCENT, 50);
-                default -> new SelectionMode(SelectionMode.Kind.RANDOM_MAX_PERCENT, 100);
-            };
-            var start = Duration.ofSeconds(r.nextInt(300));
-            var length = Duration.ofSeconds(1 + r.nextInt(180));
-            String name = "f" + i;
-            faults.add(switch (r.nextInt(6)) {
-                case 0 -> new PodKill(name, start, selector, mode);
-                case 1 -> new ContainerKill(name, start, selector, mode, List.of("app"));
-                case 2 -> new PodFailure(name, start, length, selector, mode);
-                case 3 -> new MemoryStress(name, start, length, selector, mode, 1 + r.nextInt(3), 400 * MIB);
-                case 4 -> new CpuStress(name, start, length, selector, mode, 1 + r.nextInt(2), 100);
-                default -> new MemoryLeak(name, start, length, "ns", target, MIB * (1 + r.nextInt(4)));
-            });
-        }
-        return new SimulationSpec(new ClusterSpec(nodes, deps, services), duration, null, faults);
+    @Provide Arbitrary<ClusterArbitraries.Plan> tight() { return ClusterArbitraries.plans(false, Duration.ofMinutes(10)); }
+
+    @Provide Arbitrary<ClusterArbitraries.Plan> roomy() { return ClusterArbitraries.plans(true, Duration.ofMinutes(20)); }
+
+    @Provide Arbitrary<ClusterArbitraries.Plan> any() {
+        return Arbitraries.of(true, false).flatMap(roomy -> ClusterArbitraries.plans(roomy, Duration.ofMinutes(12)));
     }
 
     @Property(tries = 40)
-    void scheduler_neverExceedsNodeAllocatable(@ForAll long scenarioSeed) {
-        var spec = scenario(scenarioSeed, false, Duration.ofMinutes(10));
-        var sim = new Simulation(spec, scenarioSeed, e -> { });
+    void scheduler_neverExceedsNodeAllocatable(@ForAll("tight") ClusterArbitraries.Plan plan, @ForAll @LongRange(max = 1000) long seed) {
+        var spec = plan.spec();
+        var sim = new Simulation(spec, seed, e -> { });
         Map<String, ContainerSpec> containers = new HashMap<>();
         for (var d : spec.cluster().deployments()) containers.put(d.name(), d.container());
         sim.every(0, 5_000, t -> {
@@ -105,9 +58,9 @@ class SimulationPropertiesTest {
     }
 
     @Property(tries = 40)
-    void replicaSet_convergesToReplicas_afterFaultsEnd(@ForAll long scenarioSeed) {
-        var spec = scenario(scenarioSeed, true, Duration.ofMinutes(20));
-        var run = Fixtures.run(spec, scenarioSeed);
+    void replicaSet_convergesToReplicas_afterFaultsEnd(@ForAll("roomy") ClusterArbitraries.Plan plan, @ForAll @LongRange(max = 1000) long seed) {
+        var spec = plan.spec();
+        var run = Fixtures.run(spec, seed);
         for (var d : spec.cluster().deployments()) {
             List<PodView> pods = run.sim().pods().stream().filter(p -> p.deployment().equals(d.name())).toList();
             assertThat(pods).as(d.name()).hasSize(d.replicas()).allMatch(p -> p.ready() && p.phase().equals("Running"));
@@ -116,8 +69,8 @@ class SimulationPropertiesTest {
     }
 
     @Property(tries = 25)
-    void sameSeed_identicalEventsAndMetricSamples(@ForAll long seed) {
-        var spec = scenario(seed, seed % 2 == 0, Duration.ofMinutes(12));
+    void sameSeed_identicalEventsAndMetricSamples(@ForAll("any") ClusterArbitraries.Plan plan, @ForAll @LongRange(max = 1000) long seed) {
+        var spec = plan.spec();
         var a = Fixtures.run(spec, seed);
         var b = Fixtures.run(spec, seed);
         assertThat(a.events()).isNotEmpty().isEqualTo(b.events());
@@ -134,8 +87,8 @@ class SimulationPropertiesTest {
     }
 
     @Property(tries = 25)
-    void timeNeverGoesBackwards_forEventsHooksAndSamples(@ForAll long seed) {
-        var spec = scenario(seed, seed % 2 == 0, Duration.ofMinutes(12));
+    void timeNeverGoesBackwards_forEventsHooksAndSamples(@ForAll("any") ClusterArbitraries.Plan plan, @ForAll @LongRange(max = 1000) long seed) {
+        var spec = plan.spec();
         List<SimEvent> events = new ArrayList<>();
         var sim = new Simulation(spec, seed, events::add);
         long[] lastHook = {-1};
@@ -152,8 +105,8 @@ class SimulationPropertiesTest {
     }
 
     @Property(tries = 40)
-    void sloTransitions_alternateViolatedRestored(@ForAll long seed) {
-        var spec = scenario(seed, seed % 2 == 0, Duration.ofMinutes(12));
+    void sloTransitions_alternateViolatedRestored(@ForAll("any") ClusterArbitraries.Plan plan, @ForAll @LongRange(max = 1000) long seed) {
+        var spec = plan.spec();
         var run = Fixtures.run(spec, seed);
         Map<String, Boolean> violated = new HashMap<>();
         for (SimEvent e : run.events()) {

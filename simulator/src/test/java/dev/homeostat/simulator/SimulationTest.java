@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.homeostat.simulator.events.SimEvent;
 import dev.homeostat.simulator.events.SimEvent.ContainerRestarted;
 import dev.homeostat.simulator.events.SimEvent.FaultEnded;
-import dev.homeostat.simulator.events.SimEvent.FaultInjected;
+import dev.homeostat.simulator.events.SimEvent.FaultStarted;
 import dev.homeostat.simulator.events.SimEvent.PodCreated;
 import dev.homeostat.simulator.events.SimEvent.PodDeleted;
 import dev.homeostat.simulator.events.SimEvent.PodReadinessChanged;
@@ -70,7 +70,7 @@ class SimulationTest {
         var kill = new PodKill("kill-all", MIN, app("svc0"), SelectionMode.all());
         var r = run(cluster(1, Duration.ofMinutes(6), List.of(kill)), 3);
 
-        assertThat(r.of(FaultInjected.class)).singleElement().satisfies(f -> {
+        assertThat(r.of(FaultStarted.class)).singleElement().satisfies(f -> {
             assertThat(f.pods()).hasSize(3);
             assertThat(f.deployments()).containsExactly("shop/svc0");
             assertThat(f.services()).containsExactly("shop/svc0");
@@ -79,7 +79,7 @@ class SimulationTest {
         assertThat(r.of(FaultEnded.class)).singleElement().extracting(FaultEnded::timeMillis).isEqualTo(60_000L);
         assertThat(r.of(PodDeleted.class)).hasSize(3).allMatch(d -> d.timeMillis() == 60_000 && d.reason().equals("PodChaos"));
         List<PodCreated> replacements = r.of(PodCreated.class).stream().filter(c -> c.timeMillis() > 0).toList();
-        assertThat(replacements).hasSize(3).allMatch(c -> c.timeMillis() == 60_000 + Simulation.CONTROLLER_DELAY_MS && !c.node().isEmpty());
+        assertThat(replacements).hasSize(3).allMatch(c -> c.timeMillis() == 60_000 + ReplicaSetController.CONTROLLER_DELAY_MS && !c.node().isEmpty());
         // ready again within controller delay + startup (10 s + ≤ 10 % jitter) + one readiness period (5 s)
         List<PodReadinessChanged> readyAgain = r.of(PodReadinessChanged.class).stream().filter(e -> e.ready() && e.timeMillis() > 0).toList();
         assertThat(readyAgain).hasSize(3).allMatch(e -> e.timeMillis() <= 61_000 + 11_000 + 5_000 && e.timeMillis() >= 71_000);
@@ -141,7 +141,7 @@ class SimulationTest {
         var stress = new MemoryStress("stress", MIN, Duration.ofMinutes(5), pod, SelectionMode.one(), 2, 200 * MIB);
         var r = run(cluster(1, Duration.ofMinutes(12), List.of(stress)), 9);
 
-        String target = r.of(FaultInjected.class).getFirst().pods().getFirst();
+        String target = r.of(FaultStarted.class).getFirst().pods().getFirst();
         List<ContainerRestarted> ooms = r.of(ContainerRestarted.class);
         assertThat(ooms).allMatch(e -> e.pod().equals(target) && e.reason().equals("OOMKilled"));
         // OOM at once, then again after each CrashLoopBackOff delay: 10 s, 20 s, 40 s, 80 s
@@ -160,7 +160,7 @@ class SimulationTest {
         var failure = new PodFailure("failure", MIN, Duration.ofMinutes(2), one, SelectionMode.one());
         var r = run(cluster(1, Duration.ofMinutes(10), List.of(failure)), 11);
 
-        String target = r.of(FaultInjected.class).getFirst().pods().getFirst();
+        String target = r.of(FaultStarted.class).getFirst().pods().getFirst();
         List<PodReadinessChanged> readiness = r.of(PodReadinessChanged.class).stream().filter(e -> e.pod().equals(target) && e.timeMillis() > 0).toList();
         // readiness probe (5 s period, 3 failures) drops it 10-15 s after the failure; back only after the fault ended at 180 s
         assertThat(readiness.getFirst().ready()).isFalse();
@@ -189,7 +189,7 @@ class SimulationTest {
         assertThat(r.sim().pods()).hasSize(3).allMatch(p -> p.ready());
         var wrongContainer = new ContainerKill("ck", MIN, app("svc0"), SelectionMode.one(), List.of("sidecar"));
         var r2 = run(cluster(1, Duration.ofMinutes(2), List.of(wrongContainer)), 2);
-        assertThat(r2.of(FaultInjected.class).getFirst().tookEffect()).isFalse();
+        assertThat(r2.of(FaultStarted.class).getFirst().tookEffect()).isFalse();
         assertThat(r2.of(ContainerRestarted.class)).isEmpty();
     }
 
@@ -209,7 +209,7 @@ class SimulationTest {
     void faultMatchingNothing_isAnnouncedAsNotTakingEffect() {
         var kill = new PodKill("none", MIN, app("nope"), SelectionMode.all());
         var r = run(cluster(1, Duration.ofMinutes(2), List.of(kill)), 1);
-        assertThat(r.of(FaultInjected.class)).singleElement().satisfies(f -> {
+        assertThat(r.of(FaultStarted.class)).singleElement().satisfies(f -> {
             assertThat(f.tookEffect()).isFalse();
             assertThat(f.pods()).isEmpty();
         });

@@ -81,10 +81,10 @@ class TrafficModelTest {
     @Test
     void linkDelay_belowTheRate_isMm1_andAboveItDropsTheExcess() {
         double[] out = new double[1];
-        double d = TrafficStep.linkDelay(50, 1000, 500, 10, out); // capacity 100/s, rho 0.5
+        double d = TrafficModel.linkDelay(50, 1000, 500, 10, out); // capacity 100/s, rho 0.5
         assertThat(out[0]).isZero();
         assertThat(d).isCloseTo(0.02, org.assertj.core.api.Assertions.within(1e-9));
-        double full = TrafficStep.linkDelay(150, 1000, 500, 10, out);
+        double full = TrafficModel.linkDelay(150, 1000, 500, 10, out);
         assertThat(out[0]).isCloseTo(50, org.assertj.core.api.Assertions.within(1e-9));
         assertThat(full).isCloseTo(0.51, org.assertj.core.api.Assertions.within(1e-9));
     }

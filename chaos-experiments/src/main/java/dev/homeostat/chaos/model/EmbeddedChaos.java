@@ -3,6 +3,7 @@ package dev.homeostat.chaos.model;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.homeostat.chaos.crd.ChaosMeshKinds;
 import io.fabric8.chaosmesh.v1alpha1.DNSChaosSpec;
 import io.fabric8.chaosmesh.v1alpha1.HTTPChaosSpec;
 import io.fabric8.chaosmesh.v1alpha1.IOChaosSpec;
@@ -16,15 +17,16 @@ import java.util.Map;
 
 /**
  * Chaos Mesh's {@code EmbedChaos}: the spec of one experiment inside a Schedule or a Workflow template,
- * under the field named after its kind ({@code podChaos}, {@code networkChaos}, …). Fields fabric8 has
- * no model for land in {@link #getAdditionalProperties()} so the translator can name them.
+ * under the field named after its kind ({@code podChaos}, {@code networkChaos}, …). The specs of kinds the simulator
+ * does not model (awsChaos, physicalmachineChaos …; refused by the CRD check) are kept as written in
+ * {@link #getAdditionalProperties()}, so a live run applies them unchanged.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class EmbeddedChaos {
-    /** Kind → field name, for the kinds the simulator models. */
-    public static final Map<String, String> FIELD_OF_KIND = Map.of("PodChaos", "podChaos", "NetworkChaos", "networkChaos",
-            "StressChaos", "stressChaos", "HTTPChaos", "httpChaos", "IOChaos", "ioChaos", "TimeChaos", "timeChaos", "DNSChaos", "dnsChaos");
-    public static final List<String> KINDS = List.of("PodChaos", "NetworkChaos", "StressChaos", "HTTPChaos", "IOChaos", "TimeChaos", "DNSChaos");
+    /** Kind → field name, for the kinds the simulator models (from the one list of kinds, {@link ChaosMeshKinds}). */
+    public static final Map<String, String> FIELD_OF_KIND = ChaosMeshKinds.experiments().stream()
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(ChaosMeshKinds.Kind::name, ChaosMeshKinds.Kind::embedField));
+    public static final List<String> KINDS = ChaosMeshKinds.experiments().stream().map(ChaosMeshKinds.Kind::name).toList();
 
     private PodChaosSpec podChaos;
     private NetworkChaosSpec networkChaos;

@@ -4,6 +4,7 @@ import dev.homeostat.remediation.model.ClusterAction;
 import dev.homeostat.remediation.model.Target;
 import dev.homeostat.remediation.port.DeploymentInfo;
 import dev.homeostat.remediation.port.PodInfo;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,8 @@ import java.util.TreeMap;
  */
 public final class BlastRadiusGuard implements Guard {
     private final double maxUnavailableFraction;
-    private final Set<String> restarting = new HashSet<>();
+    /** Pods this guard saw restarted (ns/name) → their Deployment (ns/name), while the view still lists them. */
+    private final Map<String, String> restarting = new HashMap<>();
 
     public BlastRadiusGuard(double maxUnavailableFraction) {
         this.maxUnavailableFraction = maxUnavailableFraction;
@@ -47,20 +49,23 @@ public final class BlastRadiusGuard implements Guard {
             case ClusterAction.ScaleDeployment s -> Optional.empty();
             case ClusterAction.CordonNode c -> Optional.empty();
             case ClusterAction.CircuitBreak c -> Optional.empty();
+            case ClusterAction.LimitRetries l -> Optional.empty();
             case ClusterAction.Page p -> Optional.empty();
         };
     }
 
     private Optional<String> vetoPodLoss(Target target, GuardContext context) {
-        List<PodInfo> pods = listed(context);
         String ns = target.namespace();
-        PodInfo pod = pods.stream().filter(p -> Objects.equals(p.namespace(), ns) && p.name().equals(target.name()))
-                .findFirst().orElse(null);
-        if (pod == null || !ready(pod)) return Optional.empty(); // nothing ready to take away
+        PodInfo pod = context.cluster().pod(ns, target.name()).orElse(null);
+        if (pod == null) {
+            restarting.remove(key(ns, target.name())); // gone from the view: its deletion is done
+            return Optional.empty();
+        }
+        if (!ready(pod)) return Optional.empty(); // nothing ready to take away
         if (pod.deployment() == null) {
             return Optional.of("pod " + target.ref() + " has no Deployment; nothing would replace it");
         }
-        long ready = readyOf(pods, ns, pod.deployment());
+        long ready = readyOf(context, ns, pod.deployment());
         int replicas = replicas(context, ns, pod.deployment(), ready);
         long after = ready - 1;
         String deployment = "deployment " + ns + "/" + pod.deployment();
@@ -74,16 +79,15 @@ public final class BlastRadiusGuard implements Guard {
     }
 
     private Optional<String> vetoDrain(String node, GuardContext context) {
-        List<PodInfo> pods = listed(context);
         // ready pods on the node per deployment, in sorted order so the first veto is always the same one
         Map<String, Long> onNode = new TreeMap<>();
-        for (PodInfo p : pods) {
-            if (node.equals(p.node()) && p.deployment() != null && ready(p)) onNode.merge(p.namespace() + "/" + p.deployment(), 1L, Long::sum);
+        for (PodInfo p : context.cluster().podsOn(node)) {
+            if (p.deployment() != null && ready(p)) onNode.merge(p.namespace() + "/" + p.deployment(), 1L, Long::sum);
         }
         for (var e : onNode.entrySet()) {
             String ns = e.getKey().substring(0, e.getKey().indexOf('/'));
             String name = e.getKey().substring(e.getKey().indexOf('/') + 1);
-            long ready = readyOf(pods, ns, name);
+            long ready = readyOf(context, ns, name);
             int replicas = replicas(context, ns, name, ready);
             long after = ready - e.getValue();
             int min = minReady(replicas, maxUnavailableFraction);
@@ -95,41 +99,46 @@ public final class BlastRadiusGuard implements Guard {
         return Optional.empty();
     }
 
-    private List<PodInfo> listed(GuardContext context) {
-        List<PodInfo> pods = context.cluster().pods();
+    /** Ready pods of the Deployment, not counting those this guard saw restarted; forgets restarts whose pod is gone. */
+    private long readyOf(GuardContext context, String ns, String deployment) {
+        List<PodInfo> pods = context.cluster().podsOf(ns, deployment);
         Set<String> listed = new HashSet<>();
-        pods.forEach(p -> listed.add(key(p.namespace(), p.name())));
-        restarting.retainAll(listed); // gone from the view: its deletion is done, forget it
-        return pods;
-    }
-
-    private long readyOf(List<PodInfo> pods, String ns, String deployment) {
-        return pods.stream().filter(p -> Objects.equals(p.namespace(), ns) && deployment.equals(p.deployment()) && ready(p)).count();
+        long ready = 0;
+        for (PodInfo p : pods) {
+            listed.add(key(p.namespace(), p.name()));
+            if (ready(p)) ready++;
+        }
+        String owner = key(ns, deployment);
+        restarting.entrySet().removeIf(e -> e.getValue().equals(owner) && !listed.contains(e.getKey()));
+        return ready;
     }
 
     private static int replicas(GuardContext context, String ns, String deployment, long fallback) {
-        return context.cluster().deployments().stream()
-                .filter(d -> Objects.equals(d.namespace(), ns) && d.name().equals(deployment))
-                .mapToInt(DeploymentInfo::replicas).findFirst().orElse((int) fallback);
+        return context.cluster().deployment(ns, deployment).map(DeploymentInfo::replicas).orElse((int) fallback);
     }
 
     @Override
     public void onExecuted(ClusterAction action, GuardContext context) {
         switch (action) {
-            case ClusterAction.RestartPod r -> restarting.add(key(r.target().namespace(), r.target().name()));
-            case ClusterAction.IsolatePod i -> restarting.add(key(i.target().namespace(), i.target().name()));
-            case ClusterAction.DrainNode d -> context.cluster().pods().stream()
-                    .filter(p -> d.target().name().equals(p.node()))
-                    .forEach(p -> restarting.add(key(p.namespace(), p.name())));
+            case ClusterAction.RestartPod r -> restarted(context, r.target());
+            case ClusterAction.IsolatePod i -> restarted(context, i.target());
+            case ClusterAction.DrainNode d -> context.cluster().podsOn(d.target().name())
+                    .forEach(p -> restarting.put(key(p.namespace(), p.name()), key(p.namespace(), String.valueOf(p.deployment()))));
             case ClusterAction.RollbackDeployment r -> { }
             case ClusterAction.ScaleDeployment s -> { }
             case ClusterAction.CordonNode c -> { }
             case ClusterAction.CircuitBreak c -> { }
+            case ClusterAction.LimitRetries l -> { }
             case ClusterAction.Page p -> { }
         }
     }
 
-    private boolean ready(PodInfo p) { return p.ready() && !restarting.contains(key(p.namespace(), p.name())); }
+    private void restarted(GuardContext context, Target pod) {
+        context.cluster().pod(pod.namespace(), pod.name())
+                .ifPresent(p -> restarting.put(key(p.namespace(), p.name()), key(p.namespace(), String.valueOf(p.deployment()))));
+    }
+
+    private boolean ready(PodInfo p) { return p.ready() && !restarting.containsKey(key(p.namespace(), p.name())); }
 
     private static String key(String namespace, String name) { return namespace + "/" + name; }
 }

@@ -64,6 +64,33 @@ public record CallGraph(Map<String, SortedSet<String>> calls, Map<String, Sorted
 
     public boolean isEmpty() { return calls.isEmpty(); }
 
+    /** The services (ns/name) that {@code service} calls: the callees of the workloads behind it. */
+    public java.util.SortedSet<String> calleesOfService(String service) {
+        var out = new TreeSet<String>();
+        for (String w : workloadsBehind(service)) out.addAll(callees(w));
+        out.remove(service);
+        return out;
+    }
+
+    /** The workloads (ns/name) that call {@code service}, other than those behind it. */
+    public java.util.SortedSet<String> callersOf(String service) {
+        var out = new TreeSet<String>();
+        Set<String> own = workloadsBehind(service);
+        calls.forEach((workload, callees) -> {
+            if (callees.contains(service) && !own.contains(workload)) out.add(workload);
+        });
+        return out;
+    }
+
+    /** The services (ns/name) {@code workload} is behind; empty when nothing calls it (an entry point). */
+    public java.util.SortedSet<String> servicesOf(String workload) {
+        var out = new TreeSet<String>();
+        workloadsOf.forEach((s, behind) -> {
+            if (behind.contains(workload)) out.add(s);
+        });
+        return out;
+    }
+
     private static String ref(String namespace, String name) {
         return (blank(namespace) ? "default" : namespace) + "/" + name;
     }

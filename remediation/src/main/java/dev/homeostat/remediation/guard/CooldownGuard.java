@@ -1,7 +1,7 @@
 package dev.homeostat.remediation.guard;
 
 import dev.homeostat.remediation.model.ClusterAction;
-import dev.homeostat.remediation.policy.Durations;
+import dev.homeostat.units.GoDuration;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -19,7 +19,7 @@ public final class CooldownGuard implements Guard {
 
     public CooldownGuard(Duration cooldown) {
         this.cooldownMillis = cooldown.toMillis();
-        this.cooldownText = Durations.format(cooldown);
+        this.cooldownText = GoDuration.formatCompact(cooldown);
     }
 
     @Override public String name() { return "cooldown"; }
@@ -30,7 +30,7 @@ public final class CooldownGuard implements Guard {
         if (last == null || context.nowMillis() - last >= cooldownMillis) return Optional.empty();
         long left = cooldownMillis - (context.nowMillis() - last);
         return Optional.of(action.kind() + " on " + action.target().ref() + " " + (context.nowMillis() - last) / 1000
-                + "s ago; cooldown " + cooldownText + " (" + Durations.format(Duration.ofMillis(left)) + " left)");
+                + "s ago; cooldown " + cooldownText + " (" + GoDuration.formatCompact(Duration.ofMillis(left)) + " left)");
     }
 
     @Override

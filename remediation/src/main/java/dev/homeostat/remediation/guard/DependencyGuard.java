@@ -26,15 +26,14 @@ import java.util.TreeSet;
 public final class DependencyGuard implements Guard {
     public static final String NAME = "dependency";
 
-    private final MetricsSource metrics;
-    private final long lookbackMillis;
-    private long graphAt = Long.MIN_VALUE;
-    private CallGraph graph = CallGraph.EMPTY;
+    private final MeshGraph mesh;
 
     public DependencyGuard(MetricsSource metrics, Duration lookback) {
-        this.metrics = Objects.requireNonNull(metrics, "metrics");
-        if (lookback == null || lookback.isNegative() || lookback.isZero()) throw new IllegalArgumentException("lookback: must be > 0, e.g. 5m");
-        this.lookbackMillis = lookback.toMillis();
+        this(new MeshGraph(metrics, lookback));
+    }
+
+    public DependencyGuard(MeshGraph mesh) {
+        this.mesh = Objects.requireNonNull(mesh, "mesh");
     }
 
     @Override public String name() { return NAME; }
@@ -48,6 +47,8 @@ public final class DependencyGuard implements Guard {
             case ClusterAction.RollbackDeployment r -> Set.of(ref(r.target()));
             case ClusterAction.ScaleDeployment s -> Set.of(ref(s.target()));
             case ClusterAction.CircuitBreak c -> graph(context.nowMillis()).workloadsBehind(ref(c.target()));
+            // cutting retries toward a service helps whatever it calls: never held back as a symptom
+            case ClusterAction.LimitRetries l -> Set.of();
             case ClusterAction.CordonNode c -> Set.of();
             case ClusterAction.DrainNode d -> Set.of();
             case ClusterAction.Page p -> Set.of();
@@ -97,22 +98,13 @@ public final class DependencyGuard implements Guard {
         return Optional.empty();
     }
 
-    /** The mesh's call graph over the lookback, asked once per evaluation time. */
     private CallGraph graph(long now) {
-        if (now != graphAt) {
-            graph = CallGraph.fromMesh(metrics.range(CallGraph.MESH_REQUESTS, now - lookbackMillis, now));
-            graphAt = now;
-        }
-        return graph;
+        return mesh.at(now);
     }
 
     private static Set<String> workloadOfPod(Target pod, GuardContext context) {
-        for (PodInfo p : context.cluster().pods()) {
-            if (Objects.equals(p.namespace(), pod.namespace()) && p.name().equals(pod.name()) && p.deployment() != null) {
-                return Set.of(p.namespace() + "/" + p.deployment());
-            }
-        }
-        return Set.of();
+        return context.cluster().pod(pod.namespace(), pod.name()).filter(p -> p.deployment() != null)
+                .map(p -> Set.of(p.namespace() + "/" + p.deployment())).orElse(Set.of());
     }
 
     /** {@code checkout calls payments (via x)}: names without the namespace when it is the caller's. */

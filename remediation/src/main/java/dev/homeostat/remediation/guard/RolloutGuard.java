@@ -29,22 +29,19 @@ public final class RolloutGuard implements Guard {
             case ClusterAction.CordonNode c -> null;
             case ClusterAction.DrainNode d -> null;
             case ClusterAction.CircuitBreak c -> null;
+            case ClusterAction.LimitRetries l -> null;
             case ClusterAction.Page p -> null;
         };
         if (deployment == null) return Optional.empty();
-        return context.cluster().deployments().stream()
-                .filter(d -> Objects.equals(d.namespace(), deployment.namespace()) && d.name().equals(deployment.name()))
+        return context.cluster().deployment(deployment.namespace(), deployment.name())
                 .filter(DeploymentInfo::rolloutInProgress)
-                .findFirst()
                 .map(d -> "deployment " + d.namespace() + "/" + d.name() + " is rolling out (updatedReplicas " + d.updatedReplicas()
                         + " of " + d.replicas() + ", observedGeneration " + d.observedGeneration() + " of generation " + d.generation()
                         + "); rule " + context.rule() + " waits; set duringRollout: true on the rule to act during rollouts");
     }
 
     private static Target deploymentOf(Target pod, GuardContext context) {
-        return context.cluster().pods().stream()
-                .filter(p -> Objects.equals(p.namespace(), pod.namespace()) && p.name().equals(pod.name()) && p.deployment() != null)
-                .map(PodInfo::deployment).findFirst()
+        return context.cluster().pod(pod.namespace(), pod.name()).map(PodInfo::deployment)
                 .map(d -> new Target(Target.Kind.DEPLOYMENT, pod.namespace(), d)).orElse(null);
     }
 }

@@ -13,7 +13,7 @@ import java.util.function.Consumer;
 /**
  * {@code --dry-run}: a {@link ClusterActions} that touches nothing. Each action is logged as
  * {@code dry-run: would restart pod default/checkout-7f9c-x2} and answered with a refused outcome
- * carrying the same text, so the engine journals it as {@code ActionExecuted(applied=false)} and
+ * carrying the same text, so the engine journals it as {@code ActionTaken(outcome=REFUSED)} and
  * carries on (verification will then see the target still alerting and escalate, as it would if
  * the cluster had refused).
  */

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.homeostat.remediation.policy.Durations;
+import dev.homeostat.units.GoDuration;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -292,7 +292,7 @@ public record EngineConfig(String name, Path policy, boolean dryRun, Path journa
         private Duration duration(At at, Duration fallback) {
             if (at.absent()) return fallback;
             try {
-                return Durations.parse(at.node().asText());
+                return GoDuration.parse(at.node().asText());
             } catch (IllegalArgumentException e) {
                 throw error(at, e.getMessage());
             }

@@ -10,13 +10,15 @@ public final class EngineEvents {
     public static String line(EngineEvent event) {
         String time = Instant.ofEpochMilli(event.timeMillis()).toString();
         return time + " " + switch (event) {
-            case EngineEvent.AnomalyDetected a -> "anomaly   " + a.anomaly().signal() + " on " + a.anomaly().target().ref()
+            case EngineEvent.AnomalyRaised a -> "anomaly   " + a.anomaly().signal() + " on " + a.anomaly().target().ref()
                     + " (" + a.anomaly().detector() + ", score " + a.anomaly().score() + "): " + a.anomaly().explanation();
-            case EngineEvent.ActionExecuted x -> "action    " + (x.applied() ? "applied " : "not applied ") + DryRunActions.describe(x.action())
-                    + " [rule " + x.rule() + "]: " + x.detail();
-            case EngineEvent.ActionSuppressed s -> "held back " + DryRunActions.describe(s.action()) + " [rule " + s.rule() + "] by "
-                    + s.guard() + ": " + s.detail();
-            case EngineEvent.Escalated e -> "escalated " + e.target().ref() + ": " + e.reason();
+            case EngineEvent.ActionTaken x -> switch (x.outcome()) {
+                case APPLIED -> "action    applied " + DryRunActions.describe(x.action()) + " [rule " + x.rule() + "]: " + x.detail();
+                case REFUSED -> "action    not applied " + DryRunActions.describe(x.action()) + " [rule " + x.rule() + "]: " + x.detail();
+                case HELD -> "held back " + DryRunActions.describe(x.action()) + " [rule " + x.rule() + "] by " + x.guard() + ": " + x.detail();
+            };
+            case EngineEvent.Paged p -> "page " + p.state().name().toLowerCase(java.util.Locale.ROOT) + " " + p.key() + " "
+                    + p.target().ref() + ": " + p.reason();
         };
     }
 }

@@ -2,7 +2,10 @@ package dev.homeostat.remediation.live;
 
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.jsontype.NamedType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.homeostat.remediation.model.ClusterAction;
 import dev.homeostat.remediation.model.EngineEvent;
@@ -15,11 +18,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The live engine's journal: one JSON object per {@link EngineEvent}, one per line, appended and
- * flushed as it happens — {@code {"time":"2025-01-31T12:00:15Z","type":"ActionExecuted",
- * "timeMillis":...,"action":{"type":"RestartPod","target":{...}},"rule":...,"applied":false,"detail":"dry-run: would ..."}}.
+ * flushed as it happens — {@code {"time":"2025-01-31T12:00:15Z","type":"ActionTaken",
+ * "timeMillis":...,"action":{"type":"RestartPod","target":{...}},"rule":...,"service":...,"outcome":"REFUSED","guard":null,"detail":"dry-run: would ..."}}.
  *
  * <p>Written here with Jackson rather than with the reports module's journal format, because the
  * engine must not depend on reports. A live journal is a stream, so unlike reports it is appended
@@ -33,6 +38,44 @@ public final class JsonLinesJournal implements EngineListener, AutoCloseable {
     /** Names each action by its record's simple name, so a reader can tell RestartPod from Page. */
     @JsonTypeInfo(use = JsonTypeInfo.Id.SIMPLE_NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
     private interface Typed { }
+
+    /** Reads what {@link #on} writes: the {@code type} names the event, the action's {@code type} its record; {@code time} is a copy. */
+    private static final ObjectMapper READER = reader();
+
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+    private interface Named { }
+
+    private static ObjectMapper reader() {
+        ObjectMapper mapper = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .addMixIn(EngineEvent.class, Named.class).addMixIn(ClusterAction.class, Named.class);
+        for (Class<?> type : EngineEvent.class.getPermittedSubclasses()) mapper.registerSubtypes(new NamedType(type, type.getSimpleName()));
+        for (Class<?> type : ClusterAction.class.getPermittedSubclasses()) mapper.registerSubtypes(new NamedType(type, type.getSimpleName()));
+        return mapper;
+    }
+
+    /**
+     * A live engine's journal read back into its events (for scoring a live run, e.g. the rehearsal). A malformed line
+     * fails naming the file and the line; an empty or missing file has no events.
+     */
+    public static List<EngineEvent> read(Path file) {
+        if (!Files.exists(file)) return List.of();
+        List<EngineEvent> events = new ArrayList<>();
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read engine journal " + file + ": " + e.getMessage(), e);
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).isBlank()) continue;
+            try {
+                events.add(READER.readValue(lines.get(i), EngineEvent.class));
+            } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException(file + " line " + (i + 1) + ": not an engine event (" + e.getOriginalMessage() + ")", e);
+            }
+        }
+        return events;
+    }
 
     private final Path file;
     private final BufferedWriter out;

@@ -35,7 +35,7 @@ public final class LiveMetrics {
                 .register(registry);
         lastTick = Gauge.builder().name("homeostat_engine_last_tick_timestamp_seconds").help("Wall time of the last finished evaluation.")
                 .register(registry);
-        events = Counter.builder().name("homeostat_engine_events").help("Engine events by type (AnomalyDetected, ActionExecuted, ...).")
+        events = Counter.builder().name("homeostat_engine_events").help("Engine events by type (AnomalyRaised, ActionTaken, Paged).")
                 .labelNames("type").register(registry);
         queries = Counter.builder().name("homeostat_prometheus_queries").help("Prometheus query_range calls, by metric and outcome (ok, http, status-error, timeout, io, parse).")
                 .labelNames("metric", "outcome").register(registry);

@@ -21,6 +21,7 @@ public sealed interface ClusterAction {
             case CordonNode c -> "cordon-node";
             case DrainNode d -> "drain-node";
             case CircuitBreak c -> "circuit-break";
+            case LimitRetries l -> "limit-retries";
             case Page p -> "page";
         };
     }
@@ -72,6 +73,15 @@ public sealed interface ClusterAction {
     /** Stop sending traffic to a dependency (a service), so its callers fail fast instead of waiting on it. */
     record CircuitBreak(Target target) implements ClusterAction {
         @Override public boolean disruptive() { return true; }
+    }
+
+    /**
+     * Stop the callers of a service (the target) from retrying calls to it, so a slow dependency is not buried under
+     * its callers' retries (a retry storm): the mesh's retry policy toward it set to no retries. Callers still call it
+     * once; nothing is taken out of service.
+     */
+    record LimitRetries(Target target) implements ClusterAction {
+        @Override public boolean disruptive() { return false; }
     }
 
     /** Page a human about the target. */

@@ -38,6 +38,16 @@ public record Policy(String name, String source, Duration evaluationInterval, Du
 
     /** The first rule whose match takes the anomaly's signal, detector and target kind. */
     public Optional<Rule> ruleFor(Anomaly anomaly) {
-        return rules.stream().filter(r -> r.match().fits(anomaly)).findFirst();
+        return ruleFor(anomaly, null);
+    }
+
+    /** The first rule whose match takes the anomaly and its diagnosis. */
+    public Optional<Rule> ruleFor(Anomaly anomaly, dev.homeostat.remediation.diagnosis.Diagnosis diagnosis) {
+        return rules.stream().filter(r -> r.match().fits(anomaly, diagnosis)).findFirst();
+    }
+
+    /** Some rule acts on diagnoses: the engine diagnoses anomalies before routing them. */
+    public boolean diagnoses() {
+        return rules.stream().anyMatch(r -> r.match().byDiagnosis());
     }
 }

@@ -1,5 +1,6 @@
 package dev.homeostat.remediation.policy;
 
+import dev.homeostat.units.GoDuration;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -123,7 +124,7 @@ public final class PolicyLoader {
         }
 
         private Signal signal(At at) {
-            object(at, "name", "metric", "metrics", "target", "detector");
+            object(at, "name", "metric", "metrics", "target", "detector", "peers");
             String name = text(at.field("name"));
             List<String> metrics = metrics(at);
             At targetAt = at.field("target");
@@ -134,7 +135,10 @@ public final class PolicyLoader {
                 default -> throw error(targetAt, "unknown target '" + targetAt.node().asText() + "'; known: pod, service, deployment");
             };
             DetectorSpec detector = detector(at.field("detector"));
-            return new Signal(name, metrics, target, detector);
+            At peersAt = at.field("peers");
+            String peers = peersAt.absent() ? null : text(peersAt);
+            if (peers != null && metrics.size() > 1) throw error(peersAt, "peers applies to a signal of one metric; remove it or use metric:");
+            return new Signal(name, metrics, target, detector, peers);
         }
 
         /** Exactly one of {@code metric: a} or {@code metrics: [a, b, ...]}; each a name or name{label="value"}. */
@@ -180,12 +184,26 @@ public final class PolicyLoader {
             object(at, "name", "match", "actions", "verifyAfter", "mode", "scale", "duringRollout");
             String name = text(at.field("name"));
             At match = at.field("match");
-            object(match, "signals", "targetKind", "detector");
+            object(match, "signals", "targetKind", "detector", "diagnoses");
+            List<String> diagnoses = null;
+            At diagnosesAt = match.field("diagnoses");
+            if (!diagnosesAt.absent()) {
+                diagnoses = new ArrayList<>();
+                for (At d : list(diagnosesAt, true)) {
+                    String kind = text(d);
+                    if (!dev.homeostat.remediation.diagnosis.Diagnosis.KINDS.contains(kind))
+                        throw error(d, "unknown diagnosis '" + kind + "'; known: " + String.join(", ", dev.homeostat.remediation.diagnosis.Diagnosis.KINDS));
+                    diagnoses.add(kind);
+                }
+            }
             List<String> signals = new ArrayList<>();
-            for (At s : list(match.field("signals"), true)) {
-                String signal = text(s);
-                if (!signalNames.contains(signal)) throw error(s, "unknown signal '" + signal + "'; known: " + String.join(", ", signalNames));
-                signals.add(signal);
+            At signalsAt = match.field("signals");
+            if (!signalsAt.absent() || diagnoses == null) {
+                for (At s : list(signalsAt, true)) {
+                    String signal = text(s);
+                    if (!signalNames.contains(signal)) throw error(s, "unknown signal '" + signal + "'; known: " + String.join(", ", signalNames));
+                    signals.add(signal);
+                }
             }
             Target.Kind targetKind = null;
             At kindAt = match.field("targetKind");
@@ -218,7 +236,7 @@ public final class PolicyLoader {
             }
             Scaling scaling = scaling(at.field("scale"), actions);
             boolean duringRollout = flag(at.field("duringRollout"), Defaults.DURING_ROLLOUT);
-            return new Rule(name, new Match(signals, targetKind, detector), actions, verifyAfter, mode, scaling, duringRollout);
+            return new Rule(name, new Match(signals, targetKind, detector, diagnoses), actions, verifyAfter, mode, scaling, duringRollout);
         }
 
         /** {@code scale: {by: 1 | to: N, maxReplicas: M}}, only on a rule whose chain has {@code scale-up}. */
@@ -334,13 +352,13 @@ public final class PolicyLoader {
             }
             Duration d;
             try {
-                d = Durations.parse(text(at));
+                d = GoDuration.parse(text(at));
             } catch (PolicyException e) {
                 throw e;
             } catch (IllegalArgumentException e) {
                 throw error(at, e.getMessage());
             }
-            if (!zeroAllowed && d.isZero()) throw error(at, "must be > 0, e.g. " + Durations.format(fallback));
+            if (!zeroAllowed && d.isZero()) throw error(at, "must be > 0, e.g. " + GoDuration.formatCompact(fallback));
             return d;
         }
 

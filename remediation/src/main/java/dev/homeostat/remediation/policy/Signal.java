@@ -14,9 +14,13 @@ import java.util.Objects;
  *
  * <p>With one metric the detector gets one value per sample (univariate). With several it gets a
  * vector in the order given: each sample of the first metric joined with the latest sample of every
- * other metric of the same target (see {@code Engine}).
+ * other metric of the same target (see {@code MultivariateJoin}).
+ *
+ * <p>{@code peers} (optional, univariate only): a label whose value groups a series with its peers, e.g.
+ * {@code service} for the pods of one service; the detector then judges a series' value minus its peers' median,
+ * so what every peer shares (a load ramp, a slow dependency) is not one target's anomaly.
  */
-public record Signal(String name, List<String> metrics, Target.Kind target, DetectorSpec detector) {
+public record Signal(String name, List<String> metrics, Target.Kind target, DetectorSpec detector, String peers) {
     public Signal {
         if (name == null || name.isBlank()) throw new IllegalArgumentException("name: required, e.g. memory-saturation");
         if (metrics == null || metrics.isEmpty()) throw new IllegalArgumentException("metric: required, e.g. pod:container_memory_working_set_bytes:ratio_limit");
@@ -28,11 +32,18 @@ public record Signal(String name, List<String> metrics, Target.Kind target, Dete
         Objects.requireNonNull(target, "target");
         if (target == Target.Kind.NODE) throw new IllegalArgumentException("target: node is not supported; use pod, service or deployment");
         Objects.requireNonNull(detector, "detector");
+        if (peers != null && (peers.isBlank() || metrics.size() > 1))
+            throw new IllegalArgumentException("peers: a label name (e.g. service), and only for a signal of one metric");
+    }
+
+    /** A signal that judges each series on its own. */
+    public Signal(String name, List<String> metrics, Target.Kind target, DetectorSpec detector) {
+        this(name, metrics, target, detector, null);
     }
 
     /** A univariate signal over one metric (the form of {@code metric:} in YAML). */
     public Signal(String name, String metric, Target.Kind target, DetectorSpec detector) {
-        this(name, metric == null ? null : List.of(metric), target, detector);
+        this(name, metric == null ? null : List.of(metric), target, detector, null);
     }
 
     /** The first (driving) metric; the only one of a univariate signal. */

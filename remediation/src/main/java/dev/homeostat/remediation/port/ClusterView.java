@@ -1,15 +1,48 @@
 package dev.homeostat.remediation.port;
 
+import java.util.ArrayList;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.List;
 
-/** What the engine may read of the cluster. */
+/**
+ * What the engine may read of the cluster. The lists are the whole cluster; the lookups by name answer one question
+ * without listing it (their defaults filter the lists; a view over an index, such as the simulator's or an informer
+ * cache, answers them in constant or logarithmic time, which a 30,000-pod cluster needs).
+ */
 public interface ClusterView {
     List<PodInfo> pods();
 
     List<DeploymentInfo> deployments();
 
-    /** Nodes; a view that does not model them (the simulator adapter today) lists none. */
+    /** Nodes; a view that does not model them lists none. */
     default List<NodeInfo> nodes() { return List.of(); }
+
+    /** The pod {@code namespace/name}, if the cluster lists it. */
+    default Optional<PodInfo> pod(String namespace, String name) {
+        for (PodInfo p : pods()) if (Objects.equals(p.namespace(), namespace) && p.name().equals(name)) return Optional.of(p);
+        return Optional.empty();
+    }
+
+    /** The pods the Deployment {@code namespace/name} owns, Terminating ones included. */
+    default List<PodInfo> podsOf(String namespace, String deployment) {
+        List<PodInfo> out = new ArrayList<>();
+        for (PodInfo p : pods()) if (Objects.equals(p.namespace(), namespace) && deployment.equals(p.deployment())) out.add(p);
+        return out;
+    }
+
+    /** The pods scheduled on {@code node}. */
+    default List<PodInfo> podsOn(String node) {
+        List<PodInfo> out = new ArrayList<>();
+        for (PodInfo p : pods()) if (node.equals(p.node())) out.add(p);
+        return out;
+    }
+
+    /** The Deployment {@code namespace/name}, if the cluster lists it. */
+    default Optional<DeploymentInfo> deployment(String namespace, String name) {
+        for (DeploymentInfo d : deployments()) if (Objects.equals(d.namespace(), namespace) && d.name().equals(name)) return Optional.of(d);
+        return Optional.empty();
+    }
 
     /** PodDisruptionBudgets; a view without them lists none, so the PDB guard never vetoes there. */
     default List<PdbInfo> pdbs() { return List.of(); }

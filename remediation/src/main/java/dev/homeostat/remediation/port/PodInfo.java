@@ -1,5 +1,17 @@
 package dev.homeostat.remediation.port;
 
-/** A pod as the engine sees it; {@code deployment} is null for pods no Deployment owns. */
+/**
+ * A pod as the engine sees it; {@code deployment} is null for pods no Deployment owns. {@code revision} is the
+ * Deployment revision its template belongs to (0 when unknown), {@code waitingReason} why its container waits
+ * ({@code CrashLoopBackOff}, …; null when it runs or is unknown).
+ */
 public record PodInfo(String namespace, String name, String deployment, String node, boolean ready, int restarts,
-                      long startedAtMillis) { }
+                      long startedAtMillis, int revision, String waitingReason) {
+    /** A pod whose revision and waiting reason the view does not know. */
+    public PodInfo(String namespace, String name, String deployment, String node, boolean ready, int restarts, long startedAtMillis) {
+        this(namespace, name, deployment, node, ready, restarts, startedAtMillis, 0, null);
+    }
+
+    /** Its container is in a crash loop: Kubernetes backs off restarting it. */
+    public boolean crashLooping() { return "CrashLoopBackOff".equals(waitingReason); }
+}

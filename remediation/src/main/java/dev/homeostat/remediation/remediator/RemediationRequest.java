@@ -1,5 +1,6 @@
 package dev.homeostat.remediation.remediator;
 
+import dev.homeostat.remediation.diagnosis.Diagnosis;
 import dev.homeostat.remediation.model.Anomaly;
 import dev.homeostat.remediation.model.Target;
 import dev.homeostat.remediation.policy.Scaling;
@@ -13,11 +14,12 @@ import java.util.List;
  * and the {@code trigger} anomaly that opened it, the actions already taken in its chain, the pods,
  * deployments and nodes as the cluster shows them now, the anomalies of the last lookback (oldest
  * first), the rule's {@code scaling} (for {@code scale-up}), and {@code heldBack}: why the chain's last
- * held-back action did not run (a guard's or remediator's reason), or null.
+ * held-back action did not run (a guard's or remediator's reason), or null; {@code diagnosis} what the engine made of
+ * the anomalies (null when the rule does not diagnose).
  */
 public record RemediationRequest(Target target, String service, String rule, Anomaly trigger, List<String> previousActions,
                                  List<PodInfo> pods, List<Anomaly> recentAnomalies, Scaling scaling,
-                                 List<DeploymentInfo> deployments, List<NodeInfo> nodes, String heldBack) {
+                                 List<DeploymentInfo> deployments, List<NodeInfo> nodes, String heldBack, Diagnosis diagnosis) {
     public RemediationRequest {
         previousActions = List.copyOf(previousActions);
         pods = List.copyOf(pods);
@@ -27,16 +29,23 @@ public record RemediationRequest(Target target, String service, String rule, Ano
         nodes = List.copyOf(nodes);
     }
 
+    /** A request without a diagnosis. */
+    public RemediationRequest(Target target, String service, String rule, Anomaly trigger, List<String> previousActions,
+                              List<PodInfo> pods, List<Anomaly> recentAnomalies, Scaling scaling,
+                              List<DeploymentInfo> deployments, List<NodeInfo> nodes, String heldBack) {
+        this(target, service, rule, trigger, previousActions, pods, recentAnomalies, scaling, deployments, nodes, heldBack, null);
+    }
+
     /** A request of which no action was held back. */
     public RemediationRequest(Target target, String service, String rule, Anomaly trigger, List<String> previousActions,
                               List<PodInfo> pods, List<Anomaly> recentAnomalies, Scaling scaling,
                               List<DeploymentInfo> deployments, List<NodeInfo> nodes) {
-        this(target, service, rule, trigger, previousActions, pods, recentAnomalies, scaling, deployments, nodes, null);
+        this(target, service, rule, trigger, previousActions, pods, recentAnomalies, scaling, deployments, nodes, null, null);
     }
 
     /** A request without deployments and nodes, with the default scaling. */
     public RemediationRequest(Target target, String service, String rule, Anomaly trigger, List<String> previousActions,
                               List<PodInfo> pods, List<Anomaly> recentAnomalies) {
-        this(target, service, rule, trigger, previousActions, pods, recentAnomalies, Scaling.defaults(), List.of(), List.of(), null);
+        this(target, service, rule, trigger, previousActions, pods, recentAnomalies, Scaling.defaults(), List.of(), List.of(), null, null);
     }
 }

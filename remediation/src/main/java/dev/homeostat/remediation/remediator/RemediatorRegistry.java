@@ -16,6 +16,8 @@ public final class RemediatorRegistry {
             new Entry("cordon-node", new CordonNodeRemediator()),
             new Entry("drain-node", new DrainNodeRemediator()),
             new Entry("circuit-break", new CircuitBreakRemediator()),
+            new Entry("limit-retries", new LimitRetriesRemediator()),
+            new Entry("wait", new WaitRemediator()),
             new Entry("page", new PageRemediator()));
 
     private RemediatorRegistry() { }

@@ -55,8 +55,12 @@ final class Targets {
         };
         Target deployment = switch (target.kind()) {
             case DEPLOYMENT -> target;
-            case POD, SERVICE -> pod.filter(p -> p.deployment() != null)
+            case POD -> pod.filter(p -> p.deployment() != null)
                     .map(p -> new Target(Target.Kind.DEPLOYMENT, p.namespace(), p.deployment())).orElse(null);
+            // a service's worst pod's Deployment, else the Deployment of the service's own name
+            case SERVICE -> pod.filter(p -> p.deployment() != null)
+                    .map(p -> new Target(Target.Kind.DEPLOYMENT, p.namespace(), p.deployment()))
+                    .orElse(new Target(Target.Kind.DEPLOYMENT, target.namespace(), target.name()));
             case NODE -> null;
         };
         if (deployment == null) {
@@ -66,6 +70,8 @@ final class Targets {
         }
         boolean listed = request.deployments().stream()
                 .anyMatch(d -> Objects.equals(d.namespace(), deployment.namespace()) && d.name().equals(deployment.name()));
+        if (!listed && target.kind() == Target.Kind.SERVICE && pod.isEmpty())
+            return Found.none("no anomalous pod of " + target.ref() + " and no Deployment of its name");
         return listed ? Found.of(deployment) : Found.gone("deployment " + deployment.ref() + " no longer exists");
     }
 

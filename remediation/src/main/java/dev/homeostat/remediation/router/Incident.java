@@ -1,5 +1,6 @@
 package dev.homeostat.remediation.router;
 
+import dev.homeostat.remediation.diagnosis.Diagnosis;
 import dev.homeostat.remediation.model.Anomaly;
 import dev.homeostat.remediation.model.Target;
 import dev.homeostat.remediation.policy.Rule;
@@ -33,12 +34,16 @@ final class Incident {
     String heldBack;
     final List<String> taken = new ArrayList<>();
 
-    Incident(long id, Rule rule, Anomaly trigger, String deployment, long now) {
+    /** What the engine made of the anomalies (null when the rule does not diagnose); the latest one. */
+    Diagnosis diagnosis;
+
+    Incident(long id, Rule rule, Anomaly trigger, Target subject, Diagnosis diagnosis, String deployment, long now) {
         this.id = id;
         this.rule = rule;
         this.trigger = trigger;
-        this.subject = trigger.target();
-        this.current = trigger.target();
+        this.subject = subject;
+        this.current = subject;
+        this.diagnosis = diagnosis;
         this.deployment = deployment;
         startStep(0, now);
     }
@@ -47,7 +52,20 @@ final class Incident {
 
     boolean lastStep() { return step == rule.actions().size() - 1; }
 
-    String service() { return trigger.service(); }
+    /** The service the incident is about: its trigger's service label, else its diagnosis' service name. */
+    String service() {
+        if (trigger.service() != null && !trigger.service().isBlank()) return trigger.service();
+        if (diagnosis != null && diagnosis.service() != null) return diagnosis.service().substring(diagnosis.service().indexOf('/') + 1);
+        return subject.kind() == Target.Kind.SERVICE ? subject.name() : null;
+    }
+
+    /** The pager key of its service's problem ({@code service/ns/name}), or of its subject when no service is known. */
+    String pageKey() {
+        String service = service();
+        if (service == null) return subject.ref();
+        String ns = subject.namespace() == null ? trigger.target().namespace() : subject.namespace();
+        return "service/" + (ns == null ? "default" : ns) + "/" + service;
+    }
 
     void startStep(int step, long now) {
         this.step = step;

@@ -1,5 +1,6 @@
 package dev.homeostat.remediation.router;
 
+import dev.homeostat.remediation.diagnosis.Diagnosis;
 import dev.homeostat.remediation.guard.ModeGuard;
 import dev.homeostat.remediation.model.Anomaly;
 import dev.homeostat.remediation.model.ClusterAction;
@@ -46,6 +47,7 @@ public final class Router {
     private final Set<String> isolated = new TreeSet<>();
     /** Actions of rules in approve mode, waiting for a human; decisions are read at each tick. */
     private final Approvals approvals = new Approvals();
+    private final Pager pager;
     private long nextId = 1;
 
     /** A router whose remediators see no deployments or nodes (scale-up and node actions then skip). */
@@ -62,6 +64,7 @@ public final class Router {
         this.gate = Objects.requireNonNull(gate, "gate");
         this.listener = Objects.requireNonNull(listener, "listener");
         this.cluster = Objects.requireNonNull(cluster, "cluster");
+        this.pager = new Pager(listener, policy.lookback().toMillis());
     }
 
     /**
@@ -70,20 +73,33 @@ public final class Router {
      * {@code pods} is the cluster as it is now.
      */
     public void onTick(long now, List<Anomaly> anomalies, List<PodInfo> pods) {
+        onTick(now, anomalies, Map.of(), () -> pods);
+    }
+
+    /**
+     * As {@link #onTick(long, List, List)}, with each anomaly's diagnosis (absent: not diagnosed) and the pods listed
+     * only when needed: a tick without anomalies and with no incident in flight never lists the cluster.
+     */
+    public void onTick(long now, List<Anomaly> anomalies, Map<Anomaly, Diagnosis> diagnoses,
+                       java.util.function.Supplier<List<PodInfo>> listPods) {
         remember(now, anomalies);
+        for (Anomaly a : anomalies) {
+            Diagnosis d = diagnoses.get(a);
+            pager.alerted(problemOf(a, d), a.timeMillis());
+        }
+        if (anomalies.isEmpty() && inFlight.isEmpty()) {
+            if (!isolated.isEmpty()) forgetIsolated(listPods.get());
+            pager.resolveQuiet(now, this::actingFor);
+            return;
+        }
+        List<PodInfo> pods = listPods.get();
         forgetIsolated(pods);
         for (Anomaly anomaly : anomalies) {
             if (isolated.contains(anomaly.target().ref())) continue;
-            Optional<Rule> rule = policy.ruleFor(anomaly);
+            Diagnosis diagnosis = diagnoses.get(anomaly);
+            Optional<Rule> rule = policy.ruleFor(anomaly, diagnosis);
             if (rule.isEmpty()) continue;
-            Incident joined = find(anomaly, rule.get(), pods);
-            if (joined != null) {
-                if (joined.rule.equals(rule.get())) joined.evidence(anomaly);
-                continue;
-            }
-            var incident = new Incident(nextId++, rule.get(), anomaly, deploymentOf(anomaly.target(), pods), now);
-            inFlight.put(incident.subject.ref(), incident);
-            attempt(incident, now, pods);
+            for (Target subject : subjects(rule.get(), anomaly, diagnosis)) route(now, anomaly, diagnosis, rule.get(), subject, pods);
         }
         for (Incident incident : List.copyOf(inFlight.values())) {
             if (!incident.phase.terminal()) step(incident, now, pods);
@@ -91,7 +107,51 @@ public final class Router {
         for (Incident incident : inFlight.values()) {
             if (incident.phase.terminal()) dropApproval(incident);
         }
-        inFlight.values().removeIf(i -> i.phase.terminal());
+        pager.resolveQuiet(now, this::actingFor);
+        // an escalated incident stays while its page is open: its anomalies join it, nothing is tried again
+        inFlight.values().removeIf(i -> i.phase.terminal() && !(i.phase == Phase.ESCALATED && pager.isOpen(i.pageKey())));
+    }
+
+    /** Opens an incident on {@code subject} for the anomaly, or lets the anomaly join the one in flight. */
+    private void route(long now, Anomaly anomaly, Diagnosis diagnosis, Rule rule, Target subject, List<PodInfo> pods) {
+        Incident joined = find(anomaly, subject, rule, pods);
+        if (joined != null) {
+            if (joined.rule.equals(rule)) {
+                joined.evidence(anomaly);
+                if (diagnosis != null) joined.diagnosis = diagnosis;
+            }
+            return;
+        }
+        var incident = new Incident(nextId++, rule, anomaly, subject, diagnosis, deploymentOf(subject, pods), now);
+        inFlight.put(incident.subject.ref(), incident);
+        attempt(incident, now, pods);
+    }
+
+    /**
+     * What a rule acts on: the anomaly's target, or — for a rule matched by diagnosis — the diagnosis' subject: each
+     * pod that stands out or crash-loops (an incident each), the Deployment, the node, the service.
+     */
+    private static List<Target> subjects(Rule rule, Anomaly anomaly, Diagnosis diagnosis) {
+        if (!rule.match().byDiagnosis() || diagnosis == null) return List.of(anomaly.target());
+        return switch (diagnosis) {
+            case Diagnosis.PodLocal p -> p.pods();
+            case Diagnosis.CrashLoop c -> c.pods();
+            default -> List.of(diagnosis.subject());
+        };
+    }
+
+    /** The pager problem of an anomaly: its diagnosis' service, else its own service, else its target. */
+    private static String problemOf(Anomaly anomaly, Diagnosis diagnosis) {
+        if (diagnosis != null && diagnosis.service() != null) return "service/" + diagnosis.service();
+        String ns = anomaly.target().namespace() == null ? "default" : anomaly.target().namespace();
+        if (anomaly.service() != null && !anomaly.service().isBlank()) return "service/" + ns + "/" + anomaly.service();
+        return anomaly.target().ref();
+    }
+
+    /** An incident of the problem is still acting or verifying (an escalated one waits for the page to resolve). */
+    private boolean actingFor(String problem) {
+        for (Incident i : inFlight.values()) if (!i.phase.terminal() && i.pageKey().equals(problem)) return true;
+        return false;
     }
 
     /** The approvals desk of rules in approve mode (thread-safe: humans decide from other threads). */
@@ -161,8 +221,7 @@ public final class Router {
     }
 
     private void escalate(Incident incident, long now, String reason) {
-        if (!incident.paged) listener.on(new EngineEvent.Escalated(now, incident.current, incident.service(), reason));
-        incident.paged = true;
+        if (!incident.paged) page(incident, now, reason);
         incident.moveTo(Phase.ESCALATED);
     }
 
@@ -171,7 +230,7 @@ public final class Router {
         List<DeploymentInfo> deployments = needsDeployments(incident.action()) ? cluster.deployments() : List.of();
         List<NodeInfo> nodes = needsNodes(incident.action()) ? cluster.nodes() : List.of();
         var request = new RemediationRequest(incident.current, incident.service(), incident.rule.name(), incident.trigger,
-                incident.taken, pods, List.copyOf(recent), incident.rule.scaling(), deployments, nodes, incident.heldBack);
+                incident.taken, pods, List.copyOf(recent), incident.rule.scaling(), deployments, nodes, incident.heldBack, incident.diagnosis);
         Decision decision = RemediatorRegistry.get(incident.action()).propose(request);
         switch (decision) {
             case Decision.Done done -> {
@@ -188,6 +247,22 @@ public final class Router {
             }
             case Decision.Act act -> apply(incident, act.action(), now);
         }
+    }
+
+    /**
+     * The incident's page: a new pager incident for its service's problem, or an update of the one open. It says what
+     * the engine made of it (the diagnosis and its evidence), what was tried and what was held back.
+     */
+    private void page(Incident incident, long now, String reason) {
+        StringBuilder text = new StringBuilder(reason);
+        if (incident.diagnosis != null) {
+            text.append(" | diagnosis: ").append(incident.diagnosis.summary());
+            if (!incident.diagnosis.evidence().isEmpty()) text.append(" | evidence: ").append(String.join("; ", incident.diagnosis.evidence()));
+        }
+        if (!incident.taken.isEmpty()) text.append(" | tried: ").append(String.join(", ", incident.taken));
+        if (incident.heldBack != null && !reason.contains(incident.heldBack)) text.append(" | held back: ").append(incident.heldBack);
+        pager.page(now, incident.pageKey(), incident.current, incident.service(), text.toString());
+        incident.paged = true;
     }
 
     private void apply(Incident incident, ClusterAction proposed, long now) {
@@ -231,12 +306,11 @@ public final class Router {
                     case ClusterAction.ScaleDeployment s -> false;
                     case ClusterAction.CordonNode c -> false;
                     case ClusterAction.CircuitBreak c -> false;
+                    case ClusterAction.LimitRetries l -> false;
                     case ClusterAction.Page p -> true;
                 };
                 if (page && executed.outcome().applied() && !incident.paged) {
-                    listener.on(new EngineEvent.Escalated(now, incident.current, incident.service(),
-                            ((ClusterAction.Page) action).reason()));
-                    incident.paged = true;
+                    page(incident, now, ((ClusterAction.Page) action).reason());
                 }
                 if (page && incident.lastStep()) {
                     incident.moveTo(Phase.ESCALATED);
@@ -310,12 +384,11 @@ public final class Router {
 
     private void suppressed(long now, ClusterAction action, Incident incident, String guard, String detail) {
         if (!(action instanceof ClusterAction.Page) && !guard.equals(ModeGuard.NAME)) incident.heldBack = action.kind() + " held back by " + guard + ": " + detail;
-        listener.on(new EngineEvent.ActionSuppressed(now, action, incident.rule.name(), guard, detail));
+        listener.on(new EngineEvent.ActionTaken(now, action, incident.rule.name(), incident.service(), EngineEvent.Outcome.HELD, guard, detail));
     }
 
-    /** The incident an anomaly belongs to, if one is in flight: same target, or a restarted pod's replacement. */
-    private Incident find(Anomaly anomaly, Rule rule, List<PodInfo> pods) {
-        Target target = anomaly.target();
+    /** The incident an anomaly on {@code target} belongs to, if one is in flight: same target, or a restarted pod's replacement. */
+    private Incident find(Anomaly anomaly, Target target, Rule rule, List<PodInfo> pods) {
         Incident own = inFlight.get(target.ref());
         if (own != null) return own;
         for (Incident incident : inFlight.values()) {

@@ -93,6 +93,7 @@ public final class FakeCluster implements ClusterView, ClusterActions {
             case ClusterAction.CordonNode c -> ActionOutcome.applied("cordoned");
             case ClusterAction.DrainNode d -> ActionOutcome.applied("drained");
             case ClusterAction.CircuitBreak c -> ActionOutcome.applied("circuit open");
+            case ClusterAction.LimitRetries l -> ActionOutcome.applied("retries cut");
         };
     }
 

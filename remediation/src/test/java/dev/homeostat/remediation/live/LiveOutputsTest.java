@@ -34,27 +34,27 @@ class LiveOutputsTest {
     void journal_appendsOneJsonObjectPerEvent_withTypes(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("j/engine.jsonl");
         try (var journal = new JsonLinesJournal(file)) {
-            journal.on(new EngineEvent.AnomalyDetected(1_000, new Anomaly(900, "mem", "threshold", POD, "checkout", 0.2, "high")));
-            journal.on(new EngineEvent.ActionExecuted(1_000, new ClusterAction.RestartPod(POD), "r", "checkout", false, "dry-run: would restart pod shop/checkout-0"));
+            journal.on(new EngineEvent.AnomalyRaised(1_000, new Anomaly(900, "mem", "threshold", POD, "checkout", 0.2, "high")));
+            journal.on(new EngineEvent.ActionTaken(1_000, new ClusterAction.RestartPod(POD), "r", "checkout", EngineEvent.Outcome.REFUSED, null, "dry-run: would restart pod shop/checkout-0"));
         }
         try (var again = new JsonLinesJournal(file)) {
-            again.on(new EngineEvent.Escalated(2_000, POD, "checkout", "paged"));
+            again.on(new EngineEvent.Paged(2_000, POD, "checkout", "incident-1", EngineEvent.PageState.FIRING, "paged"));
         }
         List<String> lines = Files.readAllLines(file);
         assertThat(lines).hasSize(3);
         var mapper = new ObjectMapper();
         var action = mapper.readTree(lines.get(1));
-        assertThat(action.path("type").asText()).isEqualTo("ActionExecuted");
+        assertThat(action.path("type").asText()).isEqualTo("ActionTaken");
         assertThat(action.path("time").asText()).isEqualTo("1970-01-01T00:00:01Z");
         assertThat(action.path("action").path("type").asText()).isEqualTo("RestartPod");
         assertThat(action.path("action").path("target").path("name").asText()).isEqualTo("checkout-0");
-        assertThat(action.path("applied").asBoolean(true)).isFalse();
-        assertThat(mapper.readTree(lines.get(2)).path("type").asText()).isEqualTo("Escalated");
+        assertThat(action.path("outcome").asText()).isEqualTo("REFUSED");
+        assertThat(mapper.readTree(lines.get(2)).path("type").asText()).isEqualTo("Paged");
     }
 
     @Test
     void logLines_sayWhatHappened() {
-        assertThat(EngineEvents.line(new EngineEvent.ActionSuppressed(0, new ClusterAction.RestartPod(POD), "r", "cooldown", "5m")))
+        assertThat(EngineEvents.line(new EngineEvent.ActionTaken(0, new ClusterAction.RestartPod(POD), "r", "checkout", EngineEvent.Outcome.HELD, "cooldown", "5m")))
                 .isEqualTo("1970-01-01T00:00:00Z held back restart pod shop/checkout-0 [rule r] by cooldown: 5m");
     }
 

@@ -114,8 +114,8 @@ class LiveRuntimeDryRunTest {
                 await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
                     List<JsonNode> journal = Files.readAllLines(dir.resolve("out/engine.jsonl")).stream().map(LiveRuntimeDryRunTest::json).toList();
                     assertThat(journal).anySatisfy(e -> {
-                        assertThat(e.path("type").asText()).isEqualTo("ActionExecuted");
-                        assertThat(e.path("applied").asBoolean()).isFalse();
+                        assertThat(e.path("type").asText()).isEqualTo("ActionTaken");
+                        assertThat(e.path("outcome").asText()).isEqualTo("REFUSED");
                         assertThat(e.path("action").path("type").asText()).isEqualTo("RestartPod");
                         assertThat(e.path("detail").asText()).isEqualTo("dry-run: would restart pod default/checkout-0");
                     });

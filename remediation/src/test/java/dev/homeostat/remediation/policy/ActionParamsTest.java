@@ -44,6 +44,6 @@ class ActionParamsTest {
     void anUnknownAction_listsEveryKnownOne() {
         assertThatThrownBy(() -> rule("      actions: [reboot-node]\n"))
                 .hasMessage("test.yaml: spec.rules[0].actions[0]: unknown action 'reboot-node'; known: restart-pod, rollback, scale-up, "
-                        + "isolate-pod, cordon-node, drain-node, circuit-break, page");
+                        + "isolate-pod, cordon-node, drain-node, circuit-break, limit-retries, wait, page");
     }
 }

@@ -36,7 +36,7 @@ class RemediatorsTest {
     @Test
     void registry_namesEveryActionOfTheIssue_inTheOrderMessagesList() {
         assertThat(RemediatorRegistry.names()).containsExactly(
-                "restart-pod", "rollback", "scale-up", "isolate-pod", "cordon-node", "drain-node", "circuit-break", "page");
+                "restart-pod", "rollback", "scale-up", "isolate-pod", "cordon-node", "drain-node", "circuit-break", "limit-retries", "wait", "page");
     }
 
     @Test
@@ -47,7 +47,9 @@ class RemediatorsTest {
         assertThat(rollback.propose(request(WEB_SVC, anomaly(podTarget, 5))))
                 .isEqualTo(new Decision.Act(new ClusterAction.RollbackDeployment(WEB_DEPLOY)));
         assertThat(rollback.propose(request(new Target(Target.Kind.DEPLOYMENT, "ns", "gone")))).isInstanceOf(Decision.Done.class);
-        assertThat(rollback.propose(request(WEB_SVC))).isInstanceOf(Decision.Skip.class);
+        // no anomalous pod: the Deployment of the service's own name
+        assertThat(rollback.propose(request(WEB_SVC))).isEqualTo(new Decision.Act(new ClusterAction.RollbackDeployment(WEB_DEPLOY)));
+        assertThat(rollback.propose(request(new Target(Target.Kind.SERVICE, "ns", "nameless")))).isInstanceOf(Decision.Skip.class);
     }
 
     @Test

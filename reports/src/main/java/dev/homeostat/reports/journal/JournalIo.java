@@ -31,7 +31,7 @@ import java.util.stream.Collectors;
  */
 public final class JournalIo {
     public static final String FORMAT = "homeostat-journal";
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     /** The first line of every journal file. */
     public record Header(String format, int version, String scenario, long seed, boolean engine) { }
@@ -40,13 +40,25 @@ public final class JournalIo {
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
     private interface EventMixin { }
 
-    /**
-     * {@code upstream} is written only when a fault has callers, so journals of faults without a call graph keep
-     * the bytes they had before the field existed; a line without it reads as an empty list.
-     */
+    /** {@code upstream} is written only when a fault has callers; a line without it reads as an empty list. */
     private interface FaultStartedMixin {
         @JsonInclude(JsonInclude.Include.NON_EMPTY)
         List<String> upstream();
+    }
+
+    /** The fields a run may not know are left out rather than written as null. */
+    private interface ActionTakenMixin {
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        String guard();
+
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        Integer readyBefore();
+
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        Integer readyAfter();
+
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        Integer minReady();
     }
 
     private static final JsonMapper MAPPER = mapper();
@@ -57,6 +69,7 @@ public final class JournalIo {
         JsonMapper mapper = JsonMapper.builder()
                 .addMixIn(JournalEvent.class, EventMixin.class)
                 .addMixIn(JournalEvent.FaultStarted.class, FaultStartedMixin.class)
+                .addMixIn(JournalEvent.ActionTaken.class, ActionTakenMixin.class)
                 .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
                 .disable(SerializationFeature.INDENT_OUTPUT)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -122,6 +135,10 @@ public final class JournalIo {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(source + " line 1: malformed journal header (" + e.getOriginalMessage()
                     + "); expected fields format, version, scenario, seed, engine", e);
+        }
+        if (FORMAT.equals(header.format()) && header.version() < VERSION) {
+            throw new IllegalArgumentException(source + " line 1: journal version " + header.version() + " was written by an older "
+                    + "Homeostat (its pages and actions lack fields scoring now needs); re-run the scenario to write version " + VERSION);
         }
         if (!FORMAT.equals(header.format()) || header.version() != VERSION) {
             throw new IllegalArgumentException(source + " line 1: format " + header.format() + " version "

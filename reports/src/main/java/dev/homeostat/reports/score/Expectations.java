@@ -12,8 +12,9 @@ import java.util.Objects;
  * maxMttd when nothing was detected), except maxMttr: no incident with impact means nothing to restore.
  */
 public record Expectations(Double minF1, Double minPrecision, Double minRecall, Duration maxMttd, Duration maxMttr,
-                           Double minDowntimeReduction, Integer maxNeedlessActions, Integer maxEscalations) {
-    public static final Expectations NONE = new Expectations(null, null, null, null, null, null, null, null);
+                           Double minDowntimeReduction, Integer maxNeedlessActions, Integer maxPages,
+                           Double minPageReduction, Double maxFalseAlarmsPerDay) {
+    public static final Expectations NONE = new Expectations(null, null, null, null, null, null, null, null, null, null);
 
     public Expectations {
         requireRatio("minF1", minF1);
@@ -26,7 +27,19 @@ public record Expectations(Double minF1, Double minPrecision, Double minRecall, 
                     + "); 0.5 means the engine halves the baseline's downtime");
         }
         requireNonNegative("maxNeedlessActions", maxNeedlessActions);
-        requireNonNegative("maxEscalations", maxEscalations);
+        requireNonNegative("maxPages", maxPages);
+        if (minPageReduction != null && !(minPageReduction <= 1)) {
+            throw new IllegalArgumentException("minPageReduction must be <= 1 (got " + minPageReduction
+                    + "); 0.7 means 70 % fewer pages than the baseline's SLO alerts send");
+        }
+        if (maxFalseAlarmsPerDay != null && !(maxFalseAlarmsPerDay >= 0)) {
+            throw new IllegalArgumentException("maxFalseAlarmsPerDay must be >= 0 (got " + maxFalseAlarmsPerDay + ")");
+        }
+    }
+
+    /** No bound is set: the scenario is reported as "no expectations", never as a pass. */
+    public boolean isEmpty() {
+        return this.equals(NONE);
     }
 
     /** One line per failed expectation, e.g. {@code f1 0.62 < minF1 0.80}; empty when all hold. */
@@ -42,7 +55,7 @@ public record Expectations(Double minF1, Double minPrecision, Double minRecall, 
         Objects.requireNonNull(result, "result");
         List<ExpectationCheck> checks = new ArrayList<>();
         atLeast(checks, "f1", result.f1().mean(), "minF1", minF1, "no scored incident");
-        atLeast(checks, "precision", result.precision().mean(), "minPrecision", minPrecision, "no alert event");
+        atLeast(checks, "precision", result.precision().mean(), "minPrecision", minPrecision, "no scored incident or no alert event");
         atLeast(checks, "recall", result.recall().mean(), "minRecall", minRecall, "no scored incident");
         if (maxMttd != null) {
             Double mttd = result.mttdSeconds().mean();
@@ -63,9 +76,17 @@ public record Expectations(Double minF1, Double minPrecision, Double minRecall, 
             checks.add(new ExpectationCheck("maxMttr " + formatSeconds(bound), failure));
         }
         atLeast(checks, "downtimeReduction", result.downtimeReduction().mean(), "minDowntimeReduction",
-                minDowntimeReduction, "baseline had no downtime but the engine run had some");
+                minDowntimeReduction, "the baseline had no downtime");
         atMost(checks, "needlessActions", result.needlessActions().mean(), "maxNeedlessActions", maxNeedlessActions);
-        atMost(checks, "escalations", result.escalationsEngine().mean(), "maxEscalations", maxEscalations);
+        atMost(checks, "pages", result.pagesEngine().mean(), "maxPages", maxPages);
+        atLeast(checks, "pageReduction", result.pageReduction().mean(), "minPageReduction", minPageReduction,
+                "the baseline's SLO alerts paged nobody");
+        if (maxFalseAlarmsPerDay != null) {
+            Double value = result.falseAlarmsPerDay().mean();
+            String failure = value != null && value > maxFalseAlarmsPerDay
+                    ? "falseAlarmsPerDay " + String.format(Locale.ROOT, "%.2f", value) + " > maxFalseAlarmsPerDay " + plain(maxFalseAlarmsPerDay) : null;
+            checks.add(new ExpectationCheck("maxFalseAlarmsPerDay " + plain(maxFalseAlarmsPerDay), failure));
+        }
         return List.copyOf(checks);
     }
 

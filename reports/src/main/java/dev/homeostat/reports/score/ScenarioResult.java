@@ -14,13 +14,15 @@ import java.util.function.Function;
 
 /**
  * One scenario over all its seeds: each metric as the mean over the seeds where it is defined, with its
- * 95% confidence interval; durations in seconds. {@code runs} are sorted by seed.
+ * 95% confidence interval; durations in seconds. {@code runs} are sorted by seed. Field meanings: {@link RunScore}.
  */
 public record ScenarioResult(String scenario, List<RunScore> runs, Estimate precision, Estimate recall, Estimate f1,
-                             Estimate mttdSeconds, Estimate mttrSeconds, Estimate downtimeSecondsBaseline,
-                             Estimate downtimeSecondsEngine, Estimate downtimeReduction, Estimate escalationsBaseline,
-                             Estimate escalationsEngine, Estimate escalationReduction, Estimate needlessActions,
-                             Estimate falseAlarmsPerDay,
+                             Estimate mttdSeconds, Estimate mttrSeconds, Estimate mttrSecondsBaseline,
+                             Estimate downtimeSecondsBaseline, Estimate downtimeSecondsEngine, Estimate downtimeReduction,
+                             Estimate pagesBaseline, Estimate pagesEngine, Estimate enginePagesSent, Estimate pageReduction,
+                             Estimate incidentsEscalatedBaseline, Estimate incidentsEscalatedEngine,
+                             Estimate needlessActions, Estimate falseAlarmsPerDay,
+                             Estimate escalationsBaseline, Estimate escalationsEngine,
                              SortedMap<String, FaultKindStats> byFaultKind) {
     public ScenarioResult {
         runs = List.copyOf(runs);
@@ -51,15 +53,31 @@ public record ScenarioResult(String scenario, List<RunScore> runs, Estimate prec
                 estimate(sorted, RunScore::f1),
                 estimate(sorted, r -> seconds(r.mttdMillis())),
                 estimate(sorted, r -> seconds(r.mttrMillis())),
+                estimate(sorted, r -> seconds(r.mttrMillisBaseline())),
                 estimate(sorted, r -> r.downtimeMillisBaseline() / 1000.0),
                 estimate(sorted, r -> r.downtimeMillisEngine() / 1000.0),
                 estimate(sorted, RunScore::downtimeReduction),
-                estimate(sorted, r -> (double) r.escalationsBaseline()),
-                estimate(sorted, r -> (double) r.escalationsEngine()),
-                estimate(sorted, RunScore::escalationReduction),
+                estimate(sorted, r -> (double) r.pagesBaseline()),
+                estimate(sorted, r -> (double) r.pagesEngine()),
+                estimate(sorted, r -> (double) r.enginePagesSent()),
+                estimate(sorted, RunScore::pageReduction),
+                estimate(sorted, r -> (double) r.incidentsEscalatedBaseline()),
+                estimate(sorted, r -> (double) r.incidentsEscalatedEngine()),
                 estimate(sorted, r -> (double) r.needlessActions().size()),
                 estimate(sorted, RunScore::falseAlarmsPerDay),
+                estimate(sorted, r -> (double) r.escalationsBaseline()),
+                estimate(sorted, r -> (double) r.escalationsEngine()),
                 byFaultKind(sorted));
+    }
+
+    /** No fault took effect on any seed: a control scenario, whose alerts are all false alarms. */
+    public boolean noFault() {
+        return runs.stream().allMatch(RunScore::noFault);
+    }
+
+    /** The mean run length, seconds. */
+    public double durationSeconds() {
+        return runs.stream().mapToLong(RunScore::runMillis).average().orElse(0) / 1000.0;
     }
 
     public List<Long> seeds() {

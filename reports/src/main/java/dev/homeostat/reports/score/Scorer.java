@@ -4,18 +4,12 @@ import dev.homeostat.reports.journal.Journal;
 import dev.homeostat.reports.journal.JournalEvent;
 import dev.homeostat.reports.journal.JournalEvent.ActionTaken;
 import dev.homeostat.reports.journal.JournalEvent.AnomalyRaised;
-import dev.homeostat.reports.journal.JournalEvent.Escalated;
-import dev.homeostat.reports.journal.JournalEvent.FaultEnded;
-import dev.homeostat.reports.journal.JournalEvent.FaultStarted;
-import dev.homeostat.reports.journal.JournalEvent.RunEnded;
-import dev.homeostat.reports.journal.JournalEvent.SloRestored;
-import dev.homeostat.reports.journal.JournalEvent.SloViolated;
-
-import java.util.ArrayDeque;
+import dev.homeostat.reports.journal.JournalEvent.PageSource;
+import dev.homeostat.reports.journal.JournalEvent.PageState;
+import dev.homeostat.reports.journal.JournalEvent.Paged;
+import dev.homeostat.reports.score.RunFacts.Violation;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -39,6 +33,42 @@ public final class Scorer {
         Objects.requireNonNull(engineRun, "engineRun");
         Objects.requireNonNull(baselineRun, "baselineRun");
         Objects.requireNonNull(config, "config");
+        requirePair(engineRun, baselineRun);
+        RunFacts engine = RunFacts.of(engineRun);
+        RunFacts baseline = RunFacts.of(baselineRun);
+
+        List<AlertEvent> alerts = foldAlerts(engine, config);
+        List<IncidentScore> incidents = scoreIncidents(engine, baseline, alerts, config);
+        List<IncidentScore> scored = incidents.stream().filter(i -> !i.noOp()).toList();
+
+        long matched = alerts.stream().filter(AlertEvent::matched).count();
+        long detected = scored.stream().filter(IncidentScore::detected).count();
+        // without an incident a precision would only restate the false alarms: n/a, as recall and F1 are
+        Double precision = scored.isEmpty() || alerts.isEmpty() ? null : (double) matched / alerts.size();
+        Double recall = scored.isEmpty() ? null : (double) detected / scored.size();
+        Double f1 = f1(precision, recall);
+
+        long downtimeEngine = engine.downtimeMillis();
+        long downtimeBaseline = baseline.downtimeMillis();
+        int pagesEngine = engine.newPages().size();
+        int pagesBaseline = baseline.newPages().size();
+        int sent = (int) engine.newPages().stream().filter(p -> p.source() == PageSource.ENGINE).count();
+        int falseAlarms = (int) (alerts.size() - matched);
+
+        return new RunScore(engineRun.scenario(), engineRun.seed(), engine.runEnd(), incidents, alerts, precision, recall, f1,
+                mean(scored, IncidentScore::detected, IncidentScore::mttdMillis),
+                mean(scored, IncidentScore::impact, IncidentScore::mttrMillis),
+                mean(scored, IncidentScore::baselineImpact, IncidentScore::baselineMttrMillis),
+                downtimeEngine, downtimeBaseline, RunScore.reduction(downtimeEngine, downtimeBaseline),
+                pagesEngine, pagesBaseline, sent, RunScore.reduction(pagesEngine, pagesBaseline),
+                (int) scored.stream().filter(IncidentScore::paged).count(),
+                (int) scored.stream().filter(IncidentScore::baselinePaged).count(),
+                needlessActions(engine, config), falseAlarms, falseAlarms / days(engine.runEnd()),
+                (int) scored.stream().filter(IncidentScore::escalated).count(),
+                (int) scored.stream().filter(IncidentScore::baselineEscalated).count());
+    }
+
+    private static void requirePair(Journal engineRun, Journal baselineRun) {
         if (!engineRun.engine()) {
             throw new IllegalArgumentException("engineRun has engine=false: pass the run with the engine on as "
                     + "engineRun and the native-Kubernetes run (engine off) as baselineRun");
@@ -52,42 +82,12 @@ public final class Scorer {
                     + baselineRun.seed() + " but engineRun is scenario " + engineRun.scenario() + " seed "
                     + engineRun.seed() + "; score a run against the baseline of the same scenario and seed");
         }
-        Run engine = Run.of(engineRun);
-        Run baseline = Run.of(baselineRun);
-
-        List<AlertEvent> alerts = foldAlerts(engine, config);
-        List<IncidentScore> incidents = scoreIncidents(engine, alerts, config);
-        List<IncidentScore> baselineIncidents = scoreIncidents(baseline, List.of(), config);
-        List<IncidentScore> scored = incidents.stream().filter(i -> !i.noOp()).toList();
-
-        long matched = alerts.stream().filter(AlertEvent::matched).count();
-        long detected = scored.stream().filter(IncidentScore::detected).count();
-        Double precision = alerts.isEmpty() ? null : (double) matched / alerts.size();
-        Double recall = scored.isEmpty() ? null : (double) detected / scored.size();
-        Double f1 = f1(precision, recall);
-
-        long downtimeEngine = engine.downtimeMillis();
-        long downtimeBaseline = baseline.downtimeMillis();
-        int escalationsEngine = (int) scored.stream().filter(IncidentScore::escalated).count();
-        int escalationsBaseline = (int) baselineIncidents.stream().filter(i -> !i.noOp() && i.escalated()).count();
-
-        return new RunScore(engineRun.scenario(), engineRun.seed(), incidents, alerts, baselineIncidents,
-                precision, recall, f1,
-                mean(scored, IncidentScore::detected, IncidentScore::mttdMillis),
-                mean(scored, IncidentScore::impact, IncidentScore::mttrMillis),
-                downtimeEngine, downtimeBaseline, RunScore.reduction(downtimeEngine, downtimeBaseline),
-                escalationsEngine, escalationsBaseline, RunScore.reduction(escalationsEngine, escalationsBaseline),
-                needlessActions(engine, config), (alerts.size() - matched) / days(engineRun));
     }
 
     /** Harmonic mean; 0 when there are incidents but no alerts; undefined without incidents. */
     static Double f1(Double precision, Double recall) {
-        if (recall == null) {
-            return null;
-        }
-        if (precision == null || precision + recall == 0) {
-            return 0.0;
-        }
+        if (recall == null) return null;
+        if (precision == null || precision + recall == 0) return 0.0;
         return 2 * precision * recall / (precision + recall);
     }
 
@@ -101,7 +101,7 @@ public final class Scorer {
      * An alert event opens at an anomaly on a target with no open alert event; anomalies on that target
      * before {@code opening + cooldown} fold into it; the first one at or after that opens a new alert event.
      */
-    private static List<AlertEvent> foldAlerts(Run run, ScoringConfig config) {
+    private static List<AlertEvent> foldAlerts(RunFacts run, ScoringConfig config) {
         record Open(AnomalyRaised first, int[] count) { }
         List<Open> events = new ArrayList<>();
         Map<String, Open> openByTarget = new HashMap<>();
@@ -118,208 +118,99 @@ public final class Scorer {
                 }
             }
         }
+        List<FaultWindow> scored = run.scoredWindows();
         List<AlertEvent> alerts = new ArrayList<>(events.size());
         for (Open open : events) {
             AnomalyRaised a = open.first();
-            boolean matched = run.scoredIncidents().stream()
-                    .anyMatch(i -> i.showsIn(a.target(), a.service()) && i.inWindow(a.t(), config.graceMillis()));
+            boolean matched = scored.stream().anyMatch(w -> w.showsIn(a.target(), a.service()) && w.inWindow(a.t(), config.graceMillis()));
             alerts.add(new AlertEvent(a.t(), a.target(), a.service(), a.detector(), open.count()[0], matched));
         }
         return alerts;
     }
 
-    private static List<IncidentScore> scoreIncidents(Run run, List<AlertEvent> alerts, ScoringConfig config) {
+    private static List<IncidentScore> scoreIncidents(RunFacts engine, RunFacts baseline, List<AlertEvent> alerts, ScoringConfig config) {
         long grace = config.graceMillis();
+        Map<String, FaultWindow> baselineByFault = new HashMap<>();
+        for (FaultWindow w : baseline.windows()) baselineByFault.putIfAbsent(w.fault() + "@" + w.start(), w);
         List<IncidentScore> out = new ArrayList<>();
-        for (Incident incident : run.incidents()) {
-            if (incident.noOp()) {
-                out.add(new IncidentScore(incident.fault(), incident.kind(), incident.start(), incident.end(),
-                        incident.targets(), incident.services(), true, null, null, null, null, false, false));
+        for (FaultWindow w : engine.windows()) {
+            if (w.noOp()) {
+                out.add(new IncidentScore(w.fault(), w.kind(), w.start(), w.end(), w.targets(), w.services(), true,
+                        null, null, null, null, false, null, false, false, false));
                 continue;
             }
-            Long detectedAt = alerts.stream()
-                    .filter(a -> incident.showsIn(a.target(), a.service()) && incident.inWindow(a.t(), grace))
+            Long detectedAt = alerts.stream().filter(a -> w.showsIn(a.target(), a.service()) && w.inWindow(a.t(), grace))
                     .map(AlertEvent::t).findFirst().orElse(null);
-            Violation last = null;
-            for (Violation v : run.violations()) {
-                if (incident.touchesService(v.service()) && v.overlaps(incident.start(), incident.windowEnd(grace))
-                        && (last == null || v.end() >= last.end())) {
-                    last = v;
-                }
-            }
-            // a page about a symptom (an upstream service) pulls a human into this incident too
-            boolean paged = run.events().stream().anyMatch(e -> e instanceof Escalated esc
-                    && incident.showsIn(esc.target(), esc.service()) && incident.inWindow(esc.t(), grace));
-            boolean longImpact = last != null && last.end() - incident.start() > config.escalationThresholdMillis();
-            out.add(new IncidentScore(incident.fault(), incident.kind(), incident.start(), incident.end(),
-                    incident.targets(), incident.services(), false, detectedAt,
+            FaultWindow inBaseline = baselineByFault.getOrDefault(w.fault() + "@" + w.start(), w);
+            Violation last = lastViolation(engine, w, grace);
+            Violation baselineLast = lastViolation(baseline, inBaseline, grace);
+            boolean enginePaged = engine.events().stream().anyMatch(e -> e instanceof Paged p && p.source() == PageSource.ENGINE
+                    && p.state() != PageState.RESOLVED && w.showsIn(p.target(), p.service()) && w.inWindow(p.t(), grace));
+            long threshold = config.escalationThresholdMillis();
+            out.add(new IncidentScore(w.fault(), w.kind(), w.start(), w.end(), w.targets(), w.services(), false, detectedAt,
                     last == null ? null : last.end(),
-                    last == null || last.restoredBy() == null ? null : last.end(),
-                    last == null ? null : last.fixedBy(),
-                    paged, paged || longImpact));
+                    last == null || !last.restored() ? null : last.end(),
+                    last == null ? null : fixedBy(w, last, baselineLast, engine),
+                    paged(engine, w, grace), baselineLast == null ? null : baselineLast.end(), paged(baseline, inBaseline, grace),
+                    enginePaged || (last != null && last.end() - w.start() > threshold),
+                    baselineLast != null && baselineLast.end() - w.start() > threshold));
         }
         return out;
     }
 
-    /**
-     * Only {@link Incident#covers} legitimises a disruptive action: restarting a caller of a slow dependency
-     * (an upstream service) does not fix the dependency, so it stays needless.
-     */
-    private static List<ActionTaken> needlessActions(Run run, ScoringConfig config) {
-        List<ActionTaken> needless = new ArrayList<>();
-        for (JournalEvent event : run.events()) {
-            if (event instanceof ActionTaken a && a.applied() && a.disruptive()
-                    && run.scoredIncidents().stream().noneMatch(i -> i.covers(a.target(), a.service())
-                    && i.inWindow(a.t(), config.graceMillis()))) {
-                needless.add(a);
+    /** The last SLO violation of the window's services that overlaps [start, end + grace]. */
+    private static Violation lastViolation(RunFacts run, FaultWindow w, long grace) {
+        Violation last = null;
+        for (Violation v : run.violations()) {
+            if (w.touchesService(v.service()) && v.overlaps(w.start(), w.windowEnd(grace)) && (last == null || v.end() >= last.end())) {
+                last = v;
             }
+        }
+        return last;
+    }
+
+    private static boolean paged(RunFacts run, FaultWindow w, long grace) {
+        return run.events().stream().anyMatch(e -> e instanceof Paged p && p.state() != PageState.RESOLVED
+                && w.showsIn(p.target(), p.service()) && w.inWindow(p.t(), grace));
+    }
+
+    /**
+     * A restore is the engine's only when an applied engine action on the incident's targets or services came before
+     * it and the same incident restored later in the baseline run, or never did (an impact the baseline did not have
+     * is never the engine's cure). Otherwise the fault ending, when it ended within the violation, or Kubernetes.
+     */
+    static String fixedBy(FaultWindow w, Violation last, Violation baselineLast, RunFacts engine) {
+        if (!last.restored()) return "unrestored";
+        long restored = last.end();
+        boolean acted = engine.events().stream().anyMatch(e -> e instanceof ActionTaken a && a.applied()
+                && a.t() >= w.start() && a.t() <= restored && w.covers(a.target(), a.service()));
+        boolean baselineLater = baselineLast != null && (!baselineLast.restored() || baselineLast.end() > restored);
+        if (acted && baselineLater) return "engine";
+        String by = last.restoredBy();
+        if (!by.equals("engine") && !by.isBlank()) return by;
+        boolean faultEnded = w.end() > w.start() && w.end() >= last.start() && w.end() <= restored;
+        return faultEnded ? "fault-ended" : by.isBlank() ? "unknown" : "kubernetes";
+    }
+
+    /**
+     * Applied disruptive actions that broke a service's floor of ready pods, or that hit nothing a scored fault
+     * affected within its window (reports/README.md, "Needless actions").
+     */
+    private static List<NeedlessAction> needlessActions(RunFacts run, ScoringConfig config) {
+        List<NeedlessAction> needless = new ArrayList<>();
+        List<FaultWindow> scored = run.scoredWindows();
+        for (JournalEvent event : run.events()) {
+            if (!(event instanceof ActionTaken a) || !a.applied() || !a.disruptive()) continue;
+            String reason = null;
+            if (a.readyAfter() != null && a.minReady() != null && a.readyBefore() != null
+                    && a.readyAfter() < a.minReady() && a.readyAfter() < a.readyBefore()) {
+                reason = "left " + a.service() + " with " + a.readyAfter() + " ready pods (floor " + a.minReady() + ")";
+            } else if (scored.stream().noneMatch(w -> w.affectedBy(a) && w.inWindow(a.t(), config.graceMillis()))) {
+                reason = "no fault affected " + a.target();
+            }
+            if (reason != null) needless.add(new NeedlessAction(a.t(), a.action(), a.target(), a.service(), a.rule(), reason));
         }
         return needless;
-    }
-
-    /**
-     * An injected fault window [start, end) with what it hit, and the services upstream of it (their callers,
-     * transitively), where its symptoms show.
-     */
-    record Incident(String fault, String kind, long start, long end, List<String> targets, List<String> services,
-                    List<String> upstream, boolean noOp) {
-        Incident {
-            targets = targets == null ? List.of() : List.copyOf(targets);
-            services = services == null ? List.of() : List.copyOf(services);
-            upstream = upstream == null ? List.of() : List.copyOf(upstream);
-        }
-
-        /**
-         * The event is about this incident or one of its symptoms: it {@link #covers} it, or names an upstream
-         * service (by target or by service field). Alerts and pages use this; actions use {@link #covers}.
-         */
-        boolean showsIn(String target, String service) {
-            return covers(target, service)
-                    || (target != null && upstream.contains(target))
-                    || (service != null && upstream.contains(service));
-        }
-
-        /** The event names one of our targets, or the service they back (by target or by service field). */
-        boolean covers(String target, String service) {
-            return (target != null && (targets.contains(target) || services.contains(target)))
-                    || (service != null && services.contains(service));
-        }
-
-        boolean touchesService(String service) {
-            return services.contains(service) || targets.contains(service);
-        }
-
-        long windowEnd(long grace) {
-            return saturatedAdd(end, grace);
-        }
-
-        boolean inWindow(long t, long grace) {
-            return t >= start && t <= windowEnd(grace);
-        }
-    }
-
-    /** One SLO violation interval [start, end) of one service; restoredBy null when the run ended first. */
-    record Violation(String service, long start, long end, String restoredBy) {
-        /** Overlaps the closed window [from, to]; a zero-length violation counts when it lies inside it. */
-        boolean overlaps(long from, long to) {
-            return start <= to && (end > from || start >= from);
-        }
-
-        String fixedBy() {
-            if (restoredBy == null) {
-                return "unrestored";
-            }
-            return restoredBy.isBlank() ? "unknown" : restoredBy;
-        }
-    }
-
-    /** The facts of one journal that scoring needs, each derived once. */
-    record Run(List<JournalEvent> events, List<Incident> incidents, List<Violation> violations) {
-        List<Incident> scoredIncidents() {
-            return incidents.stream().filter(i -> !i.noOp()).toList();
-        }
-
-        long downtimeMillis() {
-            return violations.stream().mapToLong(v -> v.end() - v.start()).sum();
-        }
-
-        static Run of(Journal journal) {
-            String name = "journal of scenario " + journal.scenario() + " seed " + journal.seed();
-            List<JournalEvent> events = journal.events();
-            long runEnd = -1;
-            for (int i = 0; i < events.size(); i++) {
-                JournalEvent e = Objects.requireNonNull(events.get(i), () -> name + ": event is null");
-                if (i > 0 && e.t() < events.get(i - 1).t()) {
-                    throw new IllegalArgumentException(name + ": event " + i + " at t " + e.t()
-                            + " comes after t " + events.get(i - 1).t() + "; journal events must be in time order");
-                }
-                if (e instanceof RunEnded r) {
-                    runEnd = r.t();
-                }
-            }
-            if (runEnd < 0) {
-                throw new IllegalArgumentException(name + " has no RunEnded event: the run did not finish "
-                        + "(or the journal is truncated); re-run it so the journal ends with RunEnded");
-            }
-            return new Run(events, incidents(events, runEnd, name), violations(events, runEnd));
-        }
-
-        /**
-         * A FaultStarted pairs with the next FaultEnded of the same fault name. Its end is that FaultEnded's
-         * time, else its own {@code end} field when that is not before the start, else the run's end; always
-         * clamped into [start, run end].
-         */
-        private static List<Incident> incidents(List<JournalEvent> events, long runEnd, String name) {
-            Map<String, Deque<Integer>> openByFault = new HashMap<>();
-            List<FaultStarted> started = new ArrayList<>();
-            List<Long> endedAt = new ArrayList<>();
-            for (JournalEvent e : events) {
-                if (e instanceof FaultStarted f) {
-                    if (f.fault() == null || f.fault().isBlank()) {
-                        throw new IllegalArgumentException(name + ": FaultStarted at t " + f.t()
-                                + " has no fault name; every injected fault needs a name");
-                    }
-                    openByFault.computeIfAbsent(f.fault(), k -> new ArrayDeque<>()).add(started.size());
-                    started.add(f);
-                    endedAt.add(null);
-                } else if (e instanceof FaultEnded f) {
-                    Deque<Integer> open = openByFault.get(f.fault());
-                    if (open != null && !open.isEmpty()) {
-                        endedAt.set(open.poll(), f.t());
-                    }
-                }
-            }
-            List<Incident> incidents = new ArrayList<>(started.size());
-            for (int i = 0; i < started.size(); i++) {
-                FaultStarted f = started.get(i);
-                long end = endedAt.get(i) != null ? endedAt.get(i) : f.end() >= f.t() ? f.end() : runEnd;
-                end = Math.max(f.t(), Math.min(end, runEnd));
-                incidents.add(new Incident(f.fault(), f.kind() == null ? "unknown" : f.kind(), f.t(), end,
-                        f.targets(), f.services(), f.upstream(), !f.tookEffect()));
-            }
-            return incidents;
-        }
-
-        /**
-         * A service is violated or not: SloViolated opens an interval unless one is open, SloRestored closes
-         * the open one, and an interval still open at RunEnded closes there, unrestored.
-         */
-        private static List<Violation> violations(List<JournalEvent> events, long runEnd) {
-            Map<String, Long> openSince = new LinkedHashMap<>();
-            List<Violation> closed = new ArrayList<>();
-            for (JournalEvent e : events) {
-                if (e instanceof SloViolated v) {
-                    openSince.putIfAbsent(v.service(), v.t());
-                } else if (e instanceof SloRestored r) {
-                    Long since = openSince.remove(r.service());
-                    if (since != null) {
-                        closed.add(new Violation(r.service(), since, r.t(), r.by() == null ? "" : r.by()));
-                    }
-                }
-            }
-            openSince.forEach((service, since) -> closed.add(new Violation(service, since, Math.max(since, runEnd), null)));
-            return List.copyOf(closed);
-        }
     }
 
     static long saturatedAdd(long a, long b) {
@@ -327,10 +218,7 @@ public final class Scorer {
         return ((a ^ sum) & (b ^ sum)) < 0 ? Long.MAX_VALUE : sum;
     }
 
-    /** The run's length in days, from its RunEnded line (scoring has already refused a journal without one). */
-    private static double days(Journal run) {
-        long end = 0;
-        for (JournalEvent e : run.events()) if (e instanceof RunEnded r) end = r.t();
-        return Math.max(end, 1) / 86_400_000.0;
+    private static double days(long runMillis) {
+        return Math.max(runMillis, 1) / 86_400_000.0;
     }
 }

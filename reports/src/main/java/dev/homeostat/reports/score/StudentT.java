@@ -1,7 +1,7 @@
 package dev.homeostat.reports.score;
 
 /**
- * Student's t distribution, enough of it for confidence intervals: the CDF through the regularized
+ * Student's t distribution, enough of it for confidence intervals and Welch's test: the CDF through the regularized
  * incomplete beta function (continued fraction, Numerical Recipes §6.4) and the quantile by bisection.
  * Accurate to about 1e-12, which is far below the 6 decimals a report prints.
  */
@@ -37,6 +37,20 @@ public final class StudentT {
             }
         }
         return (lo + hi) / 2;
+    }
+
+    /**
+     * P(|T| ≥ |t|) for t with {@code df} (> 0, not necessarily whole, as Welch's test gives) degrees of
+     * freedom: the regularized incomplete beta function I_{df/(df+t²)}(df/2, 1/2).
+     */
+    public static double twoSidedP(double t, double df) {
+        if (!(df > 0)) {
+            throw new IllegalArgumentException("df must be > 0 (got " + df + ")");
+        }
+        if (Double.isInfinite(t)) {
+            return 0;
+        }
+        return Math.min(1, Math.max(0, regularizedBeta(df / (df + t * t), df / 2, 0.5)));
     }
 
     /** P(T > t) for t >= 0. */

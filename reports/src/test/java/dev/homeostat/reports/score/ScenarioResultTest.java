@@ -90,14 +90,14 @@ class ScenarioResultTest {
     void expectations_failedOnesReadAsMetricValueBound() {
         ScenarioResult result = ScenarioResult.of("demo", List.of(seedOne())); // F1 0.5, MTTD 10 s, 1 needless
         Expectations strict = new Expectations(0.8, null, 0.5, Duration.ofSeconds(5), Duration.ofMinutes(5), 0.9,
-                0, 0);
+                0, 0, null, null);
 
         assertThat(strict.check(result)).containsExactly(
                 "f1 0.50 < minF1 0.80",
                 "mttd 10s > maxMttd 5s",
                 "downtimeReduction 0.75 < minDowntimeReduction 0.90",
                 "needlessActions 1 > maxNeedlessActions 0");
-        assertThat(new Expectations(0.5, 0.5, 0.5, Duration.ofSeconds(10), Duration.ofSeconds(60), 0.75, 1, 0)
+        assertThat(new Expectations(0.5, 0.5, 0.5, Duration.ofSeconds(10), Duration.ofSeconds(60), 0.75, 1, 0, null, null)
                 .check(result)).isEmpty();
         assertThat(Expectations.NONE.check(result)).isEmpty();
     }
@@ -109,20 +109,20 @@ class ScenarioResultTest {
                 Journals.baseline(1).end(1000), ScoringConfig.DEFAULT)));
         ScenarioResult f1Near = ScenarioResult.of("demo", List.of(seedOne()));
 
-        assertThat(new Expectations(null, 0.5, null, Duration.ofSeconds(30), null, null, null, null).check(noAlerts))
-                .containsExactly("precision undefined (no alert event), expected minPrecision 0.50",
+        assertThat(new Expectations(null, 0.5, null, Duration.ofSeconds(30), null, null, null, null, null, null).check(noAlerts))
+                .containsExactly("precision undefined (no scored incident or no alert event), expected minPrecision 0.50",
                         "mttd undefined (no incident detected), expected maxMttd 30s");
-        assertThat(new Expectations(0.501, null, null, null, null, null, null, null).check(f1Near))
+        assertThat(new Expectations(0.501, null, null, null, null, null, null, null, null, null).check(f1Near))
                 .containsExactly("f1 0.5000 < minF1 0.5010");
     }
 
     @Test
     void expectations_rejectOutOfRangeThresholdsNamingTheField() {
-        assertThatThrownBy(() -> new Expectations(1.5, null, null, null, null, null, null, null))
+        assertThatThrownBy(() -> new Expectations(1.5, null, null, null, null, null, null, null, null, null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("minF1 must be in [0, 1]");
-        assertThatThrownBy(() -> new Expectations(null, null, null, Duration.ofSeconds(-1), null, null, null, null))
+        assertThatThrownBy(() -> new Expectations(null, null, null, Duration.ofSeconds(-1), null, null, null, null, null, null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxMttd");
-        assertThatThrownBy(() -> new Expectations(null, null, null, null, null, null, -1, null))
+        assertThatThrownBy(() -> new Expectations(null, null, null, null, null, null, -1, null, null, null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxNeedlessActions");
     }
 }

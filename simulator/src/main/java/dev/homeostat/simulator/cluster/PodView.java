@@ -2,6 +2,10 @@ package dev.homeostat.simulator.cluster;
 
 import java.util.Map;
 
-/** A read-only snapshot of one pod. {@code phase} as Kubernetes: Pending, Running, Terminating. */
+/**
+ * A read-only snapshot of one pod. {@code phase} as Kubernetes: Pending, Running, Terminating. {@code revision} is the
+ * Deployment revision its template had when the pod was created; {@code waitingReason} why its container waits
+ * ({@code CrashLoopBackOff}), null while it runs or is being created.
+ */
 public record PodView(String namespace, String name, String deployment, String node, String phase, boolean ready,
-                      int restarts, long startedAtMillis, Map<String, String> labels) { }
+                      int restarts, long startedAtMillis, Map<String, String> labels, int revision, String waitingReason) { }

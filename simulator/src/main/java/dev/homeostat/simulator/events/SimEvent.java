@@ -10,10 +10,10 @@ public sealed interface SimEvent {
     long timeMillis();
 
     /**
-     * A fault was injected. {@code pods} were selected (may be empty), {@code deployments} and
+     * A fault was injected: its window starts. {@code pods} were selected (may be empty), {@code deployments} and
      * {@code services} are those the pods belong to. {@code tookEffect} is false when nothing matched.
      */
-    record FaultInjected(long timeMillis, String fault, String kind, long endMillis, List<String> pods,
+    record FaultStarted(long timeMillis, String fault, String kind, long endMillis, List<String> pods,
                          List<String> deployments, List<String> services, boolean tookEffect) implements SimEvent { }
 
     /**
@@ -26,6 +26,19 @@ public sealed interface SimEvent {
 
     /** A fault's window closed (for instantaneous faults, at once after injection). */
     record FaultEnded(long timeMillis, String fault) implements SimEvent { }
+
+    /**
+     * A routine change (not a fault) was applied: {@code kind} is {@code rollout}, {@code config-change},
+     * {@code scale} or {@code drain}; {@code targets} are typed references ({@code deployment/<ns>/<name>},
+     * {@code node/<name>}); {@code services} the services it touches ({@code namespace/name}: the
+     * Deployment's, or those of the pods on the drained node).
+     */
+    record ChangeApplied(long timeMillis, String change, String kind, List<String> targets, List<String> services) implements SimEvent {
+        public ChangeApplied {
+            targets = List.copyOf(targets);
+            services = List.copyOf(services);
+        }
+    }
 
     /** A service's SLO went from met to violated; reason e.g. {@code availability 0.62 < 0.99}. */
     record SloViolated(long timeMillis, String service, String reason) implements SimEvent { }
@@ -50,6 +63,9 @@ public sealed interface SimEvent {
 
     /** A node was cordoned (unschedulable: the scheduler places no new pod there). */
     record NodeCordoned(long timeMillis, String node) implements SimEvent { }
+
+    /** A node was uncordoned (schedulable again), e.g. at the end of a drain's maintenance window. */
+    record NodeUncordoned(long timeMillis, String node) implements SimEvent { }
 
     /**
      * A Deployment got a new pod template ({@code revision}) and its RollingUpdate began;

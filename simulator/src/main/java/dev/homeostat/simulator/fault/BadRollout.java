@@ -9,7 +9,7 @@ import java.time.Duration;
  * end of the window its authors roll it back, unless someone already did.
  */
 public record BadRollout(String name, Duration start, Duration duration, String namespace, String deployment,
-                         Duration extraLatency, double errorPercent, boolean crashOnStart) implements Fault {
+                         Duration extraLatency, double errorPercent, boolean crashOnStart) implements DeploymentFault {
     public BadRollout {
         namespace = AppFaults.check(name, start, duration, namespace, deployment, "bad-rollout");
         extraLatency = extraLatency == null ? Duration.ZERO : extraLatency;

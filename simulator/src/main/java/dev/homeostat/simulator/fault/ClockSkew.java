@@ -8,7 +8,7 @@ import java.time.Duration;
  * request of those pods errors (500). A smaller skew has no effect the simulator measures.
  */
 public record ClockSkew(String name, Duration start, Duration duration, PodSelector selector, SelectionMode mode,
-        Duration offset, Duration tolerance) implements Fault {
+        Duration offset, Duration tolerance) implements PodFault {
     public ClockSkew {
         Faults.check(name, start, duration, selector, mode);
         if (offset == null) throw new IllegalArgumentException("timeOffset: required");

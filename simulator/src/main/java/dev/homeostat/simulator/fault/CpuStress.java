@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /** StressChaos cpu stressor: {@code workers} workers each burn {@code load} percent of a core in the selected containers. */
 public record CpuStress(String name, Duration start, Duration duration, PodSelector selector, SelectionMode mode,
-                        int workers, int load) implements Fault {
+                        int workers, int load) implements PodFault {
     public CpuStress {
         Faults.check(name, start, duration, selector, mode);
         if (workers < 1) throw new IllegalArgumentException("workers: must be >= 1, was " + workers);

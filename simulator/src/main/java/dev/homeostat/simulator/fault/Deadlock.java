@@ -7,7 +7,7 @@ import java.time.Duration;
  * Ready (the probes answer on their own thread) but every request hangs until it times out (504).
  * A restart of the container or of the pod clears it; so does the end of the window.
  */
-public record Deadlock(String name, Duration start, Duration duration, String namespace, String deployment, int pods) implements Fault {
+public record Deadlock(String name, Duration start, Duration duration, String namespace, String deployment, int pods) implements DeploymentFault {
     public Deadlock {
         namespace = AppFaults.check(name, start, duration, namespace, deployment, "deadlock");
         if (pods < 1) throw new IllegalArgumentException("pods: how many pods deadlock, must be >= 1, was " + pods);

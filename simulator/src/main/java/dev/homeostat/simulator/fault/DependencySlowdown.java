@@ -10,7 +10,7 @@ import java.time.Duration;
  * also those started during the window.
  */
 public record DependencySlowdown(String name, Duration start, Duration duration, String namespace, String service,
-                                 Duration addedLatency) implements Fault {
+                                 Duration addedLatency) implements ServiceFault {
     public DependencySlowdown {
         if (name == null || name.isBlank()) throw new IllegalArgumentException("name: a fault needs a name");
         Faults.checkTimes(start, duration);

@@ -8,7 +8,7 @@ import java.time.Duration;
  * look one up: {@code error} fails it at once (500), {@code random} makes it time out (504).
  */
 public record DnsFault(String name, Duration start, Duration duration, PodSelector selector, SelectionMode mode,
-        DnsAction action, java.util.List<String> patterns) implements Fault {
+        DnsAction action, java.util.List<String> patterns) implements PodFault {
     public enum DnsAction { ERROR, RANDOM }
 
     public DnsFault {

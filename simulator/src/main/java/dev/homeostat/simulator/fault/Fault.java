@@ -6,11 +6,12 @@ import java.time.Duration;
  * A fault the simulator knows how to inject. Times are offsets from the start of the run.
  * {@code duration} is how long the fault lasts; instantaneous faults (pod-kill, container-kill)
  * have {@link Duration#ZERO}.
+ *
+ * <p>Faults come in families by what they target, so a target is selected one way per family:
+ * {@link PodFault} (Chaos Mesh's selector and mode), {@link DeploymentFault} (an application's code),
+ * {@link ServiceFault} (a Service's backend) and {@link NodeFault} (a machine).
  */
-public sealed interface Fault permits PodKill, PodFailure, ContainerKill, MemoryStress, CpuStress, MemoryLeak,
-        NetworkDelay, NetworkLoss, NetworkDuplicate, NetworkCorrupt, NetworkPartition, NetworkBandwidth,
-        HttpFault, IoLatency, IoError, ClockSkew, DnsFault, DependencySlowdown,
-        BadRollout, Misconfiguration, CpuHog, Deadlock, NodeFailure, NoisyNeighbour {
+public sealed interface Fault permits PodFault, DeploymentFault, ServiceFault, NodeFault {
     /** Unique within a run; names the incident in the journal. */
     String name();
 

@@ -9,7 +9,7 @@ import java.time.Duration;
  * {@code method} and {@code port} (an upper bound); they are kept for the journal.
  */
 public record HttpFault(String name, Duration start, Duration duration, PodSelector selector, SelectionMode mode,
-        HttpAction action, Duration delay, int code, String target, int port, String path, String method) implements Fault {
+        HttpAction action, Duration delay, int code, String target, int port, String path, String method) implements PodFault {
     public enum HttpAction { ABORT, DELAY, REPLACE }
 
     public HttpFault {

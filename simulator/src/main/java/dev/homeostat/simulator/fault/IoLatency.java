@@ -8,7 +8,7 @@ import java.time.Duration;
  * (a request holds its worker while it waits).
  */
 public record IoLatency(String name, Duration start, Duration duration, PodSelector selector, SelectionMode mode,
-        Duration delay, int percent, String volumePath) implements Fault {
+        Duration delay, int percent, String volumePath) implements PodFault {
     public IoLatency {
         Faults.check(name, start, duration, selector, mode);
         if (delay == null || delay.isZero() || delay.isNegative()) throw new IllegalArgumentException("delay: must be positive, was " + delay);

@@ -8,7 +8,7 @@ import java.time.Duration;
  * by a restart; near the limit, garbage collection slows requests; at the limit, OOMKilled.
  */
 public record MemoryLeak(String name, Duration start, Duration duration, String namespace, String deployment,
-                         long bytesPerSecond) implements Fault {
+                         long bytesPerSecond) implements DeploymentFault {
     public MemoryLeak {
         if (name == null || name.isBlank()) throw new IllegalArgumentException("name: a fault needs a name");
         Faults.checkTimes(start, duration);

@@ -7,7 +7,7 @@ import java.time.Duration;
  * selected containers for duration; past the container's limit the container is OOMKilled.
  */
 public record MemoryStress(String name, Duration start, Duration duration, PodSelector selector, SelectionMode mode,
-                           int workers, long bytesPerWorker) implements Fault {
+                           int workers, long bytesPerWorker) implements PodFault {
     public MemoryStress {
         Faults.check(name, start, duration, selector, mode);
         if (workers < 1) throw new IllegalArgumentException("workers: must be >= 1, was " + workers);

@@ -9,7 +9,7 @@ import java.time.Duration;
  * Ready, so the rollout stalls at maxUnavailable and capacity shrinks. Reverted at the window's end.
  */
 public record Misconfiguration(String name, Duration start, Duration duration, String namespace, String deployment,
-                               Kind misconfiguration) implements Fault {
+                               Kind misconfiguration) implements DeploymentFault {
     public enum Kind { WRONG_PORT, READINESS_NEVER_PASSES }
 
     public Misconfiguration {

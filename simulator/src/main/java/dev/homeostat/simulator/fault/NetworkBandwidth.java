@@ -9,7 +9,7 @@ import java.time.Duration;
  * waits a full queue ({@code limitBytes / rate}).
  */
 public record NetworkBandwidth(String name, Duration start, Duration duration, PodSelector selector, SelectionMode mode,
-        long rateBytesPerSecond, long limitBytes, long bytesPerRequest) implements Fault {
+        long rateBytesPerSecond, long limitBytes, long bytesPerRequest) implements PodFault {
     public NetworkBandwidth {
         Faults.check(name, start, duration, selector, mode);
         if (rateBytesPerSecond <= 0) throw new IllegalArgumentException("rate: must be positive bytes per second, was " + rateBytesPerSecond);

@@ -6,7 +6,7 @@ import java.time.Duration;
  * NetworkChaos corrupt: {@code percent} of the selected pods' requests are corrupted and answered with an error (500).
  */
 public record NetworkCorrupt(String name, Duration start, Duration duration, PodSelector selector, SelectionMode mode,
-        double percent) implements Fault {
+        double percent) implements PodFault {
     public NetworkCorrupt {
         Faults.check(name, start, duration, selector, mode);
         Faults.percent("corrupt", percent);

@@ -8,7 +8,7 @@ import java.time.Duration;
  * consecutive packets, which the fluid model never sees one by one).
  */
 public record NetworkDelay(String name, Duration start, Duration duration, PodSelector selector, SelectionMode mode,
-        Duration latency, Duration jitter, double correlation) implements Fault {
+        Duration latency, Duration jitter, double correlation) implements PodFault {
     public NetworkDelay {
         Faults.check(name, start, duration, selector, mode);
         if (latency == null || latency.isNegative()) throw new IllegalArgumentException("latency: must be >= 0, was " + latency);

@@ -6,7 +6,7 @@ import java.time.Duration;
  * NetworkChaos duplicate: {@code percent} of the selected pods' requests arrive twice: extra load, one answer.
  */
 public record NetworkDuplicate(String name, Duration start, Duration duration, PodSelector selector, SelectionMode mode,
-        double percent) implements Fault {
+        double percent) implements PodFault {
     public NetworkDuplicate {
         Faults.check(name, start, duration, selector, mode);
         Faults.percent("duplicate", percent);

@@ -7,7 +7,7 @@ import java.time.Duration;
  * TCP retransmission and client retries are not modelled.
  */
 public record NetworkLoss(String name, Duration start, Duration duration, PodSelector selector, SelectionMode mode,
-        double percent) implements Fault {
+        double percent) implements PodFault {
     public NetworkLoss {
         Faults.check(name, start, duration, selector, mode);
         Faults.percent("loss", percent);

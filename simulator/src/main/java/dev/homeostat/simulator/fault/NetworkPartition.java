@@ -9,7 +9,7 @@ import java.time.Duration;
  * pod-to-pod traffic is modelled (no call graph), so the fault changes nothing the simulator measures.
  */
 public record NetworkPartition(String name, Duration start, Duration duration, PodSelector selector, SelectionMode mode,
-        Direction direction, PodSelector target) implements Fault {
+        Direction direction, PodSelector target) implements PodFault {
     public enum Direction { TO, FROM, BOTH }
 
     public NetworkPartition {

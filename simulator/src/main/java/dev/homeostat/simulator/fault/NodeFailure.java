@@ -8,7 +8,7 @@ import java.time.Duration;
  * readiness, and after the default not-ready toleration (300 s) they are evicted and rescheduled on
  * the other nodes. At the window's end the node is Ready again.
  */
-public record NodeFailure(String name, Duration start, Duration duration, String node) implements Fault {
+public record NodeFailure(String name, Duration start, Duration duration, String node) implements NodeFault {
     public NodeFailure {
         if (name == null || name.isBlank()) throw new IllegalArgumentException("name: a fault needs a name");
         Faults.checkTimes(start, duration);

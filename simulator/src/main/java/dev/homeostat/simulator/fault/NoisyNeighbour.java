@@ -6,7 +6,7 @@ import java.time.Duration;
  * A workload outside the scenario shares the node and takes {@code cores} of its CPU: every pod on
  * the node at injection loses an equal share of them (service time grows as under CpuStress).
  */
-public record NoisyNeighbour(String name, Duration start, Duration duration, String node, double cores) implements Fault {
+public record NoisyNeighbour(String name, Duration start, Duration duration, String node, double cores) implements NodeFault {
     public NoisyNeighbour {
         if (name == null || name.isBlank()) throw new IllegalArgumentException("name: a fault needs a name");
         Faults.checkTimes(start, duration);

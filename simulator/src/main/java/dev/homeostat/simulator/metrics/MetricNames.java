@@ -39,6 +39,21 @@ public final class MetricNames {
     // recording rules (rate1m = over the last 60 s)
     public static final String POD_MEMORY_RATIO = "pod:container_memory_working_set_bytes:ratio_limit";
     public static final String POD_CPU_RATE = "pod:container_cpu_usage:rate1m";
+    /**
+     * A Deployment's available replicas over the fewest replicas it wanted in the last 2 min
+     * ({@code kube_deployment_status_replicas_available / min_over_time(kube_deployment_spec_replicas[2m])}): pods lost
+     * show at once, a scale-up only if its new pods take longer than 2 min to become available.
+     */
+    public static final String DEPLOYMENT_AVAILABLE_RATIO = "deployment:replicas_available:ratio";
+    /** CPU used over the container's CPU requests, as the HPA computes utilization: how busy a pod is. */
+    public static final String POD_CPU_BUSY = "pod:container_cpu_usage:ratio_request";
+    /**
+     * The working set 15 min ahead over the memory limit, extrapolated from the last 5 min (PromQL {@code predict_linear});
+     * only while the working set is already past {@link #MEMORY_PREDICTION_FROM} of the limit: a pod heading for an OOM kill.
+     */
+    public static final String POD_MEMORY_PREDICTED = "pod:container_memory_working_set_bytes:predict_ratio_15m";
+    /** The share of the memory limit from which {@link #POD_MEMORY_PREDICTED} is recorded. */
+    public static final double MEMORY_PREDICTION_FROM = 0.6;
     public static final String POD_ERROR_RATIO = "pod:http_request_errors:ratio_rate1m";
     public static final String POD_LATENCY_MEAN = "pod:http_request_duration_seconds:mean_rate1m";
     public static final String SERVICE_ERROR_RATIO = "service:http_request_errors:ratio_rate1m";

@@ -1,19 +1,23 @@
 package dev.homeostat.simulator.spec;
 
+import dev.homeostat.simulator.change.Change;
 import dev.homeostat.simulator.fault.Fault;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Everything one simulated run needs: the cluster, how long to run, how often Prometheus scrapes,
- * the faults to inject, and how long the metric store keeps samples ({@code metricsRetention};
+ * the faults to inject, the routine changes to apply ({@code changes}: rollouts, config changes,
+ * scales, drains — not faults), and how long the metric store keeps samples ({@code metricsRetention};
  * zero or null keeps every sample, which small scenarios and whole-run charts want; large ones set
  * a window at least as long as the engine's lookback). Validated on construction so a bad scenario
  * fails before it runs.
  */
 public record SimulationSpec(ClusterSpec cluster, Duration duration, Duration scrapeInterval, List<Fault> faults,
-                             Duration metricsRetention, Duration trafficStep) {
+                             Duration metricsRetention, Duration trafficStep, List<Change> changes) {
     public static final Duration DEFAULT_SCRAPE_INTERVAL = Duration.ofSeconds(15);
     /**
      * The fluid traffic model's step (default 1 s). Longer steps (5 s, 15 s) trade in-step detail
@@ -41,6 +45,11 @@ public record SimulationSpec(ClusterSpec cluster, Duration duration, Duration sc
                     + "; keep at least the engine's lookback (e.g. 30m), or 0 to keep every sample");
         trafficStep = trafficStep == null ? DEFAULT_TRAFFIC_STEP : trafficStep;
         checkTrafficStep(trafficStep, scrapeInterval, cluster);
+        changes = changes == null ? List.of() : List.copyOf(changes);
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < changes.size(); i++)
+            if (!names.add(changes.get(i).name()))
+                throw new IllegalArgumentException("changes[" + i + "].name: duplicate change '" + changes.get(i).name() + "'; give each change its own name");
     }
 
     /** Every window that sums traffic steps must hold a whole number of them, or its sums would cover the wrong span. */
@@ -59,6 +68,12 @@ public record SimulationSpec(ClusterSpec cluster, Duration duration, Duration sc
                         + " is not a multiple of trafficStep " + step + "; make the SLO window a multiple of the step (or shorten spec.trafficStep)");
     }
 
+    /** A run without routine changes. */
+    public SimulationSpec(ClusterSpec cluster, Duration duration, Duration scrapeInterval, List<Fault> faults, Duration metricsRetention,
+                          Duration trafficStep) {
+        this(cluster, duration, scrapeInterval, faults, metricsRetention, trafficStep, List.of());
+    }
+
     /** A run with the default 1 s traffic step. */
     public SimulationSpec(ClusterSpec cluster, Duration duration, Duration scrapeInterval, List<Fault> faults, Duration metricsRetention) {
         this(cluster, duration, scrapeInterval, faults, metricsRetention, DEFAULT_TRAFFIC_STEP);
@@ -71,16 +86,21 @@ public record SimulationSpec(ClusterSpec cluster, Duration duration, Duration sc
 
     /** This spec with another metrics retention. */
     public SimulationSpec withMetricsRetention(Duration retention) {
-        return new SimulationSpec(cluster, duration, scrapeInterval, faults, retention, trafficStep);
+        return new SimulationSpec(cluster, duration, scrapeInterval, faults, retention, trafficStep, changes);
     }
 
-    /** This spec with another duration (faults starting after it are kept: they simply never start). */
+    /** This spec with another duration (faults and changes after it are kept: they simply never happen). */
     public SimulationSpec withDuration(Duration newDuration) {
-        return new SimulationSpec(cluster, newDuration, scrapeInterval, faults, metricsRetention, trafficStep);
+        return new SimulationSpec(cluster, newDuration, scrapeInterval, faults, metricsRetention, trafficStep, changes);
     }
 
     /** This spec with another traffic step (validated like the scenario field {@code spec.trafficStep}). */
     public SimulationSpec withTrafficStep(Duration step) {
-        return new SimulationSpec(cluster, duration, scrapeInterval, faults, metricsRetention, step);
+        return new SimulationSpec(cluster, duration, scrapeInterval, faults, metricsRetention, step, changes);
+    }
+
+    /** This spec with these routine changes instead of its own. */
+    public SimulationSpec withChanges(List<Change> newChanges) {
+        return new SimulationSpec(cluster, duration, scrapeInterval, faults, metricsRetention, trafficStep, newChanges);
     }
 }

@@ -56,6 +56,33 @@ public sealed interface WorkloadSpec {
     }
 
     /**
+     * A ramp: the rate rises linearly from the base to {@code multiplier} times it over {@code duration}
+     * from {@code at}, then stays there; with a {@code hold}, after holding that long it comes back down
+     * linearly over the same duration.
+     */
+    record Ramp(Duration at, Duration duration, double multiplier, Duration hold) implements WorkloadSpec {
+        public Ramp {
+            if (at == null || at.isNegative()) throw new IllegalArgumentException("workload.at: required, >= 0 (when the ramp begins), was " + at);
+            if (duration == null || duration.isNegative() || duration.isZero())
+                throw new IllegalArgumentException("workload.duration: required, positive (how long the rate takes to rise), was " + duration);
+            if (!(multiplier >= 0) || Double.isInfinite(multiplier))
+                throw new IllegalArgumentException("workload.multiplier: required, >= 0 (the rate at the top, in times the base), was " + multiplier);
+            if (hold != null && hold.isNegative()) throw new IllegalArgumentException("workload.hold: must be >= 0 (how long the top lasts), was " + hold);
+        }
+
+        @Override public double rate(double base, long tMillis) {
+            long from = at.toMillis(), rise = duration.toMillis(), top = from + rise;
+            if (tMillis <= from) return base;
+            if (tMillis < top) return base * (1 + (multiplier - 1) * (tMillis - from) / rise);
+            if (hold == null) return base * multiplier;
+            long down = top + hold.toMillis();
+            if (tMillis <= down) return base * multiplier;
+            if (tMillis < down + rise) return base * (multiplier - (multiplier - 1) * (tMillis - down) / rise);
+            return base;
+        }
+    }
+
+    /**
      * The base rate with exact Poisson arrival counts per second (whole requests), instead of the
      * fluid Poisson-like noise of the other shapes: for services with few requests per second, where
      * a continuous approximation hides the idle seconds.

@@ -52,6 +52,38 @@ class WorkloadSpecTest {
     }
 
     @Test
+    void ramp_risesLinearly_thenStaysAtTheTop() {
+        var w = new WorkloadSpec.Ramp(Duration.ofMinutes(20), Duration.ofMinutes(30), 3, null);
+        assertThat(w.rate(100, Duration.ofMinutes(20).toMillis())).isEqualTo(100);
+        assertThat(w.rate(100, Duration.ofMinutes(35).toMillis())).isCloseTo(200, within(1e-9));
+        assertThat(w.rate(100, Duration.ofMinutes(50).toMillis())).isEqualTo(300);
+        assertThat(w.rate(100, Duration.ofHours(10).toMillis())).isEqualTo(300);
+    }
+
+    @Test
+    void ramp_withAHold_comesBackDownOverTheSameDuration() {
+        var w = new WorkloadSpec.Ramp(Duration.ofMinutes(10), Duration.ofMinutes(10), 3, Duration.ofMinutes(5));
+        assertThat(w.rate(100, Duration.ofMinutes(25).toMillis())).isEqualTo(300);
+        assertThat(w.rate(100, Duration.ofMinutes(30).toMillis())).isCloseTo(200, within(1e-9));
+        assertThat(w.rate(100, Duration.ofMinutes(35).toMillis())).isEqualTo(100);
+        assertThat(w.rate(100, Duration.ofHours(2).toMillis())).isEqualTo(100);
+    }
+
+    @Property(tries = 200)
+    void ramp_staysBetweenTheBaseAndTheTop(@ForAll @DoubleRange(min = 0, max = 10) double multiplier,
+                                           @ForAll @LongRange(min = 0, max = 10_000_000) long t) {
+        double r = new WorkloadSpec.Ramp(Duration.ofMinutes(5), Duration.ofMinutes(20), multiplier, Duration.ofMinutes(30)).rate(80, t);
+        assertThat(r).isBetween(80 * Math.min(1, multiplier) - 1e-9, 80 * Math.max(1, multiplier) + 1e-9);
+    }
+
+    @Test
+    void ramp_refusesAMissingOrEmptyDuration() {
+        assertThatThrownBy(() -> new WorkloadSpec.Ramp(Duration.ZERO, Duration.ZERO, 2, null)).hasMessageStartingWith("workload.duration:");
+        assertThatThrownBy(() -> new WorkloadSpec.Ramp(null, Duration.ofMinutes(1), 2, null)).hasMessageStartingWith("workload.at:");
+        assertThatThrownBy(() -> new WorkloadSpec.Ramp(Duration.ZERO, Duration.ofMinutes(1), 2, Duration.ofMinutes(-1))).hasMessageStartingWith("workload.hold:");
+    }
+
+    @Test
     void poisson_hasTheBaseRateAsItsMean() {
         assertThat(new WorkloadSpec.Poisson().rate(7, 123_000)).isEqualTo(7);
     }

@@ -108,7 +108,7 @@ public final class Bench {
                 mean(all, RunScore::f1), mean(all, RunScore::precision), mean(all, RunScore::recall),
                 seconds(mean(all, RunScore::mttdMillis)), seconds(mean(all, RunScore::mttrMillis)),
                 mean(all, RunScore::downtimeReduction),
-                mean(all, r -> (double) r.needlessActions().size()), mean(all, r -> (double) r.escalationsEngine()),
+                mean(all, r -> (double) r.needlessActions().size()), mean(all, r -> (double) r.pagesEngine()),
                 false, false, scenarioRows);
     }
 

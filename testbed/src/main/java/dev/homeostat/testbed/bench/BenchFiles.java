@@ -41,7 +41,7 @@ public final class BenchFiles {
             .build();
 
     private static final List<String> COLUMNS = List.of("", "configuration", "F1", "precision", "recall", "MTTD", "MTTR",
-            "downtime reduction", "needless", "escalations");
+            "downtime reduction", "needless", "pages");
 
     private BenchFiles() { }
 
@@ -99,14 +99,14 @@ public final class BenchFiles {
         for (BenchRow r : result.rows()) out.append("| ").append(String.join(" | ", cells(r))).append(" |\n");
         out.append('\n').append(legend(result));
         out.append("\n## Per scenario\n\n");
-        out.append("| configuration | scenario | seeds | F1 | precision | recall | MTTD | MTTR | downtime reduction | needless | escalations | false alarms/day |\n");
+        out.append("| configuration | scenario | seeds | F1 | precision | recall | MTTD | MTTR | downtime reduction | needless | pages | false alarms/day |\n");
         out.append("|---|---|").append("---:|".repeat(10)).append('\n');
         for (BenchRow r : result.rows()) {
             for (ScenarioRow s : r.scenarios()) {
                 out.append("| ").append(String.join(" | ", r.configuration(), s.scenario(), Integer.toString(s.seeds()),
                         ratio(s.f1()), ratio(s.precision()), ratio(s.recall()), seconds(s.mttdSeconds()),
                         seconds(s.mttrSeconds()), ratio(s.downtimeReduction()), count(s.needlessActions()),
-                        count(s.escalations()), count(s.falseAlarmsPerDay()))).append(" |\n");
+                        count(s.pages()), count(s.falseAlarmsPerDay()))).append(" |\n");
             }
         }
         return out.toString();
@@ -119,7 +119,7 @@ public final class BenchFiles {
     private static List<String> cells(BenchRow r) {
         return List.of(r.best() ? "*best" : r.pareto() ? "*" : "", r.configuration(), ratio(r.f1()), ratio(r.precision()),
                 ratio(r.recall()), seconds(r.mttdSeconds()), seconds(r.mttrSeconds()), ratio(r.downtimeReduction()),
-                count(r.needlessActions()), count(r.escalations()));
+                count(r.needlessActions()), count(r.pages()));
     }
 
     static String ratio(Double v) { return fmt(v, "%.3f"); }

@@ -9,7 +9,7 @@ import java.util.List;
  */
 public record BenchRow(String configuration, String policy, String detector, int runs, Double f1, Double precision,
                        Double recall, Double mttdSeconds, Double mttrSeconds, Double downtimeReduction,
-                       double needlessActions, double escalations, boolean pareto, boolean best,
+                       double needlessActions, double pages, boolean pareto, boolean best,
                        List<ScenarioRow> scenarios) {
     public BenchRow {
         scenarios = List.copyOf(scenarios);
@@ -17,7 +17,7 @@ public record BenchRow(String configuration, String policy, String detector, int
 
     BenchRow marked(boolean pareto, boolean best) {
         return new BenchRow(configuration, policy, detector, runs, f1, precision, recall, mttdSeconds, mttrSeconds,
-                downtimeReduction, needlessActions, escalations, pareto, best, scenarios);
+                downtimeReduction, needlessActions, pages, pareto, best, scenarios);
     }
 
     Pareto.Point point() {

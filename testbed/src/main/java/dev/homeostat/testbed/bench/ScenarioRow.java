@@ -8,11 +8,11 @@ import dev.homeostat.reports.score.ScenarioResult;
  * control, every alert.
  */
 public record ScenarioRow(String scenario, int seeds, Double f1, Double precision, Double recall, Double mttdSeconds,
-                          Double mttrSeconds, Double downtimeReduction, Double needlessActions, Double escalations,
+                          Double mttrSeconds, Double downtimeReduction, Double needlessActions, Double pages,
                           Double falseAlarmsPerDay) {
     public static ScenarioRow of(ScenarioResult r) {
         return new ScenarioRow(r.scenario(), r.runs().size(), r.f1().mean(), r.precision().mean(), r.recall().mean(),
                 r.mttdSeconds().mean(), r.mttrSeconds().mean(), r.downtimeReduction().mean(), r.needlessActions().mean(),
-                r.escalationsEngine().mean(), r.falseAlarmsPerDay().mean());
+                r.pagesEngine().mean(), r.falseAlarmsPerDay().mean());
     }
 }

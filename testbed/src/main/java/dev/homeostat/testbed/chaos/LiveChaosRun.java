@@ -3,6 +3,7 @@ package dev.homeostat.testbed.chaos;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.homeostat.chaos.ChaosExperiment;
 import dev.homeostat.chaos.ChaosManifests;
+import dev.homeostat.chaos.Horizon;
 import dev.homeostat.chaos.model.Schedule;
 import dev.homeostat.chaos.model.Workflow;
 import dev.homeostat.chaos.model.WorkflowTemplate;
@@ -169,7 +170,8 @@ public final class LiveChaosRun {
      * with {@value #MANAGED_BY_LABEL}={@value #MANAGED_BY} and {@value #RUN_ID_LABEL}={@code runId}.
      */
     public static List<Planned> plan(Path manifest, String namespaceOverride, String fallbackNamespace, String runId) {
-        List<ChaosExperiment> experiments = ChaosManifests.experiments(manifest, Duration.ZERO);
+        // A Schedule fires until it is deleted; a live run watches its first firing, so only that one is translated.
+        List<ChaosExperiment> experiments = ChaosManifests.experiments(manifest, Duration.ZERO, Horizon.firstFiring());
         if (experiments.isEmpty())
             throw new IllegalArgumentException(manifest + ": no Chaos Mesh experiment in the file; write at least one document with apiVersion, kind, metadata and spec");
         var out = new ArrayList<Planned>();
@@ -184,8 +186,7 @@ public final class LiveChaosRun {
             labels.put(RUN_ID_LABEL, runId);
             model.getMetadata().setLabels(new LinkedHashMap<>(labels));
             Duration duration = Duration.ZERO;
-            // A Schedule fires until it is deleted (its faults reach the translation horizon, a day): a run watches its
-            // first firing, then deletes it — waiting out a day of firings would only ever end in --timeout.
+            // A Schedule fires until it is deleted: a run watches its first firing, then deletes it.
             List<Fault> watched = e.model() instanceof Schedule && !e.faults().isEmpty()
                     ? List.of(e.faults().stream().min(Comparator.comparing(Fault::start)).orElseThrow()) : e.faults();
             for (Fault f : watched) {
@@ -330,7 +331,8 @@ public final class LiveChaosRun {
             long d = p.duration().toMillis();
             long s = Math.min(d, p.startsAfter().toMillis()); // a Schedule's fault starts at its first firing
             String name = p.model().getMetadata().getName();
-            events.add(new JournalEvent.FaultStarted(t + s, name, p.kind(), t + d, targetRefs, services, !pods.isEmpty()));
+            events.add(new JournalEvent.FaultStarted(t + s, name, p.kind(), t + d, JournalEvent.Scope.PODS, targetRefs, services,
+                    !pods.isEmpty(), List.of()));
             log.accept("applied " + p.ref() + " (run " + options.runId() + "): " + pods.size() + " target pod(s)"
                     + (pods.isEmpty() ? " — nothing matched the selector, the fault has no effect" : " " + String.join(", ", pods.keySet())));
             if (d == 0) {
@@ -384,7 +386,8 @@ public final class LiveChaosRun {
             Fault f = step.fault();
             long start = t + f.start().toMillis();
             long end = start + f.duration().toMillis();
-            events.add(new JournalEvent.FaultStarted(start, f.name(), f.kind(), end, targetRefs, services, !pods.isEmpty()));
+            events.add(new JournalEvent.FaultStarted(start, f.name(), f.kind(), end, JournalEvent.Scope.PODS, targetRefs, services,
+                    !pods.isEmpty(), List.of()));
             stepFaults.add(f.name());
             log.accept("  step " + f.name() + " (" + f.kind() + ") at +" + f.start() + " for " + f.duration() + ": " + pods.size()
                     + " target pod(s)" + (pods.isEmpty() ? "" : " " + String.join(", ", pods.keySet())));

@@ -1,65 +1,52 @@
 package dev.homeostat.testbed.chaos;
 
 import dev.homeostat.chaos.ChaosManifests;
+import dev.homeostat.chaos.Horizon;
+import dev.homeostat.chaos.ManifestCheck;
 import dev.homeostat.chaos.ManifestProblem;
+import dev.homeostat.chaos.ManifestTranslator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.time.Duration;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * {@code homeostat chaos validate}: every manifest named (a file as it stands, a directory walked recursively for
- * {@code .yaml}/{@code .yml}) is checked by {@code chaos-experiments} — parsed through the fabric8 models, kind and
- * action known, selector not empty, durations and crons parsed, mode and value consistent — without running it.
- * One problem per bad file (its first), every file checked.
+ * {@code .yaml}/{@code .yml}) is checked by {@code chaos-experiments} against the Chaos Mesh CRDs — kinds, fields,
+ * types, selectors, durations, crons, modes and values — without running it. One problem per bad file (its first),
+ * every file checked; what the simulation approximates is reported as notes; documents that are not Chaos Mesh
+ * objects are skipped and counted. A Schedule is not expanded over an assumed run length: only with a run length
+ * ({@code --duration}) are all its firings checked.
  */
 public final class ManifestValidation {
-    /** What was checked: how many files, and the first problem of each bad one, in path order. */
-    public record Report(int files, List<ManifestProblem> problems) {
-        public Report {
-            problems = List.copyOf(problems);
-        }
-
-        public boolean ok() { return problems.isEmpty(); }
-
-        /** The closing line: {@code N files, M problems}. */
-        public String summary() {
-            return files + (files == 1 ? " file, " : " files, ") + problems.size() + (problems.size() == 1 ? " problem" : " problems");
-        }
-    }
-
     private ManifestValidation() { }
 
-    public static Report validate(List<Path> paths) {
+    /** Checks {@code paths}; Schedules are checked at their first firing. */
+    public static ManifestCheck validate(List<Path> paths) {
+        return validate(paths, null);
+    }
+
+    /** As {@link #validate(List)}; with a {@code runLength}, every firing of a Schedule up to then is checked too. */
+    public static ManifestCheck validate(List<Path> paths, Duration runLength) {
         if (paths == null || paths.isEmpty()) throw new IllegalArgumentException("validate: name at least one manifest file or directory");
-        int files = 0;
-        var problems = new ArrayList<ManifestProblem>();
+        Horizon horizon = runLength == null ? Horizon.firstFiring() : Horizon.until(runLength);
+        var all = new ManifestCheck(0, List.of(), List.of(), List.of());
         for (Path path : paths) {
             if (!Files.exists(path)) {
-                files++;
-                problems.add(new ManifestProblem(path, 0, "", "no such file or directory; check the path"));
+                all = all.plus(new ManifestCheck(1, List.of(new ManifestProblem(path, 0, "", "no such file or directory; check the path")), List.of(), List.of()));
                 continue;
             }
-            for (Path file : manifests(path)) {
-                files++;
-                problems.addAll(ChaosManifests.validate(file));
-            }
+            for (Path file : manifests(path)) all = all.plus(ChaosManifests.check(file, horizon));
         }
-        return new Report(files, problems);
+        return all;
     }
 
     /** {@code path} itself when it is a file; else every {@code .yaml}/{@code .yml} below it, in path order. */
     public static List<Path> manifests(Path path) {
-        if (!Files.isDirectory(path)) return List.of(path);
-        try (Stream<Path> walk = Files.walk(path)) {
-            return walk.filter(Files::isRegularFile)
-                    .filter(p -> p.getFileName().toString().endsWith(".yaml") || p.getFileName().toString().endsWith(".yml"))
-                    .sorted(Comparator.comparing(Path::toString))
-                    .toList();
+        try {
+            return ManifestTranslator.manifests(path);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + path + ": " + e.getMessage(), e);
         }

@@ -1,6 +1,6 @@
 package dev.homeostat.testbed.cli;
 
-import dev.homeostat.chaos.GoDuration;
+import dev.homeostat.units.GoDuration;
 import dev.homeostat.chaos.ManifestProblem;
 import dev.homeostat.testbed.chaos.LiveChaosRun;
 import dev.homeostat.testbed.chaos.LiveRunOptions;
@@ -37,20 +37,27 @@ public final class ChaosCommand {
 
     @Command(name = "validate", mixinStandardHelpOptions = true,
             description = {
-                    "Check manifests without running them: parsed through the fabric8 Chaos Mesh models, known kind and action,",
-                    "non-empty selector, durations and crons parse, mode and value consistent.",
-                    "Prints 'file:line: field: problem; fix' for the first problem of each bad file, then 'N files, M problems'.",
+                    "Check manifests without running them, against the Chaos Mesh CRDs: kinds, fields, types, selectors, durations,",
+                    "crons, modes and values. Prints 'file:line: field: problem' for the first problem of each bad file, a note for each",
+                    "field the simulation approximates (planned), 'not a Chaos Mesh object (kind X): skipped' for other objects, then",
+                    "'N files, M problems'. Schedules are checked at their first firing; --duration checks every firing of a run that long.",
                     "Exit code: 0 all good, 2 a problem."})
     public static final class Validate implements Callable<Integer> {
         @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Manifest files, or folders searched recursively for *.yaml / *.yml.")
         List<Path> paths;
 
+        @Option(names = "--duration", paramLabel = "DURATION",
+                description = "Check every firing of each Schedule over a run this long (e.g. 2h), as a scenario of that length would. Default: the first firing.")
+        String duration;
+
         @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
         @Override public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            ManifestValidation.Report report = ManifestValidation.validate(paths);
+            dev.homeostat.chaos.ManifestCheck report = ManifestValidation.validate(paths, duration == null ? null : Run.duration("--duration", duration));
             for (ManifestProblem p : report.problems()) out.println(p);
+            for (var n : report.notes()) out.println(n);
+            for (var s : report.skipped()) out.println(s);
             out.println(report.summary());
             out.flush();
             return report.ok() ? Homeostat.EXIT_OK : Homeostat.EXIT_BAD_INPUT;
@@ -167,7 +174,7 @@ public final class ChaosCommand {
             }
         }
 
-        private static Duration duration(String flag, String text) {
+        static Duration duration(String flag, String text) {
             try {
                 return GoDuration.parse(text);
             } catch (IllegalArgumentException e) {

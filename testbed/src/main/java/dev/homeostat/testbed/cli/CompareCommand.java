@@ -1,6 +1,6 @@
 package dev.homeostat.testbed.cli;
 
-import dev.homeostat.chaos.GoDuration;
+import dev.homeostat.units.GoDuration;
 import dev.homeostat.reports.AtomicFiles;
 import dev.homeostat.reports.SuiteReport;
 import dev.homeostat.testbed.compare.Comparison;
@@ -50,8 +50,8 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--max-needless-increase", paramLabel = "X", description = "Largest allowed increase of needless actions, mean over seeds (default ${DEFAULT-VALUE}).")
     double maxNeedlessIncrease = Thresholds.DEFAULTS.maxNeedlessIncrease();
 
-    @Option(names = "--max-escalations-increase", paramLabel = "X", description = "Largest allowed increase of the engine's escalations, mean over seeds (default ${DEFAULT-VALUE}).")
-    double maxEscalationsIncrease = Thresholds.DEFAULTS.maxEscalationsIncrease();
+    @Option(names = "--max-pages-increase", paramLabel = "X", description = "Largest allowed increase of the pages with the engine on (its own and the SLO alerts'), mean over seeds (default ${DEFAULT-VALUE}).")
+    double maxPagesIncrease = Thresholds.DEFAULTS.maxPagesIncrease();
 
     @Option(names = "--alpha", paramLabel = "P", description = "Significance level; p-values below it are marked * (default ${DEFAULT-VALUE}).")
     double alpha = Thresholds.DEFAULTS.alpha();
@@ -67,7 +67,7 @@ public final class CompareCommand implements Callable<Integer> {
     @Override public Integer call() {
         var thresholds = new Thresholds(maxF1Drop, maxPrecisionDrop, maxRecallDrop, seconds("--max-mttd-increase", maxMttdIncrease),
                 seconds("--max-mttr-increase", maxMttrIncrease), maxDowntimeReductionDrop, maxNeedlessIncrease,
-                maxEscalationsIncrease, alpha, requireSignificance);
+                maxPagesIncrease, alpha, requireSignificance);
         SuiteReport baseReport = ReportInput.read(base, "BASE");
         SuiteReport newReport = ReportInput.read(next, "NEW");
         Comparison comparison = Comparison.of(baseReport, newReport, thresholds);

@@ -20,7 +20,8 @@ import picocli.CommandLine.Parameters;
         description = {
                 "Run scenarios in the simulator, each seed twice (engine off = plain Kubernetes, engine on), and score them.",
                 "Progress goes to stderr (a bar on a terminal, one line per run otherwise or when CI is set); the table to stdout.",
-                "Exit code: 0 every scenario met its expectations, 1 one did not, 2 bad input."})
+                "Exit code: 0 no scenario failed its expectations, 1 one did (or, with --require-expectations, one had none), 2 bad input.",
+                "A scenario without expectations is reported as 'no expectations', never as a pass."})
 final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "A scenario YAML file, or a folder: every *.yaml under it is a scenario of the suite.")
     Path scenarios;
@@ -41,6 +42,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = {"-q", "--quiet"}, description = "No progress: print nothing but the table.")
     boolean quiet;
+
+    @Option(names = "--require-expectations", description = "Fail (exit 1) when a scenario sets no expectations: a gate that checks nothing is no gate.")
+    boolean requireExpectations;
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -69,6 +73,10 @@ final class RunCommand implements Callable<Integer> {
         }
         var report = SuiteOutput.writeReport(suite.name(), suite.scenarios(), runs, outDir);
         SuiteOutput.printTable(stdout, report, outDir);
-        return report.passed() ? Homeostat.EXIT_OK : Homeostat.EXIT_FAILED;
+        if (requireExpectations)
+            report.scenarios().stream().filter(s -> s.noExpectations())
+                    .forEach(s -> stdout.printf("FAILED %s: no expectations (--require-expectations)%n", s.name()));
+        stdout.flush();
+        return report.passed(requireExpectations) ? Homeostat.EXIT_OK : Homeostat.EXIT_FAILED;
     }
 }

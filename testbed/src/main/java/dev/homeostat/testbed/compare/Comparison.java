@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Two suite reports compared scenario by scenario (sorted by name). Scenarios found in one report only
- * are listed in {@code onlyInBase}/{@code onlyInNew} and never fail the gate: a suite that gained or lost
- * a scenario is a change of the suite, not a regression of the engine.
+ * Two suite reports compared scenario by scenario (sorted by name). A scenario of the base report that the new
+ * one lacks fails the gate ({@code onlyInBase}): a scenario must not drop out of a gate silently. One only in the
+ * new report ({@code onlyInNew}) is listed and not judged: it has nothing to be compared with.
  */
 public record Comparison(String baseSuite, String newSuite, List<ScenarioComparison> scenarios, List<String> onlyInBase,
                          List<String> onlyInNew, Thresholds thresholds) {
@@ -46,9 +46,11 @@ public record Comparison(String baseSuite, String newSuite, List<ScenarioCompari
         return new Comparison(base.suite(), next.suite(), both, onlyBase, onlyNew, thresholds);
     }
 
-    /** Every regression, one line each: {@code scenario: metric base → new (why)}. */
+    /** Every regression, one line each: {@code scenario: metric base → new (why)}, and each scenario missing from the new report. */
     public List<String> regressions() {
         var lines = new ArrayList<String>();
+        for (String name : onlyInBase)
+            lines.add(name + ": missing from the new report (run it, or remove it from the base report on purpose)");
         for (ScenarioComparison s : scenarios) {
             for (MetricComparison m : s.regressions()) {
                 lines.add(s.scenario() + ": " + m.metric().field() + " " + m.metric().format(m.base()) + " → "
@@ -59,7 +61,7 @@ public record Comparison(String baseSuite, String newSuite, List<ScenarioCompari
     }
 
     public boolean hasRegression() {
-        return scenarios.stream().anyMatch(s -> !s.regressions().isEmpty());
+        return !onlyInBase.isEmpty() || scenarios.stream().anyMatch(s -> !s.regressions().isEmpty());
     }
 
     private static Map<String, ScenarioReport> byName(SuiteReport report) {
@@ -77,16 +79,16 @@ public record Comparison(String baseSuite, String newSuite, List<ScenarioCompari
     static MetricComparison compare(Metric metric, ScenarioReport base, ScenarioReport next, Thresholds thresholds) {
         Double b = metric.valueIn(base);
         Double n = metric.valueIn(next);
-        if (b == null && n == null) return new MetricComparison(metric, null, null, null, null, Verdict.UNCHANGED, "undefined on both sides");
+        if (b == null && n == null) return new MetricComparison(metric, null, null, null, null, Judgement.UNCHANGED, "undefined on both sides");
         if (b == null || n == null) {
             // Downtime reduction turns undefined when plain Kubernetes had no downtime but the engine
             // run had some: the engine caused an outage. Every other one-sided undefined value shows up
             // in another metric (no alert → recall; no impact → downtime), so it is not judged twice.
             if (metric == Metric.DOWNTIME_REDUCTION && n == null) {
-                return new MetricComparison(metric, b, null, null, null, Verdict.REGRESSION,
+                return new MetricComparison(metric, b, null, null, null, Judgement.REGRESSION,
                         "undefined: the engine run had downtime where plain Kubernetes had none");
             }
-            return new MetricComparison(metric, b, n, null, null, Verdict.NOT_COMPARABLE,
+            return new MetricComparison(metric, b, n, null, null, Judgement.NOT_COMPARABLE,
                     "defined on the " + (b == null ? "new" : "base") + " side only");
         }
         double delta = n - b;
@@ -98,14 +100,14 @@ public record Comparison(String baseSuite, String newSuite, List<ScenarioCompari
             String why = change + " > " + Thresholds.flag(metric) + " " + metric.format(limit);
             boolean significant = p == null || p < thresholds.alpha();
             if (thresholds.requireSignificance() && !significant) {
-                return new MetricComparison(metric, b, n, delta, p, Verdict.WORSE,
+                return new MetricComparison(metric, b, n, delta, p, Judgement.WORSE,
                         why + ", but not significant (p " + formatP(p) + " >= alpha " + thresholds.alpha() + ")");
             }
-            return new MetricComparison(metric, b, n, delta, p, Verdict.REGRESSION, why);
+            return new MetricComparison(metric, b, n, delta, p, Judgement.REGRESSION, why);
         }
-        if (badness > EPSILON) return new MetricComparison(metric, b, n, delta, p, Verdict.WORSE, change + " within " + metric.format(limit));
-        if (badness < -EPSILON) return new MetricComparison(metric, b, n, delta, p, Verdict.IMPROVED, "");
-        return new MetricComparison(metric, b, n, delta, p, Verdict.UNCHANGED, "");
+        if (badness > EPSILON) return new MetricComparison(metric, b, n, delta, p, Judgement.WORSE, change + " within " + metric.format(limit));
+        if (badness < -EPSILON) return new MetricComparison(metric, b, n, delta, p, Judgement.IMPROVED, "");
+        return new MetricComparison(metric, b, n, delta, p, Judgement.UNCHANGED, "");
     }
 
     /** A p-value as printed: 3 decimals, {@code <0.001} below that, {@code n/a} when unknown. */

@@ -64,13 +64,13 @@ public final class ComparisonText {
         Metric metric = m.metric();
         String p = Comparison.formatP(m.pValue());
         if (m.pValue() != null && m.pValue() < t.alpha()) p += "*";
-        String verdict = m.verdict().label() + (m.reason().isEmpty() ? "" : " (" + m.reason() + ")");
+        String verdict = m.judgement().label() + (m.reason().isEmpty() ? "" : " (" + m.reason() + ")");
         return List.of(metric.field(), metric.format(m.base()), metric.format(m.next()), metric.formatDelta(m.delta()), p, verdict);
     }
 
     private static String footer(Comparison c, String bullet) {
         var out = new StringBuilder();
-        for (String name : c.onlyInBase()) out.append(bullet).append("only in base (not compared): ").append(name).append('\n');
+        for (String name : c.onlyInBase()) out.append(bullet).append("missing from the new report (a regression): ").append(name).append('\n');
         for (String name : c.onlyInNew()) out.append(bullet).append("only in new (not compared): ").append(name).append('\n');
         List<String> regressions = c.regressions();
         if (regressions.isEmpty()) {

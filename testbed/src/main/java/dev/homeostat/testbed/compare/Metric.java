@@ -16,7 +16,8 @@ public enum Metric {
     MTTR("mttrSeconds", false, Unit.SECONDS, ScenarioReport::mttrSeconds),
     DOWNTIME_REDUCTION("downtimeReduction", true, Unit.RATIO, ScenarioReport::downtimeReduction),
     NEEDLESS_ACTIONS("needlessActions", false, Unit.COUNT, ScenarioReport::needlessActions),
-    ESCALATIONS("escalationsEngine", false, Unit.COUNT, ScenarioReport::escalationsEngine);
+    /** Pages with the engine on (sent by it, plus the SLO alerts' that still fired): on-call load. */
+    PAGES("pagesEngine", false, Unit.COUNT, ScenarioReport::pagesEngine);
 
     /** How a value prints: ratios with 3 decimals, durations in seconds, counts with 2 decimals (means over seeds). */
     public enum Unit { RATIO, SECONDS, COUNT }

@@ -2,8 +2,8 @@ package dev.homeostat.testbed.compare;
 
 /**
  * One metric of one scenario, base against new: the means, {@code delta = next − base} (null when
- * either is undefined), Welch's two-sided p-value (null when unknown), the verdict and why.
+ * either is undefined), Welch's two-sided p-value (null when unknown), the judgement and why.
  */
-public record MetricComparison(Metric metric, Double base, Double next, Double delta, Double pValue, Verdict verdict,
+public record MetricComparison(Metric metric, Double base, Double next, Double delta, Double pValue, Judgement judgement,
                                String reason) {
 }

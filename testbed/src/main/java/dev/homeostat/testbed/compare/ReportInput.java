@@ -41,10 +41,10 @@ public final class ReportInput {
                     + "give the report.json that `homeostat run` wrote");
         }
         String version = root.get("schemaVersion").asText();
-        if (!SuiteReport.SCHEMA_VERSION.equals(version)) {
+        if (!SuiteReport.SCHEMA_VERSION.equals(version) && !SuiteReport.PREVIOUS_SCHEMA_VERSION.equals(version)) {
             throw new IllegalArgumentException(role + " " + file + ": schemaVersion \"" + version + "\", but this build "
-                    + "compares schema \"" + SuiteReport.SCHEMA_VERSION + "\"; re-run the suite with this homeostat "
-                    + "or compare with the homeostat that wrote it");
+                    + "compares schemas \"" + SuiteReport.PREVIOUS_SCHEMA_VERSION + "\" and \"" + SuiteReport.SCHEMA_VERSION
+                    + "\"; re-run the suite with this homeostat or compare with the homeostat that wrote it");
         }
         try {
             return ReportJson.read(file);

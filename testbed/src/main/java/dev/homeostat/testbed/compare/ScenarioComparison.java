@@ -11,6 +11,6 @@ public record ScenarioComparison(String scenario, List<Long> baseSeeds, List<Lon
     }
 
     public List<MetricComparison> regressions() {
-        return metrics.stream().filter(m -> m.verdict() == Verdict.REGRESSION).toList();
+        return metrics.stream().filter(m -> m.judgement() == Judgement.REGRESSION).toList();
     }
 }

@@ -11,7 +11,7 @@ package dev.homeostat.testbed.compare;
  */
 public record Thresholds(double maxF1Drop, double maxPrecisionDrop, double maxRecallDrop, double maxMttdIncreaseSeconds,
                          double maxMttrIncreaseSeconds, double maxDowntimeReductionDrop, double maxNeedlessIncrease,
-                         double maxEscalationsIncrease, double alpha, boolean requireSignificance) {
+                         double maxPagesIncrease, double alpha, boolean requireSignificance) {
     /** The defaults of the command line. */
     public static final Thresholds DEFAULTS = new Thresholds(0.05, 0.05, 0.05, 30, 60, 0.05, 0, 0, 0.05, false);
 
@@ -23,7 +23,7 @@ public record Thresholds(double maxF1Drop, double maxPrecisionDrop, double maxRe
         check("--max-mttr-increase", maxMttrIncreaseSeconds);
         check("--max-downtime-reduction-drop", maxDowntimeReductionDrop);
         check("--max-needless-increase", maxNeedlessIncrease);
-        check("--max-escalations-increase", maxEscalationsIncrease);
+        check("--max-pages-increase", maxPagesIncrease);
         if (!(alpha > 0 && alpha < 1)) throw new IllegalArgumentException("--alpha: must be in (0, 1), e.g. 0.05; was " + alpha);
     }
 
@@ -43,7 +43,7 @@ public record Thresholds(double maxF1Drop, double maxPrecisionDrop, double maxRe
             case MTTR -> maxMttrIncreaseSeconds;
             case DOWNTIME_REDUCTION -> maxDowntimeReductionDrop;
             case NEEDLESS_ACTIONS -> maxNeedlessIncrease;
-            case ESCALATIONS -> maxEscalationsIncrease;
+            case PAGES -> maxPagesIncrease;
         };
     }
 
@@ -57,7 +57,7 @@ public record Thresholds(double maxF1Drop, double maxPrecisionDrop, double maxRe
             case MTTR -> "--max-mttr-increase";
             case DOWNTIME_REDUCTION -> "--max-downtime-reduction-drop";
             case NEEDLESS_ACTIONS -> "--max-needless-increase";
-            case ESCALATIONS -> "--max-escalations-increase";
+            case PAGES -> "--max-pages-increase";
         };
     }
 }

@@ -1,11 +1,11 @@
 package dev.homeostat.testbed.compare;
 
-import smile.math.special.Beta;
+import dev.homeostat.reports.score.StudentT;
 
 /**
  * Welch's unequal-variance t-test from summary statistics: t = (m₂ − m₁)/√(s₁²/n₁ + s₂²/n₂) with the
  * Welch–Satterthwaite degrees of freedom (not a whole number), and the two-sided p-value
- * P(|T| ≥ |t|) = I_{df/(df+t²)}(df/2, 1/2), the regularized incomplete beta function (Smile's).
+ * P(|T| ≥ |t|) = I_{df/(df+t²)}(df/2, 1/2), from the project's one Student-t ({@link StudentT#twoSidedP}).
  */
 public final class Welch {
     private Welch() { }
@@ -39,14 +39,6 @@ public final class Welch {
         }
         double t = diff / Math.sqrt(se2);
         double df = se2 * se2 / (v1 * v1 / (n1 - 1) + v2 * v2 / (n2 - 1));
-        return new Result(t, df, twoSidedP(t, df));
-    }
-
-    /** P(|T| ≥ |t|) for Student's t with {@code df} (> 0, not necessarily whole) degrees of freedom. */
-    public static double twoSidedP(double t, double df) {
-        if (!(df > 0)) throw new IllegalArgumentException("df must be > 0, was " + df);
-        if (Double.isInfinite(t)) return 0;
-        double p = Beta.regularizedIncompleteBetaFunction(df / 2, 0.5, df / (df + t * t));
-        return Math.min(1, Math.max(0, p));
+        return new Result(t, df, StudentT.twoSidedP(t, df));
     }
 }

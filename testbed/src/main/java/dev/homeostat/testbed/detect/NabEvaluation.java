@@ -2,7 +2,7 @@ package dev.homeostat.testbed.detect;
 
 import dev.homeostat.detectors.Detector;
 import dev.homeostat.detectors.Verdict;
-import java.nio.charset.StandardCharsets;
+import dev.homeostat.units.Seeds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -88,20 +88,8 @@ public final class NabEvaluation {
         return new Output(scores, alarms);
     }
 
-    /**
-     * The seed of one series: FNV-1a 64 of the name mixed into the run's seed by SplitMix64's finalizer —
-     * stable across JVMs and releases (String.hashCode is 32 bits and easily collides), the same function
-     * as the engine's per-series seeds.
-     */
+    /** The seed of one series: the project's one seed-splitting function over the run's seed and the series name. */
     public static long seriesSeed(long seed, String seriesName) {
-        long h = 0xcbf29ce484222325L;
-        for (byte b : seriesName.getBytes(StandardCharsets.UTF_8)) {
-            h ^= b & 0xff;
-            h *= 0x100000001b3L;
-        }
-        long z = seed ^ h;
-        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
-        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-        return z ^ (z >>> 31);
+        return Seeds.derive(seed, seriesName);
     }
 }

@@ -4,7 +4,16 @@ import dev.homeostat.remediation.model.EngineEvent;
 import dev.homeostat.remediation.model.Target;
 import dev.homeostat.remediation.port.EngineListener;
 import dev.homeostat.reports.journal.JournalEvent;
+import dev.homeostat.reports.journal.JournalEvent.Scope;
 import dev.homeostat.simulator.events.SimEvent;
+import dev.homeostat.simulator.fault.BadRollout;
+import dev.homeostat.simulator.fault.CpuHog;
+import dev.homeostat.simulator.fault.DependencySlowdown;
+import dev.homeostat.simulator.fault.Fault;
+import dev.homeostat.simulator.fault.MemoryLeak;
+import dev.homeostat.simulator.fault.Misconfiguration;
+import dev.homeostat.simulator.fault.NodeFailure;
+import dev.homeostat.simulator.fault.NoisyNeighbour;
 import dev.homeostat.simulator.events.SimulationListener;
 import dev.homeostat.simulator.spec.ClusterSpec;
 import dev.homeostat.simulator.spec.ServiceSpec;
@@ -44,6 +53,16 @@ final class JournalRecorder implements SimulationListener, EngineListener {
     private final Map<String, Set<String>> callersOf = new HashMap<>();
     /** fault name → index of its FaultStarted line in {@link #events}. */
     private final Map<String, Integer> faultStartedAt = new HashMap<>();
+    /** The scenario's faults by name: what each acts on decides its scope. */
+    private final Map<String, Fault> faults = new HashMap<>();
+    /** Readiness around the engine's last action, from the cluster adapter (null: not known). */
+    private java.util.function.Supplier<EngineJournal.Readiness> readiness = () -> null;
+    /** What the engine-event mapping needs from this run: services by target, readiness around actions. */
+    private final EngineJournal.Context context = new EngineJournal.Context() {
+        @Override public String serviceOf(Target target) { return JournalRecorder.this.serviceOf(target); }
+
+        @Override public EngineJournal.Readiness readiness() { return readiness.get(); }
+    };
 
     /**
      * Whether a fault took effect is judged on the baseline run, where nothing masks it: with the engine
@@ -52,8 +71,9 @@ final class JournalRecorder implements SimulationListener, EngineListener {
      */
     private final Set<String> noOpFaults;
 
-    JournalRecorder(ClusterSpec cluster, Set<String> noOpFaults) {
+    JournalRecorder(ClusterSpec cluster, List<Fault> faults, Set<String> noOpFaults) {
         this.noOpFaults = noOpFaults;
+        for (Fault f : faults) this.faults.put(f.name(), f);
         for (ServiceSpec s : cluster.services()) {
             serviceOfDeployment.put(s.namespace() + "/" + s.deployment(), "service/" + s.namespace() + "/" + s.name());
             // a call goes to a service of the caller's namespace (CallSpec)
@@ -64,16 +84,30 @@ final class JournalRecorder implements SimulationListener, EngineListener {
 
     List<JournalEvent> events() { return events; }
 
+    /** Where the readiness of a service around an engine action comes from (the simulated cluster). */
+    void readinessFrom(java.util.function.Supplier<EngineJournal.Readiness> source) { this.readiness = source; }
+
+    /** A page the team's SLO alerts sent (through the simulated Alertmanager). */
+    void page(JournalEvent.Paged page) { events.add(page); }
+
     @Override public void on(SimEvent event) {
         switch (event) {
-            case SimEvent.FaultInjected f -> {
+            case SimEvent.FaultStarted f -> {
                 var services = f.services().stream().map(s -> "service/" + s).toList();
                 servicesOfFault.put(f.fault(), services);
+                Scope scope = scopeOf(faults.get(f.fault()));
                 var targets = new ArrayList<String>();
-                f.pods().forEach(p -> targets.add("pod/" + p));
-                f.deployments().forEach(d -> targets.add("deployment/" + d));
+                switch (scope) {
+                    case PODS -> f.pods().forEach(p -> targets.add("pod/" + p));
+                    case DEPLOYMENT -> f.deployments().forEach(d -> targets.add("deployment/" + d));
+                    case SERVICE -> targets.addAll(services);
+                    case NODE -> {
+                        targets.add("node/" + nodeOf(faults.get(f.fault())));
+                        f.pods().forEach(p -> targets.add("pod/" + p));
+                    }
+                }
                 faultStartedAt.put(f.fault(), events.size());
-                events.add(new JournalEvent.FaultStarted(f.timeMillis(), f.fault(), f.kind(), f.endMillis(), targets, services,
+                events.add(new JournalEvent.FaultStarted(f.timeMillis(), f.fault(), f.kind(), f.endMillis(), scope, targets, services,
                         f.tookEffect(), upstreamOf(f.services())));
             }
             // The injection check: a fault whose signal did not move is a no-op, reported rather than scored as a miss.
@@ -86,7 +120,7 @@ final class JournalRecorder implements SimulationListener, EngineListener {
                 Integer at = faultStartedAt.get(x.fault());
                 boolean noOp = noOpFaults == null ? !x.observed() : noOpFaults.contains(x.fault());
                 if (noOp && at != null && events.get(at) instanceof JournalEvent.FaultStarted s && s.tookEffect())
-                    events.set(at, new JournalEvent.FaultStarted(s.t(), s.fault(), s.kind(), s.end(), s.targets(), s.services(), false, s.upstream()));
+                    events.set(at, s.withTookEffect(false));
             }
             case SimEvent.FaultEnded f -> {
                 for (String s : servicesOfFault.getOrDefault(f.fault(), List.of())) lastFaultEnd.put(s, f.timeMillis());
@@ -116,6 +150,9 @@ final class JournalRecorder implements SimulationListener, EngineListener {
             case SimEvent.NodeConditionChanged n ->
                     events.add(new JournalEvent.ClusterEvent(n.timeMillis(), "node/" + n.node(), n.ready() ? "node Ready" : "node NotReady"));
             case SimEvent.NodeCordoned n -> events.add(new JournalEvent.ClusterEvent(n.timeMillis(), "node/" + n.node(), "node cordoned"));
+            case SimEvent.NodeUncordoned n -> events.add(new JournalEvent.ClusterEvent(n.timeMillis(), "node/" + n.node(), "node uncordoned"));
+            case SimEvent.ChangeApplied c -> events.add(new JournalEvent.ChangeApplied(c.timeMillis(), c.change(), c.kind(), c.targets(),
+                    c.services().stream().map(x -> "service/" + x).toList()));
             case SimEvent.RolloutStarted r -> {
                 if (r.cause().contains("homeostat-engine")) engineRollouts.add(r.deployment()); else engineRollouts.remove(r.deployment());
                 events.add(new JournalEvent.ClusterEvent(r.timeMillis(), "deployment/" + r.deployment(),
@@ -137,24 +174,34 @@ final class JournalRecorder implements SimulationListener, EngineListener {
     }
 
     @Override public void on(EngineEvent event) {
-        switch (event) {
-            case EngineEvent.AnomalyDetected a -> {
-                var an = a.anomaly();
-                events.add(new JournalEvent.AnomalyRaised(a.timeMillis(), an.target().ref(), serviceOf(an.target(), an.service()),
-                        an.signal(), an.detector(), an.score(), an.explanation()));
-            }
-            case EngineEvent.ActionExecuted x -> {
-                String service = serviceOf(x.action().target(), x.service());
-                if (x.applied() && x.action().disruptive() && service != null) lastEngineAction.put(service, x.timeMillis());
-                events.add(new JournalEvent.ActionTaken(x.timeMillis(), x.action().kind(), x.action().target().ref(), service,
-                        x.rule(), x.action().disruptive(), x.applied(), x.detail()));
-            }
-            case EngineEvent.ActionSuppressed s -> events.add(new JournalEvent.ActionTaken(s.timeMillis(), s.action().kind(),
-                    s.action().target().ref(), serviceOf(s.action().target(), null), s.rule(), s.action().disruptive(), false,
-                    "held by " + s.guard() + ": " + s.detail()));
-            case EngineEvent.Escalated e -> events.add(new JournalEvent.Escalated(e.timeMillis(), e.target().ref(),
-                    serviceOf(e.target(), e.service()), e.reason()));
+        if (event instanceof EngineEvent.ActionTaken x && x.applied() && x.action().disruptive()) {
+            String service = EngineJournal.service(x.action().target(), x.service(), context);
+            if (service != null) lastEngineAction.put(service, x.timeMillis());
         }
+        events.add(EngineJournal.of(event, event.timeMillis(), context));
+    }
+
+    /** What a fault's targets are: the pods it selected, a whole deployment, a service's backend, or a node. */
+    static Scope scopeOf(Fault fault) {
+        return switch (fault) {
+            case null -> Scope.PODS;
+            case MemoryLeak f -> Scope.DEPLOYMENT;
+            case BadRollout f -> Scope.DEPLOYMENT;
+            case Misconfiguration f -> Scope.DEPLOYMENT;
+            case CpuHog f -> Scope.DEPLOYMENT;
+            case DependencySlowdown f -> Scope.SERVICE;
+            case NodeFailure f -> Scope.NODE;
+            case NoisyNeighbour f -> Scope.NODE;
+            default -> Scope.PODS;
+        };
+    }
+
+    private static String nodeOf(Fault fault) {
+        return switch (fault) {
+            case NodeFailure f -> f.node();
+            case NoisyNeighbour f -> f.node();
+            default -> throw new IllegalArgumentException("fault " + fault.name() + " is not node-scoped");
+        };
     }
 
     /**
@@ -192,9 +239,8 @@ final class JournalRecorder implements SimulationListener, EngineListener {
         return "kubernetes";
     }
 
-    private String serviceOf(Target target, String serviceLabel) {
-        if (serviceLabel != null && !serviceLabel.isEmpty())
-            return serviceLabel.startsWith("service/") ? serviceLabel : "service/" + target.namespace() + "/" + serviceLabel;
+    /** The service a pod or Deployment backs, from the scenario and the pods created so far. */
+    private String serviceOf(Target target) {
         return switch (target.kind()) {
             case SERVICE -> target.ref();
             case DEPLOYMENT -> serviceOfDeployment.get(target.namespace() + "/" + target.name());

@@ -6,8 +6,12 @@ import dev.homeostat.reports.TimelineSeries;
 import dev.homeostat.reports.journal.Journal;
 import dev.homeostat.reports.journal.JournalEvent;
 import dev.homeostat.simulator.Simulation;
+import dev.homeostat.units.Seeds;
+import dev.homeostat.testbed.observe.Observation;
+import dev.homeostat.testbed.observe.ObservationPipeline;
 import dev.homeostat.simulator.metrics.MetricNames;
 import dev.homeostat.simulator.metrics.Series;
+import dev.homeostat.simulator.spec.ServiceSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,25 +59,36 @@ public final class ScenarioRunner {
     public static Recorded runRecorded(Scenario scenario, long seed, Policy policy, Set<String> baselineNoOps) {
         if ((policy == null) != (baselineNoOps == null))
             throw new IllegalArgumentException("the baseline judges injections itself; an engine run needs the baseline's no-op faults");
-        var recorder = new JournalRecorder(scenario.simulation().cluster(), baselineNoOps);
+        var recorder = new JournalRecorder(scenario.simulation().cluster(), scenario.simulation().faults(), baselineNoOps);
         var simulation = new Simulation(scenario.simulation(), seed, recorder);
+        Observation observation = scenario.observation();
+        var metrics = new ObservationPipeline(simulation, scenario.simulation(), observation, seed, recorder::page).metrics();
         if (policy != null) {
             var cluster = new SimulatedCluster(simulation);
-            var engine = new Engine(policy, cluster, cluster, cluster, cluster, recorder, seed);
+            recorder.readinessFrom(cluster::consumeReadiness);
+            var engine = new Engine(policy, metrics, cluster, cluster, cluster, recorder, seed);
             long interval = policy.evaluationInterval().toMillis();
-            simulation.every(interval, interval, now -> engine.tick());
+            // a live engine starts whenever its pod does: its evaluations fall anywhere within the interval
+            long offset = observation.spreadTicks() ? Math.floorMod(Seeds.derive(seed, "engine-tick"), interval) : 0;
+            simulation.every(interval + offset, interval, now -> engine.tick());
         }
         simulation.run();
         recorder.end(simulation.endMillis());
         var journal = new Journal(scenario.name(), seed, policy != null, recorder.events());
-        return new Recorded(journal, timelineSeries(simulation));
+        return new Recorded(journal, timelineSeries(simulation, scenario.simulation().cluster().services()));
     }
 
-    private static List<TimelineSeries> timelineSeries(Simulation simulation) {
+    private static List<TimelineSeries> timelineSeries(Simulation simulation, List<ServiceSpec> services) {
         var series = new ArrayList<TimelineSeries>();
         for (String metric : TIMELINE_METRICS)
-            for (Series s : simulation.metrics().range(metric, 0, simulation.endMillis()))
-                series.add(new TimelineSeries(s.labels().getOrDefault("service", "?") + " " + LABELS.get(metric), s.times(), s.values()));
+            for (Series s : simulation.metrics().range(metric, 0, simulation.endMillis())) {
+                String service = s.labels().getOrDefault("service", "?");
+                String ns = s.labels().getOrDefault("namespace", "default");
+                Double slo = services.stream().filter(x -> x.name().equals(service) && x.namespace().equals(ns)).findFirst()
+                        .map(x -> metric.equals(MetricNames.SERVICE_ERROR_RATIO) ? 1 - x.slo().availability()
+                                : x.slo().latencyP99().toMillis() / 1000.0).orElse(null);
+                series.add(new TimelineSeries(service + " " + LABELS.get(metric), s.times(), s.values(), slo));
+            }
         return series;
     }
 }

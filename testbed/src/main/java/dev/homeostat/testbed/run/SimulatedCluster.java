@@ -6,8 +6,6 @@ import dev.homeostat.remediation.port.ClusterActions;
 import dev.homeostat.remediation.port.ClusterView;
 import dev.homeostat.remediation.port.Clock;
 import dev.homeostat.remediation.port.DeploymentInfo;
-import dev.homeostat.remediation.port.MetricSeries;
-import dev.homeostat.remediation.port.MetricsSource;
 import dev.homeostat.remediation.port.NodeInfo;
 import dev.homeostat.remediation.port.PdbInfo;
 import dev.homeostat.remediation.port.PodInfo;
@@ -15,11 +13,13 @@ import dev.homeostat.simulator.Simulation;
 import java.util.List;
 
 /**
- * The engine's ports over a running simulation: this adapter is the only place where the engine
- * and the simulator meet, so the engine itself never imports the simulator.
+ * The engine's ports over a running simulation: with {@code observe/ObservedMetrics} (its metrics as Prometheus
+ * shows them), the only place where the engine and the simulator meet, so the engine itself never imports the
+ * simulator. Around each action it notes how many pods of the target's Deployment were ready, for scoring.
  */
-final class SimulatedCluster implements MetricsSource, ClusterView, ClusterActions, Clock {
+final class SimulatedCluster implements ClusterView, ClusterActions, Clock {
     private final Simulation simulation;
+    private EngineJournal.Readiness last;
 
     SimulatedCluster(Simulation simulation) {
         this.simulation = simulation;
@@ -27,23 +27,45 @@ final class SimulatedCluster implements MetricsSource, ClusterView, ClusterActio
 
     @Override public long millis() { return simulation.now(); }
 
-    @Override public List<MetricSeries> range(String metric, long fromMillis, long toMillis) {
-        return simulation.metrics().range(metric, fromMillis, toMillis).stream()
-                .map(s -> new MetricSeries(s.labels(), s.times(), s.values()))
-                .toList();
+    /** The readiness around the last applied action, once (null when it had no Deployment or was not applied). */
+    EngineJournal.Readiness consumeReadiness() {
+        EngineJournal.Readiness r = last;
+        last = null;
+        return r;
     }
 
     @Override public List<PodInfo> pods() {
-        return simulation.pods().stream()
-                .map(p -> new PodInfo(p.namespace(), p.name(), p.deployment(), p.node(), p.ready(), p.restarts(), p.startedAtMillis()))
-                .toList();
+        return simulation.pods().stream().map(SimulatedCluster::info).toList();
+    }
+
+    @Override public java.util.Optional<PodInfo> pod(String namespace, String name) {
+        return simulation.pod(namespace, name).map(SimulatedCluster::info);
+    }
+
+    @Override public List<PodInfo> podsOf(String namespace, String deployment) {
+        return simulation.podsOf(namespace, deployment).stream().map(SimulatedCluster::info).toList();
+    }
+
+    @Override public List<PodInfo> podsOn(String node) {
+        return simulation.podsOn(node).stream().map(SimulatedCluster::info).toList();
+    }
+
+    @Override public java.util.Optional<DeploymentInfo> deployment(String namespace, String name) {
+        return simulation.deployment(namespace, name).map(SimulatedCluster::info);
+    }
+
+    private static PodInfo info(dev.homeostat.simulator.cluster.PodView p) {
+        return new PodInfo(p.namespace(), p.name(), p.deployment(), p.node(), p.ready(), p.restarts(), p.startedAtMillis(),
+                p.revision(), p.waitingReason());
+    }
+
+    private static DeploymentInfo info(dev.homeostat.simulator.cluster.DeploymentView d) {
+        return new DeploymentInfo(d.namespace(), d.name(), d.replicas(), d.readyReplicas(), d.updatedReplicas(),
+                d.generation(), d.observedGeneration(), d.revision(), d.revisionSince(), d.rollbackTo());
     }
 
     @Override public List<DeploymentInfo> deployments() {
-        return simulation.deployments().stream()
-                .map(d -> new DeploymentInfo(d.namespace(), d.name(), d.replicas(), d.readyReplicas(), d.updatedReplicas(),
-                        d.generation(), d.observedGeneration()))
-                .toList();
+        return simulation.deployments().stream().map(SimulatedCluster::info).toList();
     }
 
     @Override public List<NodeInfo> nodes() {
@@ -55,6 +77,41 @@ final class SimulatedCluster implements MetricsSource, ClusterView, ClusterActio
     }
 
     @Override public ActionOutcome execute(ClusterAction action) {
+        String deployment = deploymentOf(action);
+        int before = deployment == null ? -1 : ready(deployment);
+        ActionOutcome outcome = apply(action);
+        last = deployment == null || !outcome.applied() ? null : new EngineJournal.Readiness(before, ready(deployment), floor(deployment));
+        return outcome;
+    }
+
+    /** The Deployment ({@code ns/name}) whose pods an action on a pod or a Deployment takes down. */
+    private String deploymentOf(ClusterAction action) {
+        var t = action.target();
+        return switch (action) {
+            case ClusterAction.RestartPod r -> simulation.pod(t.namespace(), t.name()).map(p -> p.namespace() + "/" + p.deployment()).orElse(null);
+            case ClusterAction.IsolatePod i -> simulation.pod(t.namespace(), t.name()).map(p -> p.namespace() + "/" + p.deployment()).orElse(null);
+            case ClusterAction.RollbackDeployment r -> t.namespace() + "/" + t.name();
+            default -> null;
+        };
+    }
+
+    private int ready(String deployment) {
+        int at = deployment.indexOf('/');
+        return simulation.deployment(deployment.substring(0, at), deployment.substring(at + 1)).map(d -> d.readyReplicas()).orElse(0);
+    }
+
+    /** At least one ready pod; more where a PodDisruptionBudget selecting the Deployment's pods asks for more. */
+    private int floor(String deployment) {
+        int floor = 1;
+        String ns = deployment.substring(0, deployment.indexOf('/'));
+        var pods = new java.util.HashSet<String>();
+        for (var p : simulation.podsOf(ns, deployment.substring(deployment.indexOf('/') + 1))) pods.add(p.name());
+        for (var pdb : simulation.pdbs())
+            if (pdb.namespace().equals(ns) && pdb.pods().stream().anyMatch(pods::contains)) floor = Math.max(floor, pdb.desiredHealthy());
+        return floor;
+    }
+
+    private ActionOutcome apply(ClusterAction action) {
         return switch (action) {
             case ClusterAction.RestartPod restart -> {
                 var pod = restart.target();
@@ -81,13 +138,15 @@ final class SimulatedCluster implements MetricsSource, ClusterView, ClusterActio
             case ClusterAction.DrainNode d -> simulation.drainNode(d.target().name())
                     ? ActionOutcome.applied("node cordoned and drained: pods evicted as their PodDisruptionBudgets allow")
                     : ActionOutcome.refused("no such node");
-            case ClusterAction.CircuitBreak c -> notModelled("circuit-break of " + c.target().ref());
+            case ClusterAction.CircuitBreak c -> simulation.openCircuit(c.target().namespace(), c.target().name())
+                    ? ActionOutcome.applied("opened the circuit to service " + c.target().ref() + ": its endpoints are empty, callers fail fast")
+                    : ActionOutcome.refused("no such service");
+            case ClusterAction.LimitRetries l -> simulation.limitRetries(l.target().namespace(), l.target().name(), 0)
+                    ? ActionOutcome.applied("callers of " + l.target().ref() + " retry nothing toward it (the mesh's retry policy)")
+                    : ActionOutcome.refused("no such service");
             // In simulation the pager is the journal: the page is recorded, nobody is woken.
             case ClusterAction.Page page -> ActionOutcome.applied("paged: " + page.reason());
         };
     }
 
-    private static ActionOutcome notModelled(String what) {
-        return ActionOutcome.refused("not modelled in the simulator yet: " + what);
-    }
 }

@@ -62,7 +62,8 @@ public final class SuiteOutput {
         }
         var reports = new ArrayList<ScenarioReport>();
         for (Scenario s : scenarios)
-            reports.add(ScenarioReport.of(ScenarioResult.of(s.name(), byScenario.get(s.name())), s.expectations()));
+            reports.add(ScenarioReport.of(ScenarioResult.of(s.name(), byScenario.get(s.name())), s.expectations(),
+                    s.source() == null ? null : s.source().toString().replace('\\', '/')));
         return SuiteReport.of(suite, reports);
     }
 

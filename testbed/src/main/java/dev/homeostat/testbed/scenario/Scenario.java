@@ -2,6 +2,7 @@ package dev.homeostat.testbed.scenario;
 
 import dev.homeostat.reports.score.Expectations;
 import dev.homeostat.reports.score.ScoringConfig;
+import dev.homeostat.testbed.observe.Observation;
 import dev.homeostat.simulator.spec.SimulationSpec;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,9 +13,10 @@ import java.util.stream.LongStream;
  * and what it must achieve. {@code source} is the file it came from.
  */
 public record Scenario(String name, String description, Path source, SimulationSpec simulation, List<Long> seeds,
-                       Path policy, ScoringConfig scoring, Expectations expectations) {
+                       Path policy, ScoringConfig scoring, Expectations expectations, Observation observation) {
     public Scenario {
         seeds = List.copyOf(seeds);
+        observation = observation == null ? Observation.DEFAULT : observation;
         if (seeds.isEmpty()) throw new IllegalArgumentException("seeds: at least one seed");
     }
 
@@ -22,6 +24,6 @@ public record Scenario(String name, String description, Path source, SimulationS
     public Scenario withSeedCount(int count) {
         long first = seeds.getFirst();
         return new Scenario(name, description, source, simulation,
-                LongStream.range(first, first + count).boxed().toList(), policy, scoring, expectations);
+                LongStream.range(first, first + count).boxed().toList(), policy, scoring, expectations, observation);
     }
 }

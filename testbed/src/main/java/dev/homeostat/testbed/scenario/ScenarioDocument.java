@@ -19,7 +19,7 @@ record ScenarioDocument(String apiVersion, String kind, Metadata metadata, Spec 
      */
     record Spec(String description, Duration duration, Duration scrapeInterval, Long seed, Integer seeds, Cluster cluster,
                 List<FaultEntry> faults, Engine engine, Scoring scoring, Expectations expectations, Duration metricsRetention,
-                Duration trafficStep) { }
+                Duration trafficStep, dev.homeostat.testbed.observe.Observation observation, List<ChangeEntry> changes) { }
 
     /** {@code nodePool} is shorthand for {@code count} identical nodes named {@code <prefix>-<i>}. */
     record Cluster(List<NodeSpec> nodes, NodePool nodePool, List<DeploymentSpec> deployments, List<ServiceEntry> services,
@@ -31,11 +31,11 @@ record ScenarioDocument(String apiVersion, String kind, Metadata metadata, Spec 
 
     /**
      * {@code type}: constant (default), diurnal (amplitude, period, phase), flash-crowd or bursty (at,
-     * duration, multiplier), poisson, or replay (file: a CSV of {@code seconds,requestsPerSecond},
-     * relative to the scenario file).
+     * duration, multiplier), ramp (at, duration, multiplier, hold), poisson, or replay (file: a CSV of
+     * {@code seconds,requestsPerSecond}, relative to the scenario file).
      */
     record Workload(String type, Double amplitude, Duration period, Duration phase, Duration at, Duration duration, Double multiplier,
-                    String file) { }
+                    String file, Duration hold) { }
 
     record NodePool(String prefix, int count, double cpu, long memory) { }
 
@@ -46,6 +46,9 @@ record ScenarioDocument(String apiVersion, String kind, Metadata metadata, Spec 
                       Duration latency, Double errorPercent, Boolean crashOnStart, String misconfiguration, Double cores, Integer pods) { }
 
     record FaultTarget(String namespace, String deployment, String service, String node) { }
+
+    /** A routine change, not a fault: {@code type} rollout, config-change, scale ({@code replicas}) or drain ({@code duration}). */
+    record ChangeEntry(String type, String name, FaultTarget target, Duration at, Integer replicas, Duration duration) { }
 
     record Engine(String policy) { }
 

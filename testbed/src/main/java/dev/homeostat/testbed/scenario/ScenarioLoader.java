@@ -13,13 +13,16 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.homeostat.chaos.ChaosManifests;
-import dev.homeostat.chaos.GoDuration;
+import dev.homeostat.units.GoDuration;
 import dev.homeostat.chaos.ManifestException;
-import dev.homeostat.chaos.Quantity;
+import dev.homeostat.units.Quantity;
 import dev.homeostat.chaos.YamlDocument;
 import dev.homeostat.chaos.YamlDocuments;
 import dev.homeostat.reports.score.Expectations;
 import dev.homeostat.reports.score.ScoringConfig;
+import dev.homeostat.simulator.change.Change;
+import dev.homeostat.simulator.change.DeploymentChange;
+import dev.homeostat.testbed.observe.Observation;
 import dev.homeostat.simulator.fault.DependencySlowdown;
 import dev.homeostat.simulator.fault.Fault;
 import dev.homeostat.simulator.fault.MemoryLeak;
@@ -51,7 +54,8 @@ import java.util.stream.Stream;
 public final class ScenarioLoader {
     public static final String API_VERSION = "homeostat.dev/v1alpha1";
     public static final String KIND = "Scenario";
-    static final List<String> WORKLOAD_TYPES = List.of("constant", "diurnal", "flash-crowd", "bursty", "poisson", "replay");
+    static final List<String> WORKLOAD_TYPES = List.of("constant", "diurnal", "flash-crowd", "bursty", "ramp", "poisson", "replay");
+    static final List<String> CHANGE_TYPES = List.of("rollout", "config-change", "scale", "drain");
     static final List<String> APP_FAULT_TYPES = List.of("memory-leak", "bad-rollout", "misconfiguration", "cpu-hog", "deadlock", "node-failure", "noisy-neighbour", "dependency-slowdown");
 
     private final ObjectMapper yaml = createMapper();
@@ -132,8 +136,9 @@ public final class ScenarioLoader {
 
         ClusterSpec cluster = cluster(src, spec.cluster());
         List<Fault> faults = faults(src, spec, cluster);
+        List<Change> changes = changes(src, spec, cluster);
         SimulationSpec simulation = field(src, "spec", () -> new SimulationSpec(cluster, spec.duration(), spec.scrapeInterval(), faults, spec.metricsRetention(),
-                spec.trafficStep()));
+                spec.trafficStep(), changes));
 
         long seed = spec.seed() == null ? 1 : spec.seed();
         int count = spec.seeds() == null ? 1 : spec.seeds();
@@ -144,8 +149,9 @@ public final class ScenarioLoader {
                 millis(scoring == null ? null : scoring.alertCooldown(), ScoringConfig.DEFAULT.alertCooldownMillis()),
                 millis(scoring == null ? null : scoring.escalationThreshold(), ScoringConfig.DEFAULT.escalationThresholdMillis())));
         Expectations expectations = spec.expectations() == null ? Expectations.NONE : spec.expectations();
+        var observation = spec.observation() == null ? Observation.DEFAULT : spec.observation();
         return new Scenario(doc.metadata().name(), spec.description() == null ? "" : spec.description(), file, simulation,
-                LongStream.range(seed, seed + count).boxed().toList(), policy, scoringConfig, expectations);
+                LongStream.range(seed, seed + count).boxed().toList(), policy, scoringConfig, expectations, observation);
     }
 
     private static long millis(Duration d, long fallback) { return d == null ? fallback : d.toMillis(); }
@@ -201,6 +207,10 @@ public final class ScenarioLoader {
                 if (w.multiplier() == null) throw src.error(at + ".multiplier", "required: how many times the base rate the crowd brings, e.g. 5");
                 yield field(src, at, () -> new WorkloadSpec.FlashCrowd(w.at(), w.duration(), w.multiplier()));
             }
+            case "ramp" -> {
+                if (w.multiplier() == null) throw src.error(at + ".multiplier", "required: the rate at the top of the ramp, in times the base, e.g. 3");
+                yield field(src, at, () -> new WorkloadSpec.Ramp(w.at(), w.duration(), w.multiplier(), w.hold()));
+            }
             case "replay" -> {
                 if (w.file() == null) throw src.error(at + ".file", "required: a CSV of 'seconds,requestsPerSecond' rows, relative to the scenario file");
                 Path csv = src.file().toAbsolutePath().getParent().resolve(w.file()).normalize();
@@ -249,6 +259,39 @@ public final class ScenarioLoader {
         for (Fault f : faults)
             if (!names.add(f.name())) throw src.error("spec.faults", "two faults are named '" + f.name() + "'; names must be unique");
         return faults;
+    }
+
+    /** {@code spec.changes}: routine rollouts, config changes, scales and drains (targets checked against the cluster when it is built). */
+    private static List<Change> changes(Source src, ScenarioDocument.Spec spec, ClusterSpec cluster) {
+        var entries = spec.changes() == null ? List.<ScenarioDocument.ChangeEntry>of() : spec.changes();
+        var changes = new ArrayList<Change>();
+        for (int i = 0; i < entries.size(); i++) {
+            var e = entries.get(i);
+            String at = "spec.changes[" + i + "]";
+            if (e == null || e.type() == null) throw src.error(at + ".type", "required: one of " + CHANGE_TYPES);
+            if (e.at() != null && e.at().compareTo(spec.duration()) >= 0)
+                throw src.error(at + ".at", e.at() + " is not before the end of the run (" + spec.duration() + ")");
+            var t = e.target() == null ? new ScenarioDocument.FaultTarget(null, null, null, null) : e.target();
+            changes.add(field(src, at, () -> switch (e.type()) {
+                case "rollout" -> new DeploymentChange.Rollout(e.name(), e.at(), t.namespace(), t.deployment());
+                case "config-change" -> new DeploymentChange.ConfigChange(e.name(), e.at(), t.namespace(), t.deployment());
+                case "scale" -> {
+                    if (e.replicas() == null) throw new IllegalArgumentException("replicas: required, the replicas to scale to, e.g. 6");
+                    yield new DeploymentChange.Scale(e.name(), e.at(), t.namespace(), t.deployment(), e.replicas());
+                }
+                case "drain" -> new Change.Drain(e.name(), e.at(), t.node(), e.duration());
+                default -> throw new IllegalArgumentException("type: unknown change '" + e.type() + "'; known: " + CHANGE_TYPES);
+            }));
+            switch (changes.getLast()) {
+                case DeploymentChange d when cluster.deployments().stream().noneMatch(x -> x.name().equals(d.deployment()) && x.namespace().equals(d.namespace())) ->
+                        throw src.error(at + ".target.deployment", "no deployment '" + d.namespace() + "/" + d.deployment() + "' in spec.cluster.deployments");
+                case Change.Drain d when cluster.nodes().stream().noneMatch(n -> n.name().equals(d.node())) ->
+                        throw src.error(at + ".target.node", "no node '" + d.node() + "' in spec.cluster; known: "
+                                + cluster.nodes().stream().map(NodeSpec::name).sorted().toList());
+                default -> { }
+            }
+        }
+        return changes;
     }
 
     private static Fault appFault(Source src, String at, ScenarioDocument.FaultEntry e, Duration start, ClusterSpec cluster) {

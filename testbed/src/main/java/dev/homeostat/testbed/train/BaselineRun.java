@@ -29,12 +29,13 @@ public final class BaselineRun {
         var events = new ArrayList<JournalEvent>();
         // Only the fault windows label windows; every other simulator event is left to the run journal.
         var simulation = new Simulation(spec, seed, event -> {
-            if (event instanceof SimEvent.FaultInjected f) {
+            if (event instanceof SimEvent.FaultStarted f) {
                 var targets = new ArrayList<String>();
                 f.pods().forEach(p -> targets.add("pod/" + p));
                 f.deployments().forEach(d -> targets.add("deployment/" + d));
                 List<String> services = f.services().stream().map(s -> "service/" + s).toList();
-                events.add(new JournalEvent.FaultStarted(f.timeMillis(), f.fault(), f.kind(), f.endMillis(), targets, services, f.tookEffect()));
+                events.add(new JournalEvent.FaultStarted(f.timeMillis(), f.fault(), f.kind(), f.endMillis(), JournalEvent.Scope.PODS, targets,
+                        services, f.tookEffect(), List.of()));
             } else if (event instanceof SimEvent.FaultEnded f) {
                 events.add(new JournalEvent.FaultEnded(f.timeMillis(), f.fault()));
             }

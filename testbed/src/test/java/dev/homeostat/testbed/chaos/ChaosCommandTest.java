@@ -55,7 +55,7 @@ class ChaosCommandTest {
     }
 
     @Test
-    void validate_theCatalogue_isClean_exit0() throws IOException {
+    void validate_theCatalogue_isClean_exit0_andNotesWhatIsApproximated() throws IOException {
         long files;
         try (var walk = Files.walk(CATALOGUE)) {
             files = walk.filter(p -> p.toString().endsWith(".yaml")).count();
@@ -63,34 +63,56 @@ class ChaosCommandTest {
         Result r = chaos("validate", CATALOGUE.toString());
 
         assertThat(r.exit()).isZero();
-        assertThat(r.out().strip()).isEqualTo(files + " files, 0 problems");
+        var lines = r.out().strip().lines().toList();
+        assertThat(lines.getLast()).matches(files + " files, 0 problems(, \\d+ notes?)?");
+        assertThat(lines.subList(0, lines.size() - 1)).allSatisfy(l -> assertThat(l).contains(": planned: "));
     }
 
     @Test
-    void validate_badFolder_reportsEveryBadFile_withLineAndField_exit2() throws IOException {
+    void validate_badFolder_reportsEveryBadFile_withLineAndField_skipsOtherObjects_exit2() throws IOException {
         write("good.yaml", podKill("ok", "default", "web"));
         write("a/unknown-action.yaml", podKill("x", "default", "web").replace("pod-kill", "pod-explode"));
-        write("a/b/empty-selector.yaml", """
+        write("a/b/typo.yaml", """
                 apiVersion: chaos-mesh.org/v1alpha1
                 kind: PodChaos
                 metadata: {name: y}
                 spec:
                   action: pod-kill
                   mode: all
-                  selector: {}
+                  selctor: {labelSelectors: {app: web}}
                 """);
         write("bad-mode.yml", podKill("z", "default", "web").replace("mode: all", "mode: fixed\n  value: \"0\""));
+        write("config.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings}\ndata: {a: b}\n");
         write("notes.txt", "not a manifest");
 
         Result r = chaos("validate", dir.toString());
 
         assertThat(r.exit()).isEqualTo(2);
         var lines = r.out().strip().lines().toList();
-        assertThat(lines).hasSize(4);
-        assertThat(lines.get(0)).startsWith(dir.resolve("a/b/empty-selector.yaml") + ":7: spec.selector: ");
-        assertThat(lines.get(1)).startsWith(dir.resolve("a/unknown-action.yaml") + ":5: spec.action: ");
+        assertThat(lines).hasSize(5);
+        assertThat(lines.get(0)).isEqualTo(dir.resolve("a/b/typo.yaml") + ":7: spec.selctor: unknown field \"selctor\"; did you mean \"selector\"?");
+        assertThat(lines.get(1)).startsWith(dir.resolve("a/unknown-action.yaml") + ":5: spec.action: unknown value \"pod-explode\"");
         assertThat(lines.get(2)).startsWith(dir.resolve("bad-mode.yml") + ":").contains("spec.value");
-        assertThat(lines.get(3)).isEqualTo("4 files, 3 problems");
+        assertThat(lines.get(3)).isEqualTo(dir.resolve("config.yaml") + ":1: not a Chaos Mesh object (kind ConfigMap): skipped");
+        assertThat(lines.get(4)).isEqualTo("5 files, 3 problems, 1 other object skipped");
+    }
+
+    @Test
+    void validate_aScheduleEvery5s_isNotCapped_butDurationChecksEveryFiringOfARunThatLong() throws IOException {
+        write("every.yaml", """
+                apiVersion: chaos-mesh.org/v1alpha1
+                kind: Schedule
+                metadata: {name: every}
+                spec:
+                  schedule: "@every 1s"
+                  type: PodChaos
+                  podChaos: {action: pod-kill, mode: one, selector: {labelSelectors: {app: web}}}
+                """);
+        assertThat(chaos("validate", dir.toString()).exit()).isZero();
+        assertThat(chaos("validate", "--duration", "1h", dir.toString()).exit()).isZero();
+        Result capped = chaos("validate", "--duration", "48h", dir.toString());
+        assertThat(capped.exit()).isEqualTo(2);
+        assertThat(capped.out()).contains("spec.schedule: creates more than 100000 experiments in the run");
     }
 
     @Test

@@ -198,8 +198,8 @@ class LiveChaosRunWorkflowTest {
 
     /** What the runner wrote for this PodChaos before Workflows were journaled per step. */
     private static final String PODCHAOS_JOURNAL = """
-            {"format":"homeostat-journal","version":1,"scenario":"kill","seed":0,"engine":false}
-            {"type":"FaultStarted","t":0,"fault":"kill","kind":"PodChaos/pod-kill","end":0,"targets":["pod/NS/frontend-1"],"services":["service/NS/frontend"],"tookEffect":true}
+            {"format":"homeostat-journal","version":2,"scenario":"kill","seed":0,"engine":false}
+            {"type":"FaultStarted","t":0,"fault":"kill","kind":"PodChaos/pod-kill","end":0,"scope":"PODS","targets":["pod/NS/frontend-1"],"services":["service/NS/frontend"],"tookEffect":true}
             {"type":"FaultEnded","t":0,"fault":"kill"}
             {"type":"RunEnded","t":60000}
             """;

@@ -52,7 +52,7 @@ class CompareCommandTest {
         var reports = new ArrayList<ScenarioReport>();
         for (Scenario s : scenarios) {
             List<RunScore> scores = runs.stream().filter(r -> r.scenario().equals(s)).map(SuiteRunner.SeedRun::score).toList();
-            reports.add(ScenarioReport.of(ScenarioResult.of(s.name(), scores), s.expectations()));
+            reports.add(ScenarioReport.of(ScenarioResult.of(s.name(), scores), s.expectations(), s.source().toString()));
         }
         ReportWriter.write(SuiteReport.of("ci", reports), out);
         return out.resolve(ReportWriter.REPORT_JSON);
@@ -108,13 +108,13 @@ class CompareCommandTest {
     void notJson_notAReport_andOtherSchema_exit2() throws Exception {
         Path garbage = Files.writeString(dir.resolve("garbage.json"), "{not json");
         Path other = Files.writeString(dir.resolve("other.json"), "{\"suite\": \"x\"}");
-        Path v2 = Files.writeString(dir.resolve("v2.json"), Files.readString(defaultReport).replace("\"schemaVersion\": \"1\"", "\"schemaVersion\": \"2\""));
-        Path broken = Files.writeString(dir.resolve("broken.json"), "{\"schemaVersion\": \"1\", \"suite\": \"ci\", \"scenarios\": [{\"nme\": 1}]}");
+        Path v3 = Files.writeString(dir.resolve("v3.json"), Files.readString(defaultReport).replace("\"schemaVersion\": \"2\"", "\"schemaVersion\": \"3\""));
+        Path broken = Files.writeString(dir.resolve("broken.json"), "{\"schemaVersion\": \"2\", \"suite\": \"ci\", \"scenarios\": [{\"nme\": 1}]}");
         assertThat(compare(defaultReport.toString(), garbage.toString()).err()).contains("NEW ", "garbage.json: not JSON");
         assertThat(compare(other.toString(), defaultReport.toString()).err()).contains("not a report.json (no schemaVersion field)");
-        var r = compare(defaultReport.toString(), v2.toString());
+        var r = compare(defaultReport.toString(), v3.toString());
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).contains("schemaVersion \"2\", but this build compares schema \"1\"");
+        assertThat(r.err()).contains("schemaVersion \"3\", but this build compares schemas \"1\" and \"2\"");
         var b = compare(defaultReport.toString(), broken.toString());
         assertThat(b.exit()).isEqualTo(2);
         assertThat(b.err()).contains("NEW ", "broken.json");

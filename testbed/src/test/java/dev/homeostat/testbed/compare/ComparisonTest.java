@@ -15,7 +15,7 @@ class ComparisonTest {
         var r = Reports.suite(Reports.scenario("a", 3).build());
         var c = Comparison.of(r, r, Thresholds.DEFAULTS);
         assertThat(c.hasRegression()).isFalse();
-        assertThat(c.scenarios().getFirst().metrics()).extracting(MetricComparison::verdict).containsOnly(Verdict.UNCHANGED);
+        assertThat(c.scenarios().getFirst().metrics()).extracting(MetricComparison::judgement).containsOnly(Judgement.UNCHANGED);
     }
 
     @Test
@@ -23,7 +23,7 @@ class ComparisonTest {
         var base = Reports.suite(Reports.scenario("a", 3).build());
         var next = Reports.suite(Reports.scenario("a", 3).set("downtimeReduction", 0.5).build());
         var c = Comparison.of(base, next, Thresholds.DEFAULTS);
-        assertThat(metric(c, Metric.DOWNTIME_REDUCTION).verdict()).isEqualTo(Verdict.REGRESSION);
+        assertThat(metric(c, Metric.DOWNTIME_REDUCTION).judgement()).isEqualTo(Judgement.REGRESSION);
         assertThat(c.regressions()).containsExactly("a: downtimeReduction 0.900 → 0.500 (drop 0.400 > --max-downtime-reduction-drop 0.050)");
     }
 
@@ -32,9 +32,9 @@ class ComparisonTest {
         var base = Reports.suite(Reports.scenario("a", 3).build());
         var next = Reports.suite(Reports.scenario("a", 3).set("mttdSeconds", 50.0).set("mttrSeconds", 20.0).set("f1", 0.97).build());
         var c = Comparison.of(base, next, Thresholds.DEFAULTS);
-        assertThat(metric(c, Metric.MTTD).verdict()).isEqualTo(Verdict.WORSE);
-        assertThat(metric(c, Metric.F1).verdict()).isEqualTo(Verdict.WORSE);
-        assertThat(metric(c, Metric.MTTR).verdict()).isEqualTo(Verdict.IMPROVED);
+        assertThat(metric(c, Metric.MTTD).judgement()).isEqualTo(Judgement.WORSE);
+        assertThat(metric(c, Metric.F1).judgement()).isEqualTo(Judgement.WORSE);
+        assertThat(metric(c, Metric.MTTR).judgement()).isEqualTo(Judgement.IMPROVED);
         assertThat(metric(c, Metric.MTTR).delta()).isEqualTo(-40.0);
         assertThat(c.hasRegression()).isFalse();
     }
@@ -44,8 +44,8 @@ class ComparisonTest {
         var base = Reports.suite(Reports.scenario("a", 3).build());
         var next = Reports.suite(Reports.scenario("a", 3).set("needlessActions", 0.33).set("mttdSeconds", 60.0).build());
         var c = Comparison.of(base, next, Thresholds.DEFAULTS);
-        assertThat(metric(c, Metric.NEEDLESS_ACTIONS).verdict()).isEqualTo(Verdict.REGRESSION);
-        assertThat(metric(c, Metric.MTTD).verdict()).isEqualTo(Verdict.WORSE); // +30 s = --max-mttd-increase 30s
+        assertThat(metric(c, Metric.NEEDLESS_ACTIONS).judgement()).isEqualTo(Judgement.REGRESSION);
+        assertThat(metric(c, Metric.MTTD).judgement()).isEqualTo(Judgement.WORSE); // +30 s = --max-mttd-increase 30s
     }
 
     @Test
@@ -55,8 +55,8 @@ class ComparisonTest {
         var lenient = new Thresholds(0.05, 0.05, 0.05, 30, 60, 0.05, 0, 0, 0.05, true);
         var c = Comparison.of(base, next, lenient);
         assertThat(metric(c, Metric.MTTR).pValue()).isGreaterThan(0.05);
-        assertThat(metric(c, Metric.MTTR).verdict()).isEqualTo(Verdict.WORSE);
-        assertThat(metric(Comparison.of(base, next, Thresholds.DEFAULTS), Metric.MTTR).verdict()).isEqualTo(Verdict.REGRESSION);
+        assertThat(metric(c, Metric.MTTR).judgement()).isEqualTo(Judgement.WORSE);
+        assertThat(metric(Comparison.of(base, next, Thresholds.DEFAULTS), Metric.MTTR).judgement()).isEqualTo(Judgement.REGRESSION);
     }
 
     @Test
@@ -64,19 +64,24 @@ class ComparisonTest {
         var base = Reports.suite(Reports.scenario("a", 3).build());
         var next = Reports.suite(Reports.scenario("a", 3).set("downtimeReduction", null).set("mttrSeconds", null).build());
         var c = Comparison.of(base, next, Thresholds.DEFAULTS);
-        assertThat(metric(c, Metric.DOWNTIME_REDUCTION).verdict()).isEqualTo(Verdict.REGRESSION);
-        assertThat(metric(c, Metric.MTTR).verdict()).isEqualTo(Verdict.NOT_COMPARABLE);
+        assertThat(metric(c, Metric.DOWNTIME_REDUCTION).judgement()).isEqualTo(Judgement.REGRESSION);
+        assertThat(metric(c, Metric.MTTR).judgement()).isEqualTo(Judgement.NOT_COMPARABLE);
     }
 
     @Test
-    void scenariosOnOneSide_areListed_notFailed() {
+    void aScenarioMissingFromTheNewReport_failsTheGate_oneOnlyInTheNewIsListed() {
         var base = Reports.suite(Reports.scenario("a", 3).build(), Reports.scenario("gone", 3).build());
         var next = Reports.suite(Reports.scenario("a", 3).build(), Reports.scenario("added", 3).set("f1", 0.0).build());
         var c = Comparison.of(base, next, Thresholds.DEFAULTS);
         assertThat(c.onlyInBase()).containsExactly("gone");
         assertThat(c.onlyInNew()).containsExactly("added");
-        assertThat(c.hasRegression()).isFalse();
-        assertThat(ComparisonText.table(c, "b.json", "n.json")).contains("only in base (not compared): gone", "only in new (not compared): added");
+        assertThat(c.hasRegression()).isTrue();
+        assertThat(c.regressions()).containsExactly("gone: missing from the new report (run it, or remove it from the base report on purpose)");
+        assertThat(ComparisonText.table(c, "b.json", "n.json")).contains("missing from the new report (a regression): gone",
+                "only in new (not compared): added");
+
+        var same = Reports.suite(Reports.scenario("a", 3).build(), Reports.scenario("added", 3).build());
+        assertThat(Comparison.of(Reports.suite(Reports.scenario("a", 3).build()), same, Thresholds.DEFAULTS).hasRegression()).isFalse();
     }
 
     @Test

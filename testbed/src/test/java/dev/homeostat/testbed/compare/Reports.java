@@ -19,7 +19,7 @@ final class Reports {
         this.seeds = java.util.stream.LongStream.rangeClosed(1, seeds).boxed().toList();
         set("precision", 1.0).set("recall", 1.0).set("f1", 1.0).set("mttdSeconds", 30.0).set("mttrSeconds", 60.0)
                 .set("downtimeSecondsBaseline", 100.0).set("downtimeSecondsEngine", 10.0).set("downtimeReduction", 0.9)
-                .set("escalationsBaseline", 1.0).set("escalationsEngine", 0.0).set("needlessActions", 0.0);
+                .set("pagesBaseline", 1.0).set("pagesEngine", 0.0).set("needlessActions", 0.0);
     }
 
     static Reports scenario(String name, int seeds) { return new Reports(name, seeds); }
@@ -35,14 +35,15 @@ final class Reports {
     ScenarioReport build() {
         var ci = new TreeMap<String, List<Double>>();
         metrics.forEach((k, v) -> ci.put(k, Arrays.asList(v[1], v[2])));
-        return new ScenarioReport(name, seeds, m("precision"), m("recall"), m("f1"), m("mttdSeconds"), m("mttrSeconds"),
-                m("downtimeSecondsBaseline"), m("downtimeSecondsEngine"), m("downtimeReduction"), m("escalationsBaseline"),
-                m("escalationsEngine"), m("needlessActions"), metrics.containsKey("falseAlarmsPerDay") ? m("falseAlarmsPerDay") : null, true, List.of(), ci, new TreeMap<>(), List.of());
+        return new ScenarioReport(name, "scenarios/" + name + ".yaml", seeds, null, false, 3600, m("precision"), m("recall"), m("f1"),
+                m("mttdSeconds"), m("mttrSeconds"), null, m("downtimeSecondsBaseline"), m("downtimeSecondsEngine"),
+                m("downtimeReduction"), m("pagesBaseline"), m("pagesEngine"), null, null, null, null, m("needlessActions"),
+                m("falseAlarmsPerDay"), null, null, true, List.of(), ci, new TreeMap<>(), List.of(), List.of(), null);
     }
 
     static SuiteReport suite(ScenarioReport... scenarios) {
         return SuiteReport.of("test", List.of(scenarios));
     }
 
-    private Double m(String field) { return metrics.get(field)[0]; }
+    private Double m(String field) { return metrics.containsKey(field) ? metrics.get(field)[0] : null; }
 }

@@ -96,6 +96,7 @@ public final class KubernetesCluster implements ClusterView, ClusterActions {
     private final String namespace;
     private final Eviction eviction;
     private final Pager pager;
+    private final IstioMesh mesh;
 
     /** Watches {@code namespace} (null: every namespace), evicts through the Eviction API, has no pager. */
     public KubernetesCluster(KubernetesClient client, String namespace) {
@@ -107,6 +108,7 @@ public final class KubernetesCluster implements ClusterView, ClusterActions {
         this.namespace = namespace;
         this.eviction = Objects.requireNonNull(eviction, "eviction");
         this.pager = Objects.requireNonNull(pager, "pager");
+        this.mesh = new IstioMesh(client);
     }
 
     // --- ClusterView ---------------------------------------------------------------------------
@@ -170,6 +172,7 @@ public final class KubernetesCluster implements ClusterView, ClusterActions {
                 case ClusterAction.CordonNode c -> cordon(c.target().name());
                 case ClusterAction.DrainNode d -> drain(d.target().name());
                 case ClusterAction.CircuitBreak c -> circuitBreak(c.target());
+                case ClusterAction.LimitRetries l -> mesh.limitRetries(l.target());
                 case ClusterAction.Page p -> pager.page(p);
             };
         } catch (KubernetesClientException e) {

@@ -1,0 +1,153 @@
+package dev.homeostat.chaos;
+
+import dev.homeostat.chaos.crd.Suggest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A stress-ng command line as stress-ng reads it: options in order, the last value of an option winning. The options
+ * that set how much cpu and memory is burnt ({@code --cpu}, {@code --cpu-load}, {@code --vm}, {@code --vm-bytes},
+ * {@code --timeout}) are read into a {@link Stress}; options that change only how stress-ng burns (methods, verbosity,
+ * scheduling) change nothing the simulator measures; other stressors ({@code --hdd}, {@code --io}, {@code --sock} …)
+ * are not simulated yet and leave a note. A near miss of a known option is an error with a suggestion.
+ */
+final class StressNg {
+    /** What the command line asks for; null where it says nothing. {@code vmBytes} is per worker, as stress-ng reads it. */
+    record Stress(Integer cpuWorkers, Integer cpuLoad, Integer vmWorkers, Long vmBytes, Duration timeout) { }
+
+    /** Options read into {@link Stress}, with whether they take a value. */
+    private static final Map<String, Boolean> SIMULATED = new LinkedHashMap<>();
+    /** Options that change how stress-ng burns, not how much: accepted, no simulated effect, no note. */
+    private static final Set<String> HOW_ONLY = Set.of("--cpu-method", "--cpu-load-slice", "--cpu-ops", "--vm-method", "--vm-hang", "--vm-ops",
+            "--vm-populate", "--vm-locked", "--vm-madvise", "--metrics", "--metrics-brief", "--verbose", "--quiet", "--oomable", "--page-in",
+            "--taskset", "--aggressive", "--sched", "--sched-prio", "--times", "--tz", "--no-rand-seed", "--seed", "--temp-path", "--log-brief",
+            "--ionice-class", "--ionice-level", "--keep-name", "--perf", "--thrash", "--maximize", "--minimize", "--backoff", "--class");
+    /** stress-ng's own short options for the simulated ones. */
+    private static final Map<String, String> SHORT = Map.of("-c", "--cpu", "-l", "--cpu-load", "-m", "--vm", "-t", "--timeout", "-v", "--verbose", "-q", "--quiet");
+
+    static {
+        SIMULATED.put("--cpu", true);
+        SIMULATED.put("--cpu-load", true);
+        SIMULATED.put("--vm", true);
+        SIMULATED.put("--vm-bytes", true);
+        SIMULATED.put("--vm-keep", false);
+        SIMULATED.put("--timeout", true);
+    }
+
+    private StressNg() { }
+
+    /** Checks the syntax of {@code tokens} (errors for near misses), without reading or noting them. */
+    static void check(String field, List<String> tokens, ManifestContext ctx) {
+        parse(field, tokens, new Stress(null, null, null, null, null), ctx, false);
+    }
+
+    /** Reads {@code tokens} (each may hold an option and its value, {@code "--cpu 2"} or {@code "--cpu=2"}), naming {@code field} in errors and notes. */
+    static Stress parse(String field, List<String> tokens, Stress start, ManifestContext ctx) {
+        return parse(field, tokens, start, ctx, true);
+    }
+
+    private static Stress parse(String field, List<String> tokens, Stress start, ManifestContext ctx, boolean noteOthers) {
+        List<String> words = new ArrayList<>();
+        for (String t : tokens) {
+            if (t == null) continue;
+            for (String w : t.strip().split("\\s+")) {
+                if (w.isEmpty()) continue;
+                int eq = w.indexOf('=');
+                if (w.startsWith("--") && eq > 0) {
+                    words.add(w.substring(0, eq));
+                    words.add(w.substring(eq + 1));
+                } else {
+                    words.add(w);
+                }
+            }
+        }
+        Integer cpu = start.cpuWorkers(), load = start.cpuLoad(), vm = start.vmWorkers();
+        Long bytes = start.vmBytes();
+        Duration timeout = start.timeout();
+        for (int i = 0; i < words.size(); i++) {
+            String raw = words.get(i);
+            if (!raw.startsWith("-")) throw ctx.fail(field, "\"" + raw + "\" is not a stress-ng option; options start with --, e.g. --cpu 2");
+            String option = SHORT.getOrDefault(raw, raw);
+            boolean takesValue = SIMULATED.getOrDefault(option, i + 1 < words.size() && !words.get(i + 1).startsWith("-"));
+            String value = takesValue && i + 1 < words.size() ? words.get(++i) : null;
+            if (takesValue && value == null) throw ctx.fail(field, option + " needs a value, e.g. " + option + " 1");
+            switch (option) {
+                case "--cpu" -> cpu = count(field, option, value, 0, 8192, ctx);
+                case "--cpu-load" -> load = count(field, option, value, 0, 100, ctx);
+                case "--vm" -> vm = count(field, option, value, 0, 8192, ctx);
+                case "--vm-bytes" -> bytes = bytes(field, value, ctx);
+                case "--vm-keep" -> { }
+                case "--timeout" -> timeout = timeout(field, value, ctx);
+                default -> other(field, option, ctx, noteOthers);
+            }
+        }
+        return new Stress(cpu, load, vm, bytes, timeout);
+    }
+
+    private static void other(String field, String option, ManifestContext ctx, boolean note) {
+        if (HOW_ONLY.contains(option)) return;
+        var known = new ArrayList<>(SIMULATED.keySet());
+        known.addAll(HOW_ONLY);
+        if (!known.contains(option) && Suggest.closest(option, known).isPresent())
+            throw ctx.fail(field, "unknown stress-ng option " + option + Suggest.didYouMean(option, known));
+        if (note) ctx.note(field, "planned: stress-ng " + option + " is passed on live and not simulated yet; the cpu and memory stress is");
+    }
+
+    private static int count(String field, String option, String value, int min, int max, ManifestContext ctx) {
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= min && n <= max) return n;
+        } catch (NumberFormatException notANumber) {
+            // reported below
+        }
+        throw ctx.fail(field, option + " " + value + ": expected a whole number in " + min + ".." + max);
+    }
+
+    /** stress-ng sizes: a number with b, k, m or g (powers of 1024); a percent of the machine is not modelled. */
+    private static long bytes(String field, String value, ManifestContext ctx) {
+        String v = value.toLowerCase(Locale.ROOT);
+        if (v.endsWith("%"))
+            throw ctx.notModelled(field, "--vm-bytes " + value + " is a share of the machine's memory, which depends on the node; give bytes, e.g. --vm-bytes 256m");
+        long multiplier = switch (v.isEmpty() ? ' ' : v.charAt(v.length() - 1)) {
+            case 'b' -> 1;
+            case 'k' -> 1L << 10;
+            case 'm' -> 1L << 20;
+            case 'g' -> 1L << 30;
+            default -> 0;
+        };
+        String digits = multiplier == 0 ? v : v.substring(0, v.length() - 1);
+        try {
+            long n = Long.parseLong(digits);
+            if (n > 0) return Math.multiplyExact(n, multiplier == 0 ? 1 : multiplier);
+        } catch (NumberFormatException | ArithmeticException notANumber) {
+            // reported below
+        }
+        throw ctx.fail(field, "--vm-bytes " + value + ": expected a size such as 256m, 1g or 4096k");
+    }
+
+    /** stress-ng times: a number of seconds, or with s, m, h, d or y. */
+    private static Duration timeout(String field, String value, ManifestContext ctx) {
+        String v = value.toLowerCase(Locale.ROOT);
+        long seconds = switch (v.isEmpty() ? ' ' : v.charAt(v.length() - 1)) {
+            case 's' -> 1;
+            case 'm' -> 60;
+            case 'h' -> 3600;
+            case 'd' -> 86_400;
+            case 'y' -> 31_536_000;
+            default -> 0;
+        };
+        String digits = seconds == 0 ? v : v.substring(0, v.length() - 1);
+        try {
+            long n = Long.parseLong(digits);
+            if (n > 0) return Duration.ofSeconds(Math.multiplyExact(n, seconds == 0 ? 1 : seconds));
+        } catch (NumberFormatException | ArithmeticException notANumber) {
+            // reported below
+        }
+        throw ctx.fail(field, "--timeout " + value + ": expected a time such as 60, 30s, 5m or 1h");
+    }
+}

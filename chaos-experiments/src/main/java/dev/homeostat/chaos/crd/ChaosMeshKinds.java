@@ -1,0 +1,91 @@
+package dev.homeostat.chaos.crd;
+
+import static dev.homeostat.chaos.crd.Support.cannotExist;
+import static dev.homeostat.chaos.crd.Support.notModelled;
+import static dev.homeostat.chaos.crd.Support.notModelledYet;
+import static dev.homeostat.chaos.crd.Support.simulated;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every kind of the {@code chaos-mesh.org} API group and what the simulator does with it: the supported kinds
+ * with their spec schema, the others with the one sentence that says why not.
+ */
+public final class ChaosMeshKinds {
+    /** The API group of every Chaos Mesh object. */
+    public static final String GROUP = "chaos-mesh.org";
+
+    /**
+     * One kind: its name, the field that embeds its spec in a Schedule or Workflow template ({@code null} for kinds
+     * that cannot be embedded), and its support; {@code spec} for the supported experiment kinds.
+     */
+    public record Kind(String name, String embedField, Support support, Shape.Fields spec) {
+        public boolean supported() { return support instanceof Support.Simulated; }
+    }
+
+    private static final Map<String, Kind> KINDS = new LinkedHashMap<>();
+
+    static {
+        experiment("PodChaos", "podChaos", ExperimentSchema.POD_CHAOS);
+        experiment("NetworkChaos", "networkChaos", ExperimentSchema.NETWORK_CHAOS);
+        experiment("StressChaos", "stressChaos", ExperimentSchema.STRESS_CHAOS);
+        experiment("IOChaos", "ioChaos", ExperimentSchema.IO_CHAOS);
+        experiment("HTTPChaos", "httpChaos", ExperimentSchema.HTTP_CHAOS);
+        experiment("TimeChaos", "timeChaos", ExperimentSchema.TIME_CHAOS);
+        experiment("DNSChaos", "dnsChaos", ExperimentSchema.DNS_CHAOS);
+        add("Schedule", null, simulated("the embedded experiment or workflow at every firing of its cron, on the run's virtual clock"));
+        add("Workflow", null, simulated("Serial, Parallel, Suspend, Schedule and experiment templates timed from the entry; Task and StatusCheck are planned"));
+        add("AWSChaos", "awsChaos", cannotExist("AWSChaos stops, restarts or detaches AWS EC2 instances and volumes through the AWS API, which a simulated cluster does not have"));
+        add("GCPChaos", "gcpChaos", cannotExist("GCPChaos stops, resets or detaches Google Cloud instances and disks through the GCP API, which a simulated cluster does not have"));
+        add("AzureChaos", "azureChaos", cannotExist("AzureChaos stops or restarts Azure virtual machines and detaches their disks through the Azure API, which a simulated cluster does not have"));
+        add("PhysicalMachineChaos", "physicalmachineChaos",
+                cannotExist("PhysicalMachineChaos acts on machines outside Kubernetes through chaosd at their addresses, and a simulation has only the cluster's pods and nodes"));
+        add("PhysicalMachine", null, cannotExist("a PhysicalMachine registers a machine outside Kubernetes (a chaosd address), and a simulation has only the cluster's pods and nodes"));
+        add("RemoteCluster", null, cannotExist("a RemoteCluster connects Chaos Mesh to another cluster's API, and a simulation has one cluster"));
+        add("CloudStackVMChaos", "cloudstackvmChaos", cannotExist("CloudStackVMChaos stops or restarts CloudStack virtual machines through their API, which a simulated cluster does not have"));
+        add("JVMChaos", "jvmChaos", notModelled("JVMChaos rewrites a JVM's methods with Byteman rules, and simulated pods run no JVM code"));
+        add("KernelChaos", "kernelChaos", notModelled("KernelChaos fails kernel calls through BPF, and the simulator has no kernel"));
+        add("BlockChaos", "blockChaos", notModelled("BlockChaos delays a block device through a kernel module; for file-level delay use IOChaos latency on the volume"));
+        add("StatusCheck", null, notModelledYet("a StatusCheck probes an HTTP endpoint, which needs a simulated HTTP check (planned with Workflow status checks)"));
+        add("PodNetworkChaos", null, notModelled("PodNetworkChaos is the per-pod object Chaos Mesh's controller makes from a NetworkChaos; apply the NetworkChaos"));
+        add("PodIOChaos", null, notModelled("PodIOChaos is the per-pod object Chaos Mesh's controller makes from an IOChaos; apply the IOChaos"));
+        add("PodHttpChaos", null, notModelled("PodHttpChaos is the per-pod object Chaos Mesh's controller makes from an HTTPChaos; apply the HTTPChaos"));
+        add("WorkflowNode", null, notModelled("a WorkflowNode is what the Workflow controller makes for each step; apply the Workflow"));
+    }
+
+    private ChaosMeshKinds() { }
+
+    private static void experiment(String name, String field, Shape.Fields spec) {
+        KINDS.put(name, new Kind(name, field, simulated("translated to simulator faults"), spec));
+    }
+
+    private static void add(String name, String field, Support support) {
+        KINDS.put(name, new Kind(name, field, support, null));
+    }
+
+    public static Optional<Kind> find(String name) { return Optional.ofNullable(KINDS.get(name)); }
+
+    /** Every known kind, supported first, in a fixed order. */
+    public static List<Kind> all() { return List.copyOf(KINDS.values()); }
+
+    /** The experiment kinds with a spec schema, in a fixed order. */
+    public static List<Kind> experiments() {
+        return KINDS.values().stream().filter(k -> k.spec() != null).toList();
+    }
+
+    /** The kinds a Schedule or a Workflow template can embed, with their field names. */
+    public static List<Kind> embeddable() {
+        return KINDS.values().stream().filter(k -> k.embedField() != null).toList();
+    }
+
+    /** The kind whose embedded spec is under {@code field} ({@code podChaos} → PodChaos). */
+    public static Optional<Kind> byEmbedField(String field) {
+        return KINDS.values().stream().filter(k -> field.equals(k.embedField())).findFirst();
+    }
+
+    /** Every known kind name, for suggestions. */
+    public static List<String> names() { return List.copyOf(KINDS.keySet()); }
+}

@@ -1,0 +1,224 @@
+package dev.homeostat.chaos.crd;
+
+import static dev.homeostat.chaos.crd.SelectorSchema.REMOTE_CLUSTER;
+import static dev.homeostat.chaos.crd.SelectorSchema.containerSelector;
+import static dev.homeostat.chaos.crd.SelectorSchema.duration;
+import static dev.homeostat.chaos.crd.SelectorSchema.podSelector;
+import static dev.homeostat.chaos.crd.Shape.flag;
+import static dev.homeostat.chaos.crd.Shape.listOf;
+import static dev.homeostat.chaos.crd.Shape.mapOf;
+import static dev.homeostat.chaos.crd.Shape.oneOf;
+import static dev.homeostat.chaos.crd.Shape.text;
+import static dev.homeostat.chaos.crd.Shape.whole;
+import static dev.homeostat.chaos.crd.Support.liveOnly;
+import static dev.homeostat.chaos.crd.Support.notModelled;
+import static dev.homeostat.chaos.crd.Support.notModelledYet;
+import static dev.homeostat.chaos.crd.Support.planned;
+import static dev.homeostat.chaos.crd.Support.simulated;
+
+import java.util.List;
+
+/**
+ * The specs of the experiment kinds the simulator models, field by field as {@code api/v1alpha1} of Chaos Mesh 2.x
+ * declares them ({@code podchaos_types.go}, {@code networkchaos_types.go}, {@code stresschaos_types.go},
+ * {@code iochaos_types.go}, {@code httpchaos_types.go}, {@code timechaos_types.go}, {@code dnschaos_types.go}),
+ * each with what the simulator does with it.
+ */
+public final class ExperimentSchema {
+    private ExperimentSchema() { }
+
+    private static final String UNTIL_DELETED = "the fault window; absent, as Chaos Mesh allows, until the experiment is deleted: in a scenario, the run's end";
+    private static final String PACKETS = "netem correlates consecutive packets, and the traffic model carries requests, not packets";
+    private static final String ANY_MATCHES = "every simulated request matches it (an upper bound of the fault)";
+
+    public static final Shape.Fields POD_CHAOS = spec("PodChaosSpec", containerSelector(), List.of(
+            Field.of("action", oneOf("pod-kill", "pod-failure", "container-kill"),
+                    simulated("pod-kill: PodKill (the ReplicaSet recreates the pod); pod-failure: PodFailure (not ready, liveness fails) "
+                            + "for duration; container-kill: ContainerKill of containerNames (the kubelet restarts it)")),
+            duration("pod-failure: how long the pods stay failed; absent, until the experiment is deleted (the run's end); pod-kill and container-kill are instantaneous, their duration is only syntax-checked as Chaos Mesh ignores it"),
+            Field.of("gracePeriod", whole(0, Long.MAX_VALUE),
+                    simulated("0 (the default) deletes at once, as the simulator's pod-kill does; a grace period above 0 is refused (not modelled)")),
+            REMOTE_CLUSTER), "containerNames",
+            simulated("container-kill: the containers to kill; pod-kill and pod-failure: ignored, as Chaos Mesh ignores it (the whole pod is hit)"));
+
+    private static final Shape.Fields DELAY = Shape.Fields.of("DelaySpec", List.of(
+            Field.of("latency", text(), simulated("+ latency on every request the pods answer")),
+            Field.of("jitter", text(), simulated("+ jitter × N(0,1), drawn per traffic step from the fault's own random stream")),
+            Field.of("correlation", text(), liveOnly(PACKETS)),
+            Field.of("reorder", Shape.Fields.of("ReorderSpec", List.of(
+                    Field.of("reorder", text(), notModelled(PACKETS)),
+                    Field.of("correlation", text(), notModelled(PACKETS)),
+                    Field.of("gap", whole(), notModelled(PACKETS)))),
+                    notModelled("netem sends that share of packets undelayed and out of order, and the traffic model carries requests, not packets"))));
+
+    private static Shape.Fields percentSpec(String name, String key, String how) {
+        return Shape.Fields.of(name, List.of(Field.of(key, text(), simulated(how)), Field.of("correlation", text(), liveOnly(PACKETS))));
+    }
+
+    public static final Shape.Fields NETWORK_CHAOS = spec("NetworkChaosSpec", podSelector(), List.of(
+            Field.of("action", oneOf("netem", "delay", "loss", "duplicate", "corrupt", "partition", "bandwidth", "rate"),
+                    simulated("delay, loss, duplicate, corrupt, partition, bandwidth: one fault each; netem: one fault per sub-spec given "
+                            + "(delay, loss, duplicate, corrupt), named name#1, name#2…; rate is refused (not modelled)")),
+            duration(UNTIL_DELETED),
+            Field.of("delay", DELAY, simulated("NetworkDelay")),
+            Field.of("loss", percentSpec("LossSpec", "loss", "that share of the pods' requests time out (504); one request is one exchange, no TCP retransmission"),
+                    simulated("NetworkLoss")),
+            Field.of("duplicate", percentSpec("DuplicateSpec", "duplicate", "the server works on (1 + share) × the requests, clients see one answer"),
+                    simulated("NetworkDuplicate")),
+            Field.of("corrupt", percentSpec("CorruptSpec", "corrupt", "that share of the pods' requests fail (500)"), simulated("NetworkCorrupt")),
+            Field.of("bandwidth", Shape.Fields.of("BandwidthSpec", List.of(
+                    Field.of("rate", text(), simulated("bytes per second: bps, kbps, mbps, gbps, tbps in powers of 1024, as Chaos Mesh converts them; "
+                            + "10 kB per request; below the rate an M/M/1 delay, above it the excess is dropped (504)")),
+                    Field.of("limit", whole(1, 4_294_967_295L), simulated("bytes that may wait in the queue (a full queue's wait is (limit + 10 kB) / rate)")),
+                    Field.of("buffer", whole(1, 4_294_967_295L), simulated("the bucket's size in bytes; validated, the fluid model's rate does not depend on it")),
+                    Field.of("peakrate", whole(0, Long.MAX_VALUE), liveOnly("shapes bursts on millisecond scales; the long-run throughput the simulator models is rate")),
+                    Field.of("minburst", whole(0, 4_294_967_295L), liveOnly("the peak-rate bucket's size; bursts are below the simulator's resolution")))),
+                    simulated("NetworkBandwidth: a token bucket")),
+            Field.of("rate", Shape.Fields.of("RateSpec", List.of(Field.of("rate", text(), notModelled("use action bandwidth")))),
+                    notModelled("netem's rate limit delays each packet by its size and has its own packet queue; use action bandwidth, which the simulator models")),
+            Field.of("direction", oneOf("to", "from", "both", ""),
+                    simulated("to (the default) without a target: every request the selected pods answer; from and both need a target, as Chaos Mesh requires")),
+            Field.of("target", Shape.Fields.of("PodSelector", podSelector()),
+                    notModelledYet("a target limits the fault to the traffic between the selected pods and the target pods, "
+                            + "which needs effects on the call-graph edges between their services (planned); without target the fault hits all the pods' traffic")),
+            Field.of("externalTargets", listOf(text()),
+                    notModelledYet("traffic to hosts outside the cluster needs the services' external dependencies, declared by host name in the scenario (planned)")),
+            Field.of("device", text(), notModelled("a simulated pod has one network interface; remove device")),
+            Field.of("targetDevice", text(), notModelled("a simulated pod has one network interface; remove targetDevice")),
+            REMOTE_CLUSTER));
+
+    private static final String STRESS_OPTIONS =
+            "stress-ng options: --cpu, --cpu-load, --vm, --vm-bytes and --timeout act as stress-ng would (the last value wins); options that change "
+                    + "only how stress-ng burns (methods, verbosity) are live only; other stressors (--hdd, --io …) are planned: checked, noted, not simulated yet";
+
+    public static final Shape.Fields STRESS_CHAOS = spec("StressChaosSpec", containerSelector(), List.of(
+            Field.of("stressors", Shape.Fields.of("Stressors", List.of(
+                    Field.of("memory", Shape.Fields.of("MemoryStressor", List.of(
+                            Field.of("workers", whole(1, 8192), simulated("memory stress workers")),
+                            Field.of("size", text(), simulated("the bytes held over all workers (B, KB, MB, GB in powers of 1000; KiB, MiB, GiB of 1024); "
+                                    + "past the container's limit it is OOMKilled; a percent of the machine or no size is refused (not modelled)")),
+                            Field.of("options", listOf(text()), planned("checked as stress-ng options and passed on live; the memory stressor's "
+                                    + "extra options are not simulated yet (its workers and size are)")),
+                            Field.of("time", text(), planned("memStress ramps up to size linearly over this time; the simulator holds the whole size from the start")),
+                            Field.of("oomScoreAdj", whole(-1000, 1000),
+                                    planned("checked in -1000..1000; which process the kernel kills is not simulated yet: past its limit the container is OOMKilled")))),
+                            simulated("MemoryStress")),
+                    Field.of("cpu", Shape.Fields.of("CPUStressor", List.of(
+                            Field.of("workers", whole(1, 8192), simulated("cpu stress workers")),
+                            Field.of("load", whole(0, 100), simulated("percent of one core per worker; absent: 100, stress-ng's default")),
+                            Field.of("options", listOf(text()), simulated(STRESS_OPTIONS)))),
+                            simulated("CpuStress; with memory too, two faults name#1 (memory) and name#2 (cpu)")))),
+                    simulated("memory and/or cpu")),
+            Field.of("stressngStressors", text(),
+                    simulated("a stress-ng command line that wins over stressors, as in Chaos Mesh; " + STRESS_OPTIONS
+                            + "; one with no --cpu or --vm workers is refused (not modelled yet)")),
+            duration(UNTIL_DELETED),
+            REMOTE_CLUSTER));
+
+    public static final List<String> IO_METHODS = List.of("lookup", "forget", "getattr", "setattr", "readlink", "mknod", "mkdir", "unlink",
+            "rmdir", "symlink", "rename", "link", "open", "read", "write", "statfs", "release", "fsync", "setxattr", "getxattr", "listxattr",
+            "removexattr", "flush", "opendir", "readdir", "releasedir", "fsyncdir", "access", "create", "getlk", "setlk", "bmap");
+
+    private static Shape.Fields timespec(String name) {
+        return Shape.Fields.of(name, List.of(Field.of("sec", whole(), notModelled("file attributes")), Field.of("nsec", whole(), notModelled("file attributes"))));
+    }
+
+    private static final String ATTRIBUTES = "file attributes, which no simulated request reads";
+
+    public static final Shape.Fields IO_CHAOS = spec("IOChaosSpec", containerSelector(), List.of(
+            Field.of("action", oneOf("latency", "fault", "attrOverride", "mistake"),
+                    simulated("latency: IoLatency; fault: IoError; attrOverride and mistake are refused (not modelled): they change file "
+                            + "attributes and contents, which no simulated request reads")),
+            Field.of("volumePath", text(), simulated("required: the volume's mount point; the fault applies to the pods' file IO")),
+            Field.of("path", text(), simulated(ANY_MATCHES.replace("request", "file operation"))),
+            Field.of("methods", listOf(text()), simulated("lookup, read, write … (any case): " + ANY_MATCHES.replace("request", "file operation"))),
+            Field.of("percent", whole(0, 100),
+                    simulated("fault: that share of requests fail, as live; latency: planned, each request's service time grows by delay × percent "
+                            + "(the mean), so the tail users see live is not simulated yet (a note says so)")),
+            Field.of("delay", text(), simulated("the latency of a hit file operation; one file operation per request, holding its worker")),
+            Field.of("errno", whole(0, Integer.MAX_VALUE), simulated("any errno fails the request (500)")),
+            Field.of("attr", Shape.Fields.of("AttrOverrideSpec", List.of(
+                    Field.of("ino", whole(), notModelled(ATTRIBUTES)), Field.of("size", whole(), notModelled(ATTRIBUTES)),
+                    Field.of("blocks", whole(), notModelled(ATTRIBUTES)), Field.of("atime", timespec("Timespec"), notModelled(ATTRIBUTES)),
+                    Field.of("mtime", timespec("Timespec"), notModelled(ATTRIBUTES)), Field.of("ctime", timespec("Timespec"), notModelled(ATTRIBUTES)),
+                    Field.of("kind", text(), notModelled(ATTRIBUTES)), Field.of("perm", whole(), notModelled(ATTRIBUTES)),
+                    Field.of("nlink", whole(), notModelled(ATTRIBUTES)), Field.of("uid", whole(), notModelled(ATTRIBUTES)),
+                    Field.of("gid", whole(), notModelled(ATTRIBUTES)), Field.of("rdev", whole(), notModelled(ATTRIBUTES)))),
+                    notModelled("attrOverride changes " + ATTRIBUTES)),
+            Field.of("mistake", Shape.Fields.of("MistakeSpec", List.of(
+                    Field.of("filling", oneOf("zero", "random"), notModelled("file contents")),
+                    Field.of("maxOccurrences", whole(1, Long.MAX_VALUE), notModelled("file contents")),
+                    Field.of("maxLength", whole(1, Long.MAX_VALUE), notModelled("file contents")))),
+                    notModelled("mistake corrupts file contents, which no simulated request reads")),
+            duration(UNTIL_DELETED),
+            REMOTE_CLUSTER));
+
+    private static final String NO_METRIC = "changes what a message carries, not whether or when it is answered, so no simulated metric reads it; "
+            + "accepted beside abort, delay or replace.code, refused alone";
+
+    public static final Shape.Fields HTTP_CHAOS = spec("HTTPChaosSpec", podSelector(), List.of(
+            Field.of("target", oneOf("Request", "Response"), simulated("Request or Response: either acts on every request the pods serve")),
+            Field.of("port", whole(1, 65535), simulated("required; a simulated pod serves one port, so every request is on it")),
+            Field.of("path", text(), simulated(ANY_MATCHES)),
+            Field.of("method", text(), simulated(ANY_MATCHES)),
+            Field.of("code", whole(), simulated("a response status to match: " + ANY_MATCHES)),
+            Field.of("request_headers", mapOf(text()), simulated("request headers to match: " + ANY_MATCHES)),
+            Field.of("response_headers", mapOf(text()), simulated("response headers to match: " + ANY_MATCHES)),
+            Field.of("abort", flag(), simulated("HttpFault abort: every request fails (500); it short-circuits delay and replace, as in Chaos Mesh")),
+            Field.of("delay", text(), simulated("HttpFault delay: + delay on every request")),
+            Field.of("replace", Shape.Fields.of("PodHttpChaosReplaceActions", List.of(
+                    Field.of("code", whole(100, 599), simulated("HttpFault replace: 5xx fail the requests (504 counted as a timeout); below 500 no error the SLO counts")),
+                    Field.of("body", text(), liveOnly(NO_METRIC)),
+                    Field.of("headers", mapOf(text()), liveOnly(NO_METRIC)),
+                    Field.of("method", text(), liveOnly(NO_METRIC)),
+                    Field.of("path", text(), liveOnly(NO_METRIC)),
+                    Field.of("queries", mapOf(text()), liveOnly(NO_METRIC)))),
+                    simulated("replace.code is simulated; the other replacements are live only")),
+            Field.of("patch", Shape.Fields.of("PodHttpChaosPatchActions", List.of(
+                    Field.of("body", Shape.Fields.of("PodHttpChaosPatchBodyAction", List.of(
+                            Field.of("type", oneOf("JSON"), liveOnly(NO_METRIC)), Field.of("value", text(), liveOnly(NO_METRIC)))), liveOnly(NO_METRIC)),
+                    Field.of("headers", listOf(listOf(text())), liveOnly(NO_METRIC)),
+                    Field.of("queries", listOf(listOf(text())), liveOnly(NO_METRIC)))),
+                    liveOnly("a patch " + NO_METRIC)),
+            Field.of("tls", Shape.Fields.of("PodHttpChaosTLS", List.of(
+                    Field.of("secretName", text(), liveOnly("TLS")), Field.of("secretNamespace", text(), liveOnly("TLS")),
+                    Field.of("certName", text(), liveOnly("TLS")), Field.of("keyName", text(), liveOnly("TLS")),
+                    Field.of("caName", text(), liveOnly("TLS")))),
+                    liveOnly("how Chaos Mesh decrypts HTTPS live; the simulated requests are the same either way")),
+            duration(UNTIL_DELETED),
+            REMOTE_CLUSTER));
+
+    public static final List<String> CLOCKS = List.of("CLOCK_REALTIME", "CLOCK_MONOTONIC", "CLOCK_PROCESS_CPUTIME_ID", "CLOCK_THREAD_CPUTIME_ID",
+            "CLOCK_MONOTONIC_RAW", "CLOCK_REALTIME_COARSE", "CLOCK_MONOTONIC_COARSE", "CLOCK_BOOTTIME", "CLOCK_REALTIME_ALARM", "CLOCK_BOOTTIME_ALARM");
+
+    public static final Shape.Fields TIME_CHAOS = spec("TimeChaosSpec", containerSelector(), List.of(
+            Field.of("timeOffset", text(), simulated("ClockSkew: beyond 5 minutes either way (the leeway of time-checked credentials) "
+                    + "every request of the pod fails (500); within it, no effect")),
+            Field.of("clockIds", listOf(oneOf(CLOCKS.toArray(String[]::new))),
+                    simulated("a skew of no realtime clock (e.g. CLOCK_MONOTONIC only) cannot fail credentials; absent: CLOCK_REALTIME")),
+            duration(UNTIL_DELETED),
+            REMOTE_CLUSTER));
+
+    public static final Shape.Fields DNS_CHAOS = spec("DNSChaosSpec", containerSelector(), List.of(
+            Field.of("action", oneOf("error", "random"),
+                    simulated("DnsFault: each request looks up one dependency; error fails it at once (500), random makes it time out (504)")),
+            Field.of("patterns", listOf(text()),
+                    notModelledYet("which host names match needs the services' dependencies by host name in the scenario (planned); "
+                            + "without patterns every lookup of the pods is hit, and that is simulated")),
+            duration(UNTIL_DELETED),
+            REMOTE_CLUSTER));
+
+    private static Shape.Fields spec(String name, List<Field> selector, List<Field> own) {
+        var all = new java.util.ArrayList<>(selector);
+        all.addAll(own);
+        return Shape.Fields.of(name, all);
+    }
+
+    /** As above, with the shared field {@code override} described for this kind. */
+    private static Shape.Fields spec(String name, List<Field> selector, List<Field> own, String override, Support support) {
+        var all = new java.util.ArrayList<Field>();
+        for (Field f : selector) all.add(f.name().equals(override) ? Field.of(f.name(), f.shape(), support) : f);
+        all.addAll(own);
+        return Shape.Fields.of(name, all);
+    }
+}

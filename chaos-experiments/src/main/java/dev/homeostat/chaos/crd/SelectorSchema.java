@@ -1,0 +1,66 @@
+package dev.homeostat.chaos.crd;
+
+import static dev.homeostat.chaos.crd.Shape.listOf;
+import static dev.homeostat.chaos.crd.Shape.mapOf;
+import static dev.homeostat.chaos.crd.Shape.oneOf;
+import static dev.homeostat.chaos.crd.Shape.text;
+import static dev.homeostat.chaos.crd.Support.cannotExist;
+import static dev.homeostat.chaos.crd.Support.notModelled;
+import static dev.homeostat.chaos.crd.Support.simulated;
+
+import java.util.List;
+
+/**
+ * Chaos Mesh's selector types ({@code api/v1alpha1/selector.go}: {@code PodSelectorSpec}, {@code PodSelector},
+ * {@code ContainerSelector}) and the fields every pod-scoped experiment shares.
+ */
+public final class SelectorSchema {
+    public static final List<String> MODES = List.of("one", "all", "fixed", "fixed-percent", "random-max-percent");
+    public static final List<String> PHASES = List.of("Pending", "Running", "Succeeded", "Failed", "Unknown");
+
+    private SelectorSchema() { }
+
+    /** {@code PodSelectorSpec}: which pods. */
+    public static final Shape.Fields SELECTOR = Shape.Fields.of("PodSelectorSpec", List.of(
+            Field.of("namespaces", listOf(text()), simulated("the pods' namespaces; none: the experiment's own namespace, as Chaos Mesh defaults it")),
+            Field.of("labelSelectors", mapOf(text()), simulated("every label must match")),
+            Field.of("expressionSelectors", listOf(Shape.Fields.of("LabelSelectorRequirement", List.of(
+                    Field.of("key", text(), simulated("the label key")),
+                    Field.of("operator", oneOf("In", "NotIn", "Exists", "DoesNotExist"), simulated("In, NotIn, Exists, DoesNotExist")),
+                    Field.of("values", listOf(text()), simulated("the values for In and NotIn"))))),
+                    simulated("set-based label requirements")),
+            Field.of("fieldSelectors", mapOf(text()),
+                    simulated("metadata.name, metadata.namespace, spec.nodeName and status.phase, the pod fields the simulator knows")),
+            Field.of("pods", mapOf(listOf(text())), simulated("namespace: [pod names]; when given, the other selectors are ignored, as in Chaos Mesh")),
+            Field.of("nodes", listOf(text()), simulated("one node: its pods (as spec.nodeName); several nodes are refused, the simulator's selector holds one node name")),
+            Field.of("podPhaseSelectors", listOf(oneOf(PHASES.toArray(String[]::new))),
+                    simulated("one phase: pods in it (as status.phase); several phases are refused, the simulator's selector holds one")),
+            Field.of("nodeSelectors", mapOf(text()), notModelled("the simulator's selector cannot select pods by their node's labels; select the node by name with nodes")),
+            Field.of("annotationSelectors", mapOf(text()), notModelled("simulated pods carry no annotations to select them by"))));
+
+    public static final Field MODE = Field.of("mode", oneOf(MODES.toArray(String[]::new)),
+            simulated("how many of the selected pods are hit, drawn from the run's seed: one, all, fixed N, fixed-percent P, random-max-percent P"));
+    public static final Field VALUE = Field.of("value", text(),
+            simulated("N or P for fixed, fixed-percent and random-max-percent, a quoted string as the CRD types it"));
+    public static final Field REMOTE_CLUSTER = Field.of("remoteCluster", text(),
+            cannotExist("remoteCluster sends the experiment to another cluster's API, and a simulation has one cluster"));
+    public static final Field CONTAINER_NAMES = Field.of("containerNames", listOf(text()),
+            simulated("only pods running a container of that name are hit (a simulated pod runs one container)"));
+
+    /** {@code PodSelector}: selector, mode and value (NetworkChaos's {@code target} has this shape). */
+    public static List<Field> podSelector() {
+        return List.of(Field.of("selector", SELECTOR, simulated("which pods; required, and an empty one selects every pod of the experiment's namespace, as Chaos Mesh's webhook defaults it")), MODE, VALUE);
+    }
+
+    /** {@code ContainerSelector}: {@link #podSelector()} and containerNames. */
+    public static List<Field> containerSelector() {
+        var out = new java.util.ArrayList<>(podSelector());
+        out.add(CONTAINER_NAMES);
+        return List.copyOf(out);
+    }
+
+    /** The spec's {@code duration}. */
+    public static Field duration(String how) {
+        return Field.of("duration", text(), simulated(how));
+    }
+}

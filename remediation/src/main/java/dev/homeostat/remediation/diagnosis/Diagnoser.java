@@ -1,0 +1,280 @@
+package dev.homeostat.remediation.diagnosis;
+
+import dev.homeostat.remediation.guard.CallGraph;
+import dev.homeostat.remediation.guard.MeshGraph;
+import dev.homeostat.remediation.model.Anomaly;
+import dev.homeostat.remediation.model.Target;
+import dev.homeostat.remediation.port.ClusterView;
+import dev.homeostat.remediation.port.DeploymentInfo;
+import dev.homeostat.remediation.port.MetricSeries;
+import dev.homeostat.remediation.port.MetricsSource;
+import dev.homeostat.remediation.port.NodeInfo;
+import dev.homeostat.remediation.port.PodInfo;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+
+/**
+ * Diagnoses the anomalies of a tick in the order on-call engineers check (shared/HEALING.md), one diagnosis per
+ * service and tick, shared by that service's anomalies:
+ * <ol>
+ *   <li><b>recent change</b> — a Deployment of the service began a rollout within {@code changeWindow} before the
+ *       service's first anomaly (or its new pods crash-loop): roll that change back;</li>
+ *   <li><b>crash loop</b> — pods of a settled revision crash-loop: restart them, or page with the reason;</li>
+ *   <li><b>symptom</b> — a service it calls (the mesh's call graph) is anomalous: hold, the dependency is the problem;</li>
+ *   <li><b>node-local</b> — its anomalous pods share a node that is not ready, or where another service's pods are
+ *       anomalous too;</li>
+ *   <li><b>pod-local</b> — some of its pods stand out, and at least as many healthy, settled peers serve beside them;</li>
+ *   <li><b>dependency</b> — callers of it are anomalous too: it is their failing dependency as a whole (saturated or
+ *       not);</li>
+ *   <li><b>saturation</b> — its pods are busy beyond {@code saturation} (CPU over requests);</li>
+ *   <li><b>unknown</b>.</li>
+ * </ol>
+ * "Anomalous" means an anomaly within the lookback. A service's Deployments come from its pods' series and the
+ * mesh; a service whose pods the engine has not seen is taken to run in the Deployment of its own name.
+ */
+public final class Diagnoser {
+    private final ClusterView cluster;
+    private final MeshGraph mesh;
+    private final long changeWindow;
+    private final long lookback;
+    private final double saturation;
+    /** The anomalies of the lookback, oldest first. */
+    private final Deque<Anomaly> recent = new ArrayDeque<>();
+    /** service (ns/name) → the Deployments (ns/name) its pods belong to, learnt from pod anomalies and the mesh. */
+    private final Map<String, Set<String>> deploymentsOf = new HashMap<>();
+    private final MetricsSource metrics;
+
+    /**
+     * How busy a pod is: CPU used over its CPU requests, as the HPA computes utilization (recording rule over
+     * {@code container_cpu_usage_seconds_total} and {@code kube_pod_container_resource_requests}).
+     */
+    public static final String BUSY = "pod:container_cpu_usage:ratio_request";
+
+    public Diagnoser(ClusterView cluster, MetricsSource metrics, MeshGraph mesh, Duration changeWindow, Duration lookback, double saturation) {
+        this.cluster = Objects.requireNonNull(cluster, "cluster");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.mesh = Objects.requireNonNull(mesh, "mesh");
+        this.changeWindow = changeWindow.toMillis();
+        this.lookback = lookback.toMillis();
+        this.saturation = saturation;
+    }
+
+    /** The service (ns/name) an anomaly is about: its service label, a service target, or null. */
+    public static String serviceOf(Anomaly a) {
+        String ns = a.target().namespace() == null ? "default" : a.target().namespace();
+        if (a.service() != null && !a.service().isBlank()) return a.service().startsWith("service/") ? a.service().substring(8) : ns + "/" + a.service();
+        return a.target().kind() == Target.Kind.SERVICE ? ns + "/" + a.target().name() : null;
+    }
+
+    /** A diagnosis for every anomaly of this tick (in their order), one per service. */
+    public Map<Anomaly, Diagnosis> diagnose(long now, List<Anomaly> anomalies) {
+        remember(now, anomalies);
+        Map<String, Diagnosis> byService = new TreeMap<>();
+        Map<Anomaly, Diagnosis> out = new LinkedHashMap<>();
+        for (Anomaly a : anomalies) {
+            String service = serviceOf(a);
+            if (service == null) {
+                out.put(a, new Diagnosis.Unknown(a.target(), null, List.of(describe(a))));
+                continue;
+            }
+            out.put(a, byService.computeIfAbsent(service, s -> diagnoseService(s, now)));
+        }
+        return out;
+    }
+
+    private void remember(long now, List<Anomaly> anomalies) {
+        for (Anomaly a : anomalies) {
+            recent.add(a);
+            String service = serviceOf(a);
+            if (service != null && a.target().kind() == Target.Kind.POD)
+                cluster.pod(a.target().namespace(), a.target().name()).filter(p -> p.deployment() != null)
+                        .ifPresent(p -> deploymentsOf.computeIfAbsent(service, k -> new TreeSet<>()).add(p.namespace() + "/" + p.deployment()));
+        }
+        while (!recent.isEmpty() && recent.peekFirst().timeMillis() < now - lookback) recent.pollFirst();
+    }
+
+    Diagnosis diagnoseService(String service, long now) {
+        String ns = service.substring(0, service.indexOf('/'));
+        Target serviceTarget = new Target(Target.Kind.SERVICE, ns, service.substring(service.indexOf('/') + 1));
+        List<Anomaly> own = recent.stream().filter(a -> service.equals(serviceOf(a))).toList();
+        long onset = own.isEmpty() ? now : own.getFirst().timeMillis();
+        List<String> evidence = new ArrayList<>();
+        own.stream().map(Anomaly::signal).distinct().sorted().forEach(signal -> evidence.add("signal " + signal + " on "
+                + own.stream().filter(a -> a.signal().equals(signal)).map(a -> a.target().ref()).distinct().sorted().toList()));
+        CallGraph graph = mesh.at(now);
+        List<DeploymentInfo> deployments = deployments(service, graph);
+
+        for (DeploymentInfo d : deployments) {
+            Target deployment = new Target(Target.Kind.DEPLOYMENT, d.namespace(), d.name());
+            List<PodInfo> pods = cluster.podsOf(d.namespace(), d.name());
+            List<PodInfo> looping = pods.stream().filter(PodInfo::crashLooping).toList();
+            boolean newPodsLoop = d.rollbackTo() > 0 && looping.stream().anyMatch(p -> p.revision() == d.revision() && p.revision() > 0);
+            if (d.changedSince(onset - changeWindow) || newPodsLoop) {
+                evidence.add("revision " + d.revision() + " of " + deployment.ref() + " began rolling out at " + seconds(d.revisionSince())
+                        + " s, the first anomaly came at " + seconds(onset) + " s" + (newPodsLoop ? "; its new pods crash-loop" : ""));
+                return new Diagnosis.RecentChange(deployment, service, d.revision(), d.revisionSince(), evidence);
+            }
+            if (!looping.isEmpty()) {
+                evidence.add(looping.size() + " pod(s) of " + deployment.ref() + " in CrashLoopBackOff, restarts "
+                        + looping.stream().mapToInt(PodInfo::restarts).sum());
+                return new Diagnosis.CrashLoop(deployment, service, looping.stream().map(Diagnoser::target).toList(), evidence);
+            }
+        }
+        Optional<String> callee = anomalousCallee(service, deployments, graph);
+        if (callee.isPresent()) {
+            evidence.add("it calls " + callee.get() + ", anomalous too");
+            return new Diagnosis.Symptom(serviceTarget, service, callee.get(), evidence);
+        }
+        // the service is where it starts: a bad node, a few bad pods, else the service as a whole
+        List<Target> standOut = standingOut(service);
+        Optional<Diagnosis> node = nodeLocal(service, deployments, standOut, evidence);
+        if (node.isPresent()) return node.get();
+        if (!standOut.isEmpty() && healthyPeers(deployments, standOut, now) >= standOut.size()) {
+            return new Diagnosis.PodLocal(serviceTarget, service, standOut, evidence);
+        }
+        if (!standOut.isEmpty()) evidence.add("pods " + standOut.stream().map(Target::name).toList()
+                + " stand out, but too few of their peers are ready and settled to tell a bad pod from a lack of capacity");
+        List<String> callers = graph.callersOf(service).stream().filter(w -> anomalousWorkload(w, graph)).toList();
+        boolean saturated = saturated(deployments, now);
+        if (!callers.isEmpty()) {
+            evidence.add("anomalous callers " + callers + (saturated ? "; its pods are busy beyond " + saturation : ""));
+            return new Diagnosis.Dependency(serviceTarget, service, callers, saturated, evidence);
+        }
+        if (saturated && !deployments.isEmpty()) {
+            DeploymentInfo d = deployments.getFirst();
+            evidence.add("its pods are busy beyond " + saturation + " of their CPU requests");
+            return new Diagnosis.Saturation(new Target(Target.Kind.DEPLOYMENT, d.namespace(), d.name()), service, evidence);
+        }
+        return new Diagnosis.Unknown(serviceTarget, service, evidence);
+    }
+
+    /** The service's Deployments: from its pods' anomalies, the mesh, or the Deployment of its own name. */
+    private List<DeploymentInfo> deployments(String service, CallGraph graph) {
+        Set<String> names = new TreeSet<>(deploymentsOf.getOrDefault(service, Set.of()));
+        names.addAll(graph.workloadsBehind(service));
+        if (names.isEmpty()) names.add(service);
+        List<DeploymentInfo> out = new ArrayList<>();
+        for (String n : names) cluster.deployment(n.substring(0, n.indexOf('/')), n.substring(n.indexOf('/') + 1)).ifPresent(out::add);
+        return out;
+    }
+
+    /**
+     * Peers that are ready and have run for a minute, other than {@code standOut}: only against enough healthy peers
+     * is a pod that stands out a bad pod, not the survivor of a kill serving alone.
+     */
+    private int healthyPeers(List<DeploymentInfo> deployments, List<Target> standOut, long now) {
+        int n = 0;
+        for (DeploymentInfo d : deployments)
+            for (PodInfo p : cluster.podsOf(d.namespace(), d.name())) {
+                boolean out = standOut.stream().anyMatch(t -> t.name().equals(p.name()) && Objects.equals(t.namespace(), p.namespace()));
+                if (!out && p.ready() && p.startedAtMillis() >= 0 && now - p.startedAtMillis() >= SETTLED_MILLIS) n++;
+            }
+        return n;
+    }
+
+    /** How long a pod must have run to count as a settled peer. */
+    private static final long SETTLED_MILLIS = 60_000;
+
+    /** The nearest service it calls (breadth first, from its own Deployments' calls) that is anomalous. */
+    private Optional<String> anomalousCallee(String service, List<DeploymentInfo> deployments, CallGraph graph) {
+        var seen = new TreeSet<String>();
+        var queue = new ArrayDeque<>(graph.calleesOfService(service));
+        // an entry point no one calls has no workloads behind it in the mesh: its own Deployments call for it
+        for (DeploymentInfo d : deployments) queue.addAll(graph.callees(d.namespace() + "/" + d.name()));
+        while (!queue.isEmpty()) {
+            String callee = queue.poll();
+            if (!seen.add(callee) || callee.equals(service)) continue;
+            if (anomalousService(callee)) return Optional.of(callee);
+            queue.addAll(graph.calleesOfService(callee));
+        }
+        return Optional.empty();
+    }
+
+    private boolean anomalousService(String service) {
+        return recent.stream().anyMatch(a -> service.equals(serviceOf(a)));
+    }
+
+    private boolean anomalousWorkload(String workload, CallGraph graph) {
+        if (graph.servicesOf(workload).stream().anyMatch(this::anomalousService)) return true;
+        if (anomalousService(workload)) return true; // an entry point: a service of the workload's own name
+        return recent.stream().anyMatch(a -> a.target().kind() == Target.Kind.POD && cluster.pod(a.target().namespace(), a.target().name())
+                .map(p -> workload.equals(p.namespace() + "/" + p.deployment())).orElse(false));
+    }
+
+    /** Pods of the service with an anomaly of their own within the lookback, by name. */
+    private List<Target> standingOut(String service) {
+        var pods = new TreeMap<String, Target>();
+        for (Anomaly a : recent)
+            if (a.target().kind() == Target.Kind.POD && service.equals(serviceOf(a))) pods.put(a.target().ref(), a.target());
+        return List.copyOf(pods.values());
+    }
+
+    /**
+     * A node its anomalous pods sit on that is not ready, or where pods of another service are anomalous too; its
+     * not-ready pods count as anomalous.
+     */
+    private Optional<Diagnosis> nodeLocal(String service, List<DeploymentInfo> deployments, List<Target> standOut, List<String> evidence) {
+        Map<String, List<Target>> byNode = new TreeMap<>();
+        Predicate<PodInfo> of = p -> standOut.stream().anyMatch(t -> t.name().equals(p.name()) && Objects.equals(t.namespace(), p.namespace()));
+        for (DeploymentInfo d : deployments)
+            for (PodInfo p : cluster.podsOf(d.namespace(), d.name()))
+                if (p.node() != null && !p.node().isBlank() && (of.test(p) || !p.ready())) byNode.computeIfAbsent(p.node(), k -> new ArrayList<>()).add(target(p));
+        Map<String, Boolean> ready = new HashMap<>();
+        for (NodeInfo n : cluster.nodes()) ready.put(n.name(), n.ready());
+        for (var e : byNode.entrySet()) {
+            String node = e.getKey();
+            boolean notReady = !ready.getOrDefault(node, true);
+            List<String> others = recent.stream().filter(a -> a.target().kind() == Target.Kind.POD && !service.equals(serviceOf(a)))
+                    .filter(a -> cluster.pod(a.target().namespace(), a.target().name()).map(p -> node.equals(p.node())).orElse(false))
+                    .map(Diagnoser::serviceOf).filter(Objects::nonNull).distinct().sorted().toList();
+            if (notReady || !others.isEmpty()) {
+                evidence.add("node " + node + (notReady ? " is not ready" : " also hosts anomalous pods of " + others));
+                return Optional.of(new Diagnosis.NodeLocal(new Target(Target.Kind.NODE, null, node), service, e.getValue(), evidence));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The mean busy ratio of the service's ready pods (their newest samples of the last minute) reaches the threshold. */
+    private boolean saturated(List<DeploymentInfo> deployments, long now) {
+        Set<String> pods = new TreeSet<>();
+        for (DeploymentInfo d : deployments)
+            for (PodInfo p : cluster.podsOf(d.namespace(), d.name())) if (p.ready()) pods.add(p.namespace() + "/" + p.name());
+        if (pods.isEmpty()) return false;
+        int n = 0;
+        double sum = 0;
+        for (MetricSeries s : metrics.range(BUSY, now - 60_000, now)) {
+            String pod = s.labels().getOrDefault("namespace", "default") + "/" + s.labels().get("pod");
+            if (!pods.contains(pod) || s.values().length == 0) continue;
+            double v = s.values()[s.values().length - 1];
+            if (!Double.isFinite(v)) continue;
+            n++;
+            sum += v;
+        }
+        return n > 0 && sum / n >= saturation;
+    }
+
+    private static Target target(PodInfo p) {
+        return new Target(Target.Kind.POD, p.namespace(), p.name());
+    }
+
+    private static String describe(Anomaly a) {
+        return "signal " + a.signal() + " on " + a.target().ref() + ": " + a.explanation();
+    }
+
+    private static String seconds(long millis) {
+        return millis == Long.MIN_VALUE ? "?" : Long.toString(millis / 1000);
+    }
+}

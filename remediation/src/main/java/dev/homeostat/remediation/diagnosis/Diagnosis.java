@@ -1,0 +1,95 @@
+package dev.homeostat.remediation.diagnosis;
+
+import dev.homeostat.remediation.model.Target;
+import java.util.List;
+
+/**
+ * What an anomaly most likely comes from, in the order on-call engineers check (shared/HEALING.md): a change just
+ * made, a crash loop, a slow or failing dependency, one bad pod, one bad node; else unknown. The router acts on the
+ * diagnosis — a rule matches its {@link #kind()} — and a page carries its {@link #summary()} and evidence.
+ */
+public sealed interface Diagnosis {
+    /** The diagnosis' name as rules match it: {@code recent-change}, {@code crash-loop}, … */
+    String kind();
+
+    /** What the actions act on: the Deployment to roll back, the pod to restart, the node to drain, the service. */
+    Target subject();
+
+    /** The service ({@code ns/name}) whose problem this is; null when no service is known. */
+    String service();
+
+    /** One line for a human. */
+    String summary();
+
+    /** What led to it, one fact per line. */
+    List<String> evidence();
+
+    /** Every kind, for the policy's validation. */
+    List<String> KINDS = List.of("recent-change", "crash-loop", "dependency", "symptom", "saturation", "pod-local", "node-local", "unknown");
+
+    /** A rollout (new image or config) of {@code subject} began shortly before the onset: roll it back first. */
+    record RecentChange(Target subject, String service, int revision, long changedAt, List<String> evidence) implements Diagnosis {
+        public String kind() { return "recent-change"; }
+
+        public String summary() {
+            return "recent change: revision " + revision + " of " + subject.ref() + " rolled out shortly before the onset";
+        }
+    }
+
+    /** Pods of a revision that is not new crash-loop: restart them, or page with their last termination reason. */
+    record CrashLoop(Target subject, String service, List<Target> pods, List<String> evidence) implements Diagnosis {
+        public String kind() { return "crash-loop"; }
+
+        public String summary() { return "crash loop: " + pods.size() + " pod(s) of " + subject.ref() + " back off restarting"; }
+    }
+
+    /**
+     * This service is the slow or failing dependency of its callers: act on it — add capacity when it is saturated
+     * ({@code saturated}), otherwise cut the callers' retries toward it or open the circuit.
+     */
+    record Dependency(Target subject, String service, List<String> callers, boolean saturated, List<String> evidence) implements Diagnosis {
+        public String kind() { return "dependency"; }
+
+        public String summary() {
+            return "failing dependency: " + subject.ref() + (saturated ? " is saturated" : " is slow or failing") + " under "
+                    + callers.size() + " caller(s)";
+        }
+    }
+
+    /** Its errors or latency come from a dependency it calls, which is anomalous: hold, and act on the dependency. */
+    record Symptom(Target subject, String service, String dependency, List<String> evidence) implements Diagnosis {
+        public String kind() { return "symptom"; }
+
+        public String summary() { return "symptom: " + subject.ref() + " suffers from its dependency " + dependency; }
+    }
+
+    /** Every pod of the service is busy: its load exceeds its capacity. Add capacity. */
+    record Saturation(Target subject, String service, List<String> evidence) implements Diagnosis {
+        public String kind() { return "saturation"; }
+
+        public String summary() { return "saturation: " + subject.ref() + " runs out of capacity"; }
+    }
+
+    /** A few pods stand out from their peers (errors, latency, memory): restart those pods, not their peers. */
+    record PodLocal(Target subject, String service, List<Target> pods, List<String> evidence) implements Diagnosis {
+        public String kind() { return "pod-local"; }
+
+        public String summary() {
+            return "pod-local: " + pods.stream().map(Target::name).toList() + " stand(s) out from the other pods of " + service;
+        }
+    }
+
+    /** Pods on one node degrade together, or the node is not ready: move them off it (cordon, evict, drain). */
+    record NodeLocal(Target subject, String service, List<Target> pods, List<String> evidence) implements Diagnosis {
+        public String kind() { return "node-local"; }
+
+        public String summary() { return "node-local: pods on " + subject.name() + " degrade together"; }
+    }
+
+    /** None of the above: page once, with the evidence. */
+    record Unknown(Target subject, String service, List<String> evidence) implements Diagnosis {
+        public String kind() { return "unknown"; }
+
+        public String summary() { return "unknown cause on " + subject.ref(); }
+    }
+}

@@ -1,0 +1,32 @@
+package dev.homeostat.remediation.guard;
+
+import dev.homeostat.remediation.port.MetricsSource;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The service mesh's call graph over the lookback ({@code istio_requests_total}), read through the metrics port at
+ * most once per evaluation time and shared by everything that asks in that evaluation (the dependency guard, the
+ * diagnosis).
+ */
+public final class MeshGraph {
+    private final MetricsSource metrics;
+    private final long lookbackMillis;
+    private long graphAt = Long.MIN_VALUE;
+    private CallGraph graph = CallGraph.EMPTY;
+
+    public MeshGraph(MetricsSource metrics, Duration lookback) {
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+        if (lookback == null || lookback.isNegative() || lookback.isZero()) throw new IllegalArgumentException("lookback: must be > 0, e.g. 5m");
+        this.lookbackMillis = lookback.toMillis();
+    }
+
+    /** The graph of the calls seen in the lookback up to {@code now}. */
+    public CallGraph at(long now) {
+        if (now != graphAt) {
+            graph = CallGraph.fromMesh(metrics.range(CallGraph.MESH_REQUESTS, now - lookbackMillis, now));
+            graphAt = now;
+        }
+        return graph;
+    }
+}

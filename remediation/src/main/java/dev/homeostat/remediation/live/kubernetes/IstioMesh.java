@@ -1,0 +1,59 @@
+package dev.homeostat.remediation.live.kubernetes;
+
+import dev.homeostat.remediation.model.Target;
+import dev.homeostat.remediation.port.ActionOutcome;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The engine's actions that a service mesh carries out, through Istio's own resources: cutting the callers' retries
+ * toward a service is a VirtualService for its host whose route retries nothing ({@code retries.attempts: 0}).
+ * The resource is the engine's ({@code homeostat-<service>}, labelled {@code app.kubernetes.io/managed-by: homeostat});
+ * deleting it gives the callers their retries back. Without Istio's API in the cluster the action is refused, saying so.
+ */
+final class IstioMesh {
+    static final ResourceDefinitionContext VIRTUAL_SERVICE = new ResourceDefinitionContext.Builder()
+            .withGroup("networking.istio.io").withVersion("v1").withKind("VirtualService").withPlural("virtualservices")
+            .withNamespaced(true).build();
+    static final String MANAGED_BY = "app.kubernetes.io/managed-by";
+
+    private final KubernetesClient client;
+
+    IstioMesh(KubernetesClient client) {
+        this.client = Objects.requireNonNull(client, "client");
+    }
+
+    /** The callers of {@code service} retry nothing toward it. */
+    ActionOutcome limitRetries(Target service) {
+        String host = service.name() + "." + service.namespace() + ".svc.cluster.local";
+        String name = "homeostat-" + service.name();
+        GenericKubernetesResource vs = new GenericKubernetesResourceBuilder()
+                .withApiVersion("networking.istio.io/v1").withKind("VirtualService")
+                .withNewMetadata().withName(name).withNamespace(service.namespace())
+                .addToLabels(MANAGED_BY, "homeostat")
+                .addToAnnotations("homeostat.dev/reason", "retries toward " + service.ref() + " cut by the engine; delete this VirtualService to restore them")
+                .endMetadata()
+                .addToAdditionalProperties("spec", Map.of(
+                        "hosts", List.of(host),
+                        "http", List.of(Map.of(
+                                "route", List.of(Map.of("destination", Map.of("host", host))),
+                                "retries", Map.of("attempts", 0)))))
+                .build();
+        try {
+            client.genericKubernetesResources(VIRTUAL_SERVICE).inNamespace(service.namespace()).resource(vs).serverSideApply();
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 404) {
+                return ActionOutcome.refused("no service mesh to cut retries with: the cluster serves no networking.istio.io/v1 VirtualService");
+            }
+            throw e;
+        }
+        return ActionOutcome.applied("callers of " + service.ref() + " retry nothing toward it: VirtualService " + service.namespace() + "/" + name
+                + " routes " + host + " with retries.attempts 0; delete it to restore their retries");
+    }
+}

@@ -1,0 +1,33 @@
+package dev.homeostat.simulator;
+
+/**
+ * A pod's working-set trend for the memory prediction rule (PromQL {@code predict_linear}): an exponentially weighted
+ * mean of its samples with time constant window/2 lags a linear trend by that constant, so the trend is
+ * (value − mean) / constant. Three numbers per pod, whatever the scrape interval, where a window of samples would
+ * hold one per scrape.
+ */
+final class MemoryTrend {
+    private double mean = Double.NaN;
+    private long last = Long.MIN_VALUE;
+    private long first = Long.MIN_VALUE;
+
+    /** Takes the sample {@code value} at {@code t}; returns the value extrapolated {@code aheadMs} on, NaN while warming up. */
+    double predict(long t, double value, long windowMs, long aheadMs) {
+        double tau = windowMs / 2.0;
+        if (Double.isNaN(mean) || t <= last) {
+            if (Double.isNaN(mean)) {
+                mean = value;
+                first = t;
+            }
+            last = Math.max(last, t);
+            return Double.NaN;
+        }
+        double alpha = 1 - Math.exp(-(t - last) / tau);
+        mean += alpha * (value - mean);
+        last = t;
+        // until a window has passed, the mean still carries the first sample: no trend to speak of yet
+        if (t - first < windowMs) return Double.NaN;
+        double slope = (value - mean) / tau;
+        return value + slope * aheadMs;
+    }
+}

@@ -1,0 +1,216 @@
+package dev.homeostat.simulator;
+
+import dev.homeostat.simulator.core.RandomStreams;
+import dev.homeostat.simulator.events.SimEvent;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+/**
+ * The Deployment and ReplicaSet controllers: keep each Deployment's replicas (create missing pods,
+ * delete the youngest surplus ones), name pods, and run RollingUpdates between revisions
+ * ({@code maxSurge}/{@code maxUnavailable}), rollbacks ({@code kubectl rollout undo}) included. A pass
+ * runs {@link #CONTROLLER_DELAY_MS} after whatever asked for it (a pod deleted, gone, isolated, its
+ * readiness during a rollout, a scale, a new revision); requests in between fold into one pass.
+ */
+final class ReplicaSetController implements PodWatch {
+    /** Delay of the ReplicaSet controller between a pod leaving and its replacement. */
+    static final long CONTROLLER_DELAY_MS = 1000;
+    private static final String SUFFIX_ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
+
+    /** A Deployment's revisions and rollout progress: written by this controller only. */
+    static final class Revisions {
+        /** Revision history, oldest first; the last is current. A rollback moves an older one to the end with a new number. */
+        private final List<DeploymentState.Revision> history = new ArrayList<>();
+        private long generation = 1;
+        private long observedGeneration = 1;
+        /** When the current revision's rollout began; the first revision predates the run. */
+        private long revisionSince = Long.MIN_VALUE;
+        /** A rollout began and has not completed yet (RolloutCompleted not emitted). */
+        private boolean rolling;
+        private boolean reconcileQueued;
+
+        Revisions(DeploymentState.Revision first) { history.add(first); }
+
+        DeploymentState.Revision current() { return history.getLast(); }
+
+        long generation() { return generation; }
+
+        long observedGeneration() { return observedGeneration; }
+
+        long revisionSince() { return revisionSince; }
+
+        /** A rollout began and has not completed. */
+        boolean rolling() { return rolling; }
+
+        /** The revision a rollback returns to (the one before the current), 0 without one. */
+        int rollbackTo() { return history.size() < 2 ? 0 : history.get(history.size() - 2).number(); }
+    }
+
+    private final Kernel kernel;
+    private final Cluster cluster;
+    private final Scheduler scheduler;
+    private final Kubelet kubelet;
+    private final RandomStreams random;
+    private final long stepMs;
+    /** Every pod name ever used (lookups only, never iterated). */
+    private final Set<String> usedNames = new HashSet<>();
+
+    ReplicaSetController(Kernel kernel, Cluster cluster, Scheduler scheduler, Kubelet kubelet, RandomStreams random, long stepMs) {
+        this.kernel = kernel;
+        this.cluster = cluster;
+        this.scheduler = scheduler;
+        this.kubelet = kubelet;
+        this.random = random;
+        this.stepMs = stepMs;
+    }
+
+    /** The cluster exists before the run: initial pods are bound, started and Ready at t = 0 (when they fit). */
+    void deployInitialPods() {
+        for (DeploymentState d : cluster.deployments()) for (int i = 0; i < d.replicas; i++) createPod(d, true);
+    }
+
+    /** Sets the Deployment's desired replicas (kubectl scale, the HPA); the ReplicaSet converges after the controller delay. */
+    void scale(DeploymentState d, int replicas) {
+        if (replicas != d.replicas) {
+            d.replicasBefore = d.replicas;
+            d.replicasChangedAt = kernel.now();
+        }
+        d.replicas = replicas;
+        requestReconcile(d);
+    }
+
+    /** Makes {@code behaviour} the Deployment's new revision (same container) and starts its RollingUpdate. */
+    DeploymentState.Revision rollOut(DeploymentState d, DeploymentState.Behaviour behaviour, String cause) {
+        Revisions r = d.revisions;
+        int number = r.current().number() + 1;
+        int template = 0;
+        for (DeploymentState.Revision v : r.history) template = Math.max(template, v.template());
+        var revision = new DeploymentState.Revision(number, template + 1, r.current().container(), behaviour);
+        r.history.add(revision);
+        startRollout(d, cause);
+        return revision;
+    }
+
+    /** {@code kubectl rollout undo}: false without a previous revision. */
+    boolean rollback(DeploymentState d, String cause) {
+        if (d.revisions.history.size() < 2) return false;
+        rollbackTo(d, cause);
+        return true;
+    }
+
+    /** The previous revision's template becomes current under a new number. */
+    void rollbackTo(DeploymentState d, String cause) {
+        Revisions r = d.revisions;
+        DeploymentState.Revision previous = r.history.remove(r.history.size() - 2);
+        r.history.add(new DeploymentState.Revision(r.current().number() + 1, previous.template(), previous.container(), previous.behaviour()));
+        startRollout(d, cause + " to the template of revision " + previous.number());
+    }
+
+    private void startRollout(DeploymentState d, String cause) {
+        Revisions r = d.revisions;
+        r.generation++;
+        r.rolling = true;
+        r.revisionSince = kernel.now();
+        kernel.emit(new SimEvent.RolloutStarted(kernel.now(), d.key, r.current().number(), cause));
+        requestReconcile(d);
+    }
+
+    private void requestReconcile(DeploymentState d) {
+        if (d.revisions.reconcileQueued) return;
+        d.revisions.reconcileQueued = true;
+        kernel.at(kernel.now() + CONTROLLER_DELAY_MS, () -> reconcile(d));
+    }
+
+    /** One pass: the RollingUpdate while old pods live, else create missing pods and delete surplus ones (youngest first). */
+    private void reconcile(DeploymentState d) {
+        Revisions r = d.revisions;
+        r.reconcileQueued = false;
+        r.observedGeneration = r.generation;
+        if (r.rolling && rollingUpdate(d)) return;
+        int active = d.active();
+        for (int i = active; i < d.replicas; i++) createPod(d, false);
+        if (active > d.replicas) {
+            List<PodState> owned = new ArrayList<>();
+            for (PodState p : d.pods) if (p.owned()) owned.add(p);
+            Collections.reverse(owned);
+            for (PodState p : owned.subList(0, active - d.replicas)) kubelet.delete(p, "ReplicaSet", Kubelet.GRACEFUL_DELETE_MS, false);
+        }
+        if (r.rolling && d.updated() == d.replicas && d.ready() == d.replicas && d.active() == d.replicas) {
+            r.rolling = false;
+            kernel.emit(new SimEvent.RolloutCompleted(kernel.now(), d.key, r.current().number()));
+        }
+    }
+
+    /**
+     * One pass of the Deployment controller's RollingUpdate while pods of an older template live: new
+     * pods up to {@code replicas + maxSurge} live pods, old ones deleted while at least
+     * {@code replicas − maxUnavailable} stay Ready (not-Ready old pods first: they serve nobody).
+     * False when no old pod is left (the plain ReplicaSet pass finishes the job).
+     */
+    private boolean rollingUpdate(DeploymentState d) {
+        int template = d.current().template();
+        int fresh = 0;
+        List<PodState> old = new ArrayList<>();
+        for (PodState p : d.pods) {
+            if (!p.owned()) continue;
+            if (p.revision.template() == template) fresh++; else old.add(p);
+        }
+        if (old.isEmpty()) return false;
+        int surge = d.spec.strategy().surge(d.replicas), unavailable = d.spec.strategy().unavailable(d.replicas);
+        int create = Math.min(d.replicas + surge - (fresh + old.size()), d.replicas - fresh);
+        for (int i = 0; i < create; i++) createPod(d, false);
+        int allowed = d.ready() - (d.replicas - unavailable);
+        List<PodState> readyOld = new ArrayList<>();
+        for (PodState p : old) {
+            if (!p.ready()) kubelet.delete(p, "RollingUpdate", Kubelet.GRACEFUL_DELETE_MS, false);
+            else readyOld.add(p);
+        }
+        Collections.reverse(readyOld);
+        for (PodState p : readyOld) {
+            if (allowed-- <= 0) break;
+            kubelet.delete(p, "RollingUpdate", Kubelet.GRACEFUL_DELETE_MS, false);
+        }
+        return true;
+    }
+
+    private void createPod(DeploymentState d, boolean warm) {
+        PodState p = new PodState(newPodName(d), d, d.current(), kernel.now(), stepMs);
+        DeploymentState.Behaviour b = p.revision.behaviour();
+        List<TrafficEffect> misbehaviour = new ArrayList<>(2);
+        if (b.errorShare() > 0) misbehaviour.add(new TrafficEffect.Errors(b.errorShare(), false));
+        if (b.extraLatencyS() > 0) misbehaviour.add(new TrafficEffect.Delay(b.extraLatencyS(), 0, null));
+        if (!misbehaviour.isEmpty()) kubelet.addTrafficEffects(p, misbehaviour);
+        cluster.add(p);
+        NodeState node = scheduler.place(p);
+        kernel.emit(new SimEvent.PodCreated(kernel.now(), p.key, d.key, node == null ? "" : node.spec.name()));
+        if (node != null) kubelet.admit(p, warm);
+    }
+
+    private String newPodName(DeploymentState d) {
+        SplittableRandom names = random.stream("pod-names/" + d.key);
+        while (true) {
+            StringBuilder sb = new StringBuilder(d.spec.name()).append('-');
+            for (int i = 0; i < 5; i++) sb.append(SUFFIX_ALPHABET.charAt(names.nextInt(SUFFIX_ALPHABET.length())));
+            String name = sb.toString();
+            if (usedNames.add(d.spec.namespace() + "/" + name)) return name;
+        }
+    }
+
+    // ---------------------------------------------------------------- what the controller watches
+
+    @Override public void readinessChanged(PodState p) {
+        if (p.deployment.revisions.rolling) requestReconcile(p.deployment);
+    }
+
+    @Override public void deleted(PodState p) { requestReconcile(p.deployment); }
+
+    @Override public void gone(PodState p) {
+        if (p.deployment.revisions.rolling) requestReconcile(p.deployment);
+    }
+
+    @Override public void isolated(PodState p) { requestReconcile(p.deployment); }
+}

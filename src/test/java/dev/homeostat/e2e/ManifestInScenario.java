@@ -1,0 +1,59 @@
+package dev.homeostat.e2e;
+
+import dev.homeostat.reports.journal.JournalEvent;
+import dev.homeostat.testbed.run.ScenarioRunner;
+import dev.homeostat.testbed.scenario.ScenarioLoader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A Chaos Mesh manifest, unchanged, in a 40-minute scenario whose cluster has the services manifests here select
+ * (frontend, cart, catalog, checkout in default, three pods each, on node-1 … node-4), applied at 5m and run once:
+ * the faults it injected and the simulator's injection checks. catalog runs near 60 % busy so that extra load
+ * (network-duplicate) shows; an idle service would absorb it, and the check would rightly call it a no-op.
+ */
+final class ManifestInScenario {
+    private static final Path ROOT = RepositoryPaths.root();
+
+    record Outcome(List<JournalEvent.FaultStarted> started, List<JournalEvent.ClusterEvent> checks) {
+        boolean tookEffect() {
+            return checks.stream().anyMatch(c -> c.what().startsWith("injection-check: took effect"));
+        }
+    }
+
+    private ManifestInScenario() { }
+
+    static Outcome run(Path manifest, Path dir) throws IOException {
+        Path scenario = dir.resolve("scenario.yaml");
+        Files.writeString(scenario, """
+                apiVersion: homeostat.dev/v1alpha1
+                kind: Scenario
+                metadata: {name: manifest-%s}
+                spec:
+                  duration: 40m
+                  cluster:
+                    nodePool: {count: 4, cpu: 8, memory: 32Gi}
+                    deployments:
+                      - {name: frontend, replicas: 3}
+                      - {name: cart, replicas: 3}
+                      - {name: catalog, replicas: 3}
+                      - {name: checkout, replicas: 3}
+                    services:
+                      - {name: frontend, requestsPerSecond: 100}
+                      - {name: cart, requestsPerSecond: 80}
+                      - {name: catalog, requestsPerSecond: 700}
+                      - {name: checkout, requestsPerSecond: 80}
+                  faults:
+                    - {manifest: %s, at: 5m}
+                  engine: {policy: %s}
+                """.formatted(manifest.getFileName().toString().replace(".yaml", ""), manifest.toAbsolutePath(),
+                ROOT.resolve("remediation/policies/default.yaml")));
+        var journal = ScenarioRunner.run(new ScenarioLoader().load(scenario), 1, null);
+        var started = journal.events().stream().filter(JournalEvent.FaultStarted.class::isInstance).map(JournalEvent.FaultStarted.class::cast).toList();
+        var checks = journal.events().stream().filter(JournalEvent.ClusterEvent.class::isInstance).map(JournalEvent.ClusterEvent.class::cast)
+                .filter(c -> c.what().startsWith("injection-check")).toList();
+        return new Outcome(started, checks);
+    }
+}

@@ -1,0 +1,147 @@
+package dev.homeostat.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.homeostat.chaos.ChaosManifests;
+import dev.homeostat.chaos.Horizon;
+import dev.homeostat.chaos.ManifestCheck;
+import dev.homeostat.chaos.YamlDocument;
+import dev.homeostat.chaos.YamlDocuments;
+import dev.homeostat.chaos.crd.ChaosMeshKinds;
+import dev.homeostat.reports.journal.JournalEvent;
+import dev.homeostat.testbed.run.ScenarioRunner;
+import dev.homeostat.testbed.scenario.ScenarioLoader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * How many of Chaos Mesh's own sample manifests ({@code chaos-experiments/src/test/resources/upstream}, Apache-2.0)
+ * are accepted and take effect. Each Chaos Mesh object is validated; one that is accepted runs in a scenario whose
+ * cluster is built from its selectors (a Deployment with those labels, namespace and container name per selector,
+ * three pods, 700 requests/s: about 60 % busy, so that extra work such as duplicated packets shows), applied at 5m of 40m, and counts as effective when the simulator's injection check
+ * sees its signal move. The report goes to {@code target/upstream-acceptance.md} and stdout; the figures are in
+ * chaos-experiments/README.md with this command:
+ * {@code mvn -B -q -pl src/test -am test -Dtest=UpstreamSamplesTest -Dsurefire.failIfNoSpecifiedTests=false}.
+ */
+class UpstreamSamplesTest {
+    private static final Path ROOT = RepositoryPaths.root();
+    private static final Path SAMPLES = ROOT.resolve("chaos-experiments/src/test/resources/upstream/chaos-mesh");
+    private static final List<String> SUPPORTED = List.of("PodChaos", "NetworkChaos", "StressChaos", "IOChaos", "HTTPChaos", "TimeChaos", "DNSChaos",
+            "Schedule", "Workflow");
+
+    record Row(String file, String kind, String verdict, String detail) { }
+
+    @Test
+    void upstreamSamples_acceptedAndEffective_report(@TempDir Path dir) throws IOException {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(SAMPLES)) {
+            files = walk.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+        }
+        var rows = new ArrayList<Row>();
+        for (Path file : files) {
+            List<YamlDocument> docs = YamlDocuments.parse(file.toString(), Files.readString(file));
+            assertThat(docs).as(file + " holds one object").hasSize(1);
+            JsonNode root = docs.getFirst().root();
+            String kind = root.path("kind").asText();
+            if (ChaosMeshKinds.find(kind).isEmpty() && !root.path("apiVersion").asText().contains("chaos-mesh.org")) continue;
+            String name = SAMPLES.relativize(file).toString();
+            ManifestCheck check = ChaosManifests.check(file, Horizon.firstFiring());
+            if (!check.problems().isEmpty()) {
+                var p = check.problems().getFirst();
+                String category = p.message().startsWith("not modelled yet: ") ? "refused: planned" : p.message().startsWith("not modelled: ") ? "refused: not modelled"
+                        : p.message().startsWith("cannot exist in a simulation: ") ? "refused: cannot exist" : "refused: invalid for Chaos Mesh too";
+                assertThat(p.message()).as(name + ": one sentence").doesNotContain(". ").doesNotContain("kind kind");
+                rows.add(new Row(name, kind, category, p.field() + ": " + p.message()));
+                continue;
+            }
+            boolean planned = check.notes().stream().anyMatch(n -> n.message().startsWith("planned: "));
+            boolean effective = effective(file, root, dir.resolve(file.getFileName().toString().replace(".yaml", "")));
+            if (!planned) assertThat(effective).as(name + ": accepted with nothing planned, so it must take effect").isTrue();
+            rows.add(new Row(name, kind, effective ? "accepted, effective" : "accepted, no effect",
+                    check.notes().stream().map(n -> n.field() + ": " + n.message()).reduce((a, b) -> a + "; " + b).orElse("")));
+        }
+        String report = report(rows);
+        System.out.println(report);
+        Files.createDirectories(ROOT.resolve("src/test/target"));
+        Files.writeString(ROOT.resolve("src/test/target/upstream-acceptance.md"), report);
+        assertThat(rows).as("Chaos Mesh objects in the samples").isNotEmpty();
+    }
+
+    private static String report(List<Row> rows) {
+        var supported = rows.stream().filter(r -> SUPPORTED.contains(r.kind())).toList();
+        long accepted = supported.stream().filter(r -> r.verdict().startsWith("accepted")).count();
+        long effective = supported.stream().filter(r -> r.verdict().equals("accepted, effective")).count();
+        var byVerdict = new TreeMap<String, Long>();
+        for (Row r : supported) byVerdict.merge(r.verdict(), 1L, Long::sum);
+        var out = new StringBuilder("Chaos Mesh objects: " + rows.size() + "; of a supported kind: " + supported.size() + "; accepted: " + accepted
+                + " (" + Math.round(100.0 * accepted / supported.size()) + " %); accepted and effective: " + effective + " ("
+                + Math.round(100.0 * effective / supported.size()) + " %)\n" + byVerdict + "\n\n| file | kind | verdict | detail |\n|---|---|---|---|\n");
+        for (Row r : rows) out.append("| ").append(r.file()).append(" | ").append(r.kind()).append(" | ").append(r.verdict()).append(" | ")
+                .append(r.detail().replace("|", "\\|")).append(" |\n");
+        return out.toString();
+    }
+
+    /** Runs the manifest in a cluster built from its selectors; true when an injection check saw its signal move. */
+    private static boolean effective(Path manifest, JsonNode root, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        String defaultNamespace = root.path("metadata").path("namespace").asText("default");
+        var targets = new LinkedHashMap<String, String>();
+        selectors(root.path("spec"), defaultNamespace, targets);
+        var yaml = new StringBuilder("""
+                apiVersion: homeostat.dev/v1alpha1
+                kind: Scenario
+                metadata: {name: upstream}
+                spec:
+                  duration: 40m
+                  cluster:
+                    nodePool: {count: 4, cpu: 8, memory: 32Gi}
+                    deployments:
+                """);
+        targets.values().forEach(yaml::append);
+        yaml.append("    services:\n");
+        targets.keySet().forEach(k -> yaml.append("      - {name: ").append(k.substring(k.indexOf('/') + 1)).append(", namespace: ")
+                .append(k, 0, k.indexOf('/')).append(", requestsPerSecond: 700}\n"));
+        yaml.append("  faults:\n    - {manifest: ").append(manifest.toAbsolutePath()).append(", at: 5m}\n  engine: {policy: ")
+                .append(ROOT.resolve("remediation/policies/default.yaml")).append("}\n");
+        Path scenario = dir.resolve("scenario.yaml");
+        Files.writeString(scenario, yaml);
+        var journal = ScenarioRunner.run(new ScenarioLoader().load(scenario), 1, null);
+        return journal.events().stream().filter(JournalEvent.ClusterEvent.class::isInstance).map(JournalEvent.ClusterEvent.class::cast)
+                .anyMatch(c -> c.what().startsWith("injection-check: took effect"));
+    }
+
+    /** A Deployment (YAML line) per selector found anywhere under {@code spec}, keyed namespace/name. */
+    private static void selectors(JsonNode node, String namespace, Map<String, String> out) {
+        if (node.isArray()) {
+            for (JsonNode n : node) selectors(n, namespace, out);
+            return;
+        }
+        if (!node.isObject()) return;
+        JsonNode selector = node.path("selector");
+        if (selector.isObject() && !node.has("type")) {
+            String ns = selector.path("namespaces").isArray() && !selector.path("namespaces").isEmpty() ? selector.path("namespaces").get(0).asText() : namespace;
+            var labels = new TreeMap<String, String>();
+            selector.path("labelSelectors").properties().forEach(e -> labels.put(e.getKey(), e.getValue().asText()));
+            for (JsonNode r : selector.path("expressionSelectors"))
+                if (r.path("operator").asText().equals("In") || r.path("operator").asText().equals("Exists"))
+                    labels.put(r.path("key").asText(), r.path("values").isArray() && !r.path("values").isEmpty() ? r.path("values").get(0).asText() : "x");
+            String container = node.path("containerNames").isArray() && !node.path("containerNames").isEmpty() ? node.path("containerNames").get(0).asText() : "app";
+            String name = "target-" + (out.size() + 1);
+            var labelYaml = new StringBuilder();
+            labels.forEach((k, v) -> labelYaml.append(labelYaml.isEmpty() ? "" : ", ").append('"').append(k).append("\": \"").append(v).append('"'));
+            out.putIfAbsent(ns + "/" + name, "      - {name: " + name + ", namespace: " + ns + ", replicas: 3, labels: {" + labelYaml
+                    + "}, container: {name: " + container + "}}\n");
+        }
+        node.properties().forEach(e -> { if (!e.getKey().equals("selector")) selectors(e.getValue(), namespace, out); });
+    }
+}

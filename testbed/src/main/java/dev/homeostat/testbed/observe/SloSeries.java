@@ -1,0 +1,173 @@
+package dev.homeostat.testbed.observe;
+
+import dev.homeostat.remediation.port.MetricSeries;
+import dev.homeostat.remediation.slo.SloAlertRules;
+import dev.homeostat.remediation.slo.SloObjective;
+import dev.homeostat.simulator.Simulation;
+import dev.homeostat.simulator.cluster.ServiceTotals;
+import dev.homeostat.simulator.spec.ServiceSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The SLO recording rules as Prometheus evaluates them ({@link SloAlertRules} renders the same rules for live use):
+ * every rule evaluation, each service's SLO counters are read, and the bad-request share of each objective over a
+ * window, and its burn rate (that share over the objective's budget), are computed from the counters' growth over
+ * that window. The SLO page alerts ({@link SloPager}) read the shares; the engine reads the burn rates as series
+ * ({@code slo:burn_rate:ratio_rate1m}, {@code …rate5m}, and {@code slo:burn_rate:min5m1m}, the lesser of the two: an
+ * objective burning over both windows), labelled {@code namespace}, {@code service}, {@code slo}.
+ *
+ * <p>A window reaching before the run reads the service as healthy at its starting rate: a run is a slice of a
+ * cluster that was running before it (the simulator's own SLO window starts warm the same way).
+ */
+public final class SloSeries {
+    private final Simulation simulation;
+    private final List<Service> services = new ArrayList<>();
+    private final long keepMillis;
+
+    /** One service: its objectives and its counters at every evaluation, oldest first. */
+    static final class Service {
+        final ServiceSpec spec;
+        final String ref;
+        final double startRate;
+        final List<SloObjective> objectives = new ArrayList<>();
+        final List<Map<String, String>> labels = new ArrayList<>();
+        final Counters counters = new Counters();
+
+        Service(ServiceSpec s) {
+            spec = s;
+            ref = "service/" + s.namespace() + "/" + s.name();
+            startRate = s.workload().rate(s.requestsPerSecond(), 0);
+            // an availability objective of 1 has no budget to burn: nothing to alert on
+            if (s.slo().availability() < 1) objectives.add(SloObjective.availability(s.namespace(), s.name(), s.slo().availability()));
+            objectives.add(SloObjective.latency(s.namespace(), s.name(), 0.99, s.slo().latencyP99().toMillis() / 1000.0));
+            for (SloObjective o : objectives) labels.add(Map.of("namespace", s.namespace(), "service", s.name(), "slo", o.label()));
+        }
+
+        /** The column of the counters that counts bad requests of {@code objective}. */
+        static int bad(SloObjective objective) {
+            return objective.kind() == SloObjective.Kind.AVAILABILITY ? 1 : 2;
+        }
+
+        /** The share of bad requests over the {@code window} ms up to {@code at}; NaN without requests (no result). */
+        double ratio(long at, long window, int bad) {
+            double[] latest = counters.at(at);
+            if (latest == null) return Double.NaN;
+            long from = at - window;
+            double[] earlier = from < 0 ? null : counters.at(from);
+            double requests = latest[0] - (earlier == null ? 0 : earlier[0]);
+            double bads = latest[bad] - (earlier == null ? 0 : earlier[bad]);
+            if (from < 0) requests += startRate * (-from) / 1000.0;
+            return requests > 0 ? bads / requests : Double.NaN;
+        }
+    }
+
+    /** A service's cumulative counters (requests, errors, slow requests) at each evaluation, oldest first. */
+    static final class Counters {
+        private long[] times = new long[64];
+        private double[][] values = new double[64][];
+        private int head, size;
+
+        void add(long t, double[] v, long keep) {
+            while (size > 0 && times[head] < t - keep) {
+                head = (head + 1) % times.length;
+                size--;
+            }
+            if (size == times.length) grow();
+            int at = (head + size) % times.length;
+            times[at] = t;
+            values[at] = v;
+            size++;
+        }
+
+        private void grow() {
+            long[] t = new long[times.length * 2];
+            double[][] v = new double[t.length][];
+            for (int i = 0; i < size; i++) {
+                t[i] = times[(head + i) % times.length];
+                v[i] = values[(head + i) % times.length];
+            }
+            times = t;
+            values = v;
+            head = 0;
+        }
+
+        /** The newest snapshot at or before {@code t}, or null (a binary search: times ascend). */
+        double[] at(long t) {
+            int lo = 0, hi = size - 1, found = -1;
+            while (lo <= hi) {
+                int mid = (lo + hi) >>> 1;
+                if (times[(head + mid) % times.length] <= t) {
+                    found = mid;
+                    lo = mid + 1;
+                } else {
+                    hi = mid - 1;
+                }
+            }
+            return found < 0 ? null : values[(head + found) % times.length];
+        }
+
+        /** Evaluation times in [from, to]. */
+        List<Long> timesIn(long from, long to) {
+            List<Long> out = new ArrayList<>();
+            for (int i = 0; i < size; i++) {
+                long t = times[(head + i) % times.length];
+                if (t >= from && t <= to) out.add(t);
+            }
+            return out;
+        }
+    }
+
+    /** Keeps {@code keepMillis} of counters: the longest window anyone reads. */
+    public SloSeries(Simulation simulation, List<ServiceSpec> services, long keepMillis) {
+        this.simulation = simulation;
+        this.keepMillis = keepMillis;
+        for (ServiceSpec s : services) this.services.add(new Service(s));
+    }
+
+    List<Service> services() { return services; }
+
+    /** Reads every service's counters now; call at every rule evaluation. */
+    void record(long now) {
+        for (Service s : services) {
+            ServiceTotals t = simulation.serviceTotals(s.spec.namespace(), s.spec.name());
+            s.counters.add(now, new double[] {t.requests(), t.errors(), t.slow()}, keepMillis);
+        }
+    }
+
+    /** Whether {@code metric} is one of the series this answers. */
+    static boolean serves(String metric) {
+        return metric.equals(BURN_1M) || metric.equals(BURN_5M) || metric.equals(BURN_MIN);
+    }
+
+    static final String BURN_1M = SloAlertRules.BURN_PREFIX + "ratio_rate1m";
+    static final String BURN_5M = SloAlertRules.BURN_PREFIX + "ratio_rate5m";
+    static final String BURN_MIN = SloAlertRules.BURN_MULTIWINDOW;
+
+    /** The burn-rate series of {@code metric}, one sample per rule evaluation in [from, to]. */
+    List<MetricSeries> range(String metric, long from, long to) {
+        List<MetricSeries> out = new ArrayList<>();
+        for (Service s : services) {
+            List<Long> times = s.counters.timesIn(from, to);
+            if (times.isEmpty()) continue;
+            for (int o = 0; o < s.objectives.size(); o++) {
+                SloObjective objective = s.objectives.get(o);
+                long[] t = new long[times.size()];
+                double[] v = new double[times.size()];
+                for (int i = 0; i < t.length; i++) {
+                    t[i] = times.get(i);
+                    double r1 = s.ratio(t[i], 60_000, Service.bad(objective)) / objective.budget();
+                    double r5 = s.ratio(t[i], 300_000, Service.bad(objective)) / objective.budget();
+                    v[i] = switch (metric) {
+                        case BURN_1M -> r1;
+                        case BURN_5M -> r5;
+                        default -> Double.isNaN(r1) || Double.isNaN(r5) ? Double.NaN : Math.min(r1, r5);
+                    };
+                }
+                out.add(new MetricSeries(s.labels.get(o), t, v));
+            }
+        }
+        return out;
+    }
+}
