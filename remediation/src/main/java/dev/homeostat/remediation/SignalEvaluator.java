@@ -67,7 +67,10 @@ final class SignalEvaluator {
                 if (target.kind() == Target.Kind.POD) services.learn(target, state.service);
             }
             state.seenAt = now;
-            double offset = peerMedian == null || Double.isNaN(peerMedian[s]) ? 0 : peerMedian[s];
+            double median = peerMedian == null ? Double.NaN : peerMedian[s];
+            boolean ratio = signal.peerRatio();
+            // a multiple of nothing: without peers, or peers at zero, a ratio says nothing
+            if (ratio && !(median > 0)) continue;
             Anomaly latest = null;
             long[] times = series.times();
             double[] values = series.values();
@@ -75,7 +78,8 @@ final class SignalEvaluator {
                 long t = times[i];
                 if (t <= state.lastSeen || t > now) continue; // each sample once, and none from the future
                 state.lastSeen = t;
-                Verdict verdict = state.detector.observe(t, new double[] {values[i] - offset});
+                double v = Double.isNaN(median) ? values[i] : ratio ? values[i] / median : values[i] - median;
+                Verdict verdict = state.detector.observe(t, new double[] {v});
                 if (verdict.anomalous()) latest = anomaly(state, t, verdict);
             }
             if (latest != null) found.add(latest);

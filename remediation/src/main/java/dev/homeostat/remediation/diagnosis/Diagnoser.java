@@ -138,7 +138,7 @@ public final class Diagnoser {
             return new Diagnosis.Symptom(serviceTarget, service, callee.get(), evidence);
         }
         // the service is where it starts: a bad node, a few bad pods, else the service as a whole
-        List<Target> standOut = standingOut(service);
+        List<Target> standOut = standingOut(service, now);
         Optional<Diagnosis> node = nodeLocal(service, deployments, standOut, evidence);
         if (node.isPresent()) return node.get();
         if (!standOut.isEmpty() && healthyPeers(deployments, standOut, now) >= standOut.size()) {
@@ -213,17 +213,24 @@ public final class Diagnoser {
                 .map(p -> workload.equals(p.namespace() + "/" + p.deployment())).orElse(false));
     }
 
-    /** Pods of the service with an anomaly of their own within the lookback, by name. */
-    private List<Target> standingOut(String service) {
+    /**
+     * Pods of the service with an anomaly of their own within the lookback that have run long enough to be judged
+     * (a pod just started — a replacement, a scale-up's — differs from its peers for reasons of its own), by name.
+     */
+    private List<Target> standingOut(String service, long now) {
         var pods = new TreeMap<String, Target>();
-        for (Anomaly a : recent)
-            if (a.target().kind() == Target.Kind.POD && service.equals(serviceOf(a))) pods.put(a.target().ref(), a.target());
+        for (Anomaly a : recent) {
+            if (a.target().kind() != Target.Kind.POD || !service.equals(serviceOf(a))) continue;
+            boolean settled = cluster.pod(a.target().namespace(), a.target().name())
+                    .map(p -> p.startedAtMillis() >= 0 && a.timeMillis() - p.startedAtMillis() >= SETTLED_MILLIS).orElse(false);
+            if (settled) pods.put(a.target().ref(), a.target());
+        }
         return List.copyOf(pods.values());
     }
 
     /**
-     * A node its anomalous pods sit on that is not ready, or where pods of another service are anomalous too; its
-     * not-ready pods count as anomalous.
+     * A node its anomalous pods sit on that is not ready, or where the anomalies of other services concentrate: at
+     * least two other services have anomalous pods there and none elsewhere. Its not-ready pods count as anomalous.
      */
     private Optional<Diagnosis> nodeLocal(String service, List<DeploymentInfo> deployments, List<Target> standOut, List<String> evidence) {
         Map<String, List<Target>> byNode = new TreeMap<>();
@@ -233,14 +240,20 @@ public final class Diagnoser {
                 if (p.node() != null && !p.node().isBlank() && (of.test(p) || !p.ready())) byNode.computeIfAbsent(p.node(), k -> new ArrayList<>()).add(target(p));
         Map<String, Boolean> ready = new HashMap<>();
         for (NodeInfo n : cluster.nodes()) ready.put(n.name(), n.ready());
+        // where each other service's anomalous pods are
+        Map<String, Set<String>> nodesOf = new TreeMap<>();
+        for (Anomaly a : recent) {
+            String other = serviceOf(a);
+            if (a.target().kind() != Target.Kind.POD || other == null || other.equals(service)) continue;
+            cluster.pod(a.target().namespace(), a.target().name()).map(PodInfo::node).filter(n -> !n.isBlank())
+                    .ifPresent(n -> nodesOf.computeIfAbsent(other, k -> new TreeSet<>()).add(n));
+        }
         for (var e : byNode.entrySet()) {
             String node = e.getKey();
             boolean notReady = !ready.getOrDefault(node, true);
-            List<String> others = recent.stream().filter(a -> a.target().kind() == Target.Kind.POD && !service.equals(serviceOf(a)))
-                    .filter(a -> cluster.pod(a.target().namespace(), a.target().name()).map(p -> node.equals(p.node())).orElse(false))
-                    .map(Diagnoser::serviceOf).filter(Objects::nonNull).distinct().sorted().toList();
-            if (notReady || !others.isEmpty()) {
-                evidence.add("node " + node + (notReady ? " is not ready" : " also hosts anomalous pods of " + others));
+            List<String> concentrated = nodesOf.entrySet().stream().filter(o -> o.getValue().equals(Set.of(node))).map(Map.Entry::getKey).toList();
+            if (notReady || concentrated.size() >= 2) {
+                evidence.add("node " + node + (notReady ? " is not ready" : " is where the anomalous pods of " + concentrated + " all are"));
                 return Optional.of(new Diagnosis.NodeLocal(new Target(Target.Kind.NODE, null, node), service, e.getValue(), evidence));
             }
         }

@@ -135,10 +135,25 @@ public final class PolicyLoader {
                 default -> throw error(targetAt, "unknown target '" + targetAt.node().asText() + "'; known: pod, service, deployment");
             };
             DetectorSpec detector = detector(at.field("detector"));
+            // peers: service (minus the peers' median), or peers: {label: service, compare: ratio | difference}
             At peersAt = at.field("peers");
-            String peers = peersAt.absent() ? null : text(peersAt);
+            String peers = null;
+            boolean ratio = false;
+            if (!peersAt.absent()) {
+                if (peersAt.node().isObject()) {
+                    object(peersAt, "label", "compare");
+                    peers = text(peersAt.field("label"));
+                    At compareAt = peersAt.field("compare");
+                    String compare = compareAt.absent() ? "difference" : text(compareAt);
+                    if (!compare.equals("difference") && !compare.equals("ratio"))
+                        throw error(compareAt, "unknown comparison '" + compare + "'; known: difference, ratio");
+                    ratio = compare.equals("ratio");
+                } else {
+                    peers = text(peersAt);
+                }
+            }
             if (peers != null && metrics.size() > 1) throw error(peersAt, "peers applies to a signal of one metric; remove it or use metric:");
-            return new Signal(name, metrics, target, detector, peers);
+            return new Signal(name, metrics, target, detector, peers, ratio);
         }
 
         /** Exactly one of {@code metric: a} or {@code metrics: [a, b, ...]}; each a name or name{label="value"}. */

@@ -17,10 +17,11 @@ import java.util.Objects;
  * other metric of the same target (see {@code MultivariateJoin}).
  *
  * <p>{@code peers} (optional, univariate only): a label whose value groups a series with its peers, e.g.
- * {@code service} for the pods of one service; the detector then judges a series' value minus its peers' median,
- * so what every peer shares (a load ramp, a slow dependency) is not one target's anomaly.
+ * {@code service} for the pods of one service; the detector then judges a series' value against its peers' median
+ * ({@code peerRatio}: divided by it, else minus it), so what every peer shares (a load ramp, a slow dependency) is
+ * not one target's anomaly.
  */
-public record Signal(String name, List<String> metrics, Target.Kind target, DetectorSpec detector, String peers) {
+public record Signal(String name, List<String> metrics, Target.Kind target, DetectorSpec detector, String peers, boolean peerRatio) {
     public Signal {
         if (name == null || name.isBlank()) throw new IllegalArgumentException("name: required, e.g. memory-saturation");
         if (metrics == null || metrics.isEmpty()) throw new IllegalArgumentException("metric: required, e.g. pod:container_memory_working_set_bytes:ratio_limit");
@@ -34,16 +35,17 @@ public record Signal(String name, List<String> metrics, Target.Kind target, Dete
         Objects.requireNonNull(detector, "detector");
         if (peers != null && (peers.isBlank() || metrics.size() > 1))
             throw new IllegalArgumentException("peers: a label name (e.g. service), and only for a signal of one metric");
+        if (peerRatio && peers == null) throw new IllegalArgumentException("peers.compare: ratio needs peers.label");
     }
 
     /** A signal that judges each series on its own. */
     public Signal(String name, List<String> metrics, Target.Kind target, DetectorSpec detector) {
-        this(name, metrics, target, detector, null);
+        this(name, metrics, target, detector, null, false);
     }
 
     /** A univariate signal over one metric (the form of {@code metric:} in YAML). */
     public Signal(String name, String metric, Target.Kind target, DetectorSpec detector) {
-        this(name, metric == null ? null : List.of(metric), target, detector, null);
+        this(name, metric == null ? null : List.of(metric), target, detector, null, false);
     }
 
     /** The first (driving) metric; the only one of a univariate signal. */
