@@ -1,5 +1,7 @@
 package dev.homeostat.e2e;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.homeostat.remediation.live.EngineConfig;
 import dev.homeostat.remediation.live.JsonLinesJournal;
 import dev.homeostat.remediation.model.EngineEvent;
@@ -16,6 +18,7 @@ import dev.homeostat.testbed.chaos.LiveRunResult;
 import dev.homeostat.testbed.chaos.PrometheusSloProbe;
 import dev.homeostat.testbed.chaos.RunClock;
 import dev.homeostat.testbed.chaos.SloProbe;
+import dev.homeostat.testbed.cli.RulesCommand;
 import dev.homeostat.testbed.run.EngineJournal;
 import dev.homeostat.testbed.run.SuiteRunner;
 import dev.homeostat.testbed.scenario.Scenario;
@@ -51,7 +54,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Catalogue manifests run both ways on the same cluster and policy: each in a plain simulation of its own
  * ({@link #simulate}), and all of them one after another on one live {@link Stack} ({@link #start}): {@code sim serve}
- * at {@link #SPEED}× wall time scraped by a real Prometheus evaluating deploy/engine/prometheus-rules.yaml plus an
+ * at {@link #SPEED}× wall time scraped by a real Prometheus evaluating deploy/engine/base/prometheus-rules.yaml plus an
  * alert rule per signal, a real Alertmanager routing to the engine's webhook, the live engine against Prometheus and
  * the mock API, and each manifest applied by the live chaos runner, with a recovery gap before the next. Both sides
  * are scored by the same {@link Scorer}; the live chaos runner keeps its journal in simulated time (wall × speed),
@@ -252,7 +255,7 @@ final class Rehearsal {
                 closeables.add(sim);
                 int promPort = freePort(), amPort = freePort(), hookPort = freePort(), enginePort = freePort();
                 String interval = ms(15_000, SPEED); // the simulation's scrape interval, in wall time
-                Files.writeString(work.resolve("rules.yaml"), compressedRules(root.resolve("deploy/engine/prometheus-rules.yaml"), interval));
+                Files.writeString(work.resolve("rules.yaml"), compressedRules(root.resolve("deploy/engine/base/prometheus-rules.yaml"), interval));
                 Files.writeString(work.resolve("token"), TOKEN);
                 Files.writeString(work.resolve("prometheus.yml"), """
                         global: {scrape_interval: %s, evaluation_interval: %s}
@@ -450,24 +453,33 @@ final class Rehearsal {
      * The recording rules with their time compressed by the speed ([1m] of simulated time is [2s] of wall time at
      * 30×), and an alert rule per signal of the policy, labelled with the signal's name so the engine routes it.
      */
-    private static String compressedRules(Path rules, String interval) throws IOException {
+    static String compressedRules(Path rules, String interval) throws IOException {
         long window = Math.max(2, Math.round(60 / SPEED));
         // A counter grows in simulated seconds, and rate() divides by wall seconds: CPU cores (the one absolute rate;
         // the others are ratios, where the speed cancels) come out SPEED times too high unless divided back.
         String cpu = "rate(container_cpu_usage_seconds_total{container!=\"\", container!=\"POD\"}[1m])";
-        String text = Files.readString(rules);
-        if (!text.contains(cpu)) throw new IllegalStateException(rules + ": no '" + cpu + "' any more; adjust Rehearsal.compressedRules to the CPU rule");
-        return text.replace(cpu, cpu + " / " + SPEED).replace("[1m]", "[" + window + "s]").replace("interval: 15s", "interval: " + interval)
-                + """
-                  - name: homeostat.alerts
-                    interval: %1$s
-                    rules:
-                      - {alert: ServiceErrors, expr: "service:http_request_errors:ratio_rate1m > %2$s", labels: {homeostat_signal: service-errors}}
-                      - {alert: ServiceLatency, expr: "service:http_request_duration_seconds:p99_rate1m > %3$s", labels: {homeostat_signal: service-latency}}
-                      - {alert: PodMemory, expr: "pod:container_memory_working_set_bytes:ratio_limit > %4$s", labels: {homeostat_signal: pod-memory}}
-                      - {alert: PodCpu, expr: "pod:container_cpu_usage:rate1m > %5$s", labels: {homeostat_signal: pod-cpu}}
-                      - {alert: PodNotReady, expr: "kube_pod_status_ready < 0.5", for: %6$s, labels: {homeostat_signal: pod-not-ready}}
-                """.formatted(interval, THRESHOLD, LATENCY, MEMORY, CPU, ms(30_000, SPEED));
+        var yaml = new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+        JsonNode recording = yaml.readTree(rules.toFile()).path("spec").path("groups"); // a PrometheusRule: its spec is the rule file
+        boolean cpuSeen = false;
+        var groups = yaml.createArrayNode();
+        for (JsonNode g : recording) {
+            var group = (com.fasterxml.jackson.databind.node.ObjectNode) g.deepCopy();
+            group.put("interval", interval);
+            for (JsonNode r : group.path("rules")) {
+                String expr = r.path("expr").asText();
+                cpuSeen |= expr.contains(cpu);
+                ((com.fasterxml.jackson.databind.node.ObjectNode) r).put("expr", expr.replace(cpu, cpu + " / " + SPEED).replace("[1m]", "[" + window + "s]"));
+            }
+            groups.add(group);
+        }
+        if (!cpuSeen) throw new IllegalStateException(rules + ": no '" + cpu + "' any more; adjust Rehearsal.compressedRules to the CPU rule");
+        // The alert per signal exactly as `homeostat rules` generates it, from the live (wall-time) policy.
+        Policy live = PolicyLoader.parse(policy(SPEED), "rehearsal-policy.yaml");
+        String alerts = RulesCommand.render(live, Map.of(), "rule-file", "rehearsal", "default");
+        for (JsonNode g : yaml.readTree(alerts).path("groups")) groups.add(g);
+        var file = yaml.createObjectNode();
+        file.set("groups", groups);
+        return yaml.writeValueAsString(file);
     }
 
     /**

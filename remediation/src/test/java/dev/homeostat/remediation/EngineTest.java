@@ -91,10 +91,24 @@ class EngineTest {
             assertThat(e.service()).isEqualTo("checkout");
             assertThat(e.reason()).contains("restart-leaking-pod").contains("still anomalous after restart-pod");
         });
-        assertThat(h.engine.incidents()).isEmpty();
         // events come in journal order: the page is executed before the escalation it causes
         int page = h.journal.events.indexOf(h.journal.executed().get(1));
         assertThat(h.journal.events.indexOf(escalated.getFirst())).isGreaterThan(page);
+        // escalated, it stays while its page is open: the anomaly joins it, nothing is tried again
+        for (long s = 90; s <= 150; s += 15) {
+            h.clock.set(s * 1000);
+            h.sampleAndTick("mem_ratio", Harness.pod("checkout-r1"), 0.96);
+        }
+        assertThat(h.engine.incidents()).singleElement().extracting(i -> i.phase()).isEqualTo(Phase.ESCALATED);
+        assertThat(h.cluster.executed).hasSize(2);
+        // once the service is quiet for a lookback, the page resolves and the incident goes
+        for (long s = 165; s <= 600; s += 15) {
+            h.clock.set(s * 1000);
+            h.sampleAndTick("mem_ratio", Harness.pod("checkout-r1"), 0.30);
+        }
+        assertThat(h.engine.incidents()).isEmpty();
+        assertThat(h.journal.of(EngineEvent.Paged.class)).extracting(EngineEvent.Paged::state)
+                .containsExactly(EngineEvent.PageState.FIRING, EngineEvent.PageState.RESOLVED);
     }
 
     @Test

@@ -57,7 +57,8 @@ class ModesTest {
         // verified like after an action: still anomalous at 75 s, so the chain's page step runs
         assertThat(h.cluster.executed.get(1).time()).isEqualTo(75_000);
         assertThat(h.journal.of(EngineEvent.Paged.class)).hasSize(1);
-        assertThat(h.engine.incidents()).isEmpty();
+        // escalated: it stays, silent, while its page is open
+        assertThat(h.engine.incidents()).singleElement().extracting(i -> i.phase().name()).isEqualTo("ESCALATED");
     }
 
     @Test

@@ -135,9 +135,12 @@ final class FaultInjector {
             case Rollout r -> {
                 double[] before = RolloutCheck.lastMinute(targets);
                 DeploymentState d = r.deployment();
+                DeploymentState.Behaviour good = d.current().behaviour();
                 var revision = replicaSets.rollOut(d, r.behaviour(), "fault " + fault.name());
                 closeAtEnd(fault, endAt, new RolloutCheck(before, d, revision), () -> {
                     if (d.current().template() == revision.template()) replicaSets.rollbackTo(d, "fault " + fault.name() + " ended: its authors roll back");
+                    // a later revision built on the faulty one (another team's fix) still carries the fault: its authors fix forward
+                    else if (d.current().behaviour() == r.behaviour()) replicaSets.rollOut(d, good, "fault " + fault.name() + " ended: its authors ship the fix");
                 });
             }
         }

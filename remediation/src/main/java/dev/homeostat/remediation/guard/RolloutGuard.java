@@ -11,7 +11,8 @@ import java.util.Optional;
  * No action on a Deployment whose rollout is progressing ({@code observedGeneration < generation}
  * or {@code updatedReplicas < replicas}), nor on its pods, unless the rule says
  * {@code duringRollout: true}: pods come and go during a rollout by design, and acting then fights
- * the Deployment controller. A rule that rolls back bad rollouts sets {@code duringRollout: true}.
+ * the Deployment controller. A rule that rolls back bad rollouts sets {@code duringRollout: true}. An Argo Rollout
+ * counts as rolling out while its own status says so (phase Progressing or Paused, not aborted).
  */
 public final class RolloutGuard implements Guard {
     public static final String NAME = "rollout";
@@ -35,7 +36,11 @@ public final class RolloutGuard implements Guard {
         if (deployment == null) return Optional.empty();
         return context.cluster().deployment(deployment.namespace(), deployment.name())
                 .filter(DeploymentInfo::rolloutInProgress)
-                .map(d -> "deployment " + d.namespace() + "/" + d.name() + " is rolling out (updatedReplicas " + d.updatedReplicas()
+                .map(d -> d.rollout() != null
+                        ? "Argo Rollout " + d.namespace() + "/" + d.name() + " is " + d.rollout().phase() + " (updatedReplicas " + d.updatedReplicas()
+                          + " of " + d.replicas() + (d.rollout().message() == null || d.rollout().message().isBlank() ? "" : ": " + d.rollout().message())
+                          + "); rule " + context.rule() + " waits; set duringRollout: true on the rule to act during rollouts"
+                        : "deployment " + d.namespace() + "/" + d.name() + " is rolling out (updatedReplicas " + d.updatedReplicas()
                         + " of " + d.replicas() + ", observedGeneration " + d.observedGeneration() + " of generation " + d.generation()
                         + "); rule " + context.rule() + " waits; set duringRollout: true on the rule to act during rollouts");
     }

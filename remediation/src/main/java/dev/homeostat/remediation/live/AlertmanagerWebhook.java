@@ -4,14 +4,15 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.homeostat.remediation.live.http.Endpoint;
+import dev.homeostat.remediation.live.http.HttpEndpoints;
+import dev.homeostat.remediation.live.http.HttpLimits;
+import dev.homeostat.remediation.live.http.Reply;
+import dev.homeostat.remediation.live.http.RequestHead;
 import dev.homeostat.remediation.model.Anomaly;
 import dev.homeostat.remediation.model.Target;
 import dev.homeostat.remediation.port.AlertSource;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -39,7 +40,7 @@ import java.util.TreeMap;
  * fingerprint, status and startsAt: Alertmanager repeats firing alerts every group interval) are
  * folded into the first.
  */
-public final class AlertmanagerWebhook implements AlertSource, AutoCloseable {
+public final class AlertmanagerWebhook implements AlertSource, Endpoint, AutoCloseable {
     public static final String PATH = "/alerts";
     /** The detector name external anomalies carry, so a rule can match them with {@code detector: alertmanager}. */
     public static final String DETECTOR = "alertmanager";
@@ -51,8 +52,13 @@ public final class AlertmanagerWebhook implements AlertSource, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(AlertmanagerWebhook.class.getName());
 
     /** Where and how the receiver listens; validated here. */
-    public record Settings(InetSocketAddress listen, String token, int queueCapacity, int maxBodyBytes) {
+    public record Settings(InetSocketAddress listen, String token, int queueCapacity, int maxBodyBytes, HttpLimits limits) {
+        public Settings(InetSocketAddress listen, String token, int queueCapacity, int maxBodyBytes) {
+            this(listen, token, queueCapacity, maxBodyBytes, HttpLimits.DEFAULTS);
+        }
+
         public Settings {
+            Objects.requireNonNull(limits, "limits");
             Objects.requireNonNull(listen, "listen");
             if (token == null || token.strip().length() < 16) {
                 throw new IllegalArgumentException("webhook token: shorter than 16 characters; generate one, e.g. 'openssl rand -hex 32'");
@@ -71,7 +77,7 @@ public final class AlertmanagerWebhook implements AlertSource, AutoCloseable {
     private final LinkedHashMap<String, Boolean> seen = new LinkedHashMap<>(16, 0.75f, false) {
         @Override protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) { return size() > REMEMBERED_KEYS; }
     };
-    private HttpServer server;
+    private HttpEndpoints server;
 
     public AlertmanagerWebhook(Settings settings, Leadership leadership, LiveMetrics metrics) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -83,17 +89,15 @@ public final class AlertmanagerWebhook implements AlertSource, AutoCloseable {
     /** Binds the address and starts serving; returns this. */
     public synchronized AlertmanagerWebhook start() throws IOException {
         if (server != null) throw new IllegalStateException("already started");
-        server = HttpServer.create(settings.listen(), 0);
-        server.createContext("/", this::handle);
-        server.start();
-        LOG.log(System.Logger.Level.INFO, "Alertmanager webhook listening on {0}{1}", server.getAddress(), PATH);
+        server = HttpEndpoints.start("webhook", settings.listen(), this, settings.limits());
+        LOG.log(System.Logger.Level.INFO, "Alertmanager webhook listening on port {0}{1}", String.valueOf(server.port()), PATH);
         return this;
     }
 
     /** The bound port (useful when {@code listen} asked for port 0). */
     public synchronized int port() {
         if (server == null) throw new IllegalStateException("not started");
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     @Override public synchronized List<Alert> drain() {
@@ -107,54 +111,43 @@ public final class AlertmanagerWebhook implements AlertSource, AutoCloseable {
     public synchronized int queued() { return queue.size(); }
 
     @Override public synchronized void close() {
-        if (server != null) server.stop(0);
+        if (server != null) server.close();
         server = null;
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            Reply reply = reply(exchange);
-            metrics.webhookRequest(reply.code());
-            if (reply.code() == 401) exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"homeostat\"");
-            if (reply.code() == 503) exchange.getResponseHeaders().set("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
-            if (reply.code() == 405) exchange.getResponseHeaders().set("Allow", "POST");
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(reply.code(), body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        }
+    /** Path, method, token and declared length are checked before a byte of the body is read. */
+    @Override public Decision head(RequestHead head) {
+        Reply refusal = refusal(head);
+        if (refusal != null) return new Decision.Answer(counted(refusal));
+        return new Decision.ReadBody(settings.maxBodyBytes(), counted(tooLarge(head.contentLength())));
     }
 
-    /** An HTTP status and a JSON body. */
-    private record Reply(int code, String body) {
-        static Reply error(int code, String reason) {
-            ObjectNode node = JSON.createObjectNode().put("status", "error").put("reason", reason);
-            return new Reply(code, node.toString());
-        }
-    }
-
-    private Reply reply(HttpExchange exchange) throws IOException {
-        if (!exchange.getRequestURI().getPath().equals(PATH)) return Reply.error(404, "no such path; Alertmanager posts to " + PATH);
-        if (!exchange.getRequestMethod().equals("POST")) return Reply.error(405, "use POST");
-        String problem = authProblem(exchange.getRequestHeaders().getFirst("Authorization"));
-        if (problem != null) return Reply.error(401, problem);
-        String length = exchange.getRequestHeaders().getFirst("Content-Length");
-        if (length != null && parseLong(length) > settings.maxBodyBytes()) {
-            return Reply.error(413, "body of " + length + " bytes exceeds the limit of " + settings.maxBodyBytes() + " bytes; lower max_alerts in the Alertmanager webhook_config");
-        }
-        byte[] body = readAtMost(exchange.getRequestBody(), settings.maxBodyBytes());
-        if (body == null) {
-            return Reply.error(413, "body exceeds the limit of " + settings.maxBodyBytes() + " bytes; lower max_alerts in the Alertmanager webhook_config");
-        }
+    @Override public Reply body(RequestHead head, byte[] body) {
         List<Alert> alerts;
         try {
             alerts = parse(body);
         } catch (IllegalArgumentException e) {
-            return Reply.error(400, e.getMessage());
+            return counted(Reply.error(400, e.getMessage()));
         }
-        return offer(alerts);
+        return counted(offer(alerts));
+    }
+
+    private Reply refusal(RequestHead head) {
+        if (!head.path().equals(PATH)) return Reply.error(404, "no such path; Alertmanager posts to " + PATH);
+        if (!head.method().equals("POST")) return Reply.error(405, "use POST").with("Allow", "POST");
+        String problem = authProblem(head.header("Authorization"));
+        if (problem != null) return Reply.error(401, problem).with("WWW-Authenticate", "Bearer realm=\"homeostat\"");
+        return null;
+    }
+
+    private Reply tooLarge(long declared) {
+        return Reply.error(413, "body" + (declared >= 0 ? " of " + declared + " bytes" : "") + " exceeds the limit of " + settings.maxBodyBytes()
+                + " bytes; lower max_alerts in the Alertmanager webhook_config");
+    }
+
+    private Reply counted(Reply reply) {
+        metrics.webhookRequest(reply.code());
+        return reply.code() == 503 ? reply.with("Retry-After", Integer.toString(RETRY_AFTER_SECONDS)) : reply;
     }
 
     /** Null when the header carries the token, otherwise why not. */
@@ -167,7 +160,7 @@ public final class AlertmanagerWebhook implements AlertSource, AutoCloseable {
     }
 
     /** Queues the new alerts all or none, so a refused post can be retried whole without losing or doubling any. */
-    private synchronized Reply offer(List<Alert> alerts) {
+    synchronized Reply offer(List<Alert> alerts) {
         var fresh = new ArrayList<Alert>();
         var keys = new ArrayList<String>();
         int duplicates = 0;
@@ -202,7 +195,7 @@ public final class AlertmanagerWebhook implements AlertSource, AutoCloseable {
         }
         ObjectNode ok = JSON.createObjectNode().put("status", "success").put("queued", fresh.size())
                 .put("duplicates", duplicates).put("untargeted", untargeted);
-        return new Reply(200, ok.toString());
+        return Reply.json(200, ok.toString());
     }
 
     private static String key(Alert alert) {
@@ -298,20 +291,6 @@ public final class AlertmanagerWebhook implements AlertSource, AutoCloseable {
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException(path + ": '" + text + "' is not an RFC 3339 time such as 2025-01-31T12:00:00Z");
         }
-    }
-
-    private static long parseLong(String s) {
-        try {
-            return Long.parseLong(s.trim());
-        } catch (NumberFormatException e) {
-            return Long.MAX_VALUE;
-        }
-    }
-
-    /** The body, or null when it is longer than {@code limit} (chunked bodies have no Content-Length to check first). */
-    private static byte[] readAtMost(InputStream in, int limit) throws IOException {
-        byte[] bytes = in.readNBytes(limit + 1);
-        return bytes.length > limit ? null : bytes;
     }
 
     private static byte[] sha256(String s) {

@@ -3,10 +3,9 @@ package dev.homeostat.remediation.live;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
+import dev.homeostat.remediation.live.http.Reply;
+import dev.homeostat.remediation.live.http.RequestHead;
 import dev.homeostat.remediation.router.PendingApproval;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -35,33 +34,17 @@ final class ApprovalsApi {
 
     static boolean handles(String path) { return path.equals(PATH) || path.startsWith(PATH + "/"); }
 
-    void handle(HttpExchange exchange) throws IOException {
-        Reply reply = reply(exchange);
-        if (reply.code == 401) exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"homeostat\"");
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        byte[] body = reply.body.getBytes(StandardCharsets.UTF_8);
-        exchange.sendResponseHeaders(reply.code, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
-    }
-
-    private record Reply(int code, String body) {
-        static Reply error(int code, String reason) {
-            return new Reply(code, JSON.createObjectNode().put("status", "error").put("reason", reason).toString());
-        }
-    }
-
-    private Reply reply(HttpExchange exchange) {
-        String problem = authProblem(exchange.getRequestHeaders().getFirst("Authorization"));
-        if (problem != null) return Reply.error(401, problem);
-        String path = exchange.getRequestURI().getPath();
-        String method = exchange.getRequestMethod();
+    /** The answer to a request under {@link #PATH}; decisions carry no body, so none is read. */
+    Reply reply(RequestHead head) {
+        String problem = authProblem(head.header("Authorization"));
+        if (problem != null) return Reply.error(401, problem).with("WWW-Authenticate", "Bearer realm=\"homeostat\"");
+        String path = head.path();
+        String method = head.method();
         if (path.equals(PATH) || path.equals(PATH + "/")) {
             if (!method.equals("GET")) return Reply.error(405, "use GET " + PATH + " to list, POST " + PATH + "/{id}/approve|reject to decide");
             ArrayNode list = JSON.createArrayNode();
             for (PendingApproval a : desk.pending()) list.add(json(a));
-            return new Reply(200, list.toString());
+            return Reply.json(200, list.toString());
         }
         String[] parts = path.substring(PATH.length() + 1).split("/", -1);
         if (parts.length != 2 || parts[0].isEmpty()) return Reply.error(404, "no such path; use " + PATH + " or " + PATH + "/{id}/approve|reject");
@@ -73,7 +56,7 @@ final class ApprovalsApi {
         if (!known) return Reply.error(404, "no pending approval '" + id + "' (decided, expired, or never asked); GET " + PATH + " lists them");
         ObjectNode ok = JSON.createObjectNode().put("status", "ok").put("id", id).put("decision", verb + "d")
                 .put("note", "takes effect at the engine's next evaluation");
-        return new Reply(200, ok.toString());
+        return Reply.json(200, ok.toString());
     }
 
     private static ObjectNode json(PendingApproval a) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.homeostat.remediation.live.kafka.KafkaSettings;
 import dev.homeostat.units.GoDuration;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -24,7 +25,7 @@ import java.util.TreeSet;
 
 /**
  * The live engine's configuration, a {@code kind: EngineConfig} YAML document (see
- * {@code deploy/engine/configmap.yaml}). Loaded and checked whole before anything starts; every
+ * {@code deploy/engine/base/engine.yaml}). Loaded and checked whole before anything starts; every
  * error names the file and field and says what to write instead, e.g.
  * {@code engine.yaml: spec.webhook.token: a token is never written inline; put it in a Secret and use tokenFile or tokenEnv}.
  *
@@ -33,9 +34,10 @@ import java.util.TreeSet;
  * @param webhook       the Alertmanager receiver, or null for none
  * @param leaderElection the lease, or null when election is off (a single replica)
  * @param pagerUrl      where {@code page} actions are POSTed, or null: pages are journaled as refused
+ * @param kafka         the optional event bus (anomaly events in, engine events out), or null
  */
 public record EngineConfig(String name, Path policy, boolean dryRun, Path journal, Prometheus prometheus, Kubernetes kubernetes,
-                           Webhook webhook, Server server, Election leaderElection, URI pagerUrl) {
+                           Webhook webhook, Server server, Election leaderElection, URI pagerUrl, KafkaSettings kafka) {
     public static final String API_VERSION = "homeostat.dev/v1alpha1";
     public static final String KIND = "EngineConfig";
 
@@ -93,7 +95,25 @@ public record EngineConfig(String name, Path policy, boolean dryRun, Path journa
 
     /** The same configuration with {@code dryRun} set (the command line's {@code --dry-run} wins over the file). */
     public EngineConfig withDryRun(boolean dry) {
-        return new EngineConfig(name, policy, dry, journal, prometheus, kubernetes, webhook, server, leaderElection, pagerUrl);
+        return new EngineConfig(name, policy, dry, journal, prometheus, kubernetes, webhook, server, leaderElection, pagerUrl, kafka);
+    }
+
+    /** The same configuration watching {@code namespaces} (the command line's {@code --namespace}), checked as in the file. */
+    public EngineConfig withNamespaces(List<String> namespaces) {
+        var checked = new ArrayList<String>();
+        for (String n : namespaces) {
+            if (n == null || !n.matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?") && !n.equals("*"))
+                throw new IllegalArgumentException("--namespace: '" + n + "' is not a namespace name (lower-case letters, digits, '-')");
+            if (checked.contains(n)) throw new IllegalArgumentException("--namespace: '" + n + "' is given twice");
+            checked.add(n);
+        }
+        if (checked.isEmpty()) throw new IllegalArgumentException("--namespace: give at least one namespace");
+        return new EngineConfig(name, policy, dryRun, journal, prometheus, new Kubernetes(checked), webhook, server, leaderElection, pagerUrl, kafka);
+    }
+
+    /** The same configuration journaling to {@code file} (the command line's {@code --journal}). */
+    public EngineConfig withJournal(Path file) {
+        return new EngineConfig(name, policy, dryRun, file, prometheus, kubernetes, webhook, server, leaderElection, pagerUrl, kafka);
     }
 
     /** Loads {@code file}; {@code env} supplies {@code tokenEnv} and the defaults from the Downward API (POD_NAMESPACE, POD_NAME, HOSTNAME). */
@@ -143,13 +163,40 @@ public record EngineConfig(String name, Path policy, boolean dryRun, Path journa
             String name = text(meta.field("name"));
             At spec = root.field("spec");
             if (spec.absent()) throw error(spec, "missing; give at least policy and prometheus.url");
-            object(spec, "policy", "dryRun", "journal", "prometheus", "kubernetes", "webhook", "server", "leaderElection", "pager");
+            object(spec, "policy", "dryRun", "journal", "prometheus", "kubernetes", "webhook", "server", "leaderElection", "pager", "kafka");
             Path policy = path(spec.field("policy"));
             if (!Files.isRegularFile(policy)) throw error(spec.field("policy"), "file " + policy + " not found; give the RemediationPolicy's path (relative to this file)");
             boolean dryRun = bool(spec.field("dryRun"), false);
             Path journal = spec.field("journal").absent() ? null : path(spec.field("journal"));
             return new EngineConfig(name, policy, dryRun, journal, prometheus(spec.field("prometheus")), kubernetes(spec.field("kubernetes")),
-                    webhook(spec.field("webhook")), server(spec.field("server")), election(spec.field("leaderElection")), pager(spec.field("pager")));
+                    webhook(spec.field("webhook")), server(spec.field("server")), election(spec.field("leaderElection")), pager(spec.field("pager")),
+                    kafka(spec.field("kafka")));
+        }
+
+        private KafkaSettings kafka(At at) {
+            if (at.absent()) return null;
+            object(at, "bootstrapServers", "source", "sink", "properties");
+            String servers = text(at.field("bootstrapServers"));
+            At source = at.field("source");
+            At sink = at.field("sink");
+            if (source.absent() && sink.absent()) throw error(at, "give source (anomaly events in), sink (engine events out) or both");
+            object(source, "topic", "groupId", "queueCapacity");
+            object(sink, "topic");
+            String sourceTopic = source.absent() ? null : text(source.field("topic"));
+            String group = source.absent() || source.field("groupId").absent() ? KafkaSettings.DEFAULT_GROUP : text(source.field("groupId"));
+            int capacity = source.absent() ? Defaults.QUEUE_CAPACITY : integer(source.field("queueCapacity"), Defaults.QUEUE_CAPACITY, 1);
+            String sinkTopic = sink.absent() ? null : text(sink.field("topic"));
+            var props = new TreeMap<String, String>();
+            At p = at.field("properties");
+            if (!p.absent()) {
+                if (!p.node().isObject()) throw error(p, "expected a map of Kafka client property to value, e.g. security.protocol: SASL_SSL");
+                for (Iterator<String> it = p.node().fieldNames(); it.hasNext(); ) {
+                    String key = it.next();
+                    if (key.equals("bootstrap.servers")) throw error(p.field(key), "write it as kafka.bootstrapServers");
+                    props.put(key, text(p.field(key)));
+                }
+            }
+            return new KafkaSettings(servers, sourceTopic, group, sinkTopic, capacity, props);
         }
 
         private URI pager(At at) {

@@ -62,7 +62,8 @@ public final class LiveEngine implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        scheduler.scheduleAtFixedRate(this::evaluate, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        // fixed delay, not fixed rate: after a slow evaluation the next waits a full interval instead of ticking in a burst on stale samples
+        scheduler.scheduleWithFixedDelay(this::evaluate, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
         return this;
     }
 
@@ -93,7 +94,9 @@ public final class LiveEngine implements AutoCloseable {
                     }
                 }
                 metrics.notRouted("resolved", resolved);
+                long t0 = System.nanoTime();
                 engine.tick();
+                metrics.tickDuration((System.nanoTime() - t0) / 1e9);
                 ticks++;
                 metrics.tick(true, now);
             } catch (RuntimeException e) {

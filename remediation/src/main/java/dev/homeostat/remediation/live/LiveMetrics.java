@@ -3,6 +3,8 @@ package dev.homeostat.remediation.live;
 import dev.homeostat.remediation.model.EngineEvent;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
 /**
@@ -22,6 +24,13 @@ public final class LiveMetrics {
     private final Counter webhookAlerts;
     private final Gauge webhookQueue;
     private final Counter alertsNotRouted;
+    private final Histogram tickDuration;
+    private final Histogram actionDuration;
+    private final Counter actions;
+    private final Gauge dependencyUp;
+    private final Gauge interval;
+    private final Counter kubernetesEvents;
+    private final Counter kafkaEvents;
 
     public LiveMetrics() {
         this(new PrometheusRegistry());
@@ -47,9 +56,55 @@ public final class LiveMetrics {
                 .register(registry);
         alertsNotRouted = Counter.builder().name("homeostat_alerts_not_routed").help("Accepted alerts the engine did not route, by reason (resolved, not-leader).")
                 .labelNames("reason").register(registry);
+        tickDuration = Histogram.builder().name("homeostat_engine_tick_duration_seconds").help("Wall time of one evaluation (queries, detection, guards, actions).")
+                .classicUpperBounds(0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30).register(registry);
+        actionDuration = Histogram.builder().name("homeostat_engine_action_duration_seconds").help("Wall time of one cluster action, by action and outcome.")
+                .classicUpperBounds(0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30).labelNames("action", "outcome").register(registry);
+        actions = Counter.builder().name("homeostat_engine_actions").help("Actions the engine chose, by action and outcome (applied, refused, dry-run, held-back).")
+                .labelNames("action", "outcome").register(registry);
+        dependencyUp = Gauge.builder().name("homeostat_dependency_up").help("1 while the dependency (kubernetes, prometheus) answered the last probe.")
+                .labelNames("dependency").register(registry);
+        interval = Gauge.builder().name("homeostat_engine_evaluation_interval_seconds").help("The policy's evaluation interval.").register(registry);
+        kubernetesEvents = Counter.builder().name("homeostat_kubernetes_events").help("Kubernetes Events about actions, by outcome (created, failed, dropped).")
+                .labelNames("outcome").register(registry);
+        kafkaEvents = Counter.builder().name("homeostat_kafka_events").help("Kafka records, by direction (in, out) and outcome (queued, duplicate, invalid, resolved; sent, failed).")
+                .labelNames("direction", "outcome").register(registry);
+        Gauge.builder().name("homeostat_build_info").help("Always 1; the labels say which build and Java run.")
+                .labelNames("version", "java_version").register(registry).labelValues(version(), Runtime.version().toString()).set(1);
+        JvmMetrics.builder().register(registry);
         ticks.labelValues("ok");
         ticks.labelValues("error");
     }
+
+    /** The build's version from the jar's manifest, or "development" when run from classes. */
+    static String version() {
+        String v = LiveMetrics.class.getPackage().getImplementationVersion();
+        return v == null ? "development" : v;
+    }
+
+    void tickDuration(double seconds) { tickDuration.observe(seconds); }
+
+    void action(String action, String outcome, double seconds) {
+        actions.labelValues(action, outcome).inc();
+        if (seconds >= 0) actionDuration.labelValues(action, outcome).observe(seconds);
+    }
+
+    void dependencyUp(String dependency, boolean up) { dependencyUp.labelValues(dependency).set(up ? 1 : 0); }
+
+    void evaluationInterval(double seconds) { interval.set(seconds); }
+
+    void kubernetesEvent(String outcome) { kubernetesEvents.labelValues(outcome).inc(); }
+
+    void kafka(String direction, String outcome, int n) { kafkaEvents.labelValues(direction, outcome).inc(n); }
+
+    /** The count of Kafka records with {@code direction} and {@code outcome} (tests). */
+    public double kafka(String direction, String outcome) { return kafkaEvents.labelValues(direction, outcome).get(); }
+
+    /** The count of actions with {@code outcome} (tests). */
+    public double actions(String action, String outcome) { return actions.labelValues(action, outcome).get(); }
+
+    /** The count of Kubernetes Events with {@code outcome} (tests). */
+    public double kubernetesEvents(String outcome) { return kubernetesEvents.labelValues(outcome).get(); }
 
     public PrometheusRegistry registry() { return registry; }
 
@@ -60,7 +115,10 @@ public final class LiveMetrics {
 
     void leader(boolean isLeader) { leader.set(isLeader ? 1 : 0); }
 
-    void event(EngineEvent event) { events.labelValues(event.getClass().getSimpleName()).inc(); }
+    void event(EngineEvent event) {
+        events.labelValues(event.getClass().getSimpleName()).inc();
+        if (event instanceof EngineEvent.ActionTaken t && t.outcome() == EngineEvent.Outcome.HELD) action(t.action().kind(), "held-back", -1);
+    }
 
     void query(String metric, String outcome) { queries.labelValues(metric, outcome).inc(); }
 

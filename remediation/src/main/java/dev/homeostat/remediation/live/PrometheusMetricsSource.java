@@ -24,7 +24,7 @@ import java.util.TreeMap;
 /**
  * {@link MetricsSource} over Prometheus' HTTP API: {@code GET /api/v1/query_range} with
  * {@code step} = the evaluation interval. The query of a metric is the metric's name — the
- * recording rules in {@code deploy/engine/prometheus-rules.yaml} give Prometheus the names the
+ * recording rules in {@code deploy/engine/base/prometheus-rules.yaml} give Prometheus the names the
  * simulator uses — unless {@code queries} overrides it.
  *
  * <p>It never throws at the engine loop: an HTTP error, {@code "status":"error"}, a timeout or an
@@ -59,6 +59,23 @@ public final class PrometheusMetricsSource implements MetricsSource {
         this.timeout = Objects.requireNonNull(timeout, "timeout");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.http = Objects.requireNonNull(http, "http");
+    }
+
+    /**
+     * Empty when Prometheus answers HTTP at all ({@code GET /-/ready}, any status), else why not: a readiness probe
+     * of the dependency, distinct from a query that Prometheus answers with an error.
+     */
+    public java.util.Optional<String> unreachable() {
+        URI uri = URI.create(baseUrl + "/-/ready");
+        try {
+            http.send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build(), HttpResponse.BodyHandlers.discarding());
+            return java.util.Optional.empty();
+        } catch (IOException e) {
+            return java.util.Optional.of("Prometheus at " + baseUrl + ": " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return java.util.Optional.of("interrupted");
+        }
     }
 
     /** The PromQL sent for {@code metric}. */

@@ -1,14 +1,18 @@
 package dev.homeostat.remediation.port;
 
 /**
- * A Deployment as the engine sees it. {@code updatedReplicas}, {@code generation} and {@code observedGeneration}
+ * A Deployment as the engine sees it — or an Argo Rollouts {@code Rollout}, which manages its pods in a Deployment's
+ * stead ({@code rollout} non-null). {@code updatedReplicas}, {@code generation} and {@code observedGeneration}
  * tell whether a rollout is progressing; {@code revision} is its current revision and {@code revisionSince} when
  * that revision's rollout began (a new image or config), {@code Long.MIN_VALUE} when unknown; {@code rollbackTo}
  * the revision a rollback would return to, 0 when there is none. A view that does not know these (the shorter
  * constructors) reports a settled rollout of an unknown revision.
+ *
+ * @param rollout the Rollout's own status when this is an Argo Rollout, else null
  */
 public record DeploymentInfo(String namespace, String name, int replicas, int readyReplicas, int updatedReplicas,
-                             long generation, long observedGeneration, int revision, long revisionSince, int rollbackTo) {
+                             long generation, long observedGeneration, int revision, long revisionSince, int rollbackTo,
+                             RolloutStatus rollout) {
     public DeploymentInfo(String namespace, String name, int replicas, int readyReplicas) {
         this(namespace, name, replicas, readyReplicas, replicas, 0, 0);
     }
@@ -18,12 +22,29 @@ public record DeploymentInfo(String namespace, String name, int replicas, int re
         this(namespace, name, replicas, readyReplicas, updatedReplicas, generation, observedGeneration, 0, Long.MIN_VALUE, 0);
     }
 
+    public DeploymentInfo(String namespace, String name, int replicas, int readyReplicas, int updatedReplicas,
+                          long generation, long observedGeneration, int revision, long revisionSince, int rollbackTo) {
+        this(namespace, name, replicas, readyReplicas, updatedReplicas, generation, observedGeneration, revision, revisionSince, rollbackTo, null);
+    }
+
+    /**
+     * An Argo Rollout's status: its {@code phase} (Healthy, Progressing, Paused, Degraded), whether an update was
+     * aborted, and the controller's message.
+     */
+    public record RolloutStatus(String phase, boolean aborted, String message) {
+        /** Mid-update: Progressing, or Paused at a canary or blue-green step, and not aborted. */
+        public boolean updating() {
+            return !aborted && ("Progressing".equals(phase) || "Paused".equals(phase));
+        }
+    }
+
     /**
      * Whether a rollout is under way: the controller has not yet seen the latest spec
-     * ({@code observedGeneration < generation}) or not every replica runs the current template.
+     * ({@code observedGeneration < generation}), not every replica runs the current template, or an Argo Rollout
+     * says it is mid-update.
      */
     public boolean rolloutInProgress() {
-        return observedGeneration < generation || updatedReplicas < replicas;
+        return observedGeneration < generation || updatedReplicas < replicas || (rollout != null && rollout.updating());
     }
 
     /** The current revision began rolling out at or after {@code since}, and a previous one exists to go back to. */

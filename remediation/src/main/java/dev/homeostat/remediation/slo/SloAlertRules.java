@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -63,18 +64,15 @@ public final class SloAlertRules {
             windows.add(a.shortWindow());
         }
         for (SloObjective o : objectives) {
-            for (Duration w : windows) records.add(Map.of("record", RATIO_PREFIX + BurnRateAlert.promDuration(w), "expr", ratio(o, w, latencyBounds),
-                    "labels", Map.of("slo", o.label())));
+            for (Duration w : windows) records.add(record(RATIO_PREFIX + BurnRateAlert.promDuration(w), ratio(o, w, latencyBounds), o));
             String labels = "{" + selector(o) + ", slo=\"" + o.label() + "\"}";
             for (Duration w : ENGINE_WINDOWS) {
                 String window = BurnRateAlert.promDuration(w);
-                records.add(Map.of("record", BURN_PREFIX + "ratio_rate" + window, "expr",
-                        RATIO_PREFIX + window + labels + " / " + trim(o.budget()) + "\n"));
+                records.add(record(BURN_PREFIX + "ratio_rate" + window, RATIO_PREFIX + window + labels + " / " + trim(o.budget()) + "\n", o));
             }
         }
         // over both windows at once, for every objective: the lesser of the two burn rates
-        records.add(Map.of("record", BURN_MULTIWINDOW, "expr",
-                "min by (namespace, service, slo) ({__name__=~\"" + BURN_PREFIX + "ratio_rate(1m|5m)\"})\n"));
+        records.add(record(BURN_MULTIWINDOW, "min by (namespace, service, slo) ({__name__=~\"" + BURN_PREFIX + "ratio_rate(1m|5m)\"})\n", null));
         recording.put("rules", records);
 
         Map<String, Object> alerting = new LinkedHashMap<>();
@@ -121,8 +119,20 @@ public final class SloAlertRules {
         l.put("long_window", BurnRateAlert.promDuration(a.longWindow()));
         l.put("short_window", BurnRateAlert.promDuration(a.shortWindow()));
         rule.put("labels", l);
-        rule.put("annotations", Map.of("summary", o.service() + " burns its " + o.label() + " error budget " + trim(a.factor())
+        rule.put("annotations", Collections.singletonMap("summary", o.service() + " burns its " + o.label() + " error budget " + trim(a.factor())
                 + "x too fast over " + BurnRateAlert.promDuration(a.longWindow()) + " and " + BurnRateAlert.promDuration(a.shortWindow())));
+        return rule;
+    }
+
+    /**
+     * A recording rule, its keys in Prometheus' order; an objective's records carry its {@code slo} label, so the
+     * same record name over two objectives is told apart by a static label (promtool's duplicate-rule lint).
+     */
+    private static Map<String, Object> record(String name, String expr, SloObjective o) {
+        Map<String, Object> rule = new LinkedHashMap<>();
+        rule.put("record", name);
+        rule.put("expr", expr);
+        if (o != null) rule.put("labels", Collections.singletonMap("slo", o.label()));
         return rule;
     }
 

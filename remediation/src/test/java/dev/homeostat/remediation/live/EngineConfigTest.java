@@ -3,8 +3,6 @@ package dev.homeostat.remediation.live;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.homeostat.remediation.policy.PolicyLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** EngineConfig YAML: the shipped sample loads, and each kind of mistake is named with its field. */
 class EngineConfigTest {
-    static final Path CONFIGMAP = Path.of("..", "deploy", "engine", "configmap.yaml");
+    static final Path BASE = Path.of("..", "deploy", "engine", "base");
     static final String TOKEN = "0123456789abcdef0123";
 
     static String minimal(String extra) {
@@ -36,10 +34,9 @@ class EngineConfigTest {
 
     @Test
     void shippedConfigMap_holdsAValidEngineConfigAndPolicy(@TempDir Path dir) throws Exception {
-        var cm = new ObjectMapper(new YAMLFactory()).readTree(CONFIGMAP.toFile());
-        String engine = cm.path("data").path("engine.yaml").asText();
-        String policy = cm.path("data").path("policy.yaml").asText();
-        assertThat(PolicyLoader.parse(policy, "configmap.yaml#policy.yaml").signals()).isNotEmpty();
+        String engine = Files.readString(BASE.resolve("engine.yaml"));
+        String policy = Files.readString(BASE.resolve("policy.yaml"));
+        assertThat(PolicyLoader.parse(policy, "policy.yaml").signals()).isNotEmpty();
 
         Path tokenFile = dir.resolve("token");
         Files.writeString(tokenFile, TOKEN + "\n");
@@ -48,7 +45,9 @@ class EngineConfigTest {
                         .replace("/var/run/secrets/homeostat/token", tokenFile.toString()), "configmap.yaml#engine.yaml", dir,
                 Map.of("POD_NAME", "homeostat-engine-abc", "POD_NAMESPACE", "homeostat"));
 
-        assertThat(config.dryRun()).isTrue();
+        assertThat(config.dryRun()).as("the Deployment's --dry-run keeps it dry until overlays/auto").isFalse();
+        assertThat(config.pagerUrl()).as("pages go out once the SRE writes their URL").isNotNull();
+        assertThat(config.journal()).isEqualTo(Path.of("/dev/stdout"));
         assertThat(config.webhook().token()).isEqualTo(TOKEN);
         assertThat(config.webhook().toString()).doesNotContain(TOKEN);
         assertThat(config.leaderElection().identity()).isEqualTo("homeostat-engine-abc");

@@ -133,7 +133,20 @@ class LiveRuntimeDryRunTest {
                 String base = "http://127.0.0.1:" + runtime.serverPort();
                 var metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
                 assertThat(metrics.body()).contains("homeostat_engine_ticks_total{result=\"ok\"}").contains("homeostat_engine_leader 1.0")
-                        .contains("homeostat_webhook_alerts_total{outcome=\"queued\"} 1.0");
+                        .contains("homeostat_webhook_alerts_total{outcome=\"queued\"} 1.0")
+                        .contains("homeostat_build_info{java_version=").contains("jvm_memory_used_bytes").contains("process_cpu_seconds_total")
+                        .contains("homeostat_engine_tick_duration_seconds_bucket").contains("homeostat_dependency_up{dependency=\"kubernetes\"} 1.0")
+                        .contains("homeostat_engine_action_duration_seconds_count{action=\"restart-pod\",outcome=\"dry-run\"}");
+                // `kubectl describe pod checkout-0` shows what the engine would have done
+                await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(client.v1().events().inNamespace("default").list().getItems())
+                        .anySatisfy(e -> {
+                            assertThat(e.getReason()).isEqualTo("HomeostatDryRun");
+                            assertThat(e.getInvolvedObject().getKind()).isEqualTo("Pod");
+                            assertThat(e.getInvolvedObject().getName()).isEqualTo("checkout-0");
+                            assertThat(e.getInvolvedObject().getUid()).isNotBlank();
+                            assertThat(e.getMessage()).contains("dry-run: would restart pod default/checkout-0");
+                            assertThat(e.getSource().getComponent()).isEqualTo("homeostat-engine");
+                        }));
                 assertThat(http.send(HttpRequest.newBuilder(URI.create(base + "/healthz")).build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
                 // the approvals API is wired with the webhook's token; this policy is auto, so nothing waits
                 var approvals = http.send(HttpRequest.newBuilder(URI.create(base + "/approvals")).header("Authorization", "Bearer " + TOKEN).build(),

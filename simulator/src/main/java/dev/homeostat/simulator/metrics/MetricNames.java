@@ -19,7 +19,7 @@ public final class MetricNames {
      * Request durations, a classic Prometheus histogram per pod as the application exposes it (labels
      * namespace, service, pod; {@code _bucket} also le — the bounds {@link #LATENCY_BUCKETS} and +Inf): the
      * requests the pod answered, and those that timed out (in +Inf only, counted at the client timeout in
-     * {@code _sum}). deploy/engine/prometheus-rules.yaml turns it into the p99 and mean-latency rules.
+     * {@code _sum}). deploy/engine/base/prometheus-rules.yaml turns it into the p99 and mean-latency rules.
      */
     public static final String REQUEST_DURATION = "http_request_duration_seconds";
     public static final String REQUEST_DURATION_BUCKET = REQUEST_DURATION + "_bucket";

@@ -15,7 +15,7 @@ import java.util.TreeMap;
  * The SLO query through the engine's own Prometheus client ({@link PrometheusMetricsSource}, {@code query_range}
  * over the last two poll intervals; the newest finite sample of each series counts). A series names its
  * service by its {@code service} label (and {@code namespace}, else the run's namespace), as the recording rule
- * {@code service:http_request_errors:ratio_rate1m} in {@code deploy/engine/prometheus-rules.yaml} does; a series
+ * {@code service:http_request_errors:ratio_rate1m} in {@code deploy/engine/base/prometheus-rules.yaml} does; a series
  * without one is {@code service/<namespace>/slo}. Prometheus being down gives no readings (the client logs and
  * counts it), never an exception: the SLO state simply stays as it was.
  */

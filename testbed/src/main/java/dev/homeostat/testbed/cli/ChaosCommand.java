@@ -151,8 +151,10 @@ public final class ChaosCommand {
             for (Path f : files) runs.add(new LiveChaosRun(f, client, slo, clock, options, line -> print(stdout, line)));
             if (prometheus == null) print(stdout, "no --prometheus: the SLO is not watched, only the selected pods");
             int exit = Homeostat.EXIT_OK;
+            var results = new ArrayList<LiveRunResult>();
             for (int i = 0; i < runs.size(); i++) {
                 LiveRunResult r = runs.get(i).run();
+                results.add(r);
                 print(stdout, files.get(i) + ": " + r.outcome() + " — " + r.detail() + "; " + r.targets().size() + " target pod(s), signal "
                         + (r.signalMoved() ? "moved" : "did not move") + (r.cleanedUp() ? "" : "; CLEANUP INCOMPLETE (see above)")
                         + (r.journalFile() == null ? "" : "; journal " + r.journalFile()));
@@ -160,6 +162,9 @@ public final class ChaosCommand {
                 if (r.outcome() == LiveRunResult.Outcome.INTERRUPTED) break;
                 if (!r.cleanedUp()) exit = Math.max(exit, Homeostat.EXIT_FAILED);
             }
+            // the same report files `homeostat run` writes, from the live journals
+            if (dev.homeostat.testbed.chaos.LiveReport.write("chaos-live", results, options.outDir()) != null)
+                print(stdout, "report:  " + options.outDir().resolve(dev.homeostat.reports.ReportWriter.REPORT_JSON) + " (summary.md, index.html, junit.xml beside it)");
             return exit;
         }
 

@@ -2,6 +2,7 @@ package dev.homeostat.testbed.cli;
 
 import dev.homeostat.remediation.live.EngineConfig;
 import dev.homeostat.remediation.live.LiveRuntime;
+import dev.homeostat.remediation.live.LogFormat;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.PrintWriter;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "engine", mixinStandardHelpOptions = true,
         description = {
-                "Run the self-healing engine against a live cluster, as configured by an EngineConfig YAML (deploy/engine/configmap.yaml has one).",
+                "Run the self-healing engine against a live cluster, as configured by an EngineConfig YAML (deploy/engine/base/engine.yaml is one).",
                 "Each engine event is printed as one line on stdout (and appended to spec.journal as JSON lines when set).",
                 "Exit code: 0 stopped cleanly, 1 --max-ticks not reached in time, 2 bad input."})
 public final class EngineCommand implements Callable<Integer> {
@@ -33,6 +34,16 @@ public final class EngineCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     KubeconfigOption kubeconfig = new KubeconfigOption();
 
+    @Option(names = "--namespace", paramLabel = "NS", description = "Watch and act in this namespace (repeat for several); replaces spec.kubernetes.namespaces.")
+    java.util.List<String> namespaces;
+
+    @Option(names = "--journal", paramLabel = "FILE", description = "Append the engine events here as JSON lines; replaces spec.journal.")
+    Path journal;
+
+    @Option(names = "--log-format", paramLabel = "text|json", defaultValue = "text",
+            description = "text: event lines on stdout, logs on stderr; json: everything as one JSON object per line on stdout (for a cluster's log collector). Default: ${DEFAULT-VALUE}.")
+    String logFormat;
+
     @Option(names = "--max-ticks", paramLabel = "N", description = "Stop after N evaluations as leader (rehearsals and tests). Default: run until stopped.")
     Long maxTicks;
 
@@ -41,10 +52,13 @@ public final class EngineCommand implements Callable<Integer> {
     @Override public Integer call() throws Exception {
         EngineConfig loaded = EngineConfig.load(config, System.getenv());
         EngineConfig cfg = dryRun ? loaded.withDryRun(true) : loaded;
+        if (namespaces != null) cfg = cfg.withNamespaces(namespaces);
+        if (journal != null) cfg = cfg.withJournal(journal);
         if (maxTicks != null && maxTicks < 1) throw new IllegalArgumentException("--max-ticks: " + maxTicks + " must be at least 1");
         PrintWriter out = spec.commandLine().getOut();
+        java.util.function.Consumer<String> lines = LogFormat.parse(logFormat).install(line -> print(out, line));
         try (KubernetesClient client = new KubernetesClientBuilder().withConfig(kubeconfig.config()).build();
-             LiveRuntime runtime = LiveRuntime.start(cfg, client, line -> print(out, line))) {
+             LiveRuntime runtime = LiveRuntime.start(cfg, client, lines)) {
             if (maxTicks != null) {
                 // Generous: leadership may take a lease duration to arrive, and each tick queries Prometheus.
                 Duration limit = runtime.policy().evaluationInterval().multipliedBy(maxTicks * 10).plusSeconds(60);
@@ -53,7 +67,7 @@ public final class EngineCommand implements Callable<Integer> {
                             + " s (not the leader, or the loop failed; see the log)");
                     return Homeostat.EXIT_FAILED;
                 }
-                print(out, "engine stopped after " + runtime.loop().ticks() + " evaluations");
+                lines.accept("engine stopped after " + runtime.loop().ticks() + " evaluations");
                 return Homeostat.EXIT_OK;
             }
             var stopped = new CountDownLatch(1);

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "homeostat", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         description = "Chaos-validated resilience testbed for Kubernetes self-healing.",
         subcommands = {RunCommand.class, ChaosCommand.class, SimCommand.class, CompareCommand.class, BenchCommand.class, ReportCommand.class, DetectCommand.class,
-                TrainCommand.class, EngineCommand.class, PerfCommand.class, VersionCommand.class, CommandLine.HelpCommand.class})
+                TrainCommand.class, EngineCommand.class, RulesCommand.class, PerfCommand.class, VersionCommand.class, CommandLine.HelpCommand.class})
 public final class Homeostat {
     public static final int EXIT_OK = 0;
     public static final int EXIT_FAILED = 1;

@@ -36,7 +36,7 @@ import java.util.TreeSet;
  *
  * <p>Not exported: the simulator's own recording-rule series (names with a colon, e.g.
  * {@code service:http_request_duration_seconds:p99_rate1m}) — the real Prometheus computes those from
- * {@code deploy/engine/prometheus-rules.yaml}, and exporting both would give duplicate series. Added:
+ * {@code deploy/engine/base/prometheus-rules.yaml}, and exporting both would give duplicate series. Added:
  * {@code kube_pod_container_resource_limits} (memory) of every live pod, which those rules divide by and which
  * the simulator keeps in its spec rather than in its store. A series whose last sample is older than
  * {@code staleAfterMillis} is left out, so a deleted pod disappears from the scrape as it would live.

@@ -12,6 +12,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -175,5 +176,13 @@ class ChaosCommandTest {
         assertThat(r.out()).contains("applied PodChaos/shop/kill-web").contains("deleted PodChaos/shop/kill-web").contains("RECOVERED");
         assertThat(out.resolve("kill-cli1.jsonl")).exists();
         assertThat(client.resources(PodChaos.class).inNamespace("shop").list().getItems()).isEmpty();
+        // the report `homeostat run` writes, from the live journal: one scenario per manifest, its timeline chart
+        assertThat(r.out()).contains("report:  " + out.resolve("report.json"));
+        for (String f : List.of("report.json", "summary.md", "index.html", "junit.xml")) assertThat(out.resolve(f)).isNotEmptyFile();
+        assertThat(Files.readString(out.resolve("report.json"))).contains("\"kill\"");
+        assertThat(Files.readString(out.resolve("index.html"))).contains("timeline");
+        try (var charts = Files.list(out.resolve("charts"))) {
+            assertThat(charts.map(c -> c.getFileName().toString())).anyMatch(n -> n.startsWith("timeline-"));
+        }
     }
 }

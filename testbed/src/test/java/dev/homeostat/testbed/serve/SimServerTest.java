@@ -43,7 +43,7 @@ class SimServerTest {
             assertThat(text).contains("# TYPE http_requests_total counter", "http_requests_total{", "kube_pod_container_resource_limits{",
                     "container_memory_working_set_bytes{", "# TYPE http_request_duration_seconds histogram",
                     "http_request_duration_seconds_bucket{", "le=\"+Inf\"", "http_request_duration_seconds_sum{", "http_request_duration_seconds_count{");
-            // no recording-rule series at all: Prometheus records them from deploy/engine/prometheus-rules.yaml
+            // no recording-rule series at all: Prometheus records them from deploy/engine/base/prometheus-rules.yaml
             assertThat(text.lines().filter(l -> !l.startsWith("#")).toList()).isNotEmpty()
                     .noneMatch(l -> l.substring(0, l.indexOf(' ')).contains(":"));
             assertThat(podNames(server)).hasSize(5);

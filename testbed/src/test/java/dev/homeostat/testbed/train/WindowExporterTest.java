@@ -20,14 +20,14 @@ class WindowExporterTest {
     void memoryLeak_windowsDuringTheLeakAreLabelledWithIt_beforeItNormal() {
         List<LabelledWindow> windows = TrainingFixtures.windowsOf("leak", TrainingFixtures.memoryLeak(), 1);
 
-        assertThat(windows.stream().map(LabelledWindow::pod).distinct().count()).isEqualTo(3);
+        // three pods while it leaks; the fix's rollout at its end replaces them
+        assertThat(windows.stream().filter(w -> w.endMillis() < END).map(LabelledWindow::pod).distinct().count()).isEqualTo(3);
         assertThat(windows).filteredOn(w -> w.endMillis() < START).isNotEmpty().allMatch(w -> w.label().equals("normal"));
         assertThat(windows).filteredOn(w -> w.endMillis() >= START && w.endMillis() < END).isNotEmpty()
                 .allMatch(w -> w.label().equals("app/memory-leak"));
         assertThat(windows).filteredOn(w -> w.endMillis() >= END).allMatch(w -> w.label().equals("normal"));
         // 8 samples of 15 s: the first window ends at 1m45s, then one every 30 s
-        assertThat(windows.getFirst().endMillis()).isEqualTo(105_000);
-        assertThat(windows.get(1).endMillis()).isEqualTo(135_000);
+        assertThat(windows.stream().mapToLong(LabelledWindow::endMillis).distinct().sorted().limit(2).toArray()).containsExactly(105_000, 135_000);
         // the leak shows in the features: memory rises during the fault, not before
         double slopeBefore = windows.stream().filter(w -> w.endMillis() < START).mapToDouble(w -> w.features()[1]).max().orElseThrow();
         double slopeDuring = windows.stream().filter(w -> w.endMillis() > START + 120_000 && w.endMillis() < END).mapToDouble(w -> w.features()[1]).min().orElseThrow();

@@ -51,6 +51,7 @@ import java.util.TreeSet;
  * {@link ActionOutcome#refused} naming the object and the reason. How each action is carried out:
  * <ul>
  *   <li>restart-pod: delete the pod (its ReplicaSet starts a fresh one).</li>
+ *   <li>rollback of a pod set an Argo Rollout manages: abort it mid-update, undo it when settled ({@link ArgoRollouts}).</li>
  *   <li>rollback: as {@code kubectl rollout undo}: the template of the ReplicaSet with the previous
  *       {@code deployment.kubernetes.io/revision} (minus its {@code pod-template-hash} label) becomes the
  *       Deployment's template; a paused Deployment is refused, as kubectl refuses it.</li>
@@ -96,6 +97,7 @@ public final class KubernetesCluster implements ClusterView, ClusterActions {
     private final String namespace;
     private final Eviction eviction;
     private final Pager pager;
+    private final ArgoRollouts rollouts;
     private final IstioMesh mesh;
 
     /** Watches {@code namespace} (null: every namespace), evicts through the Eviction API, has no pager. */
@@ -108,6 +110,7 @@ public final class KubernetesCluster implements ClusterView, ClusterActions {
         this.namespace = namespace;
         this.eviction = Objects.requireNonNull(eviction, "eviction");
         this.pager = Objects.requireNonNull(pager, "pager");
+        this.rollouts = new ArgoRollouts(client, namespace);
         this.mesh = new IstioMesh(client);
     }
 
@@ -117,7 +120,8 @@ public final class KubernetesCluster implements ClusterView, ClusterActions {
     public List<PodInfo> pods() {
         Map<String, String> deploymentOfReplicaSet = new HashMap<>();
         for (ReplicaSet rs : list(client.apps().replicaSets())) {
-            controller(rs).filter(o -> "Deployment".equals(o.getKind()))
+            // an Argo Rollout owns its ReplicaSets as a Deployment does: its pods belong to it
+            controller(rs).filter(o -> "Deployment".equals(o.getKind()) || ArgoRollouts.KIND.equals(o.getKind()))
                     .ifPresent(o -> deploymentOfReplicaSet.put(key(rs), o.getName()));
         }
         return sorted(list(client.pods())).stream().map(p -> podInfo(p, deploymentOfReplicaSet)).toList();
@@ -125,7 +129,12 @@ public final class KubernetesCluster implements ClusterView, ClusterActions {
 
     @Override
     public List<DeploymentInfo> deployments() {
-        return sorted(list(client.apps().deployments())).stream().map(d -> {
+        var argo = rollouts.list();
+        // A Deployment a Rollout takes its template from (workloadRef) is scaled down by it: the Rollout stands for it.
+        var managed = new java.util.HashSet<String>();
+        for (var r : argo) ArgoRollouts.workloadRef(r).ifPresent(d -> managed.add(r.getMetadata().getNamespace() + "/" + d));
+        var out = new ArrayList<DeploymentInfo>();
+        sorted(list(client.apps().deployments())).stream().filter(d -> !managed.contains(key(d))).map(d -> {
             var status = d.getStatus();
             int replicas = d.getSpec() == null || d.getSpec().getReplicas() == null ? 1 : d.getSpec().getReplicas();
             return new DeploymentInfo(d.getMetadata().getNamespace(), d.getMetadata().getName(), replicas,
@@ -133,7 +142,10 @@ public final class KubernetesCluster implements ClusterView, ClusterActions {
                     status == null ? 0 : orZero(status.getUpdatedReplicas()),
                     d.getMetadata().getGeneration() == null ? 0 : d.getMetadata().getGeneration(),
                     status == null || status.getObservedGeneration() == null ? 0 : status.getObservedGeneration());
-        }).toList();
+        }).forEach(out::add);
+        argo.forEach(r -> out.add(ArgoRollouts.info(r)));
+        out.sort(Comparator.comparing(DeploymentInfo::namespace).thenComparing(DeploymentInfo::name));
+        return List.copyOf(out);
     }
 
     @Override
@@ -187,6 +199,8 @@ public final class KubernetesCluster implements ClusterView, ClusterActions {
     }
 
     private ActionOutcome rollback(Target target) {
+        var rollout = rollouts.find(target);
+        if (rollout.isPresent()) return rollouts.rollback(rollout.get());
         var resource = client.apps().deployments().inNamespace(target.namespace()).withName(target.name());
         Deployment d = resource.get();
         if (d == null) return ActionOutcome.refused("deployment " + target.ref() + " not found");
