@@ -17,7 +17,6 @@ public final class NabReport {
         for (String warning : dataset.warnings()) md.append("\nWarning: ").append(warning).append('.');
         md.append("""
 
-
                 NAB's protocol: each detector scores every row in [0, 1]; per profile the threshold that maximises the \
                 corpus score is swept from 1.1 down; a window counts its earliest row at or above it, weighted by NAB's \
                 scaled sigmoid, rows outside windows cost by their distance from the window before; the first \
