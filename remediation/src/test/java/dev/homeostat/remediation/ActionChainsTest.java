@@ -53,4 +53,35 @@ class ActionChainsTest {
                 .containsExactly(new ClusterAction.ScaleDeployment(new Target(Target.Kind.DEPLOYMENT, FakeCluster.NS, "checkout"), 5));
         assertThat(h.cluster.deployments()).singleElement().satisfies(d -> assertThat(d.replicas()).isEqualTo(5));
     }
+
+    @Test
+    void scaleUp_thatHelpedWithoutBeingEnough_addsAgain_thenPagesWhenMoreStopsHelping() {
+        var h = new Harness("""
+                  rules:
+                    - name: add-capacity
+                      match: {signals: [pod-errors]}
+                      actions: [scale-up, page]
+                      verifyAfter: 1m
+                      scale: {by: 2, maxReplicas: 8}
+                """);
+        h.cluster.deployment("checkout", 3);
+        var checkout = new Target(Target.Kind.DEPLOYMENT, FakeCluster.NS, "checkout");
+        h.clock.set(15_000);
+        h.sampleAndTick("pod_errors", Harness.pod("checkout-1"), 0.9);   // score 0.4: scale to 5
+        for (long s = 30; s <= 75; s += 15) {                             // better (score 0.2 <= 0.8 × 0.4), not good
+            h.clock.set(s * 1000);
+            h.sampleAndTick("pod_errors", Harness.pod("checkout-1"), 0.7);
+        }
+        for (long s = 90; s <= 135; s += 15) {                            // no better than at the second scale-up
+            h.clock.set(s * 1000);
+            h.sampleAndTick("pod_errors", Harness.pod("checkout-1"), 0.7);
+        }
+
+        assertThat(h.cluster.executed).extracting(FakeCluster.Executed::time, e -> e.action().kind())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(15_000L, "scale-up"), org.assertj.core.groups.Tuple.tuple(75_000L, "scale-up"),
+                        org.assertj.core.groups.Tuple.tuple(135_000L, "page"));
+        assertThat(h.cluster.executed.get(1).action()).isEqualTo(new ClusterAction.ScaleDeployment(checkout, 7));
+        // the second scale-up within the cooldown grows the Deployment further, so the cooldown lets it through
+        assertThat(h.journal.held()).isEmpty();
+    }
 }

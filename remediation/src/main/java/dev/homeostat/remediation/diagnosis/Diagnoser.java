@@ -147,15 +147,17 @@ public final class Diagnoser {
         if (!standOut.isEmpty()) evidence.add("pods " + standOut.stream().map(Target::name).toList()
                 + " stand out, but too few of their peers are ready and settled to tell a bad pod from a lack of capacity");
         List<String> callers = graph.callersOf(service).stream().filter(w -> anomalousWorkload(w, graph)).toList();
-        boolean saturated = saturated(deployments, now);
+        double utilization = utilization(deployments, now);
+        boolean saturated = utilization >= saturation;
         if (!callers.isEmpty()) {
-            evidence.add("anomalous callers " + callers + (saturated ? "; its pods are busy beyond " + saturation : ""));
-            return new Diagnosis.Dependency(serviceTarget, service, callers, saturated, evidence);
+            evidence.add("anomalous callers " + callers + (Double.isFinite(utilization)
+                    ? String.format(java.util.Locale.ROOT, "; its pods use %.2f of their CPU requests", utilization) : ""));
+            return new Diagnosis.Dependency(serviceTarget, service, callers, saturated, utilization, evidence);
         }
         if (saturated && !deployments.isEmpty()) {
             DeploymentInfo d = deployments.getFirst();
-            evidence.add("its pods are busy beyond " + saturation + " of their CPU requests");
-            return new Diagnosis.Saturation(new Target(Target.Kind.DEPLOYMENT, d.namespace(), d.name()), service, evidence);
+            evidence.add(String.format(java.util.Locale.ROOT, "its pods use %.2f of their CPU requests (saturated from %.2f)", utilization, saturation));
+            return new Diagnosis.Saturation(new Target(Target.Kind.DEPLOYMENT, d.namespace(), d.name()), service, utilization, evidence);
         }
         return new Diagnosis.Unknown(serviceTarget, service, evidence);
     }
@@ -260,12 +262,12 @@ public final class Diagnoser {
         return Optional.empty();
     }
 
-    /** The mean busy ratio of the service's ready pods (their newest samples of the last minute) reaches the threshold. */
-    private boolean saturated(List<DeploymentInfo> deployments, long now) {
+    /** The mean busy ratio of the service's ready pods (their newest samples of the last minute); NaN without any. */
+    private double utilization(List<DeploymentInfo> deployments, long now) {
         Set<String> pods = new TreeSet<>();
         for (DeploymentInfo d : deployments)
             for (PodInfo p : cluster.podsOf(d.namespace(), d.name())) if (p.ready()) pods.add(p.namespace() + "/" + p.name());
-        if (pods.isEmpty()) return false;
+        if (pods.isEmpty()) return Double.NaN;
         int n = 0;
         double sum = 0;
         for (MetricSeries s : metrics.range(BUSY, now - 60_000, now)) {
@@ -276,7 +278,7 @@ public final class Diagnoser {
             n++;
             sum += v;
         }
-        return n > 0 && sum / n >= saturation;
+        return n > 0 ? sum / n : Double.NaN;
     }
 
     private static Target target(PodInfo p) {

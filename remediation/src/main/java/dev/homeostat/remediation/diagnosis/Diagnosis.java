@@ -18,6 +18,15 @@ public sealed interface Diagnosis {
     /** The service ({@code ns/name}) whose problem this is; null when no service is known. */
     String service();
 
+    /**
+     * The subject's mean utilization (CPU over requests) when the diagnosis measured it — a saturated dependency or
+     * service — else NaN: what {@code scale-up} sizes by.
+     */
+    default double utilization() { return Double.NaN; }
+
+    /** Whether the subject is busy beyond the engine's saturation threshold. */
+    default boolean saturated() { return false; }
+
     /** One line for a human. */
     String summary();
 
@@ -45,9 +54,11 @@ public sealed interface Diagnosis {
 
     /**
      * This service is the slow or failing dependency of its callers: act on it — add capacity when it is saturated
-     * ({@code saturated}), otherwise cut the callers' retries toward it or open the circuit.
+     * ({@code saturated}), otherwise cut the callers' retries toward it or open the circuit. {@code utilization} is its
+     * ready pods' mean CPU over requests (NaN when unknown), what an autoscaler sizes by.
      */
-    record Dependency(Target subject, String service, List<String> callers, boolean saturated, List<String> evidence) implements Diagnosis {
+    record Dependency(Target subject, String service, List<String> callers, boolean saturated, double utilization,
+                      List<String> evidence) implements Diagnosis {
         public String kind() { return "dependency"; }
 
         public String summary() {
@@ -63,11 +74,13 @@ public sealed interface Diagnosis {
         public String summary() { return "symptom: " + subject.ref() + " suffers from its dependency " + dependency; }
     }
 
-    /** Every pod of the service is busy: its load exceeds its capacity. Add capacity. */
-    record Saturation(Target subject, String service, List<String> evidence) implements Diagnosis {
+    /** Every pod of the service is busy (mean {@code utilization}, CPU over requests): its load exceeds its capacity. Add capacity. */
+    record Saturation(Target subject, String service, double utilization, List<String> evidence) implements Diagnosis {
         public String kind() { return "saturation"; }
 
         public String summary() { return "saturation: " + subject.ref() + " runs out of capacity"; }
+
+        @Override public boolean saturated() { return true; }
     }
 
     /** A few pods stand out from their peers (errors, latency, memory): restart those pods, not their peers. */

@@ -11,6 +11,10 @@ import java.util.Optional;
  * the pod allows no disruption ({@code status.disruptionsAllowed == 0}): the engine honours the
  * same promise {@code kubectl drain} does. Drains honour PDBs pod by pod through the Eviction API
  * instead, and report the pods they could not evict.
+ *
+ * <p>A pod that is not ready counts for nothing in a budget's healthy pods, so taking it away takes nothing from the
+ * budget: it is always allowed, as the Eviction API does under {@code unhealthyPodEvictionPolicy: AlwaysAllow} (the
+ * policy Kubernetes recommends so that crash-looping pods can be replaced while their budget is exhausted).
  */
 public final class PdbGuard implements Guard {
     public static final String NAME = "pdb";
@@ -33,6 +37,7 @@ public final class PdbGuard implements Guard {
     }
 
     private static Optional<String> vetoPod(Target pod, String what, GuardContext context) {
+        if (context.cluster().pod(pod.namespace(), pod.name()).map(p -> !p.ready()).orElse(false)) return Optional.empty();
         return context.cluster().pdbs().stream()
                 .filter(b -> b.covers(pod.namespace(), pod.name()) && b.disruptionsAllowed() <= 0)
                 .min(Comparator.comparing(PdbInfo::name))

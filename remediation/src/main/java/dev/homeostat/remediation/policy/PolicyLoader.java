@@ -258,7 +258,7 @@ public final class PolicyLoader {
         private Scaling scaling(At at, List<String> actions) {
             if (at.absent()) return Scaling.defaults();
             if (!actions.contains("scale-up")) throw error(at, "only a rule with the scale-up action takes scale; add scale-up to actions or remove scale");
-            object(at, "by", "to", "maxReplicas");
+            object(at, "by", "to", "maxReplicas", "targetUtilization");
             At byAt = at.field("by");
             At toAt = at.field("to");
             if (byAt.absent() == toAt.absent()) throw error(at, "give exactly one of 'by' (e.g. by: 1) or 'to' (e.g. to: 4)");
@@ -267,7 +267,16 @@ public final class PolicyLoader {
             At maxAt = at.field("maxReplicas");
             int max = maxAt.absent() ? Defaults.MAX_REPLICAS : positive(maxAt, String.valueOf(Defaults.MAX_REPLICAS));
             if (to > max) throw error(toAt, to + " is above maxReplicas " + max + "; raise maxReplicas or lower to");
-            return new Scaling(by, to, max);
+            At targetAt = at.field("targetUtilization");
+            double target = 0;
+            if (!targetAt.absent()) {
+                if (to > 0) throw error(targetAt, "goes with 'by', not 'to': give by (the least it adds) or remove targetUtilization");
+                if (!targetAt.node().isNumber() || !(targetAt.node().doubleValue() > 0 && targetAt.node().doubleValue() <= 1)) {
+                    throw error(targetAt, "must be a number in (0, 1], the utilization (CPU over requests) to size for, e.g. 0.6");
+                }
+                target = targetAt.node().doubleValue();
+            }
+            return new Scaling(by, to, max, target);
         }
 
         /** A whole number >= 1; YAML's {@code +1} (and the string "+1") counts as 1. */

@@ -8,7 +8,8 @@ import java.util.Objects;
 
 /**
  * {@code scale-up}: add replicas to a Deployment as the rule's {@code scale} says ({@code by: 1} by
- * default, or {@code to: N}), never above {@code maxReplicas}. A Deployment that would not grow
+ * default, or {@code to: N}; with {@code targetUtilization}, as many as the diagnosis' measured utilization needs),
+ * never above {@code maxReplicas}. A Deployment that would not grow
  * (already at the ceiling, or {@code to} not above its replicas) is skipped, so this action only
  * ever adds capacity. Targets resolve as for {@code rollback}.
  */
@@ -22,7 +23,8 @@ public final class ScaleUpRemediator implements Remediator {
                 .filter(d -> Objects.equals(d.namespace(), deployment.namespace()) && d.name().equals(deployment.name()))
                 .findFirst().orElseThrow(); // Targets.deployment only finds listed deployments
         Scaling scaling = request.scaling();
-        int next = scaling.next(info.replicas());
+        double utilization = request.diagnosis() == null ? Double.NaN : request.diagnosis().utilization();
+        int next = scaling.next(info.replicas(), utilization);
         if (next <= info.replicas()) {
             String why = scaling.to() > 0 && scaling.to() <= info.replicas()
                     ? "scale.to " + scaling.to() + " is not above its " + info.replicas() + " replicas"

@@ -25,6 +25,10 @@ final class Incident {
     /** When an action of this incident that replaces pods (restart, isolate, drain, rollback) last ran; pods of the deployment started since are its replacements. */
     long restartedAt = Long.MIN_VALUE;
     long lastEvidenceAt = Long.MIN_VALUE;
+    /** The strongest anomaly score of the last evaluation that alerted, and its value when the last action ran. */
+    double lastScore;
+    double scoreAtAction;
+    static final double IMPROVED = 0.8;
     boolean paged;
     /** The id of this step's approval while a human may still decide it (approve mode), else null. */
     String approvalId;
@@ -45,6 +49,7 @@ final class Incident {
         this.current = subject;
         this.diagnosis = diagnosis;
         this.deployment = deployment;
+        evidence(trigger);
         startStep(0, now);
     }
 
@@ -81,7 +86,28 @@ final class Incident {
         phase = next;
     }
 
-    void evidence(Anomaly anomaly) { lastEvidenceAt = Math.max(lastEvidenceAt, anomaly.timeMillis()); }
+    void evidence(Anomaly anomaly) {
+        if (anomaly.timeMillis() > lastEvidenceAt) {
+            lastEvidenceAt = anomaly.timeMillis();
+            lastScore = anomaly.score();
+        } else if (anomaly.timeMillis() == lastEvidenceAt) {
+            lastScore = Math.max(lastScore, anomaly.score());
+        }
+    }
+
+    /** The last action ran: how strongly it alerted then is what the action is judged against. */
+    void acted(long now) {
+        lastActionAt = now;
+        scoreAtAction = lastScore;
+    }
+
+    /**
+     * Alerting since the last action, but at most {@link #IMPROVED} of the strength it alerted with then: the action
+     * helped without being enough (capacity added, the queue shorter but not gone).
+     */
+    boolean improvedSinceAction() {
+        return lastEvidenceAt > lastActionAt && scoreAtAction > 0 && lastScore <= IMPROVED * scoreAtAction;
+    }
 
     boolean alertedSince(long time) { return lastEvidenceAt > time; }
 

@@ -188,8 +188,9 @@ public final class Router {
             }
             case VERIFYING -> {
                 if (now >= incident.deadline) {
-                    if (stillAlerting(incident, incident.lastActionAt, now)) next(incident, now, pods);
-                    else incident.moveTo(Phase.RESOLVED);
+                    if (!stillAlerting(incident, incident.lastActionAt, now)) incident.moveTo(Phase.RESOLVED);
+                    else if (repeatable(incident)) repeat(incident, now, pods);
+                    else next(incident, now, pods);
                 }
             }
             case RESOLVED, ESCALATED, SUPPRESSED -> { }
@@ -204,6 +205,25 @@ public final class Router {
     private boolean stillAlerting(Incident incident, long since, long now) {
         long recent = now - 2 * policy.evaluationInterval().toMillis();
         return incident.alertedSince(Math.max(since, recent));
+    }
+
+    /**
+     * Capacity is added again (up to the rule's maxReplicas) while the subject stays saturated or busier than the
+     * rule's targetUtilization, or the last addition helped without being enough, as an autoscaler keeps scaling while the load is above its target; any other
+     * action moves along the chain.
+     */
+    private static boolean repeatable(Incident incident) {
+        if (!incident.action().equals("scale-up")) return false;
+        if (incident.improvedSinceAction()) return true;
+        if (incident.diagnosis == null) return false;
+        double target = incident.rule.scaling().targetUtilization();
+        return incident.diagnosis.saturated() || (target > 0 && incident.diagnosis.utilization() > target);
+    }
+
+    private void repeat(Incident incident, long now, List<PodInfo> pods) {
+        incident.moveTo(Phase.ATTEMPTING);
+        incident.startStep(incident.step, now);
+        attempt(incident, now, pods);
     }
 
     private void next(Incident incident, long now, List<PodInfo> pods) {
@@ -293,7 +313,7 @@ public final class Router {
             case ActionGate.Attempt.Executed executed -> {
                 dropApproval(incident);
                 incident.taken.add(incident.action());
-                incident.lastActionAt = now;
+                incident.acted(now);
                 // actions after which the deployment starts new pods: those pods are the target's replacements
                 boolean page = switch (action) {
                     case ClusterAction.RestartPod r -> replaced(incident, now);

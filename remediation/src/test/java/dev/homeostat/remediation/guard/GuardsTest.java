@@ -74,6 +74,19 @@ class GuardsTest {
     }
 
     @Test
+    void cooldown_letsAScaleUpPastTheLastOne_butHoldsOneThatDoesNotGrow() {
+        var guard = new CooldownGuard(Duration.ofMinutes(5));
+        var view = view(3, true, true, true);
+        var web = new dev.homeostat.remediation.model.Target(dev.homeostat.remediation.model.Target.Kind.DEPLOYMENT, "default", "web");
+        guard.onExecuted(new ClusterAction.ScaleDeployment(web, 5), at(0, view));
+        assertThat(guard.veto(new ClusterAction.ScaleDeployment(web, 7), at(120_000, view))).isEmpty();
+        assertThat(guard.veto(new ClusterAction.ScaleDeployment(web, 5), at(120_000, view))).isPresent();
+        assertThat(guard.veto(new ClusterAction.ScaleDeployment(web, 3), at(120_000, view))).isPresent();
+        guard.onExecuted(new ClusterAction.ScaleDeployment(web, 7), at(120_000, view));
+        assertThat(guard.veto(new ClusterAction.ScaleDeployment(web, 6), at(300_000, view))).hasValueSatisfying(r -> assertThat(r).contains("cooldown"));
+    }
+
+    @Test
     void rateLimit_anyMinuteHoldsAtMostTheLimit() {
         var guard = new RateLimitGuard(3);
         var view = view(1, true);

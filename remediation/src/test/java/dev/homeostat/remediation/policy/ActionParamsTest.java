@@ -20,6 +20,8 @@ class ActionParamsTest {
     void scale_by_to_andMaxReplicas_areRead_andDefaultsApplyWithoutThem() {
         assertThat(rule("      actions: [scale-up]\n      scale: {by: +2, maxReplicas: 6}\n").scaling()).isEqualTo(new Scaling(2, 0, 6));
         assertThat(rule("      actions: [scale-up]\n      scale: {to: 4}\n").scaling()).isEqualTo(new Scaling(0, 4, Defaults.MAX_REPLICAS));
+        assertThat(rule("      actions: [scale-up]\n      scale: {by: 2, targetUtilization: 0.6}\n").scaling())
+                .isEqualTo(new Scaling(2, 0, Defaults.MAX_REPLICAS, 0.6));
         Rule plain = rule("      actions: [scale-up, page]\n");
         assertThat(plain.scaling()).isEqualTo(Scaling.defaults());
         assertThat(plain.duringRollout()).isFalse();
@@ -34,6 +36,10 @@ class ActionParamsTest {
                 .hasMessage("test.yaml: spec.rules[0].scale.by: must be >= 1, e.g. 1; was 0");
         assertThatThrownBy(() -> rule("      actions: [scale-up]\n      scale: {to: 20, maxReplicas: 8}\n"))
                 .hasMessage("test.yaml: spec.rules[0].scale.to: 20 is above maxReplicas 8; raise maxReplicas or lower to");
+        assertThatThrownBy(() -> rule("      actions: [scale-up]\n      scale: {by: 1, targetUtilization: 1.5}\n"))
+                .hasMessageContaining("spec.rules[0].scale.targetUtilization: must be a number in (0, 1]");
+        assertThatThrownBy(() -> rule("      actions: [scale-up]\n      scale: {to: 4, targetUtilization: 0.6}\n"))
+                .hasMessageContaining("spec.rules[0].scale.targetUtilization: goes with 'by', not 'to'");
         assertThatThrownBy(() -> rule("      actions: [restart-pod]\n      scale: {by: 1}\n"))
                 .hasMessageContaining("spec.rules[0].scale: only a rule with the scale-up action takes scale");
         assertThatThrownBy(() -> rule("      actions: [rollback]\n      duringRollout: yes please\n"))

@@ -69,6 +69,29 @@ class RemediatorsTest {
     }
 
     @Test
+    void scaleUp_withATargetUtilization_sizesAsTheAutoscalerDoes_byAtLeastBy() {
+        var scale = new ScaleUpRemediator();
+        var busy = new dev.homeostat.remediation.diagnosis.Diagnosis.Saturation(WEB_DEPLOY, "ns/web", 1.0, List.of());
+        var calm = new dev.homeostat.remediation.diagnosis.Diagnosis.Saturation(WEB_DEPLOY, "ns/web", 0.5, List.of());
+        Scaling hpa = new Scaling(1, 0, 20, 0.6);
+        // 3 replicas at 100 % of their requests, sized for 60 %: ceil(3 × 1.0 / 0.6) = 5
+        assertThat(scale.propose(withDiagnosis(request(WEB_0, hpa, List.of()), busy)))
+                .isEqualTo(new Decision.Act(new ClusterAction.ScaleDeployment(WEB_DEPLOY, 5)));
+        // below the target the autoscaler would not grow it; the rule still adds its `by`
+        assertThat(scale.propose(withDiagnosis(request(WEB_0, hpa, List.of()), calm)))
+                .isEqualTo(new Decision.Act(new ClusterAction.ScaleDeployment(WEB_DEPLOY, 4)));
+        // no measured utilization: `by`
+        assertThat(scale.propose(request(WEB_0, hpa, List.of()))).isEqualTo(new Decision.Act(new ClusterAction.ScaleDeployment(WEB_DEPLOY, 4)));
+        assertThat(scale.propose(withDiagnosis(request(WEB_0, new Scaling(1, 0, 4, 0.2), List.of()), busy)))
+                .isEqualTo(new Decision.Act(new ClusterAction.ScaleDeployment(WEB_DEPLOY, 4)));
+    }
+
+    private static RemediationRequest withDiagnosis(RemediationRequest r, dev.homeostat.remediation.diagnosis.Diagnosis d) {
+        return new RemediationRequest(r.target(), r.service(), r.rule(), r.trigger(), r.previousActions(), r.pods(), r.recentAnomalies(),
+                r.scaling(), r.deployments(), r.nodes(), r.heldBack(), d);
+    }
+
+    @Test
     void isolatePod_takesThePodTarget_orTheWorstPodOfAService() {
         var isolate = new IsolatePodRemediator();
         var web1 = new Target(Target.Kind.POD, "ns", "web-1");

@@ -74,6 +74,20 @@ class GuardsOnMockApiTest {
     }
 
     @Test
+    void pdbGuard_allowsRestartingAPodThatIsNotReady_evenWithTheBudgetSpent() {
+        Deployment web = f.deployment("web", 2, 1, "web:1");
+        f.replicaSet(web, "aaa", 1, "web:1");
+        f.pod("web-aaa-1", "ReplicaSet", "web-aaa", "n1", true, Map.of("app", "web"));
+        f.pod("web-aaa-2", "ReplicaSet", "web-aaa", "n1", false, Map.of("app", "web"));
+        f.pdb("web-budget", "web", 0);
+        var guard = new PdbGuard();
+
+        // a crash-looping pod serves nobody: replacing it takes nothing from the budget (AlwaysAllow)
+        assertThat(guard.veto(new ClusterAction.RestartPod(pod("web-aaa-2")), context(false))).isEmpty();
+        assertThat(guard.veto(new ClusterAction.RestartPod(pod("web-aaa-1")), context(false))).isPresent();
+    }
+
+    @Test
     void rolloutGuard_vetoesDeploymentAndPodActions_duringARollout_unlessTheRuleAllowsIt() {
         webWithTwoPods();
         rollingOut();
