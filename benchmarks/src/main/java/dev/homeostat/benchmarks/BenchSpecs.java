@@ -12,20 +12,15 @@ import dev.homeostat.detectors.DetectorSpec;
 public final class BenchSpecs {
     private BenchSpecs() { }
 
-    /** Detectors whose bare name is not a valid spec get this example (a required parameter set). */
-    public static final Map<String, String> EXAMPLES = Map.of(
-            "threshold", "threshold:above=1000",
-            "seasonal", "seasonal:period=288",
-            "ensemble", "ensemble:members=mad|ewma");
-
     /** Detectors left out, and why: they need files a benchmark cannot invent. */
     public static final Map<String, String> SKIPPED = Map.of(
             "classifier", "needs a model file from 'homeostat train'; benchmark it with -p spec=classifier:model=FILE");
 
-    /** The spec benchmarked for {@code name}, or null when it is skipped. */
+    /** The spec benchmarked for {@code name} (the registry's example for it), or null when it is skipped. */
     public static String specFor(String name) {
         if (SKIPPED.containsKey(name)) return null;
-        return EXAMPLES.getOrDefault(name, name);
+        return DetectorRegistry.entries().stream().filter(e -> e.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown detector '" + name + "'")).example();
     }
 
     /** Every registered detector's benchmark spec, in name order. */

@@ -37,7 +37,8 @@ public class DetectorBenchmark {
     static final int POINTS = 10_000;
 
     @Param({"threshold:above=1000", "mad", "ewma", "isolation-forest", "seasonal:period=288", "lifecycle", "ensemble:members=mad|ewma",
-            "forecast", "forecast:model=arma", "kmeans", "dbscan", "autoencoder"})
+            "forecast", "forecast:model=arma", "kmeans", "dbscan", "autoencoder", "windowed-gaussian", "cad-ose", "knn-cad",
+            "relative-entropy", "skyline"})
     public String spec;
 
     private Detector detector;

@@ -15,6 +15,7 @@ import java.util.Map;
  * ensemble:members=mad:k=6;window=40|ewma|isolation-forest,mode=vote,quorum=2
  * ensemble:members=mad|threshold:above=0.9,mode=max,k=3,n=5
  * ensemble:members=mad,k=3,n=5            (hysteresis around one detector)
+ * ensemble:members=cad-ose:rest=0|cad-ose:rest=0;offset=0.5,mode=mean,level=0.75,rest=30
  * </pre>
  *
  * <ul>
@@ -25,23 +26,30 @@ import java.util.Map;
  *   <li>{@code mode=max}: score = the highest normalised member score, score/threshold; anomalous
  *       when it is ≥ 1. A member whose threshold is ≤ 0 ({@code threshold}, whose score is the
  *       excess in the signal's units) counts 1 + score when anomalous and 0 otherwise.</li>
+ *   <li>{@code mode=mean}: score = the weighted mean of the members' anomaly scores (each in [0, 1] on
+ *       its detector's own scale, so detectors with different units combine); anomalous when it reaches
+ *       {@code level} (default 0.5, where a member with a derived anomaly score sits at its own threshold).</li>
+ *   <li>{@code rest} (default 0): after a combined alarm, the next {@code rest} observations report nothing
+ *       (normal, anomaly score 0), and an alarm during them starts the rest again — one report per
+ *       anomaly, as CAD OSE's rest period; members that rest on their own can be given {@code rest=0}.</li>
  *   <li>{@code k}, {@code n} (default 1, k): the alarm turns on when ≥ k of the last n
  *       combined verdicts were anomalous and clears only after n normal ones in a row
  *       ({@link KOfN}). While held, the verdict is anomalous with the current (lower) score and
  *       says so.</li>
  * </ul>
  *
- * <p>Members get seeds split from the ensemble's seed by their position. Ensembles do not nest.
+ * <p>The anomaly score: vote — the anomalous share of the weight; max — the highest member anomaly
+ * score; mean — the mean. Members get seeds split from the ensemble's seed by their position. Ensembles do not nest.
  * A gap (no finite value) still reaches the members, which hold their state, but is not counted
  * by the hysteresis: the verdict is normal with score 0.
  */
 final class EnsembleDetector implements Detector {
-    enum Mode { VOTE, MAX }
+    enum Mode { VOTE, MAX, MEAN }
 
     /** One member: its label in explanations, its spec and its weight. */
     record Member(String label, DetectorSpec spec, double weight) { }
 
-    record Config(List<Member> members, Mode mode, double quorum, int k, int n) {
+    record Config(List<Member> members, Mode mode, double quorum, int k, int n, double level, int rest) {
         /** quorum is NaN when not set: then more than half of the total weight is needed. */
         Config {
             members = List.copyOf(members);
@@ -66,13 +74,14 @@ final class EnsembleDetector implements Detector {
             Mode mode = switch (raw.getOrDefault("mode", "vote").trim().toLowerCase(Locale.ROOT)) {
                 case "vote" -> Mode.VOTE;
                 case "max" -> Mode.MAX;
-                default -> throw p.bad("mode", raw.get("mode"), "must be one of vote|max", "mode=vote");
+                case "mean" -> Mode.MEAN;
+                default -> throw p.bad("mode", raw.get("mode"), "must be one of vote|max|mean", "mode=vote");
             };
             double[] weights = new double[specs.size()];
             java.util.Arrays.fill(weights, 1);
             String weightsText = raw.get("weights");
             if (weightsText != null) {
-                if (mode != Mode.VOTE) throw p.invalid("'weights' only applies to mode=vote; remove it or set mode=vote");
+                if (mode == Mode.MAX) throw p.invalid("'weights' only applies to mode=vote or mode=mean; remove it or change the mode");
                 String[] w = weightsText.split("\\|", -1);
                 if (w.length != specs.size()) {
                     throw p.bad("weights", weightsText, "must give one weight per member (" + specs.size() + "), separated by '|'",
@@ -106,6 +115,9 @@ final class EnsembleDetector implements Detector {
             int k = p.intAtLeast("k", 1, 1);
             int n = p.intAtLeast("n", k, 1);
             if (k > n) throw p.bad("k", String.valueOf(k), "must not exceed n (" + n + ")", "k=" + n);
+            if (p.has("level") && mode != Mode.MEAN) throw p.invalid("'level' only applies to mode=mean; remove it or set mode=mean");
+            double level = p.number("level", 0.5, 0, true, 1, false);
+            int rest = p.intAtLeast("rest", 0, 0);
 
             List<Member> members = new ArrayList<>();
             for (int i = 0; i < specs.size(); i++) {
@@ -113,7 +125,7 @@ final class EnsembleDetector implements Detector {
                 boolean unique = specs.stream().filter(s -> s.name().equals(name)).count() == 1;
                 members.add(new Member(unique ? name : name + "#" + (i + 1), specs.get(i), weights[i]));
             }
-            return new Config(members, mode, quorum, k, n);
+            return new Config(members, mode, quorum, k, n, level, rest);
         }
 
         private static DetectorSpec member(Params p, int i, String text) {
@@ -142,6 +154,8 @@ final class EnsembleDetector implements Detector {
     private final Detector[] members;
     private final KOfN hysteresis;
     private String lastAlarm = "";
+    private long observed;            // observations with a finite value
+    private long lastRaw = Long.MIN_VALUE / 2;  // the observation number of the last raw alarm
 
     EnsembleDetector(Config cfg, long seed) {
         this.cfg = cfg;
@@ -159,21 +173,29 @@ final class EnsembleDetector implements Detector {
         Combined c = switch (cfg.mode()) {
             case VOTE -> vote(verdicts);
             case MAX -> max(verdicts);
+            case MEAN -> mean(verdicts);
         };
         double score = c.score();
+        double threshold = cfg.mode() == Mode.MEAN ? cfg.level() : 1;
         boolean raw = c.raw();
         String why = c.why();
         if (raw) lastAlarm = why + "; " + fired(verdicts);
         boolean on = hysteresis.update(raw);
-        if (!on) return Verdict.normal(score, 1);
+        // rest: after a raw alarm, the next `rest` observations report nothing (one report per anomaly)
+        boolean resting = cfg.rest() > 0 && observed - lastRaw <= cfg.rest();
+        observed++;
+        if (raw) lastRaw = observed;
+        if (resting) return new Verdict(score, threshold, false, "", 0);
+        if (!on) return new Verdict(score, threshold, false, "", c.anomalyScore());
         String hysteresisNote = cfg.n() > 1 ? "; " + hysteresis.anomalousInWindow() + " of the last " + cfg.n() + " evaluations anomalous (k=" + cfg.k() + ")" : "";
-        if (raw) return new Verdict(score, 1, true, lastAlarm + hysteresisNote);
-        return new Verdict(score, 1, true, "held by hysteresis: " + hysteresis.normalRun() + " of " + cfg.n()
-                + " normal evaluations in a row needed to clear" + hysteresisNote + "; last alarm: " + lastAlarm);
+        String restNote = cfg.rest() > 0 ? "; next " + cfg.rest() + " observations rest" : "";
+        if (raw) return new Verdict(score, threshold, true, lastAlarm + hysteresisNote + restNote, c.anomalyScore());
+        return new Verdict(score, threshold, true, "held by hysteresis: " + hysteresis.normalRun() + " of " + cfg.n()
+                + " normal evaluations in a row needed to clear" + hysteresisNote + "; last alarm: " + lastAlarm, c.anomalyScore());
     }
 
     /** The members' verdicts combined, before hysteresis. */
-    private record Combined(double score, boolean raw, String why) { }
+    private record Combined(double score, boolean raw, String why, double anomalyScore) { }
 
     private Combined vote(Verdict[] verdicts) {
         double firing = 0;
@@ -191,11 +213,12 @@ final class EnsembleDetector implements Detector {
         var why = new StringBuilder("vote: ").append(count).append(" of ").append(verdicts.length).append(" members");
         if (!allOnes()) why.append(" (weight ").append(Numbers.fmt(firing)).append(')');
         why.append(quorumSet ? " ≥ quorum " + Numbers.fmt(cfg.quorum()) : " > half of " + Numbers.fmt(total));
-        return new Combined(Numbers.finite(firing / scale), raw, why.toString());
+        double share = firing / total;
+        return new Combined(Numbers.finite(firing / scale), raw, why.toString(), Math.min(1, Math.max(0, share)));
     }
 
     private Combined max(Verdict[] verdicts) {
-        double score = 0;
+        double score = 0, anomaly = 0;
         int worst = 0;
         for (int i = 0; i < verdicts.length; i++) {
             double norm = normalised(verdicts[i]);
@@ -203,9 +226,18 @@ final class EnsembleDetector implements Detector {
                 score = norm;
                 worst = i;
             }
+            anomaly = Math.max(anomaly, verdicts[i].anomalyScore());
         }
         return new Combined(score, score >= 1,
-                "max: normalised score " + Numbers.fmt(score) + " (" + cfg.members().get(worst).label() + ")");
+                "max: normalised score " + Numbers.fmt(score) + " (" + cfg.members().get(worst).label() + ")", anomaly);
+    }
+
+    /** The weighted mean of the members' anomaly scores (each on its own [0, 1] scale), against {@code level}. */
+    private Combined mean(Verdict[] verdicts) {
+        double sum = 0;
+        for (int i = 0; i < verdicts.length; i++) sum += cfg.members().get(i).weight() * verdicts[i].anomalyScore();
+        double mean = Math.min(1, Math.max(0, sum / cfg.totalWeight()));
+        return new Combined(mean, mean >= cfg.level(), "mean: anomaly score " + Numbers.fmt(mean) + " ≥ level " + Numbers.fmt(cfg.level()), mean);
     }
 
     /** "mad: value 9 is 7.2 MADs above median 3 (k=5); ewma: …" — every member that fired. */

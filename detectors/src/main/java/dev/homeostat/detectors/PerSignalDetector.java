@@ -5,7 +5,7 @@ import java.util.function.Supplier;
 
 /**
  * Runs one {@link UnivariateScorer} per signal index (created when the index first appears).
- * The verdict's score is the highest signal score; when any signal is anomalous the explanation
+ * The verdict's score and anomaly score are the highest of the signals'; when any signal is anomalous the explanation
  * is the most anomalous signal's, prefixed by its index when there is more than one signal.
  */
 final class PerSignalDetector implements Detector {
@@ -27,6 +27,7 @@ final class PerSignalDetector implements Detector {
             for (int i = old; i < scorers.length; i++) scorers[i] = newScorer.get();
         }
         double maxScore = 0;
+        double maxAnomaly = 0;
         int worst = -1;
         Verdict worstVerdict = null;
         String reason = null;      // the first normal verdict's explanation (normally none)
@@ -38,6 +39,7 @@ final class PerSignalDetector implements Detector {
                 reasonAt = i;
             }
             maxScore = Math.max(maxScore, v.score());
+            maxAnomaly = Math.max(maxAnomaly, v.anomalyScore());
             if (v.anomalous() && (worstVerdict == null || v.score() > worstVerdict.score())) {
                 worst = i;
                 worstVerdict = v;
@@ -45,10 +47,10 @@ final class PerSignalDetector implements Detector {
         }
         if (worstVerdict == null) {
             // a normal verdict may still say why (a model that could not be fitted judges normal): keep the first reason
-            if (reason == null) return Verdict.normal(maxScore, threshold);
-            return new Verdict(maxScore, threshold, false, scorers.length > 1 ? "signal " + reasonAt + ": " + reason : reason);
+            String why = reason == null ? "" : scorers.length > 1 ? "signal " + reasonAt + ": " + reason : reason;
+            return new Verdict(maxScore, threshold, false, why, maxAnomaly);
         }
         String why = scorers.length > 1 ? "signal " + worst + ": " + worstVerdict.explanation() : worstVerdict.explanation();
-        return new Verdict(maxScore, threshold, true, why);
+        return new Verdict(maxScore, threshold, true, why, maxAnomaly);
     }
 }

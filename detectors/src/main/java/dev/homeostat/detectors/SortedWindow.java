@@ -34,6 +34,22 @@ final class SortedWindow {
 
     void clear() { head = 0; size = 0; }
 
+    /** Values strictly below {@code x}. */
+    int countBelow(double x) { return Numbers.lowerBound(sorted, size, x); }
+
+    /** Values at or below {@code x}. */
+    int countAtMost(double x) {
+        int lo = 0, hi = size;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] <= x) lo = mid + 1; else hi = mid;
+        }
+        return lo;
+    }
+
+    /** The i-th smallest value (0-based). */
+    double get(int i) { return sorted[i]; }
+
     double median() { return Numbers.medianOfSorted(sorted, size); }
 
     double mad(double median) { return Numbers.madOfSorted(sorted, size, median); }

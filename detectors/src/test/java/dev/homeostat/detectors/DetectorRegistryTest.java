@@ -15,7 +15,8 @@ class DetectorRegistryTest {
 
     @Test
     void names_listsEveryDetectorSorted() {
-        assertThat(DetectorRegistry.names()).containsExactly("autoencoder", "classifier", "dbscan", "ensemble", "ewma", "forecast", "isolation-forest", "kmeans", "lifecycle", "mad", "seasonal", "threshold");
+        assertThat(DetectorRegistry.names()).containsExactly("autoencoder", "cad-ose", "classifier", "dbscan", "ensemble", "ewma", "forecast", "isolation-forest", "kmeans",
+                "knn-cad", "lifecycle", "mad", "relative-entropy", "seasonal", "skyline", "threshold", "windowed-gaussian");
         assertThat(DetectorRegistry.entries()).extracting(DetectorRegistry.Entry::name)
                 .containsExactlyInAnyOrderElementsOf(DetectorRegistry.names());
     }
@@ -24,7 +25,8 @@ class DetectorRegistryTest {
     void unknownName_namesItAndListsTheKnownOnes() {
         assertThatThrownBy(() -> DetectorRegistry.create(DetectorSpec.parse("madd:window=5"), 1))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown detector 'madd'; known detectors: autoencoder, classifier, dbscan, ensemble, ewma, forecast, isolation-forest, kmeans, lifecycle, mad, seasonal, threshold");
+                .hasMessage("unknown detector 'madd'; known detectors: autoencoder, cad-ose, classifier, dbscan, ensemble, ewma, forecast, isolation-forest, "
+                        + "kmeans, knn-cad, lifecycle, mad, relative-entropy, seasonal, skyline, threshold, windowed-gaussian");
     }
 
     @Test
@@ -82,6 +84,6 @@ class DetectorRegistryTest {
 
     @Test
     void nullSpec_isRejectedWithTheKnownNames() {
-        assertThatThrownBy(() -> DetectorRegistry.create(null, 1)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("known detectors: autoencoder, classifier, dbscan");
+        assertThatThrownBy(() -> DetectorRegistry.create(null, 1)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("known detectors: autoencoder, cad-ose, classifier, dbscan");
     }
 }

@@ -99,14 +99,14 @@ public final class BenchFiles {
         for (BenchRow r : result.rows()) out.append("| ").append(String.join(" | ", cells(r))).append(" |\n");
         out.append('\n').append(legend(result));
         out.append("\n## Per scenario\n\n");
-        out.append("| configuration | scenario | seeds | F1 | precision | recall | MTTD | MTTR | downtime reduction | needless | pages |\n");
-        out.append("|---|---|").append("---:|".repeat(9)).append('\n');
+        out.append("| configuration | scenario | seeds | F1 | precision | recall | MTTD | MTTR | downtime reduction | needless | pages | false alarms/day |\n");
+        out.append("|---|---|").append("---:|".repeat(10)).append('\n');
         for (BenchRow r : result.rows()) {
             for (ScenarioRow s : r.scenarios()) {
                 out.append("| ").append(String.join(" | ", r.configuration(), s.scenario(), Integer.toString(s.seeds()),
                         ratio(s.f1()), ratio(s.precision()), ratio(s.recall()), seconds(s.mttdSeconds()),
                         seconds(s.mttrSeconds()), ratio(s.downtimeReduction()), count(s.needlessActions()),
-                        count(s.pages()))).append(" |\n");
+                        count(s.pages()), count(s.falseAlarmsPerDay()))).append(" |\n");
             }
         }
         return out.toString();

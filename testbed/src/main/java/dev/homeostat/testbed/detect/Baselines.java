@@ -1,34 +1,44 @@
 package dev.homeostat.testbed.detect;
 
+import dev.homeostat.detectors.DetectorSpec;
 import dev.homeostat.detectors.Verdict;
 import java.util.List;
-import java.util.SplittableRandom;
 
-/** The two reference rows of every table: a coin that alarms on 1% of points, and a detector that always alarms. */
+/**
+ * NAB's baselines, as its own detectors define them: {@code null} (0.5 on every row: it never alarms at
+ * NAB's best threshold, and NAB normalises every score by it), {@code random} ({@code random.seed(42)} before
+ * each file, then {@code random.uniform(0, 1)} per row, in CPython's exact numbers) and
+ * {@code windowedGaussian} (the registry's {@code windowed-gaussian} with NAB's window of 6400 and step of 100).
+ * Their export names are NAB's, so NAB's scorer finds {@code null} to normalise by.
+ */
 public final class Baselines {
-    /** Chance that the {@code random} baseline alarms on a point. */
-    public static final double RANDOM_P = 0.01;
+    /** The seed NAB's random detector sets before every file. */
+    public static final long NAB_RANDOM_SEED = 42;
+    public static final String NULL = "null";
 
     private Baselines() { }
 
-    /** Alarms on each point with probability {@code p}, drawn from a SplittableRandom seeded per series. */
-    public static Candidate random(double p) {
-        if (!(p >= 0 && p <= 1)) throw new IllegalArgumentException("random baseline: p must be in [0, 1], was " + p);
-        return new Candidate(p == RANDOM_P ? "random" : "random:p=" + p, (series, seed) -> {
-            var rng = new SplittableRandom(seed);
+    public static Candidate nullDetector() {
+        return new Candidate(NULL, NULL, (series, seed) -> (time, values) -> new Verdict(0.5, 1, false, "", 0.5));
+    }
+
+    /** NAB's random detector; {@code pythonSeed} other than 42 gives the same detector under another seed. */
+    public static Candidate random(long pythonSeed) {
+        String label = pythonSeed == NAB_RANDOM_SEED ? "random" : "random:seed=" + pythonSeed;
+        return new Candidate(label, Candidate.exportName(label), (series, seed) -> {
+            var rng = new PythonRandom(pythonSeed);
             return (time, values) -> {
-                double u = rng.nextDouble();
-                boolean alarm = u < p;
-                return new Verdict(1 - u, 1 - p, alarm, alarm ? "random alarm (p=" + p + ")" : "");
+                double u = rng.random();
+                return new Verdict(u, 1, false, "", u);
             };
         });
     }
 
-    /** Every point is an alarm: perfect recall, and the floor of precision. */
-    public static Candidate always() {
-        return new Candidate("always", (series, seed) -> (time, values) -> new Verdict(1, 0, true, "always alarms"));
+    public static Candidate windowedGaussian() {
+        Candidate c = Candidate.of(DetectorSpec.parse("windowed-gaussian"));
+        return new Candidate("windowedGaussian", "windowedGaussian", c.instances());
     }
 
-    /** {@code random} (p = 0.01) and {@code always}, in table order. */
-    public static List<Candidate> all() { return List.of(random(RANDOM_P), always()); }
+    /** null, random (NAB's seed) and windowedGaussian, in table order. */
+    public static List<Candidate> all() { return List.of(nullDetector(), random(NAB_RANDOM_SEED), windowedGaussian()); }
 }

@@ -11,7 +11,7 @@ public final class NabDataException extends IllegalArgumentException {
     private final int line;
 
     public NabDataException(Path file, int line, String message) {
-        super(file + (line > 0 ? " line " + line : "") + ": " + message);
+        super(file + (line > 0 ? ":" + line : "") + ": " + message);
         this.file = file;
         this.line = line;
     }

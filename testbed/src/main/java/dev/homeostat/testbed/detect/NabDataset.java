@@ -1,16 +1,10 @@
 package dev.homeostat.testbed.detect;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -27,21 +21,25 @@ import java.util.stream.Stream;
  * {@link #notes()}, because the labels file of the full benchmark is routinely used with a subset of
  * its folders (as in {@code /work/shared/nab}).
  *
- * @param series the series, sorted by name
- * @param notes  human-readable remarks about the load (skipped label folders), for the report
+ * @param series   the series, sorted by name
+ * @param notes    remarks about the load (skipped label folders), for the report
+ * @param warnings things a user may want to fix but that NAB accepts (rows that step back in time), one line each
  */
-public record NabDataset(List<NabSeries> series, List<String> notes) {
-    private static final ObjectMapper JSON = new ObjectMapper();
+public record NabDataset(List<NabSeries> series, List<String> notes, List<String> warnings) {
     private static final int MAX_NAMES_IN_ERROR = 10;
 
     public NabDataset {
         series = List.copyOf(series);
         notes = List.copyOf(notes);
+        warnings = List.copyOf(warnings);
     }
 
     public int windowCount() { return series.stream().mapToInt(s -> s.windows().size()).sum(); }
 
     public int pointCount() { return series.stream().mapToInt(NabSeries::size).sum(); }
+
+    /** The categories (data folders), sorted. */
+    public List<String> categories() { return series.stream().map(NabSeries::category).distinct().sorted().toList(); }
 
     /**
      * Loads every CSV under {@code dataDir/<folder>/} and its windows from {@code labelsFile}.
@@ -55,7 +53,7 @@ public record NabDataset(List<NabSeries> series, List<String> notes) {
         if (!Files.isRegularFile(labelsFile)) {
             throw new NabDataException(labelsFile, 0, "labels file not found; pass NAB's labels/combined_windows.json");
         }
-        Map<String, List<LabelWindow>> labels = readLabels(labelsFile);
+        Map<String, List<NabLabels.Window>> labels = NabLabels.read(labelsFile);
         Map<String, Path> files = listDataFiles(dataDir);
         if (files.isEmpty()) throw new NabDataException(dataDir, 0, "no <folder>/<file>.csv found; pass NAB's data folder");
 
@@ -81,48 +79,29 @@ public record NabDataset(List<NabSeries> series, List<String> notes) {
         var notes = new ArrayList<String>();
         skippedFolders.forEach((folder, count) -> notes.add("labels list " + count + " file(s) in folder '" + folder
                 + "', which is absent from the data folder: skipped (a subset of the benchmark)"));
+        var warnings = new ArrayList<String>();
         var series = new ArrayList<NabSeries>();
-        for (var e : files.entrySet()) series.add(readSeries(e.getKey(), e.getValue(), labels.get(e.getKey()), labelsFile));
-        return new NabDataset(series, notes);
+        for (var e : files.entrySet()) {
+            NabCsv.Rows rows = NabCsv.read(e.getValue(), warnings);
+            series.add(withWindows(e.getKey(), rows, labels.get(e.getKey()), labelsFile));
+        }
+        return new NabDataset(series, notes, warnings);
     }
 
-    private static Map<String, List<LabelWindow>> readLabels(Path labelsFile) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(labelsFile.toFile());
-        } catch (JsonProcessingException e) {
-            throw new NabDataException(labelsFile, e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
-                    "not valid JSON (" + e.getOriginalMessage() + "); expected {\"folder/file.csv\": [[start, end], ...], ...}");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + labelsFile, e);
-        }
-        if (root == null || !root.isObject()) {
-            throw new NabDataException(labelsFile, 0, "expected a JSON object {\"folder/file.csv\": [[start, end], ...], ...}");
-        }
-        var labels = new LinkedHashMap<String, List<LabelWindow>>();
-        for (var field : root.properties()) {
-            String key = field.getKey();
-            JsonNode list = field.getValue();
-            if (!list.isArray()) throw new NabDataException(labelsFile, 0, "'" + key + "': expected a list of [start, end] windows, got " + list.getNodeType());
-            var windows = new ArrayList<LabelWindow>();
-            for (JsonNode pair : list) {
-                if (!pair.isArray() || pair.size() != 2 || !pair.get(0).isTextual() || !pair.get(1).isTextual()) {
-                    throw new NabDataException(labelsFile, 0, "'" + key + "': window " + pair + " is not [\"start\", \"end\"] (YYYY-MM-DD HH:MM:SS.ffffff)");
-                }
-                Long start = NabTime.parse(pair.get(0).asText());
-                Long end = NabTime.parse(pair.get(1).asText());
-                if (start == null || end == null) {
-                    throw new NabDataException(labelsFile, 0, "'" + key + "': window " + pair + " has a timestamp that is not YYYY-MM-DD HH:MM:SS[.ffffff]");
-                }
-                try {
-                    windows.add(new LabelWindow(start, end));
-                } catch (IllegalArgumentException e) {
-                    throw new NabDataException(labelsFile, 0, "'" + key + "': " + e.getMessage());
-                }
+    /** The series with its windows; a window that does not fit the rows is a labels error on the window's line. */
+    private static NabSeries withWindows(String name, NabCsv.Rows rows, List<NabLabels.Window> windows, Path labelsFile) {
+        var sorted = new ArrayList<>(windows);
+        sorted.sort(java.util.Comparator.comparingLong(w -> w.window().startMillis()));
+        for (int i = 0; i < sorted.size(); i++) {
+            // one window, then each with the one before it: the series' own checks, with the culprit's line
+            List<LabelWindow> check = i == 0 ? List.of(sorted.get(i).window()) : List.of(sorted.get(i - 1).window(), sorted.get(i).window());
+            try {
+                new NabSeries(name, rows.times(), rows.values(), check);
+            } catch (IllegalArgumentException e) {
+                throw new NabDataException(labelsFile, sorted.get(i).line(), e.getMessage());
             }
-            labels.put(key, windows);
         }
-        return labels;
+        return new NabSeries(name, rows.times(), rows.values(), sorted.stream().map(NabLabels.Window::window).toList());
     }
 
     /** {@code folder/file.csv} → path, for every CSV exactly one level below {@code dataDir}. */
@@ -141,49 +120,6 @@ public record NabDataset(List<NabSeries> series, List<String> notes) {
         return files;
     }
 
-    private static NabSeries readSeries(String name, Path file, List<LabelWindow> windows, Path labelsFile) {
-        var times = new LongList();
-        var values = new DoubleList();
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String header = in.readLine();
-            if (header != null && header.startsWith("\uFEFF")) header = header.substring(1);
-            if (header == null || !header.trim().equalsIgnoreCase("timestamp,value")) {
-                throw new NabDataException(file, 1, "header must be 'timestamp,value', was '" + header + "'");
-            }
-            int lineNo = 1;
-            for (String line; (line = in.readLine()) != null; ) {
-                lineNo++;
-                if (line.isBlank()) continue;
-                String[] cells = line.split(",", -1);
-                if (cells.length != 2) throw new NabDataException(file, lineNo, "expected 2 cells 'timestamp,value', found " + cells.length + ": '" + line + "'");
-                Long t = NabTime.parse(cells[0]);
-                if (t == null) throw new NabDataException(file, lineNo, "timestamp '" + cells[0] + "' is not YYYY-MM-DD HH:MM:SS");
-                if (times.size > 0 && t < times.last()) {
-                    throw new NabDataException(file, lineNo, "timestamp '" + cells[0] + "' is earlier than the row before it; sort the rows by time");
-                }
-                double v;
-                try {
-                    v = Double.parseDouble(cells[1].trim());
-                } catch (NumberFormatException e) {
-                    throw new NabDataException(file, lineNo, "value '" + cells[1] + "' is not a number");
-                }
-                times.add(t);
-                values.add(v);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
-        if (times.size == 0) throw new NabDataException(file, 0, "no data rows after the header");
-        try {
-            return new NabSeries(name, times.toArray(), values.toArray(), windows);
-        } catch (NabDataException e) {
-            throw e;
-        } catch (IllegalArgumentException e) {
-            // Windows that do not fit the data (empty, overlapping) are a labels problem.
-            throw new NabDataException(labelsFile, 0, e.getMessage());
-        }
-    }
-
     private static String folderOf(String key) {
         int slash = key.indexOf('/');
         return slash < 0 ? "" : key.substring(0, slash);
@@ -192,21 +128,5 @@ public record NabDataset(List<NabSeries> series, List<String> notes) {
     private static String names(List<String> keys) {
         var shown = String.join(", ", keys.subList(0, Math.min(keys.size(), MAX_NAMES_IN_ERROR)));
         return keys.size() > MAX_NAMES_IN_ERROR ? shown + ", … (" + (keys.size() - MAX_NAMES_IN_ERROR) + " more)" : shown;
-    }
-
-    // Growable primitive arrays: NAB files reach ~20k rows, boxing them all is wasteful.
-    private static final class LongList {
-        long[] a = new long[1024];
-        int size;
-        void add(long v) { if (size == a.length) a = java.util.Arrays.copyOf(a, size * 2); a[size++] = v; }
-        long last() { return a[size - 1]; }
-        long[] toArray() { return java.util.Arrays.copyOf(a, size); }
-    }
-
-    private static final class DoubleList {
-        double[] a = new double[1024];
-        int size;
-        void add(double v) { if (size == a.length) a = java.util.Arrays.copyOf(a, size * 2); a[size++] = v; }
-        double[] toArray() { return java.util.Arrays.copyOf(a, size); }
     }
 }

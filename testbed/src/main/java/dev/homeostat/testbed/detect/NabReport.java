@@ -3,55 +3,73 @@ package dev.homeostat.testbed.detect;
 import java.util.List;
 import java.util.Locale;
 
-/** Renders an evaluation as Markdown: one per-file table per candidate, then the overall table. */
+/** Renders scored candidates as Markdown: NAB's table, the standard score per category, and the engine's view. */
 public final class NabReport {
     private NabReport() { }
 
-    public static String markdown(NabDataset dataset, List<DetectorScore> scores, long seed) {
+    public static String markdown(NabDataset dataset, List<NabScorer.Result> results, long seed) {
         var md = new StringBuilder();
         long clean = dataset.series().stream().filter(s -> s.windows().isEmpty()).count();
-        md.append("# Detector evaluation on NAB\n\n");
-        md.append(String.format(Locale.ROOT, "%d files (%d labelled windows; %d anomaly-free files), %d points; seed %d.%n",
-                dataset.series().size(), dataset.windowCount(), clean, dataset.pointCount(), seed));
+        md.append("# Detectors on NAB\n\n");
+        md.append(String.format(Locale.ROOT, "%d files in %d categories (%d windows, %d anomaly-free files), %d rows; seed %d.%n",
+                dataset.series().size(), dataset.categories().size(), dataset.windowCount(), clean, dataset.pointCount(), seed));
         for (String note : dataset.notes()) md.append("\nNote: ").append(note).append('.');
-        if (!dataset.notes().isEmpty()) md.append('\n');
+        for (String warning : dataset.warnings()) md.append("\nWarning: ").append(warning).append('.');
         md.append("""
 
-                Alarms are events: runs of consecutive alarm points after the probationary period \
-                (first min(15%, 750) rows). TP = detected windows, FP = alarm events outside every window, \
-                FN = missed windows. Precision = alarm events overlapping a window / alarm events; \
-                alarm % = share of scored points that alarm (an alarm held for hours is one event). \
-                Delay = first alarm − window start, in minutes. NAB scores are normalised: 0 = no alarms, 100 = perfect.
+                NAB's protocol: each detector scores every row in [0, 1]; per profile the threshold that maximises the \
+                corpus score is swept from 1.1 down; a window counts its earliest row at or above it, weighted by NAB's \
+                scaled sigmoid, rows outside windows cost by their distance from the window before; the first \
+                min(15 %, 750) rows of each file are not scored. Normalised: 0 = the null detector, 100 = every window \
+                at its first row.
+
+                ## NAB scores
+
+                | detector | standard | reward_low_FP_rate | reward_low_FN_rate | threshold (standard) | windows detected | FP rows |
+                |---|--:|--:|--:|--:|--:|--:|
                 """);
-        for (DetectorScore score : scores) {
-            md.append("\n## Per file: ").append(cell(score.label())).append("\n\n");
-            md.append("| file | points | windows | alarms | TP | FP | FN | precision | recall | F1 | delay median (min) | delay p90 (min) |\n");
-            md.append("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
-            for (SeriesScore f : score.files()) {
-                md.append(row(cell(f.name()), Integer.toString(f.points()), Integer.toString(f.windows()),
-                        Integer.toString(f.alarmEvents()), Integer.toString(f.detectedWindows()), Integer.toString(f.falseEvents()),
-                        Integer.toString(f.missedWindows()), fixed(f.precision(), 3), fixed(f.recall(), 3), fixed(f.f1(), 3),
-                        fixed(Metrics.percentile(f.delaysMinutes(), 0.5), 1), fixed(Metrics.percentile(f.delaysMinutes(), 0.9), 1)));
-            }
+        for (NabScorer.Result r : results) {
+            var std = r.profiles().get(NabProfile.STANDARD);
+            boolean swept = !Double.isNaN(std.threshold());  // a mean over seeds has no threshold of its own
+            md.append(row(cell(r.label()), fixed(std.normalised(), 1), fixed(r.profiles().get(NabProfile.REWARD_LOW_FP).normalised(), 1),
+                    fixed(r.profiles().get(NabProfile.REWARD_LOW_FN).normalised(), 1), threshold(std.threshold()),
+                    swept ? std.windowsDetected() + "/" + dataset.windowCount() : "n/a", swept ? Integer.toString(std.falsePositiveRows()) : "n/a"));
         }
-        md.append("\n## Overall\n\n");
-        md.append("| detector | precision | recall | F1 | delay median (min) | delay p90 (min) | FA/day (clean) | alarm % | NAB standard | NAB low FP | NAB low FN |\n");
-        md.append("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
-        for (DetectorScore score : scores) {
-            var o = score.overall();
-            md.append(row(cell(score.label()), fixed(o.precision(), 3), fixed(o.recall(), 3), fixed(o.f1(), 3),
-                    fixed(o.delayMedianMinutes(), 1), fixed(o.delayP90Minutes(), 1), fixed(o.falseAlarmsPerDay(), 2), fixed(100 * o.alarmRate(), 2),
-                    fixed(o.nab().get(NabProfile.STANDARD), 1), fixed(o.nab().get(NabProfile.REWARD_LOW_FP), 1),
-                    fixed(o.nab().get(NabProfile.REWARD_LOW_FN), 1)));
+        List<String> categories = dataset.categories();
+        md.append("\n## Standard score per category (at the corpus threshold)\n\n| detector | ")
+                .append(String.join(" | ", categories)).append(" |\n|---|").append("--:|".repeat(categories.size())).append('\n');
+        for (NabScorer.Result r : results) {
+            if (r.categories().isEmpty()) continue;
+            var cells = new java.util.ArrayList<String>();
+            cells.add(cell(r.label()));
+            for (String c : categories) cells.add(fixed(r.categories().getOrDefault(c, Double.NaN), 1));
+            md.append(row(cells.toArray(String[]::new)));
+        }
+        md.append("""
+
+                ## The engine's view (each detector's own alarm flag)
+
+                | detector | windows with an alarm | false alarm onsets | per day |
+                |---|--:|--:|--:|
+                """);
+        for (NabScorer.Result r : results) {
+            var e = r.engine();
+            if (e == null) continue;
+            md.append(row(cell(r.label()), e.windowsWithAlarm() + "/" + e.scoredWindows(), Integer.toString(e.falseOnsets()),
+                    fixed(e.falseOnsetsPerDay(), 2)));
         }
         return md.toString();
+    }
+
+    private static String threshold(double t) {
+        return Double.isNaN(t) ? "n/a" : String.format(Locale.ROOT, "%.6g", t);
     }
 
     private static String row(String... cells) { return "| " + String.join(" | ", cells) + " |\n"; }
 
     private static String cell(String text) { return text.replace("|", "\\|"); }
 
-    /** Undefined figures (no alarms, no windows) print as n/a rather than NaN. */
+    /** Undefined figures (no windows) print as n/a rather than NaN. */
     static String fixed(double value, int decimals) {
         return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%." + decimals + "f", value);
     }

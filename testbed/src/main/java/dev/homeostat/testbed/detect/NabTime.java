@@ -26,7 +26,10 @@ final class NabTime {
         }
     }
 
+    /** {@code YYYY-MM-DD HH:MM:SS}, with {@code .fff} when the time has milliseconds. */
     static String format(long millis) {
-        return LocalDateTime.ofEpochSecond(Math.floorDiv(millis, 1000), 0, ZoneOffset.UTC).format(PRINTER);
+        String seconds = LocalDateTime.ofEpochSecond(Math.floorDiv(millis, 1000), 0, ZoneOffset.UTC).format(PRINTER);
+        int ms = (int) Math.floorMod(millis, 1000);
+        return ms == 0 ? seconds : seconds + String.format(java.util.Locale.ROOT, ".%03d", ms);
     }
 }

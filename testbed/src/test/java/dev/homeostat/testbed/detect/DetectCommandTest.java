@@ -4,17 +4,20 @@ import static dev.homeostat.testbed.detect.NabFixtures.tinyCorpus;
 import static dev.homeostat.testbed.detect.NabFixtures.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.homeostat.testbed.cli.Homeostat;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The command through the real root (`Homeostat.execute`): exit codes and messages as a user sees them. */
+/** The command through the real root (`Homeostat.execute`): exit codes, tables and the export as a user sees them. */
 class DetectCommandTest {
     @TempDir Path dir;
     private final StringWriter out = new StringWriter();
@@ -24,29 +27,31 @@ class DetectCommandTest {
         return Homeostat.execute(new PrintWriter(out, true), new PrintWriter(err, true), Stream.concat(Stream.of("detect"), Stream.of(args)).toArray(String[]::new));
     }
 
+    private String[] eval(String... more) {
+        return Stream.concat(Stream.of("eval", "--data", dir.resolve("data").toString(), "--labels", dir.resolve("labels.json").toString()),
+                Stream.of(more)).toArray(String[]::new);
+    }
+
     @Test
-    void eval_printsPerFileTablesAndOverallRowsForBothBaselines() throws IOException {
+    void eval_printsNabsTableWithTheThreeProfilesAndTheBaselines() throws IOException {
         tinyCorpus(dir);
 
-        int code = run("eval", "--data", dir.resolve("data").toString(), "--labels", dir.resolve("labels.json").toString(), "--seed", "5");
+        assertThat(run(eval("--detector", "mad", "--seed", "5", "--random-seeds", "2"))).isZero();
 
-        assertThat(code).isZero();
         String text = out.toString();
-        assertThat(text).contains("2 files (1 labelled windows; 1 anomaly-free files), 80 points; seed 5.")
-                .contains("## Per file: random").contains("## Per file: always")
-                .contains("| file | points | windows | alarms | TP | FP | FN | precision | recall | F1 | delay median (min) | delay p90 (min) |")
-                .contains("| detector | precision | recall | F1 | delay median (min) | delay p90 (min) | FA/day (clean) | alarm % | NAB standard | NAB low FP | NAB low FN |");
-        // always: in a/with.csv (40 rows, probation 6) one event that covers the window (rows 20–23); delay 0.
-        assertThat(text).contains("| a/with.csv | 40 | 1 | 1 | 1 | 0 | 0 | 1.000 | 1.000 | 1.000 | 0.0 | 0.0 |");
-        assertThat(text).containsPattern("\\| always \\| 0\\.500 \\| 1\\.000 \\| 0\\.667 \\| 0\\.0 \\| 0\\.0 \\| [0-9.]+ \\| 100\\.00 \\| ");
-        assertThat(text).containsPattern("\\| random \\| ");
+        assertThat(text).contains("2 files in 2 categories (1 windows, 1 anomaly-free files), 80 rows; seed 5.")
+                .contains("| detector | standard | reward_low_FP_rate | reward_low_FN_rate | threshold (standard) | windows detected | FP rows |")
+                .contains("| null | 0.0 | 0.0 | 0.0 | 1.10000 | 0/1 | 0 |")
+                .containsPattern("\\| mad \\| -?[0-9.]+ \\| ").containsPattern("\\| random \\| ").containsPattern("\\| windowedGaussian \\| ")
+                .containsPattern("\\| random \\(mean of seeds 1–2\\) \\| -?[0-9.]+ \\| -?[0-9.]+ \\| -?[0-9.]+ \\| n/a \\| n/a \\| n/a \\|")
+                .contains("## Standard score per category").contains("## The engine's view");
     }
 
     @Test
     void eval_isDeterministicAndWritesTheSameMarkdownToOut() throws IOException {
         tinyCorpus(dir);
         Path report = dir.resolve("reports/nab.md");
-        String[] args = {"eval", "--data", dir.resolve("data").toString(), "--labels", dir.resolve("labels.json").toString(), "--out", report.toString()};
+        String[] args = eval("--detector", "cad-ose", "--random-seeds", "0", "--out", report.toString());
 
         assertThat(run(args)).isZero();
         String first = out.toString();
@@ -59,6 +64,41 @@ class DetectCommandTest {
     }
 
     @Test
+    void export_writesNabsResultsLayoutAndThresholds() throws IOException {
+        tinyCorpus(dir);
+        Path results = dir.resolve("results");
+
+        assertThat(run(eval("--detector", "mad:k=5.5", "--random-seeds", "0", "--export", results.toString()))).isZero();
+
+        Path mad = results.resolve("mad-k-5p5/a/mad-k-5p5_with.csv");
+        List<String> lines = Files.readAllLines(mad);
+        assertThat(lines).hasSize(41).first().isEqualTo("timestamp,value,anomaly_score,label");
+        assertThat(lines.get(1)).startsWith("2014-04-01 00:00:00,0.0,");
+        assertThat(lines.get(21)).startsWith("2014-04-01 01:40:00,20.0,").endsWith(",1");  // first row of the window
+        assertThat(lines.get(25)).endsWith(",0");
+        for (String name : List.of("null/a/null_with.csv", "null/b/null_clean.csv", "random/b/random_clean.csv", "windowedGaussian/a/windowedGaussian_with.csv")) {
+            assertThat(results.resolve(name)).isRegularFile();
+        }
+        JsonNode thresholds = new ObjectMapper().readTree(results.resolve("thresholds.json").toFile());
+        assertThat(thresholds.path("null").path("standard").path("threshold").asDouble()).isEqualTo(1.1);
+        assertThat(thresholds.path("mad-k-5p5").path("reward_low_FN_rate").has("score")).isTrue();
+        try (Stream<Path> files = Files.list(results)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".export-"));
+        }
+        assertThat(out.toString()).contains("export: " + results);
+    }
+
+    @Test
+    void exportOntoAFile_isBadInputAndWritesNothing() throws IOException {
+        tinyCorpus(dir);
+        write(dir.resolve("taken"), "x");
+
+        assertThat(run(eval("--detector", "mad", "--random-seeds", "0", "--export", dir.resolve("taken").toString()))).isEqualTo(2);
+        assertThat(err.toString()).contains("--export").contains("not a folder");
+        assertThat(Files.readString(dir.resolve("taken"))).isEqualTo("x");
+    }
+
+    @Test
     void missingLabelsFlag_isBadInput() throws IOException {
         tinyCorpus(dir);
 
@@ -67,21 +107,30 @@ class DetectCommandTest {
     }
 
     @Test
-    void badDataFile_exitsTwoNamingFileAndLine() throws IOException {
+    void badDataFile_exitsTwoWithOneLineNamingFileAndLine() throws IOException {
         tinyCorpus(dir);
         write(dir.resolve("data/a/with.csv"), "timestamp,value\n2014-04-01 00:00:00,x\n");
 
-        assertThat(run("eval", "--data", dir.resolve("data").toString(), "--labels", dir.resolve("labels.json").toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("with.csv line 2").contains("'x' is not a number");
+        assertThat(run(eval("--detector", "mad"))).isEqualTo(2);
+        assertThat(err.toString()).contains("with.csv:2:").contains("'x' is not a number").doesNotContain("\tat ");
+        assertThat(err.toString().strip().lines()).hasSize(1);
         assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void malformedLabels_exitTwoWithOneLine() throws IOException {
+        tinyCorpus(dir);
+        write(dir.resolve("labels.json"), "{\"a/with.csv\": [[\"2014-04-01 01:40:00\", 5]], \"b/clean.csv\": []}");
+
+        assertThat(run(eval("--detector", "mad"))).isEqualTo(2);
+        assertThat(err.toString()).contains("labels.json:1:").contains("a/with.csv").doesNotContain("\tat ");
     }
 
     @Test
     void malformedDetectorSpec_exitsTwoNamingTheFlag() throws IOException {
         tinyCorpus(dir);
 
-        assertThat(run("eval", "--data", dir.resolve("data").toString(), "--labels", dir.resolve("labels.json").toString(),
-                "--detector", "mad:window")).isEqualTo(2);
+        assertThat(run(eval("--detector", "mad:window"))).isEqualTo(2);
         assertThat(err.toString()).contains("--detector mad:window").contains("not key=value");
     }
 

@@ -35,10 +35,13 @@ class NabDatasetTest {
         assertThat(with.values()[39]).isEqualTo(39.0);
         assertThat(with.windows()).containsExactly(new LabelWindow(
                 Instant.parse("2014-04-01T01:40:00Z").toEpochMilli(), Instant.parse("2014-04-01T01:55:00Z").toEpochMilli()));
-        assertThat(with.windowRows()).containsExactly(new NabSeries.RowRange(20, 23));
+        assertThat(with.labels()).containsExactly(new int[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0});
         assertThat(ds.series().get(1).windows()).isEmpty();
         assertThat(ds.windowCount()).isEqualTo(1);
         assertThat(ds.notes()).isEmpty();
+        assertThat(ds.warnings()).isEmpty();
+        assertThat(ds.categories()).containsExactly("a", "b");
     }
 
     @Test
@@ -48,7 +51,7 @@ class NabDatasetTest {
 
         assertThatThrownBy(() -> NabDataset.load(dir.resolve("data"), dir.resolve("labels.json")))
                 .isInstanceOfSatisfying(NabDataException.class, e -> assertThat(e.line()).isEqualTo(3))
-                .hasMessageContaining("with.csv line 3").hasMessageContaining("2014-04-01 25:00:00")
+                .hasMessageContaining("with.csv:3:").hasMessageContaining("2014-04-01 25:00:00")
                 .hasMessageContaining("YYYY-MM-DD HH:MM:SS");
     }
 
@@ -59,16 +62,43 @@ class NabDatasetTest {
 
         assertThatThrownBy(() -> NabDataset.load(dir.resolve("data"), dir.resolve("labels.json")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("clean.csv line 4").hasMessageContaining("'abc' is not a number");
+                .hasMessageContaining("clean.csv:4:").hasMessageContaining("'abc' is not a number");
     }
 
     @Test
-    void rowsOutOfTimeOrder_nameTheLine() throws IOException {
+    void nanOrInfinity_isRefusedNamingFileAndLine() throws IOException {
         tinyCorpus(dir);
-        write(dir.resolve("data/b/clean.csv"), "timestamp,value\n2014-04-01 00:05:00,1\n2014-04-01 00:00:00,2\n");
+        for (String bad : new String[] {"NaN", "nan", "inf", "-Infinity"}) {
+            write(dir.resolve("data/b/clean.csv"), "timestamp,value\n2014-04-01 00:00:00,1\n2014-04-01 00:05:00," + bad + "\n");
+
+            assertThatThrownBy(() -> NabDataset.load(dir.resolve("data"), dir.resolve("labels.json")))
+                    .isInstanceOfSatisfying(NabDataException.class, e -> assertThat(e.line()).isEqualTo(3))
+                    .hasMessageContaining("clean.csv:3:").hasMessageContaining("'" + bad + "' is not a finite number")
+                    .hasMessageContaining("drop the row or fill the gap");
+        }
+    }
+
+    @Test
+    void nonUtf8File_isRefusedNamingFileLineAndFix() throws IOException {
+        tinyCorpus(dir);
+        byte[] latin1 = "timestamp,value\n2014-04-01 00:00:00,1\n2014-04-01 00:05:00,2 \u00e9\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        Files.write(dir.resolve("data/b/clean.csv"), latin1);
 
         assertThatThrownBy(() -> NabDataset.load(dir.resolve("data"), dir.resolve("labels.json")))
-                .hasMessageContaining("clean.csv line 3").hasMessageContaining("sort the rows by time");
+                .isInstanceOfSatisfying(NabDataException.class, e -> assertThat(e.line()).isEqualTo(3))
+                .hasMessageContaining("clean.csv:3:").hasMessageContaining("not UTF-8").hasMessageContaining("save the file as UTF-8");
+    }
+
+    @Test
+    void rowsThatStepBackInTime_areKeptInFileOrderWithAWarning() throws IOException {
+        tinyCorpus(dir);
+        write(dir.resolve("data/b/clean.csv"), "timestamp,value\n2014-04-01 00:05:00,1\n2014-04-01 00:00:00,2\n2014-04-01 00:10:00,3\n");
+
+        NabDataset ds = NabDataset.load(dir.resolve("data"), dir.resolve("labels.json"));
+
+        assertThat(ds.series().get(1).values()).containsExactly(1, 2, 3);
+        assertThat(ds.warnings()).singleElement().asString().contains("clean.csv:3:").contains("earlier than the row before it")
+                .contains("file order");
     }
 
     @Test
@@ -77,7 +107,7 @@ class NabDatasetTest {
         write(dir.resolve("data/b/clean.csv"), "time;value\n");
 
         assertThatThrownBy(() -> NabDataset.load(dir.resolve("data"), dir.resolve("labels.json")))
-                .hasMessageContaining("clean.csv line 1").hasMessageContaining("timestamp,value");
+                .hasMessageContaining("clean.csv:1:").hasMessageContaining("timestamp,value");
     }
 
     @Test
@@ -118,14 +148,39 @@ class NabDatasetTest {
     }
 
     @Test
-    void windowWithoutDataRows_isALabelsError() throws IOException {
+    void windowLimitThatIsNoTimestampOfTheFile_isALabelsErrorOnItsLine() throws IOException {
         tinyCorpus(dir);
         write(dir.resolve("labels.json"), """
-                {"a/with.csv": [["2015-01-01 00:00:00.000000", "2015-01-02 00:00:00.000000"]], "b/clean.csv": []}
+                {
+                  "a/with.csv": [
+                    ["2014-04-01 01:40:00.000000", "2014-04-01 01:57:00.000000"]
+                  ],
+                  "b/clean.csv": []
+                }
                 """);
 
         assertThatThrownBy(() -> NabDataset.load(dir.resolve("data"), dir.resolve("labels.json")))
-                .hasMessageContaining("labels.json").hasMessageContaining("a/with.csv").hasMessageContaining("contains no data row");
+                .isInstanceOfSatisfying(NabDataException.class, e -> assertThat(e.line()).isEqualTo(3))
+                .hasMessageContaining("labels.json:3:").hasMessageContaining("a/with.csv").hasMessageContaining("2014-04-01 01:57:00")
+                .hasMessageContaining("exactly row timestamps");
+    }
+
+    @Test
+    void overlappingWindows_areALabelsErrorOnTheLaterOnesLine() throws IOException {
+        tinyCorpus(dir);
+        write(dir.resolve("labels.json"), """
+                {
+                  "a/with.csv": [
+                    ["2014-04-01 01:40:00", "2014-04-01 01:55:00"],
+                    ["2014-04-01 01:50:00", "2014-04-01 02:00:00"]
+                  ],
+                  "b/clean.csv": []
+                }
+                """);
+
+        assertThatThrownBy(() -> NabDataset.load(dir.resolve("data"), dir.resolve("labels.json")))
+                .isInstanceOfSatisfying(NabDataException.class, e -> assertThat(e.line()).isEqualTo(4))
+                .hasMessageContaining("overlap");
     }
 
     @Test
@@ -133,7 +188,7 @@ class NabDatasetTest {
         tinyCorpus(dir);
         write(dir.resolve("labels.json"), "{\"a/with.csv\": [[\"2014-04-01 01:40:00\"]], \"b/clean.csv\": []}");
         assertThatThrownBy(() -> NabDataset.load(dir.resolve("data"), dir.resolve("labels.json")))
-                .hasMessageContaining("labels.json").hasMessageContaining("'a/with.csv'").hasMessageContaining("[\"start\", \"end\"]");
+                .hasMessageContaining("labels.json:1:").hasMessageContaining("'a/with.csv'").hasMessageContaining("[\"start\", \"end\"]");
 
         write(dir.resolve("labels.json"), "{\n\"a/with.csv\": [,\n}");
         assertThatThrownBy(() -> NabDataset.load(dir.resolve("data"), dir.resolve("labels.json")))
@@ -174,5 +229,6 @@ class NabDatasetTest {
         assertThat(ds.pointCount()).isEqualTo(points);
         assertThat(ds.series().stream().filter(s -> s.windows().isEmpty()).count()).isEqualTo(clean).isPositive();
         assertThat(ds.notes()).allSatisfy(n -> assertThat(n).contains("skipped"));
+        assertThat(ds.warnings()).isEmpty();
     }
 }

@@ -19,17 +19,16 @@ final class NabFixtures {
         return new NabSeries(name, times, new double[n], windows);
     }
 
-    /** A window over rows [first, last] of a one-minute series, its label starting {@code leadMinutes} before row {@code first}. */
-    static LabelWindow rows(int first, int last, double leadMinutes) {
-        return new LabelWindow(T0 + first * MINUTE - Math.round(leadMinutes * MINUTE), T0 + last * MINUTE);
+    /** A window over rows [first, last] of a one-minute series (its limits are those rows' timestamps, as NAB requires). */
+    static LabelWindow rows(int first, int last) {
+        return new LabelWindow(T0 + first * MINUTE, T0 + last * MINUTE);
     }
 
-    static LabelWindow rows(int first, int last) { return rows(first, last, 0); }
-
-    static boolean[] alarmsAt(int n, int... rows) {
-        boolean[] alarms = new boolean[n];
-        for (int r : rows) alarms[r] = true;
-        return alarms;
+    /** Anomaly scores of {@code n} rows: 0 except {@code rowAndScore} pairs (row, score, row, score, ...). */
+    static double[] scores(int n, double... rowAndScore) {
+        double[] s = new double[n];
+        for (int i = 0; i < rowAndScore.length; i += 2) s[(int) rowAndScore[i]] = rowAndScore[i + 1];
+        return s;
     }
 
     static void write(Path file, String text) throws IOException {
