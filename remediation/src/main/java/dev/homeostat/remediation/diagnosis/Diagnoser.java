@@ -186,8 +186,12 @@ public final class Diagnoser {
         return n;
     }
 
-    /** How long a pod must have run to count as a settled peer. */
-    private static final long SETTLED_MILLIS = 60_000;
+    /**
+     * How long a pod must have run to count as a settled peer: two of the 1-minute rate windows the pod signals are
+     * measured over, so a pod that served alone while its peers were replaced is compared with peers that have
+     * served beside it for a whole window, not with fresh ones whose window holds only the calm after.
+     */
+    private static final long SETTLED_MILLIS = 120_000;
 
     /** The nearest service it calls (breadth first, from its own Deployments' calls) that is anomalous. */
     private Optional<String> anomalousCallee(String service, List<DeploymentInfo> deployments, CallGraph graph) {
