@@ -43,6 +43,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress: print nothing but the table.")
     boolean quiet;
 
+    @Option(names = "--policy", paramLabel = "FILE.yaml", description = "Run every scenario with this engine policy instead of its own (to compare two policies on one suite).")
+    Path policy;
+
     @Option(names = "--require-expectations", description = "Fail (exit 1) when a scenario sets no expectations: a gate that checks nothing is no gate.")
     boolean requireExpectations;
 
@@ -50,7 +53,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override public Integer call() {
         Shard only = shard == null ? null : Shard.parse(shard);
-        var suite = LoadedSuite.load(scenarios, seeds);   // everything checked before the first run
+        var suite = LoadedSuite.load(scenarios, seeds, policy);   // everything checked before the first run
         List<SuitePair> pairs = only == null ? suite.pairs() : only.select(suite.pairs());
         Path outDir = out != null ? out : Path.of("out", only == null ? suite.name() : suite.name() + "-shard-" + only.index());
 

@@ -25,10 +25,28 @@ public record LoadedSuite(String name, Path source, Integer seedCount, List<Scen
 
     /** {@code seedCount}, when not null, overrides each scenario's seeds (the {@code --seeds} option). */
     public static LoadedSuite load(Path fileOrDir, Integer seedCount) {
+        return load(fileOrDir, seedCount, null);
+    }
+
+    /**
+     * As {@link #load(Path, Integer)}; {@code policy}, when not null, is the engine policy of every scenario instead of
+     * its own (the {@code --policy} option: the same suite under another policy, for {@code compare}).
+     */
+    public static LoadedSuite load(Path fileOrDir, Integer seedCount, Path policy) {
         if (seedCount != null && seedCount < 1) throw new IllegalArgumentException("--seeds: must be >= 1, was " + seedCount);
         List<Scenario> loaded = new ScenarioLoader().loadAll(fileOrDir);
         if (seedCount != null) loaded = loaded.stream().map(s -> s.withSeedCount(seedCount)).toList();
         Map<Scenario, Policy> policies = new LinkedHashMap<>();
+        if (policy != null) {
+            Policy shared;
+            try {
+                shared = PolicyLoader.load(policy);
+            } catch (PolicyException e) {
+                throw new IllegalArgumentException("--policy: " + e.getMessage(), e);
+            }
+            for (Scenario s : loaded) policies.put(s, shared);
+            return new LoadedSuite(suiteName(fileOrDir), fileOrDir, seedCount, loaded, policies);
+        }
         for (Scenario s : loaded) {
             try {
                 policies.put(s, PolicyLoader.load(s.policy()));
