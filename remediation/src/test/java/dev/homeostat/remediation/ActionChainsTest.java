@@ -68,18 +68,17 @@ class ActionChainsTest {
         var checkout = new Target(Target.Kind.DEPLOYMENT, FakeCluster.NS, "checkout");
         h.clock.set(15_000);
         h.sampleAndTick("pod_errors", Harness.pod("checkout-1"), 0.9);   // score 0.4: scale to 5
-        for (long s = 30; s <= 75; s += 15) {                             // better (score 0.2 <= 0.8 × 0.4), not good
-            h.clock.set(s * 1000);
-            h.sampleAndTick("pod_errors", Harness.pod("checkout-1"), 0.7);
-        }
-        for (long s = 90; s <= 135; s += 15) {                            // no better than at the second scale-up
+        // better (score 0.2 <= 0.8 × 0.4), not good; then no better than at the second scale-up
+        for (long s = 30; s <= 240; s += 15) {
             h.clock.set(s * 1000);
             h.sampleAndTick("pod_errors", Harness.pod("checkout-1"), 0.7);
         }
 
+        // each scale-up is judged once its new pods are ready (30 s) and a rate window (60 s) has seen them serve,
+        // which is later than its verifyAfter (1m)
         assertThat(h.cluster.executed).extracting(FakeCluster.Executed::time, e -> e.action().kind())
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(15_000L, "scale-up"), org.assertj.core.groups.Tuple.tuple(75_000L, "scale-up"),
-                        org.assertj.core.groups.Tuple.tuple(135_000L, "page"));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(15_000L, "scale-up"), org.assertj.core.groups.Tuple.tuple(105_000L, "scale-up"),
+                        org.assertj.core.groups.Tuple.tuple(195_000L, "page"));
         assertThat(h.cluster.executed.get(1).action()).isEqualTo(new ClusterAction.ScaleDeployment(checkout, 7));
         // the second scale-up within the cooldown grows the Deployment further, so the cooldown lets it through
         assertThat(h.journal.held()).isEmpty();

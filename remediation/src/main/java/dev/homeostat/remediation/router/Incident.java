@@ -25,10 +25,15 @@ final class Incident {
     /** When an action of this incident that replaces pods (restart, isolate, drain, rollback) last ran; pods of the deployment started since are its replacements. */
     long restartedAt = Long.MIN_VALUE;
     long lastEvidenceAt = Long.MIN_VALUE;
-    /** The strongest anomaly score of the last evaluation that alerted, and its value when the last action ran. */
+    /** The strongest anomaly score of the last evaluation that alerted, and the highest since the last action ran. */
     double lastScore;
-    double scoreAtAction;
+    double peakSinceAction;
     static final double IMPROVED = 0.8;
+    /** The Deployment the last scale-up grew and to how many replicas (null: the last action was no scale-up). */
+    Target scaled;
+    int scaledTo;
+    /** When the scaled Deployment first had that many ready pods (Long.MIN_VALUE: not yet). */
+    long capacityUpAt = Long.MIN_VALUE;
     boolean paged;
     /** The id of this step's approval while a human may still decide it (approve mode), else null. */
     String approvalId;
@@ -93,20 +98,25 @@ final class Incident {
         } else if (anomaly.timeMillis() == lastEvidenceAt) {
             lastScore = Math.max(lastScore, anomaly.score());
         }
+        if (anomaly.timeMillis() >= lastActionAt) peakSinceAction = Math.max(peakSinceAction, lastScore);
     }
 
-    /** The last action ran: how strongly it alerted then is what the action is judged against. */
+    /** The last action ran: what it is judged against starts from how strongly the target alerts now. */
     void acted(long now) {
         lastActionAt = now;
-        scoreAtAction = lastScore;
+        peakSinceAction = lastScore;
+        scaled = null;
+        scaledTo = 0;
+        capacityUpAt = Long.MIN_VALUE;
     }
 
     /**
-     * Alerting since the last action, but at most {@link #IMPROVED} of the strength it alerted with then: the action
-     * helped without being enough (capacity added, the queue shorter but not gone).
+     * Alerting since the last action, but at most {@link #IMPROVED} of the strongest it alerted since: the action
+     * helped without being enough (capacity added, the queue shorter but not gone). Against the peak, not the value
+     * when it ran: a burn rate over a window keeps rising for a while after the action, whatever the action did.
      */
     boolean improvedSinceAction() {
-        return lastEvidenceAt > lastActionAt && scoreAtAction > 0 && lastScore <= IMPROVED * scoreAtAction;
+        return lastEvidenceAt > lastActionAt && peakSinceAction > 0 && lastScore <= IMPROVED * peakSinceAction;
     }
 
     boolean alertedSince(long time) { return lastEvidenceAt > time; }

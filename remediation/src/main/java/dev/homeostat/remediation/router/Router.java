@@ -187,6 +187,7 @@ public final class Router {
                 }
             }
             case VERIFYING -> {
+                if (awaitingCapacity(incident, now)) return;
                 if (now >= incident.deadline) {
                     if (!stillAlerting(incident, incident.lastActionAt, now)) incident.moveTo(Phase.RESOLVED);
                     else if (repeatable(incident)) repeat(incident, now, pods);
@@ -219,6 +220,24 @@ public final class Router {
         double target = incident.rule.scaling().targetUtilization();
         return incident.diagnosis.saturated() || (target > 0 && incident.diagnosis.utilization() > target);
     }
+
+    /**
+     * A scale-up is judged once its capacity serves: its new pods ready, plus one rate window ({@link #RATE_WINDOW}) for
+     * the signals to see them; no longer than a second verifyAfter (pods that never get ready are a verdict too).
+     */
+    private boolean awaitingCapacity(Incident incident, long now) {
+        if (incident.scaled == null || now >= incident.lastActionAt + 2 * incident.rule.verifyAfter().toMillis()) return false;
+        // watched every tick, so the window starts when the pods got ready, not when verification first looked
+        if (incident.capacityUpAt == Long.MIN_VALUE) {
+            int ready = cluster.deployment(incident.scaled.namespace(), incident.scaled.name()).map(DeploymentInfo::readyReplicas).orElse(0);
+            if (ready < incident.scaledTo) return true;
+            incident.capacityUpAt = now;
+        }
+        return now < incident.capacityUpAt + RATE_WINDOW;
+    }
+
+    /** The rate window of the signals a verification reads (the default policy's recording rules are 1-minute rates). */
+    static final long RATE_WINDOW = 60_000;
 
     private void repeat(Incident incident, long now, List<PodInfo> pods) {
         incident.moveTo(Phase.ATTEMPTING);
@@ -323,7 +342,13 @@ public final class Router {
                     }
                     case ClusterAction.DrainNode d -> replaced(incident, now);
                     case ClusterAction.RollbackDeployment r -> replaced(incident, now);
-                    case ClusterAction.ScaleDeployment s -> false;
+                    case ClusterAction.ScaleDeployment s -> {
+                        if (executed.outcome().applied()) {
+                            incident.scaled = s.target();
+                            incident.scaledTo = s.replicas();
+                        }
+                        yield false;
+                    }
                     case ClusterAction.CordonNode c -> false;
                     case ClusterAction.CircuitBreak c -> false;
                     case ClusterAction.LimitRetries l -> false;
