@@ -47,18 +47,7 @@ class GuardPropertiesTest {
         for (int d = 0; d < deployments; d++) h.cluster.deployment("d" + d, replicas);
         h.cluster.readyDelayMillis = 20_000;
         var rnd = new SplittableRandom(seed);
-        for (long s = 15; s <= 15 * 200; s += 15) {
-            long t = s * 1000;
-            for (String pod : h.cluster.podNames()) {
-                if (rnd.nextDouble() < 0.05) h.cluster.setSick(pod, rnd.nextBoolean()); // pods fail readiness on their own too
-                String metric = rnd.nextBoolean() ? "mem_ratio" : "pod_errors";
-                h.metrics.add(metric, Harness.pod(pod), t, rnd.nextDouble() < stormDensity ? 0.99 : 0.1);
-            }
-            for (int d = 0; d < deployments; d++) {
-                h.metrics.add("svc_errors", Harness.service("d" + d), t, rnd.nextDouble() < stormDensity / 2 ? 0.9 : 0.1);
-            }
-            h.tickAt(s);
-        }
+        h.storm(rnd, deployments, stormDensity, 200);
 
         assertThat(h.journal.of(EngineEvent.AnomalyRaised.class)).isNotEmpty();
         assertThat(h.cluster.violations).as("blast radius").isEmpty();

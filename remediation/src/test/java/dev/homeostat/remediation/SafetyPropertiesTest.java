@@ -51,18 +51,7 @@ class SafetyPropertiesTest {
             h.cluster.deployment("d" + d, size);
             if (rnd.nextBoolean()) h.cluster.pdb("d" + d, 1 + rnd.nextInt(size));
         }
-        for (long s = 15; s <= 15 * 160; s += 15) {
-            long t = s * 1000;
-            for (String pod : h.cluster.podNames()) {
-                if (rnd.nextDouble() < 0.05) h.cluster.setSick(pod, rnd.nextBoolean()); // pods fail readiness on their own too
-                String metric = rnd.nextBoolean() ? "mem_ratio" : "pod_errors";
-                h.metrics.add(metric, Harness.pod(pod), t, rnd.nextDouble() < stormDensity ? 0.99 : 0.1);
-            }
-            for (int d = 0; d < deployments; d++) {
-                h.metrics.add("svc_errors", Harness.service("d" + d), t, rnd.nextDouble() < stormDensity / 2 ? 0.9 : 0.1);
-            }
-            h.tickAt(s);
-        }
+        h.storm(rnd, deployments, stormDensity, 160);
 
         assertThat(h.journal.of(EngineEvent.AnomalyRaised.class)).isNotEmpty();
         assertThat(h.cluster.violations).as("the guards' promises at each executed action").isEmpty();

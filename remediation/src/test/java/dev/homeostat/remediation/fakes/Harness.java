@@ -51,6 +51,24 @@ public final class Harness {
         engine.tick();
     }
 
+    /**
+     * A random alert storm, one tick every 15 s for {@code ticks} ticks: each pod alerts on memory or errors with
+     * probability {@code density} and turns sick or well now and then; each of deployments {@code d0 … d(n-1)}
+     * alerts at the service level with half that probability.
+     */
+    public void storm(java.util.SplittableRandom rnd, int deployments, double density, int ticks) {
+        for (long s = 15; s <= 15L * ticks; s += 15) {
+            long t = s * 1000;
+            for (String pod : cluster.podNames()) {
+                if (rnd.nextDouble() < 0.05) cluster.setSick(pod, rnd.nextBoolean()); // pods fail readiness on their own too
+                String metric = rnd.nextBoolean() ? "mem_ratio" : "pod_errors";
+                metrics.add(metric, pod(pod), t, rnd.nextDouble() < density ? 0.99 : 0.1);
+            }
+            for (int d = 0; d < deployments; d++) metrics.add("svc_errors", service("d" + d), t, rnd.nextDouble() < density / 2 ? 0.9 : 0.1);
+            tickAt(s);
+        }
+    }
+
     /** Moves the clock to {@code seconds} and ticks. */
     public void tickAt(long seconds) {
         clock.set(seconds * 1000);
