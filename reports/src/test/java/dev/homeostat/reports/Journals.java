@@ -73,6 +73,12 @@ public final class Journals {
         return this;
     }
 
+    /** A fault that starts and is still running when the run ends: FaultStarted only. */
+    public Journals faultUnended(String name, String kind, double start, double end, String pod, String service) {
+        events.add(new FaultStarted(ms(start), name, kind, ms(end), Scope.PODS, List.of(pod), List.of(service), true, List.of()));
+        return this;
+    }
+
     public Journals noOpFault(String name, String kind, double start, double end, String pod, String service) {
         events.add(new FaultStarted(ms(start), name, kind, ms(end), Scope.PODS, List.of(pod), List.of(service), false, List.of()));
         events.add(new FaultEnded(ms(end), name));

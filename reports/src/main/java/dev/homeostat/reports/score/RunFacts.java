@@ -63,7 +63,8 @@ record RunFacts(List<JournalEvent> events, long runEnd, List<FaultWindow> window
     /**
      * A FaultStarted pairs with the next FaultEnded of the same fault name. Its end is that FaultEnded's time, else
      * its own {@code end} field when that is not before the start, else the run's end; always clamped into
-     * [start, run end].
+     * [start, run end]. A fault that starts at or after the run's end (a Schedule firing on the last instant) had no
+     * time to act or to be seen, so it is not scored.
      */
     private static List<FaultWindow> windows(List<JournalEvent> events, long runEnd, String name) {
         Map<String, Deque<Integer>> openByFault = new HashMap<>();
@@ -86,6 +87,7 @@ record RunFacts(List<JournalEvent> events, long runEnd, List<FaultWindow> window
         List<FaultWindow> windows = new ArrayList<>(started.size());
         for (int i = 0; i < started.size(); i++) {
             FaultStarted f = started.get(i);
+            if (f.t() >= runEnd) continue;
             long end = endedAt.get(i) != null ? endedAt.get(i) : f.end() >= f.t() ? f.end() : runEnd;
             end = Math.max(f.t(), Math.min(end, runEnd));
             windows.add(new FaultWindow(f.fault(), f.kind() == null ? "unknown" : f.kind(), f.t(), end, f.scope(),

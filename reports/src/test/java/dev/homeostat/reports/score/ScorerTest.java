@@ -86,6 +86,18 @@ class ScorerTest {
     }
 
     @Test
+    void faultStartingAtTheRunsEnd_isNotScored() {
+        // A Schedule firing on the run's last instant: nothing could act or see it, so it is no missed incident.
+        RunScore score = score(Journals.engine(1)
+                .fault("web-kill", "PodKill", 60, 120, WEB_POD, WEB).alert(70, WEB_POD, WEB)
+                .faultUnended("web-kill-2", "PodKill", 4000, 4060, WEB_POD, WEB)
+                .end(4000));
+
+        assertThat(score.recall()).isEqualTo(1.0);
+        assertThat(score.incidents()).hasSize(1);
+    }
+
+    @Test
     void alertBeforeStart_doesNotMatch() {
         RunScore early = score(Journals.engine(1)
                 .fault("web-kill", "PodKill", 60, 120, WEB_POD, WEB).alert(59, WEB_POD, WEB).end(4000));
