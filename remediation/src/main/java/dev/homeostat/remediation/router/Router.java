@@ -48,6 +48,7 @@ public final class Router {
     /** Actions of rules in approve mode, waiting for a human; decisions are read at each tick. */
     private final Approvals approvals = new Approvals();
     private final Pager pager;
+    private final Verification verification;
     private long nextId = 1;
 
     /** A router whose remediators see no deployments or nodes (scale-up and node actions then skip). */
@@ -65,6 +66,7 @@ public final class Router {
         this.listener = Objects.requireNonNull(listener, "listener");
         this.cluster = Objects.requireNonNull(cluster, "cluster");
         this.pager = new Pager(listener, policy.lookback().toMillis());
+        this.verification = new Verification(policy, cluster);
     }
 
     /**
@@ -114,7 +116,7 @@ public final class Router {
 
     /** Opens an incident on {@code subject} for the anomaly, or lets the anomaly join the one in flight. */
     private void route(long now, Anomaly anomaly, Diagnosis diagnosis, Rule rule, Target subject, List<PodInfo> pods) {
-        Incident joined = find(anomaly, subject, rule, pods);
+        Incident joined = IncidentLookup.find(inFlight, subject, rule, pods);
         if (joined != null) {
             if (joined.rule.equals(rule)) {
                 joined.evidence(anomaly);
@@ -122,7 +124,7 @@ public final class Router {
             }
             return;
         }
-        var incident = new Incident(nextId++, rule, anomaly, subject, diagnosis, deploymentOf(subject, pods), now);
+        var incident = new Incident(nextId++, rule, anomaly, subject, diagnosis, IncidentLookup.deploymentOf(subject, pods), now);
         inFlight.put(incident.subject.ref(), incident);
         attempt(incident, now, pods);
     }
@@ -180,64 +182,23 @@ public final class Router {
                 }
                 if (now >= incident.deadline) {
                     // held back by guards for a whole verifyAfter: if it still alerts, try the next action
-                    if (stillAlerting(incident, incident.stepStartedAt, now)) next(incident, now, pods);
+                    if (verification.stillAlerting(incident, incident.stepStartedAt, now)) next(incident, now, pods);
                     else incident.moveTo(Phase.RESOLVED);
                 } else if (incident.lastAttemptAt < now) {
                     attempt(incident, now, pods);
                 }
             }
             case VERIFYING -> {
-                if (awaitingCapacity(incident, now)) return;
+                if (verification.awaitingCapacity(incident, now)) return;
                 if (now >= incident.deadline) {
-                    if (!stillAlerting(incident, incident.lastActionAt, now)) incident.moveTo(Phase.RESOLVED);
-                    else if (repeatable(incident)) repeat(incident, now, pods);
+                    if (!verification.stillAlerting(incident, incident.lastActionAt, now)) incident.moveTo(Phase.RESOLVED);
+                    else if (Verification.repeatable(incident)) repeat(incident, now, pods);
                     else next(incident, now, pods);
                 }
             }
             case RESOLVED, ESCALATED, SUPPRESSED -> { }
         }
     }
-
-    /**
-     * Verification asks "is it still abnormal now?", not "was it abnormal at some point since": an
-     * anomaly that cleared before the deadline (Kubernetes or the action fixed it) must not escalate.
-     * "Now" is the last two evaluations, so one quiet tick in a sustained problem does not hide it.
-     */
-    private boolean stillAlerting(Incident incident, long since, long now) {
-        long recent = now - 2 * policy.evaluationInterval().toMillis();
-        return incident.alertedSince(Math.max(since, recent));
-    }
-
-    /**
-     * Capacity is added again (up to the rule's maxReplicas) while the subject stays saturated or busier than the
-     * rule's targetUtilization, or the last addition helped without being enough, as an autoscaler keeps scaling while the load is above its target; any other
-     * action moves along the chain.
-     */
-    private static boolean repeatable(Incident incident) {
-        if (!incident.action().equals("scale-up")) return false;
-        if (incident.improvedSinceAction()) return true;
-        if (incident.diagnosis == null) return false;
-        double target = incident.rule.scaling().targetUtilization();
-        return incident.diagnosis.saturated() || (target > 0 && incident.diagnosis.utilization() > target);
-    }
-
-    /**
-     * A scale-up is judged once its capacity serves: its new pods ready, plus one rate window ({@link #RATE_WINDOW}) for
-     * the signals to see them; no longer than a second verifyAfter (pods that never get ready are a verdict too).
-     */
-    private boolean awaitingCapacity(Incident incident, long now) {
-        if (incident.scaled == null || now >= incident.lastActionAt + 2 * incident.rule.verifyAfter().toMillis()) return false;
-        // watched every tick, so the window starts when the pods got ready, not when verification first looked
-        if (incident.capacityUpAt == Long.MIN_VALUE) {
-            int ready = cluster.deployment(incident.scaled.namespace(), incident.scaled.name()).map(DeploymentInfo::readyReplicas).orElse(0);
-            if (ready < incident.scaledTo) return true;
-            incident.capacityUpAt = now;
-        }
-        return now < incident.capacityUpAt + RATE_WINDOW;
-    }
-
-    /** The rate window of the signals a verification reads (the default policy's recording rules are 1-minute rates). */
-    static final long RATE_WINDOW = 60_000;
 
     private void repeat(Incident incident, long now, List<PodInfo> pods) {
         incident.moveTo(Phase.ATTEMPTING);
@@ -249,19 +210,17 @@ public final class Router {
         if (incident.lastStep()) {
             String tried = incident.taken.isEmpty() ? "no action could run" : "tried " + String.join(", ", incident.taken);
             if (incident.heldBack != null) tried += "; " + incident.heldBack;
-            escalate(incident, now, "rule " + incident.rule.name() + ": " + incident.current.ref()
-                    + " still anomalous and the action chain is exhausted (" + tried + ")");
+            if (!incident.paged) {
+                page(incident, now, "rule " + incident.rule.name() + ": " + incident.current.ref()
+                        + " still anomalous and the action chain is exhausted (" + tried + ")");
+            }
+            incident.moveTo(Phase.ESCALATED);
             return;
         }
         dropApproval(incident);
         incident.moveTo(Phase.ATTEMPTING);
         incident.startStep(incident.step + 1, now);
         attempt(incident, now, pods);
-    }
-
-    private void escalate(Incident incident, long now, String reason) {
-        if (!incident.paged) page(incident, now, reason);
-        incident.moveTo(Phase.ESCALATED);
     }
 
     private void attempt(Incident incident, long now, List<PodInfo> pods) {
@@ -430,37 +389,6 @@ public final class Router {
     private void suppressed(long now, ClusterAction action, Incident incident, String guard, String detail) {
         if (!(action instanceof ClusterAction.Page) && !guard.equals(ModeGuard.NAME)) incident.heldBack = action.kind() + " held back by " + guard + ": " + detail;
         listener.on(new EngineEvent.ActionTaken(now, action, incident.rule.name(), incident.service(), EngineEvent.Outcome.HELD, guard, detail));
-    }
-
-    /** The incident an anomaly on {@code target} belongs to, if one is in flight: same target, or a restarted pod's replacement. */
-    private Incident find(Anomaly anomaly, Target target, Rule rule, List<PodInfo> pods) {
-        Incident own = inFlight.get(target.ref());
-        if (own != null) return own;
-        for (Incident incident : inFlight.values()) {
-            if (incident.current.equals(target)) return incident;
-        }
-        if (target.kind() != Target.Kind.POD) return null;
-        PodInfo pod = pods.stream().filter(p -> Objects.equals(p.namespace(), target.namespace()) && p.name().equals(target.name()))
-                .findFirst().orElse(null);
-        if (pod == null || pod.deployment() == null) return null;
-        // the replacement of a restarted pod: same rule, same deployment, started after that restart
-        Incident best = null;
-        for (Incident incident : inFlight.values()) {
-            if (incident.rule.equals(rule) && incident.subject.kind() == Target.Kind.POD
-                    && Objects.equals(incident.subject.namespace(), pod.namespace()) && pod.deployment().equals(incident.deployment)
-                    && incident.restartedAt != Long.MIN_VALUE && pod.startedAtMillis() >= incident.restartedAt
-                    && (best == null || incident.restartedAt > best.restartedAt)) {
-                best = incident;
-            }
-        }
-        if (best != null) best.current = target;
-        return best;
-    }
-
-    private static String deploymentOf(Target target, List<PodInfo> pods) {
-        if (target.kind() != Target.Kind.POD) return null;
-        return pods.stream().filter(p -> Objects.equals(p.namespace(), target.namespace()) && p.name().equals(target.name()))
-                .map(PodInfo::deployment).filter(Objects::nonNull).findFirst().orElse(null);
     }
 
     private void remember(long now, List<Anomaly> anomalies) {
