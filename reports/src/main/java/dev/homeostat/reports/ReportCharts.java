@@ -34,7 +34,6 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Shape;
-import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -185,14 +184,14 @@ final class ReportCharts {
         marks.addSeries(points("pages engine run", t.pagesEngine(), -0.15));
         XYLineAndShapeRenderer shapes = keepStyle(new XYLineAndShapeRenderer(false, true));
         shapes.setSeriesPaint(0, ANOMALY);
-        shapes.setSeriesShape(0, triangle(5));
+        shapes.setSeriesShape(0, MarkShapes.triangle(5));
         shapes.setSeriesPaint(1, ACTION);
-        shapes.setSeriesShape(1, diamond(5));
+        shapes.setSeriesShape(1, MarkShapes.diamond(5));
         shapes.setSeriesPaint(2, HELD);
         shapes.setSeriesShape(2, new Rectangle2D.Double(-4, -4, 8, 8));
         shapes.setSeriesShapesFilled(2, false);
         shapes.setSeriesPaint(3, REFUSED);
-        shapes.setSeriesShape(3, cross(4));
+        shapes.setSeriesShape(3, MarkShapes.cross(4));
         shapes.setSeriesPaint(4, BASELINE);
         shapes.setSeriesShape(4, new java.awt.geom.Ellipse2D.Double(-4, -4, 8, 8));
         shapes.setSeriesShapesFilled(4, false);
@@ -306,11 +305,11 @@ final class ReportCharts {
         items.add(new LegendItem("fault window", null, null, null, box, FAULT_LANE));
         items.add(new LegendItem("SLO violated: baseline", null, null, null, box, BASELINE));
         items.add(new LegendItem("SLO violated: engine", null, null, null, box, ENGINE));
-        items.add(new LegendItem("anomaly (" + t.anomalies().size() + ")", null, null, null, triangle(5), ANOMALY));
-        items.add(new LegendItem("applied (" + t.actionCount(ScenarioTimeline.APPLIED) + ")", null, null, null, diamond(5), ACTION));
+        items.add(new LegendItem("anomaly (" + t.anomalies().size() + ")", null, null, null, MarkShapes.triangle(5), ANOMALY));
+        items.add(new LegendItem("applied (" + t.actionCount(ScenarioTimeline.APPLIED) + ")", null, null, null, MarkShapes.diamond(5), ACTION));
         items.add(new LegendItem("held back (" + t.actionCount(ScenarioTimeline.HELD) + ")", null, null, null, true,
                 new Rectangle2D.Double(-4, -4, 8, 8), false, HELD, true, HELD, new BasicStroke(1f), false, new java.awt.geom.Line2D.Double(), new BasicStroke(1f), HOLLOW_LINE));
-        items.add(new LegendItem("refused (" + t.actionCount(ScenarioTimeline.REFUSED) + ")", null, null, null, cross(4), REFUSED));
+        items.add(new LegendItem("refused (" + t.actionCount(ScenarioTimeline.REFUSED) + ")", null, null, null, MarkShapes.cross(4), REFUSED));
         items.add(new LegendItem("page, baseline (" + t.pagesBaseline().size() + ")", null, null, null, true,
                 new java.awt.geom.Ellipse2D.Double(-4, -4, 8, 8), false, BASELINE, true, BASELINE, new BasicStroke(1f), false, new java.awt.geom.Line2D.Double(), new BasicStroke(1f), HOLLOW_LINE));
         items.add(new LegendItem("page, engine run (" + t.pagesEngine().size() + ")", null, null, null,
@@ -376,43 +375,5 @@ final class ReportCharts {
 
     private static double minutes(long millis) {
         return millis / 60_000.0;
-    }
-
-    private static Shape triangle(double r) {
-        Path2D.Double p = new Path2D.Double();
-        p.moveTo(0, -r);
-        p.lineTo(r, r);
-        p.lineTo(-r, r);
-        p.closePath();
-        return p;
-    }
-
-    private static Shape cross(double r) {
-        Path2D.Double p = new Path2D.Double();
-        double w = r / 3;
-        p.moveTo(-r, -r + w);
-        p.lineTo(-r + w, -r);
-        p.lineTo(0, -w);
-        p.lineTo(r - w, -r);
-        p.lineTo(r, -r + w);
-        p.lineTo(w, 0);
-        p.lineTo(r, r - w);
-        p.lineTo(r - w, r);
-        p.lineTo(0, w);
-        p.lineTo(-r + w, r);
-        p.lineTo(-r, r - w);
-        p.lineTo(-w, 0);
-        p.closePath();
-        return p;
-    }
-
-    private static Shape diamond(double r) {
-        Path2D.Double p = new Path2D.Double();
-        p.moveTo(0, -r);
-        p.lineTo(r, 0);
-        p.lineTo(0, r);
-        p.lineTo(-r, 0);
-        p.closePath();
-        return p;
     }
 }

@@ -28,8 +28,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -121,10 +119,10 @@ public final class KubernetesCluster implements ClusterView, ClusterActions {
         Map<String, String> deploymentOfReplicaSet = new HashMap<>();
         for (ReplicaSet rs : list(client.apps().replicaSets())) {
             // an Argo Rollout owns its ReplicaSets as a Deployment does: its pods belong to it
-            controller(rs).filter(o -> "Deployment".equals(o.getKind()) || ArgoRollouts.KIND.equals(o.getKind()))
-                    .ifPresent(o -> deploymentOfReplicaSet.put(key(rs), o.getName()));
+            KubeObjects.controller(rs).filter(o -> "Deployment".equals(o.getKind()) || ArgoRollouts.KIND.equals(o.getKind()))
+                    .ifPresent(o -> deploymentOfReplicaSet.put(KubeObjects.key(rs), o.getName()));
         }
-        return sorted(list(client.pods())).stream().map(p -> podInfo(p, deploymentOfReplicaSet)).toList();
+        return sorted(list(client.pods())).stream().map(p -> KubeObjects.podInfo(p, deploymentOfReplicaSet)).toList();
     }
 
     @Override
@@ -134,12 +132,12 @@ public final class KubernetesCluster implements ClusterView, ClusterActions {
         var managed = new java.util.HashSet<String>();
         for (var r : argo) ArgoRollouts.workloadRef(r).ifPresent(d -> managed.add(r.getMetadata().getNamespace() + "/" + d));
         var out = new ArrayList<DeploymentInfo>();
-        sorted(list(client.apps().deployments())).stream().filter(d -> !managed.contains(key(d))).map(d -> {
+        sorted(list(client.apps().deployments())).stream().filter(d -> !managed.contains(KubeObjects.key(d))).map(d -> {
             var status = d.getStatus();
             int replicas = d.getSpec() == null || d.getSpec().getReplicas() == null ? 1 : d.getSpec().getReplicas();
             return new DeploymentInfo(d.getMetadata().getNamespace(), d.getMetadata().getName(), replicas,
-                    status == null ? 0 : orZero(status.getReadyReplicas()),
-                    status == null ? 0 : orZero(status.getUpdatedReplicas()),
+                    status == null ? 0 : KubeObjects.orZero(status.getReadyReplicas()),
+                    status == null ? 0 : KubeObjects.orZero(status.getUpdatedReplicas()),
                     d.getMetadata().getGeneration() == null ? 0 : d.getMetadata().getGeneration(),
                     status == null || status.getObservedGeneration() == null ? 0 : status.getObservedGeneration());
         }).forEach(out::add);
@@ -209,10 +207,10 @@ public final class KubernetesCluster implements ClusterView, ClusterActions {
         }
         TreeMap<Long, ReplicaSet> byRevision = new TreeMap<>();
         for (ReplicaSet rs : client.apps().replicaSets().inNamespace(target.namespace()).list().getItems()) {
-            if (!ownedBy(rs, d)) continue;
-            revision(rs.getMetadata().getAnnotations()).ifPresent(r -> byRevision.put(r, rs));
+            if (!KubeObjects.ownedBy(rs, d)) continue;
+            KubeObjects.revision(rs.getMetadata().getAnnotations()).ifPresent(r -> byRevision.put(r, rs));
         }
-        long current = revision(d.getMetadata().getAnnotations())
+        long current = KubeObjects.revision(d.getMetadata().getAnnotations())
                 .orElse(byRevision.isEmpty() ? 0L : byRevision.lastKey());
         var previous = byRevision.lowerEntry(current);
         if (previous == null) {
@@ -287,10 +285,10 @@ public final class KubernetesCluster implements ClusterView, ClusterActions {
         List<String> blocked = new ArrayList<>();
         for (Pod pod : onNode) {
             String ref = pod.getMetadata().getNamespace() + "/" + pod.getMetadata().getName();
-            Optional<OwnerReference> owner = controller(pod);
+            Optional<OwnerReference> owner = KubeObjects.controller(pod);
             if (owner.filter(o -> "DaemonSet".equals(o.getKind())).isPresent()) {
                 daemons.add(ref);
-            } else if (owner.isEmpty() || annotation(pod, MIRROR_ANNOTATION) != null) {
+            } else if (owner.isEmpty() || KubeObjects.annotation(pod, MIRROR_ANNOTATION) != null) {
                 unmanaged.add(ref);
             } else {
                 Optional<String> refusal = evict(pod, budgets, budgetLeft);
@@ -320,11 +318,11 @@ public final class KubernetesCluster implements ClusterView, ClusterActions {
                                     && LabelSelectors.matches(b.getSpec().getSelector(), pod.getMetadata().getLabels()))
                             .sorted(Comparator.comparing(b -> b.getMetadata().getName())).toList();
                     for (PodDisruptionBudget b : covering) {
-                        int left = budgetLeft.computeIfAbsent(key(b), k -> b.getStatus() == null || b.getStatus().getDisruptionsAllowed() == null
+                        int left = budgetLeft.computeIfAbsent(KubeObjects.key(b), k -> b.getStatus() == null || b.getStatus().getDisruptionsAllowed() == null
                                 ? 0 : b.getStatus().getDisruptionsAllowed());
-                        if (left <= 0) yield Optional.of("PodDisruptionBudget " + key(b) + " allows no more disruptions");
+                        if (left <= 0) yield Optional.of("PodDisruptionBudget " + KubeObjects.key(b) + " allows no more disruptions");
                     }
-                    covering.forEach(b -> budgetLeft.merge(key(b), -1, Integer::sum));
+                    covering.forEach(b -> budgetLeft.merge(KubeObjects.key(b), -1, Integer::sum));
                     client.pods().inNamespace(ns).withName(name).delete();
                     yield Optional.empty();
                 }
@@ -364,57 +362,6 @@ public final class KubernetesCluster implements ClusterView, ClusterActions {
         return items.stream().sorted(Comparator.comparing((T t) -> Objects.toString(t.getMetadata().getNamespace(), ""))
                 .thenComparing(t -> t.getMetadata().getName())).toList();
     }
-
-    private static PodInfo podInfo(Pod p, Map<String, String> deploymentOfReplicaSet) {
-        var meta = p.getMetadata();
-        String deployment = controller(p).filter(o -> "ReplicaSet".equals(o.getKind()))
-                .map(o -> deploymentOfReplicaSet.get(meta.getNamespace() + "/" + o.getName())).orElse(null);
-        var status = p.getStatus();
-        boolean ready = status != null && status.getConditions() != null && status.getConditions().stream()
-                .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
-        int restarts = status == null || status.getContainerStatuses() == null ? 0
-                : status.getContainerStatuses().stream().mapToInt(c -> orZero(c.getRestartCount())).sum();
-        long started = millis(status == null ? null : status.getStartTime()).orElse(millis(meta.getCreationTimestamp()).orElse(0L));
-        String node = p.getSpec() == null ? null : p.getSpec().getNodeName();
-        return new PodInfo(meta.getNamespace(), meta.getName(), deployment, node, ready, restarts, started);
-    }
-
-    private static Optional<OwnerReference> controller(HasMetadata o) {
-        var owners = o.getMetadata().getOwnerReferences();
-        if (owners == null) return Optional.empty();
-        return owners.stream().filter(r -> Boolean.TRUE.equals(r.getController())).findFirst();
-    }
-
-    private static boolean ownedBy(ReplicaSet rs, Deployment d) {
-        return controller(rs).filter(o -> "Deployment".equals(o.getKind()) && o.getName().equals(d.getMetadata().getName())
-                && (o.getUid() == null || d.getMetadata().getUid() == null || o.getUid().equals(d.getMetadata().getUid()))).isPresent();
-    }
-
-    private static Optional<Long> revision(Map<String, String> annotations) {
-        if (annotations == null || annotations.get(REVISION_ANNOTATION) == null) return Optional.empty();
-        try {
-            return Optional.of(Long.parseLong(annotations.get(REVISION_ANNOTATION).trim()));
-        } catch (NumberFormatException e) {
-            return Optional.empty(); // not a revision Kubernetes wrote; ignore it as kubectl does
-        }
-    }
-
-    private static String annotation(HasMetadata o, String key) {
-        return o.getMetadata().getAnnotations() == null ? null : o.getMetadata().getAnnotations().get(key);
-    }
-
-    private static Optional<Long> millis(String timestamp) {
-        if (timestamp == null || timestamp.isBlank()) return Optional.empty();
-        try {
-            return Optional.of(Instant.parse(timestamp).toEpochMilli());
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static int orZero(Integer i) { return i == null ? 0 : i; }
-
-    private static String key(HasMetadata o) { return o.getMetadata().getNamespace() + "/" + o.getMetadata().getName(); }
 
     private static String statusMessage(KubernetesClientException e) {
         return e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage() : String.valueOf(e.getMessage());

@@ -1,0 +1,68 @@
+package dev.homeostat.remediation.live.kubernetes;
+
+import dev.homeostat.remediation.port.PodInfo;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reading Kubernetes objects as the engine needs them: owners, revisions, annotations, timestamps, pod summaries. */
+final class KubeObjects {
+    private KubeObjects() { }
+
+    static PodInfo podInfo(Pod p, Map<String, String> deploymentOfReplicaSet) {
+        var meta = p.getMetadata();
+        String deployment = controller(p).filter(o -> "ReplicaSet".equals(o.getKind()))
+                .map(o -> deploymentOfReplicaSet.get(meta.getNamespace() + "/" + o.getName())).orElse(null);
+        var status = p.getStatus();
+        boolean ready = status != null && status.getConditions() != null && status.getConditions().stream()
+                .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+        int restarts = status == null || status.getContainerStatuses() == null ? 0
+                : status.getContainerStatuses().stream().mapToInt(c -> orZero(c.getRestartCount())).sum();
+        long started = millis(status == null ? null : status.getStartTime()).orElse(millis(meta.getCreationTimestamp()).orElse(0L));
+        String node = p.getSpec() == null ? null : p.getSpec().getNodeName();
+        return new PodInfo(meta.getNamespace(), meta.getName(), deployment, node, ready, restarts, started);
+    }
+
+    static Optional<OwnerReference> controller(HasMetadata o) {
+        var owners = o.getMetadata().getOwnerReferences();
+        if (owners == null) return Optional.empty();
+        return owners.stream().filter(r -> Boolean.TRUE.equals(r.getController())).findFirst();
+    }
+
+    static boolean ownedBy(ReplicaSet rs, Deployment d) {
+        return controller(rs).filter(o -> "Deployment".equals(o.getKind()) && o.getName().equals(d.getMetadata().getName())
+                && (o.getUid() == null || d.getMetadata().getUid() == null || o.getUid().equals(d.getMetadata().getUid()))).isPresent();
+    }
+
+    static Optional<Long> revision(Map<String, String> annotations) {
+        if (annotations == null || annotations.get(KubernetesCluster.REVISION_ANNOTATION) == null) return Optional.empty();
+        try {
+            return Optional.of(Long.parseLong(annotations.get(KubernetesCluster.REVISION_ANNOTATION).trim()));
+        } catch (NumberFormatException e) {
+            return Optional.empty(); // not a revision Kubernetes wrote; ignore it as kubectl does
+        }
+    }
+
+    static String annotation(HasMetadata o, String key) {
+        return o.getMetadata().getAnnotations() == null ? null : o.getMetadata().getAnnotations().get(key);
+    }
+
+    static Optional<Long> millis(String timestamp) {
+        if (timestamp == null || timestamp.isBlank()) return Optional.empty();
+        try {
+            return Optional.of(Instant.parse(timestamp).toEpochMilli());
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    static int orZero(Integer i) { return i == null ? 0 : i; }
+
+    static String key(HasMetadata o) { return o.getMetadata().getNamespace() + "/" + o.getMetadata().getName(); }
+}
