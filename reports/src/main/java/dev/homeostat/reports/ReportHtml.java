@@ -146,6 +146,27 @@ final class ReportHtml {
         metric(h, s, "false alarms per day", "falseAlarmsPerDay", s.falseAlarmsPerDay(), Format.COUNT);
         h.append("</tbody>\n</table>\n</div>\n<div>\n");
 
+        expectationsAndKinds(h, s);
+        h.append("</div>\n</div>\n");
+
+        if (timelineChart != null) {
+            h.append("<h3>Timeline, seed ").append(timeline.seed()).append("</h3>\n");
+            img(h, timelineChart);
+            h.append("\n<p class=\"muted\">").append(timeline.faults().size()).append(" fault window(s); SLO violated ")
+                    .append(timeline.sloViolationsBaseline().size()).append("× in the baseline, ")
+                    .append(timeline.sloViolationsEngine().size()).append("× with the engine; ")
+                    .append(timeline.anomalies().size()).append(" anomalies; actions: ").append(timeline.actionCount(ScenarioTimeline.APPLIED))
+                    .append(" applied, ").append(timeline.actionCount(ScenarioTimeline.HELD)).append(" held back, ")
+                    .append(timeline.actionCount(ScenarioTimeline.REFUSED)).append(" refused or not applied.</p>\n");
+        }
+
+        incidents(h, s);
+        needless(h, s);
+        h.append("</section>\n");
+    }
+
+    /** The expectations checked and the incidents grouped by fault kind (the right-hand column). */
+    private static void expectationsAndKinds(StringBuilder h, ScenarioReport s) {
         long failed = s.checks().stream().filter(c -> !c.passed()).count();
         h.append("<h3>Expectations").append(failed > 0 ? " (" + failed + " failed)" : "").append("</h3>\n");
         if (s.checks().isEmpty()) {
@@ -177,19 +198,9 @@ final class ReportHtml {
                     .append(ReportWriter.seconds(k.mttrSeconds())).append("</td></tr>\n"));
             h.append("</tbody>\n</table>\n");
         }
-        h.append("</div>\n</div>\n");
+    }
 
-        if (timelineChart != null) {
-            h.append("<h3>Timeline, seed ").append(timeline.seed()).append("</h3>\n");
-            img(h, timelineChart);
-            h.append("\n<p class=\"muted\">").append(timeline.faults().size()).append(" fault window(s); SLO violated ")
-                    .append(timeline.sloViolationsBaseline().size()).append("× in the baseline, ")
-                    .append(timeline.sloViolationsEngine().size()).append("× with the engine; ")
-                    .append(timeline.anomalies().size()).append(" anomalies; actions: ").append(timeline.actionCount(ScenarioTimeline.APPLIED))
-                    .append(" applied, ").append(timeline.actionCount(ScenarioTimeline.HELD)).append(" held back, ")
-                    .append(timeline.actionCount(ScenarioTimeline.REFUSED)).append(" refused or not applied.</p>\n");
-        }
-
+    private static void incidents(StringBuilder h, ScenarioReport s) {
         h.append("<h3>Incidents</h3>\n");
         if (s.incidents().isEmpty()) {
             h.append("<p class=\"muted\">no fault injected</p>\n");
@@ -217,8 +228,6 @@ final class ReportHtml {
             h.append("</tbody>\n</table>\n<p class=\"muted\">Times are minutes:seconds since the run started; ")
                     .append("MTTD and MTTR count from the fault's start.</p>\n");
         }
-        needless(h, s);
-        h.append("</section>\n");
     }
 
     private static void needless(StringBuilder h, ScenarioReport s) {
