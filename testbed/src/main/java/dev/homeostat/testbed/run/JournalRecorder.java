@@ -90,6 +90,7 @@ final class JournalRecorder implements SimulationListener, EngineListener {
     /** A page the team's SLO alerts sent (through the simulated Alertmanager). */
     void page(JournalEvent.Paged page) { events.add(page); }
 
+    /** One case per simulator event, so the whole sim-event → journal mapping reads in one place (hence its length). */
     @Override public void on(SimEvent event) {
         switch (event) {
             case SimEvent.FaultStarted f -> {
