@@ -193,6 +193,9 @@ public final class Diagnoser {
      */
     private static final long SETTLED_MILLIS = 120_000;
 
+    /** How recent a pod's own anomaly must be for it to stand out now: one rate window of the pod signals. */
+    private static final long STANDING_OUT_MILLIS = 60_000;
+
     /** The nearest service it calls (breadth first, from its own Deployments' calls) that is anomalous. */
     private Optional<String> anomalousCallee(String service, List<DeploymentInfo> deployments, CallGraph graph) {
         var seen = new TreeSet<String>();
@@ -220,13 +223,16 @@ public final class Diagnoser {
     }
 
     /**
-     * Pods of the service with an anomaly of their own within the lookback that have run long enough to be judged
-     * (a pod just started — a replacement, a scale-up's — differs from its peers for reasons of its own), by name.
+     * Pods of the service that stand out now — an anomaly of their own within the last {@link #STANDING_OUT_MILLIS} —
+     * and have run long enough to be judged (a pod just started — a replacement, a scale-up's — differs from its peers
+     * for reasons of its own), by name. A pod whose last anomaly is older has recovered: the lookback still holds it as
+     * evidence of the incident, but restarting it would act on a healthy pod.
      */
     private List<Target> standingOut(String service, long now) {
         var pods = new TreeMap<String, Target>();
         for (Anomaly a : recent) {
             if (a.target().kind() != Target.Kind.POD || !service.equals(serviceOf(a))) continue;
+            if (a.timeMillis() < now - STANDING_OUT_MILLIS) continue;
             boolean settled = cluster.pod(a.target().namespace(), a.target().name())
                     .map(p -> p.startedAtMillis() >= 0 && a.timeMillis() - p.startedAtMillis() >= SETTLED_MILLIS).orElse(false);
             if (settled) pods.put(a.target().ref(), a.target());
