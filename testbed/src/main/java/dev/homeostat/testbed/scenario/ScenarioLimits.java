@@ -26,6 +26,14 @@ public final class ScenarioLimits {
 
     private ScenarioLimits() { }
 
+    /** A {@code --seeds} option: null (each scenario's own) or 1 to {@link #MAX_SEEDS}. */
+    public static void checkSeedsOption(Integer seeds) {
+        if (seeds == null) return;
+        if (seeds < 1) throw new IllegalArgumentException("--seeds: must be >= 1, was " + seeds);
+        if (seeds > MAX_SEEDS)
+            throw new IllegalArgumentException("--seeds: " + tooMany("seeds", seeds, MAX_SEEDS, "each seed is two full simulations; the scored figures settle long before"));
+    }
+
     static String tooMany(String what, long value, long max, String reason) {
         return value + " " + what + " is above the limit of " + max + " (" + reason + ")";
     }
@@ -56,16 +64,19 @@ public final class ScenarioLimits {
         return saturatedMultiply(Math.max(1, pods(s.simulation().cluster().deployments())), steps(s));
     }
 
-    /** Refuses work above {@code budget} with the estimate, the heaviest scenario and how to go on. */
-    public static void checkBudget(List<Scenario> scenarios, long budget, String option) {
+    /**
+     * Refuses work above {@code budget} with the estimate, the heaviest scenario and how to go on: {@code override}
+     * ends the message, {@code {work}} in it replaced by the estimate (e.g. "or raise the budget with --max-work {work}").
+     */
+    public static void checkBudget(List<Scenario> scenarios, long budget, String override) {
         long work = work(scenarios);
         if (work <= budget) return;
         Scenario heaviest = scenarios.stream().max(java.util.Comparator.comparingLong(s -> saturatedMultiply(s.seeds().size(), runWork(s)))).orElseThrow();
         throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
                 "estimated work %,d pod-steps is above the budget of %,d (about %s of one core); the heaviest scenario, %s: %,d pods × %,d steps × %d seeds × 2 runs; "
-                        + "shorten spec.duration, lower replicas or seeds, or raise the budget with %s %d",
+                        + "shorten spec.duration, lower replicas or seeds, %s",
                 work, budget, minutes(budget), heaviest.name(), pods(heaviest.simulation().cluster().deployments()), steps(heaviest),
-                heaviest.seeds().size(), option, work));
+                heaviest.seeds().size(), override.replace("{work}", Long.toString(work))));
     }
 
     private static String minutes(long podSteps) {
