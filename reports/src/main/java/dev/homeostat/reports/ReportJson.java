@@ -86,7 +86,7 @@ public final class ReportJson {
             return MAPPER.treeToValue(tree, SuiteReport.class);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(file + ": not a report.json of schema " + SuiteReport.SCHEMA_VERSION
-                    + " (" + e.getOriginalMessage() + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()) + ")", e);
+                    + " (" + JsonText.problem(e) + ")", e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }

@@ -108,7 +108,7 @@ public final class ReportWriter {
 
     private static ReportHtml.Chart chart(Path outDir, List<Path> written, String file, int width, int height,
                                           String alt, byte[] png) {
-        Path path = outDir.resolve(CHARTS_DIR).resolve(file);
+        Path path = OutPaths.child(outDir.resolve(CHARTS_DIR), file);
         AtomicFiles.write(path, png);
         written.add(path);
         return new ReportHtml.Chart(CHARTS_DIR + "/" + file, width, height, alt);

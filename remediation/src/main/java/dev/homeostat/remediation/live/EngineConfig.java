@@ -123,8 +123,10 @@ public record EngineConfig(String name, Path policy, boolean dryRun, Path journa
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException(file + ": file not found; check the --config path");
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new IllegalArgumentException(file + ": not UTF-8 text; save the configuration as UTF-8");
         } catch (IOException e) {
-            throw new IllegalArgumentException(file + ": cannot read (" + e.getMessage() + ")");
+            throw new IllegalArgumentException(file + ": cannot read (" + (Files.isDirectory(file) ? "a folder; give the configuration file" : e.getMessage()) + ")");
         }
         Path base = file.toAbsolutePath().getParent();
         return parse(text, file.toString(), base, env);
@@ -132,11 +134,13 @@ public record EngineConfig(String name, Path policy, boolean dryRun, Path journa
 
     /** Parses {@code yaml}; {@code source} prefixes every error; relative paths resolve against {@code base}. */
     public static EngineConfig parse(String yaml, String source, Path base, Map<String, String> env) {
+        var syntax = dev.homeostat.remediation.policy.YamlSyntax.check(yaml == null ? "" : yaml);
+        if (syntax != null) throw new IllegalArgumentException(syntax.describe(source));
         JsonNode root;
         try {
             root = new ObjectMapper(new YAMLFactory()).readTree(yaml == null ? "" : yaml);
         } catch (JacksonException e) {
-            throw new IllegalArgumentException(source + ": not valid YAML: " + e.getOriginalMessage()
+            throw new IllegalArgumentException(source + ": not valid YAML: " + e.getOriginalMessage().lines().findFirst().orElse("")
                     + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
         }
         if (root == null || root.isMissingNode() || root.isNull()) {

@@ -9,7 +9,16 @@ public final class PolicyException extends IllegalArgumentException {
     private final String path;
 
     public PolicyException(String source, String path, String problem) {
-        super(source + ": " + (path.isEmpty() ? "" : path + ": ") + problem);
+        this(source, 0, path, problem);
+    }
+
+    public PolicyException(String source, int line, String path, String problem) {
+        this(source, line, 0, path, problem);
+    }
+
+    /** {@code line} and {@code column} 0 when unknown. */
+    public PolicyException(String source, int line, int column, String path, String problem) {
+        super(source + (line > 0 ? ":" + line + (column > 0 ? ":" + column : "") : "") + ": " + (path.isEmpty() ? "" : path + ": ") + problem);
         this.source = source;
         this.path = path;
     }

@@ -19,9 +19,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import dev.homeostat.remediation.policy.PolicyNodes.At;
 
 /**
  * Reads a RemediationPolicy YAML document into a validated {@link Policy}. Everything is checked
@@ -46,8 +48,11 @@ public final class PolicyLoader {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (java.nio.file.NoSuchFileException e) {
             throw new PolicyException(file.toString(), "", "file not found; check the path");
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new PolicyException(file.toString(), "", "not UTF-8 text; save the policy as UTF-8");
         } catch (IOException e) {
-            throw new UncheckedIOException("reading policy " + file, e);
+            if (Files.isDirectory(file)) throw new PolicyException(file.toString(), "", "is a folder; give a RemediationPolicy YAML file");
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
         return parse(text, file.toString(), detectorValidator);
     }
@@ -58,34 +63,26 @@ public final class PolicyLoader {
 
     /** Parses {@code yaml}; {@code sourceName} (usually the file name) prefixes every error message. */
     public static Policy parse(String yaml, String sourceName, Consumer<DetectorSpec> detectorValidator) {
+        String text = yaml == null ? "" : yaml;
+        var syntax = YamlSyntax.check(text);
+        if (syntax != null) throw new PolicyException(sourceName, syntax.line(), syntax.column(), "", syntax.reason());
         JsonNode root;
         try {
-            root = YAML.readTree(yaml == null ? "" : yaml);
+            root = YAML.readTree(text);
         } catch (JacksonException e) {
-            throw new PolicyException(sourceName, "", "not valid YAML: " + e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")"));
+            throw new PolicyException(sourceName, "", "not valid YAML: " + e.getOriginalMessage().lines().findFirst().orElse(""));
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
             throw new PolicyException(sourceName, "", "empty document; start with 'apiVersion: " + Defaults.API_VERSION + "' and 'kind: " + Defaults.KIND + "'");
         }
-        return new Reader(sourceName, detectorValidator).policy(new At(root, ""));
+        return new Reader(sourceName, YamlSyntax.lines(text), detectorValidator).policy(new PolicyNodes.At(root, ""));
     }
 
-    /** A node and the path that leads to it, for messages. */
-    private record At(JsonNode node, String path) {
-        At field(String name) { return new At(node.path(name), path.isEmpty() ? name : path + "." + name); }
-
-        At index(int i) { return new At(node.path(i), path + "[" + i + "]"); }
-
-        boolean absent() { return node.isMissingNode() || node.isNull(); }
-    }
-
-    private static final class Reader {
-        private final String source;
+    private static final class Reader extends PolicyNodes {
         private final Consumer<DetectorSpec> detectorValidator;
 
-        Reader(String source, Consumer<DetectorSpec> detectorValidator) {
-            this.source = source;
+        Reader(String source, Map<String, Integer> lines, Consumer<DetectorSpec> detectorValidator) {
+            super(source, lines);
             this.detectorValidator = detectorValidator;
         }
 
@@ -329,74 +326,6 @@ public final class PolicyLoader {
             }
             boolean dependencyAware = flag(dependencyAt, Defaults.DEPENDENCY_AWARE);
             return new GuardSettings(cooldown, rate, fraction, dependencyAware);
-        }
-
-        // --- small readers -------------------------------------------------------------------
-
-        /** Requires a mapping (when present) and rejects fields it does not know, naming the known ones. */
-        private void object(At at, String... known) {
-            if (at.absent()) {
-                if (at.path().isEmpty()) throw error(at, "expected a mapping");
-                return;
-            }
-            if (!at.node().isObject()) throw error(at, "expected a mapping with fields " + String.join(", ", known));
-            List<String> knownList = List.of(known);
-            for (Iterator<String> it = at.node().fieldNames(); it.hasNext(); ) {
-                String field = it.next();
-                if (!knownList.contains(field)) {
-                    throw error(at.field(field), "unknown field '" + field + "'; known: " + String.join(", ", known));
-                }
-            }
-        }
-
-        private List<At> list(At at, boolean required) {
-            if (at.absent()) {
-                if (required) throw error(at, "required; give a list with at least one entry");
-                return List.of();
-            }
-            if (!at.node().isArray()) throw error(at, "expected a list, e.g. [a, b]");
-            if (required && at.node().isEmpty()) throw error(at, "must not be empty");
-            List<At> items = new ArrayList<>();
-            for (int i = 0; i < at.node().size(); i++) items.add(at.index(i));
-            return items;
-        }
-
-        private String text(At at) {
-            if (at.absent()) throw error(at, "required");
-            if (!at.node().isValueNode()) throw error(at, "expected a single value");
-            String s = at.node().asText().trim();
-            if (s.isEmpty()) throw error(at, "must not be empty");
-            return s;
-        }
-
-        private Duration duration(At at, Duration fallback, boolean zeroAllowed) {
-            if (at.absent()) return fallback;
-            if (at.node().isNumber()) {
-                throw error(at, "'" + at.node().asText() + "' has no unit; write a duration such as 15s, 5m or 1h30m");
-            }
-            Duration d;
-            try {
-                d = GoDuration.parse(text(at));
-            } catch (PolicyException e) {
-                throw e;
-            } catch (IllegalArgumentException e) {
-                throw error(at, e.getMessage());
-            }
-            if (!zeroAllowed && d.isZero()) throw error(at, "must be > 0, e.g. " + GoDuration.formatCompact(fallback));
-            return d;
-        }
-
-        private void checkUnique(At at, List<String> names, String what) {
-            var seen = new TreeSet<String>();
-            for (int i = 0; i < names.size(); i++) {
-                if (!seen.add(names.get(i))) {
-                    throw error(at.index(i).field("name"), "duplicate " + what + " name '" + names.get(i) + "'; names must be unique");
-                }
-            }
-        }
-
-        private PolicyException error(At at, String problem) {
-            return new PolicyException(source, at.path(), problem);
         }
     }
 }

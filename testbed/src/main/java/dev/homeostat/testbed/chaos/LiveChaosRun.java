@@ -275,6 +275,7 @@ public final class LiveChaosRun {
         Journal journal = journal(end, ended);
         Path file = options.outDir().resolve(scenario + "-" + options.runId() + ".jsonl");
         try {
+            file = dev.homeostat.reports.OutPaths.child(options.outDir(), scenario + "-" + options.runId() + ".jsonl");
             JournalIo.write(journal, file);
         } catch (RuntimeException e) {
             if (outcome == Outcome.RECOVERED) outcome = Outcome.FAILED;

@@ -38,7 +38,10 @@ public final class ManifestValidation {
                 all = all.plus(new ManifestCheck(1, List.of(new ManifestProblem(path, 0, "", "no such file or directory; check the path")), List.of(), List.of()));
                 continue;
             }
-            for (Path file : manifests(path)) all = all.plus(ChaosManifests.check(file, horizon));
+            List<Path> files = manifests(path);
+            if (files.isEmpty())
+                throw new IllegalArgumentException(path + ": no *.yaml or *.yml manifests in this folder; give a manifest file or a folder of them");
+            for (Path file : files) all = all.plus(ChaosManifests.check(file, horizon));
         }
         return all;
     }

@@ -6,6 +6,7 @@ import dev.homeostat.testbed.bench.BenchFiles;
 import dev.homeostat.testbed.bench.BenchResult;
 import dev.homeostat.testbed.bench.DetectorOverride;
 import dev.homeostat.testbed.scenario.Scenario;
+import dev.homeostat.testbed.scenario.ScenarioLimits;
 import dev.homeostat.testbed.scenario.ScenarioLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,11 +49,22 @@ public final class BenchCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override public Integer call() {
-        if (seeds != null && seeds < 1) throw new IllegalArgumentException("--seeds: must be >= 1, was " + seeds);
+        ScenarioLimits.checkSeedsOption(seeds);
         if (threads < 1) throw new IllegalArgumentException("--threads: must be >= 1, was " + threads);
         List<BenchConfig> grid = BenchConfig.grid(policies, DetectorOverride.parse(detectors));
         List<Scenario> loaded = new ScenarioLoader().loadAll(scenarios);
         if (seeds != null) loaded = loaded.stream().map(s -> s.withSeedCount(seeds)).toList();
+        var perConfiguration = loaded;
+        ScenarioLimits.checkBudget(java.util.stream.IntStream.range(0, grid.size()).boxed().flatMap(i -> perConfiguration.stream()).toList(),
+                ScenarioLimits.DEFAULT_WORK_BUDGET, "or bench fewer policies and detectors at a time");
+        try (var staged = StagedOutput.open("--out", out)) {
+            int code = run(loaded, grid, staged.dir());
+            staged.publish();
+            return code;
+        }
+    }
+
+    private int run(List<Scenario> loaded, List<BenchConfig> grid, Path dir) {
 
         var stdout = spec.commandLine().getOut();
         int total = grid.size() * loaded.stream().mapToInt(s -> s.seeds().size()).sum();
@@ -63,7 +75,7 @@ public final class BenchCommand implements Callable<Integer> {
                 stdout.flush();
             }
         });
-        var files = BenchFiles.write(result, out);
+        var files = BenchFiles.write(result, dir).stream().map(f -> out.resolve(dir.relativize(f))).toList();
         stdout.println();
         stdout.print(BenchFiles.table(result));
         stdout.println();

@@ -70,6 +70,7 @@ public final class CompareCommand implements Callable<Integer> {
                 maxPagesIncrease, alpha, requireSignificance);
         SuiteReport baseReport = ReportInput.read(base, "BASE");
         SuiteReport newReport = ReportInput.read(next, "NEW");
+        StagedOutput.checkFile("--out", out);
         Comparison comparison = Comparison.of(baseReport, newReport, thresholds);
         var stdout = spec.commandLine().getOut();
         stdout.print(ComparisonText.table(comparison, base.toString(), next.toString()));

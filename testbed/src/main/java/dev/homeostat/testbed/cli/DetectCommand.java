@@ -103,6 +103,8 @@ public final class DetectCommand implements Runnable {
             }
             for (Candidate b : Baselines.all()) if (seen.add(b.exportName())) candidates.add(b);
             NabDataset dataset = NabDataset.load(data, labels);
+            StagedOutput.checkFile("--out", out);
+            StagedOutput.checkFolder("--export", export);
 
             List<NabEvaluation.Run> runs = NabEvaluation.run(dataset, candidates, seed, threads);
             NabEvaluation.Run nullRun = runs.stream().filter(r -> r.candidate().exportName().equals(Baselines.NULL)).findFirst().orElseThrow();

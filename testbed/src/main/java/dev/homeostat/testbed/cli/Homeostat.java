@@ -6,18 +6,32 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code homeostat} command line. Exit codes: 0 all good, 1 a scenario missed its expectations,
- * 2 bad input (file, line and field named on stderr).
+ * 2 bad input (file, line and field named on stderr, nothing written), 3 an I/O failure (a file could not be
+ * written or read after the input was accepted).
  */
 @Command(name = "homeostat", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         description = "Chaos-validated resilience testbed for Kubernetes self-healing.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {Homeostat.CODE_OK, Homeostat.CODE_FAILED, Homeostat.CODE_BAD_INPUT, Homeostat.CODE_IO},
         subcommands = {RunCommand.class, ChaosCommand.class, SimCommand.class, CompareCommand.class, BenchCommand.class, ReportCommand.class, DetectCommand.class,
                 TrainCommand.class, EngineCommand.class, RulesCommand.class, PerfCommand.class, VersionCommand.class, CommandLine.HelpCommand.class})
 public final class Homeostat {
     public static final int EXIT_OK = 0;
     public static final int EXIT_FAILED = 1;
     public static final int EXIT_BAD_INPUT = 2;
+    public static final int EXIT_IO = 3;
+
+    // the exit-code list of --help (picocli's exitCodeList), shared by the commands that write reports
+    static final String CODE_OK = "0:every scenario met its expectations (or the command did its work)";
+    static final String CODE_FAILED = "1:an expectation failed, or a gate (compare) found a regression";
+    static final String CODE_BAD_INPUT = "2:bad input: one line names the file, line and field; nothing was written";
+    static final String CODE_IO = "3:an I/O failure: a file could not be written or read (disk full, permissions)";
 
     public static void main(String[] args) {
+        // Every exit (System.exit, Ctrl-C, SIGTERM) first asks the platform logger whether to log it, and the first ask
+        // starts the logging backend: seconds on a busy machine. Asked now, beside the work, an interrupt ends at once.
+        Thread.ofPlatform().daemon().name("homeostat-logging-warmup")
+                .start(() -> System.getLogger("java.lang.Runtime").isLoggable(System.Logger.Level.DEBUG));
         System.exit(execute(args));
     }
 

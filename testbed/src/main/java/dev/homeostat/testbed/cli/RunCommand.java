@@ -1,6 +1,7 @@
 package dev.homeostat.testbed.cli;
 
 import dev.homeostat.testbed.run.LoadedSuite;
+import dev.homeostat.testbed.scenario.ScenarioLimits;
 import dev.homeostat.testbed.run.RunProgress;
 import dev.homeostat.testbed.run.SuiteOutput;
 import dev.homeostat.testbed.run.SuitePair;
@@ -21,7 +22,11 @@ import picocli.CommandLine.Parameters;
                 "Run scenarios in the simulator, each seed twice (engine off = plain Kubernetes, engine on), and score them.",
                 "Progress goes to stderr (a bar on a terminal, one line per run otherwise or when CI is set); the table to stdout.",
                 "Exit code: 0 no scenario failed its expectations, 1 one did (or, with --require-expectations, one had none), 2 bad input.",
-                "A scenario without expectations is reported as 'no expectations', never as a pass."})
+                "A scenario without expectations is reported as 'no expectations', never as a pass.",
+                "Everything is checked before the first simulation (the scenarios, the limits, the estimated work, --out);",
+                "the output is staged and moved into --out at the end, so an interrupted run leaves --out as it was."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {Homeostat.CODE_OK, Homeostat.CODE_FAILED, Homeostat.CODE_BAD_INPUT, Homeostat.CODE_IO})
 final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "A scenario YAML file, or a folder: every *.yaml under it is a scenario of the suite.")
     Path scenarios;
@@ -49,6 +54,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--require-expectations", description = "Fail (exit 1) when a scenario sets no expectations: a gate that checks nothing is no gate.")
     boolean requireExpectations;
 
+    @Option(names = "--max-work", paramLabel = "POD_STEPS", description = {
+            "Refuse a suite whose estimated work (pods x simulation steps, both runs of every seed) is above this; default ${DEFAULT-VALUE}",
+            "(about 8 minutes of one core). The refusal prints the estimate; raise this to run it anyway."})
+    long maxWork = ScenarioLimits.DEFAULT_WORK_BUDGET;
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override public Integer call() {
@@ -56,25 +66,35 @@ final class RunCommand implements Callable<Integer> {
         var suite = LoadedSuite.load(scenarios, seeds, policy);   // everything checked before the first run
         List<SuitePair> pairs = only == null ? suite.pairs() : only.select(suite.pairs());
         Path outDir = out != null ? out : Path.of("out", only == null ? suite.name() : suite.name() + "-shard-" + only.index());
+        ScenarioLimits.checkBudget(suite.scenarios(), maxWork, "or raise the budget with --max-work {work}");
+        if (threads < 1) throw new IllegalArgumentException("--threads: must be >= 1, was " + threads);
+        try (var staged = StagedOutput.open("--out", outDir)) {
+            int code = run(suite, only, pairs, staged.dir(), outDir);
+            staged.publish();
+            return code;
+        }
+    }
 
+    /** Runs the pairs and writes into {@code dir} (the staging folder); messages name {@code outDir}, where the files end up. */
+    private int run(LoadedSuite suite, Shard only, List<SuitePair> pairs, Path dir, Path outDir) {
         var mode = RunProgress.Mode.choose(quiet, RunProgress.interactiveTerminal(), System.getenv());
         List<SuiteRunner.SeedRun> runs;
         try (var progress = RunProgress.open(mode, suite.name(), pairs.size(), spec.commandLine().getErr())) {
             runs = new SuiteRunner(threads, progress::done).runPairs(pairs, suite.policies());
         }
-        SuiteOutput.writeJournals(runs, outDir);
+        SuiteOutput.writeJournals(runs, dir);
 
         var stdout = spec.commandLine().getOut();
         if (only != null) {
             // A shard does not judge: its scenarios' seeds are spread over N shards, so only the merge can.
-            Path manifest = ShardManifest.of(suite, only, pairs).write(outDir);
+            Path manifest = outDir.resolve(ShardManifest.of(suite, only, pairs).write(dir).getFileName());
             stdout.printf("shard %s of suite %s: %d of %d runs; journals in %s, manifest %s%n",
                     only, suite.name(), pairs.size(), suite.pairs().size(), outDir.resolve(SuiteOutput.JOURNALS), manifest);
             stdout.printf("no report yet: when all %d shards are done, run 'homeostat report merge DIR...' on their folders%n", only.count());
             stdout.flush();
             return Homeostat.EXIT_OK;
         }
-        var report = SuiteOutput.writeReport(suite.name(), suite.scenarios(), runs, outDir);
+        var report = SuiteOutput.writeReport(suite.name(), suite.scenarios(), runs, dir);
         SuiteOutput.printTable(stdout, report, outDir);
         if (requireExpectations)
             report.scenarios().stream().filter(s -> s.noExpectations())

@@ -2,6 +2,7 @@ package dev.homeostat.testbed.cli;
 
 import dev.homeostat.reports.AtomicFiles;
 import dev.homeostat.testbed.scenario.Scenario;
+import dev.homeostat.testbed.scenario.ScenarioLimits;
 import dev.homeostat.testbed.scenario.ScenarioLoader;
 import dev.homeostat.testbed.train.BaselineRun;
 import dev.homeostat.testbed.train.LabelledWindow;
@@ -65,11 +66,13 @@ public final class TrainCommand implements Callable<Integer> {
         if (from.isEmpty() && scenarios == null) throw new IllegalArgumentException("train: give --from DIR (exported windows) or --scenarios DIR (run them here)");
         if (scenarios == null && (seeds != null || export != null))
             throw new IllegalArgumentException("--seeds/--export: only with --scenarios (they say how to run scenarios)");
-        if (seeds != null && seeds < 1) throw new IllegalArgumentException("--seeds: must be >= 1, was " + seeds);
+        ScenarioLimits.checkSeedsOption(seeds);
         var options = new Trainer.Options(trees, seed, folds);
         var windowSpec = new WindowSpec(window, step);
         List<Path> files = from.isEmpty() ? List.of() : Trainer.windowFiles(from);
         List<Scenario> loaded = scenarios == null ? List.of() : new ScenarioLoader().loadAll(scenarios);
+        StagedOutput.checkFile("--out", out);
+        StagedOutput.checkFolder("--export", export);
 
         var stdout = spec.commandLine().getOut();
         List<LabelledWindow> windows = new ArrayList<>(files.isEmpty() ? List.of() : Trainer.readAll(files));

@@ -5,7 +5,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code homeostat version}: the build's version and the Java it runs on. */
-@Command(name = "version", description = "Print Homeostat's version and the Java runtime it runs on.")
+@Command(name = "version", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class, description = "Print Homeostat's version and the Java runtime it runs on.")
 final class VersionCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

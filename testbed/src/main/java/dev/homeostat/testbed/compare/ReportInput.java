@@ -31,8 +31,10 @@ public final class ReportInput {
         try {
             root = JSON.readTree(Files.readString(file));
         } catch (JacksonException e) {
-            throw new IllegalArgumentException(role + " " + file + ": not JSON (" + e.getOriginalMessage()
+            throw new IllegalArgumentException(role + " " + file + ": not JSON (" + dev.homeostat.reports.JsonText.problem(e)
                     + "); give the report.json that `homeostat run` wrote", e);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new IllegalArgumentException(role + " " + file + ": not UTF-8 text; give the report.json that `homeostat run` wrote", e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }

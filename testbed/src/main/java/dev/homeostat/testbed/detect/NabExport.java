@@ -3,6 +3,7 @@ package dev.homeostat.testbed.detect;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.homeostat.reports.OutPaths;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -47,7 +48,7 @@ public final class NabExport {
             }
             JSON.writeValue(tmp.resolve(THRESHOLDS).toFile(), thresholds);
             for (NabEvaluation.Run run : runs) {
-                Path into = target.resolve(run.candidate().exportName());
+                Path into = OutPaths.child(target, run.candidate().exportName());
                 deleteTree(into);
                 Files.move(tmp.resolve(run.candidate().exportName()), into, StandardCopyOption.ATOMIC_MOVE);
             }
@@ -64,7 +65,9 @@ public final class NabExport {
         for (int s = 0; s < dataset.series().size(); s++) {
             NabSeries series = dataset.series().get(s);
             String file = series.name().substring(series.name().indexOf('/') + 1);
-            Path out = root.resolve(name).resolve(series.category()).resolve(name + "_" + file);
+            Path folder = OutPaths.child(root, name);
+            if (!series.category().isEmpty()) folder = OutPaths.child(folder, series.category());
+            Path out = OutPaths.child(folder, name + "_" + file);
             Files.createDirectories(out.getParent());
             double[] scores = run.anomalyScores().get(s);
             int[] labels = series.labels();

@@ -43,7 +43,7 @@ final class NabLabels {
             return labels;
         } catch (JsonParseException e) {
             throw new NabDataException(file, e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
-                    "not valid JSON (" + e.getOriginalMessage() + "); " + SHAPE);
+                    "not valid JSON (" + dev.homeostat.reports.JsonText.problem(e) + "); " + SHAPE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }

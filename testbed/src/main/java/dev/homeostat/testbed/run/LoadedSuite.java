@@ -5,6 +5,7 @@ import dev.homeostat.remediation.policy.PolicyException;
 import dev.homeostat.remediation.policy.PolicyLoader;
 import dev.homeostat.testbed.scenario.Scenario;
 import dev.homeostat.testbed.scenario.ScenarioException;
+import dev.homeostat.testbed.scenario.ScenarioLimits;
 import dev.homeostat.testbed.scenario.ScenarioLoader;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -33,7 +34,7 @@ public record LoadedSuite(String name, Path source, Integer seedCount, List<Scen
      * its own (the {@code --policy} option: the same suite under another policy, for {@code compare}).
      */
     public static LoadedSuite load(Path fileOrDir, Integer seedCount, Path policy) {
-        if (seedCount != null && seedCount < 1) throw new IllegalArgumentException("--seeds: must be >= 1, was " + seedCount);
+        ScenarioLimits.checkSeedsOption(seedCount);
         List<Scenario> loaded = new ScenarioLoader().loadAll(fileOrDir);
         if (seedCount != null) loaded = loaded.stream().map(s -> s.withSeedCount(seedCount)).toList();
         Map<Scenario, Policy> policies = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package dev.homeostat.testbed.run;
 
+import dev.homeostat.reports.OutPaths;
 import dev.homeostat.reports.ReportWriter;
 import dev.homeostat.reports.ScenarioTimeline;
 import dev.homeostat.reports.ScenarioReport;
@@ -25,14 +26,14 @@ public final class SuiteOutput {
 
     private SuiteOutput() { }
 
-    /** {@code outDir/journals/<scenario>/seed-<seed>.<baseline|engine>.jsonl}. */
+    /** {@code outDir/journals/<scenario>/seed-<seed>.<baseline|engine>.jsonl}; a scenario name that is not one plain segment is refused. */
     public static Path journal(Path outDir, String scenario, long seed, boolean engine) {
-        return outDir.resolve(JOURNALS).resolve(scenario).resolve("seed-" + seed + (engine ? ".engine" : ".baseline") + ".jsonl");
+        return OutPaths.child(OutPaths.child(outDir, JOURNALS), scenario).resolve("seed-" + seed + (engine ? ".engine" : ".baseline") + ".jsonl");
     }
 
     /** {@code outDir/journals/<scenario>/seed-<seed>.<baseline|engine>.series.json}: the run's timeline series. */
     public static Path series(Path outDir, String scenario, long seed, boolean engine) {
-        return outDir.resolve(JOURNALS).resolve(scenario).resolve("seed-" + seed + (engine ? ".engine" : ".baseline") + ".series.json");
+        return OutPaths.child(OutPaths.child(outDir, JOURNALS), scenario).resolve("seed-" + seed + (engine ? ".engine" : ".baseline") + ".series.json");
     }
 
     /**

@@ -17,7 +17,8 @@ record ScenarioDocument(String apiVersion, String kind, Metadata metadata, Spec 
      * {@code metricsRetention}: how long the metric store keeps samples (absent or 0: all; e.g. 30m for large scenarios).
      * {@code trafficStep}: the fluid traffic model's step (absent: 1s; e.g. 15s for large scenarios).
      */
-    record Spec(String description, Duration duration, Duration scrapeInterval, Long seed, Integer seeds, Cluster cluster,
+    record Spec(String description, Duration duration, Duration scrapeInterval,
+                @com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = ScenarioMapper.StrictLong.class) Long seed, Integer seeds, Cluster cluster,
                 List<FaultEntry> faults, Engine engine, Scoring scoring, Expectations expectations, Duration metricsRetention,
                 Duration trafficStep, dev.homeostat.testbed.observe.Observation observation, List<ChangeEntry> changes) { }
 

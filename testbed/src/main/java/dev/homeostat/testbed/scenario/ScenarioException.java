@@ -3,7 +3,7 @@ package dev.homeostat.testbed.scenario;
 import java.nio.file.Path;
 
 /**
- * Bad input in a scenario (or a file it names): which file, which line when known, which field,
+ * Bad input in a scenario (or a file it names): which file, which line (and column) when known, which field,
  * and what to do about it. The command line prints {@link #getMessage()} and exits 2.
  */
 public final class ScenarioException extends RuntimeException {
@@ -11,7 +11,11 @@ public final class ScenarioException extends RuntimeException {
     private final String field;
 
     public ScenarioException(Path file, int line, String field, String problem) {
-        super(format(file, line, field, problem));
+        this(file, line, 0, field, problem);
+    }
+
+    public ScenarioException(Path file, int line, int column, String field, String problem) {
+        super(format(file, line, column, field, problem));
         this.file = file;
         this.field = field;
     }
@@ -20,9 +24,10 @@ public final class ScenarioException extends RuntimeException {
 
     public String field() { return field; }
 
-    private static String format(Path file, int line, String field, String problem) {
+    private static String format(Path file, int line, int column, String field, String problem) {
         var sb = new StringBuilder(String.valueOf(file));
         if (line > 0) sb.append(':').append(line);
+        if (line > 0 && column > 0) sb.append(':').append(column);
         sb.append(": ");
         if (field != null && !field.isEmpty()) sb.append(field).append(": ");
         return sb.append(problem).toString();

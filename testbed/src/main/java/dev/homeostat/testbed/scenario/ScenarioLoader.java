@@ -1,21 +1,11 @@
 package dev.homeostat.testbed.scenario;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.homeostat.chaos.ChaosManifests;
 import dev.homeostat.units.GoDuration;
 import dev.homeostat.chaos.ManifestException;
-import dev.homeostat.units.Quantity;
 import dev.homeostat.chaos.YamlDocument;
 import dev.homeostat.chaos.YamlDocuments;
 import dev.homeostat.reports.score.Expectations;
@@ -33,7 +23,9 @@ import dev.homeostat.simulator.spec.NodeSpec;
 import dev.homeostat.simulator.spec.ServiceSpec;
 import dev.homeostat.simulator.spec.SimulationSpec;
 import dev.homeostat.simulator.spec.WorkloadSpec;
+import dev.homeostat.remediation.policy.YamlSyntax;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,7 +50,7 @@ public final class ScenarioLoader {
     static final List<String> CHANGE_TYPES = List.of("rollout", "config-change", "scale", "drain");
     static final List<String> APP_FAULT_TYPES = List.of("memory-leak", "bad-rollout", "misconfiguration", "cpu-hog", "deadlock", "node-failure", "noisy-neighbour", "dependency-slowdown");
 
-    private final ObjectMapper yaml = createMapper();
+    private final ObjectMapper yaml = ScenarioMapper.create();
 
     /** A scenario file, or every {@code *.yaml}/{@code *.yml} file under a folder, sorted by path. */
     public List<Scenario> loadAll(Path fileOrDir) {
@@ -86,9 +78,13 @@ public final class ScenarioLoader {
         String text;
         try {
             text = Files.readString(file);
+        } catch (CharacterCodingException e) {
+            throw new ScenarioException(file, 0, null, "not UTF-8 text; a scenario is a UTF-8 YAML file");
         } catch (IOException e) {
-            throw new ScenarioException(file, 0, null, "cannot read: " + e.getMessage());
+            throw new ScenarioException(file, 0, null, "cannot read: " + (Files.isDirectory(file) ? "a folder" : e.getMessage()));
         }
+        var syntax = YamlSyntax.check(text);
+        if (syntax != null) throw new ScenarioException(file, syntax.line(), syntax.column(), null, syntax.reason());
         List<YamlDocument> documents;
         try {
             documents = YamlDocuments.parse(file.toString(), text);
@@ -98,35 +94,32 @@ public final class ScenarioLoader {
         if (documents.isEmpty()) throw new ScenarioException(file, 0, null, "empty file; a scenario starts with apiVersion: " + API_VERSION);
         if (documents.size() > 1)
             throw new ScenarioException(file, documents.get(1).line(), null, "one scenario per file; move the second document (---) to a file of its own");
-        var src = new Source(file, documents.getFirst());
+        var src = new ScenarioSource(file, documents.getFirst());
         ScenarioDocument doc;
         try {
             doc = yaml.treeToValue(src.yaml().root(), ScenarioDocument.class);
         } catch (JsonMappingException e) {
-            throw fromJackson(src, e);
+            throw src.error(ScenarioMapper.path(e), ScenarioMapper.problem(e));
         } catch (JsonProcessingException e) {
-            throw src.error(null, "cannot read: " + e.getOriginalMessage());
+            throw src.error(null, "cannot read: " + ScenarioMapper.oneLine(e.getOriginalMessage()));
         }
         return toScenario(src, doc);
     }
 
-    /** The file being loaded and the line of every field in it. */
-    private record Source(Path file, YamlDocument yaml) {
-        ScenarioException error(String field, String problem) {
-            return new ScenarioException(file, field == null ? 0 : yaml.lineOf(field), field, problem);
-        }
-    }
-
-    private Scenario toScenario(Source src, ScenarioDocument doc) {
+    private Scenario toScenario(ScenarioSource src, ScenarioDocument doc) {
         Path file = src.file();
         if (!API_VERSION.equals(doc.apiVersion()))
             throw src.error("apiVersion", "must be " + API_VERSION + ", was " + doc.apiVersion());
         if (!KIND.equals(doc.kind())) throw src.error("kind", "must be " + KIND + ", was " + doc.kind());
         if (doc.metadata() == null || doc.metadata().name() == null || doc.metadata().name().isBlank())
             throw src.error("metadata.name", "required: a unique scenario name");
+        ScenarioNames.check(src, "metadata.name", KubernetesNames.SUBDOMAIN, "a scenario name", doc.metadata().name());
         var spec = doc.spec();
         if (spec == null) throw src.error("spec", "required");
         if (spec.duration() == null) throw src.error("spec.duration", "required, e.g. 2h");
+        if (spec.duration().compareTo(ScenarioLimits.MAX_DURATION) > 0)
+            throw src.error("spec.duration", GoDuration.formatCompact(spec.duration()) + " is above the limit of " + GoDuration.formatCompact(ScenarioLimits.MAX_DURATION)
+                    + " (30 days, the longest SLO window scored); split a longer period into scenarios");
         if (spec.cluster() == null) throw src.error("spec.cluster", "required: nodes, deployments and services");
         if (spec.engine() == null || spec.engine().policy() == null)
             throw src.error("spec.engine.policy", "required: path of a RemediationPolicy YAML, relative to this file");
@@ -143,6 +136,10 @@ public final class ScenarioLoader {
         long seed = spec.seed() == null ? 1 : spec.seed();
         int count = spec.seeds() == null ? 1 : spec.seeds();
         if (count < 1) throw src.error("spec.seeds", "must be >= 1 (how many seeds to run), was " + count);
+        if (count > ScenarioLimits.MAX_SEEDS)
+            throw src.error("spec.seeds", ScenarioLimits.tooMany("seeds", count, ScenarioLimits.MAX_SEEDS, "each seed is two full simulations; the scored figures settle long before"));
+        if (seed > Long.MAX_VALUE - count)
+            throw src.error("spec.seed", seed + " + " + count + " seeds overflows a 64-bit seed; start lower, e.g. seed: 1");
         var scoring = spec.scoring();
         ScoringConfig scoringConfig = field(src, "spec.scoring", () -> new ScoringConfig(
                 millis(scoring == null ? null : scoring.grace(), ScoringConfig.DEFAULT.graceMillis()),
@@ -156,11 +153,11 @@ public final class ScenarioLoader {
 
     private static long millis(Duration d, long fallback) { return d == null ? fallback : d.toMillis(); }
 
-    private static ClusterSpec cluster(Source src, ScenarioDocument.Cluster c) {
+    private static ClusterSpec cluster(ScenarioSource src, ScenarioDocument.Cluster c) {
+        ScenarioNames.cluster(src, c);
         var nodes = new ArrayList<NodeSpec>(c.nodes() == null ? List.of() : c.nodes());
         if (c.nodePool() != null) {
             var pool = c.nodePool();
-            if (pool.count() < 1) throw src.error("spec.cluster.nodePool.count", "must be >= 1, was " + pool.count());
             String prefix = pool.prefix() == null ? "node" : pool.prefix();
             for (int i = 1; i <= pool.count(); i++) {
                 String name = prefix + "-" + i;
@@ -180,7 +177,7 @@ public final class ScenarioLoader {
         return field(src, "spec.cluster", () -> new ClusterSpec(nodes, deployments, services, c.pdbs()));
     }
 
-    private static List<ServiceSpec> services(Source src, List<ScenarioDocument.ServiceEntry> entries) {
+    private static List<ServiceSpec> services(ScenarioSource src, List<ScenarioDocument.ServiceEntry> entries) {
         var out = new ArrayList<ServiceSpec>();
         for (int i = 0; i < entries.size(); i++) {
             var e = entries.get(i);
@@ -194,7 +191,7 @@ public final class ScenarioLoader {
     }
 
     /** A service's workload; a replay reads its CSV now, relative to the scenario file, so a bad trace fails before any run. */
-    private static WorkloadSpec workload(Source src, String at, ScenarioDocument.Workload w) {
+    private static WorkloadSpec workload(ScenarioSource src, String at, ScenarioDocument.Workload w) {
         String type = w.type() == null ? "constant" : w.type();
         return switch (type) {
             case "constant" -> new WorkloadSpec.Constant();
@@ -226,7 +223,7 @@ public final class ScenarioLoader {
         };
     }
 
-    private static List<Fault> faults(Source src, ScenarioDocument.Spec spec, ClusterSpec cluster) {
+    private static List<Fault> faults(ScenarioSource src, ScenarioDocument.Spec spec, ClusterSpec cluster) {
         Path file = src.file();
         var entries = spec.faults() == null ? List.<ScenarioDocument.FaultEntry>of() : spec.faults();
         var faults = new ArrayList<Fault>();
@@ -245,12 +242,16 @@ public final class ScenarioLoader {
                 if (!Files.isRegularFile(manifest))
                     throw src.error(at + ".manifest", "no such file: " + manifest + " (paths are relative to the scenario file)");
                 try {
-                    faults.addAll(ChaosManifests.translate(manifest, start, spec.duration()));
+                    for (Fault f : ChaosManifests.translate(manifest, start, spec.duration())) {
+                        ScenarioNames.check(src, at + ".manifest", KubernetesNames.SUBDOMAIN, "a Chaos Mesh experiment's metadata.name", f.name());
+                        faults.add(f);
+                    }
                 } catch (ManifestException e) {
                     throw src.error(at + ".manifest", e.getMessage());
                 }
             } else if (entry.type() != null) {
                 faults.add(appFault(src, at, entry, start, cluster));
+                ScenarioNames.check(src, at + ".name", KubernetesNames.SUBDOMAIN, "a fault name", faults.getLast().name());
             } else {
                 throw src.error(at, "give manifest: (path of a Chaos Mesh experiment) or type: (one of " + APP_FAULT_TYPES + ")");
             }
@@ -262,7 +263,7 @@ public final class ScenarioLoader {
     }
 
     /** {@code spec.changes}: routine rollouts, config changes, scales and drains (targets checked against the cluster when it is built). */
-    private static List<Change> changes(Source src, ScenarioDocument.Spec spec, ClusterSpec cluster) {
+    private static List<Change> changes(ScenarioSource src, ScenarioDocument.Spec spec, ClusterSpec cluster) {
         var entries = spec.changes() == null ? List.<ScenarioDocument.ChangeEntry>of() : spec.changes();
         var changes = new ArrayList<Change>();
         for (int i = 0; i < entries.size(); i++) {
@@ -271,6 +272,9 @@ public final class ScenarioLoader {
             if (e == null || e.type() == null) throw src.error(at + ".type", "required: one of " + CHANGE_TYPES);
             if (e.at() != null && e.at().compareTo(spec.duration()) >= 0)
                 throw src.error(at + ".at", e.at() + " is not before the end of the run (" + spec.duration() + ")");
+            ScenarioNames.check(src, at + ".name", KubernetesNames.SUBDOMAIN, "a change name", e.name());
+            if (e.replicas() != null && e.replicas() > ScenarioLimits.MAX_PODS)
+                throw src.error(at + ".replicas", ScenarioLimits.tooMany("replicas", e.replicas(), ScenarioLimits.MAX_PODS, "Kubernetes' limit of pods per cluster"));
             var t = e.target() == null ? new ScenarioDocument.FaultTarget(null, null, null, null) : e.target();
             changes.add(field(src, at, () -> switch (e.type()) {
                 case "rollout" -> new DeploymentChange.Rollout(e.name(), e.at(), t.namespace(), t.deployment());
@@ -294,7 +298,7 @@ public final class ScenarioLoader {
         return changes;
     }
 
-    private static Fault appFault(Source src, String at, ScenarioDocument.FaultEntry e, Duration start, ClusterSpec cluster) {
+    private static Fault appFault(ScenarioSource src, String at, ScenarioDocument.FaultEntry e, Duration start, ClusterSpec cluster) {
         return switch (e.type()) {
             case "memory-leak" -> {
                 if (e.rate() == null) throw src.error(at + ".rate", "required: bytes leaked per second, e.g. 512Ki");
@@ -358,76 +362,18 @@ public final class ScenarioLoader {
         };
     }
 
-    private static dev.homeostat.simulator.fault.Misconfiguration.Kind misconfiguration(Source src, String at, String value) {
+    private static dev.homeostat.simulator.fault.Misconfiguration.Kind misconfiguration(ScenarioSource src, String at, String value) {
         if ("wrong-port".equals(value)) return dev.homeostat.simulator.fault.Misconfiguration.Kind.WRONG_PORT;
         if ("readiness-never-passes".equals(value)) return dev.homeostat.simulator.fault.Misconfiguration.Kind.READINESS_NEVER_PASSES;
         throw src.error(at + ".misconfiguration", "give wrong-port or readiness-never-passes, was " + value);
     }
 
     /** Runs a record constructor; its IllegalArgumentException ("field: problem") becomes a ScenarioException under {@code path}. */
-    private static <T> T field(Source src, String path, java.util.function.Supplier<T> build) {
+    private static <T> T field(ScenarioSource src, String path, java.util.function.Supplier<T> build) {
         try {
             return build.get();
         } catch (IllegalArgumentException | NullPointerException e) {
             throw src.error(path, e.getMessage());
         }
-    }
-
-    private static ScenarioException fromJackson(Source src, JsonMappingException e) {
-        String path = e.getPath().stream()
-                .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
-                .collect(Collectors.joining()).replaceFirst("^\\.", "");
-        String problem = switch (e) {
-            case UnrecognizedPropertyException u -> "unknown field '" + u.getPropertyName() + "'; known: "
-                    + u.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
-            case ValueInstantiationException v when v.getCause() != null -> v.getCause().getMessage();
-            default -> e.getOriginalMessage();
-        };
-        return src.error(path, problem);
-    }
-
-    private static ObjectMapper createMapper() {
-        var module = new SimpleModule("homeostat-scenario");
-        module.addDeserializer(Duration.class, new JsonDeserializer<>() {
-            @Override public Duration deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
-                if (p.currentToken() != JsonToken.VALUE_STRING)
-                    throw JsonMappingException.from(p, "a duration must be written with its unit, e.g. 30s, 5m, 1h30m");
-                try {
-                    return GoDuration.parse(p.getText());
-                } catch (IllegalArgumentException ex) {
-                    throw JsonMappingException.from(p, ex.getMessage());
-                }
-            }
-        });
-        JsonDeserializer<Long> bytes = new JsonDeserializer<>() {
-            @Override public Long deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
-                if (p.currentToken().isNumeric()) return p.getLongValue();
-                try {
-                    return Quantity.parseBytes(p.getText());
-                } catch (IllegalArgumentException ex) {
-                    throw JsonMappingException.from(p, ex.getMessage());
-                }
-            }
-        };
-        JsonDeserializer<Double> cpu = new JsonDeserializer<>() {
-            @Override public Double deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
-                if (p.currentToken().isNumeric()) return p.getDoubleValue();
-                try {
-                    return Quantity.parseCpu(p.getText());
-                } catch (IllegalArgumentException ex) {
-                    throw JsonMappingException.from(p, ex.getMessage());
-                }
-            }
-        };
-        module.addDeserializer(Long.class, bytes);
-        module.addDeserializer(long.class, bytes);
-        module.addDeserializer(Double.class, cpu);
-        module.addDeserializer(double.class, cpu);
-        return new ObjectMapper(new YAMLFactory())
-                .registerModule(module)
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
     }
 }

@@ -92,7 +92,7 @@ public record ShardManifest(String format, int version, String suite, String sou
         try {
             m = MAPPER.readValue(file.toFile(), ShardManifest.class);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(file + ": malformed shard manifest (" + e.getOriginalMessage()
+            throw new IllegalArgumentException(file + ": malformed shard manifest (" + dev.homeostat.reports.JsonText.problem(e)
                     + "); it is written by 'homeostat run --shard' — run the shard again rather than editing it", e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);

@@ -1,0 +1,111 @@
+package dev.homeostat.remediation.policy;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+
+/**
+ * What the YAML parser says about a text, made fit for one line of a message: the first syntax error with its line,
+ * column and the parser's reason (SnakeYAML's own message spans five to eight lines with a caret drawing), and numbers
+ * YAML can write but no field of Homeostat takes ({@code .nan}, {@code .inf}). Policies and scenarios both read
+ * their YAML through this check first, so every loader reports syntax the same way.
+ */
+public final class YamlSyntax {
+    private static final YAMLFactory YAML = new YAMLFactory();
+
+    /** A problem at {@code line}:{@code column} (1-based; 0 when unknown). */
+    public record Problem(int line, int column, String reason) {
+        /** {@code source:line:column: reason}, the form every command prints. */
+        public String describe(String source) {
+            return source + (line > 0 ? ":" + line + (column > 0 ? ":" + column : "") : "") + ": " + reason;
+        }
+    }
+
+    private YamlSyntax() { }
+
+    /** The first problem in {@code text}, or null when every document parses and every number is finite. */
+    public static Problem check(String text) {
+        try (JsonParser p = YAML.createParser(text)) {
+            for (JsonToken t = p.nextToken(); ; t = p.nextToken()) {
+                if (t == null) {
+                    // the parser returns null between documents as well; only a second null is the end
+                    if (p.nextToken() == null) return null;
+                    t = p.currentToken();
+                }
+                if (t == JsonToken.VALUE_NUMBER_FLOAT && !finite(p))
+                    return new Problem(p.currentTokenLocation().getLineNr(), p.currentTokenLocation().getColumnNr(),
+                            "'" + p.getText() + "' is not a finite number; give a number such as 0.5");
+            }
+        } catch (JacksonException e) {
+            return fromParser(e);
+        } catch (IOException e) {
+            return new Problem(0, 0, "cannot read YAML");
+        }
+    }
+
+    /** The line of every field path ({@code spec.rules[1].name}) of the first document; call after {@link #check}. */
+    public static Map<String, Integer> lines(String text) {
+        var lines = new HashMap<String, Integer>();
+        try (JsonParser p = YAML.createParser(text)) {
+            if (p.nextToken() != null) walk(p, "", lines);
+        } catch (IOException e) {
+            // check() has reported whatever makes the text unreadable; without lines the messages only lose their line
+        }
+        return lines;
+    }
+
+    private static void walk(JsonParser p, String path, Map<String, Integer> lines) throws IOException {
+        switch (p.currentToken()) {
+            case START_OBJECT -> {
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String child = path.isEmpty() ? p.currentName() : path + "." + p.currentName();
+                    lines.putIfAbsent(child, p.currentTokenLocation().getLineNr());
+                    p.nextToken();
+                    walk(p, child, lines);
+                }
+            }
+            case START_ARRAY -> {
+                int i = 0;
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    String child = path + "[" + i++ + "]";
+                    lines.putIfAbsent(child, p.currentTokenLocation().getLineNr());
+                    walk(p, child, lines);
+                }
+            }
+            default -> { }
+        }
+    }
+
+    private static boolean finite(JsonParser p) {
+        try {
+            return Double.isFinite(p.getDoubleValue());
+        } catch (IOException | NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static Problem fromParser(JacksonException e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof MarkedYAMLException m && m.getProblemMark() != null) {
+                Mark mark = m.getProblemMark();
+                String reason = "YAML syntax: " + oneLine(m.getProblem());
+                if (m.getContext() != null && m.getContextMark() != null)
+                    reason += " (" + oneLine(m.getContext()) + " that starts on line " + (m.getContextMark().getLine() + 1) + ")";
+                return new Problem(mark.getLine() + 1, mark.getColumn() + 1, reason);
+            }
+        }
+        var at = e.getLocation();
+        String message = e.getOriginalMessage() == null ? "unreadable" : e.getOriginalMessage().lines().findFirst().orElse("unreadable");
+        return new Problem(at == null ? 0 : Math.max(at.getLineNr(), 0), at == null ? 0 : Math.max(at.getColumnNr(), 0), "YAML syntax: " + oneLine(message));
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? "" : s.strip().replaceAll("\\s+", " ");
+    }
+}
