@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
 
@@ -55,7 +56,8 @@ class SafetyPropertiesTest {
 
         assertThat(h.journal.of(EngineEvent.AnomalyRaised.class)).isNotEmpty();
         assertThat(h.cluster.violations).as("the guards' promises at each executed action").isEmpty();
-        // the property is not vacuous: the storms make the engine act, and hold actions back
-        assertThat(h.cluster.executed).as("actions executed").isNotEmpty();
+        // the property is not vacuous: most storms make the engine act (a one-pod cluster may rightly allow nothing)
+        Statistics.label("engine acted").collect(!h.cluster.executed.isEmpty());
+        Statistics.label("engine acted").coverage(c -> c.check(true).percentage(p -> p >= 50));
     }
 }
