@@ -33,10 +33,18 @@ final class PeerMedians {
                 double x = v[v.length - 1];
                 if (Double.isFinite(x)) newest[n++] = x;
             }
-            if (n < 2) continue;
-            Arrays.sort(newest, 0, n);
-            double median = n % 2 == 1 ? newest[n / 2] : (newest[n / 2 - 1] + newest[n / 2]) / 2;
+            double median = median(members.size(), newest, n);
             for (int i : members) out[i] = median;
         }
+    }
+
+    /**
+     * The median of a group of {@code members} series whose {@code finite} finite newest values are the first of
+     * {@code newest} (sorted in place); NaN with fewer than two of either.
+     */
+    static double median(int members, double[] newest, int finite) {
+        if (members < 2 || finite < 2) return Double.NaN;
+        Arrays.sort(newest, 0, finite);
+        return finite % 2 == 1 ? newest[finite / 2] : (newest[finite / 2 - 1] + newest[finite / 2]) / 2;
     }
 }

@@ -6,7 +6,6 @@ import dev.homeostat.remediation.model.Anomaly;
 import dev.homeostat.remediation.model.Target;
 import dev.homeostat.remediation.port.ClusterView;
 import dev.homeostat.remediation.port.DeploymentInfo;
-import dev.homeostat.remediation.port.MetricSeries;
 import dev.homeostat.remediation.port.MetricsSource;
 import dev.homeostat.remediation.port.NodeInfo;
 import dev.homeostat.remediation.port.PodInfo;
@@ -15,6 +14,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -268,21 +268,53 @@ public final class Diagnoser {
 
     /** The mean busy ratio of the service's ready pods (their newest samples of the last minute); NaN without any. */
     private double utilization(List<DeploymentInfo> deployments, long now) {
-        Set<String> pods = new TreeSet<>();
+        Set<String> pods = new HashSet<>();
         for (DeploymentInfo d : deployments)
             for (PodInfo p : cluster.podsOf(d.namespace(), d.name())) if (p.ready()) pods.add(p.namespace() + "/" + p.name());
         if (pods.isEmpty()) return Double.NaN;
+        Busy busy = busy(now);
         int n = 0;
         double sum = 0;
-        for (MetricSeries s : metrics.range(BUSY, now - 60_000, now)) {
-            String pod = s.labels().getOrDefault("namespace", "default") + "/" + s.labels().get("pod");
-            if (!pods.contains(pod) || s.values().length == 0) continue;
-            double v = s.values()[s.values().length - 1];
+        for (int i = 0; i < busy.size; i++) {
+            if (!pods.contains(busy.pods[i])) continue;
+            double v = busy.newest[i];
             if (!Double.isFinite(v)) continue;
             n++;
             sum += v;
         }
         return n > 0 ? sum / n : Double.NaN;
+    }
+
+    /** Each busy-ratio series' pod (ns/name) and newest value of the minute to {@code now}, read once per evaluation. */
+    private Busy busy(long now) {
+        if (busy != null && busy.at == now) return busy;
+        Busy b = new Busy(now);
+        metrics.read(BUSY, now - 60_000, now, (id, labels, times, values, count) -> {
+            if (count > 0) b.add(labels.getOrDefault("namespace", "default") + "/" + labels.get("pod"), values[count - 1]);
+        });
+        busy = b;
+        return b;
+    }
+
+    private Busy busy;
+
+    /** The busy ratios of one evaluation, in the source's order (the order a mean sums them in). */
+    private static final class Busy {
+        final long at;
+        String[] pods = new String[64];
+        double[] newest = new double[64];
+        int size;
+
+        Busy(long at) { this.at = at; }
+
+        void add(String pod, double value) {
+            if (size == pods.length) {
+                pods = java.util.Arrays.copyOf(pods, size * 2);
+                newest = java.util.Arrays.copyOf(newest, size * 2);
+            }
+            pods[size] = pod;
+            newest[size++] = value;
+        }
     }
 
     private static Target target(PodInfo p) {

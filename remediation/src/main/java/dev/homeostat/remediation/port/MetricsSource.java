@@ -1,6 +1,7 @@
 package dev.homeostat.remediation.port;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Windows of samples per series. In simulation the simulator's metric store; live, Prometheus'
@@ -10,4 +11,29 @@ import java.util.List;
 public interface MetricsSource {
     /** Every series of {@code metric} with its samples in [fromMillis, toMillis]. */
     List<MetricSeries> range(String metric, long fromMillis, long toMillis);
+
+    /**
+     * What {@link #range} returns, one series at a time, for a reader that ticks over many series: {@code sink} gets
+     * each series in {@link #range}'s order. A source that numbers its series ({@link SeriesSink#accept}'s {@code id})
+     * lets the reader find what it keeps per series in an array instead of hashing the labels every tick, and one
+     * that reuses its sample arrays spares a copy per series. The default numbers none and copies nothing.
+     */
+    default void read(String metric, long fromMillis, long toMillis, SeriesSink sink) {
+        for (MetricSeries s : range(metric, fromMillis, toMillis)) sink.accept(SeriesSink.NO_ID, s.labels(), s.times(), s.values(), s.times().length);
+    }
+
+    /** One series of a {@link #read}. */
+    @FunctionalInterface
+    interface SeriesSink {
+        /** The {@code id} of a series its source does not number. */
+        int NO_ID = -1;
+
+        /**
+         * {@code id}: the source's number for this series, the same on every read for as long as the series lasts and
+         * never another series' (small, dense from 0, per metric), or {@link #NO_ID}; {@code labels}: as in
+         * {@link MetricSeries}, one instance per series while it lasts; {@code times}/{@code values}: its first {@code n}
+         * entries are the samples, valid during the call only.
+         */
+        void accept(int id, Map<String, String> labels, long[] times, double[] values, int n);
+    }
 }

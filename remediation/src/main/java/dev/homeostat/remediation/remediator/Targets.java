@@ -4,11 +4,12 @@ import dev.homeostat.remediation.model.Anomaly;
 import dev.homeostat.remediation.model.Target;
 import dev.homeostat.remediation.port.PodInfo;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.Set;
 
 /**
  * How each kind of action finds what it acts on, from the incident's target. Pod actions: a pod
@@ -110,9 +111,18 @@ final class Targets {
                 .map(a -> pods.get(key(a.target().namespace(), a.target().name())));
     }
 
+    /**
+     * The pods a lookup of this request can ask for (its target, the pods of its recent anomalies) by ns/name, the
+     * first listed winning: one pass over the cluster's pods that keys only those, not every pod of the cluster.
+     */
     private static Map<String, PodInfo> podsByKey(RemediationRequest request) {
-        return request.pods().stream()
-                .collect(Collectors.toMap(p -> key(p.namespace(), p.name()), Function.identity(), (a, b) -> a));
+        Set<String> wanted = new HashSet<>();
+        if (request.target().kind() == Target.Kind.POD) wanted.add(request.target().name());
+        for (Anomaly a : request.recentAnomalies()) if (a.target().kind() == Target.Kind.POD) wanted.add(a.target().name());
+        Map<String, PodInfo> out = new HashMap<>();
+        if (wanted.isEmpty()) return out;
+        for (PodInfo p : request.pods()) if (wanted.contains(p.name())) out.putIfAbsent(key(p.namespace(), p.name()), p);
+        return out;
     }
 
     private static String key(String namespace, String name) { return namespace + "/" + name; }

@@ -37,6 +37,8 @@ public final class MetricStore {
     public static final Duration KEEP_ALL = Duration.ZERO;
 
     private final Map<String, Map<String, Handle>> families = new TreeMap<>();
+    /** Per metric, its series in label order as arrays for {@link #read}; dropped whenever the family or an attachment changes. */
+    private final Map<String, FamilyView> views = new HashMap<>();
     /** Retention in ms; {@code Long.MAX_VALUE} keeps all. */
     private final long retentionMillis;
     private long latest = Long.MIN_VALUE;
@@ -76,29 +78,67 @@ public final class MetricStore {
 
     /** Every series of {@code metric} with its samples in [fromMillis, toMillis], sorted by labels; series without samples there are left out. */
     public List<Series> range(String metric, long fromMillis, long toMillis) {
+        List<Series> out = new ArrayList<>();
+        read(metric, fromMillis, toMillis, (h, attachment, times, values, n) -> out.add(new Series(metric, h.labels, Arrays.copyOf(times, n), Arrays.copyOf(values, n))));
+        return out;
+    }
+
+    /**
+     * One series of a {@link #read}: its handle, its {@link Handle#attachment()} and its {@code n} samples in the
+     * window, in arrays valid during the call only.
+     */
+    @FunctionalInterface
+    public interface SeriesVisitor {
+        void visit(Handle series, Object attachment, long[] times, double[] values, int n);
+    }
+
+    /**
+     * What {@link #range} returns, without a copy per series: each series of {@code metric} with samples in
+     * [fromMillis, toMillis], sorted by labels, handed to {@code visitor} in scratch arrays (a reader that keeps
+     * samples copies them). A reader ticking over a 30,000-pod store allocates nothing per series.
+     */
+    public void read(String metric, long fromMillis, long toMillis, SeriesVisitor visitor) {
         if (fromMillis > toMillis)
             throw new IllegalArgumentException("fromMillis: must be <= toMillis, was " + fromMillis + " > " + toMillis);
         Map<String, Handle> family = families.get(metric);
-        if (family == null) return List.of();
+        if (family == null) return;
+        FamilyView view = views.computeIfAbsent(metric, m -> new FamilyView(family));
         // a block inserted late, before the window, is out of it too (until the next append expires it)
         long from = retentionMillis == Long.MAX_VALUE || latest == Long.MIN_VALUE ? fromMillis : Math.max(fromMillis, latest - retentionMillis);
         int lo = firstBlockAtOrAfter(from);
         int hi = toMillis == Long.MAX_VALUE ? blockCount : firstBlockAtOrAfter(toMillis + 1);
-        List<Series> out = new ArrayList<>();
-        if (hi <= lo) return out;
+        if (hi <= lo) return;
+        Batch[] window = new Batch[hi - lo];
+        for (int b = lo; b < hi; b++) window[b - lo] = block(b);
         long[] times = new long[hi - lo];
         double[] values = new double[hi - lo];
-        for (Handle h : family.values()) {
-            int slot = h.slot, n = 0;
-            for (int b = lo; b < hi; b++) {
-                Batch block = block(b);
+        int[] slots = view.slots;
+        for (int i = 0; i < slots.length; i++) {
+            int slot = slots[i], n = 0;
+            for (Batch block : window) {
                 if (!block.has(slot)) continue;
                 times[n] = block.time;
                 values[n++] = block.values[slot];
             }
-            if (n > 0) out.add(new Series(metric, h.labels, Arrays.copyOf(times, n), Arrays.copyOf(values, n)));
+            if (n > 0) visitor.visit(view.handles[i], view.attachments[i], times, values, n);
         }
-        return out;
+    }
+
+    /** A family's series in label order, their slots and attachments side by side: a read walks arrays, not a tree. */
+    private static final class FamilyView {
+        final Handle[] handles;
+        final int[] slots;
+        final Object[] attachments;
+
+        FamilyView(Map<String, Handle> family) {
+            handles = family.values().toArray(Handle[]::new);
+            slots = new int[handles.length];
+            attachments = new Object[handles.length];
+            for (int i = 0; i < handles.length; i++) {
+                slots[i] = handles[i].slot;
+                attachments[i] = handles[i].attachment;
+            }
+        }
     }
 
     /** The series of {@code metric} with exactly these labels, created empty on first use. Keep the handle to append cheaply. */
@@ -184,6 +224,7 @@ public final class MetricStore {
             if (h.owned) owned.add(h);
             slotHandle[h.slot] = h;
             family.put(key, h);
+            views.remove(metric);
             seriesCount++;
         } else if (slot >= 0 && h.slot != slot) {
             throw new IllegalArgumentException("slot: series " + metric + sorted + " is kept at slot " + h.slot + ", not " + slot);
@@ -264,6 +305,7 @@ public final class MetricStore {
             Map<String, Handle> family = families.get(h.metric);
             family.remove(h.key);
             if (family.isEmpty()) families.remove(h.metric);
+            views.remove(h.metric);
             h.attached = false;
             seriesCount--;
             slotHandle[h.slot] = null;
@@ -284,6 +326,7 @@ public final class MetricStore {
                 Map<String, Handle> family = families.get(h.metric);
                 family.remove(h.key);
                 if (family.isEmpty()) families.remove(h.metric);
+                views.remove(h.metric);
                 h.attached = false;
                 h.slot = -1;
                 seriesCount--;
@@ -295,6 +338,7 @@ public final class MetricStore {
     /** Puts a series dropped by retention back when it is appended to again (a cached handle), at a new slot. */
     private void reattach(Handle h) {
         families.computeIfAbsent(h.metric, m -> new TreeMap<>()).put(h.key, h);
+        views.remove(h.metric);
         h.attached = true;
         h.owned = true;
         owned.add(h);
@@ -362,6 +406,7 @@ public final class MetricStore {
         private boolean owned;
         private long lastTime = Long.MIN_VALUE;
         private boolean attached = true;
+        private Object attachment;
 
         private Handle(MetricStore store, String metric, String key, Map<String, String> labels) {
             this.store = store;
@@ -373,6 +418,14 @@ public final class MetricStore {
         public String metric() { return metric; }
 
         public Map<String, String> labels() { return labels; }
+
+        /** What the store's reader keeps about this series (its view of the labels, say), so it finds it without a lookup; null at first. */
+        public Object attachment() { return attachment; }
+
+        public void attach(Object attachment) {
+            this.attachment = attachment;
+            store.views.remove(metric);
+        }
 
         /** Samples held (with retention, only those in the window). */
         public int size() {

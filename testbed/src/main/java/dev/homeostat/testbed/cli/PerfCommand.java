@@ -1,8 +1,10 @@
 package dev.homeostat.testbed.cli;
 
+import dev.homeostat.remediation.policy.PolicyLoader;
 import dev.homeostat.simulator.perf.EventLoopBenchmark;
 import dev.homeostat.simulator.perf.SimulatorPerf;
 import dev.homeostat.simulator.spec.SimulationSpec;
+import dev.homeostat.testbed.run.EnginePerf;
 import dev.homeostat.testbed.scenario.Scenario;
 import dev.homeostat.testbed.scenario.ScenarioLoader;
 import java.io.PrintWriter;
@@ -23,7 +25,8 @@ import picocli.CommandLine.Option;
         description = {
                 "Measure the simulator: speed-up over real time, events/s and heap of one run (engine off),",
                 "the event-queue micro-benchmark (EventQueue vs java.util.PriorityQueue, same JVM),",
-                "and the parallel efficiency of seeds over threads. Figures go to stdout."})
+                "and the parallel efficiency of seeds over threads; with --engine also the baseline + engine pair",
+                "that homeostat run scores (speed-up for the pair, engine tick time, heap). Figures go to stdout."})
 final class PerfCommand implements Callable<Integer> {
     @Option(names = "--scenario", paramLabel = "FILE", description = "Scenario YAML (default: ${DEFAULT-VALUE}).")
     Path scenario = Path.of("scenarios/perf/reference.yaml");
@@ -42,6 +45,9 @@ final class PerfCommand implements Callable<Integer> {
 
     @Option(names = "--queue-ops", paramLabel = "N", description = "Poll+add operations per round of the event-queue benchmark (default: ${DEFAULT-VALUE}).")
     long queueOps = 5_000_000;
+
+    @Option(names = "--engine", description = "Also run the seed's baseline + engine pair as homeostat run does, under the scenario's policy.")
+    boolean engine;
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -74,6 +80,9 @@ final class PerfCommand implements Callable<Integer> {
                 run.heapPeakBytes() >> 20, run.heapLiveBytes() >> 20, run.series(), run.samples());
         out.flush();
 
+        if (engine) printEngine(out, new Scenario(s.name(), s.description(), s.source(), sim, s.seeds(), s.policy(), s.scoring(),
+                s.expectations(), s.observation()), seed);
+
         var queue = EventLoopBenchmark.run(queuePending, queueOps, 5, seed);
         out.printf(Locale.ROOT, "event loop %,d pending, hold model, best of 5 rounds of %,d: EventQueue %.2f M events/s, "
                         + "java.util.PriorityQueue %.2f M events/s, ratio %.2fx%n",
@@ -87,5 +96,20 @@ final class PerfCommand implements Callable<Integer> {
         }
         out.flush();
         return Homeostat.EXIT_OK;
+    }
+
+    private static void printEngine(PrintWriter out, Scenario s, long seed) {
+        if (s.policy() == null) throw new IllegalArgumentException("--engine: scenario " + s.source() + " names no engine policy (spec.engine.policy)");
+        var pair = EnginePerf.measure(s, seed, PolicyLoader.load(s.policy()));
+        var ticks = pair.ticks();
+        out.printf(Locale.ROOT, "engine on  seed %d, baseline + engine as homeostat run (no report): %.1f s + %.1f s wall for %.0f s simulated each "
+                        + "= %.0fx real time for the pair (engine run alone %.0fx); %.1f s CPU = %.0fx per CPU second%n",
+                seed, pair.baselineWallNanos() / 1e9, pair.engineWallNanos() / 1e9, pair.simulatedMillis() / 1e3, pair.pairSpeedUp(),
+                pair.engineSpeedUp(), pair.pairCpuNanos() / 1e9, pair.pairCpuSpeedUp());
+        out.printf(Locale.ROOT, "ticks      %,d engine ticks, %.1f s CPU in all, mean %.2f ms over %,.0f series = %.2f ms per 100,000 series; "
+                        + "heap peak %d MiB over the pair%n",
+                ticks.ticks(), ticks.nanos() / 1e9, ticks.meanTickMillis(), ticks.meanSeries(), ticks.millisPer100kSeries(),
+                pair.heapPeakBytes() >> 20);
+        out.flush();
     }
 }

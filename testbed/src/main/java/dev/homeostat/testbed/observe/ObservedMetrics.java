@@ -4,9 +4,9 @@ import dev.homeostat.remediation.port.MetricSeries;
 import dev.homeostat.remediation.port.MetricsSource;
 import dev.homeostat.units.Seeds;
 import dev.homeostat.simulator.metrics.MetricStore;
-import dev.homeostat.simulator.metrics.Series;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,11 +33,18 @@ public final class ObservedMetrics implements MetricsSource {
     private final SloSeries slo;
     /**
      * Per series (the store hands out one label map per series for its lifetime): its labels as the engine keeps them
-     * (copied once, so neither the engine nor this adapter rebuilds a label map per tick) and its scrape offset.
+     * (copied once, so neither the engine nor this adapter rebuilds a label map per tick), its scrape offset and its
+     * number. Each store handle carries its entry as its attachment, so a read finds it without a lookup; this map
+     * answers when another reader of the store attached something else.
      */
     private final Map<Map<String, String>, Target> targets = new IdentityHashMap<>();
+    /** The next series number per metric: dense from 0, as {@link SeriesSink} asks. */
+    private final Map<String, int[]> nextId = new HashMap<>();
+    /** Scratch for the samples of one series as Prometheus would show them, grown as needed. */
+    private long[] seen = new long[8];
+    private double[] kept = new double[8];
 
-    private record Target(Map<String, String> labels, long offset) { }
+    private record Target(ObservedMetrics owner, Map<String, String> labels, long offset, int id) { }
 
     public ObservedMetrics(MetricStore store, long scrapeEveryMillis, Observation observation, long seed) {
         this(store, scrapeEveryMillis, observation, seed, null);
@@ -73,18 +80,26 @@ public final class ObservedMetrics implements MetricsSource {
 
     @Override public List<MetricSeries> range(String metric, long fromMillis, long toMillis) {
         if (slo != null && SloSeries.serves(metric)) return slo.range(metric, fromMillis, toMillis);
+        List<MetricSeries> out = new ArrayList<>();
+        read(metric, fromMillis, toMillis, (id, labels, times, values, n) -> out.add(new MetricSeries(labels, Arrays.copyOf(times, n), Arrays.copyOf(values, n))));
+        return out;
+    }
+
+    @Override public void read(String metric, long fromMillis, long toMillis, SeriesSink sink) {
+        if (slo != null && SloSeries.serves(metric)) {
+            MetricsSource.super.read(metric, fromMillis, toMillis, sink);
+            return;
+        }
         boolean rule = metric.indexOf(':') >= 0;
-        List<Series> raw = store.range(metric, fromMillis - maxLag(), toMillis);
-        List<MetricSeries> out = new ArrayList<>(raw.size());
-        for (Series s : raw) {
-            Target target = targets.computeIfAbsent(s.labels(), this::target);
+        store.read(metric, fromMillis - maxLag(), toMillis, (handle, attachment, times, values, length) -> {
+            Target target = attachment instanceof Target t && t.owner() == this ? t : targetOf(handle);
             long offset = target.offset();
-            long[] times = s.times();
-            double[] values = s.values();
-            long[] seen = new long[times.length];
-            double[] kept = new double[times.length];
+            if (seen.length < length) {
+                seen = new long[length];
+                kept = new double[length];
+            }
             int n = 0;
-            for (int i = 0; i < times.length; i++) {
+            for (int i = 0; i < length; i++) {
                 long visible = rule ? nextEvaluation(times[i] + offset) : times[i] + offset;
                 if (visible < fromMillis || visible > toMillis) continue;
                 // two grid samples one rule evaluation apart at most: the later one is what that evaluation read
@@ -92,14 +107,21 @@ public final class ObservedMetrics implements MetricsSource {
                 seen[n] = visible;
                 kept[n++] = values[i];
             }
-            if (n > 0) out.add(new MetricSeries(target.labels(), Arrays.copyOf(seen, n), Arrays.copyOf(kept, n)));
-        }
-        return out;
+            if (n > 0) sink.accept(target.id(), target.labels(), seen, kept, n);
+        });
     }
 
-    private Target target(Map<String, String> labels) {
+    private Target targetOf(MetricStore.Handle handle) {
+        if (handle.attachment() instanceof Target t && t.owner() == this) return t;
+        Target t = targets.computeIfAbsent(handle.labels(), labels -> target(handle.metric(), labels));
+        handle.attach(t);
+        return t;
+    }
+
+    private Target target(String metric, Map<String, String> labels) {
         String target = targetOf(labels);
-        return new Target(Map.copyOf(labels), target == null ? 0 : offsetOf(target));
+        int id = nextId.computeIfAbsent(metric, m -> new int[1])[0]++;
+        return new Target(this, Map.copyOf(labels), target == null ? 0 : offsetOf(target), id);
     }
 
     /** The scrape target a series comes from: its pod, else its service, deployment or node. */

@@ -57,6 +57,11 @@ public final class ScenarioRunner {
      * and p99 latency, as Prometheus' recording rules give them.
      */
     public static Recorded runRecorded(Scenario scenario, long seed, Policy policy, Set<String> baselineNoOps) {
+        return runRecorded(scenario, seed, policy, baselineNoOps, null);
+    }
+
+    /** As {@link #runRecorded(Scenario, long, Policy, Set)}, timing the engine's ticks into {@code ticks} (null: not timed). */
+    static Recorded runRecorded(Scenario scenario, long seed, Policy policy, Set<String> baselineNoOps, EngineTicks ticks) {
         if ((policy == null) != (baselineNoOps == null))
             throw new IllegalArgumentException("the baseline judges injections itself; an engine run needs the baseline's no-op faults");
         var recorder = new JournalRecorder(scenario.simulation().cluster(), scenario.simulation().faults(), baselineNoOps);
@@ -70,7 +75,12 @@ public final class ScenarioRunner {
             long interval = policy.evaluationInterval().toMillis();
             // a live engine starts whenever its pod does: its evaluations fall anywhere within the interval
             long offset = observation.spreadTicks() ? Math.floorMod(Seeds.derive(seed, "engine-tick"), interval) : 0;
-            simulation.every(interval + offset, interval, now -> engine.tick());
+            if (ticks == null) simulation.every(interval + offset, interval, now -> engine.tick());
+            else simulation.every(interval + offset, interval, now -> {
+                long start = EngineTicks.cpuNanos();
+                engine.tick();
+                ticks.add(EngineTicks.cpuNanos() - start, simulation.metrics().seriesCount());
+            });
         }
         simulation.run();
         recorder.end(simulation.endMillis());

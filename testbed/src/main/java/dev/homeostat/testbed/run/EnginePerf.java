@@ -1,0 +1,55 @@
+package dev.homeostat.testbed.run;
+
+import dev.homeostat.remediation.policy.Policy;
+import dev.homeostat.testbed.scenario.Scenario;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.List;
+
+/**
+ * Measures a scenario's seed as {@code homeostat run} runs it: the baseline, then the engine run of the same seed
+ * (journals kept in memory; no report, charts or files written), on the calling thread. Wall-clock and CPU time are
+ * read here and around the engine's ticks only to report speed: they never reach a run.
+ */
+public final class EnginePerf {
+    private EnginePerf() { }
+
+    /**
+     * {@code heapPeakBytes}: the sum over heap pools of their peak use during the pair (an upper bound: pools peak at
+     * different moments); {@code journalEvents}: what the engine run's journal holds.
+     */
+    public record Figures(long simulatedMillis, long baselineWallNanos, long engineWallNanos, long pairCpuNanos, EngineTicks ticks,
+                          long heapPeakBytes, long journalEvents) {
+        public long pairWallNanos() { return baselineWallNanos + engineWallNanos; }
+
+        /** Simulated time per wall time of the pair: how fast {@code homeostat run} scores the scenario. */
+        public double pairSpeedUp() { return simulatedMillis * 1e6 / pairWallNanos(); }
+
+        /** Simulated time per CPU time of the pair (the figure a busy, shared machine leaves intact). */
+        public double pairCpuSpeedUp() { return simulatedMillis * 1e6 / pairCpuNanos; }
+
+        /** Simulated time per wall time of the engine run alone. */
+        public double engineSpeedUp() { return simulatedMillis * 1e6 / engineWallNanos; }
+    }
+
+    public static Figures measure(Scenario scenario, long seed, Policy policy) {
+        List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP && p.isValid()).toList();
+        System.gc();
+        heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+        long cpu = EngineTicks.cpuNanos();
+        long start = System.nanoTime();
+        var baseline = ScenarioRunner.runRecorded(scenario, seed, null, null);
+        long baselineWall = System.nanoTime() - start;
+        var ticks = new EngineTicks();
+        start = System.nanoTime();
+        var engine = ScenarioRunner.runRecorded(scenario, seed, policy, ScenarioRunner.noOpFaults(baseline.journal()), ticks);
+        long engineWall = System.nanoTime() - start;
+        cpu = EngineTicks.cpuNanos() - cpu;
+        long peak = 0;
+        for (MemoryPoolMXBean pool : heap) peak += pool.getPeakUsage().getUsed();
+        return new Figures(scenario.simulation().duration().toMillis(), baselineWall, engineWall, cpu, ticks, peak,
+                engine.journal().events().size());
+    }
+}
