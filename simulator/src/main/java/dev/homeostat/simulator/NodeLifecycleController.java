@@ -90,16 +90,25 @@ final class NodeLifecycleController {
         return out;
     }
 
+    /**
+     * A budget's status from the Deployments its selector matches (a pod's labels and namespace are its Deployment's),
+     * so it costs the Deployments and their pods it covers, not every pod of the cluster: the engine's PDB guard asks for
+     * it per action. Pods are listed by name, as the cluster sorts them.
+     */
     private PdbView status(PdbSpec s) {
         List<String> names = new ArrayList<>();
         Set<DeploymentState> owners = new LinkedHashSet<>();
         int healthy = 0;
-        for (PodState p : cluster.pods()) {
-            if (!p.owned() || !s.selects(p.namespace, p.deployment.podLabels)) continue;
-            names.add(p.name);
-            owners.add(p.deployment);
-            if (p.ready()) healthy++;
+        for (DeploymentState d : cluster.deployments()) {
+            if (!s.selects(d.spec.namespace(), d.podLabels)) continue;
+            for (PodState p : d.pods) {
+                if (!p.owned()) continue;
+                names.add(p.name);
+                owners.add(d);
+                if (p.ready()) healthy++;
+            }
         }
+        names.sort(null); // one namespace: name order is the cluster's key order
         int expected = 0;
         for (DeploymentState d : owners) expected += d.replicas;
         int desired = s.minAvailable() != null ? s.minAvailable() : Math.max(0, expected - s.maxUnavailable());

@@ -296,13 +296,31 @@ public final class Diagnoser {
         if (busy != null && busy.at == now) return busy;
         Busy b = new Busy(now);
         metrics.read(BUSY, now - 60_000, now, (id, labels, times, values, count) -> {
-            if (count > 0) b.add(labels.getOrDefault("namespace", "default") + "/" + labels.get("pod"), values[count - 1]);
+            if (count > 0) b.add(podOf(id, labels), values[count - 1]);
         });
         busy = b;
         return b;
     }
 
+    /** A busy-ratio series' pod (ns/name), worked out once per series the source numbers. */
+    private String podOf(int id, Map<String, String> labels) {
+        if (id >= 0 && id < podById.length && podById[id] != null && labelsById[id] == labels) return podById[id];
+        String pod = labels.getOrDefault("namespace", "default") + "/" + labels.get("pod");
+        if (id >= 0) {
+            if (id >= podById.length) {
+                podById = java.util.Arrays.copyOf(podById, Math.max(id + 1, podById.length * 2));
+                labelsById = java.util.Arrays.copyOf(labelsById, podById.length);
+            }
+            podById[id] = pod;
+            labelsById[id] = labels;
+        }
+        return pod;
+    }
+
     private Busy busy;
+    private String[] podById = new String[0];
+    @SuppressWarnings("unchecked")
+    private Map<String, String>[] labelsById = new Map[0];
 
     /** The busy ratios of one evaluation, in the source's order (the order a mean sums them in). */
     private static final class Busy {

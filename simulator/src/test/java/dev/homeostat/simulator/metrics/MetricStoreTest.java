@@ -28,6 +28,27 @@ class MetricStoreTest {
     }
 
     @Test
+    void read_visitsWhatRangeReturns_withAttachments_andSeesSeriesAddedSinceItsLastRead() {
+        var store = new MetricStore();
+        store.add("m", Map.of("pod", "b"), 0, 1);
+        store.add("m", Map.of("pod", "a"), 0, 2);
+        store.add("m", Map.of("pod", "a"), 15_000, 3);
+        var seen = new java.util.ArrayList<String>();
+        store.read("m", 0, 15_000, (h, attachment, times, values, n) -> {
+            seen.add(h.labels().get("pod") + " " + attachment + " " + java.util.Arrays.toString(java.util.Arrays.copyOf(values, n)));
+            h.attach("known-" + h.labels().get("pod"));
+        });
+        assertThat(seen).containsExactly("a null [2.0, 3.0]", "b null [1.0]");
+        assertThat(store.range("m", 0, 15_000)).extracting(x -> x.labels().get("pod") + " " + java.util.Arrays.toString(x.values()))
+                .containsExactly("a [2.0, 3.0]", "b [1.0]");
+
+        store.add("m", Map.of("pod", "c"), 15_000, 4); // a new series: the next read walks it too, in label order
+        seen.clear();
+        store.read("m", 10_000, 15_000, (h, attachment, times, values, n) -> seen.add(h.labels().get("pod") + " " + attachment + " " + times[n - 1]));
+        assertThat(seen).containsExactly("a known-a 15000", "c null 15000");
+    }
+
+    @Test
     void seriesKey_ignoresLabelOrder() {
         var store = new MetricStore();
         var h1 = store.series("m", new java.util.LinkedHashMap<>(Map.of("a", "1", "b", "2")));
