@@ -215,6 +215,8 @@ public final class ScenarioLoader {
                 try {
                     var lines = Files.readAllLines(csv);
                     yield field(src, at + ".file", () -> WorkloadSpec.Replay.parse(csv.toString(), lines));
+                } catch (CharacterCodingException ex) {
+                    throw src.error(at + ".file", csv + " is not UTF-8 text; save it as UTF-8");
                 } catch (IOException ex) {
                     throw src.error(at + ".file", "cannot read " + csv + ": " + ex.getMessage());
                 }
