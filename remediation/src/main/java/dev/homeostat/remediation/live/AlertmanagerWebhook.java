@@ -214,7 +214,7 @@ public final class AlertmanagerWebhook implements AlertSource, Endpoint, AutoClo
         try {
             root = JSON.readTree(body);
         } catch (JacksonException e) {
-            throw new IllegalArgumentException("body is not valid JSON: " + e.getOriginalMessage());
+            throw new IllegalArgumentException("body is not valid JSON: " + JsonReason.of(e));
         } catch (IOException e) {
             throw new IllegalArgumentException("body could not be read: " + e.getMessage());
         }

@@ -31,11 +31,11 @@ class ActionParamsTest {
     @Test
     void badScaleParams_nameTheFieldAndTheFix() {
         assertThatThrownBy(() -> rule("      actions: [scale-up]\n      scale: {by: 1, to: 3}\n"))
-                .hasMessage("test.yaml: spec.rules[0].scale: give exactly one of 'by' (e.g. by: 1) or 'to' (e.g. to: 4)");
+                .hasMessage("test.yaml:15: spec.rules[0].scale: give exactly one of 'by' (e.g. by: 1) or 'to' (e.g. to: 4)");
         assertThatThrownBy(() -> rule("      actions: [scale-up]\n      scale: {by: 0}\n"))
-                .hasMessage("test.yaml: spec.rules[0].scale.by: must be >= 1, e.g. 1; was 0");
+                .hasMessage("test.yaml:15: spec.rules[0].scale.by: must be >= 1, e.g. 1; was 0");
         assertThatThrownBy(() -> rule("      actions: [scale-up]\n      scale: {to: 20, maxReplicas: 8}\n"))
-                .hasMessage("test.yaml: spec.rules[0].scale.to: 20 is above maxReplicas 8; raise maxReplicas or lower to");
+                .hasMessage("test.yaml:15: spec.rules[0].scale.to: 20 is above maxReplicas 8; raise maxReplicas or lower to");
         assertThatThrownBy(() -> rule("      actions: [scale-up]\n      scale: {by: 1, targetUtilization: 1.5}\n"))
                 .hasMessageContaining("spec.rules[0].scale.targetUtilization: must be a number in (0, 1]");
         assertThatThrownBy(() -> rule("      actions: [scale-up]\n      scale: {to: 4, targetUtilization: 0.6}\n"))
@@ -43,13 +43,13 @@ class ActionParamsTest {
         assertThatThrownBy(() -> rule("      actions: [restart-pod]\n      scale: {by: 1}\n"))
                 .hasMessageContaining("spec.rules[0].scale: only a rule with the scale-up action takes scale");
         assertThatThrownBy(() -> rule("      actions: [rollback]\n      duringRollout: yes please\n"))
-                .hasMessage("test.yaml: spec.rules[0].duringRollout: must be true or false");
+                .hasMessage("test.yaml:15: spec.rules[0].duringRollout: must be true or false");
     }
 
     @Test
     void anUnknownAction_listsEveryKnownOne() {
         assertThatThrownBy(() -> rule("      actions: [reboot-node]\n"))
-                .hasMessage("test.yaml: spec.rules[0].actions[0]: unknown action 'reboot-node'; known: restart-pod, rollback, scale-up, "
+                .hasMessage("test.yaml:14: spec.rules[0].actions[0]: unknown action 'reboot-node'; known: restart-pod, rollback, scale-up, "
                         + "isolate-pod, cordon-node, drain-node, circuit-break, limit-retries, wait, page");
     }
 }

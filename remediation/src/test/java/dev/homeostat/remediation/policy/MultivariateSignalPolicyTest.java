@@ -46,19 +46,19 @@ class MultivariateSignalPolicyTest {
     void bothOrNeither_orAnEmptyList_areRejectedNamingTheField() {
         assertThatThrownBy(() -> parse("    - {name: m, metric: x, metrics: [x, y], target: pod, detector: mad}\n"))
                 .isInstanceOf(PolicyException.class)
-                .hasMessage("p.yaml: spec.signals[0]: give either 'metric' (one metric) or 'metrics' (a list, joined per target into a vector), not both");
+                .hasMessage("p.yaml:6: spec.signals[0]: give either 'metric' (one metric) or 'metrics' (a list, joined per target into a vector), not both");
         assertThatThrownBy(() -> parse("    - {name: m, target: pod, detector: mad}\n"))
                 .isInstanceOf(PolicyException.class)
-                .hasMessageStartingWith("p.yaml: spec.signals[0].metric: required (or 'metrics: [a, b]' for a multivariate signal)");
+                .hasMessageStartingWith("p.yaml:6: spec.signals[0].metric: required (or 'metrics: [a, b]' for a multivariate signal)");
         assertThatThrownBy(() -> parse("    - {name: m, metrics: [], target: pod, detector: mad}\n"))
-                .isInstanceOf(PolicyException.class).hasMessage("p.yaml: spec.signals[0].metrics: must not be empty");
+                .isInstanceOf(PolicyException.class).hasMessage("p.yaml:6: spec.signals[0].metrics: must not be empty");
     }
 
     @Test
     void badSelector_namesTheEntryAndShowsTheSyntax() {
         assertThatThrownBy(() -> parse("    - {name: m, metrics: [x, 'y{reason=OOMKilled}'], target: pod, detector: mad}\n"))
                 .isInstanceOf(PolicyException.class)
-                .hasMessageStartingWith("p.yaml: spec.signals[0].metrics[1]: bad metric selector 'y{reason=OOMKilled}': "
+                .hasMessageStartingWith("p.yaml:6: spec.signals[0].metrics[1]: bad metric selector 'y{reason=OOMKilled}': "
                         + "'reason=OOMKilled' is not label=\"value\"")
                 .hasMessageContaining("e.g. kube_pod_container_status_waiting_reason{reason=\"CrashLoopBackOff\"}");
     }

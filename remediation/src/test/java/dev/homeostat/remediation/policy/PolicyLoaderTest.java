@@ -79,14 +79,14 @@ class PolicyLoaderTest {
     void unknownAction_namesFileFieldAndKnownActions() {
         assertThatThrownBy(() -> parse(with("actions: [page]", "actions: [restart-pods]")))
                 .isInstanceOf(PolicyException.class)
-                .hasMessage("policy.yaml: spec.rules[1].actions[0]: unknown action 'restart-pods'; known: restart-pod, rollback, scale-up, isolate-pod, cordon-node, drain-node, circuit-break, limit-retries, wait, page");
+                .hasMessage("policy.yaml:23: spec.rules[1].actions[0]: unknown action 'restart-pods'; known: restart-pod, rollback, scale-up, isolate-pod, cordon-node, drain-node, circuit-break, limit-retries, wait, page");
     }
 
     @Test
     void unknownSignalInRule_namesTheRuleFieldAndKnownSignals() {
         assertThatThrownBy(() -> parse(with("signals: [service-errors]", "signals: [service-error]")))
                 .isInstanceOf(PolicyException.class)
-                .hasMessageStartingWith("policy.yaml: spec.rules[1].match.signals[0]: unknown signal 'service-error'")
+                .hasMessageStartingWith("policy.yaml:22: spec.rules[1].match.signals[0]: unknown signal 'service-error'")
                 .hasMessageContaining("known: memory-saturation, service-errors");
     }
 
@@ -94,57 +94,57 @@ class PolicyLoaderTest {
     void negativeDuration_isRejectedWithTheFieldAndHowToWriteOne() {
         assertThatThrownBy(() -> parse(with("verifyAfter: 2m", "verifyAfter: -2m")))
                 .isInstanceOf(PolicyException.class)
-                .hasMessageStartingWith("policy.yaml: spec.rules[0].verifyAfter: invalid Go duration \"-2m\": negative durations are not allowed")
+                .hasMessageStartingWith("policy.yaml:20: spec.rules[0].verifyAfter: invalid Go duration \"-2m\": negative durations are not allowed")
                 .hasMessageContaining("write e.g. 30s, 5m, 1h30m or 250ms");
     }
 
     @Test
     void durationWithoutUnit_orUnknownUnit_isRejected() {
         assertThatThrownBy(() -> parse(with("cooldown: 5m", "cooldown: 300")))
-                .hasMessageStartingWith("policy.yaml: spec.guards.cooldown: '300' has no unit");
+                .hasMessageStartingWith("policy.yaml:26: spec.guards.cooldown: '300' has no unit");
         assertThatThrownBy(() -> parse(with("lookback: 5m", "lookback: 5min")))
-                .hasMessageStartingWith("policy.yaml: spec.lookback: invalid Go duration \"5min\": unknown unit \"min\"");
+                .hasMessageStartingWith("policy.yaml:6: spec.lookback: invalid Go duration \"5min\": unknown unit \"min\"");
         assertThatThrownBy(() -> parse(with("evaluationInterval: 15s", "evaluationInterval: 0s")))
-                .hasMessageStartingWith("policy.yaml: spec.evaluationInterval: must be > 0");
+                .hasMessageStartingWith("policy.yaml:5: spec.evaluationInterval: must be > 0");
     }
 
     @Test
     void badDetectorSpec_syntax_namesTheSignalField() {
         assertThatThrownBy(() -> parse(with("mad:window=40,k=6,direction=up", "mad:window40")))
                 .isInstanceOf(PolicyException.class)
-                .hasMessageStartingWith("policy.yaml: spec.signals[1].detector: detector 'mad:window40': parameter 'window40' is not key=value");
+                .hasMessageStartingWith("policy.yaml:15: spec.signals[1].detector: detector 'mad:window40': parameter 'window40' is not key=value");
     }
 
     @Test
     void unknownDetectorName_isReportedByTheValidator() {
         assertThatThrownBy(() -> parse(with("threshold:above=0.9", "treshold:above=0.9")))
-                .hasMessage("policy.yaml: spec.signals[0].detector: unknown detector 'treshold'; known: mad, threshold");
+                .hasMessage("policy.yaml:11: spec.signals[0].detector: unknown detector 'treshold'; known: mad, threshold");
     }
 
     @Test
     void unknownField_isATypo_andNamesTheKnownOnes() {
         assertThatThrownBy(() -> parse(with("    maxActionsPerMinute: 10", "    maxActionPerMinute: 10")))
-                .hasMessageStartingWith("policy.yaml: spec.guards.maxActionPerMinute: unknown field 'maxActionPerMinute'; known: cooldown, maxActionsPerMinute");
+                .hasMessageStartingWith("policy.yaml:27: spec.guards.maxActionPerMinute: unknown field 'maxActionPerMinute'; known: cooldown, maxActionsPerMinute");
     }
 
     @Test
     void otherMistakes_nameTheirFields() {
         assertThatThrownBy(() -> parse(with("target: service", "target: services")))
-                .hasMessage("policy.yaml: spec.signals[1].target: unknown target 'services'; known: pod, service, deployment");
+                .hasMessage("policy.yaml:14: spec.signals[1].target: unknown target 'services'; known: pod, service, deployment");
         assertThatThrownBy(() -> parse(with("mode: observe", "mode: dry-run")))
-                .hasMessage("policy.yaml: spec.rules[1].mode: unknown mode 'dry-run'; known: auto, observe, recommend, approve");
+                .hasMessage("policy.yaml:24: spec.rules[1].mode: unknown mode 'dry-run'; known: auto, observe, recommend, approve");
         assertThatThrownBy(() -> parse(with("maxUnavailableFraction: 0.34", "maxUnavailableFraction: 1.5")))
-                .hasMessageStartingWith("policy.yaml: spec.guards.maxUnavailableFraction: must be within [0, 1]");
+                .hasMessageStartingWith("policy.yaml:28: spec.guards.maxUnavailableFraction: must be within [0, 1]");
         assertThatThrownBy(() -> parse(with("maxActionsPerMinute: 10", "maxActionsPerMinute: 0")))
-                .hasMessageStartingWith("policy.yaml: spec.guards.maxActionsPerMinute: must be >= 1");
+                .hasMessageStartingWith("policy.yaml:27: spec.guards.maxActionsPerMinute: must be >= 1");
         assertThatThrownBy(() -> parse(with("name: page-on-service-errors", "name: restart-leaking-pod")))
-                .hasMessageStartingWith("policy.yaml: spec.rules[1].name: duplicate rule name 'restart-leaking-pod'");
+                .hasMessageStartingWith("policy.yaml:21: spec.rules[1].name: duplicate rule name 'restart-leaking-pod'");
         assertThatThrownBy(() -> parse(with("kind: RemediationPolicy", "kind: Policy")))
-                .hasMessage("policy.yaml: kind: must be RemediationPolicy, was 'Policy'");
+                .hasMessage("policy.yaml:2: kind: must be RemediationPolicy, was 'Policy'");
         assertThatThrownBy(() -> parse(with("actions: [page]", "actions: []")))
-                .hasMessage("policy.yaml: spec.rules[1].actions: must not be empty");
+                .hasMessage("policy.yaml:23: spec.rules[1].actions: must not be empty");
         assertThatThrownBy(() -> parse("spec: [unclosed"))
-                .hasMessageStartingWith("policy.yaml: not valid YAML");
+                .hasMessage("policy.yaml:1:16: YAML syntax: expected ',' or ']', but got <stream end> (while parsing a flow sequence that starts on line 1)");
         assertThatThrownBy(() -> parse(""))
                 .hasMessageStartingWith("policy.yaml: empty document");
     }

@@ -81,7 +81,7 @@ public final class TrainCommand implements Callable<Integer> {
             for (long sd : run.seeds()) {
                 var result = BaselineRun.run(run, sd);
                 List<LabelledWindow> w = WindowExporter.windows(result.metrics(), result.journal(), windowSpec);
-                if (export != null) WindowExporter.write(w, export.resolve(WindowExporter.fileName(run.name(), sd)));
+                if (export != null) WindowExporter.write(w, dev.homeostat.reports.OutPaths.child(export, WindowExporter.fileName(run.name(), sd)));
                 windows.addAll(w);
             }
         }

@@ -109,8 +109,8 @@ public final class ScenarioLoader {
     private Scenario toScenario(ScenarioSource src, ScenarioDocument doc) {
         Path file = src.file();
         if (!API_VERSION.equals(doc.apiVersion()))
-            throw src.error("apiVersion", "must be " + API_VERSION + ", was " + doc.apiVersion());
-        if (!KIND.equals(doc.kind())) throw src.error("kind", "must be " + KIND + ", was " + doc.kind());
+            throw src.error("apiVersion", doc.apiVersion() == null ? "required: apiVersion: " + API_VERSION : "must be " + API_VERSION + ", was " + doc.apiVersion());
+        if (!KIND.equals(doc.kind())) throw src.error("kind", doc.kind() == null ? "required: kind: " + KIND : "must be " + KIND + ", was " + doc.kind());
         if (doc.metadata() == null || doc.metadata().name() == null || doc.metadata().name().isBlank())
             throw src.error("metadata.name", "required: a unique scenario name");
         ScenarioNames.check(src, "metadata.name", KubernetesNames.SUBDOMAIN, "a scenario name", doc.metadata().name());
@@ -215,6 +215,8 @@ public final class ScenarioLoader {
                 try {
                     var lines = Files.readAllLines(csv);
                     yield field(src, at + ".file", () -> WorkloadSpec.Replay.parse(csv.toString(), lines));
+                } catch (CharacterCodingException ex) {
+                    throw src.error(at + ".file", csv + " is not UTF-8 text; save it as UTF-8");
                 } catch (IOException ex) {
                     throw src.error(at + ".file", "cannot read " + csv + ": " + ex.getMessage());
                 }

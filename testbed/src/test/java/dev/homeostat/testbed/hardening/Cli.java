@@ -55,7 +55,7 @@ final class Cli {
     static void assertCleanLine(String err) {
         assertThat(err.strip()).as("one line").doesNotContain("\n").startsWith("homeostat: ");
         assertThat(err).as("no trace or Java names in: %s", err)
-                .doesNotContain("\tat ", "Exception", "java.", "dev.homeostat", "$Spec", "Error:");
+                .doesNotContain("\tat ", "Exception", "java.", "dev.homeostat", "$Spec", "Error:", "Source: REDACTED");
     }
 
     private Cli() { }

@@ -45,7 +45,7 @@ public final class AnomalyEvents {
         try {
             root = JSON.readTree(value);
         } catch (JacksonException e) {
-            throw new IllegalArgumentException("not valid JSON: " + e.getOriginalMessage());
+            throw new IllegalArgumentException("not valid JSON: " + dev.homeostat.remediation.live.JsonReason.of(e));
         } catch (IOException e) {
             throw new IllegalArgumentException("could not be read: " + e.getMessage());
         }
