@@ -245,7 +245,9 @@ public final class ScenarioLoader {
                     throw src.error(at + ".manifest", "no such file: " + manifest + " (paths are relative to the scenario file)");
                 try {
                     for (Fault f : ChaosManifests.translate(manifest, start, spec.duration())) {
-                        ScenarioNames.check(src, at + ".manifest", KubernetesNames.SUBDOMAIN, "a Chaos Mesh experiment's metadata.name", f.name());
+                        // the translation numbers the parts of one experiment (netem's delay, loss… as name#1, name#2): the name is before '#'
+                        String name = f.name().replaceFirst("#\\d+$", "");
+                        ScenarioNames.check(src, at + ".manifest", KubernetesNames.SUBDOMAIN, "a Chaos Mesh experiment's metadata.name", name);
                         faults.add(f);
                     }
                 } catch (ManifestException e) {
