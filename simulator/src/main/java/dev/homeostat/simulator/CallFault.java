@@ -1,5 +1,9 @@
 package dev.homeostat.simulator;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -43,6 +47,29 @@ final class CallFault {
         this.hosts = hosts;
         this.crossings = crossings;
         this.effect = effect;
+    }
+
+    /** A call fault, the services it is registered on, the pods its check watches, and why it can hit nothing (null: it can). */
+    record Placement(CallFault fault, List<ServiceState> services, List<PodState> watched, String noEffect) { }
+
+    /**
+     * The fault on the calls between {@code targets} and {@code peerPods} (and to the hosts {@code hosts} accepts), placed on
+     * the services of both sides, watched on both sides' pods (none when no pod was selected: the check says no pod matched).
+     */
+    static Placement place(List<PodState> targets, List<PodState> peerPods, Predicate<String> hosts, int crossings, Effect effect, String what) {
+        Set<PodState> selected = Collections.newSetFromMap(new IdentityHashMap<>());
+        selected.addAll(targets);
+        Set<PodState> peers = Collections.newSetFromMap(new IdentityHashMap<>());
+        peers.addAll(peerPods);
+        var fault = new CallFault(selected, peers, hosts, crossings, effect);
+        List<PodState> watched = new ArrayList<>(targets);
+        if (!targets.isEmpty()) for (PodState p : peerPods) if (!selected.contains(p)) watched.add(p);
+        watched.sort(Comparator.comparing(p -> p.key));
+        List<ServiceState> services = new ArrayList<>();
+        for (PodState p : watched) if (p.deployment.service != null && !services.contains(p.deployment.service)) services.add(p.deployment.service);
+        String noEffect = targets.isEmpty() || fault.touchesAny(services) ? null
+                : "no call in the call graph between the selected pods' services and " + what;
+        return new Placement(fault, services, watched, noEffect);
     }
 
     /** An in-cluster callee's DNS name, as DNS patterns and external targets see it. */

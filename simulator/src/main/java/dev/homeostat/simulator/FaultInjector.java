@@ -336,29 +336,14 @@ final class FaultInjector {
         return calls(targets, peerPods, peers::external, peers.direction().crossings(), effect, what);
     }
 
-    /**
-     * A fault on calls (README "Call faults"): registered on the services of both sides for the window; its
-     * check watches both sides' pods, and says so when the call graph has no call it can hit.
-     */
+    /** A fault on calls (README "Call faults"): registered on the services of both sides for the window; its check watches both sides. */
     private Impact calls(List<PodState> targets, List<PodState> peerPods, Predicate<String> hosts, int crossings, CallFault.Effect effect,
                          String what) {
-        Set<PodState> selected = Collections.newSetFromMap(new IdentityHashMap<>());
-        selected.addAll(targets);
-        Set<PodState> peers = Collections.newSetFromMap(new IdentityHashMap<>());
-        peers.addAll(peerPods);
-        var fault = new CallFault(selected, peers, hosts, crossings, effect);
-        List<ServiceState> services = new ArrayList<>();
-        List<PodState> watched = new ArrayList<>(targets);
-        // no selected pod: nothing to watch, the check says no pod matched
-        if (!targets.isEmpty()) for (PodState p : peerPods) if (!selected.contains(p)) watched.add(p);
-        watched.sort(Comparator.comparing(p -> p.key));
-        for (PodState p : watched) if (p.deployment.service != null && !services.contains(p.deployment.service)) services.add(p.deployment.service);
-        String noEffect = targets.isEmpty() || fault.touchesAny(services) ? null
-                : "no call in the call graph between the selected pods' services and " + what;
-        return new Impact(InjectionCheck.Signal.TRAFFIC, noEffect, new Once(() -> {
-            services.forEach(s -> s.callFaults.add(fault));
-            return () -> services.forEach(s -> s.callFaults.remove(fault));
-        }), watched);
+        var placed = CallFault.place(targets, peerPods, hosts, crossings, effect, what);
+        return new Impact(InjectionCheck.Signal.TRAFFIC, placed.noEffect(), new Once(() -> {
+            placed.services().forEach(s -> s.callFaults.add(placed.fault()));
+            return () -> placed.services().forEach(s -> s.callFaults.remove(placed.fault()));
+        }), placed.watched());
     }
 
     /** Memory held at once, or from nothing up in steps of at least a second (at most 60); the stressor or the app the OOM victim. */
