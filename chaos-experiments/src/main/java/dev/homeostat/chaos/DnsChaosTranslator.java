@@ -8,9 +8,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * DNSChaos: {@code error} / {@code random} for every lookup of the selected pods → {@link DnsFault}. {@code patterns} are
- * checked, then refused as not modelled yet (the schema defers the refusal): which host names match needs the
- * services' dependencies by host name.
+ * DNSChaos: {@code error} / {@code random} for the lookups of the selected pods that match {@code patterns} (none: every
+ * lookup) → {@link DnsFault}; the simulator matches the patterns against the hosts the pods call.
  */
 final class DnsChaosTranslator implements FaultTranslator<DNSChaos> {
     static final List<String> ACTIONS = List.of("error", "random");

@@ -1,6 +1,5 @@
 package dev.homeostat.chaos;
 
-import dev.homeostat.units.GoDuration;
 import dev.homeostat.simulator.fault.Fault;
 import dev.homeostat.simulator.fault.IoError;
 import dev.homeostat.simulator.fault.IoLatency;
@@ -43,9 +42,6 @@ final class IoChaosTranslator implements FaultTranslator<IOChaos> {
         String name = ctx.faultNames(1).getFirst();
         if (action.equals("latency")) {
             Duration delay = ctx.requiredDuration("spec.delay", spec.getDelay(), "for action latency");
-            if (percent < 100)
-                ctx.note("spec.percent", "planned: " + percent + "% of file operations " + GoDuration.format(delay) + " slower is simulated as every request "
-                        + GoDuration.format(delay.multipliedBy(percent).dividedBy(100)) + " slower (the mean); the tail users see live is not simulated yet");
             return List.of(new IoLatency(name, ctx.appliedAt(), duration, sel.selector(), sel.mode(), delay, percent, spec.getVolumePath()));
         }
         if (spec.getErrno() == null || spec.getErrno() <= 0)

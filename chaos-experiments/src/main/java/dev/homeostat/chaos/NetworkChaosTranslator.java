@@ -1,5 +1,6 @@
 package dev.homeostat.chaos;
 
+import dev.homeostat.simulator.fault.Direction;
 import dev.homeostat.simulator.fault.Fault;
 import dev.homeostat.simulator.fault.NetworkBandwidth;
 import dev.homeostat.simulator.fault.NetworkCorrupt;
@@ -7,6 +8,7 @@ import dev.homeostat.simulator.fault.NetworkDelay;
 import dev.homeostat.simulator.fault.NetworkDuplicate;
 import dev.homeostat.simulator.fault.NetworkLoss;
 import dev.homeostat.simulator.fault.NetworkPartition;
+import dev.homeostat.simulator.fault.Peers;
 import dev.homeostat.simulator.fault.PodSelector;
 import dev.homeostat.simulator.fault.SelectionMode;
 import io.fabric8.chaosmesh.v1alpha1.BandwidthSpec;
@@ -24,8 +26,9 @@ import java.util.regex.Pattern;
  * NetworkChaos, as Chaos Mesh's traffic control applies it: the netem actions (netem, delay, loss, duplicate,
  * corrupt) merge every netem sub-spec given into one qdisc, so each present sub-spec becomes one fault
  * ({@link NetworkDelay}, {@link NetworkLoss}, {@link NetworkDuplicate}, {@link NetworkCorrupt}); partition is a
- * {@link NetworkPartition}; bandwidth a {@link NetworkBandwidth}. All for {@code spec.duration} on every request the
- * selected pods answer. {@code target} and {@code externalTargets} are checked, then refused as not modelled yet.
+ * {@link NetworkPartition}; bandwidth a {@link NetworkBandwidth}. All for {@code spec.duration}: on every request the
+ * selected pods answer, or, with {@code target} or {@code externalTargets}, on the calls between the selected pods and
+ * those peers ({@link Peers}, with {@code direction}).
  */
 final class NetworkChaosTranslator implements FaultTranslator<NetworkChaos> {
     static final List<String> ACTIONS = List.of("netem", "delay", "loss", "duplicate", "corrupt", "partition", "bandwidth", "rate");
@@ -49,7 +52,7 @@ final class NetworkChaosTranslator implements FaultTranslator<NetworkChaos> {
         var target = ChaosSelectors.translate("spec", spec.getSelector(), spec.getMode(), spec.getValue(), ctx);
         Duration duration = ctx.duration("spec.duration", spec.getDuration(), "for NetworkChaos (how long the fault lasts)");
         String direction = spec.getDirection() == null || spec.getDirection().isEmpty() ? "to" : spec.getDirection();
-        checkTargets(spec, action, direction, ctx);
+        Peers peers = peers(spec, action, direction, ctx);
         List<Function<String, Fault>> drafts = new ArrayList<>();
         Duration at = ctx.appliedAt();
         PodSelector sel = target.selector();
@@ -62,26 +65,25 @@ final class NetworkChaosTranslator implements FaultTranslator<NetworkChaos> {
                 Duration latency = ctx.requiredDuration("spec.delay.latency", d.getLatency(), "for a delay");
                 Duration jitter = ctx.optionalDuration("spec.delay.jitter", d.getJitter()).orElse(Duration.ZERO);
                 double correlation = blank(d.getCorrelation()) ? 0 : ctx.percent("spec.delay.correlation", d.getCorrelation(), "");
-                drafts.add(n -> new NetworkDelay(n, at, duration, sel, mode, latency, jitter, correlation));
+                drafts.add(n -> new NetworkDelay(n, at, duration, sel, mode, latency, jitter, correlation, peers));
             }
             if (spec.getLoss() != null) {
                 double loss = share("loss", spec.getLoss().getLoss(), spec.getLoss().getCorrelation(), ctx);
-                drafts.add(n -> new NetworkLoss(n, at, duration, sel, mode, loss));
+                drafts.add(n -> new NetworkLoss(n, at, duration, sel, mode, loss, peers));
             }
             if (spec.getDuplicate() != null) {
                 double dup = share("duplicate", spec.getDuplicate().getDuplicate(), spec.getDuplicate().getCorrelation(), ctx);
-                drafts.add(n -> new NetworkDuplicate(n, at, duration, sel, mode, dup));
+                drafts.add(n -> new NetworkDuplicate(n, at, duration, sel, mode, dup, peers));
             }
             if (spec.getCorrupt() != null) {
                 double corrupt = share("corrupt", spec.getCorrupt().getCorrupt(), spec.getCorrupt().getCorrelation(), ctx);
-                drafts.add(n -> new NetworkCorrupt(n, at, duration, sel, mode, corrupt));
+                drafts.add(n -> new NetworkCorrupt(n, at, duration, sel, mode, corrupt, peers));
             }
             if (drafts.isEmpty())
                 throw ctx.fail("spec", "action netem needs at least one of delay, loss, duplicate, corrupt, e.g. delay: {latency: 100ms}");
         } else if (action.equals("partition")) {
-            // With no target the pods are cut from every peer whatever the direction; a target is refused above (planned).
-            var dir = NetworkPartition.Direction.valueOf(direction.toUpperCase(Locale.ROOT));
-            drafts.add(n -> new NetworkPartition(n, at, duration, sel, mode, dir, null));
+            // with no target the pods are cut from every peer whatever the direction
+            drafts.add(n -> new NetworkPartition(n, at, duration, sel, mode, peers));
         } else {
             BandwidthSpec b = spec.getBandwidth();
             if (b == null) throw ctx.fail("spec.bandwidth", "required for action bandwidth, e.g. " + example("bandwidth"));
@@ -91,7 +93,7 @@ final class NetworkChaosTranslator implements FaultTranslator<NetworkChaos> {
             if (b.getPeakrate() != null && b.getPeakrate() > 0 && b.getPeakrate() <= rate)
                 throw ctx.fail("spec.bandwidth.peakrate", "must exceed the rate (" + rate + " bytes/s), as tc requires of a peak rate");
             long limit = b.getLimit();
-            drafts.add(n -> new NetworkBandwidth(n, at, duration, sel, mode, rate, limit, BYTES_PER_REQUEST));
+            drafts.add(n -> new NetworkBandwidth(n, at, duration, sel, mode, rate, limit, BYTES_PER_REQUEST, peers));
         }
         List<String> names = ctx.faultNames(drafts.size());
         var faults = new ArrayList<Fault>();
@@ -99,20 +101,29 @@ final class NetworkChaosTranslator implements FaultTranslator<NetworkChaos> {
         return List.copyOf(faults);
     }
 
-    /** Chaos Mesh's own rules on direction, target and externalTargets; a target or external target is then refused (planned). */
-    private static void checkTargets(NetworkChaosSpec spec, String action, String direction, ManifestContext ctx) {
+    /**
+     * Chaos Mesh's own rules on direction, target and externalTargets, and the peers they limit the fault to
+     * (null: neither is given, the fault hits all the pods' traffic).
+     */
+    private static Peers peers(NetworkChaosSpec spec, String action, String direction, ManifestContext ctx) {
         boolean external = spec.getExternalTargets() != null && !spec.getExternalTargets().isEmpty();
+        ChaosSelectors.Target target = null;
         if (spec.getTarget() != null) {
             var t = spec.getTarget();
-            ChaosSelectors.translate("spec.target", t.getSelector(), t.getMode(), t.getValue(), ctx);
+            target = ChaosSelectors.translate("spec.target", t.getSelector(), t.getMode(), t.getValue(), ctx);
         }
         if (external)
             for (int i = 0; i < spec.getExternalTargets().size(); i++) externalTarget("spec.externalTargets[" + i + "]", spec.getExternalTargets().get(i), ctx);
-        if (action.equals("partition") || direction.equals("to")) return;
-        if (external)
-            throw ctx.fail("spec.direction", "external targets take direction to only (Chaos Mesh refuses " + direction + " with them)");
-        if (spec.getTarget() == null)
-            throw ctx.fail("spec.direction", "direction " + direction + " needs a target (Chaos Mesh refuses it without one); use to, or add a target");
+        if (!action.equals("partition") && !direction.equals("to")) {
+            if (external)
+                throw ctx.fail("spec.direction", "external targets take direction to only (Chaos Mesh refuses " + direction + " with them)");
+            if (spec.getTarget() == null)
+                throw ctx.fail("spec.direction", "direction " + direction + " needs a target (Chaos Mesh refuses it without one); use to, or add a target");
+        }
+        if (target == null && !external) return null;
+        var dir = Direction.valueOf(direction.toUpperCase(Locale.ROOT));
+        return new Peers(target == null ? null : target.selector(), target == null ? null : target.mode(), dir,
+                external ? spec.getExternalTargets() : List.of());
     }
 
     private static void externalTarget(String field, String value, ManifestContext ctx) {

@@ -18,7 +18,8 @@ import java.util.function.BiFunction;
  * StressChaos: {@code stressors.memory} → {@link MemoryStress}, {@code stressors.cpu} → {@link CpuStress}, both for
  * {@code spec.duration} (cut by a stress-ng {@code --timeout}); with both, two faults ({@code name#1} memory,
  * {@code name#2} cpu). Memory {@code size} is the total over all workers, as Chaos Mesh's memStress splits it, so
- * {@code bytesPerWorker = size / workers}. The cpu stressor's {@code options} and {@code stressngStressors} are read
+ * {@code bytesPerWorker = size / workers}, reached over {@code time} (memStress's ramp); {@code oomScoreAdj} says whether the
+ * kernel kills the stressor or the app at the container's limit. The cpu stressor's {@code options} and {@code stressngStressors} are read
  * as stress-ng reads them ({@link StressNg}); {@code stressngStressors} wins over {@code stressors}, as in Chaos Mesh.
  */
 final class StressChaosTranslator implements FaultTranslator<StressChaos> {
@@ -87,7 +88,13 @@ final class StressChaosTranslator implements FaultTranslator<StressChaos> {
         if (perWorker < 1) throw ctx.fail(path + ".size", "size " + size + " is less than one byte per worker; give a larger size");
         // The schema notes the memory stressor's options (planned); here only their syntax is checked.
         StressNg.check(path + ".options", memory.getOptions() == null ? List.of() : memory.getOptions(), ctx);
-        drafts.add((name, length) -> new MemoryStress(name, ctx.appliedAt(), length, target.selector(), target.mode(), workers, perWorker));
+        // fabric8's MemoryStressor lacks oomScoreAdj; both are read as written (the schema has checked their range and type)
+        var time = ctx.at(path + ".time");
+        Duration ramp = time.isTextual() ? ctx.optionalDuration(path + ".time", time.asText()).orElse(null) : null;
+        var adj = ctx.at(path + ".oomScoreAdj");
+        Integer oomScoreAdj = adj.isNumber() ? adj.asInt() : null;
+        drafts.add((name, length) -> new MemoryStress(name, ctx.appliedAt(), length, target.selector(), target.mode(), workers, perWorker,
+                ramp, oomScoreAdj));
     }
 
     private static void addVm(List<BiFunction<String, Duration, Fault>> drafts, String field, StressNg.Stress s, ChaosSelectors.Target target, ManifestContext ctx) {

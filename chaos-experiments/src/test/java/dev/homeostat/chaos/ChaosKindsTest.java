@@ -8,8 +8,11 @@ import dev.homeostat.simulator.fault.Fault;
 import dev.homeostat.simulator.fault.HttpFault;
 import dev.homeostat.simulator.fault.LabelRequirement;
 import dev.homeostat.simulator.fault.NetworkBandwidth;
+import dev.homeostat.simulator.fault.Direction;
+import dev.homeostat.simulator.fault.DnsFault;
 import dev.homeostat.simulator.fault.NetworkDelay;
 import dev.homeostat.simulator.fault.NetworkPartition;
+import dev.homeostat.simulator.fault.SelectionMode;
 import dev.homeostat.simulator.fault.PodKill;
 import dev.homeostat.simulator.fault.PodFailure;
 import java.time.Duration;
@@ -56,16 +59,16 @@ class ChaosKindsTest {
     }
 
     @Test
-    void partition_withTarget_isCheckedThenRefusedAsNotModelledYet() {
+    void partition_withTarget_limitsTheFaultToItsPeers_withoutOneIsABlackHole() {
         String partition = doc("NetworkChaos", "  action: partition\n  direction: both\n" + SEL
                 + "  target:\n    mode: fixed\n    value: \"1\"\n    selector:\n      labelSelectors: {app: db}\n  duration: 1m\n");
-        var refused = error(partition);
-        assertThat(refused.field()).isEqualTo("spec.target");
-        assertThat(refused.problem()).startsWith("not modelled yet: ");
-        // its syntax is checked first: a bad mode in the target is the plainer error
+        var cut = (NetworkPartition) translate(partition).getFirst();
+        assertThat(cut.peers().direction()).isEqualTo(Direction.BOTH);
+        assertThat(cut.peers().target().labels()).containsEntry("app", "db");
+        assertThat(cut.peers().targetMode()).isEqualTo(new SelectionMode(SelectionMode.Kind.FIXED, 1));
         assertThat(error(partition.replace("value: \"1\"", "value: \"0\"")).field()).isEqualTo("spec.target.value");
         var blackHole = (NetworkPartition) translate(partition.replaceAll("(?s)  target:.*?app: db}\n", "")).getFirst();
-        assertThat(blackHole.target()).isNull();
+        assertThat(blackHole.peers()).isNull();
     }
 
     @Test
@@ -85,9 +88,10 @@ class ChaosKindsTest {
                 .contains("spec.action: unknown value \"reorder\"; use one of netem, delay");
         assertThat(error(doc("NetworkChaos", "  action: dealy\n" + SEL + "  duration: 1m\n")).getMessage()).contains("did you mean \"delay\"?");
         assertThat(error(doc("NetworkChaos", "  action: loss\n" + SEL + "  loss: {loss: \"150\"}\n  duration: 1m\n")).field()).isEqualTo("spec.loss.loss");
-        var external = error(doc("NetworkChaos", "  action: delay\n" + SEL + "  delay: {latency: 1s}\n  externalTargets: [example.com, 8.8.0.0/16]\n  duration: 1m\n"));
-        assertThat(external.field()).isEqualTo("spec.externalTargets");
-        assertThat(external.problem()).startsWith("not modelled yet: ");
+        var external = (NetworkDelay) translate(doc("NetworkChaos", "  action: delay\n" + SEL
+                + "  delay: {latency: 1s}\n  externalTargets: [example.com, 8.8.0.0/16]\n  duration: 1m\n")).getFirst();
+        assertThat(external.peers().externalTargets()).containsExactly("example.com", "8.8.0.0/16");
+        assertThat(external.peers().target()).isNull();
         assertThat(error(doc("NetworkChaos", "  action: delay\n" + SEL + "  delay: {latency: 1s}\n  externalTargets: [\"300.1.1.1\"]\n  duration: 1m\n")).field())
                 .isEqualTo("spec.externalTargets[0]");
         assertThat(error(doc("NetworkChaos", "  action: delay\n  direction: from\n" + SEL + "  delay: {latency: 1s}\n  duration: 1m\n")).getMessage())
@@ -117,14 +121,15 @@ class ChaosKindsTest {
     }
 
     @Test
-    void io_requiresVolumePath_refusesAttributeAndContentActions_andNotesAPercentOfLatency() {
+    void io_requiresVolumePath_refusesAttributeAndContentActions_andCarriesAPercentOfLatency() {
         assertThat(translate(doc("IOChaos", "  action: fault\n" + SEL + "  volumePath: /d\n  errno: 5\n  duration: 1m\n")).getFirst().kind()).isEqualTo("IOChaos/fault");
         assertThat(error(doc("IOChaos", "  action: latency\n" + SEL + "  delay: 1s\n  duration: 1m\n")).field()).isEqualTo("spec.volumePath");
         assertThat(error(doc("IOChaos", "  action: mistake\n" + SEL + "  volumePath: /d\n  duration: 1m\n")).getMessage())
                 .contains("spec.action: not modelled: mistake changes file contents");
         var contents = new ManifestTranslator().contents("t.yaml", doc("IOChaos", "  action: latency\n" + SEL
                 + "  volumePath: /d\n  delay: 10ms\n  percent: 10\n  duration: 1m\n"), AT, Horizon.firstFiring());
-        assertThat(contents.notes()).singleElement().satisfies(n -> assertThat(n.message()).startsWith("planned: 10% of file operations 10ms slower"));
+        assertThat(contents.notes()).isEmpty();
+        assertThat(((dev.homeostat.simulator.fault.IoLatency) contents.faults().getFirst()).percent()).isEqualTo(10);
     }
 
     @Test
@@ -138,11 +143,10 @@ class ChaosKindsTest {
     }
 
     @Test
-    void dns_withoutPatternsHitsEveryLookup_withPatternsIsCheckedThenRefusedAsNotModelledYet() {
-        assertThat(translate(doc("DNSChaos", "  action: random\n" + SEL + "  duration: 1m\n"))).hasSize(1);
-        var patterns = error(doc("DNSChaos", "  action: random\n" + SEL + "  patterns: [google.com, chaos-mesh.*, \"github.?om\"]\n  duration: 1m\n"));
-        assertThat(patterns.field()).isEqualTo("spec.patterns");
-        assertThat(patterns.problem()).startsWith("not modelled yet: ");
+    void dns_withoutPatternsHitsEveryLookup_withPatternsCarriesThem() {
+        assertThat(((DnsFault) translate(doc("DNSChaos", "  action: random\n" + SEL + "  duration: 1m\n")).getFirst()).everyLookup()).isTrue();
+        var patterns = (DnsFault) translate(doc("DNSChaos", "  action: random\n" + SEL + "  patterns: [google.com, chaos-mesh.*, \"github.?om\"]\n  duration: 1m\n")).getFirst();
+        assertThat(patterns.patterns()).containsExactly("google.com", "chaos-mesh.*", "github.?om");
         assertThat(error(doc("DNSChaos", "  action: random\n" + SEL + "  patterns: ['a*b']\n  duration: 1m\n")).field()).isEqualTo("spec.patterns[0]");
         assertThat(error(doc("DNSChaos", "  action: random\n" + SEL + "  patterns: ['*.svc']\n  duration: 1m\n")).field()).isEqualTo("spec.patterns[0]");
         assertThat(error(doc("DNSChaos", "  action: block\n" + SEL + "  duration: 1m\n")).field()).isEqualTo("spec.action");

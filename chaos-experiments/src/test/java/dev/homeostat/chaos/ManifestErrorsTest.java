@@ -219,12 +219,15 @@ class ManifestErrorsTest {
     }
 
     @Test
-    void oomScoreAdj_isAccepted_checkedInItsRange_andNotedAsPlanned() throws IOException {
-        var contents = manifests.contents("inline", STRESS_CHAOS.replace("size: 256MB", "size: 256MB\n      oomScoreAdj: -1000"), Duration.ZERO, Horizon.firstFiring());
-        assertThat(contents.faults()).hasSize(1);
-        assertThat(contents.notes()).singleElement().satisfies(n -> {
-            assertThat(n.field()).isEqualTo("spec.stressors.memory.oomScoreAdj");
-            assertThat(n.message()).startsWith("planned: ");
+    void oomScoreAdj_isAccepted_checkedInItsRange_andCarried() throws IOException {
+        var contents = manifests.contents("inline", STRESS_CHAOS.replace("size: 256MB", "size: 256MB\n      oomScoreAdj: -1000\n      time: 30s"),
+                Duration.ZERO, Horizon.firstFiring());
+        assertThat(contents.notes()).isEmpty();
+        assertThat(contents.faults()).singleElement().satisfies(f -> {
+            var m = (dev.homeostat.simulator.fault.MemoryStress) f;
+            assertThat(m.oomScoreAdj()).isEqualTo(-1000);
+            assertThat(m.stressorIsOomVictim()).isFalse();
+            assertThat(m.rampUp()).isEqualTo(Duration.ofSeconds(30));
         });
         var e = error(STRESS_CHAOS.replace("size: 256MB", "size: 256MB\n      oomScoreAdj: -2000"));
         assertAt(e, "spec.stressors.memory.oomScoreAdj", 15, "-2000 is out of range; must be in -1000..1000");

@@ -29,6 +29,10 @@ import dev.homeostat.simulator.fault.NoisyNeighbour;
 import dev.homeostat.simulator.fault.PodFailure;
 import dev.homeostat.simulator.fault.PodFault;
 import dev.homeostat.simulator.fault.PodKill;
+import dev.homeostat.simulator.fault.PodSelector;
+import dev.homeostat.simulator.fault.Peers;
+import dev.homeostat.simulator.fault.HostPattern;
+import dev.homeostat.simulator.fault.SelectionMode;
 import dev.homeostat.simulator.fault.ServiceFault;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -40,6 +44,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -58,7 +63,12 @@ final class FaultInjector {
     private final SplittableRandom faultChoice;
 
     /** What a fault does once its targets are chosen: the signal its check watches, why the model gives it no effect (null: it has one), how it applies. */
-    private record Impact(InjectionCheck.Signal signal, String noEffect, Application application) { }
+    private record Impact(InjectionCheck.Signal signal, String noEffect, Application application, List<PodState> watched) {
+        Impact(InjectionCheck.Signal signal, String noEffect, Application application) { this(signal, noEffect, application, null); }
+
+        /** The pods the injection check watches: the targets, or for a call fault both sides of its calls. */
+        List<PodState> watched(List<PodState> targets) { return watched == null ? targets : watched; }
+    }
 
     /** How an impact applies. */
     private sealed interface Application { }
@@ -71,6 +81,12 @@ final class FaultInjector {
 
     /** A new revision of the Deployment, rolled back at the window's end if still current. */
     private record Rollout(DeploymentState deployment, DeploymentState.Behaviour behaviour) implements Application { }
+
+    /** The baseline a fault of {@code kind} measured a pod against, valid {@code until} (a rate window past its end). */
+    private record Recent(String kind, long until, InjectionCheck.Baseline baseline) { }
+
+    /** Per pod, the last fault's baseline: a fault of the same kind that follows within a minute (a Schedule's next firing) reuses it. */
+    private final IdentityHashMap<PodState, Recent> recent = new IdentityHashMap<>();
 
     FaultInjector(Kernel kernel, long end, Cluster cluster, Kubelet kubelet, ReplicaSetController replicaSets, NodeLifecycleController nodes,
                   SplittableRandom faultChoice) {
@@ -119,7 +135,7 @@ final class FaultInjector {
         Impact impact = impact(fault, targets);
         switch (impact.application()) {
             case OnEachPod each -> {
-                var check = new InjectionCheck(impact.signal(), targets, t, impact.noEffect());
+                var check = check(fault, impact, targets, t, endAt);
                 for (PodState p : targets) each.apply().accept(p);
                 if (each.undo() != null) {
                     closeAtEnd(fault, endAt, check, () -> targets.forEach(each.undo()));
@@ -129,7 +145,7 @@ final class FaultInjector {
                 }
             }
             case Once once -> {
-                var check = new InjectionCheck(impact.signal(), targets, t, impact.noEffect());
+                var check = check(fault, impact, impact.watched(targets), t, endAt);
                 closeAtEnd(fault, endAt, check, once.apply().get());
             }
             case Rollout r -> {
@@ -144,6 +160,19 @@ final class FaultInjector {
                 });
             }
         }
+    }
+
+    /**
+     * The injection check of a fault on {@code pods}: measured against their last minute, unless a fault of the same
+     * kind acted on a pod within it (the previous firing of a Schedule), whose baseline is then kept.
+     */
+    private InjectionCheck check(Fault fault, Impact impact, List<PodState> pods, long t, long endAt) {
+        var check = new InjectionCheck(impact.signal(), pods, t, impact.noEffect(), p -> {
+            Recent r = recent.get(p);
+            return r != null && r.kind().equals(fault.kind()) && t <= r.until() ? r.baseline() : null;
+        });
+        check.baselines().forEach((p, b) -> recent.put(p, new Recent(fault.kind(), endAt + Simulation.RATE_WINDOW_MS, b)));
+        return check;
     }
 
     /** At the window's end: the check, the undo, FaultEnded; a window that outlives the run is still checked, on what it did up to the end. */
@@ -171,11 +200,15 @@ final class FaultInjector {
 
     /** Chaos Mesh's selection: matching live, scheduled pods sorted by name; the mode picks how many, the fault stream which. */
     private List<PodState> select(PodFault f) {
+        return select(f.selector(), f.mode(), f::hitsContainer);
+    }
+
+    private List<PodState> select(PodSelector selector, SelectionMode mode, Predicate<String> container) {
         List<PodState> matching = new ArrayList<>();
         for (PodState p : cluster.pods())
-            if (!p.terminating() && p.node != null && f.hitsContainer(p.spec.name())
-                    && f.selector().matches(p.namespace, p.name, p.deployment.podLabels, p.node.spec.name(), p.phase(), p.spec.name())) matching.add(p);
-        return choose(matching, f.mode().count(matching.size(), faultChoice.nextInt(101)));
+            if (!p.terminating() && p.node != null && container.test(p.spec.name())
+                    && selector.matches(p.namespace, p.name, p.deployment.podLabels, p.node.spec.name(), p.phase(), p.spec.name())) matching.add(p);
+        return choose(matching, mode.count(matching.size(), faultChoice.nextInt(101)));
     }
 
     /** {@code count} of {@code pods} drawn from the fault stream, sorted by key. */
@@ -213,11 +246,7 @@ final class FaultInjector {
             case PodKill k -> new Impact(InjectionCheck.Signal.REMOVAL, null, new OnEachPod(p -> kubelet.delete(p, "PodChaos", 0, true), null));
             case ContainerKill k -> new Impact(InjectionCheck.Signal.RESTART, null, new OnEachPod(kubelet::killContainer, null));
             case PodFailure f -> new Impact(InjectionCheck.Signal.SERVING, null, new OnEachPod(kubelet::failContainer, kubelet::recoverContainer));
-            case MemoryStress s -> {
-                long bytes = s.workers() * s.bytesPerWorker();
-                yield new Impact(InjectionCheck.Signal.MEMORY, null,
-                        new OnEachPod(p -> kubelet.addMemoryStress(p, bytes), p -> kubelet.removeMemoryStress(p, bytes)));
-            }
+            case MemoryStress s -> memoryStress(s);
             case CpuStress s -> cpu(InjectionCheck.Signal.CPU, s.workers() * s.load() / 100.0);
             case MemoryLeak l -> {
                 DeploymentState d = cluster.deployment(l.namespace(), l.deployment());
@@ -233,16 +262,22 @@ final class FaultInjector {
             }
             case NetworkDelay f -> {
                 double jitter = f.jitter().toNanos() / 1e9;
+                double latency = f.latency().toNanos() / 1e9;
                 // its own stream, split only when a jitter is asked for: a run without one draws nothing for it
-                yield traffic(new TrafficEffect.Delay(f.latency().toNanos() / 1e9, jitter, jitter > 0 ? faultChoice.split() : null));
+                SplittableRandom stream = jitter > 0 ? faultChoice.split() : null;
+                yield f.peers() != null ? calls(f.peers(), targets, new CallFault.Delay(latency, jitter, stream))
+                        : traffic(new TrafficEffect.Delay(latency, jitter, stream));
             }
-            case NetworkLoss f -> traffic(new TrafficEffect.Errors(f.percent() / 100, true));
-            case NetworkDuplicate f -> traffic(new TrafficEffect.Duplicate(f.percent() / 100));
-            case NetworkCorrupt f -> traffic(new TrafficEffect.Errors(f.percent() / 100, false));
-            case NetworkPartition f -> f.target() != null
-                    ? noEffect("partition from target pods: no pod-to-pod traffic is modelled (no call graph)")
-                    : traffic(new TrafficEffect.BlackHole());
-            case NetworkBandwidth f -> traffic(new TrafficEffect.Bandwidth(f.rateBytesPerSecond(), f.limitBytes(), f.bytesPerRequest()));
+            case NetworkLoss f -> f.peers() != null ? calls(f.peers(), targets, new CallFault.Errors(f.percent() / 100, true))
+                    : traffic(new TrafficEffect.Errors(f.percent() / 100, true));
+            case NetworkDuplicate f -> f.peers() != null ? calls(f.peers(), targets, new CallFault.Duplicate(f.percent() / 100))
+                    : traffic(new TrafficEffect.Duplicate(f.percent() / 100));
+            case NetworkCorrupt f -> f.peers() != null ? calls(f.peers(), targets, new CallFault.Errors(f.percent() / 100, false))
+                    : traffic(new TrafficEffect.Errors(f.percent() / 100, false));
+            case NetworkPartition f -> f.peers() != null ? calls(f.peers(), targets, new CallFault.Cut()) : traffic(new TrafficEffect.BlackHole());
+            case NetworkBandwidth f -> f.peers() != null
+                    ? calls(f.peers(), targets, new CallFault.Bandwidth(f.rateBytesPerSecond(), f.limitBytes(), f.bytesPerRequest()))
+                    : traffic(new TrafficEffect.Bandwidth(f.rateBytesPerSecond(), f.limitBytes(), f.bytesPerRequest()));
             case HttpFault f -> switch (f.action()) {
                 case ABORT -> traffic(new TrafficEffect.Errors(1, false));
                 case DELAY -> traffic(new TrafficEffect.Delay(f.delay().toNanos() / 1e9, 0, null));
@@ -250,12 +285,18 @@ final class FaultInjector {
                         ? noEffect("replace with status " + f.code() + ": not a server error, so no error the SLO counts")
                         : traffic(new TrafficEffect.Errors(1, f.code() == 504));
             };
-            case IoLatency f -> traffic(new TrafficEffect.SlowIo(f.delay().toNanos() / 1e9, f.percent() / 100.0));
+            case IoLatency f -> {
+                Impact slow = traffic(new TrafficEffect.SlowIo(f.delay().toNanos() / 1e9, f.percent() / 100.0));
+                // a share of the requests delayed: the tail moves, the mean maybe not; the check also reads the IO wait
+                yield f.percent() < 100 ? new Impact(InjectionCheck.Signal.IO, null, slow.application()) : slow;
+            }
             case IoError f -> traffic(new TrafficEffect.Errors(f.percent() / 100.0, false));
             case ClockSkew f -> f.offset().abs().compareTo(f.tolerance()) <= 0
                     ? noEffect("clock skew " + f.offset() + " within the tolerance " + f.tolerance() + " of time-checked credentials")
                     : traffic(new TrafficEffect.Errors(1, false));
-            case DnsFault f -> traffic(new TrafficEffect.Errors(1, f.action() == DnsFault.DnsAction.RANDOM));
+            case DnsFault f -> f.everyLookup() ? traffic(new TrafficEffect.Errors(1, f.action() == DnsFault.DnsAction.RANDOM))
+                    : calls(targets, List.of(), host -> f.patterns().stream().anyMatch(p -> HostPattern.matchesPattern(p, host)), 1,
+                            new CallFault.Errors(1, f.action() == DnsFault.DnsAction.RANDOM), "a host matching " + f.patterns());
             case DependencySlowdown f -> {
                 // on the Service, not its pods: replacements started during the window are slow too
                 ServiceState svc = cluster.service(f.namespace(), f.service());
@@ -285,6 +326,41 @@ final class FaultInjector {
             }
             case NoisyNeighbour f -> cpu(InjectionCheck.Signal.TRAFFIC, targets.isEmpty() ? 0 : f.cores() / targets.size());
         };
+    }
+
+    /** A network fault limited to its peers: its target pods are selected now, after the fault's own pods. */
+    private Impact calls(Peers peers, List<PodState> targets, CallFault.Effect effect) {
+        List<PodState> peerPods = peers.target() == null ? List.of() : select(peers.target(), peers.targetMode(), c -> true);
+        String what = (peers.target() == null ? "" : "the target pods' services")
+                + (peers.externalTargets().isEmpty() ? "" : (peers.target() == null ? "" : " or ") + "a host of " + peers.externalTargets());
+        return calls(targets, peerPods, peers::external, peers.direction().crossings(), effect, what);
+    }
+
+    /** A fault on calls (README "Call faults"): registered on the services of both sides for the window; its check watches both sides. */
+    private Impact calls(List<PodState> targets, List<PodState> peerPods, Predicate<String> hosts, int crossings, CallFault.Effect effect,
+                         String what) {
+        var placed = CallFault.place(targets, peerPods, hosts, crossings, effect, what);
+        return new Impact(InjectionCheck.Signal.TRAFFIC, placed.noEffect(), new Once(() -> {
+            placed.services().forEach(s -> s.callFaults.add(placed.fault()));
+            return () -> placed.services().forEach(s -> s.callFaults.remove(placed.fault()));
+        }), placed.watched());
+    }
+
+    /** Memory held at once, or from nothing up in steps of at least a second (at most 60); the stressor or the app the OOM victim. */
+    private Impact memoryStress(MemoryStress s) {
+        long bytes = s.workers() * s.bytesPerWorker();
+        long ramp = s.rampUp() == null ? 0 : s.rampUp().toMillis();
+        int steps = (int) Math.clamp(ramp / 1000, 1, 60);
+        var held = new IdentityHashMap<PodState, MemoryStressor>();
+        return new Impact(InjectionCheck.Signal.MEMORY, null, new OnEachPod(p -> {
+            var stressor = kubelet.addMemoryStress(p, ramp > 0 ? 0 : bytes, s.stressorIsOomVictim());
+            held.put(p, stressor);
+            long t = kernel.now();
+            if (ramp > 0) for (int i = 1; i <= steps; i++) {
+                long delta = bytes * i / steps - bytes * (i - 1) / steps;
+                kernel.at(t + ramp * i / steps, () -> kubelet.growMemoryStress(p, stressor, delta));
+            }
+        }, p -> kubelet.removeMemoryStress(p, held.get(p))));
     }
 
     private Impact cpu(InjectionCheck.Signal signal, double cores) {

@@ -144,10 +144,10 @@ final class Kubelet {
         double memory = p.memoryAt(t);
         long limit = c.memoryLimit();
         if (memory >= limit) {
-            at(p, e, t, () -> crash(p, "OOMKilled"));
+            at(p, e, t, () -> outOfMemory(p));
         } else if (p.leakRate > 0) {
             long reach = (long) Math.ceil((limit - memory) * 1000.0 / p.leakRate);
-            at(p, e, t + reach, () -> crash(p, "OOMKilled"));
+            at(p, e, t + reach, () -> outOfMemory(p));
         }
     }
 
@@ -231,14 +231,44 @@ final class Kubelet {
         }
     }
 
-    void addMemoryStress(PodState p, long bytes) {
+    /** A memory stressor starts in the container holding {@code bytes}; an OOM victim dies first when the limit is reached. */
+    MemoryStressor addMemoryStress(PodState p, long bytes, boolean oomVictim) {
+        var stressor = new MemoryStressor(bytes, oomVictim);
         p.stressBytes += bytes;
+        if (oomVictim) p.oomVictims.add(stressor);
+        replan(p);
+        return stressor;
+    }
+
+    /** A ramping stressor holds {@code delta} bytes more (nothing once it ended). */
+    void growMemoryStress(PodState p, MemoryStressor stressor, long delta) {
+        if (stressor.ended || p.terminating()) return;
+        stressor.bytes += delta;
+        p.stressBytes += delta;
         replan(p);
     }
 
-    void removeMemoryStress(PodState p, long bytes) {
-        if (p.terminating()) return;
-        p.stressBytes -= bytes;
+    /** The stress ends: its memory is freed (unless the kernel killed the stressor already). */
+    void removeMemoryStress(PodState p, MemoryStressor stressor) {
+        if (p.terminating() || stressor.ended) return;
+        stressor.ended = true;
+        p.stressBytes -= stressor.bytes;
+        p.oomVictims.remove(stressor);
+        replan(p);
+    }
+
+    /** The container reached its memory limit: the kernel kills the stressors that volunteer (positive oomScoreAdj), else the app. */
+    private void outOfMemory(PodState p) {
+        if (p.oomVictims.isEmpty()) {
+            crash(p, "OOMKilled");
+            return;
+        }
+        for (MemoryStressor s : p.oomVictims) {
+            s.ended = true;
+            p.stressBytes -= s.bytes;
+            p.stressorsKilled++;
+        }
+        p.oomVictims.clear();
         replan(p);
     }
 

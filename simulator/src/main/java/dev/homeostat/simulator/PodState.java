@@ -58,6 +58,9 @@ final class PodState {
     long failedSince;
     long failureEndedAt;   // 0 when none ended yet
     long stressBytes;      // active MemoryStress
+    /** Active memory stressors the kernel kills first at the memory limit (positive oomScoreAdj), and how many it killed. */
+    final List<MemoryStressor> oomVictims = new ArrayList<>(0);
+    int stressorsKilled;
     double stressCores;    // active CpuStress, CpuHog, NoisyNeighbour
     long leakRate;         // bytes/s leaking in the running container
     double leaked;         // bytes leaked up to leakSince
@@ -75,6 +78,8 @@ final class PodState {
     /** The working set's trend, for the memory prediction the scrape records (restarts start it afresh). */
     MemoryTrend memoryTrend = new MemoryTrend();
     double latencySeconds; // cumulative Σ ok × mean latency, for the injection check
+    /** Answered requests that waited on a slow file operation (IOChaos latency on a share of them), and their wait, s; cumulative. */
+    double ioDelayed, ioWaitSeconds;
     /**
      * The pod's request-duration histogram, cumulative: requests answered at or below each bound of
      * {@code MetricNames.LATENCY_BUCKETS}, then +Inf (= the count: answered and timed out), then the sum of

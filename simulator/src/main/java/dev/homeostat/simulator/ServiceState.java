@@ -45,6 +45,8 @@ final class ServiceState {
     /** Last step's answered pods: ok requests, mean queue latency and constant offset of each, s. */
     double[] lastOk = new double[8], lastMean = new double[8], lastOffset = new double[8];
     int lastPods = -1;
+    /** Active call faults that hold pods of this service (README "Call faults"), in injection order. */
+    final java.util.List<CallFault> callFaults = new java.util.ArrayList<>(0);
 
     ServiceState(ServiceSpec spec, DeploymentState deployment, SplittableRandom noise) {
         this(spec, deployment, noise, Simulation.STEP_MS);

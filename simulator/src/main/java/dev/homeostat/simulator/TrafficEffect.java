@@ -27,6 +27,9 @@ sealed interface TrafficEffect {
     /** A token bucket: {@code bytesPerSecond}, a queue of {@code limitBytes}, {@code bytesPerRequest} per request. */
     record Bandwidth(double bytesPerSecond, double limitBytes, double bytesPerRequest) implements TrafficEffect { }
 
-    /** Service time grows by {@code seconds} × {@code share} (a slow file operation in a share of requests). */
+    /**
+     * A slow file operation in {@code share} of the requests: they wait {@code seconds} more (the tail: a
+     * latency component shifted by it) and the mean service time grows by seconds × share (workers held).
+     */
     record SlowIo(double seconds, double share) implements TrafficEffect { }
 }

@@ -16,7 +16,7 @@ final class TrafficOrder {
     private TrafficOrder() { }
 
     /**
-     * Resolves {@code calls} of every service (callee in the caller's namespace) and returns the
+     * Resolves {@code calls} of every service ({@link CallSpec#calleeKey}) and returns the
      * deployments in traffic order: Kahn's topological order, ties broken by deployment key, so a
      * cluster without calls keeps the deployments' key order.
      */
@@ -29,7 +29,7 @@ final class TrafficOrder {
             s.callees = new ServiceState[calls.size()];
             s.callCounts = new double[calls.size()][3];
             for (int i = 0; i < calls.size(); i++) {
-                ServiceState callee = byKey.get(s.spec.namespace() + "/" + calls.get(i).service());
+                ServiceState callee = byKey.get(calls.get(i).calleeKey(s.spec.namespace()));
                 if (callee == null)
                     throw new IllegalArgumentException("services." + s.spec.name() + ".calls[" + i + "].service: no service '" + calls.get(i).service()
                             + "' in namespace '" + s.spec.namespace() + "'; declare it under services or fix the name");

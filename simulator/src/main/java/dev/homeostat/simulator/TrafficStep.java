@@ -3,7 +3,6 @@ package dev.homeostat.simulator;
 import dev.homeostat.simulator.events.SimEvent;
 import dev.homeostat.simulator.metrics.MetricNames;
 import dev.homeostat.simulator.spec.ContainerSpec;
-import dev.homeostat.simulator.spec.CallSpec;
 import dev.homeostat.simulator.spec.SloSpec;
 import dev.homeostat.simulator.spec.WorkloadSpec;
 import java.util.ArrayList;
@@ -25,20 +24,16 @@ final class TrafficStep {
     private final double[] podRow = new double[5];
     private final double[] serviceRow = new double[4];
     private final double[] sloRow = new double[3];
-    // the call outcome of this step's service (README "Call graph"), per callee and combined
-    private double[] attemptsPerRequest = new double[4];
-    private double[] calleeLoad = new double[4];
-    private final double[] call = new double[5];
+    // the call outcome of this step's service (README "Call graph"): for its pods, and for one a call fault holds
+    private final CallPlan plan = new CallPlan(), podPlan = new CallPlan();
+    // per callee: the attempts this step's pods sent; under call faults, also the failed and timed-out ones and a scratch copy
+    private double[] calleeLoad = new double[4], calleeFailed = new double[4], calleeTimedOut = new double[4], loadBefore = new double[4];
     // the duration histogram's per-bucket shares for the last latency seen (pods of a Deployment usually share it)
     private final double[] cdf = new double[MetricNames.LATENCY_BUCKETS.length];
     private double cdfMean = Double.NaN, cdfOffset = Double.NaN;
     // the step's sums over its pods, filled by stepPod
     private int accN;
     private double accReq, accErr, accSlow, accAnswered, accTimeouts, accCap, accCallTimeouts;
-    /** This step's calls combined: the wait per request, the chance every call succeeds, the timeouts' share of the failures. */
-    private double callsWait, callsOk, calls504;
-    /** Per callee this step: the chance one attempt fails, and the timeouts' share of those failures. */
-    private double[] attemptFailed = new double[4], attemptTimeoutShare = new double[4];
 
     /**
      * The step length, seconds. Counts (requests, errors, latency sums, the SLO and minute windows'
@@ -61,24 +56,33 @@ final class TrafficStep {
         double arrivals = s == null ? 0 : arrivals(s, t);
         // downstream calls: the wait holds a worker; the outcome comes from the callees' last step
         int calls = s == null ? 0 : s.callees.length;
-        callsWait = 0;
-        callsOk = 1;
-        calls504 = 0;
-        if (calls > 0) prepareCalls(s, calls);
-        double extraServiceTime = (s == null ? 0 : s.addedLatencyS) + callsWait;
+        boolean calling = calls > 0 || s != null && !s.spec.external().isEmpty();
+        if (calleeLoad.length < calls) {
+            calleeLoad = new double[calls];
+            calleeFailed = new double[calls];
+            calleeTimedOut = new double[calls];
+            loadBefore = new double[calls];
+        }
+        for (int j = 0; j < calls; j++) calleeLoad[j] = 0;
+        if (calling) plan.prepare(s, calls, null); else plan.clear();
+        double added = s == null ? 0 : s.addedLatencyS;
+        double extraServiceTime = added + plan.wait;
         int endpoints = 0;
         // an open circuit empties the Service's endpoints (the live adapter's selector method)
         if (s == null || !s.circuitOpen) for (PodState p : d.pods) if (p.ready()) endpoints++;
         double share = endpoints == 0 ? 0 : arrivals / endpoints;
         double threshold = s == null ? 1 : s.spec.slo().latencyP99().toMillis() / 1000.0;
-        if (weights.length < d.pods.size()) {
+        // two entries per pod at most: a pod whose file operations are partly slow holds two latency components
+        if (weights.length < 2 * d.pods.size()) {
             weights = new double[d.pods.size() * 2];
             means = new double[d.pods.size() * 2];
             offsets = new double[d.pods.size() * 2];
         }
         accN = 0;
         accReq = 0; accErr = 0; accSlow = 0; accAnswered = 0; accTimeouts = 0; accCap = 0; accCallTimeouts = 0;
-        for (PodState p : d.pods) stepPod(p, t, share, extraServiceTime, calls, callsOk, calls504, threshold);
+        boolean callFaults = calling && !s.callFaults.isEmpty();
+        if (callFaults) stepPodsUnderCallFaults(d, s, t, share, added, calls, threshold);
+        else for (PodState p : d.pods) stepPod(p, t, share, extraServiceTime, calls, calling, plan, threshold);
         int n = accN;
         double req = accReq, err = accErr, slow = accSlow, answered = accAnswered, timeouts = accTimeouts, cap = accCap;
         double callTimeouts = accCallTimeouts;
@@ -86,11 +90,12 @@ final class TrafficStep {
         for (int j = 0; j < calls; j++) {
             s.callees[j].callArrivals += calleeLoad[j];
             // the mesh's counters of this edge: attempts by outcome
-            double failed = calleeLoad[j] * attemptFailed[j];
+            double failed = callFaults ? calleeFailed[j] : calleeLoad[j] * plan.attemptFailed[j];
+            double timedOut = callFaults ? calleeTimedOut[j] : failed * plan.attemptTimeoutShare[j];
             double[] edge = s.callCounts[j];
             edge[ServiceState.CALL_200] += calleeLoad[j] - failed;
-            edge[ServiceState.CALL_503] += failed * (1 - attemptTimeoutShare[j]);
-            edge[ServiceState.CALL_504] += failed * attemptTimeoutShare[j];
+            edge[ServiceState.CALL_503] += callFaults ? failed - timedOut : failed * (1 - plan.attemptTimeoutShare[j]);
+            edge[ServiceState.CALL_504] += timedOut;
         }
         if (endpoints == 0) {
             s.unavailable += arrivals;
@@ -131,30 +136,27 @@ final class TrafficStep {
         return arrivals;
     }
 
-    /** This step's calls of the Service: per callee the attempts per request and their failures; combined the wait, the success and the timeouts' share. */
-    private void prepareCalls(ServiceState s, int calls) {
-        if (attemptsPerRequest.length < calls) {
-            attemptsPerRequest = new double[calls];
-            calleeLoad = new double[calls];
-            attemptFailed = new double[calls];
-            attemptTimeoutShare = new double[calls];
-        }
-        double failWeight = 0, timeoutWeight = 0;
+    /**
+     * The pods' part of a step while call faults act on the Service's calls (README "Call faults"): a pod a fault holds
+     * gets its own call plan, the others the Service's; each edge's failed and timed-out attempts are summed per pod.
+     */
+    private void stepPodsUnderCallFaults(DeploymentState d, ServiceState s, long t, double share, double added, int calls, double threshold) {
         for (int j = 0; j < calls; j++) {
-            CallSpec spec = s.spec.calls().get(j);
-            CallModel.outcome(s.callees[j], spec, call);
-            double p = spec.perRequest();
-            double succeed = Math.pow(1 - call[CallModel.FAILED], p);
-            callsOk *= succeed;
-            callsWait += p * call[CallModel.WAIT];
-            failWeight += 1 - succeed;
-            timeoutWeight += (1 - succeed) * call[CallModel.TIMEOUT_SHARE];
-            attemptsPerRequest[j] = p * call[CallModel.ATTEMPTS];
-            attemptFailed[j] = call[CallModel.ATTEMPT_FAILED];
-            attemptTimeoutShare[j] = call[CallModel.TIMEOUT_SHARE];
-            calleeLoad[j] = 0;
+            calleeFailed[j] = 0;
+            calleeTimedOut[j] = 0;
         }
-        calls504 = failWeight > 0 ? timeoutWeight / failWeight : 0;
+        for (PodState p : d.pods) {
+            boolean held = false;
+            for (CallFault f : s.callFaults) held |= f.holds(p);
+            CallPlan own = held && podPlan.prepare(s, calls, p) ? podPlan : plan;
+            System.arraycopy(calleeLoad, 0, loadBefore, 0, calls);
+            stepPod(p, t, share, added + own.wait, calls, true, own, threshold);
+            for (int j = 0; j < calls; j++) {
+                double failed = (calleeLoad[j] - loadBefore[j]) * own.attemptFailed[j];
+                calleeFailed[j] += failed;
+                calleeTimedOut[j] += failed * own.attemptTimeoutShare[j];
+            }
+        }
     }
 
     /**
@@ -166,7 +168,7 @@ final class TrafficStep {
      * pods per step on the reference), and as one compiled unit its fault-effect fold, queueing model and
      * counters stay in registers; split into calls that C2 no longer inlines it was ~5 % slower.
      */
-    private void stepPod(PodState p, long t, double share, double extraServiceTime, int calls, double callOk, double call504,
+    private void stepPod(PodState p, long t, double share, double extraServiceTime, int calls, boolean calling, CallPlan callPlan,
                          double threshold) {
         double pReq = 0, pErr = 0, pOk = 0, pLatency = 0, cpu = 0;
         if (p.running()) {
@@ -183,7 +185,7 @@ final class TrafficStep {
                         * TrafficModel.gcFactor(p.memoryAt(t) / c.memoryLimit())
                         * TrafficModel.cpuFactor(p.stressCores, c.cpuRequest());
                 if (extraServiceTime > 0) serviceTime += extraServiceTime;
-                double pass = share, fail500 = 0, fail504 = 0, duplicate = 0, offset = 0;
+                double pass = share, fail500 = 0, fail504 = 0, duplicate = 0, offset = 0, ioShare = 0, ioDelay = 0;
                 if (!p.effects.isEmpty()) {
                     // fold the active faults' effects (README "Traffic effects"): failures first, then the link, then the server
                     double keepErr = 1, keepLoss = 1, rate = Double.POSITIVE_INFINITY, limit = 0, bytes = 0;
@@ -204,7 +206,14 @@ final class TrafficStep {
                                     bytes = b.bytesPerRequest();
                                 }
                             }
-                            case TrafficEffect.SlowIo io -> serviceTime += io.seconds() * io.share();
+                            case TrafficEffect.SlowIo io -> {
+                                serviceTime += io.seconds() * io.share();
+                                // a share of the requests waits the whole delay (the tail), the others none: kept apart below
+                                if (io.share() < 1 && ioShare == 0) {
+                                    ioShare = io.share();
+                                    ioDelay = io.seconds();
+                                }
+                            }
                         }
                     }
                     if (blackHole) {
@@ -224,37 +233,59 @@ final class TrafficStep {
                 TrafficModel.serve(pass * (1 + duplicate) / dt, serviceTime, c.concurrency(), served);
                 double ok = served[TrafficModel.OK] * dt / (1 + duplicate), late = served[TrafficModel.TIMEOUTS] * dt / (1 + duplicate);
                 double mean = served[TrafficModel.MEAN_LATENCY];
+                // with partly slow IO, the queue's exponential part scales with the rest of the service time
+                double queue = ioShare > 0 ? mean * (1 - ioShare * ioDelay / serviceTime) : mean;
+                double meanAll = ioShare > 0 ? queue + ioShare * ioDelay : mean;
                 double callErr = 0;
-                if (calls > 0) {
+                if (calling) {
                     // every request served called downstream; those whose calls all failed answer with an error
-                    for (int j = 0; j < calls; j++) calleeLoad[j] += ok * attemptsPerRequest[j];
-                    callErr = ok * (1 - callOk);
+                    for (int j = 0; j < calls; j++) calleeLoad[j] += ok * callPlan.attemptsPerRequest[j];
+                    callErr = ok * (1 - callPlan.ok);
                     ok -= callErr;
-                    p.err504 += callErr * call504;
-                    accCallTimeouts += callErr * call504;
-                    p.err500 += callErr * (1 - call504);
+                    p.err504 += callErr * callPlan.timeouts504;
+                    accCallTimeouts += callErr * callPlan.timeouts504;
+                    p.err500 += callErr * (1 - callPlan.timeouts504);
                     accAnswered += callErr;
                 }
                 pReq = share;
                 pErr = late + fail500 + fail504 + callErr;
                 pOk = ok;
-                pLatency = ok * (mean + offset);
+                pLatency = ok * (meanAll + offset);
                 p.ok200 += ok;
                 p.err504 += late + fail504;
                 p.err500 += fail500;
-                p.latencySeconds += ok * (mean + offset);
-                observeDurations(p.durations, ok, mean, offset, late + fail504);
+                p.latencySeconds += ok * (meanAll + offset);
                 p.lastArrivals = share / dt; // a rate: in-flight = rate × latency (Little)
-                p.lastLatency = mean + offset;
+                p.lastLatency = meanAll + offset;
                 cpu += served[TrafficModel.UTILISATION] * Math.max(c.cpuRequest(), TrafficModel.MIN_CPU_SHARE);
-                weights[accN] = ok;
-                means[accN] = mean;
-                offsets[accN] = offset;
-                accN++;
                 accTimeouts += late + fail504;
                 double podCap = TrafficModel.latencyCap(serviceTime);
-                accCap = Math.max(accCap, offset > 0 ? Math.min(TrafficModel.REQUEST_TIMEOUT_S, podCap + offset) : podCap);
-                accSlow += TrafficModel.slowerThan(ok, mean, offset, threshold) + late + fail504;
+                if (ioShare > 0) {
+                    double slowOk = ok * ioShare, fastOk = ok - slowOk;
+                    observeDurations(p.durations, fastOk, queue, offset, late + fail504);
+                    observeDurations(p.durations, slowOk, queue, offset + ioDelay, 0);
+                    p.ioDelayed += slowOk;
+                    p.ioWaitSeconds += slowOk * ioDelay;
+                    weights[accN] = fastOk;
+                    means[accN] = queue;
+                    offsets[accN] = offset;
+                    accN++;
+                    weights[accN] = slowOk;
+                    means[accN] = queue;
+                    offsets[accN] = offset + ioDelay;
+                    accN++;
+                    accCap = Math.max(accCap, Math.min(TrafficModel.REQUEST_TIMEOUT_S, podCap + offset + ioDelay));
+                    accSlow += TrafficModel.slowerThan(fastOk, queue, offset, threshold) + TrafficModel.slowerThan(slowOk, queue, offset + ioDelay, threshold)
+                            + late + fail504;
+                } else {
+                    observeDurations(p.durations, ok, mean, offset, late + fail504);
+                    weights[accN] = ok;
+                    means[accN] = mean;
+                    offsets[accN] = offset;
+                    accN++;
+                    accCap = Math.max(accCap, offset > 0 ? Math.min(TrafficModel.REQUEST_TIMEOUT_S, podCap + offset) : podCap);
+                    accSlow += TrafficModel.slowerThan(ok, mean, offset, threshold) + late + fail504;
+                }
                 accAnswered += ok + late + fail504;
             }
             p.cpuSeconds += cpu * dt;

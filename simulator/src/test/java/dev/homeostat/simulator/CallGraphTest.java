@@ -135,8 +135,8 @@ class CallGraphTest {
         svc.lastOk[0] = 50;
         svc.lastMean[0] = 0.001;
         svc.lastPods = 1;
-        double[] out = new double[5];
-        CallModel.outcome(svc, new CallSpec("b", 1.0, Duration.ofSeconds(1), 2, Duration.ZERO), out);
+        double[] out = new double[6];
+        CallModel.outcome(svc, new CallSpec("b", 1.0, Duration.ofSeconds(1), 2, Duration.ZERO), null, out);
         assertThat(out[CallModel.ATTEMPTS]).isCloseTo(1 + 0.5 + 0.25, within(1e-6));
         assertThat(out[CallModel.FAILED]).isCloseTo(0.125, within(1e-6));
         assertThat(out[CallModel.TIMEOUT_SHARE]).isCloseTo(0, within(1e-6));

@@ -161,7 +161,7 @@ final class GoldenScenarios {
         f.put("network-loss", new NetworkLoss("f", at, length, checkout, all, 30));
         f.put("network-duplicate", new NetworkDuplicate("f", at, length, checkout, all, 50));
         f.put("network-corrupt", new NetworkCorrupt("f", at, length, checkout, one, 40));
-        f.put("network-partition", new NetworkPartition("f", at, length, checkout, one, NetworkPartition.Direction.BOTH, null));
+        f.put("network-partition", new NetworkPartition("f", at, length, checkout, one, null));
         f.put("network-bandwidth", new NetworkBandwidth("f", at, length, checkout, all, 20_000, 10_000, 1_000));
         f.put("http-abort", new HttpFault("f", at, length, checkout, one, HttpFault.HttpAction.ABORT, null, 0, "Request", 80, "/", "GET"));
         f.put("http-delay", new HttpFault("f", at, length, checkout, all, HttpFault.HttpAction.DELAY, Duration.ofMillis(300), 0, "Request", 80, "/", "GET"));

@@ -155,6 +155,34 @@ class SimulationTest {
     }
 
     @Test
+    void memoryStressWithAPositiveOomScoreAdj_theStressorIsKilled_theAppLives() {
+        var pod = new PodSelector(Set.of("shop"), Map.of("app", "svc0"), Set.of());
+        var stress = new MemoryStress("stress", MIN, Duration.ofMinutes(5), pod, SelectionMode.one(), 2, 200 * MIB, null, 500);
+        var r = run(cluster(1, Duration.ofMinutes(8), List.of(stress)), 9);
+        assertThat(r.of(ContainerRestarted.class)).isEmpty();
+        var check = r.of(dev.homeostat.simulator.events.SimEvent.FaultEffect.class).getFirst();
+        assertThat(check.observed()).isTrue();
+        assertThat(check.detail()).contains("OOM-killed (oomScoreAdj > 0)");
+        // -1000: the app is the victim, as without oomScoreAdj
+        var app = new MemoryStress("stress", MIN, Duration.ofMinutes(5), pod, SelectionMode.one(), 2, 200 * MIB, null, -1000);
+        assertThat(run(cluster(1, Duration.ofMinutes(8), List.of(app)), 9).of(ContainerRestarted.class)).isNotEmpty()
+                .allMatch(e -> e.reason().equals("OOMKilled"));
+    }
+
+    @Test
+    void memoryStressWithATime_rampsUpToItsSize() {
+        var pod = new PodSelector(Set.of("shop"), Map.of("app", "svc0"), Set.of());
+        var stress = new MemoryStress("stress", MIN, Duration.ofMinutes(5), pod, SelectionMode.one(), 1, 100 * MIB, Duration.ofMinutes(2), null);
+        var r = run(cluster(1, Duration.ofMinutes(8), List.of(stress)), 9);
+        String target = r.of(FaultStarted.class).getFirst().pods().getFirst().split("/")[1];
+        double before = r.valueAt(MEMORY_WORKING_SET, "pod", target, 45_000);
+        double halfway = r.valueAt(MEMORY_WORKING_SET, "pod", target, 120_000);
+        double full = r.valueAt(MEMORY_WORKING_SET, "pod", target, 240_000);
+        assertThat(halfway - before).isBetween(40.0 * MIB, 60.0 * MIB);
+        assertThat(full - before).isBetween(95.0 * MIB, 105.0 * MIB);
+    }
+
+    @Test
     void podFailure_notReadyForTheDuration_livenessRestarts() {
         var one = new PodSelector(Set.of("shop"), Map.of("app", "svc0"), Set.of());
         var failure = new PodFailure("failure", MIN, Duration.ofMinutes(2), one, SelectionMode.one());

@@ -105,7 +105,7 @@ class TrafficEffectsTest {
 
     @Test
     void partitionWithoutTarget_isABlackHole_podsStayReady() {
-        var r = runWith(new NetworkPartition("cut", AT, FOR, app("svc0"), SelectionMode.one(), NetworkPartition.Direction.BOTH, null));
+        var r = runWith(new NetworkPartition("cut", AT, FOR, app("svc0"), SelectionMode.one(), null));
         assertThat(errors(r, DURING)).isCloseTo(1 / 3.0, within(0.03));
         assertThat(r.series(POD_READY)).allSatisfy(s -> assertThat(s.values()).containsOnly(1.0));
         assertThat(p99(r, DURING)).isGreaterThan(10 * p99(r, BEFORE)); // timeouts weigh on the tail
@@ -113,11 +113,12 @@ class TrafficEffectsTest {
     }
 
     @Test
-    void partitionFromTargetPods_changesNothing_andTheCheckReportsANoOp() {
-        var r = runWith(new NetworkPartition("cut", AT, FOR, app("svc0"), ALL, NetworkPartition.Direction.TO, app("db")));
+    void partitionFromTargetPodsWithNoCallBetween_changesNothing_andTheCheckReportsANoOp() {
+        var r = runWith(new NetworkPartition("cut", AT, FOR, app("svc0"), ALL,
+                dev.homeostat.simulator.fault.Peers.pods(app("db"), ALL, dev.homeostat.simulator.fault.Direction.TO)));
         assertThat(errors(r, DURING)).isZero();
         assertThat(check(r).observed()).isFalse();
-        assertThat(check(r).detail()).contains("no pod-to-pod traffic");
+        assertThat(check(r).detail()).contains("no call in the call graph");
     }
 
     @Test
@@ -158,11 +159,26 @@ class TrafficEffectsTest {
     }
 
     @Test
-    void ioLatency_slowsTheServiceTime_inItsShareOfRequests() {
+    void ioLatency_delaysItsShareOfRequests_byTheWholeDelay() {
         var r = runWith(new IoLatency("io", AT, FOR, app("svc0"), ALL, Duration.ofMillis(100), 50, "/data"));
-        // service time 20 ms + 50 % × 100 ms = 70 ms, ρ = 20 × 0.07 / 8: p99 = 0.07 / (1 − ρ) × ln 100 ≈ 0.39 s
-        assertThat(p99(r, DURING)).isCloseTo(0.07 / (1 - 20 * 0.07 / 8) * Math.log(100), within(0.03));
+        // workers held 20 ms + 50 % × 100 ms = 70 ms on average, ρ = 20 × 0.07 / 8; the queue's exponential part keeps the
+        // 20 ms share of that: m = 0.07 / (1 − ρ) × 20/70; half the requests 100 ms later: p99 = 0.1 + m × ln 50
+        double m = 0.07 / (1 - 20 * 0.07 / 8) * 2 / 7;
+        assertThat(p99(r, DURING)).isCloseTo(0.1 + m * Math.log(50), within(0.01));
         assertThat(check(r).detail()).contains("mean latency");
+    }
+
+    @Test
+    void ioLatencyOnATenth_raisesTheTail_andTheCheckSeesTheWait() {
+        var all = runWith(new IoLatency("io", AT, FOR, app("svc0"), ALL, Duration.ofMillis(100), 100, "/data"));
+        var tenth = runWith(new IoLatency("io", AT, FOR, app("svc0"), ALL, Duration.ofMillis(100), 10, "/data"));
+        // a tenth of the requests 100 ms later: the p99 moves to about 0.1 s + the queue, where the mean gains only 10 ms
+        assertThat(p99(tenth, DURING)).isGreaterThan(1.4 * p99(tenth, BEFORE)).isGreaterThan(0.12);
+        assertThat(p99(all, DURING)).isGreaterThan(p99(tenth, DURING));
+        assertThat(check(tenth).observed()).isTrue();
+        var small = runWith(new IoLatency("io", AT, FOR, app("svc0"), ALL, Duration.ofMillis(10), 10, "/data"));
+        assertThat(check(small).observed()).isTrue();
+        assertThat(check(small).detail()).contains("of requests waited 10.0 ms on file IO");
     }
 
     @Test
@@ -183,11 +199,21 @@ class TrafficEffectsTest {
 
     @Test
     void dnsError_failsAtOnce_dnsRandom_timesOut() {
-        var error = runWith(new DnsFault("dns", AT, FOR, app("svc0"), SelectionMode.one(), DnsFault.DnsAction.ERROR, List.of("*.svc")));
+        var error = runWith(new DnsFault("dns", AT, FOR, app("svc0"), SelectionMode.one(), DnsFault.DnsAction.ERROR, List.of()));
         assertThat(errors(error, DURING)).isCloseTo(1 / 3.0, within(0.03));
         assertThat(error.valueAt("http_requests_total", "code", "504", DURING)).isNaN();
         var random = runWith(new DnsFault("dns", AT, FOR, app("svc0"), SelectionMode.one(), DnsFault.DnsAction.RANDOM, List.of()));
         assertThat(random.valueAt("http_requests_total", "code", "504", DURING)).isPositive();
+    }
+
+    @Test
+    void aFiringRightAfterTheLastOnTheSamePods_isMeasuredAgainstTheBaselineBeforeBoth() {
+        // a Schedule's firings back to back (Forbid): the second's last minute still holds the first's delay
+        var first = new NetworkDelay("sched-1", AT, Duration.ofMinutes(1), app("svc0"), ALL, Duration.ofMillis(200), Duration.ZERO, 0);
+        var second = new NetworkDelay("sched-2", AT.plusMinutes(1), Duration.ofMinutes(1), app("svc0"), ALL, Duration.ofMillis(200), Duration.ZERO, 0);
+        var r = run(cluster(1, Duration.ofMinutes(10), List.of(first, second)), 7);
+        assertThat(r.of(FaultEffect.class)).extracting(FaultEffect::observed).containsExactly(true, true);
+        assertThat(r.of(FaultEffect.class).get(1).detail()).contains("mean latency");
     }
 
     @Test

@@ -77,12 +77,17 @@ public final class ExperimentSchema {
             Field.of("rate", Shape.Fields.of("RateSpec", List.of(Field.of("rate", text(), notModelled("use action bandwidth")))),
                     notModelled("netem's rate limit delays each packet by its size and has its own packet queue; use action bandwidth, which the simulator models")),
             Field.of("direction", oneOf("to", "from", "both", ""),
-                    simulated("to (the default) without a target: every request the selected pods answer; from and both need a target, as Chaos Mesh requires")),
+                    simulated("with a target, which crossings of each call between the selected and the target pods are hit: to (the default) "
+                            + "or from one (the request or the answer), both two (a delay counts twice, a loss or corruption applies twice); "
+                            + "a partition cuts the calls whatever the direction; without a target only to, as Chaos Mesh requires")),
             Field.of("target", Shape.Fields.of("PodSelector", podSelector()),
-                    notModelledYet("a target limits the fault to the traffic between the selected pods and the target pods, "
-                            + "which needs effects on the call-graph edges between their services (planned); without target the fault hits all the pods' traffic")),
+                    simulated("the fault hits only the calls between the selected pods and the target pods, either way along the call graph, "
+                            + "as the share of each edge's calls whose caller and callee pods are on the two sides; a partition makes them time out, "
+                            + "as calls to a dead dependency do; without a call between their services the injection check reports no effect")),
             Field.of("externalTargets", listOf(text()),
-                    notModelledYet("traffic to hosts outside the cluster needs the services' external dependencies, declared by host name in the scenario (planned)")),
+                    simulated("the fault hits the selected pods' calls to hosts outside the cluster that the scenario declares "
+                            + "(services[].calls[].host): an IPv4 address or CIDR matches declared addresses, a host name matches exactly; "
+                            + "in-cluster callees are named <service>.<namespace>.svc.cluster.local")),
             Field.of("device", text(), notModelled("a simulated pod has one network interface; remove device")),
             Field.of("targetDevice", text(), notModelled("a simulated pod has one network interface; remove targetDevice")),
             REMOTE_CLUSTER));
@@ -99,9 +104,12 @@ public final class ExperimentSchema {
                                     + "past the container's limit it is OOMKilled; a percent of the machine or no size is refused (not modelled)")),
                             Field.of("options", listOf(text()), planned("checked as stress-ng options and passed on live; the memory stressor's "
                                     + "extra options are not simulated yet (its workers and size are)")),
-                            Field.of("time", text(), planned("memStress ramps up to size linearly over this time; the simulator holds the whole size from the start")),
+                            Field.of("time", text(), simulated("memStress ramps up to size linearly over this time: the held memory grows in "
+                                    + "steps of at least a second (at most 60) from nothing to size")),
                             Field.of("oomScoreAdj", whole(-1000, 1000),
-                                    planned("checked in -1000..1000; which process the kernel kills is not simulated yet: past its limit the container is OOMKilled")))),
+                                    simulated("which process the kernel's OOM killer picks at the container's limit: positive, the stressor (its "
+                                            + "stress ends, the app lives, the injection check says so); negative, -1000 or absent, the app: the "
+                                            + "container is OOMKilled and the stress re-injected after its restart")))),
                             simulated("MemoryStress")),
                     Field.of("cpu", Shape.Fields.of("CPUStressor", List.of(
                             Field.of("workers", whole(1, 8192), simulated("cpu stress workers")),
@@ -133,8 +141,8 @@ public final class ExperimentSchema {
             Field.of("path", text(), simulated(ANY_MATCHES.replace("request", "file operation"))),
             Field.of("methods", listOf(text()), simulated("lookup, read, write … (any case): " + ANY_MATCHES.replace("request", "file operation"))),
             Field.of("percent", whole(0, 100),
-                    simulated("fault: that share of requests fail, as live; latency: planned, each request's service time grows by delay × percent "
-                            + "(the mean), so the tail users see live is not simulated yet (a note says so)")),
+                    simulated("fault: that share of requests fail, as live; latency: that share of requests wait the whole delay (a latency "
+                            + "component shifted by it: the p99 rises as live), the others none; the workers are held delay × percent on average")),
             Field.of("delay", text(), simulated("the latency of a hit file operation; one file operation per request, holding its worker")),
             Field.of("errno", whole(0, Integer.MAX_VALUE), simulated("any errno fails the request (500)")),
             Field.of("attr", Shape.Fields.of("AttrOverrideSpec", List.of(
@@ -201,10 +209,11 @@ public final class ExperimentSchema {
 
     public static final Shape.Fields DNS_CHAOS = spec("DNSChaosSpec", containerSelector(), List.of(
             Field.of("action", oneOf("error", "random"),
-                    simulated("DnsFault: each request looks up one dependency; error fails it at once (500), random makes it time out (504)")),
+                    simulated("DnsFault: error fails the lookup at once (500), random makes the call time out (504); without patterns each request looks up one dependency")),
             Field.of("patterns", listOf(text()),
-                    notModelledYet("which host names match needs the services' dependencies by host name in the scenario (planned); "
-                            + "without patterns every lookup of the pods is hit, and that is simulated")),
+                    simulated("only the pods' calls to hosts matching a pattern (? one character, * a trailing suffix) fail so: external "
+                            + "hosts the scenario declares (services[].calls[].host) and in-cluster callees as <service>.<namespace>.svc.cluster.local; "
+                            + "patterns matching nothing the pods call have no effect; none, or *: every request looks one up")),
             duration(UNTIL_DELETED),
             REMOTE_CLUSTER));
 

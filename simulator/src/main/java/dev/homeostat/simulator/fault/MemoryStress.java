@@ -4,14 +4,28 @@ import java.time.Duration;
 
 /**
  * StressChaos memory stressor: {@code workers} workers each hold {@code bytesPerWorker} inside the
- * selected containers for duration; past the container's limit the container is OOMKilled.
+ * selected containers for duration, reached linearly over {@code rampUp} (memStress's {@code time}; null or
+ * zero: at once). At the container's limit the kernel's OOM killer picks a victim: with a positive
+ * {@code oomScoreAdj} the stressor (its stress ends, the app lives); otherwise (negative, -1000, or not
+ * given) the container is OOMKilled.
  */
 public record MemoryStress(String name, Duration start, Duration duration, PodSelector selector, SelectionMode mode,
-                           int workers, long bytesPerWorker) implements PodFault {
+                           int workers, long bytesPerWorker, Duration rampUp, Integer oomScoreAdj) implements PodFault {
     public MemoryStress {
         Faults.check(name, start, duration, selector, mode);
         if (workers < 1) throw new IllegalArgumentException("workers: must be >= 1, was " + workers);
         if (bytesPerWorker <= 0) throw new IllegalArgumentException("size: must be positive, was " + bytesPerWorker);
+        if (rampUp != null && rampUp.isNegative()) throw new IllegalArgumentException("time: must be >= 0, was " + rampUp);
+        if (oomScoreAdj != null && (oomScoreAdj < -1000 || oomScoreAdj > 1000))
+            throw new IllegalArgumentException("oomScoreAdj: must be in -1000..1000, was " + oomScoreAdj);
     }
+
+    /** All at once, the container the OOM victim. */
+    public MemoryStress(String name, Duration start, Duration duration, PodSelector selector, SelectionMode mode, int workers, long bytesPerWorker) {
+        this(name, start, duration, selector, mode, workers, bytesPerWorker, null, null);
+    }
+
+    /** The kernel kills the stressor, not the app, at the memory limit. */
+    public boolean stressorIsOomVictim() { return oomScoreAdj != null && oomScoreAdj > 0; }
     @Override public String kind() { return "StressChaos/memory"; }
 }

@@ -3,18 +3,16 @@ package dev.homeostat.simulator.fault;
 import java.time.Duration;
 
 /**
- * NetworkChaos partition: the selected pods are cut off from {@code target} pods in {@code direction}.
- * {@code target} null: from every peer, clients included; the pods then serve nothing but stay Ready
- * (kubelet probes come from the node, which the partition does not cut): a black hole. With a target, no
- * pod-to-pod traffic is modelled (no call graph), so the fault changes nothing the simulator measures.
+ * NetworkChaos partition. {@code peers} null: the selected pods are cut from every peer, clients
+ * included; they then serve nothing but stay Ready (kubelet probes come from the node, which the
+ * partition does not cut): a black hole. With peers: only the calls between the selected pods and the
+ * target pods (either way along the call graph, whatever the direction: an exchange whose request or
+ * answer is dropped times out) and the selected pods' calls to matching external hosts are cut.
  */
 public record NetworkPartition(String name, Duration start, Duration duration, PodSelector selector, SelectionMode mode,
-        Direction direction, PodSelector target) implements PodFault {
-    public enum Direction { TO, FROM, BOTH }
-
+        Peers peers) implements PodFault {
     public NetworkPartition {
         Faults.check(name, start, duration, selector, mode);
-        if (direction == null) throw new IllegalArgumentException("direction: required (to, from, both)");
     }
 
     @Override public String kind() { return "NetworkChaos/partition"; }

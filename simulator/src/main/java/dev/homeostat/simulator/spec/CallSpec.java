@@ -8,7 +8,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A gRPC-style call from a service to another of the same namespace: {@code perRequest} calls per
+ * A gRPC-style call from a service to another: {@code service} names one of the caller's namespace, or
+ * {@code <name>.<namespace>} one of another namespace (as pods reach it by DNS): {@code perRequest} calls per
  * request the caller serves (may be fractional: 0.3 = three requests in ten call it), each attempt
  * abandoned after {@code deadline}, retried up to {@code retries} times after {@code retryBackoff}.
  */
@@ -27,6 +28,12 @@ public record CallSpec(String service, Double perRequest, Duration deadline, Int
         if (retryBackoff.isNegative()) throw new IllegalArgumentException("calls.retryBackoff: must be >= 0, was " + retryBackoff);
     }
 
+    /** The callee's {@code namespace/name} for a caller in {@code callerNamespace}. */
+    public String calleeKey(String callerNamespace) {
+        int dot = service.indexOf('.');
+        return dot < 0 ? callerNamespace + "/" + service : service.substring(dot + 1) + "/" + service.substring(0, dot);
+    }
+
     /** A call with the defaults: one per request, 1 s deadline, no retries. */
     public static CallSpec to(String service) { return new CallSpec(service, null, null, null, null); }
 
@@ -41,9 +48,9 @@ public record CallSpec(String service, Double perRequest, Duration deadline, Int
         for (ServiceSpec s : services) byKey.put(s.namespace() + "/" + s.name(), s);
         for (ServiceSpec s : services)
             for (int i = 0; i < s.calls().size(); i++)
-                if (!byKey.containsKey(s.namespace() + "/" + s.calls().get(i).service()))
+                if (!byKey.containsKey(s.calls().get(i).calleeKey(s.namespace())))
                     throw new IllegalArgumentException("services." + s.name() + ".calls[" + i + "].service: no service '" + s.calls().get(i).service()
-                            + "' in namespace '" + s.namespace() + "'; declare it under services or fix the name");
+                            + "' in namespace '" + s.namespace() + "'; declare it under services or fix the name (<name>.<namespace> for another namespace)");
         Map<String, Integer> state = new HashMap<>(); // 1 on the path, 2 done (lookups only)
         for (String key : byKey.keySet()) visit(key, byKey, state, new ArrayList<>());
     }
@@ -60,7 +67,7 @@ public record CallSpec(String service, Double perRequest, Duration deadline, Int
         state.put(key, 1);
         path.add(key);
         ServiceSpec s = byKey.get(key);
-        for (CallSpec c : s.calls()) visit(s.namespace() + "/" + c.service(), byKey, state, path);
+        for (CallSpec c : s.calls()) visit(c.calleeKey(s.namespace()), byKey, state, path);
         path.removeLast();
         state.put(key, 2);
     }

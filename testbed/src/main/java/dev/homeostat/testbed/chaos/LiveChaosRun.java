@@ -1,18 +1,10 @@
 package dev.homeostat.testbed.chaos;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.homeostat.chaos.ChaosExperiment;
-import dev.homeostat.chaos.ChaosManifests;
-import dev.homeostat.chaos.Horizon;
-import dev.homeostat.chaos.model.Schedule;
-import dev.homeostat.chaos.model.Workflow;
-import dev.homeostat.chaos.model.WorkflowTemplate;
 import dev.homeostat.reports.journal.Journal;
 import dev.homeostat.reports.journal.JournalEvent;
 import dev.homeostat.reports.journal.JournalIo;
 import dev.homeostat.simulator.fault.Fault;
 import dev.homeostat.testbed.chaos.LiveRunResult.Outcome;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
@@ -56,57 +48,6 @@ public final class LiveChaosRun {
     /** fabric8's own (de)serialiser: knows the models' polymorphic fields; no client needed (dry run). */
     static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
-    /** One experiment ready to apply: the labelled model, its namespace, its selectors and how long it lasts. */
-    public record Planned(ChaosExperiment experiment, HasMetadata model, String namespace, List<PodSelection> selections,
-                          String kind, Duration duration) {
-        public Planned {
-            selections = List.copyOf(selections);
-        }
-
-        /** When its first fault starts after the apply: zero but for a Schedule (its first firing). */
-        public Duration startsAfter() {
-            Duration first = null;
-            for (Fault f : experiment.faults()) if (first == null || f.start().compareTo(first) < 0) first = f.start();
-            return first == null || first.isNegative() ? Duration.ZERO : first;
-        }
-
-        /**
-         * A Workflow's steps as the simulation scores them: each translated fault (named {@code <workflow>-<template>},
-         * {@code -2}… on a rerun) with the selectors of its own template, in translation order. Empty for every other kind.
-         */
-        public List<WorkflowStep> workflowSteps() {
-            if (!(model instanceof Workflow w) || w.getSpec() == null || w.getSpec().getTemplates() == null) return List.of();
-            String prefix = model.getMetadata().getName() + "-";
-            var out = new ArrayList<WorkflowStep>();
-            for (Fault f : experiment.faults()) {
-                WorkflowTemplate template = templateOf(f.name(), prefix, w.getSpec().getTemplates());
-                List<PodSelection> own = template == null ? selections
-                        : PodSelection.in(SERIALIZATION.convertValue(template, JsonNode.class), namespace);
-                out.add(new WorkflowStep(f, own));
-            }
-            return out;
-        }
-
-        /** The template a step's fault came from: {@code <workflow>-<template>} or {@code ...-<n>}; the longest name wins. */
-        private static WorkflowTemplate templateOf(String fault, String prefix, List<WorkflowTemplate> templates) {
-            if (!fault.startsWith(prefix)) return null;
-            String rest = fault.substring(prefix.length());
-            WorkflowTemplate best = null;
-            for (WorkflowTemplate t : templates) {
-                String n = t.getName();
-                if (n == null) continue;
-                boolean match = rest.equals(n) || rest.startsWith(n + "-") && rest.substring(n.length() + 1).matches("[0-9]+");
-                if (match && (best == null || n.length() > best.getName().length())) best = t;
-            }
-            return best;
-        }
-
-        /** {@code Kind/namespace/name}, as printed and as named in errors. */
-        public String ref() {
-            return model.getKind() + "/" + namespace + "/" + model.getMetadata().getName();
-        }
-    }
-
     private final Path manifest;
     private final String scenario;
     private final KubernetesClient client;
@@ -117,17 +58,7 @@ public final class LiveChaosRun {
     private final Consumer<String> log;
     private final List<Planned> planned;
 
-    /** One step of a Workflow: the simulation's fault for it (name, kind, start offset, duration) and its own selectors. */
-    public record WorkflowStep(Fault fault, List<PodSelection> selections) {
-        public WorkflowStep {
-            selections = List.copyOf(selections);
-        }
-    }
-
-    private final Object lock = new Object();
-    private final List<Planned> applied = new ArrayList<>();     // guarded by lock: create attempted
-    private final List<String> createdRefs = new ArrayList<>();  // guarded by lock: create answered
-    private final Set<String> deletedRefs = new TreeSet<>();     // guarded by lock
+    private final LiveObjects objects;
     private final List<JournalEvent> events = Collections.synchronizedList(new ArrayList<>());
     private final AtomicBoolean started = new AtomicBoolean();
     private final CountDownLatch finished = new CountDownLatch(1);
@@ -161,7 +92,8 @@ public final class LiveChaosRun {
         };
         String fallback = client.getNamespace() == null ? "default" : client.getNamespace();
         this.planned = plan(manifest, options.namespace(), fallback, options.runId());
-        this.scenario = scenarioName(manifest);
+        this.objects = new LiveObjects(client, options.runId(), this.log);
+        this.scenario = LiveRuns.scenarioName(manifest);
     }
 
     /**
@@ -170,45 +102,12 @@ public final class LiveChaosRun {
      * with {@value #MANAGED_BY_LABEL}={@value #MANAGED_BY} and {@value #RUN_ID_LABEL}={@code runId}.
      */
     public static List<Planned> plan(Path manifest, String namespaceOverride, String fallbackNamespace, String runId) {
-        // A Schedule fires until it is deleted; a live run watches its first firing, so only that one is translated.
-        List<ChaosExperiment> experiments = ChaosManifests.experiments(manifest, Duration.ZERO, Horizon.firstFiring());
-        if (experiments.isEmpty())
-            throw new IllegalArgumentException(manifest + ": no Chaos Mesh experiment in the file; write at least one document with apiVersion, kind, metadata and spec");
-        var out = new ArrayList<Planned>();
-        for (ChaosExperiment e : experiments) {
-            HasMetadata model = SERIALIZATION.clone(e.model());
-            String ns = namespaceOverride != null ? namespaceOverride
-                    : model.getMetadata().getNamespace() != null ? model.getMetadata().getNamespace() : fallbackNamespace;
-            model.getMetadata().setNamespace(ns);
-            var labels = new TreeMap<String, String>();
-            if (model.getMetadata().getLabels() != null) labels.putAll(model.getMetadata().getLabels());
-            labels.put(MANAGED_BY_LABEL, MANAGED_BY);
-            labels.put(RUN_ID_LABEL, runId);
-            model.getMetadata().setLabels(new LinkedHashMap<>(labels));
-            Duration duration = Duration.ZERO;
-            // A Schedule fires until it is deleted: a run watches its first firing, then deletes it.
-            List<Fault> watched = e.model() instanceof Schedule && !e.faults().isEmpty()
-                    ? List.of(e.faults().stream().min(Comparator.comparing(Fault::start)).orElseThrow()) : e.faults();
-            for (Fault f : watched) {
-                Duration until = f.start().plus(f.duration());
-                if (until.compareTo(duration) > 0) duration = until;
-            }
-            String kind = e.faults().isEmpty() ? e.kind() : e.faults().getFirst().kind();
-            out.add(new Planned(e, model, ns, PodSelection.of(model, ns), kind, duration));
-        }
-        return out;
+        return Planned.plan(manifest, namespaceOverride, fallbackNamespace, runId);
     }
 
     /** What {@code --dry-run} prints: the YAML of every experiment exactly as it would be created. */
     public static String dryRunYaml(Path manifest, String namespaceOverride, String runId) {
-        var out = new StringBuilder();
-        for (Planned p : plan(manifest, namespaceOverride, "default", runId)) {
-            String yaml = SERIALIZATION.asYaml(p.model());
-            if (!yaml.startsWith("---")) out.append("---\n");
-            out.append(yaml);
-            if (!yaml.endsWith("\n")) out.append('\n');
-        }
-        return out.toString();
+        return Planned.dryRunYaml(manifest, namespaceOverride, runId);
     }
 
     /** The experiments this run applies, in file order. */
@@ -241,7 +140,7 @@ public final class LiveChaosRun {
         if (!started.compareAndSet(false, true)) throw new IllegalStateException("a LiveChaosRun runs once; make a new one");
         runner = Thread.currentThread();
         Thread hook = new Thread(cleanupHook(), "homeostat-chaos-cleanup");
-        boolean hooked = register(hook);
+        boolean hooked = LiveRuns.register(hook);
         t0 = clock.millis();
         var targets = new TreeMap<String, Pod>();
         var ended = new HashMap<String, Long>();
@@ -260,7 +159,7 @@ public final class LiveChaosRun {
             detail = "interrupted; deleted what this run created";
         } catch (RuntimeException e) {
             outcome = aborted ? Outcome.INTERRUPTED : Outcome.FAILED;
-            detail = aborted ? "interrupted; deleted what this run created" : describe(e);
+            detail = aborted ? "interrupted; deleted what this run created" : LiveRuns.describe(e);
             if (!aborted) log.accept("failed: " + detail);
         } finally {
             Thread.interrupted(); // an interrupted thread cannot write files (ClosedByInterruptException); the outcome says it
@@ -282,17 +181,13 @@ public final class LiveChaosRun {
             detail = detail + "; journal not written to " + file + ": " + e.getMessage();
             file = null;
         }
-        if (hooked) unregister(hook);
+        if (hooked) LiveRuns.unregister(hook);
         finished.countDown();
         Set<String> targetRefs = new TreeSet<>();
         targets.keySet().forEach(k -> targetRefs.add("pod/" + k));
         boolean moved = journal.events().stream().anyMatch(e ->
                 e instanceof JournalEvent.SloViolated || e instanceof JournalEvent.ClusterEvent c && targetRefs.contains(c.target()));
-        List<String> created;
-        synchronized (lock) {
-            created = List.copyOf(createdRefs);
-        }
-        return new LiveRunResult(outcome, detail, file, journal, created, List.copyOf(targetRefs), moved, clean);
+        return new LiveRunResult(outcome, detail, file, journal, objects.created(), List.copyOf(targetRefs), moved, clean);
     }
 
     private record Step(Outcome outcome, String detail) { }
@@ -435,49 +330,12 @@ public final class LiveChaosRun {
     }
 
     private boolean create(Planned p) {
-        synchronized (lock) {
-            if (aborted) return false;
-            applied.add(p); // before the call: a create that reached the server but whose answer was lost is still cleaned up
-            client.resource(p.model()).inNamespace(p.namespace()).create();
-            createdRefs.add(p.ref());
-            return true;
-        }
+        return objects.create(p, () -> aborted);
     }
 
     /** Deletes what this run created; idempotent. False when a delete failed (the log names it and the kubectl fix). */
     boolean cleanup() {
-        synchronized (lock) {
-            boolean ok = true;
-            for (Planned p : applied) {
-                if (deletedRefs.contains(p.ref())) continue;
-                try {
-                    client.resource(p.model()).inNamespace(p.namespace()).delete();
-                    deletedRefs.add(p.ref());
-                    log.accept("deleted " + p.ref());
-                } catch (RuntimeException e) {
-                    ok = false;
-                    log.accept("could not delete " + p.ref() + ": " + e.getMessage() + "; delete it by hand: " + kubectlDelete(p));
-                }
-            }
-            if (applied.isEmpty()) return ok;
-            var swept = new TreeSet<String>();
-            for (Planned p : applied) {
-                if (!swept.add(p.model().getClass().getName() + " " + p.namespace())) continue;
-                try {
-                    client.resources(p.model().getClass()).inNamespace(p.namespace()).withLabel(RUN_ID_LABEL, options.runId()).delete();
-                } catch (RuntimeException e) {
-                    ok = false;
-                    log.accept("could not sweep " + p.model().getKind() + " in " + p.namespace() + ": " + e.getMessage()
-                            + "; delete by hand: " + kubectlDelete(p));
-                }
-            }
-            return ok;
-        }
-    }
-
-    private String kubectlDelete(Planned p) {
-        return "kubectl delete " + p.model().getKind().toLowerCase(java.util.Locale.ROOT) + "." + p.model().getApiVersion().split("/")[0]
-                + " -n " + p.namespace() + " -l " + RUN_ID_LABEL + "=" + options.runId();
+        return objects.cleanup();
     }
 
     private Journal journal(long end, Map<String, Long> ended) {
@@ -504,33 +362,4 @@ public final class LiveChaosRun {
         return clock.millis() - t0;
     }
 
-    private static boolean register(Thread hook) {
-        try {
-            Runtime.getRuntime().addShutdownHook(hook);
-            return true;
-        } catch (IllegalStateException shuttingDown) {
-            return false; // the JVM is already going down: the finally below still cleans up
-        }
-    }
-
-    private static void unregister(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // the hook is running or ran: nothing left to remove
-        }
-    }
-
-    /** The exception and its causes' messages: fabric8 puts the reason (refused, 403, TLS) in the cause. */
-    static String describe(Throwable e) {
-        var out = new StringBuilder(e.toString());
-        for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) out.append(" (caused by ").append(c).append(')');
-        return out.toString();
-    }
-
-    static String scenarioName(Path manifest) {
-        String name = manifest.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot > 0 ? name.substring(0, dot) : name;
-    }
 }

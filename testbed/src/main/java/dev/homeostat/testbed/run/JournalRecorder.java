@@ -76,9 +76,8 @@ final class JournalRecorder implements SimulationListener, EngineListener {
         for (Fault f : faults) this.faults.put(f.name(), f);
         for (ServiceSpec s : cluster.services()) {
             serviceOfDeployment.put(s.namespace() + "/" + s.deployment(), "service/" + s.namespace() + "/" + s.name());
-            // a call goes to a service of the caller's namespace (CallSpec)
             for (CallSpec c : s.calls())
-                callersOf.computeIfAbsent(s.namespace() + "/" + c.service(), k -> new TreeSet<>()).add(s.namespace() + "/" + s.name());
+                callersOf.computeIfAbsent(c.calleeKey(s.namespace()), k -> new TreeSet<>()).add(s.namespace() + "/" + s.name());
         }
     }
 

@@ -4,6 +4,7 @@ import dev.homeostat.reports.score.Expectations;
 import dev.homeostat.simulator.spec.DeploymentSpec;
 import dev.homeostat.simulator.spec.NodeSpec;
 import dev.homeostat.simulator.spec.CallSpec;
+import dev.homeostat.simulator.spec.ExternalCall;
 import dev.homeostat.simulator.spec.SloSpec;
 import java.time.Duration;
 import java.util.List;
@@ -26,9 +27,33 @@ record ScenarioDocument(String apiVersion, String kind, Metadata metadata, Spec 
     record Cluster(List<NodeSpec> nodes, NodePool nodePool, List<DeploymentSpec> deployments, List<ServiceEntry> services,
                    List<dev.homeostat.simulator.spec.PdbSpec> pdbs) { }
 
-    /** A Service as written: {@code workload} shapes its outside traffic (no {@code requestsPerSecond}: 0, only called), {@code calls} the services it calls. */
+    /**
+     * A Service as written: {@code workload} shapes its outside traffic (no {@code requestsPerSecond}: 0, only called),
+     * {@code calls} the services of its namespace and the hosts outside the cluster it calls.
+     */
     record ServiceEntry(String name, String namespace, String deployment, Double requestsPerSecond, SloSpec slo, Workload workload,
-                        List<CallSpec> calls) { }
+                        List<CallEntry> calls) {
+        List<CallSpec> serviceCalls() {
+            return calls == null ? List.of() : calls.stream().filter(c -> c.host() == null).map(CallEntry::toService).toList();
+        }
+
+        List<ExternalCall> externalCalls() {
+            return calls == null ? List.of() : calls.stream().filter(c -> c.host() != null).map(CallEntry::toExternal).toList();
+        }
+    }
+
+    /** One call as written: to a {@code service} of the namespace, or to an external {@code host} (which may answer after {@code latency}). */
+    record CallEntry(String service, String host, Double perRequest, Duration latency, Duration deadline, Integer retries, Duration retryBackoff) {
+        CallSpec toService() {
+            if (latency != null) throw new IllegalArgumentException("calls.latency: only a call to an external host has one; a service's latency is modelled");
+            return new CallSpec(service, perRequest, deadline, retries, retryBackoff);
+        }
+
+        ExternalCall toExternal() {
+            if (service != null) throw new IllegalArgumentException("calls: give service (in the cluster) or host (outside it), not both");
+            return new ExternalCall(host, perRequest, latency, deadline, retries, retryBackoff);
+        }
+    }
 
     /**
      * {@code type}: constant (default), diurnal (amplitude, period, phase), flash-crowd or bursty (at,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.homeostat.simulator.fault.DependencySlowdown;
+import dev.homeostat.simulator.spec.ExternalCall;
 import dev.homeostat.simulator.spec.WorkloadSpec;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,7 +18,7 @@ class CallGraphScenarioTest {
 
     private Path scenario(String services, String faults) throws IOException {
         Files.createDirectories(dir.resolve("policies"));
-        Files.copy(Path.of("../remediation/policies/default.yaml"), dir.resolve("policies/default.yaml"));
+        Files.copy(Path.of("../remediation/policies/default.yaml"), dir.resolve("policies/default.yaml"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         String yaml = """
                 apiVersion: homeostat.dev/v1alpha1
                 kind: Scenario
@@ -105,6 +106,34 @@ class CallGraphScenarioTest {
                 "- {type: dependency-slowdown, target: {service: c}, at: 1m, duration: 1m, addedLatency: 1s}\n");
         assertThatThrownBy(() -> new ScenarioLoader().load(badFault))
                 .hasMessageContaining("spec.faults[0].target.service").hasMessageContaining("default/c");
+    }
+
+    @Test
+    void externalHosts_areCalls_withAHost() throws IOException {
+        var s = new ScenarioLoader().load(scenario("""
+                - name: a
+                  requestsPerSecond: 10
+                  calls: [{service: b}, {host: payments.example.com, latency: 30ms, deadline: 500ms, retries: 1}, {host: 10.0.0.7}]
+                - {name: b}
+                """, "[]"));
+        var a = s.simulation().cluster().services().getFirst();
+        assertThat(a.calls()).extracting(c -> c.service()).containsExactly("b");
+        assertThat(a.external()).containsExactly(new ExternalCall("payments.example.com", 1.0, Duration.ofMillis(30), Duration.ofMillis(500), 1, Duration.ZERO),
+                ExternalCall.to("10.0.0.7"));
+        Path both = scenario("- {name: a, calls: [{service: b, host: x.example.com}]}\n- {name: b}\n", "[]");
+        assertThatThrownBy(() -> new ScenarioLoader().load(both)).hasMessageContaining("spec.cluster.services[0]").hasMessageContaining("not both");
+    }
+
+    @Test
+    void aServiceOfAnotherNamespace_isCalledAsNameDotNamespace() throws IOException {
+        Path file = scenario("""
+                - {name: a, requestsPerSecond: 10, calls: [{service: b.default}]}
+                - {name: b}
+                """, "[]");
+        assertThat(new ScenarioLoader().load(file).simulation().cluster().services().getFirst().calls().getFirst().calleeKey("web"))
+                .isEqualTo("default/b");
+        Path unknown = scenario("- {name: a, calls: [{service: b.db}]}\n- {name: b}\n", "[]");
+        assertThatThrownBy(() -> new ScenarioLoader().load(unknown)).hasMessageContaining("no service 'b.db'");
     }
 
     @Test
