@@ -40,6 +40,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
@@ -61,6 +62,8 @@ final class FaultInjector {
     private final ReplicaSetController replicaSets;
     private final NodeLifecycleController nodes;
     private final SplittableRandom faultChoice;
+    /** The behaviour of each ended bad rollout → what its authors shipped instead (by identity: one instance per fault). */
+    private final Map<DeploymentState.Behaviour, DeploymentState.Behaviour> fixes = new IdentityHashMap<>();
 
     /** What a fault does once its targets are chosen: the signal its check watches, why the model gives it no effect (null: it has one), how it applies. */
     private record Impact(InjectionCheck.Signal signal, String noEffect, Application application, List<PodState> watched) {
@@ -154,9 +157,16 @@ final class FaultInjector {
                 DeploymentState.Behaviour good = d.current().behaviour();
                 var revision = replicaSets.rollOut(d, r.behaviour(), "fault " + fault.name());
                 closeAtEnd(fault, endAt, new RolloutCheck(before, d, revision), () -> {
-                    if (d.current().template() == revision.template()) replicaSets.rollbackTo(d, "fault " + fault.name() + " ended: its authors roll back");
+                    // what its authors ship: the behaviour it replaced, or that one's own fix when its fault ended first
+                    fixes.put(r.behaviour(), fixOf(good));
+                    if (d.current().template() == revision.template()) {
+                        replicaSets.rollbackTo(d, "fault " + fault.name() + " ended: its authors roll back");
+                        // back onto an earlier faulty revision whose fault has ended meanwhile: its authors ship their fix
+                        if (fixes.containsKey(d.current().behaviour()))
+                            replicaSets.rollOut(d, fixOf(d.current().behaviour()), "fault " + fault.name() + " ended: the revision it rolled back to was fixed meanwhile");
+                    }
                     // a later revision built on the faulty one (another team's fix) still carries the fault: its authors fix forward
-                    else if (d.current().behaviour() == r.behaviour()) replicaSets.rollOut(d, good, "fault " + fault.name() + " ended: its authors ship the fix");
+                    else if (d.current().behaviour() == r.behaviour()) replicaSets.rollOut(d, fixOf(good), "fault " + fault.name() + " ended: its authors ship the fix");
                 });
             }
         }
@@ -173,6 +183,11 @@ final class FaultInjector {
         });
         check.baselines().forEach((p, b) -> recent.put(p, new Recent(fault.kind(), endAt + Simulation.RATE_WINDOW_MS, b)));
         return check;
+    }
+
+    /** A behaviour, or — when it is an ended bad rollout's — the fix its authors shipped, followed to the end of the chain. */
+    private DeploymentState.Behaviour fixOf(DeploymentState.Behaviour behaviour) {
+        return fixes.containsKey(behaviour) ? fixOf(fixes.get(behaviour)) : behaviour;
     }
 
     /** At the window's end: the check, the undo, FaultEnded; a window that outlives the run is still checked, on what it did up to the end. */

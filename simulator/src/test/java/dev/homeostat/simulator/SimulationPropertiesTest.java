@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -66,6 +67,20 @@ class SimulationPropertiesTest {
             assertThat(pods).as(d.name()).hasSize(d.replicas()).allMatch(p -> p.ready() && p.phase().equals("Running"));
         }
         assertThat(run.sim().deployments()).allMatch(d -> d.readyReplicas() == d.replicas());
+    }
+
+    /**
+     * Found by the property above: two bad rollouts at one instant, the second built on the first's revision. When the
+     * second ends and rolls back, it lands on the first's faulty revision, whose fault has ended meanwhile; that one's
+     * authors have shipped their fix, so one healthy revision must serve, not a crash-looping pod beside the old one.
+     */
+    @Example
+    void overlappingBadRollouts_endOnAHealthyRevision() {
+        var app = new ClusterArbitraries.App(1, 0.25, 128L << 20, 5, 10);
+        var crashing = new ClusterArbitraries.FaultPlan(ClusterArbitraries.Kind.BAD_ROLLOUT, 0, dev.homeostat.simulator.fault.SelectionMode.one(), 0, 1, 3);
+        var slow = new ClusterArbitraries.FaultPlan(ClusterArbitraries.Kind.BAD_ROLLOUT, 0, dev.homeostat.simulator.fault.SelectionMode.one(), 0, 1, 1);
+        var plan = new ClusterArbitraries.Plan(List.of(new ClusterArbitraries.Node(16, 64L << 30)), List.of(app), List.of(crashing, slow), Duration.ofMinutes(20));
+        replicaSet_convergesToReplicas_afterFaultsEnd(plan, 0);
     }
 
     @Property(tries = 25)
