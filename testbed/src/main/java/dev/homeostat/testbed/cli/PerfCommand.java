@@ -10,6 +10,7 @@ import dev.homeostat.testbed.scenario.ScenarioLoader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -49,6 +50,11 @@ final class PerfCommand implements Callable<Integer> {
     @Option(names = "--engine", description = "Also run the seed's baseline + engine pair as homeostat run does, under the scenario's policy.")
     boolean engine;
 
+    @Option(names = "--scale", split = ",", paramLabel = "PODS",
+            description = "Instead: the reference's shape (150 pods per service, 30 per node, no faults) at each size, e.g. 3000,10000,30000: "
+                    + "time and heap per size, engine off (and on, with --engine, under the scenario's policy).")
+    List<Integer> scale;
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override public Integer call() {
@@ -72,6 +78,10 @@ final class PerfCommand implements Callable<Integer> {
                 String.join("+", java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
                         .map(java.lang.management.GarbageCollectorMXBean::getName).toList()));
         out.flush();
+        if (scale != null) {
+            printScale(out, s, sim, seed);
+            return Homeostat.EXIT_OK;
+        }
 
         var run = SimulatorPerf.measure(sim, seed);
         out.printf(Locale.ROOT, "run        seed %d: %.1f s wall for %.0f s simulated = %.0fx real time; %,d events = %,.0f events/s%n",
@@ -96,6 +106,30 @@ final class PerfCommand implements Callable<Integer> {
         }
         out.flush();
         return Homeostat.EXIT_OK;
+    }
+
+    /** One row per size: the scenario's timing and retention, the reference's cluster at that size, no faults. */
+    private void printScale(PrintWriter out, Scenario s, SimulationSpec sim, long seed) {
+        for (int pods : scale) if (pods < 150) throw new IllegalArgumentException("--scale: sizes are pods, at least 150 (one service), was " + pods);
+        if (engine && s.policy() == null) throw new IllegalArgumentException("--engine: scenario " + s.source() + " names no engine policy (spec.engine.policy)");
+        var policy = engine ? PolicyLoader.load(s.policy()) : null;
+        out.printf(Locale.ROOT, "%8s %8s | %-32s | %s%n", "pods", "series", "engine off: wall, speed-up, heap peak",
+                engine ? "engine on, baseline + engine: CPU, per CPU second, tick per 100,000 series, heap peak" : "");
+        for (int pods : scale) {
+            var cluster = dev.homeostat.simulator.perf.ReferenceCluster.cluster(Math.max(1, pods / 30), Math.max(1, pods / 150), 150);
+            var sized = new SimulationSpec(cluster, sim.duration(), sim.scrapeInterval(), List.of(), sim.metricsRetention(), sim.trafficStep(), List.of());
+            var off = SimulatorPerf.measure(sized, seed);
+            String on = "";
+            if (policy != null) {
+                var pair = EnginePerf.measure(new Scenario(s.name() + "-" + pods, s.description(), s.source(), sized, s.seeds(), s.policy(),
+                        s.scoring(), s.expectations(), s.observation()), seed, policy);
+                on = String.format(Locale.ROOT, "%7.1f s CPU, %6.0fx, %6.2f ms, %6d MiB", pair.pairCpuNanos() / 1e9, pair.pairCpuSpeedUp(),
+                        pair.ticks().millisPer100kSeries(), pair.heapPeakBytes() >> 20);
+            }
+            out.printf(Locale.ROOT, "%,8d %,8d | %7.1f s, %7.0fx, %6d MiB     | %s%n", (pods / 150) * 150, off.series(), off.wallNanos() / 1e9,
+                    off.speedUp(), off.heapPeakBytes() >> 20, on);
+            out.flush();
+        }
     }
 
     private static void printEngine(PrintWriter out, Scenario s, long seed) {
