@@ -136,6 +136,7 @@ public final class ChaosCommand {
                         + "to run a manifest in the simulator, reference it from a scenario (faults: - manifest: FILE) and use 'homeostat run'");
             LiveRunOptions options = new LiveRunOptions(namespace, duration("--poll", poll), duration("--observe", observe),
                     duration("--timeout", timeout), sloErrorRatio, out, id);
+            StagedOutput.checkFolder("--out", out);   // before anything is applied to the cluster
             URI prometheusUrl = prometheusUrl();
             try (KubernetesClient client = new KubernetesClientBuilder().withConfig(kubeconfig.config()).build()) {
                 return runAll(client, files, options, prometheusUrl, sloQuery, RunClock.system(), stdout);
