@@ -64,6 +64,7 @@ final class RunCommand implements Callable<Integer> {
     @Override public Integer call() {
         Shard only = shard == null ? null : Shard.parse(shard);
         var suite = LoadedSuite.load(scenarios, seeds, policy);   // everything checked before the first run
+        suite.skipped().forEach(line -> spec.commandLine().getErr().println("homeostat: " + line));
         List<SuitePair> pairs = only == null ? suite.pairs() : only.select(suite.pairs());
         Path outDir = out != null ? out : Path.of("out", only == null ? suite.name() : suite.name() + "-shard-" + only.index());
         ScenarioLimits.checkBudget(suite.scenarios(), maxWork, "or raise the budget with --max-work {work}");

@@ -16,11 +16,14 @@ import java.util.Map;
 /**
  * A suite loaded and checked before anything runs, so bad input never leaves a half-written report:
  * its name (the file or folder name), where it came from, its scenarios in suite order and each one's
- * engine policy. {@code run} and {@code report merge} both load suites through here.
+ * engine policy, and the folder's files that are other objects (skipped, one line each). {@code run} and
+ * {@code report merge} both load suites through here.
  */
-public record LoadedSuite(String name, Path source, Integer seedCount, List<Scenario> scenarios, Map<Scenario, Policy> policies) {
+public record LoadedSuite(String name, Path source, Integer seedCount, List<Scenario> scenarios, Map<Scenario, Policy> policies,
+                          List<String> skipped) {
     public LoadedSuite {
         scenarios = List.copyOf(scenarios);
+        skipped = List.copyOf(skipped);
         policies = Collections.unmodifiableMap(new LinkedHashMap<>(policies));
     }
 
@@ -35,7 +38,8 @@ public record LoadedSuite(String name, Path source, Integer seedCount, List<Scen
      */
     public static LoadedSuite load(Path fileOrDir, Integer seedCount, Path policy) {
         ScenarioLimits.checkSeedsOption(seedCount);
-        List<Scenario> loaded = new ScenarioLoader().loadAll(fileOrDir);
+        var loader = new ScenarioLoader();
+        List<Scenario> loaded = loader.loadAll(fileOrDir);
         if (seedCount != null) loaded = loaded.stream().map(s -> s.withSeedCount(seedCount)).toList();
         Map<Scenario, Policy> policies = new LinkedHashMap<>();
         if (policy != null) {
@@ -46,7 +50,7 @@ public record LoadedSuite(String name, Path source, Integer seedCount, List<Scen
                 throw new IllegalArgumentException("--policy: " + e.getMessage(), e);
             }
             for (Scenario s : loaded) policies.put(s, shared);
-            return new LoadedSuite(suiteName(fileOrDir), fileOrDir, seedCount, loaded, policies);
+            return new LoadedSuite(suiteName(fileOrDir), fileOrDir, seedCount, loaded, policies, loader.skipped());
         }
         for (Scenario s : loaded) {
             try {
@@ -55,7 +59,7 @@ public record LoadedSuite(String name, Path source, Integer seedCount, List<Scen
                 throw new ScenarioException(s.source(), 0, "spec.engine.policy", e.getMessage());
             }
         }
-        return new LoadedSuite(suiteName(fileOrDir), fileOrDir, seedCount, loaded, policies);
+        return new LoadedSuite(suiteName(fileOrDir), fileOrDir, seedCount, loaded, policies, loader.skipped());
     }
 
     /** Every (scenario, seed) pair, numbered in suite order. */

@@ -33,6 +33,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
@@ -51,8 +52,15 @@ public final class ScenarioLoader {
     static final List<String> APP_FAULT_TYPES = List.of("memory-leak", "bad-rollout", "misconfiguration", "cpu-hog", "deadlock", "node-failure", "noisy-neighbour", "dependency-slowdown");
 
     private final ObjectMapper yaml = ScenarioMapper.create();
+    private final List<String> skipped = new ArrayList<>();
 
-    /** A scenario file, or every {@code *.yaml}/{@code *.yml} file under a folder, sorted by path. */
+    /** One line per file of the folders loaded that is another object than a Scenario (and was skipped). */
+    public List<String> skipped() { return List.copyOf(skipped); }
+
+    /**
+     * A scenario file, or every {@code *.yaml}/{@code *.yml} file under a folder that is not another kind of object
+     * (those are listed by {@link #skipped}), sorted by path.
+     */
     public List<Scenario> loadAll(Path fileOrDir) {
         if (!Files.exists(fileOrDir))
             throw new ScenarioException(fileOrDir, 0, null, "no such file or folder; give a scenario file or a folder of them");
@@ -66,12 +74,19 @@ public final class ScenarioLoader {
             throw new ScenarioException(fileOrDir, 0, null, "cannot list folder: " + e.getMessage());
         }
         if (files.isEmpty()) throw new ScenarioException(fileOrDir, 0, null, "no *.yaml scenario files in this folder");
-        List<Scenario> scenarios = files.stream().map(this::load).toList();
+        List<Scenario> scenarios = new ArrayList<>();
+        for (Path f : files) {
+            Optional<String> other = SuiteFiles.otherKind(f);
+            if (other.isPresent()) skipped.add(SuiteFiles.skipped(f, other.get()));
+            else scenarios.add(load(f));
+        }
+        if (scenarios.isEmpty())
+            throw new ScenarioException(fileOrDir, 0, null, "no scenario among its " + files.size() + " YAML files (" + skipped.size() + " other objects skipped)");
         var names = new HashSet<String>();
         for (Scenario s : scenarios)
             if (!names.add(s.name()))
                 throw new ScenarioException(s.source(), 0, "metadata.name", "'" + s.name() + "' is used by another scenario of this suite; names must be unique");
-        return scenarios;
+        return List.copyOf(scenarios);
     }
 
     public Scenario load(Path file) {
