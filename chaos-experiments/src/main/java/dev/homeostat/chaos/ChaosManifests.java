@@ -37,6 +37,11 @@ public final class ChaosManifests {
         return DEFAULT.translate(source, yaml, appliedAt);
     }
 
+    /** As {@link #translate(String, String, Duration)} for a run that lasts {@code horizon} (a Schedule fires up to then). */
+    public static List<Fault> translate(String source, String yaml, Duration appliedAt, Duration horizon) {
+        return DEFAULT.translate(source, yaml, appliedAt, horizon);
+    }
+
     /** The experiments of {@code manifest}: kind, name, line, model and faults; Schedules fire up to a day. */
     public static List<ChaosExperiment> experiments(Path manifest, Duration appliedAt) {
         return DEFAULT.experiments(manifest, appliedAt);

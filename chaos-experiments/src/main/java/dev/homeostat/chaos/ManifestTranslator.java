@@ -59,6 +59,11 @@ public final class ManifestTranslator {
         return contents(source, yaml, appliedAt, Horizon.until(DEFAULT_HORIZON)).faults();
     }
 
+    /** As {@link #translate(String, String, Duration)} for a run that lasts {@code horizon}: a Schedule fires up to then. */
+    public List<Fault> translate(String source, String yaml, Duration appliedAt, Duration horizon) {
+        return contents(source, yaml, appliedAt, Horizon.until(horizon)).faults();
+    }
+
     /** The experiments of {@code manifest} with their models and faults; Schedules fire up to {@link #DEFAULT_HORIZON}. */
     public List<ChaosExperiment> experiments(Path manifest, Duration appliedAt) {
         return experiments(manifest, appliedAt, DEFAULT_HORIZON);

@@ -65,8 +65,11 @@ record ScenarioDocument(String apiVersion, String kind, Metadata metadata, Spec 
 
     record NodePool(String prefix, int count, double cpu, long memory) { }
 
-    /** Either a Chaos Mesh manifest applied at {@code at}, or an application fault by {@code type}. */
-    record FaultEntry(String manifest, Duration at, String type, String name, Duration duration, FaultTarget target,
+    /**
+     * Either a Chaos Mesh manifest applied at {@code at} — a path relative to the scenario, or the object itself
+     * written inline — or an application fault by {@code type}.
+     */
+    record FaultEntry(com.fasterxml.jackson.databind.JsonNode manifest, Duration at, String type, String name, Duration duration, FaultTarget target,
                       Long rate, Duration addedLatency,
                       // application faults of the cluster side (bad-rollout, misconfiguration, cpu-hog, deadlock, node-failure, noisy-neighbour)
                       Duration latency, Double errorPercent, Boolean crashOnStart, String misconfiguration, Double cores, Integer pods) { }

@@ -3,7 +3,6 @@ package dev.homeostat.testbed.scenario;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.homeostat.chaos.ChaosManifests;
 import dev.homeostat.units.GoDuration;
 import dev.homeostat.chaos.ManifestException;
 import dev.homeostat.chaos.YamlDocument;
@@ -255,19 +254,7 @@ public final class ScenarioLoader {
             if (entry.manifest() != null && entry.type() != null)
                 throw src.error(at, "give either manifest: (a Chaos Mesh experiment) or type: (an application fault), not both");
             if (entry.manifest() != null) {
-                Path manifest = file.toAbsolutePath().getParent().resolve(entry.manifest()).normalize();
-                if (!Files.isRegularFile(manifest))
-                    throw src.error(at + ".manifest", "no such file: " + manifest + " (paths are relative to the scenario file)");
-                try {
-                    for (Fault f : ChaosManifests.translate(manifest, start, spec.duration())) {
-                        // the translation numbers the parts of one experiment (netem's delay, loss… as name#1, name#2): the name is before '#'
-                        String name = f.name().replaceFirst("#\\d+$", "");
-                        ScenarioNames.check(src, at + ".manifest", KubernetesNames.SUBDOMAIN, "a Chaos Mesh experiment's metadata.name", name);
-                        faults.add(f);
-                    }
-                } catch (ManifestException e) {
-                    throw src.error(at + ".manifest", e.getMessage());
-                }
+                faults.addAll(ManifestFaults.of(src, at + ".manifest", entry.manifest(), start, spec.duration()));
             } else if (entry.type() != null) {
                 faults.add(appFault(src, at, entry, start, cluster));
                 ScenarioNames.check(src, at + ".name", KubernetesNames.SUBDOMAIN, "a fault name", faults.getLast().name());

@@ -1,0 +1,50 @@
+package dev.homeostat.testbed.scenario;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.homeostat.chaos.ChaosManifests;
+import dev.homeostat.chaos.ManifestException;
+import dev.homeostat.simulator.fault.Fault;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The faults of a scenario's {@code manifest:} entry: a path to a Chaos Mesh manifest, or the object written inline. */
+final class ManifestFaults {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private ManifestFaults() { }
+
+    static List<Fault> of(ScenarioSource src, String field, JsonNode manifest, Duration start, Duration horizon) {
+        List<Fault> translated;
+        try {
+            if (manifest.isTextual()) {
+                Path path = src.file().toAbsolutePath().getParent().resolve(manifest.asText()).normalize();
+                if (!Files.isRegularFile(path))
+                    throw src.error(field, "no such file: " + path + " (paths are relative to the scenario file)");
+                translated = ChaosManifests.translate(path, start, horizon);
+            } else if (manifest.isObject()) {
+                // translated as kubectl would receive it; its own errors name this field, then the line inside it
+                translated = ChaosManifests.translate(src.file() + " (" + field + ")", YAML.writeValueAsString(manifest), start, horizon);
+            } else {
+                throw src.error(field, "give the path of a Chaos Mesh manifest, or the object itself (apiVersion, kind, metadata, spec)");
+            }
+        } catch (ManifestException e) {
+            throw src.error(field, e.getMessage());
+        } catch (JsonProcessingException e) {
+            throw src.error(field, "cannot write the inline manifest back as YAML: " + e.getOriginalMessage());
+        }
+        List<Fault> faults = new ArrayList<>();
+        for (Fault f : translated) {
+            // the translation numbers the parts of one experiment (netem's delay, loss… as name#1, name#2): the name is before '#'
+            String name = f.name().replaceFirst("#\\d+$", "");
+            ScenarioNames.check(src, field, KubernetesNames.SUBDOMAIN, "a Chaos Mesh experiment's metadata.name", name);
+            faults.add(f);
+        }
+        return faults;
+    }
+}
