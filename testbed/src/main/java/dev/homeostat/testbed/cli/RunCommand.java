@@ -21,14 +21,13 @@ import picocli.CommandLine.Parameters;
         description = {
                 "Run scenarios in the simulator, each seed twice (engine off = plain Kubernetes, engine on), and score them.",
                 "Progress goes to stderr (a bar on a terminal, one line per run otherwise or when CI is set); the table to stdout.",
-                "Exit code: 0 no scenario failed its expectations, 1 one did (or, with --require-expectations, one had none), 2 bad input.",
                 "A scenario without expectations is reported as 'no expectations', never as a pass.",
                 "Everything is checked before the first simulation (the scenarios, the limits, the estimated work, --out);",
                 "the output is staged and moved into --out at the end, so an interrupted run leaves --out as it was."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {Homeostat.CODE_OK, Homeostat.CODE_FAILED, Homeostat.CODE_BAD_INPUT, Homeostat.CODE_IO})
 final class RunCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "SCENARIO", description = "A scenario YAML file, or a folder: every *.yaml under it is a scenario of the suite.")
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = "A scenario YAML file, or a folder: every *.yaml under it is a scenario of the suite (other objects, e.g. Chaos Mesh manifests, are skipped with a line each).")
     Path scenarios;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Report folder (report.json, summary.md, journals/). Default: out/<suite name>, or out/<suite name>-shard-I with --shard.")
