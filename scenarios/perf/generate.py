@@ -4,13 +4,18 @@
   reference.yaml     1,000 nodes, 200 services of 150 pods = 30,000 pods, 24 h, 15 s scrape, a few faults
   leak-3k-2h.yaml    the same shape at 3,000 pods (100 nodes, 20 services), 2 h, one memory leak
   leak-30k-2h.yaml   30,000 pods, 2 h, one memory leak (the engine-on figures of simulator/README.md)
+  callgraph.yaml     the call-graph reference: the same 1,000 nodes and 200 x 150 pods wired as a service
+                     graph (callgraph.py), diurnal load, 24 h, one fault of each family
 
 Regenerate with: python3 scenarios/perf/generate.py
 Another size: python3 scenarios/perf/generate.py --pods 10000 --hours 2 --leak-only --out /tmp/leak-10k.yaml
+Only the call-graph reference, another length: python3 scenarios/perf/generate.py --call-graph --hours 2 --out /tmp/cg-2h.yaml
 (150 pods per service, 30 pods per node; the leak hits the service three quarters down the list, from
 a quarter of the run for half of it)."""
 import argparse
 import os
+
+import callgraph
 
 REPLICAS, PODS_PER_NODE = 150, 30
 here = os.path.dirname(os.path.abspath(__file__))
@@ -72,14 +77,19 @@ def write(path, text):
 if __name__ == "__main__":
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--pods", type=int, help="pods (150 per service, 30 per node); without it, writes the shipped scenarios")
-    p.add_argument("--hours", type=int, default=2)
+    p.add_argument("--hours", type=int, help="simulated hours (default: 2, 24 with --call-graph)")
     p.add_argument("--leak-only", action="store_true", help="one memory leak instead of the reference's faults")
+    p.add_argument("--call-graph", action="store_true", help="the call-graph reference (callgraph.py), --hours long (default 24)")
     p.add_argument("--out", help="output file (its policy path assumes it sits in scenarios/perf/ unless you fix it)")
     a = p.parse_args()
-    if a.pods is None:
+    if a.call_graph:
+        hours = a.hours or 24
+        write(a.out or os.path.join(here, "callgraph.yaml"), callgraph.scenario(hours, f"perf-callgraph-{hours}h" if hours != 24 else "perf-callgraph"))
+    elif a.pods is None:
         write(os.path.join(here, "reference.yaml"), scenario(30000, 24, False, "perf-reference"))
         write(os.path.join(here, "leak-3k-2h.yaml"), scenario(3000, 2, True, "perf-leak-3k-2h"))
         write(os.path.join(here, "leak-30k-2h.yaml"), scenario(30000, 2, True, "perf-leak-30k-2h"))
+        write(os.path.join(here, "callgraph.yaml"), callgraph.scenario(24, "perf-callgraph"))
     else:
-        write(a.out or os.path.join(here, f"leak-{a.pods // 1000}k-{a.hours}h.yaml"),
-              scenario(a.pods, a.hours, a.leak_only, f"perf-{'leak-' if a.leak_only else ''}{a.pods // 1000}k-{a.hours}h"))
+        write(a.out or os.path.join(here, f"leak-{a.pods // 1000}k-{a.hours or 2}h.yaml"),
+              scenario(a.pods, a.hours or 2, a.leak_only, f"perf-{'leak-' if a.leak_only else ''}{a.pods // 1000}k-{a.hours or 2}h"))

@@ -4,7 +4,9 @@ import dev.homeostat.remediation.policy.PolicyLoader;
 import dev.homeostat.simulator.perf.EventLoopBenchmark;
 import dev.homeostat.simulator.perf.SimulatorPerf;
 import dev.homeostat.simulator.spec.SimulationSpec;
+import dev.homeostat.reports.AtomicFiles;
 import dev.homeostat.testbed.run.EnginePerf;
+import dev.homeostat.testbed.run.EnginePerfChart;
 import dev.homeostat.testbed.scenario.Scenario;
 import dev.homeostat.testbed.scenario.ScenarioLoader;
 import java.io.PrintWriter;
@@ -27,10 +29,16 @@ import picocli.CommandLine.Option;
                 "Measure the simulator: speed-up over real time, events/s and heap of one run (engine off),",
                 "the event-queue micro-benchmark (EventQueue vs java.util.PriorityQueue, same JVM),",
                 "and the parallel efficiency of seeds over threads; with --engine also the baseline + engine pair",
-                "that homeostat run scores (speed-up for the pair, engine tick time, heap). Figures go to stdout."})
+                "that homeostat run scores (speed-up for the pair, engine tick time, heap). Runs both references by default",
+                "(scenarios/perf/reference.yaml, then the call-graph scenarios/perf/callgraph.yaml). Figures go to stdout."})
 final class PerfCommand implements Callable<Integer> {
-    @Option(names = "--scenario", paramLabel = "FILE", description = "Scenario YAML (default: ${DEFAULT-VALUE}).")
-    Path scenario = Path.of("scenarios/perf/reference.yaml");
+    /** Today's reference (no calls, a few faults) and the call-graph one (4 tiers, deadlines, retries, a fault of each family). */
+    static final List<Path> REFERENCES = List.of(Path.of("scenarios/perf/reference.yaml"), Path.of("scenarios/perf/callgraph.yaml"));
+
+    @Option(names = "--scenario", paramLabel = "FILE",
+            description = "Scenario YAML, repeatable: each is measured in turn (default: scenarios/perf/reference.yaml and "
+                    + "scenarios/perf/callgraph.yaml). The parallel phase and --scale use the first.")
+    List<Path> scenarios;
 
     @Option(names = "--hours", paramLabel = "H", description = "Simulated hours per run (decimals allowed), instead of the scenario's duration.")
     Double hours;
@@ -55,6 +63,9 @@ final class PerfCommand implements Callable<Integer> {
                     + "time and heap per size, engine off (and on, with --engine, under the scenario's policy).")
     List<Integer> scale;
 
+    @Option(names = "--chart", paramLabel = "FILE", description = "With --scale: also write the curve (time per simulated hour and heap peak per size) as a PNG.")
+    Path chart;
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override public Integer call() {
@@ -63,49 +74,65 @@ final class PerfCommand implements Callable<Integer> {
         if (threads < 1) throw new IllegalArgumentException("--threads: must be >= 1, was " + threads);
         if (queuePending < 1) throw new IllegalArgumentException("--queue-pending: must be >= 1, was " + queuePending);
         if (queueOps < 1) throw new IllegalArgumentException("--queue-ops: must be >= 1, was " + queueOps);
-        Scenario s = new ScenarioLoader().load(scenario);
-        SimulationSpec sim = s.simulation();
-        if (hours != null) sim = sim.withDuration(Duration.ofMillis(Math.round(hours * 3_600_000)));
-        long seed = s.seeds().getFirst();
+        if (chart != null && scale == null) throw new IllegalArgumentException("--chart: draws the --scale curve; add --scale, e.g. --scale 3000,10000,30000");
         PrintWriter out = spec.commandLine().getOut();
-
-        int pods = sim.cluster().deployments().stream().mapToInt(d -> d.replicas()).sum();
-        out.printf(Locale.ROOT, "scenario   %s: %d nodes, %d pods, %d services, %s simulated, scrape %ss, metrics retention %s%n",
-                s.name(), sim.cluster().nodes().size(), pods, sim.cluster().services().size(), sim.duration(),
-                sim.scrapeInterval().toSeconds(), sim.metricsRetention().isZero() ? "all" : sim.metricsRetention());
-        out.printf(Locale.ROOT, "machine    %d cores, max heap %d MiB, java %s, gc %s%n",
-                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, Runtime.version(),
-                String.join("+", java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
-                        .map(java.lang.management.GarbageCollectorMXBean::getName).toList()));
-        out.flush();
-        if (scale != null) {
-            printScale(out, s, sim, seed);
-            return Homeostat.EXIT_OK;
+        Scenario first = null;
+        SimulationSpec firstSim = null;
+        for (Path file : scenarios == null ? REFERENCES : scenarios) {
+            Scenario s = new ScenarioLoader().load(file);
+            SimulationSpec sim = s.simulation();
+            if (hours != null) sim = sim.withDuration(Duration.ofMillis(Math.round(hours * 3_600_000)));
+            printHeader(out, s, sim);
+            if (scale != null) {
+                printScale(out, s, sim, s.seeds().getFirst());
+                return Homeostat.EXIT_OK;
+            }
+            printRun(out, s, sim);
+            if (first == null) {
+                first = s;
+                firstSim = sim;
+            }
         }
 
-        var run = SimulatorPerf.measure(sim, seed);
-        out.printf(Locale.ROOT, "run        seed %d: %.1f s wall for %.0f s simulated = %.0fx real time; %,d events = %,.0f events/s%n",
-                seed, run.wallNanos() / 1e9, run.simulatedMillis() / 1e3, run.speedUp(), run.events(), run.eventsPerSecond());
-        out.printf(Locale.ROOT, "heap       peak %d MiB during the run, %d MiB live after it (after GC); %,d series, %,d samples held%n",
-                run.heapPeakBytes() >> 20, run.heapLiveBytes() >> 20, run.series(), run.samples());
-        out.flush();
-
-        if (engine) printEngine(out, new Scenario(s.name(), s.description(), s.source(), sim, s.seeds(), s.policy(), s.scoring(),
-                s.expectations(), s.observation()), seed);
-
-        var queue = EventLoopBenchmark.run(queuePending, queueOps, 5, seed);
+        var queue = EventLoopBenchmark.run(queuePending, queueOps, 5, first.seeds().getFirst());
         out.printf(Locale.ROOT, "event loop %,d pending, hold model, best of 5 rounds of %,d: EventQueue %.2f M events/s, "
                         + "java.util.PriorityQueue %.2f M events/s, ratio %.2fx%n",
                 queue.pending(), queue.operations(), queue.eventQueuePerSecond() / 1e6, queue.priorityQueuePerSecond() / 1e6, queue.ratio());
         out.flush();
 
         if (seeds > 0) {
-            var par = SimulatorPerf.parallel(sim, seed, seeds, threads);
-            out.printf(Locale.ROOT, "parallel   %d seeds: %.1f s on 1 thread, %.1f s on %d threads = %.2fx, efficiency %.0f %%%n",
-                    par.seeds(), par.oneThreadNanos() / 1e9, par.manyThreadsNanos() / 1e9, par.threads(), par.speedUp(), par.efficiency() * 100);
+            var par = SimulatorPerf.parallel(firstSim, first.seeds().getFirst(), seeds, threads);
+            out.printf(Locale.ROOT, "parallel   %s, %d seeds: %.1f s on 1 thread, %.1f s on %d threads = %.2fx, efficiency %.0f %%%n",
+                    first.name(), par.seeds(), par.oneThreadNanos() / 1e9, par.manyThreadsNanos() / 1e9, par.threads(), par.speedUp(),
+                    par.efficiency() * 100);
         }
         out.flush();
         return Homeostat.EXIT_OK;
+    }
+
+    private static void printHeader(PrintWriter out, Scenario s, SimulationSpec sim) {
+        int pods = sim.cluster().deployments().stream().mapToInt(d -> d.replicas()).sum();
+        long calls = sim.cluster().services().stream().mapToLong(v -> v.calls().size()).sum();
+        out.printf(Locale.ROOT, "scenario   %s: %d nodes, %d pods, %d services, %d calls, %d faults, %s simulated, scrape %ss, metrics retention %s%n",
+                s.name(), sim.cluster().nodes().size(), pods, sim.cluster().services().size(), calls, sim.faults().size(), sim.duration(),
+                sim.scrapeInterval().toSeconds(), sim.metricsRetention().isZero() ? "all" : sim.metricsRetention());
+        out.printf(Locale.ROOT, "machine    %d cores, max heap %d MiB, java %s, gc %s%n",
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, Runtime.version(),
+                String.join("+", java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                        .map(java.lang.management.GarbageCollectorMXBean::getName).toList()));
+        out.flush();
+    }
+
+    private void printRun(PrintWriter out, Scenario s, SimulationSpec sim) {
+        long seed = s.seeds().getFirst();
+        var run = SimulatorPerf.measure(sim, seed);
+        out.printf(Locale.ROOT, "run        seed %d: %.1f s wall for %.0f s simulated = %.0fx real time; %,d events = %,.0f events/s%n",
+                seed, run.wallNanos() / 1e9, run.simulatedMillis() / 1e3, run.speedUp(), run.events(), run.eventsPerSecond());
+        out.printf(Locale.ROOT, "heap       peak %d MiB during the run, %d MiB live after it (after GC); %,d series, %,d samples held%n",
+                run.heapPeakBytes() >> 20, run.heapLiveBytes() >> 20, run.series(), run.samples());
+        out.flush();
+        if (engine) printEngine(out, new Scenario(s.name(), s.description(), s.source(), sim, s.seeds(), s.policy(), s.scoring(),
+                s.expectations(), s.observation()), seed);
     }
 
     /** One row per size: the scenario's timing and retention, the reference's cluster at that size, no faults. */
@@ -115,19 +142,31 @@ final class PerfCommand implements Callable<Integer> {
         var policy = engine ? PolicyLoader.load(s.policy()) : null;
         out.printf(Locale.ROOT, "%8s %8s | %-32s | %s%n", "pods", "series", "engine off: wall, speed-up, heap peak",
                 engine ? "engine on, baseline + engine: CPU, per CPU second, tick per 100,000 series, heap peak" : "");
+        var points = new java.util.ArrayList<EnginePerfChart.Point>();
+        double hoursEach = sim.duration().toMillis() / 3_600_000.0;
         for (int pods : scale) {
             var cluster = dev.homeostat.simulator.perf.ReferenceCluster.cluster(Math.max(1, pods / 30), Math.max(1, pods / 150), 150);
             var sized = new SimulationSpec(cluster, sim.duration(), sim.scrapeInterval(), List.of(), sim.metricsRetention(), sim.trafficStep(), List.of());
             var off = SimulatorPerf.measure(sized, seed);
             String on = "";
+            Double onSeconds = null;
+            Long onHeap = null;
             if (policy != null) {
                 var pair = EnginePerf.measure(new Scenario(s.name() + "-" + pods, s.description(), s.source(), sized, s.seeds(), s.policy(),
                         s.scoring(), s.expectations(), s.observation()), seed, policy);
                 on = String.format(Locale.ROOT, "%7.1f s CPU, %6.0fx, %6.2f ms, %6d MiB", pair.pairCpuNanos() / 1e9, pair.pairCpuSpeedUp(),
                         pair.ticks().millisPer100kSeries(), pair.heapPeakBytes() >> 20);
+                onSeconds = pair.pairCpuNanos() / 1e9 / hoursEach;
+                onHeap = pair.heapPeakBytes() >> 20;
             }
+            points.add(new EnginePerfChart.Point((pods / 150) * 150, off.wallNanos() / 1e9 / hoursEach, off.heapPeakBytes() >> 20, onSeconds, onHeap));
             out.printf(Locale.ROOT, "%,8d %,8d | %7.1f s, %7.0fx, %6d MiB     | %s%n", (pods / 150) * 150, off.series(), off.wallNanos() / 1e9,
                     off.speedUp(), off.heapPeakBytes() >> 20, on);
+            out.flush();
+        }
+        if (chart != null) {
+            AtomicFiles.write(chart, EnginePerfChart.png(String.format(Locale.ROOT, "homeostat perf --scale: %s, %.1f simulated h per size", s.name(), hoursEach), points));
+            out.printf(Locale.ROOT, "chart      %s%n", chart);
             out.flush();
         }
     }
