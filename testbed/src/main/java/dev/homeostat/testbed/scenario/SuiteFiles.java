@@ -14,8 +14,8 @@ import java.util.Optional;
 /**
  * Which files of a suite folder are scenarios. A folder may hold other Kubernetes-style objects beside its
  * scenarios — the Chaos Mesh manifests they name, a ConfigMap, a kustomization — so a file whose first document
- * declares another {@code kind} is skipped, and said so; anything else is read as a scenario, so a scenario with
- * a mistake in it is reported, never skipped.
+ * declares another API group's {@code kind} is skipped, and said so; anything else (homeostat's own group included)
+ * is read as a scenario, so a scenario with a mistake in it is reported, never skipped.
  */
 final class SuiteFiles {
     private SuiteFiles() { }
@@ -36,7 +36,10 @@ final class SuiteFiles {
             return Optional.empty();
         }
         if (documents.isEmpty()) return Optional.empty();
-        JsonNode kind = documents.getFirst().root().get("kind");
+        JsonNode root = documents.getFirst().root();
+        JsonNode apiVersion = root.get("apiVersion"), kind = root.get("kind");
+        // homeostat's own group is meant as a scenario: a typo in its kind is reported, not skipped
+        if (apiVersion == null || !apiVersion.isTextual() || apiVersion.asText().startsWith("homeostat.dev/")) return Optional.empty();
         if (kind == null || !kind.isTextual() || kind.asText().equals(ScenarioLoader.KIND)) return Optional.empty();
         return Optional.of(kind.asText());
     }

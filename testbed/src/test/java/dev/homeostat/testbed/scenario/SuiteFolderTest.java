@@ -49,6 +49,12 @@ class SuiteFolderTest {
     }
 
     @Test
+    void aTypoInAScenariosKind_isReported_notSkipped() throws IOException {
+        Files.writeString(dir.resolve("typo.yaml"), "apiVersion: homeostat.dev/v1alpha1\nkind: Scenarios\nmetadata: {name: typo}\n");
+        assertThatThrownBy(() -> new ScenarioLoader().loadAll(dir)).isInstanceOf(ScenarioException.class).hasMessageContaining("kind");
+    }
+
+    @Test
     void aFolderOfOtherObjectsOnly_isRefused_sayingSo() throws IOException {
         Files.writeString(dir.resolve("config.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings}\n");
         assertThatThrownBy(() -> new ScenarioLoader().loadAll(dir)).isInstanceOf(ScenarioException.class)
