@@ -255,7 +255,7 @@ final class FaultInjector {
                 List.copyOf(svcs), !targets.isEmpty()));
     }
 
-    /** What each kind of fault does (README "Faults" and "Traffic effects"). */
+    /** What each kind of fault does (README "Faults" and "Traffic effects"): one case per kind, so longer than a method should be. */
     private Impact impact(Fault fault, List<PodState> targets) {
         return switch (fault) {
             case PodKill k -> new Impact(InjectionCheck.Signal.REMOVAL, null, new OnEachPod(p -> kubelet.delete(p, "PodChaos", 0, true), null));

@@ -31,6 +31,10 @@ import java.util.TreeMap;
  * the store; expired blocks are reused, so a long run allocates nothing once a window is full. A
  * series with no sample left is dropped (and comes back if appended to again); the slots of a
  * released run are reused once none of them holds a sample.
+ *
+ * <p>Longer than a file should be, on purpose: the blocks, the slot runs and the two views that write and read
+ * them ({@link Batch}, {@link Handle}, the family arrays of {@link #read}) share private arrays on the hot path of
+ * every scrape and every engine tick; split into classes they would need those arrays exposed.
  */
 public final class MetricStore {
     /** Keep every sample (the default). */
