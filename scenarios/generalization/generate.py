@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Writes the generalization suite: tune/*.yaml and holdout/*.yaml from topologies.py (the clusters) and
-scenarios.py (what happens to them), and the generated sections of README.md (the scenario list and the
-coverage table) between their markers. Refuses a suite that breaks its own rules: a scenario in the
-split its topology does not belong to, a fault type or catalogue kind missing, one of the four families
-missing from a split, fewer than 6 controls.
+scenarios.py (what happens to them), fresh/*.yaml from fresh_topologies.py and fresh_scenarios.py, and
+the generated sections of README.md (the scenario list and the coverage table) between their markers.
+Refuses a suite that breaks its own rules: a scenario in the split its topology does not belong to, a
+fault type or catalogue kind missing, one of the families missing from a split, fewer than 6 controls;
+and a self-contained split (fresh/) that misses a fault type or catalogue kind or has fewer than 5 controls.
 Regenerate with: python3 scenarios/generalization/generate.py
 
 One generator keeps every scenario of a topology on exactly the same cluster, and the README's list in
@@ -18,8 +19,17 @@ import yaml  # PyYAML (Debian: python3-yaml), to read the manifests' kinds and a
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.dont_write_bytecode = True  # no __pycache__ beside the suite
 sys.path.insert(0, HERE)
-from topologies import TOPOLOGIES  # noqa: E402
-from scenarios import CONTROL, DETECT, HEAL, HEAL_QUIET, SCENARIOS, SPLITS  # noqa: E402
+from topologies import TOPOLOGIES as FIRST_TOPOLOGIES  # noqa: E402
+from scenarios import CONTROL, DETECT, HEAL, HEAL_QUIET, SCENARIOS as FIRST_SCENARIOS, SPLITS as FIRST_SPLITS  # noqa: E402
+from fresh_topologies import FRESH_TOPOLOGIES  # noqa: E402
+from fresh_scenarios import FRESH_SCENARIOS, FRESH_SPLITS  # noqa: E402
+
+TOPOLOGIES = FIRST_TOPOLOGIES | FRESH_TOPOLOGIES
+SCENARIOS = FIRST_SCENARIOS + FRESH_SCENARIOS
+SPLITS = FIRST_SPLITS | FRESH_SPLITS
+# A split measured on its own (written after the others had been read) must carry every fault type and
+# catalogue kind itself, and its own controls.
+SELF_CONTAINED = {"fresh": 5}
 
 POLICY = "../../../remediation/policies/default.yaml"
 PLAIN = re.compile(r"^[A-Za-z0-9_./-][A-Za-z0-9_./ -]*$")
@@ -209,7 +219,7 @@ def families_of(s):
 
 
 def coverage():
-    """Rows of (what, tune scenarios, holdout scenarios); raises when the suite misses one of its rules."""
+    """Rows of (what, {split: scenarios}); raises when the suite misses one of its rules."""
     found = {}
     for s in SCENARIOS:
         keys = set(families_of(s))
@@ -222,17 +232,22 @@ def coverage():
         if len(s.get("faults", [])) > 1 or any("Workflow" in manifest_actions(f["manifest"]) for f in s.get("faults", []) if "manifest" in f):
             keys.add("overlapping faults")
         for k in keys:
-            found.setdefault(k, {"tune": [], "holdout": []})[s["split"]].append(s["name"])
+            found.setdefault(k, {split: [] for split in SPLITS})[s["split"]].append(s["name"])
     problems = [f"no scenario injects {k}" for k in APP_VARIANTS + CATALOGUE if k not in found]
     problems += [f"family {k} is missing from {split}/" for k in FAMILIES for split in SPLITS if not found.get(k, {}).get(split)]
     controls = sum(1 for s in SCENARIOS if not s.get("faults"))
     if controls < 6:
         problems.append(f"only {controls} no-fault controls; the suite needs at least 6")
+    for split, least in SELF_CONTAINED.items():
+        problems += [f"{split}/ injects no {k}" for k in APP_VARIANTS + CATALOGUE if not found.get(k, {}).get(split)]
+        own = sum(1 for s in SCENARIOS if s["split"] == split and not s.get("faults"))
+        if own < least:
+            problems.append(f"{split}/ has {own} no-fault controls; it needs at least {least}")
     if problems:
         raise SystemExit("generate.py: " + "; ".join(problems))
     order = list(FAMILIES) + APP_VARIANTS + CATALOGUE + ["overlapping faults", "no-fault control"]
     order += sorted(k for k in found if k not in order)
-    return [(k, found[k]["tune"], found[k]["holdout"]) for k in order]
+    return [(k, found[k]) for k in order]
 
 
 def readme_sections():
@@ -242,12 +257,13 @@ def readme_sections():
             events = [what(f) for f in s.get("faults", [])] + [change_text(c) for c in s.get("changes", [])]
             kind = {id(HEAL): "HEAL", id(HEAL_QUIET): "HEAL_QUIET", id(DETECT): "DETECT", id(CONTROL): "CONTROL"}.get(id(s["expectations"]))
             if kind is None:
-                kind = "HEAL (MTTD ≤ " + s["expectations"]["maxMttd"] + ")"
+                base = "HEAL_QUIET" if "maxPages" in s["expectations"] else "HEAL"
+                kind = f"{base} (MTTD ≤ {s['expectations']['maxMttd']})"
             rows.append(f"| `{split}/{s['name']}` | {s['topology']} | {load_text(s)}, {s['duration']} | "
                         f"{'; '.join(events) or '—'} | {kind} | {s['sre'][0].upper() + s['sre'][1:]} |")
-    cov = ["| fault, family or load | tune | holdout |", "|---|---|---|"]
-    for k, tune, holdout in coverage():
-        cov.append(f"| {k} | {len(tune)}: {', '.join(tune) or '—'} | {len(holdout)}: {', '.join(holdout) or '—'} |")
+    cov = ["| fault, family or load | " + " | ".join(SPLITS) + " |", "|---" * (len(SPLITS) + 1) + "|"]
+    for k, by_split in coverage():
+        cov.append(f"| {k} | " + " | ".join(f"{len(by_split[x])}: {', '.join(by_split[x]) or '—'}" for x in SPLITS) + " |")
     return {"scenarios": "\n".join(rows), "coverage": "\n".join(cov)}
 
 
