@@ -41,7 +41,7 @@ public final class ChaosSelectors {
             for (int i = 0; i < containerNames.size(); i++)
                 if (containerNames.get(i) == null || containerNames.get(i).isBlank())
                     throw ctx.fail(spec + ".containerNames[" + i + "]", "container name must not be empty");
-            s = new PodSelector(s.namespaces(), s.labels(), s.pods(), s.expressions(), s.fields(), Set.copyOf(containerNames));
+            s = s.withContainers(Set.copyOf(containerNames));
         }
         return new Target(s, mode(spec, mode, value, ctx));
     }
@@ -64,15 +64,20 @@ public final class ChaosSelectors {
         List<String> namespaces = s.getNamespaces() == null ? List.of() : s.getNamespaces();
         Map<String, String> labels = s.getLabelSelectors() == null ? Map.of() : s.getLabelSelectors();
         List<LabelRequirement> expressions = expressions(path + ".expressionSelectors", s.getExpressionSelectors(), ctx);
-        Map<String, String> fields = s.getFieldSelectors() == null ? new TreeMap<>() : new TreeMap<>(s.getFieldSelectors());
-        for (var e : fields.entrySet()) {
-            if (!PodSelector.FIELDS.contains(e.getKey()))
-                throw ctx.notModelled(path + ".fieldSelectors." + e.getKey(), "the simulator knows the pod fields " + String.join(", ", PodSelector.FIELDS) + " only");
-            if (e.getValue() == null || e.getValue().isBlank())
-                throw ctx.fail(path + ".fieldSelectors." + e.getKey(), "value must not be empty, e.g. status.phase: Running");
-        }
-        oneAsField(path + ".nodes", s.getNodes(), "spec.nodeName", "node", fields, ctx);
-        oneAsField(path + ".podPhaseSelectors", s.getPodPhaseSelectors(), "status.phase", "phase", fields, ctx);
+        Map<String, Set<String>> fields = new TreeMap<>();
+        if (s.getFieldSelectors() != null)
+            for (var e : s.getFieldSelectors().entrySet()) {
+                if (!PodSelector.FIELDS.contains(e.getKey()))
+                    throw ctx.notModelled(path + ".fieldSelectors." + e.getKey(), "the simulator knows the pod fields " + String.join(", ", PodSelector.FIELDS) + " only");
+                if (e.getValue() == null || e.getValue().isBlank())
+                    throw ctx.fail(path + ".fieldSelectors." + e.getKey(), "value must not be empty, e.g. status.phase: Running");
+                fields.put(e.getKey(), Set.of(e.getValue()));
+            }
+        anyOfAsField(path + ".nodes", s.getNodes(), "spec.nodeName", "node", fields, ctx);
+        anyOfAsField(path + ".podPhaseSelectors", s.getPodPhaseSelectors(), "status.phase", "phase", fields, ctx);
+        Map<String, String> nodeLabels = s.getNodeSelectors() == null ? Map.of() : s.getNodeSelectors();
+        for (var e : nodeLabels.entrySet())
+            if (e.getValue() == null) throw ctx.fail(path + ".nodeSelectors." + e.getKey(), "label value must not be empty; write e.g. topology.kubernetes.io/zone: zone-a");
         for (int i = 0; i < namespaces.size(); i++)
             if (namespaces.get(i) == null || namespaces.get(i).isBlank())
                 throw ctx.fail(path + ".namespaces[" + i + "]", "namespace must not be empty");
@@ -82,19 +87,22 @@ public final class ChaosSelectors {
         // Chaos Mesh's webhook: no namespaces means the namespace of the experiment object itself (an empty selector
         // therefore selects every pod of that namespace, as it does live).
         Set<String> effective = namespaces.isEmpty() ? Set.of(ctx.namespace()) : Set.copyOf(namespaces);
-        return new PodSelector(effective, labels, Set.of(), expressions, fields, Set.of());
+        return new PodSelector(effective, labels, Set.of(), expressions, fields, Set.of(), nodeLabels);
     }
 
-    /** Chaos Mesh's list of nodes or phases as the simulator's single field selector: one value only. */
-    private static void oneAsField(String path, List<String> values, String field, String what, Map<String, String> fields, ManifestContext ctx) {
+    /** Chaos Mesh's list of nodes or phases as a field any of whose values matches, narrowed by a field selector on the same field. */
+    private static void anyOfAsField(String path, List<String> values, String field, String what, Map<String, Set<String>> fields, ManifestContext ctx) {
         if (values == null || values.isEmpty()) return;
-        if (values.size() > 1)
-            throw ctx.notModelled(path, "the simulator's selector holds one " + what + ", and " + values.size() + " are listed; run one experiment per " + what);
-        String value = values.getFirst();
-        if (value == null || value.isBlank()) throw ctx.fail(path + "[0]", what + " must not be empty");
-        String earlier = fields.putIfAbsent(field, value);
-        if (earlier != null && !earlier.equals(value))
-            throw ctx.fail(path, "selects " + what + " " + value + " but fieldSelectors " + field + " is " + earlier + ", so no pod matches; keep one");
+        for (int i = 0; i < values.size(); i++)
+            if (values.get(i) == null || values.get(i).isBlank()) throw ctx.fail(path + "[" + i + "]", what + " must not be empty");
+        Set<String> earlier = fields.get(field);
+        var any = new java.util.TreeSet<>(values);
+        if (earlier != null) {
+            any.retainAll(earlier);
+            if (any.isEmpty())
+                throw ctx.fail(path, "selects " + what + "s " + values + " but fieldSelectors " + field + " is " + earlier.iterator().next() + ", so no pod matches; keep one");
+        }
+        fields.put(field, Set.copyOf(any));
     }
 
     private static List<LabelRequirement> expressions(String path, List<LabelSelectorRequirement> list, ManifestContext ctx) {

@@ -53,6 +53,8 @@ final class NetworkChaosTranslator implements FaultTranslator<NetworkChaos> {
         Duration duration = ctx.duration("spec.duration", spec.getDuration(), "for NetworkChaos (how long the fault lasts)");
         String direction = spec.getDirection() == null || spec.getDirection().isEmpty() ? "to" : spec.getDirection();
         Peers peers = peers(spec, action, direction, ctx);
+        interfaceOfThePod("spec.device", spec.getDevice(), ctx);
+        interfaceOfThePod("spec.targetDevice", spec.getTargetDevice(), ctx);
         List<Function<String, Fault>> drafts = new ArrayList<>();
         Duration at = ctx.appliedAt();
         PodSelector sel = target.selector();
@@ -99,6 +101,12 @@ final class NetworkChaosTranslator implements FaultTranslator<NetworkChaos> {
         var faults = new ArrayList<Fault>();
         for (int i = 0; i < drafts.size(); i++) faults.add(drafts.get(i).apply(names.get(i)));
         return List.copyOf(faults);
+    }
+
+    /** A simulated pod has one interface, eth0 (the name Kubernetes gives a pod's network interface). */
+    private static void interfaceOfThePod(String field, String device, ManifestContext ctx) {
+        if (device != null && !device.isBlank() && !device.equals("eth0"))
+            throw ctx.notModelled(field, "a simulated pod has one network interface, eth0, and no " + device);
     }
 
     /**

@@ -176,8 +176,18 @@ class ChaosKindsTest {
         var s = ((dev.homeostat.simulator.fault.DnsFault) f).selector();
         assertThat(s.expressions()).containsExactly(new LabelRequirement("tier", LabelRequirement.Operator.NOT_IN, List.of("db")),
                 new LabelRequirement("app", LabelRequirement.Operator.EXISTS, List.of()));
-        assertThat(s.fields()).containsEntry("status.phase", "Running");
+        assertThat(s.fields()).containsEntry("status.phase", java.util.Set.of("Running"));
         assertThat(s.containers()).containsExactly("app");
+        // several nodes and phases: any of them; a field selector narrows them; node labels with the kubelet's hostname
+        var many = ((dev.homeostat.simulator.fault.DnsFault) translate(doc("DNSChaos", "  action: error\n  mode: all\n  selector:\n"
+                + "    nodes: [n-1, n-2]\n    podPhaseSelectors: [Running, Pending]\n    fieldSelectors:\n      status.phase: Running\n"
+                + "    nodeSelectors:\n      zone: a\n  duration: 1m\n")).getFirst()).selector();
+        assertThat(many.fields()).containsEntry("spec.nodeName", java.util.Set.of("n-1", "n-2")).containsEntry("status.phase", java.util.Set.of("Running"));
+        assertThat(many.matches(many.namespaces().iterator().next(), "p", java.util.Map.of(), "n-2", java.util.Map.of("zone", "a"), "Running", null)).isTrue();
+        assertThat(many.matches(many.namespaces().iterator().next(), "p", java.util.Map.of(), "n-2", java.util.Map.of("zone", "b"), "Running", null)).isFalse();
+        assertThat(many.matches(many.namespaces().iterator().next(), "p", java.util.Map.of(), "n-3", java.util.Map.of("zone", "a"), "Running", null)).isFalse();
+        assertThat(error(doc("DNSChaos", "  action: error\n  mode: all\n  selector:\n    nodes: [n-1]\n    fieldSelectors:\n      spec.nodeName: n-2\n"
+                + "  duration: 1m\n")).field()).isEqualTo("spec.selector.nodes");
         assertThat(error(doc("DNSChaos", "  action: error\n  mode: all\n  selector:\n    fieldSelectors:\n      spec.hostname: a\n  duration: 1m\n")).field())
                 .isEqualTo("spec.selector.fieldSelectors.spec.hostname");
         assertThat(error(doc("DNSChaos", "  action: error\n  mode: all\n  selector:\n    expressionSelectors:\n      - {key: a, operator: Near}\n  duration: 1m\n")).field())

@@ -249,19 +249,19 @@ class TrafficEffectsTest {
     @Test
     void expressionAndFieldSelectors_narrowTheTargets() {
         var notIn = new PodSelector(Set.of("shop"), Map.of(), Set.of(),
-                List.of(new LabelRequirement("app", LabelRequirement.Operator.NOT_IN, List.of("svc0"))), Map.of(), Set.of());
+                List.of(new LabelRequirement("app", LabelRequirement.Operator.NOT_IN, List.of("svc0"))), Map.of(), Set.of(), Map.of());
         var none = runWith(new NetworkLoss("loss", AT, FOR, notIn, ALL, 50));
         assertThat(none.of(dev.homeostat.simulator.events.SimEvent.FaultStarted.class).getFirst().pods()).isEmpty();
 
         var in = new PodSelector(Set.of("shop"), Map.of(), Set.of(),
                 List.of(new LabelRequirement("app", LabelRequirement.Operator.IN, List.of("svc0", "other"))),
-                Map.of("status.phase", "Running", "spec.nodeName", "node-0"), Set.of("app"));
+                Map.of("status.phase", Set.of("Running"), "spec.nodeName", Set.of("node-0")), Set.of("app"), Map.of());
         var some = runWith(new NetworkLoss("loss", AT, FOR, in, ALL, 50));
         var pods = some.of(dev.homeostat.simulator.events.SimEvent.FaultStarted.class).getFirst().pods();
         assertThat(pods).isNotEmpty().allSatisfy(p -> assertThat(some.sim().pods().stream()
                 .filter(v -> (v.namespace() + "/" + v.name()).equals(p)).findFirst().orElseThrow().node()).isEqualTo("node-0"));
 
-        var wrongContainer = new PodSelector(Set.of("shop"), Map.of("app", "svc0"), Set.of(), List.of(), Map.of(), Set.of("sidecar"));
+        var wrongContainer = new PodSelector(Set.of("shop"), Map.of("app", "svc0"), Set.of(), List.of(), Map.of(), Set.of("sidecar"), Map.of());
         var noContainer = runWith(new NetworkLoss("loss", AT, FOR, wrongContainer, ALL, 50));
         assertThat(noContainer.of(dev.homeostat.simulator.events.SimEvent.FaultStarted.class).getFirst().tookEffect()).isFalse();
     }

@@ -88,8 +88,8 @@ public final class ExperimentSchema {
                     simulated("the fault hits the selected pods' calls to hosts outside the cluster that the scenario declares "
                             + "(services[].calls[].host): an IPv4 address or CIDR matches declared addresses, a host name matches exactly; "
                             + "in-cluster callees are named <service>.<namespace>.svc.cluster.local")),
-            Field.of("device", text(), notModelled("a simulated pod has one network interface; remove device")),
-            Field.of("targetDevice", text(), notModelled("a simulated pod has one network interface; remove targetDevice")),
+            Field.of("device", text(), simulated("eth0, a simulated pod's one interface (where its traffic goes); another name is refused: the pod has no such interface")),
+            Field.of("targetDevice", text(), simulated("eth0, as device; another name is refused")),
             REMOTE_CLUSTER));
 
     private static final String STRESS_OPTIONS =

@@ -32,10 +32,10 @@ public final class SelectorSchema {
             Field.of("fieldSelectors", mapOf(text()),
                     simulated("metadata.name, metadata.namespace, spec.nodeName and status.phase, the pod fields the simulator knows")),
             Field.of("pods", mapOf(listOf(text())), simulated("namespace: [pod names]; when given, the other selectors are ignored, as in Chaos Mesh")),
-            Field.of("nodes", listOf(text()), simulated("one node: its pods (as spec.nodeName); several nodes are refused, the simulator's selector holds one node name")),
+            Field.of("nodes", listOf(text()), simulated("pods on any of these nodes (spec.nodeName one of them)")),
             Field.of("podPhaseSelectors", listOf(oneOf(PHASES.toArray(String[]::new))),
-                    simulated("one phase: pods in it (as status.phase); several phases are refused, the simulator's selector holds one")),
-            Field.of("nodeSelectors", mapOf(text()), notModelled("the simulator's selector cannot select pods by their node's labels; select the node by name with nodes")),
+                    simulated("pods in any of these phases (status.phase one of them)")),
+            Field.of("nodeSelectors", mapOf(text()), simulated("pods on nodes carrying these labels: a scenario's nodes carry their labels (nodes[].labels) and kubernetes.io/hostname")),
             Field.of("annotationSelectors", mapOf(text()), notModelled("simulated pods carry no annotations to select them by"))));
 
     public static final Field MODE = Field.of("mode", oneOf(MODES.toArray(String[]::new)),

@@ -7,15 +7,21 @@ import java.util.Set;
 /**
  * Which pods a fault may hit, as Chaos Mesh's selector: a pod matches when it is in one of
  * {@code namespaces} (empty: any), carries every label in {@code labels}, satisfies every
- * {@code expressions} requirement and every {@code fields} selector, when {@code pods} is not empty
- * is named there (keys {@code namespace/name}), and when {@code containers} is not empty runs a
- * container named there (Chaos Mesh's {@code containerNames}; the simulator's pods have one container).
+ * {@code expressions} requirement and every {@code fields} selector (the field's value one of the listed ones),
+ * when {@code pods} is not empty is named there (keys {@code namespace/name}), when {@code containers} is not empty
+ * runs a container named there (Chaos Mesh's {@code containerNames}; the simulator's pods have one container), and
+ * runs on a node carrying every label in {@code nodeLabels} (Chaos Mesh's {@code nodeSelectors}; every node also
+ * carries {@code kubernetes.io/hostname: <its name>}, as the kubelet labels it).
  *
  * <p>Field selectors: {@code metadata.name}, {@code metadata.namespace}, {@code spec.nodeName},
- * {@code status.phase} (the ones the API server supports for pods that the simulator knows).
+ * {@code status.phase} (the ones the API server supports for pods that the simulator knows). Chaos Mesh's
+ * {@code nodes} and {@code podPhaseSelectors} are {@code spec.nodeName} and {@code status.phase} with several values.
  */
 public record PodSelector(Set<String> namespaces, Map<String, String> labels, Set<String> pods,
-                          List<LabelRequirement> expressions, Map<String, String> fields, Set<String> containers) {
+                          List<LabelRequirement> expressions, Map<String, Set<String>> fields, Set<String> containers,
+                          Map<String, String> nodeLabels) {
+    /** The label every node carries with its own name. */
+    public static final String HOSTNAME = "kubernetes.io/hostname";
     /** Field selectors the simulator can evaluate. */
     public static final List<String> FIELDS = List.of("metadata.name", "metadata.namespace", "spec.nodeName", "status.phase");
 
@@ -24,26 +30,38 @@ public record PodSelector(Set<String> namespaces, Map<String, String> labels, Se
         labels = labels == null ? Map.of() : Map.copyOf(labels);
         pods = pods == null ? Set.of() : Set.copyOf(pods);
         expressions = expressions == null ? List.of() : List.copyOf(expressions);
-        fields = fields == null ? Map.of() : Map.copyOf(fields);
+        fields = fields == null ? Map.of() : fields;
         containers = containers == null ? Set.of() : Set.copyOf(containers);
-        for (String f : fields.keySet())
-            if (!FIELDS.contains(f)) throw new IllegalArgumentException("fieldSelectors." + f + ": not a pod field the simulator knows; use one of " + FIELDS);
-        if (namespaces.isEmpty() && labels.isEmpty() && pods.isEmpty() && expressions.isEmpty() && fields.isEmpty())
+        nodeLabels = nodeLabels == null ? Map.of() : Map.copyOf(nodeLabels);
+        for (var f : fields.entrySet()) {
+            if (!FIELDS.contains(f.getKey())) throw new IllegalArgumentException("fieldSelectors." + f.getKey() + ": not a pod field the simulator knows; use one of " + FIELDS);
+            if (f.getValue().isEmpty()) throw new IllegalArgumentException("fieldSelectors." + f.getKey() + ": needs a value");
+        }
+        var copied = new java.util.TreeMap<String, Set<String>>();
+        fields.forEach((k, v) -> copied.put(k, Set.copyOf(v)));
+        fields = java.util.Collections.unmodifiableMap(copied);
+        if (namespaces.isEmpty() && labels.isEmpty() && pods.isEmpty() && expressions.isEmpty() && fields.isEmpty() && nodeLabels.isEmpty())
             throw new IllegalArgumentException("selector: empty selector would match every pod in the cluster; name namespaces, labelSelectors or pods");
     }
 
     /** Namespaces, labels and pod names only (the original selector). */
     public PodSelector(Set<String> namespaces, Map<String, String> labels, Set<String> pods) {
-        this(namespaces, labels, pods, List.of(), Map.of(), Set.of());
+        this(namespaces, labels, pods, List.of(), Map.of(), Set.of(), Map.of());
     }
 
-    /** As {@link #matches(String, String, Map, String, String, String)} without node, phase and container (those conditions are not checked). */
+    /** The same selector for these containers only. */
+    public PodSelector withContainers(Set<String> names) {
+        return new PodSelector(namespaces, labels, pods, expressions, fields, names, nodeLabels);
+    }
+
+    /** As {@link #matches(String, String, Map, String, Map, String, String)} without node, phase and container (those conditions are not checked). */
     public boolean matches(String namespace, String name, Map<String, String> podLabels) {
-        return matches(namespace, name, podLabels, null, null, null);
+        return matches(namespace, name, podLabels, null, null, null, null);
     }
 
-    /** {@code node}, {@code phase} or {@code container} null: that condition is not checked. */
-    public boolean matches(String namespace, String name, Map<String, String> podLabels, String node, String phase, String container) {
+    /** {@code node}, {@code phase} or {@code container} null: that condition is not checked; {@code nodeLabels} with the node. */
+    public boolean matches(String namespace, String name, Map<String, String> podLabels, String node, Map<String, String> labelsOfNode,
+                           String phase, String container) {
         if (!namespaces.isEmpty() && !namespaces.contains(namespace)) return false;
         if (!pods.isEmpty() && !pods.contains(namespace + "/" + name)) return false;
         for (var e : labels.entrySet()) if (!e.getValue().equals(podLabels.get(e.getKey()))) return false;
@@ -56,8 +74,13 @@ public record PodSelector(Set<String> namespaces, Map<String, String> labels, Se
                 case "status.phase" -> phase;
                 default -> throw new IllegalStateException("unreachable: fields checked in the constructor: " + e.getKey());
             };
-            if (actual != null && !actual.equals(e.getValue())) return false;
+            if (actual != null && !e.getValue().contains(actual)) return false;
         }
+        if (node != null)
+            for (var e : nodeLabels.entrySet()) {
+                String value = e.getKey().equals(HOSTNAME) ? node : labelsOfNode == null ? null : labelsOfNode.get(e.getKey());
+                if (!e.getValue().equals(value)) return false;
+            }
         return container == null || containers.isEmpty() || containers.contains(container);
     }
 }

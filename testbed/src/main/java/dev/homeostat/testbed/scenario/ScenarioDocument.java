@@ -63,7 +63,7 @@ record ScenarioDocument(String apiVersion, String kind, Metadata metadata, Spec 
     record Workload(String type, Double amplitude, Duration period, Duration phase, Duration at, Duration duration, Double multiplier,
                     String file, Duration hold) { }
 
-    record NodePool(String prefix, int count, double cpu, long memory) { }
+    record NodePool(String prefix, int count, double cpu, long memory, Map<String, String> labels) { }
 
     /**
      * Either a Chaos Mesh manifest applied at {@code at} — a path relative to the scenario, or the object itself

@@ -175,7 +175,7 @@ public final class ScenarioLoader {
             String prefix = pool.prefix() == null ? "node" : pool.prefix();
             for (int i = 1; i <= pool.count(); i++) {
                 String name = prefix + "-" + i;
-                nodes.add(field(src, "spec.cluster.nodePool", () -> new NodeSpec(name, pool.cpu(), pool.memory(), Map.of())));
+                nodes.add(field(src, "spec.cluster.nodePool", () -> new NodeSpec(name, pool.cpu(), pool.memory(), pool.labels())));
             }
         }
         var deployments = c.deployments() == null ? List.<DeploymentSpec>of() : c.deployments();
