@@ -14,7 +14,9 @@ import java.util.SplittableRandom;
  * delete the youngest surplus ones), name pods, and run RollingUpdates between revisions
  * ({@code maxSurge}/{@code maxUnavailable}), rollbacks ({@code kubectl rollout undo}) included. A pass
  * runs {@link #CONTROLLER_DELAY_MS} after whatever asked for it (a pod deleted, gone, isolated, its
- * readiness during a rollout, a scale, a new revision); requests in between fold into one pass.
+ * readiness during a rollout, a scale, a new revision); requests in between fold into one pass. A StatefulSet
+ * ({@link dev.homeostat.simulator.spec.DeploymentSpec#stateful()}) names its pods by ordinal and replaces a pod only
+ * once it is gone.
  */
 final class ReplicaSetController implements PodWatch {
     /** Delay of the ReplicaSet controller between a pod leaving and its replacement. */
@@ -132,10 +134,11 @@ final class ReplicaSetController implements PodWatch {
         r.observedGeneration = r.generation;
         if (r.rolling && rollingUpdate(d)) return;
         int active = d.active();
-        for (int i = active; i < d.replicas; i++) createPod(d, false);
+        for (int i = active; i < d.replicas; i++) if (!createPod(d, false)) break;
         if (active > d.replicas) {
             List<PodState> owned = new ArrayList<>();
             for (PodState p : d.pods) if (p.owned()) owned.add(p);
+            if (d.spec.stateful()) owned.sort(java.util.Comparator.comparingInt(ReplicaSetController::ordinal));
             Collections.reverse(owned);
             for (PodState p : owned.subList(0, active - d.replicas)) kubelet.delete(p, "ReplicaSet", Kubelet.GRACEFUL_DELETE_MS, false);
         }
@@ -162,7 +165,7 @@ final class ReplicaSetController implements PodWatch {
         if (old.isEmpty()) return false;
         int surge = d.spec.strategy().surge(d.replicas), unavailable = d.spec.strategy().unavailable(d.replicas);
         int create = Math.min(d.replicas + surge - (fresh + old.size()), d.replicas - fresh);
-        for (int i = 0; i < create; i++) createPod(d, false);
+        for (int i = 0; i < create; i++) if (!createPod(d, false)) break;
         int allowed = d.ready() - (d.replicas - unavailable);
         List<PodState> readyOld = new ArrayList<>();
         for (PodState p : old) {
@@ -177,8 +180,11 @@ final class ReplicaSetController implements PodWatch {
         return true;
     }
 
-    private void createPod(DeploymentState d, boolean warm) {
-        PodState p = new PodState(newPodName(d), d, d.current(), kernel.now(), stepMs);
+    /** Creates a pod of the current revision; false when a StatefulSet has no free ordinal below its replicas yet. */
+    private boolean createPod(DeploymentState d, boolean warm) {
+        String name = d.spec.stateful() ? freeOrdinalName(d) : newPodName(d);
+        if (name == null) return false;
+        PodState p = new PodState(name, d, d.current(), kernel.now(), stepMs);
         DeploymentState.Behaviour b = p.revision.behaviour();
         List<TrafficEffect> misbehaviour = new ArrayList<>(2);
         if (b.errorShare() > 0) misbehaviour.add(new TrafficEffect.Errors(b.errorShare(), false));
@@ -188,6 +194,32 @@ final class ReplicaSetController implements PodWatch {
         NodeState node = scheduler.place(p);
         kernel.emit(new SimEvent.PodCreated(kernel.now(), p.key, d.key, node == null ? "" : node.spec.name()));
         if (node != null) kubelet.admit(p, warm);
+        return true;
+    }
+
+    /**
+     * A StatefulSet's next pod: the lowest ordinal below its replicas that no pod of it holds. A pod holds its name
+     * until it is gone, terminating or isolated alike, so a replacement never runs beside the pod it replaces.
+     */
+    private static String freeOrdinalName(DeploymentState d) {
+        var held = new java.util.BitSet();
+        for (PodState p : d.pods) {
+            int ordinal = ordinal(p);
+            if (ordinal >= 0) held.set(ordinal);
+        }
+        int free = held.nextClearBit(0);
+        return free < d.replicas ? d.spec.name() + "-" + free : null;
+    }
+
+    /** The ordinal of a StatefulSet's pod ({@code name-3} → 3); -1 for a name without one. */
+    private static int ordinal(PodState p) {
+        String prefix = p.deployment.spec.name() + "-";
+        if (!p.name.startsWith(prefix)) return -1;
+        try {
+            return Integer.parseInt(p.name.substring(prefix.length()));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     private String newPodName(DeploymentState d) {
@@ -209,7 +241,8 @@ final class ReplicaSetController implements PodWatch {
     @Override public void deleted(PodState p) { requestReconcile(p.deployment); }
 
     @Override public void gone(PodState p) {
-        if (p.deployment.revisions.rolling) requestReconcile(p.deployment);
+        // a StatefulSet's replacement waits for the name its predecessor held
+        if (p.deployment.revisions.rolling || p.deployment.spec.stateful()) requestReconcile(p.deployment);
     }
 
     @Override public void isolated(PodState p) { requestReconcile(p.deployment); }

@@ -43,6 +43,8 @@ final class Scraper implements PodWatch {
     /** The window of the replicas-available rule's min_over_time. */
     static final long AVAILABLE_WINDOW_MS = 120_000;
     private final Map<ServiceState, MetricStore.Handle[]> serviceSeries = new IdentityHashMap<>();
+    /** The slot runs of gone StatefulSet pods, by pod key, kept for the pod that takes the name. */
+    private final Map<String, Integer> statefulRuns = new java.util.HashMap<>();
 
     Scraper(MetricStore store, SplittableRandom memoryNoise) {
         this.store = store;
@@ -131,7 +133,10 @@ final class Scraper implements PodWatch {
     }
 
     private void scrapePod(MetricStore.Batch w, long t, PodState p) {
-        if (p.slots < 0) p.slots = store.reserve(POD_SERIES);
+        if (p.slots < 0) {
+            Integer predecessor = p.deployment.spec.stateful() ? statefulRuns.remove(p.key) : null;
+            p.slots = predecessor != null ? predecessor : store.reserve(POD_SERIES);
+        }
         if (p.running()) {
             double limit = p.spec.memoryLimit();
             double noise = 1 + MEMORY_NOISE * memoryNoise.nextGaussian();
@@ -174,9 +179,15 @@ final class Scraper implements PodWatch {
         w.put(p.slots + series, value);
     }
 
-    /** A pod that is gone is scraped no more: its slots are reused once its samples have expired. */
+    /**
+     * A pod that is gone is scraped no more: its slots are reused once its samples have expired. A StatefulSet's pod
+     * keeps its run for the pod that takes its name: the same labels are the same series, which go on (counters
+     * reset), as in Prometheus.
+     */
     @Override public void gone(PodState p) {
-        if (p.slots >= 0) store.release(p.slots, POD_SERIES);
+        if (p.slots < 0) return;
+        if (p.deployment.spec.stateful()) statefulRuns.put(p.key, p.slots);
+        else store.release(p.slots, POD_SERIES);
     }
 
     private void bind(PodState p, int series) {
