@@ -18,8 +18,7 @@ import java.util.Optional;
  * A Workflow's templates checked and read into steps, before anything is timed: names unique, the entry and every
  * child and branch target defined, no Serial or Parallel containing itself, each step's own fields complete (a
  * Suspend's deadline, a Task's container, a branch expression's syntax, a StatusCheck's URL and criteria). The
- * {@link WorkflowTranslator} times the steps; Task and StatusCheck steps wait for a runtime condition (planned), so
- * the plan already holds everything that runtime needs.
+ * {@link WorkflowTranslator} times the steps; a plan with a Task or StatusCheck runs at run time ({@link WorkflowRun}).
  */
 record WorkflowPlan(String entry, Map<String, Step> steps) {
     /** One template as a step. {@code path} is where it is in the document, e.g. {@code spec.templates[2]}. */
@@ -42,8 +41,8 @@ record WorkflowPlan(String entry, Map<String, Step> steps) {
 
     record Schedule(String name, String path, Optional<Duration> deadline, WorkflowTemplate template) implements Step { }
 
-    /** A Task: after its container exits, the first branch whose expression holds runs next. */
-    record Task(String name, String path, Optional<Duration> deadline, List<Branch> branches) implements Step { }
+    /** A Task: after its container exits, every branch whose expression holds runs (together), as in Chaos Mesh. */
+    record Task(String name, String path, Optional<Duration> deadline, TaskCommand command, List<Branch> branches) implements Step { }
 
     record Branch(String target, Optional<BranchExpression> expression) { }
 
@@ -131,7 +130,7 @@ record WorkflowPlan(String entry, Map<String, Step> steps) {
             }
             branches.add(new Branch(cb.target(), e));
         }
-        return new Task(t.getName(), path, deadline, List.copyOf(branches));
+        return new Task(t.getName(), path, deadline, TaskCommand.of(c), List.copyOf(branches));
     }
 
     private static StatusCheck statusCheck(WorkflowTemplate t, String path, Optional<Duration> deadline, ManifestContext ctx) {

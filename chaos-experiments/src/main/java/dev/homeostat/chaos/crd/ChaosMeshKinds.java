@@ -37,7 +37,7 @@ public final class ChaosMeshKinds {
         experiment("TimeChaos", "timeChaos", ExperimentSchema.TIME_CHAOS);
         experiment("DNSChaos", "dnsChaos", ExperimentSchema.DNS_CHAOS);
         add("Schedule", null, simulated("the embedded experiment or workflow at every firing of its cron, on the run's virtual clock"));
-        add("Workflow", null, simulated("Serial, Parallel, Suspend, Schedule and experiment templates timed from the entry; Task and StatusCheck are planned"));
+        add("Workflow", null, simulated("Serial, Parallel, Suspend, Schedule and experiment templates timed from the entry; with a Task or StatusCheck it runs in the simulation as it goes (branches and checks read the simulated cluster)"));
         add("AWSChaos", "awsChaos", cannotExist("AWSChaos stops, restarts or detaches AWS EC2 instances and volumes through the AWS API, which a simulated cluster does not have"));
         add("GCPChaos", "gcpChaos", cannotExist("GCPChaos stops, resets or detaches Google Cloud instances and disks through the GCP API, which a simulated cluster does not have"));
         add("AzureChaos", "azureChaos", cannotExist("AzureChaos stops or restarts Azure virtual machines and detaches their disks through the Azure API, which a simulated cluster does not have"));

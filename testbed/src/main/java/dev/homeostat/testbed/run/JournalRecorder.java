@@ -122,6 +122,8 @@ final class JournalRecorder implements SimulationListener, EngineListener {
                 if (noOp && at != null && events.get(at) instanceof JournalEvent.FaultStarted s && s.tookEffect())
                     events.set(at, s.withTookEffect(false));
             }
+            // why a workflow took a branch, what its status checks saw, when it aborted
+            case SimEvent.OrchestrationNote n -> events.add(new JournalEvent.ClusterEvent(n.timeMillis(), "workflow/" + n.orchestration(), n.note()));
             case SimEvent.FaultEnded f -> {
                 for (String s : servicesOfFault.getOrDefault(f.fault(), List.of())) lastFaultEnd.put(s, f.timeMillis());
                 events.add(new JournalEvent.FaultEnded(f.timeMillis(), f.fault()));
