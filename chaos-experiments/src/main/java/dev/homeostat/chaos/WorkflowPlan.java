@@ -97,7 +97,7 @@ record WorkflowPlan(String entry, Map<String, Step> steps) {
                 yield new Schedule(t.getName(), path, deadline, t);
             }
             case "Task" -> task(t, path, deadline, index, ctx);
-            case "StatusCheck" -> statusCheck(t, path, deadline, ctx);
+            case "StatusCheck" -> statusCheck(t, path, deadline, ctx, false);
             default -> {
                 if (!OrchestrationSchema.STRUCTURE_TYPES.contains(type) && !EmbeddedChaos.FIELD_OF_KIND.containsKey(type))
                     throw ctx.fail(path + ".templateType", dev.homeostat.chaos.crd.ChaosMeshKinds.find(type).map(k -> k.support().sentence())
@@ -133,9 +133,13 @@ record WorkflowPlan(String entry, Map<String, Step> steps) {
         return new Task(t.getName(), path, deadline, TaskCommand.of(c), List.copyOf(branches));
     }
 
-    private static StatusCheck statusCheck(WorkflowTemplate t, String path, Optional<Duration> deadline, ManifestContext ctx) {
+    /**
+     * A StatusCheck step checked; {@code standalone}: the StatusCheck kind, whose spec is at {@code path} itself and whose
+     * Continuous check may run until it is deleted.
+     */
+    static StatusCheck statusCheck(WorkflowTemplate t, String path, Optional<Duration> deadline, ManifestContext ctx, boolean standalone) {
         StatusCheckSpec s = t.getStatusCheck();
-        String at = path + ".statusCheck";
+        String at = standalone ? path : path + ".statusCheck";
         if (s == null) throw ctx.fail(at, "required for a StatusCheck template: statusCheck: {mode: Synchronous, type: HTTP, http: {url: …, criteria: {statusCode: \"200\"}}}");
         ctx.optionalDuration(at + ".duration", s.duration());
         if (s.http() == null) throw ctx.fail(at + ".http", "required: the HTTP check, http: {url: http://frontend:8080/health, criteria: {statusCode: \"200\"}}");
@@ -147,13 +151,15 @@ record WorkflowPlan(String entry, Map<String, Step> steps) {
         } catch (Exception e) {
             throw ctx.fail(at + ".http.url", "\"" + url + "\" is not an http(s) URL with a host");
         }
+        if (ServiceAddress.hostOf(url).filter(h -> h.matches("[0-9.]+|\\[.*]")).isPresent())
+            ctx.note(at + ".http.url", "an address, not a Service name: the simulation cannot judge this check, so it passes (the journal says so)");
         if (s.http().criteria() == null || s.http().criteria().statusCode() == null)
             throw ctx.fail(at + ".http.criteria.statusCode", "required: the expected status, e.g. \"200\" or a range \"200-399\"");
         String code = s.http().criteria().statusCode().strip();
         if (!code.matches("\\d{3}(-\\d{3})?") || code.length() == 7 && Integer.parseInt(code.substring(0, 3)) > Integer.parseInt(code.substring(4)))
             throw ctx.fail(at + ".http.criteria.statusCode", "\"" + code + "\" is neither a status code such as 200 nor a range such as 200-399");
         if (s.mode() == null) throw ctx.fail(at + ".mode", "required: Synchronous (ends at the first result) or Continuous (runs until failure or the deadline)");
-        if (deadline.isEmpty() && s.duration() == null && s.mode().equals("Continuous"))
+        if (!standalone && deadline.isEmpty() && s.duration() == null && s.mode().equals("Continuous"))
             throw ctx.fail(path + ".deadline", "a Continuous status check needs a deadline or statusCheck.duration, or it never ends");
         return new StatusCheck(t.getName(), path, deadline, s, Boolean.TRUE.equals(t.getAbortWithStatusCheck()));
     }

@@ -42,8 +42,16 @@ final class WorkflowRun implements Orchestration.Actor {
     private final List<String> notes = new ArrayList<>();
     private final List<String> stop = new ArrayList<>();
     private Orchestration.ClusterProbe cluster;
+    private final boolean workflow;
 
+    /** A Workflow's run, which journals its end. */
     WorkflowRun(WorkflowPlan plan, StepFaults steps, long startMs, long capMs) {
+        this(plan, steps, startMs, capMs, true);
+    }
+
+    /** @param workflow false for a standalone StatusCheck, whose verdict is its last line */
+    WorkflowRun(WorkflowPlan plan, StepFaults steps, long startMs, long capMs, boolean workflow) {
+        this.workflow = workflow;
         this.plan = plan;
         this.steps = steps;
         this.startMs = startMs;
@@ -56,7 +64,9 @@ final class WorkflowRun implements Orchestration.Actor {
         stop.clear();
         if (!started) {
             started = true;
-            run(plan.entry(), Math.max(startMs, nowMillis), capMs, end -> at(end, () -> notes.add("workflow ended")));
+            run(plan.entry(), Math.max(startMs, nowMillis), capMs, end -> {
+                if (workflow) at(end, () -> notes.add("workflow ended"));
+            });
         }
         while (!wakes.isEmpty() && wakes.peek().at() <= nowMillis) wakes.poll().action().run();
         List<Fault> fresh = List.copyOf(steps.faults.subList(handedOver, steps.faults.size()));

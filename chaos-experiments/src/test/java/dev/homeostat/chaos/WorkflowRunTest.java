@@ -192,4 +192,23 @@ class WorkflowRunTest {
         LongFunction<Map<String, ServiceNow>> state = t -> Map.of("shop/frontend", t % 20_000 < 10_000 ? healthy("shop/frontend") : down("shop/frontend"));
         assertThat(drive(CHECK, state)).isEqualTo(drive(CHECK, state));
     }
+
+    @Test
+    void standaloneStatusCheck_journalsItsVerdict_andInjectsNothing() {
+        String yaml = """
+                apiVersion: chaos-mesh.org/v1alpha1
+                kind: StatusCheck
+                metadata: {name: sc, namespace: shop}
+                spec:
+                  type: HTTP
+                  http: {url: "http://frontend.shop/health", criteria: {statusCode: "200"}}
+                """;
+        var up = drive(yaml, t -> Map.of("shop/frontend", healthy("shop/frontend")));
+        assertThat(up.injected()).isEmpty();
+        assertThat(up.notes()).containsExactly(
+                "60s status check sc #1: success (HTTP 200, within statusCode 200: shop/frontend answered (0.0% errors, p99 0.05s))",
+                "60s status check sc: passed after 1 execution: 1 success in a row (successThreshold 1)");
+        var down = drive(yaml, t -> Map.of("shop/frontend", down("shop/frontend")));
+        assertThat(down.notes().getLast()).isEqualTo("80s status check sc: failed after 3 executions: 3 failures in a row (failureThreshold 3)");
+    }
 }
