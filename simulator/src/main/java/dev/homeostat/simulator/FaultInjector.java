@@ -14,6 +14,7 @@ import dev.homeostat.simulator.fault.Fault;
 import dev.homeostat.simulator.fault.HttpFault;
 import dev.homeostat.simulator.fault.IoError;
 import dev.homeostat.simulator.fault.IoLatency;
+import dev.homeostat.simulator.fault.IoStress;
 import dev.homeostat.simulator.fault.MemoryLeak;
 import dev.homeostat.simulator.fault.MemoryStress;
 import dev.homeostat.simulator.fault.Misconfiguration;
@@ -342,6 +343,7 @@ final class FaultInjector {
                 yield f.percent() < 100 ? new Impact(InjectionCheck.Signal.IO, null, slow.application()) : slow;
             }
             case IoError f -> traffic(new TrafficEffect.Errors(f.percent() / 100.0, false));
+            case IoStress f -> traffic(new TrafficEffect.SlowIo(f.addedDelay().toNanos() / 1e9, 1.0));
             case ClockSkew f -> f.offset().abs().compareTo(f.tolerance()) <= 0
                     ? noEffect("clock skew " + f.offset() + " within the tolerance " + f.tolerance() + " of time-checked credentials")
                     : traffic(new TrafficEffect.Errors(1, false));
