@@ -112,35 +112,6 @@ final class FaultInjector {
         this.orchestrator = new Orchestrator(kernel, cluster, this);
     }
 
-    /** Before the run: fault names are unique and every deployment, service and node a fault names exists. */
-    static void checkTargets(List<Fault> faults, Cluster cluster) {
-        Set<String> names = new HashSet<>();
-        for (int i = 0; i < faults.size(); i++) {
-            Fault f = faults.get(i);
-            String where = "faults[" + i + "]";
-            if (!names.add(f.name())) throw new IllegalArgumentException(where + ".name: duplicate fault '" + f.name() + "'; fault names must be unique in a run");
-            switch (f) {
-                case PodFault p -> { }
-                case Orchestration o -> { }
-                case DeploymentFault d -> {
-                    if (cluster.deployment(d.namespace(), d.deployment()) == null)
-                        throw new IllegalArgumentException(where + ".target.deployment: no deployment '" + d.deployment() + "' in namespace '"
-                                + d.namespace() + "' for fault '" + f.name() + "'; name one of " + cluster.deploymentKeys());
-                }
-                case ServiceFault s -> {
-                    if (cluster.service(s.namespace(), s.service()) == null)
-                        throw new IllegalArgumentException(where + ".target.service: no service '" + s.service() + "' in namespace '"
-                                + s.namespace() + "' for fault '" + f.name() + "'; name one of " + cluster.serviceKeys());
-                }
-                case NodeFault n -> {
-                    if (cluster.node(n.node()) == null)
-                        throw new IllegalArgumentException(where + ".target.node: no node '" + n.node() + "' for fault '" + f.name()
-                                + "'; name one of " + cluster.nodeNames());
-                }
-            }
-        }
-    }
-
     /** An orchestration's fault at its start, unless the orchestration stopped it before (a workflow aborted). */
     void injectUnlessStopped(Fault fault) {
         if (!stopped.contains(fault.name())) inject(fault);
