@@ -152,6 +152,7 @@ final class WorkflowRun implements Orchestration.Actor {
     private final class Check {
         private final WorkflowPlan.StatusCheck step;
         private final HttpCheck http;
+        private final long start;
         private final long end;
         private final long intervalMs;
         private final int failureThreshold, successThreshold;
@@ -174,8 +175,6 @@ final class WorkflowRun implements Orchestration.Actor {
             this.then = then;
             this.start = start;
         }
-
-        private final long start;
 
         void begin() {
             if (start >= end) {
