@@ -45,7 +45,7 @@ final class WorkflowTranslator implements FaultTranslator<Workflow> {
         WorkflowPlan plan = WorkflowPlan.of(spec, specPath, ctx);
         boolean runtime = plan.steps().values().stream().anyMatch(s -> s instanceof WorkflowPlan.Task || s instanceof WorkflowPlan.StatusCheck);
         if (runtime) {
-            checkEverySteps(plan, prefix, ctx, at);
+            checkEveryStep(plan, prefix, ctx, at);
             return List.of(new Orchestration(prefix, at, Duration.ZERO, RUNTIME_KIND,
                     () -> new WorkflowRun(plan, new StepFaults(embedded, schedules, prefix, ctx.detached()), at.toMillis(), capMs)));
         }
@@ -55,7 +55,7 @@ final class WorkflowTranslator implements FaultTranslator<Workflow> {
     }
 
     /** Translates each experiment and Schedule step once, as if it ran at {@code at}, for its errors and notes; notes a Task the simulation cannot judge. */
-    private void checkEverySteps(WorkflowPlan plan, String prefix, ManifestContext ctx, Duration at) {
+    private void checkEveryStep(WorkflowPlan plan, String prefix, ManifestContext ctx, Duration at) {
         var steps = new StepFaults(embedded, schedules, prefix, ctx.withHorizon(Horizon.firstFiring()));
         long t = at.toMillis();
         for (WorkflowPlan.Step s : plan.steps().values()) {
