@@ -159,7 +159,8 @@ final class Rehearsal {
 
     /**
      * The cluster both sides run: the services the catalogue selects (frontend, cart, catalog, checkout), one latency
-     * SLO for all. {@code faults}: the scenario's faults block (empty for {@code sim serve}, where faults come through the API).
+     * SLO for all; frontend calls cart and checkout, and checkout the payment provider outside the cluster, so that the
+     * catalogue's target, external-target and DNS-pattern manifests have edges to act on. {@code faults}: the scenario's faults block (empty for {@code sim serve}, where faults come through the API).
      */
     private String scenarioText(String name, String duration, String faults) throws IOException {
         Path policy = dir.resolve("policy-simulated.yaml");
@@ -189,10 +190,13 @@ final class Rehearsal {
                         replicas: 3
                         container: {cpuRequest: 250m, memoryLimit: 256Mi, memoryBase: 120Mi, memoryRequest: 128Mi, startupTime: 8s}
                     services:
-                      - {name: frontend, requestsPerSecond: 150, slo: %3$s}
+                      - name: frontend
+                        requestsPerSecond: 150
+                        slo: %3$s
+                        calls: [{service: cart, perRequest: 0.3}, {service: checkout, perRequest: 0.2}]
                       - {name: cart, requestsPerSecond: 80, slo: %3$s}
                       - {name: catalog, requestsPerSecond: 60, slo: %3$s}
-                      - {name: checkout, requestsPerSecond: 80, slo: %3$s}
+                      - {name: checkout, requestsPerSecond: 80, slo: %3$s, calls: [{host: payments.example.com}]}
                 %4$s
                   engine: {policy: %5$s}
                   scoring: {grace: 5m, alertCooldown: 5m, escalationThreshold: 15m}

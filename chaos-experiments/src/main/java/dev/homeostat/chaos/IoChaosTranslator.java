@@ -13,9 +13,20 @@ import java.util.List;
  * the volume {@code volumePath} of the selected containers ({@code containerNames}). {@code path} and {@code methods}
  * are checked; every file operation of a simulated request matches them. A field of the other action is ignored, as
  * Chaos Mesh ignores it.
+ *
+ * <p>{@code attrOverride} and {@code mistake} act through what the application does with what it is handed, so they
+ * are modelled by the failure they cause: an override of {@code perm} that takes the owner's read or write permission
+ * fails that share of operations with EACCES, one of {@code kind} to anything but a regular file with EISDIR or EINVAL (the
+ * application opens a file that says it is something else); corrupted contents ({@code mistake}) fail the request as the application's parser
+ * or checksum rejects them (EIO). Overrides no simulated request reads (times, inode, links, owner ids, size) are
+ * refused by name: accepting them would take no effect without saying so.
  */
 final class IoChaosTranslator implements FaultTranslator<IOChaos> {
-    static final List<String> ACTIONS = List.of("latency", "fault");
+    static final List<String> ACTIONS = List.of("latency", "fault", "attrOverride", "mistake");
+    private static final int EIO = 5, EACCES = 13, EISDIR = 21, EINVAL = 22;
+    /** The CRD's FileType enum. */
+    static final List<String> FILE_TYPES = List.of("namedPipe", "charDevice", "blockDevice", "directory", "regularFile", "symlink", "socket");
+    private static final int OWNER_READ_WRITE = 0600;
 
     @Override public Class<IOChaos> modelType() { return IOChaos.class; }
 
@@ -24,9 +35,8 @@ final class IoChaosTranslator implements FaultTranslator<IOChaos> {
         if (spec == null) throw ctx.fail("spec", "required: IOChaos needs spec.action, spec.volumePath, spec.mode and spec.selector");
         String action = spec.getAction();
         if (action == null || action.isBlank()) throw ctx.fail("spec.action", "required; one of " + String.join(", ", ACTIONS));
-        if (action.equals("attrOverride") || action.equals("mistake"))
-            throw ctx.notModelled("spec.action", action + " changes file " + (action.equals("mistake") ? "contents" : "attributes")
-                    + ", which no simulated request reads; use latency or fault");
+        if (!ACTIONS.contains(action))
+            throw ctx.fail("spec.action", "unknown action \"" + action + "\"; one of " + String.join(", ", ACTIONS));
         if (spec.getVolumePath() == null || spec.getVolumePath().isBlank())
             throw ctx.fail("spec.volumePath", "required: the mount point of the volume to inject into, e.g. volumePath: /var/run/data");
         int percent = spec.getPercent() == null ? 100 : spec.getPercent();
@@ -44,8 +54,36 @@ final class IoChaosTranslator implements FaultTranslator<IOChaos> {
             Duration delay = ctx.requiredDuration("spec.delay", spec.getDelay(), "for action latency");
             return List.of(new IoLatency(name, ctx.appliedAt(), duration, sel.selector(), sel.mode(), delay, percent, spec.getVolumePath()));
         }
-        if (spec.getErrno() == null || spec.getErrno() <= 0)
-            throw ctx.fail("spec.errno", "required for action fault: the error number to return, e.g. errno: 5 (EIO)");
-        return List.of(new IoError(name, ctx.appliedAt(), duration, sel.selector(), sel.mode(), spec.getErrno(), percent, spec.getVolumePath()));
+        int errno = switch (action) {
+            case "attrOverride" -> attrErrno(spec.getAttr(), ctx);
+            case "mistake" -> {
+                if (spec.getMistake() == null)
+                    throw ctx.fail("spec.mistake", "required for action mistake, e.g. mistake: {filling: zero, maxOccurrences: 1, maxLength: 10}");
+                yield EIO;
+            }
+            default -> {
+                if (spec.getErrno() == null || spec.getErrno() <= 0)
+                    throw ctx.fail("spec.errno", "required for action fault: the error number to return, e.g. errno: 5 (EIO)");
+                yield spec.getErrno();
+            }
+        };
+        return List.of(new IoError(name, ctx.appliedAt(), duration, sel.selector(), sel.mode(), errno, percent, spec.getVolumePath(), action));
+    }
+
+    /** The error an application meets on a file whose attributes say this; refused for attributes no request reads. */
+    private static int attrErrno(io.fabric8.chaosmesh.v1alpha1.AttrOverrideSpec attr, ManifestContext ctx) {
+        if (attr == null) throw ctx.fail("spec.attr", "required for action attrOverride, e.g. attr: {perm: 72}");
+        if (attr.getPerm() != null && attr.getPerm() < 0)
+            throw ctx.fail("spec.attr.perm", "must be a permission mode (decimal, e.g. 72 for octal 0110), was " + attr.getPerm());
+        if (attr.getPerm() != null && (attr.getPerm() & OWNER_READ_WRITE) != OWNER_READ_WRITE) return EACCES;
+        if (attr.getKind() != null) {
+            if (!FILE_TYPES.contains(attr.getKind()))
+                throw ctx.fail("spec.attr.kind", "unknown file type \"" + attr.getKind() + "\"; one of " + String.join(", ", FILE_TYPES));
+            if (!attr.getKind().equals("regularFile")) return attr.getKind().equals("directory") ? EISDIR : EINVAL;
+        }
+        throw ctx.notModelled("spec.attr", "only perm (taking the owner's read or write permission) and kind change what a "
+                + "simulated request does; " + (attr.getPerm() != null ? "this perm leaves the owner read and write, and " : "")
+                + (attr.getKind() != null ? "kind regularFile is what the files are already, and " : "")
+                + "times, inode, size, blocks, links, owner ids and rdev are read by no simulated request");
     }
 }

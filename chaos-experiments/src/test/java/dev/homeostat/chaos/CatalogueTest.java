@@ -70,11 +70,16 @@ class CatalogueTest {
                 new CpuStress("checkout-cpu-stress", AT, Duration.ofMinutes(5), inDefault("checkout"), SelectionMode.all(), 2, 80));
     }
 
-    /** Every file of the catalogue: one per supported kind/action, plus a Schedule and a Workflow. */
+    /**
+     * Every file of the catalogue: one per supported kind/action, plus a Schedule and a Workflow, and the shapes that act
+     * on the call graph (netem, a target with a direction, external targets, DNS patterns).
+     */
     static final List<String> FILES = List.of("pod-kill.yaml", "memory-stress.yaml", "pod-failure.yaml", "container-kill.yaml", "cpu-stress.yaml",
             "network-delay.yaml", "network-loss.yaml", "network-duplicate.yaml", "network-corrupt.yaml", "network-partition.yaml",
             "network-bandwidth.yaml", "http-abort.yaml", "http-delay.yaml", "http-replace.yaml", "io-latency.yaml", "io-fault.yaml",
-            "time-skew.yaml", "dns-error.yaml", "dns-random.yaml", "schedule-pod-kill.yaml", "workflow-serial.yaml");
+            "time-skew.yaml", "dns-error.yaml", "dns-random.yaml", "schedule-pod-kill.yaml", "workflow-serial.yaml",
+            "network-netem.yaml", "network-delay-target.yaml", "network-partition-target.yaml", "network-loss-external.yaml",
+            "dns-error-patterns.yaml");
 
     static List<String> files() { return FILES; }
 
@@ -162,6 +167,6 @@ class CatalogueTest {
         List<Fault> all = new ArrayList<>();
         for (String f : FILES)
             if (!f.startsWith("schedule") && !f.startsWith("workflow")) all.addAll(ChaosManifests.translate(CATALOGUE.resolve(f), Duration.ofMinutes(3)));
-        assertThat(all).hasSize(19).allSatisfy(f -> assertThat(f.start()).isEqualTo(Duration.ofMinutes(3)));
+        assertThat(all).as("one fault per manifest, four for netem (delay, loss, duplicate, corrupt)").hasSize(27).allSatisfy(f -> assertThat(f.start()).isEqualTo(Duration.ofMinutes(3)));
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.homeostat.simulator.fault.ClockSkew;
+import dev.homeostat.simulator.fault.IoError;
 import dev.homeostat.simulator.fault.Fault;
 import dev.homeostat.simulator.fault.HttpFault;
 import dev.homeostat.simulator.fault.LabelRequirement;
@@ -121,11 +122,26 @@ class ChaosKindsTest {
     }
 
     @Test
-    void io_requiresVolumePath_refusesAttributeAndContentActions_andCarriesAPercentOfLatency() {
+    void io_requiresVolumePath_modelsAttributesAndContentsByTheFailureTheyCause_andCarriesAPercentOfLatency() {
         assertThat(translate(doc("IOChaos", "  action: fault\n" + SEL + "  volumePath: /d\n  errno: 5\n  duration: 1m\n")).getFirst().kind()).isEqualTo("IOChaos/fault");
         assertThat(error(doc("IOChaos", "  action: latency\n" + SEL + "  delay: 1s\n  duration: 1m\n")).field()).isEqualTo("spec.volumePath");
-        assertThat(error(doc("IOChaos", "  action: mistake\n" + SEL + "  volumePath: /d\n  duration: 1m\n")).getMessage())
-                .contains("spec.action: not modelled: mistake changes file contents");
+        assertThat(error(doc("IOChaos", "  action: mistake\n" + SEL + "  volumePath: /d\n  duration: 1m\n")).field()).isEqualTo("spec.mistake");
+        var mistake = (IoError) translate(doc("IOChaos", "  action: mistake\n" + SEL + "  volumePath: /d\n  mistake: {filling: zero, maxLength: 1}\n"
+                + "  percent: 10\n  duration: 1m\n")).getFirst();
+        assertThat(mistake.kind()).isEqualTo("IOChaos/mistake");
+        assertThat(mistake.percent()).isEqualTo(10);
+        // perm 72 = octal 0110: execute only, the owner can neither read nor write: EACCES
+        var perm = (IoError) translate(doc("IOChaos", "  action: attrOverride\n" + SEL + "  volumePath: /d\n  attr: {perm: 72}\n  duration: 1m\n")).getFirst();
+        assertThat(perm.errno()).isEqualTo(13);
+        assertThat(perm.kind()).isEqualTo("IOChaos/attrOverride");
+        assertThat(((IoError) translate(doc("IOChaos", "  action: attrOverride\n" + SEL + "  volumePath: /d\n  attr: {kind: directory}\n  duration: 1m\n"))
+                .getFirst()).errno()).isEqualTo(21);
+        // perm 420 = octal 0644: the owner still reads and writes, and the size is read by no simulated request
+        var harmless = error(doc("IOChaos", "  action: attrOverride\n" + SEL + "  volumePath: /d\n  attr: {perm: 420, size: 0}\n  duration: 1m\n"));
+        assertThat(harmless.field()).isEqualTo("spec.attr");
+        assertThat(harmless.problem()).startsWith("not modelled: ").contains("leaves the owner read and write");
+        assertThat(error(doc("IOChaos", "  action: attrOverride\n" + SEL + "  volumePath: /d\n  attr: {kind: dir}\n  duration: 1m\n")).field())
+                .isEqualTo("spec.attr.kind");
         var contents = new ManifestTranslator().contents("t.yaml", doc("IOChaos", "  action: latency\n" + SEL
                 + "  volumePath: /d\n  delay: 10ms\n  percent: 10\n  duration: 1m\n"), AT, Horizon.firstFiring());
         assertThat(contents.notes()).isEmpty();

@@ -130,15 +130,15 @@ public final class ExperimentSchema {
             "removexattr", "flush", "opendir", "readdir", "releasedir", "fsyncdir", "access", "create", "getlk", "setlk", "bmap");
 
     private static Shape.Fields timespec(String name) {
-        return Shape.Fields.of(name, List.of(Field.of("sec", whole(), notModelled("file attributes")), Field.of("nsec", whole(), notModelled("file attributes"))));
+        return Shape.Fields.of(name, List.of(Field.of("sec", whole(), liveOnly(ATTRIBUTES)), Field.of("nsec", whole(), liveOnly(ATTRIBUTES))));
     }
 
-    private static final String ATTRIBUTES = "file attributes, which no simulated request reads";
+    private static final String ATTRIBUTES = "an attribute no simulated request reads: passed on live, no effect in simulation (alone it is refused)";
 
     public static final Shape.Fields IO_CHAOS = spec("IOChaosSpec", containerSelector(), List.of(
             Field.of("action", oneOf("latency", "fault", "attrOverride", "mistake"),
-                    simulated("latency: IoLatency; fault: IoError; attrOverride and mistake are refused (not modelled): they change file "
-                            + "attributes and contents, which no simulated request reads")),
+                    simulated("latency: IoLatency; fault, attrOverride, mistake: IoError (the share of operations fails: an errno; "
+                            + "attributes that deny the operation; contents the application rejects)")),
             Field.of("volumePath", text(), simulated("required: the volume's mount point; the fault applies to the pods' file IO")),
             Field.of("path", text(), simulated(ANY_MATCHES.replace("request", "file operation"))),
             Field.of("methods", listOf(text()), simulated("lookup, read, write … (any case): " + ANY_MATCHES.replace("request", "file operation"))),
@@ -148,18 +148,22 @@ public final class ExperimentSchema {
             Field.of("delay", text(), simulated("the latency of a hit file operation; one file operation per request, holding its worker")),
             Field.of("errno", whole(0, Integer.MAX_VALUE), simulated("any errno fails the request (500)")),
             Field.of("attr", Shape.Fields.of("AttrOverrideSpec", List.of(
-                    Field.of("ino", whole(), notModelled(ATTRIBUTES)), Field.of("size", whole(), notModelled(ATTRIBUTES)),
-                    Field.of("blocks", whole(), notModelled(ATTRIBUTES)), Field.of("atime", timespec("Timespec"), notModelled(ATTRIBUTES)),
-                    Field.of("mtime", timespec("Timespec"), notModelled(ATTRIBUTES)), Field.of("ctime", timespec("Timespec"), notModelled(ATTRIBUTES)),
-                    Field.of("kind", text(), notModelled(ATTRIBUTES)), Field.of("perm", whole(), notModelled(ATTRIBUTES)),
-                    Field.of("nlink", whole(), notModelled(ATTRIBUTES)), Field.of("uid", whole(), notModelled(ATTRIBUTES)),
-                    Field.of("gid", whole(), notModelled(ATTRIBUTES)), Field.of("rdev", whole(), notModelled(ATTRIBUTES)))),
-                    notModelled("attrOverride changes " + ATTRIBUTES)),
+                    Field.of("ino", whole(), liveOnly(ATTRIBUTES)), Field.of("size", whole(), liveOnly(ATTRIBUTES)),
+                    Field.of("blocks", whole(), liveOnly(ATTRIBUTES)), Field.of("atime", timespec("Timespec"), liveOnly(ATTRIBUTES)),
+                    Field.of("mtime", timespec("Timespec"), liveOnly(ATTRIBUTES)), Field.of("ctime", timespec("Timespec"), liveOnly(ATTRIBUTES)),
+                    Field.of("kind", oneOf("namedPipe", "charDevice", "blockDevice", "directory", "regularFile", "symlink", "socket"),
+                            simulated("anything but regularFile: the application cannot use the file, so the operation fails (EISDIR, EINVAL)")),
+                    Field.of("perm", whole(), simulated("without the owner's read or write bit the operation fails (EACCES); a process "
+                            + "running as root would pass live, where the kernel lets root through")),
+                    Field.of("nlink", whole(), liveOnly(ATTRIBUTES)), Field.of("uid", whole(), liveOnly(ATTRIBUTES)),
+                    Field.of("gid", whole(), liveOnly(ATTRIBUTES)), Field.of("rdev", whole(), liveOnly(ATTRIBUTES)))),
+                    simulated("perm and kind act (below); an override of only the other attributes is refused by name")),
             Field.of("mistake", Shape.Fields.of("MistakeSpec", List.of(
-                    Field.of("filling", oneOf("zero", "random"), notModelled("file contents")),
-                    Field.of("maxOccurrences", whole(1, Long.MAX_VALUE), notModelled("file contents")),
-                    Field.of("maxLength", whole(1, Long.MAX_VALUE), notModelled("file contents")))),
-                    notModelled("mistake corrupts file contents, which no simulated request reads")),
+                    Field.of("filling", oneOf("zero", "random"), liveOnly("which bytes replace the data; either way the application gets wrong data")),
+                    Field.of("maxOccurrences", whole(1, Long.MAX_VALUE), liveOnly("how many places in one operation's data are corrupted; one is enough to fail it")),
+                    Field.of("maxLength", whole(1, Long.MAX_VALUE), liveOnly("how long each corrupted run is; one byte is enough to fail it")))),
+                    simulated("the share of operations (percent) return corrupted data, which the application's parser or checksum rejects: "
+                            + "the request fails (500); an application that does not check would answer wrongly, which no SLO sees")),
             duration(UNTIL_DELETED),
             REMOTE_CLUSTER));
 

@@ -14,6 +14,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -93,7 +94,46 @@ record RunFacts(List<JournalEvent> events, long runEnd, List<FaultWindow> window
             windows.add(new FaultWindow(f.fault(), f.kind() == null ? "unknown" : f.kind(), f.t(), end, f.scope(),
                     f.targets(), f.services(), f.upstream(), !f.tookEffect()));
         }
-        return windows;
+        return oneIncidentPerObject(windows);
+    }
+
+    /**
+     * The parts of one Chaos Mesh object ({@code name#1}, {@code name#2}, …: a netem action's delay and loss, a
+     * StressChaos' cpu and memory stressors) are one incident, as the user applied one object and live scoring sees
+     * one resource: parts with the same base name and the same window merge into a window named after the object,
+     * its kinds joined with {@code +}, its targets, services and upstream united, a no-op only when every part is.
+     */
+    static List<FaultWindow> oneIncidentPerObject(List<FaultWindow> windows) {
+        Map<String, List<FaultWindow>> parts = new LinkedHashMap<>();
+        for (FaultWindow w : windows) {
+            int hash = w.fault().lastIndexOf('#');
+            String key = hash > 0 ? w.fault().substring(0, hash) + "@" + w.start() + "-" + w.end() : "\0" + parts.size();
+            parts.computeIfAbsent(key, k -> new ArrayList<>()).add(w);
+        }
+        if (parts.size() == windows.size()) return windows;
+        List<FaultWindow> merged = new ArrayList<>(parts.size());
+        for (List<FaultWindow> group : parts.values()) {
+            if (group.size() == 1) {
+                merged.add(group.getFirst());
+                continue;
+            }
+            FaultWindow first = group.getFirst();
+            var kinds = new LinkedHashSet<String>();
+            var targets = new LinkedHashSet<String>();
+            var services = new LinkedHashSet<String>();
+            var upstream = new LinkedHashSet<String>();
+            boolean noOp = true;
+            for (FaultWindow w : group) {
+                kinds.add(w.kind());
+                targets.addAll(w.targets());
+                services.addAll(w.services());
+                upstream.addAll(w.upstream());
+                noOp &= w.noOp();
+            }
+            merged.add(new FaultWindow(first.fault().substring(0, first.fault().lastIndexOf('#')), String.join("+", kinds), first.start(),
+                    first.end(), first.scope(), List.copyOf(targets), List.copyOf(services), List.copyOf(upstream), noOp));
+        }
+        return merged;
     }
 
     /**

@@ -247,6 +247,28 @@ class ScorerTest {
     }
 
     @Test
+    void partsOfOneChaosMeshObject_areOneIncident_whileASchedulesFiringsStayApart() {
+        // A netem NetworkChaos gives net#1 (delay, on WEB's pod) and net#2 (loss, on DB's pod) over one window: one
+        // incident named net, both kinds, both targets. A Schedule's firings share a base name but not a window.
+        Journal engine = Journals.engine(1)
+                .event(new FaultStarted(ms(100), "net#1", "NetworkChaos/delay", ms(400), Scope.PODS, List.of(WEB_POD), List.of(WEB), true, List.of()))
+                .event(new FaultStarted(ms(100), "net#2", "NetworkChaos/loss", ms(400), Scope.PODS, List.of(DB_POD), List.of(DB), false, List.of()))
+                .event(new FaultStarted(ms(1000), "kills#1", "PodChaos/pod-kill", ms(1000), Scope.PODS, List.of(CACHE_POD), List.of(CACHE), true, List.of()))
+                .event(new FaultStarted(ms(2000), "kills#2", "PodChaos/pod-kill", ms(2000), Scope.PODS, List.of(CACHE_POD), List.of(CACHE), true, List.of()))
+                .alert(150, DB_POD, DB)
+                .end(4000);
+
+        RunScore score = score(engine);
+
+        assertThat(score.incidents()).extracting(IncidentScore::fault).containsExactly("net", "kills#1", "kills#2");
+        IncidentScore net = score.incidents().getFirst();
+        assertThat(net.kind()).isEqualTo("NetworkChaos/delay+NetworkChaos/loss");
+        assertThat(net.targets()).containsExactly(WEB_POD, DB_POD);
+        assertThat(net.noOp()).as("one part took effect").isFalse();
+        assertThat(net.detectedAt()).as("an alert on any part's target detects the object").isEqualTo(ms(150));
+    }
+
+    @Test
     void mismatchedOrUnfinishedJournals_areRejectedWithTheFix() {
         Journal engine = Journals.engine(1).end(100);
         assertThatThrownBy(() -> Scorer.score(engine, Journals.baseline(2).end(100), CONFIG))

@@ -4,15 +4,25 @@ import java.time.Duration;
 
 /**
  * IOChaos fault: {@code percent} of the file operations under {@code volumePath} fail with {@code errno};
- * one file operation per request is assumed, so that share of requests errors (500).
+ * one file operation per request is assumed, so that share of requests errors (500). {@code action} is the IOChaos
+ * action that makes them fail: {@code fault} (an errno), {@code attrOverride} (attributes that deny the operation),
+ * {@code mistake} (contents the application rejects).
  */
 public record IoError(String name, Duration start, Duration duration, PodSelector selector, SelectionMode mode,
-        int errno, int percent, String volumePath) implements PodFault {
+        int errno, int percent, String volumePath, String action) implements PodFault {
     public IoError {
         Faults.check(name, start, duration, selector, mode);
         if (errno <= 0) throw new IllegalArgumentException("errno: must be a positive error number, e.g. 5 (EIO), was " + errno);
         Faults.percent("percent", percent);
+        if (!java.util.List.of("fault", "attrOverride", "mistake").contains(action))
+            throw new IllegalArgumentException("action: one of fault, attrOverride, mistake, was " + action);
     }
 
-    @Override public String kind() { return "IOChaos/fault"; }
+    /** IOChaos action {@code fault}. */
+    public IoError(String name, Duration start, Duration duration, PodSelector selector, SelectionMode mode, int errno, int percent,
+                   String volumePath) {
+        this(name, start, duration, selector, mode, errno, percent, volumePath, "fault");
+    }
+
+    @Override public String kind() { return "IOChaos/" + action; }
 }
