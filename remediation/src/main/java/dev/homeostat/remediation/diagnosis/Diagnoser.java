@@ -141,7 +141,7 @@ public final class Diagnoser {
         List<Target> standOut = standingOut(service, now);
         Optional<Diagnosis> node = nodeLocal(service, deployments, standOut, evidence);
         if (node.isPresent()) return node.get();
-        if (!standOut.isEmpty() && healthyPeers(deployments, standOut, now) >= standOut.size()) {
+        if (!standOut.isEmpty() && healthyPeers(deployments, standOut, now).size() >= standOut.size()) {
             return new Diagnosis.PodLocal(serviceTarget, service, standOut, evidence);
         }
         if (!standOut.isEmpty()) evidence.add("pods " + standOut.stream().map(Target::name).toList()
@@ -152,7 +152,10 @@ public final class Diagnoser {
         if (!callers.isEmpty()) {
             evidence.add("anomalous callers " + callers + (Double.isFinite(utilization)
                     ? String.format(java.util.Locale.ROOT, "; its pods use %.2f of their CPU requests", utilization) : ""));
-            return new Diagnosis.Dependency(serviceTarget, service, callers, saturated, utilization, evidence);
+            List<Target> lost = lostPods(deployments, now);
+            if (!lost.isEmpty()) evidence.add(lost.size() + " of its pods do not serve (not ready past start-up, crash-looping or unscheduled): "
+                    + lost.stream().map(Target::name).toList());
+            return new Diagnosis.Dependency(serviceTarget, service, callers, saturated, utilization, lost, evidence);
         }
         if (saturated && !deployments.isEmpty()) {
             DeploymentInfo d = deployments.getFirst();
@@ -176,14 +179,24 @@ public final class Diagnoser {
      * Peers that are ready and have run for a minute, other than {@code standOut}: only against enough healthy peers
      * is a pod that stands out a bad pod, not the survivor of a kill serving alone.
      */
-    private int healthyPeers(List<DeploymentInfo> deployments, List<Target> standOut, long now) {
-        int n = 0;
+    private List<PodInfo> healthyPeers(List<DeploymentInfo> deployments, List<Target> standOut, long now) {
+        List<PodInfo> peers = new ArrayList<>();
         for (DeploymentInfo d : deployments)
             for (PodInfo p : cluster.podsOf(d.namespace(), d.name())) {
                 boolean out = standOut.stream().anyMatch(t -> t.name().equals(p.name()) && Objects.equals(t.namespace(), p.namespace()));
-                if (!out && p.ready() && p.startedAtMillis() >= 0 && now - p.startedAtMillis() >= SETTLED_MILLIS) n++;
+                if (!out && p.ready() && p.startedAtMillis() >= 0 && now - p.startedAtMillis() >= SETTLED_MILLIS) peers.add(p);
             }
-        return n;
+        return peers;
+    }
+
+    /** Pods of the Deployments that do not serve and are not merely starting: lost to a dead node, a crash loop, no room. */
+    private List<Target> lostPods(List<DeploymentInfo> deployments, long now) {
+        List<Target> lost = new ArrayList<>();
+        for (DeploymentInfo d : deployments)
+            for (PodInfo p : cluster.podsOf(d.namespace(), d.name()))
+                if (!p.ready() && (p.unscheduled() || p.crashLooping() || (p.startedAtMillis() >= 0 && now - p.startedAtMillis() >= SETTLED_MILLIS)))
+                    lost.add(target(p));
+        return lost;
     }
 
     /**

@@ -12,6 +12,12 @@ public record PodInfo(String namespace, String name, String deployment, String n
         this(namespace, name, deployment, node, ready, restarts, startedAtMillis, 0, null);
     }
 
+    /**
+     * Bound to no node: Pending until the scheduler finds room for it (a pod that fits on no node waits here; live, a
+     * pod is unbound for an instant after it is created).
+     */
+    public boolean unscheduled() { return node == null || node.isBlank(); }
+
     /** Its container is in a crash loop: Kubernetes backs off restarting it. */
     public boolean crashLooping() { return "CrashLoopBackOff".equals(waitingReason); }
 }
