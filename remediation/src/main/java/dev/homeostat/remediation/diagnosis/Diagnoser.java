@@ -201,7 +201,7 @@ public final class Diagnoser {
         List<Target> lost = new ArrayList<>();
         for (DeploymentInfo d : deployments)
             for (PodInfo p : cluster.podsOf(d.namespace(), d.name()))
-                if (!p.ready() && (p.unscheduled() || p.crashLooping() || (p.startedAtMillis() >= 0 && now - p.startedAtMillis() >= SETTLED_MILLIS)))
+                if (!p.ready() && !p.terminating() && (p.unscheduled() || p.crashLooping() || (p.startedAtMillis() >= 0 && now - p.startedAtMillis() >= SETTLED_MILLIS)))
                     lost.add(target(p));
         return lost;
     }
