@@ -47,7 +47,7 @@ public final class ScaleUpRemediator implements Remediator {
         long waiting = pods.stream().filter(p -> Objects.equals(p.namespace(), deployment.namespace())
                 && deployment.name().equals(p.deployment()) && p.unscheduled()).count();
         if (waiting == 0) return null;
-        return "deployment " + deployment.ref() + " cannot grow: " + waiting + " of its pods wait unscheduled (Pending: no node has room"
+        return deployment.ref() + " cannot grow: " + waiting + " of its pods wait unscheduled (Pending: no node has room"
                 + " for them); more replicas would wait too";
     }
 }
