@@ -17,8 +17,9 @@ import java.util.Optional;
  * deadline, or not yet) or an old one terminating (already replaced), no pod of it crash-loops, at most
  * {@link #unavailableBudget} pods are unavailable, and either
  * <ul>
- *   <li>a rollout of it (new image or config, or a rollback) is in progress and began within the progress deadline,
- *       or</li>
+ *   <li>a rollout of it (new image or config, or a rollback) began within the progress deadline — in progress, or
+ *       just done: the metric shows the cluster a scrape and a rule evaluation late, so the shortfall it still shows
+ *       right after a rollout is the rollout's — or</li>
  *   <li>a node that is ready has been cordoned — a maintenance drain, whose evictions honour the PodDisruptionBudgets —
  *       and its evicted pods are being replaced.</li>
  * </ul>
@@ -57,9 +58,9 @@ final class RoutineDisruption {
         List<PodInfo> pods = cluster.podsOf(ns, t.name());
         for (PodInfo p : pods) if (!p.terminating() && (p.crashLooping() || (!p.ready() && !starting(p, now)))) return Optional.empty();
         String short_ = unavailable + " of " + d.replicas() + " pods unavailable, within " + unavailableBudget(d.replicas());
-        if (d.rolloutInProgress() && d.revisionSince() != Long.MIN_VALUE && now - d.revisionSince() <= PROGRESS_DEADLINE) {
-            return Optional.of("rollout of revision " + d.revision() + " in progress for " + (now - d.revisionSince()) / 1000
-                    + " s, within the progress deadline; " + short_);
+        if (d.revisionSince() != Long.MIN_VALUE && now - d.revisionSince() <= PROGRESS_DEADLINE) {
+            return Optional.of("rollout of revision " + d.revision() + (d.rolloutInProgress() ? " in progress, begun " : " done, begun ")
+                    + (now - d.revisionSince()) / 1000 + " s ago, within the progress deadline; " + short_);
         }
         if (cordonedReadyNode(now)) return Optional.of("a ready node is cordoned (a drain) and the evicted pods are starting again; " + short_);
         return Optional.empty();

@@ -63,7 +63,15 @@ class RoutineDisruptionTest {
         c.pods.add(Cluster.pod("cart-new", "n2", false, NOW - 10_000, null)); // the new pod starting
         c.pods.add(new PodInfo("shop", "cart-old", "cart", "n1", false, 0, 0, 1, null, true)); // the old one it replaces
         assertThat(new RoutineDisruption(c).explains(SHORT, NOW)).hasValueSatisfying(why -> assertThat(why)
-                .contains("rollout of revision 2 in progress for 120 s").contains("1 of 4 pods unavailable, within 1"));
+                .contains("rollout of revision 2 in progress, begun 120 s ago").contains("1 of 4 pods unavailable, within 1"));
+    }
+
+    @Test
+    void aRolloutJustDone_explainsTheShortfallTheMetricStillShows() {
+        // every pod runs revision 2 and serves; the recording rule still shows the rollout's last minute
+        var done = new Cluster().rollingOut(NOW - 200_000, 4, 4);
+        assertThat(new RoutineDisruption(done).explains(SHORT, NOW)).hasValueSatisfying(why -> assertThat(why)
+                .contains("rollout of revision 2 done, begun 200 s ago"));
     }
 
     @Test
