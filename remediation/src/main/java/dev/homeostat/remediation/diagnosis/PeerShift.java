@@ -43,6 +43,7 @@ final class PeerShift {
     /** How far before the episode a pod's last sample may be to count as how it was. */
     private static final long BEFORE_WINDOW = 120_000;
     private static final long NOW_WINDOW = 60_000;
+    private static final int MAX_ONSETS = 4;
 
     private final MetricsSource metrics;
     private long readAt = Long.MIN_VALUE;
@@ -66,8 +67,9 @@ final class PeerShift {
             latencyNow = newest(LATENCY, now - NOW_WINDOW, now);
             errorsNow = newest(ERRORS, now - NOW_WINDOW, now);
             readAt = now;
-            // forget old onsets (kept for the evaluation's other services and the next ticks of a lasting one)
-            if (latencyBefore.size() > 64) { latencyBefore.clear(); errorsBefore.clear(); }
+            // a few onsets are kept (the evaluation's other services, the next ticks of a lasting one); each holds a
+            // value per pod of the cluster, so at 30,000 pods more would cost real heap
+            if (latencyBefore.size() > MAX_ONSETS) { latencyBefore.clear(); errorsBefore.clear(); }
         }
         Map<String, Double> latency0 = latencyBefore.computeIfAbsent(onset, s -> newest(LATENCY, s - BEFORE_WINDOW, s - 1));
         Map<String, Double> errors0 = errorsBefore.computeIfAbsent(onset, s -> newest(ERRORS, s - BEFORE_WINDOW, s - 1));
