@@ -27,11 +27,14 @@ class DiagnoserTest {
 
     /** Pods of the store that lost readiness long after their start (a dead node's). */
     private final java.util.Set<Integer> notReady = new java.util.HashSet<>();
+    /** Pods of the store being deleted (their replacements already started). */
+    private final java.util.Set<Integer> terminating = new java.util.HashSet<>();
 
     private final ClusterView cluster = new ClusterView() {
         @Override public List<PodInfo> pods() {
             List<PodInfo> pods = new ArrayList<>();
-            for (int i = 0; i < PODS; i++) pods.add(new PodInfo(NS, "store-" + i, "store", "node-" + i, !notReady.contains(i), 0, 0));
+            for (int i = 0; i < PODS; i++)
+                pods.add(new PodInfo(NS, "store-" + i, "store", "node-" + i, !notReady.contains(i), 0, 0, 1, null, terminating.contains(i)));
             return pods;
         }
 
@@ -137,6 +140,8 @@ class DiagnoserTest {
                 "source_workload_namespace", NS, "destination_service_name", "store", "destination_service_namespace", NS,
                 "destination_workload", "store"), ONSET - 300_000, NOW, 15_000, 100);
         notReady.add(9);
+        notReady.add(8);
+        terminating.add(8); // evicted or rolled: replaced already, not lost
         Diagnoser d = diagnoser();
         var gateway = new Anomaly(NOW, "slo-burn", "threshold", new Target(Target.Kind.SERVICE, NS, "gateway"), "gateway", 2, "burning");
         var store = new Anomaly(NOW, "slo-burn", "threshold", new Target(Target.Kind.SERVICE, NS, "store"), "store", 2, "burning");
