@@ -121,6 +121,7 @@ final class DocumentTranslator {
         return switch (kind) {
             case "Schedule" -> Optional.of(OrchestrationSchema.SCHEDULE);
             case "Workflow" -> Optional.of(OrchestrationSchema.WORKFLOW);
+            case "StatusCheck" -> Optional.of(OrchestrationSchema.STATUS_CHECK);
             default -> ChaosMeshKinds.find(kind).map(ChaosMeshKinds.Kind::spec);
         };
     }

@@ -67,6 +67,11 @@ public final class ManifestContext implements SchemaCheck.Sink {
         return new ManifestContext(source, document, appliedAt, name, namespace, specPath, raw, other, findings);
     }
 
+    /** The same experiment with findings of its own: a run-time translation (a Workflow's Task branch) adds nothing to the check's notes. */
+    ManifestContext detached() {
+        return new ManifestContext(source, document, appliedAt, name, namespace, specPath, raw, horizon, new Findings());
+    }
+
     /** File (or source name) of the manifest. */
     public String source() { return source; }
 

@@ -3,6 +3,7 @@ package dev.homeostat.chaos;
 import dev.homeostat.units.Quantity;
 import dev.homeostat.simulator.fault.CpuStress;
 import dev.homeostat.simulator.fault.Fault;
+import dev.homeostat.simulator.fault.IoStress;
 import dev.homeostat.simulator.fault.MemoryStress;
 import io.fabric8.chaosmesh.v1alpha1.CPUStressor;
 import io.fabric8.chaosmesh.v1alpha1.MemoryStressor;
@@ -18,7 +19,8 @@ import java.util.function.BiFunction;
  * StressChaos: {@code stressors.memory} → {@link MemoryStress}, {@code stressors.cpu} → {@link CpuStress}, both for
  * {@code spec.duration} (cut by a stress-ng {@code --timeout}); with both, two faults ({@code name#1} memory,
  * {@code name#2} cpu). Memory {@code size} is the total over all workers, as Chaos Mesh's memStress splits it, so
- * {@code bytesPerWorker = size / workers}, reached over {@code time} (memStress's ramp); {@code oomScoreAdj} says whether the
+ * {@code bytesPerWorker = size / workers}, reached over {@code time} (memStress's ramp); stress-ng's {@code --hdd} and
+ * {@code --io} workers (in the cpu options or {@code stressngStressors}) → {@link IoStress}, a fault of their own; {@code oomScoreAdj} says whether the
  * kernel kills the stressor or the app at the container's limit. The cpu stressor's {@code options} and {@code stressngStressors} are read
  * as stress-ng reads them ({@link StressNg}); {@code stressngStressors} wins over {@code stressors}, as in Chaos Mesh.
  */
@@ -44,8 +46,9 @@ final class StressChaosTranslator implements FaultTranslator<StressChaos> {
             length = shorter(duration, s.timeout());
             addVm(drafts, "spec.stressngStressors", s, target, ctx);
             addCpu(drafts, "spec.stressngStressors", s, target, ctx);
+            addIo(drafts, "spec.stressngStressors", s, target, ctx);
             if (drafts.isEmpty())
-                ctx.notModelledYet("spec.stressngStressors", "it starts no --cpu or --vm workers, and its other stressors are not simulated yet");
+                ctx.notModelledYet("spec.stressngStressors", "it starts no --cpu, --vm, --hdd or --io workers, and its other stressors are not simulated yet");
         } else {
             Stressors stressors = spec.getStressors();
             if (stressors == null || stressors.getMemory() == null && stressors.getCpu() == null)
@@ -62,6 +65,7 @@ final class StressChaosTranslator implements FaultTranslator<StressChaos> {
                 length = shorter(duration, s.timeout());
                 addVm(drafts, path + ".options", s, target, ctx);
                 addCpu(drafts, path + ".options", s, target, ctx);
+                addIo(drafts, path + ".options", s, target, ctx);
             }
         }
         List<String> names = ctx.faultNames(Math.max(1, drafts.size()));
@@ -111,6 +115,15 @@ final class StressChaosTranslator implements FaultTranslator<StressChaos> {
         int workers = s.cpuWorkers();
         int load = s.cpuLoad() == null ? DEFAULT_CPU_LOAD : s.cpuLoad();
         drafts.add((name, length) -> new CpuStress(name, ctx.appliedAt(), length, target.selector(), target.mode(), workers, load));
+    }
+
+    /** stress-ng's disk workers ({@code --hdd}, {@code --io}): the pod's requests wait on a busy disk ({@link IoStress}). */
+    private static void addIo(List<BiFunction<String, Duration, Fault>> drafts, String field, StressNg.Stress s, ChaosSelectors.Target target, ManifestContext ctx) {
+        int hdd = s.hddWorkers() == null ? 0 : s.hddWorkers(), io = s.ioWorkers() == null ? 0 : s.ioWorkers();
+        if (s.hddWorkers() != null && hdd == 0 || s.ioWorkers() != null && io == 0)
+            throw ctx.notModelled(field, "--hdd 0 or --io 0 starts one worker per processor of the machine, which depends on the node; give the number of workers");
+        if (hdd + io == 0) return;
+        drafts.add((name, length) -> new IoStress(name, ctx.appliedAt(), length, target.selector(), target.mode(), hdd, io));
     }
 
     private static Duration shorter(Duration a, Duration b) {

@@ -11,14 +11,18 @@ import java.util.Set;
 
 /**
  * A stress-ng command line as stress-ng reads it: options in order, the last value of an option winning. The options
- * that set how much cpu and memory is burnt ({@code --cpu}, {@code --cpu-load}, {@code --vm}, {@code --vm-bytes},
- * {@code --timeout}) are read into a {@link Stress}; options that change only how stress-ng burns (methods, verbosity,
- * scheduling) change nothing the simulator measures; other stressors ({@code --hdd}, {@code --io}, {@code --sock} …)
- * are not simulated yet and leave a note. A near miss of a known option is an error with a suggestion.
+ * that set how much cpu, memory and disk is burnt ({@code --cpu}, {@code --cpu-load}, {@code --vm}, {@code --vm-bytes},
+ * {@code --hdd}, {@code --io}, {@code --timeout}) are read into a {@link Stress}; options that change only how stress-ng
+ * burns (methods, verbosity, scheduling, the disk workers' block sizes and op counts) change nothing the simulator
+ * measures; other stressors ({@code --sock}, {@code --cache} …) are not simulated yet and leave a note. A near miss of a known option is an error with a suggestion.
  */
 final class StressNg {
     /** What the command line asks for; null where it says nothing. {@code vmBytes} is per worker, as stress-ng reads it. */
-    record Stress(Integer cpuWorkers, Integer cpuLoad, Integer vmWorkers, Long vmBytes, Duration timeout) { }
+    record Stress(Integer cpuWorkers, Integer cpuLoad, Integer vmWorkers, Long vmBytes, Duration timeout, Integer hddWorkers, Integer ioWorkers) {
+        Stress(Integer cpuWorkers, Integer cpuLoad, Integer vmWorkers, Long vmBytes, Duration timeout) {
+            this(cpuWorkers, cpuLoad, vmWorkers, vmBytes, timeout, null, null);
+        }
+    }
 
     /** Options read into {@link Stress}, with whether they take a value. */
     private static final Map<String, Boolean> SIMULATED = new LinkedHashMap<>();
@@ -26,9 +30,12 @@ final class StressNg {
     private static final Set<String> HOW_ONLY = Set.of("--cpu-method", "--cpu-load-slice", "--cpu-ops", "--vm-method", "--vm-hang", "--vm-ops",
             "--vm-populate", "--vm-locked", "--vm-madvise", "--metrics", "--metrics-brief", "--verbose", "--quiet", "--oomable", "--page-in",
             "--taskset", "--aggressive", "--sched", "--sched-prio", "--times", "--tz", "--no-rand-seed", "--seed", "--temp-path", "--log-brief",
-            "--ionice-class", "--ionice-level", "--keep-name", "--perf", "--thrash", "--maximize", "--minimize", "--backoff", "--class");
+            "--ionice-class", "--ionice-level", "--keep-name", "--perf", "--thrash", "--maximize", "--minimize", "--backoff", "--class",
+            // the disk workers' slowdown is modelled per worker, whatever their block size or op count
+            "--hdd-bytes", "--hdd-write-size", "--hdd-opts", "--hdd-ops", "--io-ops");
     /** stress-ng's own short options for the simulated ones. */
-    private static final Map<String, String> SHORT = Map.of("-c", "--cpu", "-l", "--cpu-load", "-m", "--vm", "-t", "--timeout", "-v", "--verbose", "-q", "--quiet");
+    private static final Map<String, String> SHORT = Map.of("-c", "--cpu", "-l", "--cpu-load", "-m", "--vm", "-t", "--timeout", "-v", "--verbose", "-q", "--quiet",
+            "-d", "--hdd", "-i", "--io");
 
     static {
         SIMULATED.put("--cpu", true);
@@ -37,6 +44,8 @@ final class StressNg {
         SIMULATED.put("--vm-bytes", true);
         SIMULATED.put("--vm-keep", false);
         SIMULATED.put("--timeout", true);
+        SIMULATED.put("--hdd", true);
+        SIMULATED.put("--io", true);
     }
 
     private StressNg() { }
@@ -69,6 +78,7 @@ final class StressNg {
         Integer cpu = start.cpuWorkers(), load = start.cpuLoad(), vm = start.vmWorkers();
         Long bytes = start.vmBytes();
         Duration timeout = start.timeout();
+        Integer hdd = start.hddWorkers(), io = start.ioWorkers();
         for (int i = 0; i < words.size(); i++) {
             String raw = words.get(i);
             if (!raw.startsWith("-")) throw ctx.fail(field, "\"" + raw + "\" is not a stress-ng option; options start with --, e.g. --cpu 2");
@@ -83,10 +93,12 @@ final class StressNg {
                 case "--vm-bytes" -> bytes = bytes(field, value, ctx);
                 case "--vm-keep" -> { }
                 case "--timeout" -> timeout = timeout(field, value, ctx);
+                case "--hdd" -> hdd = count(field, option, value, 0, 8192, ctx);
+                case "--io" -> io = count(field, option, value, 0, 8192, ctx);
                 default -> other(field, option, ctx, noteOthers);
             }
         }
-        return new Stress(cpu, load, vm, bytes, timeout);
+        return new Stress(cpu, load, vm, bytes, timeout, hdd, io);
     }
 
     private static void other(String field, String option, ManifestContext ctx, boolean note) {
@@ -95,7 +107,7 @@ final class StressNg {
         known.addAll(HOW_ONLY);
         if (!known.contains(option) && Suggest.closest(option, known).isPresent())
             throw ctx.fail(field, "unknown stress-ng option " + option + Suggest.didYouMean(option, known));
-        if (note) ctx.note(field, "planned: stress-ng " + option + " is passed on live and not simulated yet; the cpu and memory stress is");
+        if (note) ctx.note(field, "planned: stress-ng " + option + " is passed on live and not simulated yet; the cpu, memory and disk stress is");
     }
 
     private static int count(String field, String option, String value, int min, int max, ManifestContext ctx) {

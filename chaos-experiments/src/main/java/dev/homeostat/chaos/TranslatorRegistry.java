@@ -25,7 +25,7 @@ public final class TranslatorRegistry {
 
     /**
      * Every kind the simulator models: PodChaos, StressChaos, NetworkChaos, HTTPChaos, IOChaos, TimeChaos,
-     * DNSChaos, and Schedule and Workflow over them.
+     * DNSChaos, Schedule and Workflow over them, and the standalone StatusCheck.
      */
     public static TranslatorRegistry defaults() {
         var experiments = new TranslatorRegistry(List.of(
@@ -38,7 +38,8 @@ public final class TranslatorRegistry {
                 new Entry("DNSChaos", new DnsChaosTranslator())));
         return experiments
                 .with(new Entry("Schedule", new ScheduleTranslator(experiments)))
-                .with(new Entry("Workflow", new WorkflowTranslator(experiments)));
+                .with(new Entry("Workflow", new WorkflowTranslator(experiments)))
+                .with(new Entry("StatusCheck", new StatusCheckTranslator(experiments)));
     }
 
     /** A registry with {@code entry} added to these ones. */

@@ -18,8 +18,7 @@ import java.util.Optional;
  * A Workflow's templates checked and read into steps, before anything is timed: names unique, the entry and every
  * child and branch target defined, no Serial or Parallel containing itself, each step's own fields complete (a
  * Suspend's deadline, a Task's container, a branch expression's syntax, a StatusCheck's URL and criteria). The
- * {@link WorkflowTranslator} times the steps; Task and StatusCheck steps wait for a runtime condition (planned), so
- * the plan already holds everything that runtime needs.
+ * {@link WorkflowTranslator} times the steps; a plan with a Task or StatusCheck runs at run time ({@link WorkflowRun}).
  */
 record WorkflowPlan(String entry, Map<String, Step> steps) {
     /** One template as a step. {@code path} is where it is in the document, e.g. {@code spec.templates[2]}. */
@@ -42,8 +41,8 @@ record WorkflowPlan(String entry, Map<String, Step> steps) {
 
     record Schedule(String name, String path, Optional<Duration> deadline, WorkflowTemplate template) implements Step { }
 
-    /** A Task: after its container exits, the first branch whose expression holds runs next. */
-    record Task(String name, String path, Optional<Duration> deadline, List<Branch> branches) implements Step { }
+    /** A Task: after its container exits, every branch whose expression holds runs (together), as in Chaos Mesh. */
+    record Task(String name, String path, Optional<Duration> deadline, TaskCommand command, List<Branch> branches) implements Step { }
 
     record Branch(String target, Optional<BranchExpression> expression) { }
 
@@ -98,7 +97,7 @@ record WorkflowPlan(String entry, Map<String, Step> steps) {
                 yield new Schedule(t.getName(), path, deadline, t);
             }
             case "Task" -> task(t, path, deadline, index, ctx);
-            case "StatusCheck" -> statusCheck(t, path, deadline, ctx);
+            case "StatusCheck" -> statusCheck(t, path, deadline, ctx, false);
             default -> {
                 if (!OrchestrationSchema.STRUCTURE_TYPES.contains(type) && !EmbeddedChaos.FIELD_OF_KIND.containsKey(type))
                     throw ctx.fail(path + ".templateType", dev.homeostat.chaos.crd.ChaosMeshKinds.find(type).map(k -> k.support().sentence())
@@ -131,12 +130,16 @@ record WorkflowPlan(String entry, Map<String, Step> steps) {
             }
             branches.add(new Branch(cb.target(), e));
         }
-        return new Task(t.getName(), path, deadline, List.copyOf(branches));
+        return new Task(t.getName(), path, deadline, TaskCommand.of(c), List.copyOf(branches));
     }
 
-    private static StatusCheck statusCheck(WorkflowTemplate t, String path, Optional<Duration> deadline, ManifestContext ctx) {
+    /**
+     * A StatusCheck step checked; {@code standalone}: the StatusCheck kind, whose spec is at {@code path} itself and whose
+     * Continuous check may run until it is deleted.
+     */
+    static StatusCheck statusCheck(WorkflowTemplate t, String path, Optional<Duration> deadline, ManifestContext ctx, boolean standalone) {
         StatusCheckSpec s = t.getStatusCheck();
-        String at = path + ".statusCheck";
+        String at = standalone ? path : path + ".statusCheck";
         if (s == null) throw ctx.fail(at, "required for a StatusCheck template: statusCheck: {mode: Synchronous, type: HTTP, http: {url: …, criteria: {statusCode: \"200\"}}}");
         ctx.optionalDuration(at + ".duration", s.duration());
         if (s.http() == null) throw ctx.fail(at + ".http", "required: the HTTP check, http: {url: http://frontend:8080/health, criteria: {statusCode: \"200\"}}");
@@ -148,13 +151,15 @@ record WorkflowPlan(String entry, Map<String, Step> steps) {
         } catch (Exception e) {
             throw ctx.fail(at + ".http.url", "\"" + url + "\" is not an http(s) URL with a host");
         }
+        if (ServiceAddress.hostOf(url).filter(h -> h.matches("[0-9.]+|\\[.*]")).isPresent())
+            ctx.note(at + ".http.url", "an address, not a Service name: the simulation cannot judge this check, so it passes (the journal says so)");
         if (s.http().criteria() == null || s.http().criteria().statusCode() == null)
             throw ctx.fail(at + ".http.criteria.statusCode", "required: the expected status, e.g. \"200\" or a range \"200-399\"");
         String code = s.http().criteria().statusCode().strip();
         if (!code.matches("\\d{3}(-\\d{3})?") || code.length() == 7 && Integer.parseInt(code.substring(0, 3)) > Integer.parseInt(code.substring(4)))
             throw ctx.fail(at + ".http.criteria.statusCode", "\"" + code + "\" is neither a status code such as 200 nor a range such as 200-399");
         if (s.mode() == null) throw ctx.fail(at + ".mode", "required: Synchronous (ends at the first result) or Continuous (runs until failure or the deadline)");
-        if (deadline.isEmpty() && s.duration() == null && s.mode().equals("Continuous"))
+        if (!standalone && deadline.isEmpty() && s.duration() == null && s.mode().equals("Continuous"))
             throw ctx.fail(path + ".deadline", "a Continuous status check needs a deadline or statusCheck.duration, or it never ends");
         return new StatusCheck(t.getName(), path, deadline, s, Boolean.TRUE.equals(t.getAbortWithStatusCheck()));
     }

@@ -100,7 +100,7 @@ class ConformanceTest {
                 collect(kind, root.path("spec"), actions, templateTypes, fieldsByKind, selectorFields);
             }
         }
-        assertThat(kinds).containsAll(List.of("PodChaos", "NetworkChaos", "StressChaos", "IOChaos", "HTTPChaos", "TimeChaos", "DNSChaos", "Schedule", "Workflow"));
+        assertThat(kinds).containsAll(List.of("PodChaos", "NetworkChaos", "StressChaos", "IOChaos", "HTTPChaos", "TimeChaos", "DNSChaos", "Schedule", "Workflow", "StatusCheck"));
         for (ChaosMeshKinds.Kind k : ChaosMeshKinds.experiments()) {
             Shape.Text action = k.spec().field("action").map(f -> (Shape.Text) f.shape()).orElse(null);
             if (action != null) for (String a : action.oneOf()) assertThat(actions).as(k.name() + " actions").contains(k.name() + "/" + a);

@@ -1,9 +1,11 @@
 package dev.homeostat.chaos;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.homeostat.simulator.fault.CpuStress;
 import dev.homeostat.simulator.fault.Fault;
+import dev.homeostat.simulator.fault.IoStress;
 import dev.homeostat.simulator.fault.MemoryStress;
 import dev.homeostat.simulator.fault.PodFailure;
 import dev.homeostat.simulator.fault.PodKill;
@@ -127,6 +129,28 @@ class TranslationTest {
         assertThat(manifests.translate("inline.yaml", yaml, AT)).containsExactly(
                 new MemoryStress("burn#1", AT, Duration.ofSeconds(90), cart, SelectionMode.all(), 4, 250_000_000L),
                 new CpuStress("burn#2", AT, Duration.ofSeconds(90), cart, SelectionMode.all(), 3, 100));
+    }
+
+    @Test
+    void stressNgDiskWorkers_becomeAnIoStress_whoseDelayGrowsWithTheWorkers() {
+        String yaml = """
+                apiVersion: chaos-mesh.org/v1alpha1
+                kind: StressChaos
+                metadata: {name: disk, namespace: shop}
+                spec:
+                  mode: all
+                  selector: {labelSelectors: {app: cart}}
+                  stressngStressors: "-d 3 --hdd-write-size 4k --io=2 --timeout 60"
+                  duration: 90s
+                """;
+        PodSelector cart = new PodSelector(Set.of("shop"), Map.of("app", "cart"), Set.of());
+        var io = new IoStress("disk", AT, Duration.ofSeconds(60), cart, SelectionMode.all(), 3, 2);
+        assertThat(manifests.translate("inline.yaml", yaml, AT)).containsExactly(io);
+        assertThat(io.addedDelay()).isEqualTo(Duration.ofMillis(3 * 2 + 2));
+        var check = manifests.contents("inline.yaml", yaml, AT, Horizon.firstFiring());
+        assertThat(check.notes()).as("nothing planned: the disk workers are simulated").isEmpty();
+        var zero = catchThrowableOfType(ManifestException.class, () -> manifests.translate("inline.yaml", yaml.replace("-d 3", "-d 0"), AT));
+        assertThat(zero.problem()).startsWith("not modelled: --hdd 0 or --io 0 starts one worker per processor");
     }
 
     @Test

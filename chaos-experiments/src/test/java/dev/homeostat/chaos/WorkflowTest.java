@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Workflows: Schedule steps, nested templates, deadlines against durations, Task and StatusCheck checked then refused, Schedules of Workflows. */
+/** Workflows: Schedule steps, nested templates, deadlines against durations, Task and StatusCheck checked then run as orchestrations (WorkflowRunTest), Schedules of Workflows. */
 class WorkflowTest {
     private static final Duration AT = Duration.ofMinutes(1);
 
@@ -94,9 +94,12 @@ class WorkflowTest {
             """;
 
     @Test
-    void task_isCheckedCompletely_thenRefusedAsNotModelledYet() {
-        var refused = error(workflow(TASK + KILL));
-        assertThat(refused.problem()).startsWith("not modelled yet: ").contains("Task");
+    void task_isCheckedCompletely_thenRunsAsAnOrchestration() {
+        assertThat(translate(workflow(TASK + KILL))).singleElement().satisfies(f -> {
+            assertThat(f).isInstanceOf(dev.homeostat.simulator.fault.Orchestration.class);
+            assertThat(f.name()).isEqualTo("w");
+            assertThat(f.start()).isEqualTo(AT);
+        });
         assertThat(error(workflow(TASK.replace("exitCode == 0 &&", "exitcode == 0 &&") + KILL)).getMessage())
                 .contains("spec.templates[0].conditionalBranches[0].expression", "unknown variable \"exitcode\"; did you mean \"exitCode\"?");
         assertThat(error(workflow(TASK.replace("'exitCode != 0'", "'exitCode != (0'") + KILL)).field())
@@ -141,9 +144,9 @@ class WorkflowTest {
             """;
 
     @Test
-    void statusCheck_isCheckedCompletely_thenRefusedAsNotModelledYet() {
-        var refused = error(workflow(STATUS_CHECK + DELAY));
-        assertThat(refused.problem()).startsWith("not modelled yet: ");
+    void statusCheck_isCheckedCompletely_thenRunsAsAnOrchestration() {
+        assertThat(translate(workflow(STATUS_CHECK + DELAY))).singleElement().isInstanceOf(dev.homeostat.simulator.fault.Orchestration.class);
+        assertThat(error(workflow(STATUS_CHECK + DELAY.replace("50ms", "fast"))).field()).isEqualTo("spec.templates[2].networkChaos.delay.latency");
         assertThat(error(workflow(STATUS_CHECK.replace("200-399", "2xx") + DELAY)).field()).isEqualTo("spec.templates[1].statusCheck.http.criteria.statusCode");
         assertThat(error(workflow(STATUS_CHECK.replace("url: http://frontend:8080/health", "url: frontend") + DELAY)).field())
                 .isEqualTo("spec.templates[1].statusCheck.http.url");

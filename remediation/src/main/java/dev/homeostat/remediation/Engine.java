@@ -63,6 +63,7 @@ public final class Engine {
     private final DetectorFactory detectors;
     private final List<Guard> guards;
     private final Router router;
+    private final RoutineDisruption routine;
     /** Diagnoses anomalies before routing, when a rule of the policy acts on diagnoses; null otherwise. */
     private final Diagnoser diagnoser;
     /** A rollout that began this long before a service's first anomaly is its likely cause. */
@@ -104,6 +105,7 @@ public final class Engine {
         this.diagnoser = policy.diagnoses()
                 ? new Diagnoser(cluster, metrics, mesh, CHANGE_WINDOW, policy.lookback(), SATURATION) : null;
         this.router = new Router(policy, this::apply, listener, cluster);
+        this.routine = new RoutineDisruption(cluster);
         for (Signal s : policy.signals()) signals.add(new SignalEvaluator(s, detectors, seed, serviceIndex));
     }
 
@@ -179,6 +181,8 @@ public final class Engine {
             for (Anomaly a : signal.evaluate(metrics, since, now)) found.add(serviceIndex.complete(a, cluster));
         found.addAll(external);
         external.clear();
+        // a Deployment rolling out, or refilling after a drain, within its budget is not an incident (Progressing=True)
+        found.removeIf(a -> routine.explains(a, now).isPresent());
         found.sort(Comparator.comparingLong(Anomaly::timeMillis).thenComparing(Anomaly::signal)
                 .thenComparing(a -> a.target().ref()).thenComparing(Anomaly::detector));
         for (Anomaly anomaly : found) listener.on(new EngineEvent.AnomalyRaised(now, anomaly));

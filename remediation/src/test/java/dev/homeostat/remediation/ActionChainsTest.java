@@ -83,4 +83,30 @@ class ActionChainsTest {
         // the second scale-up within the cooldown grows the Deployment further, so the cooldown lets it through
         assertThat(h.journal.held()).isEmpty();
     }
+
+    @Test
+    void scaleUp_whoseNewPodsStayPending_isNotRepeated_andThePageFollows() {
+        var h = new Harness("""
+                  rules:
+                    - name: add-capacity
+                      match: {diagnoses: [saturation]}
+                      actions: [scale-up, page]
+                      verifyAfter: 1m
+                      scale: {by: 2, maxReplicas: 20}
+                """);
+        h.cluster.podsPerNode = 3; // one node, full: the scheduler has no room for another pod
+        h.cluster.deployment("checkout", 3);
+        var checkout = new Target(Target.Kind.DEPLOYMENT, FakeCluster.NS, "checkout");
+        for (long s = 15; s <= 300; s += 15) {
+            h.clock.set(s * 1000);
+            for (int i = 0; i < 3; i++) h.metrics.add(dev.homeostat.remediation.diagnosis.Diagnoser.BUSY, Harness.pod("checkout-" + i), s * 1000, 0.95);
+            h.sampleAndTick("svc_errors", Harness.service("checkout"), 0.9); // saturated, and it stays so
+        }
+
+        // the first scale-up's pods wait unscheduled: adding more would only add more Pending pods, so the next step pages
+        assertThat(h.cluster.executed).extracting(e -> e.action().kind()).containsExactly("scale-up", "page");
+        assertThat(h.cluster.executed.getFirst().action()).isEqualTo(new ClusterAction.ScaleDeployment(checkout, 5));
+        assertThat(h.journal.of(EngineEvent.Paged.class)).singleElement()
+                .satisfies(p -> assertThat(p.reason()).contains("no node has room"));
+    }
 }

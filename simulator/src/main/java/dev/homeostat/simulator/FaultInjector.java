@@ -14,6 +14,7 @@ import dev.homeostat.simulator.fault.Fault;
 import dev.homeostat.simulator.fault.HttpFault;
 import dev.homeostat.simulator.fault.IoError;
 import dev.homeostat.simulator.fault.IoLatency;
+import dev.homeostat.simulator.fault.IoStress;
 import dev.homeostat.simulator.fault.MemoryLeak;
 import dev.homeostat.simulator.fault.MemoryStress;
 import dev.homeostat.simulator.fault.Misconfiguration;
@@ -26,6 +27,7 @@ import dev.homeostat.simulator.fault.NetworkPartition;
 import dev.homeostat.simulator.fault.NodeFailure;
 import dev.homeostat.simulator.fault.NodeFault;
 import dev.homeostat.simulator.fault.NoisyNeighbour;
+import dev.homeostat.simulator.fault.Orchestration;
 import dev.homeostat.simulator.fault.PodFailure;
 import dev.homeostat.simulator.fault.PodFault;
 import dev.homeostat.simulator.fault.PodKill;
@@ -37,6 +39,7 @@ import dev.homeostat.simulator.fault.ServiceFault;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -91,6 +94,12 @@ final class FaultInjector {
     /** Per pod, the last fault's baseline: a fault of the same kind that follows within a minute (a Schedule's next firing) reuses it. */
     private final IdentityHashMap<PodState, Recent> recent = new IdentityHashMap<>();
 
+    /** Open windows by fault name: what closes each (its check, undo, FaultEnded), so an orchestration can end one early. */
+    private final Map<String, Runnable> open = new HashMap<>();
+    /** Faults an orchestration stopped: one not yet started never starts. */
+    private final Set<String> stopped = new HashSet<>();
+    private final Orchestrator orchestrator;
+
     FaultInjector(Kernel kernel, long end, Cluster cluster, Kubelet kubelet, ReplicaSetController replicaSets, NodeLifecycleController nodes,
                   SplittableRandom faultChoice) {
         this.kernel = kernel;
@@ -100,37 +109,26 @@ final class FaultInjector {
         this.replicaSets = replicaSets;
         this.nodes = nodes;
         this.faultChoice = faultChoice;
+        this.orchestrator = new Orchestrator(kernel, cluster, this);
     }
 
-    /** Before the run: fault names are unique and every deployment, service and node a fault names exists. */
-    static void checkTargets(List<Fault> faults, Cluster cluster) {
-        Set<String> names = new HashSet<>();
-        for (int i = 0; i < faults.size(); i++) {
-            Fault f = faults.get(i);
-            String where = "faults[" + i + "]";
-            if (!names.add(f.name())) throw new IllegalArgumentException(where + ".name: duplicate fault '" + f.name() + "'; fault names must be unique in a run");
-            switch (f) {
-                case PodFault p -> { }
-                case DeploymentFault d -> {
-                    if (cluster.deployment(d.namespace(), d.deployment()) == null)
-                        throw new IllegalArgumentException(where + ".target.deployment: no deployment '" + d.deployment() + "' in namespace '"
-                                + d.namespace() + "' for fault '" + f.name() + "'; name one of " + cluster.deploymentKeys());
-                }
-                case ServiceFault s -> {
-                    if (cluster.service(s.namespace(), s.service()) == null)
-                        throw new IllegalArgumentException(where + ".target.service: no service '" + s.service() + "' in namespace '"
-                                + s.namespace() + "' for fault '" + f.name() + "'; name one of " + cluster.serviceKeys());
-                }
-                case NodeFault n -> {
-                    if (cluster.node(n.node()) == null)
-                        throw new IllegalArgumentException(where + ".target.node: no node '" + n.node() + "' for fault '" + f.name()
-                                + "'; name one of " + cluster.nodeNames());
-                }
-            }
-        }
+    /** An orchestration's fault at its start, unless the orchestration stopped it before (a workflow aborted). */
+    void injectUnlessStopped(Fault fault) {
+        if (!stopped.contains(fault.name())) inject(fault);
+    }
+
+    /** Ends an open window now (check, undo, FaultEnded), or keeps a fault not yet started from starting. */
+    void stop(String faultName) {
+        stopped.add(faultName);
+        Runnable close = open.remove(faultName);
+        if (close != null) close.run();
     }
 
     void inject(Fault fault) {
+        if (fault instanceof Orchestration o) {
+            orchestrator.start(o);
+            return;
+        }
         long t = kernel.now();
         long endAt = t + fault.duration().toMillis();
         List<PodState> targets = targets(fault);
@@ -190,14 +188,23 @@ final class FaultInjector {
         return fixes.containsKey(behaviour) ? fixOf(fixes.get(behaviour)) : behaviour;
     }
 
-    /** At the window's end: the check, the undo, FaultEnded; a window that outlives the run is still checked, on what it did up to the end. */
+    /**
+     * At the window's end (or when an orchestration stops it): the check, the undo, FaultEnded; a window that outlives
+     * the run is still checked, on what it did up to the end.
+     */
     private void closeAtEnd(Fault fault, long endAt, FaultCheck check, Runnable undo) {
-        kernel.at(endAt, () -> {
+        open.put(fault.name(), () -> {
             kernel.emit(check.finish(kernel.now(), fault.name()));
             undo.run();
             kernel.emit(new SimEvent.FaultEnded(kernel.now(), fault.name()));
         });
-        if (endAt > end) kernel.at(end, () -> kernel.emit(check.finish(kernel.now(), fault.name())));
+        kernel.at(endAt, () -> {
+            Runnable close = open.remove(fault.name());
+            if (close != null) close.run();
+        });
+        if (endAt > end) kernel.at(end, () -> {
+            if (open.containsKey(fault.name())) kernel.emit(check.finish(kernel.now(), fault.name()));
+        });
     }
 
     /** The fault's target pods, sorted by key: one rule per family. */
@@ -210,6 +217,7 @@ final class FaultInjector {
             }
             case ServiceFault f -> podsOf(cluster.service(f.namespace(), f.service()).deployment);
             case NodeFault f -> cluster.podsOn(cluster.node(f.node()));
+            case Orchestration o -> List.of();
         };
     }
 
@@ -306,6 +314,7 @@ final class FaultInjector {
                 yield f.percent() < 100 ? new Impact(InjectionCheck.Signal.IO, null, slow.application()) : slow;
             }
             case IoError f -> traffic(new TrafficEffect.Errors(f.percent() / 100.0, false));
+            case IoStress f -> traffic(new TrafficEffect.SlowIo(f.addedDelay().toNanos() / 1e9, 1.0));
             case ClockSkew f -> f.offset().abs().compareTo(f.tolerance()) <= 0
                     ? noEffect("clock skew " + f.offset() + " within the tolerance " + f.tolerance() + " of time-checked credentials")
                     : traffic(new TrafficEffect.Errors(1, false));
@@ -340,6 +349,7 @@ final class FaultInjector {
                 }));
             }
             case NoisyNeighbour f -> cpu(InjectionCheck.Signal.TRAFFIC, targets.isEmpty() ? 0 : f.cores() / targets.size());
+            case Orchestration o -> throw new IllegalStateException("an orchestration is started, not applied: " + o.name());
         };
     }
 

@@ -25,6 +25,8 @@ final class ServiceState {
     int retryLimit = Integer.MAX_VALUE;
     /** The circuit toward it is open: its endpoints are empty to callers, whose calls fail at once and send nothing. */
     boolean circuitOpen;
+    /** The last traffic step's requests, failed ones, timed-out ones and p99 (s): what a check at this instant sees. */
+    double stepRequests, stepErrors, stepTimeouts, stepP99;
     /** Cumulative since the run began, as the SLO counts them: requests, failed ones, ones slower than the latency objective. */
     double totalRequests, totalErrors, totalSlow;
 

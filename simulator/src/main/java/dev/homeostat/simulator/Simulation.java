@@ -76,7 +76,7 @@ public final class Simulation {
         this.stepMs = spec.trafficStep().toMillis();
         this.traffic = new TrafficStep(listener::on, stepMs);
         this.cluster = new Cluster(spec.cluster(), random, stepMs);
-        FaultInjector.checkTargets(spec.faults(), cluster);
+        FaultTargets.check(spec.faults(), cluster);
         ChangeApplier.checkTargets(spec.changes(), cluster);
         this.kubelet = new Kubelet(kernel, random);
         var scheduler = new Scheduler(cluster.nodes(), kubelet);

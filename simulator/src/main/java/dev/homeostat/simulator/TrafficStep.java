@@ -107,6 +107,10 @@ final class TrafficStep {
         s.lostInFlight = 0;
         double p99 = TrafficModel.p99(weights, means, offsets, n, timeouts, cap);
         if (s.called) remember(s, req, err, timeouts + callTimeouts, n);
+        s.stepRequests = req;
+        s.stepErrors = err;
+        s.stepTimeouts = timeouts + callTimeouts;
+        s.stepP99 = p99;
         serviceRow[ServiceState.REQ] = req;
         serviceRow[ServiceState.ERR] = err;
         serviceRow[ServiceState.ANSWERED] = answered;

@@ -2,7 +2,6 @@ package dev.homeostat.chaos.crd;
 
 import static dev.homeostat.chaos.crd.Support.cannotExist;
 import static dev.homeostat.chaos.crd.Support.notModelled;
-import static dev.homeostat.chaos.crd.Support.notModelledYet;
 import static dev.homeostat.chaos.crd.Support.simulated;
 
 import java.util.LinkedHashMap;
@@ -37,7 +36,7 @@ public final class ChaosMeshKinds {
         experiment("TimeChaos", "timeChaos", ExperimentSchema.TIME_CHAOS);
         experiment("DNSChaos", "dnsChaos", ExperimentSchema.DNS_CHAOS);
         add("Schedule", null, simulated("the embedded experiment or workflow at every firing of its cron, on the run's virtual clock"));
-        add("Workflow", null, simulated("Serial, Parallel, Suspend, Schedule and experiment templates timed from the entry; Task and StatusCheck are planned"));
+        add("Workflow", null, simulated("Serial, Parallel, Suspend, Schedule and experiment templates timed from the entry; with a Task or StatusCheck it runs in the simulation as it goes (branches and checks read the simulated cluster)"));
         add("AWSChaos", "awsChaos", cannotExist("AWSChaos stops, restarts or detaches AWS EC2 instances and volumes through the AWS API, which a simulated cluster does not have"));
         add("GCPChaos", "gcpChaos", cannotExist("GCPChaos stops, resets or detaches Google Cloud instances and disks through the GCP API, which a simulated cluster does not have"));
         add("AzureChaos", "azureChaos", cannotExist("AzureChaos stops or restarts Azure virtual machines and detaches their disks through the Azure API, which a simulated cluster does not have"));
@@ -49,7 +48,8 @@ public final class ChaosMeshKinds {
         add("JVMChaos", "jvmChaos", notModelled("JVMChaos rewrites a JVM's methods with Byteman rules, and simulated pods run no JVM code"));
         add("KernelChaos", "kernelChaos", notModelled("KernelChaos fails kernel calls through BPF, and the simulator has no kernel"));
         add("BlockChaos", "blockChaos", notModelled("BlockChaos delays a block device through a kernel module; for file-level delay use IOChaos latency on the volume"));
-        add("StatusCheck", null, notModelledYet("a StatusCheck probes an HTTP endpoint, which needs a simulated HTTP check (planned with Workflow status checks)"));
+        add("StatusCheck", null, simulated("the HTTP check of a Workflow's StatusCheck step, from the apply time, against the Service its URL names; "
+                + "its verdict is journalled, nothing is injected"));
         add("PodNetworkChaos", null, notModelled("PodNetworkChaos is the per-pod object Chaos Mesh's controller makes from a NetworkChaos; apply the NetworkChaos"));
         add("PodIOChaos", null, notModelled("PodIOChaos is the per-pod object Chaos Mesh's controller makes from an IOChaos; apply the IOChaos"));
         add("PodHttpChaos", null, notModelled("PodHttpChaos is the per-pod object Chaos Mesh's controller makes from an HTTPChaos; apply the HTTPChaos"));

@@ -23,6 +23,7 @@ public final class ConformanceTable {
         for (ChaosMeshKinds.Kind k : ChaosMeshKinds.experiments()) section(out, k.name(), k.spec());
         section(out, "Schedule", OrchestrationSchema.SCHEDULE);
         section(out, "Workflow", OrchestrationSchema.WORKFLOW);
+        section(out, "StatusCheck", OrchestrationSchema.STATUS_CHECK);
         return out.toString();
     }
 

@@ -93,8 +93,10 @@ public final class ExperimentSchema {
             REMOTE_CLUSTER));
 
     private static final String STRESS_OPTIONS =
-            "stress-ng options: --cpu, --cpu-load, --vm, --vm-bytes and --timeout act as stress-ng would (the last value wins); options that change "
-                    + "only how stress-ng burns (methods, verbosity) are live only; other stressors (--hdd, --io …) are planned: checked, noted, not simulated yet";
+            "stress-ng options: --cpu, --cpu-load, --vm, --vm-bytes and --timeout act as stress-ng would (the last value wins); --hdd N and --io N "
+                    + "keep the pod's disk busy: each request's file operation waits 2 ms per hdd worker and 1 ms per io worker (an assumed cost, "
+                    + "as a 100% IOChaos latency: a fault of its own, StressChaos/io); options that change only how stress-ng burns (methods, verbosity, "
+                    + "block sizes) are live only; other stressors (--sock, --cache …) are planned: checked, noted, not simulated yet";
 
     public static final Shape.Fields STRESS_CHAOS = spec("StressChaosSpec", containerSelector(), List.of(
             Field.of("stressors", Shape.Fields.of("Stressors", List.of(
@@ -119,7 +121,7 @@ public final class ExperimentSchema {
                     simulated("memory and/or cpu")),
             Field.of("stressngStressors", text(),
                     simulated("a stress-ng command line that wins over stressors, as in Chaos Mesh; " + STRESS_OPTIONS
-                            + "; one with no --cpu or --vm workers is refused (not modelled yet)")),
+                            + "; one with no --cpu, --vm, --hdd or --io workers is refused (not modelled yet)")),
             duration(UNTIL_DELETED),
             REMOTE_CLUSTER));
 

@@ -7,8 +7,6 @@ import static dev.homeostat.chaos.crd.Shape.oneOf;
 import static dev.homeostat.chaos.crd.Shape.text;
 import static dev.homeostat.chaos.crd.Shape.whole;
 import static dev.homeostat.chaos.crd.Support.liveOnly;
-import static dev.homeostat.chaos.crd.Support.notModelledYet;
-import static dev.homeostat.chaos.crd.Support.planned;
 import static dev.homeostat.chaos.crd.Support.simulated;
 
 import io.fabric8.kubernetes.api.model.Container;
@@ -60,27 +58,35 @@ public final class OrchestrationSchema {
     /** {@code ChaosOnlyScheduleSpec}: a Schedule inside a Workflow template (it cannot schedule a Workflow). */
     public static final Shape.Fields CHAOS_ONLY_SCHEDULE = Shape.Fields.of("ChaosOnlyScheduleSpec", scheduleFields(false));
 
-    private static final String CHECK = "checked now; its runtime needs a simulated HTTP check (planned)";
+    private static final String CHECK = "HTTP status check against the Service the URL's host names (WorkflowRun, HttpCheck)";
 
     public static final Shape.Fields STATUS_CHECK = Shape.Fields.of("StatusCheckSpec", List.of(
-            Field.of("mode", oneOf("Synchronous", "Continuous"), planned("Synchronous ends at the first result, Continuous runs until failure or deadline; " + CHECK)),
-            Field.of("type", oneOf("HTTP"), planned(CHECK)),
-            Field.of("duration", text(), planned(CHECK)),
-            Field.of("timeoutSeconds", whole(1, Integer.MAX_VALUE), planned(CHECK)),
-            Field.of("intervalSeconds", whole(1, Integer.MAX_VALUE), planned(CHECK)),
-            Field.of("failureThreshold", whole(1, Integer.MAX_VALUE), planned(CHECK)),
-            Field.of("successThreshold", whole(1, Integer.MAX_VALUE), planned(CHECK)),
-            Field.of("recordsHistoryLimit", whole(1, 1000), planned(CHECK)),
+            Field.of("mode", oneOf("Synchronous", "Continuous"), simulated("Synchronous: the step ends at successThreshold successes in a row "
+                    + "(passed), failureThreshold failures in a row or the deadline/duration (failed); Continuous: runs beside the other steps "
+                    + "until failureThreshold failures in a row (failed) or its deadline/duration (passed)")),
+            Field.of("type", oneOf("HTTP"), simulated("HTTP, the only type")),
+            Field.of("duration", text(), simulated("the check ends by then if no threshold ended it first (with the step's deadline, the earlier)")),
+            Field.of("timeoutSeconds", whole(1, Integer.MAX_VALUE), simulated("the request times out (a failure) when the Service's p99 "
+                    + "at that instant is above it; default 1")),
+            Field.of("intervalSeconds", whole(1, Integer.MAX_VALUE), simulated("an execution at the step's start and every intervalSeconds after; default 10")),
+            Field.of("failureThreshold", whole(1, Integer.MAX_VALUE), simulated("failures in a row that fail the check; default 3")),
+            Field.of("successThreshold", whole(1, Integer.MAX_VALUE), simulated("successes in a row that pass a Synchronous check; default 1")),
+            Field.of("recordsHistoryLimit", whole(1, 1000), liveOnly("how many execution records Chaos Mesh keeps in the status; the journal notes each change of outcome")),
             Field.of("http", Shape.Fields.of("HTTPStatusCheck", List.of(
-                    Field.of("url", text(), planned("the service the URL names (host = service name) is the one checked; " + CHECK)),
-                    Field.of("method", oneOf("GET", "POST"), planned(CHECK)),
-                    Field.of("headers", mapOf(listOf(text())), planned(CHECK)),
-                    Field.of("body", text(), planned(CHECK)),
+                    Field.of("url", text(), simulated("its host names the Service checked (name, name.namespace or name.namespace.svc.cluster.local; "
+                            + "a bare name in the workflow's namespace); a host that is no scenario Service cannot be judged: the check passes, and the journal says so")),
+                    Field.of("method", oneOf("GET", "POST"), liveOnly("a simulated Service answers every method alike")),
+                    Field.of("headers", mapOf(listOf(text())), liveOnly("a simulated Service answers whatever the headers")),
+                    Field.of("body", text(), liveOnly("a simulated Service answers whatever the body")),
                     Field.of("criteria", Shape.Fields.of("HTTPCriteria", List.of(
-                            Field.of("statusCode", text(), planned("a code such as 200 or a range such as 200-399; " + CHECK)))), planned(CHECK)))),
-                    planned(CHECK))));
+                            Field.of("statusCode", text(), simulated("a code such as 200 or a range such as 200-399: the check succeeds when the simulated "
+                                    + "answer's code is in it: 503 with no ready endpoint, 500 or 504 when half or more of that instant's requests fail, "
+                                    + "else 200")))), simulated("what counts as success")))),
+                    simulated(CHECK))));
 
-    private static final String TASK = "a Task runs a container whose exit code and output pick the next step, which needs a simulator condition (planned)";
+    private static final String TASK = "the container is not run: it exits 0 when its condition on the simulated cluster holds (TaskCommand): "
+            + "exit N and echo in its script as written; an http URL whose host is a scenario Service: that Service has a ready pod and meets "
+            + "its SLO at that instant; else (no URL, or an unknown host) it is taken to exit 0 and the journal says so";
 
     public static final Shape.Fields TEMPLATE;
 
@@ -91,23 +97,26 @@ public final class OrchestrationSchema {
                 Field.of("name", text(), simulated("names the step; its faults are <workflow>-<name>, -2, -3 … when it runs again")),
                 Field.of("templateType", oneOf(types.toArray(String[]::new)),
                         simulated("Serial: children one after another; Parallel: together, ending with the last; Suspend: waits its deadline; "
-                                + "Schedule: its cron within the deadline; an experiment kind: that experiment; Task and StatusCheck are planned")),
+                                + "Schedule: its cron within the deadline; an experiment kind: that experiment; Task: its container's outcome picks "
+                                + "the branches; StatusCheck: an HTTP check against a Service; with either the workflow runs in the simulation "
+                                + "as it goes (the faults of later steps are injected when the steps are reached)")),
                 Field.of("deadline", text(), simulated("the step's length: an experiment lasts its deadline (its own duration when shorter); "
                         + "Serial and Parallel drop or shorten what runs past it")),
                 Field.of("children", listOf(text()), simulated("the templates a Serial or Parallel step runs")),
                 Field.of("task", Shape.Fields.of("Task", List.of(
-                        Field.of("container", new Shape.Core("Container", Container.class), planned("checked as a Kubernetes container; " + TASK)),
-                        Field.of("volumes", listOf(new Shape.Core("Volume", Volume.class)), planned("checked as Kubernetes volumes; " + TASK)))),
-                        notModelledYet(TASK)),
+                        Field.of("container", new Shape.Core("Container", Container.class), simulated("checked as a Kubernetes container; " + TASK)),
+                        Field.of("volumes", listOf(new Shape.Core("Volume", Volume.class)), liveOnly("checked as Kubernetes volumes; a simulated task reads no file")))),
+                        simulated("its pod runs 1 s of virtual time, then its outcome picks the branches; " + TASK)),
                 Field.of("conditionalBranches", listOf(Shape.Fields.of("ConditionalBranch", List.of(
-                        Field.of("target", text(), planned("a template name; " + TASK)),
-                        Field.of("expression", text(), planned("an expr expression over exitCode and stdout, parsed now; " + TASK))))),
-                        notModelledYet(TASK)),
+                        Field.of("target", text(), simulated("a template name: run when its expression holds; every branch that holds runs, together, "
+                                + "and the Task ends with the last, as in Chaos Mesh")),
+                        Field.of("expression", text(), simulated("an expr expression over exitCode and stdout, parsed at check time and evaluated "
+                                + "on the simulated container's outcome; absent: always; one that fails to evaluate is not taken"))))),
+                        simulated("the branches a Task may take; the journal says which it took and why")),
                 Field.of("schedule", CHAOS_ONLY_SCHEDULE, simulated("the Schedule a Schedule step runs until its deadline")),
-                Field.of("statusCheck", STATUS_CHECK,
-                        notModelledYet("a StatusCheck's outcome decides when the step ends and, with abortWithStatusCheck, whether the workflow goes on, "
-                                + "which needs a simulated HTTP check against a service (planned)")),
-                Field.of("abortWithStatusCheck", flag(), notModelledYet("aborting depends on a StatusCheck's outcome, which needs a simulated HTTP check (planned)"))));
+                Field.of("statusCheck", STATUS_CHECK, simulated("an HTTP check against a simulated Service; each change of outcome and its verdict are journalled")),
+                Field.of("abortWithStatusCheck", flag(), simulated("when the check fails the workflow aborts: its running faults end then, "
+                        + "steps not started never start"))));
         fields.addAll(embedChaos("this step runs"));
         TEMPLATE = Shape.Fields.of("Template", fields);
     }

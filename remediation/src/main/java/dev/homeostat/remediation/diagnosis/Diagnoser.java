@@ -35,7 +35,10 @@ import java.util.function.Predicate;
  *   <li><b>symptom</b> — a service it calls (the mesh's call graph) is anomalous: hold, the dependency is the problem;</li>
  *   <li><b>node-local</b> — its anomalous pods share a node that is not ready, or where another service's pods are
  *       anomalous too;</li>
- *   <li><b>pod-local</b> — some of its pods stand out, and at least as many healthy, settled peers serve beside them;</li>
+ *   <li><b>pod-local</b> — some of its pods stand out, and at least as many healthy, settled peers serve beside them,
+ *       which have not themselves moved as a whole since the service's first anomaly of the lookback ({@link PeerShift}):
+ *       a pod standing out from peers all degraded by one slow backend, or lagging while they all recover, is the tail
+ *       of the service's problem, not a bad pod;</li>
  *   <li><b>dependency</b> — callers of it are anomalous too: it is their failing dependency as a whole (saturated or
  *       not);</li>
  *   <li><b>saturation</b> — its pods are busy beyond {@code saturation} (CPU over requests);</li>
@@ -55,6 +58,7 @@ public final class Diagnoser {
     /** service (ns/name) → the Deployments (ns/name) its pods belong to, learnt from pod anomalies and the mesh. */
     private final Map<String, Set<String>> deploymentsOf = new HashMap<>();
     private final MetricsSource metrics;
+    private final PeerShift peerShift;
 
     /**
      * How busy a pod is: CPU used over its CPU requests, as the HPA computes utilization (recording rule over
@@ -65,6 +69,7 @@ public final class Diagnoser {
     public Diagnoser(ClusterView cluster, MetricsSource metrics, MeshGraph mesh, Duration changeWindow, Duration lookback, double saturation) {
         this.cluster = Objects.requireNonNull(cluster, "cluster");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.peerShift = new PeerShift(metrics);
         this.mesh = Objects.requireNonNull(mesh, "mesh");
         this.changeWindow = changeWindow.toMillis();
         this.lookback = lookback.toMillis();
@@ -141,18 +146,23 @@ public final class Diagnoser {
         List<Target> standOut = standingOut(service, now);
         Optional<Diagnosis> node = nodeLocal(service, deployments, standOut, evidence);
         if (node.isPresent()) return node.get();
-        if (!standOut.isEmpty() && healthyPeers(deployments, standOut, now) >= standOut.size()) {
-            return new Diagnosis.PodLocal(serviceTarget, service, standOut, evidence);
+        if (!standOut.isEmpty()) {
+            List<PodInfo> peers = healthyPeers(deployments, standOut, now);
+            Optional<String> whole = peers.size() >= standOut.size() ? peerShift.wholeService(peers, onset, now) : Optional.empty();
+            if (peers.size() >= standOut.size() && whole.isEmpty()) return new Diagnosis.PodLocal(serviceTarget, service, standOut, evidence);
+            evidence.add("pods " + standOut.stream().map(Target::name).toList() + " stand out, but " + whole.map(w -> w + "; a restart would give them the same")
+                    .orElse("too few of their peers are ready and settled to tell a bad pod from a lack of capacity"));
         }
-        if (!standOut.isEmpty()) evidence.add("pods " + standOut.stream().map(Target::name).toList()
-                + " stand out, but too few of their peers are ready and settled to tell a bad pod from a lack of capacity");
         List<String> callers = graph.callersOf(service).stream().filter(w -> anomalousWorkload(w, graph)).toList();
         double utilization = utilization(deployments, now);
         boolean saturated = utilization >= saturation;
         if (!callers.isEmpty()) {
             evidence.add("anomalous callers " + callers + (Double.isFinite(utilization)
                     ? String.format(java.util.Locale.ROOT, "; its pods use %.2f of their CPU requests", utilization) : ""));
-            return new Diagnosis.Dependency(serviceTarget, service, callers, saturated, utilization, evidence);
+            List<Target> lost = lostPods(deployments, now);
+            if (!lost.isEmpty()) evidence.add(lost.size() + " of its pods do not serve (not ready past start-up, crash-looping or unscheduled): "
+                    + lost.stream().map(Target::name).toList());
+            return new Diagnosis.Dependency(serviceTarget, service, callers, saturated, utilization, lost, evidence);
         }
         if (saturated && !deployments.isEmpty()) {
             DeploymentInfo d = deployments.getFirst();
@@ -176,14 +186,24 @@ public final class Diagnoser {
      * Peers that are ready and have run for a minute, other than {@code standOut}: only against enough healthy peers
      * is a pod that stands out a bad pod, not the survivor of a kill serving alone.
      */
-    private int healthyPeers(List<DeploymentInfo> deployments, List<Target> standOut, long now) {
-        int n = 0;
+    private List<PodInfo> healthyPeers(List<DeploymentInfo> deployments, List<Target> standOut, long now) {
+        List<PodInfo> peers = new ArrayList<>();
         for (DeploymentInfo d : deployments)
             for (PodInfo p : cluster.podsOf(d.namespace(), d.name())) {
                 boolean out = standOut.stream().anyMatch(t -> t.name().equals(p.name()) && Objects.equals(t.namespace(), p.namespace()));
-                if (!out && p.ready() && p.startedAtMillis() >= 0 && now - p.startedAtMillis() >= SETTLED_MILLIS) n++;
+                if (!out && p.ready() && p.startedAtMillis() >= 0 && now - p.startedAtMillis() >= SETTLED_MILLIS) peers.add(p);
             }
-        return n;
+        return peers;
+    }
+
+    /** Pods of the Deployments that do not serve and are not merely starting: lost to a dead node, a crash loop, no room. */
+    private List<Target> lostPods(List<DeploymentInfo> deployments, long now) {
+        List<Target> lost = new ArrayList<>();
+        for (DeploymentInfo d : deployments)
+            for (PodInfo p : cluster.podsOf(d.namespace(), d.name()))
+                if (!p.ready() && !p.terminating() && (p.unscheduled() || p.crashLooping() || (p.startedAtMillis() >= 0 && now - p.startedAtMillis() >= SETTLED_MILLIS)))
+                    lost.add(target(p));
+        return lost;
     }
 
     /**

@@ -55,10 +55,16 @@ public sealed interface Diagnosis {
     /**
      * This service is the slow or failing dependency of its callers: act on it — add capacity when it is saturated
      * ({@code saturated}), otherwise cut the callers' retries toward it or open the circuit. {@code utilization} is its
-     * ready pods' mean CPU over requests (NaN when unknown), what an autoscaler sizes by.
+     * ready pods' mean CPU over requests (NaN when unknown), what an autoscaler sizes by. {@code lostPods} are its pods
+     * that do not serve and are not merely starting (not ready past their start-up, crash-looping, or bound to no
+     * node): where its failures come from lost pods, the callers' retries reach the pods still serving.
      */
     record Dependency(Target subject, String service, List<String> callers, boolean saturated, double utilization,
-                      List<String> evidence) implements Diagnosis {
+                      List<Target> lostPods, List<String> evidence) implements Diagnosis {
+        public Dependency {
+            lostPods = List.copyOf(lostPods);
+        }
+
         public String kind() { return "dependency"; }
 
         public String summary() {

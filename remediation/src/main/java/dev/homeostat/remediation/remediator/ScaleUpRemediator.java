@@ -4,6 +4,7 @@ import dev.homeostat.remediation.model.ClusterAction;
 import dev.homeostat.remediation.model.Target;
 import dev.homeostat.remediation.policy.Scaling;
 import dev.homeostat.remediation.port.DeploymentInfo;
+import dev.homeostat.remediation.port.PodInfo;
 import java.util.Objects;
 
 /**
@@ -11,7 +12,8 @@ import java.util.Objects;
  * default, or {@code to: N}; with {@code targetUtilization}, as many as the diagnosis' measured utilization needs),
  * never above {@code maxReplicas}. A Deployment that would not grow
  * (already at the ceiling, or {@code to} not above its replicas) is skipped, so this action only
- * ever adds capacity. Targets resolve as for {@code rollback}.
+ * ever adds capacity. A Deployment with pods no node has room for (Pending, unscheduled) is skipped too: more replicas
+ * would wait beside them and add nothing. Targets resolve as for {@code rollback}.
  */
 public final class ScaleUpRemediator implements Remediator {
     @Override
@@ -22,6 +24,8 @@ public final class ScaleUpRemediator implements Remediator {
         DeploymentInfo info = request.deployments().stream()
                 .filter(d -> Objects.equals(d.namespace(), deployment.namespace()) && d.name().equals(deployment.name()))
                 .findFirst().orElseThrow(); // Targets.deployment only finds listed deployments
+        String noRoom = noRoom(deployment, request.pods());
+        if (noRoom != null) return new Decision.Skip(new ClusterAction.ScaleDeployment(deployment, info.replicas()), noRoom);
         Scaling scaling = request.scaling();
         double utilization = request.diagnosis() == null ? Double.NaN : request.diagnosis().utilization();
         int next = scaling.next(info.replicas(), utilization);
@@ -33,5 +37,17 @@ public final class ScaleUpRemediator implements Remediator {
                     "deployment " + deployment.ref() + " cannot grow: " + why);
         }
         return new Decision.Act(new ClusterAction.ScaleDeployment(deployment, next));
+    }
+
+    /**
+     * Why the Deployment cannot grow for lack of room — some of its pods are bound to no node — or null when every pod
+     * of it has a node. The router asks the same before it repeats a scale-up.
+     */
+    public static String noRoom(Target deployment, java.util.List<PodInfo> pods) {
+        long waiting = pods.stream().filter(p -> Objects.equals(p.namespace(), deployment.namespace())
+                && deployment.name().equals(p.deployment()) && p.unscheduled()).count();
+        if (waiting == 0) return null;
+        return deployment.ref() + " cannot grow: " + waiting + " of its pods wait unscheduled (Pending: no node has room"
+                + " for them); more replicas would wait too";
     }
 }

@@ -192,8 +192,12 @@ public final class Router {
                 if (verification.awaitingCapacity(incident, now)) return;
                 if (now >= incident.deadline) {
                     if (!verification.stillAlerting(incident, incident.lastActionAt, now)) incident.moveTo(Phase.RESOLVED);
-                    else if (Verification.repeatable(incident)) repeat(incident, now, pods);
-                    else next(incident, now, pods);
+                    else if (!Verification.repeatable(incident)) next(incident, now, pods);
+                    else if (verification.noRoom(incident) instanceof String full) {
+                        // more replicas would wait Pending beside the last ones: stop scaling, the chain moves on
+                        suppressed(now, new ClusterAction.ScaleDeployment(incident.scaled, incident.scaledTo), incident, "remediator", full);
+                        next(incident, now, pods);
+                    } else repeat(incident, now, pods);
                 }
             }
             case RESOLVED, ESCALATED, SUPPRESSED -> { }

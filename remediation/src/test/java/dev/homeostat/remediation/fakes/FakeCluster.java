@@ -53,6 +53,8 @@ public final class FakeCluster implements ClusterView, ClusterActions {
     public double maxUnavailableFraction = 0.34;
     /** Nodes {@code node-1 … node-N}; new pods go to the uncordoned node with the fewest pods. */
     public int nodes = 1;
+    /** How many pods fit on one node; a pod that fits nowhere stays Pending (no node), as the scheduler leaves it. */
+    public int podsPerNode = Integer.MAX_VALUE;
     private final java.util.Set<String> cordoned = new java.util.TreeSet<>();
     private final Map<String, Integer> minAvailable = new LinkedHashMap<>();
 
@@ -76,7 +78,8 @@ public final class FakeCluster implements ClusterView, ClusterActions {
         for (int n = 1; n <= nodes; n++) if (!cordoned.contains("node-" + n)) load.put("node-" + n, 0);
         if (load.isEmpty()) return ""; // every node cordoned: the pod stays Pending
         for (Pod p : pods.values()) load.computeIfPresent(p.node, (n, c) -> c + 1);
-        return load.entrySet().stream().min(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        load.values().removeIf(c -> c >= podsPerNode);
+        return load.entrySet().stream().min(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(""); // no room: Pending
     }
 
     public void setSick(String pod, boolean sick) { pods.get(pod).sick = sick; }

@@ -118,4 +118,32 @@ class RemediatorsTest {
         var noService = new RemediationRequest(WEB_0, null, "r", anomaly(WEB_0, 1), List.of(), PODS, List.of());
         assertThat(new CircuitBreakRemediator().propose(noService)).isInstanceOf(Decision.Skip.class);
     }
+
+    @Test
+    void scaleUp_ofADeploymentWithPodsNoNodeHasRoomFor_isSkipped() {
+        var pending = new java.util.ArrayList<>(PODS);
+        pending.add(new PodInfo("ns", "web-2", "web", null, false, 0, 0)); // Pending: the scheduler found no room
+        var request = new RemediationRequest(WEB_DEPLOY, "web", "r", anomaly(WEB_DEPLOY, 1), List.of(), pending, List.of(),
+                Scaling.defaults(), DEPLOYMENTS, List.of());
+        assertThat(new ScaleUpRemediator().propose(request)).isInstanceOfSatisfying(Decision.Skip.class,
+                s -> assertThat(s.reason()).contains("deployment/ns/web cannot grow: 1 of its pods wait unscheduled"));
+        // a pod of another Deployment waiting does not hold this one
+        pending.set(2, new PodInfo("ns", "db-0", "db", "", false, 0, 0));
+        var other = new RemediationRequest(WEB_DEPLOY, "web", "r", anomaly(WEB_DEPLOY, 1), List.of(), pending, List.of(),
+                Scaling.defaults(), DEPLOYMENTS, List.of());
+        assertThat(new ScaleUpRemediator().propose(other)).isEqualTo(new Decision.Act(new ClusterAction.ScaleDeployment(WEB_DEPLOY, 4)));
+    }
+
+    @Test
+    void limitRetries_isHeldWhileTheDependencyHasLostPods_whoseFailuresTheRetriesMask() {
+        var limit = new LimitRetriesRemediator();
+        var web = new Target(Target.Kind.SERVICE, "ns", "web");
+        var lost = new dev.homeostat.remediation.diagnosis.Diagnosis.Dependency(web, "ns/web", List.of("ns/gateway"), false, 0.3,
+                List.of(new Target(Target.Kind.POD, "ns", "web-2")), List.of());
+        assertThat(limit.propose(withDiagnosis(request(WEB_SVC), lost))).isInstanceOfSatisfying(Decision.Skip.class,
+                s -> assertThat(s.reason()).contains("service/ns/web has 1 pod(s) that do not serve [web-2]").contains("mask"));
+        // slow as a whole, every pod serving: a retry storm's callee, whose callers' retries are cut
+        var slow = new dev.homeostat.remediation.diagnosis.Diagnosis.Dependency(web, "ns/web", List.of("ns/gateway"), false, 0.3, List.of(), List.of());
+        assertThat(limit.propose(withDiagnosis(request(WEB_SVC), slow))).isEqualTo(new Decision.Act(new ClusterAction.LimitRetries(web)));
+    }
 }

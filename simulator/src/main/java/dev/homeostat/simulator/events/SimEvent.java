@@ -24,6 +24,12 @@ public sealed interface SimEvent {
      */
     record FaultEffect(long timeMillis, String fault, boolean observed, String detail) implements SimEvent { }
 
+    /**
+     * What an orchestration ({@code fault.Orchestration}: a Workflow with a Task or StatusCheck) decided at run time
+     * and why, e.g. {@code task probe: service default/frontend has 0 ready pods: exit code 1; branch pause}.
+     */
+    record OrchestrationNote(long timeMillis, String orchestration, String note) implements SimEvent { }
+
     /** A fault's window closed (for instantaneous faults, at once after injection). */
     record FaultEnded(long timeMillis, String fault) implements SimEvent { }
 

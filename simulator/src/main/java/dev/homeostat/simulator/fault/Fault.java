@@ -9,9 +9,10 @@ import java.time.Duration;
  *
  * <p>Faults come in families by what they target, so a target is selected one way per family:
  * {@link PodFault} (Chaos Mesh's selector and mode), {@link DeploymentFault} (an application's code),
- * {@link ServiceFault} (a Service's backend) and {@link NodeFault} (a machine).
+ * {@link ServiceFault} (a Service's backend) and {@link NodeFault} (a machine). An {@link Orchestration} targets
+ * nothing: it injects faults of those families as the cluster's state at run time decides (a Workflow's Task).
  */
-public sealed interface Fault permits PodFault, DeploymentFault, ServiceFault, NodeFault {
+public sealed interface Fault permits PodFault, DeploymentFault, ServiceFault, NodeFault, Orchestration {
     /** Unique within a run; names the incident in the journal. */
     String name();
 

@@ -14,6 +14,7 @@ import dev.homeostat.simulator.fault.MemoryLeak;
 import dev.homeostat.simulator.fault.Misconfiguration;
 import dev.homeostat.simulator.fault.NodeFailure;
 import dev.homeostat.simulator.fault.NoisyNeighbour;
+import dev.homeostat.simulator.fault.Orchestration;
 import dev.homeostat.simulator.events.SimulationListener;
 import dev.homeostat.simulator.spec.ClusterSpec;
 import dev.homeostat.simulator.spec.ServiceSpec;
@@ -122,6 +123,10 @@ final class JournalRecorder implements SimulationListener, EngineListener {
                 if (noOp && at != null && events.get(at) instanceof JournalEvent.FaultStarted s && s.tookEffect())
                     events.set(at, s.withTookEffect(false));
             }
+            // why a workflow took a branch, what its status checks saw, when it aborted
+            case SimEvent.OrchestrationNote n -> events.add(new JournalEvent.ClusterEvent(n.timeMillis(),
+                    (faults.get(n.orchestration()) instanceof Orchestration o && o.kind().startsWith("StatusCheck") ? "statuscheck/" : "workflow/")
+                            + n.orchestration(), n.note()));
             case SimEvent.FaultEnded f -> {
                 for (String s : servicesOfFault.getOrDefault(f.fault(), List.of())) lastFaultEnd.put(s, f.timeMillis());
                 events.add(new JournalEvent.FaultEnded(f.timeMillis(), f.fault()));

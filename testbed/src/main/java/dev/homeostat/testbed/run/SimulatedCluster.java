@@ -56,7 +56,7 @@ final class SimulatedCluster implements ClusterView, ClusterActions, Clock {
 
     private static PodInfo info(dev.homeostat.simulator.cluster.PodView p) {
         return new PodInfo(p.namespace(), p.name(), p.deployment(), p.node(), p.ready(), p.restarts(), p.startedAtMillis(),
-                p.revision(), p.waitingReason());
+                p.revision(), p.waitingReason(), "Terminating".equals(p.phase()));
     }
 
     private static DeploymentInfo info(dev.homeostat.simulator.cluster.DeploymentView d) {

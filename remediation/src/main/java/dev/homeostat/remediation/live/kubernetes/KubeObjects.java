@@ -26,7 +26,8 @@ final class KubeObjects {
                 : status.getContainerStatuses().stream().mapToInt(c -> orZero(c.getRestartCount())).sum();
         long started = millis(status == null ? null : status.getStartTime()).orElse(millis(meta.getCreationTimestamp()).orElse(0L));
         String node = p.getSpec() == null ? null : p.getSpec().getNodeName();
-        return new PodInfo(meta.getNamespace(), meta.getName(), deployment, node, ready, restarts, started);
+        return new PodInfo(meta.getNamespace(), meta.getName(), deployment, node, ready, restarts, started, 0, null,
+                meta.getDeletionTimestamp() != null);
     }
 
     static Optional<OwnerReference> controller(HasMetadata o) {

@@ -1,0 +1,83 @@
+package dev.homeostat.remediation;
+
+import dev.homeostat.remediation.model.Anomaly;
+import dev.homeostat.remediation.model.Target;
+import dev.homeostat.remediation.port.ClusterView;
+import dev.homeostat.remediation.port.DeploymentInfo;
+import dev.homeostat.remediation.port.NodeInfo;
+import dev.homeostat.remediation.port.PodInfo;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A Deployment-level anomaly that is the Deployment doing what it was asked to, as Kubernetes itself reports it
+ * (condition {@code Progressing=True}, {@code Available=True}): not an incident, so it is not raised. That is the case
+ * when every pod of it that does not serve is a new one starting (scheduled, and running for less than the progress
+ * deadline, or not yet) or an old one terminating (already replaced), no pod of it crash-loops, at most
+ * {@link #unavailableBudget} pods are unavailable, and either
+ * <ul>
+ *   <li>a rollout of it (new image or config, or a rollback) began within the progress deadline — in progress, or
+ *       just done: the metric shows the cluster a scrape and a rule evaluation late, so the shortfall it still shows
+ *       right after a rollout is the rollout's — or</li>
+ *   <li>a node that is ready has been cordoned — a maintenance drain, whose evictions honour the PodDisruptionBudgets —
+ *       and its evicted pods are being replaced.</li>
+ * </ul>
+ * A rollout that stalls (new pods never ready: the pod signals see them), crash-loops, outlasts the deadline or takes
+ * more than its budget, pods lost to a dead node (not ready long after their start), and pods no node has room for
+ * are incidents as before. The engine's view has no Deployment strategy nor progress deadline, so Kubernetes'
+ * defaults stand in: {@code progressDeadlineSeconds: 600} and {@code maxUnavailable: 25%} (at least one pod).
+ */
+final class RoutineDisruption {
+    /** Kubernetes' default {@code progressDeadlineSeconds}. */
+    static final long PROGRESS_DEADLINE = 600_000;
+
+    private final ClusterView cluster;
+    private long nodesAt = Long.MIN_VALUE;
+    private boolean cordonedReadyNode;
+
+    RoutineDisruption(ClusterView cluster) {
+        this.cluster = Objects.requireNonNull(cluster, "cluster");
+    }
+
+    /** Pods a Deployment of {@code replicas} may have unavailable while it progresses: 25 %, rounded down, at least one. */
+    static int unavailableBudget(int replicas) {
+        return Math.max(1, replicas / 4);
+    }
+
+    /** Why the anomaly is a routine disruption of its Deployment, or empty when it may be an incident. */
+    Optional<String> explains(Anomaly anomaly, long now) {
+        Target t = anomaly.target();
+        if (t.kind() != Target.Kind.DEPLOYMENT) return Optional.empty();
+        String ns = t.namespace() == null ? "default" : t.namespace();
+        Optional<DeploymentInfo> found = cluster.deployment(ns, t.name());
+        if (found.isEmpty()) return Optional.empty();
+        DeploymentInfo d = found.get();
+        int unavailable = d.replicas() - d.readyReplicas();
+        if (unavailable > unavailableBudget(d.replicas())) return Optional.empty();
+        List<PodInfo> pods = cluster.podsOf(ns, t.name());
+        for (PodInfo p : pods) if (!p.terminating() && (p.crashLooping() || (!p.ready() && !starting(p, now)))) return Optional.empty();
+        String short_ = unavailable + " of " + d.replicas() + " pods unavailable, within " + unavailableBudget(d.replicas());
+        if (d.revisionSince() != Long.MIN_VALUE && now - d.revisionSince() <= PROGRESS_DEADLINE) {
+            return Optional.of("rollout of revision " + d.revision() + (d.rolloutInProgress() ? " in progress, begun " : " done, begun ")
+                    + (now - d.revisionSince()) / 1000 + " s ago, within the progress deadline; " + short_);
+        }
+        if (cordonedReadyNode(now)) return Optional.of("a ready node is cordoned (a drain) and the evicted pods are starting again; " + short_);
+        return Optional.empty();
+    }
+
+    /** A new pod coming up: bound to a node, and not yet running or running for less than the progress deadline. */
+    private static boolean starting(PodInfo p, long now) {
+        return !p.unscheduled() && (p.startedAtMillis() < 0 || now - p.startedAtMillis() < PROGRESS_DEADLINE);
+    }
+
+    /** Whether a node that is ready is cordoned, listed once per evaluation. */
+    private boolean cordonedReadyNode(long now) {
+        if (nodesAt != now) {
+            cordonedReadyNode = false;
+            for (NodeInfo n : cluster.nodes()) if (n.ready() && n.unschedulable()) cordonedReadyNode = true;
+            nodesAt = now;
+        }
+        return cordonedReadyNode;
+    }
+}

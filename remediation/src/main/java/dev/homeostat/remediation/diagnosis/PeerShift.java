@@ -1,0 +1,119 @@
+package dev.homeostat.remediation.diagnosis;
+
+import dev.homeostat.remediation.port.MetricsSource;
+import dev.homeostat.remediation.port.PodInfo;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Whether a service's pods moved as a whole since its first anomaly of the lookback (the onset): the typical pod (the
+ * median over the peers of the pods that stand out) is now at least {@link #SLOWER} times as slow as it was just before
+ * the onset — or that much faster — or its error ratio moved by at least {@link #MORE_ERRORS}. Then the pods that
+ * stand out are the tail of a service-wide problem — a slow backend, a saturated store, a service recovering as a whole
+ * with some pods still draining their queues — not bad pods: their peers are no stable reference, and a restart gives
+ * a pod the same backend and the same load. The thresholds are the ones at which the default policy's peer signals
+ * call a pod slower or failing more than its peers, applied to the peers themselves against their own recent past.
+ * Measured from the onset within the lookback, not from the start of a long episode: a slow drift over hours (every
+ * pod of a leaking Deployment ageing) is not a move, and restarting the pods that stand out in it still helps.
+ *
+ * <p>It reads the pod recording rules the default policy's peer signals use ({@link #LATENCY}, {@link #ERRORS}) just
+ * before the onset and in the last minute, at most once per evaluation; where a pod has no sample before the onset
+ * (it started since, or the series is not recorded) it does not count, and with fewer than {@link #MIN_PEERS} such pods
+ * the service is not said to have moved.
+ */
+final class PeerShift {
+    /** A pod's mean latency over a minute (seconds). */
+    static final String LATENCY = "pod:http_request_duration_seconds:mean_rate1m";
+    /** The share of a pod's requests that fail, over a minute. */
+    static final String ERRORS = "pod:http_request_errors:ratio_rate1m";
+    static final double SLOWER = 2.0;
+    static final double MORE_ERRORS = 0.05;
+    /**
+     * How many peers with a sample before the onset it takes to call a move service-wide (Envoy's outlier detection asks
+     * the same of a cluster, {@code success_rate_minimum_hosts: 5}): one or two peers move with the load they take over
+     * while a sibling restarts, which says nothing of the service as a whole.
+     */
+    static final int MIN_PEERS = 5;
+    /** How far before the episode a pod's last sample may be to count as how it was. */
+    private static final long BEFORE_WINDOW = 120_000;
+    private static final long NOW_WINDOW = 60_000;
+    private static final int MAX_ONSETS = 4;
+
+    private final MetricsSource metrics;
+    private long readAt = Long.MIN_VALUE;
+    private Map<String, Double> latencyNow = Map.of();
+    private Map<String, Double> errorsNow = Map.of();
+    /** Values before an onset, by the onset: read once per onset. */
+    private final Map<Long, Map<String, Double>> latencyBefore = new HashMap<>();
+    private final Map<Long, Map<String, Double>> errorsBefore = new HashMap<>();
+
+    PeerShift(MetricsSource metrics) {
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+    }
+
+    /**
+     * What says the peers moved as a whole since {@code onset} (one line of evidence), or empty when they did not, or
+     * when it cannot be told.
+     */
+    Optional<String> wholeService(List<PodInfo> peers, long onset, long now) {
+        if (peers.isEmpty() || onset == Long.MIN_VALUE) return Optional.empty();
+        if (readAt != now) {
+            latencyNow = newest(LATENCY, now - NOW_WINDOW, now);
+            errorsNow = newest(ERRORS, now - NOW_WINDOW, now);
+            readAt = now;
+            // a few onsets are kept (the evaluation's other services, the next ticks of a lasting one); each holds a
+            // value per pod of the cluster, so at 30,000 pods more would cost real heap
+            if (latencyBefore.size() > MAX_ONSETS) { latencyBefore.clear(); errorsBefore.clear(); }
+        }
+        Map<String, Double> latency0 = latencyBefore.computeIfAbsent(onset, s -> newest(LATENCY, s - BEFORE_WINDOW, s - 1));
+        Map<String, Double> errors0 = errorsBefore.computeIfAbsent(onset, s -> newest(ERRORS, s - BEFORE_WINDOW, s - 1));
+        List<Double> slower = new ArrayList<>();
+        List<Double> moreErrors = new ArrayList<>();
+        for (PodInfo p : peers) {
+            String key = p.namespace() + "/" + p.name();
+            Double l0 = latency0.get(key), l1 = latencyNow.get(key);
+            if (l0 != null && l1 != null && l0 > 0) slower.add(l1 / l0);
+            Double e0 = errors0.get(key), e1 = errorsNow.get(key);
+            if (e0 != null && e1 != null) moreErrors.add(e1 - e0);
+        }
+        double slowdown = slower.size() >= MIN_PEERS ? median(slower) : Double.NaN;
+        if (slowdown >= SLOWER) return Optional.of(String.format(Locale.ROOT,
+                "its other pods are slowed as a whole: their median latency is %.1f× what it was before the onset", slowdown));
+        if (slowdown <= 1 / SLOWER) return Optional.of(String.format(Locale.ROOT,
+                "its other pods recover as a whole: their median latency fell to %.2f× what it was before the onset", slowdown));
+        double failing = moreErrors.size() >= MIN_PEERS ? median(moreErrors) : Double.NaN;
+        if (Math.abs(failing) >= MORE_ERRORS) return Optional.of(String.format(Locale.ROOT,
+                "its other pods %s as a whole: their median error ratio moved by %+.2f since the onset", failing > 0 ? "fail" : "recover", failing));
+        return Optional.empty();
+    }
+
+    /** Each pod's (ns/name) newest finite value of {@code metric} in [from, to]. */
+    private Map<String, Double> newest(String metric, long from, long to) {
+        Map<String, Double> out = new HashMap<>();
+        metrics.read(metric, from, to, (id, labels, times, values, n) -> {
+            String pod = labels.get("pod");
+            if (pod == null) return;
+            for (int i = n - 1; i >= 0; i--) {
+                if (Double.isFinite(values[i])) {
+                    out.put(labels.getOrDefault("namespace", "default") + "/" + pod, values[i]);
+                    return;
+                }
+            }
+        });
+        return out;
+    }
+
+    private static double median(List<Double> values) {
+        if (values.isEmpty()) return Double.NaN;
+        double[] v = values.stream().mapToDouble(Double::doubleValue).toArray();
+        Arrays.sort(v);
+        int n = v.length;
+        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+    }
+}
