@@ -81,10 +81,14 @@ public final class Healing implements EngineListener {
         Deque<String> todo = new ArrayDeque<>(List.of(service.substring("service/".length())));
         while (!todo.isEmpty()) {
             String callee = todo.poll();
-            for (String workload : g.callersOf(callee))
-                g.workloadsOf().forEach((caller, workloads) -> {
-                    if (workloads.contains(workload) && out.add("service/" + caller)) todo.add(caller);
-                });
+            for (String workload : g.callersOf(callee)) {
+                var services = new TreeSet<String>();
+                g.workloadsOf().forEach((caller, workloads) -> { if (workloads.contains(workload)) services.add(caller); });
+                // the mesh names the workloads behind called services only; an entry point nobody calls is taken to be
+                // the Service of its Deployment's name, as Kubernetes users name them
+                if (services.isEmpty()) services.add(workload);
+                for (String caller : services) if (out.add("service/" + caller)) todo.add(caller);
+            }
         }
         return out;
     }

@@ -49,8 +49,8 @@ class HealingTest {
         var graph = new CallGraph(
                 java.util.Map.of("shop/frontend", new java.util.TreeSet<>(java.util.List.of("shop/checkout")),
                         "shop/checkout", new java.util.TreeSet<>(java.util.List.of("shop/payments"))),
-                java.util.Map.of("shop/frontend", new java.util.TreeSet<>(java.util.List.of("shop/frontend")),
-                        "shop/checkout", new java.util.TreeSet<>(java.util.List.of("shop/checkout")),
+                // as the mesh counts it: nobody calls frontend, so no workload is known behind it
+                java.util.Map.of("shop/checkout", new java.util.TreeSet<>(java.util.List.of("shop/checkout")),
                         "shop/payments", new java.util.TreeSet<>(java.util.List.of("shop/payments")),
                         "shop/cart", new java.util.TreeSet<>(java.util.List.of("shop/cart"))));
         var healing = new Healing().useCallGraph(t -> graph);
