@@ -1,6 +1,7 @@
 package dev.homeostat.remediation.live;
 
 import dev.homeostat.remediation.model.EngineEvent;
+import dev.homeostat.remediation.slo.Healing;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.Histogram;
@@ -31,6 +32,10 @@ public final class LiveMetrics {
     private final Gauge interval;
     private final Counter kubernetesEvents;
     private final Counter kafkaEvents;
+    private final Gauge healingGauge;
+    /** The engine's healing, exported as {@link #healingGauge} at every evaluation; services set to 1 so far. */
+    private final Healing healing = new Healing();
+    private final java.util.Set<String> healingExported = new java.util.HashSet<>();
 
     public LiveMetrics() {
         this(new PrometheusRegistry());
@@ -67,6 +72,10 @@ public final class LiveMetrics {
         interval = Gauge.builder().name("homeostat_engine_evaluation_interval_seconds").help("The policy's evaluation interval.").register(registry);
         kubernetesEvents = Counter.builder().name("homeostat_kubernetes_events").help("Kubernetes Events about actions, by outcome (created, failed, dropped).")
                 .labelNames("outcome").register(registry);
+        healingGauge = Gauge.builder().name("homeostat_engine_healing")
+                .help("1 while the engine heals the service (an action applied to it is given time to work): the shipped Alertmanager config "
+                        + "inhibits the service's SLO page while HomeostatHealing fires; 0 once the time is up or the engine pages for it.")
+                .labelNames("namespace", "service").register(registry);
         kafkaEvents = Counter.builder().name("homeostat_kafka_events").help("Kafka records, by direction (in, out) and outcome (queued, duplicate, invalid, resolved; sent, failed).")
                 .labelNames("direction", "outcome").register(registry);
         Gauge.builder().name("homeostat_build_info").help("Always 1; the labels say which build and Java run.")
@@ -111,11 +120,32 @@ public final class LiveMetrics {
     void tick(boolean ok, long wallMillis) {
         ticks.labelValues(ok ? "ok" : "error").inc();
         if (ok) lastTick.set(wallMillis / 1000.0);
+        exportHealing(wallMillis);
     }
+
+    /** Sets each healed service's gauge to 1 and those no longer healed to 0 (a series that stops would look stale, not 0). */
+    private void exportHealing(long wallMillis) {
+        var now = healing.healing(wallMillis);
+        for (String service : now) setHealing(service, 1);
+        for (String service : healingExported) if (!now.contains(service)) setHealing(service, 0);
+        healingExported.addAll(now);
+    }
+
+    private void setHealing(String service, double value) {
+        String[] parts = service.split("/", 3); // service/<namespace>/<name>
+        if (parts.length == 3) healingGauge.labelValues(parts[1], parts[2]).set(value);
+    }
+
+    /** The engine's healing this registry exports (give it the engine's call graph: {@link Healing#useCallGraph}). */
+    public Healing healing() { return healing; }
+
+    /** The healing gauge's value for a service (tests). */
+    public double healing(String namespace, String service) { return healingGauge.labelValues(namespace, service).get(); }
 
     void leader(boolean isLeader) { leader.set(isLeader ? 1 : 0); }
 
     void event(EngineEvent event) {
+        healing.on(event);
         events.labelValues(event.getClass().getSimpleName()).inc();
         if (event instanceof EngineEvent.ActionTaken t && t.outcome() == EngineEvent.Outcome.HELD) action(t.action().kind(), "held-back", -1);
     }

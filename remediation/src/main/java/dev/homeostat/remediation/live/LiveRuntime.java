@@ -1,6 +1,7 @@
 package dev.homeostat.remediation.live;
 
 import dev.homeostat.remediation.Engine;
+import dev.homeostat.remediation.guard.MeshGraph;
 import dev.homeostat.remediation.live.kubernetes.Pager;
 import dev.homeostat.remediation.live.kubernetes.WebhookPager;
 import dev.homeostat.remediation.policy.Policy;
@@ -76,6 +77,7 @@ public final class LiveRuntime implements AutoCloseable {
         EngineListener listener = listeners(config, client, log);
         var source = new PrometheusMetricsSource(config.prometheus().url(), config.prometheus().queries(), policy.evaluationInterval(),
                 config.prometheus().timeout(), metrics);
+        metrics.healing().useCallGraph(new MeshGraph(source, policy.lookback())::at);
         startReachability(client, source);
         Leadership leadership = leadership(config, client, log);
         AlertSource alerts = alertSources(config, leadership);

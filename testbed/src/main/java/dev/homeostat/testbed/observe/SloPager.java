@@ -1,6 +1,7 @@
 package dev.homeostat.testbed.observe;
 
 import dev.homeostat.remediation.slo.BurnRateAlert;
+import dev.homeostat.remediation.slo.Healing;
 import dev.homeostat.remediation.slo.SloObjective;
 import dev.homeostat.reports.journal.JournalEvent;
 import dev.homeostat.reports.journal.JournalEvent.PageSource;
@@ -20,6 +21,11 @@ import java.util.function.Consumer;
  * last alert stops firing.
  *
  * <p>The bad-request shares come from {@link SloSeries}, the SLO recording rules.
+ *
+ * <p>An inhibit rule holds a service's page back while the engine is healing it ({@link Healing}; the shipped
+ * Alertmanager config inhibits {@code SLOErrorBudgetBurn} while {@code HomeostatHealing} fires for the same service):
+ * a group whose alerts fire while inhibited opens no page; when the inhibition ends and they still fire, the page goes
+ * out at once (its group wait has passed). A page already open is not touched by it.
  */
 public final class SloPager {
     private final SloSeries slo;
@@ -27,6 +33,7 @@ public final class SloPager {
     private final Consumer<JournalEvent.Paged> out;
     private final List<Group> groups = new ArrayList<>();
     private final List<BurnRateAlert> alerts;
+    private final Healing healing;
 
     /** The page alerts of the workbook's table: what the pager hears. */
     public static final List<BurnRateAlert> PAGE_ALERTS = BurnRateAlert.WORKBOOK.stream().filter(BurnRateAlert::pages).toList();
@@ -52,10 +59,12 @@ public final class SloPager {
         }
     }
 
-    public SloPager(SloSeries slo, Observation observation, Consumer<JournalEvent.Paged> out) {
+    /** {@code healing}: the engine's, to inhibit pages while it heals; null without an engine (nothing is inhibited). */
+    public SloPager(SloSeries slo, Observation observation, Consumer<JournalEvent.Paged> out, Healing healing) {
         this.slo = slo;
         this.observation = observation;
         this.out = out;
+        this.healing = healing;
         this.alerts = PAGE_ALERTS;
         for (SloSeries.Service s : slo.services()) groups.add(new Group(s, alerts.size()));
     }
@@ -95,6 +104,7 @@ public final class SloPager {
                 return;
             }
             if (now - g.firstFiringAt < observation.groupWait().toMillis()) return;
+            if (healing != null && healing.healing(g.service.ref, now)) return;
             g.open = true;
             g.key = g.service.ref + "#" + (++g.pages);
             notify(g, now, PageState.FIRING);

@@ -1,7 +1,10 @@
 package dev.homeostat.testbed.run;
 
 import dev.homeostat.remediation.Engine;
+import dev.homeostat.remediation.guard.MeshGraph;
 import dev.homeostat.remediation.policy.Policy;
+import dev.homeostat.remediation.port.EngineListener;
+import dev.homeostat.remediation.slo.Healing;
 import dev.homeostat.reports.TimelineSeries;
 import dev.homeostat.reports.journal.Journal;
 import dev.homeostat.reports.journal.JournalEvent;
@@ -67,11 +70,18 @@ public final class ScenarioRunner {
         var recorder = new JournalRecorder(scenario.simulation().cluster(), scenario.simulation().faults(), baselineNoOps);
         var simulation = new Simulation(scenario.simulation(), seed, recorder);
         Observation observation = scenario.observation();
-        var metrics = new ObservationPipeline(simulation, scenario.simulation(), observation, seed, recorder::page).metrics();
+        // the engine's healing feeds the Alertmanager's inhibit rule, as the shipped config wires it live
+        var healing = policy == null ? null : new Healing();
+        var metrics = new ObservationPipeline(simulation, scenario.simulation(), observation, seed, recorder::page, healing).metrics();
         if (policy != null) {
+            healing.useCallGraph(new MeshGraph(metrics, policy.lookback())::at);
             var cluster = new SimulatedCluster(simulation);
             recorder.readinessFrom(cluster::consumeReadiness);
-            var engine = new Engine(policy, metrics, cluster, cluster, cluster, recorder, seed);
+            EngineListener listener = event -> {
+                recorder.on(event);
+                healing.on(event);
+            };
+            var engine = new Engine(policy, metrics, cluster, cluster, cluster, listener, seed);
             long interval = policy.evaluationInterval().toMillis();
             // a live engine starts whenever its pod does: its evaluations fall anywhere within the interval
             long offset = observation.spreadTicks() ? Math.floorMod(Seeds.derive(seed, "engine-tick"), interval) : 0;

@@ -1,0 +1,77 @@
+package dev.homeostat.remediation.slo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.homeostat.remediation.guard.CallGraph;
+import dev.homeostat.remediation.model.ClusterAction;
+import dev.homeostat.remediation.model.EngineEvent;
+import dev.homeostat.remediation.model.Target;
+import org.junit.jupiter.api.Test;
+
+/** Which services the engine is healing: the source of the SLO page inhibition. */
+class HealingTest {
+    private static final String CHECKOUT = "service/shop/checkout";
+    private static final long MIN = 60_000;
+    private static final Target POD = new Target(Target.Kind.POD, "shop", "checkout-0");
+
+    private static EngineEvent.ActionTaken action(long t, EngineEvent.Outcome outcome) {
+        // the engine labels an action with the service's bare name, in the target's namespace
+        return new EngineEvent.ActionTaken(t, new ClusterAction.RestartPod(POD), "r", "checkout", outcome,
+                outcome == EngineEvent.Outcome.HELD ? "cooldown" : null, "");
+    }
+
+    @Test
+    void anAppliedAction_healsItsServiceForTheWindow_heldAndRefusedOnesDoNot() {
+        var healing = new Healing();
+        healing.on(action(0, EngineEvent.Outcome.HELD));
+        healing.on(action(0, EngineEvent.Outcome.REFUSED));
+        assertThat(healing.healing(CHECKOUT, 0)).isFalse();
+
+        healing.on(action(MIN, EngineEvent.Outcome.APPLIED));
+        assertThat(healing.healing(CHECKOUT, MIN)).isTrue();
+        assertThat(healing.healing(CHECKOUT, MIN + Healing.WINDOW.toMillis() - 1)).isTrue();
+        assertThat(healing.healing(CHECKOUT, MIN + Healing.WINDOW.toMillis())).isFalse();
+        assertThat(healing.healing("service/shop/cart", MIN)).isFalse();
+        assertThat(healing.healing(MIN)).containsExactly(CHECKOUT);
+    }
+
+    @Test
+    void actionsInAStreak_extendTheWindow_butNeverPastTheCap() {
+        var healing = new Healing();
+        for (long t = 0; t <= 60 * MIN; t += 5 * MIN) healing.on(action(t, EngineEvent.Outcome.APPLIED));
+        assertThat(healing.healing(CHECKOUT, Healing.CAP.toMillis() - 1)).isTrue();
+        assertThat(healing.healing(CHECKOUT, Healing.CAP.toMillis())).as("an engine acting without effect holds pages back 30 minutes at most").isFalse();
+    }
+
+    @Test
+    void anActionOnACallee_healsItsCallers_upTheMeshGraph() {
+        // frontend → checkout → payments, and cart alone; the engine acts on payments
+        var graph = new CallGraph(
+                java.util.Map.of("shop/frontend", new java.util.TreeSet<>(java.util.List.of("shop/checkout")),
+                        "shop/checkout", new java.util.TreeSet<>(java.util.List.of("shop/payments"))),
+                // as the mesh counts it: nobody calls frontend, so no workload is known behind it
+                java.util.Map.of("shop/checkout", new java.util.TreeSet<>(java.util.List.of("shop/checkout")),
+                        "shop/payments", new java.util.TreeSet<>(java.util.List.of("shop/payments")),
+                        "shop/cart", new java.util.TreeSet<>(java.util.List.of("shop/cart"))));
+        var healing = new Healing().useCallGraph(t -> graph);
+        healing.on(new EngineEvent.ActionTaken(MIN, new ClusterAction.ScaleDeployment(new Target(Target.Kind.DEPLOYMENT, "shop", "payments"), 4),
+                "scale", "payments", EngineEvent.Outcome.APPLIED, null, ""));
+        assertThat(healing.healing(MIN)).containsExactly("service/shop/checkout", "service/shop/frontend", "service/shop/payments");
+
+        // the engine gives up on payments and pages: its callers' pages go out too
+        healing.on(new EngineEvent.Paged(5 * MIN, new Target(Target.Kind.SERVICE, "shop", "payments"), null, "p#1", EngineEvent.PageState.FIRING, ""));
+        assertThat(healing.healing(5 * MIN)).isEmpty();
+    }
+
+    @Test
+    void theEnginesOwnPage_endsTheHealing_andALaterActionStartsAfresh() {
+        var healing = new Healing();
+        healing.on(action(0, EngineEvent.Outcome.APPLIED));
+        healing.on(new EngineEvent.Paged(3 * MIN, new Target(Target.Kind.SERVICE, "shop", "checkout"), null, CHECKOUT + "#1",
+                EngineEvent.PageState.FIRING, "still anomalous after restart-pod"));
+        assertThat(healing.healing(CHECKOUT, 3 * MIN)).isFalse();
+
+        healing.on(action(50 * MIN, EngineEvent.Outcome.APPLIED));
+        assertThat(healing.healing(CHECKOUT, 55 * MIN)).isTrue();
+    }
+}
