@@ -95,7 +95,11 @@ public final class ObservedMetrics implements MetricsSource {
             return;
         }
         boolean rule = metric.indexOf(':') >= 0;
-        store.read(metric, fromMillis - maxLag(), toMillis, ownWindow(rule, fromMillis, toMillis), (handle, attachment, times, values, length) -> {
+        MetricStore.Lag own = ownWindow(rule, fromMillis, toMillis);
+        // narrowed, a rule sample shows at an evaluation from the window's first on: found by stepping, not dividing
+        boolean step = rule && own != null;
+        long firstEvaluation = step ? nextEvaluation(fromMillis) : 0;
+        store.read(metric, fromMillis - maxLag(), toMillis, own, (handle, attachment, times, values, length) -> {
             Target target = attachment instanceof Target t && t.owner() == this ? t : targetOf(handle);
             long offset = target.offset();
             if (seen.length < length) {
@@ -103,8 +107,15 @@ public final class ObservedMetrics implements MetricsSource {
                 kept = new double[length];
             }
             int n = 0;
+            long evaluation = firstEvaluation;
             for (int i = 0; i < length; i++) {
-                long visible = rule ? nextEvaluation(times[i] + offset) : times[i] + offset;
+                long scraped = times[i] + offset, visible;
+                if (step) {
+                    while (evaluation < scraped) evaluation += ruleEvery;
+                    visible = evaluation;
+                } else {
+                    visible = rule ? nextEvaluation(scraped) : scraped;
+                }
                 if (visible < fromMillis || visible > toMillis) continue;
                 // two grid samples one rule evaluation apart at most: the later one is what that evaluation read
                 if (n > 0 && seen[n - 1] == visible) n--;
