@@ -2,6 +2,8 @@ package dev.homeostat.simulator;
 
 import static dev.homeostat.simulator.metrics.MetricNames.*;
 
+import dev.homeostat.simulator.metrics.Batch;
+import dev.homeostat.simulator.metrics.Handle;
 import dev.homeostat.simulator.metrics.MetricStore;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -39,10 +41,10 @@ final class Scraper implements PodWatch {
     private final MetricStore store;
     private final SplittableRandom memoryNoise;
     // series handles of deployments and services, found once (identity lookups only, never iterated)
-    private final Map<DeploymentState, MetricStore.Handle[]> deploymentSeries = new IdentityHashMap<>();
+    private final Map<DeploymentState, Handle[]> deploymentSeries = new IdentityHashMap<>();
     /** The window of the replicas-available rule's min_over_time. */
     static final long AVAILABLE_WINDOW_MS = 120_000;
-    private final Map<ServiceState, MetricStore.Handle[]> serviceSeries = new IdentityHashMap<>();
+    private final Map<ServiceState, Handle[]> serviceSeries = new IdentityHashMap<>();
     /** The slot runs of gone StatefulSet pods, by pod key, kept for the pod that takes the name. */
     private final Map<String, Integer> statefulRuns = new java.util.HashMap<>();
 
@@ -56,25 +58,25 @@ final class Scraper implements PodWatch {
      * Deployment's pods in creation order: the order they sit in memory, so a scrape streams through them.
      */
     void scrape(long t, List<DeploymentState> deployments, List<ServiceState> services) {
-        MetricStore.Batch w = store.at(t);
+        Batch w = store.at(t);
         for (DeploymentState d : deployments) scrapeDeployment(w, d, t);
         scrapeServices(t, services);
     }
 
     /** The block a scrape at {@code t} writes its pods into. */
-    MetricStore.Batch begin(long t) { return store.at(t); }
+    Batch begin(long t) { return store.at(t); }
 
     /** The pods and the availability of one Deployment: part of a scrape, e.g. right after its traffic step, while its pods are in cache. */
-    void scrapeDeployment(MetricStore.Batch w, DeploymentState d, long t) {
+    void scrapeDeployment(Batch w, DeploymentState d, long t) {
         int ready = 0;
         for (PodState p : d.pods) {
             scrapePod(w, t, p);
             if (p.ready()) ready++;
         }
-        MetricStore.Handle[] h = deploymentSeries.get(d);
+        Handle[] h = deploymentSeries.get(d);
         if (h == null) {
             var labels = Map.of("namespace", d.spec.namespace(), "deployment", d.spec.name());
-            h = new MetricStore.Handle[] {store.series(DEPLOYMENT_AVAILABLE, labels), store.series(DEPLOYMENT_AVAILABLE_RATIO, labels)};
+            h = new Handle[] {store.series(DEPLOYMENT_AVAILABLE, labels), store.series(DEPLOYMENT_AVAILABLE_RATIO, labels)};
             deploymentSeries.put(d, h);
         }
         h[0].add(t, ready);
@@ -85,7 +87,7 @@ final class Scraper implements PodWatch {
     /** The services' series (rules over the last minute, 503s, call edges): the rest of a scrape. */
     void scrapeServices(long t, List<ServiceState> services) {
         for (ServiceState s : services) {
-            MetricStore.Handle[] hs = serviceSeries.computeIfAbsent(s, k -> new MetricStore.Handle[SERVICE_SERIES]);
+            Handle[] hs = serviceSeries.computeIfAbsent(s, k -> new Handle[SERVICE_SERIES]);
             if (s.unavailable > 0) serviceHandle(s, hs, HTTP_503).add(t, s.unavailable);
             SlidingSums m = s.lastMinute;
             if (m.sum(ServiceState.REQ) > 0) serviceHandle(s, hs, SERVICE_ERRORS).add(t, m.sum(ServiceState.ERR) / m.sum(ServiceState.REQ));
@@ -101,11 +103,11 @@ final class Scraper implements PodWatch {
 
     private static final String[] CALL_CODES = {"200", "503", "504"};
     // handles of the call edges' counters, by caller: [callee][code]
-    private final Map<ServiceState, MetricStore.Handle[][]> edgeSeries = new IdentityHashMap<>();
+    private final Map<ServiceState, Handle[][]> edgeSeries = new IdentityHashMap<>();
 
-    private MetricStore.Handle edgeHandle(ServiceState s, int callee, int code) {
-        MetricStore.Handle[][] hs = edgeSeries.computeIfAbsent(s, k -> new MetricStore.Handle[k.callees.length][CALL_CODES.length]);
-        MetricStore.Handle h = hs[callee][code];
+    private Handle edgeHandle(ServiceState s, int callee, int code) {
+        Handle[][] hs = edgeSeries.computeIfAbsent(s, k -> new Handle[k.callees.length][CALL_CODES.length]);
+        Handle h = hs[callee][code];
         if (h == null) {
             ServiceState c = s.callees[callee];
             h = store.series(MESH_REQUESTS, Map.of("reporter", "source",
@@ -117,8 +119,8 @@ final class Scraper implements PodWatch {
         return h;
     }
 
-    private MetricStore.Handle serviceHandle(ServiceState s, MetricStore.Handle[] hs, int series) {
-        MetricStore.Handle h = hs[series];
+    private Handle serviceHandle(ServiceState s, Handle[] hs, int series) {
+        Handle h = hs[series];
         if (h == null) {
             String ns = s.spec.namespace(), name = s.spec.name();
             h = switch (series) {
@@ -132,7 +134,7 @@ final class Scraper implements PodWatch {
         return h;
     }
 
-    private void scrapePod(MetricStore.Batch w, long t, PodState p) {
+    private void scrapePod(Batch w, long t, PodState p) {
         if (p.slots < 0) {
             Integer predecessor = p.deployment.spec.stateful() ? statefulRuns.remove(p.key) : null;
             p.slots = predecessor != null ? predecessor : store.reserve(POD_SERIES);
@@ -174,7 +176,7 @@ final class Scraper implements PodWatch {
     }
 
     /** The pod's series {@code series} at this scrape: its slot in the pod's run, named the first time it has a sample. */
-    private void put(MetricStore.Batch w, PodState p, int series, double value) {
+    private void put(Batch w, PodState p, int series, double value) {
         if ((p.boundSeries & (1L << series)) == 0) bind(p, series);
         w.put(p.slots + series, value);
     }

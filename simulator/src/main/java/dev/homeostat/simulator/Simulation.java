@@ -11,6 +11,7 @@ import dev.homeostat.simulator.core.RandomStreams;
 import dev.homeostat.simulator.events.SimEvent;
 import dev.homeostat.simulator.events.SimulationListener;
 import dev.homeostat.simulator.fault.Fault;
+import dev.homeostat.simulator.metrics.Batch;
 import dev.homeostat.simulator.metrics.MetricStore;
 import dev.homeostat.simulator.spec.SimulationSpec;
 import java.util.ArrayList;
@@ -344,7 +345,7 @@ public final class Simulation {
     private void trafficTick() {
         long t = now();
         boolean scrape = t % scrapeEvery == 0;
-        MetricStore.Batch block = scrape ? scraper.begin(t) : null;
+        Batch block = scrape ? scraper.begin(t) : null;
         for (DeploymentState d : cluster.trafficOrder()) {
             if (t > 0) traffic.step(d, t);
             if (scrape) scraper.scrapeDeployment(block, d, t);

@@ -14,9 +14,18 @@ public interface MetricsSource {
 
     /**
      * What {@link #range} returns, one series at a time, for a reader that ticks over many series: {@code sink} gets
-     * each series in {@link #range}'s order. A source that numbers its series ({@link SeriesSink#accept}'s {@code id})
-     * lets the reader find what it keeps per series in an array instead of hashing the labels every tick, and one
-     * that reuses its sample arrays spares a copy per series. The default numbers none and copies nothing.
+     * each series in {@link #range}'s order.
+     *
+     * <p>The engine's signals read incrementally: each tick asks for [last tick, now] only (the lookback on its first
+     * tick), and they keep what they need of older samples themselves, in their detectors; a sample handed twice (at
+     * the window's start) is skipped by its time. So a source must hand every sample of the window and none outside
+     * it (whether a series sent anything decides whether the engine still counts it as there); how it finds them is
+     * its own: the simulator's store reads a block or two per series, Prometheus' adapter a {@code query_range} over
+     * the window.
+     *
+     * <p>A source that numbers its series ({@link SeriesSink#accept}'s {@code id}) lets the reader find what it keeps
+     * per series in an array instead of hashing the labels every tick, and one that reuses its sample arrays spares a
+     * copy per series. The default numbers none and copies nothing.
      */
     default void read(String metric, long fromMillis, long toMillis, SeriesSink sink) {
         for (MetricSeries s : range(metric, fromMillis, toMillis)) sink.accept(SeriesSink.NO_ID, s.labels(), s.times(), s.values(), s.times().length);

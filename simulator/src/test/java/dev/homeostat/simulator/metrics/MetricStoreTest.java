@@ -82,7 +82,7 @@ class MetricStoreTest {
         store.bind("cpu", Map.of("pod", "a"), base);
         store.bind("mem", Map.of("pod", "a"), base + 1);
         for (long t = 0; t <= 30_000; t += 15_000) {
-            MetricStore.Batch block = store.at(t);
+            Batch block = store.at(t);
             block.put(base, t / 1000.0);
             if (t > 0) block.put(base + 1, -0.0); // a sample of value -0.0 is a sample, not a gap
         }

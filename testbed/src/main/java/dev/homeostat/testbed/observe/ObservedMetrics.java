@@ -3,6 +3,7 @@ package dev.homeostat.testbed.observe;
 import dev.homeostat.remediation.port.MetricSeries;
 import dev.homeostat.remediation.port.MetricsSource;
 import dev.homeostat.units.Seeds;
+import dev.homeostat.simulator.metrics.Handle;
 import dev.homeostat.simulator.metrics.MetricStore;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,6 +11,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 
 /**
  * The simulator's metric store as the engine would read it from Prometheus: a target's samples appear when
@@ -40,6 +42,8 @@ public final class ObservedMetrics implements MetricsSource {
     private final Map<Map<String, String>, Target> targets = new IdentityHashMap<>();
     /** The next series number per metric: dense from 0, as {@link SeriesSink} asks. */
     private final Map<String, int[]> nextId = new HashMap<>();
+    /** A series' scrape offset, one instance for every read: the store works the offsets of a family out once. */
+    private final ToLongFunction<Handle> offsetOfSeries = handle -> targetOf(handle).offset();
     /** Scratch for the samples of one series as Prometheus would show them, grown as needed. */
     private long[] seen = new long[8];
     private double[] kept = new double[8];
@@ -91,7 +95,11 @@ public final class ObservedMetrics implements MetricsSource {
             return;
         }
         boolean rule = metric.indexOf(':') >= 0;
-        store.read(metric, fromMillis - maxLag(), toMillis, (handle, attachment, times, values, length) -> {
+        MetricStore.Lag own = ownWindow(rule, fromMillis, toMillis);
+        // narrowed, a rule sample shows at an evaluation from the window's first on: found by stepping, not dividing
+        boolean step = rule && own != null;
+        long firstEvaluation = step ? nextEvaluation(fromMillis) : 0;
+        store.read(metric, fromMillis - maxLag(), toMillis, own, (handle, attachment, times, values, length) -> {
             Target target = attachment instanceof Target t && t.owner() == this ? t : targetOf(handle);
             long offset = target.offset();
             if (seen.length < length) {
@@ -99,8 +107,15 @@ public final class ObservedMetrics implements MetricsSource {
                 kept = new double[length];
             }
             int n = 0;
+            long evaluation = firstEvaluation;
             for (int i = 0; i < length; i++) {
-                long visible = rule ? nextEvaluation(times[i] + offset) : times[i] + offset;
+                long scraped = times[i] + offset, visible;
+                if (step) {
+                    while (evaluation < scraped) evaluation += ruleEvery;
+                    visible = evaluation;
+                } else {
+                    visible = rule ? nextEvaluation(scraped) : scraped;
+                }
                 if (visible < fromMillis || visible > toMillis) continue;
                 // two grid samples one rule evaluation apart at most: the later one is what that evaluation read
                 if (n > 0 && seen[n - 1] == visible) n--;
@@ -111,7 +126,23 @@ public final class ObservedMetrics implements MetricsSource {
         });
     }
 
-    private Target targetOf(MetricStore.Handle handle) {
+    /**
+     * Per series, the grid times whose samples are visible in [fromMillis, toMillis] (what the filter in {@link #read}
+     * keeps, no more and no less): a target's sample stamped {@code t} shows at {@code t + offset}, a rule's at the
+     * first evaluation from {@code t + offset} on. So a tick reads a block or two per series, not the whole window
+     * that the largest lag asks for.
+     */
+    private MetricStore.Lag ownWindow(boolean rule, long fromMillis, long toMillis) {
+        long far = Long.MAX_VALUE / 4;
+        if (fromMillis < -far || fromMillis > far || toMillis < -far || toMillis > far) return null; // "all of it": no arithmetic on the ends
+        if (!rule) return new MetricStore.Lag(fromMillis, toMillis, offsetOfSeries);
+        // nextEvaluation(x) >= nextEvaluation(from) iff x > nextEvaluation(from) - ruleEvery; <= to iff x <= the last evaluation <= to
+        long first = nextEvaluation(fromMillis) - ruleEvery + 1;
+        long last = nextEvaluation(toMillis + 1) - ruleEvery;
+        return new MetricStore.Lag(first, last, offsetOfSeries);
+    }
+
+    private Target targetOf(Handle handle) {
         if (handle.attachment() instanceof Target t && t.owner() == this) return t;
         Target t = targets.computeIfAbsent(handle.labels(), labels -> target(handle.metric(), labels));
         handle.attach(t);

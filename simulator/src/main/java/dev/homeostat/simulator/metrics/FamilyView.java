@@ -1,0 +1,114 @@
+package dev.homeostat.simulator.metrics;
+
+import java.util.Map;
+import java.util.function.ToLongFunction;
+
+/**
+ * A family's series in label order, their slots and attachments side by side: a read walks arrays, not a tree. Built
+ * when first read and dropped whenever the family or an attachment changes.
+ */
+final class FamilyView {
+    private final Handle[] handles;
+    private final int[] slots;
+    private final Object[] attachments;
+    /** Per series, the lag of the last {@link MetricStore.Lag} read with, worked out once per view. */
+    private ToLongFunction<Handle> lagOf;
+    private long[] lags;
+    // scratch for one read: the window's blocks and one series' samples
+    private Batch[] window = new Batch[8];
+    private long[] windowTimes = new long[8];
+    private long[] times = new long[8];
+    private double[] values = new double[8];
+    // a chunk's gathered samples: series after series, w entries each
+    private static final int CHUNK_SERIES = 256;
+    private static final int CHUNK_SAMPLES = 4096;
+    private final int[] counts = new int[CHUNK_SERIES];
+    private boolean reading;
+    private long[] gatheredTimes = new long[0];
+    private double[] gatheredValues = new double[0];
+
+    FamilyView(Map<String, Handle> family) {
+        handles = family.values().toArray(Handle[]::new);
+        slots = new int[handles.length];
+        attachments = new Object[handles.length];
+        for (int i = 0; i < handles.length; i++) {
+            slots[i] = handles[i].slot;
+            attachments[i] = handles[i].attachment;
+        }
+    }
+
+    /**
+     * Hands each series with samples in blocks {@code [lo, hi)} to {@code visitor}; with {@code lag}, only the samples
+     * of each series' own part of the window (see {@link MetricStore.Lag}).
+     *
+     * <p>In chunks of series: first the chunk's samples are gathered from the blocks, then the chunk's series are
+     * visited. A sample's load is a cache miss (a family's slots lie a pod's run of slots apart); gathered in a tight
+     * loop, the loads of many series are in flight at once instead of one at a time between the visitor's calls.
+     */
+    void read(Blocks blocks, int lo, int hi, MetricStore.Lag lag, MetricStore.SeriesVisitor visitor) {
+        int w = hi - lo;
+        if (window.length < w) {
+            window = new Batch[w];
+            windowTimes = new long[w];
+            times = new long[w];
+            values = new double[w];
+        }
+        for (int b = 0; b < w; b++) {
+            window[b] = blocks.get(lo + b);
+            windowTimes[b] = window[b].time;
+        }
+        long[] lagBy = lag == null ? null : lagsFor(lag.lagOf());
+        int chunk = Math.clamp(CHUNK_SAMPLES / w, 1, CHUNK_SERIES);
+        if (gatheredTimes.length < chunk * w) {
+            gatheredTimes = new long[chunk * w];
+            gatheredValues = new double[chunk * w];
+        }
+        reading = true;
+        try {
+            for (int first = 0; first < slots.length; first += chunk) {
+                int end = Math.min(slots.length, first + chunk);
+                gather(first, end, w, lag, lagBy);
+                for (int i = first; i < end; i++) {
+                    int n = counts[i - first];
+                    if (n == 0) continue;
+                    System.arraycopy(gatheredTimes, (i - first) * w, times, 0, n);
+                    System.arraycopy(gatheredValues, (i - first) * w, values, 0, n);
+                    visitor.visit(handles[i], attachments[i], times, values, n);
+                }
+            }
+        } finally {
+            reading = false;
+        }
+    }
+
+    /** In a read: its scratch arrays are taken (a visitor reading the family again gets a view of its own). */
+    boolean reading() { return reading; }
+
+    /** The samples of series {@code [first, end)} in the window (each in its own part of it, with a lag), {@code w} entries apart. */
+    private void gather(int first, int end, int w, MetricStore.Lag lag, long[] lagBy) {
+        for (int i = first; i < end; i++) {
+            int slot = slots[i], n = 0, at = (i - first) * w;
+            long from = lagBy == null ? Long.MIN_VALUE : lag.fromMillis() - lagBy[i];
+            long to = lagBy == null ? Long.MAX_VALUE : lag.toMillis() - lagBy[i];
+            for (int b = 0; b < w; b++) {
+                long t = windowTimes[b];
+                if (t < from || t > to) continue;
+                Batch block = window[b];
+                if (!block.has(slot)) continue;
+                gatheredTimes[at + n] = t;
+                gatheredValues[at + n++] = block.values[slot];
+            }
+            counts[i - first] = n;
+        }
+    }
+
+    private long[] lagsFor(ToLongFunction<Handle> f) {
+        if (lagOf != f) {
+            long[] l = new long[handles.length];
+            for (int i = 0; i < handles.length; i++) l[i] = f.applyAsLong(handles[i]);
+            lags = l;
+            lagOf = f;
+        }
+        return lags;
+    }
+}

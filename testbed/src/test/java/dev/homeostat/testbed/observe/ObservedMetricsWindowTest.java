@@ -1,0 +1,74 @@
+package dev.homeostat.testbed.observe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.homeostat.simulator.metrics.MetricStore;
+import dev.homeostat.simulator.metrics.Series;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The adapter's reads narrow each series to its own window in the store (its scrape offset, the rule evaluation): what
+ * it hands must be exactly what Prometheus would show over the window, computed here the plain way from the store's
+ * whole range.
+ */
+class ObservedMetricsWindowTest {
+    private static final long SCRAPE = 15_000;
+
+    @Test
+    void everyWindow_handsWhatTheTargetsOffsetsAndTheRuleEvaluationsMakeVisible_noMoreNoLess() {
+        var random = new SplittableRandom(11);
+        var observations = List.of(Observation.DEFAULT, Observation.aligned(),
+                new Observation(null, Duration.ofSeconds(20), null, null, null, null, null));
+        var store = new MetricStore(Duration.ofMinutes(30));
+        for (long t = 0; t < 3_600_000; t += SCRAPE)
+            for (int p = 0; p < 40; p++) {
+                Map<String, String> labels = Map.of("namespace", "ns", "pod", "pod-" + p, "service", "svc-" + p % 4);
+                if (p % 7 != 3 || t % 60_000 != 0) store.add("plain", labels, t, p + t / 1e6);
+                store.add("pod:rule:ratio", labels, t, -p - t / 1e6);
+            }
+        for (Observation observation : observations) {
+            var observed = new ObservedMetrics(store, SCRAPE, observation, 5);
+            for (int round = 0; round < 300; round++) {
+                long from = 1_800_000 + random.nextLong(0, 1_700_000), to = from + random.nextLong(0, 120_000);
+                for (String metric : List.of("plain", "pod:rule:ratio")) {
+                    List<String> actual = new ArrayList<>();
+                    observed.read(metric, from, to, (id, labels, times, values, n) -> actual.add(render(labels.get("pod"), times, values, n)));
+                    assertThat(actual).as("%s %s [%d, %d]", observation.scrapeOffsets(), metric, from, to)
+                            .isEqualTo(expected(store, observed, observation, metric, from, to));
+                }
+            }
+        }
+    }
+
+    /** The plain way: every sample of the store's wide window, moved to when it shows, kept if inside. */
+    private static List<String> expected(MetricStore store, ObservedMetrics observed, Observation observation, String metric, long from, long to) {
+        long maxLag = observation.spreadScrapes() ? SCRAPE + observation.ruleEvaluation().toMillis() : 0;
+        List<String> out = new ArrayList<>();
+        for (Series s : store.range(metric, from - maxLag, to)) {
+            long offset = observed.offsetOf(ObservedMetrics.targetOf(s.labels()));
+            long[] times = new long[s.size()];
+            double[] values = new double[s.size()];
+            int n = 0;
+            for (int i = 0; i < s.size(); i++) {
+                long visible = metric.contains(":") ? observed.nextEvaluation(s.times()[i] + offset) : s.times()[i] + offset;
+                if (visible < from || visible > to) continue;
+                if (n > 0 && times[n - 1] == visible) n--;
+                times[n] = visible;
+                values[n++] = s.values()[i];
+            }
+            if (n > 0) out.add(render(s.labels().get("pod"), times, values, n));
+        }
+        return out;
+    }
+
+    private static String render(String pod, long[] times, double[] values, int n) {
+        StringBuilder sb = new StringBuilder(pod).append(':');
+        for (int i = 0; i < n; i++) sb.append(' ').append(times[i]).append('=').append(values[i]);
+        return sb.toString();
+    }
+}
