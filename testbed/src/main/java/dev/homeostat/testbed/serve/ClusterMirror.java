@@ -31,6 +31,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -200,6 +201,17 @@ public final class ClusterMirror {
         }
     }
 
+    /** Updates a pod in the API; false when it is not there any more (someone deleted it between two passes). */
+    private boolean updated(Pod pod) {
+        try {
+            client.pods().inNamespace(pod.getMetadata().getNamespace()).resource(pod).update();
+            return true;
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 404) return false;
+            throw e;
+        }
+    }
+
     /** Writes the simulation's current state: pods created, updated and removed; Deployment counts. */
     public void sync(Simulation sim) {
         var live = new TreeSet<String>();
@@ -217,7 +229,13 @@ public final class ClusterMirror {
             if (p.equals(before)) continue;
             Pod pod = pod(p);
             if (before == null) client.pods().inNamespace(p.namespace()).resource(pod).create();
-            else client.pods().inNamespace(p.namespace()).resource(pod).update();
+            else if (!updated(pod)) {
+                // deleted through the API since the last read-back (the engine restarting it): the simulation deletes it too
+                podsInApi.remove(key);
+                gone.add(key);
+                if (sim.deletePod(p.namespace(), p.name(), "deleted through the API")) log.accept("api: pod " + key + " deleted → simulation deletes it");
+                continue;
+            }
             podsInApi.put(key, p);
         }
         for (String key : List.copyOf(podsInApi.keySet())) {

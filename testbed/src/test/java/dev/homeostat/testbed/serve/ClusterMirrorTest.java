@@ -1,0 +1,58 @@
+package dev.homeostat.testbed.serve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.homeostat.simulator.Simulation;
+import dev.homeostat.simulator.cluster.PodView;
+import dev.homeostat.simulator.fault.ContainerKill;
+import dev.homeostat.simulator.fault.PodSelector;
+import dev.homeostat.simulator.fault.SelectionMode;
+import dev.homeostat.testbed.scenario.ScenarioLoader;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The mirror between the simulation and the API server, where both change the same pod between two passes. */
+@EnableKubernetesMockClient(crud = true)
+class ClusterMirrorTest {
+    static KubernetesClient client;
+
+    private static String victimContainer(dev.homeostat.simulator.spec.SimulationSpec spec) {
+        return spec.cluster().deployments().stream().filter(d -> d.name().equals("frontend")).findFirst().orElseThrow().container().name();
+    }
+
+    @Test
+    void aPodDeletedThroughTheApiWhileTheSimulationChangedIt_isDeletedInTheSimulation_andTheMirrorGoesOn() throws Exception {
+        var spec = new ScenarioLoader().load(Path.of("..", "scenarios", "ci", "pod-kill.yaml")).simulation();
+        var sim = new Simulation(spec, 1, e -> { });
+        List<String> log = new ArrayList<>();
+        var mirror = new ClusterMirror(client, spec, log::add);
+        sim.runUntil(30_000);
+        mirror.init(sim);
+        mirror.sync(sim);
+        PodView victim = sim.pods().stream().filter(p -> p.deployment().equals("frontend")).findFirst().orElseThrow();
+
+        // the engine restarts the pod through the API, and before the mirror reads that back the simulation changes it
+        client.pods().inNamespace(victim.namespace()).withName(victim.name()).delete();
+        sim.inject(new ContainerKill("kill", Duration.ofMillis(sim.now()), new PodSelector(Set.of(victim.namespace()), Map.of(),
+                Set.of(victim.namespace() + "/" + victim.name())), SelectionMode.all(), List.of(victimContainer(spec))));
+        sim.runUntil(sim.now() + 5_000);
+        assertThat(sim.pod(victim.namespace(), victim.name()).orElseThrow()).isNotEqualTo(victim);
+
+        mirror.sync(sim);
+
+        assertThat(sim.pod(victim.namespace(), victim.name()).map(PodView::phase).orElse("gone")).isIn("Terminating", "gone");
+        assertThat(log).contains("api: pod " + victim.namespace() + "/" + victim.name() + " deleted → simulation deletes it");
+        sim.runUntil(sim.now() + 30_000);
+        mirror.readBack(sim);
+        mirror.sync(sim);
+        assertThat(client.pods().inNamespace(victim.namespace()).list().getItems()).extracting(p -> p.getMetadata().getName())
+                .doesNotContain(victim.name()).hasSize(sim.pods().size());
+    }
+}
