@@ -72,14 +72,15 @@ class CatalogueTest {
 
     /**
      * Every file of the catalogue: one per supported kind/action, plus a Schedule and a Workflow, and the shapes that act
-     * on the call graph (netem, a target with a direction, external targets, DNS patterns).
+     * on the call graph (netem, a target with a direction, external targets, DNS patterns), and a Workflow whose Task asks
+     * the cluster which branch to run.
      */
     static final List<String> FILES = List.of("pod-kill.yaml", "memory-stress.yaml", "pod-failure.yaml", "container-kill.yaml", "cpu-stress.yaml",
             "network-delay.yaml", "network-loss.yaml", "network-duplicate.yaml", "network-corrupt.yaml", "network-partition.yaml",
             "network-bandwidth.yaml", "http-abort.yaml", "http-delay.yaml", "http-replace.yaml", "io-latency.yaml", "io-fault.yaml",
             "time-skew.yaml", "dns-error.yaml", "dns-random.yaml", "schedule-pod-kill.yaml", "workflow-serial.yaml",
             "network-netem.yaml", "network-delay-target.yaml", "network-partition-target.yaml", "network-loss-external.yaml",
-            "dns-error-patterns.yaml");
+            "dns-error-patterns.yaml", "workflow-task.yaml");
 
     static List<String> files() { return FILES; }
 
@@ -94,7 +95,7 @@ class CatalogueTest {
         assertThat(kinds).containsExactly("DNSChaos/error", "DNSChaos/random", "HTTPChaos/abort", "HTTPChaos/delay", "HTTPChaos/replace",
                 "IOChaos/fault", "IOChaos/latency", "NetworkChaos/bandwidth", "NetworkChaos/corrupt", "NetworkChaos/delay",
                 "NetworkChaos/duplicate", "NetworkChaos/loss", "NetworkChaos/partition", "PodChaos/container-kill", "PodChaos/pod-failure",
-                "PodChaos/pod-kill", "StressChaos/cpu", "StressChaos/memory", "TimeChaos/clock-skew");
+                "PodChaos/pod-kill", "StressChaos/cpu", "StressChaos/memory", "TimeChaos/clock-skew", "Workflow/runtime");
     }
 
     @ParameterizedTest
