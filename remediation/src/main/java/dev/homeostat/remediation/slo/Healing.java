@@ -22,9 +22,9 @@ import java.util.function.Function;
  *
  * <p>An applied action heals its service and, when a call graph is given ({@link #useCallGraph}), the services that
  * call it, directly or through others, as the mesh counted them at that moment: their SLOs burn with the callee's, and
- * the action is on their cause. An applied action on a service opens a streak; the service is healing until {@link #WINDOW} after its last applied
- * action, and never longer than {@link #CAP} after the streak's first, so an engine that keeps acting without effect
- * cannot hold pages back for long. The engine's own page for the service ends the streak at once: the engine gave up
+ * the action is on their cause. An applied action on a service opens a streak; the service is healing until
+ * {@link #WINDOW} after its last applied action, and never longer than {@link #CAP} after the streak's first, so an
+ * engine that keeps acting without effect cannot hold pages back for long. The engine's own page for the service ends the streak at once: the engine gave up
  * and a human is called, so the team's SLO page goes out too. The same class feeds the simulated Alertmanager and, live,
  * the {@code homeostat_engine_healing} gauge that the shipped inhibit rule reads.
  */
@@ -38,6 +38,7 @@ public final class Healing implements EngineListener {
         long until() { return Math.min(last + WINDOW.toMillis(), first + CAP.toMillis()); }
     }
 
+    private static final System.Logger LOG = System.getLogger(Healing.class.getName());
     private final Map<String, Streak> streaks = new HashMap<>();
     private Function<Long, CallGraph> graph = t -> CallGraph.EMPTY;
 
@@ -75,7 +76,14 @@ public final class Healing implements EngineListener {
 
     /** {@code service} and every service that calls it, directly or not, in the call graph at {@code t}. */
     private Set<String> withCallers(String service, long t) {
-        CallGraph g = graph.apply(t);
+        CallGraph g;
+        try {
+            g = graph.apply(t);
+        } catch (RuntimeException e) {
+            // live, the graph is a Prometheus query: without it the callers' pages are simply not held back
+            LOG.log(System.Logger.Level.WARNING, "call graph unavailable; healing " + service + " alone: " + e.getMessage());
+            g = CallGraph.EMPTY;
+        }
         var out = new TreeSet<String>(List.of(service));
         if (g.isEmpty()) return out;
         Deque<String> todo = new ArrayDeque<>(List.of(service.substring("service/".length())));

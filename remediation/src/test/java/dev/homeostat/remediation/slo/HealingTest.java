@@ -64,6 +64,13 @@ class HealingTest {
     }
 
     @Test
+    void aCallGraphThatCannotBeRead_healsTheActedOnServiceAlone() {
+        var healing = new Healing().useCallGraph(t -> { throw new IllegalStateException("prometheus unreachable"); });
+        healing.on(action(MIN, EngineEvent.Outcome.APPLIED));
+        assertThat(healing.healing(MIN)).containsExactly(CHECKOUT);
+    }
+
+    @Test
     void theEnginesOwnPage_endsTheHealing_andALaterActionStartsAfresh() {
         var healing = new Healing();
         healing.on(action(0, EngineEvent.Outcome.APPLIED));
