@@ -16,9 +16,9 @@ import java.util.List;
  *
  * <p>{@code attrOverride} and {@code mistake} act through what the application does with what it is handed, so they
  * are modelled by the failure they cause: an override of {@code perm} that takes the owner's read or write permission
- * fails that share of operations with EACCES, one of {@code kind} to anything but a regular file with EISDIR or EINVAL (the
- * application opens a file that says it is something else); corrupted contents ({@code mistake}) fail the request as the application's parser
- * or checksum rejects them (EIO). Overrides no simulated request reads (times, inode, links, owner ids, size) are
+ * fails that share of operations with EACCES, one of {@code kind} to anything but a regular file with EISDIR or
+ * EINVAL (the application opens a file that says it is something else); corrupted contents ({@code mistake}) fail
+ * the request as the application's parser or checksum rejects them (EIO). Overrides no simulated request reads (times, inode, links, owner ids, size) are
  * refused by name: accepting them would take no effect without saying so.
  */
 final class IoChaosTranslator implements FaultTranslator<IOChaos> {
