@@ -25,20 +25,13 @@ import dev.homeostat.simulator.fault.NetworkDuplicate;
 import dev.homeostat.simulator.fault.NetworkLoss;
 import dev.homeostat.simulator.fault.NetworkPartition;
 import dev.homeostat.simulator.fault.NodeFailure;
-import dev.homeostat.simulator.fault.NodeFault;
 import dev.homeostat.simulator.fault.NoisyNeighbour;
 import dev.homeostat.simulator.fault.Orchestration;
 import dev.homeostat.simulator.fault.PodFailure;
-import dev.homeostat.simulator.fault.PodFault;
 import dev.homeostat.simulator.fault.PodKill;
-import dev.homeostat.simulator.fault.PodSelector;
 import dev.homeostat.simulator.fault.Peers;
 import dev.homeostat.simulator.fault.HostPattern;
-import dev.homeostat.simulator.fault.SelectionMode;
-import dev.homeostat.simulator.fault.ServiceFault;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -99,6 +92,7 @@ final class FaultInjector {
     /** Faults an orchestration stopped: one not yet started never starts. */
     private final Set<String> stopped = new HashSet<>();
     private final Orchestrator orchestrator;
+    private final FaultTargets targeting;
 
     FaultInjector(Kernel kernel, long end, Cluster cluster, Kubelet kubelet, ReplicaSetController replicaSets, NodeLifecycleController nodes,
                   SplittableRandom faultChoice) {
@@ -110,6 +104,7 @@ final class FaultInjector {
         this.nodes = nodes;
         this.faultChoice = faultChoice;
         this.orchestrator = new Orchestrator(kernel, cluster, this);
+        this.targeting = new FaultTargets(cluster, faultChoice);
     }
 
     /** An orchestration's fault at its start, unless the orchestration stopped it before (a workflow aborted). */
@@ -131,7 +126,7 @@ final class FaultInjector {
         }
         long t = kernel.now();
         long endAt = t + fault.duration().toMillis();
-        List<PodState> targets = targets(fault);
+        List<PodState> targets = targeting.of(fault);
         announce(fault, t, endAt, targets);
         Impact impact = impact(fault, targets);
         switch (impact.application()) {
@@ -205,50 +200,6 @@ final class FaultInjector {
         if (endAt > end) kernel.at(end, () -> {
             if (open.containsKey(fault.name())) kernel.emit(check.finish(kernel.now(), fault.name()));
         });
-    }
-
-    /** The fault's target pods, sorted by key: one rule per family. */
-    private List<PodState> targets(Fault fault) {
-        return switch (fault) {
-            case PodFault f -> select(f);
-            case DeploymentFault f -> {
-                List<PodState> pods = podsOf(cluster.deployment(f.namespace(), f.deployment()));
-                yield f instanceof Deadlock lock ? choose(pods, lock.pods()) : pods;
-            }
-            case ServiceFault f -> podsOf(cluster.service(f.namespace(), f.service()).deployment);
-            case NodeFault f -> cluster.podsOn(cluster.node(f.node()));
-            case Orchestration o -> List.of();
-        };
-    }
-
-    /** Chaos Mesh's selection: matching live, scheduled pods sorted by name; the mode picks how many, the fault stream which. */
-    private List<PodState> select(PodFault f) {
-        return select(f.selector(), f.mode(), f::hitsContainer);
-    }
-
-    private List<PodState> select(PodSelector selector, SelectionMode mode, Predicate<String> container) {
-        List<PodState> matching = new ArrayList<>();
-        for (PodState p : cluster.pods())
-            if (!p.terminating() && p.node != null && container.test(p.spec.name())
-                    && selector.matches(p.namespace, p.name, p.deployment.podLabels, p.node.spec.name(), p.node.spec.labels(), p.phase(), p.spec.name())) matching.add(p);
-        return choose(matching, mode.count(matching.size(), faultChoice.nextInt(101)));
-    }
-
-    /** {@code count} of {@code pods} drawn from the fault stream, sorted by key. */
-    private List<PodState> choose(List<PodState> pods, int count) {
-        count = Math.min(count, pods.size());
-        for (int i = 0; i < count; i++) Collections.swap(pods, i, i + faultChoice.nextInt(pods.size() - i));
-        List<PodState> chosen = new ArrayList<>(pods.subList(0, count));
-        chosen.sort(Comparator.comparing(p -> p.key));
-        return chosen;
-    }
-
-    /** The Deployment's pods that are not being deleted, sorted by key. */
-    private static List<PodState> podsOf(DeploymentState d) {
-        List<PodState> all = new ArrayList<>();
-        for (PodState p : d.pods) if (!p.terminating()) all.add(p);
-        all.sort(Comparator.comparing(p -> p.key));
-        return all;
     }
 
     private void announce(Fault fault, long t, long endAt, List<PodState> targets) {
@@ -355,7 +306,7 @@ final class FaultInjector {
 
     /** A network fault limited to its peers: its target pods are selected now, after the fault's own pods. */
     private Impact calls(Peers peers, List<PodState> targets, CallFault.Effect effect) {
-        List<PodState> peerPods = peers.target() == null ? List.of() : select(peers.target(), peers.targetMode(), c -> true);
+        List<PodState> peerPods = peers.target() == null ? List.of() : targeting.select(peers.target(), peers.targetMode(), c -> true);
         String what = (peers.target() == null ? "" : "the target pods' services")
                 + (peers.externalTargets().isEmpty() ? "" : (peers.target() == null ? "" : " or ") + "a host of " + peers.externalTargets());
         return calls(targets, peerPods, peers::external, peers.direction().crossings(), effect, what);
