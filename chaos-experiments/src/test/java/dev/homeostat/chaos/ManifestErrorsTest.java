@@ -294,6 +294,12 @@ class ManifestErrorsTest {
     }
 
     @Test
+    void nameKubectlRefuses_isNamed() throws IOException {
+        assertAt(error(POD_CHAOS.replace("name: kill-cart", "name: Kill_Cart")), "metadata.name", 4, "\"Kill_Cart\" is not a Kubernetes object name");
+        assertAt(error(POD_CHAOS.replace("name: kill-cart", "name: kill-验证")), "metadata.name", 4, "kubectl refuses it");
+    }
+
+    @Test
     void invalidYaml_reportsTheLine() throws IOException {
         var e = error(POD_CHAOS.replace("mode: all", "mode: [all"));
         assertThat(e.problem()).startsWith("invalid YAML");
