@@ -32,16 +32,11 @@ final class StatusCheckTranslator implements FaultTranslator<StatusCheck> {
         var template = new WorkflowTemplate();
         template.setName(ctx.name());
         template.setTemplateType("StatusCheck");
-        template.setStatusCheck(spec.mode() == null ? withMode(spec, "Synchronous") : spec);
+        template.setStatusCheck(spec);
         WorkflowPlan.StatusCheck step = WorkflowPlan.statusCheck(template, "spec", Optional.empty(), ctx, true);
         var plan = new WorkflowPlan(ctx.name(), Map.of(ctx.name(), step));
         long at = ctx.appliedAt().toMillis();
         return List.of(new Orchestration(ctx.name(), ctx.appliedAt(), java.time.Duration.ZERO, KIND,
                 () -> new WorkflowRun(plan, new StepFaults(embedded, schedules, ctx.name(), ctx.detached()), at, Long.MAX_VALUE, false)));
-    }
-
-    private static StatusCheckSpec withMode(StatusCheckSpec s, String mode) {
-        return new StatusCheckSpec(mode, s.type(), s.duration(), s.timeoutSeconds(), s.intervalSeconds(), s.failureThreshold(), s.successThreshold(),
-                s.recordsHistoryLimit(), s.http());
     }
 }

@@ -138,7 +138,7 @@ record WorkflowPlan(String entry, Map<String, Step> steps) {
      * Continuous check may run until it is deleted.
      */
     static StatusCheck statusCheck(WorkflowTemplate t, String path, Optional<Duration> deadline, ManifestContext ctx, boolean standalone) {
-        StatusCheckSpec s = t.getStatusCheck();
+        StatusCheckSpec s = withDefaultMode(t.getStatusCheck());
         String at = standalone ? path : path + ".statusCheck";
         if (s == null) throw ctx.fail(at, "required for a StatusCheck template: statusCheck: {mode: Synchronous, type: HTTP, http: {url: …, criteria: {statusCode: \"200\"}}}");
         ctx.optionalDuration(at + ".duration", s.duration());
@@ -158,10 +158,16 @@ record WorkflowPlan(String entry, Map<String, Step> steps) {
         String code = s.http().criteria().statusCode().strip();
         if (!code.matches("\\d{3}(-\\d{3})?") || code.length() == 7 && Integer.parseInt(code.substring(0, 3)) > Integer.parseInt(code.substring(4)))
             throw ctx.fail(at + ".http.criteria.statusCode", "\"" + code + "\" is neither a status code such as 200 nor a range such as 200-399");
-        if (s.mode() == null) throw ctx.fail(at + ".mode", "required: Synchronous (ends at the first result) or Continuous (runs until failure or the deadline)");
         if (!standalone && deadline.isEmpty() && s.duration() == null && s.mode().equals("Continuous"))
             throw ctx.fail(path + ".deadline", "a Continuous status check needs a deadline or statusCheck.duration, or it never ends");
         return new StatusCheck(t.getName(), path, deadline, s, Boolean.TRUE.equals(t.getAbortWithStatusCheck()));
+    }
+
+    /** Chaos Mesh's webhook defaults an absent {@code mode} to Synchronous (StatusCheckSpec.Default). */
+    static StatusCheckSpec withDefaultMode(StatusCheckSpec s) {
+        if (s == null || s.mode() != null) return s;
+        return new StatusCheckSpec("Synchronous", s.type(), s.duration(), s.timeoutSeconds(), s.intervalSeconds(), s.failureThreshold(), s.successThreshold(),
+                s.recordsHistoryLimit(), s.http());
     }
 
     private static void known(String field, String name, Map<String, Integer> index, ManifestContext ctx) {

@@ -155,6 +155,16 @@ class WorkflowTest {
     }
 
     @Test
+    void statusCheckWithoutMode_isSynchronous_asChaosMeshDefaultsIt() {
+        var t = new dev.homeostat.chaos.model.WorkflowTemplate();
+        t.setName("check");
+        t.setStatusCheck(new dev.homeostat.chaos.model.StatusCheckSpec(null, "HTTP", null, null, null, null, null, null, null));
+        assertThat(WorkflowPlan.withDefaultMode(t.getStatusCheck()).mode()).isEqualTo("Synchronous");
+        assertThat(translate(workflow(STATUS_CHECK.replaceAll("(?m)^\\s*mode: Continuous\\n", "") + DELAY)))
+                .singleElement().isInstanceOf(dev.homeostat.simulator.fault.Orchestration.class);
+    }
+
+    @Test
     void scheduleOfAWorkflow_runsTheWorkflowAtEachFiring() {
         String yaml = """
                 apiVersion: chaos-mesh.org/v1alpha1

@@ -63,7 +63,7 @@ public final class OrchestrationSchema {
     public static final Shape.Fields STATUS_CHECK = Shape.Fields.of("StatusCheckSpec", List.of(
             Field.of("mode", oneOf("Synchronous", "Continuous"), simulated("Synchronous: the step ends at successThreshold successes in a row "
                     + "(passed), failureThreshold failures in a row or the deadline/duration (failed); Continuous: runs beside the other steps "
-                    + "until failureThreshold failures in a row (failed) or its deadline/duration (passed)")),
+                    + "until failureThreshold failures in a row (failed) or its deadline/duration (passed); absent: Synchronous, as Chaos Mesh defaults it")),
             Field.of("type", oneOf("HTTP"), simulated("HTTP, the only type")),
             Field.of("duration", text(), simulated("the check ends by then if no threshold ended it first (with the step's deadline, the earlier)")),
             Field.of("timeoutSeconds", whole(1, Integer.MAX_VALUE), simulated("the request times out (a failure) when the Service's p99 "
