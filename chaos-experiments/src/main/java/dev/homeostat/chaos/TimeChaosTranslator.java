@@ -12,8 +12,12 @@ import java.util.List;
  * containers, which fails their requests when |offset| exceeds {@link #TOLERANCE} (see ClockSkew).
  */
 final class TimeChaosTranslator implements FaultTranslator<TimeChaos> {
-    /** Leeway of time-checked credentials (JWT libraries, Kerberos: 5 minutes). */
-    static final Duration TOLERANCE = Duration.ofMinutes(5);
+    /**
+     * Leeway of time-checked credentials: the default clock skew of common JWT validators (Spring Security's
+     * JwtTimestampValidator and Nimbus JOSE: 60 s; jjwt, PyJWT, golang-jwt: none). A few minutes of skew already fails
+     * freshly issued tokens ({@code nbf}/{@code iat} in the future) or short-lived ones.
+     */
+    static final Duration TOLERANCE = Duration.ofSeconds(60);
     private static final List<String> CLOCKS = List.of("CLOCK_REALTIME", "CLOCK_MONOTONIC", "CLOCK_PROCESS_CPUTIME_ID", "CLOCK_THREAD_CPUTIME_ID",
             "CLOCK_MONOTONIC_RAW", "CLOCK_REALTIME_COARSE", "CLOCK_MONOTONIC_COARSE", "CLOCK_BOOTTIME", "CLOCK_REALTIME_ALARM",
             "CLOCK_BOOTTIME_ALARM");

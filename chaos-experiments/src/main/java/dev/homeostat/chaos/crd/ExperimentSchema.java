@@ -206,7 +206,7 @@ public final class ExperimentSchema {
             "CLOCK_MONOTONIC_RAW", "CLOCK_REALTIME_COARSE", "CLOCK_MONOTONIC_COARSE", "CLOCK_BOOTTIME", "CLOCK_REALTIME_ALARM", "CLOCK_BOOTTIME_ALARM");
 
     public static final Shape.Fields TIME_CHAOS = spec("TimeChaosSpec", containerSelector(), List.of(
-            Field.of("timeOffset", text(), simulated("ClockSkew: beyond 5 minutes either way (the leeway of time-checked credentials) "
+            Field.of("timeOffset", text(), simulated("ClockSkew: beyond 60 s either way (the default leeway of common JWT validators) "
                     + "every request of the pod fails (500); within it, no effect")),
             Field.of("clockIds", listOf(oneOf(CLOCKS.toArray(String[]::new))),
                     simulated("a skew of no realtime clock (e.g. CLOCK_MONOTONIC only) cannot fail credentials; absent: CLOCK_REALTIME")),
