@@ -32,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  * every {@code .yaml}/{@code .yml} file is one row (a file may hold several, separated by {@code ---}); each is validated
  * alone, and one that is accepted runs in a scenario whose
  * cluster is built from its selectors (a Deployment with those labels, namespace and container name per selector,
- * three pods, 700 requests/s: about 60 % busy, so that extra work such as duplicated packets shows), applied at 5m of 40m, and counts as effective when the simulator's injection check
+ * three pods (more when the mode is a percentage: {@link #replicasFor}), 700 requests/s: about 60 % busy, so that extra work such as duplicated packets shows), applied at 5m of 40m
+ * (longer when a Schedule first fires later: {@link #runMinutes}), and counts as effective when the simulator's injection check
  * sees its signal move (a standalone StatusCheck, which injects nothing: when its verdict is journalled). A selector
  * without namespaces selects in the object's own namespace ({@code default} when it names none), as Chaos Mesh defaults it.
  * The report goes to stdout and {@code src/test/target/upstream-acceptance.md} (the upstream samples) or
@@ -45,6 +46,8 @@ class UpstreamSamplesTest {
     private static final Path UPSTREAM = ROOT.resolve("chaos-experiments/src/test/resources/upstream/chaos-mesh");
     private static final List<String> SUPPORTED = List.of("PodChaos", "NetworkChaos", "StressChaos", "IOChaos", "HTTPChaos", "TimeChaos", "DNSChaos",
             "Schedule", "Workflow", "StatusCheck");
+
+    private static final java.time.Duration APPLIED = java.time.Duration.ofMinutes(5);
 
     record Row(String file, String kind, String verdict, String detail) { }
 
@@ -142,6 +145,20 @@ class UpstreamSamplesTest {
         return out.toString();
     }
 
+    /**
+     * 40 minutes, or until 35 minutes after the first experiment starts when that is later: a Schedule's cron (daily at
+     * 14:00, Mondays at 10:00) first fires hours or days after the apply at 5m, and only its firing can take effect.
+     */
+    private static long runMinutes(Path manifest) {
+        try {
+            long first = ChaosManifests.contents(manifest, APPLIED, Horizon.firstFiring()).faults().stream()
+                    .mapToLong(f -> f.start().toMinutes()).min().orElse(0);
+            return Math.max(40, first + 35);
+        } catch (RuntimeException e) {
+            return 40;
+        }
+    }
+
     /** Runs the manifest in a cluster built from its selectors; null when an injection check saw its signal move, else the checks' details. */
     private static String noEffect(Path manifest, JsonNode root, Path dir) throws IOException {
         Files.createDirectories(dir);
@@ -155,11 +172,11 @@ class UpstreamSamplesTest {
                 kind: Scenario
                 metadata: {name: upstream}
                 spec:
-                  duration: 40m
+                  duration: %dm
                   cluster:
                     nodePool: {count: 4, cpu: 8, memory: 32Gi}
                     deployments:
-                """);
+                """.formatted(runMinutes(manifest)));
         targets.values().forEach(yaml::append);
         yaml.append("    services:\n");
         String first = targets.isEmpty() ? null : targets.keySet().iterator().next();
@@ -204,6 +221,27 @@ class UpstreamSamplesTest {
         return calls.isEmpty() ? "" : ", calls: [" + String.join(", ", calls) + "]";
     }
 
+    /**
+     * Pods enough for the selector's mode to pick one, as a service someone aims that mode at has: Chaos Mesh rounds a
+     * percentage of the matching pods down (30 % of 3 pods is none), and random-max-percent draws up to it (14 pods for
+     * 30 %: one or more pods for any draw above 7 %).
+     */
+    static int replicasFor(String mode, String value) {
+        int v;
+        try {
+            v = Integer.parseInt(value.strip().replace("%", ""));
+        } catch (NumberFormatException e) {
+            return 3;
+        }
+        if (v <= 0 || v > 100) return 3;
+        return switch (mode) {
+            case "fixed" -> Math.max(3, v);
+            case "fixed-percent" -> Math.max(3, (100 + v - 1) / v);
+            case "random-max-percent" -> Math.max(3, (400 + v - 1) / v);
+            default -> 3;
+        };
+    }
+
     /** A Deployment (YAML line) per selector found anywhere under {@code spec}, keyed namespace/name. */
     private static void selectors(JsonNode node, String namespace, Map<String, String> out) {
         if (node.isArray()) {
@@ -222,7 +260,7 @@ class UpstreamSamplesTest {
             String container = node.path("containerNames").isArray() && !node.path("containerNames").isEmpty() ? node.path("containerNames").get(0).asText() : "app";
             String name = "target-" + (out.size() + 1);
             String kind = "";
-            int replicas = 3;
+            int replicas = replicasFor(node.path("mode").asText(), node.path("value").asText());
             // pods chosen by name: a StatefulSet whose ordinals include the first one named (busybox-0 → busybox)
             var named = selector.path("pods").properties().stream().filter(e -> e.getValue().isArray() && !e.getValue().isEmpty()).findFirst();
             if (named.isPresent()) {
@@ -231,7 +269,7 @@ class UpstreamSamplesTest {
                     ns = named.get().getKey();
                     name = m.group(1);
                     kind = ", kind: StatefulSet";
-                    replicas = Math.max(3, Integer.parseInt(m.group(2)) + 1);
+                    replicas = Math.max(replicas, Integer.parseInt(m.group(2)) + 1);
                 }
             }
             var labelYaml = new StringBuilder();
