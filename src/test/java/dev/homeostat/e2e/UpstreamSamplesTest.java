@@ -92,6 +92,38 @@ class UpstreamSamplesTest {
                     .as("one sentence per refusal").allSatisfy(d -> assertThat(d).doesNotContain(". ").doesNotContain("kind kind"));
     }
 
+    @Test
+    void multiDocumentFile_eachObjectCheckedAlone_atItsOwnLines(@TempDir Path dir) throws IOException {
+        String text = """
+                apiVersion: chaos-mesh.org/v1alpha1
+                kind: PodChaos
+                metadata: {name: kill-cart}
+                spec: {action: pod-kill, mode: one, selector: {labelSelectors: {app: cart}}}
+                ---
+                # the second object: a 1.x field
+                apiVersion: chaos-mesh.org/v1alpha1
+                kind: PodChaos
+                metadata: {name: fail-cart}
+                spec:
+                  action: pod-failure
+                  mode: one
+                  selector: {labelSelectors: {app: cart}}
+                  scheduler: {cron: "@every 5m"}
+                """;
+        Path file = dir.resolve("two.yaml");
+        Files.writeString(file, text);
+        List<YamlDocument> docs = YamlDocuments.parse(file.toString(), text);
+        assertThat(ChaosManifests.check(alone(file, text, docs.get(0), 2, dir.resolve("a")), Horizon.firstFiring()).problems()).isEmpty();
+        var second = ChaosManifests.check(alone(file, text, docs.get(1), 2, dir.resolve("b")), Horizon.firstFiring()).problems();
+        assertThat(second).singleElement().satisfies(p -> {
+            assertThat(p.field()).isEqualTo("spec.scheduler");
+            assertThat(p.line()).isEqualTo(14);
+        });
+        assertThat(replicasFor("fixed-percent", "30")).isEqualTo(4);
+        assertThat(replicasFor("random-max-percent", "30%")).isEqualTo(14);
+        assertThat(replicasFor("one", "")).isEqualTo(3);
+    }
+
     /** The file with every other document blanked, so that the object is checked alone with its lines where they are. */
     private static Path alone(Path file, String text, YamlDocument doc, int documents, Path dir) throws IOException {
         Files.createDirectories(dir);
