@@ -20,7 +20,8 @@ import java.util.function.BiFunction;
  * {@code spec.duration} (cut by a stress-ng {@code --timeout}); with both, two faults ({@code name#1} memory,
  * {@code name#2} cpu). Memory {@code size} is the total over all workers, as Chaos Mesh's memStress splits it, so
  * {@code bytesPerWorker = size / workers}, reached over {@code time} (memStress's ramp); stress-ng's {@code --hdd} and
- * {@code --io} workers (in the cpu options or {@code stressngStressors}) → {@link IoStress}, a fault of their own; {@code oomScoreAdj} says whether the
+ * {@code --io} workers (in the cpu options or {@code stressngStressors}) → {@link IoStress}, a fault of their own; the workers of
+ * its other stressors ({@code --matrix}, {@code --sock} …) → a {@link CpuStress} of busy CPUs of their own; {@code oomScoreAdj} says whether the
  * kernel kills the stressor or the app at the container's limit. The cpu stressor's {@code options} and {@code stressngStressors} are read
  * as stress-ng reads them ({@link StressNg}); {@code stressngStressors} wins over {@code stressors}, as in Chaos Mesh.
  */
@@ -47,8 +48,9 @@ final class StressChaosTranslator implements FaultTranslator<StressChaos> {
             addVm(drafts, "spec.stressngStressors", s, target, ctx);
             addCpu(drafts, "spec.stressngStressors", s, target, ctx);
             addIo(drafts, "spec.stressngStressors", s, target, ctx);
+            addOthers(drafts, s, target, ctx);
             if (drafts.isEmpty())
-                ctx.notModelledYet("spec.stressngStressors", "it starts no --cpu, --vm, --hdd or --io workers, and its other stressors are not simulated yet");
+                ctx.notModelledYet("spec.stressngStressors", "it starts no workers of a stressor the simulator knows (--cpu, --vm, --hdd, --io, --matrix, --sock …)");
         } else {
             Stressors stressors = spec.getStressors();
             if (stressors == null || stressors.getMemory() == null && stressors.getCpu() == null)
@@ -66,6 +68,7 @@ final class StressChaosTranslator implements FaultTranslator<StressChaos> {
                 addVm(drafts, path + ".options", s, target, ctx);
                 addCpu(drafts, path + ".options", s, target, ctx);
                 addIo(drafts, path + ".options", s, target, ctx);
+                addOthers(drafts, s, target, ctx);
             }
         }
         List<String> names = ctx.faultNames(Math.max(1, drafts.size()));
@@ -124,6 +127,13 @@ final class StressChaosTranslator implements FaultTranslator<StressChaos> {
             throw ctx.notModelled(field, "--hdd 0 or --io 0 starts one worker per processor of the machine, which depends on the node; give the number of workers");
         if (hdd + io == 0) return;
         drafts.add((name, length) -> new IoStress(name, ctx.appliedAt(), length, target.selector(), target.mode(), hdd, io));
+    }
+
+    /** The workers of stress-ng's other stressors ({@code --matrix 2}, {@code --sock 1} …): each runs flat out, one busy CPU. */
+    private static void addOthers(List<BiFunction<String, Duration, Fault>> drafts, StressNg.Stress s, ChaosSelectors.Target target, ManifestContext ctx) {
+        if (s.otherWorkers() == 0) return;
+        int workers = s.otherWorkers();
+        drafts.add((name, length) -> new CpuStress(name, ctx.appliedAt(), length, target.selector(), target.mode(), workers, DEFAULT_CPU_LOAD));
     }
 
     private static Duration shorter(Duration a, Duration b) {

@@ -217,7 +217,8 @@ final class FaultInjector {
     /** What each kind of fault does (README "Faults" and "Traffic effects"): one case per kind, so longer than a method should be. */
     private Impact impact(Fault fault, List<PodState> targets) {
         return switch (fault) {
-            case PodKill k -> new Impact(InjectionCheck.Signal.REMOVAL, null, new OnEachPod(p -> kubelet.delete(p, "PodChaos", 0, true), null));
+            case PodKill k -> new Impact(InjectionCheck.Signal.REMOVAL, null,
+                    new OnEachPod(p -> kubelet.delete(p, "PodChaos", k.gracePeriod().toMillis(), k.gracePeriod().isZero()), null));
             case ContainerKill k -> new Impact(InjectionCheck.Signal.RESTART, null, new OnEachPod(kubelet::killContainer, null));
             case PodFailure f -> new Impact(InjectionCheck.Signal.SERVING, null, new OnEachPod(kubelet::failContainer, kubelet::recoverContainer));
             case MemoryStress s -> memoryStress(s);

@@ -37,7 +37,7 @@ public final class ExperimentSchema {
                             + "for duration; container-kill: ContainerKill of containerNames (the kubelet restarts it)")),
             duration("pod-failure: how long the pods stay failed; absent, until the experiment is deleted (the run's end); pod-kill and container-kill are instantaneous, their duration is only syntax-checked as Chaos Mesh ignores it"),
             Field.of("gracePeriod", whole(0, Long.MAX_VALUE),
-                    simulated("0 (the default) deletes at once, as the simulator's pod-kill does; a grace period above 0 is refused (not modelled)")),
+                    simulated("pod-kill: seconds the deleted pod may take to stop, as kubectl delete --grace-period: it leaves the endpoints at once, finishes its in-flight requests and holds its node's resources until then; 0 (the default) kills it at once, in-flight requests lost; other actions: ignored, as Chaos Mesh ignores it")),
             REMOTE_CLUSTER), "containerNames",
             simulated("container-kill: the containers to kill; pod-kill and pod-failure: ignored, as Chaos Mesh ignores it (the whole pod is hit)"));
 
@@ -46,10 +46,12 @@ public final class ExperimentSchema {
             Field.of("jitter", text(), simulated("+ jitter × N(0,1), drawn per traffic step from the fault's own random stream")),
             Field.of("correlation", text(), liveOnly(PACKETS)),
             Field.of("reorder", Shape.Fields.of("ReorderSpec", List.of(
-                    Field.of("reorder", text(), notModelled(PACKETS)),
-                    Field.of("correlation", text(), notModelled(PACKETS)),
-                    Field.of("gap", whole(), notModelled(PACKETS)))),
-                    notModelled("netem sends that share of packets undelayed and out of order, and the traffic model carries requests, not packets"))));
+                    Field.of("reorder", text(), simulated("the share of packets netem sends at once, out of order, once gap − 1 have been delayed")),
+                    Field.of("correlation", text(), liveOnly(PACKETS)),
+                    Field.of("gap", whole(0, Integer.MAX_VALUE), simulated("packets delayed before one may skip the delay; 0 is tc's default, 1")))),
+                    simulated("a request waits for its last packet: only those all of whose packets (7 per 10 kB request) skip the delay are not "
+                            + "delayed, so the latency is scaled by 1 − s⁷, s = r / (1 + r (gap − 1)) the share of packets skipping it: below 50 % "
+                            + "reordering the delay is all but unchanged (reordered packets show as TCP retransmissions, which the traffic model does not carry)"))));
 
     private static Shape.Fields percentSpec(String name, String key, String how) {
         return Shape.Fields.of(name, List.of(Field.of(key, text(), simulated(how)), Field.of("correlation", text(), liveOnly(PACKETS))));
@@ -58,7 +60,7 @@ public final class ExperimentSchema {
     public static final Shape.Fields NETWORK_CHAOS = spec("NetworkChaosSpec", podSelector(), List.of(
             Field.of("action", oneOf("netem", "delay", "loss", "duplicate", "corrupt", "partition", "bandwidth", "rate"),
                     simulated("delay, loss, duplicate, corrupt, partition, bandwidth: one fault each; netem: one fault per sub-spec given "
-                            + "(delay, loss, duplicate, corrupt), named name#1, name#2…; rate is refused (not modelled)")),
+                            + "(delay, loss, duplicate, corrupt, rate), named name#1, name#2…; rate: a NetworkBandwidth at netem's rate")),
             duration(UNTIL_DELETED),
             Field.of("delay", DELAY, simulated("NetworkDelay")),
             Field.of("loss", percentSpec("LossSpec", "loss", "that share of the pods' requests time out (504); one request is one exchange, no TCP retransmission"),
@@ -74,8 +76,10 @@ public final class ExperimentSchema {
                     Field.of("peakrate", whole(0, Long.MAX_VALUE), liveOnly("shapes bursts on millisecond scales; the long-run throughput the simulator models is rate")),
                     Field.of("minburst", whole(0, 4_294_967_295L), liveOnly("the peak-rate bucket's size; bursts are below the simulator's resolution")))),
                     simulated("NetworkBandwidth: a token bucket")),
-            Field.of("rate", Shape.Fields.of("RateSpec", List.of(Field.of("rate", text(), notModelled("use action bandwidth")))),
-                    notModelled("netem's rate limit delays each packet by its size and has its own packet queue; use action bandwidth, which the simulator models")),
+            Field.of("rate", Shape.Fields.of("RateSpec", List.of(Field.of("rate", text(),
+                    simulated("a number and bit, kbit, mbit, gbit, tbit, or bps, kbps, mbps, gbps, tbps for bytes, powers of 1000, as tc reads it")))),
+                    simulated("NetworkBandwidth at that rate behind netem's queue (1,000 packets of 1,500 bytes): the same token-bucket model as "
+                            + "action bandwidth, 10 kB per request; with action rate, or beside the other netem sub-specs")),
             Field.of("direction", oneOf("to", "from", "both", ""),
                     simulated("with a target, which crossings of each call between the selected and the target pods are hit: to (the default) "
                             + "or from one (the request or the answer), both two (a delay counts twice, a loss or corruption applies twice); "
@@ -96,7 +100,10 @@ public final class ExperimentSchema {
             "stress-ng options: --cpu, --cpu-load, --vm, --vm-bytes and --timeout act as stress-ng would (the last value wins); --hdd N and --io N "
                     + "keep the pod's disk busy: each request's file operation waits 2 ms per hdd worker and 1 ms per io worker (an assumed cost, "
                     + "as a 100% IOChaos latency: a fault of its own, StressChaos/io); options that change only how stress-ng burns (methods, verbosity, "
-                    + "block sizes) are live only; other stressors (--sock, --cache …) are planned: checked, noted, not simulated yet";
+                    + "block sizes, a stressor's own options such as --matrix-size) are live only; the workers of stress-ng's other stressors "
+                    + "(--matrix N, --sock N, --cache N …, from its manual) each burn one CPU, as they run flat out (a CpuStress of their own; "
+                    + "the memory stressors' memory, e.g. --bigheap, is noted as not simulated yet); an option stress-ng lists that the simulator "
+                    + "does not know is passed on live and noted";
 
     public static final Shape.Fields STRESS_CHAOS = spec("StressChaosSpec", containerSelector(), List.of(
             Field.of("stressors", Shape.Fields.of("Stressors", List.of(
@@ -121,7 +128,7 @@ public final class ExperimentSchema {
                     simulated("memory and/or cpu")),
             Field.of("stressngStressors", text(),
                     simulated("a stress-ng command line that wins over stressors, as in Chaos Mesh; " + STRESS_OPTIONS
-                            + "; one with no --cpu, --vm, --hdd or --io workers is refused (not modelled yet)")),
+                            + "; one that starts no workers of a stressor the simulator knows is refused (not modelled yet)")),
             duration(UNTIL_DELETED),
             REMOTE_CLUSTER));
 
