@@ -301,6 +301,7 @@ public final class ClusterMirror {
     private Pod pod(PodView p) {
         DeploymentSpec s = p.deployment() == null ? null : deploymentSpec(p.namespace(), p.deployment());
         var b = new PodBuilder().withNewMetadata().withName(p.name()).withNamespace(p.namespace()).withLabels(p.labels());
+        if (s != null && !s.annotations().isEmpty()) b.withAnnotations(s.annotations());
         if (p.deployment() != null)
             b.withOwnerReferences(new OwnerReferenceBuilder().withApiVersion("apps/v1").withKind("ReplicaSet")
                     .withName(replicaSetName(p.deployment())).withUid("uid-rs-" + p.namespace() + "-" + p.deployment()).withController(true).build());
