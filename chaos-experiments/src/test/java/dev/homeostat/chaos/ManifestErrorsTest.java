@@ -206,10 +206,11 @@ class ManifestErrorsTest {
     }
 
     @Test
-    void annotationSelectors_areNotModelled_withTheReason() throws IOException {
-        var e = error(POD_CHAOS.replace("    labelSelectors:",
-                "    annotationSelectors:\n      team: payments\n    labelSelectors:"));
-        assertAt(e, "spec.selector.annotationSelectors", 10, "not modelled: simulated pods carry no annotations");
+    void annotationSelectors_areCarriedIntoTheSelector() throws IOException {
+        var contents = manifests.contents("inline", POD_CHAOS.replace("    labelSelectors:",
+                "    annotationSelectors:\n      team: payments\n    labelSelectors:"), Duration.ZERO, Horizon.firstFiring());
+        var fault = (dev.homeostat.simulator.fault.PodFault) contents.faults().getFirst();
+        assertThat(fault.selector().annotations()).containsExactly(java.util.Map.entry("team", "payments"));
     }
 
     @Test
