@@ -81,18 +81,23 @@ final class StressChaosTranslator implements FaultTranslator<StressChaos> {
         String path = "spec.stressors.memory";
         int workers = workers(path, memory.getWorkers(), ctx);
         String size = memory.getSize();
-        if (size == null || size.isBlank())
-            throw ctx.notModelled(path + ".size", "without a size the stress takes the machine's available memory, which depends on the node; give bytes such as 256MB");
-        if (size.strip().endsWith("%"))
-            throw ctx.notModelled(path + ".size", size + " is a share of the machine's memory, which depends on the node; give bytes such as 256MB");
-        long total;
-        try {
-            total = Quantity.parseBytes(size);
-        } catch (IllegalArgumentException e) {
-            throw ctx.fail(path + ".size", e.getMessage());
+        // no size: memStress takes the machine's memory; a percent is a share of it (a container sees the node's)
+        double share = size == null || size.isBlank() ? 1 : size.strip().endsWith("%") ? ctx.percent(path + ".size", size.strip().substring(0, size.strip().length() - 1), "of the node's memory") / 100 : 0;
+        long perWorker = 0;
+        if (share == 0) {
+            long total;
+            try {
+                total = Quantity.parseBytes(size);
+            } catch (IllegalArgumentException e) {
+                throw ctx.fail(path + ".size", e.getMessage());
+            }
+            perWorker = total / workers;
+            if (perWorker < 1) throw ctx.fail(path + ".size", "size " + size + " is less than one byte per worker; give a larger size");
+        } else if (share <= 0) {
+            throw ctx.fail(path + ".size", "a share of the node's memory must be above 0 %, e.g. 25%");
         }
-        long perWorker = total / workers;
-        if (perWorker < 1) throw ctx.fail(path + ".size", "size " + size + " is less than one byte per worker; give a larger size");
+        long bytesPerWorker = perWorker;
+        double shareOfNodePerWorker = share / workers;
         // The schema notes the memory stressor's options (planned); here only their syntax is checked.
         StressNg.check(path + ".options", memory.getOptions() == null ? List.of() : memory.getOptions(), ctx);
         // fabric8's MemoryStressor lacks oomScoreAdj; both are read as written (the schema has checked their range and type)
@@ -100,15 +105,17 @@ final class StressChaosTranslator implements FaultTranslator<StressChaos> {
         Duration ramp = time.isTextual() ? ctx.optionalDuration(path + ".time", time.asText()).orElse(null) : null;
         var adj = ctx.at(path + ".oomScoreAdj");
         Integer oomScoreAdj = adj.isNumber() ? adj.asInt() : null;
-        drafts.add((name, length) -> new MemoryStress(name, ctx.appliedAt(), length, target.selector(), target.mode(), workers, perWorker,
-                ramp, oomScoreAdj));
+        drafts.add((name, length) -> new MemoryStress(name, ctx.appliedAt(), length, target.selector(), target.mode(), workers, bytesPerWorker,
+                ramp, oomScoreAdj, shareOfNodePerWorker));
     }
 
     private static void addVm(List<BiFunction<String, Duration, Fault>> drafts, String field, StressNg.Stress s, ChaosSelectors.Target target, ManifestContext ctx) {
         if (s.vmWorkers() == null || s.vmWorkers() == 0) return;
         long perWorker = s.vmBytes() == null ? DEFAULT_VM_BYTES : s.vmBytes();
         int workers = s.vmWorkers();
-        drafts.add((name, length) -> new MemoryStress(name, ctx.appliedAt(), length, target.selector(), target.mode(), workers, perWorker));
+        double share = s.vmShareOfNode() == null ? 0 : s.vmShareOfNode();
+        drafts.add((name, length) -> new MemoryStress(name, ctx.appliedAt(), length, target.selector(), target.mode(), workers, share > 0 ? 0 : perWorker,
+                null, null, share));
     }
 
     private static void addCpu(List<BiFunction<String, Duration, Fault>> drafts, String field, StressNg.Stress s, ChaosSelectors.Target target, ManifestContext ctx) {

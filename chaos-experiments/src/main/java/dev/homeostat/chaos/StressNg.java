@@ -20,9 +20,9 @@ import java.util.Set;
 final class StressNg {
     /** What the command line asks for; null where it says nothing. {@code vmBytes} is per worker, as stress-ng reads it. */
     record Stress(Integer cpuWorkers, Integer cpuLoad, Integer vmWorkers, Long vmBytes, Duration timeout, Integer hddWorkers, Integer ioWorkers,
-            int otherWorkers) {
+            int otherWorkers, Double vmShareOfNode) {
         Stress(Integer cpuWorkers, Integer cpuLoad, Integer vmWorkers, Long vmBytes, Duration timeout) {
-            this(cpuWorkers, cpuLoad, vmWorkers, vmBytes, timeout, null, null, 0);
+            this(cpuWorkers, cpuLoad, vmWorkers, vmBytes, timeout, null, null, 0, null);
         }
     }
 
@@ -103,6 +103,7 @@ final class StressNg {
         }
         Integer cpu = start.cpuWorkers(), load = start.cpuLoad(), vm = start.vmWorkers();
         Long bytes = start.vmBytes();
+        Double vmShare = start.vmShareOfNode();
         Duration timeout = start.timeout();
         Integer hdd = start.hddWorkers(), io = start.ioWorkers();
         int others = start.otherWorkers();
@@ -118,7 +119,11 @@ final class StressNg {
                 case "--cpu" -> cpu = count(field, option, value, 0, 8192, ctx);
                 case "--cpu-load" -> load = count(field, option, value, 0, 100, ctx);
                 case "--vm" -> vm = count(field, option, value, 0, 8192, ctx);
-                case "--vm-bytes" -> bytes = bytes(field, value, ctx);
+                case "--vm-bytes" -> {
+                    // a percent is a share of the machine's memory per worker, which a container sees as the node's
+                    vmShare = value.endsWith("%") ? ctx.percent(field, value.substring(0, value.length() - 1), "of the node's memory") / 100 : null;
+                    bytes = vmShare == null ? bytes(field, value, ctx) : null;
+                }
                 case "--vm-keep" -> { }
                 case "--timeout" -> timeout = timeout(field, value, ctx);
                 case "--hdd" -> hdd = count(field, option, value, 0, 8192, ctx);
@@ -129,7 +134,7 @@ final class StressNg {
                 }
             }
         }
-        return new Stress(cpu, load, vm, bytes, timeout, hdd, io, others);
+        return new Stress(cpu, load, vm, bytes, timeout, hdd, io, others, vmShare);
     }
 
     /** Workers of another stressor: each one busy CPU. 0 means one per processor of the machine, which depends on the node. */
@@ -166,8 +171,6 @@ final class StressNg {
     /** stress-ng sizes: a number with b, k, m or g (powers of 1024); a percent of the machine is not modelled. */
     private static long bytes(String field, String value, ManifestContext ctx) {
         String v = value.toLowerCase(Locale.ROOT);
-        if (v.endsWith("%"))
-            throw ctx.notModelled(field, "--vm-bytes " + value + " is a share of the machine's memory, which depends on the node; give bytes, e.g. --vm-bytes 256m");
         long multiplier = switch (v.isEmpty() ? ' ' : v.charAt(v.length() - 1)) {
             case 'b' -> 1;
             case 'k' -> 1L << 10;

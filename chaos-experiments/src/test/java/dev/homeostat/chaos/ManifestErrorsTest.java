@@ -214,9 +214,12 @@ class ManifestErrorsTest {
     }
 
     @Test
-    void percentMemorySize_isNotModelled() throws IOException {
-        var e = error(STRESS_CHAOS.replace("size: 256MB", "size: 50%"));
-        assertAt(e, "spec.stressors.memory.size", 14, "not modelled: 50% is a share of the machine's memory", "256MB");
+    void percentMemorySize_isAShareOfTheNodesMemory_splitOverTheWorkers_andAboveAHundredIsRefused() throws IOException {
+        var stress = (dev.homeostat.simulator.fault.MemoryStress) manifests.contents("inline",
+                STRESS_CHAOS.replace("size: 256MB", "size: 50%").replace("workers: 1", "workers: 2"), Duration.ZERO, Horizon.firstFiring()).faults().getFirst();
+        assertThat(stress.shareOfNode()).isEqualTo(0.25);
+        var e = error(STRESS_CHAOS.replace("size: 256MB", "size: 150%"));
+        assertAt(e, "spec.stressors.memory.size", 14, "invalid percent \"150\"");
     }
 
     @Test

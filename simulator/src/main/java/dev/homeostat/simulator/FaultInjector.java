@@ -325,11 +325,11 @@ final class FaultInjector {
 
     /** Memory held at once, or from nothing up in steps of at least a second (at most 60); the stressor or the app the OOM victim. */
     private Impact memoryStress(MemoryStress s) {
-        long bytes = s.workers() * s.bytesPerWorker();
         long ramp = s.rampUp() == null ? 0 : s.rampUp().toMillis();
         int steps = (int) Math.clamp(ramp / 1000, 1, 60);
         var held = new IdentityHashMap<PodState, MemoryStressor>();
         return new Impact(InjectionCheck.Signal.MEMORY, null, new OnEachPod(p -> {
+            long bytes = s.shareOfNode() > 0 ? s.workers() * (long) (p.node.spec.memory() * s.shareOfNode()) : s.workers() * s.bytesPerWorker();
             var stressor = kubelet.addMemoryStress(p, ramp > 0 ? 0 : bytes, s.stressorIsOomVictim());
             held.put(p, stressor);
             long t = kernel.now();

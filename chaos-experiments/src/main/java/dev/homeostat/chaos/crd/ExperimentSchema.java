@@ -97,7 +97,7 @@ public final class ExperimentSchema {
             REMOTE_CLUSTER));
 
     private static final String STRESS_OPTIONS =
-            "stress-ng options: --cpu, --cpu-load, --vm, --vm-bytes and --timeout act as stress-ng would (the last value wins); --hdd N and --io N "
+            "stress-ng options: --cpu, --cpu-load, --vm, --vm-bytes (a percent: that share of the node's memory per worker) and --timeout act as stress-ng would (the last value wins); --hdd N and --io N "
                     + "keep the pod's disk busy: each request's file operation waits 2 ms per hdd worker and 1 ms per io worker (an assumed cost, "
                     + "as a 100% IOChaos latency: a fault of its own, StressChaos/io); options that change only how stress-ng burns (methods, verbosity, "
                     + "block sizes, a stressor's own options such as --matrix-size) are live only; the workers of stress-ng's other stressors "
@@ -110,7 +110,8 @@ public final class ExperimentSchema {
                     Field.of("memory", Shape.Fields.of("MemoryStressor", List.of(
                             Field.of("workers", whole(1, 8192), simulated("memory stress workers")),
                             Field.of("size", text(), simulated("the bytes held over all workers (B, KB, MB, GB in powers of 1000; KiB, MiB, GiB of 1024); "
-                                    + "past the container's limit it is OOMKilled; a percent of the machine or no size is refused (not modelled)")),
+                                    + "past the container's limit it is OOMKilled; a percent is that share of the node's memory (memStress reads the "
+                                    + "machine's, which a container sees whole), and no size all of it")),
                             Field.of("options", listOf(text()), planned("checked as stress-ng options and passed on live; the memory stressor's "
                                     + "extra options are not simulated yet (its workers and size are)")),
                             Field.of("time", text(), simulated("memStress ramps up to size linearly over this time: the held memory grows in "
