@@ -2,6 +2,7 @@ package dev.homeostat.simulator;
 
 import dev.homeostat.simulator.events.SimEvent;
 import dev.homeostat.simulator.fault.BadRollout;
+import dev.homeostat.simulator.fault.BlockFault;
 import dev.homeostat.simulator.fault.ClockSkew;
 import dev.homeostat.simulator.fault.ContainerKill;
 import dev.homeostat.simulator.fault.CpuHog;
@@ -15,6 +16,7 @@ import dev.homeostat.simulator.fault.HttpFault;
 import dev.homeostat.simulator.fault.IoError;
 import dev.homeostat.simulator.fault.IoLatency;
 import dev.homeostat.simulator.fault.IoStress;
+import dev.homeostat.simulator.fault.JvmFault;
 import dev.homeostat.simulator.fault.MemoryLeak;
 import dev.homeostat.simulator.fault.MemoryStress;
 import dev.homeostat.simulator.fault.Misconfiguration;
@@ -266,6 +268,16 @@ final class FaultInjector {
                 yield f.percent() < 100 ? new Impact(InjectionCheck.Signal.IO, null, slow.application()) : slow;
             }
             case IoError f -> traffic(new TrafficEffect.Errors(f.percent() / 100.0, false));
+            case JvmFault f -> switch (f.effect()) {
+                // a slow method holds the request's thread: service time, as a slow file operation on every request
+                case LATENCY -> traffic(new TrafficEffect.SlowIo(f.latency().toNanos() / 1e9, 1.0));
+                case EXCEPTION -> traffic(new TrafficEffect.Errors(1, false));
+                case CPU -> cpu(InjectionCheck.Signal.CPU, f.cpuCount());
+                case NO_EFFECT -> noEffect(f.noEffectReason());
+            };
+            case BlockFault f -> f.iops() > 0
+                    ? traffic(new TrafficEffect.Bandwidth(f.iops(), BlockFault.QUEUE_DEPTH, 1))
+                    : traffic(new TrafficEffect.SlowIo(f.latency().toNanos() / 1e9, 1.0));
             case IoStress f -> traffic(new TrafficEffect.SlowIo(f.addedDelay().toNanos() / 1e9, 1.0));
             case ClockSkew f -> f.offset().abs().compareTo(f.tolerance()) <= 0
                     ? noEffect("clock skew " + f.offset() + " within the tolerance " + f.tolerance() + " of time-checked credentials")

@@ -21,7 +21,8 @@ import java.util.List;
 /**
  * The specs of the experiment kinds the simulator models, field by field as {@code api/v1alpha1} of Chaos Mesh 2.x
  * declares them ({@code podchaos_types.go}, {@code networkchaos_types.go}, {@code stresschaos_types.go},
- * {@code iochaos_types.go}, {@code httpchaos_types.go}, {@code timechaos_types.go}, {@code dnschaos_types.go}),
+ * {@code iochaos_types.go}, {@code httpchaos_types.go}, {@code timechaos_types.go}, {@code dnschaos_types.go},
+ * {@code jvmchaos_types.go}, {@code blockchaos_types.go}),
  * each with what the simulator does with it.
  */
 public final class ExperimentSchema {
@@ -230,6 +231,51 @@ public final class ExperimentSchema {
                             + "patterns matching nothing the pods call have no effect; none, or *: every request looks one up")),
             duration(UNTIL_DELETED),
             REMOTE_CLUSTER));
+
+    private static final String ON_EVERY_REQUEST = "simulated requests run no Java code, so the method is taken to be on every request's path "
+            + "(an upper bound, as HTTPChaos's matchers are); kept for the journal";
+    private static final String ANY_STATEMENT = "every request is taken to run a matching statement (an upper bound); absent: every one";
+
+    public static final Shape.Fields JVM_CHAOS = spec("JVMChaosSpec", containerSelector(), List.of(
+            Field.of("action", oneOf("latency", "return", "exception", "stress", "gc", "ruleData", "mysql"),
+                    simulated("latency and mysql with latency: the method is that much slower, holding the request's thread (service time); "
+                            + "exception and mysql with exception: it throws, every request fails (500); stress: cpuCount busy cores; "
+                            + "return and gc: accepted, no simulated effect (a changed return value changes what the application computes, not "
+                            + "whether it answers; one collection pauses for far less than a traffic step): the injection check says so; "
+                            + "ruleData is refused")),
+            duration(UNTIL_DELETED),
+            Field.of("class", text(), simulated(ON_EVERY_REQUEST)),
+            Field.of("method", text(), simulated(ON_EVERY_REQUEST)),
+            Field.of("latency", whole(0, Integer.MAX_VALUE), simulated("milliseconds added to the method (latency, mysql)")),
+            Field.of("exception", text(), simulated("the exception thrown (exception) or its message (mysql): the request fails (500)")),
+            Field.of("cpuCount", whole(0, 8192), simulated("stress: that many cores burnt in the JVM, a CPU stress of the container")),
+            Field.of("memType", oneOf("stack", "heap"), notModelledYet("the JVM's own heap or stack filling up (GC thrashing, OutOfMemoryError "
+                    + "in the JVM, not an OOMKill) needs a model of the JVM's memory, which the simulator does not have yet; use StressChaos memory for the container's")),
+            Field.of("ruleData", text(), notModelled("a Byteman rule runs arbitrary code in the JVM, whose effect the simulator cannot know; "
+                    + "use action latency or exception")),
+            Field.of("name", text(), liveOnly("the Byteman rule's name")),
+            Field.of("port", whole(0, 65535), liveOnly("the Chaos Mesh agent's port in the JVM (default 9277)")),
+            Field.of("pid", whole(0, Integer.MAX_VALUE), liveOnly("which Java process the agent attaches to; a simulated container runs one")),
+            Field.of("mysqlConnectorVersion", oneOf("5", "8"), liveOnly("which mysql-connector-java the agent patches")),
+            Field.of("database", text(), simulated(ANY_STATEMENT)),
+            Field.of("table", text(), simulated(ANY_STATEMENT)),
+            Field.of("sqlType", oneOf("select", "insert", "update", "delete", "replace", ""), simulated(ANY_STATEMENT)),
+            REMOTE_CLUSTER), "value",
+            simulated("the return value of action return (Go's JSON decoding gives the shallower field, so in a JVMChaos value is never the "
+                    + "mode's: modes fixed, fixed-percent and random-max-percent cannot be given their number, in Chaos Mesh as here)"));
+
+    public static final Shape.Fields BLOCK_CHAOS = spec("BlockChaosSpec", containerSelector(), List.of(
+            Field.of("action", oneOf("delay", "limit"), simulated("delay: every request's file operation waits latency (service time, as an "
+                    + "IOChaos latency on 100 %); limit: the device serves iops operations a second, one per request, with a queue of 128 "
+                    + "(the block layer's default depth): beyond the rate requests wait, beyond the queue they time out")),
+            Field.of("delay", Shape.Fields.of("BlockDelaySpec", List.of(
+                    Field.of("latency", text(), simulated("the delay of every IO request")),
+                    Field.of("jitter", text(), simulated("taken as its mean, 0: the delay is held through the request's service time")),
+                    Field.of("correlation", text(), liveOnly("correlates consecutive IO requests; the model's requests are not ordered")))),
+                    simulated("BlockFault delay")),
+            Field.of("iops", whole(1, Integer.MAX_VALUE), simulated("the device's operations a second (action limit)")),
+            Field.of("volumeName", text(), simulated("the volume whose device is hit; required; a simulated pod's requests are taken to use it")),
+            duration(UNTIL_DELETED)));
 
     private static Shape.Fields spec(String name, List<Field> selector, List<Field> own) {
         var all = new java.util.ArrayList<>(selector);
