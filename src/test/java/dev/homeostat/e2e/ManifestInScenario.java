@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * A Chaos Mesh manifest, unchanged, in a 40-minute scenario whose cluster has the services manifests here select
- * (frontend, cart, catalog, checkout in default, three pods each, on node-1 … node-4; frontend calls cart and checkout,
+ * (frontend, cart, catalog, checkout in default, three pods each, on node-1 … node-4, checkout's annotated
+ * {@code team: payments}; frontend calls cart and checkout,
  * checkout calls the external hosts payments.example.com and 10.0.0.7), applied at 5m and run once: the faults it
  * injected and the simulator's injection checks. catalog runs near 60 % busy so that extra load
  * (network-duplicate) shows; an idle service would absorb it, and the check would rightly call it a no-op.
@@ -40,7 +41,7 @@ final class ManifestInScenario {
                       - {name: frontend, replicas: 3}
                       - {name: cart, replicas: 3}
                       - {name: catalog, replicas: 3}
-                      - {name: checkout, replicas: 3}
+                      - {name: checkout, replicas: 3, annotations: {team: payments}}
                     services:
                       - name: frontend
                         requestsPerSecond: 100

@@ -87,7 +87,10 @@ public final class ChaosSelectors {
         // Chaos Mesh's webhook: no namespaces means the namespace of the experiment object itself (an empty selector
         // therefore selects every pod of that namespace, as it does live).
         Set<String> effective = namespaces.isEmpty() ? Set.of(ctx.namespace()) : Set.copyOf(namespaces);
-        return new PodSelector(effective, labels, Set.of(), expressions, fields, Set.of(), nodeLabels);
+        Map<String, String> annotations = s.getAnnotationSelectors() == null ? Map.of() : s.getAnnotationSelectors();
+        for (var e : annotations.entrySet())
+            if (e.getValue() == null) throw ctx.fail(path + ".annotationSelectors." + e.getKey(), "annotation value must not be empty; write e.g. team: payments");
+        return new PodSelector(effective, labels, Set.of(), expressions, fields, Set.of(), nodeLabels, annotations);
     }
 
     /** Chaos Mesh's list of nodes or phases as a field any of whose values matches, narrowed by a field selector on the same field. */

@@ -23,9 +23,6 @@ final class PodChaosTranslator implements FaultTranslator<PodChaos> {
         if (spec == null) throw ctx.fail("spec", "required: PodChaos needs spec.action, spec.mode and spec.selector");
         String action = spec.getAction();
         if (action == null || action.isBlank()) throw ctx.fail("spec.action", "required; one of " + String.join(", ", ACTIONS));
-        if (spec.getGracePeriod() != null && spec.getGracePeriod() != 0)
-            throw ctx.notModelled("spec.gracePeriod", "the simulator's pod-kill deletes the pod at once, so a grace period of "
-                    + spec.getGracePeriod() + "s cannot be honoured; remove it or set 0");
         List<String> containers = spec.getContainerNames() == null ? List.of() : spec.getContainerNames();
         var target = ChaosSelectors.translate("spec", spec.getSelector(), spec.getMode(), spec.getValue(), ctx);
         String name = ctx.faultNames(1).getFirst();
@@ -34,7 +31,8 @@ final class PodChaosTranslator implements FaultTranslator<PodChaos> {
             case "pod-kill" -> {
                 // Instantaneous; Chaos Mesh accepts and ignores a duration (and containerNames) here, so only the syntax is checked.
                 ctx.optionalDuration("spec.duration", spec.getDuration());
-                yield new PodKill(name, start, target.selector(), target.mode());
+                Duration grace = Duration.ofSeconds(spec.getGracePeriod() == null ? 0 : spec.getGracePeriod());
+                yield new PodKill(name, start, target.selector(), target.mode(), grace);
             }
             case "pod-failure" -> {
                 Duration d = ctx.duration("spec.duration", spec.getDuration(), "for pod-failure (how long the pods stay failed)");

@@ -20,7 +20,8 @@ import java.util.function.BiFunction;
  * {@code spec.duration} (cut by a stress-ng {@code --timeout}); with both, two faults ({@code name#1} memory,
  * {@code name#2} cpu). Memory {@code size} is the total over all workers, as Chaos Mesh's memStress splits it, so
  * {@code bytesPerWorker = size / workers}, reached over {@code time} (memStress's ramp); stress-ng's {@code --hdd} and
- * {@code --io} workers (in the cpu options or {@code stressngStressors}) → {@link IoStress}, a fault of their own; {@code oomScoreAdj} says whether the
+ * {@code --io} workers (in the cpu options or {@code stressngStressors}) → {@link IoStress}, a fault of their own; the workers of
+ * its other stressors ({@code --matrix}, {@code --sock} …) → a {@link CpuStress} of busy CPUs of their own; {@code oomScoreAdj} says whether the
  * kernel kills the stressor or the app at the container's limit. The cpu stressor's {@code options} and {@code stressngStressors} are read
  * as stress-ng reads them ({@link StressNg}); {@code stressngStressors} wins over {@code stressors}, as in Chaos Mesh.
  */
@@ -47,8 +48,9 @@ final class StressChaosTranslator implements FaultTranslator<StressChaos> {
             addVm(drafts, "spec.stressngStressors", s, target, ctx);
             addCpu(drafts, "spec.stressngStressors", s, target, ctx);
             addIo(drafts, "spec.stressngStressors", s, target, ctx);
+            addOthers(drafts, s, target, ctx);
             if (drafts.isEmpty())
-                ctx.notModelledYet("spec.stressngStressors", "it starts no --cpu, --vm, --hdd or --io workers, and its other stressors are not simulated yet");
+                ctx.notModelledYet("spec.stressngStressors", "it starts no workers of a stressor the simulator knows (--cpu, --vm, --hdd, --io, --matrix, --sock …)");
         } else {
             Stressors stressors = spec.getStressors();
             if (stressors == null || stressors.getMemory() == null && stressors.getCpu() == null)
@@ -66,6 +68,7 @@ final class StressChaosTranslator implements FaultTranslator<StressChaos> {
                 addVm(drafts, path + ".options", s, target, ctx);
                 addCpu(drafts, path + ".options", s, target, ctx);
                 addIo(drafts, path + ".options", s, target, ctx);
+                addOthers(drafts, s, target, ctx);
             }
         }
         List<String> names = ctx.faultNames(Math.max(1, drafts.size()));
@@ -78,18 +81,23 @@ final class StressChaosTranslator implements FaultTranslator<StressChaos> {
         String path = "spec.stressors.memory";
         int workers = workers(path, memory.getWorkers(), ctx);
         String size = memory.getSize();
-        if (size == null || size.isBlank())
-            throw ctx.notModelled(path + ".size", "without a size the stress takes the machine's available memory, which depends on the node; give bytes such as 256MB");
-        if (size.strip().endsWith("%"))
-            throw ctx.notModelled(path + ".size", size + " is a share of the machine's memory, which depends on the node; give bytes such as 256MB");
-        long total;
-        try {
-            total = Quantity.parseBytes(size);
-        } catch (IllegalArgumentException e) {
-            throw ctx.fail(path + ".size", e.getMessage());
+        // no size: memStress takes the machine's memory; a percent is a share of it (a container sees the node's)
+        double share = size == null || size.isBlank() ? 1 : size.strip().endsWith("%") ? ctx.percent(path + ".size", size.strip().substring(0, size.strip().length() - 1), "of the node's memory") / 100 : 0;
+        long perWorker = 0;
+        if (share == 0) {
+            long total;
+            try {
+                total = Quantity.parseBytes(size);
+            } catch (IllegalArgumentException e) {
+                throw ctx.fail(path + ".size", e.getMessage());
+            }
+            perWorker = total / workers;
+            if (perWorker < 1) throw ctx.fail(path + ".size", "size " + size + " is less than one byte per worker; give a larger size");
+        } else if (share <= 0) {
+            throw ctx.fail(path + ".size", "a share of the node's memory must be above 0 %, e.g. 25%");
         }
-        long perWorker = total / workers;
-        if (perWorker < 1) throw ctx.fail(path + ".size", "size " + size + " is less than one byte per worker; give a larger size");
+        long bytesPerWorker = perWorker;
+        double shareOfNodePerWorker = share / workers;
         // The schema notes the memory stressor's options (planned); here only their syntax is checked.
         StressNg.check(path + ".options", memory.getOptions() == null ? List.of() : memory.getOptions(), ctx);
         // fabric8's MemoryStressor lacks oomScoreAdj; both are read as written (the schema has checked their range and type)
@@ -97,15 +105,17 @@ final class StressChaosTranslator implements FaultTranslator<StressChaos> {
         Duration ramp = time.isTextual() ? ctx.optionalDuration(path + ".time", time.asText()).orElse(null) : null;
         var adj = ctx.at(path + ".oomScoreAdj");
         Integer oomScoreAdj = adj.isNumber() ? adj.asInt() : null;
-        drafts.add((name, length) -> new MemoryStress(name, ctx.appliedAt(), length, target.selector(), target.mode(), workers, perWorker,
-                ramp, oomScoreAdj));
+        drafts.add((name, length) -> new MemoryStress(name, ctx.appliedAt(), length, target.selector(), target.mode(), workers, bytesPerWorker,
+                ramp, oomScoreAdj, shareOfNodePerWorker));
     }
 
     private static void addVm(List<BiFunction<String, Duration, Fault>> drafts, String field, StressNg.Stress s, ChaosSelectors.Target target, ManifestContext ctx) {
         if (s.vmWorkers() == null || s.vmWorkers() == 0) return;
         long perWorker = s.vmBytes() == null ? DEFAULT_VM_BYTES : s.vmBytes();
         int workers = s.vmWorkers();
-        drafts.add((name, length) -> new MemoryStress(name, ctx.appliedAt(), length, target.selector(), target.mode(), workers, perWorker));
+        double share = s.vmShareOfNode() == null ? 0 : s.vmShareOfNode();
+        drafts.add((name, length) -> new MemoryStress(name, ctx.appliedAt(), length, target.selector(), target.mode(), workers, share > 0 ? 0 : perWorker,
+                null, null, share));
     }
 
     private static void addCpu(List<BiFunction<String, Duration, Fault>> drafts, String field, StressNg.Stress s, ChaosSelectors.Target target, ManifestContext ctx) {
@@ -124,6 +134,13 @@ final class StressChaosTranslator implements FaultTranslator<StressChaos> {
             throw ctx.notModelled(field, "--hdd 0 or --io 0 starts one worker per processor of the machine, which depends on the node; give the number of workers");
         if (hdd + io == 0) return;
         drafts.add((name, length) -> new IoStress(name, ctx.appliedAt(), length, target.selector(), target.mode(), hdd, io));
+    }
+
+    /** The workers of stress-ng's other stressors ({@code --matrix 2}, {@code --sock 1} …): each runs flat out, one busy CPU. */
+    private static void addOthers(List<BiFunction<String, Duration, Fault>> drafts, StressNg.Stress s, ChaosSelectors.Target target, ManifestContext ctx) {
+        if (s.otherWorkers() == 0) return;
+        int workers = s.otherWorkers();
+        drafts.add((name, length) -> new CpuStress(name, ctx.appliedAt(), length, target.selector(), target.mode(), workers, DEFAULT_CPU_LOAD));
     }
 
     private static Duration shorter(Duration a, Duration b) {

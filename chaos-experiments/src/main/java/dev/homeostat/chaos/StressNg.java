@@ -14,15 +14,41 @@ import java.util.Set;
  * that set how much cpu, memory and disk is burnt ({@code --cpu}, {@code --cpu-load}, {@code --vm}, {@code --vm-bytes},
  * {@code --hdd}, {@code --io}, {@code --timeout}) are read into a {@link Stress}; options that change only how stress-ng
  * burns (methods, verbosity, scheduling, the disk workers' block sizes and op counts) change nothing the simulator
- * measures; other stressors ({@code --sock}, {@code --cache} …) are not simulated yet and leave a note. A near miss of a known option is an error with a suggestion.
+ * measures; the workers of stress-ng's other stressors ({@code --matrix}, {@code --sock}, {@code --cache} …) are busy
+ * CPUs; an option it does not know is passed on live and leaves a note. A near miss of a known option is an error with a suggestion.
  */
 final class StressNg {
     /** What the command line asks for; null where it says nothing. {@code vmBytes} is per worker, as stress-ng reads it. */
-    record Stress(Integer cpuWorkers, Integer cpuLoad, Integer vmWorkers, Long vmBytes, Duration timeout, Integer hddWorkers, Integer ioWorkers) {
+    record Stress(Integer cpuWorkers, Integer cpuLoad, Integer vmWorkers, Long vmBytes, Duration timeout, Integer hddWorkers, Integer ioWorkers,
+            int otherWorkers, Double vmShareOfNode) {
         Stress(Integer cpuWorkers, Integer cpuLoad, Integer vmWorkers, Long vmBytes, Duration timeout) {
-            this(cpuWorkers, cpuLoad, vmWorkers, vmBytes, timeout, null, null);
+            this(cpuWorkers, cpuLoad, vmWorkers, vmBytes, timeout, null, null, 0, null);
         }
     }
+
+    /**
+     * stress-ng's other stressors (its manual's list, the common ones): each of their workers runs flat out, so each is
+     * simulated as one busy CPU; their own options ({@code --matrix-size}, {@code --cache-level} …) change how, not how much.
+     */
+    private static final Set<String> STRESSORS = Set.of("access", "af-alg", "affinity", "aio", "aiol", "alarm", "atomic", "bigheap", "branch", "brk",
+            "bsearch", "cache", "cacheline", "cap", "chattr", "chdir", "chmod", "chown", "clock", "clone", "close", "context", "copy-file", "crypt",
+            "cyclic", "daemon", "dentry", "dir", "dirdeep", "dnotify", "dup", "dynlib", "epoll", "eventfd", "exec", "fallocate", "fault", "fcntl",
+            "fiemap", "fifo", "filename", "flock", "fork", "fp", "fp-error", "fpunch", "fstat", "full", "funccall", "funcret", "futex", "get",
+            "getdent", "getrandom", "hash", "heapsort", "hrtimers", "hsearch", "icache", "inode-flags", "inotify", "iomix", "ioprio", "io-uring",
+            "itimer", "jpeg", "judy", "kcmp", "key", "kill", "l1cache", "lease", "link", "list", "locka", "lockbus", "lockf", "lockofd", "longjmp",
+            "lsearch", "madvise", "malloc", "matrix", "matrix-3d", "mcontend", "membarrier", "memcpy", "memfd", "memrate", "memthrash", "mergesort",
+            "mincore", "misaligned", "mknod", "mlock", "mlockmany", "mmap", "mmapaddr", "mmapfixed", "mmapfork", "mmapmany", "mq", "mremap", "msg",
+            "msync", "nanosleep", "netdev", "nice", "nop", "null", "numa", "opcode", "open", "pipe", "pipeherd", "poll", "prctl", "prefetch",
+            "procfs", "pthread", "ptrace", "pty", "qsort", "radixsort", "readahead", "remap", "rename", "resources", "revio", "rlimit", "rmap",
+            "rseq", "schedpolicy", "sctp", "seal", "seek", "sem", "sem-sysv", "sendfile", "session", "set", "shellsort", "shm", "shm-sysv", "sigfd",
+            "sigpipe", "sigq", "sigsegv", "skiplist", "sleep", "sock", "sockabuse", "sockdiag", "sockfd", "sockmany", "sockpair", "spawn", "splice",
+            "stack", "stackmmap", "str", "stream", "switch", "symlink", "sync-file", "sysbadaddr", "sysinfo", "sysfs", "tee", "timer", "timerfd",
+            "tlb-shootdown", "tmpfs", "tree", "tsc", "tsearch", "udp", "udp-flood", "unshare", "urandom", "utime", "vecmath", "vfork", "vforkmany",
+            "vm-addr", "vm-rw", "vm-segv", "vm-splice", "wait", "wcs", "x86syscall", "xattr", "yield", "zero", "zlib", "zombie");
+    /** The stressors among them whose point is the memory they take: their workers burn a CPU, their memory is not simulated yet. */
+    private static final Set<String> MEMORY_STRESSORS = Set.of("bigheap", "brk", "malloc", "mlock", "mlockmany", "mmap", "mmapaddr", "mmapfixed",
+            "mmapfork", "mmapmany", "mremap", "memrate", "memthrash", "numa", "shm", "shm-sysv", "stack", "stackmmap", "tmpfs", "vm-addr", "vm-rw",
+            "vm-segv", "vm-splice");
 
     /** Options read into {@link Stress}, with whether they take a value. */
     private static final Map<String, Boolean> SIMULATED = new LinkedHashMap<>();
@@ -77,37 +103,59 @@ final class StressNg {
         }
         Integer cpu = start.cpuWorkers(), load = start.cpuLoad(), vm = start.vmWorkers();
         Long bytes = start.vmBytes();
+        Double vmShare = start.vmShareOfNode();
         Duration timeout = start.timeout();
         Integer hdd = start.hddWorkers(), io = start.ioWorkers();
+        int others = start.otherWorkers();
         for (int i = 0; i < words.size(); i++) {
             String raw = words.get(i);
             if (!raw.startsWith("-")) throw ctx.fail(field, "\"" + raw + "\" is not a stress-ng option; options start with --, e.g. --cpu 2");
             String option = SHORT.getOrDefault(raw, raw);
-            boolean takesValue = SIMULATED.getOrDefault(option, i + 1 < words.size() && !words.get(i + 1).startsWith("-"));
+            String stressor = option.startsWith("--") && STRESSORS.contains(option.substring(2)) ? option.substring(2) : null;
+            boolean takesValue = stressor != null || SIMULATED.getOrDefault(option, i + 1 < words.size() && !words.get(i + 1).startsWith("-"));
             String value = takesValue && i + 1 < words.size() ? words.get(++i) : null;
             if (takesValue && value == null) throw ctx.fail(field, option + " needs a value, e.g. " + option + " 1");
             switch (option) {
                 case "--cpu" -> cpu = count(field, option, value, 0, 8192, ctx);
                 case "--cpu-load" -> load = count(field, option, value, 0, 100, ctx);
                 case "--vm" -> vm = count(field, option, value, 0, 8192, ctx);
-                case "--vm-bytes" -> bytes = bytes(field, value, ctx);
+                case "--vm-bytes" -> {
+                    // a percent is a share of the machine's memory per worker, which a container sees as the node's
+                    vmShare = value.endsWith("%") ? ctx.percent(field, value.substring(0, value.length() - 1), "of the node's memory") / 100 : null;
+                    bytes = vmShare == null ? bytes(field, value, ctx) : null;
+                }
                 case "--vm-keep" -> { }
                 case "--timeout" -> timeout = timeout(field, value, ctx);
                 case "--hdd" -> hdd = count(field, option, value, 0, 8192, ctx);
                 case "--io" -> io = count(field, option, value, 0, 8192, ctx);
-                default -> other(field, option, ctx, noteOthers);
+                default -> {
+                    if (stressor != null) others += stressor(field, option, stressor, value, ctx, noteOthers);
+                    else other(field, option, ctx, noteOthers);
+                }
             }
         }
-        return new Stress(cpu, load, vm, bytes, timeout, hdd, io);
+        return new Stress(cpu, load, vm, bytes, timeout, hdd, io, others, vmShare);
+    }
+
+    /** Workers of another stressor: each one busy CPU. 0 means one per processor of the machine, which depends on the node. */
+    private static int stressor(String field, String option, String stressor, String value, ManifestContext ctx, boolean note) {
+        int n = count(field, option, value, 0, 8192, ctx);
+        if (n == 0)
+            throw ctx.notModelled(field, option + " 0 starts one worker per processor of the machine, which depends on the node; give the number of workers");
+        if (note && MEMORY_STRESSORS.contains(stressor))
+            ctx.note(field, "planned: stress-ng " + option + "'s workers are simulated as busy CPUs; the memory they take is not simulated yet");
+        return n;
     }
 
     private static void other(String field, String option, ManifestContext ctx, boolean note) {
         if (HOW_ONLY.contains(option)) return;
+        // a stressor's own options (--matrix-size, --sock-port …) change how it burns, not how much
+        if (option.startsWith("--") && STRESSORS.stream().anyMatch(st -> option.startsWith("--" + st + "-"))) return;
         var known = new ArrayList<>(SIMULATED.keySet());
         known.addAll(HOW_ONLY);
         if (!known.contains(option) && Suggest.closest(option, known).isPresent())
             throw ctx.fail(field, "unknown stress-ng option " + option + Suggest.didYouMean(option, known));
-        if (note) ctx.note(field, "planned: stress-ng " + option + " is passed on live and not simulated yet; the cpu, memory and disk stress is");
+        if (note) ctx.note(field, "planned: stress-ng " + option + " is passed on live and not simulated; the workers of the stressors it knows are");
     }
 
     private static int count(String field, String option, String value, int min, int max, ManifestContext ctx) {
@@ -123,8 +171,6 @@ final class StressNg {
     /** stress-ng sizes: a number with b, k, m or g (powers of 1024); a percent of the machine is not modelled. */
     private static long bytes(String field, String value, ManifestContext ctx) {
         String v = value.toLowerCase(Locale.ROOT);
-        if (v.endsWith("%"))
-            throw ctx.notModelled(field, "--vm-bytes " + value + " is a share of the machine's memory, which depends on the node; give bytes, e.g. --vm-bytes 256m");
         long multiplier = switch (v.isEmpty() ? ' ' : v.charAt(v.length() - 1)) {
             case 'b' -> 1;
             case 'k' -> 1L << 10;

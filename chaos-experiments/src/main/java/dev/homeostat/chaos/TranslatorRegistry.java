@@ -25,7 +25,7 @@ public final class TranslatorRegistry {
 
     /**
      * Every kind the simulator models: PodChaos, StressChaos, NetworkChaos, HTTPChaos, IOChaos, TimeChaos,
-     * DNSChaos, Schedule and Workflow over them, and the standalone StatusCheck.
+     * DNSChaos, JVMChaos, BlockChaos, Schedule and Workflow over them, and the standalone StatusCheck.
      */
     public static TranslatorRegistry defaults() {
         var experiments = new TranslatorRegistry(List.of(
@@ -35,7 +35,9 @@ public final class TranslatorRegistry {
                 new Entry("HTTPChaos", new HttpChaosTranslator()),
                 new Entry("IOChaos", new IoChaosTranslator()),
                 new Entry("TimeChaos", new TimeChaosTranslator()),
-                new Entry("DNSChaos", new DnsChaosTranslator())));
+                new Entry("DNSChaos", new DnsChaosTranslator()),
+                new Entry("JVMChaos", new JvmChaosTranslator()),
+                new Entry("BlockChaos", new BlockChaosTranslator())));
         return experiments
                 .with(new Entry("Schedule", new ScheduleTranslator(experiments)))
                 .with(new Entry("Workflow", new WorkflowTranslator(experiments)))

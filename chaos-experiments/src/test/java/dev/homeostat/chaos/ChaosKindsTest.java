@@ -240,7 +240,7 @@ class ChaosKindsTest {
         assertThat(error(SCHEDULE.replace("\"@every 10m\"", "\"* * *\"")).field()).isEqualTo("spec.schedule");
         assertThat(error(SCHEDULE.replace("type: PodChaos", "type: NetworkChaos")).field()).isEqualTo("spec.networkChaos");
         assertThat(error(SCHEDULE.replace("type: PodChaos", "type: Workflow")).field()).isEqualTo("spec.workflow");
-        assertThat(error(SCHEDULE.replace("type: PodChaos", "type: JVMChaos")).getMessage()).contains("spec.type: not modelled: JVMChaos rewrites");
+        assertThat(error(SCHEDULE.replace("type: PodChaos", "type: KernelChaos")).getMessage()).contains("spec.type: not modelled: KernelChaos fails");
         assertThat(error(SCHEDULE.replace("historyLimit: 2", "concurrencyPolicy: Replace")).field()).isEqualTo("spec.concurrencyPolicy");
     }
 

@@ -66,9 +66,9 @@ class ManifestErrorsTest {
 
     @Test
     void unsupportedKind_getsOneSentenceWithItsReason_noStutter() throws IOException {
-        var e = error(POD_CHAOS.replace("kind: PodChaos", "kind: JVMChaos"));
-        assertAt(e, "kind", 2, "kind: not modelled: JVMChaos rewrites a JVM's methods");
-        assertThat(e.problem()).doesNotContain("kind JVMChaos").doesNotContain("not modelled yet");
+        var e = error(POD_CHAOS.replace("kind: PodChaos", "kind: KernelChaos"));
+        assertAt(e, "kind", 2, "kind: not modelled: KernelChaos fails kernel calls");
+        assertThat(e.problem()).doesNotContain("kind KernelChaos").doesNotContain("not modelled yet");
         var machine = error(POD_CHAOS.replace("kind: PodChaos", "kind: PhysicalMachineChaos"));
         assertThat(machine.problem()).startsWith("cannot exist in a simulation: PhysicalMachineChaos acts on machines outside Kubernetes");
     }
@@ -206,16 +206,20 @@ class ManifestErrorsTest {
     }
 
     @Test
-    void annotationSelectors_areNotModelled_withTheReason() throws IOException {
-        var e = error(POD_CHAOS.replace("    labelSelectors:",
-                "    annotationSelectors:\n      team: payments\n    labelSelectors:"));
-        assertAt(e, "spec.selector.annotationSelectors", 10, "not modelled: simulated pods carry no annotations");
+    void annotationSelectors_areCarriedIntoTheSelector() throws IOException {
+        var contents = manifests.contents("inline", POD_CHAOS.replace("    labelSelectors:",
+                "    annotationSelectors:\n      team: payments\n    labelSelectors:"), Duration.ZERO, Horizon.firstFiring());
+        var fault = (dev.homeostat.simulator.fault.PodFault) contents.faults().getFirst();
+        assertThat(fault.selector().annotations()).containsExactly(java.util.Map.entry("team", "payments"));
     }
 
     @Test
-    void percentMemorySize_isNotModelled() throws IOException {
-        var e = error(STRESS_CHAOS.replace("size: 256MB", "size: 50%"));
-        assertAt(e, "spec.stressors.memory.size", 14, "not modelled: 50% is a share of the machine's memory", "256MB");
+    void percentMemorySize_isAShareOfTheNodesMemory_splitOverTheWorkers_andAboveAHundredIsRefused() throws IOException {
+        var stress = (dev.homeostat.simulator.fault.MemoryStress) manifests.contents("inline",
+                STRESS_CHAOS.replace("size: 256MB", "size: 50%").replace("workers: 1", "workers: 2"), Duration.ZERO, Horizon.firstFiring()).faults().getFirst();
+        assertThat(stress.shareOfNode()).isEqualTo(0.25);
+        var e = error(STRESS_CHAOS.replace("size: 256MB", "size: 150%"));
+        assertAt(e, "spec.stressors.memory.size", 14, "invalid percent \"150\"");
     }
 
     @Test

@@ -25,7 +25,7 @@ class ValidateTest {
     @Test
     void directory_oneProblemPerBadFile_goodAndNonYamlFilesSilent() throws IOException {
         Files.writeString(dir.resolve("a-good.yaml"), GOOD);
-        Files.writeString(dir.resolve("b-network.yaml"), GOOD.replace("PodChaos", "JVMChaos"));
+        Files.writeString(dir.resolve("b-network.yaml"), GOOD.replace("PodChaos", "KernelChaos"));
         Files.createDirectories(dir.resolve("nested"));
         // Two errors in one file: only the first is reported, one problem per file.
         Files.writeString(dir.resolve("nested/c-bad.yml"), GOOD.replace("pod-kill", "pod-explode").replace("mode: all", "mode: most"));

@@ -32,6 +32,7 @@ final class DeploymentState {
     final DeploymentSpec spec;
     final String key;
     final Map<String, String> podLabels;
+    final Map<String, String> podAnnotations;
     final List<PodState> pods = new ArrayList<>();
     ServiceState service;
     /** Desired replicas (the Deployment's {@code spec.replicas}): set by scaling, through the ReplicaSet controller. */
@@ -52,6 +53,7 @@ final class DeploymentState {
         var labels = new TreeMap<>(spec.labels());
         labels.putIfAbsent("app", spec.name());
         this.podLabels = Collections.unmodifiableMap(labels);
+        this.podAnnotations = spec.annotations();
         this.revisions = new ReplicaSetController.Revisions(new Revision(1, 1, spec.container(), Behaviour.HEALTHY));
     }
 

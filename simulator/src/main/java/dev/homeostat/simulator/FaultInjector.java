@@ -2,6 +2,7 @@ package dev.homeostat.simulator;
 
 import dev.homeostat.simulator.events.SimEvent;
 import dev.homeostat.simulator.fault.BadRollout;
+import dev.homeostat.simulator.fault.BlockFault;
 import dev.homeostat.simulator.fault.ClockSkew;
 import dev.homeostat.simulator.fault.ContainerKill;
 import dev.homeostat.simulator.fault.CpuHog;
@@ -15,6 +16,7 @@ import dev.homeostat.simulator.fault.HttpFault;
 import dev.homeostat.simulator.fault.IoError;
 import dev.homeostat.simulator.fault.IoLatency;
 import dev.homeostat.simulator.fault.IoStress;
+import dev.homeostat.simulator.fault.JvmFault;
 import dev.homeostat.simulator.fault.MemoryLeak;
 import dev.homeostat.simulator.fault.MemoryStress;
 import dev.homeostat.simulator.fault.Misconfiguration;
@@ -217,7 +219,8 @@ final class FaultInjector {
     /** What each kind of fault does (README "Faults" and "Traffic effects"): one case per kind, so longer than a method should be. */
     private Impact impact(Fault fault, List<PodState> targets) {
         return switch (fault) {
-            case PodKill k -> new Impact(InjectionCheck.Signal.REMOVAL, null, new OnEachPod(p -> kubelet.delete(p, "PodChaos", 0, true), null));
+            case PodKill k -> new Impact(InjectionCheck.Signal.REMOVAL, null,
+                    new OnEachPod(p -> kubelet.delete(p, "PodChaos", k.gracePeriod().toMillis(), k.gracePeriod().isZero()), null));
             case ContainerKill k -> new Impact(InjectionCheck.Signal.RESTART, null, new OnEachPod(kubelet::killContainer, null));
             case PodFailure f -> new Impact(InjectionCheck.Signal.SERVING, null, new OnEachPod(kubelet::failContainer, kubelet::recoverContainer));
             case MemoryStress s -> memoryStress(s);
@@ -265,6 +268,16 @@ final class FaultInjector {
                 yield f.percent() < 100 ? new Impact(InjectionCheck.Signal.IO, null, slow.application()) : slow;
             }
             case IoError f -> traffic(new TrafficEffect.Errors(f.percent() / 100.0, false));
+            case JvmFault f -> switch (f.effect()) {
+                // a slow method holds the request's thread: service time, as a slow file operation on every request
+                case LATENCY -> traffic(new TrafficEffect.SlowIo(f.latency().toNanos() / 1e9, 1.0));
+                case EXCEPTION -> traffic(new TrafficEffect.Errors(1, false));
+                case CPU -> cpu(InjectionCheck.Signal.CPU, f.cpuCount());
+                case NO_EFFECT -> noEffect(f.noEffectReason());
+            };
+            case BlockFault f -> f.iops() > 0
+                    ? traffic(new TrafficEffect.Bandwidth(f.iops(), BlockFault.QUEUE_DEPTH, 1))
+                    : traffic(new TrafficEffect.SlowIo(f.latency().toNanos() / 1e9, 1.0));
             case IoStress f -> traffic(new TrafficEffect.SlowIo(f.addedDelay().toNanos() / 1e9, 1.0));
             case ClockSkew f -> f.offset().abs().compareTo(f.tolerance()) <= 0
                     ? noEffect("clock skew " + f.offset() + " within the tolerance " + f.tolerance() + " of time-checked credentials")
@@ -324,11 +337,11 @@ final class FaultInjector {
 
     /** Memory held at once, or from nothing up in steps of at least a second (at most 60); the stressor or the app the OOM victim. */
     private Impact memoryStress(MemoryStress s) {
-        long bytes = s.workers() * s.bytesPerWorker();
         long ramp = s.rampUp() == null ? 0 : s.rampUp().toMillis();
         int steps = (int) Math.clamp(ramp / 1000, 1, 60);
         var held = new IdentityHashMap<PodState, MemoryStressor>();
         return new Impact(InjectionCheck.Signal.MEMORY, null, new OnEachPod(p -> {
+            long bytes = s.shareOfNode() > 0 ? s.workers() * (long) (p.node.spec.memory() * s.shareOfNode()) : s.workers() * s.bytesPerWorker();
             var stressor = kubelet.addMemoryStress(p, ramp > 0 ? 0 : bytes, s.stressorIsOomVictim());
             held.put(p, stressor);
             long t = kernel.now();

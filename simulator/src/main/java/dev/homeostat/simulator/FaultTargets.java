@@ -85,7 +85,7 @@ final class FaultTargets {
         List<PodState> matching = new ArrayList<>();
         for (PodState p : cluster.pods())
             if (!p.terminating() && p.node != null && container.test(p.spec.name())
-                    && selector.matches(p.namespace, p.name, p.deployment.podLabels, p.node.spec.name(), p.node.spec.labels(), p.phase(), p.spec.name())) matching.add(p);
+                    && selector.matches(p.namespace, p.name, p.deployment.podLabels, p.deployment.podAnnotations, p.node.spec.name(), p.node.spec.labels(), p.phase(), p.spec.name())) matching.add(p);
         return choose(matching, mode.count(matching.size(), faultChoice.nextInt(101)));
     }
 

@@ -35,6 +35,8 @@ public final class ChaosMeshKinds {
         experiment("HTTPChaos", "httpChaos", ExperimentSchema.HTTP_CHAOS);
         experiment("TimeChaos", "timeChaos", ExperimentSchema.TIME_CHAOS);
         experiment("DNSChaos", "dnsChaos", ExperimentSchema.DNS_CHAOS);
+        experiment("JVMChaos", "jvmChaos", ExperimentSchema.JVM_CHAOS);
+        experiment("BlockChaos", "blockChaos", ExperimentSchema.BLOCK_CHAOS);
         add("Schedule", null, simulated("the embedded experiment or workflow at every firing of its cron, on the run's virtual clock"));
         add("Workflow", null, simulated("Serial, Parallel, Suspend, Schedule and experiment templates timed from the entry; with a Task or StatusCheck it runs in the simulation as it goes (branches and checks read the simulated cluster)"));
         add("AWSChaos", "awsChaos", cannotExist("AWSChaos stops, restarts or detaches AWS EC2 instances and volumes through the AWS API, which a simulated cluster does not have"));
@@ -45,9 +47,7 @@ public final class ChaosMeshKinds {
         add("PhysicalMachine", null, cannotExist("a PhysicalMachine registers a machine outside Kubernetes (a chaosd address), and a simulation has only the cluster's pods and nodes"));
         add("RemoteCluster", null, cannotExist("a RemoteCluster connects Chaos Mesh to another cluster's API, and a simulation has one cluster"));
         add("CloudStackVMChaos", "cloudstackvmChaos", cannotExist("CloudStackVMChaos stops or restarts CloudStack virtual machines through their API, which a simulated cluster does not have"));
-        add("JVMChaos", "jvmChaos", notModelled("JVMChaos rewrites a JVM's methods with Byteman rules, and simulated pods run no JVM code"));
         add("KernelChaos", "kernelChaos", notModelled("KernelChaos fails kernel calls through BPF, and the simulator has no kernel"));
-        add("BlockChaos", "blockChaos", notModelled("BlockChaos delays a block device through a kernel module; for file-level delay use IOChaos latency on the volume"));
         add("StatusCheck", null, simulated("the HTTP check of a Workflow's StatusCheck step, from the apply time, against the Service its URL names; "
                 + "its verdict is journalled, nothing is injected"));
         add("PodNetworkChaos", null, notModelled("PodNetworkChaos is the per-pod object Chaos Mesh's controller makes from a NetworkChaos; apply the NetworkChaos"));

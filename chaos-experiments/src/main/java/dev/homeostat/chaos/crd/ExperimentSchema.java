@@ -21,7 +21,8 @@ import java.util.List;
 /**
  * The specs of the experiment kinds the simulator models, field by field as {@code api/v1alpha1} of Chaos Mesh 2.x
  * declares them ({@code podchaos_types.go}, {@code networkchaos_types.go}, {@code stresschaos_types.go},
- * {@code iochaos_types.go}, {@code httpchaos_types.go}, {@code timechaos_types.go}, {@code dnschaos_types.go}),
+ * {@code iochaos_types.go}, {@code httpchaos_types.go}, {@code timechaos_types.go}, {@code dnschaos_types.go},
+ * {@code jvmchaos_types.go}, {@code blockchaos_types.go}),
  * each with what the simulator does with it.
  */
 public final class ExperimentSchema {
@@ -37,7 +38,7 @@ public final class ExperimentSchema {
                             + "for duration; container-kill: ContainerKill of containerNames (the kubelet restarts it)")),
             duration("pod-failure: how long the pods stay failed; absent, until the experiment is deleted (the run's end); pod-kill and container-kill are instantaneous, their duration is only syntax-checked as Chaos Mesh ignores it"),
             Field.of("gracePeriod", whole(0, Long.MAX_VALUE),
-                    simulated("0 (the default) deletes at once, as the simulator's pod-kill does; a grace period above 0 is refused (not modelled)")),
+                    simulated("pod-kill: seconds the deleted pod may take to stop, as kubectl delete --grace-period: it leaves the endpoints at once, finishes its in-flight requests and holds its node's resources until then; 0 (the default) kills it at once, in-flight requests lost; other actions: ignored, as Chaos Mesh ignores it")),
             REMOTE_CLUSTER), "containerNames",
             simulated("container-kill: the containers to kill; pod-kill and pod-failure: ignored, as Chaos Mesh ignores it (the whole pod is hit)"));
 
@@ -46,10 +47,12 @@ public final class ExperimentSchema {
             Field.of("jitter", text(), simulated("+ jitter × N(0,1), drawn per traffic step from the fault's own random stream")),
             Field.of("correlation", text(), liveOnly(PACKETS)),
             Field.of("reorder", Shape.Fields.of("ReorderSpec", List.of(
-                    Field.of("reorder", text(), notModelled(PACKETS)),
-                    Field.of("correlation", text(), notModelled(PACKETS)),
-                    Field.of("gap", whole(), notModelled(PACKETS)))),
-                    notModelled("netem sends that share of packets undelayed and out of order, and the traffic model carries requests, not packets"))));
+                    Field.of("reorder", text(), simulated("the share of packets netem sends at once, out of order, once gap − 1 have been delayed")),
+                    Field.of("correlation", text(), liveOnly(PACKETS)),
+                    Field.of("gap", whole(0, Integer.MAX_VALUE), simulated("packets delayed before one may skip the delay; 0 is tc's default, 1")))),
+                    simulated("a request waits for its last packet: only those all of whose packets (7 per 10 kB request) skip the delay are not "
+                            + "delayed, so the latency is scaled by 1 − s⁷, s = r / (1 + r (gap − 1)) the share of packets skipping it: below 50 % "
+                            + "reordering the delay is all but unchanged (reordered packets show as TCP retransmissions, which the traffic model does not carry)"))));
 
     private static Shape.Fields percentSpec(String name, String key, String how) {
         return Shape.Fields.of(name, List.of(Field.of(key, text(), simulated(how)), Field.of("correlation", text(), liveOnly(PACKETS))));
@@ -58,7 +61,7 @@ public final class ExperimentSchema {
     public static final Shape.Fields NETWORK_CHAOS = spec("NetworkChaosSpec", podSelector(), List.of(
             Field.of("action", oneOf("netem", "delay", "loss", "duplicate", "corrupt", "partition", "bandwidth", "rate"),
                     simulated("delay, loss, duplicate, corrupt, partition, bandwidth: one fault each; netem: one fault per sub-spec given "
-                            + "(delay, loss, duplicate, corrupt), named name#1, name#2…; rate is refused (not modelled)")),
+                            + "(delay, loss, duplicate, corrupt, rate), named name#1, name#2…; rate: a NetworkBandwidth at netem's rate")),
             duration(UNTIL_DELETED),
             Field.of("delay", DELAY, simulated("NetworkDelay")),
             Field.of("loss", percentSpec("LossSpec", "loss", "that share of the pods' requests time out (504); one request is one exchange, no TCP retransmission"),
@@ -74,8 +77,10 @@ public final class ExperimentSchema {
                     Field.of("peakrate", whole(0, Long.MAX_VALUE), liveOnly("shapes bursts on millisecond scales; the long-run throughput the simulator models is rate")),
                     Field.of("minburst", whole(0, 4_294_967_295L), liveOnly("the peak-rate bucket's size; bursts are below the simulator's resolution")))),
                     simulated("NetworkBandwidth: a token bucket")),
-            Field.of("rate", Shape.Fields.of("RateSpec", List.of(Field.of("rate", text(), notModelled("use action bandwidth")))),
-                    notModelled("netem's rate limit delays each packet by its size and has its own packet queue; use action bandwidth, which the simulator models")),
+            Field.of("rate", Shape.Fields.of("RateSpec", List.of(Field.of("rate", text(),
+                    simulated("a number and bit, kbit, mbit, gbit, tbit, or bps, kbps, mbps, gbps, tbps for bytes, powers of 1000, as tc reads it")))),
+                    simulated("NetworkBandwidth at that rate behind netem's queue (1,000 packets of 1,500 bytes): the same token-bucket model as "
+                            + "action bandwidth, 10 kB per request; with action rate, or beside the other netem sub-specs")),
             Field.of("direction", oneOf("to", "from", "both", ""),
                     simulated("with a target, which crossings of each call between the selected and the target pods are hit: to (the default) "
                             + "or from one (the request or the answer), both two (a delay counts twice, a loss or corruption applies twice); "
@@ -93,17 +98,21 @@ public final class ExperimentSchema {
             REMOTE_CLUSTER));
 
     private static final String STRESS_OPTIONS =
-            "stress-ng options: --cpu, --cpu-load, --vm, --vm-bytes and --timeout act as stress-ng would (the last value wins); --hdd N and --io N "
+            "stress-ng options: --cpu, --cpu-load, --vm, --vm-bytes (a percent: that share of the node's memory per worker) and --timeout act as stress-ng would (the last value wins); --hdd N and --io N "
                     + "keep the pod's disk busy: each request's file operation waits 2 ms per hdd worker and 1 ms per io worker (an assumed cost, "
                     + "as a 100% IOChaos latency: a fault of its own, StressChaos/io); options that change only how stress-ng burns (methods, verbosity, "
-                    + "block sizes) are live only; other stressors (--sock, --cache …) are planned: checked, noted, not simulated yet";
+                    + "block sizes, a stressor's own options such as --matrix-size) are live only; the workers of stress-ng's other stressors "
+                    + "(--matrix N, --sock N, --cache N …, from its manual) each burn one CPU, as they run flat out (a CpuStress of their own; "
+                    + "the memory stressors' memory, e.g. --bigheap, is noted as not simulated yet); an option stress-ng lists that the simulator "
+                    + "does not know is passed on live and noted";
 
     public static final Shape.Fields STRESS_CHAOS = spec("StressChaosSpec", containerSelector(), List.of(
             Field.of("stressors", Shape.Fields.of("Stressors", List.of(
                     Field.of("memory", Shape.Fields.of("MemoryStressor", List.of(
                             Field.of("workers", whole(1, 8192), simulated("memory stress workers")),
                             Field.of("size", text(), simulated("the bytes held over all workers (B, KB, MB, GB in powers of 1000; KiB, MiB, GiB of 1024); "
-                                    + "past the container's limit it is OOMKilled; a percent of the machine or no size is refused (not modelled)")),
+                                    + "past the container's limit it is OOMKilled; a percent is that share of the node's memory (memStress reads the "
+                                    + "machine's, which a container sees whole), and no size all of it")),
                             Field.of("options", listOf(text()), planned("checked as stress-ng options and passed on live; the memory stressor's "
                                     + "extra options are not simulated yet (its workers and size are)")),
                             Field.of("time", text(), simulated("memStress ramps up to size linearly over this time: the held memory grows in "
@@ -121,7 +130,7 @@ public final class ExperimentSchema {
                     simulated("memory and/or cpu")),
             Field.of("stressngStressors", text(),
                     simulated("a stress-ng command line that wins over stressors, as in Chaos Mesh; " + STRESS_OPTIONS
-                            + "; one with no --cpu, --vm, --hdd or --io workers is refused (not modelled yet)")),
+                            + "; one that starts no workers of a stressor the simulator knows is refused (not modelled yet)")),
             duration(UNTIL_DELETED),
             REMOTE_CLUSTER));
 
@@ -222,6 +231,51 @@ public final class ExperimentSchema {
                             + "patterns matching nothing the pods call have no effect; none, or *: every request looks one up")),
             duration(UNTIL_DELETED),
             REMOTE_CLUSTER));
+
+    private static final String ON_EVERY_REQUEST = "simulated requests run no Java code, so the method is taken to be on every request's path "
+            + "(an upper bound, as HTTPChaos's matchers are); kept for the journal";
+    private static final String ANY_STATEMENT = "every request is taken to run a matching statement (an upper bound); absent: every one";
+
+    public static final Shape.Fields JVM_CHAOS = spec("JVMChaosSpec", containerSelector(), List.of(
+            Field.of("action", oneOf("latency", "return", "exception", "stress", "gc", "ruleData", "mysql"),
+                    simulated("latency and mysql with latency: the method is that much slower, holding the request's thread (service time); "
+                            + "exception and mysql with exception: it throws, every request fails (500); stress: cpuCount busy cores; "
+                            + "return and gc: accepted, no simulated effect (a changed return value changes what the application computes, not "
+                            + "whether it answers; one collection pauses for far less than a traffic step): the injection check says so; "
+                            + "ruleData is refused")),
+            duration(UNTIL_DELETED),
+            Field.of("class", text(), simulated(ON_EVERY_REQUEST)),
+            Field.of("method", text(), simulated(ON_EVERY_REQUEST)),
+            Field.of("latency", whole(0, Integer.MAX_VALUE), simulated("milliseconds added to the method (latency, mysql)")),
+            Field.of("exception", text(), simulated("the exception thrown (exception) or its message (mysql): the request fails (500)")),
+            Field.of("cpuCount", whole(0, 8192), simulated("stress: that many cores burnt in the JVM, a CPU stress of the container")),
+            Field.of("memType", oneOf("stack", "heap"), notModelledYet("the JVM's own heap or stack filling up (GC thrashing, OutOfMemoryError "
+                    + "in the JVM, not an OOMKill) needs a model of the JVM's memory, which the simulator does not have yet; use StressChaos memory for the container's")),
+            Field.of("ruleData", text(), notModelled("a Byteman rule runs arbitrary code in the JVM, whose effect the simulator cannot know; "
+                    + "use action latency or exception")),
+            Field.of("name", text(), liveOnly("the Byteman rule's name")),
+            Field.of("port", whole(0, 65535), liveOnly("the Chaos Mesh agent's port in the JVM (default 9277)")),
+            Field.of("pid", whole(0, Integer.MAX_VALUE), liveOnly("which Java process the agent attaches to; a simulated container runs one")),
+            Field.of("mysqlConnectorVersion", oneOf("5", "8"), liveOnly("which mysql-connector-java the agent patches")),
+            Field.of("database", text(), simulated(ANY_STATEMENT)),
+            Field.of("table", text(), simulated(ANY_STATEMENT)),
+            Field.of("sqlType", oneOf("select", "insert", "update", "delete", "replace", ""), simulated(ANY_STATEMENT)),
+            REMOTE_CLUSTER), "value",
+            simulated("the return value of action return (Go's JSON decoding gives the shallower field, so in a JVMChaos value is never the "
+                    + "mode's: modes fixed, fixed-percent and random-max-percent cannot be given their number, in Chaos Mesh as here)"));
+
+    public static final Shape.Fields BLOCK_CHAOS = spec("BlockChaosSpec", containerSelector(), List.of(
+            Field.of("action", oneOf("delay", "limit"), simulated("delay: every request's file operation waits latency (service time, as an "
+                    + "IOChaos latency on 100 %); limit: the device serves iops operations a second, one per request, with a queue of 128 "
+                    + "(the block layer's default depth): beyond the rate requests wait, beyond the queue they time out")),
+            Field.of("delay", Shape.Fields.of("BlockDelaySpec", List.of(
+                    Field.of("latency", text(), simulated("the delay of every IO request")),
+                    Field.of("jitter", text(), simulated("taken as its mean, 0: the delay is held through the request's service time")),
+                    Field.of("correlation", text(), liveOnly("correlates consecutive IO requests; the model's requests are not ordered")))),
+                    simulated("BlockFault delay")),
+            Field.of("iops", whole(1, Integer.MAX_VALUE), simulated("the device's operations a second (action limit)")),
+            Field.of("volumeName", text(), simulated("the volume whose device is hit; required; a simulated pod's requests are taken to use it")),
+            duration(UNTIL_DELETED)));
 
     private static Shape.Fields spec(String name, List<Field> selector, List<Field> own) {
         var all = new java.util.ArrayList<>(selector);

@@ -36,7 +36,7 @@ public final class SelectorSchema {
             Field.of("podPhaseSelectors", listOf(oneOf(PHASES.toArray(String[]::new))),
                     simulated("pods in any of these phases (status.phase one of them)")),
             Field.of("nodeSelectors", mapOf(text()), simulated("pods on nodes carrying these labels: a scenario's nodes carry their labels (nodes[].labels) and kubernetes.io/hostname")),
-            Field.of("annotationSelectors", mapOf(text()), notModelled("simulated pods carry no annotations to select them by"))));
+            Field.of("annotationSelectors", mapOf(text()), simulated("pods carrying every one of these annotations: a scenario's pods carry their workload's (deployments[].annotations, the pod template's)"))));
 
     public static final Field MODE = Field.of("mode", oneOf(MODES.toArray(String[]::new)),
             simulated("how many of the selected pods are hit, drawn from the run's seed: one, all, fixed N, fixed-percent P, random-max-percent P"));

@@ -7,17 +7,26 @@ import java.time.Duration;
  * selected containers for duration, reached linearly over {@code rampUp} (memStress's {@code time}; null or
  * zero: at once). At the container's limit the kernel's OOM killer picks a victim: with a positive
  * {@code oomScoreAdj} the stressor (its stress ends, the app lives); otherwise (negative, -1000, or not
- * given) the container is OOMKilled.
+ * given) the container is OOMKilled. {@code shareOfNode} above 0 sizes each worker as that share of its node's memory
+ * instead of {@code bytesPerWorker} (memStress's and stress-ng's percent sizes read the machine's memory, which a
+ * container sees whole).
  */
 public record MemoryStress(String name, Duration start, Duration duration, PodSelector selector, SelectionMode mode,
-                           int workers, long bytesPerWorker, Duration rampUp, Integer oomScoreAdj) implements PodFault {
+                           int workers, long bytesPerWorker, Duration rampUp, Integer oomScoreAdj, double shareOfNode) implements PodFault {
     public MemoryStress {
         Faults.check(name, start, duration, selector, mode);
         if (workers < 1) throw new IllegalArgumentException("workers: must be >= 1, was " + workers);
-        if (bytesPerWorker <= 0) throw new IllegalArgumentException("size: must be positive, was " + bytesPerWorker);
+        if (shareOfNode < 0 || shareOfNode > 1) throw new IllegalArgumentException("size: a share of the node's memory is in 0..100 %, was " + shareOfNode * 100 + " %");
+        if (shareOfNode == 0 && bytesPerWorker <= 0) throw new IllegalArgumentException("size: must be positive, was " + bytesPerWorker);
         if (rampUp != null && rampUp.isNegative()) throw new IllegalArgumentException("time: must be >= 0, was " + rampUp);
         if (oomScoreAdj != null && (oomScoreAdj < -1000 || oomScoreAdj > 1000))
             throw new IllegalArgumentException("oomScoreAdj: must be in -1000..1000, was " + oomScoreAdj);
+    }
+
+    /** A size in bytes. */
+    public MemoryStress(String name, Duration start, Duration duration, PodSelector selector, SelectionMode mode,
+                        int workers, long bytesPerWorker, Duration rampUp, Integer oomScoreAdj) {
+        this(name, start, duration, selector, mode, workers, bytesPerWorker, rampUp, oomScoreAdj, 0);
     }
 
     /** All at once, the container the OOM victim. */

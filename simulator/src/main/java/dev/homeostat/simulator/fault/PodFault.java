@@ -6,7 +6,7 @@ package dev.homeostat.simulator.fault;
  */
 public sealed interface PodFault extends Fault permits PodKill, ContainerKill, PodFailure, MemoryStress, CpuStress,
         NetworkDelay, NetworkLoss, NetworkDuplicate, NetworkCorrupt, NetworkPartition, NetworkBandwidth,
-        HttpFault, IoLatency, IoError, IoStress, ClockSkew, DnsFault {
+        HttpFault, IoLatency, IoError, IoStress, ClockSkew, DnsFault, JvmFault, BlockFault {
     PodSelector selector();
 
     SelectionMode mode();

@@ -11,7 +11,8 @@ import java.util.Set;
  * when {@code pods} is not empty is named there (keys {@code namespace/name}), when {@code containers} is not empty
  * runs a container named there (Chaos Mesh's {@code containerNames}; the simulator's pods have one container), and
  * runs on a node carrying every label in {@code nodeLabels} (Chaos Mesh's {@code nodeSelectors}; every node also
- * carries {@code kubernetes.io/hostname: <its name>}, as the kubelet labels it).
+ * carries {@code kubernetes.io/hostname: <its name>}, as the kubelet labels it), and carries every annotation in
+ * {@code annotations} (Chaos Mesh's {@code annotationSelectors}: the pod template's annotations).
  *
  * <p>Field selectors: {@code metadata.name}, {@code metadata.namespace}, {@code spec.nodeName},
  * {@code status.phase} (the ones the API server supports for pods that the simulator knows). Chaos Mesh's
@@ -19,7 +20,7 @@ import java.util.Set;
  */
 public record PodSelector(Set<String> namespaces, Map<String, String> labels, Set<String> pods,
                           List<LabelRequirement> expressions, Map<String, Set<String>> fields, Set<String> containers,
-                          Map<String, String> nodeLabels) {
+                          Map<String, String> nodeLabels, Map<String, String> annotations) {
     /** The label every node carries with its own name. */
     public static final String HOSTNAME = "kubernetes.io/hostname";
     /** Field selectors the simulator can evaluate. */
@@ -33,6 +34,7 @@ public record PodSelector(Set<String> namespaces, Map<String, String> labels, Se
         fields = fields == null ? Map.of() : fields;
         containers = containers == null ? Set.of() : Set.copyOf(containers);
         nodeLabels = nodeLabels == null ? Map.of() : Map.copyOf(nodeLabels);
+        annotations = annotations == null ? Map.of() : Map.copyOf(annotations);
         for (var f : fields.entrySet()) {
             if (!FIELDS.contains(f.getKey())) throw new IllegalArgumentException("fieldSelectors." + f.getKey() + ": not a pod field the simulator knows; use one of " + FIELDS);
             if (f.getValue().isEmpty()) throw new IllegalArgumentException("fieldSelectors." + f.getKey() + ": needs a value");
@@ -40,8 +42,15 @@ public record PodSelector(Set<String> namespaces, Map<String, String> labels, Se
         var copied = new java.util.TreeMap<String, Set<String>>();
         fields.forEach((k, v) -> copied.put(k, Set.copyOf(v)));
         fields = java.util.Collections.unmodifiableMap(copied);
-        if (namespaces.isEmpty() && labels.isEmpty() && pods.isEmpty() && expressions.isEmpty() && fields.isEmpty() && nodeLabels.isEmpty())
+        if (namespaces.isEmpty() && labels.isEmpty() && pods.isEmpty() && expressions.isEmpty() && fields.isEmpty() && nodeLabels.isEmpty()
+                && annotations.isEmpty())
             throw new IllegalArgumentException("selector: empty selector would match every pod in the cluster; name namespaces, labelSelectors or pods");
+    }
+
+    /** Without annotations. */
+    public PodSelector(Set<String> namespaces, Map<String, String> labels, Set<String> pods, List<LabelRequirement> expressions,
+                       Map<String, Set<String>> fields, Set<String> containers, Map<String, String> nodeLabels) {
+        this(namespaces, labels, pods, expressions, fields, containers, nodeLabels, Map.of());
     }
 
     /** Namespaces, labels and pod names only (the original selector). */
@@ -51,7 +60,7 @@ public record PodSelector(Set<String> namespaces, Map<String, String> labels, Se
 
     /** The same selector for these containers only. */
     public PodSelector withContainers(Set<String> names) {
-        return new PodSelector(namespaces, labels, pods, expressions, fields, names, nodeLabels);
+        return new PodSelector(namespaces, labels, pods, expressions, fields, names, nodeLabels, annotations);
     }
 
     /** As {@link #matches(String, String, Map, String, Map, String, String)} without node, phase and container (those conditions are not checked). */
@@ -59,13 +68,21 @@ public record PodSelector(Set<String> namespaces, Map<String, String> labels, Se
         return matches(namespace, name, podLabels, null, null, null, null);
     }
 
-    /** {@code node}, {@code phase} or {@code container} null: that condition is not checked; {@code nodeLabels} with the node. */
+    /** As the full {@code matches} with the pod's annotations not checked. */
     public boolean matches(String namespace, String name, Map<String, String> podLabels, String node, Map<String, String> labelsOfNode,
                            String phase, String container) {
+        return matches(namespace, name, podLabels, null, node, labelsOfNode, phase, container);
+    }
+
+    /** {@code podAnnotations}, {@code node}, {@code phase} or {@code container} null: that condition is not checked; {@code nodeLabels} with the node. */
+    public boolean matches(String namespace, String name, Map<String, String> podLabels, Map<String, String> podAnnotations, String node,
+                           Map<String, String> labelsOfNode, String phase, String container) {
         if (!namespaces.isEmpty() && !namespaces.contains(namespace)) return false;
         if (!pods.isEmpty() && !pods.contains(namespace + "/" + name)) return false;
         for (var e : labels.entrySet()) if (!e.getValue().equals(podLabels.get(e.getKey()))) return false;
         for (LabelRequirement r : expressions) if (!r.matches(podLabels)) return false;
+        if (podAnnotations != null)
+            for (var e : annotations.entrySet()) if (!e.getValue().equals(podAnnotations.get(e.getKey()))) return false;
         for (var e : fields.entrySet()) {
             String actual = switch (e.getKey()) {
                 case "metadata.name" -> name;

@@ -4,7 +4,8 @@ import java.util.Map;
 
 /**
  * A Deployment: its ReplicaSet keeps {@code replicas} pods, each running {@code container}.
- * Pods carry {@code labels} plus {@code app: <name>} (the selector of its Service). A new revision
+ * Pods carry {@code labels} plus {@code app: <name>} (the selector of its Service), and {@code annotations} (the pod
+ * template's, which Chaos Mesh's {@code annotationSelectors} read). A new revision
  * (a bad rollout, a misconfiguration, a rollback) replaces the pods by {@code strategy}; {@code hpa}
  * (optional) scales it on CPU.
  *
@@ -14,7 +15,7 @@ import java.util.Map;
  * revision replaces one pod at a time in place (no surge). Volume claims and OrderedReady start-up are not modelled.
  */
 public record DeploymentSpec(String name, String namespace, int replicas, Map<String, String> labels, ContainerSpec container,
-                             RolloutSpec strategy, HpaSpec hpa, String kind) {
+                             RolloutSpec strategy, HpaSpec hpa, String kind, Map<String, String> annotations) {
     public static final String DEFAULT_NAMESPACE = "default";
     public static final String DEPLOYMENT = "Deployment", STATEFUL_SET = "StatefulSet";
 
@@ -23,6 +24,7 @@ public record DeploymentSpec(String name, String namespace, int replicas, Map<St
         namespace = namespace == null ? DEFAULT_NAMESPACE : namespace;
         if (replicas < 0) throw new IllegalArgumentException("replicas: must be >= 0, was " + replicas);
         labels = labels == null ? Map.of("app", name) : Map.copyOf(labels);
+        annotations = annotations == null ? Map.of() : Map.copyOf(annotations);
         container = container == null ? ContainerSpec.defaults() : container;
         kind = kind == null ? DEPLOYMENT : kind;
         if (!kind.equals(DEPLOYMENT) && !kind.equals(STATEFUL_SET))
@@ -31,6 +33,12 @@ public record DeploymentSpec(String name, String namespace, int replicas, Map<St
             throw new IllegalArgumentException("strategy.maxSurge: a StatefulSet replaces its pods in place, without surge; omit it or set 0");
         strategy = strategy != null ? strategy : kind.equals(STATEFUL_SET) ? new RolloutSpec(0, 1) : RolloutSpec.defaults();
         if (kind.equals(STATEFUL_SET) && strategy.maxSurge() == null) strategy = new RolloutSpec(0, strategy.maxUnavailable() == null ? 1 : strategy.maxUnavailable());
+    }
+
+    /** Pods without annotations. */
+    public DeploymentSpec(String name, String namespace, int replicas, Map<String, String> labels, ContainerSpec container,
+                          RolloutSpec strategy, HpaSpec hpa, String kind) {
+        this(name, namespace, replicas, labels, container, strategy, hpa, kind, null);
     }
 
     /** A Deployment. */

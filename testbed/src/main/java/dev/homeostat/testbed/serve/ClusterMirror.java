@@ -11,9 +11,11 @@ import dev.homeostat.simulator.fault.Fault;
 import dev.homeostat.simulator.spec.DeploymentSpec;
 import dev.homeostat.simulator.spec.ServiceSpec;
 import dev.homeostat.simulator.spec.SimulationSpec;
+import io.fabric8.chaosmesh.v1alpha1.BlockChaos;
 import io.fabric8.chaosmesh.v1alpha1.DNSChaos;
 import io.fabric8.chaosmesh.v1alpha1.HTTPChaos;
 import io.fabric8.chaosmesh.v1alpha1.IOChaos;
+import io.fabric8.chaosmesh.v1alpha1.JVMChaos;
 import io.fabric8.chaosmesh.v1alpha1.NetworkChaos;
 import io.fabric8.chaosmesh.v1alpha1.PodChaos;
 import io.fabric8.chaosmesh.v1alpha1.StressChaos;
@@ -57,7 +59,7 @@ import java.util.function.Consumer;
 public final class ClusterMirror {
     /** The Chaos Mesh kinds read back from the API (the ones with a simulator translation). */
     static final List<Class<? extends HasMetadata>> CHAOS_KINDS = List.of(PodChaos.class, StressChaos.class, NetworkChaos.class,
-            HTTPChaos.class, IOChaos.class, TimeChaos.class, DNSChaos.class, Schedule.class, Workflow.class);
+            HTTPChaos.class, IOChaos.class, TimeChaos.class, DNSChaos.class, JVMChaos.class, BlockChaos.class, Schedule.class, Workflow.class);
 
     private final KubernetesClient client;
     private final SimulationSpec spec;
@@ -301,6 +303,7 @@ public final class ClusterMirror {
     private Pod pod(PodView p) {
         DeploymentSpec s = p.deployment() == null ? null : deploymentSpec(p.namespace(), p.deployment());
         var b = new PodBuilder().withNewMetadata().withName(p.name()).withNamespace(p.namespace()).withLabels(p.labels());
+        if (s != null && !s.annotations().isEmpty()) b.withAnnotations(s.annotations());
         if (p.deployment() != null)
             b.withOwnerReferences(new OwnerReferenceBuilder().withApiVersion("apps/v1").withKind("ReplicaSet")
                     .withName(replicaSetName(p.deployment())).withUid("uid-rs-" + p.namespace() + "-" + p.deployment()).withController(true).build());

@@ -1,0 +1,88 @@
+package dev.homeostat.chaos;
+
+import dev.homeostat.simulator.fault.Fault;
+import dev.homeostat.simulator.fault.JvmFault;
+import dev.homeostat.simulator.fault.JvmFault.JvmEffect;
+import io.fabric8.chaosmesh.v1alpha1.JVMChaos;
+import io.fabric8.chaosmesh.v1alpha1.JVMChaosSpec;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * JVMChaos → one {@link JvmFault}: latency (and mysql with latency) a slower method, exception (and mysql with an
+ * exception) a throwing one, stress with cpuCount busy cores; return and gc are accepted with no simulated effect,
+ * which the injection check reports. The method is taken to be on every request's path (an upper bound). In a
+ * JVMChaos {@code value} is the return value, never the mode's number: Go's JSON decoding gives the shallower field.
+ */
+final class JvmChaosTranslator implements FaultTranslator<JVMChaos> {
+    static final List<String> ACTIONS = List.of("latency", "return", "exception", "stress", "gc", "ruleData", "mysql");
+
+    @Override public Class<JVMChaos> modelType() { return JVMChaos.class; }
+
+    @Override public List<Fault> translate(JVMChaos chaos, ManifestContext ctx) {
+        JVMChaosSpec spec = chaos.getSpec();
+        if (spec == null) throw ctx.fail("spec", "required: JVMChaos needs spec.action, spec.mode and spec.selector");
+        String action = spec.getAction();
+        if (action == null || action.isBlank()) throw ctx.fail("spec.action", "required; one of " + String.join(", ", ACTIONS));
+        var sel = ChaosSelectors.translate("spec", spec.getSelector(), spec.getMode(), null, spec.getContainerNames(), ctx);
+        Duration duration = ctx.duration("spec.duration", spec.getDuration(), "for JVMChaos (how long the rule stays)");
+        String method = classMethod(spec, action, ctx);
+        int latencyMs = spec.getLatency() == null ? 0 : spec.getLatency();
+        Duration latency = Duration.ofMillis(latencyMs);
+        JvmEffect effect;
+        int cpu = 0;
+        String reason = null;
+        switch (action) {
+            case "latency" -> {
+                if (latencyMs <= 0) throw ctx.fail("spec.latency", "required for action latency: the milliseconds to add, e.g. latency: 1000");
+                effect = JvmEffect.LATENCY;
+            }
+            case "exception" -> {
+                if (blank(spec.getException())) throw ctx.fail("spec.exception", "required for action exception, e.g. exception: java.io.IOException(\"BOOM\")");
+                effect = JvmEffect.EXCEPTION;
+            }
+            case "stress" -> {
+                // the schema defers memType's refusal; it is the reason, not a missing cpuCount
+                if (ctx.at("spec.memType").isTextual() && (spec.getCpuCount() == null || spec.getCpuCount() < 1)) return List.of();
+                if (spec.getCpuCount() == null || spec.getCpuCount() < 1)
+                    throw ctx.fail("spec.cpuCount", "required for action stress: the cores to burn, e.g. cpuCount: 1");
+                effect = JvmEffect.CPU;
+                cpu = spec.getCpuCount();
+            }
+            case "mysql" -> {
+                if (ctx.at("spec.mysqlConnectorVersion").isMissingNode())
+                    throw ctx.fail("spec.mysqlConnectorVersion", "required for action mysql: \"5\" or \"8\", the mysql-connector-java the application uses");
+                boolean throwing = !blank(spec.getException());
+                if (!throwing && latencyMs <= 0)
+                    throw ctx.fail("spec", "action mysql needs latency (milliseconds) or exception (a message), e.g. latency: 500");
+                effect = throwing ? JvmEffect.EXCEPTION : JvmEffect.LATENCY;
+            }
+            case "return" -> {
+                if (ctx.at("spec.value").isMissingNode()) throw ctx.fail("spec.value", "required for action return: the value the method returns, e.g. value: \"0\"");
+                effect = JvmEffect.NO_EFFECT;
+                reason = "a changed return value changes what the application computes, not whether or when it answers";
+            }
+            case "gc" -> {
+                effect = JvmEffect.NO_EFFECT;
+                reason = "one garbage collection pauses the JVM for far less than a traffic step";
+            }
+            default -> throw ctx.fail("spec.action", "unknown value \"" + action + "\"; use one of " + String.join(", ", ACTIONS));
+        }
+        return List.of(new JvmFault(ctx.faultNames(1).getFirst(), ctx.appliedAt(), duration, sel.selector(), sel.mode(), action, effect,
+                effect == JvmEffect.LATENCY ? latency : null, cpu, method, reason));
+    }
+
+    /** The method the rule is on, for the journal: class and method, or the MySQL statements matched; checked where Chaos Mesh needs them. */
+    private static String classMethod(JVMChaosSpec spec, String action, ManifestContext ctx) {
+        if (action.equals("mysql")) {
+            String db = ctx.at("spec.database").asText(""), table = ctx.at("spec.table").asText(""), type = ctx.at("spec.sqlType").asText("");
+            return "mysql " + (type.isEmpty() ? "any statement" : type) + " on " + (db.isEmpty() ? "*" : db) + "." + (table.isEmpty() ? "*" : table);
+        }
+        if (!List.of("latency", "return", "exception").contains(action)) return "";
+        if (blank(spec.getClassName())) throw ctx.fail("spec.class", "required for action " + action + ": the Java class, e.g. class: com.example.Cart");
+        if (blank(spec.getMethod())) throw ctx.fail("spec.method", "required for action " + action + ": the method of the class, e.g. method: checkout");
+        return spec.getClassName() + "#" + spec.getMethod();
+    }
+
+    private static boolean blank(String s) { return s == null || s.isBlank(); }
+}
