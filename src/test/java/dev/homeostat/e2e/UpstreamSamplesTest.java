@@ -44,8 +44,8 @@ import org.junit.jupiter.api.io.TempDir;
 class UpstreamSamplesTest {
     private static final Path ROOT = RepositoryPaths.root();
     private static final Path UPSTREAM = ROOT.resolve("chaos-experiments/src/test/resources/upstream/chaos-mesh");
-    private static final List<String> SUPPORTED = List.of("PodChaos", "NetworkChaos", "StressChaos", "IOChaos", "HTTPChaos", "TimeChaos", "DNSChaos",
-            "Schedule", "Workflow", "StatusCheck");
+    /** The kinds the simulator models, as the conformance table lists them. */
+    private static final List<String> SUPPORTED = ChaosMeshKinds.all().stream().filter(ChaosMeshKinds.Kind::supported).map(ChaosMeshKinds.Kind::name).toList();
 
     private static final java.time.Duration APPLIED = java.time.Duration.ofMinutes(5);
 
@@ -306,6 +306,10 @@ class UpstreamSamplesTest {
             }
             var labelYaml = new StringBuilder();
             labels.forEach((k, v) -> labelYaml.append(labelYaml.isEmpty() ? "" : ", ").append('"').append(k).append("\": \"").append(v).append('"'));
+            var annotationYaml = new StringBuilder();
+            selector.path("annotationSelectors").properties().forEach(e -> annotationYaml.append(annotationYaml.isEmpty() ? "" : ", ")
+                    .append('"').append(e.getKey()).append("\": \"").append(e.getValue().asText()).append('"'));
+            if (!annotationYaml.isEmpty()) kind += ", annotations: {" + annotationYaml + "}";
             out.putIfAbsent(ns + "/" + name, "      - {name: " + name + ", namespace: " + ns + ", replicas: " + replicas + kind + ", labels: {" + labelYaml
                     + "}, container: {name: " + container + "}}\n");
         }
