@@ -3,6 +3,7 @@ package dev.homeostat.chaos;
 import dev.homeostat.chaos.model.Schedule;
 import dev.homeostat.chaos.model.ScheduleSpec;
 import dev.homeostat.simulator.fault.Fault;
+import dev.homeostat.simulator.fault.Orchestration;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,9 +53,12 @@ final class ScheduleTranslator implements FaultTranslator<Schedule> {
         if (type == null || type.isBlank()) throw ctx.fail(path + ".type", "required: the kind of experiment to create, e.g. type: PodChaos");
         boolean forbid = spec.getConcurrencyPolicy() == null || !spec.getConcurrencyPolicy().equals("Allow");
         // Translate once at the apply time, so a bad embedded spec fails even when the schedule never fires in the run.
-        embedded.translate(type, path, spec, ctx, prefix + "-1", at, null, cutAtMs);
+        List<Fault> first = embedded.translate(type, path, spec, ctx, prefix + "-1", at, null, cutAtMs);
         if (cron.next(at.toMillis()) == Long.MAX_VALUE)
             ctx.note(path + ".schedule", "planned: \"" + spec.getSchedule() + "\" never fires within eight years of the run's start, so nothing is injected");
+        // a workflow whose runs last as long as the cluster makes them: the Schedule decides Forbid at run time
+        if (forbid && !first.isEmpty() && first.stream().allMatch(Orchestration.class::isInstance))
+            return runtime(spec, path, prefix, ctx, cron, at, untilMs, cutAtMs, firstOnly);
         var faults = new ArrayList<Fault>();
         int max = firstOnly ? 0 : MAX_EXPERIMENTS;
         List<Long> starts = Firings.starts(cron, at.toMillis(), untilMs, forbid, spec.getStartingDeadlineSeconds(), max, (n, start) -> {
@@ -65,5 +69,24 @@ final class ScheduleTranslator implements FaultTranslator<Schedule> {
         if (!firstOnly && starts.size() > MAX_EXPERIMENTS)
             throw ctx.fail(path + ".schedule", "creates more than " + MAX_EXPERIMENTS + " experiments in the run; schedule them less often or shorten the run");
         return List.copyOf(faults);
+    }
+
+    /** One orchestration for the whole Schedule ({@link ScheduleRun}): each cron firing's workflow run, started or missed at run time. */
+    private List<Fault> runtime(ScheduleSpec spec, String path, String prefix, ManifestContext ctx, Cron cron, Duration at, long untilMs, long cutAtMs,
+                                boolean firstOnly) {
+        var firings = new ArrayList<ScheduleRun.Firing>();
+        for (long t = cron.next(at.toMillis()); t <= untilMs && t < cutAtMs; t = cron.next(t)) {
+            if (firings.size() >= MAX_EXPERIMENTS)
+                throw ctx.fail(path + ".schedule", "creates more than " + MAX_EXPERIMENTS + " experiments in the run; schedule them less often or shorten the run");
+            String name = prefix + "-" + (firings.size() + 1);
+            var runs = embedded.translate(spec.getType(), path, spec, ctx, name, Duration.ofMillis(t), null, cutAtMs).stream()
+                    .map(f -> ((Orchestration) f).actors()).toList();
+            firings.add(new ScheduleRun.Firing(t, name, runs.getFirst()));
+            if (firstOnly) break;
+        }
+        if (firings.isEmpty()) return List.of();
+        Long deadline = spec.getStartingDeadlineSeconds();
+        return List.of(new Orchestration(prefix, Duration.ofMillis(firings.getFirst().atMs()), Duration.ZERO, "Schedule/runtime",
+                () -> new ScheduleRun(firings, deadline)));
     }
 }

@@ -29,7 +29,11 @@ class WorkflowRunTest {
 
     /** Drives the orchestration of {@code yaml} as the simulator would, the cluster's state at each instant from {@code state}. */
     static Trace drive(String yaml, LongFunction<Map<String, ServiceNow>> state) {
-        var o = (Orchestration) ChaosManifests.translate("w.yaml", yaml, AT).getFirst();
+        return drive((Orchestration) ChaosManifests.translate("w.yaml", yaml, AT).getFirst(), state);
+    }
+
+    /** Drives {@code o} as the simulator would. */
+    static Trace drive(Orchestration o, LongFunction<Map<String, ServiceNow>> state) {
         var actor = o.actors().get();
         var trace = new Trace(new ArrayList<>(), new TreeMap<>(), new ArrayList<>());
         long t = o.start().toMillis();
