@@ -209,6 +209,7 @@ public final class LiveChaosRun {
 
         long windowEnd = 0;
         var faultEnd = new LinkedHashMap<String, Long>();
+        var followers = new ArrayList<WorkflowFollower>();
         for (int i = 0; i < planned.size(); i++) {
             Planned p = planned.get(i);
             if (!create(p)) return new Step(Outcome.INTERRUPTED, "interrupted before " + p.ref() + " was applied");
@@ -218,6 +219,11 @@ public final class LiveChaosRun {
             pods.keySet().forEach(k -> targetRefs.add("pod/" + k));
             targetRefs.addAll(lookup.deployments(pods.values()));
             List<String> services = lookup.services(pods.values());
+            if (p.runtime()) {
+                log.accept("applied " + p.ref() + " (run " + options.runId() + "): its steps depend on the cluster; following its WorkflowNodes");
+                followers.add(new WorkflowFollower(client, lookup, p, wall -> wall - t0, events::add, log));
+                continue;
+            }
             List<WorkflowStep> steps = p.workflowSteps();
             if (!steps.isEmpty()) {
                 log.accept("applied " + p.ref() + " (run " + options.runId() + "): " + steps.size() + " step(s), " + pods.size() + " target pod(s)");
@@ -247,6 +253,8 @@ public final class LiveChaosRun {
             if (aborted || Thread.currentThread().isInterrupted()) return new Step(Outcome.INTERRUPTED, "interrupted; deleted what this run created");
             long now = now();
             pollSlo(now);
+            boolean workflowRuns = false;
+            for (WorkflowFollower f : followers) workflowRuns |= f.poll(now, ended);
             for (var e : faultEnd.entrySet()) {
                 if (!ended.containsKey(e.getKey()) && e.getValue() <= now) {
                     // Chaos Mesh recovers a duration experiment by itself when its duration is over.
@@ -255,7 +263,7 @@ public final class LiveChaosRun {
                     lastFaultEnd = Math.max(lastFaultEnd, e.getValue());
                 }
             }
-            String waiting = now < windowEnd ? "fault window" : notRecovered(targetsOf, readyAtStart);
+            String waiting = now < windowEnd ? "fault window" : workflowRuns ? "the workflow to end" : notRecovered(targetsOf, readyAtStart);
             if (waiting == null) return new Step(Outcome.RECOVERED, "recovered after " + Duration.ofMillis(now));
             if (now >= deadline)
                 return new Step(Outcome.TIMEOUT, "timed out after " + options.timeout() + " waiting for " + waiting);

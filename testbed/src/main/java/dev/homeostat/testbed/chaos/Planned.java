@@ -33,10 +33,11 @@ public record Planned(ChaosExperiment experiment, HasMetadata model, String name
 
     /**
      * A Workflow's steps as the simulation scores them: each translated fault (named {@code <workflow>-<template>},
-     * {@code -2}… on a rerun) with the selectors of its own template, in translation order. Empty for every other kind.
+     * {@code -2}… on a rerun) with the selectors of its own template, in translation order. Empty for every other kind,
+     * and for a workflow whose steps depend on the cluster ({@link #runtime()}), which is followed as it runs.
      */
     public List<WorkflowStep> workflowSteps() {
-        if (!(model instanceof Workflow w) || w.getSpec() == null || w.getSpec().getTemplates() == null) return List.of();
+        if (!(model instanceof Workflow w) || w.getSpec() == null || w.getSpec().getTemplates() == null || runtime()) return List.of();
         String prefix = model.getMetadata().getName() + "-";
         var out = new ArrayList<WorkflowStep>();
         for (Fault f : experiment.faults()) {
@@ -46,6 +47,31 @@ public record Planned(ChaosExperiment experiment, HasMetadata model, String name
             out.add(new WorkflowStep(f, own));
         }
         return out;
+    }
+
+    /** A Workflow whose steps depend on the cluster (a Task, a StatusCheck): followed live through its WorkflowNodes. */
+    public boolean runtime() {
+        return experiment.faults().stream().anyMatch(f -> f instanceof dev.homeostat.simulator.fault.Orchestration);
+    }
+
+    /** The selectors of the Workflow template {@code name} (every selector of the experiment when there is no such template). */
+    List<PodSelection> templateSelections(String name) {
+        WorkflowTemplate t = template(name);
+        return t == null ? selections : PodSelection.in(LiveChaosRun.SERIALIZATION.convertValue(t, JsonNode.class), namespace);
+    }
+
+    /** A step's kind as the simulation journals it: the template's type and its experiment's action ({@code PodChaos/pod-kill}). */
+    String stepKind(String name, String type) {
+        WorkflowTemplate t = template(name);
+        if (t == null) return type;
+        JsonNode embedded = LiveChaosRun.SERIALIZATION.convertValue(t, JsonNode.class)
+                .path(dev.homeostat.chaos.model.EmbeddedChaos.FIELD_OF_KIND.getOrDefault(type, ""));
+        return embedded.path("action").isTextual() ? type + "/" + embedded.path("action").asText() : type;
+    }
+
+    private WorkflowTemplate template(String name) {
+        if (!(model instanceof Workflow w) || w.getSpec() == null || w.getSpec().getTemplates() == null) return null;
+        return w.getSpec().getTemplates().stream().filter(t -> name.equals(t.getName())).findFirst().orElse(null);
     }
 
     /** The template a step's fault came from: {@code <workflow>-<template>} or {@code ...-<n>}; the longest name wins. */

@@ -4,6 +4,7 @@ import dev.homeostat.chaos.ChaosManifests;
 import dev.homeostat.chaos.model.Schedule;
 import dev.homeostat.chaos.model.Workflow;
 import dev.homeostat.simulator.Simulation;
+import dev.homeostat.simulator.events.SimEvent;
 import dev.homeostat.simulator.cluster.DeploymentView;
 import dev.homeostat.simulator.cluster.NodeView;
 import dev.homeostat.simulator.cluster.PodView;
@@ -71,6 +72,8 @@ public final class ClusterMirror {
     private final Map<String, Integer> replicasInApi = new TreeMap<>();
     private final Map<String, DeploymentView> deploymentsInApi = new TreeMap<>();
     private final Set<String> chaosSeen = new TreeSet<>();
+    /** A run-time Workflow's steps, as Chaos Mesh's WorkflowNodes. */
+    private final WorkflowNodeMirror nodes;
     /** Revisions this mirror has written a ReplicaSet for, as namespace/name#revision. */
     private final Set<String> revisionsInApi = new TreeSet<>();
     /** Deployment uids as the API server assigned them, by namespace/name. */
@@ -88,6 +91,7 @@ public final class ClusterMirror {
         this.client = Objects.requireNonNull(client, "client");
         this.spec = Objects.requireNonNull(spec, "spec");
         this.log = Objects.requireNonNull(log, "log");
+        this.nodes = new WorkflowNodeMirror(client, log);
     }
 
     /** Writes what never changes: nodes, Services, ReplicaSets and Deployments; then the pods. */
@@ -189,6 +193,7 @@ public final class ClusterMirror {
         doc.set("spec", node.path("spec"));
         try {
             List<Fault> faults = ChaosManifests.translate(ref, Serialization.asYaml(doc), Duration.ofMillis(sim.now()));
+            nodes.track(resource.getKind(), resource.getMetadata().getNamespace(), resource.getMetadata().getName(), node.path("spec"), faults);
             var later = new ArrayList<Fault>();
             for (Fault f : faults) {
                 if (f.start().toMillis() <= sim.now()) sim.inject(f);
@@ -216,6 +221,7 @@ public final class ClusterMirror {
 
     /** Writes the simulation's current state: pods created, updated and removed; Deployment counts. */
     public void sync(Simulation sim) {
+        nodes.flush();
         var live = new TreeSet<String>();
         for (PodView p : sim.pods()) {
             String key = p.namespace() + "/" + p.name();
@@ -296,6 +302,9 @@ public final class ClusterMirror {
         client.apps().deployments().inNamespace(d.namespace()).resource(new DeploymentBuilder(written)
                 .editOrNewStatus().withObservedGeneration(observed).endStatus().build()).updateStatus();
     }
+
+    /** What the simulation did (a run-time Workflow's steps starting and ending); written to the API at the next {@link #sync}. */
+    public void on(SimEvent event) { nodes.on(event); }
 
     /** The Chaos Mesh resources injected so far, as {@code Kind/namespace/name}, in order. */
     public List<String> injected() { return List.copyOf(injected); }

@@ -2,6 +2,7 @@ package dev.homeostat.testbed.serve;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.homeostat.simulator.Simulation;
+import dev.homeostat.simulator.events.SimEvent;
 import dev.homeostat.simulator.cluster.PodView;
 import dev.homeostat.simulator.spec.DeploymentSpec;
 import dev.homeostat.simulator.spec.SimulationSpec;
@@ -67,7 +68,7 @@ public final class SimServer implements AutoCloseable {
         Duration keep = s.scrapeInterval().multipliedBy(8);
         if (s.metricsRetention().isZero() || s.metricsRetention().compareTo(keep) > 0) s = s.withMetricsRetention(keep);
         this.spec = s;
-        this.simulation = new Simulation(spec, options.seed(), e -> { });
+        this.simulation = new Simulation(spec, options.seed(), this::onSimEvent);
         this.api = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), new KubernetesCrudDispatcher(), false);
         boolean ok = false;
         try {
@@ -92,6 +93,11 @@ public final class SimServer implements AutoCloseable {
             if (!ok) api.destroy();
         }
         this.pacer = Thread.ofPlatform().name("homeostat-sim-serve").daemon().unstarted(this::pace);
+    }
+
+    /** A run-time Workflow's steps reach the API as Chaos Mesh's WorkflowNodes; nothing else of the simulation's events is served. */
+    private void onSimEvent(SimEvent event) {
+        if (mirror != null) mirror.on(event);
     }
 
     /** Starts serving {@code scenario}; {@code log} gets one line per API write applied and per injection. */
