@@ -7,6 +7,7 @@ import dev.homeostat.simulator.events.SimEvent.FaultEffect;
 import dev.homeostat.simulator.fault.Direction;
 import dev.homeostat.simulator.fault.Fault;
 import dev.homeostat.simulator.fault.NetworkDelay;
+import dev.homeostat.simulator.fault.NetworkLoss;
 import dev.homeostat.simulator.fault.NetworkPartition;
 import dev.homeostat.simulator.fault.Peers;
 import dev.homeostat.simulator.fault.PodFailure;
@@ -118,6 +119,19 @@ class PeerCallsTest {
         // store-2 calls neither across the link
         assertThat(to.valueAt(POD_MEAN, "pod", "store-2", DURING)).isCloseTo(base.valueAt(POD_MEAN, "pod", "store-2", DURING), within(0.002));
         assertThat(check(to).observed()).isTrue();
+    }
+
+    @Test
+    void loss_failsRoundsInItsShare_andAQuorumRidesOverIt() {
+        var all = run(PeerSpec.Mode.ALL, new NetworkLoss("l", AT, FOR, pods("store-0"), ALL, 50, Peers.pods(pods("store-1"), ALL, Direction.TO)));
+        assertThat(errors(all, "store-0", DURING)).isCloseTo(0.5, within(0.05));
+        assertThat(errors(all, "store-1", DURING)).isCloseTo(0.5, within(0.05));
+        assertThat(errors(all, "store-2", DURING)).isZero();
+        // both ways: an acknowledgement crosses twice, each crossing keeps half
+        var both = run(PeerSpec.Mode.ALL, new NetworkLoss("l", AT, FOR, pods("store-0"), ALL, 50, Peers.pods(pods("store-1"), ALL, Direction.BOTH)));
+        assertThat(errors(both, "store-0", DURING)).isCloseTo(0.75, within(0.05));
+        var quorum = run(PeerSpec.Mode.QUORUM, new NetworkLoss("l", AT, FOR, pods("store-0"), ALL, 50, Peers.pods(pods("store-1"), ALL, Direction.TO)));
+        assertThat(errors(quorum, "store-0", DURING)).isZero();
     }
 
     @Test
