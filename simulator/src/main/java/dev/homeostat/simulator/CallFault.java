@@ -98,11 +98,6 @@ final class CallFault {
         return selected.contains(pod) && hosts.test(host) ? 1 : 0;
     }
 
-    /** Whether the fault hits the peer calls between {@code pod} and {@code peer}, two pods of one Service (README "Peer calls"). */
-    boolean hitsPeer(PodState pod, PodState peer) {
-        return selected.contains(pod) && peers.contains(peer) || peers.contains(pod) && selected.contains(peer);
-    }
-
     /** Whether the fault holds the pod, on either side. */
     boolean holds(PodState pod) {
         return selected.contains(pod) || peers.contains(pod);

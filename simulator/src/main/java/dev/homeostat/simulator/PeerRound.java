@@ -24,6 +24,17 @@ final class PeerRound {
     private double[] tail = new double[8];
     private final double[] call = new double[6], linkScratch = new double[1];
     private final CallModel.Link link = new CallModel.Link();
+    // the last link an acknowledgement was worked out for, and its outcome: members behind alike links reuse it
+    private final CallModel.Link lastLink = new CallModel.Link();
+    private final double[] lastCall = new double[6];
+    private ExternalCall lastAck;
+    private boolean lastNull;
+    // the members' states of one Service at one step, and per call fault (row) and pod (column) the sides it holds the pod on
+    private static final int SELECTED = 1, TARGET = 2;
+    private Member[] states = new Member[8];
+    private byte[] sides = new byte[16];
+    private ServiceState statesOf;
+    private long statesAt;
 
     /** A member's state as its peers see it. */
     private enum Member { UP, DROPS, REFUSES }
@@ -67,18 +78,24 @@ final class PeerRound {
         boolean hit = false;
         int others = 0;
         groups = 0;
-        for (PodState q : d.pods) {
-            if (q == pod || !q.owned()) continue;
+        Member[] state = states(s, t);
+        int n = d.pods.size(), faults = s.callFaults.size(), self = d.pods.indexOf(pod);
+        for (int i = 0; i < n; i++) {
+            PodState q = d.pods.get(i);
+            if (q == pod || state[i] == null) continue;
             others++;
             link.reset();
             boolean faulted = false;
-            for (CallFault f : s.callFaults)
-                if (f.hitsPeer(pod, q)) {
+            for (int j = 0; j < faults; j++) {
+                // the pair is hit when one is on the fault's selected side and the other on its target side
+                int mine = sides[j * n + self], theirs = sides[j * n + i];
+                if ((mine & SELECTED) != 0 && (theirs & TARGET) != 0 || (mine & TARGET) != 0 && (theirs & SELECTED) != 0) {
                     faulted = true;
-                    f.addTo(link, rate, linkScratch);
+                    s.callFaults.get(j).addTo(link, rate, linkScratch);
                 }
+            }
             hit |= faulted;
-            switch (state(q, t)) {
+            switch (state[i]) {
                 case UP -> { }
                 case DROPS -> link.cut = true;
                 case REFUSES -> link.corrupt = 1;
@@ -93,15 +110,43 @@ final class PeerRound {
         return hit;
     }
 
+    /**
+     * Each pod's state as its peers see it at {@code t}, in the Deployment's pod order (null: not a member, not owned);
+     * worked out once per Service and step, as every pod a call fault holds reads it.
+     */
+    private Member[] states(ServiceState s, long t) {
+        if (statesOf == s && statesAt == t) return states;
+        var pods = s.deployment.pods;
+        int n = pods.size(), faults = s.callFaults.size();
+        if (states.length < n) states = new Member[n * 2];
+        if (sides.length < n * faults) sides = new byte[n * faults * 2];
+        for (int i = 0; i < n; i++) {
+            PodState p = pods.get(i);
+            states[i] = p.owned() ? state(p, t) : null;
+            for (int j = 0; j < faults; j++) {
+                CallFault f = s.callFaults.get(j);
+                sides[j * n + i] = (byte) ((f.selected.contains(p) ? SELECTED : 0) | (f.peers.contains(p) ? TARGET : 0));
+            }
+        }
+        statesOf = s;
+        statesAt = t;
+        return states;
+    }
+
     private static Member state(PodState p, long t) {
         for (TrafficEffect e : p.effects) if (e instanceof TrafficEffect.BlackHole) return Member.DROPS;
         return p.ready() && p.serving(t) ? Member.UP : Member.REFUSES;
     }
 
-    /** {@code n} members whose acknowledgement crosses {@code link} (null: nothing on the way). */
+    /** {@code n} members whose acknowledgement crosses {@code link} (null: nothing on the way); alike members share a group. */
     private void add(ExternalCall ack, CallModel.Link via, int n) {
         if (n <= 0) return;
-        CallModel.external(ack, via, call);
+        outcome(ack, via);
+        for (int g = 0; g < groups; g++)
+            if (failed[g] == call[CallModel.FAILED] && timeoutShare[g] == call[CallModel.TIMEOUT_SHARE] && wait[g] == call[CallModel.WAIT]) {
+                count[g] += n;
+                return;
+            }
         if (groups == failed.length) {
             failed = java.util.Arrays.copyOf(failed, groups * 2);
             timeoutShare = java.util.Arrays.copyOf(timeoutShare, groups * 2);
@@ -123,24 +168,58 @@ final class PeerRound {
             out[WAIT] = 0;
             return;
         }
+        double failures = 0, timeouts = 0;
+        // members that surely acknowledge need no sum of chances: only the uncertain ones go through the tail below
+        int sure = 0;
+        for (int g = 0; g < groups; g++) {
+            if (failed[g] == 0) sure += count[g];
+            failures += count[g] * failed[g];
+            timeouts += count[g] * failed[g] * timeoutShare[g];
+        }
+        out[FAILED] = sure >= k ? 0 : Math.clamp(1 - atLeast(k - sure), 0, 1);
+        out[TIMEOUT_SHARE] = failures > 0 ? timeouts / failures : 0;
+        out[WAIT] = kthWait(k);
+    }
+
+    /** {@link CallModel#external} into {@link #call}, or the last outcome again when the call and its link are the last ones. */
+    private void outcome(ExternalCall ack, CallModel.Link via) {
+        if (ack == lastAck && (via == null ? lastNull : !lastNull && same(via, lastLink))) {
+            System.arraycopy(lastCall, 0, call, 0, call.length);
+            return;
+        }
+        CallModel.external(ack, via, call);
+        System.arraycopy(call, 0, lastCall, 0, call.length);
+        lastAck = ack;
+        lastNull = via == null;
+        if (via != null) {
+            lastLink.offset = via.offset;
+            lastLink.lost = via.lost;
+            lastLink.corrupt = via.corrupt;
+            lastLink.duplicate = via.duplicate;
+            lastLink.cut = via.cut;
+        }
+    }
+
+    private static boolean same(CallModel.Link a, CallModel.Link b) {
+        return a.offset == b.offset && a.lost == b.lost && a.corrupt == b.corrupt && a.duplicate == b.duplicate && a.cut == b.cut;
+    }
+
+    /** The chance that at least {@code k} (≥ 1) of the members that may fail acknowledge (independent attempts: a Poisson-binomial tail). */
+    private double atLeast(int k) {
         // tail[j]: chance of j acknowledgements so far, tail[k]: of k or more
         if (tail.length < k + 1) tail = new double[k + 1];
         java.util.Arrays.fill(tail, 0, k + 1, 0);
         tail[0] = 1;
-        double failures = 0, timeouts = 0;
         for (int g = 0; g < groups; g++) {
-            double ok = 1 - failed[g];
+            double f = failed[g], ok = 1 - f;
+            if (f == 0 || f == 1) continue;
             for (int c = 0; c < count[g]; c++) {
                 tail[k] += tail[k - 1] * ok;
-                for (int j = k - 1; j > 0; j--) tail[j] = tail[j] * failed[g] + tail[j - 1] * ok;
-                tail[0] *= failed[g];
+                for (int j = k - 1; j > 0; j--) tail[j] = tail[j] * f + tail[j - 1] * ok;
+                tail[0] *= f;
             }
-            failures += count[g] * failed[g];
-            timeouts += count[g] * failed[g] * timeoutShare[g];
         }
-        out[FAILED] = Math.clamp(1 - tail[k], 0, 1);
-        out[TIMEOUT_SHARE] = failures > 0 ? timeouts / failures : 0;
-        out[WAIT] = kthWait(k);
+        return tail[k];
     }
 
     /** The wait until the k-th expected acknowledgement, members fastest first; the slowest member's when they cannot give k. */
