@@ -11,8 +11,9 @@ import java.util.List;
 /**
  * A Chaos Mesh manifest, unchanged, in a 40-minute scenario whose cluster has the services manifests here select
  * (frontend, cart, catalog, checkout in default, three pods each, on node-1 … node-4, checkout's annotated
- * {@code team: payments}; frontend calls cart and checkout,
- * checkout calls the external hosts payments.example.com and 10.0.0.7), applied at 5m and run once: the faults it
+ * {@code team: payments}; frontend calls cart and checkout, checkout calls the external hosts payments.example.com and
+ * 10.0.0.7; and in namespace data a quorum store, the StatefulSet store, whose three pods acknowledge each other's
+ * requests: {@code peers: {mode: quorum}}), applied at 5m and run once: the faults it
  * injected and the simulator's injection checks. catalog runs near 60 % busy so that extra load
  * (network-duplicate) shows; an idle service would absorb it, and the check would rightly call it a no-op.
  */
@@ -42,6 +43,7 @@ final class ManifestInScenario {
                       - {name: cart, replicas: 3}
                       - {name: catalog, replicas: 3}
                       - {name: checkout, replicas: 3, annotations: {team: payments}}
+                      - {name: store, namespace: data, kind: StatefulSet, replicas: 3}
                     services:
                       - name: frontend
                         requestsPerSecond: 100
@@ -49,6 +51,7 @@ final class ManifestInScenario {
                       - {name: cart, requestsPerSecond: 80}
                       - {name: catalog, requestsPerSecond: 700}
                       - {name: checkout, requestsPerSecond: 80, calls: [{host: payments.example.com}, {host: 10.0.0.7, perRequest: 0.5}]}
+                      - {name: store, namespace: data, requestsPerSecond: 100, peers: {mode: quorum}}
                   faults:
                     - {manifest: %s, at: 5m}
                   engine: {policy: %s}

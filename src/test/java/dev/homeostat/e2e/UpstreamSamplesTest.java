@@ -236,7 +236,9 @@ class UpstreamSamplesTest {
     /**
      * The calls of the first selector's service, as the manifest implies them: with a NetworkChaos target, to the other
      * selectors' services, once per request ({@code <name>.<namespace>} in another namespace), and to the hosts it names (external targets that are names or addresses, and
-     * DNS patterns with {@code ?} read as any letter and a trailing {@code *} as "com").
+     * DNS patterns with {@code ?} read as any letter and a trailing {@code *} as "com"). A target among the first service's own
+     * pods (selector and target name pods of one StatefulSet) is peer traffic: its pods acknowledge each request to every other pod
+     * ({@code peers: {mode: all}}, synchronous replication), so a fault on any pair of them shows.
      */
     private static String calls(JsonNode spec, String first, java.util.Set<String> services) {
         var calls = new ArrayList<String>();
@@ -250,7 +252,8 @@ class UpstreamSamplesTest {
             String host = p.asText().replace('?', 'x');
             calls.add("{host: \"" + (host.endsWith("*") ? host.substring(0, host.length() - 1) + "com" : host) + "\", perRequest: 0.1}");
         }
-        return calls.isEmpty() ? "" : ", calls: [" + String.join(", ", calls) + "]";
+        String peers = target && services.size() == 1 ? ", peers: {mode: all}" : "";
+        return (calls.isEmpty() ? "" : ", calls: [" + String.join(", ", calls) + "]") + peers;
     }
 
     /**

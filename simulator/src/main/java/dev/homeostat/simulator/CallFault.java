@@ -11,7 +11,8 @@ import java.util.function.Predicate;
 
 /**
  * A network or DNS fault limited to calls (README "Call faults"): the calls between the {@code selected}
- * pods and the {@code peers} pods, either way along the call graph, and the selected pods' calls to hosts
+ * pods and the {@code peers} pods (its target), either way along the call graph or, between pods of one Service that
+ * declares peer calls, those calls (README "Peer calls"), and the selected pods' calls to hosts
  * {@code hosts} accepts (in-cluster callees by {@code <service>.<namespace>.svc.cluster.local}, external
  * hosts by the name the scenario gives them). {@code crossings} is how many crossings of each exchange
  * the fault acts on (2 for direction both). Registered on every service whose pods it holds.
@@ -68,7 +69,8 @@ final class CallFault {
         List<ServiceState> services = new ArrayList<>();
         for (PodState p : watched) if (p.deployment.service != null && !services.contains(p.deployment.service)) services.add(p.deployment.service);
         String noEffect = targets.isEmpty() || fault.touchesAny(services) ? null
-                : "no call in the call graph between the selected pods' services and " + what;
+                : "no call in the call graph between the selected pods' services and " + what
+                + (fault.oneServiceWithoutPeers() ? " (pods of one service call each other only when it declares peers)" : "");
         return new Placement(fault, services, watched, noEffect);
     }
 
@@ -143,7 +145,23 @@ final class CallFault {
             for (ServiceState callee : s.callees)
                 if (holdsSelected && (holds(peers, callee) || hosts.test(hostName(callee))) || holdsPeers && holds(selected, callee)) return true;
             if (holdsSelected) for (var e : s.spec.external()) if (hosts.test(e.host())) return true;
+            if (s.peerAck != null && holdsSelected && holdsPeers && twoPods(s)) return true;
         }
+        return false;
+    }
+
+    /** Whether a selected pod and a different target pod both belong to {@code s}: a peer call between them can be hit. */
+    private boolean twoPods(ServiceState s) {
+        for (PodState a : selected)
+            if (a.deployment == s.deployment) for (PodState b : peers) if (b != a && b.deployment == s.deployment) return true;
+        return false;
+    }
+
+    /** Whether a selected pod and a different target pod belong to one Service that has no peer calls declared. */
+    boolean oneServiceWithoutPeers() {
+        for (PodState a : selected)
+            for (PodState b : peers)
+                if (b != a && a.deployment == b.deployment && a.deployment.service != null && a.deployment.service.peerAck == null) return true;
         return false;
     }
 

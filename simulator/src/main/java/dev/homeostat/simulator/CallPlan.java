@@ -13,8 +13,9 @@ import dev.homeostat.simulator.spec.ExternalCall;
 final class CallPlan {
     double[] attemptsPerRequest = new double[4], attemptFailed = new double[4], attemptTimeoutShare = new double[4];
     double wait, ok, timeouts504;
-    private final double[] call = new double[6], hit = new double[6], linkScratch = new double[1];
+    private final double[] call = new double[6], hit = new double[6], linkScratch = new double[1], round = new double[3];
     private final CallModel.Link link = new CallModel.Link();
+    private final PeerRound peers = new PeerRound();
 
     /** No calls: nothing to wait for, nothing fails. */
     void clear() {
@@ -26,9 +27,10 @@ final class CallPlan {
     /**
      * The calls of {@code s} ({@code calls} in-cluster ones, then its external hosts) from a pod no call fault touches
      * ({@code pod} null), or from {@code pod} under the call faults that hold it, each mixed in by the share of that
-     * pod's calls it hits. Returns whether any call fault hits a call of {@code pod} (false: this plan is the untouched one).
+     * pod's calls it hits; then, when its pods call each other, a round of peer calls at {@code t} (README "Peer calls").
+     * Returns whether any call fault hits a call of {@code pod} (false: this plan is the untouched one).
      */
-    boolean prepare(ServiceState s, int calls, PodState pod) {
+    boolean prepare(ServiceState s, int calls, PodState pod, long t) {
         if (attemptsPerRequest.length < calls) {
             attemptsPerRequest = new double[calls];
             attemptFailed = new double[calls];
@@ -73,6 +75,15 @@ final class CallPlan {
             wait += e.perRequest() * call[CallModel.WAIT];
             failWeight += 1 - succeed;
             timeoutWeight += (1 - succeed) * call[CallModel.TIMEOUT_SHARE];
+        }
+        if (s.peerAck != null) {
+            if (pod == null) peers.untouched(s, t, round); else touched |= peers.forPod(s, pod, t, round);
+            double p = s.spec.peers().perRequest();
+            double succeed = Math.pow(1 - round[PeerRound.FAILED], p);
+            ok *= succeed;
+            wait += p * round[PeerRound.WAIT];
+            failWeight += 1 - succeed;
+            timeoutWeight += (1 - succeed) * round[PeerRound.TIMEOUT_SHARE];
         }
         timeouts504 = failWeight > 0 ? timeoutWeight / failWeight : 0;
         return touched;

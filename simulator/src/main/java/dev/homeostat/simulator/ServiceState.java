@@ -47,6 +47,8 @@ final class ServiceState {
     /** Last step's answered pods: ok requests, mean queue latency and constant offset of each, s. */
     double[] lastOk = new double[8], lastMean = new double[8], lastOffset = new double[8];
     int lastPods = -1;
+    /** Its pods' acknowledgement call to each other (README "Peer calls"); null when they do not call each other. */
+    final dev.homeostat.simulator.spec.ExternalCall peerAck;
     /** Active call faults that hold pods of this service (README "Call faults"), in injection order. */
     final java.util.List<CallFault> callFaults = new java.util.ArrayList<>(0);
 
@@ -64,6 +66,7 @@ final class ServiceState {
         this.key = spec.namespace() + "/" + spec.name();
         this.deployment = deployment;
         this.noise = noise;
+        this.peerAck = PeerRound.ackOf(spec.peers());
         int slots = (int) Math.max(1, spec.slo().window().toMillis() / stepMs);
         this.sloWindow = new SlidingSums(3, slots);
         // Warm start: the service has been healthy at its nominal rate before the run began,

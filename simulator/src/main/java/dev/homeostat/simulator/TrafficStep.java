@@ -56,7 +56,7 @@ final class TrafficStep {
         double arrivals = s == null ? 0 : arrivals(s, t);
         // downstream calls: the wait holds a worker; the outcome comes from the callees' last step
         int calls = s == null ? 0 : s.callees.length;
-        boolean calling = calls > 0 || s != null && !s.spec.external().isEmpty();
+        boolean calling = calls > 0 || s != null && (!s.spec.external().isEmpty() || s.peerAck != null);
         if (calleeLoad.length < calls) {
             calleeLoad = new double[calls];
             calleeFailed = new double[calls];
@@ -64,7 +64,7 @@ final class TrafficStep {
             loadBefore = new double[calls];
         }
         for (int j = 0; j < calls; j++) calleeLoad[j] = 0;
-        if (calling) plan.prepare(s, calls, null); else plan.clear();
+        if (calling) plan.prepare(s, calls, null, t); else plan.clear();
         double added = s == null ? 0 : s.addedLatencyS;
         double extraServiceTime = added + plan.wait;
         int endpoints = 0;
@@ -152,7 +152,7 @@ final class TrafficStep {
         for (PodState p : d.pods) {
             boolean held = false;
             for (CallFault f : s.callFaults) held |= f.holds(p);
-            CallPlan own = held && podPlan.prepare(s, calls, p) ? podPlan : plan;
+            CallPlan own = held && podPlan.prepare(s, calls, p, t) ? podPlan : plan;
             System.arraycopy(calleeLoad, 0, loadBefore, 0, calls);
             stepPod(p, t, share, added + own.wait, calls, true, own, threshold);
             for (int j = 0; j < calls; j++) {

@@ -87,8 +87,10 @@ public final class ExperimentSchema {
                             + "a partition cuts the calls whatever the direction; without a target only to, as Chaos Mesh requires")),
             Field.of("target", Shape.Fields.of("PodSelector", podSelector()),
                     simulated("the fault hits only the calls between the selected pods and the target pods, either way along the call graph, "
-                            + "as the share of each edge's calls whose caller and callee pods are on the two sides; a partition makes them time out, "
-                            + "as calls to a dead dependency do; without a call between their services the injection check reports no effect")),
+                            + "as the share of each edge's calls whose caller and callee pods are on the two sides, and, when both are pods of one "
+                            + "service that declares peers (scenario peers: quorum, all or one), the peer calls between the two sets; a partition "
+                            + "makes them time out, as calls to a dead dependency do, and a quorum tolerates a minority cut off; without such a call "
+                            + "between them the injection check reports no effect")),
             Field.of("externalTargets", listOf(text()),
                     simulated("the fault hits the selected pods' calls to hosts outside the cluster that the scenario declares "
                             + "(services[].calls[].host): an IPv4 address or CIDR matches declared addresses, a host name matches exactly; "

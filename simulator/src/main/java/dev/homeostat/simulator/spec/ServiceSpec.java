@@ -6,10 +6,10 @@ import java.util.List;
  * A Service in front of one Deployment's pods (its endpoints are the ready ones), the request rate
  * that reaches it from outside ({@code requestsPerSecond}, shaped over time by {@code workload};
  * 0 for a service only other services call), the services it calls, the hosts outside the cluster it
- * calls ({@code external}), and its SLO.
+ * calls ({@code external}), how its pods call each other ({@code peers}, null: they do not), and its SLO.
  */
 public record ServiceSpec(String name, String namespace, String deployment, double requestsPerSecond, SloSpec slo,
-                          WorkloadSpec workload, List<CallSpec> calls, List<ExternalCall> external) {
+                          WorkloadSpec workload, List<CallSpec> calls, List<ExternalCall> external, PeerSpec peers) {
     public ServiceSpec {
         if (name == null || name.isBlank()) throw new IllegalArgumentException("name: a service needs a name");
         namespace = namespace == null ? DeploymentSpec.DEFAULT_NAMESPACE : namespace;
@@ -21,6 +21,12 @@ public record ServiceSpec(String name, String namespace, String deployment, doub
         external = external == null ? List.of() : List.copyOf(external);
         for (CallSpec c : calls)
             if (c.service().equals(name)) throw new IllegalArgumentException("calls: service '" + name + "' calls itself; a call graph has no cycles");
+    }
+
+    /** A service whose pods do not call each other. */
+    public ServiceSpec(String name, String namespace, String deployment, double requestsPerSecond, SloSpec slo,
+                       WorkloadSpec workload, List<CallSpec> calls, List<ExternalCall> external) {
+        this(name, namespace, deployment, requestsPerSecond, slo, workload, calls, external, null);
     }
 
     /** A service that calls no host outside the cluster. */

@@ -5,6 +5,7 @@ import dev.homeostat.simulator.spec.DeploymentSpec;
 import dev.homeostat.simulator.spec.NodeSpec;
 import dev.homeostat.simulator.spec.CallSpec;
 import dev.homeostat.simulator.spec.ExternalCall;
+import dev.homeostat.simulator.spec.PeerSpec;
 import dev.homeostat.simulator.spec.SloSpec;
 import java.time.Duration;
 import java.util.List;
@@ -29,16 +30,29 @@ record ScenarioDocument(String apiVersion, String kind, Metadata metadata, Spec 
 
     /**
      * A Service as written: {@code workload} shapes its outside traffic (no {@code requestsPerSecond}: 0, only called),
-     * {@code calls} the services of its namespace and the hosts outside the cluster it calls.
+     * {@code calls} the services of its namespace and the hosts outside the cluster it calls, {@code peers} how its pods
+     * call each other (absent: they do not).
      */
     record ServiceEntry(String name, String namespace, String deployment, Double requestsPerSecond, SloSpec slo, Workload workload,
-                        List<CallEntry> calls) {
+                        List<CallEntry> calls, PeerEntry peers) {
+        PeerSpec peerSpec() { return peers == null ? null : peers.toSpec(); }
+
         List<CallSpec> serviceCalls() {
             return calls == null ? List.of() : calls.stream().filter(c -> c.host() == null).map(CallEntry::toService).toList();
         }
 
         List<ExternalCall> externalCalls() {
             return calls == null ? List.of() : calls.stream().filter(c -> c.host() != null).map(CallEntry::toExternal).toList();
+        }
+    }
+
+    /** Peer calls as written: {@code mode} quorum (default), all or one; the rest as a call's, {@code latency} default 1ms. */
+    record PeerEntry(Double perRequest, String mode, Duration latency, Duration deadline, Integer retries, Duration retryBackoff) {
+        PeerSpec toSpec() {
+            PeerSpec.Mode m = mode == null ? null : PeerSpec.Mode.parse(mode);
+            if (mode != null && m == null)
+                throw new IllegalArgumentException("peers.mode: unknown mode '" + mode + "'; known: quorum (a majority of the members), all, one");
+            return new PeerSpec(perRequest, m, latency, deadline, retries, retryBackoff);
         }
     }
 

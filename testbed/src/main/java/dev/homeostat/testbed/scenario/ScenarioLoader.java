@@ -199,7 +199,7 @@ public final class ScenarioLoader {
             if (e == null) throw src.error(at, "empty entry; give at least name:");
             WorkloadSpec workload = e.workload() == null ? null : workload(src, at + ".workload", e.workload());
             out.add(field(src, at, () -> new ServiceSpec(e.name(), e.namespace(), e.deployment(),
-                    e.requestsPerSecond() == null ? 0 : e.requestsPerSecond(), e.slo(), workload, e.serviceCalls(), e.externalCalls())));
+                    e.requestsPerSecond() == null ? 0 : e.requestsPerSecond(), e.slo(), workload, e.serviceCalls(), e.externalCalls(), e.peerSpec())));
         }
         return out;
     }
