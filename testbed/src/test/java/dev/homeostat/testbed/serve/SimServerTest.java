@@ -113,6 +113,46 @@ class SimServerTest {
         }
     }
 
+    /** The Accomplished condition of a generic Chaos Mesh object's status, as Chaos Mesh's controllers write it. */
+    private static boolean accomplished(io.fabric8.kubernetes.api.model.GenericKubernetesResource r) {
+        return r != null && String.valueOf(r.getAdditionalProperties().get("status")).contains("type=Accomplished");
+    }
+
+    @Test
+    void aWorkflowWhoseStepsDependOnTheCluster_showsItsStepsAsWorkflowNodes_andEndsAccomplished() throws Exception {
+        var scenario = new ScenarioLoader().load(POD_KILL);
+        var options = new ServeOptions(60, new InetSocketAddress("127.0.0.1", 0), 0, 1, false, Duration.ofMillis(100));
+        try (SimServer server = SimServer.start(scenario, options, line -> { })) {
+            var workflow = Serialization.unmarshal("""
+                    apiVersion: chaos-mesh.org/v1alpha1
+                    kind: Workflow
+                    metadata: {name: probe-then-fail, namespace: default}
+                    spec:
+                      entry: main
+                      templates:
+                        - {name: main, templateType: Serial, children: [probe, fail]}
+                        - name: probe
+                          templateType: Task
+                          task:
+                            container: {name: probe, image: curlimages/curl, command: [curl, -sf, "http://frontend:8080/health"]}
+                        - name: fail
+                          templateType: PodChaos
+                          deadline: 30s
+                          podChaos: {action: pod-failure, mode: one, selector: {labelSelectors: {app: frontend}}}
+                    """, dev.homeostat.chaos.model.Workflow.class);
+            server.client().resources(dev.homeostat.chaos.model.Workflow.class).inNamespace("default").resource(workflow).create();
+            var nodes = server.client().genericKubernetesResources(dev.homeostat.testbed.chaos.WorkflowFollower.NODES).inNamespace("default");
+            await().atMost(Duration.ofSeconds(20)).until(() -> !nodes.list().getItems().isEmpty());
+            var node = nodes.list().getItems().getFirst();
+            assertThat(String.valueOf(node.getAdditionalProperties().get("spec")))
+                    .contains("workflowName=probe-then-fail", "templateName=fail", "type=PodChaos", "startTime=", "deadline=");
+            await().atMost(Duration.ofSeconds(20)).until(() -> accomplished(nodes.withName(node.getMetadata().getName()).get()));
+            await().atMost(Duration.ofSeconds(20)).until(() -> accomplished(server.client()
+                    .genericKubernetesResources(dev.homeostat.testbed.chaos.WorkflowFollower.WORKFLOWS).inNamespace("default").withName("probe-then-fail").get()));
+            assertThat(server.failure()).isNull();
+        }
+    }
+
     @Test
     void aRollbackThroughTheApi_rollsTheSimulationBack() throws Exception {
         var scenario = new ScenarioLoader().load(Path.of("..", "scenarios", "examples", "bad-rollout.yaml"));
