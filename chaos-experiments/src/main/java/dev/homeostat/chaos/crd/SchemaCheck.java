@@ -130,7 +130,7 @@ public final class SchemaCheck {
         var names = f.fields().keySet();
         if (key.equals("scheduler") && names.contains("selector"))
             return "unknown field \"scheduler\": Chaos Mesh 1.x's cron moved to a Schedule object in 2.x; wrap the experiment in "
-                    + "kind: Schedule with spec.schedule (e.g. \"@every 10m\"), spec.type and this spec under its kind's field";
+                    + "kind: Schedule with spec.schedule (e.g. \"@every 10m\"), spec.type and this spec under its kind's field (homeostat chaos upgrade writes it)";
         String suggestion = Suggest.didYouMean(key, names);
         return "unknown field \"" + key + "\"" + (suggestion.isEmpty() ? " in " + f.name() + "; its fields are " + String.join(", ", names) : suggestion);
     }

@@ -32,7 +32,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "chaos", mixinStandardHelpOptions = true,
         description = "Check Chaos Mesh manifests, or run them against a live cluster.",
-        subcommands = {ChaosCommand.Validate.class, ChaosCommand.Run.class, CommandLine.HelpCommand.class})
+        subcommands = {ChaosCommand.Validate.class, ChaosCommand.Run.class, ChaosCommand.Upgrade.class, CommandLine.HelpCommand.class})
 public final class ChaosCommand {
 
     @Command(name = "validate", mixinStandardHelpOptions = true,
@@ -61,6 +61,48 @@ public final class ChaosCommand {
             out.println(report.summary());
             out.flush();
             return report.ok() ? Homeostat.EXIT_OK : Homeostat.EXIT_BAD_INPUT;
+        }
+    }
+
+    @Command(name = "upgrade", mixinStandardHelpOptions = true,
+            description = {
+                    "Rewrite Chaos Mesh 1.x manifests as 2.x takes them: the API group pingcap.com becomes chaos-mesh.org, and an",
+                    "experiment's spec.scheduler becomes a Schedule of that cron creating the experiment (for its duration) at each",
+                    "firing. Other objects and fields are kept; comments are not. One file: the result on stdout; --out DIR: each file",
+                    "written there under its own name. The changes, one line each, go to stderr. Check the result with 'chaos validate'.",
+                    "Exit code: 0 done, 2 bad input."})
+    public static final class Upgrade implements Callable<Integer> {
+        @Parameters(arity = "1..*", paramLabel = "FILE", description = "Manifest files.")
+        List<Path> files;
+
+        @Option(names = "--out", paramLabel = "DIR", description = "Write each upgraded file here (required for more than one file).")
+        Path out;
+
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+        @Override public Integer call() throws IOException {
+            if (files.size() > 1 && out == null) throw new IllegalArgumentException("--out: required for more than one file; give a folder, e.g. --out upgraded/");
+            var upgraded = new ArrayList<String>();
+            var names = new java.util.TreeSet<String>();
+            for (Path f : files) {
+                if (!Files.isRegularFile(f)) throw new IllegalArgumentException(f + ": not a file; give manifest files");
+                if (!names.add(f.getFileName().toString()))
+                    throw new IllegalArgumentException(f + ": a second file named " + f.getFileName() + "; --out would hold only one of them, so upgrade them apart");
+                var result = dev.homeostat.chaos.LegacyManifests.upgrade(f.toString(), Files.readString(f));
+                result.changes().forEach(spec.commandLine().getErr()::println);
+                if (result.changes().isEmpty()) spec.commandLine().getErr().println(f + ": nothing to upgrade");
+                upgraded.add(result.yaml());
+            }
+            // everything is read and converted before anything is written: a bad file leaves no half-written output
+            if (out == null) {
+                spec.commandLine().getOut().print(upgraded.getFirst());
+                spec.commandLine().getOut().flush();
+            } else {
+                Files.createDirectories(out);
+                for (int i = 0; i < files.size(); i++) Files.writeString(out.resolve(files.get(i).getFileName()), upgraded.get(i));
+            }
+            spec.commandLine().getErr().flush();
+            return Homeostat.EXIT_OK;
         }
     }
 
