@@ -118,10 +118,9 @@ final class StressChaosTranslator implements FaultTranslator<StressChaos> {
                 null, null, share));
     }
 
+    /** {@code --cpu 0}: one worker per processor of the machine, which the simulator reads from each pod's node ({@link CpuStress#perProcessor()}). */
     private static void addCpu(List<BiFunction<String, Duration, Fault>> drafts, String field, StressNg.Stress s, ChaosSelectors.Target target, ManifestContext ctx) {
         if (s.cpuWorkers() == null) return;
-        if (s.cpuWorkers() == 0)
-            throw ctx.notModelled(field, "--cpu 0 starts one worker per processor of the machine, which depends on the node; give the number of workers");
         int workers = s.cpuWorkers();
         int load = s.cpuLoad() == null ? DEFAULT_CPU_LOAD : s.cpuLoad();
         drafts.add((name, length) -> new CpuStress(name, ctx.appliedAt(), length, target.selector(), target.mode(), workers, load));

@@ -141,7 +141,8 @@ final class StressNg {
     private static int stressor(String field, String option, String stressor, String value, ManifestContext ctx, boolean note) {
         int n = count(field, option, value, 0, 8192, ctx);
         if (n == 0)
-            throw ctx.notModelled(field, option + " 0 starts one worker per processor of the machine, which depends on the node; give the number of workers");
+            throw ctx.notModelled(field, option + " 0 starts one worker per processor of the machine, which depends on the node; give the number of workers "
+                    + "(--cpu 0 is simulated: the node's processors)");
         if (note && MEMORY_STRESSORS.contains(stressor))
             ctx.note(field, "planned: stress-ng " + option + "'s workers are simulated as busy CPUs; the memory they take is not simulated yet");
         return n;

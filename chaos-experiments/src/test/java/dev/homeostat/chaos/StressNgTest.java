@@ -55,6 +55,13 @@ class StressNgTest {
     }
 
     @Test
+    void cpuZero_isOneWorkerPerProcessorOfTheNode() {
+        var cpu = (CpuStress) manifests.translate("m.yaml", stress("stressngStressors: \"--cpu 0 --cpu-load 60\"\n"), AT).getFirst();
+        assertThat(cpu.perProcessor()).isTrue();
+        assertThat(cpu.load()).isEqualTo(60);
+    }
+
+    @Test
     void zeroWorkers_dependOnTheNode_andAreRefusedByName() {
         var e = catchThrowableOfType(ManifestException.class,
                 () -> manifests.translate("m.yaml", stress("stressngStressors: \"--matrix 0\"\n"), AT));

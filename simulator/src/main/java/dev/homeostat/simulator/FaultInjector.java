@@ -224,6 +224,7 @@ final class FaultInjector {
             case ContainerKill k -> new Impact(InjectionCheck.Signal.RESTART, null, new OnEachPod(kubelet::killContainer, null));
             case PodFailure f -> new Impact(InjectionCheck.Signal.SERVING, null, new OnEachPod(kubelet::failContainer, kubelet::recoverContainer));
             case MemoryStress s -> memoryStress(s);
+            case CpuStress s when s.perProcessor() -> cpuPerProcessor(s.load() / 100.0);
             case CpuStress s -> cpu(InjectionCheck.Signal.CPU, s.workers() * s.load() / 100.0);
             case MemoryLeak l -> {
                 DeploymentState d = cluster.deployment(l.namespace(), l.deployment());
@@ -350,6 +351,16 @@ final class FaultInjector {
                 kernel.at(t + ramp * i / steps, () -> kubelet.growMemoryStress(p, stressor, delta));
             }
         }, p -> kubelet.removeMemoryStress(p, held.get(p))));
+    }
+
+    /** stress-ng's workers 0: one per processor of each pod's node, each burning {@code share} of a core. */
+    private Impact cpuPerProcessor(double share) {
+        var held = new IdentityHashMap<PodState, Double>();
+        return new Impact(InjectionCheck.Signal.CPU, null, new OnEachPod(p -> {
+            double cores = Math.ceil(p.node.spec.cpu()) * share;
+            held.put(p, cores);
+            kubelet.addCpuStress(p, cores);
+        }, p -> kubelet.removeCpuStress(p, held.getOrDefault(p, 0.0))));
     }
 
     private Impact cpu(InjectionCheck.Signal signal, double cores) {
