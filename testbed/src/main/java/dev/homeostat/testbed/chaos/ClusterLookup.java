@@ -40,7 +40,7 @@ final class ClusterLookup {
             for (String ns : s.sortedNamespaces()) {
                 var query = client.pods().inNamespace(ns);
                 List<Pod> found = s.labels().isEmpty() ? query.list().getItems() : query.withLabels(s.labels()).list().getItems();
-                for (Pod p : found) if (live(p)) out.put(key(p), p);
+                for (Pod p : found) if (live(p) && s.annotated(p)) out.put(key(p), p);
             }
         }
         return out;

@@ -11,15 +11,29 @@ import java.util.TreeSet;
 
 /**
  * One Chaos Mesh {@code selector} as the live runner queries it: pods in {@code namespaces} carrying every
- * label of {@code labels}; or, when {@code pods} ({@code namespace/name}) is not empty, exactly those (Chaos Mesh
+ * label of {@code labels} and every annotation of {@code annotations} (annotationSelectors); or, when {@code pods} ({@code namespace/name}) is not empty, exactly those (Chaos Mesh
  * then ignores the rest). Read from the experiment's model as JSON so every kind — PodChaos, StressChaos,
  * NetworkChaos's {@code target}, a Schedule's or Workflow's embedded spec — is covered without a switch over them.
  */
-public record PodSelection(Set<String> namespaces, Map<String, String> labels, Set<String> pods) {
+public record PodSelection(Set<String> namespaces, Map<String, String> labels, Set<String> pods, Map<String, String> annotations) {
     public PodSelection {
         namespaces = Set.copyOf(new TreeSet<>(namespaces));
         labels = Map.copyOf(labels);
         pods = Set.copyOf(pods);
+        annotations = annotations == null ? Map.of() : Map.copyOf(annotations);
+    }
+
+    /** Without annotations. */
+    public PodSelection(Set<String> namespaces, Map<String, String> labels, Set<String> pods) {
+        this(namespaces, labels, pods, Map.of());
+    }
+
+    /** Whether {@code pod} carries every annotation of {@code annotationSelectors}. */
+    boolean annotated(io.fabric8.kubernetes.api.model.Pod pod) {
+        if (annotations.isEmpty()) return true;
+        Map<String, String> has = pod.getMetadata().getAnnotations() == null ? Map.of() : pod.getMetadata().getAnnotations();
+        for (var e : annotations.entrySet()) if (!e.getValue().equals(has.get(e.getKey()))) return false;
+        return true;
     }
 
     /** Namespaces in sorted order (to query and print deterministically). */
@@ -70,6 +84,11 @@ public record PodSelection(Set<String> namespaces, Map<String, String> labels, S
             var e = it.next();
             labels.put(e.getKey(), e.getValue().asText());
         }
-        return new PodSelection(namespaces, labels, pods);
+        var annotations = new TreeMap<String, String>();
+        for (var it = selector.path("annotationSelectors").fields(); it.hasNext(); ) {
+            var e = it.next();
+            annotations.put(e.getKey(), e.getValue().asText());
+        }
+        return new PodSelection(namespaces, labels, pods, annotations);
     }
 }

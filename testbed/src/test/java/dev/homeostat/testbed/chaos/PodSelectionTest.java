@@ -65,6 +65,22 @@ class PodSelectionTest {
                 new PodSelection(Set.of("db"), Map.of("app", "pg"), Set.of()));
     }
 
+    @Test
+    void annotationSelectors_areRead_andAPodMustCarryEveryOne() {
+        var m = model("""
+                apiVersion: chaos-mesh.org/v1alpha1
+                kind: PodChaos
+                metadata: {name: a, namespace: shop}
+                spec: {action: pod-kill, mode: one, selector: {annotationSelectors: {team: payments}}}
+                """);
+        PodSelection s = PodSelection.of(m, "shop").getFirst();
+        assertThat(s.annotations()).containsExactly(Map.entry("team", "payments"));
+        var pod = new io.fabric8.kubernetes.api.model.PodBuilder().withNewMetadata().withName("p").addToAnnotations("team", "payments").endMetadata().build();
+        var other = new io.fabric8.kubernetes.api.model.PodBuilder().withNewMetadata().withName("q").addToAnnotations("team", "search").endMetadata().build();
+        assertThat(s.annotated(pod)).isTrue();
+        assertThat(s.annotated(other)).isFalse();
+    }
+
     @Property(tries = 50)
     void labelsSurviveTheModelRoundTrip(@ForAll @AlphaChars @StringLength(min = 1, max = 20) String key,
                                         @ForAll @AlphaChars @StringLength(min = 1, max = 20) String value) {
