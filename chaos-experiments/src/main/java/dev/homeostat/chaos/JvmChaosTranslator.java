@@ -24,7 +24,11 @@ final class JvmChaosTranslator implements FaultTranslator<JVMChaos> {
         if (spec == null) throw ctx.fail("spec", "required: JVMChaos needs spec.action, spec.mode and spec.selector");
         String action = spec.getAction();
         if (action == null || action.isBlank()) throw ctx.fail("spec.action", "required; one of " + String.join(", ", ACTIONS));
-        var sel = ChaosSelectors.translate("spec", spec.getSelector(), spec.getMode(), null, spec.getContainerNames(), ctx);
+        String mode = spec.getMode();
+        if (mode != null && List.of("fixed", "fixed-percent", "random-max-percent").contains(mode))
+            throw ctx.fail("spec.mode", "mode " + mode + " needs a number, but in a JVMChaos spec.value is the return value (Go's JSON decoding gives "
+                    + "the shallower field), so Chaos Mesh never reads one; use mode one or all");
+        var sel = ChaosSelectors.translate("spec", spec.getSelector(), mode, null, spec.getContainerNames(), ctx);
         Duration duration = ctx.duration("spec.duration", spec.getDuration(), "for JVMChaos (how long the rule stays)");
         String method = classMethod(spec, action, ctx);
         int latencyMs = spec.getLatency() == null ? 0 : spec.getLatency();

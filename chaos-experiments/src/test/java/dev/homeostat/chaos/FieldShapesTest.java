@@ -11,8 +11,8 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** netem's reordering and rate limit, and a graceful pod-kill, as a request-level simulation reads them. */
-class NetemShapesTest {
+/** Fields a request-level simulation reads in its own way: netem reordering and rate, a graceful pod-kill, a JVMChaos value. */
+class FieldShapesTest {
     private static final Duration AT = Duration.ofMinutes(2);
     private final ManifestTranslator manifests = new ManifestTranslator();
 
@@ -69,6 +69,23 @@ class NetemShapesTest {
         assertThat(bad.getMessage()).contains("spec.rate.rate").contains("invalid rate \"fast\"").doesNotContain("\n");
         var missing = catchThrowableOfType(ManifestException.class, () -> network("action: rate\n"));
         assertThat(missing.getMessage()).contains("spec.rate").contains("required for action rate");
+    }
+
+    @Test
+    void jvmChaos_modeNeedingANumber_isRefused_asValueIsTheReturnValue() {
+        var e = catchThrowableOfType(ManifestException.class, () -> manifests.translate("m.yaml", """
+                apiVersion: chaos-mesh.org/v1alpha1
+                kind: JVMChaos
+                metadata: {name: j, namespace: shop}
+                spec:
+                  action: return
+                  class: com.example.Cart
+                  method: total
+                  value: "2"
+                  mode: fixed
+                  selector: {labelSelectors: {app: cart}}
+                """, AT));
+        assertThat(e.getMessage()).contains("spec.mode: mode fixed needs a number").contains("spec.value is the return value").doesNotContain("\n");
     }
 
     @Test
