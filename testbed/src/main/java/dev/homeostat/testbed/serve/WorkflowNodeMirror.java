@@ -31,6 +31,8 @@ final class WorkflowNodeMirror {
     private final Consumer<String> log;
     private final Map<String, Tracked> workflows = new LinkedHashMap<>();
     private final Map<String, String[]> nodeOfFault = new HashMap<>();
+    /** The node of a step still running, by the step's fault name without a {@code #n}. */
+    private final Map<String, String[]> nodeOfStep = new HashMap<>();
     private final List<Runnable> writes = new ArrayList<>();
     private int created;
 
@@ -50,11 +52,20 @@ final class WorkflowNodeMirror {
     void on(SimEvent event) {
         switch (event) {
             case SimEvent.FaultStarted f -> {
-                Tracked w = owner(f.fault());
-                String template = w == null ? null : template(w, f.fault());
+                // one step may be several faults (a netem's delay and loss: name#1, name#2): one node for the step
+                String step = f.fault().replaceFirst("#\\d+$", "");
+                Tracked w = owner(step);
+                String template = w == null ? null : template(w, step);
                 if (template == null) return;
-                String node = f.fault() + "-" + Integer.toString(++created, 36);
-                nodeOfFault.put(f.fault(), new String[] {w.namespace(), node});
+                String[] existing = nodeOfStep.get(step);
+                if (existing != null) {
+                    nodeOfFault.put(f.fault(), existing);
+                    return;
+                }
+                String node = step + "-" + Integer.toString(++created, 36);
+                String[] ref = {w.namespace(), node};
+                nodeOfStep.put(step, ref);
+                nodeOfFault.put(f.fault(), ref);
                 String type = f.kind().contains("/") ? f.kind().substring(0, f.kind().indexOf('/')) : f.kind();
                 var spec = new LinkedHashMap<String, Object>();
                 spec.put("workflowName", w.name());
@@ -69,7 +80,11 @@ final class WorkflowNodeMirror {
             }
             case SimEvent.FaultEnded f -> {
                 String[] node = nodeOfFault.remove(f.fault());
-                if (node != null) writes.add(() -> accomplish(WorkflowFollower.NODES, node[0], node[1]));
+                // the step is accomplished when the last of its faults ends
+                if (node != null && !nodeOfFault.containsValue(node)) {
+                    nodeOfStep.values().remove(node);
+                    writes.add(() -> accomplish(WorkflowFollower.NODES, node[0], node[1]));
+                }
             }
             case SimEvent.OrchestrationNote n when n.note().equals("workflow ended") || n.note().startsWith("workflow aborted") -> {
                 Tracked w = workflows.remove(n.orchestration());
