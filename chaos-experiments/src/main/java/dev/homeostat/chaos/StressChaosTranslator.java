@@ -110,7 +110,8 @@ final class StressChaosTranslator implements FaultTranslator<StressChaos> {
     }
 
     private static void addVm(List<BiFunction<String, Duration, Fault>> drafts, String field, StressNg.Stress s, ChaosSelectors.Target target, ManifestContext ctx) {
-        if (s.vmWorkers() == null || s.vmWorkers() == 0) return;
+        // --vm 0: one worker per processor of the machine, read from each pod's node (MemoryStress workers 0)
+        if (s.vmWorkers() == null) return;
         long perWorker = s.vmBytes() == null ? DEFAULT_VM_BYTES : s.vmBytes();
         int workers = s.vmWorkers();
         double share = s.vmShareOfNode() == null ? 0 : s.vmShareOfNode();

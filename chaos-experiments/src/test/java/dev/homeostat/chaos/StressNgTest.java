@@ -62,6 +62,13 @@ class StressNgTest {
     }
 
     @Test
+    void vmZero_isOneWorkerPerProcessorOfTheNode() {
+        var vm = (dev.homeostat.simulator.fault.MemoryStress) manifests.translate("m.yaml", stress("stressngStressors: \"--vm 0 --vm-bytes 64m\"\n"), AT).getFirst();
+        assertThat(vm.workers()).isZero();
+        assertThat(vm.bytesPerWorker()).isEqualTo(64L << 20);
+    }
+
+    @Test
     void zeroWorkers_dependOnTheNode_andAreRefusedByName() {
         var e = catchThrowableOfType(ManifestException.class,
                 () -> manifests.translate("m.yaml", stress("stressngStressors: \"--matrix 0\"\n"), AT));

@@ -342,7 +342,8 @@ final class FaultInjector {
         int steps = (int) Math.clamp(ramp / 1000, 1, 60);
         var held = new IdentityHashMap<PodState, MemoryStressor>();
         return new Impact(InjectionCheck.Signal.MEMORY, null, new OnEachPod(p -> {
-            long bytes = s.shareOfNode() > 0 ? s.workers() * (long) (p.node.spec.memory() * s.shareOfNode()) : s.workers() * s.bytesPerWorker();
+            long workers = s.workers() > 0 ? s.workers() : (long) Math.ceil(p.node.spec.cpu());
+            long bytes = s.shareOfNode() > 0 ? workers * (long) (p.node.spec.memory() * s.shareOfNode()) : workers * s.bytesPerWorker();
             var stressor = kubelet.addMemoryStress(p, ramp > 0 ? 0 : bytes, s.stressorIsOomVictim());
             held.put(p, stressor);
             long t = kernel.now();

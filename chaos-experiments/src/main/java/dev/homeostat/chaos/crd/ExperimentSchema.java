@@ -100,7 +100,7 @@ public final class ExperimentSchema {
             REMOTE_CLUSTER));
 
     private static final String STRESS_OPTIONS =
-            "stress-ng options: --cpu (0: one worker per processor of the pod's node, as stress-ng counts the machine's), --cpu-load, --vm, --vm-bytes (a percent: that share of the node's memory per worker) and --timeout act as stress-ng would (the last value wins); --hdd N and --io N "
+            "stress-ng options: --cpu and --vm (0: one worker per processor of the pod's node, as stress-ng counts the machine's), --cpu-load, --vm-bytes (a percent: that share of the node's memory per worker) and --timeout act as stress-ng would (the last value wins); --hdd N and --io N "
                     + "keep the pod's disk busy: each request's file operation waits 2 ms per hdd worker and 1 ms per io worker (an assumed cost, "
                     + "as a 100% IOChaos latency: a fault of its own, StressChaos/io); options that change only how stress-ng burns (methods, verbosity, "
                     + "block sizes, a stressor's own options such as --matrix-size) are live only; the workers of stress-ng's other stressors "

@@ -9,13 +9,13 @@ import java.time.Duration;
  * {@code oomScoreAdj} the stressor (its stress ends, the app lives); otherwise (negative, -1000, or not
  * given) the container is OOMKilled. {@code shareOfNode} above 0 sizes each worker as that share of its node's memory
  * instead of {@code bytesPerWorker} (memStress's and stress-ng's percent sizes read the machine's memory, which a
- * container sees whole).
+ * container sees whole). {@code workers} 0 is stress-ng's one worker per processor of the machine: of the pod's node.
  */
 public record MemoryStress(String name, Duration start, Duration duration, PodSelector selector, SelectionMode mode,
                            int workers, long bytesPerWorker, Duration rampUp, Integer oomScoreAdj, double shareOfNode) implements PodFault {
     public MemoryStress {
         Faults.check(name, start, duration, selector, mode);
-        if (workers < 1) throw new IllegalArgumentException("workers: must be >= 1, was " + workers);
+        if (workers < 0) throw new IllegalArgumentException("workers: must be >= 0 (0: one per processor of the node), was " + workers);
         if (shareOfNode < 0 || shareOfNode > 1) throw new IllegalArgumentException("size: a share of the node's memory is in 0..100 %, was " + shareOfNode * 100 + " %");
         if (shareOfNode == 0 && bytesPerWorker <= 0) throw new IllegalArgumentException("size: must be positive, was " + bytesPerWorker);
         if (rampUp != null && rampUp.isNegative()) throw new IllegalArgumentException("time: must be >= 0, was " + rampUp);
