@@ -194,7 +194,7 @@ public final class Simulation {
     }
 
     /** Whether the pod is listed (Terminating included): {@link #pod} without building its view. */
-    public boolean hasPod(String namespace, String name) { return cluster.pod(namespace, name) != null; }
+    public boolean hasPod(String namespace, String name) { return cluster.hasPod(namespace, name); }
 
     /** The pods of one Deployment (Terminating included), in creation order; empty for an unknown Deployment. */
     public List<PodView> podsOf(String namespace, String deployment) {
