@@ -177,12 +177,26 @@ final class SignalEvaluator {
 
     /** Drops the detectors of series that sent nothing since {@code horizon} (pods that are gone, mostly). */
     void forgetQuietSince(long horizon) {
-        byLabels.values().removeIf(k -> {
+        if (anyQuietSince(horizon)) byLabels.values().removeIf(k -> {
             if (k.seenAt >= horizon) return false;
             if (k.id >= 0 && k.id < byId.length && byId[k.id] == k) byId[k.id] = null;
             return true;
         });
         byTarget.values().removeIf(s -> s.seenAt < horizon);
+    }
+
+    /**
+     * Whether a series may be quiet since {@code horizon}: a walk of the numbered entries in number order (the order
+     * they lie in memory) instead of the label map's table; false only when every entry is numbered and none is quiet.
+     */
+    private boolean anyQuietSince(long horizon) {
+        int numbered = 0;
+        for (Known k : byId) {
+            if (k == null) continue;
+            if (k.seenAt < horizon) return true;
+            numbered++;
+        }
+        return numbered != byLabels.size();
     }
 
     /** The series of one selector: asks the source for the bare name and keeps the series its matchers accept. */
