@@ -9,4 +9,11 @@ package dev.homeostat.detectors;
 @FunctionalInterface
 public interface Detector {
     Verdict observe(long timeMillis, double[] values);
+
+    /**
+     * The values {@code v} for which {@code observe(t, new double[] {v})} now would return a normal verdict with no
+     * explanation and leave this detector as it was, whatever {@code t}: a caller may skip such observations. Asked
+     * again after each observation it makes; {@link QuietBand#NONE} (the default) when no value is sure to.
+     */
+    default QuietBand quietBand() { return QuietBand.NONE; }
 }

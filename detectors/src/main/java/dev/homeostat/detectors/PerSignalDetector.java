@@ -53,4 +53,10 @@ final class PerSignalDetector implements Detector {
         String why = scorers.length > 1 ? "signal " + worst + ": " + worstVerdict.explanation() : worstVerdict.explanation();
         return new Verdict(maxScore, threshold, true, why, maxAnomaly);
     }
+
+    /** One signal's scorer's band: a normal verdict of every scorer is a normal verdict with no explanation here. */
+    @Override
+    public QuietBand quietBand() {
+        return scorers.length == 1 ? scorers[0].quietBand() : QuietBand.NONE;
+    }
 }

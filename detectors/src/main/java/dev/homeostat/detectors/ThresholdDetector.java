@@ -23,9 +23,19 @@ final class ThresholdDetector implements UnivariateScorer {
     }
 
     private final Config cfg;
+    /** Inside the bounds (inclusive): a value there ends a run, so with no run going it changes nothing. */
+    private final QuietBand inside;
     private int run;
 
-    ThresholdDetector(Config cfg) { this.cfg = cfg; }
+    ThresholdDetector(Config cfg) {
+        this.cfg = cfg;
+        this.inside = new QuietBand(Double.isNaN(cfg.below()) ? Double.NEGATIVE_INFINITY : cfg.below(),
+                Double.isNaN(cfg.above()) ? Double.POSITIVE_INFINITY : cfg.above());
+    }
+
+    /** With no run going, a value inside the bounds (or ±∞ beside an open bound: not finite) is normal and leaves the run at 0. */
+    @Override
+    public QuietBand quietBand() { return run == 0 ? inside : QuietBand.NONE; }
 
     @Override
     public Verdict observe(double x) {

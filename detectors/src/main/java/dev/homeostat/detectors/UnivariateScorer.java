@@ -9,4 +9,7 @@ package dev.homeostat.detectors;
  */
 interface UnivariateScorer {
     Verdict observe(double value);
+
+    /** The values whose observation now would judge normal with no explanation and change nothing (see {@link Detector#quietBand}). */
+    default QuietBand quietBand() { return QuietBand.NONE; }
 }

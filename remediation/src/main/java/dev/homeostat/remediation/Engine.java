@@ -193,9 +193,9 @@ public final class Engine {
         if (!ticked || now - lastSweep >= lookback) {
             // a series quiet for a whole lookback is a pod or Deployment that is gone: its detector goes with it
             for (SignalEvaluator signal : signals) signal.forgetQuietSince(now - lookback);
-            serviceIndex.retainPods(ref -> {
-                String[] part = ref.split("/", 3);
-                return cluster.pod(part[1], part[2]).isPresent();
+            serviceIndex.retainPods(ref -> { // pod/<namespace>/<name>
+                int slash = ref.indexOf('/', 4);
+                return cluster.hasPod(ref.substring(4, slash), ref.substring(slash + 1));
             });
             lastSweep = now;
         }

@@ -2,6 +2,7 @@ package dev.homeostat.remediation;
 
 import dev.homeostat.units.Seeds;
 import dev.homeostat.detectors.Detector;
+import dev.homeostat.detectors.QuietBand;
 import dev.homeostat.detectors.Verdict;
 import dev.homeostat.remediation.model.Anomaly;
 import dev.homeostat.remediation.model.Target;
@@ -39,6 +40,8 @@ final class SignalEvaluator {
     private final Map<String, PeerGroup> groups = new HashMap<>();
     /** The series of the tick being evaluated. */
     private final TickBuffer tick = new TickBuffer();
+    /** Univariate reads so far: which read last handed each series. */
+    private int reads;
     /** Multivariate: state per target ref (several metrics' series join on the target). */
     private final Map<String, SeriesState> byTarget = new TreeMap<>();
 
@@ -60,47 +63,68 @@ final class SignalEvaluator {
         return n;
     }
 
-    /** Feeds each series' samples in (since, now] to its detector; the latest anomalous verdict per series becomes one anomaly. */
+    /**
+     * Feeds each series' samples in (since, now] to its detector; the latest anomalous verdict per series becomes one
+     * anomaly. In two passes, as a peer's value needs its group's median of the tick: the read takes each series' new
+     * samples and what its detector's {@link QuietBand} is into the tick's arrays, then the judging walks those arrays
+     * and touches a series' detector only for a sample outside its band: a quiet tick reads each series' entry once.
+     */
     List<Anomaly> evaluate(MetricsSource metrics, long since, long now) {
         if (signal.multivariate()) return MultivariateJoin.evaluate(this, metrics, since, now);
         tick.clear();
+        reads++;
         metrics.read(selectors.getFirst().name(), since, now, (id, labels, times, values, n) -> {
             Known known = known(id, labels);
             known.seenAt = now;
             if (!known.selected) return;
-            tick.add(known, times, values, n);
             if (known.group != null && n > 0) known.group.add(values[n - 1]);
+            if (known.target == null) return; // a series without the target label cannot be acted on
+            if (known.state == null) start(known);
+            // a label set twice in one read (a source's duplicate) is judged sample by sample, as its band may move
+            boolean again = known.readIn == reads;
+            known.readIn = reads;
+            tick.add(known, times, values, n, now, again);
         });
         for (PeerGroup g : groups.values()) g.settle();
         List<Anomaly> found = new ArrayList<>();
-        boolean ratio = signal.peerRatio();
         for (int s = 0; s < tick.size; s++) {
-            Known known = tick.known[s];
-            if (known.target == null) continue; // a series without the target label cannot be acted on
-            SeriesState state = known.state;
-            if (state == null) {
-                state = new SeriesState(known.target, known.labels.get(Engine.SERVICE_LABEL), create(known.target));
-                known.state = state;
-                if (known.target.kind() == Target.Kind.POD) services.learn(known.target, state.service);
-            }
-            state.seenAt = now;
-            double median = known.group == null ? Double.NaN : known.group.median;
-            // a multiple of nothing: without peers, or peers at zero, a ratio says nothing
-            if (ratio && !(median > 0)) continue;
-            Anomaly latest = null;
-            long[] times = tick.times;
-            double[] values = tick.values;
-            for (int i = tick.start[s], end = i + tick.count[s]; i < end; i++) {
-                long t = times[i];
-                if (t <= state.lastSeen || t > now) continue; // each sample once, and none from the future
-                state.lastSeen = t;
-                double v = Double.isNaN(median) ? values[i] : ratio ? values[i] / median : values[i] - median;
-                Verdict verdict = state.detector.observe(t, new double[] {v});
-                if (verdict.anomalous()) latest = anomaly(state, t, verdict);
-            }
+            Anomaly latest = judge(s);
             if (latest != null) found.add(latest);
         }
         return latestPerTarget(found);
+    }
+
+    /** A series' detector, made when the series first comes with a target. */
+    private void start(Known known) {
+        known.state = new SeriesState(known.target, known.labels.get(Engine.SERVICE_LABEL), create(known.target));
+        if (known.target.kind() == Target.Kind.POD) services.learn(known.target, known.state.service);
+    }
+
+    /** The tick's series {@code s} judged: its latest anomaly, or null. */
+    private Anomaly judge(int s) {
+        PeerGroup group = tick.group[s];
+        double median = group == null ? Double.NaN : group.median;
+        boolean ratio = signal.peerRatio();
+        if (ratio && !(median > 0)) {
+            // a multiple of nothing (no peers, or peers at zero) says nothing: the samples stay unseen, as if not read
+            tick.known[s].lastSeen = Math.min(tick.known[s].lastSeen, tick.lastSeenBefore[s]); // the earliest, for a duplicate
+            return null;
+        }
+        double low = tick.low[s], high = tick.high[s];
+        Anomaly latest = null;
+        for (int i = tick.start[s], end = i + tick.count[s]; i < end; i++) {
+            double v = Double.isNaN(median) ? tick.values[i] : ratio ? tick.values[i] / median : tick.values[i] - median;
+            // the detector would judge it normal and stay as it is: a quiet series costs no detector call
+            if (v >= low && v <= high) continue;
+            Known known = tick.known[s];
+            long t = tick.times[i];
+            Verdict verdict = known.state.detector.observe(t, new double[] {v});
+            QuietBand band = known.state.detector.quietBand();
+            known.quietLow = low = band.low();
+            known.quietHigh = high = band.high();
+            if (verdict.anomalous()) latest = anomaly(known.state, t, verdict);
+        }
+        return latest;
     }
 
     /** What is known of a series: by the source's number when it gives one and it still names these labels, else by the labels. */
@@ -153,12 +177,26 @@ final class SignalEvaluator {
 
     /** Drops the detectors of series that sent nothing since {@code horizon} (pods that are gone, mostly). */
     void forgetQuietSince(long horizon) {
-        byLabels.values().removeIf(k -> {
+        if (anyQuietSince(horizon)) byLabels.values().removeIf(k -> {
             if (k.seenAt >= horizon) return false;
             if (k.id >= 0 && k.id < byId.length && byId[k.id] == k) byId[k.id] = null;
             return true;
         });
         byTarget.values().removeIf(s -> s.seenAt < horizon);
+    }
+
+    /**
+     * Whether a series may be quiet since {@code horizon}: a walk of the numbered entries in number order (the order
+     * they lie in memory) instead of the label map's table; false only when every entry is numbered and none is quiet.
+     */
+    private boolean anyQuietSince(long horizon) {
+        int numbered = 0;
+        for (Known k : byId) {
+            if (k == null) continue;
+            if (k.seenAt < horizon) return true;
+            numbered++;
+        }
+        return numbered != byLabels.size();
     }
 
     /** The series of one selector: asks the source for the bare name and keeps the series its matchers accept. */
@@ -187,6 +225,13 @@ final class SignalEvaluator {
         /** Null: no peers, or no peer label. */
         final PeerGroup group;
         SeriesState state;
+        /** The read that last handed it. */
+        int readIn;
+        /** The time of the last sample its detector was handed or skipped. */
+        long lastSeen = Long.MIN_VALUE;
+        /** The detector's {@link QuietBand} after its last observation, kept here so a quiet tick reads no other object. */
+        double quietLow = Double.NaN;
+        double quietHigh = Double.NaN;
         /** The labels instance and number the source last gave it. */
         Map<String, String> instance;
         int id = MetricsSource.SeriesSink.NO_ID;
@@ -225,9 +270,17 @@ final class SignalEvaluator {
         }
     }
 
-    /** The selected series of one tick and their samples, in the source's order, in arrays reused tick after tick. */
+    /**
+     * The selected series of one tick with a target, in the source's order, in arrays reused tick after tick: each
+     * series' new samples (after the last it saw, none from the future: its last-seen time moves on as they are taken),
+     * its peer group, its detector's quiet band and its last-seen time before.
+     */
     private static final class TickBuffer {
         Known[] known = new Known[64];
+        PeerGroup[] group = new PeerGroup[64];
+        long[] lastSeenBefore = new long[64];
+        double[] low = new double[64];
+        double[] high = new double[64];
         int[] start = new int[64];
         int[] count = new int[64];
         long[] times = new long[256];
@@ -237,31 +290,47 @@ final class SignalEvaluator {
 
         void clear() {
             Arrays.fill(known, 0, size, null);
+            Arrays.fill(group, 0, size, null);
             size = 0;
             samples = 0;
         }
 
-        void add(Known k, long[] t, double[] v, int n) {
-            if (size == known.length) {
-                known = Arrays.copyOf(known, size * 2);
-                start = Arrays.copyOf(start, size * 2);
-                count = Arrays.copyOf(count, size * 2);
-            }
+        void add(Known k, long[] t, double[] v, int n, long now, boolean noBand) {
+            if (size == known.length) grow();
             if (samples + n > times.length) {
                 int grown = Math.max(samples + n, times.length * 2);
                 times = Arrays.copyOf(times, grown);
                 values = Arrays.copyOf(values, grown);
             }
-            System.arraycopy(t, 0, times, samples, n);
-            System.arraycopy(v, 0, values, samples, n);
             known[size] = k;
+            group[size] = k.group;
+            lastSeenBefore[size] = k.lastSeen;
+            low[size] = noBand ? Double.NaN : k.quietLow;
+            high[size] = noBand ? Double.NaN : k.quietHigh;
             start[size] = samples;
-            count[size++] = n;
-            samples += n;
+            for (int i = 0; i < n; i++) {
+                if (t[i] <= k.lastSeen || t[i] > now) continue; // each sample once, and none from the future
+                k.lastSeen = t[i];
+                times[samples] = t[i];
+                values[samples++] = v[i];
+            }
+            count[size] = samples - start[size];
+            size++;
+        }
+
+        private void grow() {
+            int n = size * 2;
+            known = Arrays.copyOf(known, n);
+            group = Arrays.copyOf(group, n);
+            lastSeenBefore = Arrays.copyOf(lastSeenBefore, n);
+            low = Arrays.copyOf(low, n);
+            high = Arrays.copyOf(high, n);
+            start = Arrays.copyOf(start, n);
+            count = Arrays.copyOf(count, n);
         }
     }
 
-    /** A series' detector, the time of the last sample it saw, and when it last sent one. */
+    /** A series' detector; for a multivariate join also the time of the last sample it saw, and when it last sent one. */
     static final class SeriesState {
         final Target target;
         final String service;

@@ -2,6 +2,7 @@ package dev.homeostat.remediation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.homeostat.detectors.Detector;
 import dev.homeostat.remediation.fakes.FakeCluster;
 import dev.homeostat.remediation.fakes.FakeMetrics;
 import dev.homeostat.remediation.fakes.ManualClock;
@@ -79,6 +80,10 @@ class MetricsFeedTest {
     }
 
     private static List<EngineEvent> run(boolean numbered, long seed) {
+        return run(numbered, seed, TestDetectors.threshold());
+    }
+
+    private static List<EngineEvent> run(boolean numbered, long seed, DetectorFactory detectors) {
         var clock = new ManualClock(0);
         var metrics = new FakeMetrics();
         var cluster = new FakeCluster(clock);
@@ -86,15 +91,20 @@ class MetricsFeedTest {
         var journal = new Recorder();
         MetricsSource source = numbered ? new NumberingSource(metrics) : metrics::range;
         var engine = new Engine(PolicyLoader.parse(POLICY, "feed.yaml", s -> { }), source, cluster, cluster, clock, journal, 7,
-                TestDetectors.threshold());
+                detectors);
         var rnd = new SplittableRandom(seed);
+        String slowest = cluster.podNames().stream().filter(p -> p.startsWith("c")).sorted().findFirst().orElseThrow();
         for (long s = 15; s <= 15L * 120; s += 15) {
             long t = s * 1000;
             for (String pod : cluster.podNames()) {
                 Map<String, String> labels = Map.of("pod", pod, "namespace", FakeCluster.NS, "service", pod.substring(0, 1));
                 if (rnd.nextDouble() < 0.9) metrics.add("mem_ratio", labels, t, rnd.nextDouble() < 0.02 ? 0.95 : 0.3);
                 metrics.add("pod_errors", labels, t, rnd.nextDouble() < 0.05 ? 0.8 : rnd.nextDouble() * 0.1);
-                metrics.add("pod_latency", labels, t, rnd.nextDouble() < 0.05 ? 1.5 : 0.2 + rnd.nextDouble() * 0.1);
+                // service c idle now and then but for one slow pod: its peers' median latency is 0, a ratio to it says
+                // nothing that tick, and the slow pod's sample is judged when the source hands it again
+                boolean idle = pod.startsWith("c") && s % 300 < 45;
+                double slowOrIdle = pod.equals(slowest) ? 1.5 : 0;
+                metrics.add("pod_latency", labels, t, idle ? slowOrIdle : rnd.nextDouble() < 0.05 ? 1.5 : 0.2 + rnd.nextDouble() * 0.1);
                 String reason = rnd.nextBoolean() ? "CrashLoopBackOff" : "ImagePullBackOff";
                 if (rnd.nextDouble() < 0.1) metrics.add("waiting", Map.of("pod", pod, "namespace", FakeCluster.NS, "reason", reason), t, 1);
             }
@@ -104,6 +114,59 @@ class MetricsFeedTest {
             engine.tick();
         }
         return journal.events;
+    }
+
+    /**
+     * The registry's detectors tell the evaluator which values would change nothing ({@code Detector.quietBand}), and it
+     * skips those: the same detectors with the band hidden, fed every sample, must lead to the same decisions.
+     */
+    @Test
+    void skippingQuietSamples_changesNoDecision() {
+        DetectorFactory registry = DetectorFactory.registry();
+        DetectorFactory bandless = (spec, seed) -> {
+            Detector d = registry.create(spec, seed);
+            return d::observe;
+        };
+        for (long seed = 1; seed <= 3; seed++) {
+            for (boolean numbered : new boolean[] {false, true}) {
+                List<EngineEvent> everySample = run(numbered, seed, bandless);
+                assertThat(everySample).filteredOn(e -> e instanceof EngineEvent.AnomalyRaised).isNotEmpty();
+                assertThat(run(numbered, seed, registry)).as("seed %d, numbered %s", seed, numbered).isEqualTo(everySample);
+            }
+        }
+    }
+
+    /**
+     * A ratio to peers at zero says nothing, and the samples of that tick stay unseen: a source that hands them again
+     * (a window from the last tick on) has them judged against the next tick's median.
+     */
+    @Test
+    void aRatioToPeersAtZero_leavesTheSampleForTheNextTick() {
+        for (boolean numbered : new boolean[] {false, true}) {
+            var clock = new ManualClock(0);
+            var metrics = new FakeMetrics();
+            var cluster = new FakeCluster(clock);
+            cluster.deployment("c", 3);
+            var journal = new Recorder();
+            MetricsSource source = numbered ? new NumberingSource(metrics) : metrics::range;
+            var engine = new Engine(PolicyLoader.parse(POLICY, "feed.yaml", s -> { }), source, cluster, cluster, clock, journal, 7,
+                    DetectorFactory.registry());
+            List<String> pods = cluster.podNames().stream().sorted().toList();
+            for (long s = 15; s <= 45; s += 15) {
+                long t = s * 1000;
+                for (String pod : pods) {
+                    // at 30 s: one slow pod, its peers idle (median 0); at 45 s all alike (median 0.2)
+                    double v = s == 30 ? (pod.equals(pods.getFirst()) ? 1.5 : 0) : 0.2;
+                    metrics.add("pod_latency", Map.of("pod", pod, "namespace", FakeCluster.NS, "service", "c"), t, v);
+                }
+                clock.set(t);
+                engine.tick();
+            }
+            assertThat(journal.events).as("numbered %s", numbered)
+                    .filteredOn(e -> e instanceof EngineEvent.AnomalyRaised)
+                    .extracting(e -> ((EngineEvent.AnomalyRaised) e).anomaly().timeMillis() + " " + ((EngineEvent.AnomalyRaised) e).anomaly().target().name())
+                    .containsExactly("30000 " + pods.getFirst());
+        }
     }
 
     @Test

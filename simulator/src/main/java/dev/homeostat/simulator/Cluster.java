@@ -27,6 +27,13 @@ final class Cluster implements PodWatch {
     private final List<ServiceState> services = new ArrayList<>();
     private final Map<String, ServiceState> servicesByKey = new TreeMap<>();
     private final Map<String, PodState> pods = new TreeMap<>();
+    /**
+     * The live pods' keys hashed, for the engine's "is it still there" asked of every pod it knows once per lookback (a
+     * lookup in {@link #pods} costs a dozen string compares and cache misses). Keys only: a hashed map of the pods
+     * themselves has the young collector copy them in hash order, and the per-step sweeps then stream no more (5×
+     * slower traffic steps at 30,000 pods).
+     */
+    private final Set<String> podKeys = new HashSet<>();
     /** Deployments in traffic order: callers before the services they call (see {@link TrafficOrder}). */
     private final List<DeploymentState> trafficOrder;
 
@@ -96,6 +103,8 @@ final class Cluster implements PodWatch {
 
     PodState pod(String namespace, String name) { return pods.get(namespace + "/" + name); }
 
+    boolean hasPod(String namespace, String name) { return podKeys.contains(namespace + "/" + name); }
+
     /** The pods on {@code node} that are not being deleted, sorted by key. */
     List<PodState> podsOn(NodeState node) {
         List<PodState> out = new ArrayList<>();
@@ -106,11 +115,13 @@ final class Cluster implements PodWatch {
     /** A pod its ReplicaSet just created. */
     void add(PodState p) {
         pods.put(p.key, p);
+        podKeys.add(p.key);
         p.deployment.pods.add(p);
     }
 
     @Override public void gone(PodState p) {
         pods.remove(p.key);
+        podKeys.remove(p.key);
         p.deployment.pods.remove(p);
     }
 }

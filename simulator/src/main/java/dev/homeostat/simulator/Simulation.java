@@ -193,6 +193,9 @@ public final class Simulation {
         return Optional.ofNullable(cluster.pod(namespace, name)).map(PodState::view);
     }
 
+    /** Whether the pod is listed (Terminating included): {@link #pod} without building its view. */
+    public boolean hasPod(String namespace, String name) { return cluster.hasPod(namespace, name); }
+
     /** The pods of one Deployment (Terminating included), in creation order; empty for an unknown Deployment. */
     public List<PodView> podsOf(String namespace, String deployment) {
         DeploymentState d = cluster.deployment(namespace, deployment);

@@ -96,17 +96,41 @@ final class PeerShift {
     /** Each pod's (ns/name) newest finite value of {@code metric} in [from, to]. */
     private Map<String, Double> newest(String metric, long from, long to) {
         Map<String, Double> out = new HashMap<>();
+        PodKeys keys = podKeys.computeIfAbsent(metric, m -> new PodKeys());
         metrics.read(metric, from, to, (id, labels, times, values, n) -> {
-            String pod = labels.get("pod");
-            if (pod == null) return;
             for (int i = n - 1; i >= 0; i--) {
                 if (Double.isFinite(values[i])) {
-                    out.put(labels.getOrDefault("namespace", "default") + "/" + pod, values[i]);
+                    String pod = keys.of(id, labels);
+                    if (pod != null) out.put(pod, values[i]);
                     return;
                 }
             }
         });
         return out;
+    }
+
+    /** Per metric (the source numbers series per metric): each series' pod key, worked out once per numbered series. */
+    private final Map<String, PodKeys> podKeys = new HashMap<>();
+
+    /** A series' pod as ns/name (null without a pod label), kept by the source's number while it names these labels. */
+    private static final class PodKeys {
+        private String[] keys = new String[0];
+        private Object[] labelsOf = new Object[0];
+
+        String of(int id, Map<String, String> labels) {
+            if (id >= 0 && id < keys.length && labelsOf[id] == labels) return keys[id];
+            String pod = labels.get("pod");
+            String key = pod == null ? null : labels.getOrDefault("namespace", "default") + "/" + pod;
+            if (id >= 0) {
+                if (id >= keys.length) {
+                    keys = Arrays.copyOf(keys, Math.max(id + 1, keys.length * 2));
+                    labelsOf = Arrays.copyOf(labelsOf, keys.length);
+                }
+                keys[id] = key;
+                labelsOf[id] = labels;
+            }
+            return key;
+        }
     }
 
     private static double median(List<Double> values) {

@@ -24,6 +24,9 @@ public interface ClusterView {
         return Optional.empty();
     }
 
+    /** Whether the cluster lists the pod {@code namespace/name}: asked of every pod the engine knows once per lookback. */
+    default boolean hasPod(String namespace, String name) { return pod(namespace, name).isPresent(); }
+
     /** The pods the Deployment {@code namespace/name} owns, Terminating ones included. */
     default List<PodInfo> podsOf(String namespace, String deployment) {
         List<PodInfo> out = new ArrayList<>();

@@ -6,6 +6,7 @@ import dev.homeostat.remediation.port.PodInfo;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /** Which in-flight incident an anomaly's target belongs to. */
 final class IncidentLookup {
@@ -16,14 +17,14 @@ final class IncidentLookup {
      * pod — the incident of the restarted pod it replaces (same rule and deployment, started after that restart; the
      * latest such restart wins). A replacement found so becomes the incident's current target.
      */
-    static Incident find(Map<String, Incident> inFlight, Target target, Rule rule, List<PodInfo> pods) {
+    static Incident find(Map<String, Incident> inFlight, Target target, Rule rule, Supplier<List<PodInfo>> pods) {
         Incident own = inFlight.get(target.ref());
         if (own != null) return own;
         for (Incident incident : inFlight.values()) {
             if (incident.current.equals(target)) return incident;
         }
         if (target.kind() != Target.Kind.POD) return null;
-        PodInfo pod = pod(target, pods);
+        PodInfo pod = pod(target, pods.get());
         if (pod == null || pod.deployment() == null) return null;
         Incident best = null;
         for (Incident incident : inFlight.values()) {
@@ -39,9 +40,9 @@ final class IncidentLookup {
     }
 
     /** The deployment of a pod target, or null (not a pod, not listed, or no owner). */
-    static String deploymentOf(Target target, List<PodInfo> pods) {
+    static String deploymentOf(Target target, Supplier<List<PodInfo>> pods) {
         if (target.kind() != Target.Kind.POD) return null;
-        PodInfo pod = pod(target, pods);
+        PodInfo pod = pod(target, pods.get());
         return pod == null ? null : pod.deployment();
     }
 

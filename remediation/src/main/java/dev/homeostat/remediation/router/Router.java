@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * Anomalies → incidents → actions. The first rule whose match fits an anomaly owns it. One
@@ -83,7 +84,7 @@ public final class Router {
      * only when needed: a tick without anomalies and with no incident in flight never lists the cluster.
      */
     public void onTick(long now, List<Anomaly> anomalies, Map<Anomaly, Diagnosis> diagnoses,
-                       java.util.function.Supplier<List<PodInfo>> listPods) {
+                       Supplier<List<PodInfo>> listPods) {
         remember(now, anomalies);
         for (Anomaly a : anomalies) {
             Diagnosis d = diagnoses.get(a);
@@ -94,8 +95,10 @@ public final class Router {
             pager.resolveQuiet(now, this::actingFor);
             return;
         }
-        List<PodInfo> pods = listPods.get();
-        forgetIsolated(pods);
+        // listed at the first need (a new incident's lookups, an attempt: before any action of the tick, so the same
+        // list as at the tick's start); a tick that only waits on incidents in flight lists nothing
+        Supplier<List<PodInfo>> pods = new Once<>(listPods);
+        if (!isolated.isEmpty()) forgetIsolated(pods.get());
         for (Anomaly anomaly : anomalies) {
             if (isolated.contains(anomaly.target().ref())) continue;
             Diagnosis diagnosis = diagnoses.get(anomaly);
@@ -115,7 +118,7 @@ public final class Router {
     }
 
     /** Opens an incident on {@code subject} for the anomaly, or lets the anomaly join the one in flight. */
-    private void route(long now, Anomaly anomaly, Diagnosis diagnosis, Rule rule, Target subject, List<PodInfo> pods) {
+    private void route(long now, Anomaly anomaly, Diagnosis diagnosis, Rule rule, Target subject, Supplier<List<PodInfo>> pods) {
         Incident joined = IncidentLookup.find(inFlight, subject, rule, pods);
         if (joined != null) {
             if (joined.rule.equals(rule)) {
@@ -164,7 +167,7 @@ public final class Router {
         return inFlight.values().stream().map(Incident::view).toList();
     }
 
-    private void step(Incident incident, long now, List<PodInfo> pods) {
+    private void step(Incident incident, long now, Supplier<List<PodInfo>> pods) {
         switch (incident.phase) {
             case ATTEMPTING -> {
                 if (incident.approvalId != null) {
@@ -204,13 +207,13 @@ public final class Router {
         }
     }
 
-    private void repeat(Incident incident, long now, List<PodInfo> pods) {
+    private void repeat(Incident incident, long now, Supplier<List<PodInfo>> pods) {
         incident.moveTo(Phase.ATTEMPTING);
         incident.startStep(incident.step, now);
         attempt(incident, now, pods);
     }
 
-    private void next(Incident incident, long now, List<PodInfo> pods) {
+    private void next(Incident incident, long now, Supplier<List<PodInfo>> pods) {
         if (incident.lastStep()) {
             String tried = incident.taken.isEmpty() ? "no action could run" : "tried " + String.join(", ", incident.taken);
             if (incident.heldBack != null) tried += "; " + incident.heldBack;
@@ -227,12 +230,12 @@ public final class Router {
         attempt(incident, now, pods);
     }
 
-    private void attempt(Incident incident, long now, List<PodInfo> pods) {
+    private void attempt(Incident incident, long now, Supplier<List<PodInfo>> pods) {
         incident.lastAttemptAt = now;
         List<DeploymentInfo> deployments = needsDeployments(incident.action()) ? cluster.deployments() : List.of();
         List<NodeInfo> nodes = needsNodes(incident.action()) ? cluster.nodes() : List.of();
         var request = new RemediationRequest(incident.current, incident.service(), incident.rule.name(), incident.trigger,
-                incident.taken, pods, List.copyOf(recent), incident.rule.scaling(), deployments, nodes, incident.heldBack, incident.diagnosis);
+                incident.taken, pods.get(), List.copyOf(recent), incident.rule.scaling(), deployments, nodes, incident.heldBack, incident.diagnosis);
         Decision decision = RemediatorRegistry.get(incident.action()).propose(request);
         switch (decision) {
             case Decision.Done done -> {

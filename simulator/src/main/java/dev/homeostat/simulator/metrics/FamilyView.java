@@ -71,8 +71,11 @@ final class FamilyView {
                 for (int i = first; i < end; i++) {
                     int n = counts[i - first];
                     if (n == 0) continue;
-                    System.arraycopy(gatheredTimes, (i - first) * w, times, 0, n);
-                    System.arraycopy(gatheredValues, (i - first) * w, values, 0, n);
+                    // a sample or two per series: a loop, not an arraycopy stub call per series
+                    for (int j = 0, at = (i - first) * w; j < n; j++) {
+                        times[j] = gatheredTimes[at + j];
+                        values[j] = gatheredValues[at + j];
+                    }
                     visitor.visit(handles[i], attachments[i], times, values, n);
                 }
             }

@@ -36,10 +36,13 @@ public final class ObservedMetrics implements MetricsSource {
     /**
      * Per series (the store hands out one label map per series for its lifetime): its labels as the engine keeps them
      * (copied once, so neither the engine nor this adapter rebuilds a label map per tick), its scrape offset and its
-     * number. Each store handle carries its entry as its attachment, so a read finds it without a lookup; this map
-     * answers when another reader of the store attached something else.
+     * number. Each store handle carries its entry as its attachment, so a read finds it without a lookup; the map
+     * answers when another reader of the store attached something else. The entries are held in the order they were
+     * made and the map holds their places, not them: the young collector then copies them in that order, the order a
+     * read visits them, instead of in the identity hash order of the map's table (a cache miss per series and tick).
      */
-    private final Map<Map<String, String>, Target> targets = new IdentityHashMap<>();
+    private final List<Target> made = new ArrayList<>();
+    private final Map<Map<String, String>, Integer> targets = new IdentityHashMap<>();
     /** The next series number per metric: dense from 0, as {@link SeriesSink} asks. */
     private final Map<String, int[]> nextId = new HashMap<>();
     /** A series' scrape offset, one instance for every read: the store works the offsets of a family out once. */
@@ -144,7 +147,13 @@ public final class ObservedMetrics implements MetricsSource {
 
     private Target targetOf(Handle handle) {
         if (handle.attachment() instanceof Target t && t.owner() == this) return t;
-        Target t = targets.computeIfAbsent(handle.labels(), labels -> target(handle.metric(), labels));
+        Integer at = targets.get(handle.labels());
+        if (at == null) {
+            at = made.size();
+            made.add(target(handle.metric(), handle.labels()));
+            targets.put(handle.labels(), at);
+        }
+        Target t = made.get(at);
         handle.attach(t);
         return t;
     }

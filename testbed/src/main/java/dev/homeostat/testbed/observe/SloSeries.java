@@ -108,12 +108,19 @@ public final class SloSeries {
             return found < 0 ? null : values[(head + found) % times.length];
         }
 
-        /** Evaluation times in [from, to]. */
+        /** Evaluation times in [from, to], from a binary search: a tick asks for the newest one or two of the hours kept. */
         List<Long> timesIn(long from, long to) {
+            int lo = 0, hi = size;
+            while (lo < hi) { // the first at or after from
+                int mid = (lo + hi) >>> 1;
+                if (times[(head + mid) % times.length] < from) lo = mid + 1;
+                else hi = mid;
+            }
             List<Long> out = new ArrayList<>();
-            for (int i = 0; i < size; i++) {
+            for (int i = lo; i < size; i++) {
                 long t = times[(head + i) % times.length];
-                if (t >= from && t <= to) out.add(t);
+                if (t > to) break;
+                out.add(t);
             }
             return out;
         }

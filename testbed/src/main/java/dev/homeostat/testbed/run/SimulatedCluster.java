@@ -42,6 +42,8 @@ final class SimulatedCluster implements ClusterView, ClusterActions, Clock {
         return simulation.pod(namespace, name).map(SimulatedCluster::info);
     }
 
+    @Override public boolean hasPod(String namespace, String name) { return simulation.hasPod(namespace, name); }
+
     @Override public List<PodInfo> podsOf(String namespace, String deployment) {
         return simulation.podsOf(namespace, deployment).stream().map(SimulatedCluster::info).toList();
     }
