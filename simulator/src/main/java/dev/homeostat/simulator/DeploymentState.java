@@ -34,6 +34,8 @@ final class DeploymentState {
     final Map<String, String> podLabels;
     final Map<String, String> podAnnotations;
     final List<PodState> pods = new ArrayList<>();
+    /** How many of {@link #pods} are Ready (the Service's endpoints): kept by {@link PodState#moveTo}. */
+    int readyPods;
     ServiceState service;
     /** Desired replicas (the Deployment's {@code spec.replicas}): set by scaling, through the ReplicaSet controller. */
     int replicas;
@@ -66,6 +68,11 @@ final class DeploymentState {
     Revision current() { return revisions.current(); }
 
     int ready() {
+        assert readyPods == counted() : key + ": " + readyPods + " ready pods kept, " + counted() + " counted";
+        return readyPods;
+    }
+
+    private int counted() {
         int n = 0;
         for (PodState p : pods) if (p.ready()) n++;
         return n;

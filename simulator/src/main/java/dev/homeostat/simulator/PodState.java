@@ -110,6 +110,9 @@ final class PodState {
     /** Moves the lifecycle on; a transition {@link PodLifecycle} does not allow is a bug of the caller. */
     void moveTo(PodLifecycle next) {
         if (!lifecycle.canMoveTo(next)) throw new IllegalStateException("pod " + key + ": no transition " + lifecycle + " -> " + next);
+        // the Service's endpoint count, kept as pods come and go rather than counted every traffic step
+        if (lifecycle == PodLifecycle.READY) deployment.readyPods--;
+        if (next == PodLifecycle.READY) deployment.readyPods++;
         lifecycle = next;
     }
 

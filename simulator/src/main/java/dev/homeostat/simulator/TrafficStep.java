@@ -69,7 +69,7 @@ final class TrafficStep {
         double extraServiceTime = added + plan.wait;
         int endpoints = 0;
         // an open circuit empties the Service's endpoints (the live adapter's selector method)
-        if (s == null || !s.circuitOpen) for (PodState p : d.pods) if (p.ready()) endpoints++;
+        if (s == null || !s.circuitOpen) endpoints = d.ready();
         double share = endpoints == 0 ? 0 : arrivals / endpoints;
         double threshold = s == null ? 1 : s.spec.slo().latencyP99().toMillis() / 1000.0;
         // two entries per pod at most: a pod whose file operations are partly slow holds two latency components
