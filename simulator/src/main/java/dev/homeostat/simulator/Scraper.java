@@ -68,11 +68,9 @@ final class Scraper implements PodWatch {
 
     /** The pods and the availability of one Deployment: part of a scrape, e.g. right after its traffic step, while its pods are in cache. */
     void scrapeDeployment(Batch w, DeploymentState d, long t) {
-        int ready = 0;
-        for (PodState p : d.pods) {
-            scrapePod(w, t, p);
-            if (p.ready()) ready++;
-        }
+        List<PodState> pods = d.pods;
+        for (int i = 0, n = pods.size(); i < n; i++) scrapePod(w, t, pods.get(i));
+        int ready = d.ready();
         Handle[] h = deploymentSeries.get(d);
         if (h == null) {
             var labels = Map.of("namespace", d.spec.namespace(), "deployment", d.spec.name());

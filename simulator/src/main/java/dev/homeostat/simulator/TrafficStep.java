@@ -82,7 +82,11 @@ final class TrafficStep {
         accReq = 0; accErr = 0; accSlow = 0; accAnswered = 0; accTimeouts = 0; accCap = 0; accCallTimeouts = 0;
         boolean callFaults = calling && !s.callFaults.isEmpty();
         if (callFaults) stepPodsUnderCallFaults(d, s, t, share, added, calls, threshold);
-        else for (PodState p : d.pods) stepPod(p, t, share, extraServiceTime, calls, calling, plan, threshold);
+        else {
+            // indexed: the pod loops are the simulator's hottest, and an iterator's modification checks cost there
+            List<PodState> pods = d.pods;
+            for (int i = 0, n = pods.size(); i < n; i++) stepPod(pods.get(i), t, share, extraServiceTime, calls, calling, plan, threshold);
+        }
         int n = accN;
         double req = accReq, err = accErr, slow = accSlow, answered = accAnswered, timeouts = accTimeouts, cap = accCap;
         double callTimeouts = accCallTimeouts;
