@@ -29,7 +29,8 @@ class ChaosCommandTest {
 
     record Result(int exit, String out, String err) { }
 
-    private static Result chaos(String... args) {
+    /** {@code homeostat chaos ARGS} in this process: exit code, stdout, stderr. */
+    static Result chaos(String... args) {
         var out = new StringWriter();
         var err = new StringWriter();
         int exit = Homeostat.execute(new PrintWriter(out, true), new PrintWriter(err, true), Stream.concat(Stream.of("chaos"), Stream.of(args)).toArray(String[]::new));

@@ -2,13 +2,9 @@ package dev.homeostat.testbed.chaos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.homeostat.testbed.cli.Homeostat;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,14 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ChaosUpgradeCommandTest {
     @TempDir Path dir;
 
-    record Result(int exit, String out, String err) { }
-
-    private static Result chaos(String... args) {
-        var out = new StringWriter();
-        var err = new StringWriter();
-        int exit = Homeostat.execute(new PrintWriter(out, true), new PrintWriter(err, true), Stream.concat(Stream.of("chaos"), Stream.of(args)).toArray(String[]::new));
-        return new Result(exit, out.toString(), err.toString());
-    }
+    private static ChaosCommandTest.Result chaos(String... args) { return ChaosCommandTest.chaos(args); }
 
     /** As Chaos Mesh 1.x documented it: the old API group and a cron in the experiment. */
     private static final String OLD = """
@@ -49,7 +38,7 @@ class ChaosUpgradeCommandTest {
         Files.writeString(old, OLD);
         assertThat(chaos("validate", old.toString()).exit()).isEqualTo(2);
 
-        Result r = chaos("upgrade", old.toString());
+        ChaosCommandTest.Result r = chaos("upgrade", old.toString());
 
         assertThat(r.exit()).isEqualTo(0);
         assertThat(r.err()).contains(old + ":1: apiVersion pingcap.com/v1alpha1 → chaos-mesh.org/v1alpha1",
@@ -58,7 +47,7 @@ class ChaosUpgradeCommandTest {
                 .doesNotContain("scheduler");
         Path upgraded = dir.resolve("new.yaml");
         Files.writeString(upgraded, r.out());
-        Result check = chaos("validate", upgraded.toString());
+        ChaosCommandTest.Result check = chaos("validate", upgraded.toString());
         assertThat(check.exit()).as(check.out()).isEqualTo(0);
     }
 
@@ -72,7 +61,7 @@ class ChaosUpgradeCommandTest {
         Files.writeString(b, current);
         assertThat(chaos("upgrade", a.toString(), b.toString()).err()).contains("--out: required for more than one file");
 
-        Result r = chaos("upgrade", a.toString(), b.toString(), "--out", dir.resolve("out").toString());
+        ChaosCommandTest.Result r = chaos("upgrade", a.toString(), b.toString(), "--out", dir.resolve("out").toString());
 
         assertThat(r.exit()).isEqualTo(0);
         assertThat(Files.readString(dir.resolve("out/a.yaml"))).contains("kind: Schedule");
@@ -87,7 +76,7 @@ class ChaosUpgradeCommandTest {
         Path good = dir.resolve("good.yaml");
         Files.writeString(good, OLD);
 
-        Result r = chaos("upgrade", good.toString(), bad.toString(), "--out", dir.resolve("out").toString());
+        ChaosCommandTest.Result r = chaos("upgrade", good.toString(), bad.toString(), "--out", dir.resolve("out").toString());
 
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err().strip().lines().filter(l -> l.contains("bad.yaml"))).hasSize(1);
