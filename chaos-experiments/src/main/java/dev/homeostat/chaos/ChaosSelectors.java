@@ -68,7 +68,8 @@ public final class ChaosSelectors {
         if (s.getFieldSelectors() != null)
             for (var e : s.getFieldSelectors().entrySet()) {
                 if (!PodSelector.FIELDS.contains(e.getKey()))
-                    throw ctx.notModelled(path + ".fieldSelectors." + e.getKey(), "the simulator knows the pod fields " + String.join(", ", PodSelector.FIELDS) + " only");
+                    throw ctx.cannotExist(path + ".fieldSelectors." + e.getKey(), "a simulated pod has no " + e.getKey() + ": its fields are "
+                            + String.join(", ", PodSelector.FIELDS));
                 if (e.getValue() == null || e.getValue().isBlank())
                     throw ctx.fail(path + ".fieldSelectors." + e.getKey(), "value must not be empty, e.g. status.phase: Running");
                 fields.put(e.getKey(), Set.of(e.getValue()));

@@ -65,11 +65,19 @@ final class DocumentTranslator {
 
         JsonNode metadata = root.path("metadata");
         String namespace = metadata.path("namespace").isTextual() && !metadata.path("namespace").asText().isBlank() ? metadata.path("namespace").asText() : "default";
-        var ctx = new ManifestContext(source, doc, appliedAt, metadata.path("name").asText(""), namespace, horizon);
+        String generated = GeneratedName.of(source, doc, metadata);
+        var ctx = new ManifestContext(source, doc, appliedAt, generated != null ? generated : metadata.path("name").asText(""), namespace, horizon);
         schemaOf(kind).ifPresent(schema -> SchemaCheck.check("", root, schema, ctx));
         HasMetadata model = read(source, doc, translator.modelType());
         ObjectMeta meta = model.getMetadata();
         if (meta == null) throw fail(source, doc, "metadata", "required: metadata.name (and metadata.namespace, default: default)");
+        if (generated != null) {
+            // the name the API server would give it on kubectl create, so a live run creates what the simulation reported
+            meta.setName(generated);
+            ctx.note("metadata.generateName", "kubectl apply refuses an object without metadata.name; kubectl create takes generateName, and the "
+                    + "API server names it " + meta.getGenerateName() + " and 5 random characters: here " + generated + ", fixed by the file "
+                    + "and the document so that runs repeat");
+        }
         if (meta.getName() == null || meta.getName().isBlank())
             throw fail(source, doc, "metadata.name", "required: the experiment's name, which also names its faults");
         if (meta.getName().length() > 253 || !meta.getName().matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*"))

@@ -13,7 +13,8 @@ import java.util.List;
  * → one abort fault (it short-circuits the rest); otherwise {@code delay} and {@code replace.code} → one
  * {@link HttpFault} each ({@code name#1}, {@code name#2} when both). Matchers ({@code target}, {@code port},
  * {@code path}, {@code method}, {@code code}, headers) are checked and every simulated request matches them (an upper
- * bound); what a request or response carries (patch, the other replacements) is live only, and refused alone.
+ * bound); what a request or response carries (patch, the other replacements) is live only: alone, a rule of {@code CONTENT},
+ * accepted with no simulated effect, which a note and the injection check say.
  */
 final class HttpChaosTranslator implements FaultTranslator<HTTPChaos> {
     private static final List<String> METHODS = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "CONNECT", "OPTIONS", "TRACE");
@@ -44,10 +45,11 @@ final class HttpChaosTranslator implements FaultTranslator<HTTPChaos> {
             if (code != null) actions.add(HttpFault.HttpAction.REPLACE);
         }
         if (actions.isEmpty()) {
-            if (spec.getReplace() != null || spec.getPatch() != null)
-                throw ctx.notModelled(spec.getReplace() != null ? "spec.replace" : "spec.patch", "this rule only changes what a message carries, "
-                        + "not whether or when it is answered, and no simulated metric reads that; add abort, delay or replace.code");
-            throw ctx.fail("spec", "give an action: abort: true, delay: 1s or replace: {code: 503}");
+            if (spec.getReplace() == null && spec.getPatch() == null) throw ctx.fail("spec", "give an action: abort: true, delay: 1s or replace: {code: 503}");
+            // accepted, as live: its window opens and closes, and its injection check says why nothing moved
+            ctx.note(spec.getReplace() != null ? "spec.replace" : "spec.patch", "no simulated effect: this rule only changes what a message "
+                    + "carries, not whether or when it is answered, and simulated requests carry no body, headers or queries (the injection check says so)");
+            actions.add(HttpFault.HttpAction.CONTENT);
         }
         List<String> names = ctx.faultNames(actions.size());
         var faults = new ArrayList<Fault>();

@@ -46,12 +46,18 @@ final class JvmChaosTranslator implements FaultTranslator<JVMChaos> {
                 effect = JvmEffect.EXCEPTION;
             }
             case "stress" -> {
-                // the schema defers memType's refusal; it is the reason, not a missing cpuCount
-                if (ctx.at("spec.memType").isTextual() && (spec.getCpuCount() == null || spec.getCpuCount() < 1)) return List.of();
-                if (spec.getCpuCount() == null || spec.getCpuCount() < 1)
-                    throw ctx.fail("spec.cpuCount", "required for action stress: the cores to burn, e.g. cpuCount: 1");
-                effect = JvmEffect.CPU;
-                cpu = spec.getCpuCount();
+                boolean cores = spec.getCpuCount() != null && spec.getCpuCount() > 0, memory = !blank(spec.getMemType());
+                if (cores && memory)
+                    throw ctx.fail("spec.memType", "give cpuCount or memType, not both: Chaos Mesh's agent stresses one of them");
+                if (!cores && !memory)
+                    throw ctx.fail("spec.cpuCount", "action stress needs cpuCount (the cores to burn, e.g. cpuCount: 1) or memType (heap or stack)");
+                effect = !memory ? JvmEffect.CPU : spec.getMemType().equals("heap") ? JvmEffect.HEAP : JvmEffect.STACK;
+                cpu = cores ? spec.getCpuCount() : 0;
+            }
+            case "ruleData" -> {
+                if (blank(spec.getRuleData()))
+                    throw ctx.fail("spec.ruleData", "required for action ruleData: a Byteman rule (RULE, CLASS, METHOD, AT, IF, DO, ENDRULE)");
+                return ruleData(BytemanRules.parse("spec.ruleData", spec.getRuleData(), ctx), sel, duration, ctx);
             }
             case "mysql" -> {
                 if (ctx.at("spec.mysqlConnectorVersion").isMissingNode())
@@ -74,6 +80,29 @@ final class JvmChaosTranslator implements FaultTranslator<JVMChaos> {
         }
         return List.of(new JvmFault(ctx.faultNames(1).getFirst(), ctx.appliedAt(), duration, sel.selector(), sel.mode(), action, effect,
                 effect == JvmEffect.LATENCY ? latency : null, cpu, method, reason));
+    }
+
+    /** One fault per effect of each rule (a slower method, a throwing one, a hanging one), or one without effect when no rule acts. */
+    private static List<Fault> ruleData(List<BytemanRules.Rule> rules, ChaosSelectors.Target sel, Duration duration, ManifestContext ctx) {
+        record Draft(JvmEffect effect, Duration latency, String method, String reason) { }
+        var drafts = new java.util.ArrayList<Draft>();
+        for (BytemanRules.Rule r : rules) {
+            if (r.latencyMs() > 0) drafts.add(new Draft(JvmEffect.LATENCY, Duration.ofMillis(r.latencyMs()), r.target(), null));
+            if (r.thrown() != null) drafts.add(new Draft(JvmEffect.EXCEPTION, null, r.target() + " throws " + r.thrown(), null));
+            if (r.hangs()) drafts.add(new Draft(JvmEffect.HANG, null, r.target() + " waits for a signal nothing sends", null));
+        }
+        if (drafts.isEmpty()) {
+            String reasons = rules.stream().flatMap(r -> r.noEffect().stream()).distinct().reduce((a, b) -> a + "; " + b).orElse("no action");
+            drafts.add(new Draft(JvmEffect.NO_EFFECT, null, rules.getFirst().target(), "no rule changes whether or when a request is answered: " + reasons));
+        }
+        List<String> names = ctx.faultNames(drafts.size());
+        var faults = new java.util.ArrayList<Fault>();
+        for (int i = 0; i < drafts.size(); i++) {
+            Draft d = drafts.get(i);
+            faults.add(new JvmFault(names.get(i), ctx.appliedAt(), duration, sel.selector(), sel.mode(), "ruleData", d.effect(), d.latency(), 0,
+                    d.method(), d.reason()));
+        }
+        return List.copyOf(faults);
     }
 
     /** The method the rule is on, for the journal: class and method, or the MySQL statements matched; checked where Chaos Mesh needs them. */

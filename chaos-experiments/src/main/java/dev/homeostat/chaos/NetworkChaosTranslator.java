@@ -118,7 +118,7 @@ final class NetworkChaosTranslator implements FaultTranslator<NetworkChaos> {
     /** A simulated pod has one interface, eth0 (the name Kubernetes gives a pod's network interface). */
     private static void interfaceOfThePod(String field, String device, ManifestContext ctx) {
         if (device != null && !device.isBlank() && !device.equals("eth0"))
-            throw ctx.notModelled(field, "a simulated pod has one network interface, eth0, and no " + device);
+            throw ctx.cannotExist(field, "a simulated pod has one network interface, eth0, and no " + device);
     }
 
     /**

@@ -50,7 +50,9 @@ final class StressChaosTranslator implements FaultTranslator<StressChaos> {
             addIo(drafts, "spec.stressngStressors", s, target, ctx);
             addOthers(drafts, s, target, ctx);
             if (drafts.isEmpty())
-                ctx.notModelledYet("spec.stressngStressors", "it starts no workers of a stressor the simulator knows (--cpu, --vm, --hdd, --io, --matrix, --sock …)");
+                throw ctx.notModelled("spec.stressngStressors", "it starts no worker of a stressor in the simulator's list of stress-ng's "
+                        + "stressors (--cpu, --vm, --hdd, --io, --matrix, --sock …, see the notes), so it has no effect to give; stress-ng itself "
+                        + "starts nothing without one");
         } else {
             Stressors stressors = spec.getStressors();
             if (stressors == null || stressors.getMemory() == null && stressors.getCpu() == null)
@@ -79,30 +81,32 @@ final class StressChaosTranslator implements FaultTranslator<StressChaos> {
 
     private static void memory(MemoryStressor memory, List<BiFunction<String, Duration, Fault>> drafts, ChaosSelectors.Target target, ManifestContext ctx) {
         String path = "spec.stressors.memory";
-        int workers = workers(path, memory.getWorkers(), ctx);
-        String size = memory.getSize();
+        // memStress reads the options after the fields: a -workers, -size or -time there wins
+        var options = MemStressOptions.read(path + ".options", memory.getOptions() == null ? List.of() : memory.getOptions(), ctx);
+        int workers = options.workers() != null ? options.workers() : workers(path, memory.getWorkers(), ctx);
+        String sizeField = options.size() != null ? path + ".options" : path + ".size";
+        String size = options.size() != null ? options.size() : memory.getSize();
         // no size: memStress takes the machine's memory; a percent is a share of it (a container sees the node's)
-        double share = size == null || size.isBlank() ? 1 : size.strip().endsWith("%") ? ctx.percent(path + ".size", size.strip().substring(0, size.strip().length() - 1), "of the node's memory") / 100 : 0;
+        double share = size == null || size.isBlank() ? 1 : size.strip().endsWith("%") ? ctx.percent(sizeField, size.strip().substring(0, size.strip().length() - 1), "of the node's memory") / 100 : 0;
         long perWorker = 0;
         if (share == 0) {
             long total;
             try {
                 total = Quantity.parseBytes(size);
             } catch (IllegalArgumentException e) {
-                throw ctx.fail(path + ".size", e.getMessage());
+                throw ctx.fail(sizeField, e.getMessage());
             }
             perWorker = total / workers;
-            if (perWorker < 1) throw ctx.fail(path + ".size", "size " + size + " is less than one byte per worker; give a larger size");
+            if (perWorker < 1) throw ctx.fail(sizeField, "size " + size + " is less than one byte per worker; give a larger size");
         } else if (share <= 0) {
-            throw ctx.fail(path + ".size", "a share of the node's memory must be above 0 %, e.g. 25%");
+            throw ctx.fail(sizeField, "a share of the node's memory must be above 0 %, e.g. 25%");
         }
         long bytesPerWorker = perWorker;
         double shareOfNodePerWorker = share / workers;
-        // The schema notes the memory stressor's options (planned); here only their syntax is checked.
-        StressNg.check(path + ".options", memory.getOptions() == null ? List.of() : memory.getOptions(), ctx);
         // fabric8's MemoryStressor lacks oomScoreAdj; both are read as written (the schema has checked their range and type)
         var time = ctx.at(path + ".time");
-        Duration ramp = time.isTextual() ? ctx.optionalDuration(path + ".time", time.asText()).orElse(null) : null;
+        Duration ramp = options.time() != null ? ctx.optionalDuration(path + ".options", options.time()).orElse(null)
+                : time.isTextual() ? ctx.optionalDuration(path + ".time", time.asText()).orElse(null) : null;
         var adj = ctx.at(path + ".oomScoreAdj");
         Integer oomScoreAdj = adj.isNumber() ? adj.asInt() : null;
         drafts.add((name, length) -> new MemoryStress(name, ctx.appliedAt(), length, target.selector(), target.mode(), workers, bytesPerWorker,
@@ -129,18 +133,25 @@ final class StressChaosTranslator implements FaultTranslator<StressChaos> {
 
     /** stress-ng's disk workers ({@code --hdd}, {@code --io}): the pod's requests wait on a busy disk ({@link IoStress}). */
     private static void addIo(List<BiFunction<String, Duration, Fault>> drafts, String field, StressNg.Stress s, ChaosSelectors.Target target, ManifestContext ctx) {
+        // 0: one worker per processor of the machine, read from each pod's node
         int hdd = s.hddWorkers() == null ? 0 : s.hddWorkers(), io = s.ioWorkers() == null ? 0 : s.ioWorkers();
-        if (s.hddWorkers() != null && hdd == 0 || s.ioWorkers() != null && io == 0)
-            throw ctx.notModelled(field, "--hdd 0 or --io 0 starts one worker per processor of the machine, which depends on the node; give the number of workers");
-        if (hdd + io == 0) return;
-        drafts.add((name, length) -> new IoStress(name, ctx.appliedAt(), length, target.selector(), target.mode(), hdd, io));
+        boolean hddPerProcessor = s.hddWorkers() != null && hdd == 0, ioPerProcessor = s.ioWorkers() != null && io == 0;
+        if (hdd + io == 0 && !hddPerProcessor && !ioPerProcessor) return;
+        drafts.add((name, length) -> new IoStress(name, ctx.appliedAt(), length, target.selector(), target.mode(), hdd, io, hddPerProcessor, ioPerProcessor));
     }
 
     /** The workers of stress-ng's other stressors ({@code --matrix 2}, {@code --sock 1} …): each runs flat out, one busy CPU. */
     private static void addOthers(List<BiFunction<String, Duration, Fault>> drafts, StressNg.Stress s, ChaosSelectors.Target target, ManifestContext ctx) {
-        if (s.otherWorkers() == 0) return;
         int workers = s.otherWorkers();
-        drafts.add((name, length) -> new CpuStress(name, ctx.appliedAt(), length, target.selector(), target.mode(), workers, DEFAULT_CPU_LOAD));
+        if (workers > 0)
+            drafts.add((name, length) -> new CpuStress(name, ctx.appliedAt(), length, target.selector(), target.mode(), workers, DEFAULT_CPU_LOAD));
+        // each stressor given 0 workers: one per processor of the pod's node (CpuStress workers 0)
+        for (int i = 0; i < s.otherPerProcessor(); i++)
+            drafts.add((name, length) -> new CpuStress(name, ctx.appliedAt(), length, target.selector(), target.mode(), 0, DEFAULT_CPU_LOAD));
+        // the memory stressors also hold memory, as --vm does
+        for (StressNg.Memory m : s.memory())
+            drafts.add((name, length) -> new MemoryStress(name, ctx.appliedAt(), length, target.selector(), target.mode(), m.workers(),
+                    m.bytesPerWorker(), null, null, m.shareOfNode(), m.untilAllocationFails()));
     }
 
     private static Duration shorter(Duration a, Duration b) {

@@ -18,13 +18,24 @@ import java.util.Set;
  * CPUs; an option it does not know is passed on live and leaves a note. A near miss of a known option is an error with a suggestion.
  */
 final class StressNg {
-    /** What the command line asks for; null where it says nothing. {@code vmBytes} is per worker, as stress-ng reads it. */
+    /**
+     * What the command line asks for; null where it says nothing. {@code vmBytes} is per worker, as stress-ng reads it;
+     * a worker count of 0 is stress-ng's one worker per processor of the machine. {@code otherPerProcessor}: how many
+     * other stressors were given 0 workers; {@code memory}: what the memory stressors hold.
+     */
     record Stress(Integer cpuWorkers, Integer cpuLoad, Integer vmWorkers, Long vmBytes, Duration timeout, Integer hddWorkers, Integer ioWorkers,
-            int otherWorkers, Double vmShareOfNode) {
+            int otherWorkers, Double vmShareOfNode, int otherPerProcessor, List<Memory> memory) {
         Stress(Integer cpuWorkers, Integer cpuLoad, Integer vmWorkers, Long vmBytes, Duration timeout) {
-            this(cpuWorkers, cpuLoad, vmWorkers, vmBytes, timeout, null, null, 0, null);
+            this(cpuWorkers, cpuLoad, vmWorkers, vmBytes, timeout, null, null, 0, null, 0, List.of());
         }
     }
+
+    /**
+     * The memory one of stress-ng's memory stressors holds: {@code workers} (0: one per processor) of
+     * {@code bytesPerWorker} each, or {@code shareOfNode} of the node's memory each, or, for a stressor that grows until
+     * its allocation fails, up to the container's limit ({@code untilAllocationFails}).
+     */
+    record Memory(String stressor, int workers, long bytesPerWorker, double shareOfNode, boolean untilAllocationFails) { }
 
     /**
      * stress-ng's other stressors (its manual's list, the common ones): each of their workers runs flat out, so each is
@@ -45,10 +56,26 @@ final class StressNg {
             "stack", "stackmmap", "str", "stream", "switch", "symlink", "sync-file", "sysbadaddr", "sysinfo", "sysfs", "tee", "timer", "timerfd",
             "tlb-shootdown", "tmpfs", "tree", "tsc", "tsearch", "udp", "udp-flood", "unshare", "urandom", "utime", "vecmath", "vfork", "vforkmany",
             "vm-addr", "vm-rw", "vm-segv", "vm-splice", "wait", "wcs", "x86syscall", "xattr", "yield", "zero", "zlib", "zombie");
-    /** The stressors among them whose point is the memory they take: their workers burn a CPU, their memory is not simulated yet. */
-    private static final Set<String> MEMORY_STRESSORS = Set.of("bigheap", "brk", "malloc", "mlock", "mlockmany", "mmap", "mmapaddr", "mmapfixed",
-            "mmapfork", "mmapmany", "mremap", "memrate", "memthrash", "numa", "shm", "shm-sysv", "stack", "stackmmap", "tmpfs", "vm-addr", "vm-rw",
-            "vm-segv", "vm-splice");
+    /**
+     * The stressors among them whose point is the memory they take, with what each worker holds by default (stress-ng's
+     * manual): {@code --<stressor>-bytes} sets it where the stressor has that option; {@link #UNTIL_FAILURE} marks those that
+     * grow until an allocation fails. Those whose manual gives no size are taken to hold {@link #DEFAULT_BYTES}, the
+     * {@code --vm} default (an assumption).
+     */
+    private static final Map<String, Long> MEMORY_STRESSORS = new java.util.TreeMap<>();
+    private static final long UNTIL_FAILURE = -1, DEFAULT_BYTES = 256L << 20;
+
+    static {
+        for (String st : List.of("bigheap", "brk", "malloc", "mmapmany", "mlockmany")) MEMORY_STRESSORS.put(st, UNTIL_FAILURE);
+        for (String st : List.of("mmap", "mremap", "memrate", "mlock", "mmapaddr", "mmapfixed", "mmapfork", "numa", "shm-sysv", "tmpfs", "vm-addr",
+                "vm-segv", "vm-splice")) MEMORY_STRESSORS.put(st, DEFAULT_BYTES);
+        MEMORY_STRESSORS.put("vm-rw", 16L << 20);
+        MEMORY_STRESSORS.put("shm", 8L << 20);
+        MEMORY_STRESSORS.put("memthrash", 4L << 20);
+        // a stack grows until the stack limit (ulimit -s, 8 MiB by default) stops it with SIGSEGV, and starts over
+        MEMORY_STRESSORS.put("stack", 8L << 20);
+        MEMORY_STRESSORS.put("stackmmap", 2L << 20);
+    }
 
     /** Options read into {@link Stress}, with whether they take a value. */
     private static final Map<String, Boolean> SIMULATED = new LinkedHashMap<>();
@@ -106,7 +133,9 @@ final class StressNg {
         Double vmShare = start.vmShareOfNode();
         Duration timeout = start.timeout();
         Integer hdd = start.hddWorkers(), io = start.ioWorkers();
-        int others = start.otherWorkers();
+        int others = start.otherWorkers(), othersPerProcessor = start.otherPerProcessor();
+        var memoryWorkers = new LinkedHashMap<String, Integer>();
+        var memoryBytes = new java.util.HashMap<String, String>();
         for (int i = 0; i < words.size(); i++) {
             String raw = words.get(i);
             if (!raw.startsWith("-")) throw ctx.fail(field, "\"" + raw + "\" is not a stress-ng option; options start with --, e.g. --cpu 2");
@@ -122,30 +151,47 @@ final class StressNg {
                 case "--vm-bytes" -> {
                     // a percent is a share of the machine's memory per worker, which a container sees as the node's
                     vmShare = value.endsWith("%") ? ctx.percent(field, value.substring(0, value.length() - 1), "of the node's memory") / 100 : null;
-                    bytes = vmShare == null ? bytes(field, value, ctx) : null;
+                    bytes = vmShare == null ? bytes(field, "--vm-bytes", value, ctx) : null;
                 }
                 case "--vm-keep" -> { }
                 case "--timeout" -> timeout = timeout(field, value, ctx);
                 case "--hdd" -> hdd = count(field, option, value, 0, 8192, ctx);
                 case "--io" -> io = count(field, option, value, 0, 8192, ctx);
                 default -> {
-                    if (stressor != null) others += stressor(field, option, stressor, value, ctx, noteOthers);
-                    else other(field, option, ctx, noteOthers);
+                    String sized = sizeOption(option);
+                    if (stressor != null) {
+                        int n = count(field, option, value, 0, 8192, ctx);
+                        if (n == 0) othersPerProcessor++;
+                        others += n;
+                        if (MEMORY_STRESSORS.containsKey(stressor)) memoryWorkers.put(stressor, n);
+                    } else if (sized != null && value != null) {
+                        memoryBytes.put(sized, value);
+                    } else {
+                        other(field, option, ctx, noteOthers);
+                    }
                 }
             }
         }
-        return new Stress(cpu, load, vm, bytes, timeout, hdd, io, others, vmShare);
+        var memory = new ArrayList<>(start.memory());
+        for (var e : memoryWorkers.entrySet()) memory.add(memory(field, e.getKey(), e.getValue(), memoryBytes.get(e.getKey()), ctx));
+        return new Stress(cpu, load, vm, bytes, timeout, hdd, io, others, vmShare, othersPerProcessor, List.copyOf(memory));
     }
 
-    /** Workers of another stressor: each one busy CPU. 0 means one per processor of the machine, which depends on the node. */
-    private static int stressor(String field, String option, String stressor, String value, ManifestContext ctx, boolean note) {
-        int n = count(field, option, value, 0, 8192, ctx);
-        if (n == 0)
-            throw ctx.notModelled(field, option + " 0 starts one worker per processor of the machine, which depends on the node; give the number of workers "
-                    + "(--cpu 0 is simulated: the node's processors)");
-        if (note && MEMORY_STRESSORS.contains(stressor))
-            ctx.note(field, "planned: stress-ng " + option + "'s workers are simulated as busy CPUs; the memory they take is not simulated yet");
-        return n;
+    /** The memory stressor whose size {@code option} sets ({@code --mmap-bytes} → mmap), or null. */
+    private static String sizeOption(String option) {
+        if (!option.startsWith("--") || !option.endsWith("-bytes")) return null;
+        String stressor = option.substring(2, option.length() - "-bytes".length());
+        return MEMORY_STRESSORS.containsKey(stressor) && MEMORY_STRESSORS.get(stressor) != UNTIL_FAILURE ? stressor : null;
+    }
+
+    /** What {@code workers} of a memory stressor hold: its {@code --<stressor>-bytes} (a size or a percent of the node), or its default. */
+    private static Memory memory(String field, String stressor, int workers, String size, ManifestContext ctx) {
+        long bytes = MEMORY_STRESSORS.get(stressor);
+        if (bytes == UNTIL_FAILURE) return new Memory(stressor, workers, 0, 0, true);
+        if (size == null) return new Memory(stressor, workers, bytes, 0, false);
+        if (size.endsWith("%"))
+            return new Memory(stressor, workers, 0, ctx.percent(field, size.substring(0, size.length() - 1), "of the node's memory") / 100, false);
+        return new Memory(stressor, workers, bytes(field, "--" + stressor + "-bytes", size, ctx), 0, false);
     }
 
     private static void other(String field, String option, ManifestContext ctx, boolean note) {
@@ -156,7 +202,8 @@ final class StressNg {
         known.addAll(HOW_ONLY);
         if (!known.contains(option) && Suggest.closest(option, known).isPresent())
             throw ctx.fail(field, "unknown stress-ng option " + option + Suggest.didYouMean(option, known));
-        if (note) ctx.note(field, "planned: stress-ng " + option + " is passed on live and not simulated; the workers of the stressors it knows are");
+        if (note) ctx.note(field, "not simulated: stress-ng " + option + " is in no list the simulator has of stress-ng's stressors and options, so it is "
+                + "passed on live with no simulated effect; the workers of the stressors it lists are simulated");
     }
 
     private static int count(String field, String option, String value, int min, int max, ManifestContext ctx) {
@@ -170,7 +217,7 @@ final class StressNg {
     }
 
     /** stress-ng sizes: a number with b, k, m or g (powers of 1024); a percent of the machine is not modelled. */
-    private static long bytes(String field, String value, ManifestContext ctx) {
+    private static long bytes(String field, String option, String value, ManifestContext ctx) {
         String v = value.toLowerCase(Locale.ROOT);
         long multiplier = switch (v.isEmpty() ? ' ' : v.charAt(v.length() - 1)) {
             case 'b' -> 1;
@@ -186,7 +233,7 @@ final class StressNg {
         } catch (NumberFormatException | ArithmeticException notANumber) {
             // reported below
         }
-        throw ctx.fail(field, "--vm-bytes " + value + ": expected a size such as 256m, 1g or 4096k");
+        throw ctx.fail(field, option + " " + value + ": expected a size such as 256m, 1g or 4096k");
     }
 
     /** stress-ng times: a number of seconds, or with s, m, h, d or y. */

@@ -98,7 +98,7 @@ class ChaosKindsTest {
         assertThat(error(doc("NetworkChaos", "  action: delay\n  direction: from\n" + SEL + "  delay: {latency: 1s}\n  duration: 1m\n")).getMessage())
                 .contains("needs a target");
         assertThat(error(doc("NetworkChaos", "  action: delay\n" + SEL + "  delay: {latency: 1s}\n  device: eth1\n  duration: 1m\n")).problem())
-                .startsWith("not modelled: ");
+                .startsWith("cannot exist in a simulation: a simulated pod has one network interface");
         assertThat(error(doc("NetworkChaos", "  action: bandwidth\n" + SEL + "  bandwidth: {rate: fast, limit: 1, buffer: 1}\n  duration: 1m\n")).field())
                 .isEqualTo("spec.bandwidth.rate");
     }
@@ -115,9 +115,14 @@ class ChaosKindsTest {
                 .extracting(Fault::kind).containsExactly("HTTPChaos/delay", "HTTPChaos/replace");
         assertThat(error(doc("HTTPChaos", SEL + "  target: Request\n  port: 80\n  abort: true\n  requestHeaders: {a: b}\n  duration: 1m\n")).getMessage())
                 .contains("spec.requestHeaders", "did you mean \"request_headers\"?");
-        var bodyOnly = error(doc("HTTPChaos", SEL + "  target: Response\n  port: 80\n  replace: {body: aGk=}\n  duration: 1m\n"));
-        assertThat(bodyOnly.field()).isEqualTo("spec.replace");
-        assertThat(bodyOnly.problem()).startsWith("not modelled: ");
+        // a rule that only changes what a message carries: accepted, no simulated effect, and a note says so
+        var bodyOnly = new ManifestTranslator().contents("t.yaml", doc("HTTPChaos", SEL + "  target: Response\n  port: 80\n  replace: {body: aGk=}\n  duration: 1m\n"),
+                java.time.Duration.ZERO, Horizon.firstFiring());
+        assertThat(bodyOnly.faults()).extracting(Fault::kind).containsExactly("HTTPChaos/content");
+        assertThat(bodyOnly.notes()).singleElement().satisfies(n -> {
+            assertThat(n.field()).isEqualTo("spec.replace");
+            assertThat(n.message()).startsWith("no simulated effect: ");
+        });
         assertThat(error(doc("HTTPChaos", SEL + "  port: 80\n  abort: true\n  duration: 1m\n")).field()).isEqualTo("spec.target");
     }
 
@@ -137,9 +142,13 @@ class ChaosKindsTest {
         assertThat(((IoError) translate(doc("IOChaos", "  action: attrOverride\n" + SEL + "  volumePath: /d\n  attr: {kind: directory}\n  duration: 1m\n"))
                 .getFirst()).errno()).isEqualTo(21);
         // perm 420 = octal 0644: the owner still reads and writes, and the size is read by no simulated request
-        var harmless = error(doc("IOChaos", "  action: attrOverride\n" + SEL + "  volumePath: /d\n  attr: {perm: 420, size: 0}\n  duration: 1m\n"));
-        assertThat(harmless.field()).isEqualTo("spec.attr");
-        assertThat(harmless.problem()).startsWith("not modelled: ").contains("leaves the owner read and write");
+        var harmless = new ManifestTranslator().contents("t.yaml", doc("IOChaos", "  action: attrOverride\n" + SEL + "  volumePath: /d\n  attr: {perm: 420, size: 0}\n  duration: 1m\n"),
+                java.time.Duration.ZERO, Horizon.firstFiring());
+        assertThat(((IoError) harmless.faults().getFirst()).errno()).as("no errno: no simulated effect").isZero();
+        assertThat(harmless.notes()).singleElement().satisfies(n -> {
+            assertThat(n.field()).isEqualTo("spec.attr");
+            assertThat(n.message()).startsWith("no simulated effect: ").contains("leaves the owner read and write");
+        });
         assertThat(error(doc("IOChaos", "  action: attrOverride\n" + SEL + "  volumePath: /d\n  attr: {kind: dir}\n  duration: 1m\n")).field())
                 .isEqualTo("spec.attr.kind");
         var contents = new ManifestTranslator().contents("t.yaml", doc("IOChaos", "  action: latency\n" + SEL
@@ -240,7 +249,7 @@ class ChaosKindsTest {
         assertThat(error(SCHEDULE.replace("\"@every 10m\"", "\"* * *\"")).field()).isEqualTo("spec.schedule");
         assertThat(error(SCHEDULE.replace("type: PodChaos", "type: NetworkChaos")).field()).isEqualTo("spec.networkChaos");
         assertThat(error(SCHEDULE.replace("type: PodChaos", "type: Workflow")).field()).isEqualTo("spec.workflow");
-        assertThat(error(SCHEDULE.replace("type: PodChaos", "type: KernelChaos")).getMessage()).contains("spec.type: not modelled: KernelChaos fails");
+        assertThat(error(SCHEDULE.replace("type: PodChaos", "type: KernelChaos")).getMessage()).contains("spec.type: cannot exist in a simulation: KernelChaos fails");
         assertThat(error(SCHEDULE.replace("historyLimit: 2", "concurrencyPolicy: Replace")).field()).isEqualTo("spec.concurrencyPolicy");
     }
 

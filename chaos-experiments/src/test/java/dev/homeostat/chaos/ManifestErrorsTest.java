@@ -67,7 +67,7 @@ class ManifestErrorsTest {
     @Test
     void unsupportedKind_getsOneSentenceWithItsReason_noStutter() throws IOException {
         var e = error(POD_CHAOS.replace("kind: PodChaos", "kind: KernelChaos"));
-        assertAt(e, "kind", 2, "kind: not modelled: KernelChaos fails kernel calls");
+        assertAt(e, "kind", 2, "kind: cannot exist in a simulation: KernelChaos fails kernel calls");
         assertThat(e.problem()).doesNotContain("kind KernelChaos").doesNotContain("not modelled yet");
         var machine = error(POD_CHAOS.replace("kind: PodChaos", "kind: PhysicalMachineChaos"));
         assertThat(machine.problem()).startsWith("cannot exist in a simulation: PhysicalMachineChaos acts on machines outside Kubernetes");

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.homeostat.simulator.fault.CpuStress;
+import dev.homeostat.simulator.fault.IoStress;
+import dev.homeostat.simulator.fault.MemoryStress;
 import dev.homeostat.simulator.fault.Fault;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,12 +48,31 @@ class StressNgTest {
     }
 
     @Test
-    void aMemoryStressor_isNoted_asItsMemoryIsNotSimulated() throws Exception {
+    void aMemoryStressor_burnsACpu_andHoldsMemory_withNothingNoted() throws Exception {
         Path m = dir.resolve("m.yaml");
         Files.writeString(m, stress("stressngStressors: \"--bigheap 1\"\n"));
         var check = ChaosManifests.check(m, Horizon.firstFiring());
         assertThat(check.problems()).isEmpty();
-        assertThat(check.notes()).anySatisfy(n -> assertThat(n.message()).startsWith("planned: stress-ng --bigheap"));
+        assertThat(check.notes()).isEmpty();
+        List<Fault> faults = manifests.translate("m.yaml", stress("stressngStressors: \"--bigheap 1\"\n"), AT);
+        assertThat(faults).hasSize(2);
+        assertThat(((CpuStress) faults.get(0)).workers()).isEqualTo(1);
+        assertThat(((MemoryStress) faults.get(1)).untilAllocationFails()).as("bigheap grows until an allocation fails").isTrue();
+    }
+
+    @Test
+    void aSizedMemoryStressor_holdsItsBytesOption_orItsDefault() {
+        var sized = (MemoryStress) manifests.translate("m.yaml", stress("stressngStressors: \"--mmap-bytes 300m --mmap 2\"\n"), AT).get(1);
+        assertThat(sized.workers()).isEqualTo(2);
+        assertThat(sized.bytesPerWorker()).isEqualTo(300L << 20);
+        assertThat(sized.untilAllocationFails()).isFalse();
+        var share = (MemoryStress) manifests.translate("m.yaml", stress("stressngStressors: \"--mremap 1 --mremap-bytes 10%\"\n"), AT).get(1);
+        assertThat(share.shareOfNode()).isEqualTo(0.10);
+        var stack = (MemoryStress) manifests.translate("m.yaml", stress("stressngStressors: \"--stack 3\"\n"), AT).get(1);
+        assertThat(stack.bytesPerWorker()).as("the default stack limit").isEqualTo(8L << 20);
+        var e = catchThrowableOfType(ManifestException.class,
+                () -> manifests.translate("m.yaml", stress("stressngStressors: \"--mmap 1 --mmap-bytes lots\"\n"), AT));
+        assertThat(e.getMessage()).contains("--mmap-bytes lots");
     }
 
     @Test
@@ -69,9 +90,24 @@ class StressNgTest {
     }
 
     @Test
-    void zeroWorkers_dependOnTheNode_andAreRefusedByName() {
-        var e = catchThrowableOfType(ManifestException.class,
-                () -> manifests.translate("m.yaml", stress("stressngStressors: \"--matrix 0\"\n"), AT));
-        assertThat(e.getMessage()).contains("spec.stressngStressors").contains("not modelled").contains("--matrix 0");
+    void zeroWorkers_ofAnyStressor_areOnePerProcessorOfTheNode() {
+        List<Fault> faults = manifests.translate("m.yaml", stress("stressngStressors: \"--matrix 0 --sock 2 --hdd 0 --io 1\"\n"), AT);
+        assertThat(faults).filteredOn(CpuStress.class::isInstance).extracting(f -> ((CpuStress) f).workers()).containsExactlyInAnyOrder(2, 0);
+        var io = (IoStress) faults.stream().filter(IoStress.class::isInstance).findFirst().orElseThrow();
+        assertThat(io.hddPerProcessor()).isTrue();
+        assertThat(io.ioPerProcessor()).isFalse();
+        assertThat(io.addedDelay(8)).as("8 hdd workers on an 8-processor node, and one io worker").isEqualTo(java.time.Duration.ofMillis(8 * 2 + 1));
+    }
+
+    @Test
+    void memoryOptions_areMemStressFlags_thatWinOverTheFields() {
+        var m = (MemoryStress) manifests.translate("m.yaml", stress("stressors:\n  memory:\n    workers: 1\n    size: 64MB\n"
+                + "    options: [\"-workers 2\", \"--size=400MB\", \"-time 30s\", \"-client\"]\n"), AT).getFirst();
+        assertThat(m.workers()).isEqualTo(2);
+        assertThat(m.bytesPerWorker()).isEqualTo(200_000_000L);
+        assertThat(m.rampUp()).isEqualTo(java.time.Duration.ofSeconds(30));
+        var e = catchThrowableOfType(ManifestException.class, () -> manifests.translate("m.yaml",
+                stress("stressors:\n  memory:\n    workers: 1\n    options: [\"-workers\", \"many\"]\n"), AT));
+        assertThat(e.getMessage()).contains("spec.stressors.memory.options").contains("-workers many");
     }
 }

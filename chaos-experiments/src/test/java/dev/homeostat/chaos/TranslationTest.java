@@ -149,8 +149,9 @@ class TranslationTest {
         assertThat(io.addedDelay()).isEqualTo(Duration.ofMillis(3 * 2 + 2));
         var check = manifests.contents("inline.yaml", yaml, AT, Horizon.firstFiring());
         assertThat(check.notes()).as("nothing planned: the disk workers are simulated").isEmpty();
-        var zero = catchThrowableOfType(ManifestException.class, () -> manifests.translate("inline.yaml", yaml.replace("-d 3", "-d 0"), AT));
-        assertThat(zero.problem()).startsWith("not modelled: --hdd 0 or --io 0 starts one worker per processor");
+        var zero = (IoStress) manifests.translate("inline.yaml", yaml.replace("-d 3", "-d 0"), AT).getFirst();
+        assertThat(zero.hddPerProcessor()).as("--hdd 0: one worker per processor of the node").isTrue();
+        assertThat(zero.addedDelay(4)).isEqualTo(Duration.ofMillis(4 * 2 + 2));
     }
 
     @Test

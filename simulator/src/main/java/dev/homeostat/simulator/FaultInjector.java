@@ -223,6 +223,7 @@ final class FaultInjector {
                     new OnEachPod(p -> kubelet.delete(p, "PodChaos", k.gracePeriod().toMillis(), k.gracePeriod().isZero()), null));
             case ContainerKill k -> new Impact(InjectionCheck.Signal.RESTART, null, new OnEachPod(kubelet::killContainer, null));
             case PodFailure f -> new Impact(InjectionCheck.Signal.SERVING, null, new OnEachPod(kubelet::failContainer, kubelet::recoverContainer));
+            case MemoryStress s when s.untilAllocationFails() -> holdMemory(InjectionCheck.Signal.MEMORY, 1, 0.5, List.of());
             case MemoryStress s -> memoryStress(s);
             case CpuStress s when s.perProcessor() -> cpuPerProcessor(s.load() / 100.0);
             case CpuStress s -> cpu(InjectionCheck.Signal.CPU, s.workers() * s.load() / 100.0);
@@ -259,6 +260,8 @@ final class FaultInjector {
             case HttpFault f -> switch (f.action()) {
                 case ABORT -> traffic(new TrafficEffect.Errors(1, false));
                 case DELAY -> traffic(new TrafficEffect.Delay(f.delay().toNanos() / 1e9, 0, null));
+                case CONTENT -> noEffect("the rule changes only what a message carries, not whether or when it is answered; simulated "
+                        + "requests carry no body, headers or queries");
                 case REPLACE -> f.code() < 500
                         ? noEffect("replace with status " + f.code() + ": not a server error, so no error the SLO counts")
                         : traffic(new TrafficEffect.Errors(1, f.code() == 504));
@@ -268,6 +271,7 @@ final class FaultInjector {
                 // a share of the requests delayed: the tail moves, the mean maybe not; the check also reads the IO wait
                 yield f.percent() < 100 ? new Impact(InjectionCheck.Signal.IO, null, slow.application()) : slow;
             }
+            case IoError f when f.errno() == 0 -> noEffect("the overridden attributes are read by no simulated request: times, size, blocks, links, owner ids and rdev change what the application is told, not whether its operations succeed");
             case IoError f -> traffic(new TrafficEffect.Errors(f.percent() / 100.0, false));
             case JvmFault f -> switch (f.effect()) {
                 // a slow method holds the request's thread: service time, as a slow file operation on every request
@@ -275,10 +279,14 @@ final class FaultInjector {
                 case EXCEPTION -> traffic(new TrafficEffect.Errors(1, false));
                 case CPU -> cpu(InjectionCheck.Signal.CPU, f.cpuCount());
                 case NO_EFFECT -> noEffect(f.noEffectReason());
+                case HANG -> traffic(new TrafficEffect.BlackHole());
+                case HEAP -> holdMemory(InjectionCheck.Signal.TRAFFIC, JvmFault.HEAP_SHARE_OF_LIMIT, 1, List.of(new TrafficEffect.Errors(1, false)));
+                case STACK -> new Impact(InjectionCheck.Signal.RESTART, null, new OnEachPod(kubelet::oomKill, p -> { }));
             };
             case BlockFault f -> f.iops() > 0
                     ? traffic(new TrafficEffect.Bandwidth(f.iops(), BlockFault.QUEUE_DEPTH, 1))
                     : traffic(new TrafficEffect.SlowIo(f.latency().toNanos() / 1e9, 1.0));
+            case IoStress f when f.perProcessor() -> onEachPod(p -> new TrafficEffect.SlowIo(f.addedDelay(processors(p)).toNanos() / 1e9, 1.0));
             case IoStress f -> traffic(new TrafficEffect.SlowIo(f.addedDelay().toNanos() / 1e9, 1.0));
             case ClockSkew f -> f.offset().abs().compareTo(f.tolerance()) <= 0
                     ? noEffect("clock skew " + f.offset() + " within the tolerance " + f.tolerance() + " of time-checked credentials")
@@ -363,6 +371,35 @@ final class FaultInjector {
             kubelet.addCpuStress(p, cores);
         }, p -> kubelet.removeCpuStress(p, held.getOrDefault(p, 0.0))));
     }
+
+    /**
+     * Memory held on each pod: {@code share} of the way from its working set at the injection up to {@code level} × its
+     * limit (nothing when it is there already), with {@code effects} on its traffic; the app is never the OOM victim.
+     */
+    private Impact holdMemory(InjectionCheck.Signal signal, double level, double share, List<TrafficEffect> effects) {
+        var held = new IdentityHashMap<PodState, MemoryStressor>();
+        return new Impact(signal, null, new OnEachPod(p -> {
+            long bytes = Math.max(0, (long) ((p.spec.memoryLimit() * level - p.memoryAt(kernel.now())) * share));
+            held.put(p, kubelet.addMemoryStress(p, bytes, false));
+            kubelet.addTrafficEffects(p, effects);
+        }, p -> {
+            kubelet.removeMemoryStress(p, held.get(p));
+            kubelet.removeTrafficEffects(p, effects);
+        }));
+    }
+
+    /** A traffic effect that depends on each pod (its node's processors). */
+    private Impact onEachPod(java.util.function.Function<PodState, TrafficEffect> effectOf) {
+        var held = new IdentityHashMap<PodState, List<TrafficEffect>>();
+        return new Impact(InjectionCheck.Signal.TRAFFIC, null, new OnEachPod(p -> {
+            List<TrafficEffect> effects = List.of(effectOf.apply(p));
+            held.put(p, effects);
+            kubelet.addTrafficEffects(p, effects);
+        }, p -> kubelet.removeTrafficEffects(p, held.get(p))));
+    }
+
+    /** stress-ng's count of the machine's processors, as a container sees its node's. */
+    private static int processors(PodState p) { return (int) Math.ceil(p.node.spec.cpu()); }
 
     private Impact cpu(InjectionCheck.Signal signal, double cores) {
         return new Impact(signal, null, new OnEachPod(p -> kubelet.addCpuStress(p, cores), p -> kubelet.removeCpuStress(p, cores)));

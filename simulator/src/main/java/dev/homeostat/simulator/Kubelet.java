@@ -213,6 +213,11 @@ final class Kubelet {
         if (p.running()) crash(p, "ContainerKill");
     }
 
+    /** The kernel's OOM killer takes the container's main process now (a JVM whose threads' stacks filled the container). */
+    void oomKill(PodState p) {
+        if (p.running()) crash(p, PodState.OOM_KILLED);
+    }
+
     /** A PodFailure begins: the container stops answering (its in-flight requests fail); the probes notice. */
     void failContainer(PodState p) {
         if (p.failures++ == 0) {

@@ -1,7 +1,6 @@
 package dev.homeostat.chaos.crd;
 
 import static dev.homeostat.chaos.crd.Support.cannotExist;
-import static dev.homeostat.chaos.crd.Support.notModelled;
 import static dev.homeostat.chaos.crd.Support.simulated;
 
 import java.util.LinkedHashMap;
@@ -47,13 +46,13 @@ public final class ChaosMeshKinds {
         add("PhysicalMachine", null, cannotExist("a PhysicalMachine registers a machine outside Kubernetes (a chaosd address), and a simulation has only the cluster's pods and nodes"));
         add("RemoteCluster", null, cannotExist("a RemoteCluster connects Chaos Mesh to another cluster's API, and a simulation has one cluster"));
         add("CloudStackVMChaos", "cloudstackvmChaos", cannotExist("CloudStackVMChaos stops or restarts CloudStack virtual machines through their API, which a simulated cluster does not have"));
-        add("KernelChaos", "kernelChaos", notModelled("KernelChaos fails kernel calls through BPF, and the simulator has no kernel"));
+        add("KernelChaos", "kernelChaos", cannotExist("KernelChaos fails kernel calls through BPF in the node's kernel, and a simulation runs no kernel"));
         add("StatusCheck", null, simulated("the HTTP check of a Workflow's StatusCheck step, from the apply time, against the Service its URL names; "
                 + "its verdict is journalled, nothing is injected"));
-        add("PodNetworkChaos", null, notModelled("PodNetworkChaos is the per-pod object Chaos Mesh's controller makes from a NetworkChaos; apply the NetworkChaos"));
-        add("PodIOChaos", null, notModelled("PodIOChaos is the per-pod object Chaos Mesh's controller makes from an IOChaos; apply the IOChaos"));
-        add("PodHttpChaos", null, notModelled("PodHttpChaos is the per-pod object Chaos Mesh's controller makes from an HTTPChaos; apply the HTTPChaos"));
-        add("WorkflowNode", null, notModelled("a WorkflowNode is what the Workflow controller makes for each step; apply the Workflow"));
+        add("PodNetworkChaos", null, cannotExist("PodNetworkChaos is the per-pod object Chaos Mesh's controller writes from a NetworkChaos for the chaos-daemon on the pod's node, and a simulation has neither; apply the NetworkChaos"));
+        add("PodIOChaos", null, cannotExist("PodIOChaos is the per-pod object Chaos Mesh's controller writes from an IOChaos for the chaos-daemon on the pod's node, and a simulation has neither; apply the IOChaos"));
+        add("PodHttpChaos", null, cannotExist("PodHttpChaos is the per-pod object Chaos Mesh's controller writes from an HTTPChaos for the chaos-daemon on the pod's node, and a simulation has neither; apply the HTTPChaos"));
+        add("WorkflowNode", null, cannotExist("a WorkflowNode is the status object Chaos Mesh's Workflow controller writes for each step it runs, and a simulation runs no controller that reads one; apply the Workflow"));
     }
 
     private ChaosMeshKinds() { }

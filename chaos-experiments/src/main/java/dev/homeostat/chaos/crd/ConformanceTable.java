@@ -20,6 +20,9 @@ public final class ConformanceTable {
         out.append("\nThe selector every pod-scoped kind shares (`selector`, and NetworkChaos's `target.selector`):\n\n");
         header(out);
         rows(out, "", SelectorSchema.SELECTOR, "PodSelectorSpec");
+        out.append("\nThe `metadata` of every object:\n\n");
+        header(out);
+        rows(out, "", OrchestrationSchema.METADATA, "ObjectMeta");
         for (ChaosMeshKinds.Kind k : ChaosMeshKinds.experiments()) section(out, k.name(), k.spec());
         section(out, "Schedule", OrchestrationSchema.SCHEDULE);
         section(out, "Workflow", OrchestrationSchema.WORKFLOW);

@@ -11,9 +11,6 @@ import static dev.homeostat.chaos.crd.Shape.oneOf;
 import static dev.homeostat.chaos.crd.Shape.text;
 import static dev.homeostat.chaos.crd.Shape.whole;
 import static dev.homeostat.chaos.crd.Support.liveOnly;
-import static dev.homeostat.chaos.crd.Support.notModelled;
-import static dev.homeostat.chaos.crd.Support.notModelledYet;
-import static dev.homeostat.chaos.crd.Support.planned;
 import static dev.homeostat.chaos.crd.Support.simulated;
 
 import java.util.List;
@@ -102,11 +99,17 @@ public final class ExperimentSchema {
     private static final String STRESS_OPTIONS =
             "stress-ng options: --cpu and --vm (0: one worker per processor of the pod's node, as stress-ng counts the machine's), --cpu-load, --vm-bytes (a percent: that share of the node's memory per worker) and --timeout act as stress-ng would (the last value wins); --hdd N and --io N "
                     + "keep the pod's disk busy: each request's file operation waits 2 ms per hdd worker and 1 ms per io worker (an assumed cost, "
-                    + "as a 100% IOChaos latency: a fault of its own, StressChaos/io); options that change only how stress-ng burns (methods, verbosity, "
-                    + "block sizes, a stressor's own options such as --matrix-size) are live only; the workers of stress-ng's other stressors "
-                    + "(--matrix N, --sock N, --cache N …, from its manual) each burn one CPU, as they run flat out (a CpuStress of their own; "
-                    + "the memory stressors' memory, e.g. --bigheap, is noted as not simulated yet); an option stress-ng lists that the simulator "
-                    + "does not know is passed on live and noted";
+                    + "as a 100% IOChaos latency: a fault of its own, StressChaos/io; 0: one worker per processor of the pod's node); options that "
+                    + "change only how stress-ng burns (methods, verbosity, block sizes, a stressor's own options such as --matrix-size) are live only; "
+                    + "the workers of stress-ng's other stressors (--matrix N, --sock N, --cache N …, from its manual; 0: one per processor of the "
+                    + "pod's node) each burn one CPU, as they run flat out (a CpuStress of their own); the memory stressors' workers also hold "
+                    + "memory, as --vm does (a MemoryStress of their own): --<stressor>-bytes per worker where the stressor has it (a size, or a "
+                    + "percent of the node's memory), else the manual's default (--mmap, --mremap, --memrate 256 MiB, --vm-rw 16 MiB, --shm 8 MiB, "
+                    + "--memthrash 4 MiB, --stack 8 MiB, the default stack limit, --stackmmap 2 MiB; the others 256 MiB, the --vm default, an "
+                    + "assumption); --bigheap, --brk, --malloc, --mmapmany and --mlockmany grow until an allocation fails: at the container's "
+                    + "limit the kernel kills the worker (stress-ng makes its workers the OOM killer's first choice) and stress-ng starts it again, "
+                    + "a sawtooth whose mean, half the container's headroom, is held, the app never the victim; an option in none of the "
+                    + "simulator's lists of stress-ng's stressors and options is passed on live and noted";
 
     public static final Shape.Fields STRESS_CHAOS = spec("StressChaosSpec", containerSelector(), List.of(
             Field.of("stressors", Shape.Fields.of("Stressors", List.of(
@@ -115,8 +118,12 @@ public final class ExperimentSchema {
                             Field.of("size", text(), simulated("the bytes held over all workers (B, KB, MB, GB in powers of 1000; KiB, MiB, GiB of 1024); "
                                     + "past the container's limit it is OOMKilled; a percent is that share of the node's memory (memStress reads the "
                                     + "machine's, which a container sees whole), and no size all of it")),
-                            Field.of("options", listOf(text()), planned("checked as stress-ng options and passed on live; the memory stressor's "
-                                    + "extra options are not simulated yet (its workers and size are)")),
+                            Field.of("options", listOf(text()), simulated("memStress's command line after Chaos Mesh's own --workers, --size "
+                                    + "and --time, read as Go's flag package reads it (-flag value, --flag value or -flag=value, the last value "
+                                    + "winning): -workers, -size and -time replace the fields of the same name; -client, -pid and -required-limit "
+                                    + "say how memStress attaches to the container and change nothing it holds; other options are checked as "
+                                    + "stress-ng's (Chaos Mesh before memStress ran stress-ng's vm stressor here), which change how the memory "
+                                    + "is written, not how much is held: live only")),
                             Field.of("time", text(), simulated("memStress ramps up to size linearly over this time: the held memory grows in "
                                     + "steps of at least a second (at most 60) from nothing to size")),
                             Field.of("oomScoreAdj", whole(-1000, 1000),
@@ -132,7 +139,7 @@ public final class ExperimentSchema {
                     simulated("memory and/or cpu")),
             Field.of("stressngStressors", text(),
                     simulated("a stress-ng command line that wins over stressors, as in Chaos Mesh; " + STRESS_OPTIONS
-                            + "; one that starts no workers of a stressor the simulator knows is refused (not modelled yet)")),
+                            + "; one that starts no worker of a stressor in those lists is refused: it would have no effect to give")),
             duration(UNTIL_DELETED),
             REMOTE_CLUSTER));
 
@@ -144,7 +151,8 @@ public final class ExperimentSchema {
         return Shape.Fields.of(name, List.of(Field.of("sec", whole(), liveOnly(ATTRIBUTES)), Field.of("nsec", whole(), liveOnly(ATTRIBUTES))));
     }
 
-    private static final String ATTRIBUTES = "an attribute no simulated request reads: passed on live, no effect in simulation (alone it is refused)";
+    private static final String ATTRIBUTES = "an attribute no simulated request reads: passed on live, no effect in simulation (alone: accepted, "
+            + "and the injection check reports no effect)";
 
     public static final Shape.Fields IO_CHAOS = spec("IOChaosSpec", containerSelector(), List.of(
             Field.of("action", oneOf("latency", "fault", "attrOverride", "mistake"),
@@ -168,7 +176,8 @@ public final class ExperimentSchema {
                             + "running as root would pass live, where the kernel lets root through")),
                     Field.of("nlink", whole(), liveOnly(ATTRIBUTES)), Field.of("uid", whole(), liveOnly(ATTRIBUTES)),
                     Field.of("gid", whole(), liveOnly(ATTRIBUTES)), Field.of("rdev", whole(), liveOnly(ATTRIBUTES)))),
-                    simulated("perm and kind act (below); an override of only the other attributes is refused by name")),
+                    simulated("perm and kind act (below); an override of only the other attributes is accepted with no simulated effect, "
+                            + "which a note and the injection check say (it changes what the application is told, not whether its operations succeed)")),
             Field.of("mistake", Shape.Fields.of("MistakeSpec", List.of(
                     Field.of("filling", oneOf("zero", "random"), liveOnly("which bytes replace the data; either way the application gets wrong data")),
                     Field.of("maxOccurrences", whole(1, Long.MAX_VALUE), liveOnly("how many places in one operation's data are corrupted; one is enough to fail it")),
@@ -178,8 +187,9 @@ public final class ExperimentSchema {
             duration(UNTIL_DELETED),
             REMOTE_CLUSTER));
 
-    private static final String NO_METRIC = "changes what a message carries, not whether or when it is answered, so no simulated metric reads it; "
-            + "accepted beside abort, delay or replace.code, refused alone";
+    private static final String NO_METRIC = "changes what a message carries, not whether or when it is answered, so no simulated metric reads it "
+            + "(simulated requests carry no body, headers or queries); alone, the rule is accepted with no simulated effect, which a note and "
+            + "the injection check say, as JVMChaos return";
 
     public static final Shape.Fields HTTP_CHAOS = spec("HTTPChaosSpec", podSelector(), List.of(
             Field.of("target", oneOf("Request", "Response"), simulated("Request or Response: either acts on every request the pods serve")),
@@ -241,21 +251,32 @@ public final class ExperimentSchema {
     public static final Shape.Fields JVM_CHAOS = spec("JVMChaosSpec", containerSelector(), List.of(
             Field.of("action", oneOf("latency", "return", "exception", "stress", "gc", "ruleData", "mysql"),
                     simulated("latency and mysql with latency: the method is that much slower, holding the request's thread (service time); "
-                            + "exception and mysql with exception: it throws, every request fails (500); stress: cpuCount busy cores; "
+                            + "exception and mysql with exception: it throws, every request fails (500); "
+                            + "stress: cpuCount busy cores, or memType (below); ruleData: the Byteman rule's actions (below); "
                             + "return and gc: accepted, no simulated effect (a changed return value changes what the application computes, not "
-                            + "whether it answers; one collection pauses for far less than a traffic step): the injection check says so; "
-                            + "ruleData is refused")),
+                            + "whether it answers; one collection pauses for far less than a traffic step): the injection check says so")),
             duration(UNTIL_DELETED),
             Field.of("class", text(), simulated(ON_EVERY_REQUEST)),
             Field.of("method", text(), simulated(ON_EVERY_REQUEST)),
             Field.of("latency", whole(0, Integer.MAX_VALUE), simulated("milliseconds added to the method (latency, mysql)")),
             Field.of("exception", text(), simulated("the exception thrown (exception) or its message (mysql): the request fails (500)")),
             Field.of("cpuCount", whole(0, 8192), simulated("stress: that many cores burnt in the JVM, a CPU stress of the container")),
-            Field.of("memType", oneOf("stack", "heap"), notModelledYet("the JVM's own heap or stack filling up (GC thrashing, OutOfMemoryError "
-                    + "in the JVM, not an OOMKill) needs a model of the JVM's memory, which the simulator does not have yet; use StressChaos memory for the container's")),
-            Field.of("ruleData", text(), notModelled("a Byteman rule runs arbitrary code in the JVM, whose effect the simulator cannot know; "
-                    + "use action latency or exception")),
-            Field.of("name", text(), liveOnly("the Byteman rule's name")),
+            Field.of("memType", oneOf("stack", "heap"), simulated("stress: heap: Chaos Mesh's agent fills the JVM's heap until OutOfMemoryError "
+                    + "and holds it: the container's memory rises to 75 % of its limit (the heap of a JVM sized with the usual "
+                    + "-XX:MaxRAMPercentage=75, now full; never past the limit: the JVM throws OutOfMemoryError rather than grow its heap, so the "
+                    + "kernel kills nothing) and every request fails (500) on an allocation that throws OutOfMemoryError, what its users see "
+                    + "(garbage collection running back to back adds pauses to the few that pass); stack: the agent starts threads until the "
+                    + "JVM cannot, whose stacks are native memory outside the heap, so the container reaches its memory limit and is OOMKilled "
+                    + "once (the restarted JVM has no agent and no rule); with cpuCount too it is an error, as the agent stresses one")),
+            Field.of("ruleData", text(), simulated("a Byteman script, read as Byteman reads it (RULE, CLASS or INTERFACE, METHOD, AT or AFTER, "
+                    + "HELPER, BIND, IF, DO, ENDRULE; several rules): each rule's method is taken to be on every request's path and its "
+                    + "condition to hold (an upper bound, as class and method; IF false never fires); its DO actions: throw → every request "
+                    + "fails (500); Thread.sleep(N), delay(N) and waitFor(id, N) → N ms more, holding the request's thread; waitFor(id) "
+                    + "without a timeout → the request never returns (a timeout), refused when the script signals it, whose timing depends "
+                    + "on the application's code; return, tracing (traceln …) and rule state (flag, counters, timers) → no simulated effect, "
+                    + "which the injection check says; any other action runs code whose effect simulated requests cannot show and is "
+                    + "refused by name; one fault per effect of each rule (name#1, name#2 …)")),
+            Field.of("name", text(), liveOnly("the Byteman rule's name Chaos Mesh generates for the other actions")),
             Field.of("port", whole(0, 65535), liveOnly("the Chaos Mesh agent's port in the JVM (default 9277)")),
             Field.of("pid", whole(0, Integer.MAX_VALUE), liveOnly("which Java process the agent attaches to; a simulated container runs one")),
             Field.of("mysqlConnectorVersion", oneOf("5", "8"), liveOnly("which mysql-connector-java the agent patches")),

@@ -141,7 +141,9 @@ public final class OrchestrationSchema {
             Field.of("namespace", text(), simulated("the selector's default namespace; absent: default")),
             Field.of("labels", mapOf(text()), liveOnly("labels of the experiment object itself, not of its targets")),
             Field.of("annotations", mapOf(text()), simulated("experiment.chaos-mesh.org/pause: \"true\" pauses it: nothing is injected; others are live only")),
-            Field.of("generateName", text(), Support.notModelled("fault names must be stable across runs; give metadata.name")),
+            Field.of("generateName", text(), simulated("without metadata.name, the object is named as the API server names it on kubectl create "
+                    + "(kubectl apply refuses it, which a note says): the prefix and 5 characters of Kubernetes' alphabet for generated names, "
+                    + "drawn from the file and the document instead of at random, so that runs repeat")),
             Field.of("finalizers", listOf(text()), liveOnly("deletion of the experiment object")),
             Field.of("ownerReferences", listOf(new Shape.Any("OwnerReference")), liveOnly("garbage collection of the experiment object")),
             Field.of("uid", text(), liveOnly(SET_BY_SERVER)),

@@ -6,11 +6,13 @@ import java.time.Duration;
  * HTTPChaos on the selected pods' server: {@code abort} fails the matching requests, {@code delay} adds
  * {@code delay}, {@code replace} answers with {@code code} (an error when {@code code >= 500}). The
  * simulator's requests carry no path, method or port, so every request matches {@code path},
- * {@code method} and {@code port} (an upper bound); they are kept for the journal.
+ * {@code method} and {@code port} (an upper bound); they are kept for the journal. {@code CONTENT} is a rule that only
+ * changes what a message carries (a patch, or a replacement of the body, headers, path, method or queries): it changes
+ * not whether or when a request is answered, so it has no simulated effect, which its injection check says.
  */
 public record HttpFault(String name, Duration start, Duration duration, PodSelector selector, SelectionMode mode,
         HttpAction action, Duration delay, int code, String target, int port, String path, String method) implements PodFault {
-    public enum HttpAction { ABORT, DELAY, REPLACE }
+    public enum HttpAction { ABORT, DELAY, REPLACE, CONTENT }
 
     public HttpFault {
         Faults.check(name, start, duration, selector, mode);

@@ -12,7 +12,9 @@ public record IoError(String name, Duration start, Duration duration, PodSelecto
         int errno, int percent, String volumePath, String action) implements PodFault {
     public IoError {
         Faults.check(name, start, duration, selector, mode);
-        if (errno <= 0) throw new IllegalArgumentException("errno: must be a positive error number, e.g. 5 (EIO), was " + errno);
+        // errno 0: an attribute override no simulated request reads (times, size, owner ids …): no simulated effect
+        if (errno < 0 || errno == 0 && !"attrOverride".equals(action))
+            throw new IllegalArgumentException("errno: must be a positive error number, e.g. 5 (EIO), was " + errno);
         Faults.percent("percent", percent);
         if (!java.util.List.of("fault", "attrOverride", "mistake").contains(action))
             throw new IllegalArgumentException("action: one of fault, attrOverride, mistake, was " + action);

@@ -9,10 +9,20 @@ import java.time.Duration;
  * The simulator's requests run no Java code, so the named method ({@code method}, kept for the journal: a class and
  * method, or the MySQL statements matched) is taken to be on every request's path, an upper bound, as HTTPChaos's matchers are.
  * A slow method holds the request's worker thread, so its latency adds to the service time, not only to the answer.
+ * {@code HANG} is a method that waits for a signal nothing sends (Byteman's {@code waitFor} without a timeout): the
+ * request's thread never returns. {@code HEAP} fills the JVM's heap (JVMChaos stress, memType heap): the container's
+ * memory rises to {@link #HEAP_SHARE_OF_LIMIT} of its limit (the heap a JVM sized with the usual
+ * {@code -XX:MaxRAMPercentage=75} has, now full; never past the limit: the JVM throws OutOfMemoryError rather than grow
+ * its heap, so the kernel kills nothing) and every request fails (500) on an allocation that throws OutOfMemoryError.
+ * {@code STACK} starts threads until the JVM cannot (memType stack): their stacks are native memory outside the heap,
+ * so the container reaches its memory limit and is OOMKilled once; the restarted JVM has no agent and no rule.
  */
 public record JvmFault(String name, Duration start, Duration duration, PodSelector selector, SelectionMode mode, String action,
                        JvmEffect effect, Duration latency, int cpuCount, String method, String noEffectReason) implements PodFault {
-    public enum JvmEffect { LATENCY, EXCEPTION, CPU, NO_EFFECT }
+    public enum JvmEffect { LATENCY, EXCEPTION, CPU, NO_EFFECT, HANG, HEAP, STACK }
+
+    /** The share of the container's memory limit a full heap holds the container at. */
+    public static final double HEAP_SHARE_OF_LIMIT = 0.75;
 
     public JvmFault {
         Faults.check(name, start, duration, selector, mode);
