@@ -29,6 +29,8 @@ final class BytemanRules {
     private static final Pattern WAIT_FOR = Pattern.compile("waitFor\\s*\\((.*)\\)");
     private static final Pattern MILLIS = Pattern.compile("\\s*(\\d{1,9})\\s*[lL]?\\s*");
     private static final Pattern THROW = Pattern.compile("throw\\s+(?:new\\s+([\\w.$]+))?.*", Pattern.DOTALL);
+    /** A rule's body: optional BIND, then IF condition, then DO actions (keywords in capitals or small letters). */
+    private static final Pattern BODY = Pattern.compile("(?s)(?:(?:BIND|bind)\\s.*?\\s)?(?:IF|if)\\s+(.*?)\\s+(?:DO|do)\\s+(.*)");
     private static final Pattern CALL = Pattern.compile("([\\w.$]+)\\s*\\(.*", Pattern.DOTALL);
     private static final List<String> TRACING = List.of("traceln", "trace", "traceOpen", "traceClose", "traceStack", "traceAllStacks",
             "traceThreadStack", "debug", "System.out.println", "System.out.print", "System.err.println", "System.err.print");
@@ -64,36 +66,37 @@ final class BytemanRules {
     private static Rule rule(String field, List<String> lines, boolean signals, ManifestContext ctx) {
         String name = rest(lines.getFirst(), "RULE");
         if (name.isEmpty()) throw ctx.fail(field, "RULE needs a name, such as RULE slow-charge");
-        String cls = null, method = null, at = "ENTRY";
-        var condition = new StringBuilder();
-        var actions = new StringBuilder();
-        StringBuilder open = null;
+        String cls = null, method = null, at = "AT ENTRY";
+        // BIND, IF and DO are one body, read as a token stream: IF and DO may share a line
+        var body = new StringBuilder();
         for (String line : lines.subList(1, lines.size())) {
             String keyword = keyword(line);
+            if (!body.isEmpty() && !List.of("HELPER", "COMPILE", "NOCOMPILE", "IMPORT").contains(keyword)) {
+                body.append('\n').append(line);
+                continue;
+            }
             switch (keyword) {
                 case "CLASS", "INTERFACE" -> cls = rest(line, keyword);
                 case "METHOD" -> method = rest(line, keyword);
-                case "AT", "AFTER" -> at = keyword.equals("AT") ? rest(line, keyword) : line;
-                case "IF" -> (open = condition).append(rest(line, keyword));
-                case "DO" -> (open = actions).append(rest(line, keyword));
-                case "HELPER", "BIND", "COMPILE", "NOCOMPILE", "IMPORT" -> open = null;
-                default -> {
-                    if (open == null) throw ctx.fail(field, "rule \"" + name + "\": Byteman does not read \"" + abbreviate(line) + "\" here");
-                    open.append('\n').append(line);
-                }
+                case "AT", "AFTER" -> at = line.replaceAll("\\s+", " ");
+                case "BIND", "IF", "DO" -> body.append(line);
+                case "HELPER", "COMPILE", "NOCOMPILE", "IMPORT" -> { }
+                default -> throw ctx.fail(field, "rule \"" + name + "\": Byteman does not read \"" + abbreviate(line) + "\" here");
             }
         }
+        Matcher ifDo = BODY.matcher(body);
+        String condition = ifDo.matches() ? ifDo.group(1).strip() : "", actions = ifDo.matches() ? ifDo.group(2).strip() : "";
         if (cls == null || cls.isEmpty()) throw ctx.fail(field, "rule \"" + name + "\" needs CLASS (or INTERFACE): the class whose method it changes");
         if (method == null || method.isEmpty()) throw ctx.fail(field, "rule \"" + name + "\" needs METHOD: the method it changes");
         if (condition.isEmpty()) throw ctx.fail(field, "rule \"" + name + "\" needs IF: a condition such as IF true");
         if (actions.isEmpty()) throw ctx.fail(field, "rule \"" + name + "\" needs DO: the actions, such as DO Thread.sleep(500)");
-        String target = cls + "#" + method + " (rule " + name + ", AT " + at + ")";
-        if (condition.toString().strip().equals("false")) return new Rule(name, target, 0, null, false, List.of("its condition is false"));
+        String target = cls + "#" + method + " (rule " + name + ", " + at + ")";
+        if (condition.equals("false")) return new Rule(name, target, 0, null, false, List.of("its condition is false"));
         long latency = 0;
         String thrown = null;
         boolean hangs = false;
         var none = new ArrayList<String>();
-        for (String action : split(actions.toString())) {
+        for (String action : split(actions)) {
             Matcher sleep = SLEEP.matcher(action), wait = WAIT_FOR.matcher(action), thr = THROW.matcher(action), call = CALL.matcher(action);
             if (sleep.matches()) {
                 latency += millis(field, name, action, sleep.group(1) != null ? sleep.group(1) : sleep.group(2), ctx);
@@ -151,10 +154,11 @@ final class BytemanRules {
         return out;
     }
 
+    /** The clause a line starts with: the rule's header clauses in capitals, BIND, IF and DO in either case (Byteman's lexer takes both). */
     private static String keyword(String line) {
         String first = line.split("\\s+", 2)[0];
-        String upper = first.toUpperCase(Locale.ROOT);
-        return CLAUSES.contains(first) ? first : CLAUSES.contains(upper) && first.equals(upper) ? upper : "";
+        if (CLAUSES.contains(first)) return first;
+        return List.of("bind", "if", "do").contains(first) ? first.toUpperCase(Locale.ROOT) : "";
     }
 
     private static String rest(String line, String keyword) {

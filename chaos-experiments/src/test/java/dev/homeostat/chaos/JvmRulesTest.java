@@ -53,6 +53,17 @@ class JvmRulesTest {
     }
 
     @Test
+    void ruleData_readsTheBodyAsATokenStream_ifAndDoOnOneLine_inEitherCase() {
+        var f = translate(rule("RULE r\nCLASS C\nMETHOD m\nAFTER INVOKE java.io.File.exists\nbind x = 1; if x > 0 do\n  Thread.sleep(250)\nENDRULE"));
+        assertThat(f).singleElement().satisfies(j -> {
+            assertThat(j.latency()).isEqualTo(Duration.ofMillis(250));
+            assertThat(j.method()).contains("AFTER INVOKE java.io.File.exists");
+        });
+        assertThat(translate(rule("RULE r\nCLASS C\nMETHOD m\nIF true DO throw new IllegalStateException()\nENDRULE")).getFirst().effect())
+                .isEqualTo(JvmEffect.EXCEPTION);
+    }
+
+    @Test
     void ruleData_withoutAnActingAction_isAcceptedWithoutEffect_sayingWhy() {
         var f = translate(rule("RULE r\nCLASS C\nMETHOD m\nIF true\nDO flag(\"seen\"); return 0\nENDRULE"));
         assertThat(f).singleElement().satisfies(j -> {
