@@ -39,7 +39,8 @@ public final class ChaosCommand {
             description = {
                     "Check manifests without running them, against the Chaos Mesh CRDs: kinds, fields, types, selectors, durations,",
                     "crons, modes and values. Prints 'file:line: field: problem' for the first problem of each bad file, a note for each",
-                    "field the simulation approximates (planned), 'not a Chaos Mesh object (kind X): skipped' for other objects, then",
+                    "field the simulation approximates or gives no effect and for each name it generates (metadata.generateName, which",
+                    "kubectl create takes and kubectl apply refuses), 'not a Chaos Mesh object (kind X): skipped' for other objects, then",
                     "'N files, M problems'. Schedules are checked at their first firing; --duration checks every firing of a run that long.",
                     "Exit code: 0 all good, 2 a problem."})
     public static final class Validate implements Callable<Integer> {
