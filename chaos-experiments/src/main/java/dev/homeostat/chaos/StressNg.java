@@ -38,24 +38,35 @@ final class StressNg {
     record Memory(String stressor, int workers, long bytesPerWorker, double shareOfNode, boolean untilAllocationFails) { }
 
     /**
-     * stress-ng's other stressors (its manual's list, the common ones): each of their workers runs flat out, so each is
+     * stress-ng's other stressors (the names of its stressor table, core-stressors.h): each of their workers runs flat out, so each is
      * simulated as one busy CPU; their own options ({@code --matrix-size}, {@code --cache-level} …) change how, not how much.
      */
-    private static final Set<String> STRESSORS = Set.of("access", "af-alg", "affinity", "aio", "aiol", "alarm", "atomic", "bigheap", "branch", "brk",
-            "bsearch", "cache", "cacheline", "cap", "chattr", "chdir", "chmod", "chown", "clock", "clone", "close", "context", "copy-file", "crypt",
-            "cyclic", "daemon", "dentry", "dir", "dirdeep", "dnotify", "dup", "dynlib", "epoll", "eventfd", "exec", "fallocate", "fault", "fcntl",
-            "fiemap", "fifo", "filename", "flock", "fork", "fp", "fp-error", "fpunch", "fstat", "full", "funccall", "funcret", "futex", "get",
-            "getdent", "getrandom", "hash", "heapsort", "hrtimers", "hsearch", "icache", "inode-flags", "inotify", "iomix", "ioprio", "io-uring",
-            "itimer", "jpeg", "judy", "kcmp", "key", "kill", "l1cache", "lease", "link", "list", "locka", "lockbus", "lockf", "lockofd", "longjmp",
-            "lsearch", "madvise", "malloc", "matrix", "matrix-3d", "mcontend", "membarrier", "memcpy", "memfd", "memrate", "memthrash", "mergesort",
-            "mincore", "misaligned", "mknod", "mlock", "mlockmany", "mmap", "mmapaddr", "mmapfixed", "mmapfork", "mmapmany", "mq", "mremap", "msg",
-            "msync", "nanosleep", "netdev", "nice", "nop", "null", "numa", "opcode", "open", "pipe", "pipeherd", "poll", "prctl", "prefetch",
-            "procfs", "pthread", "ptrace", "pty", "qsort", "radixsort", "readahead", "remap", "rename", "resources", "revio", "rlimit", "rmap",
-            "rseq", "schedpolicy", "sctp", "seal", "seek", "sem", "sem-sysv", "sendfile", "session", "set", "shellsort", "shm", "shm-sysv", "sigfd",
-            "sigpipe", "sigq", "sigsegv", "skiplist", "sleep", "sock", "sockabuse", "sockdiag", "sockfd", "sockmany", "sockpair", "spawn", "splice",
-            "stack", "stackmmap", "str", "stream", "switch", "symlink", "sync-file", "sysbadaddr", "sysinfo", "sysfs", "tee", "timer", "timerfd",
-            "tlb-shootdown", "tmpfs", "tree", "tsc", "tsearch", "udp", "udp-flood", "unshare", "urandom", "utime", "vecmath", "vfork", "vforkmany",
-            "vm-addr", "vm-rw", "vm-segv", "vm-splice", "wait", "wcs", "x86syscall", "xattr", "yield", "zero", "zlib", "zombie");
+    private static final Set<String> STRESSORS = Set.of(
+            "access", "af-alg", "affinity", "aio", "aiol", "alarm", "apparmor", "atomic", "bad-altstack", "bad-ioctl", "bigheap", "bind-mount",
+            "binderfs", "branch", "brk", "bsearch", "cache", "cacheline", "cap", "cgroup", "chattr", "chdir", "chmod", "chown", "chroot", "clock",
+            "clone", "close", "context", "copy-file", "cpu-online", "crypt", "cyclic", "daemon", "dccp", "dekker", "dentry", "dev", "dev-shm", "dir",
+            "dirdeep", "dirmany", "dnotify", "dup", "dynlib", "efivar", "eigen", "enosys", "env", "epoll", "eventfd", "exec", "exit-group",
+            "fallocate", "fanotify", "far-branch", "fault", "fcntl", "fiemap", "fifo", "file-ioctl", "filename", "flock", "flushcache", "fma",
+            "fork", "forkheavy", "fp", "fp-error", "fpunch", "fsize", "fstat", "full", "funccall", "funcret", "futex", "get", "getdent", "getrandom",
+            "goto", "gpu", "handle", "hash", "heapsort", "hrtimers", "hsearch", "icache", "icmp-flood", "idle-page", "inode-flags", "inotify",
+            "io-uring", "iomix", "ioport", "ioprio", "ipsec-mb", "itimer", "jpeg", "judy", "kcmp", "key", "kill", "klog", "kvm", "l1cache",
+            "landlock", "lease", "link", "list", "llc-affinity", "loadavg", "locka", "lockbus", "lockf", "lockofd", "longjmp", "loop", "lsearch",
+            "madvise", "malloc", "matrix", "matrix-3d", "mcontend", "membarrier", "memcpy", "memfd", "memhotplug", "memrate", "memthrash",
+            "mergesort", "metamix", "mincore", "misaligned", "mknod", "mlock", "mlockmany", "mmap", "mmapaddr", "mmapfixed", "mmapfork", "mmaphuge",
+            "mmapmany", "module", "mpfr", "mprotect", "mq", "mremap", "msg", "msync", "msyncmany", "munmap", "mutex", "nanosleep", "netdev",
+            "netlink-proc", "netlink-task", "nice", "nop", "null", "numa", "oom-pipe", "opcode", "open", "pagemove", "pageswap", "pci",
+            "personality", "peterson", "physpage", "pidfd", "ping-sock", "pipe", "pipeherd", "pkey", "plugin", "poll", "prctl", "prefetch",
+            "priv-instr", "procfs", "pthread", "ptrace", "pty", "qsort", "quota", "race-sched", "radixsort", "ramfs", "randlist", "rawdev", "rawpkt",
+            "rawsock", "rawudp", "rdrand", "readahead", "reboot", "regs", "remap", "rename", "resched", "resources", "revio", "ring-pipe", "rlimit",
+            "rmap", "rotate", "rseq", "rtc", "schedmix", "schedpolicy", "sctp", "seal", "seccomp", "secretmem", "seek", "sem", "sem-sysv",
+            "sendfile", "session", "set", "shellsort", "shm", "shm-sysv", "sigabrt", "sigbus", "sigchld", "sigfd", "sigfpe", "sigio", "signal",
+            "signest", "sigpending", "sigpipe", "sigq", "sigrt", "sigsegv", "sigsuspend", "sigtrap", "skiplist", "sleep", "smi", "sock", "sockabuse",
+            "sockdiag", "sockfd", "sockmany", "sockpair", "softlockup", "sparsematrix", "spawn", "splice", "stack", "stackmmap", "str", "stream",
+            "swap", "switch", "symlink", "sync-file", "syncload", "sysbadaddr", "syscall", "sysfs", "sysinfo", "sysinval", "tee", "timer", "timerfd",
+            "tlb-shootdown", "tmpfs", "touch", "tree", "tsc", "tsearch", "tun", "udp", "udp-flood", "umount", "unshare", "uprobe", "urandom",
+            "userfaultfd", "usersyscall", "utime", "vdso", "vecfp", "vecmath", "vecshuf", "vecwide", "verity", "vfork", "vforkmany", "vm-addr",
+            "vm-rw", "vm-segv", "vm-splice", "vma", "vnni", "wait", "waitcpu", "watchdog", "wcs", "x86cpuid", "x86syscall", "xattr", "yield", "zero",
+            "zlib", "zombie");
     /**
      * The stressors among them whose point is the memory they take, with what each worker holds by default (stress-ng's
      * manual): {@code --<stressor>-bytes} sets it where the stressor has that option; {@link #UNTIL_FAILURE} marks those that
@@ -67,7 +78,7 @@ final class StressNg {
 
     static {
         for (String st : List.of("bigheap", "brk", "malloc", "mmapmany", "mlockmany")) MEMORY_STRESSORS.put(st, UNTIL_FAILURE);
-        for (String st : List.of("mmap", "mremap", "memrate", "mlock", "mmapaddr", "mmapfixed", "mmapfork", "numa", "shm-sysv", "tmpfs", "vm-addr",
+        for (String st : List.of("mmap", "mmaphuge", "mremap", "memrate", "mlock", "mmapaddr", "mmapfixed", "mmapfork", "numa", "shm-sysv", "tmpfs", "vm-addr",
                 "vm-segv", "vm-splice")) MEMORY_STRESSORS.put(st, DEFAULT_BYTES);
         MEMORY_STRESSORS.put("vm-rw", 16L << 20);
         MEMORY_STRESSORS.put("shm", 8L << 20);
