@@ -9,10 +9,12 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * JVMChaos → one {@link JvmFault}: latency (and mysql with latency) a slower method, exception (and mysql with an
- * exception) a throwing one, stress with cpuCount busy cores; return and gc are accepted with no simulated effect,
- * which the injection check reports. The method is taken to be on every request's path (an upper bound). In a
- * JVMChaos {@code value} is the return value, never the mode's number: Go's JSON decoding gives the shallower field.
+ * JVMChaos → {@link JvmFault}s: latency (and mysql with latency) a slower method, exception (and mysql with an
+ * exception) a throwing one, stress with cpuCount busy cores, stress with memType a full heap (HEAP) or thread stacks
+ * filling the container (STACK), ruleData one fault per effect of each Byteman rule ({@link BytemanRules}); return and
+ * gc are accepted with no simulated effect, which the injection check reports. The method is taken to be on every
+ * request's path (an upper bound). In a JVMChaos {@code value} is the return value, never the mode's number: Go's JSON
+ * decoding gives the shallower field.
  */
 final class JvmChaosTranslator implements FaultTranslator<JVMChaos> {
     static final List<String> ACTIONS = List.of("latency", "return", "exception", "stress", "gc", "ruleData", "mysql");
