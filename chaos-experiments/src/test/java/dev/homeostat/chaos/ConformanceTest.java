@@ -118,6 +118,67 @@ class ConformanceTest {
                 "schedule", "statusCheck", "abortWithStatusCheck"));
     }
 
+    @Test
+    void folder_usesEveryFieldOfEveryExperimentKind_atEveryDepth() throws IOException {
+        var used = new java.util.HashMap<String, Set<String>>();
+        for (Case c : cases())
+            for (YamlDocument doc : YamlDocuments.parse(c.toString(), Files.readString(c.file()))) {
+                JsonNode root = doc.root();
+                if (root.path("apiVersion").asText().startsWith("chaos-mesh.org/")) paths(root.path("kind").asText(), root.path("spec"), used);
+            }
+        var missing = new TreeSet<String>();
+        for (ChaosMeshKinds.Kind k : ChaosMeshKinds.experiments())
+            for (String path : dev.homeostat.chaos.crd.ConformanceTable.paths(k.spec()))
+                // the fields every kind shares are one field of the selector's code, covered once (folder_coversEvery…)
+                if (!SHARED.contains(path) && !path.startsWith("selector.") && !used.getOrDefault(k.name(), Set.of()).contains(path))
+                    missing.add(k.name() + ": " + path);
+        var orchestration = java.util.Map.of("Schedule", OrchestrationSchema.SCHEDULE, "Workflow", OrchestrationSchema.WORKFLOW,
+                "StatusCheck", OrchestrationSchema.STATUS_CHECK);
+        orchestration.forEach((kind, spec) -> {
+            for (String path : dev.homeostat.chaos.crd.ConformanceTable.paths(spec))
+                if (ownField(path) && !used.getOrDefault(kind, Set.of()).contains(path)) missing.add(kind + ": " + path);
+        });
+        assertThat(missing).as("fields of the CRDs no conformance manifest uses").isEmpty();
+    }
+
+    /**
+     * A field of a Schedule, Workflow or StatusCheck of its own: not an embedded experiment (the kind's own table, and one
+     * code path for every kind), nor a Workflow under a Schedule or a Schedule under a Workflow step (their own specs).
+     */
+    private static boolean ownField(String path) {
+        String last = path.substring(path.lastIndexOf('.') + 1);
+        return ChaosMeshKinds.byEmbedField(last).isEmpty() && !path.startsWith("workflow.") && !path.contains("schedule.");
+    }
+
+    private static final Set<String> SHARED = Set.of("selector", "mode", "value", "remoteCluster", "containerNames", "duration");
+
+    /** The field paths of {@code spec} ({@code a.b}, {@code a[].b}), under {@code kind}, and of the experiments it embeds. */
+    private static void paths(String kind, JsonNode spec, java.util.Map<String, Set<String>> used) {
+        walk(kind, "", spec, used);
+        for (ChaosMeshKinds.Kind k : ChaosMeshKinds.embeddable())
+            if (spec.has(k.embedField())) paths(k.name(), spec.path(k.embedField()), used);
+        if (spec.has("workflow")) paths("Workflow", spec.path("workflow"), used);
+        for (JsonNode t : spec.path("templates")) {
+            for (ChaosMeshKinds.Kind k : ChaosMeshKinds.embeddable())
+                if (t.has(k.embedField())) paths(k.name(), t.path(k.embedField()), used);
+            if (t.has("schedule")) paths("Schedule", t.path("schedule"), used);
+            if (t.has("statusCheck")) walk("StatusCheck", "", t.path("statusCheck"), used);
+        }
+    }
+
+    private static void walk(String kind, String prefix, JsonNode node, java.util.Map<String, Set<String>> used) {
+        if (node.isArray()) {
+            for (JsonNode item : node) walk(kind, prefix.isEmpty() ? "" : prefix + "[]", item, used);
+            return;
+        }
+        if (!node.isObject()) return;
+        String base = prefix.isEmpty() ? "" : prefix.endsWith("[]") ? prefix + "." : prefix + ".";
+        node.fieldNames().forEachRemaining(f -> {
+            used.computeIfAbsent(kind, k -> new TreeSet<>()).add(base + f);
+            walk(kind, base + f, node.path(f), used);
+        });
+    }
+
     private static void collect(String kind, JsonNode spec, Set<String> actions, Set<String> templateTypes,
                                 java.util.Map<String, Set<String>> fieldsByKind, Set<String> selectorFields) {
         if (!spec.isObject()) return;
