@@ -9,6 +9,8 @@ import dev.homeostat.simulator.fault.CpuStress;
 import dev.homeostat.simulator.fault.Deadlock;
 import dev.homeostat.simulator.fault.Fault;
 import dev.homeostat.simulator.fault.MemoryLeak;
+import dev.homeostat.simulator.fault.IoStress;
+import dev.homeostat.simulator.fault.JvmFault;
 import dev.homeostat.simulator.fault.MemoryStress;
 import dev.homeostat.simulator.fault.NetworkDelay;
 import dev.homeostat.simulator.fault.NetworkLoss;
@@ -66,7 +68,7 @@ final class ClusterArbitraries {
 
     /** The kinds a plan draws from, simplest first (what a failing plan shrinks towards). */
     enum Kind { POD_KILL, CONTAINER_KILL, POD_FAILURE, MEMORY_STRESS, CPU_STRESS, MEMORY_LEAK, NETWORK_DELAY, NETWORK_LOSS, BAD_ROLLOUT, CPU_HOG,
-        DEADLOCK, NODE_FAILURE }
+        DEADLOCK, NODE_FAILURE, MEMORY_FILL, JVM_HEAP, JVM_STACK, DISK_PER_PROCESSOR }
 
     /** A fault of {@code kind} on deployment {@code target} (modulo the deployments there are); starts before 5 min, ends by 8 min. */
     record FaultPlan(Kind kind, int target, SelectionMode mode, int startSeconds, int lengthSeconds, int size) {
@@ -88,6 +90,10 @@ final class ClusterArbitraries {
                 case CPU_HOG -> new CpuHog(name, start, length, "ns", deployment, 0.5 * size);
                 case DEADLOCK -> new Deadlock(name, start, length, "ns", deployment, size);
                 case NODE_FAILURE -> new NodeFailure(name, start, length, "node-" + target % nodes);
+                case MEMORY_FILL -> new MemoryStress(name, start, length, selector, mode, size, 0, null, null, 0, true);
+                case JVM_HEAP -> new JvmFault(name, start, length, selector, mode, "stress", JvmFault.JvmEffect.HEAP, null, 0, "", null);
+                case JVM_STACK -> new JvmFault(name, start, length, selector, mode, "stress", JvmFault.JvmEffect.STACK, null, 0, "", null);
+                case DISK_PER_PROCESSOR -> new IoStress(name, start, length, selector, mode, 0, size, true, false);
             };
         }
     }
