@@ -265,7 +265,7 @@ public final class ExperimentSchema {
                     + "and holds it: the container's memory rises to 75 % of its limit (the heap of a JVM sized with the usual "
                     + "-XX:MaxRAMPercentage=75, now full; never past the limit: the JVM throws OutOfMemoryError rather than grow its heap, so the "
                     + "kernel kills nothing) and every request fails (500) on an allocation that throws OutOfMemoryError, what its users see "
-                    + "(garbage collection running back to back adds pauses to the few that pass); stack: the agent starts threads until the "
+                    + "(the collector's back-to-back pauses would slow requests that passed, and none does); stack: the agent starts threads until the "
                     + "JVM cannot, whose stacks are native memory outside the heap, so the container reaches its memory limit and is OOMKilled "
                     + "once (the restarted JVM has no agent and no rule); with cpuCount too it is an error, as the agent stresses one")),
             Field.of("ruleData", text(), simulated("a Byteman script, read as Byteman reads it (RULE, CLASS or INTERFACE, METHOD, AT or AFTER, "
