@@ -50,9 +50,8 @@ final class StressChaosTranslator implements FaultTranslator<StressChaos> {
             addIo(drafts, "spec.stressngStressors", s, target, ctx);
             addOthers(drafts, s, target, ctx);
             if (drafts.isEmpty())
-                throw ctx.notModelled("spec.stressngStressors", "it starts no worker of a stressor in the simulator's list of stress-ng's "
-                        + "stressors (--cpu, --vm, --hdd, --io, --matrix, --sock …, see the notes), so it has no effect to give; stress-ng itself "
-                        + "starts nothing without one");
+                throw ctx.fail("spec.stressngStressors", "names no stressor of stress-ng's table (--cpu, --vm, --hdd, --matrix …), so "
+                        + "stress-ng starts no worker (it exits: no stress workers invoked); give one with its workers, e.g. --cpu 1");
         } else {
             Stressors stressors = spec.getStressors();
             if (stressors == null || stressors.getMemory() == null && stressors.getCpu() == null)

@@ -139,7 +139,7 @@ public final class ExperimentSchema {
                     simulated("memory and/or cpu")),
             Field.of("stressngStressors", text(),
                     simulated("a stress-ng command line that wins over stressors, as in Chaos Mesh; " + STRESS_OPTIONS
-                            + "; one that starts no worker of a stressor in those lists is refused: it would have no effect to give")),
+                            + "; one that names no stressor is an error: stress-ng starts no worker from it")),
             duration(UNTIL_DELETED),
             REMOTE_CLUSTER));
 
