@@ -100,6 +100,14 @@ class StressNgTest {
     }
 
     @Test
+    void aCommandLineNamingNoStressor_isAnError_asStressNgStartsNothing() {
+        var e = catchThrowableOfType(ManifestException.class,
+                () -> manifests.translate("m.yaml", stress("stressngStressors: \"--timeout 60 --metrics-brief\"\n"), AT));
+        assertThat(e.field()).isEqualTo("spec.stressngStressors");
+        assertThat(e.problem()).startsWith("names no stressor");
+    }
+
+    @Test
     void memoryOptions_areMemStressFlags_thatWinOverTheFields() {
         var m = (MemoryStress) manifests.translate("m.yaml", stress("stressors:\n  memory:\n    workers: 1\n    size: 64MB\n"
                 + "    options: [\"-workers 2\", \"--size=400MB\", \"-time 30s\", \"-client\"]\n"), AT).getFirst();
