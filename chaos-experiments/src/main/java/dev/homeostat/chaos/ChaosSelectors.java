@@ -52,6 +52,8 @@ public final class ChaosSelectors {
         if (!podsByNamespace.isEmpty()) {
             Set<String> pods = new HashSet<>();
             podsByNamespace.forEach((ns, names) -> {
+                String problem = namespaceProblem(ns);
+                if (problem != null) throw ctx.fail(path + ".pods." + ns, problem + ", so no pod is in it");
                 if (names == null || names.isEmpty())
                     throw ctx.fail(path + ".pods." + ns, "list at least one pod name under namespace " + ns);
                 for (String n : names) {
@@ -79,9 +81,12 @@ public final class ChaosSelectors {
         Map<String, String> nodeLabels = s.getNodeSelectors() == null ? Map.of() : s.getNodeSelectors();
         for (var e : nodeLabels.entrySet())
             if (e.getValue() == null) throw ctx.fail(path + ".nodeSelectors." + e.getKey(), "label value must not be empty; write e.g. topology.kubernetes.io/zone: zone-a");
-        for (int i = 0; i < namespaces.size(); i++)
+        for (int i = 0; i < namespaces.size(); i++) {
             if (namespaces.get(i) == null || namespaces.get(i).isBlank())
                 throw ctx.fail(path + ".namespaces[" + i + "]", "namespace must not be empty");
+            String problem = namespaceProblem(namespaces.get(i));
+            if (problem != null) throw ctx.fail(path + ".namespaces[" + i + "]", problem + ", so the selector matches no pod");
+        }
         for (var e : labels.entrySet())
             if (e.getValue() == null)
                 throw ctx.fail(path + ".labelSelectors." + e.getKey(), "label value must not be empty; write e.g. app: cart");
@@ -92,6 +97,17 @@ public final class ChaosSelectors {
         for (var e : annotations.entrySet())
             if (e.getValue() == null) throw ctx.fail(path + ".annotationSelectors." + e.getKey(), "annotation value must not be empty; write e.g. team: payments");
         return new PodSelector(effective, labels, Set.of(), expressions, fields, Set.of(), nodeLabels, annotations);
+    }
+
+    /**
+     * Why {@code namespace} cannot name a namespace (the API server takes a DNS-1123 label), with the nearest name that
+     * can; null when it can. Chaos Mesh takes any string in a selector, and one that no namespace can have selects nothing.
+     */
+    static String namespaceProblem(String namespace) {
+        if (namespace.length() <= 63 && namespace.matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?")) return null;
+        String near = namespace.toLowerCase(java.util.Locale.ROOT).replaceAll("[^-a-z0-9]", "").replaceAll("^-+|-+$", "");
+        return "\"" + namespace + "\" cannot name a namespace (a DNS-1123 label: lowercase letters, digits and '-', starting and ending "
+                + "with a letter or digit, at most 63 characters)" + (near.isEmpty() || near.length() > 63 ? "" : "; did you mean \"" + near + "\"?");
     }
 
     /** Chaos Mesh's list of nodes or phases as a field any of whose values matches, narrowed by a field selector on the same field. */

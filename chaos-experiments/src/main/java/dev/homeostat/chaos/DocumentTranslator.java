@@ -80,6 +80,8 @@ final class DocumentTranslator {
         }
         if (meta.getName() == null || meta.getName().isBlank())
             throw fail(source, doc, "metadata.name", "required: the experiment's name, which also names its faults");
+        if (metadata.path("namespace").isTextual() && ChaosSelectors.namespaceProblem(namespace) != null)
+            throw fail(source, doc, "metadata.namespace", ChaosSelectors.namespaceProblem(namespace) + ", and kubectl refuses it");
         if (meta.getName().length() > 253 || !meta.getName().matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*"))
             throw fail(source, doc, "metadata.name", "\"" + meta.getName() + "\" is not a Kubernetes object name (kubectl refuses it); use lowercase "
                     + "letters, digits, '-' and '.', starting and ending with a letter or digit");

@@ -74,6 +74,17 @@ class ManifestErrorsTest {
     }
 
     @Test
+    void namespaceNoNamespaceCanHave_isRefusedWithTheNearestName() throws IOException {
+        var selector = error(POD_CHAOS.replace("  selector:\n", "  selector:\n    namespaces:\n      - 'Shop\"'\n"));
+        assertAt(selector, "spec.selector.namespaces[0]", 11, "cannot name a namespace", "did you mean \"shop\"?", "matches no pod");
+        var pods = error(POD_CHAOS.replace("    labelSelectors:\n      app: cart\n", "    pods:\n      shop_1: [cart-0]\n"));
+        assertThat(pods.field()).isEqualTo("spec.selector.pods.shop_1");
+        assertThat(pods.problem()).contains("did you mean \"shop1\"?");
+        var metadata = error(POD_CHAOS.replace("namespace: shop", "namespace: Shop"));
+        assertAt(metadata, "metadata.namespace", 5, "kubectl refuses it");
+    }
+
+    @Test
     void misspeltKind_isAnUnknownKindWithASuggestion() throws IOException {
         var e = error(POD_CHAOS.replace("kind: PodChaos", "kind: PodChoas"));
         assertAt(e, "kind", 2, "unknown Chaos Mesh kind \"PodChoas\"; did you mean \"PodChaos\"?");

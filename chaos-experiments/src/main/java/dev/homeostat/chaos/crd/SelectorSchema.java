@@ -22,7 +22,7 @@ public final class SelectorSchema {
 
     /** {@code PodSelectorSpec}: which pods. */
     public static final Shape.Fields SELECTOR = Shape.Fields.of("PodSelectorSpec", List.of(
-            Field.of("namespaces", listOf(text()), simulated("the pods' namespaces; none: the experiment's own namespace, as Chaos Mesh defaults it")),
+            Field.of("namespaces", listOf(text()), simulated("the pods' namespaces (a string no namespace can have selects nothing, so it is refused); none: the experiment's own namespace, as Chaos Mesh defaults it")),
             Field.of("labelSelectors", mapOf(text()), simulated("every label must match")),
             Field.of("expressionSelectors", listOf(Shape.Fields.of("LabelSelectorRequirement", List.of(
                     Field.of("key", text(), simulated("the label key")),
