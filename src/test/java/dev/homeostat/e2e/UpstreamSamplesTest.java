@@ -253,13 +253,20 @@ class UpstreamSamplesTest {
         for (String k : services)
             if (target && !k.equals(first)) calls.add("{service: " + k.substring(k.indexOf('/') + 1) + (k.startsWith(ns + "/") ? "" : "." + k.substring(0, k.indexOf('/')))
                     + "}");
-        for (JsonNode t : spec.path("externalTargets")) if (!t.asText().contains("/")) calls.add("{host: \"" + t.asText() + "\", perRequest: 0.1}");
-        for (JsonNode p : spec.path("patterns")) {
+        // anywhere in the spec: a Schedule's or Workflow's experiment holds them one level down
+        for (JsonNode t : all(spec, "externalTargets")) if (!t.asText().contains("/")) calls.add("{host: \"" + t.asText() + "\", perRequest: 0.1}");
+        for (JsonNode p : all(spec, "patterns")) {
             String host = p.asText().replace('?', 'x');
             calls.add("{host: \"" + (host.endsWith("*") ? host.substring(0, host.length() - 1) + "com" : host) + "\", perRequest: 0.1}");
         }
         String peers = target && services.size() == 1 ? ", peers: {mode: all}" : "";
         return (calls.isEmpty() ? "" : ", calls: [" + String.join(", ", calls) + "]") + peers;
+    }
+
+    private static List<JsonNode> all(JsonNode spec, String field) {
+        var out = new ArrayList<JsonNode>();
+        for (JsonNode list : spec.findValues(field)) list.forEach(out::add);
+        return out;
     }
 
     /**

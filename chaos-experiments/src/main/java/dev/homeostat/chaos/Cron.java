@@ -133,7 +133,7 @@ public final class Cron {
             int slash = item.indexOf('/');
             if (slash >= 0) {
                 range = item.substring(0, slash);
-                step = number(name, item.substring(slash + 1), 1, max, List.of());
+                step = step(name, item.substring(slash + 1));
             }
             int lo, hi;
             if (range.equals("*") || range.equals("?")) {
@@ -151,6 +151,20 @@ public final class Cron {
             for (int v = lo; v <= hi; v += step) bits.set(v);
         }
         return bits;
+    }
+
+    /**
+     * A range's step: any positive whole number, as robfig/cron (Chaos Mesh's parser) takes it; one past the range
+     * keeps only its start ({@code *}{@code /60} in minutes fires at minute 0 of every hour).
+     */
+    private static int step(String field, String text) {
+        try {
+            int v = Integer.parseInt(text);
+            if (v > 0) return v;
+        } catch (NumberFormatException notANumber) {
+            // reported below
+        }
+        throw new IllegalArgumentException(field + " step \"" + text + "\" is not a positive whole number; write e.g. */15");
     }
 
     private static int number(String field, String text, int min, int max, List<String> names) {

@@ -263,6 +263,10 @@ class ChaosKindsTest {
                 .containsExactly(Duration.ofDays(2).toMillis(), Duration.ofDays(9).toMillis());
         assertThat(Cron.parse("@hourly").fires(0, Duration.ofHours(2).toMillis(), 10)).containsExactly(3_600_000L, 7_200_000L);
         assertThatThrownBy(() -> Cron.parse("61 * * * *")).hasMessageContaining("minute \"61\"");
+        // robfig/cron takes a step past the range: only the range's start remains
+        assertThat(Cron.parse("*/60 * * * *").fires(0, Duration.ofHours(2).toMillis(), 10)).containsExactly(3_600_000L, 7_200_000L);
+        assertThat(Cron.parse("5/90 * * * *").fires(0, Duration.ofHours(1).toMillis(), 10)).containsExactly(300_000L);
+        assertThatThrownBy(() -> Cron.parse("*/0 * * * *")).hasMessageContaining("minute step \"0\" is not a positive whole number");
         // a zone reads the fields on its wall clock; virtual time 0 is 2024-01-01 00:00 UTC
         assertThat(Cron.parse("CRON_TZ=America/New_York 0 9 * * *").fires(0, Duration.ofDays(2).toMillis(), 10))
                 .containsExactly(Duration.ofHours(14).toMillis(), Duration.ofHours(38).toMillis());
