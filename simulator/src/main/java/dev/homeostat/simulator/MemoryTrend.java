@@ -11,6 +11,13 @@ final class MemoryTrend {
     private long last = Long.MIN_VALUE;
     private long first = Long.MIN_VALUE;
 
+    /** Forgets every sample: a new process. */
+    void reset() {
+        mean = Double.NaN;
+        last = Long.MIN_VALUE;
+        first = Long.MIN_VALUE;
+    }
+
     /**
      * The mean's weight for a new sample, 1 − exp(−Δt/τ): the same for every pod scraped at one interval, so a scrape
      * computes it once (per scrape, not per pod) and pods look it up.

@@ -21,7 +21,7 @@ import java.util.SplittableRandom;
 final class Scraper implements PodWatch {
     static final int MEMORY = 0, CPU = 1, RESTART_COUNT = 2, READY = 3, HTTP_200 = 4, HTTP_500 = 5, HTTP_504 = 6,
             MEMORY_RATIO = 7, CPU_RATE = 8, ERROR_RATIO = 9, LATENCY_MEAN = 10, DURATION_COUNT = 14,
-            // the duration histogram's buckets (+Inf last) and then its sum: laid out as PodState.durations, copied in one go
+            // the duration histogram's buckets (+Inf last) and then its sum: laid out as PodState.durations()
             DURATION_BUCKET = 15, DURATION_SUM = 27,
             LAST_TERMINATED_OOM = 11, LAST_TERMINATED_ERROR = 12, WAITING_BACK_OFF = 13, CPU_BUSY = 28, MEMORY_PREDICTED = 29;
     /** Slots per pod: the series above, one per bucket of the duration histogram (+Inf included), its sum. */
@@ -196,9 +196,10 @@ final class Scraper implements PodWatch {
     private static long scrapeTraffic(double[] v, int base, PodState p) {
         long mask = 1L << HTTP_200 | DURATION_MASK | 1L << DURATION_COUNT;
         v[base + HTTP_200] = p.ok200;
-        double[] d = p.durations;
-        for (int b = 0; b < d.length; b++) v[base + DURATION_BUCKET + b] = d[b];
-        v[base + DURATION_COUNT] = d[LATENCY_BUCKETS.length];
+        double[] d = p.durationsArray();
+        int at = p.durations();
+        for (int b = 0; b < PodState.DURATIONS; b++) v[base + DURATION_BUCKET + b] = d[at + b];
+        v[base + DURATION_COUNT] = d[at + LATENCY_BUCKETS.length];
         if (p.err500 > 0) {
             v[base + HTTP_500] = p.err500;
             mask |= 1L << HTTP_500;

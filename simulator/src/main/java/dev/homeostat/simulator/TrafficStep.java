@@ -45,6 +45,8 @@ final class TrafficStep {
     private double slowShare = Double.NaN;
     // the step's sums over its pods, filled by stepPod
     private int accN;
+    // whether some latency of the step is shifted by an offset: only then does the p99 need its offsets' pass
+    private boolean accOffsets;
     private double accReq, accErr, accSlow, accAnswered, accTimeouts, accCap, accCallTimeouts;
 
     /**
@@ -91,6 +93,7 @@ final class TrafficStep {
             offsets = new double[d.pods.size() * 2];
         }
         accN = 0;
+        accOffsets = false;
         accReq = 0; accErr = 0; accSlow = 0; accAnswered = 0; accTimeouts = 0; accCap = 0; accCallTimeouts = 0;
         boolean callFaults = calling && !s.callFaults.isEmpty();
         if (callFaults) stepPodsUnderCallFaults(d, s, t, share, added, calls, threshold);
@@ -121,7 +124,7 @@ final class TrafficStep {
         req += s.lostInFlight;
         err += s.lostInFlight;
         s.lostInFlight = 0;
-        double p99 = TrafficModel.p99(weights, means, offsets, n, timeouts, cap);
+        double p99 = accOffsets ? TrafficModel.p99(weights, means, offsets, n, timeouts, cap) : TrafficModel.p99(weights, means, n, timeouts, cap);
         if (s.called) remember(s, req, err, timeouts + callTimeouts, n);
         s.stepRequests = req;
         s.stepErrors = err;
@@ -279,8 +282,8 @@ final class TrafficStep {
                 double podCap = servedCap;
                 if (ioShare > 0) {
                     double slowOk = ok * ioShare, fastOk = ok - slowOk;
-                    observeDurations(p.durations, fastOk, queue, offset, late + fail504);
-                    observeDurations(p.durations, slowOk, queue, offset + ioDelay, 0);
+                    observeDurations(p.durationsArray(), p.durations(), fastOk, queue, offset, late + fail504);
+                    observeDurations(p.durationsArray(), p.durations(), slowOk, queue, offset + ioDelay, 0);
                     p.ioDelayed += slowOk;
                     p.ioWaitSeconds += slowOk * ioDelay;
                     weights[accN] = fastOk;
@@ -289,16 +292,18 @@ final class TrafficStep {
                     accN++;
                     weights[accN] = slowOk;
                     means[accN] = queue;
+                    accOffsets = true;
                     offsets[accN] = offset + ioDelay;
                     accN++;
                     accCap = Math.max(accCap, Math.min(TrafficModel.REQUEST_TIMEOUT_S, podCap + offset + ioDelay));
                     accSlow += TrafficModel.slowerThan(fastOk, queue, offset, threshold) + TrafficModel.slowerThan(slowOk, queue, offset + ioDelay, threshold)
                             + late + fail504;
                 } else {
-                    observeDurations(p.durations, ok, mean, offset, late + fail504);
+                    observeDurations(p.durationsArray(), p.durations(), ok, mean, offset, late + fail504);
                     weights[accN] = ok;
                     means[accN] = mean;
                     offsets[accN] = offset;
+                    if (offset > 0) accOffsets = true;
                     accN++;
                     accCap = Math.max(accCap, offset > 0 ? Math.min(TrafficModel.REQUEST_TIMEOUT_S, podCap + offset) : podCap);
                     accSlow += slowerThan(ok, mean, offset, threshold) + late + fail504;
@@ -318,21 +323,22 @@ final class TrafficStep {
     }
 
     /**
-     * Adds a pod's step to its cumulative duration histogram ({@link PodState#durations}): {@code ok} requests
+     * Adds a pod's step to its cumulative duration histogram ({@link PodState#durations()}, at {@code at} in
+     * {@code durations}): {@code ok} requests
      * of latency {@code offset} + Exponential({@code mean}), so a share 1 − exp(−(le − offset)/mean) of them
      * falls at or below the bound le, and {@code timedOut} requests that only reach +Inf. The shares are
      * computed once per distinct latency (a Deployment's pods usually share theirs) and reused.
      */
-    private void observeDurations(double[] durations, double ok, double mean, double offset, double timedOut) {
+    private void observeDurations(double[] durations, int at, double ok, double mean, double offset, double timedOut) {
         double[] bounds = MetricNames.LATENCY_BUCKETS;
         if (mean != cdfMean || offset != cdfOffset) {
             cdfMean = mean;
             cdfOffset = offset;
             for (int b = 0; b < bounds.length; b++) cdf[b] = bounds[b] > offset ? -Math.expm1(-(bounds[b] - offset) / mean) : 0;
         }
-        if (ok > 0) for (int b = 0; b < bounds.length; b++) durations[b] += ok * cdf[b];
-        durations[bounds.length] += ok + timedOut;
-        durations[bounds.length + 1] += ok * (mean + offset) + timedOut * TrafficModel.REQUEST_TIMEOUT_S;
+        if (ok > 0) for (int b = 0; b < bounds.length; b++) durations[at + b] += ok * cdf[b];
+        durations[at + bounds.length] += ok + timedOut;
+        durations[at + bounds.length + 1] += ok * (mean + offset) + timedOut * TrafficModel.REQUEST_TIMEOUT_S;
     }
 
     /**
