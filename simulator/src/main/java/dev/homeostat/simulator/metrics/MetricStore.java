@@ -3,7 +3,6 @@ package dev.homeostat.simulator.metrics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -178,7 +177,7 @@ public final class MetricStore {
         String key = key(sorted);
         Handle h = family.get(key);
         if (h == null) {
-            h = new Handle(this, metric, key, Collections.unmodifiableSortedMap(sorted));
+            h = new Handle(this, metric, key, new Labels(sorted));
             slots.bind(h, slot);
             family.put(key, h);
             views.remove(metric);
