@@ -43,10 +43,15 @@ final class Labels extends AbstractMap<String, String> implements Comparable<Lab
     @Override public int compareTo(Labels other) {
         int n = Math.min(names.length, other.names.length);
         for (int i = 0; i < n; i++) {
-            int c = names[i].compareTo(other.names[i]);
-            if (c != 0) return c;
-            c = values[i].compareTo(other.values[i]);
-            if (c != 0) return c;
+            // names (and many values) are the same strings from one call site: an identity check spares comparing them
+            if (names[i] != other.names[i]) {
+                int c = names[i].compareTo(other.names[i]);
+                if (c != 0) return c;
+            }
+            if (values[i] != other.values[i]) {
+                int c = values[i].compareTo(other.values[i]);
+                if (c != 0) return c;
+            }
         }
         return Integer.compare(names.length, other.names.length);
     }

@@ -173,11 +173,12 @@ public final class MetricStore {
         if (metric == null || metric.isBlank()) throw new IllegalArgumentException("metric: a series needs a metric name");
         Map<Labels, Handle> family = families.computeIfAbsent(metric, m -> new TreeMap<>());
         Labels sorted = Labels.of(labels == null ? Map.of() : labels);
-        Handle h = family.get(sorted);
+        // one walk down the family's tree, not a lookup and then an insertion: a scrape names series by the hundred thousand
+        Handle created = new Handle(this, metric, sorted);
+        Handle h = family.putIfAbsent(sorted, created);
         if (h == null) {
-            h = new Handle(this, metric, sorted);
+            h = created;
             slots.bind(h, slot);
-            family.put(sorted, h);
             views.remove(metric);
             seriesCount++;
         } else if (slot >= 0 && h.slot != slot) {
