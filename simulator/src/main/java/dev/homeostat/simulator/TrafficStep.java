@@ -31,8 +31,18 @@ final class TrafficStep {
     // the duration histogram's per-bucket shares for the last latency seen (pods of a Deployment usually share it)
     private final double[] cdf = new double[MetricNames.LATENCY_BUCKETS.length];
     private double cdfMean = Double.NaN, cdfOffset = Double.NaN;
-    // a Deployment's shared per-pod work, kept for the last inputs seen
-    private final StepMemo memo = new StepMemo();
+    // the last service time worked out (serviceTime) and its inputs, raw bits
+    private ContainerSpec stSpec;
+    private long stGc, stStolen, stExtra;
+    private double stValue;
+    // the last TrafficModel.serve outcome (serve) and its inputs; with the pod's latency cap and cpu share
+    private ContainerSpec servedSpec;
+    private long servedArrivals, servedServiceTime;
+    private final double[] servedMemo = new double[4];
+    private double servedCap, servedCpuShare;
+    // the share of requests slower than the SLO threshold for the last latency seen, and that latency and threshold (raw bits)
+    private long slowMean = -1, slowOffset = -1, slowThreshold = -1;
+    private double slowShare = Double.NaN;
     // the step's sums over its pods, filled by stepPod
     private int accN;
     // whether some latency of the step is shifted by an offset: only then does the p99 need its offsets' pass
@@ -194,7 +204,7 @@ final class TrafficStep {
                 p.err500 += share;
             } else if (endpoint) {
                 ContainerSpec c = p.spec;
-                double serviceTime = memo.serviceTime(c, TrafficModel.gcFactor(p.memoryAt(t) / c.memoryLimit()), p.stressCores, extraServiceTime);
+                double serviceTime = serviceTime(c, TrafficModel.gcFactor(p.memoryAt(t) / c.memoryLimit()), p.stressCores, extraServiceTime);
                 double pass = share, fail500 = 0, fail504 = 0, duplicate = 0, offset = 0, ioShare = 0, ioDelay = 0;
                 if (!p.effects.isEmpty()) {
                     // fold the active faults' effects (README "Traffic effects"): failures first, then the link, then the server
@@ -240,7 +250,7 @@ final class TrafficStep {
                         pass -= linkDropped[0] * dt;
                     }
                 }
-                double[] served = memo.serve(pass * (1 + duplicate) / dt, serviceTime, c);
+                double[] served = serve(pass * (1 + duplicate) / dt, serviceTime, c);
                 double ok = served[TrafficModel.OK] * dt / (1 + duplicate), late = served[TrafficModel.TIMEOUTS] * dt / (1 + duplicate);
                 double mean = served[TrafficModel.MEAN_LATENCY];
                 // with partly slow IO, the queue's exponential part scales with the rest of the service time
@@ -267,9 +277,9 @@ final class TrafficStep {
                 p.latencySeconds += ok * (meanAll + offset);
                 p.lastArrivals = share / dt; // a rate: in-flight = rate × latency (Little)
                 p.lastLatency = meanAll + offset;
-                cpu += served[TrafficModel.UTILISATION] * memo.cpuShare();
+                cpu += served[TrafficModel.UTILISATION] * servedCpuShare;
                 accTimeouts += late + fail504;
-                double podCap = memo.cap();
+                double podCap = servedCap;
                 if (ioShare > 0) {
                     double slowOk = ok * ioShare, fastOk = ok - slowOk;
                     observeDurations(p.durationsArray(), p.durations(), fastOk, queue, offset, late + fail504);
@@ -296,7 +306,7 @@ final class TrafficStep {
                     if (offset > 0) accOffsets = true;
                     accN++;
                     accCap = Math.max(accCap, offset > 0 ? Math.min(TrafficModel.REQUEST_TIMEOUT_S, podCap + offset) : podCap);
-                    accSlow += memo.slowerThan(ok, mean, offset, threshold) + late + fail504;
+                    accSlow += slowerThan(ok, mean, offset, threshold) + late + fail504;
                 }
                 accAnswered += ok + late + fail504;
             }
@@ -329,6 +339,59 @@ final class TrafficStep {
         if (ok > 0) for (int b = 0; b < bounds.length; b++) durations[at + b] += ok * cdf[b];
         durations[at + bounds.length] += ok + timedOut;
         durations[at + bounds.length + 1] += ok * (mean + offset) + timedOut * TrafficModel.REQUEST_TIMEOUT_S;
+    }
+
+    /**
+     * A pod's effective service time, seconds (README "Traffic model"), kept for the last inputs seen: the pods of a
+     * Deployment usually share their container, GC factor, stolen cores and the step's added time, so most pods of a
+     * step reuse the first one's instead of working it out again.
+     */
+    private double serviceTime(ContainerSpec c, double gc, double stolenCores, double extra) {
+        if (c != stSpec || Double.doubleToRawLongBits(gc) != stGc || Double.doubleToRawLongBits(stolenCores) != stStolen
+                || Double.doubleToRawLongBits(extra) != stExtra) {
+            stSpec = c;
+            stGc = Double.doubleToRawLongBits(gc);
+            stStolen = Double.doubleToRawLongBits(stolenCores);
+            stExtra = Double.doubleToRawLongBits(extra);
+            double serviceTime = c.serviceTime().toNanos() / 1e9 * gc * TrafficModel.cpuFactor(stolenCores, c.cpuRequest());
+            if (extra > 0) serviceTime += extra;
+            stValue = serviceTime;
+        }
+        return stValue;
+    }
+
+    /**
+     * {@link TrafficModel#serve}'s results (read them before the next call), with the pod's latency cap and cpu share
+     * beside them, kept for the last arrivals, service time and container seen: the pods of a Deployment share their
+     * arrivals in a step.
+     */
+    private double[] serve(double arrivals, double serviceTime, ContainerSpec c) {
+        if (c != servedSpec || Double.doubleToRawLongBits(arrivals) != servedArrivals
+                || Double.doubleToRawLongBits(serviceTime) != servedServiceTime) {
+            servedSpec = c;
+            servedArrivals = Double.doubleToRawLongBits(arrivals);
+            servedServiceTime = Double.doubleToRawLongBits(serviceTime);
+            TrafficModel.serve(arrivals, serviceTime, c.concurrency(), servedMemo);
+            servedCap = TrafficModel.latencyCap(serviceTime);
+            servedCpuShare = Math.max(c.cpuRequest(), TrafficModel.MIN_CPU_SHARE);
+        }
+        return servedMemo;
+    }
+
+    /**
+     * {@link TrafficModel#slowerThan(double, double, double, double)} with its exponential kept for the last latency
+     * and threshold seen: a Deployment's pods usually share them, so the step computes it once, not once per pod.
+     */
+    private double slowerThan(double ok, double mean, double offset, double threshold) {
+        if (threshold <= offset) return ok;
+        if (Double.doubleToRawLongBits(mean) != slowMean || Double.doubleToRawLongBits(offset) != slowOffset
+                || Double.doubleToRawLongBits(threshold) != slowThreshold) {
+            slowMean = Double.doubleToRawLongBits(mean);
+            slowOffset = Double.doubleToRawLongBits(offset);
+            slowThreshold = Double.doubleToRawLongBits(threshold);
+            slowShare = Math.exp(-(threshold - offset) / mean);
+        }
+        return ok * slowShare;
     }
 
     /** Whole requests this second: Poisson(λ) by multiplying uniforms (Knuth) when small, its normal approximation when large. */
