@@ -39,7 +39,8 @@ final class TrafficStep {
     private ContainerSpec servedSpec;
     private long servedArrivals, servedServiceTime;
     private final double[] servedMemo = new double[4];
-    private double servedCap, servedCpuShare;
+    // read by the step right after serve (package-private for TrafficStepMemoTest)
+    double servedCap, servedCpuShare;
     // the share of requests slower than the SLO threshold for the last latency seen, and that latency and threshold (raw bits)
     private long slowMean = -1, slowOffset = -1, slowThreshold = -1;
     private double slowShare = Double.NaN;
@@ -346,7 +347,7 @@ final class TrafficStep {
      * Deployment usually share their container, GC factor, stolen cores and the step's added time, so most pods of a
      * step reuse the first one's instead of working it out again.
      */
-    private double serviceTime(ContainerSpec c, double gc, double stolenCores, double extra) {
+    double serviceTime(ContainerSpec c, double gc, double stolenCores, double extra) {
         if (c != stSpec || Double.doubleToRawLongBits(gc) != stGc || Double.doubleToRawLongBits(stolenCores) != stStolen
                 || Double.doubleToRawLongBits(extra) != stExtra) {
             stSpec = c;
@@ -365,7 +366,7 @@ final class TrafficStep {
      * beside them, kept for the last arrivals, service time and container seen: the pods of a Deployment share their
      * arrivals in a step.
      */
-    private double[] serve(double arrivals, double serviceTime, ContainerSpec c) {
+    double[] serve(double arrivals, double serviceTime, ContainerSpec c) {
         if (c != servedSpec || Double.doubleToRawLongBits(arrivals) != servedArrivals
                 || Double.doubleToRawLongBits(serviceTime) != servedServiceTime) {
             servedSpec = c;
@@ -382,7 +383,7 @@ final class TrafficStep {
      * {@link TrafficModel#slowerThan(double, double, double, double)} with its exponential kept for the last latency
      * and threshold seen: a Deployment's pods usually share them, so the step computes it once, not once per pod.
      */
-    private double slowerThan(double ok, double mean, double offset, double threshold) {
+    double slowerThan(double ok, double mean, double offset, double threshold) {
         if (threshold <= offset) return ok;
         if (Double.doubleToRawLongBits(mean) != slowMean || Double.doubleToRawLongBits(offset) != slowOffset
                 || Double.doubleToRawLongBits(threshold) != slowThreshold) {
