@@ -169,7 +169,7 @@ final class Kubelet {
         p.leaked = 0;
         p.leakSince = t;
         p.leakRate = p.deployment.leakRate;
-        p.memoryTrend = new MemoryTrend(); // a new process: its working set starts over
+        p.memoryTrend.reset(); // a new process: its working set starts over
         replan(p);
     }
 
@@ -190,7 +190,7 @@ final class Kubelet {
         p.leakSince = t;
         if (p.deadlock != null) {
             // a restart clears a deadlock
-            p.effects.remove(p.deadlock);
+            p.removeEffect(p.deadlock);
             p.deadlock = null;
         }
         kernel.emit(new SimEvent.ContainerRestarted(t, p.key, reason, p.restarts));
@@ -282,10 +282,12 @@ final class Kubelet {
 
     void removeCpuStress(PodState p, double cores) { p.stressCores = Math.max(0, p.stressCores - cores); }
 
-    void addTrafficEffects(PodState p, List<TrafficEffect> effects) { p.effects.addAll(effects); }
+    void addTrafficEffects(PodState p, List<TrafficEffect> effects) {
+        for (TrafficEffect e : effects) p.addEffect(e);
+    }
 
     void removeTrafficEffects(PodState p, List<TrafficEffect> effects) {
-        for (TrafficEffect e : effects) p.effects.remove(e);
+        for (TrafficEffect e : effects) p.removeEffect(e);
     }
 
     /** The container deadlocks: Ready, but every request hangs (its in-flight ones fail); a restart clears it. Returns the lock. */
@@ -293,14 +295,14 @@ final class Kubelet {
         var lock = new TrafficEffect.BlackHole();
         loseInFlight(p);
         p.deadlock = lock;
-        p.effects.add(lock);
+        p.addEffect(lock);
         return lock;
     }
 
     /** Clears {@code lock} if it still holds the container (a restart may have cleared it already). */
     void unlock(PodState p, TrafficEffect lock) {
         if (p.deadlock != lock) return;
-        p.effects.remove(lock);
+        p.removeEffect(lock);
         p.deadlock = null;
     }
 
@@ -319,13 +321,13 @@ final class Kubelet {
     /** The pod's node stopped: nothing answers (requests time out, in-flight ones fail), nothing changes on it. */
     void nodeLost(PodState p, TrafficEffect blackHole) {
         loseInFlight(p);
-        p.effects.add(blackHole);
+        p.addEffect(blackHole);
         p.epoch++;
     }
 
     /** The pod's node is back: its container resumes and the probes decide its readiness. */
     void nodeBack(PodState p, TrafficEffect blackHole) {
-        p.effects.remove(blackHole);
+        p.removeEffect(blackHole);
         replan(p);
     }
 }

@@ -65,8 +65,13 @@ final class PodState {
     long leakRate;         // bytes/s leaking in the running container
     double leaked;         // bytes leaked up to leakSince
     long leakSince;
-    /** Active traffic effects of network/HTTP/IO/time/DNS faults (and a down node), in injection order. */
-    final List<TrafficEffect> effects = new ArrayList<>(2);
+    /**
+     * Active traffic effects of network/HTTP/IO/time/DNS faults (and a down node), in injection order: one shared empty
+     * list until the pod's first effect, so the traffic step's check of a quiet pod reads no object of the pod's own.
+     * Changed through {@link #addEffect} and {@link #removeEffect}.
+     */
+    List<TrafficEffect> effects = NO_EFFECTS;
+    private static final List<TrafficEffect> NO_EFFECTS = List.of();
 
     // ---- the traffic step's: last step's arrival rate and mean latency (for in-flight losses), cumulative counters
     double lastArrivals;
@@ -75,19 +80,23 @@ final class PodState {
     double err500;
     double err504;
     double cpuSeconds;
-    /** The working set's trend, for the memory prediction the scrape records (restarts start it afresh). */
-    MemoryTrend memoryTrend = new MemoryTrend();
+    /** The working set's trend, for the memory prediction the scrape records (restarts start it afresh): in the pod, not an object of its own. */
+    final MemoryTrend memoryTrend = new MemoryTrend();
     double latencySeconds; // cumulative Σ ok × mean latency, for the injection check
     /** Answered requests that waited on a slow file operation (IOChaos latency on a share of them), and their wait, s; cumulative. */
     double ioDelayed, ioWaitSeconds;
     /**
-     * The pod's request-duration histogram, cumulative: requests answered at or below each bound of
+     * The last minute of traffic steps (60 / step buckets): the rate1m rules, the HPA and the injection check read it.
+     * Its array also holds the pod's request-duration histogram ({@link #DURATIONS} values from {@link #durations()}),
+     * so the traffic step and the scrape find a pod's per-step numbers in one array.
+     */
+    final SlidingSums lastMinute;
+    /**
+     * Values of the request-duration histogram, cumulative: requests answered at or below each bound of
      * {@code MetricNames.LATENCY_BUCKETS}, then +Inf (= the count: answered and timed out), then the sum of
      * their durations in seconds (a timed-out request counts the client timeout).
      */
-    final double[] durations = new double[MetricNames.LATENCY_BUCKETS.length + 2];
-    /** The last minute of traffic steps (60 / step buckets): the rate1m rules, the HPA and the injection check read it. */
-    final SlidingSums lastMinute;
+    static final int DURATIONS = MetricNames.LATENCY_BUCKETS.length + 2;
 
     // ---- the scraper's: first of the pod's Scraper.POD_SERIES metric-store slots (-1 before its first scrape), and which are named
     int slots = -1;
@@ -95,7 +104,7 @@ final class PodState {
 
     /** @param stepMs the traffic step: the minute window holds 60 s / step buckets */
     PodState(String name, DeploymentState deployment, DeploymentState.Revision revision, long createdAt, long stepMs) {
-        this.lastMinute = new SlidingSums(5, (int) (Simulation.RATE_WINDOW_MS / stepMs));
+        this.lastMinute = new SlidingSums(5, (int) (Simulation.RATE_WINDOW_MS / stepMs), DURATIONS);
         this.namespace = deployment.spec.namespace();
         this.name = name;
         this.key = namespace + "/" + name;
@@ -106,6 +115,23 @@ final class PodState {
     }
 
     PodLifecycle lifecycle() { return lifecycle; }
+
+    /** The array holding the request-duration histogram, from {@link #durations()} on. */
+    double[] durationsArray() { return lastMinute.array(); }
+
+    /** Where the request-duration histogram starts in {@link #durationsArray()}. */
+    int durations() { return lastMinute.extra(); }
+
+    /** The kubelet's: a traffic effect starts acting on the pod. */
+    void addEffect(TrafficEffect e) {
+        if (effects == NO_EFFECTS) effects = new ArrayList<>(2);
+        effects.add(e);
+    }
+
+    /** The kubelet's: the first effect equal to {@code e} stops acting on the pod. */
+    void removeEffect(TrafficEffect e) {
+        if (effects != NO_EFFECTS) effects.remove(e);
+    }
 
     /** Moves the lifecycle on; a transition {@link PodLifecycle} does not allow is a bug of the caller. */
     void moveTo(PodLifecycle next) {

@@ -21,11 +21,13 @@ import java.util.SplittableRandom;
 final class Scraper implements PodWatch {
     static final int MEMORY = 0, CPU = 1, RESTART_COUNT = 2, READY = 3, HTTP_200 = 4, HTTP_500 = 5, HTTP_504 = 6,
             MEMORY_RATIO = 7, CPU_RATE = 8, ERROR_RATIO = 9, LATENCY_MEAN = 10, DURATION_COUNT = 14,
-            // the duration histogram's buckets (+Inf last) and then its sum: laid out as PodState.durations, copied in one go
+            // the duration histogram's buckets (+Inf last) and then its sum: laid out as PodState.durations()
             DURATION_BUCKET = 15, DURATION_SUM = 27,
             LAST_TERMINATED_OOM = 11, LAST_TERMINATED_ERROR = 12, WAITING_BACK_OFF = 13, CPU_BUSY = 28, MEMORY_PREDICTED = 29;
     /** Slots per pod: the series above, one per bucket of the duration histogram (+Inf included), its sum. */
     static final int POD_SERIES = MEMORY_PREDICTED + 1;
+    /** The duration histogram's slots in a pod's run, buckets and sum, as a mask. */
+    private static final long DURATION_MASK = ((1L << (DURATION_SUM + 1)) - 1) & ~((1L << DURATION_BUCKET) - 1);
     /** predict_linear's window and horizon, ms. */
     static final long PREDICT_WINDOW_MS = 300_000, PREDICT_AHEAD_MS = 900_000;
 
@@ -40,6 +42,8 @@ final class Scraper implements PodWatch {
 
     private final MetricStore store;
     private final SplittableRandom memoryNoise;
+    /** The memory trend's decay per scrape, computed once per interval rather than once per pod. */
+    private final MemoryTrend.Decay decay = new MemoryTrend.Decay();
     // series handles of deployments and services, found once (identity lookups only, never iterated)
     private final Map<DeploymentState, Handle[]> deploymentSeries = new IdentityHashMap<>();
     /** The window of the replicas-available rule's min_over_time. */
@@ -132,51 +136,94 @@ final class Scraper implements PodWatch {
         return h;
     }
 
+    /**
+     * One pod's samples, stored straight into the block's values at the pod's run of slots; which of them it wrote is a
+     * mask, so naming new series and marking the samples present is done once per pod, not once per sample.
+     */
     private void scrapePod(Batch w, long t, PodState p) {
         if (p.slots < 0) {
             Integer predecessor = p.deployment.spec.stateful() ? statefulRuns.remove(p.key) : null;
             p.slots = predecessor != null ? predecessor : store.reserve(POD_SERIES);
         }
+        int base = p.slots;
+        double[] v = w.run(base, POD_SERIES);
+        long mask = 0;
         if (p.running()) {
             double limit = p.spec.memoryLimit();
             double noise = 1 + MEMORY_NOISE * memoryNoise.nextGaussian();
             double memory = Math.clamp(p.memoryAt(t) * noise, 0, limit);
-            put(w, p, MEMORY, memory);
-            put(w, p, CPU, p.cpuSeconds);
+            v[base + MEMORY] = memory;
+            v[base + CPU] = p.cpuSeconds;
             double ratio = memory / limit;
-            put(w, p, MEMORY_RATIO, ratio);
-            double predicted = p.memoryTrend.predict(t, ratio, PREDICT_WINDOW_MS, PREDICT_AHEAD_MS);
-            if (ratio >= MEMORY_PREDICTION_FROM && !Double.isNaN(predicted)) put(w, p, MEMORY_PREDICTED, Math.max(predicted, 0));
-            if (p.lastMinute.filled() > 0) {
-                double cores = p.lastMinute.sum(PodState.CPU) / p.lastMinute.filled();
-                put(w, p, CPU_RATE, cores);
-                if (p.spec.cpuRequest() > 0) put(w, p, CPU_BUSY, cores / p.spec.cpuRequest());
+            v[base + MEMORY_RATIO] = ratio;
+            mask |= 1L << MEMORY | 1L << CPU | 1L << MEMORY_RATIO;
+            double predicted = p.memoryTrend.predict(t, ratio, PREDICT_WINDOW_MS, PREDICT_AHEAD_MS, decay);
+            if (ratio >= MEMORY_PREDICTION_FROM && !Double.isNaN(predicted)) {
+                v[base + MEMORY_PREDICTED] = Math.max(predicted, 0);
+                mask |= 1L << MEMORY_PREDICTED;
+            }
+            SlidingSums m = p.lastMinute;
+            if (m.filled() > 0) {
+                double cores = m.sum(PodState.CPU) / m.filled();
+                v[base + CPU_RATE] = cores;
+                mask |= 1L << CPU_RATE;
+                if (p.spec.cpuRequest() > 0) {
+                    v[base + CPU_BUSY] = cores / p.spec.cpuRequest();
+                    mask |= 1L << CPU_BUSY;
+                }
             }
         }
-        put(w, p, RESTART_COUNT, p.restarts);
-        put(w, p, READY, p.ready() ? 1 : 0);
+        v[base + RESTART_COUNT] = p.restarts;
+        v[base + READY] = p.ready() ? 1 : 0;
+        mask |= 1L << RESTART_COUNT | 1L << READY;
         // kube-state-metrics emits these only while true, with the reason as a label: a series per reason
-        if (p.lastTerminatedReason != null)
-            put(w, p, p.lastTerminatedReason.equals(PodState.OOM_KILLED) ? LAST_TERMINATED_OOM : LAST_TERMINATED_ERROR, 1);
-        if (p.waitingInBackOff()) put(w, p, WAITING_BACK_OFF, 1);
-        if (p.deployment.service != null && p.started()) {
-            put(w, p, HTTP_200, p.ok200);
-            double[] d = p.durations;
-            if ((p.boundSeries & (1L << DURATION_SUM)) == 0) for (int b = DURATION_BUCKET; b <= DURATION_SUM; b++) bind(p, b);
-            w.putAll(p.slots + DURATION_BUCKET, d, 0, d.length);
-            put(w, p, DURATION_COUNT, d[LATENCY_BUCKETS.length]);
-            if (p.err500 > 0) put(w, p, HTTP_500, p.err500);
-            if (p.err504 > 0) put(w, p, HTTP_504, p.err504);
-            SlidingSums m = p.lastMinute;
-            if (m.sum(PodState.REQ) > 0) put(w, p, ERROR_RATIO, m.sum(PodState.ERR) / m.sum(PodState.REQ));
-            if (m.sum(PodState.OK) > 0) put(w, p, LATENCY_MEAN, m.sum(PodState.LATENCY_SUM) / m.sum(PodState.OK));
+        if (p.lastTerminatedReason != null) {
+            int reason = p.lastTerminatedReason.equals(PodState.OOM_KILLED) ? LAST_TERMINATED_OOM : LAST_TERMINATED_ERROR;
+            v[base + reason] = 1;
+            mask |= 1L << reason;
         }
+        if (p.waitingInBackOff()) {
+            v[base + WAITING_BACK_OFF] = 1;
+            mask |= 1L << WAITING_BACK_OFF;
+        }
+        if (p.deployment.service != null && p.started()) mask |= scrapeTraffic(v, base, p);
+        long unnamed = mask & ~p.boundSeries;
+        if (unnamed != 0) bindAll(p, unnamed);
+        w.mark(base, mask);
     }
 
-    /** The pod's series {@code series} at this scrape: its slot in the pod's run, named the first time it has a sample. */
-    private void put(Batch w, PodState p, int series, double value) {
-        if ((p.boundSeries & (1L << series)) == 0) bind(p, series);
-        w.put(p.slots + series, value);
+    /** The pod's request counters, duration histogram and minute rules, into {@code v} at its run; returns the mask of those written. */
+    private static long scrapeTraffic(double[] v, int base, PodState p) {
+        long mask = 1L << HTTP_200 | DURATION_MASK | 1L << DURATION_COUNT;
+        v[base + HTTP_200] = p.ok200;
+        double[] d = p.durationsArray();
+        int at = p.durations();
+        for (int b = 0; b < PodState.DURATIONS; b++) v[base + DURATION_BUCKET + b] = d[at + b];
+        v[base + DURATION_COUNT] = d[at + LATENCY_BUCKETS.length];
+        if (p.err500 > 0) {
+            v[base + HTTP_500] = p.err500;
+            mask |= 1L << HTTP_500;
+        }
+        if (p.err504 > 0) {
+            v[base + HTTP_504] = p.err504;
+            mask |= 1L << HTTP_504;
+        }
+        SlidingSums m = p.lastMinute;
+        double req = m.sum(PodState.REQ), ok = m.sum(PodState.OK);
+        if (req > 0) {
+            v[base + ERROR_RATIO] = m.sum(PodState.ERR) / req;
+            mask |= 1L << ERROR_RATIO;
+        }
+        if (ok > 0) {
+            v[base + LATENCY_MEAN] = m.sum(PodState.LATENCY_SUM) / ok;
+            mask |= 1L << LATENCY_MEAN;
+        }
+        return mask;
+    }
+
+    /** Names the pod's series in {@code series} (a mask of them), in slot order. */
+    private void bindAll(PodState p, long series) {
+        for (long left = series; left != 0; left &= left - 1) bind(p, Long.numberOfTrailingZeros(left));
     }
 
     /**

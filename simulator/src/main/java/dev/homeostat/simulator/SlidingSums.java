@@ -8,18 +8,30 @@ package dev.homeostat.simulator;
 final class SlidingSums {
     private final int k;
     private final int n;
-    /** The ring (n rows of k) and then the k sums, in one array: one object to reach per pod, not two. */
+    /**
+     * The ring (n rows of k), then the k sums, then the owner's own values ({@link #extra()}), in one array: one object
+     * to reach per pod, not several.
+     */
     private final double[] ring;
     private final int sums;
     private int head;
     private int filled;
 
-    SlidingSums(int k, int n) {
+    SlidingSums(int k, int n) { this(k, n, 0); }
+
+    /** With {@code extra} values of the owner's after the window's, at {@link #extra()} in {@link #array()}. */
+    SlidingSums(int k, int n, int extra) {
         this.k = k;
         this.n = n;
-        this.ring = new double[k * n + k];
+        this.ring = new double[k * n + k + extra];
         this.sums = k * n;
     }
+
+    /** The array the window lives in, with the owner's values from {@link #extra()} on. */
+    double[] array() { return ring; }
+
+    /** Where the owner's values start in {@link #array()}. */
+    int extra() { return sums + k; }
 
     /** Adds one step's {@code values} (length k); the oldest step leaves the window once it is full. */
     void push(double[] values) {

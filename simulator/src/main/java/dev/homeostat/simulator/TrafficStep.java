@@ -17,7 +17,7 @@ import java.util.function.Consumer;
  */
 final class TrafficStep {
     private final Consumer<SimEvent> emit;
-    private final double[] served = new double[4];
+    private final double[] linkDropped = new double[1];
     private double[] weights = new double[16];
     private double[] means = new double[16];
     private double[] offsets = new double[16];
@@ -31,8 +31,23 @@ final class TrafficStep {
     // the duration histogram's per-bucket shares for the last latency seen (pods of a Deployment usually share it)
     private final double[] cdf = new double[MetricNames.LATENCY_BUCKETS.length];
     private double cdfMean = Double.NaN, cdfOffset = Double.NaN;
+    // the last service time worked out (serviceTime) and its inputs, raw bits
+    private ContainerSpec stSpec;
+    private long stGc, stStolen, stExtra;
+    private double stValue;
+    // the last TrafficModel.serve outcome (serve) and its inputs; with the pod's latency cap and cpu share
+    private ContainerSpec servedSpec;
+    private long servedArrivals, servedServiceTime;
+    private final double[] servedMemo = new double[4];
+    // read by the step right after serve (package-private for TrafficStepMemoTest)
+    double servedCap, servedCpuShare;
+    // the share of requests slower than the SLO threshold for the last latency seen, and that latency and threshold (raw bits)
+    private long slowMean = -1, slowOffset = -1, slowThreshold = -1;
+    private double slowShare = Double.NaN;
     // the step's sums over its pods, filled by stepPod
     private int accN;
+    // whether some latency of the step is shifted by an offset: only then does the p99 need its offsets' pass
+    private boolean accOffsets;
     private double accReq, accErr, accSlow, accAnswered, accTimeouts, accCap, accCallTimeouts;
 
     /**
@@ -79,6 +94,7 @@ final class TrafficStep {
             offsets = new double[d.pods.size() * 2];
         }
         accN = 0;
+        accOffsets = false;
         accReq = 0; accErr = 0; accSlow = 0; accAnswered = 0; accTimeouts = 0; accCap = 0; accCallTimeouts = 0;
         boolean callFaults = calling && !s.callFaults.isEmpty();
         if (callFaults) stepPodsUnderCallFaults(d, s, t, share, added, calls, threshold);
@@ -109,7 +125,7 @@ final class TrafficStep {
         req += s.lostInFlight;
         err += s.lostInFlight;
         s.lostInFlight = 0;
-        double p99 = TrafficModel.p99(weights, means, offsets, n, timeouts, cap);
+        double p99 = accOffsets ? TrafficModel.p99(weights, means, offsets, n, timeouts, cap) : TrafficModel.p99(weights, means, n, timeouts, cap);
         if (s.called) remember(s, req, err, timeouts + callTimeouts, n);
         s.stepRequests = req;
         s.stepErrors = err;
@@ -189,10 +205,7 @@ final class TrafficStep {
                 p.err500 += share;
             } else if (endpoint) {
                 ContainerSpec c = p.spec;
-                double serviceTime = c.serviceTime().toNanos() / 1e9
-                        * TrafficModel.gcFactor(p.memoryAt(t) / c.memoryLimit())
-                        * TrafficModel.cpuFactor(p.stressCores, c.cpuRequest());
-                if (extraServiceTime > 0) serviceTime += extraServiceTime;
+                double serviceTime = serviceTime(c, TrafficModel.gcFactor(p.memoryAt(t) / c.memoryLimit()), p.stressCores, extraServiceTime);
                 double pass = share, fail500 = 0, fail504 = 0, duplicate = 0, offset = 0, ioShare = 0, ioDelay = 0;
                 if (!p.effects.isEmpty()) {
                     // fold the active faults' effects (README "Traffic effects"): failures first, then the link, then the server
@@ -233,12 +246,12 @@ final class TrafficStep {
                         pass = share * keepErr * keepLoss;
                     }
                     if (bytes > 0 && pass > 0) {
-                        offset += TrafficModel.linkDelay(pass / dt, rate, limit, bytes, served);
-                        fail504 += served[0] * dt;
-                        pass -= served[0] * dt;
+                        offset += TrafficModel.linkDelay(pass / dt, rate, limit, bytes, linkDropped);
+                        fail504 += linkDropped[0] * dt;
+                        pass -= linkDropped[0] * dt;
                     }
                 }
-                TrafficModel.serve(pass * (1 + duplicate) / dt, serviceTime, c.concurrency(), served);
+                double[] served = serve(pass * (1 + duplicate) / dt, serviceTime, c);
                 double ok = served[TrafficModel.OK] * dt / (1 + duplicate), late = served[TrafficModel.TIMEOUTS] * dt / (1 + duplicate);
                 double mean = served[TrafficModel.MEAN_LATENCY];
                 // with partly slow IO, the queue's exponential part scales with the rest of the service time
@@ -265,13 +278,13 @@ final class TrafficStep {
                 p.latencySeconds += ok * (meanAll + offset);
                 p.lastArrivals = share / dt; // a rate: in-flight = rate × latency (Little)
                 p.lastLatency = meanAll + offset;
-                cpu += served[TrafficModel.UTILISATION] * Math.max(c.cpuRequest(), TrafficModel.MIN_CPU_SHARE);
+                cpu += served[TrafficModel.UTILISATION] * servedCpuShare;
                 accTimeouts += late + fail504;
-                double podCap = TrafficModel.latencyCap(serviceTime);
+                double podCap = servedCap;
                 if (ioShare > 0) {
                     double slowOk = ok * ioShare, fastOk = ok - slowOk;
-                    observeDurations(p.durations, fastOk, queue, offset, late + fail504);
-                    observeDurations(p.durations, slowOk, queue, offset + ioDelay, 0);
+                    observeDurations(p.durationsArray(), p.durations(), fastOk, queue, offset, late + fail504);
+                    observeDurations(p.durationsArray(), p.durations(), slowOk, queue, offset + ioDelay, 0);
                     p.ioDelayed += slowOk;
                     p.ioWaitSeconds += slowOk * ioDelay;
                     weights[accN] = fastOk;
@@ -280,19 +293,21 @@ final class TrafficStep {
                     accN++;
                     weights[accN] = slowOk;
                     means[accN] = queue;
+                    accOffsets = true;
                     offsets[accN] = offset + ioDelay;
                     accN++;
                     accCap = Math.max(accCap, Math.min(TrafficModel.REQUEST_TIMEOUT_S, podCap + offset + ioDelay));
                     accSlow += TrafficModel.slowerThan(fastOk, queue, offset, threshold) + TrafficModel.slowerThan(slowOk, queue, offset + ioDelay, threshold)
                             + late + fail504;
                 } else {
-                    observeDurations(p.durations, ok, mean, offset, late + fail504);
+                    observeDurations(p.durationsArray(), p.durations(), ok, mean, offset, late + fail504);
                     weights[accN] = ok;
                     means[accN] = mean;
                     offsets[accN] = offset;
+                    if (offset > 0) accOffsets = true;
                     accN++;
                     accCap = Math.max(accCap, offset > 0 ? Math.min(TrafficModel.REQUEST_TIMEOUT_S, podCap + offset) : podCap);
-                    accSlow += TrafficModel.slowerThan(ok, mean, offset, threshold) + late + fail504;
+                    accSlow += slowerThan(ok, mean, offset, threshold) + late + fail504;
                 }
                 accAnswered += ok + late + fail504;
             }
@@ -309,21 +324,75 @@ final class TrafficStep {
     }
 
     /**
-     * Adds a pod's step to its cumulative duration histogram ({@link PodState#durations}): {@code ok} requests
+     * Adds a pod's step to its cumulative duration histogram ({@link PodState#durations()}, at {@code at} in
+     * {@code durations}): {@code ok} requests
      * of latency {@code offset} + Exponential({@code mean}), so a share 1 − exp(−(le − offset)/mean) of them
      * falls at or below the bound le, and {@code timedOut} requests that only reach +Inf. The shares are
      * computed once per distinct latency (a Deployment's pods usually share theirs) and reused.
      */
-    private void observeDurations(double[] durations, double ok, double mean, double offset, double timedOut) {
+    private void observeDurations(double[] durations, int at, double ok, double mean, double offset, double timedOut) {
         double[] bounds = MetricNames.LATENCY_BUCKETS;
         if (mean != cdfMean || offset != cdfOffset) {
             cdfMean = mean;
             cdfOffset = offset;
             for (int b = 0; b < bounds.length; b++) cdf[b] = bounds[b] > offset ? -Math.expm1(-(bounds[b] - offset) / mean) : 0;
         }
-        if (ok > 0) for (int b = 0; b < bounds.length; b++) durations[b] += ok * cdf[b];
-        durations[bounds.length] += ok + timedOut;
-        durations[bounds.length + 1] += ok * (mean + offset) + timedOut * TrafficModel.REQUEST_TIMEOUT_S;
+        if (ok > 0) for (int b = 0; b < bounds.length; b++) durations[at + b] += ok * cdf[b];
+        durations[at + bounds.length] += ok + timedOut;
+        durations[at + bounds.length + 1] += ok * (mean + offset) + timedOut * TrafficModel.REQUEST_TIMEOUT_S;
+    }
+
+    /**
+     * A pod's effective service time, seconds (README "Traffic model"), kept for the last inputs seen: the pods of a
+     * Deployment usually share their container, GC factor, stolen cores and the step's added time, so most pods of a
+     * step reuse the first one's instead of working it out again.
+     */
+    double serviceTime(ContainerSpec c, double gc, double stolenCores, double extra) {
+        if (c != stSpec || Double.doubleToRawLongBits(gc) != stGc || Double.doubleToRawLongBits(stolenCores) != stStolen
+                || Double.doubleToRawLongBits(extra) != stExtra) {
+            stSpec = c;
+            stGc = Double.doubleToRawLongBits(gc);
+            stStolen = Double.doubleToRawLongBits(stolenCores);
+            stExtra = Double.doubleToRawLongBits(extra);
+            double serviceTime = c.serviceTime().toNanos() / 1e9 * gc * TrafficModel.cpuFactor(stolenCores, c.cpuRequest());
+            if (extra > 0) serviceTime += extra;
+            stValue = serviceTime;
+        }
+        return stValue;
+    }
+
+    /**
+     * {@link TrafficModel#serve}'s results (read them before the next call), with the pod's latency cap and cpu share
+     * beside them, kept for the last arrivals, service time and container seen: the pods of a Deployment share their
+     * arrivals in a step.
+     */
+    double[] serve(double arrivals, double serviceTime, ContainerSpec c) {
+        if (c != servedSpec || Double.doubleToRawLongBits(arrivals) != servedArrivals
+                || Double.doubleToRawLongBits(serviceTime) != servedServiceTime) {
+            servedSpec = c;
+            servedArrivals = Double.doubleToRawLongBits(arrivals);
+            servedServiceTime = Double.doubleToRawLongBits(serviceTime);
+            TrafficModel.serve(arrivals, serviceTime, c.concurrency(), servedMemo);
+            servedCap = TrafficModel.latencyCap(serviceTime);
+            servedCpuShare = Math.max(c.cpuRequest(), TrafficModel.MIN_CPU_SHARE);
+        }
+        return servedMemo;
+    }
+
+    /**
+     * {@link TrafficModel#slowerThan(double, double, double, double)} with its exponential kept for the last latency
+     * and threshold seen: a Deployment's pods usually share them, so the step computes it once, not once per pod.
+     */
+    double slowerThan(double ok, double mean, double offset, double threshold) {
+        if (threshold <= offset) return ok;
+        if (Double.doubleToRawLongBits(mean) != slowMean || Double.doubleToRawLongBits(offset) != slowOffset
+                || Double.doubleToRawLongBits(threshold) != slowThreshold) {
+            slowMean = Double.doubleToRawLongBits(mean);
+            slowOffset = Double.doubleToRawLongBits(offset);
+            slowThreshold = Double.doubleToRawLongBits(threshold);
+            slowShare = Math.exp(-(threshold - offset) / mean);
+        }
+        return ok * slowShare;
     }
 
     /** Whole requests this second: Poisson(λ) by multiplying uniforms (Knuth) when small, its normal approximation when large. */

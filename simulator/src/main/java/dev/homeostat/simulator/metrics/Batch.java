@@ -38,6 +38,26 @@ public final class Batch {
         }
     }
 
+    /**
+     * The values of this block with room for slots {@code base..base + length - 1}: a writer of a run of series stores
+     * its samples there directly and then marks which it wrote with {@link #mark}, one bitmap update for the run
+     * instead of one per sample. A value stored but not marked is no sample.
+     */
+    public double[] run(int base, int length) {
+        if (base + length > values.length) grow(base + length - 1);
+        return values;
+    }
+
+    /** Marks the slots {@code base + i} for each bit i set in {@code mask} as holding a sample (a run of at most 64 slots, from {@link #run}). */
+    public void mark(int base, long mask) {
+        int word = base >>> 6, shift = base & 63;
+        present[word] |= mask << shift;
+        if (shift != 0) {
+            long high = mask >>> (64 - shift);
+            if (high != 0) present[word + 1] |= high;
+        }
+    }
+
     boolean has(int slot) { return slot < values.length && (present[slot >>> 6] & (1L << slot)) != 0; }
 
     /** Ready for another time: no slot holds a sample (the values stay: a slot counts only once marked present). */

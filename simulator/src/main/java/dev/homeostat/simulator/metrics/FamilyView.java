@@ -27,7 +27,7 @@ final class FamilyView {
     private long[] gatheredTimes = new long[0];
     private double[] gatheredValues = new double[0];
 
-    FamilyView(Map<String, Handle> family) {
+    FamilyView(Map<?, Handle> family) {
         handles = family.values().toArray(Handle[]::new);
         slots = new int[handles.length];
         attachments = new Object[handles.length];

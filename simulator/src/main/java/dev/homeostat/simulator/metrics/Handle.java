@@ -9,8 +9,8 @@ import java.util.Map;
 public final class Handle {
     private final MetricStore store;
     final String metric;
-    final String key;
-    private final Map<String, String> labels;
+    /** Also the series' key in its family, in label order. */
+    final Labels labels;
     int slot;
     /** Appended through this handle (its slot is the store's to free), not bound to a reserved run. */
     boolean owned;
@@ -18,10 +18,9 @@ public final class Handle {
     boolean attached = true;
     Object attachment;
 
-    Handle(MetricStore store, String metric, String key, Map<String, String> labels) {
+    Handle(MetricStore store, String metric, Labels labels) {
         this.store = store;
         this.metric = metric;
-        this.key = key;
         this.labels = labels;
     }
 

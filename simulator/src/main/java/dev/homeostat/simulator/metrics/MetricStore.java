@@ -3,11 +3,9 @@ package dev.homeostat.simulator.metrics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.ToLongFunction;
 
@@ -38,7 +36,7 @@ public final class MetricStore {
     /** Keep every sample (the default). */
     public static final Duration KEEP_ALL = Duration.ZERO;
 
-    private final Map<String, Map<String, Handle>> families = new TreeMap<>();
+    private final Map<String, Map<Labels, Handle>> families = new TreeMap<>();
     /** Per metric, its series in label order as arrays for {@link #read}; dropped whenever the family or an attachment changes. */
     private final Map<String, FamilyView> views = new HashMap<>();
     /** Retention in ms; {@code Long.MAX_VALUE} keeps all. */
@@ -105,7 +103,7 @@ public final class MetricStore {
     public void read(String metric, long fromMillis, long toMillis, Lag lag, SeriesVisitor visitor) {
         if (fromMillis > toMillis)
             throw new IllegalArgumentException("fromMillis: must be <= toMillis, was " + fromMillis + " > " + toMillis);
-        Map<String, Handle> family = families.get(metric);
+        Map<Labels, Handle> family = families.get(metric);
         if (family == null) return;
         FamilyView view = views.computeIfAbsent(metric, m -> new FamilyView(family));
         if (view.reading()) view = new FamilyView(family);
@@ -173,27 +171,20 @@ public final class MetricStore {
 
     private Handle find(String metric, Map<String, String> labels, int slot) {
         if (metric == null || metric.isBlank()) throw new IllegalArgumentException("metric: a series needs a metric name");
-        Map<String, Handle> family = families.computeIfAbsent(metric, m -> new TreeMap<>());
-        SortedMap<String, String> sorted = new TreeMap<>(labels == null ? Map.of() : labels);
-        String key = key(sorted);
-        Handle h = family.get(key);
+        Map<Labels, Handle> family = families.computeIfAbsent(metric, m -> new TreeMap<>());
+        Labels sorted = Labels.of(labels == null ? Map.of() : labels);
+        // one walk down the family's tree, not a lookup and then an insertion: a scrape names series by the hundred thousand
+        Handle created = new Handle(this, metric, sorted);
+        Handle h = family.putIfAbsent(sorted, created);
         if (h == null) {
-            h = new Handle(this, metric, key, Collections.unmodifiableSortedMap(sorted));
+            h = created;
             slots.bind(h, slot);
-            family.put(key, h);
             views.remove(metric);
             seriesCount++;
         } else if (slot >= 0 && h.slot != slot) {
             throw new IllegalArgumentException("slot: series " + metric + sorted + " is kept at slot " + h.slot + ", not " + slot);
         }
         return h;
-    }
-
-    /** Labels sorted by name, rendered so that string order is label order (separators below any printable char). */
-    private static String key(SortedMap<String, String> labels) {
-        StringBuilder sb = new StringBuilder();
-        for (var e : labels.entrySet()) sb.append(e.getKey()).append('\u0001').append(e.getValue()).append('\u0002');
-        return sb.toString();
     }
 
     /** Advances the store's newest time: expires the blocks before the window; once per window, drops series left empty. */
@@ -209,8 +200,8 @@ public final class MetricStore {
 
     /** A series with no sample left: out of its family, its slot the sweep's to reuse; it comes back when appended to again. */
     private void drop(Handle h) {
-        Map<String, Handle> family = families.get(h.metric);
-        family.remove(h.key);
+        Map<Labels, Handle> family = families.get(h.metric);
+        family.remove(h.labels);
         if (family.isEmpty()) families.remove(h.metric);
         views.remove(h.metric);
         h.attached = false;
@@ -219,7 +210,7 @@ public final class MetricStore {
 
     /** Puts a series dropped by retention back when it is appended to again (a cached handle), at a new slot. */
     void reattach(Handle h) {
-        families.computeIfAbsent(h.metric, m -> new TreeMap<>()).put(h.key, h);
+        families.computeIfAbsent(h.metric, m -> new TreeMap<>()).put(h.labels, h);
         views.remove(h.metric);
         h.attached = true;
         slots.bind(h, -1);

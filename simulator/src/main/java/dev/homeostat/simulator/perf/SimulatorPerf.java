@@ -23,12 +23,17 @@ public final class SimulatorPerf {
     /**
      * One run. {@code heapPeakBytes}: the sum over heap pools of their peak use during the run (an
      * upper bound: pools peak at different moments); {@code heapLiveBytes}: heap in use after a full
-     * GC at the end, with the simulation (and its metric store) still reachable.
+     * GC at the end, with the simulation (and its metric store) still reachable. {@code cpuNanos}: the process's CPU
+     * time during the run (the simulation, the collector and the JIT compilers), -1 where the JVM does not tell; on a
+     * shared machine it stays the same when other processes slow the wall clock.
      */
     public record RunFigures(long seed, long simulatedMillis, long wallNanos, long events, int series, long samples,
-                             long heapPeakBytes, long heapLiveBytes) {
+                             long heapPeakBytes, long heapLiveBytes, long cpuNanos) {
         /** Simulated seconds per wall second. */
         public double speedUp() { return simulatedMillis * 1e6 / wallNanos; }
+
+        /** Simulated seconds per second of the process's CPU time (NaN when unknown). */
+        public double cpuSpeedUp() { return cpuNanos < 0 ? Double.NaN : simulatedMillis * 1e6 / cpuNanos; }
 
         public double eventsPerSecond() { return events * 1e9 / wallNanos; }
     }
@@ -46,17 +51,25 @@ public final class SimulatorPerf {
         List<MemoryPoolMXBean> heap = heapPools();
         System.gc();
         heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+        long cpuStart = processCpuNanos();
         long start = System.nanoTime();
         var sim = new Simulation(spec, seed, e -> { });
         sim.run();
         long wall = System.nanoTime() - start;
+        long cpuEnd = processCpuNanos();
+        long cpu = cpuStart < 0 || cpuEnd < 0 ? -1 : cpuEnd - cpuStart;
         long peak = 0;
         for (MemoryPoolMXBean pool : heap) peak += pool.getPeakUsage().getUsed();
         System.gc();
         long live = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         var figures = new RunFigures(seed, sim.endMillis(), wall, sim.eventsProcessed(), sim.metrics().seriesCount(),
-                sim.metrics().sampleCount(), peak, live);
+                sim.metrics().sampleCount(), peak, live, cpu);
         return figures;
+    }
+
+    /** The process's CPU time so far, ns, or -1 where the JVM does not tell. */
+    static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
     }
 
     /** Runs seeds {@code firstSeed .. firstSeed + seeds - 1} one after the other, then on {@code threads} threads. */

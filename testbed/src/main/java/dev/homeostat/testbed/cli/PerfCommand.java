@@ -126,8 +126,10 @@ final class PerfCommand implements Callable<Integer> {
     private void printRun(PrintWriter out, Scenario s, SimulationSpec sim) {
         long seed = s.seeds().getFirst();
         var run = SimulatorPerf.measure(sim, seed);
-        out.printf(Locale.ROOT, "run        seed %d: %.1f s wall for %.0f s simulated = %.0fx real time; %,d events = %,.0f events/s%n",
-                seed, run.wallNanos() / 1e9, run.simulatedMillis() / 1e3, run.speedUp(), run.events(), run.eventsPerSecond());
+        out.printf(Locale.ROOT, "run        seed %d: %.1f s wall for %.0f s simulated = %.0fx real time; %,d events = %,.0f events/s; "
+                        + "%.1f s CPU = %.0fx per CPU second%n",
+                seed, run.wallNanos() / 1e9, run.simulatedMillis() / 1e3, run.speedUp(), run.events(), run.eventsPerSecond(),
+                run.cpuNanos() / 1e9, run.cpuSpeedUp());
         out.printf(Locale.ROOT, "heap       peak %d MiB during the run, %d MiB live after it (after GC); %,d series, %,d samples held%n",
                 run.heapPeakBytes() >> 20, run.heapLiveBytes() >> 20, run.series(), run.samples());
         out.flush();
