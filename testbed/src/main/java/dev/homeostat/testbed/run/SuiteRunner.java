@@ -59,6 +59,7 @@ public final class SuiteRunner {
                 if (policy == null) throw new IllegalArgumentException(scenario.source() + ": no engine policy loaded for scenario " + scenario.name());
                 futures.add(pool.submit(() -> {
                     var baseline = ScenarioRunner.runRecorded(scenario, seed, null, null);
+                    BaselineGarbage.collect(threads);
                     var engine = ScenarioRunner.runRecorded(scenario, seed, policy, ScenarioRunner.noOpFaults(baseline.journal()));
                     var run = new SeedRun(scenario, seed, baseline.journal(), engine.journal(),
                             Scorer.score(engine.journal(), baseline.journal(), scenario.scoring()), baseline.series(), engine.series());
