@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** The collection between a baseline and its engine run: only for a large baseline, and only on one thread. */
+/** The collection between a baseline and its engine run: only for a large baseline, and only when one run goes at a time. */
 class BaselineGarbageTest {
     @Test
     void collectsOnlyALargeBaselineOnOneThread() {
