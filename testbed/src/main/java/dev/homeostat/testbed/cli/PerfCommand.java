@@ -178,9 +178,10 @@ final class PerfCommand implements Callable<Integer> {
         var pair = EnginePerf.measure(s, seed, PolicyLoader.load(s.policy()));
         var ticks = pair.ticks();
         out.printf(Locale.ROOT, "engine on  seed %d, baseline + engine as homeostat run (no report): %.1f s + %.1f s wall for %.0f s simulated each "
-                        + "= %.0fx real time for the pair (engine run alone %.0fx); %.1f s CPU = %.0fx per CPU second%n",
+                        + "= %.0fx real time for the pair (engine run alone %.0fx); %.1f s CPU = %.0fx per CPU second "
+                        + "(%.1f s CPU for the process, with the JIT compilers and the collector: what /usr/bin/time counts)%n",
                 seed, pair.baselineWallNanos() / 1e9, pair.engineWallNanos() / 1e9, pair.simulatedMillis() / 1e3, pair.pairSpeedUp(),
-                pair.engineSpeedUp(), pair.pairCpuNanos() / 1e9, pair.pairCpuSpeedUp());
+                pair.engineSpeedUp(), pair.pairCpuNanos() / 1e9, pair.pairCpuSpeedUp(), pair.processCpuNanos() / 1e9);
         out.printf(Locale.ROOT, "ticks      %,d engine ticks, %.1f s CPU in all, mean %.2f ms over %,.0f series = %.2f ms per 100,000 series; "
                         + "heap peak %d MiB over the pair%n",
                 ticks.ticks(), ticks.nanos() / 1e9, ticks.meanTickMillis(), ticks.meanSeries(), ticks.millisPer100kSeries(),

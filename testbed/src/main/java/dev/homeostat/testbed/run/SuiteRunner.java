@@ -50,6 +50,8 @@ public final class SuiteRunner {
 
     /** Only the given pairs (a shard of the suite); results in the order of {@code pairs}. */
     public List<SeedRun> runPairs(List<SuitePair> pairs, Map<Scenario, Policy> policies) {
+        // runs at once: a single pair runs alone however many threads were asked for
+        int parallel = Math.min(threads, Math.max(1, pairs.size()));
         try (var pool = Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("homeostat-run-", 0).daemon().factory())) {
             var futures = new ArrayList<Future<SeedRun>>();
             for (SuitePair pair : pairs) {
@@ -59,6 +61,7 @@ public final class SuiteRunner {
                 if (policy == null) throw new IllegalArgumentException(scenario.source() + ": no engine policy loaded for scenario " + scenario.name());
                 futures.add(pool.submit(() -> {
                     var baseline = ScenarioRunner.runRecorded(scenario, seed, null, null);
+                    BaselineGarbage.collect(parallel);
                     var engine = ScenarioRunner.runRecorded(scenario, seed, policy, ScenarioRunner.noOpFaults(baseline.journal()));
                     var run = new SeedRun(scenario, seed, baseline.journal(), engine.journal(),
                             Scorer.score(engine.journal(), baseline.journal(), scenario.scoring()), baseline.series(), engine.series());

@@ -24,5 +24,8 @@ class EnginePerfTest {
         var pair = EnginePerf.measure(scenario, seed, policy);
         assertThat(pair.journalEvents()).isEqualTo(timed.journal().events().size());
         assertThat(pair.simulatedMillis()).isEqualTo(scenario.simulation().duration().toMillis());
+        // the process's clock brackets the thread's, so it counts the pair and whatever ran beside it (Linux reads it
+        // in 10 ms ticks, hence the margin)
+        assertThat(pair.processCpuNanos()).isGreaterThanOrEqualTo(pair.pairCpuNanos() - 20_000_000);
     }
 }
