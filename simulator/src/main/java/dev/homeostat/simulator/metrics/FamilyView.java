@@ -26,6 +26,7 @@ final class FamilyView {
     private boolean reading;
     private long[] gatheredTimes = new long[0];
     private double[] gatheredValues = new double[0];
+    private final SeriesChunk chunk = new SeriesChunk();
 
     FamilyView(Map<String, Handle> family) {
         handles = family.values().toArray(Handle[]::new);
@@ -40,12 +41,29 @@ final class FamilyView {
     /**
      * Hands each series with samples in blocks {@code [lo, hi)} to {@code visitor}; with {@code lag}, only the samples
      * of each series' own part of the window (see {@link MetricStore.Lag}).
-     *
-     * <p>In chunks of series: first the chunk's samples are gathered from the blocks, then the chunk's series are
-     * visited. A sample's load is a cache miss (a family's slots lie a pod's run of slots apart); gathered in a tight
-     * loop, the loads of many series are in flight at once instead of one at a time between the visitor's calls.
      */
     void read(Blocks blocks, int lo, int hi, MetricStore.Lag lag, MetricStore.SeriesVisitor visitor) {
+        read(blocks, lo, hi, lag, chunk -> {
+            for (int s = 0; s < chunk.size; s++) {
+                int n = chunk.counts[s];
+                if (n == 0) continue;
+                // a sample or two per series: a loop, not an arraycopy stub call per series
+                for (int j = 0, at = s * chunk.width; j < n; j++) {
+                    times[j] = chunk.times[at + j];
+                    values[j] = chunk.values[at + j];
+                }
+                visitor.visit(chunk.handle(s), chunk.attachment(s), times, values, n);
+            }
+        });
+    }
+
+    /**
+     * {@link #read}, a chunk of series at a time: first the chunk's samples are gathered from the blocks, then the
+     * chunk is handed over whole. A sample's load is a cache miss (a family's slots lie a pod's run of slots apart);
+     * gathered in a tight loop, the loads of many series are in flight at once instead of one at a time between a
+     * reader's calls.
+     */
+    void read(Blocks blocks, int lo, int hi, MetricStore.Lag lag, MetricStore.ChunkVisitor visitor) {
         int w = hi - lo;
         if (window.length < w) {
             window = new Batch[w];
@@ -63,21 +81,21 @@ final class FamilyView {
             gatheredTimes = new long[chunk * w];
             gatheredValues = new double[chunk * w];
         }
+        SeriesChunk c = this.chunk;
+        c.handles = handles;
+        c.attachments = attachments;
+        c.width = w;
+        c.counts = counts;
+        c.times = gatheredTimes;
+        c.values = gatheredValues;
         reading = true;
         try {
             for (int first = 0; first < slots.length; first += chunk) {
                 int end = Math.min(slots.length, first + chunk);
                 gather(first, end, w, lag, lagBy);
-                for (int i = first; i < end; i++) {
-                    int n = counts[i - first];
-                    if (n == 0) continue;
-                    // a sample or two per series: a loop, not an arraycopy stub call per series
-                    for (int j = 0, at = (i - first) * w; j < n; j++) {
-                        times[j] = gatheredTimes[at + j];
-                        values[j] = gatheredValues[at + j];
-                    }
-                    visitor.visit(handles[i], attachments[i], times, values, n);
-                }
+                c.first = first;
+                c.size = end - first;
+                visitor.visit(c);
             }
         } finally {
             reading = false;
