@@ -3,6 +3,7 @@ package dev.homeostat.remediation;
 import dev.homeostat.remediation.SignalEvaluator.SeriesState;
 import dev.homeostat.remediation.model.Target;
 import dev.homeostat.remediation.port.MetricsSource;
+import dev.homeostat.remediation.port.SeriesBatch;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -55,12 +56,14 @@ final class SeriesTable {
     /** One past the highest entry ever used: entries below it are in use or free ({@link #labels} null). */
     int limit() { return size; }
 
-    /** The entry of the series the source numbers {@code sourceId} (or {@link MetricsSource.SeriesSink#NO_ID}) with these labels, or -1. */
-    int find(int sourceId, Map<String, String> seriesLabels) {
+    /** The entry of series {@code s} of {@code batch} (by its number, else by its labels), or -1. */
+    int find(SeriesBatch batch, int s) {
+        int sourceId = batch.id(s);
         if (sourceId >= 0 && sourceId < ofId.length) {
             int e = ofId[sourceId] - 1;
-            if (e >= 0 && instance[e] == seriesLabels) return e;
+            if (e >= 0 && batch.labelsAre(s, instance[e])) return e;
         }
+        Map<String, String> seriesLabels = batch.labels(s);
         Integer e = byLabels.get(seriesLabels);
         if (e == null) return -1;
         bind(e, sourceId, seriesLabels);

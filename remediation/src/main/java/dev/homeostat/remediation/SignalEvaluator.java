@@ -79,8 +79,8 @@ final class SignalEvaluator {
         metrics.readBatches(selectors.getFirst().name(), since, now, batch -> take(batch, now));
         for (PeerGroup g : groups.values()) g.settle();
         List<Anomaly> found = new ArrayList<>();
-        for (int s = 0; s < tick.size; s++) {
-            Anomaly latest = judge(s);
+        for (int s = 0, start = 0; s < tick.size; start += tick.count[s++]) {
+            Anomaly latest = judge(s, start);
             if (latest != null) found.add(latest);
         }
         return latestPerTarget(found);
@@ -94,7 +94,7 @@ final class SignalEvaluator {
     private void take(SeriesBatch batch, long now) {
         SeriesTable t = table;
         for (int s = 0, size = batch.size(); s < size; s++) {
-            int e = t.find(batch.id(s), batch.labels(s));
+            int e = t.find(batch, s);
             if (e < 0) e = enter(batch.id(s), batch.labels(s));
             t.seenAt[e] = now;
             byte kind = t.kind[e];
@@ -128,8 +128,8 @@ final class SignalEvaluator {
         if (target.kind() == Target.Kind.POD) services.learn(target, state.service);
     }
 
-    /** The tick's series {@code s} judged: its latest anomaly, or null. */
-    private Anomaly judge(int s) {
+    /** The tick's series {@code s}, its samples from {@code start} on, judged: its latest anomaly, or null. */
+    private Anomaly judge(int s, int start) {
         int e = tick.entry[s];
         PeerGroup group = table.group[e];
         double median = group == null ? Double.NaN : group.median;
@@ -139,9 +139,10 @@ final class SignalEvaluator {
             table.lastSeen[e] = Math.min(table.lastSeen[e], tick.lastSeenBefore[s]); // the earliest, for a duplicate
             return null;
         }
-        double low = tick.low[s], high = tick.high[s];
+        // the band as the read found it: only this series' own judging moves it, and a duplicate's is none
+        double low = tick.noBand[s] ? Double.NaN : table.low[e], high = tick.noBand[s] ? Double.NaN : table.high[e];
         Anomaly latest = null;
-        for (int i = tick.start[s], end = i + tick.count[s]; i < end; i++) {
+        for (int i = start, end = i + tick.count[s]; i < end; i++) {
             double v = Double.isNaN(median) ? tick.values[i] : ratio ? tick.values[i] / median : tick.values[i] - median;
             // the detector would judge it normal and stay as it is: a quiet series costs no detector call
             if (v >= low && v <= high) continue;
@@ -238,9 +239,9 @@ final class SignalEvaluator {
     private static final class TickBuffer {
         int[] entry = new int[64];
         long[] lastSeenBefore = new long[64];
-        double[] low = new double[64];
-        double[] high = new double[64];
-        int[] start = new int[64];
+        /** Read twice in one read (a source's duplicate): judged sample by sample, without a band. */
+        boolean[] noBand = new boolean[64];
+        /** Samples of each series, one series after the other. */
         int[] count = new int[64];
         long[] times = new long[256];
         double[] values = new double[256];
@@ -257,11 +258,11 @@ final class SignalEvaluator {
          * own values, so the samples before its first outside the band are taken without a look in the judging (it
          * would skip them), and a series with none outside is not kept.
          */
-        void add(SeriesTable t, int e, SeriesBatch batch, int first, int n, long now, boolean noBand, boolean skipQuiet) {
+        void add(SeriesTable t, int e, SeriesBatch batch, int first, int n, long now, boolean again, boolean skipQuiet) {
             long last = t.lastSeen[e];
-            double lo = noBand ? Double.NaN : t.low[e], hi = noBand ? Double.NaN : t.high[e];
             int i = first, end = first + n;
             if (skipQuiet) {
+                double lo = t.low[e], hi = t.high[e];
                 for (; i < end; i++) {
                     long time = batch.time(i);
                     if (time <= last || time > now) continue;
@@ -280,9 +281,8 @@ final class SignalEvaluator {
             }
             entry[size] = e;
             lastSeenBefore[size] = last;
-            low[size] = lo;
-            high[size] = hi;
-            start[size] = samples;
+            noBand[size] = again;
+            int from = samples;
             for (; i < end; i++) {
                 long time = batch.time(i);
                 if (time <= last || time > now) continue; // each sample once, and none from the future
@@ -291,7 +291,7 @@ final class SignalEvaluator {
                 values[samples++] = batch.value(i);
             }
             t.lastSeen[e] = last;
-            count[size] = samples - start[size];
+            count[size] = samples - from;
             size++;
         }
 
@@ -299,9 +299,7 @@ final class SignalEvaluator {
             int n = size * 2;
             entry = Arrays.copyOf(entry, n);
             lastSeenBefore = Arrays.copyOf(lastSeenBefore, n);
-            low = Arrays.copyOf(low, n);
-            high = Arrays.copyOf(high, n);
-            start = Arrays.copyOf(start, n);
+            noBand = Arrays.copyOf(noBand, n);
             count = Arrays.copyOf(count, n);
         }
     }

@@ -15,6 +15,10 @@ public final class SeriesBatch {
     private int size;
     private int samples;
     private int[] ids = new int[SERIES];
+    /**
+     * Untyped, so that storing one needs no type check: that check (and a cast on reading) loads each label map's class,
+     * a cache miss per series; {@link #labelsAre} compares without either.
+     */
     private Object[] labels = new Object[SERIES];
     private int[] start = new int[SERIES];
     private int[] count = new int[SERIES];
@@ -33,6 +37,9 @@ public final class SeriesBatch {
     /** Series {@code s}'s labels: one instance per series while it lasts, as {@link MetricsSource.SeriesSink#accept} gets them. */
     @SuppressWarnings("unchecked")
     public Map<String, String> labels(int s) { return (Map<String, String>) labels[s]; }
+
+    /** Whether series {@code s}'s labels are that very instance (a reader's check that a number still names its series). */
+    public boolean labelsAre(int s, Object instance) { return labels[s] == instance; }
 
     /** Where series {@code s}'s samples start in {@link #time}/{@link #value}. */
     public int start(int s) { return start[s]; }
