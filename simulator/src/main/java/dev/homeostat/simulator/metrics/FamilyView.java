@@ -123,17 +123,26 @@ final class FamilyView {
     /** The samples of series {@code [first, end)} in the window (each in its own part of it, with a lag), {@code w} entries apart. */
     private void gather(int first, int end, int w, MetricStore.Lag lag, long[] lagBy) {
         boolean bySlot = first % CHUNK_SERIES == 0 && (end - first == CHUNK_SERIES || end == slots.length);
+        long lagFrom = lag == null ? 0 : lag.fromMillis(), lagTo = lag == null ? 0 : lag.toMillis();
         for (int k = first; k < end; k++) {
             int i = bySlot ? gatherOrder[k] : k;
             int slot = slots[i], n = 0, at = (i - first) * w;
-            long from = lagBy == null ? Long.MIN_VALUE : lag.fromMillis() - lagBy[i];
-            long to = lagBy == null ? Long.MAX_VALUE : lag.toMillis() - lagBy[i];
-            for (int b = 0; b < w; b++) {
-                long t = windowTimes[b];
-                if (t < from || t > to) continue;
+            // the blocks in the series' own window, [bLo, bHi) as block times ascend, counted without a branch: which
+            // block a series' lag picks is a coin toss per series, and a mispredicted branch per series would cancel
+            // the loads of the next series' samples already in flight
+            int bLo = 0, bHi = w;
+            if (lagBy != null) {
+                long from = lagFrom - lagBy[i], to = lagTo - lagBy[i];
+                for (int b = 0; b < w; b++) {
+                    long t = windowTimes[b];
+                    bLo += (int) ((t - from) >>> 63);
+                    bHi -= (int) ((to - t) >>> 63);
+                }
+            }
+            for (int b = bLo; b < bHi; b++) {
                 Batch block = window[b];
                 if (!block.has(slot)) continue;
-                gatheredTimes[at + n] = t;
+                gatheredTimes[at + n] = windowTimes[b];
                 gatheredValues[at + n++] = block.values[slot];
             }
             counts[i - first] = n;
