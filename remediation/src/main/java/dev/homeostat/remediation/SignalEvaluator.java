@@ -10,6 +10,7 @@ import dev.homeostat.remediation.policy.MetricSelector;
 import dev.homeostat.remediation.policy.Signal;
 import dev.homeostat.remediation.port.MetricSeries;
 import dev.homeostat.remediation.port.MetricsSource;
+import dev.homeostat.remediation.port.SeriesBatch;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -33,13 +34,14 @@ final class SignalEvaluator {
     private final List<MetricSelector> selectors;
     private final DetectorFactory detectors;
     private final long seed;
-    /** Univariate: what is known per series, by its label set, and by the source's number for it. */
-    private final Map<Map<String, String>, Known> byLabels = new HashMap<>();
-    private Known[] byId = new Known[0];
+    /** Univariate: what is known per series, an entry each, found by the source's number for it or by its labels. */
+    private final SeriesTable table = new SeriesTable();
     /** Peer groups (ns/peer label value) of a signal with {@code peers}. */
     private final Map<String, PeerGroup> groups = new HashMap<>();
     /** The series of the tick being evaluated. */
     private final TickBuffer tick = new TickBuffer();
+    /** Whether a series' samples are judged as they are (no peers): one inside its band needs no second look. */
+    private final boolean alone;
     /** Univariate reads so far: which read last handed each series. */
     private int reads;
     /** Multivariate: state per target ref (several metrics' series join on the target). */
@@ -53,13 +55,14 @@ final class SignalEvaluator {
         this.selectors = signal.selectors();
         this.detectors = detectors;
         this.seed = seed;
+        this.alone = signal.peers() == null;
     }
 
     Signal signal() { return signal; }
 
     int detectorCount() {
         int n = byTarget.size();
-        for (Known k : byLabels.values()) if (k.state != null) n++;
+        for (int e = 0; e < table.limit(); e++) if (table.state[e] != null) n++;
         return n;
     }
 
@@ -73,79 +76,85 @@ final class SignalEvaluator {
         if (signal.multivariate()) return MultivariateJoin.evaluate(this, metrics, since, now);
         tick.clear();
         reads++;
-        metrics.read(selectors.getFirst().name(), since, now, (id, labels, times, values, n) -> {
-            Known known = known(id, labels);
-            known.seenAt = now;
-            if (!known.selected) return;
-            if (known.group != null && n > 0) known.group.add(values[n - 1]);
-            if (known.target == null) return; // a series without the target label cannot be acted on
-            if (known.state == null) start(known);
-            // a label set twice in one read (a source's duplicate) is judged sample by sample, as its band may move
-            boolean again = known.readIn == reads;
-            known.readIn = reads;
-            tick.add(known, times, values, n, now, again);
-        });
+        metrics.readBatches(selectors.getFirst().name(), since, now, batch -> take(batch, now));
         for (PeerGroup g : groups.values()) g.settle();
         List<Anomaly> found = new ArrayList<>();
-        for (int s = 0; s < tick.size; s++) {
-            Anomaly latest = judge(s);
+        for (int s = 0, start = 0; s < tick.size; start += tick.count[s++]) {
+            Anomaly latest = judge(s, start);
             if (latest != null) found.add(latest);
         }
         return latestPerTarget(found);
     }
 
-    /** A series' detector, made when the series first comes with a target. */
-    private void start(Known known) {
-        known.state = new SeriesState(known.target, known.labels.get(Engine.SERVICE_LABEL), create(known.target));
-        if (known.target.kind() == Target.Kind.POD) services.learn(known.target, known.state.service);
+    /**
+     * A batch of the tick's read, in one loop: each series' entry (by number, an array index), then its new samples
+     * and band into the tick's arrays (a series judged alone whose new samples all lie inside its band goes no
+     * further).
+     */
+    private void take(SeriesBatch batch, long now) {
+        SeriesTable t = table;
+        for (int s = 0, size = batch.size(); s < size; s++) {
+            int e = t.find(batch, s);
+            if (e < 0) e = enter(batch.id(s), batch.labels(s));
+            t.seenAt[e] = now;
+            byte kind = t.kind[e];
+            if (kind == SeriesTable.UNSELECTED) continue;
+            int first = batch.start(s), n = batch.count(s);
+            PeerGroup group = t.group[e];
+            if (group != null && n > 0) group.add(batch.value(first + n - 1));
+            if (kind == SeriesTable.NO_TARGET) continue; // a series without the target label cannot be acted on
+            if (kind == SeriesTable.NEW) start(e);
+            // a label set twice in one read (a source's duplicate) is judged sample by sample, as its band may move
+            boolean again = t.readIn[e] == reads;
+            t.readIn[e] = reads;
+            tick.add(t, e, batch, first, n, now, again, alone && !again);
+        }
     }
 
-    /** The tick's series {@code s} judged: its latest anomaly, or null. */
-    private Anomaly judge(int s) {
-        PeerGroup group = tick.group[s];
+    /** A series first seen: what its labels imply, worked out once. */
+    private int enter(int id, Map<String, String> labels) {
+        boolean selected = selectors.getFirst().matches(labels);
+        Target target = targetOf(signal, labels);
+        byte kind = !selected ? SeriesTable.UNSELECTED : target == null ? SeriesTable.NO_TARGET : SeriesTable.NEW;
+        return table.add(id, labels, kind, target, groupOf(labels));
+    }
+
+    /** A series' detector, made when the series first comes with a target. */
+    private void start(int e) {
+        Target target = table.target[e];
+        SeriesState state = new SeriesState(target, table.labels[e].get(Engine.SERVICE_LABEL), create(target));
+        table.state[e] = state;
+        table.kind[e] = SeriesTable.LIVE;
+        if (target.kind() == Target.Kind.POD) services.learn(target, state.service);
+    }
+
+    /** The tick's series {@code s}, its samples from {@code start} on, judged: its latest anomaly, or null. */
+    private Anomaly judge(int s, int start) {
+        int e = tick.entry[s];
+        PeerGroup group = table.group[e];
         double median = group == null ? Double.NaN : group.median;
         boolean ratio = signal.peerRatio();
         if (ratio && !(median > 0)) {
             // a multiple of nothing (no peers, or peers at zero) says nothing: the samples stay unseen, as if not read
-            tick.known[s].lastSeen = Math.min(tick.known[s].lastSeen, tick.lastSeenBefore[s]); // the earliest, for a duplicate
+            table.lastSeen[e] = Math.min(table.lastSeen[e], tick.lastSeenBefore[s]); // the earliest, for a duplicate
             return null;
         }
-        double low = tick.low[s], high = tick.high[s];
+        // the band as the read found it: only this series' own judging moves it, and a duplicate's is none
+        double low = tick.noBand[s] ? Double.NaN : table.low[e], high = tick.noBand[s] ? Double.NaN : table.high[e];
         Anomaly latest = null;
-        for (int i = tick.start[s], end = i + tick.count[s]; i < end; i++) {
+        for (int i = start, end = i + tick.count[s]; i < end; i++) {
             double v = Double.isNaN(median) ? tick.values[i] : ratio ? tick.values[i] / median : tick.values[i] - median;
             // the detector would judge it normal and stay as it is: a quiet series costs no detector call
             if (v >= low && v <= high) continue;
-            Known known = tick.known[s];
+            SeriesState state = table.state[e];
             long t = tick.times[i];
-            Verdict verdict = known.state.detector.observe(t, new double[] {v});
-            QuietBand band = known.state.detector.quietBand();
-            known.quietLow = low = band.low();
-            known.quietHigh = high = band.high();
-            if (verdict.anomalous()) latest = anomaly(known.state, t, verdict);
+            Verdict verdict = state.detector.observe(t, new double[] {v});
+            QuietBand band = state.detector.quietBand();
+            table.low[e] = low = band.low();
+            table.high[e] = high = band.high();
+            if (verdict.anomalous()) latest = anomaly(state, t, verdict);
         }
         return latest;
-    }
-
-    /** What is known of a series: by the source's number when it gives one and it still names these labels, else by the labels. */
-    private Known known(int id, Map<String, String> labels) {
-        if (id >= 0 && id < byId.length) {
-            Known k = byId[id];
-            if (k != null && k.instance == labels) return k;
-        }
-        Known k = byLabels.get(labels);
-        if (k == null) {
-            k = new Known(labels, selectors.getFirst().matches(labels), targetOf(signal, labels), groupOf(labels));
-            byLabels.put(labels, k);
-        }
-        k.instance = labels;
-        if (id >= 0) {
-            if (k.id >= 0 && k.id < byId.length && byId[k.id] == k) byId[k.id] = null;
-            if (id >= byId.length) byId = Arrays.copyOf(byId, Math.max(id + 1, byId.length * 2));
-            byId[id] = k;
-            k.id = id;
-        }
-        return k;
     }
 
     private PeerGroup groupOf(Map<String, String> labels) {
@@ -177,26 +186,8 @@ final class SignalEvaluator {
 
     /** Drops the detectors of series that sent nothing since {@code horizon} (pods that are gone, mostly). */
     void forgetQuietSince(long horizon) {
-        if (anyQuietSince(horizon)) byLabels.values().removeIf(k -> {
-            if (k.seenAt >= horizon) return false;
-            if (k.id >= 0 && k.id < byId.length && byId[k.id] == k) byId[k.id] = null;
-            return true;
-        });
+        table.forgetSeenBefore(horizon);
         byTarget.values().removeIf(s -> s.seenAt < horizon);
-    }
-
-    /**
-     * Whether a series may be quiet since {@code horizon}: a walk of the numbered entries in number order (the order
-     * they lie in memory) instead of the label map's table; false only when every entry is numbered and none is quiet.
-     */
-    private boolean anyQuietSince(long horizon) {
-        int numbered = 0;
-        for (Known k : byId) {
-            if (k == null) continue;
-            if (k.seenAt < horizon) return true;
-            numbered++;
-        }
-        return numbered != byLabels.size();
     }
 
     /** The series of one selector: asks the source for the bare name and keeps the series its matchers accept. */
@@ -215,41 +206,11 @@ final class SignalEvaluator {
         };
     }
 
-    /** What the evaluator worked out of a series' labels when it first came, and its detector once it has one. */
-    private static final class Known {
-        final Map<String, String> labels;
-        /** The signal's selector takes it (its label matchers accept it). */
-        final boolean selected;
-        /** Null: no target label, nothing to act on. */
-        final Target target;
-        /** Null: no peers, or no peer label. */
-        final PeerGroup group;
-        SeriesState state;
-        /** The read that last handed it. */
-        int readIn;
-        /** The time of the last sample its detector was handed or skipped. */
-        long lastSeen = Long.MIN_VALUE;
-        /** The detector's {@link QuietBand} after its last observation, kept here so a quiet tick reads no other object. */
-        double quietLow = Double.NaN;
-        double quietHigh = Double.NaN;
-        /** The labels instance and number the source last gave it. */
-        Map<String, String> instance;
-        int id = MetricsSource.SeriesSink.NO_ID;
-        long seenAt;
-
-        Known(Map<String, String> labels, boolean selected, Target target, PeerGroup group) {
-            this.labels = labels;
-            this.selected = selected;
-            this.target = target;
-            this.group = group;
-        }
-    }
-
     /**
      * The median of one tick's newest values of a peer group's series (NaN with fewer than two members, or fewer than
      * two finite values: nothing to compare with).
      */
-    private static final class PeerGroup {
+    static final class PeerGroup {
         private int members;
         private int finite;
         private double[] newest = new double[8];
@@ -272,16 +233,15 @@ final class SignalEvaluator {
 
     /**
      * The selected series of one tick with a target, in the source's order, in arrays reused tick after tick: each
-     * series' new samples (after the last it saw, none from the future: its last-seen time moves on as they are taken),
-     * its peer group, its detector's quiet band and its last-seen time before.
+     * series' entry, its new samples (after the last it saw, none from the future: its last-seen time moves on as they
+     * are taken), its detector's quiet band and its last-seen time before.
      */
     private static final class TickBuffer {
-        Known[] known = new Known[64];
-        PeerGroup[] group = new PeerGroup[64];
+        int[] entry = new int[64];
         long[] lastSeenBefore = new long[64];
-        double[] low = new double[64];
-        double[] high = new double[64];
-        int[] start = new int[64];
+        /** Read twice in one read (a source's duplicate): judged sample by sample, without a band. */
+        boolean[] noBand = new boolean[64];
+        /** Samples of each series, one series after the other. */
         int[] count = new int[64];
         long[] times = new long[256];
         double[] values = new double[256];
@@ -289,43 +249,57 @@ final class SignalEvaluator {
         int samples;
 
         void clear() {
-            Arrays.fill(known, 0, size, null);
-            Arrays.fill(group, 0, size, null);
             size = 0;
             samples = 0;
         }
 
-        void add(Known k, long[] t, double[] v, int n, long now, boolean noBand) {
-            if (size == known.length) grow();
-            if (samples + n > times.length) {
-                int grown = Math.max(samples + n, times.length * 2);
+        /**
+         * Series {@code e}'s samples {@code [first, first + n)} of {@code batch}. {@code skipQuiet}: it is judged on its
+         * own values, so the samples before its first outside the band are taken without a look in the judging (it
+         * would skip them), and a series with none outside is not kept.
+         */
+        void add(SeriesTable t, int e, SeriesBatch batch, int first, int n, long now, boolean again, boolean skipQuiet) {
+            long last = t.lastSeen[e];
+            int i = first, end = first + n;
+            if (skipQuiet) {
+                double lo = t.low[e], hi = t.high[e];
+                for (; i < end; i++) {
+                    long time = batch.time(i);
+                    if (time <= last || time > now) continue;
+                    double v = batch.value(i);
+                    if (!(v >= lo && v <= hi)) break;
+                    last = time;
+                }
+                t.lastSeen[e] = last;
+                if (i == end) return;
+            }
+            if (size == entry.length) grow();
+            if (samples + (end - i) > times.length) {
+                int grown = Math.max(samples + (end - i), times.length * 2);
                 times = Arrays.copyOf(times, grown);
                 values = Arrays.copyOf(values, grown);
             }
-            known[size] = k;
-            group[size] = k.group;
-            lastSeenBefore[size] = k.lastSeen;
-            low[size] = noBand ? Double.NaN : k.quietLow;
-            high[size] = noBand ? Double.NaN : k.quietHigh;
-            start[size] = samples;
-            for (int i = 0; i < n; i++) {
-                if (t[i] <= k.lastSeen || t[i] > now) continue; // each sample once, and none from the future
-                k.lastSeen = t[i];
-                times[samples] = t[i];
-                values[samples++] = v[i];
+            entry[size] = e;
+            lastSeenBefore[size] = last;
+            noBand[size] = again;
+            int from = samples;
+            for (; i < end; i++) {
+                long time = batch.time(i);
+                if (time <= last || time > now) continue; // each sample once, and none from the future
+                last = time;
+                times[samples] = time;
+                values[samples++] = batch.value(i);
             }
-            count[size] = samples - start[size];
+            t.lastSeen[e] = last;
+            count[size] = samples - from;
             size++;
         }
 
         private void grow() {
             int n = size * 2;
-            known = Arrays.copyOf(known, n);
-            group = Arrays.copyOf(group, n);
+            entry = Arrays.copyOf(entry, n);
             lastSeenBefore = Arrays.copyOf(lastSeenBefore, n);
-            low = Arrays.copyOf(low, n);
-            high = Arrays.copyOf(high, n);
-            start = Arrays.copyOf(start, n);
+            noBand = Arrays.copyOf(noBand, n);
             count = Arrays.copyOf(count, n);
         }
     }

@@ -12,6 +12,7 @@ import dev.homeostat.remediation.model.EngineEvent;
 import dev.homeostat.remediation.policy.PolicyLoader;
 import dev.homeostat.remediation.port.MetricSeries;
 import dev.homeostat.remediation.port.MetricsSource;
+import dev.homeostat.remediation.port.SeriesBatch;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -58,8 +59,32 @@ class MetricsFeedTest {
         private final double[] values = new double[64];
         private int next;
         int reads;
+        /** Hands batches of its own, of 1 to 5 series, instead of the default's over {@link #read}. */
+        private final boolean batches;
+        private final SplittableRandom cuts = new SplittableRandom(3);
 
-        NumberingSource(FakeMetrics inner) { this.inner = inner; }
+        NumberingSource(FakeMetrics inner, boolean batches) {
+            this.inner = inner;
+            this.batches = batches;
+        }
+
+        @Override public void readBatches(String metric, long fromMillis, long toMillis, BatchSink sink) {
+            if (!batches) {
+                MetricsSource.super.readBatches(metric, fromMillis, toMillis, sink);
+                return;
+            }
+            SeriesBatch batch = new SeriesBatch();
+            int[] cut = {1 + cuts.nextInt(5)};
+            read(metric, fromMillis, toMillis, (id, labels, times, values, n) -> {
+                batch.add(id, labels, times, values, n);
+                if (batch.size() == cut[0]) {
+                    sink.accept(batch);
+                    batch.clear();
+                    cut[0] = 1 + cuts.nextInt(5);
+                }
+            });
+            if (batch.size() > 0) sink.accept(batch);
+        }
 
         @Override public List<MetricSeries> range(String metric, long fromMillis, long toMillis) {
             return inner.range(metric, fromMillis, toMillis);
@@ -79,19 +104,29 @@ class MetricsFeedTest {
         }
     }
 
-    private static List<EngineEvent> run(boolean numbered, long seed) {
-        return run(numbered, seed, TestDetectors.threshold());
+    /** How the engine's source hands the series: by range only, numbered one at a time, numbered in batches of its own. */
+    private enum Feed { RANGE, NUMBERED, BATCHED }
+
+    private static List<EngineEvent> run(Feed feed, long seed) {
+        return run(feed, seed, TestDetectors.threshold());
     }
 
-    private static List<EngineEvent> run(boolean numbered, long seed, DetectorFactory detectors) {
+    private static MetricsSource source(Feed feed, FakeMetrics metrics) {
+        return switch (feed) {
+            case RANGE -> metrics::range;
+            case NUMBERED -> new NumberingSource(metrics, false);
+            case BATCHED -> new NumberingSource(metrics, true);
+        };
+    }
+
+    private static List<EngineEvent> run(Feed feed, long seed, DetectorFactory detectors) {
         var clock = new ManualClock(0);
         var metrics = new FakeMetrics();
         var cluster = new FakeCluster(clock);
         cluster.deployment("a", 6).deployment("b", 6).deployment("c", 3);
         var journal = new Recorder();
-        MetricsSource source = numbered ? new NumberingSource(metrics) : metrics::range;
-        var engine = new Engine(PolicyLoader.parse(POLICY, "feed.yaml", s -> { }), source, cluster, cluster, clock, journal, 7,
-                detectors);
+        var engine = new Engine(PolicyLoader.parse(POLICY, "feed.yaml", s -> { }), source(feed, metrics), cluster, cluster, clock,
+                journal, 7, detectors);
         var rnd = new SplittableRandom(seed);
         String slowest = cluster.podNames().stream().filter(p -> p.startsWith("c")).sorted().findFirst().orElseThrow();
         for (long s = 15; s <= 15L * 120; s += 15) {
@@ -128,10 +163,10 @@ class MetricsFeedTest {
             return d::observe;
         };
         for (long seed = 1; seed <= 3; seed++) {
-            for (boolean numbered : new boolean[] {false, true}) {
-                List<EngineEvent> everySample = run(numbered, seed, bandless);
+            for (Feed feed : Feed.values()) {
+                List<EngineEvent> everySample = run(feed, seed, bandless);
                 assertThat(everySample).filteredOn(e -> e instanceof EngineEvent.AnomalyRaised).isNotEmpty();
-                assertThat(run(numbered, seed, registry)).as("seed %d, numbered %s", seed, numbered).isEqualTo(everySample);
+                assertThat(run(feed, seed, registry)).as("seed %d, %s", seed, feed).isEqualTo(everySample);
             }
         }
     }
@@ -142,15 +177,14 @@ class MetricsFeedTest {
      */
     @Test
     void aRatioToPeersAtZero_leavesTheSampleForTheNextTick() {
-        for (boolean numbered : new boolean[] {false, true}) {
+        for (Feed feed : Feed.values()) {
             var clock = new ManualClock(0);
             var metrics = new FakeMetrics();
             var cluster = new FakeCluster(clock);
             cluster.deployment("c", 3);
             var journal = new Recorder();
-            MetricsSource source = numbered ? new NumberingSource(metrics) : metrics::range;
-            var engine = new Engine(PolicyLoader.parse(POLICY, "feed.yaml", s -> { }), source, cluster, cluster, clock, journal, 7,
-                    DetectorFactory.registry());
+            var engine = new Engine(PolicyLoader.parse(POLICY, "feed.yaml", s -> { }), source(feed, metrics), cluster, cluster,
+                    clock, journal, 7, DetectorFactory.registry());
             List<String> pods = cluster.podNames().stream().sorted().toList();
             for (long s = 15; s <= 45; s += 15) {
                 long t = s * 1000;
@@ -162,20 +196,22 @@ class MetricsFeedTest {
                 clock.set(t);
                 engine.tick();
             }
-            assertThat(journal.events).as("numbered %s", numbered)
+            assertThat(journal.events).as("%s", feed)
                     .filteredOn(e -> e instanceof EngineEvent.AnomalyRaised)
                     .extracting(e -> ((EngineEvent.AnomalyRaised) e).anomaly().timeMillis() + " " + ((EngineEvent.AnomalyRaised) e).anomaly().target().name())
                     .containsExactly("30000 " + pods.getFirst());
         }
     }
 
+    /** Numbered one by one or in batches of any size, the series lead to the decisions {@code range} leads to. */
     @Test
-    void numberedSeriesInScratchArrays_leadToTheSameDecisionsAsRange() {
+    void numberedSeriesInScratchArraysOrBatches_leadToTheSameDecisionsAsRange() {
         for (long seed = 1; seed <= 3; seed++) {
-            List<EngineEvent> byRange = run(false, seed);
+            List<EngineEvent> byRange = run(Feed.RANGE, seed);
             assertThat(byRange).filteredOn(e -> e instanceof EngineEvent.AnomalyRaised).isNotEmpty();
             assertThat(byRange).filteredOn(e -> e instanceof EngineEvent.ActionTaken).isNotEmpty();
-            assertThat(run(true, seed)).as("seed %d", seed).isEqualTo(byRange);
+            assertThat(run(Feed.NUMBERED, seed)).as("seed %d, numbered", seed).isEqualTo(byRange);
+            assertThat(run(Feed.BATCHED, seed)).as("seed %d, batched", seed).isEqualTo(byRange);
         }
     }
 }

@@ -3,10 +3,8 @@ package dev.homeostat.remediation.router;
 import dev.homeostat.remediation.model.Target;
 import dev.homeostat.remediation.policy.Rule;
 import dev.homeostat.remediation.port.PodInfo;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Supplier;
 
 /** Which in-flight incident an anomaly's target belongs to. */
 final class IncidentLookup {
@@ -17,14 +15,14 @@ final class IncidentLookup {
      * pod — the incident of the restarted pod it replaces (same rule and deployment, started after that restart; the
      * latest such restart wins). A replacement found so becomes the incident's current target.
      */
-    static Incident find(Map<String, Incident> inFlight, Target target, Rule rule, Supplier<List<PodInfo>> pods) {
+    static Incident find(Map<String, Incident> inFlight, Target target, Rule rule, TickPods pods) {
         Incident own = inFlight.get(target.ref());
         if (own != null) return own;
         for (Incident incident : inFlight.values()) {
             if (incident.current.equals(target)) return incident;
         }
         if (target.kind() != Target.Kind.POD) return null;
-        PodInfo pod = pod(target, pods.get());
+        PodInfo pod = pods.find(target.namespace(), target.name());
         if (pod == null || pod.deployment() == null) return null;
         Incident best = null;
         for (Incident incident : inFlight.values()) {
@@ -40,16 +38,9 @@ final class IncidentLookup {
     }
 
     /** The deployment of a pod target, or null (not a pod, not listed, or no owner). */
-    static String deploymentOf(Target target, Supplier<List<PodInfo>> pods) {
+    static String deploymentOf(Target target, TickPods pods) {
         if (target.kind() != Target.Kind.POD) return null;
-        PodInfo pod = pod(target, pods.get());
+        PodInfo pod = pods.find(target.namespace(), target.name());
         return pod == null ? null : pod.deployment();
-    }
-
-    private static PodInfo pod(Target target, List<PodInfo> pods) {
-        for (PodInfo p : pods) {
-            if (Objects.equals(p.namespace(), target.namespace()) && p.name().equals(target.name())) return p;
-        }
-        return null;
     }
 }

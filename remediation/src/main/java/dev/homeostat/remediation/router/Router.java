@@ -97,7 +97,7 @@ public final class Router {
         }
         // listed at the first need (a new incident's lookups, an attempt: before any action of the tick, so the same
         // list as at the tick's start); a tick that only waits on incidents in flight lists nothing
-        Supplier<List<PodInfo>> pods = new Once<>(listPods);
+        TickPods pods = new TickPods(listPods);
         if (!isolated.isEmpty()) forgetIsolated(pods.get());
         for (Anomaly anomaly : anomalies) {
             if (isolated.contains(anomaly.target().ref())) continue;
@@ -118,7 +118,7 @@ public final class Router {
     }
 
     /** Opens an incident on {@code subject} for the anomaly, or lets the anomaly join the one in flight. */
-    private void route(long now, Anomaly anomaly, Diagnosis diagnosis, Rule rule, Target subject, Supplier<List<PodInfo>> pods) {
+    private void route(long now, Anomaly anomaly, Diagnosis diagnosis, Rule rule, Target subject, TickPods pods) {
         Incident joined = IncidentLookup.find(inFlight, subject, rule, pods);
         if (joined != null) {
             if (joined.rule.equals(rule)) {
@@ -167,7 +167,7 @@ public final class Router {
         return inFlight.values().stream().map(Incident::view).toList();
     }
 
-    private void step(Incident incident, long now, Supplier<List<PodInfo>> pods) {
+    private void step(Incident incident, long now, TickPods pods) {
         switch (incident.phase) {
             case ATTEMPTING -> {
                 if (incident.approvalId != null) {
@@ -207,13 +207,13 @@ public final class Router {
         }
     }
 
-    private void repeat(Incident incident, long now, Supplier<List<PodInfo>> pods) {
+    private void repeat(Incident incident, long now, TickPods pods) {
         incident.moveTo(Phase.ATTEMPTING);
         incident.startStep(incident.step, now);
         attempt(incident, now, pods);
     }
 
-    private void next(Incident incident, long now, Supplier<List<PodInfo>> pods) {
+    private void next(Incident incident, long now, TickPods pods) {
         if (incident.lastStep()) {
             String tried = incident.taken.isEmpty() ? "no action could run" : "tried " + String.join(", ", incident.taken);
             if (incident.heldBack != null) tried += "; " + incident.heldBack;
@@ -230,7 +230,7 @@ public final class Router {
         attempt(incident, now, pods);
     }
 
-    private void attempt(Incident incident, long now, Supplier<List<PodInfo>> pods) {
+    private void attempt(Incident incident, long now, TickPods pods) {
         incident.lastAttemptAt = now;
         List<DeploymentInfo> deployments = needsDeployments(incident.action()) ? cluster.deployments() : List.of();
         List<NodeInfo> nodes = needsNodes(incident.action()) ? cluster.nodes() : List.of();

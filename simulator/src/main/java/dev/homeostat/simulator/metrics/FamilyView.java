@@ -1,5 +1,6 @@
 package dev.homeostat.simulator.metrics;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.function.ToLongFunction;
 
@@ -10,6 +11,12 @@ import java.util.function.ToLongFunction;
 final class FamilyView {
     private final Handle[] handles;
     private final int[] slots;
+    /**
+     * Per run of {@link #CHUNK_SERIES} series (label order), its series by slot: a chunk's samples are gathered in
+     * memory order, so the loads of a chunk's slots stride forward through a block (the hardware prefetches them)
+     * instead of jumping about it as the label order of a Deployment's pods would.
+     */
+    private final int[] gatherOrder;
     private final Object[] attachments;
     /** Per series, the lag of the last {@link MetricStore.Lag} read with, worked out once per view. */
     private ToLongFunction<Handle> lagOf;
@@ -26,6 +33,10 @@ final class FamilyView {
     private boolean reading;
     private long[] gatheredTimes = new long[0];
     private double[] gatheredValues = new double[0];
+    private final SeriesChunk chunk = new SeriesChunk();
+    /** What {@link #touch} loaded, kept so the compiler keeps its loads. */
+    @SuppressWarnings("unused")
+    private long touched;
 
     FamilyView(Map<?, Handle> family) {
         handles = family.values().toArray(Handle[]::new);
@@ -35,17 +46,42 @@ final class FamilyView {
             slots[i] = handles[i].slot;
             attachments[i] = handles[i].attachment;
         }
+        gatherOrder = new int[handles.length];
+        for (int first = 0; first < handles.length; first += CHUNK_SERIES) {
+            int end = Math.min(handles.length, first + CHUNK_SERIES);
+            long[] keyed = new long[end - first];
+            for (int i = first; i < end; i++) keyed[i - first] = (long) slots[i] << 32 | i;
+            Arrays.sort(keyed);
+            for (int i = first; i < end; i++) gatherOrder[i] = (int) keyed[i - first];
+        }
     }
 
     /**
      * Hands each series with samples in blocks {@code [lo, hi)} to {@code visitor}; with {@code lag}, only the samples
      * of each series' own part of the window (see {@link MetricStore.Lag}).
-     *
-     * <p>In chunks of series: first the chunk's samples are gathered from the blocks, then the chunk's series are
-     * visited. A sample's load is a cache miss (a family's slots lie a pod's run of slots apart); gathered in a tight
-     * loop, the loads of many series are in flight at once instead of one at a time between the visitor's calls.
      */
     void read(Blocks blocks, int lo, int hi, MetricStore.Lag lag, MetricStore.SeriesVisitor visitor) {
+        read(blocks, lo, hi, lag, chunk -> {
+            for (int s = 0; s < chunk.size; s++) {
+                int n = chunk.counts[s];
+                if (n == 0) continue;
+                // a sample or two per series: a loop, not an arraycopy stub call per series
+                for (int j = 0, at = s * chunk.width; j < n; j++) {
+                    times[j] = chunk.times[at + j];
+                    values[j] = chunk.values[at + j];
+                }
+                visitor.visit(chunk.handle(s), chunk.attachment(s), times, values, n);
+            }
+        });
+    }
+
+    /**
+     * {@link #read}, a chunk of series at a time: first the chunk's samples are gathered from the blocks, then the
+     * chunk is handed over whole. A sample's load is a cache miss (a family's slots lie a pod's run of slots apart);
+     * gathered in a tight loop, the loads of many series are in flight at once instead of one at a time between a
+     * reader's calls.
+     */
+    void read(Blocks blocks, int lo, int hi, MetricStore.Lag lag, MetricStore.ChunkVisitor visitor) {
         int w = hi - lo;
         if (window.length < w) {
             window = new Batch[w];
@@ -63,21 +99,21 @@ final class FamilyView {
             gatheredTimes = new long[chunk * w];
             gatheredValues = new double[chunk * w];
         }
+        SeriesChunk c = this.chunk;
+        c.handles = handles;
+        c.attachments = attachments;
+        c.width = w;
+        c.counts = counts;
+        c.times = gatheredTimes;
+        c.values = gatheredValues;
         reading = true;
         try {
             for (int first = 0; first < slots.length; first += chunk) {
                 int end = Math.min(slots.length, first + chunk);
                 gather(first, end, w, lag, lagBy);
-                for (int i = first; i < end; i++) {
-                    int n = counts[i - first];
-                    if (n == 0) continue;
-                    // a sample or two per series: a loop, not an arraycopy stub call per series
-                    for (int j = 0, at = (i - first) * w; j < n; j++) {
-                        times[j] = gatheredTimes[at + j];
-                        values[j] = gatheredValues[at + j];
-                    }
-                    visitor.visit(handles[i], attachments[i], times, values, n);
-                }
+                c.first = first;
+                c.size = end - first;
+                visitor.visit(c);
             }
         } finally {
             reading = false;
@@ -89,20 +125,50 @@ final class FamilyView {
 
     /** The samples of series {@code [first, end)} in the window (each in its own part of it, with a lag), {@code w} entries apart. */
     private void gather(int first, int end, int w, MetricStore.Lag lag, long[] lagBy) {
-        for (int i = first; i < end; i++) {
+        boolean bySlot = first % CHUNK_SERIES == 0 && (end - first == CHUNK_SERIES || end == slots.length);
+        long lagFrom = lag == null ? 0 : lag.fromMillis(), lagTo = lag == null ? 0 : lag.toMillis();
+        if (lagBy != null && w > 0) touch(first, end, w, lagFrom, bySlot, lagBy);
+        for (int k = first; k < end; k++) {
+            int i = bySlot ? gatherOrder[k] : k;
             int slot = slots[i], n = 0, at = (i - first) * w;
-            long from = lagBy == null ? Long.MIN_VALUE : lag.fromMillis() - lagBy[i];
-            long to = lagBy == null ? Long.MAX_VALUE : lag.toMillis() - lagBy[i];
-            for (int b = 0; b < w; b++) {
-                long t = windowTimes[b];
-                if (t < from || t > to) continue;
+            // the blocks in the series' own window, [bLo, bHi) as block times ascend, counted without a branch: which
+            // block a series' lag picks is a coin toss per series, and a mispredicted branch per series would cancel
+            // the loads of the next series' samples already in flight
+            int bLo = 0, bHi = w;
+            if (lagBy != null) {
+                long from = lagFrom - lagBy[i], to = lagTo - lagBy[i];
+                for (int b = 0; b < w; b++) {
+                    long t = windowTimes[b];
+                    bLo += (int) ((t - from) >>> 63);
+                    bHi -= (int) ((to - t) >>> 63);
+                }
+            }
+            for (int b = bLo; b < bHi; b++) {
                 Batch block = window[b];
                 if (!block.has(slot)) continue;
-                gatheredTimes[at + n] = t;
+                gatheredTimes[at + n] = windowTimes[b];
                 gatheredValues[at + n++] = block.values[slot];
             }
             counts[i - first] = n;
         }
+    }
+
+    /**
+     * Loads each series' sample of its window's first block and nothing else, in a loop with no branch and no store: the
+     * loads, a cache miss each, are all in flight at once, and the gather that follows finds them in cache.
+     */
+    private void touch(int first, int end, int w, long lagFrom, boolean bySlot, long[] lagBy) {
+        long sink = 0;
+        for (int k = first; k < end; k++) {
+            int i = bySlot ? gatherOrder[k] : k;
+            long from = lagFrom - lagBy[i];
+            int b = 0;
+            for (int j = 0; j < w; j++) b += (int) ((windowTimes[j] - from) >>> 63);
+            double[] v = window[Math.min(b, w - 1)].values;
+            int slot = slots[i];
+            if (slot < v.length) sink += Double.doubleToRawLongBits(v[slot]);
+        }
+        touched = sink;
     }
 
     private long[] lagsFor(ToLongFunction<Handle> f) {

@@ -47,6 +47,9 @@ public final class MetricStore {
     private int seriesCount;
     private final Blocks blocks = new Blocks();
     private final Slots slots = new Slots();
+    /** The blocks of the window {@link #viewFor} found last. */
+    private int readLo;
+    private int readHi;
 
     /** A store that keeps every sample. */
     public MetricStore() { this(KEEP_ALL); }
@@ -101,18 +104,38 @@ public final class MetricStore {
      * whole window's.
      */
     public void read(String metric, long fromMillis, long toMillis, Lag lag, SeriesVisitor visitor) {
+        FamilyView view = viewFor(metric, fromMillis, toMillis);
+        if (view != null) view.read(blocks, readLo, readHi, lag, visitor);
+    }
+
+    /** The family view to read {@code metric}'s window with, its blocks in [{@link #readLo}, {@link #readHi}); null: nothing to read. */
+    private FamilyView viewFor(String metric, long fromMillis, long toMillis) {
         if (fromMillis > toMillis)
             throw new IllegalArgumentException("fromMillis: must be <= toMillis, was " + fromMillis + " > " + toMillis);
         Map<Labels, Handle> family = families.get(metric);
-        if (family == null) return;
+        if (family == null) return null;
         FamilyView view = views.computeIfAbsent(metric, m -> new FamilyView(family));
         if (view.reading()) view = new FamilyView(family);
         // a block inserted late, before the window, is out of it too (until the next append expires it)
         long from = retentionMillis == Long.MAX_VALUE || latest == Long.MIN_VALUE ? fromMillis : Math.max(fromMillis, latest - retentionMillis);
-        int lo = blocks.firstAtOrAfter(from);
-        int hi = toMillis == Long.MAX_VALUE ? blocks.count() : blocks.firstAtOrAfter(toMillis + 1);
-        if (hi <= lo) return;
-        view.read(blocks, lo, hi, lag, visitor);
+        readLo = blocks.firstAtOrAfter(from);
+        readHi = toMillis == Long.MAX_VALUE ? blocks.count() : blocks.firstAtOrAfter(toMillis + 1);
+        return readHi <= readLo ? null : view;
+    }
+
+    /** Chunks of series of a {@link #readChunks}. */
+    @FunctionalInterface
+    public interface ChunkVisitor {
+        void visit(SeriesChunk chunk);
+    }
+
+    /**
+     * {@link #read} a chunk of consecutive series at a time, for a reader that walks many series in a loop of its own:
+     * the same series and samples, with the series without a sample in the window left in (count 0).
+     */
+    public void readChunks(String metric, long fromMillis, long toMillis, Lag lag, ChunkVisitor visitor) {
+        FamilyView view = viewFor(metric, fromMillis, toMillis);
+        if (view != null) view.read(blocks, readLo, readHi, lag, visitor);
     }
 
     /** The series of {@code metric} with exactly these labels, created empty on first use. Keep the handle to append cheaply. */

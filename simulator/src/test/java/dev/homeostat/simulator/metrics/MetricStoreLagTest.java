@@ -47,6 +47,48 @@ class MetricStoreLagTest {
     }
 
     @Test
+    void readChunks_handsEverySeriesInLabelOrder_withTheSamplesRangeHasInsideEachOwnWindow() {
+        var random = new SplittableRandom(17);
+        for (int round = 0; round < 50; round++) {
+            var store = new MetricStore(random.nextBoolean() ? MetricStore.KEEP_ALL : java.time.Duration.ofMinutes(2));
+            int series = 1 + random.nextInt(1_500); // several chunks of series
+            int base = store.reserve(series);
+            for (int s = 0; s < series; s++) store.bind("m", Map.of("pod", "p" + s), base + s);
+            for (long t = 0; t < 300_000; t += 15_000) {
+                Batch block = store.at(t);
+                for (int s = 0; s < series; s++) if (random.nextInt(10) > 0) block.put(base + s, s * 1000 + t / 1000.0);
+            }
+            long from = random.nextLong(0, 300_000), to = from + random.nextLong(0, 120_000);
+            long lagFrom = from + random.nextLong(-20_000, 20_000), lagTo = lagFrom + random.nextLong(-5_000, 60_000);
+            ToLongFunction<Handle> lagOf = h -> Long.parseLong(h.labels().get("pod").substring(1)) * 97 % 30_000;
+            boolean narrowed = random.nextBoolean();
+
+            List<String> expected = new ArrayList<>();
+            for (Series s : store.range("m", from, to)) {
+                long lag = narrowed ? Long.parseLong(s.labels().get("pod").substring(1)) * 97 % 30_000 : 0;
+                StringBuilder kept = new StringBuilder();
+                for (int i = 0; i < s.size(); i++)
+                    if (!narrowed || s.times()[i] >= lagFrom - lag && s.times()[i] <= lagTo - lag)
+                        kept.append(s.times()[i]).append('=').append(s.values()[i]).append(' ');
+                if (!kept.isEmpty()) expected.add(s.labels().get("pod") + ": " + kept);
+            }
+            List<String> actual = new ArrayList<>();
+            int[] handed = {0};
+            store.readChunks("m", from, to, narrowed ? new MetricStore.Lag(lagFrom, lagTo, lagOf) : null, chunk -> {
+                for (int s = 0; s < chunk.size(); s++) {
+                    handed[0]++;
+                    if (chunk.count(s) == 0) continue;
+                    StringBuilder kept = new StringBuilder();
+                    for (int j = 0; j < chunk.count(s); j++) kept.append(chunk.time(s, j)).append('=').append(chunk.value(s, j)).append(' ');
+                    actual.add(chunk.handle(s).labels().get("pod") + ": " + kept);
+                }
+            });
+            assertThat(actual).as("round %d", round).isEqualTo(expected);
+            if (!expected.isEmpty()) assertThat(handed[0]).as("every series of the family, with or without samples").isEqualTo(series);
+        }
+    }
+
+    @Test
     void aVisitorMayReadTheSameFamilyAgain_withoutDisturbingTheOuterRead() {
         var store = new MetricStore();
         for (int s = 0; s < 3; s++) for (long t = 0; t < 60_000; t += 15_000) store.add("m", Map.of("pod", "p" + s), t, s * 10 + t / 15_000);

@@ -2,6 +2,7 @@ package dev.homeostat.testbed.observe;
 
 import dev.homeostat.remediation.port.MetricSeries;
 import dev.homeostat.remediation.port.MetricsSource;
+import dev.homeostat.remediation.port.SeriesBatch;
 import dev.homeostat.units.Seeds;
 import dev.homeostat.simulator.metrics.Handle;
 import dev.homeostat.simulator.metrics.MetricStore;
@@ -50,6 +51,9 @@ public final class ObservedMetrics implements MetricsSource {
     /** Scratch for the samples of one series as Prometheus would show them, grown as needed. */
     private long[] seen = new long[8];
     private double[] kept = new double[8];
+    /** The batch a read hands on, reused read after read. */
+    private final SeriesBatch batch = new SeriesBatch();
+    private boolean batchInUse;
 
     private record Target(ObservedMetrics owner, Map<String, String> labels, long offset, int id) { }
 
@@ -97,36 +101,82 @@ public final class ObservedMetrics implements MetricsSource {
             MetricsSource.super.read(metric, fromMillis, toMillis, sink);
             return;
         }
+        long[][] t = {new long[8]};
+        double[][] v = {new double[8]};
+        readBatches(metric, fromMillis, toMillis, batch -> {
+            for (int s = 0; s < batch.size(); s++) {
+                int n = batch.count(s), at = batch.start(s);
+                if (t[0].length < n) {
+                    t[0] = new long[n];
+                    v[0] = new double[n];
+                }
+                for (int j = 0; j < n; j++) {
+                    t[0][j] = batch.time(at + j);
+                    v[0][j] = batch.value(at + j);
+                }
+                sink.accept(batch.id(s), batch.labels(s), t[0], v[0], n);
+            }
+        });
+    }
+
+    /**
+     * The store's chunks of series, each series' samples kept as Prometheus would show them in the window, handed on
+     * in batches: per series its entry (the store handle's attachment), its offset and a sample or two, in one loop.
+     */
+    @Override public void readBatches(String metric, long fromMillis, long toMillis, BatchSink sink) {
+        if (slo != null && SloSeries.serves(metric)) {
+            MetricsSource.super.readBatches(metric, fromMillis, toMillis, sink);
+            return;
+        }
         boolean rule = metric.indexOf(':') >= 0;
         MetricStore.Lag own = ownWindow(rule, fromMillis, toMillis);
         // narrowed, a rule sample shows at an evaluation from the window's first on: found by stepping, not dividing
         boolean step = rule && own != null;
         long firstEvaluation = step ? nextEvaluation(fromMillis) : 0;
-        store.read(metric, fromMillis - maxLag(), toMillis, own, (handle, attachment, times, values, length) -> {
-            Target target = attachment instanceof Target t && t.owner() == this ? t : targetOf(handle);
-            long offset = target.offset();
-            if (seen.length < length) {
-                seen = new long[length];
-                kept = new double[length];
-            }
-            int n = 0;
-            long evaluation = firstEvaluation;
-            for (int i = 0; i < length; i++) {
-                long scraped = times[i] + offset, visible;
-                if (step) {
-                    while (evaluation < scraped) evaluation += ruleEvery;
-                    visible = evaluation;
-                } else {
-                    visible = rule ? nextEvaluation(scraped) : scraped;
+        // a sink that reads through this adapter again gets a batch of its own
+        SeriesBatch out = batchInUse ? new SeriesBatch() : batch;
+        boolean mine = out == batch;
+        batchInUse |= mine;
+        try {
+            store.readChunks(metric, fromMillis - maxLag(), toMillis, own, chunk -> {
+                for (int s = 0, size = chunk.size(); s < size; s++) {
+                    int length = chunk.count(s);
+                    if (length == 0) continue;
+                    Target target = chunk.attachment(s) instanceof Target t && t.owner() == this ? t : targetOf(chunk.handle(s));
+                    long offset = target.offset();
+                    if (seen.length < length) {
+                        seen = new long[length];
+                        kept = new double[length];
+                    }
+                    int n = 0;
+                    long evaluation = firstEvaluation;
+                    for (int i = 0; i < length; i++) {
+                        long scraped = chunk.time(s, i) + offset, visible;
+                        if (step) {
+                            while (evaluation < scraped) evaluation += ruleEvery;
+                            visible = evaluation;
+                        } else {
+                            visible = rule ? nextEvaluation(scraped) : scraped;
+                        }
+                        if (visible < fromMillis || visible > toMillis) continue;
+                        // two grid samples one rule evaluation apart at most: the later one is what that evaluation read
+                        if (n > 0 && seen[n - 1] == visible) n--;
+                        seen[n] = visible;
+                        kept[n++] = chunk.value(s, i);
+                    }
+                    if (n == 0) continue;
+                    out.add(target.id(), target.labels(), seen, kept, n);
+                    if (out.full()) {
+                        sink.accept(out);
+                        out.clear();
+                    }
                 }
-                if (visible < fromMillis || visible > toMillis) continue;
-                // two grid samples one rule evaluation apart at most: the later one is what that evaluation read
-                if (n > 0 && seen[n - 1] == visible) n--;
-                seen[n] = visible;
-                kept[n++] = values[i];
-            }
-            if (n > 0) sink.accept(target.id(), target.labels(), seen, kept, n);
-        });
+            });
+            if (out.size() > 0) sink.accept(out);
+        } finally {
+            out.clear();
+            if (mine) batchInUse = false;
+        }
     }
 
     /**

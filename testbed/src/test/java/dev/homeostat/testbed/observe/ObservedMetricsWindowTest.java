@@ -2,6 +2,7 @@ package dev.homeostat.testbed.observe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.homeostat.remediation.port.SeriesBatch;
 import dev.homeostat.simulator.metrics.MetricStore;
 import dev.homeostat.simulator.metrics.Series;
 import java.time.Duration;
@@ -38,8 +39,25 @@ class ObservedMetricsWindowTest {
                 for (String metric : List.of("plain", "pod:rule:ratio")) {
                     List<String> actual = new ArrayList<>();
                     observed.read(metric, from, to, (id, labels, times, values, n) -> actual.add(render(labels.get("pod"), times, values, n)));
-                    assertThat(actual).as("%s %s [%d, %d]", observation.scrapeOffsets(), metric, from, to)
-                            .isEqualTo(expected(store, observed, observation, metric, from, to));
+                    List<String> expected = expected(store, observed, observation, metric, from, to);
+                    assertThat(actual).as("%s %s [%d, %d]", observation.scrapeOffsets(), metric, from, to).isEqualTo(expected);
+                    List<String> batched = new ArrayList<>();
+                    Map<Map<String, String>, Integer> ids = new java.util.IdentityHashMap<>();
+                    observed.read(metric, from, to, (id, labels, times, values, n) -> ids.put(labels, id));
+                    observed.readBatches(metric, from, to, batch -> {
+                        assertThat(batch.size()).isBetween(1, SeriesBatch.SERIES);
+                        for (int s = 0; s < batch.size(); s++) {
+                            assertThat(batch.id(s)).isEqualTo(ids.get(batch.labels(s)));
+                            long[] times = new long[batch.count(s)];
+                            double[] values = new double[batch.count(s)];
+                            for (int j = 0; j < times.length; j++) {
+                                times[j] = batch.time(batch.start(s) + j);
+                                values[j] = batch.value(batch.start(s) + j);
+                            }
+                            batched.add(render(batch.labels(s).get("pod"), times, values, times.length));
+                        }
+                    });
+                    assertThat(batched).as("batches, %s %s [%d, %d]", observation.scrapeOffsets(), metric, from, to).isEqualTo(expected);
                 }
             }
         }
