@@ -16,14 +16,7 @@ class MetricStoreLagTest {
     void aLaggedRead_visitsEachSeriesWithExactlyThePlainReadsSamplesInsideItsOwnWindow() {
         var random = new SplittableRandom(7);
         for (int round = 0; round < 50; round++) {
-            var store = new MetricStore(random.nextBoolean() ? MetricStore.KEEP_ALL : java.time.Duration.ofMinutes(2));
-            int series = 1 + random.nextInt(600); // more than a chunk of series
-            int base = store.reserve(series);
-            for (int s = 0; s < series; s++) store.bind("m", Map.of("pod", "p" + s), base + s);
-            for (long t = 0; t < 300_000; t += 15_000) {
-                Batch block = store.at(t);
-                for (int s = 0; s < series; s++) if (random.nextInt(10) > 0) block.put(base + s, s * 1000 + t / 1000.0);
-            }
+            var store = filled(random, 600).store(); // more than a chunk of series
             long from = random.nextLong(0, 300_000), to = from + random.nextLong(0, 120_000);
             long lagFrom = from + random.nextLong(-20_000, 20_000), lagTo = lagFrom + random.nextLong(-5_000, 60_000);
             ToLongFunction<Handle> lagOf = h -> Long.parseLong(h.labels().get("pod").substring(1)) * 97 % 30_000;
@@ -50,14 +43,9 @@ class MetricStoreLagTest {
     void readChunks_handsEverySeriesInLabelOrder_withTheSamplesRangeHasInsideEachOwnWindow() {
         var random = new SplittableRandom(17);
         for (int round = 0; round < 50; round++) {
-            var store = new MetricStore(random.nextBoolean() ? MetricStore.KEEP_ALL : java.time.Duration.ofMinutes(2));
-            int series = 1 + random.nextInt(1_500); // several chunks of series
-            int base = store.reserve(series);
-            for (int s = 0; s < series; s++) store.bind("m", Map.of("pod", "p" + s), base + s);
-            for (long t = 0; t < 300_000; t += 15_000) {
-                Batch block = store.at(t);
-                for (int s = 0; s < series; s++) if (random.nextInt(10) > 0) block.put(base + s, s * 1000 + t / 1000.0);
-            }
+            var filled = filled(random, 1_500); // several chunks of series
+            var store = filled.store();
+            int series = filled.series();
             long from = random.nextLong(0, 300_000), to = from + random.nextLong(0, 120_000);
             long lagFrom = from + random.nextLong(-20_000, 20_000), lagTo = lagFrom + random.nextLong(-5_000, 60_000);
             ToLongFunction<Handle> lagOf = h -> Long.parseLong(h.labels().get("pod").substring(1)) * 97 % 30_000;
@@ -102,5 +90,20 @@ class MetricStoreLagTest {
                 "p0 [0.0, 1.0, 2.0, 3.0] [0.0, 1.0, 2.0, 3.0]",
                 "p1 [10.0, 11.0, 12.0, 13.0] [10.0, 11.0, 12.0, 13.0]",
                 "p2 [20.0, 21.0, 22.0, 23.0] [20.0, 21.0, 22.0, 23.0]");
+    }
+
+    /** Up to {@code maxSeries} series of metric m, pod p0…, a sample at 9 of 10 scrapes over 5 minutes, kept or expiring at random. */
+    private record Filled(MetricStore store, int series) { }
+
+    private static Filled filled(SplittableRandom random, int maxSeries) {
+        var store = new MetricStore(random.nextBoolean() ? MetricStore.KEEP_ALL : java.time.Duration.ofMinutes(2));
+        int series = 1 + random.nextInt(maxSeries);
+        int base = store.reserve(series);
+        for (int s = 0; s < series; s++) store.bind("m", Map.of("pod", "p" + s), base + s);
+        for (long t = 0; t < 300_000; t += 15_000) {
+            Batch block = store.at(t);
+            for (int s = 0; s < series; s++) if (random.nextInt(10) > 0) block.put(base + s, s * 1000 + t / 1000.0);
+        }
+        return new Filled(store, series);
     }
 }
