@@ -1,6 +1,11 @@
 package dev.homeostat.simulator;
 
+import dev.homeostat.simulator.events.SimEvent;
 import dev.homeostat.simulator.spec.ServiceSpec;
+import dev.homeostat.simulator.spec.SloSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 
 /** A Service: its traffic noise stream, counters of requests that reached no pod, and its SLO window. */
@@ -73,5 +78,45 @@ final class ServiceState {
         // so an empty window cannot read as a violation.
         double[] healthy = {spec.workload().rate(spec.requestsPerSecond(), 0) * (stepMs / 1000.0), 0, 0};
         for (int i = 0; i < slots; i++) sloWindow.push(healthy);
+    }
+
+    /** Keeps this step's outcome of a service that others call: their next step reads it (per answered pod: ok requests, mean, offset). */
+    void remember(double req, double err, double timeouts, double[] ok, double[] mean, double[] offset, int n) {
+        lastReq = req;
+        lastTimeouts = Math.min(timeouts, err);
+        lastFastErr = Math.max(0, err - lastTimeouts);
+        if (lastOk.length < n) {
+            lastOk = new double[n * 2];
+            lastMean = new double[n * 2];
+            lastOffset = new double[n * 2];
+        }
+        System.arraycopy(ok, 0, lastOk, 0, n);
+        System.arraycopy(mean, 0, lastMean, 0, n);
+        System.arraycopy(offset, 0, lastOffset, 0, n);
+        lastPods = n;
+    }
+
+    /**
+     * p99 ≤ target exactly when at most 1 % of requests are slower than the target, and that share
+     * adds up over steps: so the window's latency SLO is judged on the slow share, with no quantile
+     * estimate involved. The event when the judgement changes at {@code t}, else null.
+     */
+    SimEvent judgeSlo(long t) {
+        SloSpec slo = spec.slo();
+        SlidingSums w = sloWindow;
+        double req = w.sum(SLO_REQ);
+        double availability = req > 0 ? Math.clamp(1 - w.sum(SLO_ERR) / req, 0, 1) : 1;
+        double slowShare = req > 0 ? w.sum(SLO_SLOW) / req : 0;
+        boolean unavailable = availability < slo.availability();
+        boolean slowTail = slowShare > 0.01;
+        boolean nowViolated = unavailable || slowTail;
+        if (nowViolated == violated) return null;
+        violated = nowViolated;
+        if (!nowViolated) return new SimEvent.SloRestored(t, key);
+        List<String> reasons = new ArrayList<>();
+        if (unavailable) reasons.add(String.format(Locale.ROOT, "availability %.4f < %s", availability, slo.availability()));
+        if (slowTail) reasons.add(String.format(Locale.ROOT, "latency p99 > %d ms (%.1f%% of requests slower)",
+                slo.latencyP99().toMillis(), slowShare * 100));
+        return new SimEvent.SloViolated(t, key, String.join("; ", reasons));
     }
 }

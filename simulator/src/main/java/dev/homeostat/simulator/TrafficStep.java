@@ -3,17 +3,14 @@ package dev.homeostat.simulator;
 import dev.homeostat.simulator.events.SimEvent;
 import dev.homeostat.simulator.metrics.MetricNames;
 import dev.homeostat.simulator.spec.ContainerSpec;
-import dev.homeostat.simulator.spec.SloSpec;
 import dev.homeostat.simulator.spec.WorkloadSpec;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
 /**
- * One traffic step of the fluid model for a Deployment and its Service, and the SLO judgement that
- * follows it. Scratch arrays are reused, so a step allocates nothing.
+ * One traffic step of the fluid model for a Deployment and its Service, then the Service's SLO judgement
+ * ({@link ServiceState#judgeSlo}). Scratch arrays are reused, so a step allocates nothing.
  */
 final class TrafficStep {
     private final Consumer<SimEvent> emit;
@@ -126,7 +123,7 @@ final class TrafficStep {
         err += s.lostInFlight;
         s.lostInFlight = 0;
         double p99 = accOffsets ? TrafficModel.p99(weights, means, offsets, n, timeouts, cap) : TrafficModel.p99(weights, means, n, timeouts, cap);
-        if (s.called) remember(s, req, err, timeouts + callTimeouts, n);
+        if (s.called) s.remember(req, err, timeouts + callTimeouts, weights, means, offsets, n);
         s.stepRequests = req;
         s.stepErrors = err;
         s.stepTimeouts = timeouts + callTimeouts;
@@ -143,7 +140,8 @@ final class TrafficStep {
         s.totalRequests += req;
         s.totalErrors += err;
         s.totalSlow += slow;
-        evaluateSlo(s, t);
+        SimEvent slo = s.judgeSlo(t);
+        if (slo != null) emit.accept(slo);
     }
 
     /** Requests reaching the Service this step: the workload's rate held over the step, with noise, plus what its callers sent. */
@@ -406,48 +404,5 @@ final class TrafficStep {
             product *= random.nextDouble();
         }
         return k;
-    }
-
-    /** Keeps this step's outcome of a service that others call: their next step reads it. */
-    private void remember(ServiceState s, double req, double err, double timeouts, int n) {
-        s.lastReq = req;
-        s.lastTimeouts = Math.min(timeouts, err);
-        s.lastFastErr = Math.max(0, err - s.lastTimeouts);
-        if (s.lastOk.length < n) {
-            s.lastOk = new double[n * 2];
-            s.lastMean = new double[n * 2];
-            s.lastOffset = new double[n * 2];
-        }
-        System.arraycopy(weights, 0, s.lastOk, 0, n);
-        System.arraycopy(means, 0, s.lastMean, 0, n);
-        System.arraycopy(offsets, 0, s.lastOffset, 0, n);
-        s.lastPods = n;
-    }
-
-    /**
-     * p99 ≤ target exactly when at most 1 % of requests are slower than the target, and that share
-     * adds up over steps: so the window's latency SLO is judged on the slow share, with no quantile
-     * estimate involved.
-     */
-    private void evaluateSlo(ServiceState s, long t) {
-        SloSpec slo = s.spec.slo();
-        SlidingSums w = s.sloWindow;
-        double req = w.sum(ServiceState.SLO_REQ);
-        double availability = req > 0 ? Math.clamp(1 - w.sum(ServiceState.SLO_ERR) / req, 0, 1) : 1;
-        double slowShare = req > 0 ? w.sum(ServiceState.SLO_SLOW) / req : 0;
-        boolean unavailable = availability < slo.availability();
-        boolean slowTail = slowShare > 0.01;
-        boolean violated = unavailable || slowTail;
-        if (violated == s.violated) return;
-        s.violated = violated;
-        if (!violated) {
-            emit.accept(new SimEvent.SloRestored(t, s.key));
-            return;
-        }
-        List<String> reasons = new ArrayList<>();
-        if (unavailable) reasons.add(String.format(Locale.ROOT, "availability %.4f < %s", availability, slo.availability()));
-        if (slowTail) reasons.add(String.format(Locale.ROOT, "latency p99 > %d ms (%.1f%% of requests slower)",
-                slo.latencyP99().toMillis(), slowShare * 100));
-        emit.accept(new SimEvent.SloViolated(t, s.key, String.join("; ", reasons)));
     }
 }
