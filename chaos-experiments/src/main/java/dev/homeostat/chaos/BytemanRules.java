@@ -96,12 +96,12 @@ final class BytemanRules {
         String thrown = null;
         boolean hangs = false;
         var none = new ArrayList<String>();
-        for (String action : split(actions)) {
+        for (String action : split(actions, ";\n")) {
             Matcher sleep = SLEEP.matcher(action), wait = WAIT_FOR.matcher(action), thr = THROW.matcher(action), call = CALL.matcher(action);
             if (sleep.matches()) {
                 latency += millis(field, name, action, sleep.group(1) != null ? sleep.group(1) : sleep.group(2), ctx);
             } else if (wait.matches()) {
-                List<String> args = split(wait.group(1).replace(',', ';'));
+                List<String> args = split(wait.group(1), ",");
                 if (args.size() >= 2) latency += millis(field, name, action, args.get(1), ctx);
                 else if (signals) throw ctx.notModelled(field, "rule \"" + name + "\": DO " + abbreviate(action) + " waits for a signal another rule "
                         + "sends, and when that rule fires depends on the application's code, which simulated requests do not run");
@@ -132,8 +132,8 @@ final class BytemanRules {
         return Long.parseLong(m.group(1));
     }
 
-    /** Actions split at the top-level {@code ;} and line breaks, outside parentheses and string literals. */
-    private static List<String> split(String text) {
+    /** {@code text} split at any of {@code separators} outside parentheses, braces and string literals. */
+    private static List<String> split(String text, String separators) {
         var out = new ArrayList<String>();
         var cur = new StringBuilder();
         int depth = 0;
@@ -143,7 +143,7 @@ final class BytemanRules {
             if (c == '"' && (i == 0 || text.charAt(i - 1) != '\\')) quoted = !quoted;
             if (!quoted && (c == '(' || c == '{')) depth++;
             if (!quoted && (c == ')' || c == '}')) depth--;
-            if (!quoted && depth == 0 && (c == ';' || c == '\n')) {
+            if (!quoted && depth == 0 && separators.indexOf(c) >= 0) {
                 if (!cur.toString().isBlank()) out.add(cur.toString().strip());
                 cur.setLength(0);
             } else {

@@ -44,6 +44,15 @@ class JvmRulesTest {
     }
 
     @Test
+    void ruleData_timedWait_readsItsArgumentsOutsideQuotes_aCommaInTheIdIsPartOfIt() {
+        var f = translate(rule("RULE w\nCLASS C\nMETHOD m\nIF true\nDO waitFor(\"cart,checkout\", 450)\nENDRULE"));
+        assertThat(f).singleElement().satisfies(j -> {
+            assertThat(j.effect()).isEqualTo(JvmEffect.LATENCY);
+            assertThat(j.latency()).isEqualTo(Duration.ofMillis(450));
+        });
+    }
+
+    @Test
     void ruleData_throwAndHang_areTheirOwnFaults_acrossRules() {
         var f = translate(rule("# two rules\nRULE a\nCLASS C\nMETHOD m\nIF $1 != null\nDO traceln(\"x\"); throw new java.io.IOException(\"boom\")\nENDRULE\n"
                 + "RULE b\nINTERFACE I\nMETHOD n\nAFTER INVOKE foo\nIF true\nDO waitFor(\"never\")\nENDRULE"));
