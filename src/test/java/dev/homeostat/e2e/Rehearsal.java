@@ -2,58 +2,28 @@ package dev.homeostat.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.homeostat.remediation.live.EngineConfig;
-import dev.homeostat.remediation.live.JsonLinesJournal;
-import dev.homeostat.remediation.model.EngineEvent;
-import dev.homeostat.remediation.live.LiveRuntime;
 import dev.homeostat.remediation.policy.Policy;
 import dev.homeostat.remediation.policy.PolicyLoader;
-import dev.homeostat.reports.journal.Journal;
-import dev.homeostat.reports.journal.JournalEvent;
 import dev.homeostat.reports.score.RunScore;
 import dev.homeostat.reports.score.Scorer;
-import dev.homeostat.testbed.chaos.LiveChaosRun;
-import dev.homeostat.testbed.chaos.LiveRunOptions;
 import dev.homeostat.testbed.chaos.LiveRunResult;
-import dev.homeostat.testbed.chaos.PrometheusSloProbe;
-import dev.homeostat.testbed.chaos.RunClock;
-import dev.homeostat.testbed.chaos.SloProbe;
 import dev.homeostat.testbed.cli.RulesCommand;
-import dev.homeostat.testbed.run.EngineJournal;
 import dev.homeostat.testbed.run.SuiteRunner;
 import dev.homeostat.testbed.scenario.Scenario;
 import dev.homeostat.testbed.scenario.ScenarioLoader;
-import dev.homeostat.testbed.serve.ServeOptions;
-import dev.homeostat.testbed.serve.SimServer;
-import dev.homeostat.chaos.model.Schedule;
-import dev.homeostat.chaos.model.Workflow;
-import io.fabric8.chaosmesh.v1alpha1.DNSChaos;
-import io.fabric8.chaosmesh.v1alpha1.HTTPChaos;
-import io.fabric8.chaosmesh.v1alpha1.IOChaos;
-import io.fabric8.chaosmesh.v1alpha1.NetworkChaos;
-import io.fabric8.chaosmesh.v1alpha1.PodChaos;
-import io.fabric8.chaosmesh.v1alpha1.StressChaos;
-import io.fabric8.chaosmesh.v1alpha1.TimeChaos;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.io.File;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Catalogue manifests run both ways on the same cluster and policy: each in a plain simulation of its own
- * ({@link #simulate}), and all of them one after another on one live {@link Stack} ({@link #start}): {@code sim serve}
+ * ({@link #simulate}), and all of them one after another on one live {@link RehearsalStack} ({@link #start}): {@code sim serve}
  * at {@link #SPEED}× wall time scraped by a real Prometheus evaluating deploy/engine/base/prometheus-rules.yaml plus an
  * alert rule per signal, a real Alertmanager routing to the engine's webhook, the live engine against Prometheus and
  * the mock API, and each manifest applied by the live chaos runner, with a recovery gap before the next. Both sides
@@ -66,7 +36,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class Rehearsal {
     static final double SPEED = 30;
-    private static final String TOKEN = "rehearsal-token-0123456789abcdef";
+    static final String TOKEN = "rehearsal-token-0123456789abcdef";
     /** Where the fault starts in the simulation: after the detectors' warm-up, off the scrape grid. */
     private static final String FAULT_AT = "5m7s";
     /**
@@ -91,6 +61,9 @@ final class Rehearsal {
         this.root = root;
         this.dir = dir;
     }
+
+    /** The repository's root. */
+    Path root() { return root; }
 
     /** MTTD and MTTR in simulated seconds (null: not detected / no impact), and the score they come from. */
     record Side(Double mttdSeconds, Double mttrSeconds, RunScore score) {
@@ -153,7 +126,7 @@ final class Rehearsal {
                 """.formatted(ms(10_000, scale), ms(300_000, scale), THRESHOLD, LATENCY, MEMORY, CPU, ms(100_000, scale));
     }
 
-    private static String ms(long simulatedMillis, double scale) {
+    static String ms(long simulatedMillis, double scale) {
         return Math.round(simulatedMillis / scale) + "ms";
     }
 
@@ -162,7 +135,7 @@ final class Rehearsal {
      * SLO for all; frontend calls cart and checkout, and checkout the payment provider outside the cluster, so that the
      * catalogue's target, external-target and DNS-pattern manifests have edges to act on. {@code faults}: the scenario's faults block (empty for {@code sim serve}, where faults come through the API).
      */
-    private String scenarioText(String name, String duration, String faults) throws IOException {
+    String scenarioText(String name, String duration, String faults) throws IOException {
         Path policy = dir.resolve("policy-simulated.yaml");
         Files.writeString(policy, policy(1));
         String slo = "{availability: 0.99, latencyP99: " + Math.round(Double.parseDouble(LATENCY) * 1000) + "ms, window: 60s}";
@@ -235,159 +208,8 @@ final class Rehearsal {
     }
 
     /** Starts the live stack once: sim serve, Prometheus, Alertmanager, the engine. */
-    Stack start() throws Exception {
-        return new Stack(Files.createDirectories(dir.resolve("live")));
-    }
-
-    /** The live stack: every manifest runs on it in turn; {@link #close()} stops all of it, also after a failure. */
-    final class Stack implements AutoCloseable {
-        private final Path work;
-        private final List<Process> processes = new ArrayList<>();
-        private final List<AutoCloseable> closeables = new ArrayList<>();
-        private SimServer sim;
-        private PrometheusSloProbe prometheus;
-        private Path engineJournal;
-
-        private Stack(Path work) throws Exception {
-            this.work = work;
-            boolean ok = false;
-            try {
-                Path serveScenario = work.resolve("serve.yaml");
-                Files.writeString(serveScenario, scenarioText("rehearsal", "6h", ""));
-                sim = SimServer.start(new ScenarioLoader().load(serveScenario), new ServeOptions(SPEED, new InetSocketAddress("127.0.0.1", 0), 0, 1,
-                        false, ServeOptions.DEFAULT_SYNC), line -> System.out.println("[sim] " + line));
-                closeables.add(sim);
-                int promPort = freePort(), amPort = freePort(), hookPort = freePort(), enginePort = freePort();
-                String interval = ms(15_000, SPEED); // the simulation's scrape interval, in wall time
-                Files.writeString(work.resolve("rules.yaml"), compressedRules(root.resolve("deploy/engine/base/prometheus-rules.yaml"), interval));
-                Files.writeString(work.resolve("token"), TOKEN);
-                Files.writeString(work.resolve("prometheus.yml"), """
-                        global: {scrape_interval: %s, evaluation_interval: %s}
-                        rule_files: [rules.yaml]
-                        alerting: {alertmanagers: [{static_configs: [{targets: ['127.0.0.1:%d']}]}]}
-                        scrape_configs:
-                          - job_name: sim
-                            static_configs: [{targets: ['%s']}]
-                        """.formatted(interval, interval, amPort, sim.metricsUrl().getAuthority()));
-                Files.writeString(work.resolve("alertmanager.yml"), """
-                        route: {receiver: engine, group_by: [alertname, namespace, service, pod], group_wait: 0s, group_interval: 1s, repeat_interval: 1m}
-                        receivers:
-                          - name: engine
-                            webhook_configs:
-                              - url: http://127.0.0.1:%d/alerts
-                                http_config: {authorization: {type: Bearer, credentials_file: %s}}
-                        """.formatted(hookPort, work.resolve("token")));
-                processes.add(new ProcessBuilder("prometheus", "--config.file=" + work.resolve("prometheus.yml"), "--storage.tsdb.path=" + work.resolve("tsdb"),
-                        "--web.listen-address=127.0.0.1:" + promPort).redirectErrorStream(true).redirectOutput(work.resolve("prometheus.log").toFile()).start());
-                processes.add(new ProcessBuilder("prometheus-alertmanager", "--config.file=" + work.resolve("alertmanager.yml"),
-                        "--storage.path=" + work.resolve("am"), "--web.listen-address=127.0.0.1:" + amPort, "--cluster.listen-address=")
-                        .redirectErrorStream(true).redirectOutput(work.resolve("alertmanager.log").toFile()).start());
-
-                Files.writeString(work.resolve("policy.yaml"), policy(SPEED));
-                engineJournal = work.resolve("engine.jsonl");
-                var config = EngineConfig.parse("""
-                        apiVersion: homeostat.dev/v1alpha1
-                        kind: EngineConfig
-                        metadata: {name: rehearsal}
-                        spec:
-                          policy: policy.yaml
-                          journal: engine.jsonl
-                          prometheus: {url: http://127.0.0.1:%d}
-                          kubernetes: {namespaces: [default]}
-                          webhook: {listen: 127.0.0.1:%d, tokenFile: token}
-                          server: {listen: 127.0.0.1:%d}
-                          leaderElection: {enabled: false}
-                        """.formatted(promPort, hookPort, enginePort), "rehearsal-engine.yaml", work, Map.of());
-                closeables.add(LiveRuntime.start(config, sim.client(), line -> System.out.println("[engine] " + line)));
-                prometheus = new PrometheusSloProbe(URI.create("http://127.0.0.1:" + promPort), SLO_QUERY, Duration.ofMillis(500), "default");
-                // Prometheus scrapes, rules warm up, the engine ticks on a healthy cluster: the detectors' five simulated minutes
-                Thread.sleep(Math.round(330_000 / SPEED));
-                ok = true;
-            } finally {
-                if (!ok) close();
-            }
-        }
-
-        /** One manifest live, then a recovery gap (the SLO green again) so the next fault's incident stands alone. */
-        Live rehearse(Path manifest) throws Exception {
-            String name = manifest.getFileName().toString().replace(".yaml", "");
-            var runScenario = new ScenarioLoader().load(scenario(manifest));
-            long chaosStart = System.currentTimeMillis();
-            // The chaos runner on the simulation's time line: its journal, fault windows (a 2m HTTPChaos is 4 s of wall
-            // time at 30×), poll and timeout are in simulated time, so the live score is in the simulation's units.
-            var options = new LiveRunOptions(null, Duration.ofSeconds(15), Duration.ofSeconds(120), Duration.ofMinutes(25), 0.01, work,
-                    "rehearsal-" + name);
-            SloProbe probe = simulatedNow -> prometheus.read(System.currentTimeMillis()); // Prometheus lives in wall time
-            LiveRunResult result;
-            try {
-                result = new LiveChaosRun(manifest, sim.client(), probe, simulatedClock(chaosStart), options,
-                        line -> System.out.println("[chaos " + name + "] " + line)).run();
-            } catch (RuntimeException e) {
-                return new Live(null, null, e.toString());
-            }
-            System.out.println("[chaos " + name + "] " + result.outcome() + ": " + result.detail());
-            Journal journal = merge(result.journal(), engineJournal, chaosStart);
-            var score = Scorer.score(journal, result.journal(), runScenario.scoring());
-            System.out.println("rehearsal score (" + name + "): " + score);
-            settle();
-            return new Live(Side.of(score, 1), result, null);
-        }
-
-        /**
-         * The chaos runner returned with the SLO green and the targets ready; half a rate window more lets pod-level
-         * alerts resolve, then waits until no service's SLO reading is bad (at most 30 s of wall time).
-         */
-        private void settle() throws InterruptedException {
-            Thread.sleep(Math.round(30_000 / SPEED));
-            long deadline = System.currentTimeMillis() + 30_000;
-            while (System.currentTimeMillis() < deadline
-                    && prometheus.read(System.currentTimeMillis()).stream().anyMatch(r -> r.errorRatio() > 0.01))
-                Thread.sleep(250);
-        }
-
-        /** The chaos resources a run left in the mock API (its run-id label): none after a clean-up. */
-        int leftOver(String runId) {
-            int n = 0;
-            for (var kind : List.<Class<? extends HasMetadata>>of(PodChaos.class, StressChaos.class, NetworkChaos.class, HTTPChaos.class,
-                    IOChaos.class, TimeChaos.class, DNSChaos.class, Schedule.class, Workflow.class))
-                n += sim.client().resources(kind).inNamespace("default").withLabel(LiveChaosRun.RUN_ID_LABEL, runId).list().getItems().size();
-            return n;
-        }
-
-        /** Stops everything, in reverse order of starting, even when one part fails to stop; the processes last. */
-        @Override public void close() throws IOException {
-            var failure = new IOException("the rehearsal stack did not stop cleanly");
-            for (int i = closeables.size() - 1; i >= 0; i--) {
-                try {
-                    closeables.get(i).close();
-                } catch (Exception e) {
-                    failure.addSuppressed(e);
-                }
-            }
-            for (Process p : processes) {
-                p.destroy();
-                try {
-                    if (!p.waitFor(5, TimeUnit.SECONDS)) p.destroyForcibly();
-                } catch (InterruptedException e) {
-                    p.destroyForcibly();
-                    Thread.currentThread().interrupt();
-                }
-            }
-            if (failure.getSuppressed().length > 0) throw failure;
-        }
-    }
-
-    /** Wall time since {@code origin} times the speed: simulated milliseconds, as far as pacing keeps up. */
-    private static RunClock simulatedClock(long origin) {
-        return new RunClock() {
-            @Override public long millis() {
-                return origin + Math.round((System.currentTimeMillis() - origin) * SPEED);
-            }
-
-            @Override public void sleep(Duration d) throws InterruptedException {
-                Thread.sleep(Math.max(1, Math.round(d.toMillis() / SPEED)));
-            }
-        };
+    RehearsalStack start() throws Exception {
+        return new RehearsalStack(this, Files.createDirectories(dir.resolve("live")));
     }
 
     /** One row of the calibration table: a manifest's simulated side and live side. */
@@ -447,12 +269,6 @@ final class Rehearsal {
         return simulated == null || rehearsed == null ? "–" : String.format(Locale.ROOT, "%+.1f s", rehearsed - simulated);
     }
 
-    private static int freePort() throws IOException {
-        try (var s = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
-            return s.getLocalPort();
-        }
-    }
-
     /**
      * The recording rules with their time compressed by the speed ([1m] of simulated time is [2s] of wall time at
      * 30×), and an alert rule per signal of the policy, labelled with the signal's name so the engine routes it.
@@ -486,25 +302,4 @@ final class Rehearsal {
         return yaml.writeValueAsString(file);
     }
 
-    /**
-     * The chaos run's journal (engine off) with the live engine's journal added on its time line, through the same
-     * engine-event mapping a simulated run's journal uses.
-     */
-    private static Journal merge(Journal chaos, Path engineJournal, long t0) {
-        var events = new ArrayList<JournalEvent>();
-        long end = 0;
-        for (JournalEvent e : chaos.events()) {
-            if (e instanceof JournalEvent.RunEnded r) end = r.t();
-            else events.add(e);
-        }
-        // live, a pod's service is its label on the series or the incident; nothing else is known of it here
-        EngineJournal.Context live = target -> null;
-        for (EngineEvent event : JsonLinesJournal.read(engineJournal)) {
-            long t = Math.round((event.timeMillis() - t0) * SPEED); // wall → the chaos journal's simulated ms
-            if (t >= 0 && t <= end) events.add(EngineJournal.of(event, t, live));
-        }
-        events.sort(Comparator.comparingLong(JournalEvent::t));
-        events.add(new JournalEvent.RunEnded(end));
-        return new Journal(chaos.scenario(), chaos.seed(), true, events);
-    }
 }
