@@ -28,8 +28,9 @@ final class DnsChaosTranslator implements FaultTranslator<DNSChaos> {
         for (int i = 0; i < patterns.size(); i++) {
             String p = patterns.get(i);
             if (p == null || p.isBlank() || !PATTERN.matcher(p).matches() || p.indexOf('*') >= 0 && p.indexOf('*') != p.length() - 1)
-                throw ctx.fail("spec.patterns[" + i + "]", "invalid pattern \"" + p + "\"; write a host name such as cart.default.svc, "
-                        + "with ? for one character and * only as the last character (chaos-mesh.*), as Chaos Mesh requires");
+                throw ctx.fail("spec.patterns[" + i + "]", "invalid pattern \"" + p + "\": Chaos Mesh's DNS server takes * only as the last "
+                        + "character and fails to start the experiment otherwise (kubectl does not check it); write a host name such as "
+                        + "cart.default.svc, with ? for one character and a trailing * (chaos-mesh.*)");
         }
         var sel = ChaosSelectors.translate("spec", spec.getSelector(), spec.getMode(), spec.getValue(), spec.getContainerNames(), ctx);
         Duration duration = ctx.duration("spec.duration", spec.getDuration(), "for DNSChaos (how long lookups fail)");

@@ -44,8 +44,13 @@ final class HttpChaosTranslator implements FaultTranslator<HTTPChaos> {
             }
             if (code != null) actions.add(HttpFault.HttpAction.REPLACE);
         }
-        if (actions.isEmpty()) {
-            if (spec.getReplace() == null && spec.getPatch() == null) throw ctx.fail("spec", "give an action: abort: true, delay: 1s or replace: {code: 503}");
+        if (actions.isEmpty() && spec.getReplace() == null && spec.getPatch() == null) {
+            // Chaos Mesh's webhook asks for no action: the rule is applied and matches, and changes nothing
+            ctx.note("spec", "no action (abort: true, delay, replace or patch): Chaos Mesh applies the rule and it changes nothing"
+                    + (spec.getCode() != null ? "; code: " + spec.getCode() + " only chooses the responses the rule acts on, to answer with it write "
+                    + "replace: {code: " + spec.getCode() + "}" : "; to fail the requests write abort: true, to slow them delay: 1s"));
+            actions.add(HttpFault.HttpAction.NONE);
+        } else if (actions.isEmpty()) {
             // accepted, as live: its window opens and closes, and its injection check says why nothing moved
             ctx.note(spec.getReplace() != null ? "spec.replace" : "spec.patch", "no simulated effect: this rule only changes what a message "
                     + "carries, not whether or when it is answered, and simulated requests carry no body, headers or queries (the injection check says so)");

@@ -124,6 +124,14 @@ class ChaosKindsTest {
             assertThat(n.message()).startsWith("no simulated effect: ");
         });
         assertThat(error(doc("HTTPChaos", SEL + "  port: 80\n  abort: true\n  duration: 1m\n")).field()).isEqualTo("spec.target");
+        // no action at all: Chaos Mesh's webhook takes it and its rule changes nothing; a code there is a matcher, not an answer
+        var noAction = new ManifestTranslator().contents("t.yaml", doc("HTTPChaos", SEL + "  target: Response\n  port: 80\n  code: 503\n  duration: 1m\n"),
+                java.time.Duration.ZERO, Horizon.firstFiring());
+        assertThat(noAction.faults()).extracting(Fault::kind).containsExactly("HTTPChaos/none");
+        assertThat(noAction.notes()).singleElement().satisfies(n -> {
+            assertThat(n.field()).isEqualTo("spec");
+            assertThat(n.message()).startsWith("no action").contains("write replace: {code: 503}");
+        });
     }
 
     @Test

@@ -129,6 +129,7 @@ final class FaultImpacts {
                 case DELAY -> traffic(new TrafficEffect.Delay(f.delay().toNanos() / 1e9, 0, null));
                 case CONTENT -> noEffect("the rule changes only what a message carries, not whether or when it is answered; simulated "
                         + "requests carry no body, headers or queries");
+                case NONE -> noEffect("the rule has no action (abort, delay, replace or patch): Chaos Mesh applies it and it changes nothing");
                 case REPLACE -> f.code() < 500
                         ? noEffect("replace with status " + f.code() + ": not a server error, so no error the SLO counts")
                         : traffic(new TrafficEffect.Errors(1, f.code() == 504));

@@ -196,7 +196,7 @@ public final class ExperimentSchema {
             Field.of("port", whole(1, 65535), simulated("required; a simulated pod serves one port, so every request is on it")),
             Field.of("path", text(), simulated(ANY_MATCHES)),
             Field.of("method", text(), simulated(ANY_MATCHES)),
-            Field.of("code", whole(), simulated("a response status to match: " + ANY_MATCHES)),
+            Field.of("code", whole(), simulated("a response status to match: " + ANY_MATCHES + "; a rule with it and no action (abort, delay, replace, patch) is accepted, as Chaos Mesh takes it, and changes nothing (a note says so: replace.code answers with a status)")),
             Field.of("request_headers", mapOf(text()), simulated("request headers to match: " + ANY_MATCHES)),
             Field.of("response_headers", mapOf(text()), simulated("response headers to match: " + ANY_MATCHES)),
             Field.of("abort", flag(), simulated("HttpFault abort: every request fails (500); it short-circuits delay and replace, as in Chaos Mesh")),

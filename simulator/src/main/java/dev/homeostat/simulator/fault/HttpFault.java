@@ -8,11 +8,12 @@ import java.time.Duration;
  * simulator's requests carry no path, method or port, so every request matches {@code path},
  * {@code method} and {@code port} (an upper bound); they are kept for the journal. {@code CONTENT} is a rule that only
  * changes what a message carries (a patch, or a replacement of the body, headers, path, method or queries): it changes
- * not whether or when a request is answered, so it has no simulated effect, which its injection check says.
+ * not whether or when a request is answered, so it has no simulated effect, which its injection check says; {@code NONE}
+ * is a rule with no action at all, which Chaos Mesh applies and which changes nothing.
  */
 public record HttpFault(String name, Duration start, Duration duration, PodSelector selector, SelectionMode mode,
         HttpAction action, Duration delay, int code, String target, int port, String path, String method) implements PodFault {
-    public enum HttpAction { ABORT, DELAY, REPLACE, CONTENT }
+    public enum HttpAction { ABORT, DELAY, REPLACE, CONTENT, NONE }
 
     public HttpFault {
         Faults.check(name, start, duration, selector, mode);
