@@ -111,6 +111,16 @@ class WorkflowTest {
     }
 
     @Test
+    void preReleaseTemplateFields_areRefusedWithTheirChaosMesh2Names() {
+        var old = error(workflow("    - name: main\n      templateType: Serial\n      duration: 240s\n      children: [kill]\n"
+                + "    - name: kill\n      templateType: PodChaos\n" + KILL));
+        assertThat(old.field()).isEqualTo("spec.templates[0].duration");
+        assertThat(old.getMessage()).contains("Chaos Mesh 2.x reads deadline (same value)");
+        assertThat(error(workflow("    - name: main\n      templateType: Serial\n      tasks: [kill]\n    - name: kill\n      templateType: PodChaos\n" + KILL))
+                .getMessage()).contains("reads children");
+    }
+
+    @Test
     void branchExpression_evaluatesAsExprWould() {
         var e = BranchExpression.parse("exitCode == 0 && stdout contains \"ok\" || exitCode in [2, 3]");
         assertThat(e.evaluate(Map.of("exitCode", 0L, "stdout", "all ok"))).isEqualTo(true);

@@ -126,11 +126,18 @@ public final class SchemaCheck {
         return sink.fail(path, "expected " + shape.describe() + ", found " + found + hint);
     }
 
+    /** A Workflow template's fields as the pre-2.0 Workflow API named them (its docs still show them), and their 2.x names. */
+    private static final Map<String, String> WORKFLOW_RENAMES = Map.of("duration", "deadline", "tasks", "children", "conditionalTasks", "conditionalBranches");
+
     private static String unknownField(String key, Shape.Fields f) {
         var names = f.fields().keySet();
         if (key.equals("scheduler") && names.contains("selector"))
             return "unknown field \"scheduler\": Chaos Mesh 1.x's cron moved to a Schedule object in 2.x; wrap the experiment in "
                     + "kind: Schedule with spec.schedule (e.g. \"@every 10m\"), spec.type and this spec under its kind's field (homeostat chaos upgrade writes it)";
+        String renamed = WORKFLOW_RENAMES.get(key);
+        if (renamed != null && names.contains(renamed))
+            return "unknown field \"" + key + "\": the Workflow API before Chaos Mesh 2.0 named it so; Chaos Mesh 2.x reads " + renamed
+                    + " (same value), and kubectl refuses " + key;
         String suggestion = Suggest.didYouMean(key, names);
         return "unknown field \"" + key + "\"" + (suggestion.isEmpty() ? " in " + f.name() + "; its fields are " + String.join(", ", names) : suggestion);
     }
