@@ -44,6 +44,9 @@ final class PodOutcome {
     /** Forgets the inputs: a new step (arrivals, added latency, call plan) changes every outcome. */
     void forget() { spec = null; }
 
+    /** Whether it has been worked out in this step. */
+    boolean workedOut() { return spec != null; }
+
     /** Whether this is the outcome of a quiet pod with these inputs, worked out in this step. */
     boolean workedOutFor(ContainerSpec c, double gc, double stolenCores) {
         return c == spec && Double.doubleToRawLongBits(gc) == gcBits && Double.doubleToRawLongBits(stolenCores) == stolenBits;

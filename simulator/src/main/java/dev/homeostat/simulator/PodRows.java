@@ -34,6 +34,10 @@ final class PodRows {
     private final List<double[]> pages = new ArrayList<>();
     private final int firstPage;
     private int free;
+    // the row the pods created before the Deployment's first step share, until then (sharing) and after
+    private double[] sharedPage;
+    private int sharedRow = -1;
+    private boolean sharing = true;
 
     /** @param n steps in the minute window; {@code firstPage} rows in the first page (the Deployment's replicas and a surge) */
     PodRows(int n, int firstPage) {
@@ -58,6 +62,38 @@ final class PodRows {
 
     /** The page the last {@link #allocate} row is in. */
     double[] page() { return pages.getLast(); }
+
+    /**
+     * Gives a new pod its row: the shared one while the Deployment has not stepped yet — pods created before its first
+     * step have the same numbers (zero) and keep them alike for as long as each step adds the same to all of them —,
+     * afterwards one of its own.
+     */
+    void place(PodState p) {
+        if (sharing && sharedRow < 0) {
+            sharedRow = allocate();
+            sharedPage = page();
+        }
+        p.sharesRow = sharing;
+        p.row = sharing ? sharedRow : allocate();
+        p.rows = sharing ? sharedPage : page();
+    }
+
+    /** The Deployment steps: pods created from now on get rows of their own. */
+    void closeSharing() { sharing = false; }
+
+    /** Gives {@code p} a row of its own, a copy of the shared one, before anything is written to it for {@code p} alone. */
+    void own(PodState p) {
+        if (!p.sharesRow) return;
+        int o = allocate();
+        System.arraycopy(p.rows, p.row, page(), o, width);
+        p.rows = page();
+        p.row = o;
+        p.sharesRow = false;
+    }
+
+    double[] sharedPage() { return sharedPage; }
+
+    int sharedRow() { return sharedRow; }
 
     /** Adds one step's {@code values} (length K) to the minute window of the row at {@code o} of {@code a}, as {@link SlidingSums#push}. */
     void push(double[] a, int o, double[] values) {

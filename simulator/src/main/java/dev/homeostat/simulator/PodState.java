@@ -74,9 +74,13 @@ final class PodState {
     private static final List<TrafficEffect> NO_EFFECTS = List.of();
 
     // ---- the traffic step's: its counters, duration histogram and minute window, in a row of its Deployment's PodRows
-    /** The page of the Deployment's {@link PodRows} the pod's row is in, and where the row starts. */
-    final double[] rows;
-    final int row;
+    /**
+     * The page of the Deployment's {@link PodRows} the pod's row is in, and where the row starts; whether that row is the
+     * one the Deployment's first pods share (set by {@link PodRows}: writers call {@link PodRows#own} first).
+     */
+    double[] rows;
+    int row;
+    boolean sharesRow;
     /** The working set's trend, for the memory prediction the scrape records (restarts start it afresh). */
     final MemoryTrend memoryTrend = new MemoryTrend();
     /**
@@ -92,9 +96,7 @@ final class PodState {
 
     /** @param stepMs the traffic step: the minute window holds 60 s / step buckets */
     PodState(String name, DeploymentState deployment, DeploymentState.Revision revision, long createdAt, long stepMs) {
-        PodRows traffic = deployment.rows((int) (Simulation.RATE_WINDOW_MS / stepMs));
-        this.row = traffic.allocate();
-        this.rows = traffic.page();
+        deployment.rows((int) (Simulation.RATE_WINDOW_MS / stepMs)).place(this);
         this.namespace = deployment.spec.namespace();
         this.name = name;
         this.key = namespace + "/" + name;
@@ -121,6 +123,7 @@ final class PodState {
 
     /** The kubelet's: requests in flight lost when the container dies fail (500); it receives no more until it serves again. */
     void loseInFlight(double lost) {
+        deployment.rows.own(this);
         rows[row + PodRows.LAST_ARRIVALS] = 0;
         if (lost <= 0) return;
         rows[row + PodRows.ERR500] += lost;

@@ -14,8 +14,8 @@ import java.util.function.Consumer;
  */
 final class TrafficStep {
     private final Consumer<SimEvent> emit;
-    /** A serving pod's outcome: the one quiet pods share within a step, and one of a pod's own. */
-    private final PodOutcome quiet = new PodOutcome(), own = new PodOutcome();
+    /** A serving pod's outcome: the one of the pods sharing a row, the one other quiet pods share, one of a pod's own. */
+    private final PodOutcome shared = new PodOutcome(), quiet = new PodOutcome(), own = new PodOutcome();
     /** Whether quiet pods share their outcome (false only in tests, to compare against each pod working out its own). */
     boolean shareOutcomes = true;
     private double[] weights = new double[16];
@@ -93,6 +93,9 @@ final class TrafficStep {
             means = new double[d.pods.size() * 2];
             offsets = new double[d.pods.size() * 2];
         }
+        PodRows rows = d.rows;
+        if (rows != null) rows.closeSharing();
+        shared.forget();
         quiet.forget();
         accN = 0;
         accOffsets = false;
@@ -102,9 +105,9 @@ final class TrafficStep {
         else {
             // indexed: the pod loops are the simulator's hottest, and an iterator's modification checks cost there
             List<PodState> pods = d.pods;
-            PodRows rows = d.rows;
             for (int i = 0, n = pods.size(); i < n; i++) stepPod(pods.get(i), rows, t, share, extraServiceTime, calls, calling, plan, threshold);
         }
+        if (rows != null) stepSharedRow(rows, share);
         int n = accN;
         double req = accReq, err = accErr, slow = accSlow, answered = accAnswered, timeouts = accTimeouts, cap = accCap;
         double callTimeouts = accCallTimeouts;
@@ -188,46 +191,44 @@ final class TrafficStep {
 
     /**
      * One pod's part of a step: its traffic, counters, minute window and duration histogram, and its share of the
-     * step's sums in the {@code acc*} fields, added in pod order. What a serving pod adds is a {@link PodOutcome}: a
-     * Deployment's quiet pods usually share their inputs, so the step works theirs out once ({@link #quiet}) and adds
-     * it to each; a pod with traffic effects, or one a call fault holds, works out its own.
+     * step's sums in the {@code acc*} fields, added in pod order. What a serving pod adds is a {@link PodOutcome}
+     * ({@link #outcome}); a pod that shares its row ({@link PodRows}) and takes the row's outcome adds only its share of
+     * the sums: the row takes the outcome once, after the step ({@link #stepSharedRow}).
      */
     private void stepPod(PodState p, PodRows rows, long t, double share, double extraServiceTime, int calls, boolean calling,
                          CallPlan callPlan, double threshold) {
         double pReq = 0, pErr = 0, pOk = 0, pLatency = 0, cpu = 0;
+        PodOutcome o = null;
+        boolean running = p.running();
+        if (running) {
+            cpu = TrafficModel.IDLE_CORES + p.stressCores;
+            if (p.ready() && p.serving(t)) {
+                o = outcome(p, t, share, extraServiceTime, calls, calling, callPlan, threshold, cpu);
+                if (o == shared) {
+                    addToSums(o, calls);
+                    accReq += share;
+                    accErr += o.errors;
+                    return;
+                }
+            }
+        }
+        if (p.sharesRow) rows.own(p);
         double[] r = p.rows;
         int at = p.row;
-        if (p.running()) {
-            cpu = TrafficModel.IDLE_CORES + p.stressCores;
-            boolean endpoint = p.ready();
+        if (running) {
             r[at + PodRows.LAST_ARRIVALS] = 0;
-            if (endpoint && !p.serving(t)) {
-                // still an endpoint, but the container does not answer: requests fail
-                pReq = pErr = share;
-                r[at + PodRows.ERR500] += share;
-            } else if (endpoint) {
-                ContainerSpec c = p.spec;
-                double gc = TrafficModel.gcFactor(p.memoryAt(t) / c.memoryLimit());
-                PodOutcome o;
-                if (shareOutcomes && p.effects.isEmpty() && callPlan == plan) {
-                    o = quiet;
-                    if (!o.workedOutFor(c, gc, p.stressCores)) {
-                        o.quiet(share, serviceTime(c, gc, p.stressCores, extraServiceTime));
-                        workOut(o, c, share, cpu, calls, calling, callPlan, threshold);
-                        o.remember(c, gc, p.stressCores);
-                    }
-                } else {
-                    o = own;
-                    double serviceTime = serviceTime(c, gc, p.stressCores, extraServiceTime);
-                    if (p.effects.isEmpty()) o.quiet(share, serviceTime); else o.fold(p.effects, share, serviceTime, dt);
-                    workOut(o, c, share, cpu, calls, calling, callPlan, threshold);
-                }
-                apply(o, r, at, calls);
+            if (o != null) {
+                applyRow(o, r, at);
+                addToSums(o, calls);
                 pReq = share;
                 pErr = o.errors;
                 pOk = o.ok;
                 pLatency = o.latencySum;
                 cpu = o.cpu;
+            } else if (p.ready()) {
+                // still an endpoint, but the container does not answer: requests fail
+                pReq = pErr = share;
+                r[at + PodRows.ERR500] += share;
             }
             r[at + PodRows.CPU_SECONDS] += cpu * dt;
         }
@@ -239,6 +240,46 @@ final class TrafficStep {
         rows.push(r, at, podRow);
         accReq += pReq;
         accErr += pErr;
+    }
+
+    /**
+     * A serving pod's outcome: a quiet pod's ({@code p.effects} empty, the Service's call plan) is worked out once per
+     * distinct input — in {@link #shared} for the pods sharing a row (the first of them to serve fixes its inputs; one
+     * with other inputs gets {@link #quiet}), in {@link #quiet} for the others —; a pod with effects gets its own.
+     */
+    private PodOutcome outcome(PodState p, long t, double share, double extraServiceTime, int calls, boolean calling, CallPlan callPlan,
+                               double threshold, double idleCpu) {
+        ContainerSpec c = p.spec;
+        double gc = TrafficModel.gcFactor(p.memoryAt(t) / c.memoryLimit()), stolen = p.stressCores;
+        if (shareOutcomes && p.effects.isEmpty() && callPlan == plan) {
+            PodOutcome o = p.sharesRow && (!shared.workedOut() || shared.workedOutFor(c, gc, stolen)) ? shared : quiet;
+            if (!o.workedOutFor(c, gc, stolen)) {
+                o.quiet(share, serviceTime(c, gc, stolen, extraServiceTime));
+                workOut(o, c, share, idleCpu, calls, calling, callPlan, threshold);
+                o.remember(c, gc, stolen);
+            }
+            return o;
+        }
+        PodOutcome o = own;
+        double serviceTime = serviceTime(c, gc, stolen, extraServiceTime);
+        if (p.effects.isEmpty()) o.quiet(share, serviceTime); else o.fold(p.effects, share, serviceTime, dt);
+        workOut(o, c, share, idleCpu, calls, calling, callPlan, threshold);
+        return o;
+    }
+
+    /** The shared row takes the outcome its pods took this step, once (see {@link #stepPod}). */
+    private void stepSharedRow(PodRows rows, double share) {
+        if (!shared.workedOut()) return;
+        double[] r = rows.sharedPage();
+        int at = rows.sharedRow();
+        applyRow(shared, r, at);
+        r[at + PodRows.CPU_SECONDS] += shared.cpu * dt;
+        podRow[PodState.REQ] = share;
+        podRow[PodState.ERR] = shared.errors;
+        podRow[PodState.OK] = shared.ok;
+        podRow[PodState.LATENCY_SUM] = shared.latencySum;
+        podRow[PodState.CPU] = shared.cpu;
+        rows.push(r, at, podRow);
     }
 
     /**
@@ -299,14 +340,11 @@ final class TrafficStep {
         o.answered = ok + late + fail504;
     }
 
-    /** Adds a serving pod's outcome to its row ({@code at} in {@code r}) and the step's sums, in the order the sums have always been added in. */
-    private void apply(PodOutcome o, double[] r, int at, int calls) {
+    /** Adds a serving pod's outcome to its row ({@code at} in {@code r}): counters, duration histogram, last arrivals and latency. */
+    private static void applyRow(PodOutcome o, double[] r, int at) {
         if (o.calling) {
-            for (int j = 0; j < calls; j++) calleeLoad[j] += o.calleeLoad[j];
             r[at + PodRows.ERR504] += o.callErr504;
-            accCallTimeouts += o.callErr504;
             r[at + PodRows.ERR500] += o.callErr500;
-            accAnswered += o.callErr;
         }
         r[at + PodRows.OK200] += o.ok;
         r[at + PodRows.ERR504] += o.late504;
@@ -314,7 +352,6 @@ final class TrafficStep {
         r[at + PodRows.LATENCY_SECONDS] += o.latencySum;
         r[at + PodRows.LAST_ARRIVALS] = o.arrivalRate;
         r[at + PodRows.LAST_LATENCY] = o.latency;
-        accTimeouts += o.late504;
         int d = at + PodRows.DURATIONS, buckets = MetricNames.LATENCY_BUCKETS.length;
         for (int row = 0, from = 0; row < o.rows; row++, from += PodState.DURATIONS) {
             if (o.rowAnswered[row]) for (int b = 0; b < buckets; b++) r[d + b] += o.durations[from + b];
@@ -325,6 +362,16 @@ final class TrafficStep {
             r[at + PodRows.IO_DELAYED] += o.ioDelayed;
             r[at + PodRows.IO_WAIT_SECONDS] += o.ioWaitSeconds;
         }
+    }
+
+    /** Adds a serving pod's outcome to the callees' load and the step's sums, in pod order. */
+    private void addToSums(PodOutcome o, int calls) {
+        if (o.calling) {
+            for (int j = 0; j < calls; j++) calleeLoad[j] += o.calleeLoad[j];
+            accCallTimeouts += o.callErr504;
+            accAnswered += o.callErr;
+        }
+        accTimeouts += o.late504;
         for (int c = 0; c < o.rows; c++) {
             weights[accN] = o.weight[c];
             means[accN] = o.mean[c];
