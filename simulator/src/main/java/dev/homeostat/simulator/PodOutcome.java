@@ -1,5 +1,6 @@
 package dev.homeostat.simulator;
 
+import dev.homeostat.simulator.metrics.MetricNames;
 import dev.homeostat.simulator.spec.ContainerSpec;
 import java.util.List;
 
@@ -64,6 +65,30 @@ final class PodOutcome {
         this.weight[i] = weight;
         this.mean[i] = mean;
         this.shift[i] = shift;
+    }
+
+    /** Adds this outcome to a pod's row ({@code at} in {@code r}, see {@link PodRows}): counters, duration histogram, last arrivals and latency. */
+    void addTo(double[] r, int at) {
+        if (calling) {
+            r[at + PodRows.ERR504] += callErr504;
+            r[at + PodRows.ERR500] += callErr500;
+        }
+        r[at + PodRows.OK200] += ok;
+        r[at + PodRows.ERR504] += late504;
+        r[at + PodRows.ERR500] += fail500;
+        r[at + PodRows.LATENCY_SECONDS] += latencySum;
+        r[at + PodRows.LAST_ARRIVALS] = arrivalRate;
+        r[at + PodRows.LAST_LATENCY] = latency;
+        int d = at + PodRows.DURATIONS, buckets = MetricNames.LATENCY_BUCKETS.length;
+        for (int row = 0, from = 0; row < rows; row++, from += PodState.DURATIONS) {
+            if (rowAnswered[row]) for (int b = 0; b < buckets; b++) r[d + b] += durations[from + b];
+            r[d + buckets] += durations[from + buckets];
+            r[d + buckets + 1] += durations[from + buckets + 1];
+        }
+        if (slowIo) {
+            r[at + PodRows.IO_DELAYED] += ioDelayed;
+            r[at + PodRows.IO_WAIT_SECONDS] += ioWaitSeconds;
+        }
     }
 
     /** No traffic effect: every request of the pod's {@code share} reaches the server. */

@@ -28,22 +28,8 @@ final class TrafficStep {
     private final CallPlan plan = new CallPlan(), podPlan = new CallPlan();
     // per callee: the attempts this step's pods sent; under call faults, also the failed and timed-out ones and a scratch copy
     private double[] calleeLoad = new double[4], calleeFailed = new double[4], calleeTimedOut = new double[4], loadBefore = new double[4];
-    // the duration histogram's per-bucket shares for the last latency seen (pods of a Deployment usually share it)
-    private final double[] cdf = new double[MetricNames.LATENCY_BUCKETS.length];
-    private double cdfMean = Double.NaN, cdfOffset = Double.NaN;
-    // the last service time worked out (serviceTime) and its inputs, raw bits
-    private ContainerSpec stSpec;
-    private long stGc, stStolen, stExtra;
-    private double stValue;
-    // the last TrafficModel.serve outcome (serve) and its inputs; with the pod's latency cap and cpu share
-    private ContainerSpec servedSpec;
-    private long servedArrivals, servedServiceTime;
-    private final double[] servedMemo = new double[4];
-    // read by the step right after serve (package-private for TrafficStepMemoTest)
-    double servedCap, servedCpuShare;
-    // the share of requests slower than the SLO threshold for the last latency seen, and that latency and threshold (raw bits)
-    private long slowMean = -1, slowOffset = -1, slowThreshold = -1;
-    private double slowShare = Double.NaN;
+    /** The step's memos of a Deployment's shared per-pod work: service time, queueing model, slow share, histogram shares. */
+    private final StepMemos memo = new StepMemos();
     // the step's sums over its pods, filled by stepPod
     private int accN;
     // whether some latency of the step is shifted by an offset: only then does the p99 need its offsets' pass
@@ -108,10 +94,17 @@ final class TrafficStep {
             for (int i = 0, n = pods.size(); i < n; i++) stepPod(pods.get(i), rows, t, share, extraServiceTime, calls, calling, plan, threshold);
         }
         if (rows != null) stepSharedRow(rows, share);
+        if (s != null) stepService(s, t, arrivals, endpoints, calls, callFaults);
+    }
+
+    /**
+     * The Service's part of a step, from its pods' sums: the call edges' counters and the callees' load, requests lost
+     * for want of endpoints or in flight, the p99, its windows and totals, then its SLO judgement.
+     */
+    private void stepService(ServiceState s, long t, double arrivals, int endpoints, int calls, boolean callFaults) {
         int n = accN;
         double req = accReq, err = accErr, slow = accSlow, answered = accAnswered, timeouts = accTimeouts, cap = accCap;
         double callTimeouts = accCallTimeouts;
-        if (s == null) return;
         for (int j = 0; j < calls; j++) {
             s.callees[j].callArrivals += calleeLoad[j];
             // the mesh's counters of this edge: attempts by outcome
@@ -218,7 +211,7 @@ final class TrafficStep {
         if (running) {
             r[at + PodRows.LAST_ARRIVALS] = 0;
             if (o != null) {
-                applyRow(o, r, at);
+                o.addTo(r, at);
                 addToSums(o, calls);
                 pReq = share;
                 pErr = o.errors;
@@ -254,14 +247,14 @@ final class TrafficStep {
         if (shareOutcomes && p.effects.isEmpty() && callPlan == plan) {
             PodOutcome o = p.sharesRow && (!shared.workedOut() || shared.workedOutFor(c, gc, stolen)) ? shared : quiet;
             if (!o.workedOutFor(c, gc, stolen)) {
-                o.quiet(share, serviceTime(c, gc, stolen, extraServiceTime));
+                o.quiet(share, memo.serviceTime(c, gc, stolen, extraServiceTime));
                 workOut(o, c, share, idleCpu, calls, calling, callPlan, threshold);
                 o.remember(c, gc, stolen);
             }
             return o;
         }
         PodOutcome o = own;
-        double serviceTime = serviceTime(c, gc, stolen, extraServiceTime);
+        double serviceTime = memo.serviceTime(c, gc, stolen, extraServiceTime);
         if (p.effects.isEmpty()) o.quiet(share, serviceTime); else o.fold(p.effects, share, serviceTime, dt);
         workOut(o, c, share, idleCpu, calls, calling, callPlan, threshold);
         return o;
@@ -272,7 +265,7 @@ final class TrafficStep {
         if (!shared.workedOut()) return;
         double[] r = rows.sharedPage();
         int at = rows.sharedRow();
-        applyRow(shared, r, at);
+        shared.addTo(r, at);
         r[at + PodRows.CPU_SECONDS] += shared.cpu * dt;
         podRow[PodState.REQ] = share;
         podRow[PodState.ERR] = shared.errors;
@@ -289,7 +282,7 @@ final class TrafficStep {
     private void workOut(PodOutcome o, ContainerSpec c, double share, double idleCpu, int calls, boolean calling, CallPlan callPlan,
                          double threshold) {
         double duplicate = o.duplicate, offset = o.offset, ioShare = o.ioShare, ioDelay = o.ioDelay, fail504 = o.fail504;
-        double[] served = serve(o.pass * (1 + duplicate) / dt, o.serviceTime, c);
+        double[] served = memo.serve(o.pass * (1 + duplicate) / dt, o.serviceTime, c);
         double ok = served[TrafficModel.OK] * dt / (1 + duplicate), late = served[TrafficModel.TIMEOUTS] * dt / (1 + duplicate);
         double mean = served[TrafficModel.MEAN_LATENCY];
         // with partly slow IO, the queue's exponential part scales with the rest of the service time
@@ -313,8 +306,8 @@ final class TrafficStep {
         o.latency = meanAll + offset;
         o.latencySum = ok * (meanAll + offset);
         o.arrivalRate = share / dt; // a rate: in-flight = rate × latency (Little)
-        o.cpu = idleCpu + served[TrafficModel.UTILISATION] * servedCpuShare;
-        double podCap = servedCap;
+        o.cpu = idleCpu + served[TrafficModel.UTILISATION] * memo.servedCpuShare;
+        double podCap = memo.servedCap;
         o.slowIo = ioShare > 0;
         if (ioShare > 0) {
             double slowOk = ok * ioShare, fastOk = ok - slowOk;
@@ -335,33 +328,9 @@ final class TrafficStep {
             o.component(0, ok, mean, offset);
             o.shifted = offset > 0;
             o.cap = offset > 0 ? Math.min(TrafficModel.REQUEST_TIMEOUT_S, podCap + offset) : podCap;
-            o.slow = slowerThan(ok, mean, offset, threshold) + late + fail504;
+            o.slow = memo.slowerThan(ok, mean, offset, threshold) + late + fail504;
         }
         o.answered = ok + late + fail504;
-    }
-
-    /** Adds a serving pod's outcome to its row ({@code at} in {@code r}): counters, duration histogram, last arrivals and latency. */
-    private static void applyRow(PodOutcome o, double[] r, int at) {
-        if (o.calling) {
-            r[at + PodRows.ERR504] += o.callErr504;
-            r[at + PodRows.ERR500] += o.callErr500;
-        }
-        r[at + PodRows.OK200] += o.ok;
-        r[at + PodRows.ERR504] += o.late504;
-        r[at + PodRows.ERR500] += o.fail500;
-        r[at + PodRows.LATENCY_SECONDS] += o.latencySum;
-        r[at + PodRows.LAST_ARRIVALS] = o.arrivalRate;
-        r[at + PodRows.LAST_LATENCY] = o.latency;
-        int d = at + PodRows.DURATIONS, buckets = MetricNames.LATENCY_BUCKETS.length;
-        for (int row = 0, from = 0; row < o.rows; row++, from += PodState.DURATIONS) {
-            if (o.rowAnswered[row]) for (int b = 0; b < buckets; b++) r[d + b] += o.durations[from + b];
-            r[d + buckets] += o.durations[from + buckets];
-            r[d + buckets + 1] += o.durations[from + buckets + 1];
-        }
-        if (o.slowIo) {
-            r[at + PodRows.IO_DELAYED] += o.ioDelayed;
-            r[at + PodRows.IO_WAIT_SECONDS] += o.ioWaitSeconds;
-        }
     }
 
     /** Adds a serving pod's outcome to the callees' load and the step's sums, in pod order. */
@@ -391,70 +360,12 @@ final class TrafficStep {
      * +Inf. The shares are computed once per distinct latency (a Deployment's pods usually share theirs) and reused.
      */
     private void durations(PodOutcome o, int row, double ok, double mean, double offset, double timedOut) {
-        double[] bounds = MetricNames.LATENCY_BUCKETS;
-        if (mean != cdfMean || offset != cdfOffset) {
-            cdfMean = mean;
-            cdfOffset = offset;
-            for (int b = 0; b < bounds.length; b++) cdf[b] = bounds[b] > offset ? -Math.expm1(-(bounds[b] - offset) / mean) : 0;
-        }
+        double[] bounds = MetricNames.LATENCY_BUCKETS, cdf = memo.shares(mean, offset);
         int at = row * PodState.DURATIONS;
         o.rowAnswered[row] = ok > 0;
         if (ok > 0) for (int b = 0; b < bounds.length; b++) o.durations[at + b] = ok * cdf[b];
         o.durations[at + bounds.length] = ok + timedOut;
         o.durations[at + bounds.length + 1] = ok * (mean + offset) + timedOut * TrafficModel.REQUEST_TIMEOUT_S;
-    }
-
-    /**
-     * A pod's effective service time, seconds (README "Traffic model"), kept for the last inputs seen: the pods of a
-     * Deployment usually share their container, GC factor, stolen cores and the step's added time, so most pods of a
-     * step reuse the first one's instead of working it out again.
-     */
-    double serviceTime(ContainerSpec c, double gc, double stolenCores, double extra) {
-        if (c != stSpec || Double.doubleToRawLongBits(gc) != stGc || Double.doubleToRawLongBits(stolenCores) != stStolen
-                || Double.doubleToRawLongBits(extra) != stExtra) {
-            stSpec = c;
-            stGc = Double.doubleToRawLongBits(gc);
-            stStolen = Double.doubleToRawLongBits(stolenCores);
-            stExtra = Double.doubleToRawLongBits(extra);
-            double serviceTime = c.serviceTime().toNanos() / 1e9 * gc * TrafficModel.cpuFactor(stolenCores, c.cpuRequest());
-            if (extra > 0) serviceTime += extra;
-            stValue = serviceTime;
-        }
-        return stValue;
-    }
-
-    /**
-     * {@link TrafficModel#serve}'s results (read them before the next call), with the pod's latency cap and cpu share
-     * beside them, kept for the last arrivals, service time and container seen: the pods of a Deployment share their
-     * arrivals in a step.
-     */
-    double[] serve(double arrivals, double serviceTime, ContainerSpec c) {
-        if (c != servedSpec || Double.doubleToRawLongBits(arrivals) != servedArrivals
-                || Double.doubleToRawLongBits(serviceTime) != servedServiceTime) {
-            servedSpec = c;
-            servedArrivals = Double.doubleToRawLongBits(arrivals);
-            servedServiceTime = Double.doubleToRawLongBits(serviceTime);
-            TrafficModel.serve(arrivals, serviceTime, c.concurrency(), servedMemo);
-            servedCap = TrafficModel.latencyCap(serviceTime);
-            servedCpuShare = Math.max(c.cpuRequest(), TrafficModel.MIN_CPU_SHARE);
-        }
-        return servedMemo;
-    }
-
-    /**
-     * {@link TrafficModel#slowerThan(double, double, double, double)} with its exponential kept for the last latency
-     * and threshold seen: a Deployment's pods usually share them, so the step computes it once, not once per pod.
-     */
-    double slowerThan(double ok, double mean, double offset, double threshold) {
-        if (threshold <= offset) return ok;
-        if (Double.doubleToRawLongBits(mean) != slowMean || Double.doubleToRawLongBits(offset) != slowOffset
-                || Double.doubleToRawLongBits(threshold) != slowThreshold) {
-            slowMean = Double.doubleToRawLongBits(mean);
-            slowOffset = Double.doubleToRawLongBits(offset);
-            slowThreshold = Double.doubleToRawLongBits(threshold);
-            slowShare = Math.exp(-(threshold - offset) / mean);
-        }
-        return ok * slowShare;
     }
 
     /** Whole requests this second: Poisson(λ) by multiplying uniforms (Knuth) when small, its normal approximation when large. */
