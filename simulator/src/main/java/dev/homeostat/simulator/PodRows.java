@@ -7,8 +7,8 @@ import java.util.List;
  * A Deployment's pods' traffic numbers — the ones every traffic step and scrape reads and writes — in rows of primitive
  * arrays, one row per pod, the rows of pods created one after another side by side: the step and the scrape walk a
  * Deployment's pods in creation order, so they stream through its rows instead of chasing each pod's objects (a pod,
- * its window object, the window's array) across the heap. A pod keeps its row for good (its numbers stay readable
- * after it is gone); a page, once allocated, never moves.
+ * its window object, the window's array) across the heap. A gone pod takes its numbers along in an array of its own and
+ * leaves its row to the next new pod; a page, once allocated, never moves.
  *
  * <p>A row: the cumulative counters, the duration histogram ({@link PodState#DURATIONS} values, cumulative), then the
  * minute window — running sums of {@link #K} quantities over the last {@link #n} steps, as {@link SlidingSums} keeps
@@ -34,6 +34,11 @@ final class PodRows {
     private final List<double[]> pages = new ArrayList<>();
     private final int firstPage;
     private int free;
+    private double[] last;
+    // rows of gone pods, zeroed, for the next new pods: their pages and where they start
+    private double[][] freedPages = new double[4][];
+    private int[] freedRows = new int[4];
+    private int freed;
     // the row the pods created before the Deployment's first step share, until then (sharing) and after
     private double[] sharedPage;
     private int sharedRow = -1;
@@ -49,19 +54,44 @@ final class PodRows {
         this.firstPage = Math.max(1, firstPage);
     }
 
-    /** A new pod's row, all zero: returns where it starts in {@link #page()} (the last page, read right after). */
+    /** A new row, all zero (a gone pod's, else the next of the last page): returns where it starts in {@link #page()}, read right after. */
     int allocate() {
+        if (freed > 0) {
+            last = freedPages[--freed];
+            freedPages[freed] = null;
+            return freedRows[freed];
+        }
         if (free == 0) {
             int rows = pages.isEmpty() ? firstPage : 32;
             pages.add(new double[rows * width]);
             free = rows;
         }
-        double[] page = page();
-        return page.length - free-- * width;
+        last = pages.getLast();
+        return last.length - free-- * width;
     }
 
     /** The page the last {@link #allocate} row is in. */
-    double[] page() { return pages.getLast(); }
+    double[] page() { return last; }
+
+    /**
+     * A pod is gone: it keeps its numbers in an array of its own (whoever still holds it reads what it ended with), and its
+     * row, zeroed, goes to the next new pod; the shared row stays with the pods that share it.
+     */
+    void release(PodState p) {
+        double[] own = java.util.Arrays.copyOfRange(p.rows, p.row, p.row + width);
+        if (!p.sharesRow) {
+            java.util.Arrays.fill(p.rows, p.row, p.row + width, 0);
+            if (freed == freedRows.length) {
+                freedRows = java.util.Arrays.copyOf(freedRows, 2 * freed);
+                freedPages = java.util.Arrays.copyOf(freedPages, 2 * freed);
+            }
+            freedPages[freed] = p.rows;
+            freedRows[freed++] = p.row;
+        }
+        p.rows = own;
+        p.row = 0;
+        p.sharesRow = false;
+    }
 
     /**
      * Gives a new pod its row: the shared one while the Deployment has not stepped yet — pods created before its first

@@ -75,5 +75,25 @@ class PodRowsTest {
         assertThat(b.rows).isSameAs(sharedPage);
         assertThat(b.ok200()).isEqualTo(12.5);
         assertThat(c.ok200()).isZero();
+
+        // a gone pod takes its numbers along; its row, zeroed, goes to the next new pod
+        c.rows[c.row + PodRows.ERR504] = 9;
+        double[] page = c.rows;
+        int row = c.row;
+        d.rows.release(c);
+        assertThat(c.err504()).isEqualTo(9);
+        assertThat(c.rows).isNotSameAs(page);
+        var next = new PodState("api-y", d, d.current(), 40_000, STEP_MS);
+        assertThat(next.rows).isSameAs(page);
+        assertThat(next.row).isEqualTo(row);
+        assertThat(next.err504()).isZero();
+        assertThat(c.err504()).isEqualTo(9);
+        // one that shares the row leaves it to the others: it is not handed on
+        int sharedRow = b.row;
+        d.rows.release(b);
+        assertThat(b.ok200()).isEqualTo(12.5);
+        assertThat(b.sharesRow).isFalse();
+        var later = new PodState("api-z", d, d.current(), 50_000, STEP_MS);
+        assertThat(later.rows != sharedPage || later.row != sharedRow).isTrue();
     }
 }
