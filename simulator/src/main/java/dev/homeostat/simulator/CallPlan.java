@@ -100,7 +100,7 @@ final class CallPlan {
             double share = callee != null ? f.share(pod, callee) : f.share(pod, host);
             if (share <= 0) continue;
             w = Math.max(w, share);
-            f.addTo(link, pod.lastArrivals * perRequest * share, linkScratch);
+            f.addTo(link, pod.lastArrivals() * perRequest * share, linkScratch);
         }
         return w;
     }

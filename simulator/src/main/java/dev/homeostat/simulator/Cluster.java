@@ -123,5 +123,6 @@ final class Cluster implements PodWatch {
         pods.remove(p.key);
         podKeys.remove(p.key);
         p.deployment.pods.remove(p);
+        p.deployment.rows.release(p);
     }
 }

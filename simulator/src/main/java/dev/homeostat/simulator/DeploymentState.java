@@ -44,6 +44,8 @@ final class DeploymentState {
     long replicasChangedAt = Long.MIN_VALUE;
     /** Sum of the active MemoryLeak rates, bytes/s; containers started while it is positive leak too (the kubelet's). */
     long leakRate;
+    /** Its pods' traffic numbers, a row per pod (created with the first pod). */
+    PodRows rows;
     /** Revisions and rollout progress, the ReplicaSet controller's own. */
     final ReplicaSetController.Revisions revisions;
 
@@ -57,6 +59,13 @@ final class DeploymentState {
         this.podLabels = Collections.unmodifiableMap(labels);
         this.podAnnotations = spec.annotations();
         this.revisions = new ReplicaSetController.Revisions(new Revision(1, 1, spec.container(), Behaviour.HEALTHY));
+    }
+
+    /** Its pods' rows, for a minute window of {@code n} steps. */
+    PodRows rows(int n) {
+        if (rows == null) rows = new PodRows(n, replicas + Math.max(1, replicas / 4));
+        if (rows.n != n) throw new IllegalStateException(key + ": pods with minute windows of " + rows.n + " and " + n + " steps");
+        return rows;
     }
 
     /** The fewest desired replicas within {@code windowMs} before {@code t} (PromQL {@code min_over_time} of spec.replicas). */

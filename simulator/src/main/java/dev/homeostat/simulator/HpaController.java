@@ -39,8 +39,8 @@ final class HpaController {
         double used = 0, requested = 0;
         int readyPods = 0;
         for (PodState p : d.pods) {
-            if (!p.ready() || p.lastMinute.filled() == 0) continue;
-            used += p.lastMinute.sum(PodState.CPU) / p.lastMinute.filled();
+            if (!p.ready() || p.minuteFilled() == 0) continue;
+            used += p.minuteSum(PodState.CPU) / p.minuteFilled();
             requested += p.spec.cpuRequest();
             readyPods++;
         }

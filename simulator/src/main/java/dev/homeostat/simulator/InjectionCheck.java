@@ -52,15 +52,14 @@ final class InjectionCheck implements FaultCheck {
         for (PodState p : targets) {
             Baseline base = earlier.apply(p);
             if (base == null) {
-                SlidingSums m = p.lastMinute;
-                double req = m.sum(PodState.REQ), ok = m.sum(PodState.OK);
-                double errorRatio = req > 0 ? m.sum(PodState.ERR) / req : 0;
-                double latency = ok > 0 ? m.sum(PodState.LATENCY_SUM) / ok : nominalLatency(p);
-                double cpu = m.filled() > 0 ? m.sum(PodState.CPU) / m.filled() : 0;
+                double req = p.minuteSum(PodState.REQ), ok = p.minuteSum(PodState.OK);
+                double errorRatio = req > 0 ? p.minuteSum(PodState.ERR) / req : 0;
+                double latency = ok > 0 ? p.minuteSum(PodState.LATENCY_SUM) / ok : nominalLatency(p);
+                double cpu = p.minuteFilled() > 0 ? p.minuteSum(PodState.CPU) / p.minuteFilled() : 0;
                 base = new Baseline(errorRatio, latency, cpu);
             }
             before.add(new Before(p, base.errorRatio(), base.latency(), base.cpuCores(), p.running() ? p.memoryAt(start) : p.spec.memoryBase(),
-                    p.restarts, p.ok200, p.err500, p.err504, p.latencySeconds, p.cpuSeconds, p.ioDelayed, p.ioWaitSeconds, p.stressorsKilled));
+                    p.restarts, p.ok200(), p.err500(), p.err504(), p.latencySeconds(), p.cpuSeconds(), p.ioDelayed(), p.ioWaitSeconds(), p.stressorsKilled));
         }
     }
 
@@ -100,7 +99,7 @@ final class InjectionCheck implements FaultCheck {
                         : p.running() && p.memoryAt(now) - b.memory() >= MEMORY_RISE
                         ? String.format(Locale.ROOT, "memory %.0f MiB -> %.0f MiB", b.memory() / (1 << 20), p.memoryAt(now) / (1 << 20)) : null;
                 case CPU -> {
-                    double during = seconds > 0 ? (p.cpuSeconds - b.cpuSeconds()) / seconds : 0;
+                    double during = seconds > 0 ? (p.cpuSeconds() - b.cpuSeconds()) / seconds : 0;
                     yield during - b.cpuCores() >= CPU_RISE ? String.format(Locale.ROOT, "cpu %.3f -> %.3f cores", b.cpuCores(), during) : null;
                 }
                 case TRAFFIC -> traffic(b, p);
@@ -130,22 +129,22 @@ final class InjectionCheck implements FaultCheck {
 
     /** Requests that waited on a slow file operation during the window: the share of the answered ones and their wait. */
     private static String io(Before b, PodState p) {
-        double delayed = p.ioDelayed - b.ioDelayed(), ok = p.ok200 - b.ok();
+        double delayed = p.ioDelayed() - b.ioDelayed(), ok = p.ok200() - b.ok();
         if (delayed <= 0 || ok <= 0) return null;
-        double wait = (p.ioWaitSeconds - b.ioWaitSeconds()) / delayed;
+        double wait = (p.ioWaitSeconds() - b.ioWaitSeconds()) / delayed;
         return String.format(Locale.ROOT, "%.1f%% of requests waited %.1f ms on file IO", 100 * delayed / ok, wait * 1000);
     }
 
     /** Errors or latency of the requests the pod handled during the window, against its last minute before. */
     private static String traffic(Before b, PodState p) {
-        double ok = p.ok200 - b.ok(), e500 = p.err500 - b.err500(), e504 = p.err504 - b.err504();
+        double ok = p.ok200() - b.ok(), e500 = p.err500() - b.err500(), e504 = p.err504() - b.err504();
         double req = ok + e500 + e504;
         if (req <= 0) return null;
         double errorRatio = (e500 + e504) / req;
         if (errorRatio - b.errorRatio() >= ERROR_RISE && errorRatio >= 2 * b.errorRatio())
             return String.format(Locale.ROOT, "errors %.1f%% -> %.1f%%", b.errorRatio() * 100, errorRatio * 100);
         if (ok <= 0) return null;
-        double latency = (p.latencySeconds - b.latencySeconds()) / ok;
+        double latency = (p.latencySeconds() - b.latencySeconds()) / ok;
         if (latency >= LATENCY_RISE * b.latency() && latency - b.latency() >= LATENCY_MIN_RISE_S)
             return String.format(Locale.ROOT, "mean latency %.1f ms -> %.1f ms", b.latency() * 1000, latency * 1000);
         return null;

@@ -199,10 +199,9 @@ final class Kubelet {
 
     /** Requests in the pod when it dies (Little's law: arrival rate × mean latency) fail. */
     private void loseInFlight(PodState p) {
-        double lost = p.lastArrivals * p.lastLatency;
-        p.lastArrivals = 0;
+        double lost = p.lastArrivals() * p.lastLatency();
+        p.loseInFlight(lost);
         if (lost <= 0) return;
-        p.err500 += lost;
         if (p.deployment.service != null) p.deployment.service.lostInFlight += lost;
     }
 

@@ -74,7 +74,7 @@ final class PeerRound {
     boolean forPod(ServiceState s, PodState pod, long t, double[] out) {
         DeploymentState d = s.deployment;
         ExternalCall ack = s.peerAck;
-        double rate = pod.lastArrivals * s.spec.peers().perRequest();
+        double rate = pod.lastArrivals() * s.spec.peers().perRequest();
         boolean hit = false;
         int others = 0;
         groups = 0;

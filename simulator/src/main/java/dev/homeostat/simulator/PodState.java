@@ -73,24 +73,16 @@ final class PodState {
     List<TrafficEffect> effects = NO_EFFECTS;
     private static final List<TrafficEffect> NO_EFFECTS = List.of();
 
-    // ---- the traffic step's: last step's arrival rate and mean latency (for in-flight losses), cumulative counters
-    double lastArrivals;
-    double lastLatency;
-    double ok200;
-    double err500;
-    double err504;
-    double cpuSeconds;
-    /** The working set's trend, for the memory prediction the scrape records (restarts start it afresh): in the pod, not an object of its own. */
-    final MemoryTrend memoryTrend = new MemoryTrend();
-    double latencySeconds; // cumulative Σ ok × mean latency, for the injection check
-    /** Answered requests that waited on a slow file operation (IOChaos latency on a share of them), and their wait, s; cumulative. */
-    double ioDelayed, ioWaitSeconds;
+    // ---- the traffic step's: its counters, duration histogram and minute window, in a row of its Deployment's PodRows
     /**
-     * The last minute of traffic steps (60 / step buckets): the rate1m rules, the HPA and the injection check read it.
-     * Its array also holds the pod's request-duration histogram ({@link #DURATIONS} values from {@link #durations()}),
-     * so the traffic step and the scrape find a pod's per-step numbers in one array.
+     * The page of the Deployment's {@link PodRows} the pod's row is in, and where the row starts; whether that row is the
+     * one the Deployment's first pods share (set by {@link PodRows}: writers call {@link PodRows#own} first).
      */
-    final SlidingSums lastMinute;
+    double[] rows;
+    int row;
+    boolean sharesRow;
+    /** The working set's trend, for the memory prediction the scrape records (restarts start it afresh). */
+    final MemoryTrend memoryTrend = new MemoryTrend();
     /**
      * Values of the request-duration histogram, cumulative: requests answered at or below each bound of
      * {@code MetricNames.LATENCY_BUCKETS}, then +Inf (= the count: answered and timed out), then the sum of
@@ -104,7 +96,7 @@ final class PodState {
 
     /** @param stepMs the traffic step: the minute window holds 60 s / step buckets */
     PodState(String name, DeploymentState deployment, DeploymentState.Revision revision, long createdAt, long stepMs) {
-        this.lastMinute = new SlidingSums(5, (int) (Simulation.RATE_WINDOW_MS / stepMs), DURATIONS);
+        deployment.rows((int) (Simulation.RATE_WINDOW_MS / stepMs)).place(this);
         this.namespace = deployment.spec.namespace();
         this.name = name;
         this.key = namespace + "/" + name;
@@ -116,11 +108,32 @@ final class PodState {
 
     PodLifecycle lifecycle() { return lifecycle; }
 
-    /** The array holding the request-duration histogram, from {@link #durations()} on. */
-    double[] durationsArray() { return lastMinute.array(); }
+    // ---- the traffic numbers (README "Traffic model"), cumulative: requests answered 200, failed 500 and 504, their latency
+    // sum, CPU seconds, requests slowed by IO and their wait; the last step's arrival rate and mean latency
 
-    /** Where the request-duration histogram starts in {@link #durationsArray()}. */
-    int durations() { return lastMinute.extra(); }
+    double ok200() { return rows[row + PodRows.OK200]; }
+    double err500() { return rows[row + PodRows.ERR500]; }
+    double err504() { return rows[row + PodRows.ERR504]; }
+    double latencySeconds() { return rows[row + PodRows.LATENCY_SECONDS]; }
+    double cpuSeconds() { return rows[row + PodRows.CPU_SECONDS]; }
+    double ioDelayed() { return rows[row + PodRows.IO_DELAYED]; }
+    double ioWaitSeconds() { return rows[row + PodRows.IO_WAIT_SECONDS]; }
+    double lastArrivals() { return rows[row + PodRows.LAST_ARRIVALS]; }
+    double lastLatency() { return rows[row + PodRows.LAST_LATENCY]; }
+
+    /** The kubelet's: requests in flight lost when the container dies fail (500); it receives no more until it serves again. */
+    void loseInFlight(double lost) {
+        deployment.rows.own(this);
+        rows[row + PodRows.LAST_ARRIVALS] = 0;
+        if (lost <= 0) return;
+        rows[row + PodRows.ERR500] += lost;
+    }
+
+    /** Sum {@code j} ({@link #REQ} … {@link #CPU}) of the minute window: the rate1m rules, the HPA and the injection check read it. */
+    double minuteSum(int j) { return rows[row + PodRows.SUMS + j]; }
+
+    /** Steps in the minute window so far. */
+    int minuteFilled() { return deployment.rows.filled(rows, row); }
 
     /** The kubelet's: a traffic effect starts acting on the pod. */
     void addEffect(TrafficEffect e) {

@@ -26,10 +26,10 @@ final class RolloutCheck implements FaultCheck {
     static double[] lastMinute(List<PodState> replaced) {
         double req = 0, err = 0, ok = 0, lat = 0;
         for (PodState p : replaced) {
-            req += p.lastMinute.sum(PodState.REQ);
-            err += p.lastMinute.sum(PodState.ERR);
-            ok += p.lastMinute.sum(PodState.OK);
-            lat += p.lastMinute.sum(PodState.LATENCY_SUM);
+            req += p.minuteSum(PodState.REQ);
+            err += p.minuteSum(PodState.ERR);
+            ok += p.minuteSum(PodState.OK);
+            lat += p.minuteSum(PodState.LATENCY_SUM);
         }
         return new double[] {req > 0 ? err / req : 0, ok > 0 ? lat / ok : 0};
     }
@@ -40,9 +40,9 @@ final class RolloutCheck implements FaultCheck {
         for (PodState p : deployment.pods) {
             if (p.revision.template() != revision.template() || p.terminating()) continue;
             pods++;
-            ok += p.ok200;
-            err += p.err500 + p.err504;
-            lat += p.latencySeconds;
+            ok += p.ok200();
+            err += p.err500() + p.err504();
+            lat += p.latencySeconds();
             restarts += p.restarts;
             if (!p.ready() && now - p.createdAt > 60_000) notReady++;
         }

@@ -21,7 +21,7 @@ import java.util.SplittableRandom;
 final class Scraper implements PodWatch {
     static final int MEMORY = 0, CPU = 1, RESTART_COUNT = 2, READY = 3, HTTP_200 = 4, HTTP_500 = 5, HTTP_504 = 6,
             MEMORY_RATIO = 7, CPU_RATE = 8, ERROR_RATIO = 9, LATENCY_MEAN = 10, DURATION_COUNT = 14,
-            // the duration histogram's buckets (+Inf last) and then its sum: laid out as PodState.durations()
+            // the duration histogram's buckets (+Inf last) and then its sum: laid out as a PodRows row's DURATIONS
             DURATION_BUCKET = 15, DURATION_SUM = 27,
             LAST_TERMINATED_OOM = 11, LAST_TERMINATED_ERROR = 12, WAITING_BACK_OFF = 13, CPU_BUSY = 28, MEMORY_PREDICTED = 29;
     /** Slots per pod: the series above, one per bucket of the duration histogram (+Inf included), its sum. */
@@ -73,7 +73,8 @@ final class Scraper implements PodWatch {
     /** The pods and the availability of one Deployment: part of a scrape, e.g. right after its traffic step, while its pods are in cache. */
     void scrapeDeployment(Batch w, DeploymentState d, long t) {
         List<PodState> pods = d.pods;
-        for (int i = 0, n = pods.size(); i < n; i++) scrapePod(w, t, pods.get(i));
+        PodRows rows = d.rows;
+        for (int i = 0, n = pods.size(); i < n; i++) scrapePod(w, t, pods.get(i), rows);
         int ready = d.ready();
         Handle[] h = deploymentSeries.get(d);
         if (h == null) {
@@ -140,7 +141,7 @@ final class Scraper implements PodWatch {
      * One pod's samples, stored straight into the block's values at the pod's run of slots; which of them it wrote is a
      * mask, so naming new series and marking the samples present is done once per pod, not once per sample.
      */
-    private void scrapePod(Batch w, long t, PodState p) {
+    private void scrapePod(Batch w, long t, PodState p, PodRows rows) {
         if (p.slots < 0) {
             Integer predecessor = p.deployment.spec.stateful() ? statefulRuns.remove(p.key) : null;
             p.slots = predecessor != null ? predecessor : store.reserve(POD_SERIES);
@@ -148,12 +149,14 @@ final class Scraper implements PodWatch {
         int base = p.slots;
         double[] v = w.run(base, POD_SERIES);
         long mask = 0;
+        double[] r = p.rows;
+        int o = p.row;
         if (p.running()) {
             double limit = p.spec.memoryLimit();
             double noise = 1 + MEMORY_NOISE * memoryNoise.nextGaussian();
             double memory = Math.clamp(p.memoryAt(t) * noise, 0, limit);
             v[base + MEMORY] = memory;
-            v[base + CPU] = p.cpuSeconds;
+            v[base + CPU] = r[o + PodRows.CPU_SECONDS];
             double ratio = memory / limit;
             v[base + MEMORY_RATIO] = ratio;
             mask |= 1L << MEMORY | 1L << CPU | 1L << MEMORY_RATIO;
@@ -162,9 +165,9 @@ final class Scraper implements PodWatch {
                 v[base + MEMORY_PREDICTED] = Math.max(predicted, 0);
                 mask |= 1L << MEMORY_PREDICTED;
             }
-            SlidingSums m = p.lastMinute;
-            if (m.filled() > 0) {
-                double cores = m.sum(PodState.CPU) / m.filled();
+            int filled = rows.filled(r, o);
+            if (filled > 0) {
+                double cores = r[o + PodRows.SUMS + PodState.CPU] / filled;
                 v[base + CPU_RATE] = cores;
                 mask |= 1L << CPU_RATE;
                 if (p.spec.cpuRequest() > 0) {
@@ -186,36 +189,36 @@ final class Scraper implements PodWatch {
             v[base + WAITING_BACK_OFF] = 1;
             mask |= 1L << WAITING_BACK_OFF;
         }
-        if (p.deployment.service != null && p.started()) mask |= scrapeTraffic(v, base, p);
+        if (p.deployment.service != null && p.started()) mask |= scrapeTraffic(v, base, r, o);
         long unnamed = mask & ~p.boundSeries;
         if (unnamed != 0) bindAll(p, unnamed);
         w.mark(base, mask);
     }
 
     /** The pod's request counters, duration histogram and minute rules, into {@code v} at its run; returns the mask of those written. */
-    private static long scrapeTraffic(double[] v, int base, PodState p) {
+    private static long scrapeTraffic(double[] v, int base, double[] r, int o) {
         long mask = 1L << HTTP_200 | DURATION_MASK | 1L << DURATION_COUNT;
-        v[base + HTTP_200] = p.ok200;
-        double[] d = p.durationsArray();
-        int at = p.durations();
-        for (int b = 0; b < PodState.DURATIONS; b++) v[base + DURATION_BUCKET + b] = d[at + b];
-        v[base + DURATION_COUNT] = d[at + LATENCY_BUCKETS.length];
-        if (p.err500 > 0) {
-            v[base + HTTP_500] = p.err500;
+        v[base + HTTP_200] = r[o + PodRows.OK200];
+        int at = o + PodRows.DURATIONS;
+        for (int b = 0; b < PodState.DURATIONS; b++) v[base + DURATION_BUCKET + b] = r[at + b];
+        v[base + DURATION_COUNT] = r[at + LATENCY_BUCKETS.length];
+        double err500 = r[o + PodRows.ERR500], err504 = r[o + PodRows.ERR504];
+        if (err500 > 0) {
+            v[base + HTTP_500] = err500;
             mask |= 1L << HTTP_500;
         }
-        if (p.err504 > 0) {
-            v[base + HTTP_504] = p.err504;
+        if (err504 > 0) {
+            v[base + HTTP_504] = err504;
             mask |= 1L << HTTP_504;
         }
-        SlidingSums m = p.lastMinute;
-        double req = m.sum(PodState.REQ), ok = m.sum(PodState.OK);
+        int sums = o + PodRows.SUMS;
+        double req = r[sums + PodState.REQ], ok = r[sums + PodState.OK];
         if (req > 0) {
-            v[base + ERROR_RATIO] = m.sum(PodState.ERR) / req;
+            v[base + ERROR_RATIO] = r[sums + PodState.ERR] / req;
             mask |= 1L << ERROR_RATIO;
         }
         if (ok > 0) {
-            v[base + LATENCY_MEAN] = m.sum(PodState.LATENCY_SUM) / ok;
+            v[base + LATENCY_MEAN] = r[sums + PodState.LATENCY_SUM] / ok;
             mask |= 1L << LATENCY_MEAN;
         }
         return mask;

@@ -14,7 +14,10 @@ import java.util.function.Consumer;
  */
 final class TrafficStep {
     private final Consumer<SimEvent> emit;
-    private final double[] linkDropped = new double[1];
+    /** A serving pod's outcome: the one of the pods sharing a row, the one other quiet pods share, one of a pod's own. */
+    private final PodOutcome shared = new PodOutcome(), quiet = new PodOutcome(), own = new PodOutcome();
+    /** Whether quiet pods share their outcome (false only in tests, to compare against each pod working out its own). */
+    boolean shareOutcomes = true;
     private double[] weights = new double[16];
     private double[] means = new double[16];
     private double[] offsets = new double[16];
@@ -25,22 +28,8 @@ final class TrafficStep {
     private final CallPlan plan = new CallPlan(), podPlan = new CallPlan();
     // per callee: the attempts this step's pods sent; under call faults, also the failed and timed-out ones and a scratch copy
     private double[] calleeLoad = new double[4], calleeFailed = new double[4], calleeTimedOut = new double[4], loadBefore = new double[4];
-    // the duration histogram's per-bucket shares for the last latency seen (pods of a Deployment usually share it)
-    private final double[] cdf = new double[MetricNames.LATENCY_BUCKETS.length];
-    private double cdfMean = Double.NaN, cdfOffset = Double.NaN;
-    // the last service time worked out (serviceTime) and its inputs, raw bits
-    private ContainerSpec stSpec;
-    private long stGc, stStolen, stExtra;
-    private double stValue;
-    // the last TrafficModel.serve outcome (serve) and its inputs; with the pod's latency cap and cpu share
-    private ContainerSpec servedSpec;
-    private long servedArrivals, servedServiceTime;
-    private final double[] servedMemo = new double[4];
-    // read by the step right after serve (package-private for TrafficStepMemoTest)
-    double servedCap, servedCpuShare;
-    // the share of requests slower than the SLO threshold for the last latency seen, and that latency and threshold (raw bits)
-    private long slowMean = -1, slowOffset = -1, slowThreshold = -1;
-    private double slowShare = Double.NaN;
+    /** The step's memos of a Deployment's shared per-pod work: service time, queueing model, slow share, histogram shares. */
+    private final StepMemos memo = new StepMemos();
     // the step's sums over its pods, filled by stepPod
     private int accN;
     // whether some latency of the step is shifted by an offset: only then does the p99 need its offsets' pass
@@ -90,6 +79,10 @@ final class TrafficStep {
             means = new double[d.pods.size() * 2];
             offsets = new double[d.pods.size() * 2];
         }
+        PodRows rows = d.rows;
+        if (rows != null) rows.closeSharing();
+        shared.forget();
+        quiet.forget();
         accN = 0;
         accOffsets = false;
         accReq = 0; accErr = 0; accSlow = 0; accAnswered = 0; accTimeouts = 0; accCap = 0; accCallTimeouts = 0;
@@ -98,12 +91,20 @@ final class TrafficStep {
         else {
             // indexed: the pod loops are the simulator's hottest, and an iterator's modification checks cost there
             List<PodState> pods = d.pods;
-            for (int i = 0, n = pods.size(); i < n; i++) stepPod(pods.get(i), t, share, extraServiceTime, calls, calling, plan, threshold);
+            for (int i = 0, n = pods.size(); i < n; i++) stepPod(pods.get(i), rows, t, share, extraServiceTime, calls, calling, plan, threshold);
         }
+        if (rows != null) stepSharedRow(rows, share);
+        if (s != null) stepService(s, t, arrivals, endpoints, calls, callFaults);
+    }
+
+    /**
+     * The Service's part of a step, from its pods' sums: the call edges' counters and the callees' load, requests lost
+     * for want of endpoints or in flight, the p99, its windows and totals, then its SLO judgement.
+     */
+    private void stepService(ServiceState s, long t, double arrivals, int endpoints, int calls, boolean callFaults) {
         int n = accN;
         double req = accReq, err = accErr, slow = accSlow, answered = accAnswered, timeouts = accTimeouts, cap = accCap;
         double callTimeouts = accCallTimeouts;
-        if (s == null) return;
         for (int j = 0; j < calls; j++) {
             s.callees[j].callArrivals += calleeLoad[j];
             // the mesh's counters of this edge: attempts by outcome
@@ -172,7 +173,7 @@ final class TrafficStep {
             for (CallFault f : s.callFaults) held |= f.holds(p);
             CallPlan own = held && podPlan.prepare(s, calls, p, t) ? podPlan : plan;
             System.arraycopy(calleeLoad, 0, loadBefore, 0, calls);
-            stepPod(p, t, share, added + own.wait, calls, true, own, threshold);
+            stepPod(p, d.rows, t, share, added + own.wait, calls, true, own, threshold);
             for (int j = 0; j < calls; j++) {
                 double failed = (calleeLoad[j] - loadBefore[j]) * own.attemptFailed[j];
                 calleeFailed[j] += failed;
@@ -182,215 +183,189 @@ final class TrafficStep {
     }
 
     /**
-     * One pod's part of a step (kept out of {@link #step} so the JIT compiles this hot loop body on its
-     * own, with its small callees inlined): its traffic, counters, minute window and duration histogram,
-     * and its share of the step's sums in the {@code acc*} fields, added in pod order.
-     *
-     * <p>Longer than a method should be, on purpose: it is the innermost loop of the simulator (30,000
-     * pods per step on the reference), and as one compiled unit its fault-effect fold, queueing model and
-     * counters stay in registers; split into calls that C2 no longer inlines it was ~5 % slower.
+     * One pod's part of a step: its traffic, counters, minute window and duration histogram, and its share of the
+     * step's sums in the {@code acc*} fields, added in pod order. What a serving pod adds is a {@link PodOutcome}
+     * ({@link #outcome}); a pod that shares its row ({@link PodRows}) and takes the row's outcome adds only its share of
+     * the sums: the row takes the outcome once, after the step ({@link #stepSharedRow}).
      */
-    private void stepPod(PodState p, long t, double share, double extraServiceTime, int calls, boolean calling, CallPlan callPlan,
-                         double threshold) {
+    private void stepPod(PodState p, PodRows rows, long t, double share, double extraServiceTime, int calls, boolean calling,
+                         CallPlan callPlan, double threshold) {
         double pReq = 0, pErr = 0, pOk = 0, pLatency = 0, cpu = 0;
-        if (p.running()) {
+        PodOutcome o = null;
+        boolean running = p.running();
+        if (running) {
             cpu = TrafficModel.IDLE_CORES + p.stressCores;
-            boolean endpoint = p.ready();
-            p.lastArrivals = 0;
-            if (endpoint && !p.serving(t)) {
+            if (p.ready() && p.serving(t)) {
+                o = outcome(p, t, share, extraServiceTime, calls, calling, callPlan, threshold, cpu);
+                if (o == shared) {
+                    addToSums(o, calls);
+                    accReq += share;
+                    accErr += o.errors;
+                    return;
+                }
+            }
+        }
+        if (p.sharesRow) rows.own(p);
+        double[] r = p.rows;
+        int at = p.row;
+        if (running) {
+            r[at + PodRows.LAST_ARRIVALS] = 0;
+            if (o != null) {
+                o.addTo(r, at);
+                addToSums(o, calls);
+                pReq = share;
+                pErr = o.errors;
+                pOk = o.ok;
+                pLatency = o.latencySum;
+                cpu = o.cpu;
+            } else if (p.ready()) {
                 // still an endpoint, but the container does not answer: requests fail
                 pReq = pErr = share;
-                p.err500 += share;
-            } else if (endpoint) {
-                ContainerSpec c = p.spec;
-                double serviceTime = serviceTime(c, TrafficModel.gcFactor(p.memoryAt(t) / c.memoryLimit()), p.stressCores, extraServiceTime);
-                double pass = share, fail500 = 0, fail504 = 0, duplicate = 0, offset = 0, ioShare = 0, ioDelay = 0;
-                if (!p.effects.isEmpty()) {
-                    // fold the active faults' effects (README "Traffic effects"): failures first, then the link, then the server
-                    double keepErr = 1, keepLoss = 1, rate = Double.POSITIVE_INFINITY, limit = 0, bytes = 0;
-                    boolean blackHole = false;
-                    for (TrafficEffect e : p.effects) {
-                        switch (e) {
-                            case TrafficEffect.Delay delay -> offset += delay.draw();
-                            case TrafficEffect.Errors x -> {
-                                if (x.timeout()) keepLoss *= 1 - x.share(); else keepErr *= 1 - x.share();
-                            }
-                            case TrafficEffect.Duplicate x -> duplicate += x.share();
-                            case TrafficEffect.BlackHole b -> blackHole = true;
-                            case TrafficEffect.Bandwidth b -> {
-                                // two limits on one pod: the narrower one governs
-                                if (bytes == 0 || b.bytesPerSecond() / b.bytesPerRequest() < rate / bytes) {
-                                    rate = b.bytesPerSecond();
-                                    limit = b.limitBytes();
-                                    bytes = b.bytesPerRequest();
-                                }
-                            }
-                            case TrafficEffect.SlowIo io -> {
-                                serviceTime += io.seconds() * io.share();
-                                // a share of the requests waits the whole delay (the tail), the others none: kept apart below
-                                if (io.share() < 1 && ioShare == 0) {
-                                    ioShare = io.share();
-                                    ioDelay = io.seconds();
-                                }
-                            }
-                        }
-                    }
-                    if (blackHole) {
-                        fail504 = share;
-                        pass = 0;
-                    } else {
-                        fail500 = share * (1 - keepErr);
-                        fail504 = share * keepErr * (1 - keepLoss);
-                        pass = share * keepErr * keepLoss;
-                    }
-                    if (bytes > 0 && pass > 0) {
-                        offset += TrafficModel.linkDelay(pass / dt, rate, limit, bytes, linkDropped);
-                        fail504 += linkDropped[0] * dt;
-                        pass -= linkDropped[0] * dt;
-                    }
-                }
-                double[] served = serve(pass * (1 + duplicate) / dt, serviceTime, c);
-                double ok = served[TrafficModel.OK] * dt / (1 + duplicate), late = served[TrafficModel.TIMEOUTS] * dt / (1 + duplicate);
-                double mean = served[TrafficModel.MEAN_LATENCY];
-                // with partly slow IO, the queue's exponential part scales with the rest of the service time
-                double queue = ioShare > 0 ? mean * (1 - ioShare * ioDelay / serviceTime) : mean;
-                double meanAll = ioShare > 0 ? queue + ioShare * ioDelay : mean;
-                double callErr = 0;
-                if (calling) {
-                    // every request served called downstream; those whose calls all failed answer with an error
-                    for (int j = 0; j < calls; j++) calleeLoad[j] += ok * callPlan.attemptsPerRequest[j];
-                    callErr = ok * (1 - callPlan.ok);
-                    ok -= callErr;
-                    p.err504 += callErr * callPlan.timeouts504;
-                    accCallTimeouts += callErr * callPlan.timeouts504;
-                    p.err500 += callErr * (1 - callPlan.timeouts504);
-                    accAnswered += callErr;
-                }
-                pReq = share;
-                pErr = late + fail500 + fail504 + callErr;
-                pOk = ok;
-                pLatency = ok * (meanAll + offset);
-                p.ok200 += ok;
-                p.err504 += late + fail504;
-                p.err500 += fail500;
-                p.latencySeconds += ok * (meanAll + offset);
-                p.lastArrivals = share / dt; // a rate: in-flight = rate × latency (Little)
-                p.lastLatency = meanAll + offset;
-                cpu += served[TrafficModel.UTILISATION] * servedCpuShare;
-                accTimeouts += late + fail504;
-                double podCap = servedCap;
-                if (ioShare > 0) {
-                    double slowOk = ok * ioShare, fastOk = ok - slowOk;
-                    observeDurations(p.durationsArray(), p.durations(), fastOk, queue, offset, late + fail504);
-                    observeDurations(p.durationsArray(), p.durations(), slowOk, queue, offset + ioDelay, 0);
-                    p.ioDelayed += slowOk;
-                    p.ioWaitSeconds += slowOk * ioDelay;
-                    weights[accN] = fastOk;
-                    means[accN] = queue;
-                    offsets[accN] = offset;
-                    accN++;
-                    weights[accN] = slowOk;
-                    means[accN] = queue;
-                    accOffsets = true;
-                    offsets[accN] = offset + ioDelay;
-                    accN++;
-                    accCap = Math.max(accCap, Math.min(TrafficModel.REQUEST_TIMEOUT_S, podCap + offset + ioDelay));
-                    accSlow += TrafficModel.slowerThan(fastOk, queue, offset, threshold) + TrafficModel.slowerThan(slowOk, queue, offset + ioDelay, threshold)
-                            + late + fail504;
-                } else {
-                    observeDurations(p.durationsArray(), p.durations(), ok, mean, offset, late + fail504);
-                    weights[accN] = ok;
-                    means[accN] = mean;
-                    offsets[accN] = offset;
-                    if (offset > 0) accOffsets = true;
-                    accN++;
-                    accCap = Math.max(accCap, offset > 0 ? Math.min(TrafficModel.REQUEST_TIMEOUT_S, podCap + offset) : podCap);
-                    accSlow += slowerThan(ok, mean, offset, threshold) + late + fail504;
-                }
-                accAnswered += ok + late + fail504;
+                r[at + PodRows.ERR500] += share;
             }
-            p.cpuSeconds += cpu * dt;
+            r[at + PodRows.CPU_SECONDS] += cpu * dt;
         }
         podRow[PodState.REQ] = pReq;
         podRow[PodState.ERR] = pErr;
         podRow[PodState.OK] = pOk;
         podRow[PodState.LATENCY_SUM] = pLatency;
         podRow[PodState.CPU] = cpu;
-        p.lastMinute.push(podRow);
+        rows.push(r, at, podRow);
         accReq += pReq;
         accErr += pErr;
     }
 
     /**
-     * Adds a pod's step to its cumulative duration histogram ({@link PodState#durations()}, at {@code at} in
-     * {@code durations}): {@code ok} requests
-     * of latency {@code offset} + Exponential({@code mean}), so a share 1 − exp(−(le − offset)/mean) of them
-     * falls at or below the bound le, and {@code timedOut} requests that only reach +Inf. The shares are
-     * computed once per distinct latency (a Deployment's pods usually share theirs) and reused.
+     * A serving pod's outcome: a quiet pod's ({@code p.effects} empty, the Service's call plan) is worked out once per
+     * distinct input — in {@link #shared} for the pods sharing a row (the first of them to serve fixes its inputs; one
+     * with other inputs gets {@link #quiet}), in {@link #quiet} for the others —; a pod with effects gets its own.
      */
-    private void observeDurations(double[] durations, int at, double ok, double mean, double offset, double timedOut) {
-        double[] bounds = MetricNames.LATENCY_BUCKETS;
-        if (mean != cdfMean || offset != cdfOffset) {
-            cdfMean = mean;
-            cdfOffset = offset;
-            for (int b = 0; b < bounds.length; b++) cdf[b] = bounds[b] > offset ? -Math.expm1(-(bounds[b] - offset) / mean) : 0;
+    private PodOutcome outcome(PodState p, long t, double share, double extraServiceTime, int calls, boolean calling, CallPlan callPlan,
+                               double threshold, double idleCpu) {
+        ContainerSpec c = p.spec;
+        double gc = TrafficModel.gcFactor(p.memoryAt(t) / c.memoryLimit()), stolen = p.stressCores;
+        if (shareOutcomes && p.effects.isEmpty() && callPlan == plan) {
+            PodOutcome o = p.sharesRow && (!shared.workedOut() || shared.workedOutFor(c, gc, stolen)) ? shared : quiet;
+            if (!o.workedOutFor(c, gc, stolen)) {
+                o.quiet(share, memo.serviceTime(c, gc, stolen, extraServiceTime));
+                workOut(o, c, share, idleCpu, calls, calling, callPlan, threshold);
+                o.remember(c, gc, stolen);
+            }
+            return o;
         }
-        if (ok > 0) for (int b = 0; b < bounds.length; b++) durations[at + b] += ok * cdf[b];
-        durations[at + bounds.length] += ok + timedOut;
-        durations[at + bounds.length + 1] += ok * (mean + offset) + timedOut * TrafficModel.REQUEST_TIMEOUT_S;
+        PodOutcome o = own;
+        double serviceTime = memo.serviceTime(c, gc, stolen, extraServiceTime);
+        if (p.effects.isEmpty()) o.quiet(share, serviceTime); else o.fold(p.effects, share, serviceTime, dt);
+        workOut(o, c, share, idleCpu, calls, calling, callPlan, threshold);
+        return o;
+    }
+
+    /** The shared row takes the outcome its pods took this step, once (see {@link #stepPod}). */
+    private void stepSharedRow(PodRows rows, double share) {
+        if (!shared.workedOut()) return;
+        double[] r = rows.sharedPage();
+        int at = rows.sharedRow();
+        shared.addTo(r, at);
+        r[at + PodRows.CPU_SECONDS] += shared.cpu * dt;
+        podRow[PodState.REQ] = share;
+        podRow[PodState.ERR] = shared.errors;
+        podRow[PodState.OK] = shared.ok;
+        podRow[PodState.LATENCY_SUM] = shared.latencySum;
+        podRow[PodState.CPU] = shared.cpu;
+        rows.push(r, at, podRow);
     }
 
     /**
-     * A pod's effective service time, seconds (README "Traffic model"), kept for the last inputs seen: the pods of a
-     * Deployment usually share their container, GC factor, stolen cores and the step's added time, so most pods of a
-     * step reuse the first one's instead of working it out again.
+     * A serving pod's outcome, its effects folded into {@code o} already: the queueing model, its calls, and what that
+     * adds to its counters, duration histogram and the step's sums ({@code idleCpu}: the cores it burns without traffic).
      */
-    double serviceTime(ContainerSpec c, double gc, double stolenCores, double extra) {
-        if (c != stSpec || Double.doubleToRawLongBits(gc) != stGc || Double.doubleToRawLongBits(stolenCores) != stStolen
-                || Double.doubleToRawLongBits(extra) != stExtra) {
-            stSpec = c;
-            stGc = Double.doubleToRawLongBits(gc);
-            stStolen = Double.doubleToRawLongBits(stolenCores);
-            stExtra = Double.doubleToRawLongBits(extra);
-            double serviceTime = c.serviceTime().toNanos() / 1e9 * gc * TrafficModel.cpuFactor(stolenCores, c.cpuRequest());
-            if (extra > 0) serviceTime += extra;
-            stValue = serviceTime;
+    private void workOut(PodOutcome o, ContainerSpec c, double share, double idleCpu, int calls, boolean calling, CallPlan callPlan,
+                         double threshold) {
+        double duplicate = o.duplicate, offset = o.offset, ioShare = o.ioShare, ioDelay = o.ioDelay, fail504 = o.fail504;
+        double[] served = memo.serve(o.pass * (1 + duplicate) / dt, o.serviceTime, c);
+        double ok = served[TrafficModel.OK] * dt / (1 + duplicate), late = served[TrafficModel.TIMEOUTS] * dt / (1 + duplicate);
+        double mean = served[TrafficModel.MEAN_LATENCY];
+        // with partly slow IO, the queue's exponential part scales with the rest of the service time
+        double queue = ioShare > 0 ? mean * (1 - ioShare * ioDelay / o.serviceTime) : mean;
+        double meanAll = ioShare > 0 ? queue + ioShare * ioDelay : mean;
+        double callErr = 0;
+        o.calling = calling;
+        if (calling) {
+            // every request served called downstream; those whose calls all failed answer with an error
+            if (o.calleeLoad.length < calls) o.calleeLoad = new double[calls];
+            for (int j = 0; j < calls; j++) o.calleeLoad[j] = ok * callPlan.attemptsPerRequest[j];
+            callErr = ok * (1 - callPlan.ok);
+            ok -= callErr;
+            o.callErr504 = callErr * callPlan.timeouts504;
+            o.callErr500 = callErr * (1 - callPlan.timeouts504);
+            o.callErr = callErr;
         }
-        return stValue;
+        o.ok = ok;
+        o.late504 = late + fail504;
+        o.errors = late + o.fail500 + fail504 + callErr;
+        o.latency = meanAll + offset;
+        o.latencySum = ok * (meanAll + offset);
+        o.arrivalRate = share / dt; // a rate: in-flight = rate × latency (Little)
+        o.cpu = idleCpu + served[TrafficModel.UTILISATION] * memo.servedCpuShare;
+        double podCap = memo.servedCap;
+        o.slowIo = ioShare > 0;
+        if (ioShare > 0) {
+            double slowOk = ok * ioShare, fastOk = ok - slowOk;
+            o.rows = 2;
+            durations(o, 0, fastOk, queue, offset, late + fail504);
+            durations(o, 1, slowOk, queue, offset + ioDelay, 0);
+            o.ioDelayed = slowOk;
+            o.ioWaitSeconds = slowOk * ioDelay;
+            o.component(0, fastOk, queue, offset);
+            o.component(1, slowOk, queue, offset + ioDelay);
+            o.shifted = true;
+            o.cap = Math.min(TrafficModel.REQUEST_TIMEOUT_S, podCap + offset + ioDelay);
+            o.slow = TrafficModel.slowerThan(fastOk, queue, offset, threshold) + TrafficModel.slowerThan(slowOk, queue, offset + ioDelay, threshold)
+                    + late + fail504;
+        } else {
+            o.rows = 1;
+            durations(o, 0, ok, mean, offset, late + fail504);
+            o.component(0, ok, mean, offset);
+            o.shifted = offset > 0;
+            o.cap = offset > 0 ? Math.min(TrafficModel.REQUEST_TIMEOUT_S, podCap + offset) : podCap;
+            o.slow = memo.slowerThan(ok, mean, offset, threshold) + late + fail504;
+        }
+        o.answered = ok + late + fail504;
+    }
+
+    /** Adds a serving pod's outcome to the callees' load and the step's sums, in pod order. */
+    private void addToSums(PodOutcome o, int calls) {
+        if (o.calling) {
+            for (int j = 0; j < calls; j++) calleeLoad[j] += o.calleeLoad[j];
+            accCallTimeouts += o.callErr504;
+            accAnswered += o.callErr;
+        }
+        accTimeouts += o.late504;
+        for (int c = 0; c < o.rows; c++) {
+            weights[accN] = o.weight[c];
+            means[accN] = o.mean[c];
+            offsets[accN] = o.shift[c];
+            accN++;
+        }
+        if (o.shifted) accOffsets = true;
+        accCap = Math.max(accCap, o.cap);
+        accSlow += o.slow;
+        accAnswered += o.answered;
     }
 
     /**
-     * {@link TrafficModel#serve}'s results (read them before the next call), with the pod's latency cap and cpu share
-     * beside them, kept for the last arrivals, service time and container seen: the pods of a Deployment share their
-     * arrivals in a step.
+     * What {@code ok} requests of latency {@code offset} + Exponential({@code mean}) and {@code timedOut} ones add to a
+     * pod's cumulative duration histogram ({@link PodRows#DURATIONS}), into row {@code row} of {@code o}: a share
+     * 1 − exp(−(le − offset)/mean) of the answered ones falls at or below the bound le, the timed-out ones reach only
+     * +Inf. The shares are computed once per distinct latency (a Deployment's pods usually share theirs) and reused.
      */
-    double[] serve(double arrivals, double serviceTime, ContainerSpec c) {
-        if (c != servedSpec || Double.doubleToRawLongBits(arrivals) != servedArrivals
-                || Double.doubleToRawLongBits(serviceTime) != servedServiceTime) {
-            servedSpec = c;
-            servedArrivals = Double.doubleToRawLongBits(arrivals);
-            servedServiceTime = Double.doubleToRawLongBits(serviceTime);
-            TrafficModel.serve(arrivals, serviceTime, c.concurrency(), servedMemo);
-            servedCap = TrafficModel.latencyCap(serviceTime);
-            servedCpuShare = Math.max(c.cpuRequest(), TrafficModel.MIN_CPU_SHARE);
-        }
-        return servedMemo;
-    }
-
-    /**
-     * {@link TrafficModel#slowerThan(double, double, double, double)} with its exponential kept for the last latency
-     * and threshold seen: a Deployment's pods usually share them, so the step computes it once, not once per pod.
-     */
-    double slowerThan(double ok, double mean, double offset, double threshold) {
-        if (threshold <= offset) return ok;
-        if (Double.doubleToRawLongBits(mean) != slowMean || Double.doubleToRawLongBits(offset) != slowOffset
-                || Double.doubleToRawLongBits(threshold) != slowThreshold) {
-            slowMean = Double.doubleToRawLongBits(mean);
-            slowOffset = Double.doubleToRawLongBits(offset);
-            slowThreshold = Double.doubleToRawLongBits(threshold);
-            slowShare = Math.exp(-(threshold - offset) / mean);
-        }
-        return ok * slowShare;
+    private void durations(PodOutcome o, int row, double ok, double mean, double offset, double timedOut) {
+        double[] bounds = MetricNames.LATENCY_BUCKETS, cdf = memo.shares(mean, offset);
+        int at = row * PodState.DURATIONS;
+        o.rowAnswered[row] = ok > 0;
+        if (ok > 0) for (int b = 0; b < bounds.length; b++) o.durations[at + b] = ok * cdf[b];
+        o.durations[at + bounds.length] = ok + timedOut;
+        o.durations[at + bounds.length + 1] = ok * (mean + offset) + timedOut * TrafficModel.REQUEST_TIMEOUT_S;
     }
 
     /** Whole requests this second: Poisson(λ) by multiplying uniforms (Knuth) when small, its normal approximation when large. */

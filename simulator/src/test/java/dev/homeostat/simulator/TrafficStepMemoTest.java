@@ -12,7 +12,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-/** The step's memos of a Deployment's shared per-pod work ({@link TrafficStep#serviceTime}, {@code serve}, {@code slowerThan}). */
+/** The step's memos of a Deployment's shared per-pod work ({@link StepMemos#serviceTime}, {@code serve}, {@code slowerThan}, {@code shares}). */
 class TrafficStepMemoTest {
     private static final List<ContainerSpec> CONTAINERS = List.of(
             new ContainerSpec(null, 0.1, null, null, null, null, null, null, Duration.ofMillis(20), 4),
@@ -24,7 +24,7 @@ class TrafficStepMemoTest {
     /** Whatever the order and repetition of inputs, what the step's memos hand out is, bit for bit, what the model works out afresh. */
     @Property(tries = 300)
     void answersAsTheModelWorkedOutAfresh(@ForAll("pods") List<Pod> pods) {
-        var step = new TrafficStep(e -> { });
+        var step = new StepMemos();
         double[] fresh = new double[4];
         for (Pod p : pods) {
             ContainerSpec c = CONTAINERS.get(p.container());
@@ -38,6 +38,13 @@ class TrafficStepMemoTest {
             for (int i = 0; i < 4; i++) assertThat(Double.doubleToRawLongBits(served[i])).isEqualTo(Double.doubleToRawLongBits(fresh[i]));
             assertThat(step.servedCap).isEqualTo(TrafficModel.latencyCap(serviceTime));
             assertThat(step.servedCpuShare).isEqualTo(Math.max(c.cpuRequest(), TrafficModel.MIN_CPU_SHARE));
+
+            double[] shares = step.shares(p.mean(), p.offset());
+            for (int b = 0; b < shares.length; b++) {
+                double le = dev.homeostat.simulator.metrics.MetricNames.LATENCY_BUCKETS[b];
+                double share = le > p.offset() ? -Math.expm1(-(le - p.offset()) / p.mean()) : 0;
+                assertThat(Double.doubleToRawLongBits(shares[b])).isEqualTo(Double.doubleToRawLongBits(share));
+            }
 
             double ok = served[TrafficModel.OK];
             assertThat(Double.doubleToRawLongBits(step.slowerThan(ok, p.mean(), p.offset(), p.threshold())))
