@@ -193,10 +193,7 @@ public final class Engine {
         if (!ticked || now - lastSweep >= lookback) {
             // a series quiet for a whole lookback is a pod or Deployment that is gone: its detector goes with it
             for (SignalEvaluator signal : signals) signal.forgetQuietSince(now - lookback);
-            serviceIndex.retainPods(ref -> { // pod/<namespace>/<name>
-                int slash = ref.indexOf('/', 4);
-                return cluster.hasPod(ref.substring(4, slash), ref.substring(slash + 1));
-            });
+            serviceIndex.retainPods(cluster::hasPod);
             lastSweep = now;
         }
         lastTick = now;
@@ -239,12 +236,13 @@ public final class Engine {
     }
 
     /** The gate between the router and the cluster: guards first, then the port, and the journal either way. */
-    private ActionGate.Attempt apply(ClusterAction action, Rule rule, String service, long now) {
+    private ActionGate.Attempt apply(ClusterAction action, Rule rule, String service, long now, Runnable beforeRunning) {
         var context = new GuardContext(now, rule.name(), rule.mode(), cluster, rule.duringRollout(), anomalousNow());
         for (Guard guard : guards) {
             Optional<String> veto = guard.veto(action, context);
             if (veto.isPresent()) return new ActionGate.Attempt.Vetoed(guard.name(), veto.get());
         }
+        beforeRunning.run();
         ActionOutcome outcome = actions.execute(action);
         if (outcome == null) outcome = ActionOutcome.refused("cluster returned no outcome");
         for (Guard guard : guards) guard.onExecuted(action, context);
