@@ -342,8 +342,8 @@ public final class Diagnoser {
 
     private Busy busy;
     private String[] podById = new String[0];
-    @SuppressWarnings("unchecked")
-    private Map<String, String>[] labelsById = new Map[0];
+    /** The labels each pod key was worked out from: kept untyped, so storing one needs no check of its map's class. */
+    private Object[] labelsById = new Object[0];
 
     /** The busy ratios of one evaluation, in the source's order (the order a mean sums them in). */
     private static final class Busy {

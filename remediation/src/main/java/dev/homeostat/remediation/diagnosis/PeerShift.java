@@ -23,7 +23,8 @@ import java.util.Optional;
  * pod of a leaking Deployment ageing) is not a move, and restarting the pods that stand out in it still helps.
  *
  * <p>It reads the pod recording rules the default policy's peer signals use ({@link #LATENCY}, {@link #ERRORS}) just
- * before the onset and in the last minute, at most once per evaluation; where a pod has no sample before the onset
+ * before the onset and in the last minute, at most once per evaluation (and once per onset), the error ratios only
+ * when the latencies did not already tell; where a pod has no sample before the onset
  * (it started since, or the series is not recorded) it does not count, and with fewer than {@link #MIN_PEERS} such pods
  * the service is not said to have moved.
  */
@@ -47,6 +48,7 @@ final class PeerShift {
 
     private final MetricsSource metrics;
     private long readAt = Long.MIN_VALUE;
+    private long errorsAt = Long.MIN_VALUE;
     private final PodValues.PodKeys latencyKeys = new PodValues.PodKeys();
     private final PodValues.PodKeys errorsKeys = new PodValues.PodKeys();
     private final PodValues latencyNow = new PodValues(latencyKeys);
@@ -67,29 +69,37 @@ final class PeerShift {
         if (peers.isEmpty() || onset == Long.MIN_VALUE) return Optional.empty();
         if (readAt != now) {
             latencyNow.read(metrics, LATENCY, now - NOW_WINDOW, now);
-            errorsNow.read(metrics, ERRORS, now - NOW_WINDOW, now);
             readAt = now;
             // a few onsets are kept (the evaluation's other services, the next ticks of a lasting one); each holds a
             // value per pod of the cluster, so at 30,000 pods more would cost real heap
             if (latencyBefore.size() > MAX_ONSETS) { latencyBefore.clear(); errorsBefore.clear(); }
         }
         PodValues latency0 = latencyBefore.computeIfAbsent(onset, s -> new PodValues(latencyKeys).read(metrics, LATENCY, s - BEFORE_WINDOW, s - 1));
-        PodValues errors0 = errorsBefore.computeIfAbsent(onset, s -> new PodValues(errorsKeys).read(metrics, ERRORS, s - BEFORE_WINDOW, s - 1));
         List<Double> slower = new ArrayList<>();
-        List<Double> moreErrors = new ArrayList<>();
         for (PodInfo p : peers) {
             String key = p.namespace() + "/" + p.name();
             // a value read is finite: NaN says the pod had none
             double l0 = latency0.get(key), l1 = latencyNow.get(key);
             if (!Double.isNaN(l0) && !Double.isNaN(l1) && l0 > 0) slower.add(l1 / l0);
-            double e0 = errors0.get(key), e1 = errorsNow.get(key);
-            if (!Double.isNaN(e0) && !Double.isNaN(e1)) moreErrors.add(e1 - e0);
         }
         double slowdown = slower.size() >= MIN_PEERS ? median(slower) : Double.NaN;
         if (slowdown >= SLOWER) return Optional.of(String.format(Locale.ROOT,
                 "its other pods are slowed as a whole: their median latency is %.1f× what it was before the onset", slowdown));
         if (slowdown <= 1 / SLOWER) return Optional.of(String.format(Locale.ROOT,
                 "its other pods recover as a whole: their median latency fell to %.2f× what it was before the onset", slowdown));
+        // the error ratios only when the latencies said nothing: two reads of every pod's series fewer when they did
+        // (a past window reads the same whenever it is read, so an onset's values may be read at a later evaluation)
+        if (errorsAt != now) {
+            errorsNow.read(metrics, ERRORS, now - NOW_WINDOW, now);
+            errorsAt = now;
+        }
+        PodValues errors0 = errorsBefore.computeIfAbsent(onset, s -> new PodValues(errorsKeys).read(metrics, ERRORS, s - BEFORE_WINDOW, s - 1));
+        List<Double> moreErrors = new ArrayList<>();
+        for (PodInfo p : peers) {
+            String key = p.namespace() + "/" + p.name();
+            double e0 = errors0.get(key), e1 = errorsNow.get(key);
+            if (!Double.isNaN(e0) && !Double.isNaN(e1)) moreErrors.add(e1 - e0);
+        }
         double failing = moreErrors.size() >= MIN_PEERS ? median(moreErrors) : Double.NaN;
         if (Math.abs(failing) >= MORE_ERRORS) return Optional.of(String.format(Locale.ROOT,
                 "its other pods %s as a whole: their median error ratio moved by %+.2f since the onset", failing > 0 ? "fail" : "recover", failing));
