@@ -167,8 +167,9 @@ public final class Engine {
     }
 
     /**
-     * One evaluation at the clock's now: query, detect, journal, route, act, verify. The cluster is listed only when
-     * something is to be routed or is in flight: a quiet tick costs the new samples and nothing else.
+     * One evaluation at the clock's now: query, detect, journal, route, act, verify. The cluster's pods are asked about
+     * only when something is to be routed or is in flight (by name where the view answers so, listed whole only before
+     * an action then): a quiet tick costs the new samples and nothing else.
      */
     public void tick() {
         long now = clock.millis();
