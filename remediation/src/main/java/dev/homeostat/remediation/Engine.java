@@ -167,8 +167,9 @@ public final class Engine {
     }
 
     /**
-     * One evaluation at the clock's now: query, detect, journal, route, act, verify. The cluster is listed only when
-     * something is to be routed or is in flight: a quiet tick costs the new samples and nothing else.
+     * One evaluation at the clock's now: query, detect, journal, route, act, verify. The cluster's pods are asked about
+     * only when something is to be routed or is in flight (by name where the view answers so, listed whole only before
+     * an action then): a quiet tick costs the new samples and nothing else.
      */
     public void tick() {
         long now = clock.millis();
@@ -193,10 +194,7 @@ public final class Engine {
         if (!ticked || now - lastSweep >= lookback) {
             // a series quiet for a whole lookback is a pod or Deployment that is gone: its detector goes with it
             for (SignalEvaluator signal : signals) signal.forgetQuietSince(now - lookback);
-            serviceIndex.retainPods(ref -> { // pod/<namespace>/<name>
-                int slash = ref.indexOf('/', 4);
-                return cluster.hasPod(ref.substring(4, slash), ref.substring(slash + 1));
-            });
+            serviceIndex.retainPods(cluster::hasPod);
             lastSweep = now;
         }
         lastTick = now;
@@ -239,12 +237,13 @@ public final class Engine {
     }
 
     /** The gate between the router and the cluster: guards first, then the port, and the journal either way. */
-    private ActionGate.Attempt apply(ClusterAction action, Rule rule, String service, long now) {
+    private ActionGate.Attempt apply(ClusterAction action, Rule rule, String service, long now, Runnable beforeRunning) {
         var context = new GuardContext(now, rule.name(), rule.mode(), cluster, rule.duringRollout(), anomalousNow());
         for (Guard guard : guards) {
             Optional<String> veto = guard.veto(action, context);
             if (veto.isPresent()) return new ActionGate.Attempt.Vetoed(guard.name(), veto.get());
         }
+        beforeRunning.run();
         ActionOutcome outcome = actions.execute(action);
         if (outcome == null) outcome = ActionOutcome.refused("cluster returned no outcome");
         for (Guard guard : guards) guard.onExecuted(action, context);

@@ -23,7 +23,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.Predicate;
 
 /**
  * Diagnoses the anomalies of a tick in the order on-call engineers check (shared/HEALING.md), one diagnosis per
@@ -190,8 +189,7 @@ public final class Diagnoser {
         List<PodInfo> peers = new ArrayList<>();
         for (DeploymentInfo d : deployments)
             for (PodInfo p : cluster.podsOf(d.namespace(), d.name())) {
-                boolean out = standOut.stream().anyMatch(t -> t.name().equals(p.name()) && Objects.equals(t.namespace(), p.namespace()));
-                if (!out && p.ready() && p.startedAtMillis() >= 0 && now - p.startedAtMillis() >= SETTLED_MILLIS) peers.add(p);
+                if (!among(standOut, p) && p.ready() && p.startedAtMillis() >= 0 && now - p.startedAtMillis() >= SETTLED_MILLIS) peers.add(p);
             }
         return peers;
     }
@@ -232,14 +230,19 @@ public final class Diagnoser {
     }
 
     private boolean anomalousService(String service) {
-        return recent.stream().anyMatch(a -> service.equals(serviceOf(a)));
+        for (Anomaly a : recent) if (service.equals(serviceOf(a))) return true;
+        return false;
     }
 
     private boolean anomalousWorkload(String workload, CallGraph graph) {
-        if (graph.servicesOf(workload).stream().anyMatch(this::anomalousService)) return true;
+        for (String service : graph.servicesOf(workload)) if (anomalousService(service)) return true;
         if (anomalousService(workload)) return true; // an entry point: a service of the workload's own name
-        return recent.stream().anyMatch(a -> a.target().kind() == Target.Kind.POD && cluster.pod(a.target().namespace(), a.target().name())
-                .map(p -> workload.equals(p.namespace() + "/" + p.deployment())).orElse(false));
+        for (Anomaly a : recent) {
+            if (a.target().kind() != Target.Kind.POD) continue;
+            PodInfo p = cluster.pod(a.target().namespace(), a.target().name()).orElse(null);
+            if (p != null && workload.equals(p.namespace() + "/" + p.deployment())) return true;
+        }
+        return false;
     }
 
     /**
@@ -253,9 +256,8 @@ public final class Diagnoser {
         for (Anomaly a : recent) {
             if (a.target().kind() != Target.Kind.POD || !service.equals(serviceOf(a))) continue;
             if (a.timeMillis() < now - STANDING_OUT_MILLIS) continue;
-            boolean settled = cluster.pod(a.target().namespace(), a.target().name())
-                    .map(p -> p.startedAtMillis() >= 0 && a.timeMillis() - p.startedAtMillis() >= SETTLED_MILLIS).orElse(false);
-            if (settled) pods.put(a.target().ref(), a.target());
+            PodInfo p = cluster.pod(a.target().namespace(), a.target().name()).orElse(null);
+            if (p != null && p.startedAtMillis() >= 0 && a.timeMillis() - p.startedAtMillis() >= SETTLED_MILLIS) pods.put(a.target().ref(), a.target());
         }
         return List.copyOf(pods.values());
     }
@@ -266,10 +268,10 @@ public final class Diagnoser {
      */
     private Optional<Diagnosis> nodeLocal(String service, List<DeploymentInfo> deployments, List<Target> standOut, List<String> evidence) {
         Map<String, List<Target>> byNode = new TreeMap<>();
-        Predicate<PodInfo> of = p -> standOut.stream().anyMatch(t -> t.name().equals(p.name()) && Objects.equals(t.namespace(), p.namespace()));
         for (DeploymentInfo d : deployments)
             for (PodInfo p : cluster.podsOf(d.namespace(), d.name()))
-                if (p.node() != null && !p.node().isBlank() && (of.test(p) || !p.ready())) byNode.computeIfAbsent(p.node(), k -> new ArrayList<>()).add(target(p));
+                if (p.node() != null && !p.node().isBlank() && (among(standOut, p) || !p.ready())) byNode.computeIfAbsent(p.node(), k -> new ArrayList<>()).add(target(p));
+        if (byNode.isEmpty()) return Optional.empty();
         Map<String, Boolean> ready = new HashMap<>();
         for (NodeInfo n : cluster.nodes()) ready.put(n.name(), n.ready());
         // where each other service's anomalous pods are
@@ -277,13 +279,14 @@ public final class Diagnoser {
         for (Anomaly a : recent) {
             String other = serviceOf(a);
             if (a.target().kind() != Target.Kind.POD || other == null || other.equals(service)) continue;
-            cluster.pod(a.target().namespace(), a.target().name()).map(PodInfo::node).filter(n -> !n.isBlank())
-                    .ifPresent(n -> nodesOf.computeIfAbsent(other, k -> new TreeSet<>()).add(n));
+            PodInfo p = cluster.pod(a.target().namespace(), a.target().name()).orElse(null);
+            if (p != null && p.node() != null && !p.node().isBlank()) nodesOf.computeIfAbsent(other, k -> new TreeSet<>()).add(p.node());
         }
         for (var e : byNode.entrySet()) {
             String node = e.getKey();
             boolean notReady = !ready.getOrDefault(node, true);
-            List<String> concentrated = nodesOf.entrySet().stream().filter(o -> o.getValue().equals(Set.of(node))).map(Map.Entry::getKey).toList();
+            List<String> concentrated = new ArrayList<>();
+            for (var o : nodesOf.entrySet()) if (o.getValue().size() == 1 && o.getValue().contains(node)) concentrated.add(o.getKey());
             if (notReady || concentrated.size() >= 2) {
                 evidence.add("node " + node + (notReady ? " is not ready" : " is where the anomalous pods of " + concentrated + " all are"));
                 return Optional.of(new Diagnosis.NodeLocal(new Target(Target.Kind.NODE, null, node), service, e.getValue(), evidence));
@@ -339,8 +342,8 @@ public final class Diagnoser {
 
     private Busy busy;
     private String[] podById = new String[0];
-    @SuppressWarnings("unchecked")
-    private Map<String, String>[] labelsById = new Map[0];
+    /** The labels each pod key was worked out from: kept untyped, so storing one needs no check of its map's class. */
+    private Object[] labelsById = new Object[0];
 
     /** The busy ratios of one evaluation, in the source's order (the order a mean sums them in). */
     private static final class Busy {
@@ -359,6 +362,12 @@ public final class Diagnoser {
             pods[size] = pod;
             newest[size++] = value;
         }
+    }
+
+    /** Whether {@code p} is one of {@code pods}. */
+    private static boolean among(List<Target> pods, PodInfo p) {
+        for (Target t : pods) if (t.name().equals(p.name()) && Objects.equals(t.namespace(), p.namespace())) return true;
+        return false;
     }
 
     private static Target target(PodInfo p) {

@@ -23,7 +23,8 @@ import java.util.Optional;
  * pod of a leaking Deployment ageing) is not a move, and restarting the pods that stand out in it still helps.
  *
  * <p>It reads the pod recording rules the default policy's peer signals use ({@link #LATENCY}, {@link #ERRORS}) just
- * before the onset and in the last minute, at most once per evaluation; where a pod has no sample before the onset
+ * before the onset and in the last minute, at most once per evaluation (and once per onset), the error ratios only
+ * when the latencies did not already tell; where a pod has no sample before the onset
  * (it started since, or the series is not recorded) it does not count, and with fewer than {@link #MIN_PEERS} such pods
  * the service is not said to have moved.
  */
@@ -47,11 +48,14 @@ final class PeerShift {
 
     private final MetricsSource metrics;
     private long readAt = Long.MIN_VALUE;
-    private Map<String, Double> latencyNow = Map.of();
-    private Map<String, Double> errorsNow = Map.of();
+    private long errorsAt = Long.MIN_VALUE;
+    private final PodValues.PodKeys latencyKeys = new PodValues.PodKeys();
+    private final PodValues.PodKeys errorsKeys = new PodValues.PodKeys();
+    private final PodValues latencyNow = new PodValues(latencyKeys);
+    private final PodValues errorsNow = new PodValues(errorsKeys);
     /** Values before an onset, by the onset: read once per onset. */
-    private final Map<Long, Map<String, Double>> latencyBefore = new HashMap<>();
-    private final Map<Long, Map<String, Double>> errorsBefore = new HashMap<>();
+    private final Map<Long, PodValues> latencyBefore = new HashMap<>();
+    private final Map<Long, PodValues> errorsBefore = new HashMap<>();
 
     PeerShift(MetricsSource metrics) {
         this.metrics = Objects.requireNonNull(metrics, "metrics");
@@ -64,73 +68,42 @@ final class PeerShift {
     Optional<String> wholeService(List<PodInfo> peers, long onset, long now) {
         if (peers.isEmpty() || onset == Long.MIN_VALUE) return Optional.empty();
         if (readAt != now) {
-            latencyNow = newest(LATENCY, now - NOW_WINDOW, now);
-            errorsNow = newest(ERRORS, now - NOW_WINDOW, now);
+            latencyNow.read(metrics, LATENCY, now - NOW_WINDOW, now);
             readAt = now;
             // a few onsets are kept (the evaluation's other services, the next ticks of a lasting one); each holds a
             // value per pod of the cluster, so at 30,000 pods more would cost real heap
             if (latencyBefore.size() > MAX_ONSETS) { latencyBefore.clear(); errorsBefore.clear(); }
         }
-        Map<String, Double> latency0 = latencyBefore.computeIfAbsent(onset, s -> newest(LATENCY, s - BEFORE_WINDOW, s - 1));
-        Map<String, Double> errors0 = errorsBefore.computeIfAbsent(onset, s -> newest(ERRORS, s - BEFORE_WINDOW, s - 1));
+        PodValues latency0 = latencyBefore.computeIfAbsent(onset, s -> new PodValues(latencyKeys).read(metrics, LATENCY, s - BEFORE_WINDOW, s - 1));
         List<Double> slower = new ArrayList<>();
-        List<Double> moreErrors = new ArrayList<>();
         for (PodInfo p : peers) {
             String key = p.namespace() + "/" + p.name();
-            Double l0 = latency0.get(key), l1 = latencyNow.get(key);
-            if (l0 != null && l1 != null && l0 > 0) slower.add(l1 / l0);
-            Double e0 = errors0.get(key), e1 = errorsNow.get(key);
-            if (e0 != null && e1 != null) moreErrors.add(e1 - e0);
+            // a value read is finite: NaN says the pod had none
+            double l0 = latency0.get(key), l1 = latencyNow.get(key);
+            if (!Double.isNaN(l0) && !Double.isNaN(l1) && l0 > 0) slower.add(l1 / l0);
         }
         double slowdown = slower.size() >= MIN_PEERS ? median(slower) : Double.NaN;
         if (slowdown >= SLOWER) return Optional.of(String.format(Locale.ROOT,
                 "its other pods are slowed as a whole: their median latency is %.1f× what it was before the onset", slowdown));
         if (slowdown <= 1 / SLOWER) return Optional.of(String.format(Locale.ROOT,
                 "its other pods recover as a whole: their median latency fell to %.2f× what it was before the onset", slowdown));
+        // the error ratios only when the latencies said nothing: two reads of every pod's series fewer when they did
+        // (a past window reads the same whenever it is read, so an onset's values may be read at a later evaluation)
+        if (errorsAt != now) {
+            errorsNow.read(metrics, ERRORS, now - NOW_WINDOW, now);
+            errorsAt = now;
+        }
+        PodValues errors0 = errorsBefore.computeIfAbsent(onset, s -> new PodValues(errorsKeys).read(metrics, ERRORS, s - BEFORE_WINDOW, s - 1));
+        List<Double> moreErrors = new ArrayList<>();
+        for (PodInfo p : peers) {
+            String key = p.namespace() + "/" + p.name();
+            double e0 = errors0.get(key), e1 = errorsNow.get(key);
+            if (!Double.isNaN(e0) && !Double.isNaN(e1)) moreErrors.add(e1 - e0);
+        }
         double failing = moreErrors.size() >= MIN_PEERS ? median(moreErrors) : Double.NaN;
         if (Math.abs(failing) >= MORE_ERRORS) return Optional.of(String.format(Locale.ROOT,
                 "its other pods %s as a whole: their median error ratio moved by %+.2f since the onset", failing > 0 ? "fail" : "recover", failing));
         return Optional.empty();
-    }
-
-    /** Each pod's (ns/name) newest finite value of {@code metric} in [from, to]. */
-    private Map<String, Double> newest(String metric, long from, long to) {
-        Map<String, Double> out = new HashMap<>();
-        PodKeys keys = podKeys.computeIfAbsent(metric, m -> new PodKeys());
-        metrics.read(metric, from, to, (id, labels, times, values, n) -> {
-            for (int i = n - 1; i >= 0; i--) {
-                if (Double.isFinite(values[i])) {
-                    String pod = keys.of(id, labels);
-                    if (pod != null) out.put(pod, values[i]);
-                    return;
-                }
-            }
-        });
-        return out;
-    }
-
-    /** Per metric (the source numbers series per metric): each series' pod key, worked out once per numbered series. */
-    private final Map<String, PodKeys> podKeys = new HashMap<>();
-
-    /** A series' pod as ns/name (null without a pod label), kept by the source's number while it names these labels. */
-    private static final class PodKeys {
-        private String[] keys = new String[0];
-        private Object[] labelsOf = new Object[0];
-
-        String of(int id, Map<String, String> labels) {
-            if (id >= 0 && id < keys.length && labelsOf[id] == labels) return keys[id];
-            String pod = labels.get("pod");
-            String key = pod == null ? null : labels.getOrDefault("namespace", "default") + "/" + pod;
-            if (id >= 0) {
-                if (id >= keys.length) {
-                    keys = Arrays.copyOf(keys, Math.max(id + 1, keys.length * 2));
-                    labelsOf = Arrays.copyOf(labelsOf, keys.length);
-                }
-                keys[id] = key;
-                labelsOf[id] = labels;
-            }
-            return key;
-        }
     }
 
     private static double median(List<Double> values) {

@@ -6,6 +6,13 @@ public record Target(Kind kind, String namespace, String name) {
 
     /** {@code kind/namespace/name}, e.g. {@code pod/default/checkout-7f9c-x2}; nodes have no namespace. */
     public String ref() {
-        return kind.name().toLowerCase(java.util.Locale.ROOT) + "/" + (namespace == null ? "" : namespace + "/") + name;
+        // the kind's name in lower case, without lower-casing it per call (refs key maps and sorts on every tick)
+        String prefix = switch (kind) {
+            case POD -> "pod/";
+            case DEPLOYMENT -> "deployment/";
+            case SERVICE -> "service/";
+            case NODE -> "node/";
+        };
+        return namespace == null ? prefix + name : prefix + namespace + "/" + name;
     }
 }

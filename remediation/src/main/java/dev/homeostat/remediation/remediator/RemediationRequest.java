@@ -11,41 +11,41 @@ import java.util.List;
 
 /**
  * What a remediator may look at: the incident's {@code target} and {@code service}, the {@code rule}
- * and the {@code trigger} anomaly that opened it, the actions already taken in its chain, the pods,
- * deployments and nodes as the cluster shows them now, the anomalies of the last lookback (oldest
+ * and the {@code trigger} anomaly that opened it, the actions already taken in its chain, the pods (looked up by name or
+ * Deployment), deployments and nodes as the cluster shows them now, the anomalies of the last lookback (oldest
  * first), the rule's {@code scaling} (for {@code scale-up}), and {@code heldBack}: why the chain's last
  * held-back action did not run (a guard's or remediator's reason), or null; {@code diagnosis} what the engine made of
  * the anomalies (null when the rule does not diagnose).
  */
 public record RemediationRequest(Target target, String service, String rule, Anomaly trigger, List<String> previousActions,
-                                 List<PodInfo> pods, List<Anomaly> recentAnomalies, Scaling scaling,
+                                 PodLookup pods, List<Anomaly> recentAnomalies, Scaling scaling,
                                  List<DeploymentInfo> deployments, List<NodeInfo> nodes, String heldBack, Diagnosis diagnosis) {
     public RemediationRequest {
         previousActions = List.copyOf(previousActions);
-        pods = List.copyOf(pods);
+        pods = java.util.Objects.requireNonNull(pods, "pods");
         recentAnomalies = List.copyOf(recentAnomalies);
         scaling = scaling == null ? Scaling.defaults() : scaling;
         deployments = List.copyOf(deployments);
         nodes = List.copyOf(nodes);
     }
 
-    /** A request without a diagnosis. */
+    /** A request without a diagnosis, over a listing of the pods. */
     public RemediationRequest(Target target, String service, String rule, Anomaly trigger, List<String> previousActions,
                               List<PodInfo> pods, List<Anomaly> recentAnomalies, Scaling scaling,
                               List<DeploymentInfo> deployments, List<NodeInfo> nodes, String heldBack) {
-        this(target, service, rule, trigger, previousActions, pods, recentAnomalies, scaling, deployments, nodes, heldBack, null);
+        this(target, service, rule, trigger, previousActions, PodLookup.of(pods), recentAnomalies, scaling, deployments, nodes, heldBack, null);
     }
 
     /** A request of which no action was held back. */
     public RemediationRequest(Target target, String service, String rule, Anomaly trigger, List<String> previousActions,
                               List<PodInfo> pods, List<Anomaly> recentAnomalies, Scaling scaling,
                               List<DeploymentInfo> deployments, List<NodeInfo> nodes) {
-        this(target, service, rule, trigger, previousActions, pods, recentAnomalies, scaling, deployments, nodes, null, null);
+        this(target, service, rule, trigger, previousActions, PodLookup.of(pods), recentAnomalies, scaling, deployments, nodes, null, null);
     }
 
     /** A request without deployments and nodes, with the default scaling. */
     public RemediationRequest(Target target, String service, String rule, Anomaly trigger, List<String> previousActions,
                               List<PodInfo> pods, List<Anomaly> recentAnomalies) {
-        this(target, service, rule, trigger, previousActions, pods, recentAnomalies, Scaling.defaults(), List.of(), List.of(), null, null);
+        this(target, service, rule, trigger, previousActions, PodLookup.of(pods), recentAnomalies, Scaling.defaults(), List.of(), List.of(), null, null);
     }
 }

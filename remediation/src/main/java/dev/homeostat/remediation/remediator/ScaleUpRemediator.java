@@ -24,7 +24,7 @@ public final class ScaleUpRemediator implements Remediator {
         DeploymentInfo info = request.deployments().stream()
                 .filter(d -> Objects.equals(d.namespace(), deployment.namespace()) && d.name().equals(deployment.name()))
                 .findFirst().orElseThrow(); // Targets.deployment only finds listed deployments
-        String noRoom = noRoom(deployment, request.pods());
+        String noRoom = noRoom(deployment, request.pods().podsOf(deployment.namespace(), deployment.name()));
         if (noRoom != null) return new Decision.Skip(new ClusterAction.ScaleDeployment(deployment, info.replicas()), noRoom);
         Scaling scaling = request.scaling();
         double utilization = request.diagnosis() == null ? Double.NaN : request.diagnosis().utilization();

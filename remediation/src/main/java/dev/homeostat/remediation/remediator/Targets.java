@@ -4,12 +4,8 @@ import dev.homeostat.remediation.model.Anomaly;
 import dev.homeostat.remediation.model.Target;
 import dev.homeostat.remediation.port.PodInfo;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * How each kind of action finds what it acts on, from the incident's target. Pod actions: a pod
@@ -34,9 +30,9 @@ final class Targets {
 
     static Found pod(RemediationRequest request) {
         Target target = request.target();
-        Map<String, PodInfo> pods = podsByKey(request);
+        PodLookup pods = request.pods();
         return switch (target.kind()) {
-            case POD -> pods.containsKey(key(target.namespace(), target.name()))
+            case POD -> pods.pod(target.namespace(), target.name()) != null
                     ? Found.of(target) : Found.gone("pod " + target.ref() + " no longer exists");
             case SERVICE, DEPLOYMENT -> worstPod(request, pods)
                     .map(p -> Found.of(new Target(Target.Kind.POD, p.namespace(), p.name())))
@@ -47,10 +43,10 @@ final class Targets {
 
     static Found deployment(RemediationRequest request) {
         Target target = request.target();
-        Map<String, PodInfo> pods = podsByKey(request);
+        PodLookup pods = request.pods();
         Optional<PodInfo> pod = switch (target.kind()) {
             case DEPLOYMENT -> Optional.empty();
-            case POD -> Optional.ofNullable(pods.get(key(target.namespace(), target.name())));
+            case POD -> Optional.ofNullable(pods.pod(target.namespace(), target.name()));
             case SERVICE -> worstPod(request, pods);
             case NODE -> Optional.empty();
         };
@@ -81,7 +77,7 @@ final class Targets {
         if (target.kind() == Target.Kind.NODE) return Found.of(target);
         Found pod = pod(request);
         if (!pod.present()) return pod;
-        PodInfo info = podsByKey(request).get(key(pod.target().namespace(), pod.target().name()));
+        PodInfo info = request.pods().pod(pod.target().namespace(), pod.target().name());
         if (info == null || info.node() == null || info.node().isBlank()) {
             return Found.none("pod " + pod.target().ref() + " is not scheduled on a node");
         }
@@ -98,32 +94,23 @@ final class Targets {
         return Found.of(new Target(Target.Kind.SERVICE, target.namespace(), service));
     }
 
-    private static Optional<PodInfo> worstPod(RemediationRequest request, Map<String, PodInfo> pods) {
+    private static Optional<PodInfo> worstPod(RemediationRequest request, PodLookup pods) {
         Target target = request.target();
-        return request.recentAnomalies().stream()
-                .filter(a -> a.target().kind() == Target.Kind.POD && Objects.equals(a.target().namespace(), target.namespace()))
-                .filter(a -> pods.containsKey(key(a.target().namespace(), a.target().name())))
-                .filter(a -> target.kind() == Target.Kind.SERVICE
-                        ? target.name().equals(a.service())
-                        : target.name().equals(pods.get(key(a.target().namespace(), a.target().name())).deployment()))
-                .max(Comparator.comparingDouble(Anomaly::score)
-                        .thenComparing(a -> a.target().name(), Comparator.reverseOrder()))
-                .map(a -> pods.get(key(a.target().namespace(), a.target().name())));
+        Comparator<Anomaly> worse = Comparator.comparingDouble(Anomaly::score).thenComparing(a -> a.target().name(), Comparator.reverseOrder());
+        Anomaly worst = null;
+        PodInfo worstPod = null;
+        for (Anomaly a : request.recentAnomalies()) {
+            if (a.target().kind() != Target.Kind.POD || !Objects.equals(a.target().namespace(), target.namespace())) continue;
+            PodInfo p = pods.pod(a.target().namespace(), a.target().name());
+            if (p == null) continue;
+            if (!(target.kind() == Target.Kind.SERVICE ? target.name().equals(a.service()) : target.name().equals(p.deployment()))) continue;
+            // the first of equals stays, as Stream.max keeps it
+            if (worst == null || worse.compare(a, worst) > 0) {
+                worst = a;
+                worstPod = p;
+            }
+        }
+        return Optional.ofNullable(worstPod);
     }
 
-    /**
-     * The pods a lookup of this request can ask for (its target, the pods of its recent anomalies) by ns/name, the
-     * first listed winning: one pass over the cluster's pods that keys only those, not every pod of the cluster.
-     */
-    private static Map<String, PodInfo> podsByKey(RemediationRequest request) {
-        Set<String> wanted = new HashSet<>();
-        if (request.target().kind() == Target.Kind.POD) wanted.add(request.target().name());
-        for (Anomaly a : request.recentAnomalies()) if (a.target().kind() == Target.Kind.POD) wanted.add(a.target().name());
-        Map<String, PodInfo> out = new HashMap<>();
-        if (wanted.isEmpty()) return out;
-        for (PodInfo p : request.pods()) if (wanted.contains(p.name())) out.putIfAbsent(key(p.namespace(), p.name()), p);
-        return out;
-    }
-
-    private static String key(String namespace, String name) { return namespace + "/" + name; }
 }

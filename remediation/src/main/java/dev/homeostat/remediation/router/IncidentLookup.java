@@ -22,7 +22,7 @@ final class IncidentLookup {
             if (incident.current.equals(target)) return incident;
         }
         if (target.kind() != Target.Kind.POD) return null;
-        PodInfo pod = pods.find(target.namespace(), target.name());
+        PodInfo pod = pods.pod(target.namespace(), target.name());
         if (pod == null || pod.deployment() == null) return null;
         Incident best = null;
         for (Incident incident : inFlight.values()) {
@@ -40,7 +40,7 @@ final class IncidentLookup {
     /** The deployment of a pod target, or null (not a pod, not listed, or no owner). */
     static String deploymentOf(Target target, TickPods pods) {
         if (target.kind() != Target.Kind.POD) return null;
-        PodInfo pod = pods.find(target.namespace(), target.name());
+        PodInfo pod = pods.pod(target.namespace(), target.name());
         return pod == null ? null : pod.deployment();
     }
 }

@@ -17,14 +17,11 @@ import dev.homeostat.remediation.remediator.Decision;
 import dev.homeostat.remediation.remediator.RemediationRequest;
 import dev.homeostat.remediation.remediator.RemediatorRegistry;
 import java.util.ArrayDeque;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
@@ -41,11 +38,13 @@ public final class Router {
     private final EngineListener listener;
     /** Deployments and nodes for the remediators (pods come with each tick). */
     private final ClusterView cluster;
+    /** Whether {@link #cluster} answers pod lookups itself, so a tick asks it rather than listing every pod. */
+    private final boolean answersByName;
     /** In flight, by the ref of the target that opened them: iteration in sorted order keeps runs deterministic. */
     private final Map<String, Incident> inFlight = new TreeMap<>();
     private final ArrayDeque<Anomaly> recent = new ArrayDeque<>();
-    /** Refs of pods an applied isolate-pod took out of service, while the cluster still lists them. */
-    private final Set<String> isolated = new TreeSet<>();
+    /** Pods an applied isolate-pod took out of service, by ref, while the cluster still lists them. */
+    private final Map<String, Target> isolated = new TreeMap<>();
     /** Actions of rules in approve mode, waiting for a human; decisions are read at each tick. */
     private final Approvals approvals = new Approvals();
     private final Pager pager;
@@ -66,6 +65,7 @@ public final class Router {
         this.gate = Objects.requireNonNull(gate, "gate");
         this.listener = Objects.requireNonNull(listener, "listener");
         this.cluster = Objects.requireNonNull(cluster, "cluster");
+        this.answersByName = TickPods.answersByName(cluster);
         this.pager = new Pager(listener, policy.lookback().toMillis());
         this.verification = new Verification(policy, cluster);
     }
@@ -76,7 +76,7 @@ public final class Router {
      * {@code pods} is the cluster as it is now.
      */
     public void onTick(long now, List<Anomaly> anomalies, List<PodInfo> pods) {
-        onTick(now, anomalies, Map.of(), () -> pods);
+        tick(now, anomalies, Map.of(), new TickPods(() -> pods, null));
     }
 
     /**
@@ -85,22 +85,25 @@ public final class Router {
      */
     public void onTick(long now, List<Anomaly> anomalies, Map<Anomaly, Diagnosis> diagnoses,
                        Supplier<List<PodInfo>> listPods) {
+        // the cluster's own lookups, where it has them, until an action is about to run; a listing of the pods at the
+        // first need otherwise (a new incident's lookups, an attempt: before any action of the tick)
+        tick(now, anomalies, diagnoses, new TickPods(listPods, answersByName ? cluster : null));
+    }
+
+    private void tick(long now, List<Anomaly> anomalies, Map<Anomaly, Diagnosis> diagnoses, TickPods pods) {
         remember(now, anomalies);
         for (Anomaly a : anomalies) {
             Diagnosis d = diagnoses.get(a);
             pager.alerted(problemOf(a, d), a.timeMillis());
         }
         if (anomalies.isEmpty() && inFlight.isEmpty()) {
-            if (!isolated.isEmpty()) forgetIsolated(listPods.get());
+            forgetIsolated(pods);
             pager.resolveQuiet(now, this::actingFor);
             return;
         }
-        // listed at the first need (a new incident's lookups, an attempt: before any action of the tick, so the same
-        // list as at the tick's start); a tick that only waits on incidents in flight lists nothing
-        TickPods pods = new TickPods(listPods);
-        if (!isolated.isEmpty()) forgetIsolated(pods.get());
+        forgetIsolated(pods);
         for (Anomaly anomaly : anomalies) {
-            if (isolated.contains(anomaly.target().ref())) continue;
+            if (isolated.containsKey(anomaly.target().ref())) continue;
             Diagnosis diagnosis = diagnoses.get(anomaly);
             Optional<Rule> rule = policy.ruleFor(anomaly, diagnosis);
             if (rule.isEmpty()) continue;
@@ -235,7 +238,7 @@ public final class Router {
         List<DeploymentInfo> deployments = needsDeployments(incident.action()) ? cluster.deployments() : List.of();
         List<NodeInfo> nodes = needsNodes(incident.action()) ? cluster.nodes() : List.of();
         var request = new RemediationRequest(incident.current, incident.service(), incident.rule.name(), incident.trigger,
-                incident.taken, pods.get(), List.copyOf(recent), incident.rule.scaling(), deployments, nodes, incident.heldBack, incident.diagnosis);
+                incident.taken, pods, List.copyOf(recent), incident.rule.scaling(), deployments, nodes, incident.heldBack, incident.diagnosis);
         Decision decision = RemediatorRegistry.get(incident.action()).propose(request);
         switch (decision) {
             case Decision.Done done -> {
@@ -250,7 +253,7 @@ public final class Router {
                 if (!key.equals(incident.lastVeto)) suppressed(now, skip.intended(), incident, "remediator", skip.reason());
                 incident.lastVeto = key;
             }
-            case Decision.Act act -> apply(incident, act.action(), now);
+            case Decision.Act act -> apply(incident, act.action(), now, pods);
         }
     }
 
@@ -270,13 +273,13 @@ public final class Router {
         incident.paged = true;
     }
 
-    private void apply(Incident incident, ClusterAction proposed, long now) {
+    private void apply(Incident incident, ClusterAction proposed, long now, TickPods pods) {
         ClusterAction action = proposed;
         // a page changes nothing in the cluster, so it needs neither a recommendation nor an approval
         if (!(proposed instanceof ClusterAction.Page)) {
             switch (incident.rule.mode()) {
                 case RECOMMEND -> {
-                    recommend(incident, proposed, now);
+                    recommend(incident, proposed, now, pods);
                     return;
                 }
                 case APPROVE -> {
@@ -287,7 +290,7 @@ public final class Router {
                 case AUTO, OBSERVE -> { }
             }
         }
-        switch (gate.apply(action, incident.rule, incident.service(), now)) {
+        switch (gate.apply(action, incident.rule, incident.service(), now, pods::freeze)) {
             case ActionGate.Attempt.Vetoed veto -> {
                 String key = incident.step + " " + veto.guard() + " " + action;
                 if (!key.equals(incident.lastVeto)) suppressed(now, action, incident, veto.guard(), veto.reason());
@@ -303,7 +306,7 @@ public final class Router {
                 boolean page = switch (action) {
                     case ClusterAction.RestartPod r -> replaced(incident, now);
                     case ClusterAction.IsolatePod i -> {
-                        if (executed.outcome().applied()) isolated.add(i.target().ref());
+                        if (executed.outcome().applied()) isolated.put(i.target().ref(), i.target());
                         yield replaced(incident, now);
                     }
                     case ClusterAction.DrainNode d -> replaced(incident, now);
@@ -337,11 +340,11 @@ public final class Router {
      * Recommend mode: journal what would be done, page a human with it (through the guards, like any
      * page), and verify as if it had been done — a target that still alerts moves along the chain.
      */
-    private void recommend(Incident incident, ClusterAction action, long now) {
+    private void recommend(Incident incident, ClusterAction action, long now, TickPods pods) {
         String text = "recommended: " + describe(action);
         suppressed(now, action, incident, ModeGuard.NAME, text);
         var page = new ClusterAction.Page(incident.current, "rule " + incident.rule.name() + " (mode recommend, nothing applied): " + text);
-        if (gate.apply(page, incident.rule, incident.service(), now) instanceof ActionGate.Attempt.Vetoed veto) {
+        if (gate.apply(page, incident.rule, incident.service(), now, pods::freeze) instanceof ActionGate.Attempt.Vetoed veto) {
             suppressed(now, page, incident, veto.guard(), veto.reason());
         }
         incident.lastActionAt = now;
@@ -386,11 +389,10 @@ public final class Router {
 
     private static boolean needsNodes(String action) { return action.equals("cordon-node") || action.equals("drain-node"); }
 
-    private void forgetIsolated(List<PodInfo> pods) {
+    /** Forgets isolated pods the cluster no longer lists. */
+    private void forgetIsolated(TickPods pods) {
         if (isolated.isEmpty()) return;
-        Set<String> listed = new HashSet<>();
-        for (PodInfo p : pods) listed.add(new Target(Target.Kind.POD, p.namespace(), p.name()).ref());
-        isolated.retainAll(listed);
+        isolated.values().removeIf(pod -> pods.pod(pod.namespace(), pod.name()) == null);
     }
 
     private void suppressed(long now, ClusterAction action, Incident incident, String guard, String detail) {

@@ -78,6 +78,33 @@ class DiagnoserTest {
                 .contains("38.5×"));
     }
 
+    /** A diagnoser over the fake metrics that counts the reads of each metric into {@code reads}. */
+    private Diagnoser counting(java.util.Map<String, Integer> reads) {
+        dev.homeostat.remediation.port.MetricsSource counting = (metric, from, to) -> {
+            reads.merge(metric, 1, Integer::sum);
+            return metrics.range(metric, from, to);
+        };
+        return new Diagnoser(cluster, counting, new MeshGraph(counting, Duration.ofMinutes(5)), Duration.ofMinutes(15), Duration.ofMinutes(5), 0.85);
+    }
+
+    @Test
+    void peersSlowedAsAWhole_areJudgedByTheirLatency_withoutReadingEveryPodsErrorRatio() {
+        record(0.004, i -> 0.154, i -> i < 4 ? 0.10 : 0.01);
+        var reads = new java.util.TreeMap<String, Integer>();
+
+        assertThat(diagnose(counting(reads), 4)).isNotInstanceOf(Diagnosis.PodLocal.class);
+        assertThat(reads).as("now and before the onset").containsEntry(PeerShift.LATENCY, 2).doesNotContainKey(PeerShift.ERRORS);
+    }
+
+    @Test
+    void peersFailingAsAWhole_atTheirOldLatency_haveTheirErrorRatiosRead_nowAndBeforeTheOnset() {
+        record(0.004, i -> 0.004, i -> i < 2 ? 0.30 : 0.20);
+        var reads = new java.util.TreeMap<String, Integer>();
+
+        assertThat(diagnose(counting(reads), 2).evidence()).anySatisfy(e -> assertThat(e).contains("its other pods fail as a whole"));
+        assertThat(reads).containsEntry(PeerShift.LATENCY, 2).containsEntry(PeerShift.ERRORS, 2);
+    }
+
     @Test
     void podsStandingOut_amongPeersFailingAsAWhole_areNotPodLocal() {
         record(0.004, i -> 0.004, i -> i < 2 ? 0.30 : 0.20);

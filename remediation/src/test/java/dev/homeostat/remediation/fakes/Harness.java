@@ -4,7 +4,15 @@ import dev.homeostat.remediation.DetectorFactory;
 import dev.homeostat.remediation.Engine;
 import dev.homeostat.remediation.policy.Policy;
 import dev.homeostat.remediation.policy.PolicyLoader;
+import dev.homeostat.remediation.port.ClusterView;
+import dev.homeostat.remediation.port.DeploymentInfo;
+import dev.homeostat.remediation.port.NodeInfo;
+import dev.homeostat.remediation.port.PdbInfo;
+import dev.homeostat.remediation.port.PodInfo;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 /** An engine wired to fake ports, with a policy of three signals (mem, pod-errors on pods; svc-errors on services). */
 public final class Harness {
@@ -31,10 +39,36 @@ public final class Harness {
     /** {@code spec} is the rest of the policy's spec (rules, guards), indented by two spaces. */
     public Harness(String spec) { this(spec, 42, TestDetectors.threshold()); }
 
-    public Harness(String spec, long seed, DetectorFactory detectors) {
+    public Harness(String spec, long seed, DetectorFactory detectors) { this(spec, seed, detectors, false); }
+
+    /**
+     * With {@code byName}, the engine sees the cluster through a view that answers lookups by name itself (as the
+     * simulator's and an informer cache's do), not only by the defaults that filter its listing.
+     */
+    public Harness(String spec, long seed, DetectorFactory detectors, boolean byName) {
         this.policy = parse(spec);
         this.cluster.maxUnavailableFraction = policy.guards().maxUnavailableFraction();
-        this.engine = new Engine(policy, metrics, cluster, cluster, clock, journal, seed, detectors);
+        this.engine = new Engine(policy, metrics, byName ? new ByName(cluster) : cluster, cluster, clock, journal, seed, detectors);
+    }
+
+    /** The fake cluster, answering lookups by name and Deployment itself (from its listing, as the defaults would). */
+    private record ByName(FakeCluster cluster) implements ClusterView {
+        @Override public List<PodInfo> pods() { return cluster.pods(); }
+
+        @Override public List<DeploymentInfo> deployments() { return cluster.deployments(); }
+
+        @Override public List<NodeInfo> nodes() { return cluster.nodes(); }
+
+        @Override public List<PdbInfo> pdbs() { return cluster.pdbs(); }
+
+        @Override public Optional<PodInfo> pod(String namespace, String name) {
+            for (PodInfo p : pods()) if (Objects.equals(p.namespace(), namespace) && p.name().equals(name)) return Optional.of(p);
+            return Optional.empty();
+        }
+
+        @Override public List<PodInfo> podsOf(String namespace, String deployment) {
+            return pods().stream().filter(p -> Objects.equals(p.namespace(), namespace) && deployment.equals(p.deployment())).toList();
+        }
     }
 
     public static Policy parse(String spec) {

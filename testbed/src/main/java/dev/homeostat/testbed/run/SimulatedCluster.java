@@ -34,9 +34,10 @@ final class SimulatedCluster implements ClusterView, ClusterActions, Clock {
         return r;
     }
 
-    @Override public List<PodInfo> pods() {
-        return simulation.pods().stream().map(SimulatedCluster::info).toList();
-    }
+    // the views are mapped in plain loops: a stream pipeline per list, inlined into the engine's callers, is code C2
+    // speculates on by the list's class and throws away (deoptimizes) when another kind of list comes by
+
+    @Override public List<PodInfo> pods() { return infos(simulation.pods()); }
 
     @Override public java.util.Optional<PodInfo> pod(String namespace, String name) {
         return simulation.pod(namespace, name).map(SimulatedCluster::info);
@@ -44,12 +45,14 @@ final class SimulatedCluster implements ClusterView, ClusterActions, Clock {
 
     @Override public boolean hasPod(String namespace, String name) { return simulation.hasPod(namespace, name); }
 
-    @Override public List<PodInfo> podsOf(String namespace, String deployment) {
-        return simulation.podsOf(namespace, deployment).stream().map(SimulatedCluster::info).toList();
-    }
+    @Override public List<PodInfo> podsOf(String namespace, String deployment) { return infos(simulation.podsOf(namespace, deployment)); }
 
-    @Override public List<PodInfo> podsOn(String node) {
-        return simulation.podsOn(node).stream().map(SimulatedCluster::info).toList();
+    @Override public List<PodInfo> podsOn(String node) { return infos(simulation.podsOn(node)); }
+
+    private static List<PodInfo> infos(List<dev.homeostat.simulator.cluster.PodView> pods) {
+        var out = new PodInfo[pods.size()];
+        for (int i = 0; i < out.length; i++) out[i] = info(pods.get(i));
+        return List.of(out);
     }
 
     @Override public java.util.Optional<DeploymentInfo> deployment(String namespace, String name) {
@@ -67,11 +70,17 @@ final class SimulatedCluster implements ClusterView, ClusterActions, Clock {
     }
 
     @Override public List<DeploymentInfo> deployments() {
-        return simulation.deployments().stream().map(SimulatedCluster::info).toList();
+        var views = simulation.deployments();
+        var out = new DeploymentInfo[views.size()];
+        for (int i = 0; i < out.length; i++) out[i] = info(views.get(i));
+        return List.of(out);
     }
 
     @Override public List<NodeInfo> nodes() {
-        return simulation.nodes().stream().map(n -> new NodeInfo(n.name(), n.ready(), n.unschedulable())).toList();
+        var views = simulation.nodes();
+        var out = new NodeInfo[views.size()];
+        for (int i = 0; i < out.length; i++) out[i] = new NodeInfo(views.get(i).name(), views.get(i).ready(), views.get(i).unschedulable());
+        return List.of(out);
     }
 
     @Override public List<PdbInfo> pdbs() {
