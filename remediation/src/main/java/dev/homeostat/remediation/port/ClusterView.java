@@ -15,6 +15,12 @@ public interface ClusterView {
 
     List<DeploymentInfo> deployments();
 
+    /**
+     * Whether {@link #pod} and {@link #podsOf} answer from an index rather than by the defaults' walk of {@link #pods}:
+     * then a tick asks them and lists no pod unless it acts. False unless a view overrides both with an index.
+     */
+    default boolean answersByName() { return false; }
+
     /** Nodes; a view that does not model them lists none. */
     default List<NodeInfo> nodes() { return List.of(); }
 

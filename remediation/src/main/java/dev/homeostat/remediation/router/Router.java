@@ -65,7 +65,7 @@ public final class Router {
         this.gate = Objects.requireNonNull(gate, "gate");
         this.listener = Objects.requireNonNull(listener, "listener");
         this.cluster = Objects.requireNonNull(cluster, "cluster");
-        this.answersByName = TickPods.answersByName(cluster);
+        this.answersByName = cluster.answersByName();
         this.pager = new Pager(listener, policy.lookback().toMillis());
         this.verification = new Verification(policy, cluster);
     }

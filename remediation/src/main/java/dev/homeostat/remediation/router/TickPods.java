@@ -13,7 +13,7 @@ import java.util.function.Supplier;
 
 /**
  * A tick's pods, as the cluster showed them before the tick's first action, found by name or Deployment. A view that
- * answers by name itself ({@link #answersByName}: an index, as the simulator's) is asked, and the answers kept, until
+ * answers by name itself ({@link ClusterView#answersByName}: an index, as the simulator's) is asked, and the answers kept, until
  * an action is about to run ({@link #freeze}: then the pods are listed, so later questions of the tick see the same
  * cluster); a view that only lists is listed at the first question, and the list walked — the first few lookups — or
  * indexed. Either way a lookup answers the first listed pod of that name.
@@ -39,20 +39,6 @@ final class TickPods implements PodLookup {
         this.cluster = cluster;
         this.asked = cluster == null ? null : new HashMap<>();
         this.askedOf = cluster == null ? null : new HashMap<>();
-    }
-
-    /**
-     * Whether the view answers {@link ClusterView#pod} and {@link ClusterView#podsOf} itself, rather than by the
-     * defaults that filter a listing of every pod: then a tick asks it, and lists nothing unless it acts.
-     */
-    static boolean answersByName(ClusterView cluster) {
-        try {
-            Class<?> type = cluster.getClass();
-            return type.getMethod("pod", String.class, String.class).getDeclaringClass() != ClusterView.class
-                    && type.getMethod("podsOf", String.class, String.class).getDeclaringClass() != ClusterView.class;
-        } catch (NoSuchMethodException e) {
-            return false;
-        }
     }
 
     /** The pods as the tick found them, listed now if not yet. */

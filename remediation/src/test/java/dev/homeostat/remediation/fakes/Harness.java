@@ -61,6 +61,8 @@ public final class Harness {
 
         @Override public List<PdbInfo> pdbs() { return cluster.pdbs(); }
 
+        @Override public boolean answersByName() { return true; }
+
         @Override public Optional<PodInfo> pod(String namespace, String name) {
             for (PodInfo p : pods()) if (Objects.equals(p.namespace(), namespace) && p.name().equals(name)) return Optional.of(p);
             return Optional.empty();

@@ -52,6 +52,8 @@ class TickPodsTest {
 
             @Override public List<DeploymentInfo> deployments() { return List.of(); }
 
+            @Override public boolean answersByName() { return true; }
+
             @Override public Optional<PodInfo> pod(String namespace, String name) {
                 asked[0]++;
                 return pods.stream().filter(p -> p.namespace().equals(namespace) && p.name().equals(name)).findFirst();
@@ -62,7 +64,7 @@ class TickPodsTest {
                 return pods.stream().filter(p -> p.namespace().equals(namespace) && deployment.equals(p.deployment())).toList();
             }
         };
-        assertThat(TickPods.answersByName(view)).isTrue();
+        assertThat(view.answersByName()).isTrue();
         var tick = new TickPods(view::pods, view);
 
         for (int i = 0; i < 3 * TickPods.WALKS; i++) assertThat(tick.pod("ns", "a").deployment()).isEqualTo("web");
@@ -87,6 +89,6 @@ class TickPodsTest {
 
             @Override public List<DeploymentInfo> deployments() { return List.of(); }
         };
-        assertThat(TickPods.answersByName(listing)).isFalse();
+        assertThat(listing.answersByName()).isFalse();
     }
 }

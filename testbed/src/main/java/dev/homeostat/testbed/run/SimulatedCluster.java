@@ -39,6 +39,8 @@ final class SimulatedCluster implements ClusterView, ClusterActions, Clock {
 
     @Override public List<PodInfo> pods() { return infos(simulation.pods()); }
 
+    @Override public boolean answersByName() { return true; }
+
     @Override public java.util.Optional<PodInfo> pod(String namespace, String name) {
         return simulation.pod(namespace, name).map(SimulatedCluster::info);
     }
