@@ -48,13 +48,7 @@ class ClusterLookupsPropertiesTest {
 
     private static Harness run(Harness h, long seed, int nodes, int deployments, int replicas, double density) {
         var rnd = new SplittableRandom(seed);
-        h.cluster.nodes = nodes;
-        h.cluster.readyDelayMillis = 15_000L * (1 + rnd.nextInt(4));
-        for (int d = 0; d < deployments; d++) {
-            int size = 1 + rnd.nextInt(replicas);
-            h.cluster.deployment("d" + d, size);
-            if (rnd.nextBoolean()) h.cluster.pdb("d" + d, 1 + rnd.nextInt(size));
-        }
+        h.randomCluster(rnd, nodes, deployments, replicas);
         h.storm(rnd, deployments, density, 120);
         return h;
     }

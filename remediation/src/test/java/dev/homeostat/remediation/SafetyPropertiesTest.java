@@ -45,13 +45,7 @@ class SafetyPropertiesTest {
                   guards: {cooldown: 0s, maxActionsPerMinute: 100, maxUnavailableFraction: %s}
                 """.formatted(chain, fraction), seed, TestDetectors.threshold());
         var rnd = new SplittableRandom(seed);
-        h.cluster.nodes = nodes;
-        h.cluster.readyDelayMillis = 15_000L * (1 + rnd.nextInt(4));
-        for (int d = 0; d < deployments; d++) {
-            int size = 1 + rnd.nextInt(replicas);
-            h.cluster.deployment("d" + d, size);
-            if (rnd.nextBoolean()) h.cluster.pdb("d" + d, 1 + rnd.nextInt(size));
-        }
+        h.randomCluster(rnd, nodes, deployments, replicas);
         h.storm(rnd, deployments, stormDensity, 160);
 
         assertThat(h.journal.of(EngineEvent.AnomalyRaised.class)).isNotEmpty();

@@ -88,6 +88,20 @@ public final class Harness {
     }
 
     /**
+     * A random cluster: {@code nodes} nodes, a pod's readiness after 15–60 s, deployments {@code d0 … d(n-1)} of 1 to
+     * {@code replicas} pods, each with a PodDisruptionBudget half the time.
+     */
+    public void randomCluster(java.util.SplittableRandom rnd, int nodes, int deployments, int replicas) {
+        cluster.nodes = nodes;
+        cluster.readyDelayMillis = 15_000L * (1 + rnd.nextInt(4));
+        for (int d = 0; d < deployments; d++) {
+            int size = 1 + rnd.nextInt(replicas);
+            cluster.deployment("d" + d, size);
+            if (rnd.nextBoolean()) cluster.pdb("d" + d, 1 + rnd.nextInt(size));
+        }
+    }
+
+    /**
      * A random alert storm, one tick every 15 s for {@code ticks} ticks: each pod alerts on memory or errors with
      * probability {@code density} and turns sick or well now and then; each of deployments {@code d0 … d(n-1)}
      * alerts at the service level with half that probability.
