@@ -47,6 +47,8 @@ public final class Router {
     private final Map<String, Target> isolated = new TreeMap<>();
     /** Actions of rules in approve mode, waiting for a human; decisions are read at each tick. */
     private final Approvals approvals = new Approvals();
+    private final ApprovalSteps approvalSteps = new ApprovalSteps(approvals, (now, action, incident, detail) ->
+            suppressed(now, action, incident, ModeGuard.NAME, detail));
     private final Pager pager;
     private final Verification verification;
     private long nextId = 1;
@@ -113,7 +115,7 @@ public final class Router {
             if (!incident.phase.terminal()) step(incident, now, pods);
         }
         for (Incident incident : inFlight.values()) {
-            if (incident.phase.terminal()) dropApproval(incident);
+            if (incident.phase.terminal()) approvalSteps.drop(incident);
         }
         pager.resolveQuiet(now, this::actingFor);
         // an escalated incident stays while its page is open: its anomalies join it, nothing is tried again
@@ -173,19 +175,7 @@ public final class Router {
     private void step(Incident incident, long now, TickPods pods) {
         switch (incident.phase) {
             case ATTEMPTING -> {
-                if (incident.approvalId != null) {
-                    // a human said no, or nobody answered within verifyAfter: the chain moves on as after a veto
-                    Approvals.Decision decision = approvals.decision(incident.approvalId).orElse(Approvals.Decision.PENDING);
-                    boolean rejected = decision == Approvals.Decision.REJECTED;
-                    if (rejected || (decision == Approvals.Decision.PENDING && now >= incident.deadline)) {
-                        PendingApproval approval = approvals.get(incident.approvalId).orElseThrow();
-                        suppressed(now, approval.action(), incident, ModeGuard.NAME, "approval " + approval.id()
-                                + (rejected ? " rejected" : " expired after " + incident.rule.verifyAfter().toSeconds() + "s unanswered")
-                                + ": " + describe(approval.action()));
-                        dropApproval(incident);
-                        incident.deadline = Math.min(incident.deadline, now);
-                    }
-                }
+                approvalSteps.settle(incident, now);
                 if (now >= incident.deadline) {
                     // held back by guards for a whole verifyAfter: if it still alerts, try the next action
                     if (verification.stillAlerting(incident, incident.stepStartedAt, now)) next(incident, now, pods);
@@ -227,7 +217,7 @@ public final class Router {
             incident.moveTo(Phase.ESCALATED);
             return;
         }
-        dropApproval(incident);
+        approvalSteps.drop(incident);
         incident.moveTo(Phase.ATTEMPTING);
         incident.startStep(incident.step + 1, now);
         attempt(incident, now, pods);
@@ -283,7 +273,7 @@ public final class Router {
                     return;
                 }
                 case APPROVE -> {
-                    Optional<ClusterAction> approved = approved(incident, proposed, now);
+                    Optional<ClusterAction> approved = approvalSteps.approved(incident, proposed, now);
                     if (approved.isEmpty()) return;
                     action = approved.get();
                 }
@@ -299,7 +289,7 @@ public final class Router {
                 if (veto.guard().equals(ModeGuard.NAME)) incident.moveTo(Phase.SUPPRESSED);
             }
             case ActionGate.Attempt.Executed executed -> {
-                dropApproval(incident);
+                approvalSteps.drop(incident);
                 incident.taken.add(incident.action());
                 incident.acted(now);
                 // actions after which the deployment starts new pods: those pods are the target's replacements
@@ -341,7 +331,7 @@ public final class Router {
      * page), and verify as if it had been done — a target that still alerts moves along the chain.
      */
     private void recommend(Incident incident, ClusterAction action, long now, TickPods pods) {
-        String text = "recommended: " + describe(action);
+        String text = "recommended: " + ApprovalSteps.describe(action);
         suppressed(now, action, incident, ModeGuard.NAME, text);
         var page = new ClusterAction.Page(incident.current, "rule " + incident.rule.name() + " (mode recommend, nothing applied): " + text);
         if (gate.apply(page, incident.rule, incident.service(), now, pods::freeze) instanceof ActionGate.Attempt.Vetoed veto) {
@@ -351,32 +341,6 @@ public final class Router {
         incident.moveTo(Phase.VERIFYING);
         incident.deadline = now + incident.rule.verifyAfter().toMillis();
     }
-
-    /**
-     * Approve mode: the first proposal of a step becomes a pending approval (journaled); the action
-     * the human approved is returned once decided, to go through the guards. Empty while waiting.
-     */
-    private Optional<ClusterAction> approved(Incident incident, ClusterAction action, long now) {
-        if (incident.approvalId == null) {
-            String id = incident.id + "-" + incident.step;
-            approvals.request(new PendingApproval(id, incident.rule.name(), incident.service(), action, now, incident.deadline));
-            incident.approvalId = id;
-            suppressed(now, action, incident, ModeGuard.NAME, "awaiting approval " + id + ": " + describe(action));
-            return Optional.empty();
-        }
-        return switch (approvals.decision(incident.approvalId).orElse(Approvals.Decision.PENDING)) {
-            case APPROVED -> approvals.get(incident.approvalId).map(PendingApproval::action);
-            case PENDING, REJECTED -> Optional.empty();
-        };
-    }
-
-    private void dropApproval(Incident incident) {
-        if (incident.approvalId == null) return;
-        approvals.forget(incident.approvalId);
-        incident.approvalId = null;
-    }
-
-    private static String describe(ClusterAction action) { return action.kind() + " " + action.target().ref(); }
 
     /** Marks that the incident's pods are being replaced from {@code now}; never a page. */
     private static boolean replaced(Incident incident, long now) {
