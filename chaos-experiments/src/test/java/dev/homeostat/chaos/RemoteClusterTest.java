@@ -149,6 +149,16 @@ class RemoteClusterTest {
     }
 
     @Test
+    void taskBranchExperiment_heldToTheRuleAtLoad_notWhenTheBranchRuns() throws java.io.IOException {
+        String task = java.nio.file.Files.readString(java.nio.file.Path.of("src/test/resources/conformance/Workflow/task-echo.yaml"))
+                .replace("            app: cart\n", "            app: cart\n        remoteCluster: eu-west\n");
+        assertThat(task).contains("remoteCluster: eu-west");
+        var e = refused(TargetCluster.scenario("us-east"), task);
+        assertThat(e.field()).isEqualTo("spec.templates[2].podChaos.remoteCluster");
+        assertThat(in(TargetCluster.scenario("eu-west"), task).faults()).as("one orchestration, decided at run time").hasSize(1);
+    }
+
+    @Test
     void nameNoRemoteClusterCanHave_refusedEvenAlone() {
         var e = refused(TargetCluster.unknown(), POD_CHAOS.replace("remoteCluster: eu-west", "remoteCluster: EU_West"));
         assertThat(e.field()).isEqualTo("spec.remoteCluster");
