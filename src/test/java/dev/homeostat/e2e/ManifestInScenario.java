@@ -1,5 +1,6 @@
 package dev.homeostat.e2e;
 
+import dev.homeostat.chaos.YamlDocuments;
 import dev.homeostat.reports.journal.JournalEvent;
 import dev.homeostat.testbed.run.ScenarioRunner;
 import dev.homeostat.testbed.scenario.ScenarioLoader;
@@ -12,7 +13,7 @@ import java.util.List;
  * A Chaos Mesh manifest, unchanged, in a 40-minute scenario whose cluster has the services manifests here select
  * (frontend, cart, catalog, checkout in default, three pods each, on node-1 … node-4, checkout's annotated
  * {@code team: payments}; frontend calls cart and checkout, checkout calls the external hosts payments.example.com and
- * 10.0.0.7; and in namespace data a quorum store, the StatefulSet store, whose three pods acknowledge each other's
+ * 10.0.0.7; named after the manifest's {@code remoteCluster} when it has one; and in namespace data a quorum store, the StatefulSet store, whose three pods acknowledge each other's
  * requests: {@code peers: {mode: quorum}}), applied at 5m and run once: the faults it
  * injected and the simulator's injection checks. catalog runs near 60 % busy so that extra load
  * (network-duplicate) shows; an idle service would absorb it, and the check would rightly call it a no-op.
@@ -28,6 +29,15 @@ final class ManifestInScenario {
 
     private ManifestInScenario() { }
 
+    /** The cluster's name line: the {@code remoteCluster} the manifest's experiments name, the cluster Chaos Mesh injects them into. */
+    private static String clusterName(Path manifest) throws IOException {
+        for (var doc : YamlDocuments.parse(manifest.toString(), Files.readString(manifest))) {
+            String line = UpstreamSamplesTest.clusterName(doc.root());
+            if (!line.isEmpty()) return line;
+        }
+        return "";
+    }
+
     static Outcome run(Path manifest, Path dir) throws IOException {
         Path scenario = dir.resolve("scenario.yaml");
         Files.writeString(scenario, """
@@ -37,7 +47,7 @@ final class ManifestInScenario {
                 spec:
                   duration: 40m
                   cluster:
-                    nodePool: {count: 4, cpu: 8, memory: 32Gi}
+                %s    nodePool: {count: 4, cpu: 8, memory: 32Gi}
                     deployments:
                       - {name: frontend, replicas: 3}
                       - {name: cart, replicas: 3}
@@ -55,7 +65,7 @@ final class ManifestInScenario {
                   faults:
                     - {manifest: %s, at: 5m}
                   engine: {policy: %s}
-                """.formatted(manifest.getFileName().toString().replace(".yaml", ""), manifest.toAbsolutePath(),
+                """.formatted(manifest.getFileName().toString().replace(".yaml", ""), clusterName(manifest), manifest.toAbsolutePath(),
                 ROOT.resolve("remediation/policies/default.yaml")));
         var journal = ScenarioRunner.run(new ScenarioLoader().load(scenario), 1, null);
         var started = journal.events().stream().filter(JournalEvent.FaultStarted.class::isInstance).map(JournalEvent.FaultStarted.class::cast).toList();

@@ -35,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  * three pods (more when the mode is a percentage: {@link #replicasFor}), 700 requests/s: about 60 % busy, so that extra work such as duplicated packets shows), applied at 5m of 40m
  * (longer when a Schedule first fires later: {@link #runMinutes}), and counts as effective when the simulator's injection check
  * sees its signal move (a standalone StatusCheck, which injects nothing: when its verdict is journalled). A selector
- * without namespaces selects in the object's own namespace ({@code default} when it names none), as Chaos Mesh defaults it.
+ * without namespaces selects in the object's own namespace ({@code default} when it names none), as Chaos Mesh defaults it;
+ * the cluster is named after the manifest's {@code remoteCluster} when it has one, the cluster Chaos Mesh injects it into.
  * The report goes to stdout and {@code src/test/target/upstream-acceptance.md} (the upstream samples) or
  * {@code src/test/target/samples-acceptance-<folder name>.md}; the figures are in chaos-experiments/README.md with this command:
  * {@code mvn -B -q -pl src/test -am test -Dtest=UpstreamSamplesTest -Dsurefire.failIfNoSpecifiedTests=false [-Dsamples.dir=/abs/path]}.
@@ -212,9 +213,9 @@ class UpstreamSamplesTest {
                 spec:
                   duration: %dm
                   cluster:
-                    nodePool: {count: 4, cpu: 8, memory: 32Gi}
+                %s    nodePool: {count: 4, cpu: 8, memory: 32Gi}
                     deployments:
-                """.formatted(runMinutes(manifest)));
+                """.formatted(runMinutes(manifest), clusterName(root)));
         targets.values().forEach(yaml::append);
         yaml.append("    services:\n");
         String first = targets.isEmpty() ? null : targets.keySet().iterator().next();
@@ -237,6 +238,15 @@ class UpstreamSamplesTest {
         var checks = journal.events().stream().filter(JournalEvent.ClusterEvent.class::isInstance).map(JournalEvent.ClusterEvent.class::cast)
                 .map(JournalEvent.ClusterEvent::what).filter(w -> w.startsWith("injection-check: ")).toList();
         return checks.stream().anyMatch(w -> w.startsWith("injection-check: took effect")) ? null : String.join("; ", checks);
+    }
+
+    /**
+     * The scenario's {@code spec.cluster.name} line: the cluster an experiment (or one a Schedule or Workflow embeds)
+     * names in {@code remoteCluster}, as Chaos Mesh injects it there; none when no experiment names one.
+     */
+    static String clusterName(JsonNode root) {
+        return root.path("spec").findValues("remoteCluster").stream().filter(JsonNode::isTextual).map(JsonNode::asText).filter(n -> !n.isEmpty())
+                .findFirst().map(n -> "    name: " + n + "\n").orElse("");
     }
 
     /**

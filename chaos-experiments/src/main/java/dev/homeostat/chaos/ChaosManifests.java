@@ -19,6 +19,14 @@ public final class ChaosManifests {
     private ChaosManifests() { }
 
     /**
+     * The default translators for manifests applied to {@code cluster} (a scenario's: {@link TargetCluster#scenario}); the
+     * methods here check manifests alone ({@link TargetCluster.Unknown}).
+     */
+    public static ManifestTranslator forCluster(TargetCluster cluster) {
+        return DEFAULT.forCluster(cluster);
+    }
+
+    /**
      * The faults of every experiment in {@code manifest} (one or more documents separated by
      * {@code ---}), in document order, all starting at {@code appliedAt} (offset from the start of the run).
      * Several faults from one experiment are named {@code name#1}, {@code name#2}, ….

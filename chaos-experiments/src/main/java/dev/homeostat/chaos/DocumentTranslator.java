@@ -37,9 +37,13 @@ final class DocumentTranslator {
     }
 
     private final TranslatorRegistry registry;
+    private final TargetCluster cluster;
     private final ObjectMapper mapper = new ObjectMapper();
 
-    DocumentTranslator(TranslatorRegistry registry) { this.registry = registry; }
+    DocumentTranslator(TranslatorRegistry registry, TargetCluster cluster) {
+        this.registry = registry;
+        this.cluster = cluster;
+    }
 
     Outcome translate(String source, YamlDocument doc, Duration appliedAt, Horizon horizon) {
         JsonNode root = doc.root();
@@ -66,7 +70,7 @@ final class DocumentTranslator {
         JsonNode metadata = root.path("metadata");
         String namespace = metadata.path("namespace").isTextual() && !metadata.path("namespace").asText().isBlank() ? metadata.path("namespace").asText() : "default";
         String generated = GeneratedName.of(source, doc, metadata);
-        var ctx = new ManifestContext(source, doc, appliedAt, generated != null ? generated : metadata.path("name").asText(""), namespace, horizon);
+        var ctx = new ManifestContext(source, doc, appliedAt, generated != null ? generated : metadata.path("name").asText(""), namespace, horizon, cluster);
         schemaOf(kind).ifPresent(schema -> SchemaCheck.check("", root, schema, ctx));
         HasMetadata model = read(source, doc, translator.modelType());
         ObjectMeta meta = model.getMetadata();
@@ -86,6 +90,7 @@ final class DocumentTranslator {
             throw fail(source, doc, "metadata.name", "\"" + meta.getName() + "\" is not a Kubernetes object name (kubectl refuses it); use lowercase "
                     + "letters, digits, '-' and '.', starting and ending with a letter or digit");
 
+        RemoteClusterCheck.check(ctx);
         List<Fault> faults;
         if (paused(meta)) {
             ctx.note("metadata.annotations", "paused (" + PAUSE_ANNOTATION + ": \"true\"): Chaos Mesh injects nothing until the annotation is removed, nor does the simulation");

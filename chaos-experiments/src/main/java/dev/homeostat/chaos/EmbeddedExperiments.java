@@ -78,7 +78,9 @@ final class EmbeddedExperiments {
         } catch (IOException e) {
             throw ctx.fail(specPath, "cannot read as " + kind + ": " + e.getMessage());
         }
-        return DocumentTranslator.translateChecked(translator, model, ctx.embedded(specPath, faultName, at));
+        ManifestContext embedded = ctx.embedded(specPath, faultName, at);
+        RemoteClusterCheck.check(embedded);
+        return DocumentTranslator.translateChecked(translator, model, embedded);
     }
 
     static Duration longest(List<Fault> faults) {

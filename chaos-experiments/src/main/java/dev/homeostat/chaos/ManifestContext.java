@@ -33,14 +33,15 @@ public final class ManifestContext implements SchemaCheck.Sink {
     private final String specPath;
     private final JsonNode raw;
     private final Horizon horizon;
+    private final TargetCluster cluster;
     private final Findings findings;
 
-    ManifestContext(String source, YamlDocument document, Duration appliedAt, String name, String namespace, Horizon horizon) {
-        this(source, document, appliedAt, name, namespace, "spec", document.root(), horizon, new Findings());
+    ManifestContext(String source, YamlDocument document, Duration appliedAt, String name, String namespace, Horizon horizon, TargetCluster cluster) {
+        this(source, document, appliedAt, name, namespace, "spec", document.root(), horizon, cluster, new Findings());
     }
 
     private ManifestContext(String source, YamlDocument document, Duration appliedAt, String name, String namespace,
-                            String specPath, JsonNode raw, Horizon horizon, Findings findings) {
+                            String specPath, JsonNode raw, Horizon horizon, TargetCluster cluster, Findings findings) {
         this.source = source;
         this.document = document;
         this.appliedAt = appliedAt;
@@ -49,6 +50,7 @@ public final class ManifestContext implements SchemaCheck.Sink {
         this.specPath = specPath;
         this.raw = raw;
         this.horizon = horizon;
+        this.cluster = cluster;
         this.findings = findings;
     }
 
@@ -59,18 +61,21 @@ public final class ManifestContext implements SchemaCheck.Sink {
     ManifestContext embedded(String embeddedSpec, String faultName, Duration at) {
         var root = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
         root.set("spec", document.root().at(YamlPaths.pointer(embeddedSpec)));
-        return new ManifestContext(source, document, at, faultName, namespace, embeddedSpec, root, horizon, findings);
+        return new ManifestContext(source, document, at, faultName, namespace, embeddedSpec, root, horizon, cluster, findings);
     }
 
     /** The same experiment with another horizon (a Schedule step of a Workflow fires until its deadline). */
     ManifestContext withHorizon(Horizon other) {
-        return new ManifestContext(source, document, appliedAt, name, namespace, specPath, raw, other, findings);
+        return new ManifestContext(source, document, appliedAt, name, namespace, specPath, raw, other, cluster, findings);
     }
 
     /** The same experiment with findings of its own: a run-time translation (a Workflow's Task branch) adds nothing to the check's notes. */
     ManifestContext detached() {
-        return new ManifestContext(source, document, appliedAt, name, namespace, specPath, raw, horizon, new Findings());
+        return new ManifestContext(source, document, appliedAt, name, namespace, specPath, raw, horizon, cluster, new Findings());
     }
+
+    /** The cluster the manifest is applied to, which an experiment's {@code spec.remoteCluster} must name. */
+    public TargetCluster cluster() { return cluster; }
 
     /** File (or source name) of the manifest. */
     public String source() { return source; }

@@ -31,6 +31,7 @@ public final class ManifestTranslator {
     public static final Duration DEFAULT_HORIZON = Duration.ofHours(24);
 
     private final TranslatorRegistry registry;
+    private final TargetCluster cluster;
     private final DocumentTranslator documents;
 
     /** With the default translators ({@link TranslatorRegistry#defaults()}). */
@@ -38,11 +39,27 @@ public final class ManifestTranslator {
         this(TranslatorRegistry.defaults());
     }
 
+    /** For manifests checked alone ({@link TargetCluster.Unknown}: a {@code remoteCluster} is accepted with a note). */
     public ManifestTranslator(TranslatorRegistry registry) {
-        if (registry == null) throw new IllegalArgumentException("registry: required; use TranslatorRegistry.defaults()");
-        this.registry = registry;
-        this.documents = new DocumentTranslator(registry);
+        this(registry, TargetCluster.unknown());
     }
+
+    /** For manifests applied to {@code cluster}: an experiment whose {@code remoteCluster} names another cluster is refused. */
+    public ManifestTranslator(TranslatorRegistry registry, TargetCluster cluster) {
+        if (registry == null) throw new IllegalArgumentException("registry: required; use TranslatorRegistry.defaults()");
+        if (cluster == null) throw new IllegalArgumentException("cluster: required; use TargetCluster.unknown() when no cluster is simulated");
+        this.registry = registry;
+        this.cluster = cluster;
+        this.documents = new DocumentTranslator(registry, cluster);
+    }
+
+    /** The same translators for manifests applied to {@code other} (a scenario's cluster). */
+    public ManifestTranslator forCluster(TargetCluster other) {
+        return new ManifestTranslator(registry, other);
+    }
+
+    /** The cluster the manifests are applied to. */
+    public TargetCluster cluster() { return cluster; }
 
     /** The faults of every experiment in {@code manifest}, all starting at {@code appliedAt}; Schedules fire up to {@link #DEFAULT_HORIZON}. */
     public List<Fault> translate(Path manifest, Duration appliedAt) {

@@ -205,12 +205,6 @@ class ManifestErrorsTest {
     }
 
     @Test
-    void remoteCluster_isItsOwnSentence_notAnUnknownField() throws IOException {
-        var e = error(STRESS_CHAOS.replace("mode: one", "mode: one\n  remoteCluster: eu-west"));
-        assertAt(e, "spec.remoteCluster", 8, "cannot exist in a simulation: remoteCluster sends the experiment to another cluster's API");
-    }
-
-    @Test
     void unknownTopLevelField_isNamed() throws IOException {
         var e = error(POD_CHAOS + "extra: true\n");
         assertAt(e, "extra", 12, "unknown field \"extra\" in PodChaos", "apiVersion, kind, metadata, spec, status");

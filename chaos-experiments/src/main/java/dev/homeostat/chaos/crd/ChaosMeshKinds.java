@@ -44,7 +44,8 @@ public final class ChaosMeshKinds {
         add("PhysicalMachineChaos", "physicalmachineChaos",
                 cannotExist("PhysicalMachineChaos acts on machines outside Kubernetes through chaosd at their addresses, and a simulation has only the cluster's pods and nodes"));
         add("PhysicalMachine", null, cannotExist("a PhysicalMachine registers a machine outside Kubernetes (a chaosd address), and a simulation has only the cluster's pods and nodes"));
-        add("RemoteCluster", null, cannotExist("a RemoteCluster connects Chaos Mesh to another cluster's API, and a simulation has one cluster"));
+        add("RemoteCluster", null, cannotExist("a RemoteCluster installs Chaos Mesh into another cluster through that cluster's kubeconfig, and a "
+                + "simulation has no other cluster; a scenario names the cluster it simulates instead (spec.cluster.name), as experiments name it in remoteCluster"));
         add("CloudStackVMChaos", "cloudstackvmChaos", cannotExist("CloudStackVMChaos stops or restarts CloudStack virtual machines through their API, which a simulated cluster does not have"));
         add("KernelChaos", "kernelChaos", cannotExist("KernelChaos fails kernel calls through BPF in the node's kernel, and a simulation runs no kernel"));
         add("StatusCheck", null, simulated("the HTTP check of a Workflow's StatusCheck step, from the apply time, against the Service its URL names; "

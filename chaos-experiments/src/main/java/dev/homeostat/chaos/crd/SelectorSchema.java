@@ -4,7 +4,6 @@ import static dev.homeostat.chaos.crd.Shape.listOf;
 import static dev.homeostat.chaos.crd.Shape.mapOf;
 import static dev.homeostat.chaos.crd.Shape.oneOf;
 import static dev.homeostat.chaos.crd.Shape.text;
-import static dev.homeostat.chaos.crd.Support.cannotExist;
 import static dev.homeostat.chaos.crd.Support.notModelled;
 import static dev.homeostat.chaos.crd.Support.simulated;
 
@@ -43,7 +42,9 @@ public final class SelectorSchema {
     public static final Field VALUE = Field.of("value", text(),
             simulated("N or P for fixed, fixed-percent and random-max-percent, a quoted string as the CRD types it"));
     public static final Field REMOTE_CLUSTER = Field.of("remoteCluster", text(),
-            cannotExist("remoteCluster sends the experiment to another cluster's API, and a simulation has one cluster"));
+            simulated("the cluster Chaos Mesh injects into (the one the RemoteCluster of that name connects to): simulated when the scenario's "
+                    + "cluster has that name (spec.cluster.name), refused in a scenario of another or no name; checked alone, a note; live, "
+                    + "handed to Chaos Mesh unchanged"));
     public static final Field CONTAINER_NAMES = Field.of("containerNames", listOf(text()),
             simulated("only pods running a container of that name are hit (a simulated pod runs one container)"));
 

@@ -134,7 +134,7 @@ final class PerfCommand implements Callable<Integer> {
                 run.heapPeakBytes() >> 20, run.heapLiveBytes() >> 20, run.series(), run.samples());
         out.flush();
         if (engine) printEngine(out, new Scenario(s.name(), s.description(), s.source(), sim, s.seeds(), s.policy(), s.scoring(),
-                s.expectations(), s.observation()), seed);
+                s.expectations(), s.observation(), s.clusterName()), seed);
     }
 
     /** One row per size: the scenario's timing and retention, the reference's cluster at that size, no faults. */
@@ -155,7 +155,7 @@ final class PerfCommand implements Callable<Integer> {
             Long onHeap = null;
             if (policy != null) {
                 var pair = EnginePerf.measure(new Scenario(s.name() + "-" + pods, s.description(), s.source(), sized, s.seeds(), s.policy(),
-                        s.scoring(), s.expectations(), s.observation()), seed, policy);
+                        s.scoring(), s.expectations(), s.observation(), s.clusterName()), seed, policy);
                 on = String.format(Locale.ROOT, "%7.1f s CPU, %6.0fx, %6.2f ms, %6d MiB", pair.pairCpuNanos() / 1e9, pair.pairCpuSpeedUp(),
                         pair.ticks().millisPer100kSeries(), pair.heapPeakBytes() >> 20);
                 onSeconds = pair.pairCpuNanos() / 1e9 / hoursEach;

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.homeostat.chaos.ChaosManifests;
 import dev.homeostat.chaos.ManifestException;
+import dev.homeostat.chaos.ManifestTranslator;
+import dev.homeostat.chaos.TargetCluster;
 import dev.homeostat.simulator.fault.Fault;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,17 +21,19 @@ final class ManifestFaults {
 
     private ManifestFaults() { }
 
-    static List<Fault> of(ScenarioSource src, String field, JsonNode manifest, Duration start, Duration horizon) {
+    /** {@code clusterName}: the scenario's {@code spec.cluster.name} (null: none), which an experiment's {@code remoteCluster} must give. */
+    static List<Fault> of(ScenarioSource src, String field, JsonNode manifest, Duration start, Duration horizon, String clusterName) {
+        ManifestTranslator manifests = ChaosManifests.forCluster(TargetCluster.scenario(clusterName));
         List<Fault> translated;
         try {
             if (manifest.isTextual()) {
                 Path path = src.file().toAbsolutePath().getParent().resolve(manifest.asText()).normalize();
                 if (!Files.isRegularFile(path))
                     throw src.error(field, "no such file: " + path + " (paths are relative to the scenario file)");
-                translated = ChaosManifests.translate(path, start, horizon);
+                translated = manifests.translate(path, start, horizon);
             } else if (manifest.isObject()) {
                 // translated as kubectl would receive it; its own errors name this field, then the line inside it
-                translated = ChaosManifests.translate(src.file() + " (" + field + ")", YAML.writeValueAsString(manifest), start, horizon);
+                translated = manifests.translate(src.file() + " (" + field + ")", YAML.writeValueAsString(manifest), start, horizon);
             } else {
                 throw src.error(field, "give the path of a Chaos Mesh manifest, or the object itself (apiVersion, kind, metadata, spec)");
             }

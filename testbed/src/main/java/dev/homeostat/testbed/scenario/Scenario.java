@@ -10,10 +10,11 @@ import java.util.stream.LongStream;
 
 /**
  * A loaded, validated scenario: what to simulate, which seeds, which engine policy, how to score it
- * and what it must achieve. {@code source} is the file it came from.
+ * and what it must achieve. {@code source} is the file it came from; {@code clusterName} the simulated cluster's
+ * {@code spec.cluster.name} (null: none), the name Chaos Mesh experiments give in {@code remoteCluster}.
  */
 public record Scenario(String name, String description, Path source, SimulationSpec simulation, List<Long> seeds,
-                       Path policy, ScoringConfig scoring, Expectations expectations, Observation observation) {
+                       Path policy, ScoringConfig scoring, Expectations expectations, Observation observation, String clusterName) {
     public Scenario {
         seeds = List.copyOf(seeds);
         observation = observation == null ? Observation.DEFAULT : observation;
@@ -24,6 +25,6 @@ public record Scenario(String name, String description, Path source, SimulationS
     public Scenario withSeedCount(int count) {
         long first = seeds.getFirst();
         return new Scenario(name, description, source, simulation,
-                LongStream.range(first, first + count).boxed().toList(), policy, scoring, expectations, observation);
+                LongStream.range(first, first + count).boxed().toList(), policy, scoring, expectations, observation, clusterName);
     }
 }

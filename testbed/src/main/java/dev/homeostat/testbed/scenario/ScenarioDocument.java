@@ -24,8 +24,12 @@ record ScenarioDocument(String apiVersion, String kind, Metadata metadata, Spec 
                 List<FaultEntry> faults, Engine engine, Scoring scoring, Expectations expectations, Duration metricsRetention,
                 Duration trafficStep, dev.homeostat.testbed.observe.Observation observation, List<ChangeEntry> changes) { }
 
-    /** {@code nodePool} is shorthand for {@code count} identical nodes named {@code <prefix>-<i>}. */
-    record Cluster(List<NodeSpec> nodes, NodePool nodePool, List<DeploymentSpec> deployments, List<ServiceEntry> services,
+    /**
+     * {@code name}: the cluster's name as Chaos Mesh experiments give it in {@code spec.remoteCluster} (the RemoteCluster
+     * that connects to it); absent, the cluster has none. {@code nodePool} is shorthand for {@code count} identical nodes
+     * named {@code <prefix>-<i>}.
+     */
+    record Cluster(String name, List<NodeSpec> nodes, NodePool nodePool, List<DeploymentSpec> deployments, List<ServiceEntry> services,
                    List<dev.homeostat.simulator.spec.PdbSpec> pdbs) { }
 
     /**

@@ -162,7 +162,7 @@ public final class ScenarioLoader {
         Expectations expectations = spec.expectations() == null ? Expectations.NONE : spec.expectations();
         var observation = spec.observation() == null ? Observation.DEFAULT : spec.observation();
         return new Scenario(doc.metadata().name(), spec.description() == null ? "" : spec.description(), file, simulation,
-                LongStream.range(seed, seed + count).boxed().toList(), policy, scoringConfig, expectations, observation);
+                LongStream.range(seed, seed + count).boxed().toList(), policy, scoringConfig, expectations, observation, spec.cluster().name());
     }
 
     private static long millis(Duration d, long fallback) { return d == null ? fallback : d.toMillis(); }
@@ -254,7 +254,7 @@ public final class ScenarioLoader {
             if (entry.manifest() != null && entry.type() != null)
                 throw src.error(at, "give either manifest: (a Chaos Mesh experiment) or type: (an application fault), not both");
             if (entry.manifest() != null) {
-                faults.addAll(ManifestFaults.of(src, at + ".manifest", entry.manifest(), start, spec.duration()));
+                faults.addAll(ManifestFaults.of(src, at + ".manifest", entry.manifest(), start, spec.duration(), spec.cluster().name()));
             } else if (entry.type() != null) {
                 faults.add(appFault(src, at, entry, start, cluster));
                 ScenarioNames.check(src, at + ".name", KubernetesNames.SUBDOMAIN, "a fault name", faults.getLast().name());

@@ -21,6 +21,7 @@ final class ScenarioNames {
 
     /** Names of nodes, deployments, namespaces, services and PodDisruptionBudgets, and their uniqueness. */
     static void cluster(ScenarioSource src, ScenarioDocument.Cluster c) {
+        check(src, "spec.cluster.name", KubernetesNames.SUBDOMAIN, "a cluster name (a RemoteCluster's, as Chaos Mesh experiments give it in remoteCluster)", c.name());
         var nodes = c.nodes() == null ? List.<dev.homeostat.simulator.spec.NodeSpec>of() : c.nodes();
         var seen = new HashMap<String, String>();
         for (int i = 0; i < nodes.size(); i++) {

@@ -1,6 +1,8 @@
 package dev.homeostat.testbed.serve;
 
 import dev.homeostat.chaos.ChaosManifests;
+import dev.homeostat.chaos.ManifestTranslator;
+import dev.homeostat.chaos.TargetCluster;
 import dev.homeostat.chaos.model.Schedule;
 import dev.homeostat.chaos.model.Workflow;
 import dev.homeostat.simulator.Simulation;
@@ -65,6 +67,8 @@ public final class ClusterMirror {
     private final KubernetesClient client;
     private final SimulationSpec spec;
     private final Consumer<String> log;
+    /** The simulated cluster's translators: a resource whose remoteCluster names another cluster is not injected. */
+    private final ManifestTranslator manifests;
     /** Pods this mirror wrote and has not removed, by namespace/name → what it wrote. */
     private final Map<String, PodView> podsInApi = new TreeMap<>();
     /** Pods deleted through the API (or gone Terminating): never written again. */
@@ -87,9 +91,10 @@ public final class ClusterMirror {
      */
     private final Map<String, List<Fault>> pending = new TreeMap<>();
 
-    public ClusterMirror(KubernetesClient client, SimulationSpec spec, Consumer<String> log) {
+    public ClusterMirror(KubernetesClient client, SimulationSpec spec, TargetCluster cluster, Consumer<String> log) {
         this.client = Objects.requireNonNull(client, "client");
         this.spec = Objects.requireNonNull(spec, "spec");
+        this.manifests = ChaosManifests.forCluster(Objects.requireNonNull(cluster, "cluster"));
         this.log = Objects.requireNonNull(log, "log");
         this.nodes = new WorkflowNodeMirror(client, log);
     }
@@ -192,7 +197,7 @@ public final class ClusterMirror {
         doc.putObject("metadata").put("name", resource.getMetadata().getName()).put("namespace", resource.getMetadata().getNamespace());
         doc.set("spec", node.path("spec"));
         try {
-            List<Fault> faults = ChaosManifests.translate(ref, Serialization.asYaml(doc), Duration.ofMillis(sim.now()));
+            List<Fault> faults = manifests.translate(ref, Serialization.asYaml(doc), Duration.ofMillis(sim.now()));
             nodes.track(resource.getKind(), resource.getMetadata().getNamespace(), resource.getMetadata().getName(), node.path("spec"), faults);
             var later = new ArrayList<Fault>();
             for (Fault f : faults) {

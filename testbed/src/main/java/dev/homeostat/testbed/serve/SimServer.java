@@ -1,6 +1,7 @@
 package dev.homeostat.testbed.serve;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.homeostat.chaos.TargetCluster;
 import dev.homeostat.simulator.Simulation;
 import dev.homeostat.simulator.events.SimEvent;
 import dev.homeostat.simulator.cluster.PodView;
@@ -74,7 +75,7 @@ public final class SimServer implements AutoCloseable {
         try {
             api.init(InetAddress.getByName("127.0.0.1"), options.apiPort());
             this.client = api.createClient();
-            this.mirror = new ClusterMirror(client, spec, log);
+            this.mirror = new ClusterMirror(client, spec, TargetCluster.scenario(scenario.clusterName()), log);
             simulation.runUntil(0);
             mirror.init(simulation);
             render();

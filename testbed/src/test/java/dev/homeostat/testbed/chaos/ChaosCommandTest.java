@@ -138,6 +138,32 @@ class ChaosCommandTest {
     }
 
     @Test
+    void remoteCluster_validatesAloneWithANote_andTheLiveRunHandsItToChaosMeshUnchanged() throws IOException {
+        Path pod = write("remote/kill.yaml", podKill("kill-web", "shop", "web") + "  remoteCluster: eu-west\n");
+        Path schedule = write("remote/schedule.yaml", """
+                apiVersion: chaos-mesh.org/v1alpha1
+                kind: Schedule
+                metadata: {name: kill-often, namespace: shop}
+                spec:
+                  schedule: "@every 10m"
+                  type: PodChaos
+                  podChaos: {action: pod-kill, mode: one, selector: {labelSelectors: {app: web}}, remoteCluster: eu-west}
+                """);
+
+        Result check = chaos("validate", pod.getParent().toString());
+        assertThat(check.exit()).as(check.out() + check.err()).isZero();
+        assertThat(check.out()).contains(pod + ":8: spec.remoteCluster: Chaos Mesh creates this experiment in the cluster the RemoteCluster \"eu-west\"")
+                .contains(schedule + ":7: spec.podChaos.remoteCluster: ").contains("2 files, 0 problems, 2 notes");
+
+        for (Path file : List.of(pod, schedule)) {
+            Result r = chaos("run", file.toString(), "--live", "--dry-run", "--run-id", "r8");
+            assertThat(r.exit()).as(r.out() + r.err()).isZero();
+            assertThat(r.out()).as("what Chaos Mesh receives").contains("remoteCluster: \"eu-west\"");
+        }
+        assertThat(client.resources(PodChaos.class).inAnyNamespace().list().getItems()).isEmpty();
+    }
+
+    @Test
     void run_withoutLive_isBadInput_namingTheFix() throws IOException {
         Path file = write("kill.yaml", podKill("kill-web", "shop", "web"));
 

@@ -18,6 +18,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class HostileScenarioTest {
     @TempDir Path dir;
 
+    private static final String REMOTE_KILL = "{apiVersion: chaos-mesh.org/v1alpha1, kind: PodChaos, metadata: {name: kill}, "
+            + "spec: {action: pod-kill, mode: one, selector: {labelSelectors: {app: frontend}}, remoteCluster: eu-west}}";
+
     static Stream<Arguments> hostile() {
         return Stream.of(
                 // names are data, not paths
@@ -28,6 +31,13 @@ class HostileScenarioTest {
                 Arguments.of("{name: frontend,", "{name: 9lives,", "spec.cluster.services[0].name: '9lives' is not a valid name: a Service name is a DNS-1035 label"),
                 Arguments.of("replicas: 1\n", "replicas: 1\n        namespace: Prod\n", "spec.cluster.deployments[0].namespace: 'Prod' is not a valid name"),
                 Arguments.of("prefix: node,", "prefix: ../node,", "spec.cluster.nodePool.prefix"),
+                Arguments.of("    nodePool:", "    name: Prod_EU\n    nodePool:", ":11: spec.cluster.name: 'Prod_EU' is not a valid name: a cluster name (a RemoteCluster's"),
+                // a Chaos Mesh experiment sent to another cluster than the one simulated (spec.cluster.name)
+                Arguments.of("  cluster:\n", "  faults: [{at: 1m, manifest: " + REMOTE_KILL + "}]\n  cluster:\n",
+                        "spec.remoteCluster: \"eu-west\" names the cluster Chaos Mesh injects into, and this "
+                                + "scenario's cluster has no name; add spec.cluster.name: eu-west to the scenario"),
+                Arguments.of("  cluster:\n", "  faults: [{at: 1m, manifest: " + REMOTE_KILL + "}]\n  cluster:\n    name: us-east\n",
+                        "spec.remoteCluster: \"eu-west\" is another cluster than the one this scenario simulates (\"us-east\", its spec.cluster.name)"),
                 Arguments.of("    services:", "      - name: frontend\n        replicas: 2\n    services:", ":16: spec.cluster.deployments[1].name: two of a kind: deployment 'default/frontend' is also at spec.cluster.deployments[0].name (line 13)"),
                 // strict types
                 Arguments.of("replicas: 1", "replicas: 2.7", ":14: spec.cluster.deployments[0].replicas: '2.7' is not a whole number"),

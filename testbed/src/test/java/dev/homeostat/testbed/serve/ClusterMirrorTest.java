@@ -32,7 +32,7 @@ class ClusterMirrorTest {
         var spec = new ScenarioLoader().load(Path.of("..", "scenarios", "ci", "pod-kill.yaml")).simulation();
         var sim = new Simulation(spec, 1, e -> { });
         List<String> log = new ArrayList<>();
-        var mirror = new ClusterMirror(client, spec, log::add);
+        var mirror = new ClusterMirror(client, spec, dev.homeostat.chaos.TargetCluster.scenario(null), log::add);
         sim.runUntil(30_000);
         mirror.init(sim);
         mirror.sync(sim);
@@ -54,5 +54,32 @@ class ClusterMirrorTest {
         mirror.sync(sim);
         assertThat(client.pods().inNamespace(victim.namespace()).list().getItems()).extracting(p -> p.getMetadata().getName())
                 .doesNotContain(victim.name()).hasSize(sim.pods().size());
+    }
+
+    @Test
+    void aChaosResourceSentToAnotherCluster_isNotInjected_oneNamingTheSimulatedCluster_is() throws Exception {
+        var spec = new ScenarioLoader().load(Path.of("..", "scenarios", "ci", "pod-kill.yaml")).simulation();
+        String yaml = """
+                apiVersion: chaos-mesh.org/v1alpha1
+                kind: PodChaos
+                metadata: {name: NAME, namespace: default}
+                spec: {action: pod-kill, mode: one, selector: {labelSelectors: {app: frontend}}, remoteCluster: eu-west}
+                """;
+        for (String cluster : List.of("us-east", "eu-west")) {
+            var sim = new Simulation(spec, 1, e -> { });
+            List<String> log = new ArrayList<>();
+            var mirror = new ClusterMirror(client, spec, dev.homeostat.chaos.TargetCluster.scenario(cluster), log::add);
+            sim.runUntil(10_000);
+            var chaos = io.fabric8.kubernetes.client.utils.Serialization.unmarshal(yaml.replace("NAME", "kill-from-" + cluster),
+                    io.fabric8.chaosmesh.v1alpha1.PodChaos.class);
+            client.resources(io.fabric8.chaosmesh.v1alpha1.PodChaos.class).inNamespace("default").resource(chaos).create();
+            mirror.readBack(sim);
+            String ref = "PodChaos/default/kill-from-" + cluster;
+            if (cluster.equals("us-east"))
+                assertThat(log).anySatisfy(l -> assertThat(l).startsWith("api: " + ref + " not injected: ")
+                        .contains("spec.remoteCluster: \"eu-west\" is another cluster than the one this scenario simulates (\"us-east\""));
+            else
+                assertThat(log).anySatisfy(l -> assertThat(l).startsWith("api: " + ref + " created → 1 fault(s) injected"));
+        }
     }
 }
