@@ -17,9 +17,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -202,10 +200,11 @@ class UpstreamSamplesTest {
     private static String noEffect(Path manifest, JsonNode root, Path dir) throws IOException {
         Files.createDirectories(dir);
         String defaultNamespace = root.path("metadata").path("namespace").asText("default");
-        var targets = new LinkedHashMap<String, String>();
-        selectors(root.path("spec"), defaultNamespace, targets);
+        var cluster = SelectorCluster.of(root);
         // a StatusCheck selects nothing: one service for its URL to miss or name
-        if (targets.isEmpty()) targets.put(defaultNamespace + "/web", "      - {name: web, namespace: " + defaultNamespace + ", replicas: 3}\n");
+        String deployments = cluster.isEmpty() ? "    nodePool: {count: 4, cpu: 8, memory: 32Gi}\n    deployments:\n      - {name: web, namespace: "
+                + defaultNamespace + ", replicas: 3}\n" : cluster.yaml();
+        List<String> keys = cluster.isEmpty() ? List.of(defaultNamespace + "/web") : cluster.keys();
         var yaml = new StringBuilder("""
                 apiVersion: homeostat.dev/v1alpha1
                 kind: Scenario
@@ -213,14 +212,11 @@ class UpstreamSamplesTest {
                 spec:
                   duration: %dm
                   cluster:
-                %s    nodePool: {count: 4, cpu: 8, memory: 32Gi}
-                    deployments:
-                """.formatted(runMinutes(manifest), clusterName(root)));
-        targets.values().forEach(yaml::append);
+                %s""".formatted(runMinutes(manifest), clusterName(root))).append(deployments);
         yaml.append("    services:\n");
-        String first = targets.isEmpty() ? null : targets.keySet().iterator().next();
-        String calls = first == null ? "" : calls(root.path("spec"), first, targets.keySet());
-        for (String k : targets.keySet()) {
+        String first = keys.getFirst();
+        String calls = calls(root.path("spec"), first, new java.util.LinkedHashSet<>(keys));
+        for (String k : keys) {
             // a service the first one calls gets its 700 requests/s from it
             boolean called = !k.equals(first) && calls.contains("service:");
             yaml.append("      - {name: ").append(k.substring(k.indexOf('/') + 1)).append(", namespace: ").append(k, 0, k.indexOf('/'))
@@ -298,47 +294,5 @@ class UpstreamSamplesTest {
             case "random-max-percent" -> Math.max(3, (400 + v - 1) / v);
             default -> 3;
         };
-    }
-
-    /** A Deployment (YAML line) per selector found anywhere under {@code spec}, keyed namespace/name. */
-    private static void selectors(JsonNode node, String namespace, Map<String, String> out) {
-        if (node.isArray()) {
-            for (JsonNode n : node) selectors(n, namespace, out);
-            return;
-        }
-        if (!node.isObject()) return;
-        JsonNode selector = node.path("selector");
-        if (selector.isObject() && !node.has("type")) {
-            String ns = selector.path("namespaces").isArray() && !selector.path("namespaces").isEmpty() ? selector.path("namespaces").get(0).asText() : namespace;
-            var labels = new TreeMap<String, String>();
-            selector.path("labelSelectors").properties().forEach(e -> labels.put(e.getKey(), e.getValue().asText()));
-            for (JsonNode r : selector.path("expressionSelectors"))
-                if (r.path("operator").asText().equals("In") || r.path("operator").asText().equals("Exists"))
-                    labels.put(r.path("key").asText(), r.path("values").isArray() && !r.path("values").isEmpty() ? r.path("values").get(0).asText() : "x");
-            String container = node.path("containerNames").isArray() && !node.path("containerNames").isEmpty() ? node.path("containerNames").get(0).asText() : "app";
-            String name = "target-" + (out.size() + 1);
-            String kind = "";
-            int replicas = replicasFor(node.path("mode").asText(), node.path("value").asText());
-            // pods chosen by name: a StatefulSet whose ordinals include the first one named (busybox-0 → busybox)
-            var named = selector.path("pods").properties().stream().filter(e -> e.getValue().isArray() && !e.getValue().isEmpty()).findFirst();
-            if (named.isPresent()) {
-                var m = java.util.regex.Pattern.compile("(.+)-(\\d{1,3})").matcher(named.get().getValue().get(0).asText());
-                if (m.matches()) {
-                    ns = named.get().getKey();
-                    name = m.group(1);
-                    kind = ", kind: StatefulSet";
-                    replicas = Math.max(replicas, Integer.parseInt(m.group(2)) + 1);
-                }
-            }
-            var labelYaml = new StringBuilder();
-            labels.forEach((k, v) -> labelYaml.append(labelYaml.isEmpty() ? "" : ", ").append('"').append(k).append("\": \"").append(v).append('"'));
-            var annotationYaml = new StringBuilder();
-            selector.path("annotationSelectors").properties().forEach(e -> annotationYaml.append(annotationYaml.isEmpty() ? "" : ", ")
-                    .append('"').append(e.getKey()).append("\": \"").append(e.getValue().asText()).append('"'));
-            if (!annotationYaml.isEmpty()) kind += ", annotations: {" + annotationYaml + "}";
-            out.putIfAbsent(ns + "/" + name, "      - {name: " + name + ", namespace: " + ns + ", replicas: " + replicas + kind + ", labels: {" + labelYaml
-                    + "}, container: {name: " + container + "}}\n");
-        }
-        node.properties().forEach(e -> { if (!e.getKey().equals("selector")) selectors(e.getValue(), namespace, out); });
     }
 }
