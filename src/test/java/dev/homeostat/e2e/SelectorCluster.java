@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>{@code namespaces}: the workload in each of them (none: the object's own namespace); {@code fieldSelectors}
- *       {@code metadata.namespace} names the one it is in;</li>
+ *       {@code metadata.namespace}: in that one of them;</li>
  *   <li>{@code labelSelectors}, {@code expressionSelectors} (In: the first value, Exists: a value, NotIn and DoesNotExist:
  *       not that value, not that key), {@code annotationSelectors}: the pod template's labels and annotations;
  *       {@code containerNames}: the container's name;</li>
@@ -117,11 +117,10 @@ final class SelectorCluster {
         nodes(selector, fields.path("spec.nodeName").asText(""), index);
         List<String> namespaces = new ArrayList<>();
         selector.path("namespaces").forEach(n -> namespaces.add(n.asText()));
-        if (fields.has("metadata.namespace")) {
-            namespaces.clear();
-            namespaces.add(fields.path("metadata.namespace").asText());
-        }
         if (namespaces.isEmpty()) namespaces.add(namespace);
+        // the field selector narrows the namespaces listed (outside them Chaos Mesh selects nothing, and so does this cluster)
+        String fieldNamespace = fields.path("metadata.namespace").asText("");
+        if (namespaces.contains(fieldNamespace)) namespaces.retainAll(List.of(fieldNamespace));
         var labels = labels(selector);
         var annotations = new TreeMap<String, String>();
         selector.path("annotationSelectors").properties().forEach(e -> annotations.put(e.getKey(), e.getValue().asText()));

@@ -141,7 +141,7 @@ class UpstreamSamplesTest {
         return out;
     }
 
-    private static Row row(String name, String kind, Path manifest, JsonNode root, Path dir, boolean strict) throws IOException {
+    static Row row(String name, String kind, Path manifest, JsonNode root, Path dir, boolean strict) throws IOException {
         ManifestCheck check = ChaosManifests.check(manifest, Horizon.firstFiring());
         if (!check.problems().isEmpty()) {
             var p = check.problems().getFirst();

@@ -93,6 +93,12 @@ public final class ChaosSelectors {
         // Chaos Mesh's webhook: no namespaces means the namespace of the experiment object itself (an empty selector
         // therefore selects every pod of that namespace, as it does live).
         Set<String> effective = namespaces.isEmpty() ? Set.of(ctx.namespace()) : Set.copyOf(namespaces);
+        // Chaos Mesh lists pods namespace by namespace and narrows each list by the field selector: outside them, none
+        Set<String> fieldNamespace = fields.get("metadata.namespace");
+        if (fieldNamespace != null && java.util.Collections.disjoint(effective, fieldNamespace))
+            throw ctx.fail(path + ".fieldSelectors.metadata.namespace", "is " + fieldNamespace.iterator().next() + " but the selector looks in "
+                    + (namespaces.isEmpty() ? "the experiment's own namespace, " + ctx.namespace() + "," : "namespaces " + new java.util.TreeSet<>(namespaces))
+                    + " so no pod matches; list " + fieldNamespace.iterator().next() + " under namespaces");
         Map<String, String> annotations = s.getAnnotationSelectors() == null ? Map.of() : s.getAnnotationSelectors();
         for (var e : annotations.entrySet())
             if (e.getValue() == null) throw ctx.fail(path + ".annotationSelectors." + e.getKey(), "annotation value must not be empty; write e.g. team: payments");

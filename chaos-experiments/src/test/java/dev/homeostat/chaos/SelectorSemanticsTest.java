@@ -50,6 +50,17 @@ class SelectorSemanticsTest {
     }
 
     @Test
+    void fieldSelectorOnTheNamespace_narrowsTheNamespaces_andOutsideThemIsRefused() {
+        var s = selector("    namespaces: [shop, data]\n    fieldSelectors: {metadata.namespace: shop}\n");
+        assertThat(on(s, "n", Map.of(), "Running")).isTrue();
+        assertThat(s.matches("data", "db-0", Map.of(), "n", Map.of(), "Running", null)).isFalse();
+        // no namespaces: the experiment's own (shop), as Chaos Mesh's webhook defaults them, and data is not in it
+        var e = error("    fieldSelectors: {metadata.namespace: data}\n");
+        assertThat(e.field()).isEqualTo("spec.selector.fieldSelectors.metadata.namespace");
+        assertThat(e.getMessage()).contains("own namespace, shop", "no pod matches", "list data under namespaces");
+    }
+
+    @Test
     void podPhaseSelectors_bangExcludesAPhase_asChaosMeshParsesTheList() {
         var notPending = selector("    labelSelectors: {app: web}\n    podPhaseSelectors: [\"!Pending\"]\n");
         assertThat(notPending.fields().get("status.phase")).containsExactlyInAnyOrder("Running", "Succeeded", "Failed", "Unknown");
