@@ -29,8 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code -Dsamples.dir=/abs/path} (e.g. real-world manifests kept outside the repository). Every Chaos Mesh object of
  * every {@code .yaml}/{@code .yml} file is one row (a file may hold several, separated by {@code ---}); each is validated
  * alone, and one that is accepted runs in a scenario whose
- * cluster is built from its selectors (a Deployment with those labels, namespace and container name per selector,
- * three pods (more when the mode is a percentage: {@link #replicasFor}), 700 requests/s: about 60 % busy, so that extra work such as duplicated packets shows), applied at 5m of 40m
+ * cluster is built from its selectors ({@link SelectorCluster}: a workload per selector and namespace with what it selects by,
+ * StatefulSets for pods named by ordinal, the nodes it names; three pods (more when the mode is a percentage: {@link #replicasFor}),
+ * 700 requests/s: about 60 % busy, so that extra work such as duplicated packets shows), applied at 5m of 40m
  * (longer when a Schedule first fires later: {@link #runMinutes}), and counts as effective when the simulator's injection check
  * sees its signal move (a standalone StatusCheck, which injects nothing: when its verdict is journalled). A selector
  * without namespaces selects in the object's own namespace ({@code default} when it names none), as Chaos Mesh defaults it;
