@@ -17,9 +17,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -31,8 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code -Dsamples.dir=/abs/path} (e.g. real-world manifests kept outside the repository). Every Chaos Mesh object of
  * every {@code .yaml}/{@code .yml} file is one row (a file may hold several, separated by {@code ---}); each is validated
  * alone, and one that is accepted runs in a scenario whose
- * cluster is built from its selectors (a Deployment with those labels, namespace and container name per selector,
- * three pods (more when the mode is a percentage: {@link #replicasFor}), 700 requests/s: about 60 % busy, so that extra work such as duplicated packets shows), applied at 5m of 40m
+ * cluster is built from its selectors ({@link SelectorCluster}: a workload per selector and namespace with what it selects by,
+ * StatefulSets for pods named by ordinal, the nodes it names; three pods (more when the mode is a percentage: {@link #replicasFor}),
+ * 700 requests/s: about 60 % busy, so that extra work such as duplicated packets shows), applied at 5m of 40m
  * (longer when a Schedule first fires later: {@link #runMinutes}), and counts as effective when the simulator's injection check
  * sees its signal move (a standalone StatusCheck, which injects nothing: when its verdict is journalled). A selector
  * without namespaces selects in the object's own namespace ({@code default} when it names none), as Chaos Mesh defaults it;
@@ -143,7 +142,7 @@ class UpstreamSamplesTest {
         return out;
     }
 
-    private static Row row(String name, String kind, Path manifest, JsonNode root, Path dir, boolean strict) throws IOException {
+    static Row row(String name, String kind, Path manifest, JsonNode root, Path dir, boolean strict) throws IOException {
         ManifestCheck check = ChaosManifests.check(manifest, Horizon.firstFiring());
         if (!check.problems().isEmpty()) {
             var p = check.problems().getFirst();
@@ -202,10 +201,11 @@ class UpstreamSamplesTest {
     private static String noEffect(Path manifest, JsonNode root, Path dir) throws IOException {
         Files.createDirectories(dir);
         String defaultNamespace = root.path("metadata").path("namespace").asText("default");
-        var targets = new LinkedHashMap<String, String>();
-        selectors(root.path("spec"), defaultNamespace, targets);
+        var cluster = SelectorCluster.of(root);
         // a StatusCheck selects nothing: one service for its URL to miss or name
-        if (targets.isEmpty()) targets.put(defaultNamespace + "/web", "      - {name: web, namespace: " + defaultNamespace + ", replicas: 3}\n");
+        String deployments = cluster.isEmpty() ? "    nodePool: {count: 4, cpu: 8, memory: 32Gi}\n    deployments:\n      - {name: web, namespace: "
+                + defaultNamespace + ", replicas: 3}\n" : cluster.yaml();
+        List<String> keys = cluster.isEmpty() ? List.of(defaultNamespace + "/web") : cluster.keys();
         var yaml = new StringBuilder("""
                 apiVersion: homeostat.dev/v1alpha1
                 kind: Scenario
@@ -213,14 +213,11 @@ class UpstreamSamplesTest {
                 spec:
                   duration: %dm
                   cluster:
-                %s    nodePool: {count: 4, cpu: 8, memory: 32Gi}
-                    deployments:
-                """.formatted(runMinutes(manifest), clusterName(root)));
-        targets.values().forEach(yaml::append);
+                %s""".formatted(runMinutes(manifest), clusterName(root))).append(deployments);
         yaml.append("    services:\n");
-        String first = targets.isEmpty() ? null : targets.keySet().iterator().next();
-        String calls = first == null ? "" : calls(root.path("spec"), first, targets.keySet());
-        for (String k : targets.keySet()) {
+        String first = keys.getFirst();
+        String calls = calls(root.path("spec"), first, new java.util.LinkedHashSet<>(keys));
+        for (String k : keys) {
             // a service the first one calls gets its 700 requests/s from it
             boolean called = !k.equals(first) && calls.contains("service:");
             yaml.append("      - {name: ").append(k.substring(k.indexOf('/') + 1)).append(", namespace: ").append(k, 0, k.indexOf('/'))
@@ -298,47 +295,5 @@ class UpstreamSamplesTest {
             case "random-max-percent" -> Math.max(3, (400 + v - 1) / v);
             default -> 3;
         };
-    }
-
-    /** A Deployment (YAML line) per selector found anywhere under {@code spec}, keyed namespace/name. */
-    private static void selectors(JsonNode node, String namespace, Map<String, String> out) {
-        if (node.isArray()) {
-            for (JsonNode n : node) selectors(n, namespace, out);
-            return;
-        }
-        if (!node.isObject()) return;
-        JsonNode selector = node.path("selector");
-        if (selector.isObject() && !node.has("type")) {
-            String ns = selector.path("namespaces").isArray() && !selector.path("namespaces").isEmpty() ? selector.path("namespaces").get(0).asText() : namespace;
-            var labels = new TreeMap<String, String>();
-            selector.path("labelSelectors").properties().forEach(e -> labels.put(e.getKey(), e.getValue().asText()));
-            for (JsonNode r : selector.path("expressionSelectors"))
-                if (r.path("operator").asText().equals("In") || r.path("operator").asText().equals("Exists"))
-                    labels.put(r.path("key").asText(), r.path("values").isArray() && !r.path("values").isEmpty() ? r.path("values").get(0).asText() : "x");
-            String container = node.path("containerNames").isArray() && !node.path("containerNames").isEmpty() ? node.path("containerNames").get(0).asText() : "app";
-            String name = "target-" + (out.size() + 1);
-            String kind = "";
-            int replicas = replicasFor(node.path("mode").asText(), node.path("value").asText());
-            // pods chosen by name: a StatefulSet whose ordinals include the first one named (busybox-0 → busybox)
-            var named = selector.path("pods").properties().stream().filter(e -> e.getValue().isArray() && !e.getValue().isEmpty()).findFirst();
-            if (named.isPresent()) {
-                var m = java.util.regex.Pattern.compile("(.+)-(\\d{1,3})").matcher(named.get().getValue().get(0).asText());
-                if (m.matches()) {
-                    ns = named.get().getKey();
-                    name = m.group(1);
-                    kind = ", kind: StatefulSet";
-                    replicas = Math.max(replicas, Integer.parseInt(m.group(2)) + 1);
-                }
-            }
-            var labelYaml = new StringBuilder();
-            labels.forEach((k, v) -> labelYaml.append(labelYaml.isEmpty() ? "" : ", ").append('"').append(k).append("\": \"").append(v).append('"'));
-            var annotationYaml = new StringBuilder();
-            selector.path("annotationSelectors").properties().forEach(e -> annotationYaml.append(annotationYaml.isEmpty() ? "" : ", ")
-                    .append('"').append(e.getKey()).append("\": \"").append(e.getValue().asText()).append('"'));
-            if (!annotationYaml.isEmpty()) kind += ", annotations: {" + annotationYaml + "}";
-            out.putIfAbsent(ns + "/" + name, "      - {name: " + name + ", namespace: " + ns + ", replicas: " + replicas + kind + ", labels: {" + labelYaml
-                    + "}, container: {name: " + container + "}}\n");
-        }
-        node.properties().forEach(e -> { if (!e.getKey().equals("selector")) selectors(e.getValue(), namespace, out); });
     }
 }

@@ -76,11 +76,11 @@ public final class ChaosSelectors {
                     throw ctx.fail(path + ".fieldSelectors." + e.getKey(), "value must not be empty, e.g. status.phase: Running");
                 fields.put(e.getKey(), Set.of(e.getValue()));
             }
-        anyOfAsField(path + ".nodes", s.getNodes(), "spec.nodeName", "node", fields, ctx);
-        anyOfAsField(path + ".podPhaseSelectors", s.getPodPhaseSelectors(), "status.phase", "phase", fields, ctx);
+        phases(path + ".podPhaseSelectors", s.getPodPhaseSelectors(), fields, ctx);
         Map<String, String> nodeLabels = s.getNodeSelectors() == null ? Map.of() : s.getNodeSelectors();
         for (var e : nodeLabels.entrySet())
             if (e.getValue() == null) throw ctx.fail(path + ".nodeSelectors." + e.getKey(), "label value must not be empty; write e.g. topology.kubernetes.io/zone: zone-a");
+        Set<String> nodes = nodes(path + ".nodes", s.getNodes(), nodeLabels.isEmpty() ? fields.get("spec.nodeName") : null, ctx);
         for (int i = 0; i < namespaces.size(); i++) {
             if (namespaces.get(i) == null || namespaces.get(i).isBlank())
                 throw ctx.fail(path + ".namespaces[" + i + "]", "namespace must not be empty");
@@ -93,10 +93,16 @@ public final class ChaosSelectors {
         // Chaos Mesh's webhook: no namespaces means the namespace of the experiment object itself (an empty selector
         // therefore selects every pod of that namespace, as it does live).
         Set<String> effective = namespaces.isEmpty() ? Set.of(ctx.namespace()) : Set.copyOf(namespaces);
+        // Chaos Mesh lists pods namespace by namespace and narrows each list by the field selector: outside them, none
+        Set<String> fieldNamespace = fields.get("metadata.namespace");
+        if (fieldNamespace != null && java.util.Collections.disjoint(effective, fieldNamespace))
+            throw ctx.fail(path + ".fieldSelectors.metadata.namespace", "is " + fieldNamespace.iterator().next() + " but the selector looks in "
+                    + (namespaces.isEmpty() ? "the experiment's own namespace, " + ctx.namespace() + "," : "namespaces " + new java.util.TreeSet<>(namespaces))
+                    + " so no pod matches; list " + fieldNamespace.iterator().next() + " under namespaces");
         Map<String, String> annotations = s.getAnnotationSelectors() == null ? Map.of() : s.getAnnotationSelectors();
         for (var e : annotations.entrySet())
             if (e.getValue() == null) throw ctx.fail(path + ".annotationSelectors." + e.getKey(), "annotation value must not be empty; write e.g. team: payments");
-        return new PodSelector(effective, labels, Set.of(), expressions, fields, Set.of(), nodeLabels, annotations);
+        return new PodSelector(effective, labels, Set.of(), expressions, fields, Set.of(), nodeLabels, annotations, nodes);
     }
 
     /**
@@ -110,19 +116,47 @@ public final class ChaosSelectors {
                 + "with a letter or digit, at most 63 characters)" + (near.isEmpty() || near.length() > 63 ? "" : "; did you mean \"" + near + "\"?");
     }
 
-    /** Chaos Mesh's list of nodes or phases as a field any of whose values matches, narrowed by a field selector on the same field. */
-    private static void anyOfAsField(String path, List<String> values, String field, String what, Map<String, Set<String>> fields, ManifestContext ctx) {
-        if (values == null || values.isEmpty()) return;
+    /** The pod phases Kubernetes has: what {@code podPhaseSelectors} picks among. */
+    static final List<String> PHASES = List.of("Pending", "Running", "Succeeded", "Failed", "Unknown");
+
+    /**
+     * Chaos Mesh's {@code nodes}: pods on any of them (with {@code nodeSelectors}, on any node either picks: Chaos Mesh
+     * joins the two lists of nodes). Alone beside a field selector on {@code spec.nodeName} ({@code fieldNode}), a list
+     * that misses its node selects nothing, which is refused.
+     */
+    private static Set<String> nodes(String path, List<String> values, Set<String> fieldNode, ManifestContext ctx) {
+        if (values == null || values.isEmpty()) return Set.of();
         for (int i = 0; i < values.size(); i++)
-            if (values.get(i) == null || values.get(i).isBlank()) throw ctx.fail(path + "[" + i + "]", what + " must not be empty");
-        Set<String> earlier = fields.get(field);
-        var any = new java.util.TreeSet<>(values);
-        if (earlier != null) {
-            any.retainAll(earlier);
-            if (any.isEmpty())
-                throw ctx.fail(path, "selects " + what + "s " + values + " but fieldSelectors " + field + " is " + earlier.iterator().next() + ", so no pod matches; keep one");
+            if (values.get(i) == null || values.get(i).isBlank()) throw ctx.fail(path + "[" + i + "]", "node must not be empty");
+        if (fieldNode != null && java.util.Collections.disjoint(values, fieldNode))
+            throw ctx.fail(path, "selects nodes " + values + " but fieldSelectors spec.nodeName is " + fieldNode.iterator().next() + ", so no pod matches; keep one");
+        return Set.copyOf(values);
+    }
+
+    /**
+     * Chaos Mesh's {@code podPhaseSelectors}, read as it reads them (a label selector over the phase): {@code Running}
+     * includes the phase, {@code !Pending} excludes it; pods in any included phase (every phase when only exclusions are
+     * given) and in no excluded one, as {@code status.phase} narrowed by a field selector on it.
+     */
+    private static void phases(String path, List<String> values, Map<String, Set<String>> fields, ManifestContext ctx) {
+        if (values == null || values.isEmpty()) return;
+        var included = new java.util.TreeSet<String>();
+        var excluded = new java.util.TreeSet<String>();
+        for (int i = 0; i < values.size(); i++) {
+            String v = values.get(i) == null ? "" : values.get(i).strip();
+            String phase = v.startsWith("!") ? v.substring(1).strip() : v;
+            if (phase.isEmpty() || !phase.matches("[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?"))
+                throw ctx.fail(path + "[" + i + "]", "\"" + v + "\" is not a phase; write one of " + String.join(", ", PHASES) + ", or !Phase to leave one out");
+            (v.startsWith("!") ? excluded : included).add(phase);
         }
-        fields.put(field, Set.copyOf(any));
+        var any = new java.util.TreeSet<>(included.isEmpty() ? PHASES : included);
+        any.removeAll(excluded);
+        Set<String> earlier = fields.get("status.phase");
+        if (earlier != null) any.retainAll(earlier);
+        if (any.isEmpty())
+            throw ctx.fail(path, "selects phases " + values + (earlier == null ? "" : " but fieldSelectors status.phase is " + earlier.iterator().next())
+                    + ", so no pod matches; keep one");
+        fields.put("status.phase", Set.copyOf(any));
     }
 
     private static List<LabelRequirement> expressions(String path, List<LabelSelectorRequirement> list, ManifestContext ctx) {

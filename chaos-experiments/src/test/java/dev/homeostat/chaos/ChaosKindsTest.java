@@ -195,14 +195,19 @@ class ChaosKindsTest {
                 new LabelRequirement("app", LabelRequirement.Operator.EXISTS, List.of()));
         assertThat(s.fields()).containsEntry("status.phase", java.util.Set.of("Running"));
         assertThat(s.containers()).containsExactly("app");
-        // several nodes and phases: any of them; a field selector narrows them; node labels with the kubelet's hostname
+        // several nodes and phases: any of them; a field selector narrows the phases; nodes and nodeSelectors join their
+        // nodes, as Chaos Mesh's node selector does: a pod on n-2 (named) or on any zone-a node
         var many = ((dev.homeostat.simulator.fault.DnsFault) translate(doc("DNSChaos", "  action: error\n  mode: all\n  selector:\n"
                 + "    nodes: [n-1, n-2]\n    podPhaseSelectors: [Running, Pending]\n    fieldSelectors:\n      status.phase: Running\n"
                 + "    nodeSelectors:\n      zone: a\n  duration: 1m\n")).getFirst()).selector();
-        assertThat(many.fields()).containsEntry("spec.nodeName", java.util.Set.of("n-1", "n-2")).containsEntry("status.phase", java.util.Set.of("Running"));
-        assertThat(many.matches(many.namespaces().iterator().next(), "p", java.util.Map.of(), "n-2", java.util.Map.of("zone", "a"), "Running", null)).isTrue();
-        assertThat(many.matches(many.namespaces().iterator().next(), "p", java.util.Map.of(), "n-2", java.util.Map.of("zone", "b"), "Running", null)).isFalse();
-        assertThat(many.matches(many.namespaces().iterator().next(), "p", java.util.Map.of(), "n-3", java.util.Map.of("zone", "a"), "Running", null)).isFalse();
+        assertThat(many.nodes()).containsExactlyInAnyOrder("n-1", "n-2");
+        assertThat(many.fields()).containsEntry("status.phase", java.util.Set.of("Running")).doesNotContainKey("spec.nodeName");
+        String ns = many.namespaces().iterator().next();
+        assertThat(many.matches(ns, "p", java.util.Map.of(), "n-2", java.util.Map.of("zone", "a"), "Running", null)).isTrue();
+        assertThat(many.matches(ns, "p", java.util.Map.of(), "n-2", java.util.Map.of("zone", "b"), "Running", null)).isTrue();
+        assertThat(many.matches(ns, "p", java.util.Map.of(), "n-3", java.util.Map.of("zone", "a"), "Running", null)).isTrue();
+        assertThat(many.matches(ns, "p", java.util.Map.of(), "n-3", java.util.Map.of("zone", "b"), "Running", null)).isFalse();
+        assertThat(many.matches(ns, "p", java.util.Map.of(), "n-2", java.util.Map.of("zone", "a"), "Pending", null)).isFalse();
         assertThat(error(doc("DNSChaos", "  action: error\n  mode: all\n  selector:\n    nodes: [n-1]\n    fieldSelectors:\n      spec.nodeName: n-2\n"
                 + "  duration: 1m\n")).field()).isEqualTo("spec.selector.nodes");
         assertThat(error(doc("DNSChaos", "  action: error\n  mode: all\n  selector:\n    fieldSelectors:\n      spec.hostname: a\n  duration: 1m\n")).field())

@@ -29,12 +29,16 @@ public final class SelectorSchema {
                     Field.of("values", listOf(text()), simulated("the values for In and NotIn"))))),
                     simulated("set-based label requirements")),
             Field.of("fieldSelectors", mapOf(text()),
-                    simulated("metadata.name, metadata.namespace, spec.nodeName and status.phase, the pod fields the simulator knows")),
+                    simulated("metadata.name, metadata.namespace, spec.nodeName and status.phase, the pod fields the simulator knows, and the pod-spec fields "
+                            + "Kubernetes fills for a controller's pod (spec.restartPolicy Always, spec.schedulerName default-scheduler, "
+                            + "spec.serviceAccountName default); status.podIP and status.nominatedNodeName cannot exist (a simulated pod has no address "
+                            + "and is never preempted)")),
             Field.of("pods", mapOf(listOf(text())), simulated("namespace: [pod names]; when given, the other selectors are ignored, as in Chaos Mesh")),
-            Field.of("nodes", listOf(text()), simulated("pods on any of these nodes (spec.nodeName one of them)")),
-            Field.of("podPhaseSelectors", listOf(oneOf(PHASES.toArray(String[]::new))),
-                    simulated("pods in any of these phases (status.phase one of them)")),
-            Field.of("nodeSelectors", mapOf(text()), simulated("pods on nodes carrying these labels: a scenario's nodes carry their labels (nodes[].labels) and kubernetes.io/hostname")),
+            Field.of("nodes", listOf(text()), simulated("pods on any of these nodes (spec.nodeName one of them); with nodeSelectors, on any node either picks (Chaos Mesh joins the two lists)")),
+            Field.of("podPhaseSelectors", listOf(oneOf(java.util.stream.Stream.concat(PHASES.stream(), PHASES.stream().map(p -> "!" + p)).toArray(String[]::new))),
+                    simulated("pods in any of these phases (status.phase one of them); !Phase leaves that phase out, as Chaos Mesh reads the list "
+                            + "(a label selector over the phase: Running includes, !Pending excludes; only exclusions: every other phase)")),
+            Field.of("nodeSelectors", mapOf(text()), simulated("pods on nodes carrying these labels: a scenario's nodes carry their labels (nodes[].labels) and kubernetes.io/hostname; with nodes, on any node either picks")),
             Field.of("annotationSelectors", mapOf(text()), simulated("pods carrying every one of these annotations: a scenario's pods carry their workload's (deployments[].annotations, the pod template's)"))));
 
     public static final Field MODE = Field.of("mode", oneOf(MODES.toArray(String[]::new)),

@@ -1,0 +1,94 @@
+package dev.homeostat.chaos;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.homeostat.simulator.fault.PodFault;
+import dev.homeostat.simulator.fault.PodSelector;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The selector fields whose meaning in Chaos Mesh is not "every condition at once": how its pod selector (pkg/selector/pod)
+ * reads {@code nodes} with {@code nodeSelectors}, {@code podPhaseSelectors}, the pod-spec field selectors and {@code pods}.
+ */
+class SelectorSemanticsTest {
+    private static PodSelector selector(String selectorYaml) {
+        String yaml = "apiVersion: chaos-mesh.org/v1alpha1\nkind: PodChaos\nmetadata: {name: x, namespace: shop}\nspec:\n  action: pod-kill\n"
+                + "  mode: all\n  selector:\n" + selectorYaml;
+        return ((PodFault) ChaosManifests.translate("t.yaml", yaml, Duration.ZERO).getFirst()).selector();
+    }
+
+    private static ManifestException error(String selectorYaml) {
+        return (ManifestException) org.assertj.core.api.Assertions.catchThrowable(() -> selector(selectorYaml));
+    }
+
+    private static boolean on(PodSelector s, String node, Map<String, String> nodeLabels, String phase) {
+        return s.matches("shop", "web-0", Map.of("app", "web"), node, nodeLabels, phase, null);
+    }
+
+    @Test
+    void nodesAndNodeSelectors_selectPodsOnEitherNode_asChaosMeshJoinsTheirNodeLists() {
+        var s = selector("    nodes: [worker-1]\n    nodeSelectors: {disk: ssd}\n");
+        assertThat(on(s, "worker-1", Map.of(), "Running")).as("named").isTrue();
+        assertThat(on(s, "worker-2", Map.of("disk", "ssd"), "Running")).as("labelled").isTrue();
+        assertThat(on(s, "worker-2", Map.of("disk", "hdd"), "Running")).as("neither").isFalse();
+        // alone, each is its own condition
+        assertThat(on(selector("    nodes: [worker-1]\n"), "worker-2", Map.of("disk", "ssd"), "Running")).isFalse();
+        assertThat(on(selector("    nodeSelectors: {kubernetes.io/hostname: worker-2}\n"), "worker-2", Map.of(), "Running")).isTrue();
+    }
+
+    @Test
+    void nodesBesideAFieldSelectorOnTheNode_narrowed_andRefusedWhenDisjoint() {
+        var s = selector("    nodes: [worker-1, worker-2]\n    fieldSelectors: {spec.nodeName: worker-2}\n");
+        assertThat(on(s, "worker-2", Map.of(), "Running")).isTrue();
+        assertThat(on(s, "worker-1", Map.of(), "Running")).isFalse();
+        var e = error("    nodes: [worker-1]\n    fieldSelectors: {spec.nodeName: worker-2}\n");
+        assertThat(e.field()).isEqualTo("spec.selector.nodes");
+        assertThat(e.getMessage()).contains("no pod matches");
+    }
+
+    @Test
+    void fieldSelectorOnTheNamespace_narrowsTheNamespaces_andOutsideThemIsRefused() {
+        var s = selector("    namespaces: [shop, data]\n    fieldSelectors: {metadata.namespace: shop}\n");
+        assertThat(on(s, "n", Map.of(), "Running")).isTrue();
+        assertThat(s.matches("data", "db-0", Map.of(), "n", Map.of(), "Running", null)).isFalse();
+        // no namespaces: the experiment's own (shop), as Chaos Mesh's webhook defaults them, and data is not in it
+        var e = error("    fieldSelectors: {metadata.namespace: data}\n");
+        assertThat(e.field()).isEqualTo("spec.selector.fieldSelectors.metadata.namespace");
+        assertThat(e.getMessage()).contains("own namespace, shop", "no pod matches", "list data under namespaces");
+    }
+
+    @Test
+    void podPhaseSelectors_bangExcludesAPhase_asChaosMeshParsesTheList() {
+        var notPending = selector("    labelSelectors: {app: web}\n    podPhaseSelectors: [\"!Pending\"]\n");
+        assertThat(notPending.fields().get("status.phase")).containsExactlyInAnyOrder("Running", "Succeeded", "Failed", "Unknown");
+        assertThat(on(notPending, "n", Map.of(), "Running")).isTrue();
+        assertThat(on(notPending, "n", Map.of(), "Pending")).isFalse();
+        var running = selector("    podPhaseSelectors: [Running, Failed, \"!Failed\"]\n");
+        assertThat(running.fields().get("status.phase")).containsExactly("Running");
+        assertThat(error("    podPhaseSelectors: [Running, \"!Running\"]\n").field()).isEqualTo("spec.selector.podPhaseSelectors");
+        assertThat(error("    podPhaseSelectors: [Runing]\n").getMessage()).contains("Running");
+    }
+
+    @Test
+    void podSpecFieldSelectors_matchWhatKubernetesFillsForAControllersPod() {
+        var s = selector("    fieldSelectors:\n      spec.restartPolicy: Always\n      spec.schedulerName: default-scheduler\n"
+                + "      spec.serviceAccountName: default\n      metadata.name: web-0\n");
+        assertThat(on(s, "n", Map.of(), "Running")).isTrue();
+        assertThat(on(selector("    fieldSelectors: {spec.restartPolicy: Never}\n"), "n", Map.of(), "Running")).isFalse();
+        assertThat(on(selector("    fieldSelectors: {spec.serviceAccountName: payments}\n"), "n", Map.of(), "Running")).isFalse();
+        assertThat(on(selector("    fieldSelectors: {metadata.name: web-1}\n"), "n", Map.of(), "Running")).isFalse();
+        assertThat(error("    fieldSelectors: {status.podIP: 10.0.0.1}\n").getMessage()).contains("cannot exist in a simulation");
+    }
+
+    @Test
+    void podsOfSeveralNamespaces_eachByName_otherSelectorsIgnored() {
+        var s = selector("    pods:\n      shop: [web-0]\n      data: [db-1, db-2]\n    labelSelectors: {app: none}\n");
+        assertThat(s.pods()).isEqualTo(Set.of("shop/web-0", "data/db-1", "data/db-2"));
+        assertThat(on(s, "n", Map.of(), "Running")).isTrue();
+        assertThat(s.matches("data", "db-2", Map.of(), "n", Map.of(), "Running", null)).isTrue();
+        assertThat(s.matches("data", "web-0", Map.of(), "n", Map.of(), "Running", null)).isFalse();
+    }
+}
