@@ -169,7 +169,6 @@ final class Kubelet {
         p.leaked = 0;
         p.leakSince = t;
         p.leakRate = p.deployment.leakRate;
-        p.memoryTrend.reset(); // a new process: its working set starts over
         replan(p);
     }
 

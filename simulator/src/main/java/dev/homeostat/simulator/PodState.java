@@ -81,8 +81,6 @@ final class PodState {
     double[] rows;
     int row;
     boolean sharesRow;
-    /** The working set's trend, for the memory prediction the scrape records (restarts start it afresh). */
-    final MemoryTrend memoryTrend = new MemoryTrend();
     /**
      * Values of the request-duration histogram, cumulative: requests answered at or below each bound of
      * {@code MetricNames.LATENCY_BUCKETS}, then +Inf (= the count: answered and timed out), then the sum of
@@ -93,6 +91,9 @@ final class PodState {
     // ---- the scraper's: first of the pod's Scraper.POD_SERIES metric-store slots (-1 before its first scrape), and which are named
     int slots = -1;
     long boundSeries;
+    /** The scraper's: the working set's trend ({@link MemoryTrend}) and the container it is of (its runningSince). */
+    double trendMean = Double.NaN;
+    long trendLast = Long.MIN_VALUE, trendFirst = Long.MIN_VALUE, trendSince = Long.MIN_VALUE;
 
     /** @param stepMs the traffic step: the minute window holds 60 s / step buckets */
     PodState(String name, DeploymentState deployment, DeploymentState.Revision revision, long createdAt, long stepMs) {

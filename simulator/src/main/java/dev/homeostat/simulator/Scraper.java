@@ -8,7 +8,9 @@ import dev.homeostat.simulator.metrics.MetricStore;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeSet;
 
 /**
  * One Prometheus scrape of the cluster plus the evaluation of the recording rules, written into the
@@ -27,7 +29,7 @@ final class Scraper implements PodWatch {
     /** Slots per pod: the series above, one per bucket of the duration histogram (+Inf included), its sum. */
     static final int POD_SERIES = MEMORY_PREDICTED + 1;
     /** The duration histogram's slots in a pod's run, buckets and sum, as a mask. */
-    private static final long DURATION_MASK = ((1L << (DURATION_SUM + 1)) - 1) & ~((1L << DURATION_BUCKET) - 1);
+    static final long DURATION_MASK = ((1L << (DURATION_SUM + 1)) - 1) & ~((1L << DURATION_BUCKET) - 1);
     /** predict_linear's window and horizon, ms. */
     static final long PREDICT_WINDOW_MS = 300_000, PREDICT_AHEAD_MS = 900_000;
 
@@ -42,8 +44,15 @@ final class Scraper implements PodWatch {
 
     private final MetricStore store;
     private final SplittableRandom memoryNoise;
+    /** The pod series whose family is kept ({@link #keepOnly}), as a mask of a pod's run: all of them unless told. */
+    private long podSeriesKept = (1L << POD_SERIES) - 1;
+    /** Whether the Deployments' and Services' families are kept: available, its ratio, 503s, errors, p99, call edges. */
+    private boolean keepAvailable = true, keepAvailableRatio = true, keep503 = true, keepErrors = true, keepP99 = true,
+            keepEdges = true;
     /** The memory trend's decay per scrape, computed once per interval rather than once per pod. */
     private final MemoryTrend.Decay decay = new MemoryTrend.Decay();
+    /** A row's samples, worked out once for the pods that share it. */
+    final RowSamples rowSamples = new RowSamples();
     // series handles of deployments and services, found once (identity lookups only, never iterated)
     private final Map<DeploymentState, Handle[]> deploymentSeries = new IdentityHashMap<>();
     /** The window of the replicas-available rule's min_over_time. */
@@ -55,6 +64,31 @@ final class Scraper implements PodWatch {
     Scraper(MetricStore store, SplittableRandom memoryNoise) {
         this.store = store;
         this.memoryNoise = memoryNoise;
+    }
+
+    /** Every family the scrape writes: the pods', the Deployments', the Services'. */
+    static Set<String> families() {
+        var all = new TreeSet<String>(List.of(DEPLOYMENT_AVAILABLE, DEPLOYMENT_AVAILABLE_RATIO, HTTP_REQUESTS,
+                SERVICE_ERROR_RATIO, SERVICE_LATENCY_P99, MESH_REQUESTS));
+        for (int s = 0; s < POD_SERIES; s++) all.add(family(s));
+        return all;
+    }
+
+    /**
+     * From now on stores only the samples of {@code families} (each one of {@link #families()}), as a Prometheus
+     * scrape config's {@code metric_relabel_configs} keeping them would: what is not kept costs nothing, and a pod none
+     * of whose families is kept is not visited at all. The samples of the kept families are those of a full scrape.
+     */
+    void keepOnly(Set<String> families) {
+        long pods = 0;
+        for (int s = 0; s < POD_SERIES; s++) if (families.contains(family(s))) pods |= 1L << s;
+        podSeriesKept = pods;
+        keepAvailable = families.contains(DEPLOYMENT_AVAILABLE);
+        keepAvailableRatio = families.contains(DEPLOYMENT_AVAILABLE_RATIO);
+        keep503 = families.contains(HTTP_REQUESTS);
+        keepErrors = families.contains(SERVICE_ERROR_RATIO);
+        keepP99 = families.contains(SERVICE_LATENCY_P99);
+        keepEdges = families.contains(MESH_REQUESTS);
     }
 
     /**
@@ -74,29 +108,33 @@ final class Scraper implements PodWatch {
     void scrapeDeployment(Batch w, DeploymentState d, long t) {
         List<PodState> pods = d.pods;
         PodRows rows = d.rows;
-        for (int i = 0, n = pods.size(); i < n; i++) scrapePod(w, t, pods.get(i), rows);
+        rowSamples.forget();
+        if (podSeriesKept != 0) for (int i = 0, n = pods.size(); i < n; i++) scrapePod(w, t, pods.get(i), rows);
+        if (!keepAvailable && !keepAvailableRatio) return;
         int ready = d.ready();
         Handle[] h = deploymentSeries.get(d);
         if (h == null) {
             var labels = Map.of("namespace", d.spec.namespace(), "deployment", d.spec.name());
-            h = new Handle[] {store.series(DEPLOYMENT_AVAILABLE, labels), store.series(DEPLOYMENT_AVAILABLE_RATIO, labels)};
+            h = new Handle[] {keepAvailable ? store.series(DEPLOYMENT_AVAILABLE, labels) : null,
+                    keepAvailableRatio ? store.series(DEPLOYMENT_AVAILABLE_RATIO, labels) : null};
             deploymentSeries.put(d, h);
         }
-        h[0].add(t, ready);
+        if (keepAvailable) h[0].add(t, ready);
         int wanted = d.minReplicasSince(t, AVAILABLE_WINDOW_MS);
-        if (wanted > 0) h[1].add(t, (double) ready / wanted);
+        if (keepAvailableRatio && wanted > 0) h[1].add(t, (double) ready / wanted);
     }
 
     /** The services' series (rules over the last minute, 503s, call edges): the rest of a scrape. */
     void scrapeServices(long t, List<ServiceState> services) {
         for (ServiceState s : services) {
             Handle[] hs = serviceSeries.computeIfAbsent(s, k -> new Handle[SERVICE_SERIES]);
-            if (s.unavailable > 0) serviceHandle(s, hs, HTTP_503).add(t, s.unavailable);
+            if (keep503 && s.unavailable > 0) serviceHandle(s, hs, HTTP_503).add(t, s.unavailable);
             SlidingSums m = s.lastMinute;
-            if (m.sum(ServiceState.REQ) > 0) serviceHandle(s, hs, SERVICE_ERRORS).add(t, m.sum(ServiceState.ERR) / m.sum(ServiceState.REQ));
-            if (m.sum(ServiceState.ANSWERED) > 0)
+            if (keepErrors && m.sum(ServiceState.REQ) > 0)
+                serviceHandle(s, hs, SERVICE_ERRORS).add(t, m.sum(ServiceState.ERR) / m.sum(ServiceState.REQ));
+            if (keepP99 && m.sum(ServiceState.ANSWERED) > 0)
                 serviceHandle(s, hs, SERVICE_P99).add(t, m.sum(ServiceState.P99_WEIGHTED) / m.sum(ServiceState.ANSWERED));
-            for (int j = 0; j < s.callees.length; j++) {
+            if (keepEdges) for (int j = 0; j < s.callees.length; j++) {
                 double[] counts = s.callCounts[j];
                 for (int code = 0; code < CALL_CODES.length; code++)
                     if (counts[code] > 0) edgeHandle(s, j, code).add(t, counts[code]);
@@ -148,37 +186,29 @@ final class Scraper implements PodWatch {
         }
         int base = p.slots;
         double[] v = w.run(base, POD_SERIES);
-        long mask = 0;
-        double[] r = p.rows;
-        int o = p.row;
+        RowSamples fromRow = rowSamples;
+        fromRow.of(p.rows, p.row, rows, p.spec);
+        double[] shared = fromRow.values;
+        // the row's samples first, then the pod's own over them
+        for (int i = 0; i < POD_SERIES; i++) v[base + i] = shared[i];
+        long mask = 1L << RESTART_COUNT | 1L << READY;
         if (p.running()) {
             double limit = p.spec.memoryLimit();
             double noise = 1 + MEMORY_NOISE * memoryNoise.nextGaussian();
             double memory = Math.clamp(p.memoryAt(t) * noise, 0, limit);
             v[base + MEMORY] = memory;
-            v[base + CPU] = r[o + PodRows.CPU_SECONDS];
             double ratio = memory / limit;
             v[base + MEMORY_RATIO] = ratio;
-            mask |= 1L << MEMORY | 1L << CPU | 1L << MEMORY_RATIO;
-            double predicted = p.memoryTrend.predict(t, ratio, PREDICT_WINDOW_MS, PREDICT_AHEAD_MS, decay);
-            if (ratio >= MEMORY_PREDICTION_FROM && !Double.isNaN(predicted)) {
+            mask |= 1L << MEMORY | 1L << MEMORY_RATIO | fromRow.cpu;
+            boolean wanted = ratio >= MEMORY_PREDICTION_FROM;
+            double predicted = MemoryTrend.predict(p, t, ratio, PREDICT_WINDOW_MS, PREDICT_AHEAD_MS, decay, wanted);
+            if (wanted && !Double.isNaN(predicted)) {
                 v[base + MEMORY_PREDICTED] = Math.max(predicted, 0);
                 mask |= 1L << MEMORY_PREDICTED;
-            }
-            int filled = rows.filled(r, o);
-            if (filled > 0) {
-                double cores = r[o + PodRows.SUMS + PodState.CPU] / filled;
-                v[base + CPU_RATE] = cores;
-                mask |= 1L << CPU_RATE;
-                if (p.spec.cpuRequest() > 0) {
-                    v[base + CPU_BUSY] = cores / p.spec.cpuRequest();
-                    mask |= 1L << CPU_BUSY;
-                }
             }
         }
         v[base + RESTART_COUNT] = p.restarts;
         v[base + READY] = p.ready() ? 1 : 0;
-        mask |= 1L << RESTART_COUNT | 1L << READY;
         // kube-state-metrics emits these only while true, with the reason as a label: a series per reason
         if (p.lastTerminatedReason != null) {
             int reason = p.lastTerminatedReason.equals(PodState.OOM_KILLED) ? LAST_TERMINATED_OOM : LAST_TERMINATED_ERROR;
@@ -189,39 +219,11 @@ final class Scraper implements PodWatch {
             v[base + WAITING_BACK_OFF] = 1;
             mask |= 1L << WAITING_BACK_OFF;
         }
-        if (p.deployment.service != null && p.started()) mask |= scrapeTraffic(v, base, r, o);
+        if (p.deployment.service != null && p.started()) mask |= fromRow.traffic;
+        mask &= podSeriesKept;
         long unnamed = mask & ~p.boundSeries;
         if (unnamed != 0) bindAll(p, unnamed);
         w.mark(base, mask);
-    }
-
-    /** The pod's request counters, duration histogram and minute rules, into {@code v} at its run; returns the mask of those written. */
-    private static long scrapeTraffic(double[] v, int base, double[] r, int o) {
-        long mask = 1L << HTTP_200 | DURATION_MASK | 1L << DURATION_COUNT;
-        v[base + HTTP_200] = r[o + PodRows.OK200];
-        int at = o + PodRows.DURATIONS;
-        for (int b = 0; b < PodState.DURATIONS; b++) v[base + DURATION_BUCKET + b] = r[at + b];
-        v[base + DURATION_COUNT] = r[at + LATENCY_BUCKETS.length];
-        double err500 = r[o + PodRows.ERR500], err504 = r[o + PodRows.ERR504];
-        if (err500 > 0) {
-            v[base + HTTP_500] = err500;
-            mask |= 1L << HTTP_500;
-        }
-        if (err504 > 0) {
-            v[base + HTTP_504] = err504;
-            mask |= 1L << HTTP_504;
-        }
-        int sums = o + PodRows.SUMS;
-        double req = r[sums + PodState.REQ], ok = r[sums + PodState.OK];
-        if (req > 0) {
-            v[base + ERROR_RATIO] = r[sums + PodState.ERR] / req;
-            mask |= 1L << ERROR_RATIO;
-        }
-        if (ok > 0) {
-            v[base + LATENCY_MEAN] = r[sums + PodState.LATENCY_SUM] / ok;
-            mask |= 1L << LATENCY_MEAN;
-        }
-        return mask;
     }
 
     /** Names the pod's series in {@code series} (a mask of them), in slot order. */
@@ -240,10 +242,9 @@ final class Scraper implements PodWatch {
         else store.release(p.slots, POD_SERIES);
     }
 
-    private void bind(PodState p, int series) {
-        String ns = p.namespace, pod = p.name, container = p.spec.name();
-        String service = p.deployment.service == null ? "" : p.deployment.service.spec.name();
-        String metric = switch (series) {
+    /** The family of the pod series at {@code series} of a pod's run. */
+    static String family(int series) {
+        return switch (series) {
             case MEMORY -> MEMORY_WORKING_SET;
             case CPU -> CPU_USAGE_SECONDS;
             case RESTART_COUNT -> RESTARTS;
@@ -264,6 +265,12 @@ final class Scraper implements PodWatch {
                 throw new IllegalStateException("no pod series " + series);
             }
         };
+    }
+
+    private void bind(PodState p, int series) {
+        String ns = p.namespace, pod = p.name, container = p.spec.name();
+        String service = p.deployment.service == null ? "" : p.deployment.service.spec.name();
+        String metric = family(series);
         if (series >= DURATION_BUCKET && series < DURATION_SUM) {
             int b = series - DURATION_BUCKET;
             String le = b == LATENCY_BUCKETS.length ? "+Inf" : Double.toString(LATENCY_BUCKETS[b]);

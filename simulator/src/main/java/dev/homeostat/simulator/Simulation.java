@@ -17,6 +17,7 @@ import dev.homeostat.simulator.spec.SimulationSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.function.LongConsumer;
 
@@ -108,6 +109,21 @@ public final class Simulation {
     public long endMillis() { return end; }
 
     public MetricStore metrics() { return metrics; }
+
+    /**
+     * Scrapes only these metric families (names as in {@code MetricNames}; before {@link #run}): for a run whose store is read
+     * for a few families only (a baseline's report reads two), as a Prometheus scrape config keeping them would. The
+     * other families cost nothing: a pod none of whose families is kept is not visited by the scrape. Events, views and
+     * the kept families' samples are those of a run that keeps everything.
+     */
+    public void keepMetrics(Set<String> families) {
+        if (families == null) throw new IllegalArgumentException("families: required");
+        if (started) throw new IllegalStateException("keepMetrics: call it before run()");
+        Set<String> known = Scraper.families();
+        for (String f : families)
+            if (!known.contains(f)) throw new IllegalArgumentException("families: no metric family '" + f + "' is scraped; known: " + known);
+        scraper.keepOnly(families);
+    }
 
     // ---------------------------------------------------------------- running
 

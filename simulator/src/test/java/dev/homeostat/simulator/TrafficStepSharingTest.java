@@ -18,8 +18,8 @@ import net.jqwik.api.Provide;
  * they would have had had each pod worked out and added its own: whatever befalls which pod at which step.
  */
 class TrafficStepSharingTest {
-    private static final long STEP_MS = 15_000;
-    private static final int PODS = 6;
+    static final long STEP_MS = 15_000;
+    static final int PODS = 6;
 
     /** What befalls a pod before a step. */
     enum Event { NONE, STRESS, LEAK, DELAY, ERRORS, CRASH, NOT_SERVING, LOSE_IN_FLIGHT, RECOVER }
@@ -57,7 +57,7 @@ class TrafficStepSharingTest {
         return event.list().ofSize(PODS).list().ofMinSize(1).ofMaxSize(12);
     }
 
-    private static DeploymentState deployment() {
+    static DeploymentState deployment() {
         var d = new DeploymentState(new DeploymentSpec("api", "shop", PODS, null, ContainerSpec.defaults()));
         d.service = new ServiceState(new ServiceSpec("api", "shop", "api", 200, null), d, new SplittableRandom(7), STEP_MS);
         for (int i = 0; i < PODS; i++) {
@@ -71,7 +71,7 @@ class TrafficStepSharingTest {
         return d;
     }
 
-    private static void befall(PodState p, Event e, long t) {
+    static void befall(PodState p, Event e, long t) {
         switch (e) {
             case NONE -> { }
             case STRESS -> p.stressCores += 0.25;

@@ -69,6 +69,9 @@ public final class ScenarioRunner {
             throw new IllegalArgumentException("the baseline judges injections itself; an engine run needs the baseline's no-op faults");
         var recorder = new JournalRecorder(scenario.simulation().cluster(), scenario.simulation().faults(), baselineNoOps);
         var simulation = new Simulation(scenario.simulation(), seed, recorder);
+        // without an engine nothing reads the store but the timeline below (pages come from the SLO counters): the pods'
+        // series would be scraped for nobody
+        if (policy == null) simulation.keepMetrics(Set.copyOf(TIMELINE_METRICS));
         Observation observation = scenario.observation();
         // the engine's healing feeds the Alertmanager's inhibit rule, as the shipped config wires it live
         var healing = policy == null ? null : new Healing();
