@@ -3,6 +3,7 @@ package dev.homeostat.simulator.metrics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -136,6 +137,17 @@ public final class MetricStore {
     public void readChunks(String metric, long fromMillis, long toMillis, Lag lag, ChunkVisitor visitor) {
         FamilyView view = viewFor(metric, fromMillis, toMillis);
         if (view != null) view.read(blocks, readLo, readHi, lag, visitor);
+    }
+
+    /**
+     * {@link #readChunks} of only the series whose labels match: per label in {@code match}, one of its values (a series
+     * without the label has it as {@code ""}), in the same order. The family's index of each label asked for is built
+     * on first use and kept while the family is unchanged, so a read costs its matched series, not the family's.
+     */
+    public void readChunks(String metric, long fromMillis, long toMillis, Lag lag, Map<String, ? extends Collection<String>> match,
+                           ChunkVisitor visitor) {
+        FamilyView view = viewFor(metric, fromMillis, toMillis);
+        if (view != null) view.read(blocks, readLo, readHi, lag, view.matching(match), visitor);
     }
 
     /** The series of {@code metric} with exactly these labels, created empty on first use. Keep the handle to append cheaply. */
