@@ -1,7 +1,6 @@
 package dev.homeostat.simulator.metrics;
 
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.Map;
 import java.util.function.ToLongFunction;
 
@@ -35,11 +34,6 @@ final class FamilyView {
     private long[] gatheredTimes = new long[0];
     private double[] gatheredValues = new double[0];
     private final SeriesChunk chunk = new SeriesChunk();
-    /** The series by label value, for matched reads: built on the first. */
-    private LabelIndex index;
-    // a matched read's chunk: its series' handles and attachments
-    private Handle[] pickedHandles = new Handle[0];
-    private Object[] pickedAttachments = new Object[0];
     /** What {@link #touch} loaded, kept so the compiler keeps its loads. */
     @SuppressWarnings("unused")
     private long touched;
@@ -88,17 +82,6 @@ final class FamilyView {
      * reader's calls.
      */
     void read(Blocks blocks, int lo, int hi, MetricStore.Lag lag, MetricStore.ChunkVisitor visitor) {
-        read(blocks, lo, hi, lag, null, visitor);
-    }
-
-    /** The places, ascending, of the series whose labels match (see {@link MetricStore#readChunks}); null: all of them. */
-    int[] matching(Map<String, ? extends Collection<String>> match) {
-        if (index == null) index = new LabelIndex(handles);
-        return index.matching(match);
-    }
-
-    /** {@link #read} of the series at {@code picked} (ascending places; null: every series). */
-    void read(Blocks blocks, int lo, int hi, MetricStore.Lag lag, int[] picked, MetricStore.ChunkVisitor visitor) {
         int w = hi - lo;
         if (window.length < w) {
             window = new Batch[w];
@@ -125,10 +108,6 @@ final class FamilyView {
         c.values = gatheredValues;
         reading = true;
         try {
-            if (picked != null) {
-                readPicked(picked, chunk, w, lag, lagBy, visitor);
-                return;
-            }
             for (int first = 0; first < slots.length; first += chunk) {
                 int end = Math.min(slots.length, first + chunk);
                 gather(first, end, w, lag, lagBy);
@@ -139,44 +118,6 @@ final class FamilyView {
         } finally {
             reading = false;
         }
-    }
-
-    /** The chunks of a matched read: the picked series' handles and attachments side by side, their samples gathered. */
-    private void readPicked(int[] picked, int chunk, int w, MetricStore.Lag lag, long[] lagBy, MetricStore.ChunkVisitor visitor) {
-        if (pickedHandles.length < chunk) {
-            pickedHandles = new Handle[chunk];
-            pickedAttachments = new Object[chunk];
-        }
-        SeriesChunk c = this.chunk;
-        c.handles = pickedHandles;
-        c.attachments = pickedAttachments;
-        c.first = 0;
-        long lagFrom = lag == null ? 0 : lag.fromMillis(), lagTo = lag == null ? 0 : lag.toMillis();
-        for (int first = 0; first < picked.length; first += chunk) {
-            int end = Math.min(picked.length, first + chunk);
-            for (int k = first; k < end; k++) {
-                int i = picked[k];
-                pickedHandles[k - first] = handles[i];
-                pickedAttachments[k - first] = attachments[i];
-                counts[k - first] = gatherOne(i, (k - first) * w, w, lagFrom, lagTo, lagBy);
-            }
-            c.size = end - first;
-            visitor.visit(c);
-        }
-    }
-
-    /** Series {@code i}'s samples in the window (in its own part of it, with lags) into the gathered arrays from {@code at}; how many. */
-    private int gatherOne(int i, int at, int w, long lagFrom, long lagTo, long[] lagBy) {
-        int slot = slots[i], n = 0;
-        for (int b = 0; b < w; b++) {
-            long t = windowTimes[b];
-            if (lagBy != null && (t < lagFrom - lagBy[i] || t > lagTo - lagBy[i])) continue;
-            Batch block = window[b];
-            if (!block.has(slot)) continue;
-            gatheredTimes[at + n] = t;
-            gatheredValues[at + n++] = block.values[slot];
-        }
-        return n;
     }
 
     /** In a read: its scratch arrays are taken (a visitor reading the family again gets a view of its own). */

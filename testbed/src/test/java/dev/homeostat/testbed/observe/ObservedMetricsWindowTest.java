@@ -61,17 +61,16 @@ class ObservedMetricsWindowTest {
     }
 
     /**
-     * A matched read hands what the full read hands of the matched series, numbered alike, when it is the adapter's
-     * first read of the family (the diagnosis may read a family before a signal does): a series' number must not
-     * depend on which read met it first.
+     * A matched read hands what the full read hands of the matched series, when it is the adapter's first read of the
+     * family (the diagnosis may read a family no signal reads) and after: the same samples in the same order, and each
+     * series the number the adapter's later reads give it, one number per series.
      */
     @Test
-    void aMatchedRead_handsTheFullReadsMatchedSeries_numberedAsTheFullReadNumbersThem() {
+    void aMatchedRead_handsTheFullReadsMatchedSeries_andNumbersThemAsItsLaterReads() {
         var random = new SplittableRandom(23);
         var store = store();
         for (int round = 0; round < 100; round++) {
-            var first = new ObservedMetrics(store, SCRAPE, Observation.DEFAULT, round);
-            var full = new ObservedMetrics(store, SCRAPE, Observation.DEFAULT, round);
+            var observed = new ObservedMetrics(store, SCRAPE, Observation.DEFAULT, round);
             Set<String> pods = new TreeSet<>(), services = new TreeSet<>();
             for (int p = 0; p < 44; p++) if (random.nextInt(4) == 0) pods.add("pod-" + p);
             for (int v = 0; v < 5; v++) if (random.nextBoolean()) services.add("svc-" + v);
@@ -79,14 +78,23 @@ class ObservedMetricsWindowTest {
             if (random.nextBoolean()) match = match.and("service", services);
             long from = 1_800_000 + random.nextLong(0, 1_700_000), to = from + random.nextLong(0, 120_000);
             for (String metric : List.of("plain", "pod:rule:ratio")) {
-                List<String> matched = new ArrayList<>();
-                first.read(metric, from, to, match, (id, labels, times, values, n) -> matched.add(id + " " + render(labels.get("pod"), times, values, n)));
-                List<String> expected = new ArrayList<>();
-                LabelMatch m = match;
-                full.read(metric, from, to, (id, labels, times, values, n) -> {
-                    if (m.matches(labels)) expected.add(id + " " + render(labels.get("pod"), times, values, n));
-                });
-                assertThat(matched).as("%s %s [%d, %d]", metric, match, from, to).isEqualTo(expected);
+                for (int again = 0; again < 2; again++) {
+                    List<String> matched = new ArrayList<>();
+                    Map<String, Integer> ids = new java.util.HashMap<>();
+                    observed.read(metric, from, to, match, (id, labels, times, values, n) -> {
+                        matched.add(render(labels.get("pod"), times, values, n));
+                        ids.put(labels.get("pod"), id);
+                    });
+                    List<String> expected = new ArrayList<>();
+                    Map<Integer, String> podOf = new java.util.HashMap<>();
+                    LabelMatch m = match;
+                    observed.read(metric, from, to, (id, labels, times, values, n) -> {
+                        if (m.matches(labels)) expected.add(render(labels.get("pod"), times, values, n));
+                        assertThat(podOf.put(id, labels.get("pod"))).as("one number per series").isNull();
+                        if (ids.containsKey(labels.get("pod"))) assertThat(id).isEqualTo(ids.get(labels.get("pod")));
+                    });
+                    assertThat(matched).as("%s %s [%d, %d]", metric, match, from, to).isEqualTo(expected);
+                }
             }
         }
     }
