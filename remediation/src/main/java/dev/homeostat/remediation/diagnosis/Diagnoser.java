@@ -298,31 +298,21 @@ public final class Diagnoser {
     /** The mean busy ratio of the service's ready pods (their newest samples of the last minute); NaN without any. */
     private double utilization(List<DeploymentInfo> deployments, long now) {
         Set<String> pods = new HashSet<>();
+        List<PodInfo> ready = new ArrayList<>();
         for (DeploymentInfo d : deployments)
-            for (PodInfo p : cluster.podsOf(d.namespace(), d.name())) if (p.ready()) pods.add(p.namespace() + "/" + p.name());
+            for (PodInfo p : cluster.podsOf(d.namespace(), d.name())) if (p.ready() && pods.add(p.namespace() + "/" + p.name())) ready.add(p);
         if (pods.isEmpty()) return Double.NaN;
-        Busy busy = busy(now);
-        int n = 0;
-        double sum = 0;
-        for (int i = 0; i < busy.size; i++) {
-            if (!pods.contains(busy.pods[i])) continue;
-            double v = busy.newest[i];
-            if (!Double.isFinite(v)) continue;
-            n++;
-            sum += v;
-        }
-        return n > 0 ? sum / n : Double.NaN;
-    }
-
-    /** Each busy-ratio series' pod (ns/name) and newest value of the minute to {@code now}, read once per evaluation. */
-    private Busy busy(long now) {
-        if (busy != null && busy.at == now) return busy;
-        Busy b = new Busy(now);
-        metrics.read(BUSY, now - 60_000, now, (id, labels, times, values, count) -> {
-            if (count > 0) b.add(podOf(id, labels), values[count - 1]);
+        // only those pods' series, in the source's order (the order the mean sums them in)
+        double[] sum = {0};
+        int[] n = {0};
+        metrics.read(BUSY, now - 60_000, now, PodValues.podsOf(ready), (id, labels, times, values, count) -> {
+            if (count == 0 || !pods.contains(podOf(id, labels))) return;
+            double v = values[count - 1];
+            if (!Double.isFinite(v)) return;
+            n[0]++;
+            sum[0] += v;
         });
-        busy = b;
-        return b;
+        return n[0] > 0 ? sum[0] / n[0] : Double.NaN;
     }
 
     /** A busy-ratio series' pod (ns/name), worked out once per series the source numbers. */
@@ -340,29 +330,9 @@ public final class Diagnoser {
         return pod;
     }
 
-    private Busy busy;
     private String[] podById = new String[0];
     /** The labels each pod key was worked out from: kept untyped, so storing one needs no check of its map's class. */
     private Object[] labelsById = new Object[0];
-
-    /** The busy ratios of one evaluation, in the source's order (the order a mean sums them in). */
-    private static final class Busy {
-        final long at;
-        String[] pods = new String[64];
-        double[] newest = new double[64];
-        int size;
-
-        Busy(long at) { this.at = at; }
-
-        void add(String pod, double value) {
-            if (size == pods.length) {
-                pods = java.util.Arrays.copyOf(pods, size * 2);
-                newest = java.util.Arrays.copyOf(newest, size * 2);
-            }
-            pods[size] = pod;
-            newest[size++] = value;
-        }
-    }
 
     /** Whether {@code p} is one of {@code pods}. */
     private static boolean among(List<Target> pods, PodInfo p) {

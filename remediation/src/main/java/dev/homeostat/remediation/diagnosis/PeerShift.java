@@ -1,13 +1,12 @@
 package dev.homeostat.remediation.diagnosis;
 
+import dev.homeostat.remediation.port.LabelMatch;
 import dev.homeostat.remediation.port.MetricsSource;
 import dev.homeostat.remediation.port.PodInfo;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -23,8 +22,8 @@ import java.util.Optional;
  * pod of a leaking Deployment ageing) is not a move, and restarting the pods that stand out in it still helps.
  *
  * <p>It reads the pod recording rules the default policy's peer signals use ({@link #LATENCY}, {@link #ERRORS}) just
- * before the onset and in the last minute, at most once per evaluation (and once per onset), the error ratios only
- * when the latencies did not already tell; where a pod has no sample before the onset
+ * of the peers only, before the onset and in the last minute, the error ratios only when the latencies did not
+ * already tell; where a pod has no sample before the onset
  * (it started since, or the series is not recorded) it does not count, and with fewer than {@link #MIN_PEERS} such pods
  * the service is not said to have moved.
  */
@@ -44,18 +43,14 @@ final class PeerShift {
     /** How far before the episode a pod's last sample may be to count as how it was. */
     private static final long BEFORE_WINDOW = 120_000;
     private static final long NOW_WINDOW = 60_000;
-    private static final int MAX_ONSETS = 4;
 
     private final MetricsSource metrics;
-    private long readAt = Long.MIN_VALUE;
-    private long errorsAt = Long.MIN_VALUE;
     private final PodValues.PodKeys latencyKeys = new PodValues.PodKeys();
     private final PodValues.PodKeys errorsKeys = new PodValues.PodKeys();
     private final PodValues latencyNow = new PodValues(latencyKeys);
+    private final PodValues latencyBefore = new PodValues(latencyKeys);
     private final PodValues errorsNow = new PodValues(errorsKeys);
-    /** Values before an onset, by the onset: read once per onset. */
-    private final Map<Long, PodValues> latencyBefore = new HashMap<>();
-    private final Map<Long, PodValues> errorsBefore = new HashMap<>();
+    private final PodValues errorsBefore = new PodValues(errorsKeys);
 
     PeerShift(MetricsSource metrics) {
         this.metrics = Objects.requireNonNull(metrics, "metrics");
@@ -67,19 +62,16 @@ final class PeerShift {
      */
     Optional<String> wholeService(List<PodInfo> peers, long onset, long now) {
         if (peers.isEmpty() || onset == Long.MIN_VALUE) return Optional.empty();
-        if (readAt != now) {
-            latencyNow.read(metrics, LATENCY, now - NOW_WINDOW, now);
-            readAt = now;
-            // a few onsets are kept (the evaluation's other services, the next ticks of a lasting one); each holds a
-            // value per pod of the cluster, so at 30,000 pods more would cost real heap
-            if (latencyBefore.size() > MAX_ONSETS) { latencyBefore.clear(); errorsBefore.clear(); }
-        }
-        PodValues latency0 = latencyBefore.computeIfAbsent(onset, s -> new PodValues(latencyKeys).read(metrics, LATENCY, s - BEFORE_WINDOW, s - 1));
+        // the peers' series only (one service's pods, not the cluster's), read afresh each time: a past window reads the
+        // same whenever it is read, and a read of a service's series costs what a lookup in a kept read of every pod would
+        LabelMatch theirs = PodValues.podsOf(peers);
+        PodValues latency0 = latencyBefore.read(metrics, LATENCY, theirs, onset - BEFORE_WINDOW, onset - 1);
+        PodValues latency1 = latencyNow.read(metrics, LATENCY, theirs, now - NOW_WINDOW, now);
         List<Double> slower = new ArrayList<>();
         for (PodInfo p : peers) {
             String key = p.namespace() + "/" + p.name();
             // a value read is finite: NaN says the pod had none
-            double l0 = latency0.get(key), l1 = latencyNow.get(key);
+            double l0 = latency0.get(key), l1 = latency1.get(key);
             if (!Double.isNaN(l0) && !Double.isNaN(l1) && l0 > 0) slower.add(l1 / l0);
         }
         double slowdown = slower.size() >= MIN_PEERS ? median(slower) : Double.NaN;
@@ -87,17 +79,13 @@ final class PeerShift {
                 "its other pods are slowed as a whole: their median latency is %.1f× what it was before the onset", slowdown));
         if (slowdown <= 1 / SLOWER) return Optional.of(String.format(Locale.ROOT,
                 "its other pods recover as a whole: their median latency fell to %.2f× what it was before the onset", slowdown));
-        // the error ratios only when the latencies said nothing: two reads of every pod's series fewer when they did
-        // (a past window reads the same whenever it is read, so an onset's values may be read at a later evaluation)
-        if (errorsAt != now) {
-            errorsNow.read(metrics, ERRORS, now - NOW_WINDOW, now);
-            errorsAt = now;
-        }
-        PodValues errors0 = errorsBefore.computeIfAbsent(onset, s -> new PodValues(errorsKeys).read(metrics, ERRORS, s - BEFORE_WINDOW, s - 1));
+        // the error ratios only when the latencies said nothing: two reads fewer when they did
+        PodValues errors0 = errorsBefore.read(metrics, ERRORS, theirs, onset - BEFORE_WINDOW, onset - 1);
+        PodValues errors1 = errorsNow.read(metrics, ERRORS, theirs, now - NOW_WINDOW, now);
         List<Double> moreErrors = new ArrayList<>();
         for (PodInfo p : peers) {
             String key = p.namespace() + "/" + p.name();
-            double e0 = errors0.get(key), e1 = errorsNow.get(key);
+            double e0 = errors0.get(key), e1 = errors1.get(key);
             if (!Double.isNaN(e0) && !Double.isNaN(e1)) moreErrors.add(e1 - e0);
         }
         double failing = moreErrors.size() >= MIN_PEERS ? median(moreErrors) : Double.NaN;

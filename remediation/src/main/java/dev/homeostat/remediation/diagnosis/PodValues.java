@@ -1,9 +1,14 @@
 package dev.homeostat.remediation.diagnosis;
 
+import dev.homeostat.remediation.port.LabelMatch;
 import dev.homeostat.remediation.port.MetricsSource;
+import dev.homeostat.remediation.port.PodInfo;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Each pod's newest finite value of one metric in one window, as one read handed them, found by the pod ({@code ns/name}).
@@ -24,11 +29,11 @@ final class PodValues {
 
     PodValues(PodKeys keys) { this.keys = keys; }
 
-    /** Reads {@code metric} over [from, to] afresh: what it held before is forgotten. */
-    PodValues read(MetricsSource metrics, String metric, long from, long to) {
+    /** Reads {@code metric}'s series that {@code match} matches over [from, to] afresh: what it held before is forgotten. */
+    PodValues read(MetricsSource metrics, String metric, LabelMatch match, long from, long to) {
         base = next;
         unnumbered.clear();
-        metrics.read(metric, from, to, (id, labels, times, values, n) -> {
+        metrics.read(metric, from, to, match, (id, labels, times, values, n) -> {
             for (int i = n - 1; i >= 0; i--) {
                 if (Double.isFinite(values[i])) {
                     String pod = keys.of(id, labels);
@@ -38,6 +43,21 @@ final class PodValues {
             }
         });
         return this;
+    }
+
+    /**
+     * The series of {@code pods}: their namespaces and names. A series without a namespace label counts as in
+     * {@code default} (as {@link PodKeys#of} keys it), so for pods there the match takes a missing namespace too.
+     */
+    static LabelMatch podsOf(Collection<PodInfo> pods) {
+        Set<String> namespaces = new TreeSet<>(), names = new TreeSet<>();
+        for (PodInfo p : pods) {
+            if (p.namespace() == null || p.name() == null) continue; // its key names no series' pod
+            namespaces.add(p.namespace());
+            names.add(p.name());
+        }
+        if (namespaces.contains("default")) namespaces.add("");
+        return LabelMatch.of("namespace", namespaces).and("pod", names);
     }
 
     private void put(int id, String pod, double v) {

@@ -2,6 +2,7 @@ package dev.homeostat.remediation.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.homeostat.remediation.port.LabelMatch;
 import dev.homeostat.remediation.port.MetricSeries;
 import dev.homeostat.remediation.port.MetricsSource;
 import java.io.IOException;
@@ -19,7 +20,11 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.StringJoiner;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * {@link MetricsSource} over Prometheus' HTTP API: {@code GET /api/v1/query_range} with
@@ -35,6 +40,8 @@ public final class PrometheusMetricsSource implements MetricsSource {
     /** Prometheus refuses ranges of more than 11,000 points per series. */
     static final long MAX_POINTS = 11_000;
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern NAME = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
+    private static final Pattern LABEL = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
     private static final System.Logger LOG = System.getLogger(PrometheusMetricsSource.class.getName());
 
     private final String baseUrl;
@@ -83,11 +90,44 @@ public final class PrometheusMetricsSource implements MetricsSource {
         return queries.getOrDefault(metric, metric);
     }
 
+    /**
+     * The PromQL sent for {@code metric}'s series that {@code match} matches: the metric's selector with the matchers
+     * ({@code label="v"}, or {@code label=~"v1|v2"} with each value quoted as a regular expression); null when the
+     * metric's query is an expression of its own (or a label name is none PromQL takes), which is then read whole and
+     * filtered here.
+     */
+    public String queryFor(String metric, LabelMatch match) {
+        String query = queryFor(metric);
+        if (match.values().isEmpty() || !NAME.matcher(query).matches()) return null;
+        StringJoiner selector = new StringJoiner(",", query + "{", "}");
+        for (var e : match.values().entrySet()) {
+            if (!LABEL.matcher(e.getKey()).matches()) return null;
+            Set<String> values = e.getValue();
+            if (values.size() == 1) selector.add(e.getKey() + "=\"" + quoted(values.iterator().next()) + "\"");
+            else selector.add(e.getKey() + "=~\"" + quoted(values.stream().map(PrometheusMetricsSource::literal).collect(Collectors.joining("|"))) + "\"");
+        }
+        return selector.toString();
+    }
+
+    /** Only the matched series: Prometheus selects them (one query, the matchers in its selector). */
+    @Override public void read(String metric, long fromMillis, long toMillis, LabelMatch match, SeriesSink sink) {
+        for (Set<String> values : match.values().values()) if (values.isEmpty()) return; // a label with no values matches nothing
+        String selector = queryFor(metric, match);
+        List<MetricSeries> series = selector == null ? range(metric, fromMillis, toMillis) : query(metric, selector, fromMillis, toMillis);
+        for (MetricSeries s : series)
+            if (match.matches(s.labels())) sink.accept(SeriesSink.NO_ID, s.labels(), s.times(), s.values(), s.times().length);
+    }
+
     @Override public List<MetricSeries> range(String metric, long fromMillis, long toMillis) {
+        return query(metric, queryFor(metric), fromMillis, toMillis);
+    }
+
+    /** {@code promql} over [fromMillis, toMillis], counted and logged as {@code metric}'s query. */
+    private List<MetricSeries> query(String metric, String promql, long fromMillis, long toMillis) {
         if (toMillis < fromMillis) return List.of();
         long stepMillis = step.toMillis();
         long from = Math.max(fromMillis, toMillis - (MAX_POINTS - 1) * stepMillis);
-        URI uri = URI.create(baseUrl + "/api/v1/query_range?query=" + URLEncoder.encode(queryFor(metric), StandardCharsets.UTF_8)
+        URI uri = URI.create(baseUrl + "/api/v1/query_range?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8)
                 + "&start=" + seconds(from) + "&end=" + seconds(toMillis) + "&step=" + seconds(stepMillis));
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json").GET().build();
         String body;
@@ -112,14 +152,14 @@ public final class PrometheusMetricsSource implements MetricsSource {
         }
         if (code >= 400 || !"success".equals(root.path("status").asText())) {
             String outcome = code >= 400 ? "http" : "status-error";
-            return failed(metric, outcome, "HTTP " + code + " " + root.path("errorType").asText("") + ": " + root.path("error").asText(body) + " for query '" + queryFor(metric) + "'");
+            return failed(metric, outcome, "HTTP " + code + " " + root.path("errorType").asText("") + ": " + root.path("error").asText(body) + " for query '" + promql + "'");
         }
         try {
             List<MetricSeries> series = parseMatrix(root);
             metrics.query(metric, "ok");
             return series;
         } catch (IllegalArgumentException e) {
-            return failed(metric, "parse", e.getMessage() + " for query '" + queryFor(metric) + "'");
+            return failed(metric, "parse", e.getMessage() + " for query '" + promql + "'");
         }
     }
 
@@ -174,6 +214,21 @@ public final class PrometheusMetricsSource implements MetricsSource {
                 }
             }
         };
+    }
+
+    /** {@code value} as an RE2 regular expression that matches it alone (Go's {@code regexp.QuoteMeta}). */
+    static String literal(String value) {
+        StringBuilder out = new StringBuilder(value.length() + 8);
+        for (char c : value.toCharArray()) {
+            if ("\\.+*?()|[]{}^$".indexOf(c) >= 0) out.append('\\');
+            out.append(c);
+        }
+        return out.toString();
+    }
+
+    /** {@code text} inside a PromQL double-quoted string. */
+    private static String quoted(String text) {
+        return text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
     }
 
     private static String seconds(long millis) {

@@ -32,6 +32,18 @@ public interface MetricsSource {
     }
 
     /**
+     * What {@link #read} hands of the series that {@code match} matches, in the same order: a reader that judges a few
+     * series of a family (the diagnosis: one service's pods of a 30,000-pod cluster) reads those, not the family. The
+     * default reads the family and filters it; the simulator's store finds the matched series by an index of the
+     * family's labels, Prometheus' adapter sends the matchers in the query's selector.
+     */
+    default void read(String metric, long fromMillis, long toMillis, LabelMatch match, SeriesSink sink) {
+        read(metric, fromMillis, toMillis, (id, labels, times, values, n) -> {
+            if (match.matches(labels)) sink.accept(id, labels, times, values, n);
+        });
+    }
+
+    /**
      * What {@link #read} hands, many series at a time: {@code sink} gets the series in {@link #read}'s order, in
      * batches of up to about {@link SeriesBatch#SERIES} (a batch and its arrays are valid during the call only). A
      * reader that judges every series of a tick walks each batch in one loop over arrays, with no call per series.

@@ -2,7 +2,9 @@ package dev.homeostat.remediation.diagnosis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.homeostat.remediation.port.LabelMatch;
 import dev.homeostat.remediation.port.MetricSeries;
+import dev.homeostat.remediation.port.PodInfo;
 import dev.homeostat.remediation.port.MetricsSource;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,6 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /** A pod's newest value by series number answers what a map from pod to value, filled in read order, answers. */
 class PodValuesTest {
+    private static final LabelMatch P0 = PodValues.podsOf(List.of(new PodInfo("default", "p0", "d", "n", true, 0, 0)));
+
     /** One series of a read: the source's number (or none), its labels, its values. */
     private record Series(int id, Map<String, String> labels, double[] values) { }
 
@@ -43,7 +47,7 @@ class PodValuesTest {
     }
 
     @Test
-    void randomReads_answerAsTheMapDid_withDuplicatesUnnumberedSeriesAndRenumbering() {
+    void randomReads_ofRandomPods_answerAsTheMapOfTheirSeriesDid_withDuplicatesUnnumberedSeriesAndRenumbering() {
         var random = new Random(7);
         var keys = new PodValues.PodKeys();
         var values = new PodValues(keys);
@@ -62,8 +66,13 @@ class PodValuesTest {
                 for (int i = 0; i < v.length; i++) v[i] = random.nextInt(5) == 0 ? Double.NaN : random.nextInt(100) / 10.0;
                 read.add(new Series(id, labels, v));
             }
-            values.read(source(read), "m", 0, 1);
-            Map<String, Double> want = expected(read);
+            // the pods asked about: a random few, in both namespaces (a series without a namespace is in default)
+            List<PodInfo> asked = new ArrayList<>();
+            for (int pod = 0; pod < 12; pod++)
+                if (random.nextInt(3) > 0) for (String ns : List.of("default", "shop")) asked.add(new PodInfo(ns, "p" + pod, "d", "n", true, 0, 0));
+            LabelMatch match = PodValues.podsOf(asked);
+            values.read(source(read), "m", match, 0, 1);
+            Map<String, Double> want = expected(read.stream().filter(s -> match.matches(s.labels())).toList());
             for (int pod = 0; pod < 12; pod++) {
                 for (String ns : List.of("default", "shop")) {
                     String key = ns + "/p" + pod;
@@ -80,10 +89,10 @@ class PodValuesTest {
     void aPodWithoutAFiniteValue_inThisRead_hasNone_evenIfAnEarlierReadGaveOne() {
         var values = new PodValues(new PodValues.PodKeys());
         Map<String, String> labels = Map.of("pod", "p0", "namespace", "default");
-        values.read(source(List.of(new Series(3, labels, new double[] {1.5}))), "m", 0, 1);
+        values.read(source(List.of(new Series(3, labels, new double[] {1.5}))), "m", P0, 0, 1);
         assertThat(values.get("default/p0")).isEqualTo(1.5);
 
-        values.read(source(List.of(new Series(3, labels, new double[] {Double.NaN}))), "m", 0, 1);
+        values.read(source(List.of(new Series(3, labels, new double[] {Double.NaN}))), "m", P0, 0, 1);
         assertThat(values.get("default/p0")).isNaN();
     }
 

@@ -2,6 +2,7 @@ package dev.homeostat.remediation.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.homeostat.remediation.port.LabelMatch;
 import dev.homeostat.remediation.port.MetricSeries;
 import java.time.Duration;
 import java.util.List;
@@ -50,6 +51,52 @@ class PrometheusMetricsSourceTest {
             var source = source(stub, Map.of("mem", promql), Duration.ofSeconds(5));
             assertThat(source.range("mem", 0, 60_000)).isEmpty();
             assertThat(stub.requests.getFirst().get("query")).isEqualTo(promql);
+        }
+    }
+
+    @Test
+    void matchedRead_sendsTheMatchersInTheSelector_andHandsOnlyMatchedSeries() throws Exception {
+        String body = StubPrometheus.matrix(
+                "{\"metric\":{\"namespace\":\"shop\",\"pod\":\"checkout-1\"},\"values\":[[60,\"0.5\"]]}",
+                "{\"metric\":{\"namespace\":\"shop\",\"pod\":\"cart-1\"},\"values\":[[60,\"0.7\"]]}");
+        try (var stub = new StubPrometheus(p -> StubPrometheus.Answer.ok(body))) {
+            var pods = new java.util.ArrayList<String>();
+            LabelMatch match = LabelMatch.of("namespace", List.of("shop")).and("pod", List.of("checkout-2", "checkout-1"));
+            source(stub, Map.of(), Duration.ofSeconds(5)).read("pod:x:ratio", 0, 60_000, match, (id, labels, t, v, n) -> pods.add(labels.get("pod")));
+
+            assertThat(stub.requests).singleElement().satisfies(p ->
+                    assertThat(p.get("query")).isEqualTo("pod:x:ratio{namespace=\"shop\",pod=~\"checkout-1|checkout-2\"}"));
+            // Prometheus selects; a series it should not have sent is still not handed on
+            assertThat(pods).containsExactly("checkout-1");
+        }
+    }
+
+    @Test
+    void matchedRead_quotesValues_asRegularExpressionsAndPromQlStrings() throws Exception {
+        try (var stub = new StubPrometheus(p -> StubPrometheus.Answer.ok(StubPrometheus.matrix()))) {
+            var source = source(stub, Map.of(), Duration.ofSeconds(5));
+            source.read("m", 0, 60_000, LabelMatch.of("pod", List.of("a.b", "c\"d")).and("namespace", List.of("x\\y")), (id, l, t, v, n) -> { });
+
+            assertThat(stub.requests.getFirst().get("query")).isEqualTo("m{namespace=\"x\\\\y\",pod=~\"a\\\\.b|c\\\"d\"}");
+            assertThat(PrometheusMetricsSource.literal("a.b+c*(d)|[e]{f}^$?\\")).isEqualTo("a\\.b\\+c\\*\\(d\\)\\|\\[e\\]\\{f\\}\\^\\$\\?\\\\");
+        }
+    }
+
+    @Test
+    void matchedRead_ofAnOverriddenQuery_sendsItAsItIs_andFiltersTheAnswer_andAnEmptyMatchAsksNothing() throws Exception {
+        String body = StubPrometheus.matrix(
+                "{\"metric\":{\"namespace\":\"shop\",\"pod\":\"a\"},\"values\":[[60,\"1\"]]}",
+                "{\"metric\":{\"namespace\":\"shop\",\"pod\":\"b\"},\"values\":[[60,\"2\"]]}");
+        try (var stub = new StubPrometheus(p -> StubPrometheus.Answer.ok(body))) {
+            String promql = "max by (namespace, pod) (rate(x[1m]))";
+            var source = source(stub, Map.of("mem", promql), Duration.ofSeconds(5));
+            var values = new java.util.ArrayList<Double>();
+            source.read("mem", 0, 60_000, LabelMatch.of("pod", List.of("b")), (id, l, t, v, n) -> values.add(v[0]));
+            assertThat(stub.requests).singleElement().satisfies(p -> assertThat(p.get("query")).isEqualTo(promql));
+            assertThat(values).containsExactly(2.0);
+
+            source.read("m", 0, 60_000, LabelMatch.of("pod", List.of()), (id, l, t, v, n) -> values.add(v[0]));
+            assertThat(stub.requests).hasSize(1);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.homeostat.simulator.metrics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,9 @@ public final class MetricStore {
     private final Map<String, Map<Labels, Handle>> families = new TreeMap<>();
     /** Per metric, its series in label order as arrays for {@link #read}; dropped whenever the family or an attachment changes. */
     private final Map<String, FamilyView> views = new HashMap<>();
+    /** Per metric read with label matchers, its series by the labels asked for; kept up to date as series come and go. */
+    private final Map<String, LabelIndex> indexes = new HashMap<>();
+    private final PickedRead picked = new PickedRead();
     /** Retention in ms; {@code Long.MAX_VALUE} keeps all. */
     private final long retentionMillis;
     private long latest = Long.MIN_VALUE;
@@ -116,11 +120,14 @@ public final class MetricStore {
         if (family == null) return null;
         FamilyView view = views.computeIfAbsent(metric, m -> new FamilyView(family));
         if (view.reading()) view = new FamilyView(family);
-        // a block inserted late, before the window, is out of it too (until the next append expires it)
-        long from = retentionMillis == Long.MAX_VALUE || latest == Long.MIN_VALUE ? fromMillis : Math.max(fromMillis, latest - retentionMillis);
-        readLo = blocks.firstAtOrAfter(from);
+        readLo = blocks.firstAtOrAfter(windowStart(fromMillis));
         readHi = toMillis == Long.MAX_VALUE ? blocks.count() : blocks.firstAtOrAfter(toMillis + 1);
         return readHi <= readLo ? null : view;
+    }
+
+    /** Where a read from {@code fromMillis} starts: a block inserted late, before the retention window, is out of it too (until the next append expires it). */
+    private long windowStart(long fromMillis) {
+        return retentionMillis == Long.MAX_VALUE || latest == Long.MIN_VALUE ? fromMillis : Math.max(fromMillis, latest - retentionMillis);
     }
 
     /** Chunks of series of a {@link #readChunks}. */
@@ -136,6 +143,29 @@ public final class MetricStore {
     public void readChunks(String metric, long fromMillis, long toMillis, Lag lag, ChunkVisitor visitor) {
         FamilyView view = viewFor(metric, fromMillis, toMillis);
         if (view != null) view.read(blocks, readLo, readHi, lag, visitor);
+    }
+
+    /**
+     * {@link #readChunks} of only the series whose labels match: per label in {@code match}, one of its values (a series
+     * without the label has it as {@code ""}), in the same order, with the same samples. Found by the family's index of
+     * the labels asked for (built on the first such read, kept up to date as series come and go), so a read costs its
+     * matched series, not the family's.
+     */
+    public void readChunks(String metric, long fromMillis, long toMillis, Lag lag, Map<String, ? extends Collection<String>> match,
+                           ChunkVisitor visitor) {
+        if (match.isEmpty()) {
+            readChunks(metric, fromMillis, toMillis, lag, visitor);
+            return;
+        }
+        if (fromMillis > toMillis)
+            throw new IllegalArgumentException("fromMillis: must be <= toMillis, was " + fromMillis + " > " + toMillis);
+        Map<Labels, Handle> family = families.get(metric);
+        if (family == null) return;
+        Handle[] matched = indexes.computeIfAbsent(metric, m -> new LabelIndex()).matching(match, family.values());
+        int lo = blocks.firstAtOrAfter(windowStart(fromMillis));
+        int hi = toMillis == Long.MAX_VALUE ? blocks.count() : blocks.firstAtOrAfter(toMillis + 1);
+        if (matched.length == 0 || hi <= lo) return;
+        (picked.reading() ? new PickedRead() : picked).read(blocks, lo, hi, lag, matched, visitor);
     }
 
     /** The series of {@code metric} with exactly these labels, created empty on first use. Keep the handle to append cheaply. */
@@ -203,6 +233,8 @@ public final class MetricStore {
             h = created;
             slots.bind(h, slot);
             views.remove(metric);
+            LabelIndex index = indexes.get(metric);
+            if (index != null) index.add(h);
             seriesCount++;
         } else if (slot >= 0 && h.slot != slot) {
             throw new IllegalArgumentException("slot: series " + metric + sorted + " is kept at slot " + h.slot + ", not " + slot);
@@ -227,6 +259,8 @@ public final class MetricStore {
         family.remove(h.labels);
         if (family.isEmpty()) families.remove(h.metric);
         views.remove(h.metric);
+        LabelIndex index = indexes.get(h.metric);
+        if (index != null) index.remove(h);
         h.attached = false;
         seriesCount--;
     }
@@ -235,6 +269,8 @@ public final class MetricStore {
     void reattach(Handle h) {
         families.computeIfAbsent(h.metric, m -> new TreeMap<>()).put(h.labels, h);
         views.remove(h.metric);
+        LabelIndex index = indexes.get(h.metric);
+        if (index != null) index.add(h);
         h.attached = true;
         slots.bind(h, -1);
         seriesCount++;

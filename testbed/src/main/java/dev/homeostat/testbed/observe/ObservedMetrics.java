@@ -1,5 +1,6 @@
 package dev.homeostat.testbed.observe;
 
+import dev.homeostat.remediation.port.LabelMatch;
 import dev.homeostat.remediation.port.MetricSeries;
 import dev.homeostat.remediation.port.MetricsSource;
 import dev.homeostat.remediation.port.SeriesBatch;
@@ -101,9 +102,18 @@ public final class ObservedMetrics implements MetricsSource {
             MetricsSource.super.read(metric, fromMillis, toMillis, sink);
             return;
         }
+        read(metric, fromMillis, toMillis, null, sink);
+    }
+
+    /** Only the matched series, found by the store's index of the family's labels: the cost of those, not the family's. */
+    @Override public void read(String metric, long fromMillis, long toMillis, LabelMatch match, SeriesSink sink) {
+        if (slo != null && SloSeries.serves(metric)) {
+            MetricsSource.super.read(metric, fromMillis, toMillis, match, sink);
+            return;
+        }
         long[][] t = {new long[8]};
         double[][] v = {new double[8]};
-        readBatches(metric, fromMillis, toMillis, batch -> {
+        readBatches(metric, fromMillis, toMillis, match, batch -> {
             for (int s = 0; s < batch.size(); s++) {
                 int n = batch.count(s), at = batch.start(s);
                 if (t[0].length < n) {
@@ -128,6 +138,11 @@ public final class ObservedMetrics implements MetricsSource {
             MetricsSource.super.readBatches(metric, fromMillis, toMillis, sink);
             return;
         }
+        readBatches(metric, fromMillis, toMillis, null, sink);
+    }
+
+    /** {@link #readBatches} of the series {@code match} matches (null: all of them). */
+    private void readBatches(String metric, long fromMillis, long toMillis, LabelMatch match, BatchSink sink) {
         boolean rule = metric.indexOf(':') >= 0;
         MetricStore.Lag own = ownWindow(rule, fromMillis, toMillis);
         // narrowed, a rule sample shows at an evaluation from the window's first on: found by stepping, not dividing
@@ -138,7 +153,7 @@ public final class ObservedMetrics implements MetricsSource {
         boolean mine = out == batch;
         batchInUse |= mine;
         try {
-            store.readChunks(metric, fromMillis - maxLag(), toMillis, own, chunk -> {
+            MetricStore.ChunkVisitor visit = chunk -> {
                 for (int s = 0, size = chunk.size(); s < size; s++) {
                     int length = chunk.count(s);
                     if (length == 0) continue;
@@ -171,7 +186,9 @@ public final class ObservedMetrics implements MetricsSource {
                         out.clear();
                     }
                 }
-            });
+            };
+            if (match == null) store.readChunks(metric, fromMillis - maxLag(), toMillis, own, visit);
+            else store.readChunks(metric, fromMillis - maxLag(), toMillis, own, match.values(), visit);
             if (out.size() > 0) sink.accept(out);
         } finally {
             out.clear();

@@ -2,6 +2,7 @@ package dev.homeostat.testbed.observe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.homeostat.remediation.port.LabelMatch;
 import dev.homeostat.remediation.port.SeriesBatch;
 import dev.homeostat.simulator.metrics.MetricStore;
 import dev.homeostat.simulator.metrics.Series;
@@ -9,7 +10,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,13 +28,7 @@ class ObservedMetricsWindowTest {
         var random = new SplittableRandom(11);
         var observations = List.of(Observation.DEFAULT, Observation.aligned(),
                 new Observation(null, Duration.ofSeconds(20), null, null, null, null, null));
-        var store = new MetricStore(Duration.ofMinutes(30));
-        for (long t = 0; t < 3_600_000; t += SCRAPE)
-            for (int p = 0; p < 40; p++) {
-                Map<String, String> labels = Map.of("namespace", "ns", "pod", "pod-" + p, "service", "svc-" + p % 4);
-                if (p % 7 != 3 || t % 60_000 != 0) store.add("plain", labels, t, p + t / 1e6);
-                store.add("pod:rule:ratio", labels, t, -p - t / 1e6);
-            }
+        var store = store();
         for (Observation observation : observations) {
             var observed = new ObservedMetrics(store, SCRAPE, observation, 5);
             for (int round = 0; round < 300; round++) {
@@ -61,6 +58,57 @@ class ObservedMetricsWindowTest {
                 }
             }
         }
+    }
+
+    /**
+     * A matched read hands what the full read hands of the matched series, when it is the adapter's first read of the
+     * family (the diagnosis may read a family no signal reads) and after: the same samples in the same order, and each
+     * series the number the adapter's later reads give it, one number per series.
+     */
+    @Test
+    void aMatchedRead_handsTheFullReadsMatchedSeries_andNumbersThemAsItsLaterReads() {
+        var random = new SplittableRandom(23);
+        var store = store();
+        for (int round = 0; round < 100; round++) {
+            var observed = new ObservedMetrics(store, SCRAPE, Observation.DEFAULT, round);
+            Set<String> pods = new TreeSet<>(), services = new TreeSet<>();
+            for (int p = 0; p < 44; p++) if (random.nextInt(4) == 0) pods.add("pod-" + p);
+            for (int v = 0; v < 5; v++) if (random.nextBoolean()) services.add("svc-" + v);
+            LabelMatch match = LabelMatch.of("namespace", random.nextInt(5) == 0 ? List.of("other") : List.of("ns")).and("pod", pods);
+            if (random.nextBoolean()) match = match.and("service", services);
+            long from = 1_800_000 + random.nextLong(0, 1_700_000), to = from + random.nextLong(0, 120_000);
+            for (String metric : List.of("plain", "pod:rule:ratio")) {
+                for (int again = 0; again < 2; again++) {
+                    List<String> matched = new ArrayList<>();
+                    Map<String, Integer> ids = new java.util.HashMap<>();
+                    observed.read(metric, from, to, match, (id, labels, times, values, n) -> {
+                        matched.add(render(labels.get("pod"), times, values, n));
+                        ids.put(labels.get("pod"), id);
+                    });
+                    List<String> expected = new ArrayList<>();
+                    Map<Integer, String> podOf = new java.util.HashMap<>();
+                    LabelMatch m = match;
+                    observed.read(metric, from, to, (id, labels, times, values, n) -> {
+                        if (m.matches(labels)) expected.add(render(labels.get("pod"), times, values, n));
+                        assertThat(podOf.put(id, labels.get("pod"))).as("one number per series").isNull();
+                        if (ids.containsKey(labels.get("pod"))) assertThat(id).isEqualTo(ids.get(labels.get("pod")));
+                    });
+                    assertThat(matched).as("%s %s [%d, %d]", metric, match, from, to).isEqualTo(expected);
+                }
+            }
+        }
+    }
+
+    /** 40 pods of 4 services, a sample every scrape for an hour; "plain" misses some. */
+    private static MetricStore store() {
+        var store = new MetricStore(Duration.ofMinutes(30));
+        for (long t = 0; t < 3_600_000; t += SCRAPE)
+            for (int p = 0; p < 40; p++) {
+                Map<String, String> labels = Map.of("namespace", "ns", "pod", "pod-" + p, "service", "svc-" + p % 4);
+                if (p % 7 != 3 || t % 60_000 != 0) store.add("plain", labels, t, p + t / 1e6);
+                store.add("pod:rule:ratio", labels, t, -p - t / 1e6);
+            }
+        return store;
     }
 
     /** The plain way: every sample of the store's wide window, moved to when it shows, kept if inside. */
