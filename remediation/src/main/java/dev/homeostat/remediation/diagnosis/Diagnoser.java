@@ -306,7 +306,7 @@ public final class Diagnoser {
         double[] sum = {0};
         int[] n = {0};
         metrics.read(BUSY, now - 60_000, now, PodValues.podsOf(ready), (id, labels, times, values, count) -> {
-            if (count == 0 || !pods.contains(podOf(id, labels))) return;
+            if (count == 0 || !pods.contains(busyKeys.of(id, labels))) return;
             double v = values[count - 1];
             if (!Double.isFinite(v)) return;
             n[0]++;
@@ -315,24 +315,8 @@ public final class Diagnoser {
         return n[0] > 0 ? sum[0] / n[0] : Double.NaN;
     }
 
-    /** A busy-ratio series' pod (ns/name), worked out once per series the source numbers. */
-    private String podOf(int id, Map<String, String> labels) {
-        if (id >= 0 && id < podById.length && podById[id] != null && labelsById[id] == labels) return podById[id];
-        String pod = labels.getOrDefault("namespace", "default") + "/" + labels.get("pod");
-        if (id >= 0) {
-            if (id >= podById.length) {
-                podById = java.util.Arrays.copyOf(podById, Math.max(id + 1, podById.length * 2));
-                labelsById = java.util.Arrays.copyOf(labelsById, podById.length);
-            }
-            podById[id] = pod;
-            labelsById[id] = labels;
-        }
-        return pod;
-    }
-
-    private String[] podById = new String[0];
-    /** The labels each pod key was worked out from: kept untyped, so storing one needs no check of its map's class. */
-    private Object[] labelsById = new Object[0];
+    /** The busy-ratio series' pods (ns/name), worked out once per series the source numbers. */
+    private final PodValues.PodKeys busyKeys = new PodValues.PodKeys();
 
     /** Whether {@code p} is one of {@code pods}. */
     private static boolean among(List<Target> pods, PodInfo p) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.DoubleBinaryOperator;
 
 /**
  * Whether a service's pods moved as a whole since its first anomaly of the lookback (the onset): the typical pod (the
@@ -67,14 +68,7 @@ final class PeerShift {
         LabelMatch theirs = PodValues.podsOf(peers);
         PodValues latency0 = latencyBefore.read(metrics, LATENCY, theirs, onset - BEFORE_WINDOW, onset - 1);
         PodValues latency1 = latencyNow.read(metrics, LATENCY, theirs, now - NOW_WINDOW, now);
-        List<Double> slower = new ArrayList<>();
-        for (PodInfo p : peers) {
-            String key = p.namespace() + "/" + p.name();
-            // a value read is finite: NaN says the pod had none
-            double l0 = latency0.get(key), l1 = latency1.get(key);
-            if (!Double.isNaN(l0) && !Double.isNaN(l1) && l0 > 0) slower.add(l1 / l0);
-        }
-        double slowdown = slower.size() >= MIN_PEERS ? median(slower) : Double.NaN;
+        double slowdown = medianChange(peers, latency0, latency1, (l0, l1) -> l0 > 0 ? l1 / l0 : Double.NaN);
         if (slowdown >= SLOWER) return Optional.of(String.format(Locale.ROOT,
                 "its other pods are slowed as a whole: their median latency is %.1f× what it was before the onset", slowdown));
         if (slowdown <= 1 / SLOWER) return Optional.of(String.format(Locale.ROOT,
@@ -82,16 +76,27 @@ final class PeerShift {
         // the error ratios only when the latencies said nothing: two reads fewer when they did
         PodValues errors0 = errorsBefore.read(metrics, ERRORS, theirs, onset - BEFORE_WINDOW, onset - 1);
         PodValues errors1 = errorsNow.read(metrics, ERRORS, theirs, now - NOW_WINDOW, now);
-        List<Double> moreErrors = new ArrayList<>();
-        for (PodInfo p : peers) {
-            String key = p.namespace() + "/" + p.name();
-            double e0 = errors0.get(key), e1 = errors1.get(key);
-            if (!Double.isNaN(e0) && !Double.isNaN(e1)) moreErrors.add(e1 - e0);
-        }
-        double failing = moreErrors.size() >= MIN_PEERS ? median(moreErrors) : Double.NaN;
+        double failing = medianChange(peers, errors0, errors1, (e0, e1) -> e1 - e0);
         if (Math.abs(failing) >= MORE_ERRORS) return Optional.of(String.format(Locale.ROOT,
                 "its other pods %s as a whole: their median error ratio moved by %+.2f since the onset", failing > 0 ? "fail" : "recover", failing));
         return Optional.empty();
+    }
+
+    /**
+     * The median over {@code peers} of {@code change}(before, now) for the pods with a value in both reads and a finite
+     * change; NaN with fewer than {@link #MIN_PEERS} such pods.
+     */
+    private static double medianChange(List<PodInfo> peers, PodValues before, PodValues now, DoubleBinaryOperator change) {
+        List<Double> changes = new ArrayList<>();
+        for (PodInfo p : peers) {
+            String key = p.namespace() + "/" + p.name();
+            // a value read is finite: NaN says the pod had none
+            double b = before.get(key), n = now.get(key);
+            if (Double.isNaN(b) || Double.isNaN(n)) continue;
+            double c = change.applyAsDouble(b, n);
+            if (!Double.isNaN(c)) changes.add(c);
+        }
+        return changes.size() >= MIN_PEERS ? median(changes) : Double.NaN;
     }
 
     private static double median(List<Double> values) {
