@@ -120,14 +120,18 @@ public final class MetricStore {
         if (family == null) return null;
         FamilyView view = views.computeIfAbsent(metric, m -> new FamilyView(family));
         if (view.reading()) view = new FamilyView(family);
-        readLo = blocks.firstAtOrAfter(windowStart(fromMillis));
-        readHi = toMillis == Long.MAX_VALUE ? blocks.count() : blocks.firstAtOrAfter(toMillis + 1);
-        return readHi <= readLo ? null : view;
+        return window(fromMillis, toMillis) ? view : null;
     }
 
-    /** Where a read from {@code fromMillis} starts: a block inserted late, before the retention window, is out of it too (until the next append expires it). */
-    private long windowStart(long fromMillis) {
-        return retentionMillis == Long.MAX_VALUE || latest == Long.MIN_VALUE ? fromMillis : Math.max(fromMillis, latest - retentionMillis);
+    /**
+     * Sets the blocks of [fromMillis, toMillis] as [{@link #readLo}, {@link #readHi}); whether there are any. A block
+     * inserted late, before the retention window, is out of it too (until the next append expires it).
+     */
+    private boolean window(long fromMillis, long toMillis) {
+        long from = retentionMillis == Long.MAX_VALUE || latest == Long.MIN_VALUE ? fromMillis : Math.max(fromMillis, latest - retentionMillis);
+        readLo = blocks.firstAtOrAfter(from);
+        readHi = toMillis == Long.MAX_VALUE ? blocks.count() : blocks.firstAtOrAfter(toMillis + 1);
+        return readHi > readLo;
     }
 
     /** Chunks of series of a {@link #readChunks}. */
@@ -162,10 +166,8 @@ public final class MetricStore {
         Map<Labels, Handle> family = families.get(metric);
         if (family == null) return;
         Handle[] matched = indexes.computeIfAbsent(metric, m -> new LabelIndex()).matching(match, family.values());
-        int lo = blocks.firstAtOrAfter(windowStart(fromMillis));
-        int hi = toMillis == Long.MAX_VALUE ? blocks.count() : blocks.firstAtOrAfter(toMillis + 1);
-        if (matched.length == 0 || hi <= lo) return;
-        (picked.reading() ? new PickedRead() : picked).read(blocks, lo, hi, lag, matched, visitor);
+        if (matched.length == 0 || !window(fromMillis, toMillis)) return;
+        (picked.reading() ? new PickedRead() : picked).read(blocks, readLo, readHi, lag, matched, visitor);
     }
 
     /** The series of {@code metric} with exactly these labels, created empty on first use. Keep the handle to append cheaply. */
