@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.homeostat.chaos.ChaosManifests;
 import dev.homeostat.chaos.Horizon;
+import dev.homeostat.chaos.LegacyManifests;
 import dev.homeostat.chaos.ManifestCheck;
 import dev.homeostat.chaos.ManifestException;
 import dev.homeostat.chaos.YamlDocument;
@@ -47,9 +48,17 @@ class UpstreamSamplesTest {
     /** The kinds the simulator models, as the conformance table lists them. */
     private static final List<String> SUPPORTED = ChaosMeshKinds.all().stream().filter(ChaosMeshKinds.Kind::supported).map(ChaosMeshKinds.Kind::name).toList();
 
+    private static final String INVALID = "refused: invalid for Chaos Mesh too";
+
     private static final java.time.Duration APPLIED = java.time.Duration.ofMinutes(5);
 
-    record Row(String file, String kind, String verdict, String detail) { }
+    /**
+     * {@code upgraded}: for an object Chaos Mesh refuses that {@code homeostat chaos upgrade} rewrites, the verdict on
+     * what it writes (and why, when not effective); else "".
+     */
+    record Row(String file, String kind, String verdict, String detail, String upgraded) {
+        Row(String file, String kind, String verdict, String detail) { this(file, kind, verdict, detail, ""); }
+    }
 
     @Test
     void samples_acceptedAndEffective_report(@TempDir Path dir) throws IOException {
@@ -69,7 +78,7 @@ class UpstreamSamplesTest {
                 docs = YamlDocuments.parse(file.toString(), text);
             } catch (ManifestException e) {
                 // not YAML at all: kubectl refuses it too; one row when it names Chaos Mesh
-                if (text.contains("chaos-mesh.org")) rows.add(new Row(samples.relativize(file).toString(), "?", "refused: invalid for Chaos Mesh too", e.getMessage()));
+                if (text.contains("chaos-mesh.org")) rows.add(new Row(samples.relativize(file).toString(), "?", INVALID, e.getMessage()));
                 continue;
             }
             for (YamlDocument doc : docs) {
@@ -78,7 +87,8 @@ class UpstreamSamplesTest {
                 if (ChaosMeshKinds.find(kind).isEmpty() && !root.path("apiVersion").asText().contains("chaos-mesh.org")) continue;
                 String name = samples.relativize(file) + (docs.size() > 1 ? "#" + doc.index() : "");
                 Path alone = alone(file, text, doc, docs.size(), dir.resolve("doc-" + rows.size()));
-                rows.add(row(name, kind, alone, root, dir.resolve("run-" + rows.size()), upstream));
+                Row row = row(name, kind, alone, root, dir.resolve("run-" + rows.size()), upstream);
+                rows.add(row.verdict().equals(INVALID) ? upgraded(row, alone, dir.resolve("upgraded-" + rows.size())) : row);
             }
         }
         String report = report(rows);
@@ -147,7 +157,7 @@ class UpstreamSamplesTest {
         if (!check.problems().isEmpty()) {
             var p = check.problems().getFirst();
             String category = p.message().startsWith("not modelled yet: ") ? "refused: planned" : p.message().startsWith("not modelled: ") ? "refused: not modelled"
-                    : p.message().startsWith("cannot exist in a simulation: ") ? "refused: cannot exist" : "refused: invalid for Chaos Mesh too";
+                    : p.message().startsWith("cannot exist in a simulation: ") ? "refused: cannot exist" : INVALID;
             return new Row(name, kind, category, p.field() + ": " + p.message());
         }
         boolean planned = check.notes().stream().anyMatch(n -> n.message().startsWith("planned: "));
@@ -166,6 +176,23 @@ class UpstreamSamplesTest {
                         .orElse(effective ? "" : noEffect));
     }
 
+    /**
+     * The user's next step for an object Chaos Mesh refuses because an older API wrote it so (1.x's {@code scheduler},
+     * the pre-2.0 Workflow fields): {@code homeostat chaos upgrade}, then the same verdict on what it writes.
+     */
+    private static Row upgraded(Row refused, Path manifest, Path dir) throws IOException {
+        var upgraded = LegacyManifests.upgrade(manifest.toString(), Files.readString(manifest));
+        if (upgraded.changes().isEmpty()) return refused;
+        Files.createDirectories(dir);
+        Path rewritten = dir.resolve(manifest.getFileName());
+        Files.writeString(rewritten, upgraded.yaml());
+        JsonNode root = YamlDocuments.parse(rewritten.toString(), upgraded.yaml()).getFirst().root();
+        Row after = row(refused.file(), root.path("kind").asText(), rewritten, root, dir.resolve("run"), false);
+        String effective = "accepted, effective";
+        return new Row(refused.file(), refused.kind(), refused.verdict(), refused.detail(),
+                after.verdict().equals(effective) ? effective : after.verdict() + ": " + after.detail().replace("|", "\\|"));
+    }
+
     private static String report(List<Row> rows) {
         var supported = rows.stream().filter(r -> SUPPORTED.contains(r.kind())).toList();
         long accepted = supported.stream().filter(r -> r.verdict().startsWith("accepted")).count();
@@ -174,9 +201,15 @@ class UpstreamSamplesTest {
         for (Row r : supported) byVerdict.merge(r.verdict(), 1L, Long::sum);
         var out = new StringBuilder("Chaos Mesh objects: " + rows.size() + "; of a supported kind: " + supported.size() + "; accepted: " + accepted
                 + " (" + Math.round(100.0 * accepted / supported.size()) + " %); accepted and effective: " + effective + " ("
-                + Math.round(100.0 * effective / supported.size()) + " %)\n" + byVerdict + "\n\n| file | kind | verdict | detail |\n|---|---|---|---|\n");
+                + Math.round(100.0 * effective / supported.size()) + " %)\n" + byVerdict + "\n");
+        var rewritten = supported.stream().filter(r -> !r.upgraded().isEmpty()).toList();
+        long acceptedAfter = accepted + rewritten.stream().filter(r -> r.upgraded().startsWith("accepted")).count();
+        long effectiveAfter = effective + rewritten.stream().filter(r -> r.upgraded().equals("accepted, effective")).count();
+        out.append("after homeostat chaos upgrade (").append(rewritten.size()).append(" refused objects it rewrites): accepted: ").append(acceptedAfter)
+                .append(" (").append(Math.round(100.0 * acceptedAfter / supported.size())).append(" %); accepted and effective: ").append(effectiveAfter)
+                .append(" (").append(Math.round(100.0 * effectiveAfter / supported.size())).append(" %)\n\n| file | kind | verdict | detail | upgraded |\n|---|---|---|---|---|\n");
         for (Row r : rows) out.append("| ").append(r.file()).append(" | ").append(r.kind()).append(" | ").append(r.verdict()).append(" | ")
-                .append(r.detail().replace("|", "\\|")).append(" |\n");
+                .append(r.detail().replace("|", "\\|")).append(" | ").append(r.upgraded()).append(" |\n");
         return out.toString();
     }
 

@@ -127,7 +127,7 @@ public final class SchemaCheck {
     }
 
     /** A Workflow template's fields as the pre-2.0 Workflow API named them (its docs still show them), and their 2.x names. */
-    private static final Map<String, String> WORKFLOW_RENAMES = Map.of("duration", "deadline", "tasks", "children", "conditionalTasks", "conditionalBranches");
+    public static final Map<String, String> WORKFLOW_RENAMES = Map.of("duration", "deadline", "tasks", "children", "conditionalTasks", "conditionalBranches");
 
     private static String unknownField(String key, Shape.Fields f) {
         var names = f.fields().keySet();
@@ -137,7 +137,7 @@ public final class SchemaCheck {
         String renamed = WORKFLOW_RENAMES.get(key);
         if (renamed != null && names.contains(renamed))
             return "unknown field \"" + key + "\": the Workflow API before Chaos Mesh 2.0 named it so; Chaos Mesh 2.x reads " + renamed
-                    + " (same value), and kubectl refuses " + key;
+                    + " (same value), and kubectl refuses " + key + " (homeostat chaos upgrade renames it)";
         String suggestion = Suggest.didYouMean(key, names);
         return "unknown field \"" + key + "\"" + (suggestion.isEmpty() ? " in " + f.name() + "; its fields are " + String.join(", ", names) : suggestion);
     }

@@ -43,7 +43,7 @@ class ChaosUpgradeCommandTest {
         assertThat(r.exit()).isEqualTo(0);
         assertThat(r.err()).contains(old + ":1: apiVersion pingcap.com/v1alpha1 → chaos-mesh.org/v1alpha1",
                 old + ":13: spec.scheduler (Chaos Mesh 1.x) → a Schedule of \"@every 2m\" creating this PodChaos for its duration 30s at each firing");
-        assertThat(r.out()).contains("kind: Schedule", "schedule: '@every 2m'", "type: PodChaos", "podChaos:", "action: pod-failure")
+        assertThat(r.out()).contains("kind: \"Schedule\"", "schedule: \"@every 2m\"", "type: \"PodChaos\"", "podChaos:", "action: \"pod-failure\"")
                 .doesNotContain("scheduler");
         Path upgraded = dir.resolve("new.yaml");
         Files.writeString(upgraded, r.out());
@@ -64,7 +64,7 @@ class ChaosUpgradeCommandTest {
         ChaosCommandTest.Result r = chaos("upgrade", a.toString(), b.toString(), "--out", dir.resolve("out").toString());
 
         assertThat(r.exit()).isEqualTo(0);
-        assertThat(Files.readString(dir.resolve("out/a.yaml"))).contains("kind: Schedule");
+        assertThat(Files.readString(dir.resolve("out/a.yaml"))).contains("kind: \"Schedule\"");
         assertThat(Files.readString(dir.resolve("out/b.yaml"))).isEqualTo(current);
         assertThat(r.err()).contains(b + ": nothing to upgrade");
     }
