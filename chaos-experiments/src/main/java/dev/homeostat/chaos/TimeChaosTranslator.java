@@ -39,8 +39,7 @@ final class TimeChaosTranslator implements FaultTranslator<TimeChaos> {
         Duration duration = ctx.duration("spec.duration", spec.getDuration(), "for TimeChaos (how long the clock stays off)");
         // Credentials are checked against the wall clock: a skew of CLOCK_MONOTONIC alone (or of no realtime clock) cannot fail them.
         boolean realtime = clocks.isEmpty() || clocks.stream().anyMatch(c -> c.startsWith("CLOCK_REALTIME"));
-        Duration tolerance = realtime ? TOLERANCE : Duration.ofDays(365_000);
         return List.of(new ClockSkew(ctx.faultNames(1).getFirst(), ctx.appliedAt(), duration, sel.selector(), sel.mode(),
-                negative ? offset.negated() : offset, tolerance));
+                negative ? offset.negated() : offset, TOLERANCE, realtime));
     }
 }

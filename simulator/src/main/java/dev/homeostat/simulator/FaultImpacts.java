@@ -156,6 +156,8 @@ final class FaultImpacts {
                     : traffic(new TrafficEffect.SlowIo(f.latency().toNanos() / 1e9, 1.0));
             case IoStress f when f.perProcessor() -> onEachPod(p -> new TrafficEffect.SlowIo(f.addedDelay(processors(p)).toNanos() / 1e9, 1.0));
             case IoStress f -> traffic(new TrafficEffect.SlowIo(f.addedDelay().toNanos() / 1e9, 1.0));
+            case ClockSkew f when !f.wallClock() -> noEffect("clock skew " + f.offset()
+                    + " of no realtime clock: time-checked credentials read the wall clock, which stays right");
             case ClockSkew f -> f.offset().abs().compareTo(f.tolerance()) <= 0
                     ? noEffect("clock skew " + f.offset() + " within the tolerance " + f.tolerance() + " of time-checked credentials")
                     : traffic(new TrafficEffect.Errors(1, false));

@@ -195,6 +195,9 @@ class TrafficEffectsTest {
         assertThat(errors(near, DURING)).isZero();
         assertThat(check(near).observed()).isFalse();
         assertThat(check(near).detail()).contains("within the tolerance");
+        var monotonic = runWith(new ClockSkew("skew", AT, FOR, app("svc0"), ALL, Duration.ofHours(-1), Duration.ofMinutes(5), false));
+        assertThat(errors(monotonic, DURING)).isZero();
+        assertThat(check(monotonic).detail()).contains("of no realtime clock");
     }
 
     @Test
