@@ -69,7 +69,9 @@ public final class ChaosCommand {
             description = {
                     "Rewrite Chaos Mesh 1.x manifests as 2.x takes them: the API group pingcap.com becomes chaos-mesh.org, and an",
                     "experiment's spec.scheduler becomes a Schedule of that cron creating the experiment (for its duration) at each",
-                    "firing. Other objects and fields are kept; comments are not. One file: the result on stdout; --out DIR: each file",
+                    "firing; a Workflow's templates written with the pre-2.0 Workflow API's duration, tasks and conditionalTasks get",
+                    "2.x's deadline, children and conditionalBranches. Other objects and fields are kept; comments are not; every string",
+                    "is written quoted. One file: the result on stdout; --out DIR: each file",
                     "written there under its own name. The changes, one line each, go to stderr. Check the result with 'chaos validate'.",
                     "Exit code: 0 done, 2 bad input."})
     public static final class Upgrade implements Callable<Integer> {
