@@ -38,12 +38,24 @@ public final class ChaosSelectors {
                                    ManifestContext ctx) {
         PodSelector s = selector(spec + ".selector", selector, ctx);
         if (containerNames != null && !containerNames.isEmpty()) {
-            for (int i = 0; i < containerNames.size(); i++)
-                if (containerNames.get(i) == null || containerNames.get(i).isBlank())
-                    throw ctx.fail(spec + ".containerNames[" + i + "]", "container name must not be empty");
-            s = s.withContainers(Set.copyOf(containerNames));
+            noteBlankContainerNames(spec, containerNames, ctx);
+            s = s.withContainers(containerNames.stream().map(n -> n == null ? "" : n).collect(java.util.stream.Collectors.toSet()));
         }
         return new Target(s, mode(spec, mode, value, ctx));
+    }
+
+    /**
+     * A blank name in {@code containerNames} ({@code ['']}, as a form left blank writes it): Chaos Mesh's webhook takes it
+     * and its container selector matches it to no container, so it adds no target; a note says so, and so does the simulation.
+     */
+    static void noteBlankContainerNames(String spec, List<String> containerNames, ManifestContext ctx) {
+        for (int i = 0; i < containerNames.size(); i++)
+            if (containerNames.get(i) == null || containerNames.get(i).isBlank()) {
+                boolean only = containerNames.stream().allMatch(n -> n == null || n.isBlank());
+                ctx.note(spec + ".containerNames[" + i + "]", "a blank name matches no container: Chaos Mesh takes it and injects "
+                        + (only ? "nothing, as the simulation does; to hit the pods' first container leave containerNames out" : "only into the containers named besides it"));
+                return;
+            }
     }
 
     static PodSelector selector(String path, PodSelectorSpec s, ManifestContext ctx) {

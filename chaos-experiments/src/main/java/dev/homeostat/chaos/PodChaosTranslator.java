@@ -23,7 +23,7 @@ final class PodChaosTranslator implements FaultTranslator<PodChaos> {
         if (spec == null) throw ctx.fail("spec", "required: PodChaos needs spec.action, spec.mode and spec.selector");
         String action = spec.getAction();
         if (action == null || action.isBlank()) throw ctx.fail("spec.action", "required; one of " + String.join(", ", ACTIONS));
-        List<String> containers = spec.getContainerNames() == null ? List.of() : spec.getContainerNames();
+        List<String> containers = spec.getContainerNames() == null ? List.of() : spec.getContainerNames().stream().map(n -> n == null ? "" : n).toList();
         var target = ChaosSelectors.translate("spec", spec.getSelector(), spec.getMode(), spec.getValue(), ctx);
         String name = ctx.faultNames(1).getFirst();
         Duration start = ctx.appliedAt();
@@ -41,9 +41,7 @@ final class PodChaosTranslator implements FaultTranslator<PodChaos> {
             case "container-kill" -> {
                 if (containers.isEmpty())
                     throw ctx.fail("spec.containerNames", "required for container-kill: list the containers to kill, e.g. containerNames: [app]");
-                for (int i = 0; i < containers.size(); i++)
-                    if (containers.get(i) == null || containers.get(i).isBlank())
-                        throw ctx.fail("spec.containerNames[" + i + "]", "container name must not be empty");
+                ChaosSelectors.noteBlankContainerNames("spec", containers, ctx);
                 ctx.optionalDuration("spec.duration", spec.getDuration());
                 yield new ContainerKill(name, start, target.selector(), target.mode(), containers);
             }

@@ -91,4 +91,33 @@ class SelectorSemanticsTest {
         assertThat(s.matches("data", "db-2", Map.of(), "n", Map.of(), "Running", null)).isTrue();
         assertThat(s.matches("data", "web-0", Map.of(), "n", Map.of(), "Running", null)).isFalse();
     }
+
+    @Test
+    void aBlankContainerName_isTakenAsChaosMeshTakesIt_matchingNoContainer_withANote(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        String head = "apiVersion: chaos-mesh.org/v1alpha1\nmetadata: {name: x, namespace: shop}\n";
+        String stress = head + "kind: StressChaos\nspec:\n  mode: one\n  selector: {labelSelectors: {app: web}}\n  containerNames: ['']\n"
+                + "  stressors: {cpu: {workers: 1}}\n  duration: 1m\n";
+        var f = (PodFault) ChaosManifests.translate("s.yaml", stress, Duration.ZERO).getFirst();
+        assertThat(f.selector().matches("shop", "web-0", Map.of("app", "web"), null, null, "Running", "app")).as("the pod's container").isFalse();
+        var mixed = (PodFault) ChaosManifests.translate("s.yaml", stress.replace("['']", "['', app]"), Duration.ZERO).getFirst();
+        assertThat(mixed.selector().matches("shop", "web-0", Map.of("app", "web"), null, null, "Running", "app")).as("named besides it").isTrue();
+
+        java.nio.file.Path file = dir.resolve("s.yaml");
+        java.nio.file.Files.writeString(file, stress);
+        var check = ChaosManifests.check(file, Horizon.firstFiring());
+        assertThat(check.problems()).isEmpty();
+        assertThat(check.notes()).singleElement().satisfies(n -> {
+            assertThat(n.field()).isEqualTo("spec.containerNames[0]");
+            assertThat(n.message()).contains("matches no container", "injects nothing");
+        });
+
+        String kill = head + "kind: PodChaos\nspec:\n  action: container-kill\n  mode: one\n  selector: {labelSelectors: {app: web}}\n  containerNames: ['']\n";
+        java.nio.file.Files.writeString(file, kill);
+        var killCheck = ChaosManifests.check(file, Horizon.firstFiring());
+        assertThat(killCheck.problems()).isEmpty();
+        assertThat(killCheck.notes()).singleElement().satisfies(n -> assertThat(n.field()).isEqualTo("spec.containerNames[0]"));
+        var k = (dev.homeostat.simulator.fault.ContainerKill) ChaosManifests.translate("k.yaml", kill, Duration.ZERO).getFirst();
+        assertThat(k.hitsContainer("app")).isFalse();
+    }
 }

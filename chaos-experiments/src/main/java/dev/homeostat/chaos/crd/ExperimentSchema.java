@@ -37,7 +37,7 @@ public final class ExperimentSchema {
             Field.of("gracePeriod", whole(0, Long.MAX_VALUE),
                     simulated("pod-kill: seconds the deleted pod may take to stop, as kubectl delete --grace-period: it leaves the endpoints at once, finishes its in-flight requests and holds its node's resources until then; 0 (the default) kills it at once, in-flight requests lost; other actions: ignored, as Chaos Mesh ignores it")),
             REMOTE_CLUSTER), "containerNames",
-            simulated("container-kill: the containers to kill; pod-kill and pod-failure: ignored, as Chaos Mesh ignores it (the whole pod is hit)"));
+            simulated("container-kill: the containers to kill (a blank name kills none, with a note); pod-kill and pod-failure: ignored, as Chaos Mesh ignores it (the whole pod is hit)"));
 
     private static final Shape.Fields DELAY = Shape.Fields.of("DelaySpec", List.of(
             Field.of("latency", text(), simulated("+ latency on every request the pods answer")),

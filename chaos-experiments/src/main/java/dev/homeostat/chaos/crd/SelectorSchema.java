@@ -50,7 +50,7 @@ public final class SelectorSchema {
                     + "cluster has that name (spec.cluster.name), refused in a scenario of another or no name; checked alone, a note; live, "
                     + "handed to Chaos Mesh unchanged"));
     public static final Field CONTAINER_NAMES = Field.of("containerNames", listOf(text()),
-            simulated("only pods running a container of that name are hit (a simulated pod runs one container)"));
+            simulated("only pods running a container of that name are hit (a simulated pod runs one container); a blank name (['']) matches no container, as in Chaos Mesh, with a note"));
 
     /** {@code PodSelector}: selector, mode and value (NetworkChaos's {@code target} has this shape). */
     public static List<Field> podSelector() {
