@@ -105,8 +105,9 @@ final class SelectorCluster {
     private void add(JsonNode owner, JsonNode selector, String namespace) {
         int index = ++selectors;
         int replicas = UpstreamSamplesTest.replicasFor(owner.path("mode").asText(), owner.path("value").asText());
-        String container = owner.path("containerNames").isArray() && !owner.path("containerNames").isEmpty()
-                ? owner.path("containerNames").get(0).asText() : "app";
+        // the first name a container can have: a blank one (['']) names none, and the pods keep their usual one
+        String container = "app";
+        for (JsonNode n : owner.path("containerNames")) if (!n.asText().isBlank()) { container = n.asText(); break; }
         JsonNode fields = selector.path("fieldSelectors");
         var named = new ArrayList<String[]>();
         selector.path("pods").properties().forEach(e -> e.getValue().forEach(n -> named.add(new String[] {e.getKey(), n.asText()})));
