@@ -71,8 +71,6 @@ public final class LiveChaosRun {
     private long lastFaultEnd = Long.MIN_VALUE;
     // Workflow steps journaled ahead of their start; one the run never reached is dropped from the journal.
     private final Set<String> stepFaults = new TreeSet<>();
-    // Remote clusters whose pods the run could not watch (no kubeconfig context): said in the run's detail.
-    private final Set<String> unwatched = new TreeSet<>();
 
     /**
      * Reads and checks {@code manifest} (bad input: an {@link IllegalArgumentException} naming file, line and field)
@@ -175,6 +173,7 @@ public final class LiveChaosRun {
         } finally {
             Thread.interrupted(); // an interrupted thread cannot write files (ClosedByInterruptException); the outcome says it
         }
+        Set<String> unwatched = lookup.unwatched(planned.stream().flatMap(p -> p.selections().stream()).toList());
         if (!unwatched.isEmpty()) detail = detail + "; not watched: cluster " + String.join(", ", unwatched) + " (no kubeconfig context)";
         try {
             watch.close();
@@ -228,7 +227,6 @@ public final class LiveChaosRun {
             long t = now();
             ClusterLookup.Targets targets = targetsOf.get(i);
             Map<String, Pod> pods = targets.pods();
-            notWatched(t, p.model().getMetadata().getName(), targets.unwatched());
             if (p.runtime()) {
                 log.accept("applied " + p.ref() + " (run " + options.runId() + "): its steps depend on the cluster; following its WorkflowNodes");
                 followers.add(new WorkflowFollower(client, lookup, p, wall -> wall - t0, events::add, log));
@@ -245,10 +243,10 @@ public final class LiveChaosRun {
             String name = p.model().getMetadata().getName();
             events.add(new JournalEvent.FaultStarted(t + s, name, p.kind(), t + d, JournalEvent.Scope.PODS, targets.refs(), targets.services(),
                     !pods.isEmpty(), List.of()));
+            notWatched(t, name, targets.unwatched());
             log.accept("applied " + p.ref() + " (run " + options.runId() + "): " + pods.size() + " target pod(s)"
-                    + (!pods.isEmpty() ? " " + String.join(", ", pods.keySet())
-                    : !targets.unwatched().isEmpty() ? " — not watched: " + notWatchedText(targets.unwatched())
-                    : " — nothing matched the selector, the fault has no effect"));
+                    + (pods.isEmpty() && targets.unwatched().isEmpty() ? " — nothing matched the selector, the fault has no effect"
+                    : (pods.isEmpty() ? "" : " " + String.join(", ", pods.keySet())) + notWatchedSuffix(targets.unwatched())));
             if (d == 0) {
                 events.add(new JournalEvent.FaultEnded(t, name));
                 ended.put(name, t);
@@ -304,8 +302,7 @@ public final class LiveChaosRun {
             notWatched(t, f.name(), targets.unwatched());
             stepFaults.add(f.name());
             log.accept("  step " + f.name() + " (" + f.kind() + ") at +" + f.start() + " for " + f.duration() + ": " + pods.size()
-                    + " target pod(s)" + (!pods.isEmpty() ? " " + String.join(", ", pods.keySet())
-                    : targets.unwatched().isEmpty() ? "" : " — not watched: " + notWatchedText(targets.unwatched())));
+                    + " target pod(s)" + (pods.isEmpty() ? "" : " " + String.join(", ", pods.keySet())) + notWatchedSuffix(targets.unwatched()));
             if (end <= t) {
                 events.add(new JournalEvent.FaultEnded(end, f.name()));
                 ended.put(f.name(), end);
@@ -325,8 +322,12 @@ public final class LiveChaosRun {
      */
     private void notWatched(long t, String fault, Set<String> clusters) {
         if (clusters.isEmpty()) return;
-        unwatched.addAll(clusters);
         events.add(new JournalEvent.ClusterEvent(t, "fault/" + fault, "not watched: " + notWatchedText(clusters)));
+    }
+
+    /** What a log line about targets adds when some are in {@code clusters}, which no kubeconfig context reaches. */
+    static String notWatchedSuffix(Set<String> clusters) {
+        return clusters.isEmpty() ? "" : " — not watched: " + notWatchedText(clusters);
     }
 
     /** Why an experiment naming {@code clusters} in remoteCluster has no watched pods. */

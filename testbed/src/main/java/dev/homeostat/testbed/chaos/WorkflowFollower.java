@@ -98,7 +98,7 @@ public final class WorkflowFollower {
         incidentOf.put(node, incident);
         deadlineOf.put(node, deadline);
         log.accept("  step " + incident + " (" + type + ") started by Chaos Mesh: " + pods.size() + " target pod(s)"
-                + (notWatched.isEmpty() ? "" : " — not watched: " + notWatched));
+                + LiveChaosRun.notWatchedSuffix(targets.unwatched()));
     }
 
     private void end(String incident, long at, Map<String, Long> ended) {
