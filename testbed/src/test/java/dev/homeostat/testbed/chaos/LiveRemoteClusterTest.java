@@ -142,4 +142,45 @@ class LiveRemoteClusterTest {
             assertThat(opened).containsExactly("eu-west");
         }
     }
+
+    @Test
+    void aWorkflowStepNamingAnotherCluster_isWatchedThere_orSaidNotWatched_whileItsLocalStepsAreWatchedHere() throws IOException {
+        String ns = "rc" + NEXT.incrementAndGet();
+        local.pods().inNamespace(ns).resource(LiveSelectionTest.pod(ns, "web-here", "n", "Running").build()).create();
+        remote.pods().inNamespace(ns).resource(LiveSelectionTest.pod(ns, "web-there", "n", "Running").build()).create();
+        Path file = dir.resolve("workflow.yaml");
+        Files.writeString(file, """
+                apiVersion: chaos-mesh.org/v1alpha1
+                kind: Workflow
+                metadata: {name: day, namespace: %s}
+                spec:
+                  entry: day
+                  templates:
+                    - {name: day, templateType: Serial, deadline: 5m, children: [here, there]}
+                    - name: here
+                      templateType: PodChaos
+                      deadline: 1m
+                      podChaos: {action: pod-failure, mode: all, selector: {labelSelectors: {app: web}}}
+                    - name: there
+                      templateType: PodChaos
+                      deadline: 1m
+                      podChaos: {action: pod-failure, mode: all, remoteCluster: eu-west, selector: {labelSelectors: {app: web}}}
+                """.formatted(ns));
+
+        LiveRunResult watched = new LiveChaosRun(file, local, RemoteClusters.of(Set.of("eu-west"), name -> remote), SloProbe.NONE,
+                new ManualClock(1), options(ns), log::add).run();
+        assertThat(watched.journal().events()).filteredOn(JournalEvent.FaultStarted.class::isInstance)
+                .map(e -> ((JournalEvent.FaultStarted) e).fault() + " " + ((JournalEvent.FaultStarted) e).targets())
+                .containsExactly("day-here [pod/" + ns + "/web-here]", "day-there [pod/" + ns + "/web-there]");
+
+        log.clear();
+        LiveRunResult unwatched = new LiveChaosRun(file, local, RemoteClusters.NONE, SloProbe.NONE, new ManualClock(1), options(ns), log::add).run();
+        assertThat(unwatched.journal().events()).filteredOn(JournalEvent.FaultStarted.class::isInstance)
+                .map(e -> ((JournalEvent.FaultStarted) e).fault() + " " + ((JournalEvent.FaultStarted) e).targets())
+                .containsExactly("day-here [pod/" + ns + "/web-here]", "day-there []");
+        assertThat(unwatched.journal().events()).filteredOn(JournalEvent.ClusterEvent.class::isInstance)
+                .map(e -> ((JournalEvent.ClusterEvent) e).target()).containsExactly("fault/day-there");
+        assertThat(log).anyMatch(l -> l.startsWith("  step day-there") && l.contains("0 target pod(s) — not watched: the experiment runs in cluster eu-west"));
+        assertThat(unwatched.detail()).contains("not watched: cluster eu-west");
+    }
 }
