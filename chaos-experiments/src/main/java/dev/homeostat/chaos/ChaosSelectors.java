@@ -58,6 +58,18 @@ public final class ChaosSelectors {
             }
     }
 
+    /**
+     * The selector of an experiment whose manifest was already checked ({@link ChaosManifests} accepted it), read back from
+     * its model with the same rules: what the live chaos runner evaluates against a cluster's pods. {@code namespace} is
+     * the experiment's (an empty {@code namespaces} means it). A selector the check would refuse throws
+     * {@link IllegalArgumentException}.
+     */
+    public static PodSelector selector(PodSelectorSpec s, String namespace) {
+        var doc = new YamlDocument(1, 1, com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode(), Map.of());
+        var ctx = new ManifestContext("selector", doc, java.time.Duration.ZERO, "selector", namespace, Horizon.firstFiring(), TargetCluster.unknown());
+        return selector("selector", s, ctx);
+    }
+
     static PodSelector selector(String path, PodSelectorSpec s, ManifestContext ctx) {
         if (s == null) throw ctx.fail(path, "required: which pods, e.g. selector: {namespaces: [default], labelSelectors: {app: cart}}");
         Map<String, List<String>> podsByNamespace = s.getPods() == null ? Map.of() : new TreeMap<>(s.getPods());

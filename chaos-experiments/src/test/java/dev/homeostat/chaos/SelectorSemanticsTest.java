@@ -120,4 +120,22 @@ class SelectorSemanticsTest {
         var k = (dev.homeostat.simulator.fault.ContainerKill) ChaosManifests.translate("k.yaml", kill, Duration.ZERO).getFirst();
         assertThat(k.hitsContainer("app")).isFalse();
     }
+
+    @Test
+    void aSelectorReadBackFromTheModel_isTheTranslatedOne_andALivePodIsJudgedByItsOwnFields() {
+        var translated = selector("    fieldSelectors: {spec.serviceAccountName: payments}\n    nodeSelectors: {kubernetes.io/hostname: ip-1}\n");
+        var spec = new io.fabric8.chaosmesh.v1alpha1.PodSelectorSpecBuilder().withFieldSelectors(Map.of("spec.serviceAccountName", "payments"))
+                .withNodeSelectors(Map.of("kubernetes.io/hostname", "ip-1")).build();
+        PodSelector readBack = ChaosSelectors.selector(spec, "shop");
+        assertThat(readBack).isEqualTo(translated);
+        // a live pod: its own service account, on a node whose hostname label is not its name
+        var live = new PodSelector.Candidate("shop", "web-0", Map.of("app", "web"), Map.of(), "node-a",
+                Map.of("kubernetes.io/hostname", "ip-1")::get, "Running", null, Map.of("spec.serviceAccountName", "payments"));
+        assertThat(readBack.matches(live)).isTrue();
+        // the same pod simulated: Kubernetes' default service account, and its node's hostname label is its name
+        assertThat(readBack.matches(PodSelector.Candidate.simulated("shop", "web-0", Map.of("app", "web"), Map.of(), "node-a",
+                Map.of("kubernetes.io/hostname", "ip-1"), "Running", null))).isFalse();
+        assertThat(readBack.matches(new PodSelector.Candidate("shop", "web-0", Map.of("app", "web"), Map.of(), "node-a",
+                Map.of("kubernetes.io/hostname", "ip-1")::get, "Running", null, PodSelector.SPEC_DEFAULTS))).isFalse();
+    }
 }

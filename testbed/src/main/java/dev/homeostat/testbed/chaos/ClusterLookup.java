@@ -1,53 +1,120 @@
 package dev.homeostat.testbed.chaos;
 
+import dev.homeostat.simulator.fault.PodSelector;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * What the live runner asks the API server about pods: which ones a selection matches now (fabric8 label
- * queries), whether they are ready, and which Deployments and Services stand behind them — named as the
- * journal names them ({@code pod/ns/name}, {@code deployment/ns/name}, {@code service/ns/name}).
+ * What the live runner asks the API server about pods: which ones a selection matches now ({@link PodSelection}'s
+ * {@code PodSelector} over the namespaces' pods, narrowed server-side by its labels; the named pods of {@code pods}),
+ * whether they are ready, and which Deployments and Services stand behind them — named as the journal names them
+ * ({@code pod/ns/name}, {@code deployment/ns/name}, {@code service/ns/name}). A selection is looked up in its cluster: the
+ * kubeconfig's, or the {@code remoteCluster} it names through {@link RemoteClusters}; one no context reaches is not
+ * watched ({@link #unwatched}).
  */
 final class ClusterLookup {
+    /** The pods selections match, with what stands behind them and the clusters that could not be looked at. */
+    record Targets(Map<String, Pod> pods, List<String> refs, List<String> services, Set<String> unwatched) { }
+
     private final KubernetesClient client;
+    private final RemoteClusters remotes;
 
     ClusterLookup(KubernetesClient client) {
+        this(client, RemoteClusters.NONE);
+    }
+
+    ClusterLookup(KubernetesClient client, RemoteClusters remotes) {
         this.client = Objects.requireNonNull(client, "client");
+        this.remotes = Objects.requireNonNull(remotes, "remotes");
+    }
+
+    /** The client to look at {@code s}'s pods through; empty when it names a cluster the kubeconfig has no context for. */
+    Optional<KubernetesClient> clientFor(PodSelection s) {
+        return s.remoteCluster() == null ? Optional.of(client) : remotes.client(s.remoteCluster());
+    }
+
+    /** The remote clusters of {@code selections} that no kubeconfig context reaches, sorted. */
+    Set<String> unwatched(Collection<PodSelection> selections) {
+        var out = new TreeSet<String>();
+        for (PodSelection s : selections) if (clientFor(s).isEmpty()) out.add(s.remoteCluster());
+        return out;
     }
 
     /** The live (not terminating, not finished) pods {@code selections} match, by {@code ns/name}, sorted. */
     Map<String, Pod> pods(Collection<PodSelection> selections) {
         var out = new TreeMap<String, Pod>();
-        for (PodSelection s : selections) {
-            if (!s.pods().isEmpty()) {
-                for (String key : new TreeSet<>(s.pods())) {
-                    int slash = key.indexOf('/');
-                    Pod p = client.pods().inNamespace(key.substring(0, slash)).withName(key.substring(slash + 1)).get();
-                    if (p != null && live(p)) out.put(key, p);
-                }
-                continue;
+        for (var group : byClient(selections).entrySet()) out.putAll(pods(group.getKey(), group.getValue()));
+        return out;
+    }
+
+    /** {@link #pods} with the Deployments and Services behind them, each looked up in the pods' cluster. */
+    Targets targets(Collection<PodSelection> selections) {
+        var pods = new TreeMap<String, Pod>();
+        var refs = new TreeSet<String>();
+        var services = new TreeSet<String>();
+        for (var group : byClient(selections).entrySet()) {
+            Map<String, Pod> found = pods(group.getKey(), group.getValue());
+            pods.putAll(found);
+            refs.addAll(deployments(group.getKey(), found.values()));
+            services.addAll(services(group.getKey(), found.values()));
+        }
+        var targetRefs = new ArrayList<String>();
+        pods.keySet().forEach(k -> targetRefs.add("pod/" + k));
+        targetRefs.addAll(refs);
+        return new Targets(pods, targetRefs, List.copyOf(services), unwatched(selections));
+    }
+
+    private Map<KubernetesClient, List<PodSelector>> byClient(Collection<PodSelection> selections) {
+        var out = new LinkedHashMap<KubernetesClient, List<PodSelector>>();
+        for (PodSelection s : selections)
+            clientFor(s).ifPresent(c -> out.computeIfAbsent(c, k -> new ArrayList<>()).add(s.selector()));
+        return out;
+    }
+
+    private static Map<String, Pod> pods(KubernetesClient client, List<PodSelector> selectors) {
+        var out = new TreeMap<String, Pod>();
+        var view = new LivePods(client); // one node listing per look, not per pod
+        for (PodSelector s : selectors)
+            for (Pod p : candidates(client, s)) if (live(p, s) && view.selects(s, p)) out.put(key(p), p);
+        return out;
+    }
+
+    /**
+     * The pods {@code s} could pick, for the selector to decide on: the ones {@code pods} names (Chaos Mesh takes exactly
+     * those), else every pod of its namespaces carrying its labels (a label query).
+     */
+    private static List<Pod> candidates(KubernetesClient client, PodSelector s) {
+        var out = new ArrayList<Pod>();
+        if (!s.pods().isEmpty()) {
+            for (String key : new TreeSet<>(s.pods())) {
+                int slash = key.indexOf('/');
+                Pod p = client.pods().inNamespace(key.substring(0, slash)).withName(key.substring(slash + 1)).get();
+                if (p != null) out.add(p);
             }
-            for (String ns : s.sortedNamespaces()) {
-                var query = client.pods().inNamespace(ns);
-                List<Pod> found = s.labels().isEmpty() ? query.list().getItems() : query.withLabels(s.labels()).list().getItems();
-                for (Pod p : found) if (live(p) && s.annotated(p)) out.put(key(p), p);
-            }
+            return out;
+        }
+        for (String ns : new TreeSet<>(s.namespaces())) {
+            var query = client.pods().inNamespace(ns);
+            out.addAll(s.labels().isEmpty() ? query.list().getItems() : query.withLabels(s.labels()).list().getItems());
         }
         return out;
     }
 
     /** The Deployments owning {@code pods} through their ReplicaSets, as {@code deployment/ns/name}, sorted. */
-    List<String> deployments(Collection<Pod> pods) {
+    private static List<String> deployments(KubernetesClient client, Collection<Pod> pods) {
         var out = new TreeSet<String>();
         for (Pod p : pods) {
             OwnerReference rs = controller(p.getMetadata().getOwnerReferences());
@@ -61,7 +128,7 @@ final class ClusterLookup {
     }
 
     /** The Services whose selector matches one of {@code pods}, as {@code service/ns/name}, sorted. */
-    List<String> services(Collection<Pod> pods) {
+    private static List<String> services(KubernetesClient client, Collection<Pod> pods) {
         var out = new TreeSet<String>();
         Set<String> namespaces = new TreeSet<>();
         pods.forEach(p -> namespaces.add(p.getMetadata().getNamespace()));
@@ -85,11 +152,16 @@ final class ClusterLookup {
         return p.getMetadata().getNamespace() + "/" + p.getMetadata().getName();
     }
 
-    /** Running or about to: Chaos Mesh skips pods being deleted and pods that have finished. */
-    static boolean live(Pod p) {
+    /**
+     * Not being deleted, and running or about to — unless {@code s} asks for a finished pod's phase itself
+     * ({@code podPhaseSelectors: [Failed]}, {@code ["!Running"]}): then it is picked, as Chaos Mesh's phase selector does.
+     */
+    static boolean live(Pod p, PodSelector s) {
         if (p.getMetadata().getDeletionTimestamp() != null) return false;
         String phase = p.getStatus() == null ? null : p.getStatus().getPhase();
-        return !"Succeeded".equals(phase) && !"Failed".equals(phase);
+        if (!"Succeeded".equals(phase) && !"Failed".equals(phase)) return true;
+        Set<String> phases = s.fields().get("status.phase");
+        return phases != null && phases.contains(phase);
     }
 
     static boolean ready(Pod p) {

@@ -78,9 +78,18 @@ public final class LiveChaosRun {
      */
     public LiveChaosRun(Path manifest, KubernetesClient client, SloProbe slo, RunClock clock, LiveRunOptions options,
                         Consumer<String> log) {
+        this(manifest, client, RemoteClusters.NONE, slo, clock, options, log);
+    }
+
+    /**
+     * As above, watching an experiment that names a {@code spec.remoteCluster} through {@code remotes} (the kubeconfig's
+     * context of that name); the experiment itself is applied through {@code client}, whose Chaos Mesh forwards it.
+     */
+    public LiveChaosRun(Path manifest, KubernetesClient client, RemoteClusters remotes, SloProbe slo, RunClock clock,
+                        LiveRunOptions options, Consumer<String> log) {
         this.manifest = Objects.requireNonNull(manifest, "manifest");
         this.client = Objects.requireNonNull(client, "client");
-        this.lookup = new ClusterLookup(client);
+        this.lookup = new ClusterLookup(client, remotes);
         this.slo = Objects.requireNonNull(slo, "slo");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.options = Objects.requireNonNull(options, "options");
@@ -144,7 +153,7 @@ public final class LiveChaosRun {
         t0 = clock.millis();
         var targets = new TreeMap<String, Pod>();
         var ended = new HashMap<String, Long>();
-        PodWatch watch = new PodWatch(client, this::now, e -> {
+        PodWatch watch = new PodWatch(lookup, this::now, e -> {
             events.add(e);
             log.accept(e.target() + ": " + e.what());
         });
@@ -164,6 +173,8 @@ public final class LiveChaosRun {
         } finally {
             Thread.interrupted(); // an interrupted thread cannot write files (ClosedByInterruptException); the outcome says it
         }
+        Set<String> unwatched = lookup.unwatched(planned.stream().flatMap(p -> p.selections().stream()).toList());
+        if (!unwatched.isEmpty()) detail = detail + "; not watched: cluster " + String.join(", ", unwatched) + " (no kubeconfig context)";
         try {
             watch.close();
         } catch (RuntimeException e) {
@@ -194,17 +205,17 @@ public final class LiveChaosRun {
 
     private Step execute(PodWatch watch, Map<String, Pod> allTargets, Map<String, Long> ended) throws InterruptedException {
         if (aborted) return new Step(Outcome.INTERRUPTED, "interrupted before anything was applied");
-        // Targets are the pods the selectors match at apply time (fabric8 label queries), as Chaos Mesh picks from them.
-        var targetsOf = new ArrayList<Map<String, Pod>>();
+        // Targets are the pods the selectors match at apply time, as Chaos Mesh picks from them.
+        var targetsOf = new ArrayList<ClusterLookup.Targets>();
         var selections = new ArrayList<PodSelection>();
         for (Planned p : planned) {
-            Map<String, Pod> pods = lookup.pods(p.selections());
-            targetsOf.add(pods);
-            allTargets.putAll(pods);
+            ClusterLookup.Targets targets = lookup.targets(p.selections());
+            targetsOf.add(targets);
+            allTargets.putAll(targets.pods());
             selections.addAll(p.selections());
         }
         var readyAtStart = new ArrayList<Integer>();
-        for (Map<String, Pod> pods : targetsOf) readyAtStart.add((int) pods.values().stream().filter(ClusterLookup::ready).count());
+        for (ClusterLookup.Targets targets : targetsOf) readyAtStart.add((int) targets.pods().values().stream().filter(ClusterLookup::ready).count());
         watch.start(selections, allTargets);
 
         long windowEnd = 0;
@@ -214,11 +225,8 @@ public final class LiveChaosRun {
             Planned p = planned.get(i);
             if (!create(p)) return new Step(Outcome.INTERRUPTED, "interrupted before " + p.ref() + " was applied");
             long t = now();
-            Map<String, Pod> pods = targetsOf.get(i);
-            var targetRefs = new ArrayList<String>();
-            pods.keySet().forEach(k -> targetRefs.add("pod/" + k));
-            targetRefs.addAll(lookup.deployments(pods.values()));
-            List<String> services = lookup.services(pods.values());
+            ClusterLookup.Targets targets = targetsOf.get(i);
+            Map<String, Pod> pods = targets.pods();
             if (p.runtime()) {
                 log.accept("applied " + p.ref() + " (run " + options.runId() + "): its steps depend on the cluster; following its WorkflowNodes");
                 followers.add(new WorkflowFollower(client, lookup, p, wall -> wall - t0, events::add, log));
@@ -233,10 +241,12 @@ public final class LiveChaosRun {
             long d = p.duration().toMillis();
             long s = Math.min(d, p.startsAfter().toMillis()); // a Schedule's fault starts at its first firing
             String name = p.model().getMetadata().getName();
-            events.add(new JournalEvent.FaultStarted(t + s, name, p.kind(), t + d, JournalEvent.Scope.PODS, targetRefs, services,
+            events.add(new JournalEvent.FaultStarted(t + s, name, p.kind(), t + d, JournalEvent.Scope.PODS, targets.refs(), targets.services(),
                     !pods.isEmpty(), List.of()));
+            notWatched(t, name, targets.unwatched());
             log.accept("applied " + p.ref() + " (run " + options.runId() + "): " + pods.size() + " target pod(s)"
-                    + (pods.isEmpty() ? " — nothing matched the selector, the fault has no effect" : " " + String.join(", ", pods.keySet())));
+                    + (pods.isEmpty() && targets.unwatched().isEmpty() ? " — nothing matched the selector, the fault has no effect"
+                    : (pods.isEmpty() ? "" : " " + String.join(", ", pods.keySet())) + notWatchedSuffix(targets.unwatched())));
             if (d == 0) {
                 events.add(new JournalEvent.FaultEnded(t, name));
                 ended.put(name, t);
@@ -263,7 +273,7 @@ public final class LiveChaosRun {
                     lastFaultEnd = Math.max(lastFaultEnd, e.getValue());
                 }
             }
-            String waiting = now < windowEnd ? "fault window" : workflowRuns ? "the workflow to end" : notRecovered(targetsOf, readyAtStart);
+            String waiting = now < windowEnd ? "fault window" : workflowRuns ? "the workflow to end" : notRecovered(readyAtStart);
             if (waiting == null) return new Step(Outcome.RECOVERED, "recovered after " + Duration.ofMillis(now));
             if (now >= deadline)
                 return new Step(Outcome.TIMEOUT, "timed out after " + options.timeout() + " waiting for " + waiting);
@@ -282,19 +292,17 @@ public final class LiveChaosRun {
     private long journalSteps(List<WorkflowStep> steps, long t, Map<String, Long> faultEnd, Map<String, Long> ended) {
         long windowEnd = t;
         for (WorkflowStep step : steps) {
-            Map<String, Pod> pods = lookup.pods(step.selections());
-            var targetRefs = new ArrayList<String>();
-            pods.keySet().forEach(k -> targetRefs.add("pod/" + k));
-            targetRefs.addAll(lookup.deployments(pods.values()));
-            List<String> services = lookup.services(pods.values());
+            ClusterLookup.Targets targets = lookup.targets(step.selections());
+            Map<String, Pod> pods = targets.pods();
             Fault f = step.fault();
             long start = t + f.start().toMillis();
             long end = start + f.duration().toMillis();
-            events.add(new JournalEvent.FaultStarted(start, f.name(), f.kind(), end, JournalEvent.Scope.PODS, targetRefs, services,
+            events.add(new JournalEvent.FaultStarted(start, f.name(), f.kind(), end, JournalEvent.Scope.PODS, targets.refs(), targets.services(),
                     !pods.isEmpty(), List.of()));
+            notWatched(t, f.name(), targets.unwatched());
             stepFaults.add(f.name());
             log.accept("  step " + f.name() + " (" + f.kind() + ") at +" + f.start() + " for " + f.duration() + ": " + pods.size()
-                    + " target pod(s)" + (pods.isEmpty() ? "" : " " + String.join(", ", pods.keySet())));
+                    + " target pod(s)" + (pods.isEmpty() ? "" : " " + String.join(", ", pods.keySet())) + notWatchedSuffix(targets.unwatched()));
             if (end <= t) {
                 events.add(new JournalEvent.FaultEnded(end, f.name()));
                 ended.put(f.name(), end);
@@ -308,8 +316,27 @@ public final class LiveChaosRun {
         return windowEnd;
     }
 
+    /**
+     * An experiment whose targets are in a cluster the kubeconfig has no context for: a journal note on the fault (the
+     * applying line of the log says it too), so "no target" reads as "not watched", not as "nothing matched the selector".
+     */
+    private void notWatched(long t, String fault, Set<String> clusters) {
+        if (clusters.isEmpty()) return;
+        events.add(new JournalEvent.ClusterEvent(t, "fault/" + fault, "not watched: " + notWatchedText(clusters)));
+    }
+
+    /** What a log line about targets adds when some are in {@code clusters}, which no kubeconfig context reaches. */
+    static String notWatchedSuffix(Set<String> clusters) {
+        return clusters.isEmpty() ? "" : " — not watched: " + notWatchedText(clusters);
+    }
+
+    /** Why an experiment naming {@code clusters} in remoteCluster has no watched pods. */
+    static String notWatchedText(Set<String> clusters) {
+        return "the experiment runs in cluster " + String.join(", ", clusters) + ", which the kubeconfig has no context for, so its pods are not watched";
+    }
+
     /** Null when every selection has at least as many ready pods as at apply time and no SLO is violated; else what is missing. */
-    private String notRecovered(List<Map<String, Pod>> targetsOf, List<Integer> readyAtStart) {
+    private String notRecovered(List<Integer> readyAtStart) {
         if (!violatedSince.isEmpty()) return "the SLO of " + String.join(", ", violatedSince.keySet());
         for (int i = 0; i < planned.size(); i++) {
             long ready = lookup.pods(planned.get(i).selections()).values().stream().filter(ClusterLookup::ready).count();

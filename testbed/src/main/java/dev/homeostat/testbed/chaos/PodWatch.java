@@ -1,6 +1,7 @@
 package dev.homeostat.testbed.chaos;
 
 import dev.homeostat.reports.journal.JournalEvent;
+import dev.homeostat.simulator.fault.PodSelector;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.Watch;
@@ -8,15 +9,20 @@ import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
  * Watches the pods of the selections while the experiment runs and turns what Kubernetes does to them —
- * deletions, creations, container restarts, readiness flips — into journal {@code ClusterEvent}s. Several
+ * deletions, creations, container restarts, readiness flips — into journal {@code ClusterEvent}s. A pod counts once
+ * its selection's {@code PodSelector} picks it (a label watch per namespace narrows what arrives; the selector decides,
+ * with the Nodes read once per cluster for {@code nodeSelectors}), and stays watched after that even when it stops
+ * matching (a Pending pod of {@code podPhaseSelectors: [Pending]} that starts running is still a target). Several
  * watches may see one pod (overlapping selectors): the last known state per pod makes each change one event.
  */
 final class PodWatch implements AutoCloseable {
@@ -26,7 +32,7 @@ final class PodWatch implements AutoCloseable {
         }
     }
 
-    private final KubernetesClient client;
+    private final ClusterLookup lookup;
     private final LongSupplier t;
     private final Consumer<JournalEvent.ClusterEvent> sink;
     private final Map<String, State> known = new ConcurrentHashMap<>();
@@ -36,33 +42,42 @@ final class PodWatch implements AutoCloseable {
      * @param t    the run's time (ms since it started) at which an event is seen
      * @param sink where events go; called from the client's watch threads
      */
-    PodWatch(KubernetesClient client, LongSupplier t, Consumer<JournalEvent.ClusterEvent> sink) {
-        this.client = client;
+    PodWatch(ClusterLookup lookup, LongSupplier t, Consumer<JournalEvent.ClusterEvent> sink) {
+        this.lookup = lookup;
         this.t = t;
         this.sink = sink;
     }
 
-    /** Starts one watch per (selection, namespace); {@code initial} are the pods as they were, so only changes count. */
+    /**
+     * Starts one watch per (selection, namespace) in the selection's cluster (none for a cluster no kubeconfig context
+     * reaches); {@code initial} are the pods as they were, so only changes count.
+     */
     void start(Collection<PodSelection> selections, Map<String, Pod> initial) {
         initial.forEach((key, pod) -> known.put(key, State.of(pod)));
+        Map<KubernetesClient, LivePods> views = new IdentityHashMap<>();
         for (PodSelection s : selections) {
-            if (!s.pods().isEmpty()) {
-                for (String ns : s.pods().stream().map(k -> k.substring(0, k.indexOf('/'))).distinct().sorted().toList())
-                    watches.add(client.pods().inNamespace(ns).watch(watcher(s)));
+            KubernetesClient client = lookup.clientFor(s).orElse(null);
+            if (client == null) continue;
+            LivePods view = views.computeIfAbsent(client, LivePods::new);
+            PodSelector selector = s.selector();
+            if (!selector.pods().isEmpty()) {
+                for (String ns : selector.pods().stream().map(k -> k.substring(0, k.indexOf('/'))).distinct().sorted().toList())
+                    watches.add(client.pods().inNamespace(ns).watch(watcher(selector, view)));
                 continue;
             }
-            for (String ns : s.sortedNamespaces()) {
+            for (String ns : new TreeSet<>(selector.namespaces())) {
                 var query = client.pods().inNamespace(ns);
-                watches.add(s.labels().isEmpty() ? query.watch(watcher(s)) : query.withLabels(s.labels()).watch(watcher(s)));
+                watches.add(selector.labels().isEmpty() ? query.watch(watcher(selector, view))
+                        : query.withLabels(selector.labels()).watch(watcher(selector, view)));
             }
         }
     }
 
-    private Watcher<Pod> watcher(PodSelection selection) {
+    private Watcher<Pod> watcher(PodSelector selector, LivePods view) {
         return new Watcher<>() {
             @Override public void eventReceived(Action action, Pod pod) {
                 String key = ClusterLookup.key(pod);
-                if (!selection.pods().isEmpty() && !selection.pods().contains(key)) return;
+                if (!known.containsKey(key) && !view.selects(selector, pod)) return;
                 seen(action, key, pod);
             }
 

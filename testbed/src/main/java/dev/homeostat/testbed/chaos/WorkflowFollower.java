@@ -89,15 +89,16 @@ public final class WorkflowFollower {
         long written = time(spec.get("startTime"), now);
         long start = Math.clamp(written, Math.min(since, now), now);
         long deadline = time(spec.get("deadline"), -1) < 0 ? -1 : start + (time(spec.get("deadline"), -1) - written);
-        Map<String, Pod> pods = lookup.pods(planned.templateSelections(template));
-        var targets = new ArrayList<String>();
-        pods.keySet().forEach(k -> targets.add("pod/" + k));
-        targets.addAll(lookup.deployments(pods.values()));
+        ClusterLookup.Targets targets = lookup.targets(planned.templateSelections(template));
+        Map<String, Pod> pods = targets.pods();
         journal.accept(new JournalEvent.FaultStarted(start, incident, planned.stepKind(template, type), deadline < 0 ? start : deadline,
-                JournalEvent.Scope.PODS, targets, lookup.services(pods.values()), !pods.isEmpty(), List.of()));
+                JournalEvent.Scope.PODS, targets.refs(), targets.services(), !pods.isEmpty(), List.of()));
+        String notWatched = targets.unwatched().isEmpty() ? "" : LiveChaosRun.notWatchedText(targets.unwatched());
+        if (!notWatched.isEmpty()) journal.accept(new JournalEvent.ClusterEvent(start, "fault/" + incident, "not watched: " + notWatched));
         incidentOf.put(node, incident);
         deadlineOf.put(node, deadline);
-        log.accept("  step " + incident + " (" + type + ") started by Chaos Mesh: " + pods.size() + " target pod(s)");
+        log.accept("  step " + incident + " (" + type + ") started by Chaos Mesh: " + pods.size() + " target pod(s)"
+                + LiveChaosRun.notWatchedSuffix(targets.unwatched()));
     }
 
     private void end(String incident, long at, Map<String, Long> ended) {

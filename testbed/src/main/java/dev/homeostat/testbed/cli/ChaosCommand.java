@@ -7,8 +7,10 @@ import dev.homeostat.testbed.chaos.LiveRunOptions;
 import dev.homeostat.testbed.chaos.LiveRunResult;
 import dev.homeostat.testbed.chaos.ManifestValidation;
 import dev.homeostat.testbed.chaos.PrometheusSloProbe;
+import dev.homeostat.testbed.chaos.RemoteClusters;
 import dev.homeostat.testbed.chaos.RunClock;
 import dev.homeostat.testbed.chaos.SloProbe;
+import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.IOException;
@@ -183,18 +185,32 @@ public final class ChaosCommand {
                     duration("--timeout", timeout), sloErrorRatio, out, id);
             StagedOutput.checkFolder("--out", out);   // before anything is applied to the cluster
             URI prometheusUrl = prometheusUrl();
-            try (KubernetesClient client = new KubernetesClientBuilder().withConfig(kubeconfig.config()).build()) {
-                return runAll(client, files, options, prometheusUrl, sloQuery, RunClock.system(), stdout);
+            Config config = kubeconfig.config();
+            // an experiment naming spec.remoteCluster X is watched through the kubeconfig's context X, if it has one
+            try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
+                 RemoteClusters remotes = RemoteClusters.of(KubeconfigOption.contexts(config), this::clientOf)) {
+                return runAll(client, remotes, files, options, prometheusUrl, sloQuery, RunClock.system(), stdout);
             }
         }
 
-        /** Every file planned (checked) before the first is applied, then run one after another. */
-        static int runAll(KubernetesClient client, List<Path> files, LiveRunOptions options, URI prometheus, String sloQuery,
-                          RunClock clock, PrintWriter stdout) {
+        private KubernetesClient clientOf(String context) {
+            try {
+                return new KubernetesClientBuilder().withConfig(kubeconfig.config(context)).build();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        /**
+         * Every file planned (checked) before the first is applied, then run one after another; experiments that name a
+         * {@code remoteCluster} are watched through {@code remotes}.
+         */
+        static int runAll(KubernetesClient client, RemoteClusters remotes, List<Path> files, LiveRunOptions options, URI prometheus,
+                          String sloQuery, RunClock clock, PrintWriter stdout) {
             String ns = options.namespace() != null ? options.namespace() : client.getNamespace() != null ? client.getNamespace() : "default";
             SloProbe slo = prometheus == null ? SloProbe.NONE : new PrometheusSloProbe(prometheus, sloQuery, options.poll(), ns);
             var runs = new ArrayList<LiveChaosRun>();
-            for (Path f : files) runs.add(new LiveChaosRun(f, client, slo, clock, options, line -> print(stdout, line)));
+            for (Path f : files) runs.add(new LiveChaosRun(f, client, remotes, slo, clock, options, line -> print(stdout, line)));
             if (prometheus == null) print(stdout, "no --prometheus: the SLO is not watched, only the selected pods");
             int exit = Homeostat.EXIT_OK;
             var results = new ArrayList<LiveRunResult>();

@@ -212,4 +212,42 @@ class ChaosCommandTest {
             assertThat(charts.map(c -> c.getFileName().toString())).anyMatch(n -> n.startsWith("timeline-"));
         }
     }
+
+    @Test
+    void run_live_remoteCluster_isWatchedThroughTheKubeconfigsContextOfThatName() throws IOException {
+        var remoteApi = LiveRemoteClusterTest.crudServer();
+        try (KubernetesClient remote = remoteApi.createClient()) {
+            remote.pods().inNamespace("shop").resource(LiveSelectionTest.pod("shop", "web-eu", "n", "Running").build()).create();
+            client.pods().inNamespace("shop").resource(LiveSelectionTest.pod("shop", "web-local", "n", "Running").build()).create();
+            Path file = write("kill.yaml", podKill("kill-web", "shop", "web") + "  remoteCluster: eu-west\n");
+            Path kubeconfig = write("kubeconfig", """
+                    apiVersion: v1
+                    kind: Config
+                    clusters:
+                      - {name: mock, cluster: {server: "%s", insecure-skip-tls-verify: true}}
+                      - {name: eu, cluster: {server: "%s", insecure-skip-tls-verify: true}}
+                    users: [{name: u, user: {token: t}}]
+                    contexts:
+                      - {name: mock, context: {cluster: mock, user: u, namespace: shop}}
+                      - {name: eu-west, context: {cluster: eu, user: u, namespace: shop}}
+                    current-context: mock
+                    """.formatted(client.getMasterUrl(), remote.getMasterUrl()));
+            String[] args = {"run", file.toString(), "--live", "--kubeconfig", kubeconfig.toString(), "--observe", "300ms", "--poll", "100ms",
+                    "--timeout", "1m", "--out", dir.resolve("out").toString(), "--run-id", "cli2"};
+
+            Result r = chaos(args);
+
+            assertThat(r.exit()).as(r.out() + r.err()).isZero();
+            assertThat(r.out()).contains("applied PodChaos/shop/kill-web (run cli2): 1 target pod(s) shop/web-eu").doesNotContain("web-local");
+
+            Files.writeString(kubeconfig, Files.readString(kubeconfig).replace("name: eu-west", "name: eu-central"));
+            Result without = chaos(args);
+            assertThat(without.exit()).as(without.out() + without.err()).isZero();
+            assertThat(without.out()).contains("not watched: the experiment runs in cluster eu-west, which the kubeconfig has no context for")
+                    .doesNotContain("nothing matched");
+        } finally {
+            client.pods().inNamespace("shop").withName("web-local").delete();
+            remoteApi.destroy();
+        }
+    }
 }

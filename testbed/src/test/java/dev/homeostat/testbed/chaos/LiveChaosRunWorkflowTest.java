@@ -162,7 +162,7 @@ class LiveChaosRunWorkflowTest {
         var steps = planned.workflowSteps();
         assertThat(steps).extracting(s -> s.fault().name())
                 .containsExactlyElementsOf(planned.experiment().faults().stream().map(f -> f.name()).toList());
-        assertThat(steps).extracting(s -> s.selections().getFirst().labels().get("app")).containsExactly("cart", "checkout", "catalog");
+        assertThat(steps).extracting(s -> s.selections().getFirst().selector().labels().get("app")).containsExactly("cart", "checkout", "catalog");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.homeostat.testbed.chaos;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.homeostat.simulator.fault.PodSelector;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.nio.file.Path;
@@ -22,6 +23,10 @@ class PodSelectionTest {
         return new KubernetesSerialization().unmarshal(yaml, GenericKubernetesResource.class);
     }
 
+    private static PodSelection selection(Set<String> namespaces, Map<String, String> labels) {
+        return new PodSelection(new PodSelector(namespaces, labels, Set.of()), null);
+    }
+
     @Test
     void selectorWithoutNamespaces_meansTheExperimentsNamespace() {
         var m = model("""
@@ -30,7 +35,7 @@ class PodSelectionTest {
                 metadata: {name: a, namespace: shop}
                 spec: {action: pod-kill, mode: all, selector: {labelSelectors: {app: web, tier: front}}}
                 """);
-        assertThat(PodSelection.of(m, "shop")).containsExactly(new PodSelection(Set.of("shop"), Map.of("app", "web", "tier", "front"), Set.of()));
+        assertThat(PodSelection.of(m, "shop")).containsExactly(selection(Set.of("shop"), Map.of("app", "web", "tier", "front")));
     }
 
     @Test
@@ -42,7 +47,7 @@ class PodSelectionTest {
                 spec: {action: pod-kill, mode: all, selector: {namespaces: [x], pods: {x: [p1, p2], y: [q]}}}
                 """);
         assertThat(PodSelection.of(m, "default")).singleElement()
-                .satisfies(s -> assertThat(s.pods()).containsExactlyInAnyOrder("x/p1", "x/p2", "y/q"));
+                .satisfies(s -> assertThat(s.selector().pods()).containsExactlyInAnyOrder("x/p1", "x/p2", "y/q"));
     }
 
     @Test
@@ -61,24 +66,62 @@ class PodSelectionTest {
                     target: {mode: all, selector: {namespaces: [db], labelSelectors: {app: pg}}}
                 """);
         assertThat(PodSelection.of(m, "ops")).containsExactly(
-                new PodSelection(Set.of("ops"), Map.of("app", "web"), Set.of()),
-                new PodSelection(Set.of("db"), Map.of("app", "pg"), Set.of()));
+                selection(Set.of("ops"), Map.of("app", "web")),
+                selection(Set.of("db"), Map.of("app", "pg")));
     }
 
     @Test
-    void annotationSelectors_areRead_andAPodMustCarryEveryOne() {
+    void theSelectorIsTheSimulations_everyFieldRead_andARemoteClusterGoesWithIt() {
         var m = model("""
                 apiVersion: chaos-mesh.org/v1alpha1
                 kind: PodChaos
                 metadata: {name: a, namespace: shop}
-                spec: {action: pod-kill, mode: one, selector: {annotationSelectors: {team: payments}}}
+                spec:
+                  action: pod-kill
+                  mode: one
+                  remoteCluster: eu-west
+                  selector:
+                    annotationSelectors: {team: payments}
+                    expressionSelectors: [{key: tier, operator: NotIn, values: [db]}]
+                    fieldSelectors: {spec.serviceAccountName: payments}
+                    podPhaseSelectors: ["!Pending"]
+                    nodes: [n1]
+                    nodeSelectors: {zone: a}
                 """);
         PodSelection s = PodSelection.of(m, "shop").getFirst();
-        assertThat(s.annotations()).containsExactly(Map.entry("team", "payments"));
-        var pod = new io.fabric8.kubernetes.api.model.PodBuilder().withNewMetadata().withName("p").addToAnnotations("team", "payments").endMetadata().build();
-        var other = new io.fabric8.kubernetes.api.model.PodBuilder().withNewMetadata().withName("q").addToAnnotations("team", "search").endMetadata().build();
-        assertThat(s.annotated(pod)).isTrue();
-        assertThat(s.annotated(other)).isFalse();
+        assertThat(s.remoteCluster()).isEqualTo("eu-west");
+        assertThat(s.selector().namespaces()).containsExactly("shop");
+        assertThat(s.selector().annotations()).containsExactly(Map.entry("team", "payments"));
+        assertThat(s.selector().expressions()).singleElement().satisfies(r -> assertThat(r.key()).isEqualTo("tier"));
+        assertThat(s.selector().fields()).containsEntry("spec.serviceAccountName", Set.of("payments"))
+                .containsEntry("status.phase", Set.of("Running", "Succeeded", "Failed", "Unknown"));
+        assertThat(s.selector().nodes()).containsExactly("n1");
+        assertThat(s.selector().nodeLabels()).containsExactly(Map.entry("zone", "a"));
+    }
+
+    @Test
+    void anEmbeddedRemoteCluster_holdsForTheSelectorsBelowIt_only() {
+        var m = model("""
+                apiVersion: chaos-mesh.org/v1alpha1
+                kind: Workflow
+                metadata: {name: w, namespace: ops}
+                spec:
+                  entry: all
+                  templates:
+                    - {name: all, templateType: Parallel, children: [here, there]}
+                    - {name: here, templateType: PodChaos, deadline: 1m, podChaos: {action: pod-failure, mode: all, selector: {labelSelectors: {app: a}}}}
+                    - name: there
+                      templateType: NetworkChaos
+                      deadline: 1m
+                      networkChaos:
+                        action: delay
+                        mode: all
+                        remoteCluster: eu-west
+                        selector: {labelSelectors: {app: b}}
+                        target: {mode: all, selector: {labelSelectors: {app: c}}}
+                        delay: {latency: 10ms}
+                """);
+        assertThat(PodSelection.of(m, "ops")).extracting(PodSelection::remoteCluster).containsExactly(null, "eu-west", "eu-west");
     }
 
     @Property(tries = 50)
@@ -90,7 +133,7 @@ class PodSelectionTest {
                 metadata: {name: a}
                 spec: {mode: one, selector: {labelSelectors: {"%s": "%s"}}}
                 """.formatted(key, value));
-        assertThat(PodSelection.of(m, "n")).containsExactly(new PodSelection(Set.of("n"), Map.of(key, value), Set.of()));
+        assertThat(PodSelection.of(m, "n")).containsExactly(selection(Set.of("n"), Map.of(key, value)));
     }
 
     @Test
