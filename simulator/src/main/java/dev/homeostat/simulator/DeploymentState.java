@@ -54,9 +54,8 @@ final class DeploymentState {
         this.key = spec.namespace() + "/" + spec.name();
         this.replicas = spec.replicas();
         this.replicasBefore = replicas;
-        var labels = new TreeMap<>(spec.labels());
-        labels.putIfAbsent("app", spec.name());
-        this.podLabels = Collections.unmodifiableMap(labels);
+        // exactly the scenario's labels (app: <name> when it writes none): a selector the real pods would not match must not match here
+        this.podLabels = Collections.unmodifiableMap(new TreeMap<>(spec.labels()));
         this.podAnnotations = spec.annotations();
         this.revisions = new ReplicaSetController.Revisions(new Revision(1, 1, spec.container(), Behaviour.HEALTHY));
     }

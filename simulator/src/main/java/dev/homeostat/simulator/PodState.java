@@ -206,10 +206,12 @@ final class PodState {
                 waitingInBackOff() ? CRASH_LOOP_BACK_OFF : null);
     }
 
-    /** An isolated pod's labels: the Service's selector label replaced, so no controller or Service picks it up again. */
+    /**
+     * An isolated pod's labels: those its Service and ReplicaSet select by (the deployment's labels) removed, as the live
+     * isolation removes the selecting Services' keys, so no controller or Service picks it up again.
+     */
     private Map<String, String> isolatedLabels() {
-        var labels = new TreeMap<>(deployment.podLabels);
-        labels.remove("app");
+        var labels = new TreeMap<String, String>();
         labels.put(ISOLATED_LABEL, "true");
         return Collections.unmodifiableMap(labels);
     }
