@@ -219,7 +219,7 @@ public final class ReportWriter {
         return v == null ? "n/a" : String.format(Locale.ROOT, "%.1f", v);
     }
 
-    static String ratio(Double v) {
+    public static String ratio(Double v) {
         return v == null ? "n/a" : String.format(Locale.ROOT, "%.2f", v);
     }
 
@@ -227,7 +227,7 @@ public final class ReportWriter {
         return v == null ? "n/a" : String.format(Locale.ROOT, "%.0f%%", v * 100);
     }
 
-    static String seconds(Double v) {
+    public static String seconds(Double v) {
         if (v == null) {
             return "n/a";
         }
@@ -235,7 +235,7 @@ public final class ReportWriter {
         return (s.endsWith(".0") ? s.substring(0, s.length() - 2) : s) + "s";
     }
 
-    static String count(Double v) {
+    public static String count(Double v) {
         if (v == null) {
             return "n/a";
         }
