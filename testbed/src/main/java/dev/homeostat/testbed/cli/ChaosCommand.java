@@ -208,7 +208,7 @@ public final class ChaosCommand {
             }
             if (!live)
                 throw new IllegalArgumentException("chaos run: add --live to run against a cluster (or --dry-run to see what would be applied); "
-                        + "or --simulate to run it in the simulator");
+                        + "or --simulate to run it in the simulator in a cluster built from its selectors, scored as 'homeostat run' scores a scenario");
             LiveRunOptions options = new LiveRunOptions(namespace, duration("--poll", poll), duration("--observe", observe),
                     duration("--timeout", timeout), sloErrorRatio, out, id);
             StagedOutput.checkFolder("--out", out);   // before anything is applied to the cluster
