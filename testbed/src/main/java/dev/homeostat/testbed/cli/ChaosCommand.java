@@ -128,9 +128,9 @@ public final class ChaosCommand {
         boolean dryRun;
 
         // --simulate (cli/ChaosSimulate): the manifest in a scenario built from its selectors, run as 'homeostat run' runs it
-        @Option(names = "--simulate", description = {"Run each manifest in the simulator instead, in a cluster holding the pods its selectors pick,",
-                "baseline and engine as 'homeostat run' does: the generated scenario.yaml, the manifest and the reports go to --out",
-                "(default out/chaos-sim). Exit code: 0 every manifest took effect, 1 one took no effect, 2 bad input."})
+        @Option(names = "--simulate", description = "Run each manifest in the simulator instead, in a cluster holding the pods its selectors pick, "
+                + "baseline and engine as 'homeostat run' does: the generated scenario.yaml, a copy of the manifest and the reports go to --out "
+                + "(default out/chaos-sim). Exit code: 0 every manifest took effect, 1 one took no effect, 2 bad input.")
         boolean simulate;
 
         @Option(names = "--seed", paramLabel = "N", description = "With --simulate: the seed of both runs. Default: 1.")
@@ -182,7 +182,7 @@ public final class ChaosCommand {
                 description = "Limit of one run, apply to recovery; then it is deleted and ends with exit code 1. Default: ${DEFAULT-VALUE}.")
         String timeout;
 
-        @Option(names = "--out", paramLabel = "DIR", defaultValue = "out/chaos", description = "Folder for the journals. Default: ${DEFAULT-VALUE}.")
+        @Option(names = "--out", paramLabel = "DIR", defaultValue = "out/chaos", description = "Folder for the journals. Default: ${DEFAULT-VALUE} (out/chaos-sim with --simulate).")
         Path out;
 
         @Option(names = "--run-id", paramLabel = "ID", description = "Label value marking what this run creates (homeostat.dev/run-id). Default: derived from the time.")
