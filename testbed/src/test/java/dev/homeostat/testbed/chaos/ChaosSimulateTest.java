@@ -167,6 +167,45 @@ class ChaosSimulateTest {
     }
 
     @Test
+    void folder_eachManifestItsScenario_otherObjectsSkipped_oneWithoutEffect_exit1_andTheScenariosRunAgainAsASuite() throws IOException {
+        write("shop/pod-kill.yaml", POD_KILL);
+        write("shop/Body_Replace.yaml", """
+                apiVersion: chaos-mesh.org/v1alpha1
+                kind: HTTPChaos
+                metadata: {name: body-replace}
+                spec:
+                  mode: one
+                  selector: {labelSelectors: {app: checkout}}
+                  target: Request
+                  port: 8080
+                  replace: {body: e30=}
+                  duration: 2m
+                """);
+        write("config.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings}\ndata: {a: b}\n");
+        Path out = dir.resolve("out");
+        var r = simulate(dir.resolve("in"), out);
+
+        assertThat(r.exit()).as(r.err()).isEqualTo(Homeostat.EXIT_FAILED);
+        assertThat(r.err()).contains("config.yaml: no Chaos Mesh object: skipped");
+        assertThat(r.out()).contains("Body_Replace.yaml: NO EFFECT (", "pod-kill.yaml: took effect (");
+        assertThat(files(out)).contains("scenarios/shop-pod-kill/scenario.yaml", "scenarios/shop-body-replace/Body_Replace.yaml")
+                .noneMatch(f -> f.contains("config"));
+
+        var err = new StringWriter();
+        int exit = Homeostat.execute(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
+                "run", out.resolve("scenarios").toString(), "--out", dir.resolve("again").toString(), "--quiet");
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(files(dir.resolve("again"))).contains("journals/shop-pod-kill/seed-1.engine.jsonl", "journals/shop-body-replace/seed-1.engine.jsonl");
+    }
+
+    @Test
+    void scenarioName_isTheManifestsPathAsADns1123Label() {
+        assertThat(SimulatedChaosRun.name(Path.of("shop", "Pod_Kill.yaml"))).isEqualTo("shop-pod-kill");
+        assertThat(SimulatedChaosRun.name(Path.of("--.yml"))).isEqualTo("manifest");
+        assertThat(SimulatedChaosRun.name(Path.of("a".repeat(70) + "-b.yaml"))).hasSize(63);
+    }
+
+    @Test
     void withoutEnginePolicy_theDefaultIsReadFromTheWorkingFolder_andItsAbsenceIsBadInput() throws IOException {
         // the tests run in testbed/, where remediation/policies/default.yaml is not
         var r = chaos("run", write("pod-kill.yaml", POD_KILL).toString(), "--simulate", "--out", dir.resolve("out").toString());
