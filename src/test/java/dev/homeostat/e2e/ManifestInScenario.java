@@ -3,6 +3,7 @@ package dev.homeostat.e2e;
 import dev.homeostat.chaos.YamlDocuments;
 import dev.homeostat.reports.journal.JournalEvent;
 import dev.homeostat.testbed.run.ScenarioRunner;
+import dev.homeostat.testbed.scenario.ManifestScenario;
 import dev.homeostat.testbed.scenario.ScenarioLoader;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,11 +32,7 @@ final class ManifestInScenario {
 
     /** The cluster's name line: the {@code remoteCluster} the manifest's experiments name, the cluster Chaos Mesh injects them into. */
     private static String clusterName(Path manifest) throws IOException {
-        for (var doc : YamlDocuments.parse(manifest.toString(), Files.readString(manifest))) {
-            String line = UpstreamSamplesTest.clusterName(doc.root());
-            if (!line.isEmpty()) return line;
-        }
-        return "";
+        return ManifestScenario.clusterName(YamlDocuments.parse(manifest.toString(), Files.readString(manifest)).stream().map(d -> d.root()).toList());
     }
 
     static Outcome run(Path manifest, Path dir) throws IOException {

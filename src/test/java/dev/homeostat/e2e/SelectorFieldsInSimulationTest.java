@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.homeostat.chaos.YamlDocuments;
 import dev.homeostat.chaos.crd.SelectorSchema;
+import dev.homeostat.testbed.scenario.SelectorCluster;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

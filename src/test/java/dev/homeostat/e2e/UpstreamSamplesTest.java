@@ -11,9 +11,10 @@ import dev.homeostat.chaos.ManifestException;
 import dev.homeostat.chaos.YamlDocument;
 import dev.homeostat.chaos.YamlDocuments;
 import dev.homeostat.chaos.crd.ChaosMeshKinds;
-import dev.homeostat.reports.journal.JournalEvent;
 import dev.homeostat.testbed.run.ScenarioRunner;
+import dev.homeostat.testbed.scenario.ManifestScenario;
 import dev.homeostat.testbed.scenario.ScenarioLoader;
+import dev.homeostat.testbed.scenario.SelectorCluster;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,11 +30,11 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@code chaos-experiments/src/test/resources/upstream}, Apache-2.0), or any folder given as
  * {@code -Dsamples.dir=/abs/path} (e.g. real-world manifests kept outside the repository). Every Chaos Mesh object of
  * every {@code .yaml}/{@code .yml} file is one row (a file may hold several, separated by {@code ---}); each is validated
- * alone, and one that is accepted runs in a scenario whose
- * cluster is built from its selectors ({@link SelectorCluster}: a workload per selector and namespace with what it selects by,
- * StatefulSets for pods named by ordinal, the nodes it names; three pods (more when the mode is a percentage: {@link #replicasFor}),
- * 700 requests/s: about 60 % busy, so that extra work such as duplicated packets shows), applied at 5m of 40m
- * (longer when a Schedule first fires later: {@link #runMinutes}), and counts as effective when the simulator's injection check
+ * alone, and one that is accepted runs in the scenario {@code homeostat chaos run --simulate} runs it in
+ * ({@link ManifestScenario}: a cluster built from its selectors by {@link SelectorCluster}, a workload per selector and namespace
+ * with what it selects by, StatefulSets for pods named by ordinal, the nodes it names; three pods (more when the mode is a
+ * percentage: {@link SelectorCluster#replicasFor}), 700 requests/s: about 60 % busy, so that extra work such as duplicated
+ * packets shows), applied at 5m of 40m (longer when a Schedule first fires later: {@link ManifestScenario#runMinutes}), and counts as effective when the simulator's injection check
  * sees its signal move (a standalone StatusCheck, which injects nothing: when its verdict is journalled). A selector
  * without namespaces selects in the object's own namespace ({@code default} when it names none), as Chaos Mesh defaults it;
  * the cluster is named after the manifest's {@code remoteCluster} when it has one, the cluster Chaos Mesh injects it into.
@@ -49,8 +50,6 @@ class UpstreamSamplesTest {
     private static final List<String> SUPPORTED = ChaosMeshKinds.all().stream().filter(ChaosMeshKinds.Kind::supported).map(ChaosMeshKinds.Kind::name).toList();
 
     private static final String INVALID = "refused: invalid for Chaos Mesh too";
-
-    private static final java.time.Duration APPLIED = java.time.Duration.ofMinutes(5);
 
     /**
      * {@code upgraded}: for an object Chaos Mesh refuses that {@code homeostat chaos upgrade} rewrites, the verdict on
@@ -129,9 +128,9 @@ class UpstreamSamplesTest {
             assertThat(p.field()).isEqualTo("spec.scheduler");
             assertThat(p.line()).isEqualTo(14);
         });
-        assertThat(replicasFor("fixed-percent", "30")).isEqualTo(4);
-        assertThat(replicasFor("random-max-percent", "30%")).isEqualTo(14);
-        assertThat(replicasFor("one", "")).isEqualTo(3);
+        assertThat(SelectorCluster.replicasFor("fixed-percent", "30")).isEqualTo(4);
+        assertThat(SelectorCluster.replicasFor("random-max-percent", "30%")).isEqualTo(14);
+        assertThat(SelectorCluster.replicasFor("one", "")).isEqualTo(3);
     }
 
     /** The file with every other document blanked, so that the object is checked alone with its lines where they are. */
@@ -213,122 +212,14 @@ class UpstreamSamplesTest {
         return out.toString();
     }
 
-    /**
-     * 40 minutes, or until 35 minutes after the first experiment starts when that is later: a Schedule's cron (daily at
-     * 14:00, Mondays at 10:00, {@code @monthly}) first fires hours or days after the apply at 5m, and only its firing can
-     * take effect; one first firing later than a scenario can last (30 days) is not waited for.
-     */
-    private static final long MAX_WAIT_MINUTES = 30L * 24 * 60 - 35;
-
-    private static long runMinutes(Path manifest) {
-        try {
-            long first = ChaosManifests.contents(manifest, APPLIED, Horizon.firstFiring()).faults().stream()
-                    .mapToLong(f -> f.start().toMinutes()).min().orElse(0);
-            // a cron that never fires (February 31st) has its first firing at the end of time: nothing to wait for
-            return first > MAX_WAIT_MINUTES ? 40 : Math.max(40, first + 35);
-        } catch (RuntimeException e) {
-            return 40;
-        }
-    }
-
-    /** Runs the manifest in a cluster built from its selectors; null when an injection check saw its signal move, else the checks' details. */
+    /** Runs the manifest in a cluster built from its selectors ({@link ManifestScenario}); null when it took effect, else why not. */
     private static String noEffect(Path manifest, JsonNode root, Path dir) throws IOException {
         Files.createDirectories(dir);
-        String defaultNamespace = root.path("metadata").path("namespace").asText("default");
-        var cluster = SelectorCluster.of(root);
-        // a StatusCheck selects nothing: one service for its URL to miss or name
-        String deployments = cluster.isEmpty() ? "    nodePool: {count: 4, cpu: 8, memory: 32Gi}\n    deployments:\n      - {name: web, namespace: "
-                + defaultNamespace + ", replicas: 3}\n" : cluster.yaml();
-        List<String> keys = cluster.isEmpty() ? List.of(defaultNamespace + "/web") : cluster.keys();
-        var yaml = new StringBuilder("""
-                apiVersion: homeostat.dev/v1alpha1
-                kind: Scenario
-                metadata: {name: upstream}
-                spec:
-                  duration: %dm
-                  cluster:
-                %s""".formatted(runMinutes(manifest), clusterName(root))).append(deployments);
-        yaml.append("    services:\n");
-        String first = keys.getFirst();
-        String calls = calls(root.path("spec"), first, new java.util.LinkedHashSet<>(keys));
-        for (String k : keys) {
-            // a service the first one calls gets its 700 requests/s from it
-            boolean called = !k.equals(first) && calls.contains("service:");
-            yaml.append("      - {name: ").append(k.substring(k.indexOf('/') + 1)).append(", namespace: ").append(k, 0, k.indexOf('/'))
-                    .append(", requestsPerSecond: ").append(called ? "0" : "700").append(k.equals(first) ? calls : "").append("}\n");
-        }
-        yaml.append("  faults:\n    - {manifest: ").append(manifest.toAbsolutePath()).append(", at: 5m}\n  engine: {policy: ")
-                .append(ROOT.resolve("remediation/policies/default.yaml")).append("}\n");
+        var built = ManifestScenario.of("upstream", manifest, List.of(root), manifest.toAbsolutePath().toString(),
+                ROOT.resolve("remediation/policies/default.yaml").toString(), 1);
         Path scenario = dir.resolve("scenario.yaml");
-        Files.writeString(scenario, yaml);
-        var journal = ScenarioRunner.run(new ScenarioLoader().load(scenario), 1, null);
-        // a standalone StatusCheck injects nothing: it is effective when its verdict is journalled
-        if (root.path("kind").asText().equals("StatusCheck"))
-            return journal.events().stream().anyMatch(e -> e instanceof JournalEvent.ClusterEvent c && c.target().startsWith("statuscheck/")
-                    && c.what().matches("status check .*: (passed|failed) after .*")) ? null : "no verdict journalled";
-        var checks = journal.events().stream().filter(JournalEvent.ClusterEvent.class::isInstance).map(JournalEvent.ClusterEvent.class::cast)
-                .map(JournalEvent.ClusterEvent::what).filter(w -> w.startsWith("injection-check: ")).toList();
-        if (checks.isEmpty()) return "nothing was injected within the run's " + runMinutes(manifest) + " minutes (a first firing beyond a scenario's 30 days)";
-        return checks.stream().anyMatch(w -> w.startsWith("injection-check: took effect")) ? null : String.join("; ", checks);
-    }
-
-    /**
-     * The scenario's {@code spec.cluster.name} line: the cluster an experiment (or one a Schedule or Workflow embeds)
-     * names in {@code remoteCluster}, as Chaos Mesh injects it there; none when no experiment names one.
-     */
-    static String clusterName(JsonNode root) {
-        return root.path("spec").findValues("remoteCluster").stream().filter(JsonNode::isTextual).map(JsonNode::asText).filter(n -> !n.isEmpty())
-                .findFirst().map(n -> "    name: " + n + "\n").orElse("");
-    }
-
-    /**
-     * The calls of the first selector's service, as the manifest implies them: with a NetworkChaos target, to the other
-     * selectors' services, once per request ({@code <name>.<namespace>} in another namespace), and to the hosts it names (external targets that are names or addresses, and
-     * DNS patterns with {@code ?} read as any letter and a trailing {@code *} as "com"). A target among the first service's own
-     * pods (selector and target name pods of one StatefulSet) is peer traffic: its pods acknowledge each request to every other pod
-     * ({@code peers: {mode: all}}, synchronous replication), so a fault on any pair of them shows.
-     */
-    private static String calls(JsonNode spec, String first, java.util.Set<String> services) {
-        var calls = new ArrayList<String>();
-        String ns = first.substring(0, first.indexOf('/'));
-        boolean target = spec.findValues("target").stream().anyMatch(JsonNode::isObject);
-        for (String k : services)
-            if (target && !k.equals(first)) calls.add("{service: " + k.substring(k.indexOf('/') + 1) + (k.startsWith(ns + "/") ? "" : "." + k.substring(0, k.indexOf('/')))
-                    + "}");
-        // anywhere in the spec: a Schedule's or Workflow's experiment holds them one level down
-        for (JsonNode t : all(spec, "externalTargets")) if (!t.asText().contains("/")) calls.add("{host: \"" + t.asText() + "\", perRequest: 0.1}");
-        for (JsonNode p : all(spec, "patterns")) {
-            String host = p.asText().replace('?', 'x');
-            calls.add("{host: \"" + (host.endsWith("*") ? host.substring(0, host.length() - 1) + "com" : host) + "\", perRequest: 0.1}");
-        }
-        String peers = target && services.size() == 1 ? ", peers: {mode: all}" : "";
-        return (calls.isEmpty() ? "" : ", calls: [" + String.join(", ", calls) + "]") + peers;
-    }
-
-    private static List<JsonNode> all(JsonNode spec, String field) {
-        var out = new ArrayList<JsonNode>();
-        for (JsonNode list : spec.findValues(field)) list.forEach(out::add);
-        return out;
-    }
-
-    /**
-     * Pods enough for the selector's mode to pick one, as a service someone aims that mode at has: Chaos Mesh rounds a
-     * percentage of the matching pods down (30 % of 3 pods is none), and random-max-percent draws up to it (14 pods for
-     * 30 %: one or more pods for any draw above 7 %).
-     */
-    static int replicasFor(String mode, String value) {
-        int v;
-        try {
-            v = Integer.parseInt(value.strip().replace("%", ""));
-        } catch (NumberFormatException e) {
-            return 3;
-        }
-        if (v <= 0 || v > 100) return 3;
-        return switch (mode) {
-            case "fixed" -> Math.max(3, v);
-            case "fixed-percent" -> Math.max(3, (100 + v - 1) / v);
-            case "random-max-percent" -> Math.max(3, (400 + v - 1) / v);
-            default -> 3;
-        };
+        Files.writeString(scenario, built.yaml());
+        var effect = built.effect(ScenarioRunner.run(new ScenarioLoader().load(scenario), 1, null));
+        return effect.tookEffect() ? null : effect.detail();
     }
 }

@@ -219,7 +219,8 @@ public final class ReportWriter {
         return v == null ? "n/a" : String.format(Locale.ROOT, "%.1f", v);
     }
 
-    static String ratio(Double v) {
+    /** A ratio as the table shows it ({@code 0.67}, {@code n/a}); {@code chaos run --simulate} prints its headline figures with these. */
+    public static String ratio(Double v) {
         return v == null ? "n/a" : String.format(Locale.ROOT, "%.2f", v);
     }
 
@@ -227,7 +228,8 @@ public final class ReportWriter {
         return v == null ? "n/a" : String.format(Locale.ROOT, "%.0f%%", v * 100);
     }
 
-    static String seconds(Double v) {
+    /** Seconds as the table shows them ({@code 31.2s}, {@code 75s}, {@code n/a}). */
+    public static String seconds(Double v) {
         if (v == null) {
             return "n/a";
         }
@@ -235,7 +237,8 @@ public final class ReportWriter {
         return (s.endsWith(".0") ? s.substring(0, s.length() - 2) : s) + "s";
     }
 
-    static String count(Double v) {
+    /** A count as the table shows it ({@code 2}, a mean over seeds {@code 1.5}, {@code n/a}). */
+    public static String count(Double v) {
         if (v == null) {
             return "n/a";
         }

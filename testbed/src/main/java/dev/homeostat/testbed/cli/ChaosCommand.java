@@ -117,16 +117,44 @@ public final class ChaosCommand {
                     "fault window (the experiment's duration, or --observe for instant kinds) until they recover, then delete",
                     "what was created — also on failure, timeout and Ctrl-C. One journal per manifest file goes to --out.",
                     "A folder runs its files one after another. --dry-run prints what would be applied and applies nothing.",
+                    "--simulate runs them in the simulator instead (see --simulate).",
                     "Exit code: 0 recovered, 1 timed out or failed, 2 bad input, 130 interrupted."})
     public static final class Run implements Callable<Integer> {
         @Parameters(arity = "1", paramLabel = "MANIFEST|DIR", description = "A manifest file, or a folder of them.")
         Path path;
 
-        @Option(names = "--live", description = "Run against the cluster of --kubeconfig (required unless --dry-run; simulated runs go through scenarios and 'homeostat run').")
+        @Option(names = "--live", description = "Run against the cluster of --kubeconfig (required unless --dry-run or --simulate).")
         boolean live;
 
         @Option(names = "--dry-run", description = "Print the YAML that would be applied (labelled, namespaced) and apply nothing.")
         boolean dryRun;
+
+        // --simulate (cli/ChaosSimulate): the manifest in a scenario built from its selectors, run as 'homeostat run' runs it
+        @Option(names = "--simulate", description = "Run each manifest in the simulator instead, in a cluster holding the pods its selectors pick, "
+                + "baseline and engine as 'homeostat run' does: the generated scenario.yaml, a copy of the manifest and the reports go to --out "
+                + "(default out/chaos-sim). Exit code: 0 every manifest took effect, 1 one took no effect, 2 bad input.")
+        boolean simulate;
+
+        @Option(names = "--seed", paramLabel = "N", description = "With --simulate: the seed of both runs. Default: 1.")
+        Long seed;
+
+        @Option(names = "--engine-policy", paramLabel = "FILE", description = "With --simulate: the engine's RemediationPolicy. Default: remediation/policies/default.yaml.")
+        Path enginePolicy;
+
+        private Integer simulateOrNull() {
+            var parsed = spec.commandLine().getParseResult();
+            if (!simulate) {
+                for (String flag : List.of("--seed", "--engine-policy"))
+                    if (parsed.hasMatchedOption(flag)) throw new IllegalArgumentException(flag + ": only with --simulate; add --simulate to run the manifest in the simulator");
+                return null;
+            }
+            for (String flag : List.of("--live", "--dry-run", "--kubeconfig", "--namespace", "--prometheus", "--slo-query", "--slo-error-ratio",
+                    "--poll", "--observe", "--timeout", "--run-id"))
+                if (parsed.hasMatchedOption(flag))
+                    throw new IllegalArgumentException(flag + ": not with --simulate (it runs in the simulator, not against a cluster); drop one of them");
+            Path simOut = parsed.hasMatchedOption("--out") ? out : ChaosSimulate.DEFAULT_OUT;
+            return ChaosSimulate.run(path, seed == null ? 1 : seed, enginePolicy, simOut, spec.commandLine().getOut(), spec.commandLine().getErr());
+        }
 
         @picocli.CommandLine.Mixin
         KubeconfigOption kubeconfig = new KubeconfigOption();
@@ -156,7 +184,7 @@ public final class ChaosCommand {
                 description = "Limit of one run, apply to recovery; then it is deleted and ends with exit code 1. Default: ${DEFAULT-VALUE}.")
         String timeout;
 
-        @Option(names = "--out", paramLabel = "DIR", defaultValue = "out/chaos", description = "Folder for the journals. Default: ${DEFAULT-VALUE}.")
+        @Option(names = "--out", paramLabel = "DIR", defaultValue = "out/chaos", description = "Folder for the journals. Default: ${DEFAULT-VALUE} (out/chaos-sim with --simulate).")
         Path out;
 
         @Option(names = "--run-id", paramLabel = "ID", description = "Label value marking what this run creates (homeostat.dev/run-id). Default: derived from the time.")
@@ -165,6 +193,8 @@ public final class ChaosCommand {
         @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
         @Override public Integer call() throws IOException {
+            Integer simulated = simulateOrNull();
+            if (simulated != null) return simulated;
             PrintWriter stdout = spec.commandLine().getOut();
             if (!Files.exists(path)) throw new IllegalArgumentException(path + ": no such file or directory; name a manifest file or a folder of them");
             List<Path> files = ManifestValidation.manifests(path);
@@ -180,7 +210,7 @@ public final class ChaosCommand {
             }
             if (!live)
                 throw new IllegalArgumentException("chaos run: add --live to run against a cluster (or --dry-run to see what would be applied); "
-                        + "to run a manifest in the simulator, reference it from a scenario (faults: - manifest: FILE) and use 'homeostat run'");
+                        + "or --simulate to run it in the simulator in a cluster built from its selectors, scored as 'homeostat run' scores a scenario");
             LiveRunOptions options = new LiveRunOptions(namespace, duration("--poll", poll), duration("--observe", observe),
                     duration("--timeout", timeout), sloErrorRatio, out, id);
             StagedOutput.checkFolder("--out", out);   // before anything is applied to the cluster

@@ -1,4 +1,4 @@
-package dev.homeostat.e2e;
+package dev.homeostat.testbed.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -26,12 +26,12 @@ import java.util.regex.Pattern;
  *       {@code nodeSelectors} picks carries its labels, named by its {@code kubernetes.io/hostname} when given), and then
  *       only those, so that the pods are scheduled there;</li>
  *   <li>{@code podPhaseSelectors}, {@code fieldSelectors} {@code status.phase}: nothing to build, pods run;</li>
- *   <li>{@code mode} and {@code value}: pods enough for the mode to pick one ({@link UpstreamSamplesTest#replicasFor}).</li>
+ *   <li>{@code mode} and {@code value}: pods enough for the mode to pick one ({@link #replicasFor}).</li>
  * </ul>
  * Pod names without an ordinal (a Deployment's {@code web-7d4b9-x2x4q}, a bare Pod) cannot be made: such a selector gets a
  * workload by its other fields, and the injection check says that no pod matched.
  */
-final class SelectorCluster {
+public final class SelectorCluster {
     private static final Pattern ORDINAL = Pattern.compile("(.+)-(\\d{1,3})");
     private static final String HOSTNAME = "kubernetes.io/hostname";
 
@@ -62,19 +62,24 @@ final class SelectorCluster {
     private SelectorCluster() { }
 
     /** The cluster for the object {@code root}; selectors without namespaces select in its namespace ({@code default} when it names none). */
-    static SelectorCluster of(JsonNode root) {
+    public static SelectorCluster of(JsonNode root) {
+        return of(List.of(root));
+    }
+
+    /** The cluster for several objects (the documents of one file), each selecting in its own namespace by default. */
+    public static SelectorCluster of(List<JsonNode> roots) {
         var c = new SelectorCluster();
-        c.walk(root.path("spec"), root.path("metadata").path("namespace").asText("default"));
+        for (JsonNode root : roots) c.walk(root.path("spec"), root.path("metadata").path("namespace").asText("default"));
         return c;
     }
 
     /** The workloads' keys (namespace/name), in the order their selectors appear. */
-    List<String> keys() { return List.copyOf(workloads.keySet()); }
+    public List<String> keys() { return List.copyOf(workloads.keySet()); }
 
-    boolean isEmpty() { return workloads.isEmpty(); }
+    public boolean isEmpty() { return workloads.isEmpty(); }
 
     /** The {@code cluster:} lines for nodes and deployments (services are the caller's). */
-    String yaml() {
+    public String yaml() {
         var out = new StringBuilder();
         if (nodes.isEmpty()) out.append("    nodePool: {count: 4, cpu: 8, memory: 32Gi}\n");
         else {
@@ -104,7 +109,7 @@ final class SelectorCluster {
 
     private void add(JsonNode owner, JsonNode selector, String namespace) {
         int index = ++selectors;
-        int replicas = UpstreamSamplesTest.replicasFor(owner.path("mode").asText(), owner.path("value").asText());
+        int replicas = replicasFor(owner.path("mode").asText(), owner.path("value").asText());
         // the first name a container can have: a blank one (['']) names none, and the pods keep their usual one
         String container = "app";
         for (JsonNode n : owner.path("containerNames")) if (!n.asText().isBlank()) { container = n.asText(); break; }
@@ -179,5 +184,26 @@ final class SelectorCluster {
         var out = new StringBuilder("{");
         m.forEach((k, v) -> out.append(out.length() > 1 ? ", " : "").append('"').append(k).append("\": \"").append(v).append('"'));
         return out.append('}').toString();
+    }
+
+    /**
+     * Pods enough for the selector's mode to pick one, as a service someone aims that mode at has: Chaos Mesh rounds a
+     * percentage of the matching pods down (30 % of 3 pods is none), and random-max-percent draws up to it (14 pods for
+     * 30 %: one or more pods for any draw above 7 %).
+     */
+    public static int replicasFor(String mode, String value) {
+        int v;
+        try {
+            v = Integer.parseInt(value.strip().replace("%", ""));
+        } catch (NumberFormatException e) {
+            return 3;
+        }
+        if (v <= 0 || v > 100) return 3;
+        return switch (mode) {
+            case "fixed" -> Math.max(3, v);
+            case "fixed-percent" -> Math.max(3, (100 + v - 1) / v);
+            case "random-max-percent" -> Math.max(3, (400 + v - 1) / v);
+            default -> 3;
+        };
     }
 }
