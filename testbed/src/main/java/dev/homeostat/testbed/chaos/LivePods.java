@@ -1,6 +1,7 @@
 package dev.homeostat.testbed.chaos;
 
 import dev.homeostat.simulator.fault.PodSelector;
+import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodSpec;
@@ -26,19 +27,32 @@ final class LivePods {
         this.client = Objects.requireNonNull(client, "client");
     }
 
-    /** Whether {@code selector} picks {@code pod}. */
+    /**
+     * Whether {@code selector} picks {@code pod}: with {@code containerNames}, through one of its containers of those
+     * names — its containers, and the init containers that keep running (restartPolicy Always), as Chaos Mesh's
+     * container selector reads them.
+     */
     boolean selects(PodSelector selector, Pod pod) {
-        return selector.matches(candidate(pod));
+        if (selector.containers().isEmpty()) return selector.matches(candidate(pod, null));
+        PodSpec spec = pod.getSpec();
+        if (spec == null) return false;
+        for (Container c : spec.getContainers()) if (selector.matches(candidate(pod, c.getName()))) return true;
+        for (Container c : spec.getInitContainers())
+            if ("Always".equals(c.getRestartPolicy()) && selector.matches(candidate(pod, c.getName()))) return true;
+        return false;
     }
 
-    /** {@code pod} as the selector reads it; an unscheduled pod is on node {@code ""}, which no node selection picks. */
-    PodSelector.Candidate candidate(Pod pod) {
+    /**
+     * {@code pod} as the selector reads it, through {@code container} (null: no container condition); an unscheduled pod
+     * is on node {@code ""}, which no node selection picks.
+     */
+    PodSelector.Candidate candidate(Pod pod, String container) {
         var meta = pod.getMetadata();
         PodSpec spec = pod.getSpec();
         String node = spec == null || spec.getNodeName() == null ? "" : spec.getNodeName();
         String phase = pod.getStatus() == null ? null : pod.getStatus().getPhase();
         return new PodSelector.Candidate(meta.getNamespace(), meta.getName(), meta.getLabels() == null ? Map.of() : meta.getLabels(),
-                meta.getAnnotations() == null ? Map.of() : meta.getAnnotations(), node, key -> label(node, key), phase, null, specFields(spec));
+                meta.getAnnotations() == null ? Map.of() : meta.getAnnotations(), node, key -> label(node, key), phase, container, specFields(spec));
     }
 
     /** The pod-spec fields a field selector may name, with the API server's defaults where the pod names none. */

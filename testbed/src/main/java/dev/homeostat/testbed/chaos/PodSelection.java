@@ -8,12 +8,16 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * One Chaos Mesh {@code selector} of an experiment as the live runner evaluates it: the simulator's {@link PodSelector},
  * built by {@link ChaosSelectors} — so a live run picks pods by the very rules the simulation does (namespaces, labels,
- * expressions, annotations, field and phase selectors, nodes ∪ nodeSelectors, {@code pods}) — and the cluster it selects
- * in: the {@code remoteCluster} of the spec holding it (null: the cluster the experiment is applied to).
+ * expressions, annotations, field and phase selectors, nodes ∪ nodeSelectors, {@code pods}, and the
+ * {@code containerNames} beside it where Chaos Mesh reads them: every kind but a PodChaos pod-kill or pod-failure) — and
+ * the cluster it selects in: the {@code remoteCluster} of the spec holding it (null: the cluster the experiment is
+ * applied to).
  *
  * <p>Read from the experiment's model as JSON, so every kind — PodChaos, StressChaos, NetworkChaos's {@code target}, a
  * Schedule's or Workflow's embedded spec — is covered without a switch over them.
@@ -45,6 +49,18 @@ public record PodSelection(PodSelector selector, String remoteCluster) {
         return remote.isTextual() && !remote.asText().isEmpty() ? remote.asText() : null;
     }
 
+    /**
+     * The {@code containerNames} of the spec holding a selector: Chaos Mesh's container selector for every kind that has
+     * them, but a PodChaos pod-kill or pod-failure hits the whole pod and ignores them.
+     */
+    private static Set<String> containerNames(JsonNode spec) {
+        String action = spec.path("action").asText("");
+        if (action.equals("pod-kill") || action.equals("pod-failure")) return Set.of();
+        var names = new TreeSet<String>();
+        for (JsonNode n : spec.path("containerNames")) names.add(n.asText(""));
+        return names;
+    }
+
     private static void collect(JsonNode node, String namespace, String cluster, List<PodSelection> out) {
         if (node.isArray()) {
             for (JsonNode child : node) collect(child, namespace, cluster, out);
@@ -57,7 +73,9 @@ public record PodSelection(PodSelector selector, String remoteCluster) {
             var field = it.next();
             if (field.getKey().equals("selector") && field.getValue().isObject()) {
                 PodSelectorSpec spec = LiveChaosRun.SERIALIZATION.convertValue(field.getValue(), PodSelectorSpec.class);
-                out.add(new PodSelection(ChaosSelectors.selector(spec, namespace), here));
+                PodSelector selector = ChaosSelectors.selector(spec, namespace);
+                Set<String> containers = containerNames(node);
+                out.add(new PodSelection(containers.isEmpty() ? selector : selector.withContainers(containers), here));
             } else {
                 collect(field.getValue(), namespace, here, out);
             }

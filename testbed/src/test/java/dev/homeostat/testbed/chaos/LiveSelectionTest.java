@@ -105,6 +105,34 @@ class LiveSelectionTest {
     }
 
     @Test
+    void containerNames_pickPodsRunningSuchAContainer_butAPodKillHitsTheWholePod() throws IOException {
+        create(pod(ns, "with-sidecar", "n", "Running").editSpec().addNewContainer().withName("sidecar").withImage("img").endContainer().endSpec());
+        create(pod(ns, "plain", "n", "Running"));
+        create(pod(ns, "native-sidecar", "n", "Running").editSpec()
+                .addNewInitContainer().withName("sidecar").withImage("img").withRestartPolicy("Always").endInitContainer().endSpec());
+        create(pod(ns, "init-only", "n", "Running").editSpec().addNewInitContainer().withName("sidecar").withImage("img").endInitContainer().endSpec());
+
+        Path stress = write("""
+                apiVersion: chaos-mesh.org/v1alpha1
+                kind: StressChaos
+                metadata: {name: burn, namespace: %s}
+                spec:
+                  mode: all
+                  selector: {labelSelectors: {app: web}}
+                  containerNames: [sidecar]
+                  stressors: {cpu: {workers: 1}}
+                  duration: 1m
+                """.formatted(ns));
+        assertThat(targets(stress)).containsExactly("native-sidecar", "with-sidecar");
+        assertThat(targets(write("""
+                apiVersion: chaos-mesh.org/v1alpha1
+                kind: PodChaos
+                metadata: {name: kill, namespace: %s}
+                spec: {action: pod-kill, mode: all, selector: {labelSelectors: {app: web}}, containerNames: [sidecar]}
+                """.formatted(ns)))).containsExactly("init-only", "native-sidecar", "plain", "with-sidecar");
+    }
+
+    @Test
     void annotationSelectors() throws IOException {
         create(pod(ns, "payments", "n", "Running").editMetadata().addToAnnotations("team", "payments").endMetadata());
         create(pod(ns, "search", "n", "Running").editMetadata().addToAnnotations("team", "search").endMetadata());
