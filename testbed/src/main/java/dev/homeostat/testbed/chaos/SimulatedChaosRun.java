@@ -133,12 +133,28 @@ public final class SimulatedChaosRun {
                 + ReportWriter.count(s.pagesEngine()) + " (baseline -> engine)";
     }
 
-    /** "took effect (why)" or "NO EFFECT (why)": one injection check's words as the journal has them, several after the verdict. */
+    private static final java.util.regex.Pattern CHECK = java.util.regex.Pattern.compile("injection-check: (took effect|no effect) \\((.*)\\)");
+
+    /**
+     * "took effect (why)" or "NO EFFECT (why)": one injection check's words as the journal has them; of several (a
+     * Schedule's firings, a Workflow's steps), how many took effect and the first one's words, or every distinct reason
+     * none did.
+     */
     static String verdict(ManifestScenario.Effect effect) {
         String word = effect.tookEffect() ? "took effect" : "NO EFFECT";
-        var single = java.util.regex.Pattern.compile("injection-check: (took effect|no effect) \\((.*)\\)").matcher(effect.detail());
-        if (single.matches() && !single.group(2).contains("injection-check: ")) return word + " (" + single.group(2) + ")";
-        return word + " (" + effect.detail().replace("injection-check: ", "") + ")";
+        List<String> checks = List.of(effect.detail().split("; (?=injection-check: )"));
+        var effective = new java.util.ArrayList<String>();
+        var reasons = new java.util.LinkedHashSet<String>();
+        for (String c : checks) {
+            var m = CHECK.matcher(c);
+            if (!m.matches()) return word + " (" + effect.detail() + ")";
+            if (m.group(1).equals("took effect")) effective.add(m.group(2));
+            else reasons.add(m.group(2));
+        }
+        if (checks.size() == 1) return word + " (" + (effective.isEmpty() ? reasons.iterator().next() : effective.getFirst()) + ")";
+        return effect.tookEffect()
+                ? word + " (" + effective.size() + " of " + checks.size() + " injections; first: " + effective.getFirst() + ")"
+                : word + " (none of " + checks.size() + " injections: " + String.join("; ", reasons) + ")";
     }
 
     /** The Chaos Mesh objects of a file (other objects are left out), in file order. */

@@ -146,7 +146,7 @@ class ChaosSimulateTest {
                 """), out);
 
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).contains("every-10m.yaml: took effect");
+        assertThat(r.out()).containsPattern("every-10m.yaml: took effect \\(\\d of \\d injections; first: shop/target-1-\\w+: pod deleted\\); detected");
         // applied at 5m, first firing at 15m: the run lasts until 35 minutes after it
         assertThat(Files.readString(out.resolve("scenarios/every-10m/scenario.yaml"))).contains("duration: 50m");
         assertThat(Files.readString(out.resolve("journals/every-10m/seed-1.baseline.jsonl"))).contains("{\"type\":\"FaultStarted\",\"t\":900000,");
@@ -213,5 +213,17 @@ class ChaosSimulateTest {
         assertThat(r.exit()).isEqualTo(Homeostat.EXIT_BAD_INPUT);
         assertThat(r.err()).contains("--engine-policy remediation/policies/default.yaml: no such file (the default, relative to the working folder)");
         assertThat(files(dir.resolve("out"))).isEmpty();
+    }
+
+    @Test
+    void verdict_ofSeveralChecks_countsThem_orNamesEveryReasonNoneTookEffect() {
+        var two = new dev.homeostat.testbed.scenario.ManifestScenario.Effect(true,
+                "injection-check: no effect (no pod matched the selector); injection-check: took effect (shop/web-1: pod deleted)");
+        assertThat(SimulatedChaosRun.verdict(two)).isEqualTo("took effect (1 of 2 injections; first: shop/web-1: pod deleted)");
+        var none = new dev.homeostat.testbed.scenario.ManifestScenario.Effect(false,
+                "injection-check: no effect (a); injection-check: no effect (a); injection-check: no effect (b (c))");
+        assertThat(SimulatedChaosRun.verdict(none)).isEqualTo("NO EFFECT (none of 3 injections: a; b (c))");
+        var one = new dev.homeostat.testbed.scenario.ManifestScenario.Effect(false, "no verdict journalled");
+        assertThat(SimulatedChaosRun.verdict(one)).isEqualTo("NO EFFECT (no verdict journalled)");
     }
 }
