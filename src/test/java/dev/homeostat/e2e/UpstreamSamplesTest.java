@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@link ManifestScenario}: a cluster built from its selectors by {@link SelectorCluster}, a workload per selector and namespace
  * with what it selects by, StatefulSets for pods named by ordinal, the nodes it names; three pods (more when the mode is a
  * percentage: {@link SelectorCluster#replicasFor}), 700 requests/s: about 60 % busy, so that extra work such as duplicated
- * packets shows), applied at 5m of 40m (longer when a Schedule first fires later: {@link ManifestScenario#runMinutes}), and counts as effective when the simulator's injection check
+ * packets shows), applied at 5m of 40m (longer when a Schedule first fires later: {@link ManifestScenario#runMinutes()}), and counts as effective when the simulator's injection check
  * sees its signal move (a standalone StatusCheck, which injects nothing: when its verdict is journalled). A selector
  * without namespaces selects in the object's own namespace ({@code default} when it names none), as Chaos Mesh defaults it;
  * the cluster is named after the manifest's {@code remoteCluster} when it has one, the cluster Chaos Mesh injects it into.

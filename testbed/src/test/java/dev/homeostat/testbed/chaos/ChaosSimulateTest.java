@@ -226,4 +226,20 @@ class ChaosSimulateTest {
         var one = new dev.homeostat.testbed.scenario.ManifestScenario.Effect(false, "no verdict journalled");
         assertThat(SimulatedChaosRun.verdict(one)).isEqualTo("NO EFFECT (no verdict journalled)");
     }
+
+    @Test
+    void aPausedExperiment_injectsNothing_andSaysSoWithoutBlamingACron() throws IOException {
+        var r = simulate(write("paused.yaml", """
+                apiVersion: chaos-mesh.org/v1alpha1
+                kind: PodChaos
+                metadata:
+                  name: kill-paused
+                  namespace: shop
+                  annotations: {experiment.chaos-mesh.org/pause: "true"}
+                spec: {action: pod-kill, mode: one, selector: {labelSelectors: {app: web}}}
+                """), dir.resolve("out"));
+
+        assertThat(r.exit()).as(r.err()).isEqualTo(Homeostat.EXIT_FAILED);
+        assertThat(r.out()).contains("metadata.annotations: paused", "paused.yaml: NO EFFECT (nothing was injected within the run's 40 minutes);");
+    }
 }
