@@ -33,14 +33,12 @@ final class InjectedRecords {
     private static final class Tracked {
         final Planned planned;
         final String fault;
-        final long appliedAt;
         final Map<String, Pod> selected;
         Set<String> injected; // null until Chaos Mesh records some
 
-        Tracked(Planned planned, String fault, long appliedAt, Map<String, Pod> selected) {
+        Tracked(Planned planned, String fault, Map<String, Pod> selected) {
             this.planned = planned;
             this.fault = fault;
-            this.appliedAt = appliedAt;
             this.selected = Map.copyOf(selected);
         }
     }
@@ -60,9 +58,12 @@ final class InjectedRecords {
         this.log = log;
     }
 
-    /** {@code p} was applied at {@code t} as fault {@code fault} with {@code selected} its selector's pods; null fault: not narrowed. */
-    void track(Planned p, String fault, long t, Map<String, Pod> selected) {
-        tracked.put(p, new Tracked(p, fault, t, selected));
+    /**
+     * {@code p} was applied as fault {@code fault} with {@code selected} its selector's pods. A null fault (a
+     * Workflow), or no selected pod (nothing matched, or a cluster no context reaches), is not narrowed.
+     */
+    void track(Planned p, String fault, Map<String, Pod> selected) {
+        tracked.put(p, new Tracked(p, selected.isEmpty() ? null : fault, selected));
     }
 
     /** Reads the status of every experiment not narrowed yet; narrows the ones whose records appeared. */
@@ -112,17 +113,15 @@ final class InjectedRecords {
     }
 
     /**
-     * At the run's end: for each experiment Chaos Mesh never reported records for, one journal note (at its apply time)
-     * and one text for the run's detail; empty when every experiment was narrowed.
+     * At the run's end: for each experiment Chaos Mesh never reported records for, one text for the log and the run's
+     * detail; empty when every experiment was narrowed. The journal says nothing then (it is as before records were read):
+     * a narrowed experiment's journal has the "Chaos Mesh injected" note on its fault, one on selector-based targets has none.
      */
     List<String> finish() {
         var out = new ArrayList<String>();
-        for (Tracked x : tracked.values()) {
-            if (x.fault == null || x.injected != null) continue;
-            String note = "targets by selector: Chaos Mesh reported no status.experiment.containerRecords for " + x.planned.ref();
-            events.add(new JournalEvent.ClusterEvent(x.appliedAt, "fault/" + x.fault, note));
-            out.add(note);
-        }
+        for (Tracked x : tracked.values())
+            if (x.fault != null && x.injected == null)
+                out.add("targets by selector: Chaos Mesh reported no status.experiment.containerRecords for " + x.planned.ref());
         return out;
     }
 

@@ -236,13 +236,13 @@ public final class LiveChaosRun {
             Map<String, Pod> pods = targets.pods();
             if (p.runtime()) {
                 log.accept("applied " + p.ref() + " (run " + options.runId() + "): its steps depend on the cluster; following its WorkflowNodes");
-                records.track(p, null, t, pods);
+                records.track(p, null, pods);
                 followers.add(new WorkflowFollower(client, lookup, p, wall -> wall - t0, events::add, log));
                 continue;
             }
             List<WorkflowStep> steps = p.workflowSteps();
             if (!steps.isEmpty()) {
-                records.track(p, null, t, pods);
+                records.track(p, null, pods);
                 log.accept("applied " + p.ref() + " (run " + options.runId() + "): " + steps.size() + " step(s), " + pods.size() + " target pod(s)");
                 windowEnd = Math.max(windowEnd, journalSteps(steps, t, faultEnd, ended));
                 continue;
@@ -250,7 +250,7 @@ public final class LiveChaosRun {
             long d = p.duration().toMillis();
             long s = Math.min(d, p.startsAfter().toMillis()); // a Schedule's fault starts at its first firing
             String name = p.model().getMetadata().getName();
-            records.track(p, name, t + s, pods);
+            records.track(p, name, pods);
             events.add(new JournalEvent.FaultStarted(t + s, name, p.kind(), t + d, JournalEvent.Scope.PODS, targets.refs(), targets.services(),
                     !pods.isEmpty(), List.of()));
             notWatched(t, name, targets.unwatched());
