@@ -113,8 +113,8 @@ final class InjectedRecords {
     }
 
     /**
-     * At the run's end: for each experiment Chaos Mesh never reported records for, one text for the log and the run's
-     * detail; empty when every experiment was narrowed. The journal says nothing then (it is as before records were read):
+     * At the run's end: for each experiment Chaos Mesh never reported records for, one text, logged and returned for the
+     * run's detail; empty when every experiment was narrowed. The journal says nothing then (it is as before records were read):
      * a narrowed experiment's journal has the "Chaos Mesh injected" note on its fault, one on selector-based targets has none.
      */
     List<String> finish() {
@@ -122,6 +122,7 @@ final class InjectedRecords {
         for (Tracked x : tracked.values())
             if (x.fault != null && x.injected == null)
                 out.add("targets by selector: Chaos Mesh reported no status.experiment.containerRecords for " + x.planned.ref());
+        out.forEach(log);
         return out;
     }
 

@@ -176,10 +176,7 @@ public final class LiveChaosRun {
         } finally {
             Thread.interrupted(); // an interrupted thread cannot write files (ClosedByInterruptException); the outcome says it
         }
-        for (String note : records.finish()) {
-            log.accept(note);
-            detail = detail + "; " + note;
-        }
+        detail = records.finish().stream().reduce(detail, (d, note) -> d + "; " + note);
         Set<String> unwatched = lookup.unwatched(planned.stream().flatMap(p -> p.selections().stream()).toList());
         if (!unwatched.isEmpty()) detail = detail + "; not watched: cluster " + String.join(", ", unwatched) + " (no kubeconfig context)";
         try {
@@ -234,15 +231,14 @@ public final class LiveChaosRun {
             long t = now();
             ClusterLookup.Targets targets = targetsOf.get(i);
             Map<String, Pod> pods = targets.pods();
+            records.track(p, p.runtime() || !p.workflowSteps().isEmpty() ? null : p.model().getMetadata().getName(), pods);
             if (p.runtime()) {
                 log.accept("applied " + p.ref() + " (run " + options.runId() + "): its steps depend on the cluster; following its WorkflowNodes");
-                records.track(p, null, pods);
                 followers.add(new WorkflowFollower(client, lookup, p, wall -> wall - t0, events::add, log));
                 continue;
             }
             List<WorkflowStep> steps = p.workflowSteps();
             if (!steps.isEmpty()) {
-                records.track(p, null, pods);
                 log.accept("applied " + p.ref() + " (run " + options.runId() + "): " + steps.size() + " step(s), " + pods.size() + " target pod(s)");
                 windowEnd = Math.max(windowEnd, journalSteps(steps, t, faultEnd, ended));
                 continue;
@@ -250,7 +246,6 @@ public final class LiveChaosRun {
             long d = p.duration().toMillis();
             long s = Math.min(d, p.startsAfter().toMillis()); // a Schedule's fault starts at its first firing
             String name = p.model().getMetadata().getName();
-            records.track(p, name, pods);
             events.add(new JournalEvent.FaultStarted(t + s, name, p.kind(), t + d, JournalEvent.Scope.PODS, targets.refs(), targets.services(),
                     !pods.isEmpty(), List.of()));
             notWatched(t, name, targets.unwatched());

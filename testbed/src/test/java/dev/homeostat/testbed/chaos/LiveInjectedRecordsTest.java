@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.homeostat.chaos.model.Schedule;
 import dev.homeostat.reports.journal.JournalEvent;
 import dev.homeostat.testbed.chaos.LiveRunResult.Outcome;
 import io.fabric8.chaosmesh.v1alpha1.ExperimentStatus;
@@ -13,6 +14,7 @@ import io.fabric8.chaosmesh.v1alpha1.Record;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -148,6 +150,54 @@ class LiveInjectedRecordsTest {
 
         assertThat(result.targets()).containsExactly("pod/" + ns + "/web-1");
         assertThat(log).contains("PodChaos/" + ns + "/fail-one: Chaos Mesh injected 1 of the 3 selected pods: " + ns + "/web-1");
+    }
+
+    @Test
+    void aSchedule_narrowsToTheRecordsOfTheExperimentsItCreated() throws IOException {
+        for (String p : List.of("web-1", "web-2", "web-3")) pod(p);
+        Path manifest = dir.resolve("every-minute.yaml");
+        Files.writeString(manifest, """
+                apiVersion: chaos-mesh.org/v1alpha1
+                kind: Schedule
+                metadata: {name: every-minute, namespace: %s}
+                spec:
+                  schedule: "@every 1m"
+                  type: PodChaos
+                  historyLimit: 1
+                  concurrencyPolicy: Forbid
+                  podChaos:
+                    action: pod-kill
+                    mode: one
+                    selector: {labelSelectors: {app: web}}
+                """.formatted(ns));
+        var calls = new AtomicInteger();
+        SloProbe probe = now -> {
+            if (calls.getAndIncrement() == 1) {
+                // Chaos Mesh's schedule controller: a PodChaos owned by the Schedule, named in its status.active
+                var child = Serialization.unmarshal("""
+                        apiVersion: chaos-mesh.org/v1alpha1
+                        kind: PodChaos
+                        metadata: {name: every-minute-x7k2p, namespace: %s}
+                        spec: {action: pod-kill, mode: one, selector: {labelSelectors: {app: web}}}
+                        status: {experiment: {containerRecords: [{id: %s/web-3, selectorKey: ".", phase: Injected, injectedCount: 1}]}}
+                        """.formatted(ns, ns), PodChaos.class);
+                client.resources(PodChaos.class).inNamespace(ns).resource(child).create();
+                client.resources(Schedule.class).inNamespace(ns).withName("every-minute").edit(s -> {
+                    s.setStatus(LiveChaosRun.SERIALIZATION.convertValue(Map.of("active",
+                            List.of(Map.of("kind", "PodChaos", "namespace", ns, "name", "every-minute-x7k2p"))), JsonNode.class));
+                    return s;
+                });
+            }
+            return List.of();
+        };
+        var options = new LiveRunOptions(null, Duration.ofSeconds(5), Duration.ofMinutes(1), Duration.ofMinutes(5), 0.01,
+                dir.resolve("out"), "run-" + ns);
+
+        LiveRunResult result = new LiveChaosRun(manifest, client, probe, new ManualClock(5), options, log::add).run();
+
+        assertThat(result.targets()).containsExactly("pod/" + ns + "/web-3");
+        assertThat(log).contains("Schedule/" + ns + "/every-minute: Chaos Mesh injected 1 of the 3 selected pods: " + ns + "/web-3");
+        assertThat(result.detail()).doesNotContain("targets by selector");
     }
 
     @Test
