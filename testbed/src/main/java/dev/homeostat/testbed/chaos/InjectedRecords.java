@@ -48,7 +48,7 @@ final class InjectedRecords {
     private final List<JournalEvent> events;
     private final Consumer<String> log;
     private final Map<Planned, Tracked> tracked = new LinkedHashMap<>();
-    /** Pods every experiment's selector-based targets held but no experiment now counts, as {@code ns/name}. */
+    /** Pods a narrowed experiment's selector matched that no experiment counts any more, as {@code ns/name}. */
     private volatile Set<String> spared = Set.of();
 
     InjectedRecords(KubernetesClient client, ClusterLookup lookup, List<JournalEvent> events, Consumer<String> log) {
@@ -90,7 +90,7 @@ final class InjectedRecords {
         return ref.startsWith("pod/") && spared.contains(ref.substring(4));
     }
 
-    /** {@code pods} (what {@code p}'s selectors match now) without the pods Chaos Mesh spared. */
+    /** {@code pods} (what an experiment's selectors match now) without the pods Chaos Mesh spared. */
     Map<String, Pod> counted(Map<String, Pod> pods) {
         var out = new TreeMap<>(pods);
         out.keySet().removeAll(spared);
