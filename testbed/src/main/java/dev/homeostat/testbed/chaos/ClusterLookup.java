@@ -77,6 +77,17 @@ final class ClusterLookup {
         return new Targets(pods, targetRefs, List.copyOf(services), unwatched(selections));
     }
 
+    /**
+     * The journal's view of pods already chosen ({@code keys}, as {@code ns/name}: the pods Chaos Mesh recorded), with the
+     * Deployments and Services behind those of them still known ({@code known}), looked up through {@code client}.
+     */
+    Targets chosen(KubernetesClient client, Set<String> keys, Map<String, Pod> known) {
+        var refs = new ArrayList<String>();
+        new TreeSet<>(keys).forEach(k -> refs.add("pod/" + k));
+        refs.addAll(deployments(client, known.values()));
+        return new Targets(new TreeMap<>(known), refs, services(client, known.values()), Set.of());
+    }
+
     private Map<KubernetesClient, List<PodSelector>> byClient(Collection<PodSelection> selections) {
         var out = new LinkedHashMap<KubernetesClient, List<PodSelector>>();
         for (PodSelection s : selections)

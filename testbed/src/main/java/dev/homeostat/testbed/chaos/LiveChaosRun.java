@@ -59,6 +59,7 @@ public final class LiveChaosRun {
     private final List<Planned> planned;
 
     private final LiveObjects objects;
+    private final InjectedRecords records;
     private final List<JournalEvent> events = Collections.synchronizedList(new ArrayList<>());
     private final AtomicBoolean started = new AtomicBoolean();
     private final CountDownLatch finished = new CountDownLatch(1);
@@ -102,6 +103,7 @@ public final class LiveChaosRun {
         String fallback = client.getNamespace() == null ? "default" : client.getNamespace();
         this.planned = plan(manifest, options.namespace(), fallback, options.runId());
         this.objects = new LiveObjects(client, options.runId(), this.log);
+        this.records = new InjectedRecords(client, lookup, events, this.log);
         this.scenario = LiveRuns.scenarioName(manifest);
     }
 
@@ -154,6 +156,7 @@ public final class LiveChaosRun {
         var targets = new TreeMap<String, Pod>();
         var ended = new HashMap<String, Long>();
         PodWatch watch = new PodWatch(lookup, this::now, e -> {
+            if (records.spared(e.target())) return; // selected, but Chaos Mesh did not inject it
             events.add(e);
             log.accept(e.target() + ": " + e.what());
         });
@@ -173,6 +176,7 @@ public final class LiveChaosRun {
         } finally {
             Thread.interrupted(); // an interrupted thread cannot write files (ClosedByInterruptException); the outcome says it
         }
+        detail = records.finish().stream().reduce(detail, (d, note) -> d + "; " + note);
         Set<String> unwatched = lookup.unwatched(planned.stream().flatMap(p -> p.selections().stream()).toList());
         if (!unwatched.isEmpty()) detail = detail + "; not watched: cluster " + String.join(", ", unwatched) + " (no kubeconfig context)";
         try {
@@ -195,7 +199,7 @@ public final class LiveChaosRun {
         if (hooked) LiveRuns.unregister(hook);
         finished.countDown();
         Set<String> targetRefs = new TreeSet<>();
-        targets.keySet().forEach(k -> targetRefs.add("pod/" + k));
+        records.targets(targets.keySet()).forEach(k -> targetRefs.add("pod/" + k));
         boolean moved = journal.events().stream().anyMatch(e ->
                 e instanceof JournalEvent.SloViolated || e instanceof JournalEvent.ClusterEvent c && targetRefs.contains(c.target()));
         return new LiveRunResult(outcome, detail, file, journal, objects.created(), List.copyOf(targetRefs), moved, clean);
@@ -227,6 +231,7 @@ public final class LiveChaosRun {
             long t = now();
             ClusterLookup.Targets targets = targetsOf.get(i);
             Map<String, Pod> pods = targets.pods();
+            records.track(p, p.runtime() || !p.workflowSteps().isEmpty() ? null : p.model().getMetadata().getName(), pods);
             if (p.runtime()) {
                 log.accept("applied " + p.ref() + " (run " + options.runId() + "): its steps depend on the cluster; following its WorkflowNodes");
                 followers.add(new WorkflowFollower(client, lookup, p, wall -> wall - t0, events::add, log));
@@ -246,7 +251,7 @@ public final class LiveChaosRun {
             notWatched(t, name, targets.unwatched());
             log.accept("applied " + p.ref() + " (run " + options.runId() + "): " + pods.size() + " target pod(s)"
                     + (pods.isEmpty() && targets.unwatched().isEmpty() ? " — nothing matched the selector, the fault has no effect"
-                    : (pods.isEmpty() ? "" : " " + String.join(", ", pods.keySet())) + notWatchedSuffix(targets.unwatched())));
+                    : (pods.isEmpty() ? "" : " " + String.join(", ", pods.keySet())) + LiveRuns.notWatchedSuffix(targets.unwatched())));
             if (d == 0) {
                 events.add(new JournalEvent.FaultEnded(t, name));
                 ended.put(name, t);
@@ -263,6 +268,7 @@ public final class LiveChaosRun {
             if (aborted || Thread.currentThread().isInterrupted()) return new Step(Outcome.INTERRUPTED, "interrupted; deleted what this run created");
             long now = now();
             pollSlo(now);
+            records.poll(now);
             boolean workflowRuns = false;
             for (WorkflowFollower f : followers) workflowRuns |= f.poll(now, ended);
             for (var e : faultEnd.entrySet()) {
@@ -302,7 +308,7 @@ public final class LiveChaosRun {
             notWatched(t, f.name(), targets.unwatched());
             stepFaults.add(f.name());
             log.accept("  step " + f.name() + " (" + f.kind() + ") at +" + f.start() + " for " + f.duration() + ": " + pods.size()
-                    + " target pod(s)" + (pods.isEmpty() ? "" : " " + String.join(", ", pods.keySet())) + notWatchedSuffix(targets.unwatched()));
+                    + " target pod(s)" + (pods.isEmpty() ? "" : " " + String.join(", ", pods.keySet())) + LiveRuns.notWatchedSuffix(targets.unwatched()));
             if (end <= t) {
                 events.add(new JournalEvent.FaultEnded(end, f.name()));
                 ended.put(f.name(), end);
@@ -322,26 +328,17 @@ public final class LiveChaosRun {
      */
     private void notWatched(long t, String fault, Set<String> clusters) {
         if (clusters.isEmpty()) return;
-        events.add(new JournalEvent.ClusterEvent(t, "fault/" + fault, "not watched: " + notWatchedText(clusters)));
-    }
-
-    /** What a log line about targets adds when some are in {@code clusters}, which no kubeconfig context reaches. */
-    static String notWatchedSuffix(Set<String> clusters) {
-        return clusters.isEmpty() ? "" : " — not watched: " + notWatchedText(clusters);
-    }
-
-    /** Why an experiment naming {@code clusters} in remoteCluster has no watched pods. */
-    static String notWatchedText(Set<String> clusters) {
-        return "the experiment runs in cluster " + String.join(", ", clusters) + ", which the kubeconfig has no context for, so its pods are not watched";
+        events.add(new JournalEvent.ClusterEvent(t, "fault/" + fault, "not watched: " + LiveRuns.notWatchedText(clusters)));
     }
 
     /** Null when every selection has at least as many ready pods as at apply time and no SLO is violated; else what is missing. */
     private String notRecovered(List<Integer> readyAtStart) {
         if (!violatedSince.isEmpty()) return "the SLO of " + String.join(", ", violatedSince.keySet());
         for (int i = 0; i < planned.size(); i++) {
-            long ready = lookup.pods(planned.get(i).selections()).values().stream().filter(ClusterLookup::ready).count();
-            if (ready < readyAtStart.get(i))
-                return "ready pods of " + planned.get(i).ref() + " (" + ready + " of " + readyAtStart.get(i) + ")";
+            Planned p = planned.get(i);
+            long ready = records.counted(lookup.pods(p.selections())).values().stream().filter(ClusterLookup::ready).count();
+            int atStart = records.readyAtStart(p, readyAtStart.get(i));
+            if (ready < atStart) return "ready pods of " + p.ref() + " (" + ready + " of " + atStart + ")";
         }
         return null;
     }
@@ -378,6 +375,7 @@ public final class LiveChaosRun {
         synchronized (events) {
             list.addAll(events);
         }
+        list.removeIf(e -> e instanceof JournalEvent.ClusterEvent c && records.spared(c.target())); // seen before Chaos Mesh said
         // A Workflow step the run never reached (timeout, failure, Ctrl-C before its offset) never ran: no incident.
         list.removeIf(e -> e instanceof JournalEvent.FaultStarted f && stepFaults.contains(f.fault()) && f.t() > end);
         // Faults still open (timeout, failure, Ctrl-C) end with the deletion, now.

@@ -9,7 +9,8 @@ import java.util.List;
  * every delete went through) and the journal has been written.
  *
  * @param created      {@code kind/namespace/name} of each experiment applied
- * @param targets      {@code pod/ns/name} the selectors matched at apply time
+ * @param targets      {@code pod/ns/name} the selectors matched at apply time, narrowed to the pods Chaos Mesh recorded
+ *                     injecting ({@code status.experiment.containerRecords}) where it did
  * @param signalMoved  whether a target's pods changed (deleted, restarted, readiness) or an SLO was violated
  */
 public record LiveRunResult(Outcome outcome, String detail, Path journalFile, Journal journal, List<String> created,

@@ -35,4 +35,14 @@ final class LiveRuns {
         int dot = name.lastIndexOf('.');
         return dot > 0 ? name.substring(0, dot) : name;
     }
+
+    /** What a log line about targets adds when some are in {@code clusters}, which no kubeconfig context reaches. */
+    static String notWatchedSuffix(java.util.Set<String> clusters) {
+        return clusters.isEmpty() ? "" : " — not watched: " + notWatchedText(clusters);
+    }
+
+    /** Why an experiment naming {@code clusters} in remoteCluster has no watched pods. */
+    static String notWatchedText(java.util.Set<String> clusters) {
+        return "the experiment runs in cluster " + String.join(", ", clusters) + ", which the kubeconfig has no context for, so its pods are not watched";
+    }
 }

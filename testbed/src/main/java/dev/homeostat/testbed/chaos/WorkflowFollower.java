@@ -93,12 +93,12 @@ public final class WorkflowFollower {
         Map<String, Pod> pods = targets.pods();
         journal.accept(new JournalEvent.FaultStarted(start, incident, planned.stepKind(template, type), deadline < 0 ? start : deadline,
                 JournalEvent.Scope.PODS, targets.refs(), targets.services(), !pods.isEmpty(), List.of()));
-        String notWatched = targets.unwatched().isEmpty() ? "" : LiveChaosRun.notWatchedText(targets.unwatched());
+        String notWatched = targets.unwatched().isEmpty() ? "" : LiveRuns.notWatchedText(targets.unwatched());
         if (!notWatched.isEmpty()) journal.accept(new JournalEvent.ClusterEvent(start, "fault/" + incident, "not watched: " + notWatched));
         incidentOf.put(node, incident);
         deadlineOf.put(node, deadline);
         log.accept("  step " + incident + " (" + type + ") started by Chaos Mesh: " + pods.size() + " target pod(s)"
-                + LiveChaosRun.notWatchedSuffix(targets.unwatched()));
+                + LiveRuns.notWatchedSuffix(targets.unwatched()));
     }
 
     private void end(String incident, long at, Map<String, Long> ended) {

@@ -54,7 +54,8 @@ import java.util.function.Consumer;
  * engine and the chaos runner follow), pods (phase, Ready condition, restarts), Services. API → sim: a mirrored
  * pod someone deleted → {@link Simulation#deletePod}; a Deployment's {@code spec.replicas} changed →
  * {@link Simulation#scaleDeployment}; a new Chaos Mesh resource → translated by {@link ChaosManifests} and
- * injected now ({@link Simulation#inject}), playing the Chaos Mesh controller's part.
+ * injected now ({@link Simulation#inject}), playing the Chaos Mesh controller's part (its status records the pods the
+ * simulation's fault hit: {@link ChaosRecordMirror}).
  *
  * <p>Not thread-safe: one thread (the pacer of {@link SimServer}) calls {@link #readBack} and {@link #sync},
  * the only thread that touches the simulation.
@@ -78,6 +79,8 @@ public final class ClusterMirror {
     private final Set<String> chaosSeen = new TreeSet<>();
     /** A run-time Workflow's steps, as Chaos Mesh's WorkflowNodes. */
     private final WorkflowNodeMirror nodes;
+    /** The pods each created experiment's faults hit, as Chaos Mesh's status records. */
+    private final ChaosRecordMirror records;
     /** Revisions this mirror has written a ReplicaSet for, as namespace/name#revision. */
     private final Set<String> revisionsInApi = new TreeSet<>();
     /** Deployment uids as the API server assigned them, by namespace/name. */
@@ -97,6 +100,7 @@ public final class ClusterMirror {
         this.manifests = ChaosManifests.forCluster(Objects.requireNonNull(cluster, "cluster"));
         this.log = Objects.requireNonNull(log, "log");
         this.nodes = new WorkflowNodeMirror(client, log);
+        this.records = new ChaosRecordMirror(client, log);
     }
 
     /** Writes what never changes: nodes, Services, ReplicaSets and Deployments; then the pods. */
@@ -199,6 +203,7 @@ public final class ClusterMirror {
         try {
             List<Fault> faults = manifests.translate(ref, Serialization.asYaml(doc), Duration.ofMillis(sim.now()));
             nodes.track(resource.getKind(), resource.getMetadata().getNamespace(), resource.getMetadata().getName(), node.path("spec"), faults);
+            records.track(resource, faults);
             var later = new ArrayList<Fault>();
             for (Fault f : faults) {
                 if (f.start().toMillis() <= sim.now()) sim.inject(f);
@@ -227,6 +232,7 @@ public final class ClusterMirror {
     /** Writes the simulation's current state: pods created, updated and removed; Deployment counts. */
     public void sync(Simulation sim) {
         nodes.flush();
+        records.flush();
         var live = new TreeSet<String>();
         for (PodView p : sim.pods()) {
             String key = p.namespace() + "/" + p.name();
@@ -308,8 +314,8 @@ public final class ClusterMirror {
                 .editOrNewStatus().withObservedGeneration(observed).endStatus().build()).updateStatus();
     }
 
-    /** What the simulation did (a run-time Workflow's steps starting and ending); written to the API at the next {@link #sync}. */
-    public void on(SimEvent event) { nodes.on(event); }
+    /** What the simulation did (faults starting, a run-time Workflow's steps ending); written to the API at the next {@link #sync}. */
+    public void on(SimEvent event) { nodes.on(event); records.on(event); }
 
     /** The Chaos Mesh resources injected so far, as {@code Kind/namespace/name}, in order. */
     public List<String> injected() { return List.copyOf(injected); }

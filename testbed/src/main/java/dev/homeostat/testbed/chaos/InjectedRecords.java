@@ -1,0 +1,194 @@
+package dev.homeostat.testbed.chaos;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.homeostat.chaos.model.Schedule;
+import dev.homeostat.reports.journal.JournalEvent;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+/**
+ * The pods Chaos Mesh says it injected, read from each created experiment's {@code status.experiment.containerRecords}
+ * (a Schedule's: from the experiments it created, its {@code status.active}). Chaos Mesh draws {@code mode} itself
+ * (one, fixed, fixed-percent, random-max-percent), so the selector's pods are only what it drew from: once records
+ * appear, an experiment's targets are exactly the pods they name ({@code ns/pod}, or {@code ns/pod/container} for a
+ * container selector), and a pod the selector matched but Chaos Mesh spared is no target — its events are not
+ * journaled, it moves no signal and recovery does not wait for it. Until then (or for a Chaos Mesh that writes no
+ * such status) the selector's pods stay the targets, which {@link #finish} says once. Workflows keep their selectors.
+ *
+ * <p>{@link #poll} runs on the run's thread; {@link #spared} is read from the watch threads too.
+ */
+final class InjectedRecords {
+    private static final class Tracked {
+        final Planned planned;
+        final String fault;
+        final Map<String, Pod> selected;
+        Set<String> injected; // null until Chaos Mesh records some
+
+        Tracked(Planned planned, String fault, Map<String, Pod> selected) {
+            this.planned = planned;
+            this.fault = fault;
+            this.selected = Map.copyOf(selected);
+        }
+    }
+
+    private final KubernetesClient client;
+    private final ClusterLookup lookup;
+    private final List<JournalEvent> events;
+    private final Consumer<String> log;
+    private final Map<Planned, Tracked> tracked = new LinkedHashMap<>();
+    /** Pods a narrowed experiment's selector matched that no experiment counts any more, as {@code ns/name}. */
+    private volatile Set<String> spared = Set.of();
+
+    InjectedRecords(KubernetesClient client, ClusterLookup lookup, List<JournalEvent> events, Consumer<String> log) {
+        this.client = client;
+        this.lookup = lookup;
+        this.events = events;
+        this.log = log;
+    }
+
+    /**
+     * {@code p} was applied as fault {@code fault} with {@code selected} its selector's pods. A null fault (a
+     * Workflow), or no selected pod (nothing matched, or a cluster no context reaches), is not narrowed.
+     */
+    void track(Planned p, String fault, Map<String, Pod> selected) {
+        tracked.put(p, new Tracked(p, selected.isEmpty() ? null : fault, selected));
+    }
+
+    /** Reads the status of every experiment not narrowed yet; narrows the ones whose records appeared. */
+    void poll(long now) {
+        for (Tracked x : tracked.values()) {
+            if (x.fault == null || x.injected != null) continue;
+            Set<String> pods = read(x.planned);
+            if (pods.isEmpty()) continue;
+            x.injected = pods;
+            narrow(x, now);
+        }
+        var kept = new TreeSet<String>();
+        var out = new TreeSet<String>();
+        for (Tracked x : tracked.values()) {
+            kept.addAll(x.injected == null ? x.selected.keySet() : x.injected);
+            if (x.injected != null) out.addAll(x.selected.keySet());
+        }
+        out.removeAll(kept);
+        spared = Set.copyOf(out);
+    }
+
+    /** Whether journal target {@code ref} ({@code pod/ns/name}) is a pod a selector matched and Chaos Mesh spared. */
+    boolean spared(String ref) {
+        return ref.startsWith("pod/") && spared.contains(ref.substring(4));
+    }
+
+    /** {@code pods} (what an experiment's selectors match now) without the pods Chaos Mesh spared. */
+    Map<String, Pod> counted(Map<String, Pod> pods) {
+        var out = new TreeMap<>(pods);
+        out.keySet().removeAll(spared);
+        return out;
+    }
+
+    /** The ready pods of {@code p} at apply time that count: those Chaos Mesh injected, once it says; else {@code selectorBased}. */
+    int readyAtStart(Planned p, int selectorBased) {
+        Tracked x = tracked.get(p);
+        if (x == null || x.injected == null) return selectorBased;
+        return (int) x.selected.entrySet().stream().filter(e -> x.injected.contains(e.getKey()) && ClusterLookup.ready(e.getValue())).count();
+    }
+
+    /** The run's targets: {@code selectorBased} without the spared pods, with the pods Chaos Mesh named. */
+    Set<String> targets(Set<String> selectorBased) {
+        var out = new TreeSet<>(selectorBased);
+        out.removeAll(spared);
+        for (Tracked x : tracked.values()) if (x.injected != null) out.addAll(x.injected);
+        return out;
+    }
+
+    /**
+     * At the run's end: for each experiment Chaos Mesh never reported records for, one text, logged and returned for the
+     * run's detail; empty when every experiment was narrowed. The journal says nothing then (it is as before records were read):
+     * a narrowed experiment's journal has the "Chaos Mesh injected" note on its fault, one on selector-based targets has none.
+     */
+    List<String> finish() {
+        var out = new ArrayList<String>();
+        for (Tracked x : tracked.values())
+            if (x.fault != null && x.injected == null)
+                out.add("targets by selector: Chaos Mesh reported no status.experiment.containerRecords for " + x.planned.ref());
+        out.forEach(log);
+        return out;
+    }
+
+    private void narrow(Tracked x, long now) {
+        var known = new TreeMap<String, Pod>();
+        for (String key : x.injected) {
+            Pod p = x.selected.get(key);
+            if (p == null) p = fetch(x.planned, key);
+            if (p != null) known.put(key, p);
+        }
+        KubernetesClient c = x.planned.selections().isEmpty() ? client : lookup.clientFor(x.planned.selections().getFirst()).orElse(client);
+        ClusterLookup.Targets t = lookup.chosen(c, x.injected, known);
+        String text = "Chaos Mesh injected " + x.injected.size() + " of the " + x.selected.size() + " selected pods: " + String.join(", ", x.injected);
+        synchronized (events) {
+            for (var it = events.listIterator(); it.hasNext(); ) {
+                if (it.next() instanceof JournalEvent.FaultStarted f && f.fault().equals(x.fault))
+                    it.set(new JournalEvent.FaultStarted(f.t(), f.fault(), f.kind(), f.end(), f.scope(), t.refs(), t.services(), true, f.upstream()));
+            }
+            events.add(new JournalEvent.ClusterEvent(now, "fault/" + x.fault, text));
+        }
+        log.accept(x.planned.ref() + ": " + text);
+    }
+
+    private Pod fetch(Planned p, String key) {
+        int slash = key.indexOf('/');
+        KubernetesClient c = p.selections().isEmpty() ? client : lookup.clientFor(p.selections().getFirst()).orElse(null);
+        return c == null ? null : c.pods().inNamespace(key.substring(0, slash)).withName(key.substring(slash + 1)).get();
+    }
+
+    /** The pods {@code p}'s status records name, as {@code ns/pod}; empty when it has none (yet) or cannot be read. */
+    private Set<String> read(Planned p) {
+        HasMetadata model = p.model();
+        try {
+            HasMetadata live = client.resources(model.getClass()).inNamespace(p.namespace()).withName(model.getMetadata().getName()).get();
+            if (live == null) return Set.of();
+            JsonNode json = LiveChaosRun.SERIALIZATION.convertValue(live, JsonNode.class);
+            if (!(model instanceof Schedule)) return pods(json);
+            var out = new TreeSet<String>();
+            for (JsonNode child : json.path("status").path("active")) out.addAll(pods(child(child, p.namespace())));
+            return out;
+        } catch (KubernetesClientException | IllegalArgumentException e) {
+            return Set.of(); // no readable status: the selector's targets stay, as finish() says
+        }
+    }
+
+    /** An experiment a Schedule created, named by its {@code status.active} reference; missing: an empty node. */
+    private JsonNode child(JsonNode ref, String namespace) {
+        String kind = ref.path("kind").asText(""), name = ref.path("name").asText("");
+        if (kind.isEmpty() || name.isEmpty()) return LiveChaosRun.SERIALIZATION.convertValue(Map.of(), JsonNode.class);
+        var context = new ResourceDefinitionContext.Builder().withGroup("chaos-mesh.org").withVersion("v1alpha1").withKind(kind)
+                .withPlural(kind.toLowerCase(Locale.ROOT)).withNamespaced(true).build();
+        var r = client.genericKubernetesResources(context).inNamespace(ref.path("namespace").asText(namespace)).withName(name).get();
+        return LiveChaosRun.SERIALIZATION.convertValue(r == null ? Map.of() : r, JsonNode.class);
+    }
+
+    /**
+     * The pods {@code status.experiment.containerRecords} of {@code experiment} name: a record's {@code id} is
+     * {@code ns/pod}, or {@code ns/pod/container} for a container selector (the pod is {@code ns/pod}); other ids (a
+     * physical machine's address) are not pods.
+     */
+    static Set<String> pods(JsonNode experiment) {
+        var out = new TreeSet<String>();
+        for (JsonNode r : experiment.path("status").path("experiment").path("containerRecords")) {
+            String[] parts = r.path("id").asText("").split("/");
+            if (parts.length >= 2 && parts.length <= 3 && !parts[0].isEmpty() && !parts[1].isEmpty()) out.add(parts[0] + "/" + parts[1]);
+        }
+        return out;
+    }
+}

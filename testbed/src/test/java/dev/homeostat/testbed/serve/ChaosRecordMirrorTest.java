@@ -1,0 +1,58 @@
+package dev.homeostat.testbed.serve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.homeostat.chaos.TargetCluster;
+import dev.homeostat.simulator.Simulation;
+import dev.homeostat.simulator.events.SimEvent;
+import dev.homeostat.testbed.scenario.ScenarioLoader;
+import io.fabric8.chaosmesh.v1alpha1.PodChaos;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** {@code sim serve} plays Chaos Mesh's controller: an experiment it injects records the pods the simulation's fault hit. */
+@EnableKubernetesMockClient(crud = true)
+class ChaosRecordMirrorTest {
+    static KubernetesClient client;
+
+    @Test
+    void anInjectedExperiment_recordsThePodsTheSimulationsFaultHit_asChaosMeshWritesThem() {
+        var spec = new ScenarioLoader().load(Path.of("..", "scenarios", "ci", "pod-kill.yaml")).simulation();
+        var started = new ArrayList<SimEvent.FaultStarted>();
+        List<String> log = new ArrayList<>();
+        var mirror = new ClusterMirror(client, spec, TargetCluster.scenario(null), log::add);
+        var sim = new Simulation(spec, 1, e -> {
+            if (e instanceof SimEvent.FaultStarted f) started.add(f);
+            mirror.on(e);
+        });
+        sim.runUntil(10_000);
+        mirror.init(sim);
+        var chaos = Serialization.unmarshal("""
+                apiVersion: chaos-mesh.org/v1alpha1
+                kind: PodChaos
+                metadata: {name: fail-one, namespace: default}
+                spec: {action: pod-failure, mode: one, duration: 30s, selector: {labelSelectors: {app: frontend}}}
+                """, PodChaos.class);
+        client.resources(PodChaos.class).inNamespace("default").resource(chaos).create();
+
+        mirror.readBack(sim);
+        sim.runUntil(sim.now() + 1_000);
+        mirror.sync(sim);
+
+        assertThat(started).singleElement().satisfies(f -> assertThat(f.pods()).hasSize(1)); // mode one over three frontend pods
+        String hit = started.getFirst().pods().getFirst();
+        var status = client.resources(PodChaos.class).inNamespace("default").withName("fail-one").get().getStatus();
+        assertThat(status.getExperiment().getContainerRecords()).singleElement().satisfies(r -> {
+            assertThat(r.getId()).isEqualTo(hit);
+            assertThat(r.getSelectorKey()).isEqualTo(".");
+            assertThat(r.getPhase()).isEqualTo("Injected");
+            assertThat(r.getAdditionalProperties()).containsEntry("injectedCount", 1);
+        });
+        assertThat(log).contains("api: PodChaos default/fail-one records 1 injected pod(s)");
+    }
+}
