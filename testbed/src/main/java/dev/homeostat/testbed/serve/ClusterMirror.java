@@ -103,10 +103,10 @@ public final class ClusterMirror {
         this.records = new ChaosRecordMirror(client, log);
     }
 
-    /** Writes what never changes: nodes, Services, ReplicaSets and Deployments; then the pods. */
+    /** Writes what never changes: nodes (labelled as the scenario and the kubelet label them), Services, ReplicaSets and Deployments; then the pods. */
     public void init(Simulation sim) {
         for (NodeView n : sim.nodes())
-            client.nodes().resource(new NodeBuilder().withNewMetadata().withName(n.name()).endMetadata()
+            client.nodes().resource(new NodeBuilder().withNewMetadata().withName(n.name()).withLabels(nodeLabels(n.name())).endMetadata()
                     .withNewStatus()
                     .addToAllocatable("cpu", new Quantity(Double.toString(n.cpuAllocatable())))
                     .addToAllocatable("memory", new Quantity(Long.toString(n.memoryAllocatable())))
@@ -316,6 +316,13 @@ public final class ClusterMirror {
 
     /** What the simulation did (faults starting, a run-time Workflow's steps ending); written to the API at the next {@link #sync}. */
     public void on(SimEvent event) { nodes.on(event); records.on(event); }
+
+    private Map<String, String> nodeLabels(String node) {
+        var labels = new java.util.TreeMap<String, String>();
+        spec.cluster().nodes().stream().filter(s -> s.name().equals(node)).findFirst().ifPresent(s -> labels.putAll(s.labels()));
+        labels.put(dev.homeostat.simulator.fault.PodSelector.HOSTNAME, node);
+        return labels;
+    }
 
     /** The Chaos Mesh resources injected so far, as {@code Kind/namespace/name}, in order. */
     public List<String> injected() { return List.copyOf(injected); }

@@ -36,6 +36,9 @@ class ClusterMirrorTest {
         sim.runUntil(30_000);
         mirror.init(sim);
         mirror.sync(sim);
+        // a Chaos Mesh nodeSelectors on kubernetes.io/hostname picks the node live as in the simulation
+        assertThat(client.nodes().list().getItems()).isNotEmpty().allSatisfy(n ->
+                assertThat(n.getMetadata().getLabels()).containsEntry("kubernetes.io/hostname", n.getMetadata().getName()));
         PodView victim = sim.pods().stream().filter(p -> p.deployment().equals("frontend")).findFirst().orElseThrow();
 
         // the engine restarts the pod through the API, and before the mirror reads that back the simulation changes it
