@@ -1,5 +1,11 @@
 package dev.homeostat.testbed.serve;
 
+import static dev.homeostat.testbed.serve.MirroredObjects.REVISION;
+import static dev.homeostat.testbed.serve.MirroredObjects.containerName;
+import static dev.homeostat.testbed.serve.MirroredObjects.image;
+import static dev.homeostat.testbed.serve.MirroredObjects.owner;
+import static dev.homeostat.testbed.serve.MirroredObjects.replicaSetName;
+
 import dev.homeostat.chaos.ChaosManifests;
 import dev.homeostat.chaos.ManifestTranslator;
 import dev.homeostat.chaos.TargetCluster;
@@ -23,14 +29,8 @@ import io.fabric8.chaosmesh.v1alpha1.NetworkChaos;
 import io.fabric8.chaosmesh.v1alpha1.PodChaos;
 import io.fabric8.chaosmesh.v1alpha1.StressChaos;
 import io.fabric8.chaosmesh.v1alpha1.TimeChaos;
-import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.NodeBuilder;
-import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodBuilder;
-import io.fabric8.kubernetes.api.model.PodConditionBuilder;
-import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
@@ -105,18 +105,11 @@ public final class ClusterMirror {
 
     /** Writes what never changes: nodes (labelled as the scenario and the kubelet label them), Services, ReplicaSets and Deployments; then the pods. */
     public void init(Simulation sim) {
-        for (NodeView n : sim.nodes())
-            client.nodes().resource(new NodeBuilder().withNewMetadata().withName(n.name()).withLabels(nodeLabels(n.name())).endMetadata()
-                    .withNewStatus()
-                    .addToAllocatable("cpu", new Quantity(Double.toString(n.cpuAllocatable())))
-                    .addToAllocatable("memory", new Quantity(Long.toString(n.memoryAllocatable())))
-                    .addNewCondition().withType("Ready").withStatus("True").endCondition()
-                    .endStatus().build()).create();
+        for (NodeView n : sim.nodes()) client.nodes().resource(MirroredObjects.node(n, spec.cluster().nodes())).create();
         for (DeploymentSpec d : spec.cluster().deployments()) {
             client.apps().replicaSets().inNamespace(d.namespace()).resource(new ReplicaSetBuilder()
                     .withNewMetadata().withName(replicaSetName(d.name())).withNamespace(d.namespace()).withLabels(d.labels())
-                    .withOwnerReferences(new OwnerReferenceBuilder().withApiVersion("apps/v1").withKind("Deployment").withName(d.name())
-                            .withUid("uid-" + d.namespace() + "-" + d.name()).withController(true).build())
+                    .withOwnerReferences(owner(d.namespace(), d.name(), null))
                     .addToAnnotations(REVISION, "1")
                     .endMetadata()
                     .withNewSpec().withReplicas(d.replicas()).withNewSelector().withMatchLabels(d.labels()).endSelector()
@@ -246,7 +239,7 @@ public final class ClusterMirror {
             live.add(key);
             PodView before = podsInApi.get(key);
             if (p.equals(before)) continue;
-            Pod pod = pod(p);
+            Pod pod = MirroredObjects.pod(p, p.deployment() == null ? null : deploymentSpec(p.namespace(), p.deployment()));
             if (before == null) client.pods().inNamespace(p.namespace()).resource(pod).create();
             else if (!updated(pod)) {
                 // deleted through the API since the last read-back (the engine restarting it): the simulation deletes it too
@@ -317,47 +310,13 @@ public final class ClusterMirror {
     /** What the simulation did (faults starting, a run-time Workflow's steps ending); written to the API at the next {@link #sync}. */
     public void on(SimEvent event) { nodes.on(event); records.on(event); }
 
-    private Map<String, String> nodeLabels(String node) {
-        var labels = new java.util.TreeMap<String, String>();
-        spec.cluster().nodes().stream().filter(s -> s.name().equals(node)).findFirst().ifPresent(s -> labels.putAll(s.labels()));
-        labels.put(dev.homeostat.simulator.fault.PodSelector.HOSTNAME, node);
-        return labels;
-    }
-
     /** The Chaos Mesh resources injected so far, as {@code Kind/namespace/name}, in order. */
     public List<String> injected() { return List.copyOf(injected); }
-
-    private Pod pod(PodView p) {
-        DeploymentSpec s = p.deployment() == null ? null : deploymentSpec(p.namespace(), p.deployment());
-        var b = new PodBuilder().withNewMetadata().withName(p.name()).withNamespace(p.namespace()).withLabels(p.labels());
-        if (s != null && !s.annotations().isEmpty()) b.withAnnotations(s.annotations());
-        if (p.deployment() != null)
-            b.withOwnerReferences(new OwnerReferenceBuilder().withApiVersion("apps/v1").withKind("ReplicaSet")
-                    .withName(replicaSetName(p.deployment())).withUid("uid-rs-" + p.namespace() + "-" + p.deployment()).withController(true).build());
-        String container = containerName(s, p.deployment());
-        return b.endMetadata()
-                .withNewSpec().withNodeName(p.node()).addNewContainer().withName(container).withImage("homeostat/simulated").endContainer().endSpec()
-                .withNewStatus().withPhase(p.phase())
-                .withConditions(new PodConditionBuilder().withType("Ready").withStatus(p.ready() ? "True" : "False").build())
-                .withContainerStatuses(new ContainerStatusBuilder().withName(container).withReady(p.ready()).withRestartCount(p.restarts()).build())
-                .endStatus().build();
-    }
-
-    static String replicaSetName(String deployment) { return deployment + "-sim"; }
-
-    private static String containerName(DeploymentSpec s, String fallback) {
-        return s != null && s.container() != null && s.container().name() != null ? s.container().name() : fallback;
-    }
 
     private DeploymentSpec deploymentSpec(String namespace, String name) {
         for (DeploymentSpec d : spec.cluster().deployments()) if (d.namespace().equals(namespace) && d.name().equals(name)) return d;
         return null;
     }
-
-    static final String REVISION = "deployment.kubernetes.io/revision";
-
-    /** Each simulated revision is a distinct pod template, told apart by its image tag. */
-    static String image(int revision) { return "homeostat/simulated:rev-" + revision; }
 
     /** A ReplicaSet per revision (as the Deployment controller keeps them), so a rollback through the API finds the previous one. */
     private void writeRevision(DeploymentView d, Map<String, String> labels, String container) {
@@ -398,10 +357,5 @@ public final class ClusterMirror {
         // The simulation's new revision differs from what was mirrored, so the next sync rewrites the Deployment.
         if (sim.rollback(ns, name, "rolled back through the API"))
             log.accept("api: deployment " + key + " rolled back to the template of revision " + revision);
-    }
-
-    private static io.fabric8.kubernetes.api.model.OwnerReference owner(String namespace, String deployment, String uid) {
-        return new OwnerReferenceBuilder().withApiVersion("apps/v1").withKind("Deployment").withName(deployment)
-                .withUid(uid == null ? "uid-" + namespace + "-" + deployment : uid).withController(true).build();
     }
 }

@@ -161,10 +161,10 @@ class SimServerTest {
             var deployments = server.client().apps().deployments().inNamespace("default");
             // the scenario's bad rollout (at 10 min) shows as revision 2, with a ReplicaSet per revision
             await().atMost(Duration.ofSeconds(30)).until(() -> "2".equals(deployments.withName("checkout").get()
-                    .getMetadata().getAnnotations().get(ClusterMirror.REVISION)));
+                    .getMetadata().getAnnotations().get(MirroredObjects.REVISION)));
             assertThat(server.client().apps().replicaSets().inNamespace("default").list().getItems())
                     .filteredOn(rs -> rs.getMetadata().getName().startsWith("checkout"))
-                    .extracting(rs -> rs.getMetadata().getAnnotations().get(ClusterMirror.REVISION)).contains("1", "2");
+                    .extracting(rs -> rs.getMetadata().getAnnotations().get(MirroredObjects.REVISION)).contains("1", "2");
 
             // the engine's live adapter rolls back as `kubectl rollout undo` does: revision 1's template
             var outcome = new KubernetesCluster(server.client(), "default")
@@ -173,7 +173,7 @@ class SimServerTest {
 
             // the simulation rolls back too: a new revision 3 running revision 1's template
             await().atMost(Duration.ofSeconds(30)).until(() -> "3".equals(deployments.withName("checkout").get()
-                    .getMetadata().getAnnotations().get(ClusterMirror.REVISION)));
+                    .getMetadata().getAnnotations().get(MirroredObjects.REVISION)));
             assertThat(server.failure()).isNull();
         }
     }

@@ -1,0 +1,76 @@
+package dev.homeostat.testbed.serve;
+
+import dev.homeostat.simulator.cluster.NodeView;
+import dev.homeostat.simulator.cluster.PodView;
+import dev.homeostat.simulator.fault.PodSelector;
+import dev.homeostat.simulator.spec.DeploymentSpec;
+import dev.homeostat.simulator.spec.NodeSpec;
+import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.NodeBuilder;
+import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.PodConditionBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import java.util.List;
+import java.util.TreeMap;
+
+/**
+ * What a simulated object looks like in the mirrored API: Nodes, Pods, the names, annotations and images the mirror's
+ * Deployments and ReplicaSets carry. {@link ClusterMirror} decides when to write and read them back.
+ */
+final class MirroredObjects {
+    /** The revision annotation the Deployment controller writes on Deployments and ReplicaSets. */
+    static final String REVISION = "deployment.kubernetes.io/revision";
+
+    private MirroredObjects() { }
+
+    /** Each simulated revision is a distinct pod template, told apart by its image tag. */
+    static String image(int revision) { return "homeostat/simulated:rev-" + revision; }
+
+    static String replicaSetName(String deployment) { return deployment + "-sim"; }
+
+    /**
+     * A Node with the scenario's labels and {@code kubernetes.io/hostname} as the kubelet labels it, so a Chaos Mesh
+     * {@code nodeSelectors} picks the same pods through the API as in the simulation.
+     */
+    static Node node(NodeView n, List<NodeSpec> specs) {
+        var labels = new TreeMap<String, String>();
+        specs.stream().filter(s -> s.name().equals(n.name())).findFirst().ifPresent(s -> labels.putAll(s.labels()));
+        labels.put(PodSelector.HOSTNAME, n.name());
+        return new NodeBuilder().withNewMetadata().withName(n.name()).withLabels(labels).endMetadata()
+                .withNewStatus()
+                .addToAllocatable("cpu", new Quantity(Double.toString(n.cpuAllocatable())))
+                .addToAllocatable("memory", new Quantity(Long.toString(n.memoryAllocatable())))
+                .addNewCondition().withType("Ready").withStatus("True").endCondition()
+                .endStatus().build();
+    }
+
+    /** The pod {@code p} of deployment {@code s} (null for a pod of none). */
+    static Pod pod(PodView p, DeploymentSpec s) {
+        var b = new PodBuilder().withNewMetadata().withName(p.name()).withNamespace(p.namespace()).withLabels(p.labels());
+        if (s != null && !s.annotations().isEmpty()) b.withAnnotations(s.annotations());
+        if (p.deployment() != null)
+            b.withOwnerReferences(new OwnerReferenceBuilder().withApiVersion("apps/v1").withKind("ReplicaSet")
+                    .withName(replicaSetName(p.deployment())).withUid("uid-rs-" + p.namespace() + "-" + p.deployment()).withController(true).build());
+        String container = containerName(s, p.deployment());
+        return b.endMetadata()
+                .withNewSpec().withNodeName(p.node()).addNewContainer().withName(container).withImage("homeostat/simulated").endContainer().endSpec()
+                .withNewStatus().withPhase(p.phase())
+                .withConditions(new PodConditionBuilder().withType("Ready").withStatus(p.ready() ? "True" : "False").build())
+                .withContainerStatuses(new ContainerStatusBuilder().withName(container).withReady(p.ready()).withRestartCount(p.restarts()).build())
+                .endStatus().build();
+    }
+
+    static String containerName(DeploymentSpec s, String fallback) {
+        return s != null && s.container() != null && s.container().name() != null ? s.container().name() : fallback;
+    }
+
+    /** The controller reference to a Deployment; {@code uid} null before the API server has assigned one. */
+    static OwnerReference owner(String namespace, String deployment, String uid) {
+        return new OwnerReferenceBuilder().withApiVersion("apps/v1").withKind("Deployment").withName(deployment)
+                .withUid(uid == null ? "uid-" + namespace + "-" + deployment : uid).withController(true).build();
+    }
+}
