@@ -81,7 +81,7 @@ class RunCommandTest {
             "unknown-fault-type.yaml, 14, spec.faults[0].type",
             "missing-manifest.yaml,   14, spec.faults[0].manifest",
             "negative-replicas.yaml,  9,  replicas",
-            "blank-container-name.yaml, 10, cannot name a container",
+            "blank-container-name.yaml, 10, spec.cluster.deployments[0].container.name",
             "unknown-field.yaml,      10, spec.cluster.services[0].rsp",
     })
     void badScenario_exitsTwo_namingFileLineAndField(String file, int line, String field, @TempDir Path out) {

@@ -21,9 +21,6 @@ public record ContainerSpec(String name, Double cpuRequest, Long memoryRequest, 
         readinessProbe = readinessProbe == null ? ProbeSpec.readiness() : readinessProbe;
         serviceTime = serviceTime == null ? Duration.ofMillis(20) : serviceTime;
         concurrency = concurrency == null ? 8 : concurrency;
-        if (!name.matches("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?"))
-            throw new IllegalArgumentException("name: \"" + name + "\" cannot name a container (Kubernetes takes a DNS-1123 label: lowercase letters, digits and '-', "
-                    + "starting and ending with a letter or digit, at most 63 characters), e.g. app");
         if (cpuRequest < 0) throw new IllegalArgumentException("cpuRequest: must be >= 0, was " + cpuRequest);
         if (memoryLimit <= 0) throw new IllegalArgumentException("memoryLimit: must be positive, was " + memoryLimit);
         if (memoryRequest < 0 || memoryRequest > memoryLimit)

@@ -49,6 +49,7 @@ final class ScenarioNames {
             String at = "spec.cluster.deployments[" + i + "]";
             check(src, at + ".name", KubernetesNames.SUBDOMAIN, "a Deployment name", d.name());
             check(src, at + ".namespace", KubernetesNames.LABEL, "a namespace", d.namespace());
+            check(src, at + ".container.name", KubernetesNames.LABEL, "a container name", d.container().name());
             if (d.replicas() > ScenarioLimits.MAX_PODS)
                 throw src.error(at + ".replicas", ScenarioLimits.tooMany("replicas", d.replicas(), ScenarioLimits.MAX_PODS, "Kubernetes' limit of pods per cluster"));
             if (d.hpa() != null && d.hpa().maxReplicas() > ScenarioLimits.MAX_PODS)
