@@ -166,9 +166,13 @@ class SimServerTest {
                     .filteredOn(rs -> rs.getMetadata().getName().startsWith("checkout"))
                     .extracting(rs -> rs.getMetadata().getAnnotations().get(MirroredObjects.REVISION)).contains("1", "2");
 
-            // the engine's live adapter rolls back as `kubectl rollout undo` does: revision 1's template
-            var outcome = new KubernetesCluster(server.client(), "default")
-                    .execute(new ClusterAction.RollbackDeployment(new Target(Target.Kind.DEPLOYMENT, "default", "checkout")));
+            // the engine's live adapter rolls back as `kubectl rollout undo` does: revision 1's template; the mirror writes the
+            // same Deployment every 100 ms, so an attempt may meet a conflict (409), which the engine's next attempt retries afresh
+            var cluster = new KubernetesCluster(server.client(), "default");
+            var rollback = new ClusterAction.RollbackDeployment(new Target(Target.Kind.DEPLOYMENT, "default", "checkout"));
+            var outcome = cluster.execute(rollback);
+            for (int attempt = 1; attempt < 10 && !outcome.applied() && outcome.detail().contains("conflict (409)"); attempt++)
+                outcome = cluster.execute(rollback);
             assertThat(outcome.applied()).as(outcome.detail()).isTrue();
 
             // the simulation rolls back too: a new revision 3 running revision 1's template
