@@ -170,9 +170,11 @@ class UpstreamSamplesTest {
         boolean effective = noEffect == null;
         if (strict && !planned)
             assertThat(effective).as(name + ": accepted with nothing planned, so it must take effect: " + noEffect).isTrue();
-        return new Row(name, kind, effective ? "accepted, effective" : "accepted, no effect",
-                check.notes().stream().map(n -> n.field() + ": " + n.message()).reduce((a, b) -> a + "; " + b)
-                        .orElse(effective ? "" : noEffect));
+        // why it has no effect first, then the validator's notes (a note need not be the reason)
+        var detail = new ArrayList<String>();
+        if (!effective) detail.add(noEffect);
+        check.notes().forEach(n -> detail.add(n.field() + ": " + n.message()));
+        return new Row(name, kind, effective ? "accepted, effective" : "accepted, no effect", String.join("; ", detail));
     }
 
     /**

@@ -53,11 +53,14 @@ final class FaultImpacts {
     private final FaultTargets targeting;
 
     /** What a fault does once its targets are chosen: the signal its check watches, why the model gives it no effect (null: it has one), how it applies. */
-    record Impact(InjectionCheck.Signal signal, String noEffect, Application application, List<PodState> watched) {
-        Impact(InjectionCheck.Signal signal, String noEffect, Application application) { this(signal, noEffect, application, null); }
+    record Impact(InjectionCheck.Signal signal, String noEffect, Application application, List<PodState> watched, List<PodState> peers) {
+        Impact(InjectionCheck.Signal signal, String noEffect, Application application) { this(signal, noEffect, application, null, List.of()); }
 
         /** The pods the injection check watches: the targets, or for a call fault both sides of its calls. */
         List<PodState> watched(List<PodState> targets) { return watched == null ? targets : watched; }
+
+        /** {@code peers}: the target pods a network fault's {@code target} selected (Chaos Mesh's ".Target" records). */
+        Impact withPeers(List<PodState> peers) { return new Impact(signal, noEffect, application, watched, List.copyOf(peers)); }
     }
 
     /** How an impact applies. */
@@ -201,7 +204,7 @@ final class FaultImpacts {
         List<PodState> peerPods = peers.target() == null ? List.of() : targeting.select(peers.target(), peers.targetMode(), c -> true);
         String what = (peers.target() == null ? "" : "the target pods' services")
                 + (peers.externalTargets().isEmpty() ? "" : (peers.target() == null ? "" : " or ") + "a host of " + peers.externalTargets());
-        return calls(targets, peerPods, peers::external, peers.direction().crossings(), effect, what);
+        return calls(targets, peerPods, peers::external, peers.direction().crossings(), effect, what).withPeers(peerPods);
     }
 
     /** A fault on calls (README "Call faults"): registered on the services of both sides for the window; its check watches both sides. */
@@ -211,7 +214,7 @@ final class FaultImpacts {
         return new Impact(InjectionCheck.Signal.TRAFFIC, placed.noEffect(), new Once(() -> {
             placed.services().forEach(s -> s.callFaults.add(placed.fault()));
             return () -> placed.services().forEach(s -> s.callFaults.remove(placed.fault()));
-        }), placed.watched());
+        }), placed.watched(), List.of());
     }
 
     /** Memory held at once, or from nothing up in steps of at least a second (at most 60); the stressor or the app the OOM victim. */

@@ -71,8 +71,8 @@ final class FaultInjector {
         long t = kernel.now();
         long endAt = t + fault.duration().toMillis();
         List<PodState> targets = targeting.of(fault);
-        announce(fault, t, endAt, targets);
         FaultImpacts.Impact impact = impacts.impact(fault, targets);
+        announce(fault, t, endAt, targets, impact.peers());
         switch (impact.application()) {
             case FaultImpacts.OnEachPod each -> {
                 var check = check(fault, impact, targets, t, endAt);
@@ -146,7 +146,7 @@ final class FaultInjector {
         });
     }
 
-    private void announce(Fault fault, long t, long endAt, List<PodState> targets) {
+    private void announce(Fault fault, long t, long endAt, List<PodState> targets, List<PodState> peers) {
         List<String> podKeys = new ArrayList<>();
         Set<String> deps = new TreeSet<>(), svcs = new TreeSet<>();
         for (PodState p : targets) {
@@ -155,6 +155,6 @@ final class FaultInjector {
             if (p.deployment.service != null) svcs.add(p.deployment.service.key);
         }
         kernel.emit(new SimEvent.FaultStarted(t, fault.name(), fault.kind(), endAt, List.copyOf(podKeys), List.copyOf(deps),
-                List.copyOf(svcs), !targets.isEmpty()));
+                List.copyOf(svcs), !targets.isEmpty(), peers.stream().map(p -> p.key).toList()));
     }
 }

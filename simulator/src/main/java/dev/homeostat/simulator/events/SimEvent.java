@@ -11,10 +11,15 @@ public sealed interface SimEvent {
 
     /**
      * A fault was injected: its window starts. {@code pods} were selected (may be empty), {@code deployments} and
-     * {@code services} are those the pods belong to. {@code tookEffect} is false when nothing matched.
+     * {@code services} are those the pods belong to. {@code tookEffect} is false when nothing matched. {@code peerPods}: a
+     * network fault's {@code target} pods, the other end of the calls it acts on (empty for every other fault).
      */
     record FaultStarted(long timeMillis, String fault, String kind, long endMillis, List<String> pods,
-                         List<String> deployments, List<String> services, boolean tookEffect) implements SimEvent { }
+                         List<String> deployments, List<String> services, boolean tookEffect, List<String> peerPods) implements SimEvent {
+        public FaultStarted {
+            peerPods = List.copyOf(peerPods);
+        }
+    }
 
     /**
      * The injection check of a fault, at the end of its window (at once for instantaneous faults; at

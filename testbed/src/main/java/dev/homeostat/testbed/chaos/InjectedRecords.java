@@ -179,13 +179,16 @@ final class InjectedRecords {
     }
 
     /**
-     * The pods {@code status.experiment.containerRecords} of {@code experiment} name: a record's {@code id} is
-     * {@code ns/pod}, or {@code ns/pod/container} for a container selector (the pod is {@code ns/pod}); other ids (a
-     * physical machine's address) are not pods.
+     * The pods {@code status.experiment.containerRecords} of {@code experiment} name for its own selector: a record's
+     * {@code id} is {@code ns/pod}, or {@code ns/pod/container} for a container selector (the pod is {@code ns/pod});
+     * other ids (a physical machine's address) are not pods. A NetworkChaos's {@code target} pods are recorded too, under
+     * {@code selectorKey: ".Target"}: they are the other end of the calls the fault acts on, not its targets, as in the
+     * simulation. A record without a selectorKey (older Chaos Mesh) is the experiment's own.
      */
     static Set<String> pods(JsonNode experiment) {
         var out = new TreeSet<String>();
         for (JsonNode r : experiment.path("status").path("experiment").path("containerRecords")) {
+            if (!r.path("selectorKey").asText(".").equals(".")) continue;
             String[] parts = r.path("id").asText("").split("/");
             if (parts.length >= 2 && parts.length <= 3 && !parts[0].isEmpty() && !parts[1].isEmpty()) out.add(parts[0] + "/" + parts[1]);
         }

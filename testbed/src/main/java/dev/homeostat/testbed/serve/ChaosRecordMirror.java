@@ -21,7 +21,8 @@ import java.util.function.Consumer;
  * experiment starts, the pods the simulation's fault hit ({@link SimEvent.FaultStarted#pods()}) are written to the
  * resource's {@code status.experiment.containerRecords} as Chaos Mesh's controller writes them ({@code id: ns/pod},
  * {@code selectorKey: "."}, {@code phase: Injected}, {@code injectedCount: 1}), so a live chaos runner narrows its targets
- * to them as on a cluster. A Schedule's or Workflow's records belong to the experiments Chaos Mesh creates for them,
+ * to them as on a cluster; a NetworkChaos's {@code target} pods ({@link SimEvent.FaultStarted#peerPods()}) get records
+ * under {@code selectorKey: ".Target"}, as Chaos Mesh writes them whatever the direction. A Schedule's or Workflow's records belong to the experiments Chaos Mesh creates for them,
  * which this mirror does not create: those have none. Writes wait for {@link #flush()} (the mirror's sync, same thread).
  */
 final class ChaosRecordMirror {
@@ -31,6 +32,7 @@ final class ChaosRecordMirror {
     private final Consumer<String> log;
     private final Map<String, Resource> byFault = new HashMap<>();
     private final Map<Resource, Set<String>> injected = new HashMap<>();
+    private final Map<Resource, Set<String>> peers = new HashMap<>();
     private final Set<Resource> dirty = new LinkedHashSet<>();
 
     ChaosRecordMirror(KubernetesClient client, Consumer<String> log) {
@@ -51,6 +53,7 @@ final class ChaosRecordMirror {
         if (r == null) return;
         // one experiment may be several faults (a netem's delay and loss): its records are every pod they hit
         if (injected.computeIfAbsent(r, k -> new TreeSet<>()).addAll(f.pods())) dirty.add(r);
+        if (peers.computeIfAbsent(r, k -> new TreeSet<>()).addAll(f.peerPods())) dirty.add(r);
     }
 
     /** Writes the records that changed since the last flush. */
@@ -63,8 +66,8 @@ final class ChaosRecordMirror {
                 ObjectNode experiment = json.putObject("status").putObject("experiment");
                 experiment.put("desiredPhase", "Run");
                 var records = experiment.putArray("containerRecords");
-                for (String pod : injected.get(r))
-                    records.addObject().put("id", pod).put("selectorKey", ".").put("phase", "Injected").put("injectedCount", 1).put("recoveredCount", 0);
+                for (String pod : injected.get(r)) record(records, pod, ".");
+                for (String pod : peers.get(r)) record(records, pod, ".Target");
                 client.resource(Serialization.jsonMapper().treeToValue(json, r.type())).inNamespace(r.namespace()).update();
                 log.accept("api: " + live.getKind() + " " + r.namespace() + "/" + r.name() + " records " + injected.get(r).size() + " injected pod(s)");
             } catch (KubernetesClientException | com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -72,5 +75,9 @@ final class ChaosRecordMirror {
             }
         }
         dirty.clear();
+    }
+
+    private static void record(com.fasterxml.jackson.databind.node.ArrayNode records, String pod, String selectorKey) {
+        records.addObject().put("id", pod).put("selectorKey", selectorKey).put("phase", "Injected").put("injectedCount", 1).put("recoveredCount", 0);
     }
 }

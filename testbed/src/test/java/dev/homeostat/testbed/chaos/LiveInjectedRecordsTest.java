@@ -209,4 +209,13 @@ class LiveInjectedRecordsTest {
         assertThat(InjectedRecords.pods(status)).containsExactly("shop/web-1", "shop/web-2");
         assertThat(InjectedRecords.pods(LiveChaosRun.SERIALIZATION.convertValue(Map.of("spec", Map.of()), JsonNode.class))).isEmpty();
     }
+
+    @Test
+    void aNetworkChaossTargetRecords_areTheOtherEndOfItsCalls_notItsTargets() {
+        JsonNode status = LiveChaosRun.SERIALIZATION.convertValue(Map.of("status", Map.of("experiment", Map.of("containerRecords", List.of(
+                Map.of("id", "shop/web-1", "selectorKey", "."), Map.of("id", "shop/db-1", "selectorKey", ".Target"),
+                Map.of("id", "shop/web-2", "selectorKey", ".Target"))))), JsonNode.class);
+
+        assertThat(InjectedRecords.pods(status)).containsExactly("shop/web-1");
+    }
 }

@@ -28,7 +28,7 @@ class CallGraphJournalTest {
     private static JournalEvent.FaultStarted injectedInto(String service) {
         var recorder = new JournalRecorder(scenario.simulation().cluster(), scenario.simulation().faults(), null);
         recorder.on(new SimEvent.FaultStarted(1_000, "f", "app/dependency-slowdown", 2_000, List.of(), List.of(),
-                List.of(service), true));
+                List.of(service), true, List.of()));
         return (JournalEvent.FaultStarted) recorder.events().getFirst();
     }
 

@@ -6,6 +6,7 @@ import dev.homeostat.chaos.TargetCluster;
 import dev.homeostat.simulator.Simulation;
 import dev.homeostat.simulator.events.SimEvent;
 import dev.homeostat.testbed.scenario.ScenarioLoader;
+import io.fabric8.chaosmesh.v1alpha1.NetworkChaos;
 import io.fabric8.chaosmesh.v1alpha1.PodChaos;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /** {@code sim serve} plays Chaos Mesh's controller: an experiment it injects records the pods the simulation's fault hit. */
 @EnableKubernetesMockClient(crud = true)
 class ChaosRecordMirrorTest {
-    static KubernetesClient client;
+    KubernetesClient client; // an instance field: a fresh mock server for each test, as each mirrors a whole cluster
 
     @Test
     void anInjectedExperiment_recordsThePodsTheSimulationsFaultHit_asChaosMeshWritesThem() {
@@ -54,5 +55,44 @@ class ChaosRecordMirrorTest {
             assertThat(r.getAdditionalProperties()).containsEntry("injectedCount", 1);
         });
         assertThat(log).contains("api: PodChaos default/fail-one records 1 injected pod(s)");
+    }
+
+    @Test
+    void aNetworkChaosWithATarget_recordsItsTargetPodsUnderTheTargetSelectorKey_asChaosMeshDoes() {
+        var spec = new ScenarioLoader().load(Path.of("..", "scenarios", "ci", "control-no-faults.yaml")).simulation();
+        var started = new ArrayList<SimEvent.FaultStarted>();
+        var mirror = new ClusterMirror(client, spec, TargetCluster.scenario(null), s -> { });
+        var sim = new Simulation(spec, 1, e -> {
+            if (e instanceof SimEvent.FaultStarted f) started.add(f);
+            mirror.on(e);
+        });
+        sim.runUntil(10_000);
+        mirror.init(sim);
+        var chaos = Serialization.unmarshal("""
+                apiVersion: chaos-mesh.org/v1alpha1
+                kind: NetworkChaos
+                metadata: {name: slow-edge, namespace: default}
+                spec:
+                  action: delay
+                  mode: one
+                  selector: {labelSelectors: {app: frontend}}
+                  delay: {latency: 200ms}
+                  direction: to
+                  target: {mode: fixed, value: "2", selector: {labelSelectors: {app: checkout}}}
+                  duration: 1m
+                """, NetworkChaos.class);
+        client.resources(NetworkChaos.class).inNamespace("default").resource(chaos).create();
+
+        mirror.readBack(sim);
+        sim.runUntil(sim.now() + 1_000);
+        mirror.sync(sim);
+
+        var f = started.getFirst();
+        assertThat(f.pods()).hasSize(1).allMatch(p -> p.startsWith("default/frontend-"));
+        assertThat(f.peerPods()).hasSize(2).allMatch(p -> p.startsWith("default/checkout-"));
+        var records = client.resources(NetworkChaos.class).inNamespace("default").withName("slow-edge").get().getStatus().getExperiment().getContainerRecords();
+        assertThat(records).filteredOn(r -> r.getSelectorKey().equals(".")).extracting(r -> r.getId()).containsExactlyElementsOf(f.pods());
+        assertThat(records).filteredOn(r -> r.getSelectorKey().equals(".Target")).extracting(r -> r.getId()).containsExactlyInAnyOrderElementsOf(f.peerPods());
+        assertThat(records).hasSize(3);
     }
 }
