@@ -19,11 +19,32 @@ public final class ManifestException extends IllegalArgumentException {
      * @param problem what is wrong and how to fix it
      */
     public ManifestException(String source, int line, String field, String problem) {
-        super(render(source, line, field, problem));
+        super(render(source, line, oneLine(field), oneLine(problem)));
         this.source = source;
         this.line = line;
-        this.field = field == null ? "" : field;
-        this.problem = problem;
+        this.field = field == null ? "" : oneLine(field);
+        this.problem = oneLine(problem);
+    }
+
+    /**
+     * {@code text} fit for one line: a value the message echoes may hold a line break or a tab (YAML's {@code "a\nb"}),
+     * written as its escape so that every problem stays one line. Null stays null.
+     */
+    static String oneLine(String text) {
+        if (text == null || text.chars().noneMatch(Character::isISOControl)) return text;
+        var out = new StringBuilder(text.length() + 8);
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (Character.isISOControl(c)) out.append(String.format("\\u%04x", (int) c));
+                    else out.append(c);
+                }
+            }
+        }
+        return out.toString();
     }
 
     public String source() { return source; }

@@ -6,8 +6,9 @@ package dev.homeostat.chaos;
  */
 public record ManifestNote(String source, int line, String field, String message) {
     public ManifestNote {
-        field = field == null ? "" : field;
+        field = field == null ? "" : ManifestException.oneLine(field);
         if (message == null || message.isBlank()) throw new IllegalArgumentException("message: required");
+        message = ManifestException.oneLine(message);
     }
 
     @Override public String toString() {

@@ -10,8 +10,9 @@ public record ManifestProblem(Path file, int line, String field, String message)
     public ManifestProblem {
         if (file == null) throw new IllegalArgumentException("file: required");
         if (line < 0) throw new IllegalArgumentException("line: must be >= 0 (0 = unknown), was " + line);
-        field = field == null ? "" : field;
+        field = field == null ? "" : ManifestException.oneLine(field);
         if (message == null || message.isBlank()) throw new IllegalArgumentException("message: required");
+        message = ManifestException.oneLine(message);
     }
 
     static ManifestProblem of(Path file, ManifestException e) {

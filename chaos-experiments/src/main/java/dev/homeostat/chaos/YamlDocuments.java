@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.homeostat.units.YamlSyntax;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,8 +43,8 @@ public final class YamlDocuments {
         } catch (ManifestException e) {
             throw e;
         } catch (JacksonException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new ManifestException(source, Math.max(line, 0), "", "invalid YAML: " + e.getOriginalMessage());
+            var problem = YamlSyntax.of(e);
+            throw new ManifestException(source, problem.line(), "", problem.reason());
         } catch (IOException e) {
             throw new ManifestException(source, 0, "", "cannot read YAML: " + e.getMessage());
         }

@@ -311,8 +311,14 @@ class ManifestErrorsTest {
     @Test
     void invalidYaml_reportsTheLine() throws IOException {
         var e = error(POD_CHAOS.replace("mode: all", "mode: [all"));
-        assertThat(e.problem()).startsWith("invalid YAML");
+        assertThat(e.problem()).startsWith("YAML syntax: ").doesNotContain("\n").contains("that starts on line");
         assertThat(e.line()).isBetween(8, 12);
+    }
+
+    @Test
+    void aValueWithALineBreak_isEchoedEscaped_soTheProblemStaysOneLine() throws IOException {
+        var e = error(POD_CHAOS.replace("mode: all", "mode: \"a\\nb\"\n  value: \"\\t\""));
+        assertThat(e.getMessage()).doesNotContain("\n", "\t").contains("\"a\\nb\"");
     }
 
     @Test

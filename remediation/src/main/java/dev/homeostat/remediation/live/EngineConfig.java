@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.homeostat.remediation.live.kafka.KafkaSettings;
 import dev.homeostat.units.GoDuration;
+import dev.homeostat.units.YamlSyntax;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -134,7 +135,7 @@ public record EngineConfig(String name, Path policy, boolean dryRun, Path journa
 
     /** Parses {@code yaml}; {@code source} prefixes every error; relative paths resolve against {@code base}. */
     public static EngineConfig parse(String yaml, String source, Path base, Map<String, String> env) {
-        var syntax = dev.homeostat.remediation.policy.YamlSyntax.check(yaml == null ? "" : yaml);
+        var syntax = YamlSyntax.check(yaml == null ? "" : yaml);
         if (syntax != null) throw new IllegalArgumentException(syntax.describe(source));
         JsonNode root;
         try {

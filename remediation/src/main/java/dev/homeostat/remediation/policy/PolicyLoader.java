@@ -1,6 +1,7 @@
 package dev.homeostat.remediation.policy;
 
 import dev.homeostat.units.GoDuration;
+import dev.homeostat.units.YamlSyntax;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -42,7 +42,9 @@ public final class Homeostat {
 
     /** As {@link #execute(String...)}, writing to {@code out} and {@code err} (the tests read them). */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        // the commands' descriptions are written in lines of up to 120 columns; picocli's default 80 broke each in two
         return new CommandLine(new Homeostat())
+                .setUsageHelpWidth(120)
                 .setOut(out)
                 .setErr(err)
                 .setExecutionExceptionHandler(new BadInputHandler())

@@ -22,7 +22,7 @@ import dev.homeostat.simulator.spec.NodeSpec;
 import dev.homeostat.simulator.spec.ServiceSpec;
 import dev.homeostat.simulator.spec.SimulationSpec;
 import dev.homeostat.simulator.spec.WorkloadSpec;
-import dev.homeostat.remediation.policy.YamlSyntax;
+import dev.homeostat.units.YamlSyntax;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.homeostat.chaos.ManifestException;
 import dev.homeostat.chaos.YamlDocument;
 import dev.homeostat.chaos.YamlDocuments;
-import dev.homeostat.remediation.policy.YamlSyntax;
+import dev.homeostat.units.YamlSyntax;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

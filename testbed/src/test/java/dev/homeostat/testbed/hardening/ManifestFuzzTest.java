@@ -54,6 +54,8 @@ class ManifestFuzzTest {
         Cli.Result r = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> Cli.run("chaos", "validate", manifest.toString()));
         assertThat(r.exit()).as(r.out() + r.err()).isIn(Homeostat.EXIT_OK, Homeostat.EXIT_BAD_INPUT);
         assertThat(r.out() + r.err()).as("no trace or Java names").doesNotContain("\tat ", "Exception", "java.", "dev.homeostat", "Source: REDACTED");
+        assertThat(r.out().lines()).as("each problem or note is one line naming the file, then the count")
+                .allMatch(l -> l.startsWith(manifest + ":") || l.matches("\\d+ files?, \\d+ problems?.*"));
         if (r.exit() == Homeostat.EXIT_BAD_INPUT && !r.err().isBlank()) Cli.assertCleanLine(r.err());
         if (r.exit() == Homeostat.EXIT_BAD_INPUT && r.err().isBlank())
             assertThat(r.out().lines().filter(l -> l.startsWith(manifest.toString() + ":"))).as("a problem line names the file: %s", r.out()).isNotEmpty();

@@ -13,7 +13,7 @@ record Mutation(Kind kind, int line, int junk, int offset) {
     /** Values a field should never accept silently: fractions, suffixes, overflow, nothing, the wrong shape, paths, YAML features. */
     static final List<String> JUNK = List.of("2.7", "1Ki", "1e3", "-1", "0", "99999999999999999999", "9223372036854775807", "1e400", ".nan", "-.inf",
             "''", "~", "[]", "{}", "[1, 2]", "{a: b}", "../../etc", "a/b", "Upper_Case", "x".repeat(300), "\"3\"", "true", "&anchor x", "*alias",
-            "!!binary AAAA", "- item", "{", "]", "'unclosed", "\"\\u0000\"", "\t", "é", "\u202e", "5m", "-5m", "0s", "1h", "\"\"", "null");
+            "!!binary AAAA", "- item", "{", "]", "'unclosed", "\"\\u0000\"", "\t", "é", "\u202e", "\"a\\nb\"", "5m", "-5m", "0s", "1h", "\"\"", "null");
 
     static Arbitrary<Mutation> any() {
         return Combinators.combine(Arbitraries.of(Kind.class), Arbitraries.integers().between(0, 999),

@@ -1,4 +1,4 @@
-package dev.homeostat.remediation.policy;
+package dev.homeostat.units;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParser;
@@ -13,8 +13,8 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 /**
  * What the YAML parser says about a text, made fit for one line of a message: the first syntax error with its line,
  * column and the parser's reason (SnakeYAML's own message spans five to eight lines with a caret drawing), and numbers
- * YAML can write but no field of Homeostat takes ({@code .nan}, {@code .inf}). Policies and scenarios both read
- * their YAML through this check first, so every loader reports syntax the same way.
+ * YAML can write but no field of Homeostat takes ({@code .nan}, {@code .inf}). Policies, scenarios and Chaos Mesh
+ * manifests all report syntax through this class, so every loader says it the same way.
  */
 public final class YamlSyntax {
     private static final YAMLFactory YAML = new YAMLFactory();
@@ -43,7 +43,7 @@ public final class YamlSyntax {
                             "'" + p.getText() + "' is not a finite number; give a number such as 0.5");
             }
         } catch (JacksonException e) {
-            return fromParser(e);
+            return of(e);
         } catch (IOException e) {
             return new Problem(0, 0, "cannot read YAML");
         }
@@ -90,7 +90,8 @@ public final class YamlSyntax {
         }
     }
 
-    private static Problem fromParser(JacksonException e) {
+    /** The parser's error {@code e} as one problem: SnakeYAML's reason and marks, else the first line of Jackson's text. */
+    public static Problem of(JacksonException e) {
         for (Throwable c = e; c != null; c = c.getCause()) {
             if (c instanceof MarkedYAMLException m && m.getProblemMark() != null) {
                 Mark mark = m.getProblemMark();
