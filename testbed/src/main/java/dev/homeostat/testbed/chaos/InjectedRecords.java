@@ -25,20 +25,37 @@ import java.util.function.Consumer;
  * appear, an experiment's targets are exactly the pods they name ({@code ns/pod}, or {@code ns/pod/container} for a
  * container selector), and a pod the selector matched but Chaos Mesh spared is no target — its events are not
  * journaled, it moves no signal and recovery does not wait for it. Until then (or for a Chaos Mesh that writes no
- * such status) the selector's pods stay the targets, which {@link #finish} says once. Workflows keep their selectors.
+ * such status) the selector's pods stay the targets, which {@link #finish} says once. A Workflow's steps are narrowed
+ * one by one, from the experiment each step's WorkflowNode names in {@code status.chaosResource}; a Schedule step (its
+ * node names a Schedule) keeps its selectors.
  *
  * <p>{@link #poll} runs on the run's thread; {@link #spared} is read from the watch threads too.
  */
 final class InjectedRecords {
+    /**
+     * Where an experiment's records are: on its own object (a Schedule's: on the experiments it created), or on the
+     * experiment Chaos Mesh created for a Workflow step, named by the step's WorkflowNode ({@code node}; or, for a step
+     * applied by plan, the {@code run}-th node of {@code template}).
+     */
+    sealed interface Source {
+        record Own() implements Source { }
+
+        record Step(String workflow, String template, int run) implements Source { }
+
+        record Node(String node) implements Source { }
+    }
+
     private static final class Tracked {
         final Planned planned;
         final String fault;
+        final Source source;
         final Map<String, Pod> selected;
         Set<String> injected; // null until Chaos Mesh records some
 
-        Tracked(Planned planned, String fault, Map<String, Pod> selected) {
+        Tracked(Planned planned, String fault, Source source, Map<String, Pod> selected) {
             this.planned = planned;
             this.fault = fault;
+            this.source = source;
             this.selected = Map.copyOf(selected);
         }
     }
@@ -47,7 +64,8 @@ final class InjectedRecords {
     private final ClusterLookup lookup;
     private final List<JournalEvent> events;
     private final Consumer<String> log;
-    private final Map<Planned, Tracked> tracked = new LinkedHashMap<>();
+    /** By fault name: an experiment's, or each step's of a Workflow. */
+    private final Map<String, Tracked> tracked = new LinkedHashMap<>();
     /** Pods a narrowed experiment's selector matched that no experiment counts any more, as {@code ns/name}. */
     private volatile Set<String> spared = Set.of();
 
@@ -59,18 +77,21 @@ final class InjectedRecords {
     }
 
     /**
-     * {@code p} was applied as fault {@code fault} with {@code selected} its selector's pods. A null fault (a
-     * Workflow), or no selected pod (nothing matched, or a cluster no context reaches), is not narrowed.
+     * {@code p} was applied as fault {@code fault} (a Workflow step: {@code source} names its node) with {@code selected}
+     * its selector's pods. A null fault, or no selected pod (nothing matched, or a cluster no context reaches), is not
+     * narrowed.
      */
-    void track(Planned p, String fault, Map<String, Pod> selected) {
-        tracked.put(p, new Tracked(p, selected.isEmpty() ? null : fault, selected));
+    void track(Planned p, String fault, Source source, Map<String, Pod> selected) {
+        if (selected.isEmpty()) return;
+        // not narrowed, but its pods stay counted: another experiment's records cannot spare them
+        tracked.put(fault == null ? "\0" + p.ref() : fault, new Tracked(p, fault, source, selected));
     }
 
     /** Reads the status of every experiment not narrowed yet; narrows the ones whose records appeared. */
     void poll(long now) {
         for (Tracked x : tracked.values()) {
             if (x.fault == null || x.injected != null) continue;
-            Set<String> pods = read(x.planned);
+            Set<String> pods = read(x);
             if (pods.isEmpty()) continue;
             x.injected = pods;
             narrow(x, now);
@@ -99,7 +120,7 @@ final class InjectedRecords {
 
     /** The ready pods of {@code p} at apply time that count: those Chaos Mesh injected, once it says; else {@code selectorBased}. */
     int readyAtStart(Planned p, int selectorBased) {
-        Tracked x = tracked.get(p);
+        Tracked x = tracked.values().stream().filter(t -> t.planned == p && t.source instanceof Source.Own).findFirst().orElse(null);
         if (x == null || x.injected == null) return selectorBased;
         return (int) x.selected.entrySet().stream().filter(e -> x.injected.contains(e.getKey()) && ClusterLookup.ready(e.getValue())).count();
     }
@@ -121,7 +142,8 @@ final class InjectedRecords {
         var out = new ArrayList<String>();
         for (Tracked x : tracked.values())
             if (x.fault != null && x.injected == null)
-                out.add("targets by selector: Chaos Mesh reported no status.experiment.containerRecords for " + x.planned.ref());
+                out.add("targets by selector: Chaos Mesh reported no status.experiment.containerRecords for " + x.planned.ref()
+                        + (x.source instanceof Source.Own ? "" : " step " + x.fault));
         out.forEach(log);
         return out;
     }
@@ -152,20 +174,48 @@ final class InjectedRecords {
         return c == null ? null : c.pods().inNamespace(key.substring(0, slash)).withName(key.substring(slash + 1)).get();
     }
 
-    /** The pods {@code p}'s status records name, as {@code ns/pod}; empty when it has none (yet) or cannot be read. */
-    private Set<String> read(Planned p) {
+    /** The pods {@code x}'s status records name, as {@code ns/pod}; empty when it has none (yet) or cannot be read. */
+    private Set<String> read(Tracked x) {
+        Planned p = x.planned;
         HasMetadata model = p.model();
         try {
-            HasMetadata live = client.resources(model.getClass()).inNamespace(p.namespace()).withName(model.getMetadata().getName()).get();
-            if (live == null) return Set.of();
-            JsonNode json = LiveChaosRun.SERIALIZATION.convertValue(live, JsonNode.class);
-            if (!(model instanceof Schedule)) return pods(json);
+            JsonNode experiment = switch (x.source) {
+                case Source.Own own -> {
+                    HasMetadata live = client.resources(model.getClass()).inNamespace(p.namespace()).withName(model.getMetadata().getName()).get();
+                    yield live == null ? null : LiveChaosRun.SERIALIZATION.convertValue(live, JsonNode.class);
+                }
+                case Source.Step step -> stepExperiment(p.namespace(), node(p.namespace(), step));
+                case Source.Node node -> stepExperiment(p.namespace(), node.node());
+            };
+            if (experiment == null) return Set.of();
+            if (!(model instanceof Schedule) || !(x.source instanceof Source.Own)) return pods(experiment);
             var out = new TreeSet<String>();
-            for (JsonNode child : json.path("status").path("active")) out.addAll(pods(child(child, p.namespace())));
+            for (JsonNode child : experiment.path("status").path("active")) out.addAll(pods(child(child, p.namespace())));
             return out;
         } catch (KubernetesClientException | IllegalArgumentException e) {
             return Set.of(); // no readable status: the selector's targets stay, as finish() says
         }
+    }
+
+    /** The {@code run}-th WorkflowNode (by start) Chaos Mesh made for {@code step}'s template; null until it exists. */
+    private String node(String namespace, Source.Step step) {
+        var nodes = client.genericKubernetesResources(WorkflowFollower.NODES).inNamespace(namespace).list().getItems().stream()
+                .map(n -> LiveChaosRun.SERIALIZATION.convertValue(n, JsonNode.class))
+                .filter(n -> step.workflow().equals(n.path("spec").path("workflowName").asText()) && step.template().equals(n.path("spec").path("templateName").asText()))
+                .sorted(java.util.Comparator.comparing((JsonNode n) -> n.path("spec").path("startTime").asText()).thenComparing(n -> n.path("metadata").path("name").asText()))
+                .toList();
+        return nodes.size() < step.run() ? null : nodes.get(step.run() - 1).path("metadata").path("name").asText();
+    }
+
+    /** The experiment a WorkflowNode's {@code status.chaosResource} names; null while it names none. */
+    private JsonNode stepExperiment(String namespace, String node) {
+        if (node == null) return null;
+        var n = client.genericKubernetesResources(WorkflowFollower.NODES).inNamespace(namespace).withName(node).get();
+        if (n == null) return null;
+        JsonNode ref = LiveChaosRun.SERIALIZATION.convertValue(n, JsonNode.class).path("status").path("chaosResource");
+        if (!ref.path("name").isTextual() || !ref.path("kind").isTextual()) return null;
+        return child(LiveChaosRun.SERIALIZATION.convertValue(Map.of("kind", ref.path("kind").asText(), "name", ref.path("name").asText(), "namespace", namespace),
+                JsonNode.class), namespace);
     }
 
     /** An experiment a Schedule created, named by its {@code status.active} reference; missing: an empty node. */

@@ -52,7 +52,6 @@ public final class LiveChaosRun {
     private final String scenario;
     private final KubernetesClient client;
     private final ClusterLookup lookup;
-    private final SloProbe slo;
     private final RunClock clock;
     private final LiveRunOptions options;
     private final Consumer<String> log;
@@ -67,9 +66,8 @@ public final class LiveChaosRun {
     private volatile Thread runner;
     private volatile long t0;
 
-    // Written by the run thread only.
-    private final Map<String, Long> violatedSince = new TreeMap<>();
-    private long lastFaultEnd = Long.MIN_VALUE;
+    // Used by the run thread only.
+    private final SloWatch sloWatch;
     // Workflow steps journaled ahead of their start; one the run never reached is dropped from the journal.
     private final Set<String> stepFaults = new TreeSet<>();
 
@@ -91,7 +89,6 @@ public final class LiveChaosRun {
         this.manifest = Objects.requireNonNull(manifest, "manifest");
         this.client = Objects.requireNonNull(client, "client");
         this.lookup = new ClusterLookup(client, remotes);
-        this.slo = Objects.requireNonNull(slo, "slo");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.options = Objects.requireNonNull(options, "options");
         Consumer<String> sink = Objects.requireNonNull(log, "log");
@@ -104,6 +101,7 @@ public final class LiveChaosRun {
         this.planned = plan(manifest, options.namespace(), fallback, options.runId());
         this.objects = new LiveObjects(client, options.runId(), this.log);
         this.records = new InjectedRecords(client, lookup, events, this.log);
+        this.sloWatch = new SloWatch(Objects.requireNonNull(slo, "slo"), options.sloErrorRatio(), events::add, this.log);
         this.scenario = LiveRuns.scenarioName(manifest);
     }
 
@@ -231,43 +229,26 @@ public final class LiveChaosRun {
             long t = now();
             ClusterLookup.Targets targets = targetsOf.get(i);
             Map<String, Pod> pods = targets.pods();
-            records.track(p, p.runtime() || !p.workflowSteps().isEmpty() ? null : p.model().getMetadata().getName(), pods);
             if (p.runtime()) {
+                records.track(p, null, null, pods); // its steps are tracked as the follower journals them
                 log.accept("applied " + p.ref() + " (run " + options.runId() + "): its steps depend on the cluster; following its WorkflowNodes");
-                followers.add(new WorkflowFollower(client, lookup, p, wall -> wall - t0, events::add, log));
+                followers.add(new WorkflowFollower(client, lookup, p, wall -> wall - t0, events::add, log,
+                        (fault, node, selected) -> records.track(p, fault, new InjectedRecords.Source.Node(node), selected)));
                 continue;
             }
             List<WorkflowStep> steps = p.workflowSteps();
             if (!steps.isEmpty()) {
                 log.accept("applied " + p.ref() + " (run " + options.runId() + "): " + steps.size() + " step(s), " + pods.size() + " target pod(s)");
-                windowEnd = Math.max(windowEnd, journalSteps(steps, t, faultEnd, ended));
+                windowEnd = Math.max(windowEnd, journalSteps(p, steps, t, faultEnd, ended));
                 continue;
             }
-            long d = p.duration().toMillis();
-            long s = Math.min(d, p.startsAfter().toMillis()); // a Schedule's fault starts at its first firing
-            String name = p.model().getMetadata().getName();
-            events.add(new JournalEvent.FaultStarted(t + s, name, p.kind(), t + d, JournalEvent.Scope.PODS, targets.refs(), targets.services(),
-                    !pods.isEmpty(), List.of()));
-            notWatched(t, name, targets.unwatched());
-            log.accept("applied " + p.ref() + " (run " + options.runId() + "): " + pods.size() + " target pod(s)"
-                    + (pods.isEmpty() && targets.unwatched().isEmpty() ? " — nothing matched the selector, the fault has no effect"
-                    : (pods.isEmpty() ? "" : " " + String.join(", ", pods.keySet())) + LiveRuns.notWatchedSuffix(targets.unwatched())));
-            if (d == 0) {
-                events.add(new JournalEvent.FaultEnded(t, name));
-                ended.put(name, t);
-                lastFaultEnd = Math.max(lastFaultEnd, t);
-                windowEnd = Math.max(windowEnd, t + options.observe().toMillis());
-            } else {
-                faultEnd.put(name, t + d);
-                // an instant fault that fires later (a Schedule's pod-kill) is watched for --observe after it fires
-                windowEnd = Math.max(windowEnd, t + d + (d == s ? options.observe().toMillis() : 0));
-            }
+            windowEnd = Math.max(windowEnd, journalExperiment(p, targets, t, faultEnd, ended));
         }
         long deadline = options.timeout().toMillis();
         while (true) {
             if (aborted || Thread.currentThread().isInterrupted()) return new Step(Outcome.INTERRUPTED, "interrupted; deleted what this run created");
             long now = now();
-            pollSlo(now);
+            sloWatch.poll(clock.millis(), now);
             records.poll(now);
             boolean workflowRuns = false;
             for (WorkflowFollower f : followers) workflowRuns |= f.poll(now, ended);
@@ -276,7 +257,7 @@ public final class LiveChaosRun {
                     // Chaos Mesh recovers a duration experiment by itself when its duration is over.
                     events.add(new JournalEvent.FaultEnded(e.getValue(), e.getKey()));
                     ended.put(e.getKey(), e.getValue());
-                    lastFaultEnd = Math.max(lastFaultEnd, e.getValue());
+                    sloWatch.faultEnded(e.getValue());
                 }
             }
             String waiting = now < windowEnd ? "fault window" : workflowRuns ? "the workflow to end" : notRecovered(readyAtStart);
@@ -291,16 +272,47 @@ public final class LiveChaosRun {
     }
 
     /**
+     * Any other kind: one incident from apply time (a Schedule's: from its first firing) to the end of its duration, with
+     * the targets of its selectors, narrowed once Chaos Mesh records what it injected. Returns the end of the window it
+     * needs watched.
+     */
+    private long journalExperiment(Planned p, ClusterLookup.Targets targets, long t, Map<String, Long> faultEnd, Map<String, Long> ended) {
+        Map<String, Pod> pods = targets.pods();
+        records.track(p, p.model().getMetadata().getName(), new InjectedRecords.Source.Own(), pods);
+        long d = p.duration().toMillis();
+        long s = Math.min(d, p.startsAfter().toMillis()); // a Schedule's fault starts at its first firing
+        String name = p.model().getMetadata().getName();
+        events.add(new JournalEvent.FaultStarted(t + s, name, p.kind(), t + d, JournalEvent.Scope.PODS, targets.refs(), targets.services(),
+                !pods.isEmpty(), List.of()));
+        notWatched(t, name, targets.unwatched());
+        log.accept("applied " + p.ref() + " (run " + options.runId() + "): " + pods.size() + " target pod(s)"
+                + (pods.isEmpty() && targets.unwatched().isEmpty() ? " — nothing matched the selector, the fault has no effect"
+                : (pods.isEmpty() ? "" : " " + String.join(", ", pods.keySet())) + LiveRuns.notWatchedSuffix(targets.unwatched())));
+        if (d == 0) {
+            events.add(new JournalEvent.FaultEnded(t, name));
+            ended.put(name, t);
+            sloWatch.faultEnded(t);
+            return t + options.observe().toMillis();
+        }
+        faultEnd.put(name, t + d);
+        // an instant fault that fires later (a Schedule's pod-kill) is watched for --observe after it fires
+        return t + d + (d == s ? options.observe().toMillis() : 0);
+    }
+
+    /**
      * A Workflow as the simulation journals it: one incident per step, starting at apply time + the step's offset and
      * ending after its duration, with the targets of the step's own selectors (resolved now, at apply time, as for any
-     * other kind). Returns the end of the window the steps need watched.
+     * other kind), narrowed once Chaos Mesh records what the step injected. Returns the end of the window the steps need
+     * watched.
      */
-    private long journalSteps(List<WorkflowStep> steps, long t, Map<String, Long> faultEnd, Map<String, Long> ended) {
+    private long journalSteps(Planned p, List<WorkflowStep> steps, long t, Map<String, Long> faultEnd, Map<String, Long> ended) {
         long windowEnd = t;
         for (WorkflowStep step : steps) {
             ClusterLookup.Targets targets = lookup.targets(step.selections());
             Map<String, Pod> pods = targets.pods();
             Fault f = step.fault();
+            if (step.template() != null && !"Schedule".equals(step.templateType()))
+                records.track(p, f.name(), new InjectedRecords.Source.Step(p.model().getMetadata().getName(), step.template(), step.run()), pods);
             long start = t + f.start().toMillis();
             long end = start + f.duration().toMillis();
             events.add(new JournalEvent.FaultStarted(start, f.name(), f.kind(), end, JournalEvent.Scope.PODS, targets.refs(), targets.services(),
@@ -312,7 +324,7 @@ public final class LiveChaosRun {
             if (end <= t) {
                 events.add(new JournalEvent.FaultEnded(end, f.name()));
                 ended.put(f.name(), end);
-                lastFaultEnd = Math.max(lastFaultEnd, end);
+                sloWatch.faultEnded(end);
             } else {
                 faultEnd.put(f.name(), end); // ends (FaultEnded) when the poll loop reaches it, like a duration experiment
             }
@@ -333,7 +345,7 @@ public final class LiveChaosRun {
 
     /** Null when every selection has at least as many ready pods as at apply time and no SLO is violated; else what is missing. */
     private String notRecovered(List<Integer> readyAtStart) {
-        if (!violatedSince.isEmpty()) return "the SLO of " + String.join(", ", violatedSince.keySet());
+        if (!sloWatch.violated().isEmpty()) return "the SLO of " + String.join(", ", sloWatch.violated());
         for (int i = 0; i < planned.size(); i++) {
             Planned p = planned.get(i);
             long ready = records.counted(lookup.pods(p.selections())).values().stream().filter(ClusterLookup::ready).count();
@@ -341,24 +353,6 @@ public final class LiveChaosRun {
             if (ready < atStart) return "ready pods of " + p.ref() + " (" + ready + " of " + atStart + ")";
         }
         return null;
-    }
-
-    private void pollSlo(long now) {
-        for (SloReading r : slo.read(clock.millis())) {
-            boolean bad = r.errorRatio() > options.sloErrorRatio();
-            Long since = violatedSince.get(r.service());
-            if (bad && since == null) {
-                violatedSince.put(r.service(), now);
-                events.add(new JournalEvent.SloViolated(now, r.service(),
-                        "error ratio " + r.errorRatio() + " > " + options.sloErrorRatio()));
-                log.accept("SLO violated: " + r.service() + " error ratio " + r.errorRatio());
-            } else if (!bad && since != null) {
-                violatedSince.remove(r.service());
-                // Engine off: either the fault's end or Kubernetes itself ended the violation.
-                events.add(new JournalEvent.SloRestored(now, r.service(), lastFaultEnd >= since ? "fault-ended" : "kubernetes"));
-                log.accept("SLO restored: " + r.service());
-            }
-        }
     }
 
     private boolean create(Planned p) {

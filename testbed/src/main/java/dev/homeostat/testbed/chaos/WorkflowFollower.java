@@ -19,7 +19,8 @@ import java.util.function.LongUnaryOperator;
  * A Workflow whose steps depend on the cluster (a Task, a StatusCheck), followed live as Chaos Mesh runs it: each poll
  * reads the workflow's {@code WorkflowNode}s (the objects Chaos Mesh's workflow controller makes for each step) and
  * journals each experiment step as one incident, named as the simulation names it ({@code <workflow>-<template>},
- * {@code -2}… on a rerun), from the node's {@code startTime} with the targets of its template's own selectors, ended
+ * {@code -2}… on a rerun), from the node's {@code startTime} with the targets of its template's own selectors (narrowed,
+ * through {@link StepStarted}, to what Chaos Mesh records for the node's experiment), ended
  * when the node is Accomplished or past its {@code deadline}. The workflow runs until its own Accomplished condition.
  */
 public final class WorkflowFollower {
@@ -32,6 +33,7 @@ public final class WorkflowFollower {
     private final Planned planned;
     private final Consumer<JournalEvent> journal;
     private final Consumer<String> log;
+    private final StepStarted started;
     /** Wall-clock milliseconds to the run's own clock. */
     private final LongUnaryOperator runTime;
     /** Node name → the incident journaled for it; its planned end (deadline), or -1. */
@@ -40,14 +42,20 @@ public final class WorkflowFollower {
     private final Map<String, Integer> runsOfTemplate = new HashMap<>();
     private long lastPoll;
 
+    /** A step journaled as incident {@code fault} for WorkflowNode {@code node}, with its selector's pods. */
+    interface StepStarted {
+        void started(String fault, String node, Map<String, Pod> selected);
+    }
+
     WorkflowFollower(KubernetesClient client, ClusterLookup lookup, Planned planned, LongUnaryOperator runTime, Consumer<JournalEvent> journal,
-                     Consumer<String> log) {
+                     Consumer<String> log, StepStarted started) {
         this.client = client;
         this.lookup = lookup;
         this.planned = planned;
         this.runTime = runTime;
         this.journal = journal;
         this.log = log;
+        this.started = started;
     }
 
     private static ResourceDefinitionContext context(String kind, String plural) {
@@ -97,6 +105,7 @@ public final class WorkflowFollower {
         if (!notWatched.isEmpty()) journal.accept(new JournalEvent.ClusterEvent(start, "fault/" + incident, "not watched: " + notWatched));
         incidentOf.put(node, incident);
         deadlineOf.put(node, deadline);
+        if (!"Schedule".equals(type)) started.started(incident, node, pods);
         log.accept("  step " + incident + " (" + type + ") started by Chaos Mesh: " + pods.size() + " target pod(s)"
                 + LiveRuns.notWatchedSuffix(targets.unwatched()));
     }

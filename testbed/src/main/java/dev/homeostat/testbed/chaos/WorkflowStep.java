@@ -3,8 +3,12 @@ package dev.homeostat.testbed.chaos;
 import dev.homeostat.simulator.fault.Fault;
 import java.util.List;
 
-/** One step of a Workflow: the simulation's fault for it (name, kind, start offset, duration) and its own selectors. */
-public record WorkflowStep(Fault fault, List<PodSelection> selections) {
+/**
+ * One step of a Workflow: the simulation's fault for it (name, kind, start offset, duration), its own selectors, and
+ * the template it runs ({@code template}, null when the fault names none; {@code run}: 1, or n for the template's n-th
+ * run), so its WorkflowNode — and the experiment Chaos Mesh made for it — can be found.
+ */
+public record WorkflowStep(Fault fault, List<PodSelection> selections, String template, String templateType, int run) {
     public WorkflowStep {
         selections = List.copyOf(selections);
     }

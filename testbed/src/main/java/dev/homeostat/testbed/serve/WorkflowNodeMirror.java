@@ -1,6 +1,8 @@
 package dev.homeostat.testbed.serve;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.homeostat.chaos.crd.ChaosMeshKinds;
+import dev.homeostat.chaos.crd.ChaosMeshKinds.Kind;
 import dev.homeostat.simulator.events.SimEvent;
 import dev.homeostat.simulator.fault.Fault;
 import dev.homeostat.simulator.fault.Orchestration;
@@ -9,23 +11,36 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
- * Chaos Mesh's workflow controller's visible part for a Workflow whose steps depend on the cluster: as the
- * simulation runs its steps, a {@code WorkflowNode} per experiment step (workflowName, templateName, type,
- * startTime, deadline on the simulation's clock), Accomplished when the step ends, and the Workflow Accomplished when
- * it ends or is aborted, so a live chaos runner follows it as it would on a cluster. Events arrive while the
- * simulation runs; the API writes wait for {@link #flush()} (the mirror's sync, on the same thread).
+ * Chaos Mesh's workflow controller's visible part for a Workflow: as the simulation runs its steps, a
+ * {@code WorkflowNode} per experiment step (workflowName, templateName, type, startTime, deadline on the simulation's
+ * clock), Accomplished when the step ends, and — for a workflow whose steps depend on the cluster — the Workflow
+ * Accomplished when it ends or is aborted, so a live chaos runner follows it as it would on a cluster. Each step's node
+ * names, in {@code status.chaosResource}, the experiment Chaos Mesh creates for it ({@code <node>-chaos}, owned by the
+ * node, the template's embedded spec) whose {@code status.experiment.containerRecords} are the pods the simulation's
+ * step hit ({@code "."}) and a NetworkChaos's target pods ({@code ".Target"}): a live runner narrows the step's targets
+ * to them as for a lone experiment. A Schedule step's node names no experiment (Chaos Mesh's names a Schedule, whose
+ * experiments come later). Events arrive while the simulation runs; the API writes wait for {@link #flush()} (the
+ * mirror's sync, on the same thread).
  */
 final class WorkflowNodeMirror {
-    private record Tracked(String namespace, String name, List<String> templates) { }
+    private record Tracked(String namespace, String name, Map<String, JsonNode> templates, boolean runtime) { }
+
+    /** A step's node and the experiment Chaos Mesh makes for it; {@code pods}/{@code peers} grow as its faults start. */
+    private record Step(String namespace, String node, String type, JsonNode spec, Set<String> pods, Set<String> peers) { }
 
     private final KubernetesClient client;
     private final Consumer<String> log;
@@ -34,6 +49,8 @@ final class WorkflowNodeMirror {
     /** The node of a step still running, by the step's fault name without a {@code #n}. */
     private final Map<String, String[]> nodeOfStep = new HashMap<>();
     private final List<Runnable> writes = new ArrayList<>();
+    private final Map<String, Step> steps = new HashMap<>();
+    private final Set<String> dirty = new LinkedHashSet<>();
     private int created;
 
     WorkflowNodeMirror(KubernetesClient client, Consumer<String> log) {
@@ -41,12 +58,12 @@ final class WorkflowNodeMirror {
         this.log = log;
     }
 
-    /** A Workflow object was translated into {@code faults}: followed when it runs at run time (an orchestration). */
+    /** A Workflow object was translated into {@code faults}: its steps get nodes as they start. */
     void track(String kind, String namespace, String name, JsonNode spec, List<Fault> faults) {
-        if (!kind.equals("Workflow") || faults.stream().noneMatch(Orchestration.class::isInstance)) return;
-        var templates = new ArrayList<String>();
-        for (JsonNode t : spec.path("templates")) if (t.path("name").isTextual()) templates.add(t.path("name").asText());
-        workflows.put(name, new Tracked(namespace, name, templates));
+        if (!kind.equals("Workflow")) return;
+        var templates = new LinkedHashMap<String, JsonNode>();
+        for (JsonNode t : spec.path("templates")) if (t.path("name").isTextual()) templates.put(t.path("name").asText(), t);
+        workflows.put(name, new Tracked(namespace, name, templates, faults.stream().anyMatch(Orchestration.class::isInstance)));
     }
 
     void on(SimEvent event) {
@@ -60,6 +77,7 @@ final class WorkflowNodeMirror {
                 String[] existing = nodeOfStep.get(step);
                 if (existing != null) {
                     nodeOfFault.put(f.fault(), existing);
+                    record(existing[1], f);
                     return;
                 }
                 String node = step + "-" + Integer.toString(++created, 36);
@@ -77,6 +95,11 @@ final class WorkflowNodeMirror {
                         new GenericKubernetesResourceBuilder().withApiVersion("chaos-mesh.org/v1alpha1").withKind("WorkflowNode")
                                 .withNewMetadata().withName(node).withNamespace(w.namespace()).endMetadata()
                                 .withAdditionalProperties(Map.of("spec", spec)).build()).create());
+                Kind kind = ChaosMeshKinds.find(type).orElse(null);
+                if (kind != null && kind.embedField() != null && !type.equals("Schedule")) {
+                    steps.put(node, new Step(w.namespace(), node, type, w.templates().get(template).path(kind.embedField()), new TreeSet<>(), new TreeSet<>()));
+                    record(node, f);
+                }
             }
             case SimEvent.FaultEnded f -> {
                 String[] node = nodeOfFault.remove(f.fault());
@@ -87,8 +110,11 @@ final class WorkflowNodeMirror {
                 }
             }
             case SimEvent.OrchestrationNote n when n.note().equals("workflow ended") || n.note().startsWith("workflow aborted") -> {
-                Tracked w = workflows.remove(n.orchestration());
-                if (w != null) writes.add(() -> accomplish(WorkflowFollower.WORKFLOWS, w.namespace(), w.name()));
+                Tracked w = workflows.get(n.orchestration());
+                if (w != null && w.runtime()) {
+                    workflows.remove(n.orchestration());
+                    writes.add(() -> accomplish(WorkflowFollower.WORKFLOWS, w.namespace(), w.name()));
+                }
             }
             default -> { }
         }
@@ -98,6 +124,54 @@ final class WorkflowNodeMirror {
     void flush() {
         for (Runnable w : writes) w.run();
         writes.clear();
+        for (String node : dirty) experiment(steps.get(node));
+        dirty.clear();
+    }
+
+    private void record(String node, SimEvent.FaultStarted f) {
+        Step step = steps.get(node);
+        if (step != null && (step.pods().addAll(f.pods()) | step.peers().addAll(f.peerPods()))) dirty.add(node);
+    }
+
+    /**
+     * The experiment Chaos Mesh creates for a step's node, with its records, and the node's reference to it; written
+     * again as the step's further faults (a netem's) hit more pods.
+     */
+    private void experiment(Step step) {
+        var context = new ResourceDefinitionContext.Builder().withGroup(ChaosMeshKinds.GROUP).withVersion("v1alpha1").withKind(step.type())
+                .withPlural(step.type().toLowerCase(Locale.ROOT)).withNamespaced(true).build();
+        var resources = client.genericKubernetesResources(context).inNamespace(step.namespace());
+        String name = step.node() + "-chaos";
+        var records = new ArrayList<Map<String, Object>>();
+        for (String pod : step.pods()) records.add(Map.of("id", pod, "selectorKey", ".", "phase", "Injected", "injectedCount", 1, "recoveredCount", 0));
+        for (String pod : step.peers()) records.add(Map.of("id", pod, "selectorKey", ".Target", "phase", "Injected", "injectedCount", 1, "recoveredCount", 0));
+        Map<String, Object> status = Map.of("experiment", Map.of("desiredPhase", "Run", "containerRecords", records));
+        GenericKubernetesResource existing = resources.withName(name).get();
+        if (existing != null) {
+            existing.getAdditionalProperties().put("status", status);
+            resources.resource(existing).update();
+            return;
+        }
+        GenericKubernetesResource node = client.genericKubernetesResources(WorkflowFollower.NODES).inNamespace(step.namespace()).withName(step.node()).get();
+        if (node == null) return; // deleted through the API meanwhile
+        resources.resource(new GenericKubernetesResourceBuilder().withApiVersion(ChaosMeshKinds.GROUP + "/v1alpha1").withKind(step.type())
+                .withNewMetadata().withName(name).withNamespace(step.namespace())
+                .addNewOwnerReference().withApiVersion(ChaosMeshKinds.GROUP + "/v1alpha1").withKind("WorkflowNode").withName(step.node())
+                .withUid(node.getMetadata().getUid()).withController(true).endOwnerReference().endMetadata()
+                .withAdditionalProperties(Map.of("spec", Serialization.jsonMapper().convertValue(step.spec(), Map.class), "status", status)).build()).create();
+        status(node).put("chaosResource", Map.of("apiGroup", ChaosMeshKinds.GROUP, "kind", step.type(), "name", name));
+        client.genericKubernetesResources(WorkflowFollower.NODES).inNamespace(step.namespace()).resource(node).update();
+        log.accept("api: WorkflowNode " + step.namespace() + "/" + step.node() + " created " + step.type() + " " + name + ", records "
+                + step.pods().size() + " injected pod(s)");
+    }
+
+    /** The object's status as a map to write into, made when it has none. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> status(GenericKubernetesResource r) {
+        Object s = r.getAdditionalProperties().get("status");
+        Map<String, Object> out = s instanceof Map<?, ?> m ? new LinkedHashMap<>((Map<String, Object>) m) : new LinkedHashMap<>();
+        r.getAdditionalProperties().put("status", out);
+        return out;
     }
 
     private Tracked owner(String fault) {
@@ -111,7 +185,7 @@ final class WorkflowNodeMirror {
     private static String template(Tracked w, String fault) {
         String rest = fault.substring(w.name().length() + 1);
         String best = null;
-        for (String t : w.templates())
+        for (String t : w.templates().keySet())
             if ((rest.equals(t) || rest.startsWith(t + "-") && rest.substring(t.length() + 1).matches("[0-9]+")) && (best == null || t.length() > best.length()))
                 best = t;
         return best;
@@ -120,7 +194,7 @@ final class WorkflowNodeMirror {
     private void accomplish(ResourceDefinitionContext context, String namespace, String name) {
         GenericKubernetesResource r = client.genericKubernetesResources(context).inNamespace(namespace).withName(name).get();
         if (r == null) return; // deleted through the API meanwhile
-        r.getAdditionalProperties().put("status", Map.of("conditions", List.of(Map.of("type", "Accomplished", "status", "True"))));
+        status(r).put("conditions", List.of(Map.of("type", "Accomplished", "status", "True")));
         client.genericKubernetesResources(context).inNamespace(namespace).resource(r).update();
         log.accept("api: " + context.getKind() + " " + namespace + "/" + name + " accomplished");
     }

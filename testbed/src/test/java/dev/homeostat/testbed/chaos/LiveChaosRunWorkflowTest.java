@@ -7,15 +7,18 @@ import dev.homeostat.chaos.model.Workflow;
 import dev.homeostat.reports.journal.Journal;
 import dev.homeostat.reports.journal.JournalEvent;
 import dev.homeostat.testbed.chaos.LiveRunResult.Outcome;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
@@ -115,8 +118,31 @@ class LiveChaosRunWorkflowTest {
     }
 
     private LiveRunResult run(Path manifest, Duration timeout) {
+        return run(manifest, timeout, SloProbe.NONE);
+    }
+
+    private LiveRunResult run(Path manifest, Duration timeout, SloProbe probe) {
         var options = new LiveRunOptions(null, Duration.ofSeconds(5), Duration.ofMinutes(1), timeout, 0.01, dir.resolve("out"), "run-" + ns);
-        return new LiveChaosRun(manifest, client, SloProbe.NONE, new ManualClock(1), options, log::add).run();
+        return new LiveChaosRun(manifest, client, probe, new ManualClock(1), options, log::add).run();
+    }
+
+    /**
+     * What Chaos Mesh's workflow controller writes for a step: the template's WorkflowNode, the experiment it creates
+     * (named by the node's status.chaosResource) and that experiment's records.
+     */
+    private void stepInjected(String template, String kind, String... records) {
+        String node = "checkout-game-day-" + template + "-x1";
+        client.genericKubernetesResources(WorkflowFollower.NODES).inNamespace(ns).resource(new GenericKubernetesResourceBuilder()
+                .withApiVersion("chaos-mesh.org/v1alpha1").withKind("WorkflowNode").withNewMetadata().withName(node).withNamespace(ns).endMetadata()
+                .withAdditionalProperties(Map.of("spec", Map.of("workflowName", "checkout-game-day", "templateName", template, "type", kind),
+                        "status", Map.of("chaosResource", Map.of("apiGroup", "chaos-mesh.org", "kind", kind, "name", node + "-abcde"))))
+                .build()).create();
+        var context = new ResourceDefinitionContext.Builder().withGroup("chaos-mesh.org").withVersion("v1alpha1").withKind(kind)
+                .withPlural(kind.toLowerCase(java.util.Locale.ROOT)).withNamespaced(true).build();
+        var recordList = java.util.Arrays.stream(records).map(id -> Map.of("id", id, "selectorKey", ".", "phase", "Injected")).toList();
+        client.genericKubernetesResources(context).inNamespace(ns).resource(new GenericKubernetesResourceBuilder()
+                .withApiVersion("chaos-mesh.org/v1alpha1").withKind(kind).withNewMetadata().withName(node + "-abcde").withNamespace(ns).endMetadata()
+                .withAdditionalProperties(Map.of("status", Map.of("experiment", Map.of("containerRecords", recordList)))).build()).create();
     }
 
     private static <T extends JournalEvent> List<T> events(Journal j, Class<T> type) {
@@ -154,6 +180,29 @@ class LiveChaosRunWorkflowTest {
                         tuple("checkout-game-day-catalog-cpu", 300_000L));
         assertThat(journal.events().getLast()).isInstanceOf(JournalEvent.RunEnded.class);
         assertThat(journal.events().getLast().t()).isGreaterThanOrEqualTo(300_000L);
+    }
+
+    @Test
+    void aStepsTargets_areWhatChaosMeshRecordedForItsNodesExperiment_theOtherStepsKeepTheirSelectors() throws IOException {
+        cluster();
+        pod("checkout-2", "checkout");
+        var polls = new AtomicInteger();
+        SloProbe probe = now -> {
+            if (polls.getAndIncrement() == 0) stepInjected("checkout-failure", "PodChaos", ns + "/checkout-2");
+            return List.of();
+        };
+
+        LiveRunResult result = run(workflow(), Duration.ofMinutes(30), probe);
+
+        var started = events(result.journal(), JournalEvent.FaultStarted.class);
+        assertThat(started.get(1).fault()).isEqualTo("checkout-game-day-checkout-failure");
+        assertThat(started.get(1).targets()).containsExactly("pod/" + ns + "/checkout-2"); // mode one: the pod Chaos Mesh drew
+        assertThat(started.get(0).targets()).containsExactly("pod/" + ns + "/cart-1");
+        assertThat(started.get(2).targets()).containsExactly("pod/" + ns + "/catalog-1", "pod/" + ns + "/catalog-2");
+        assertThat(log).contains("Workflow/" + ns + "/checkout-game-day: Chaos Mesh injected 1 of the 2 selected pods: " + ns + "/checkout-2");
+        assertThat(result.targets()).doesNotContain("pod/" + ns + "/checkout-1");
+        assertThat(result.detail()).contains("targets by selector: Chaos Mesh reported no status.experiment.containerRecords for Workflow/"
+                + ns + "/checkout-game-day step checkout-game-day-cart-delay");
     }
 
     @Test

@@ -122,7 +122,8 @@ class SimServerTest {
     void aWorkflowWhoseStepsDependOnTheCluster_showsItsStepsAsWorkflowNodes_andEndsAccomplished() throws Exception {
         var scenario = new ScenarioLoader().load(POD_KILL);
         var options = new ServeOptions(60, new InetSocketAddress("127.0.0.1", 0), 0, 1, false, Duration.ofMillis(100));
-        try (SimServer server = SimServer.start(scenario, options, line -> { })) {
+        var log = new java.util.concurrent.CopyOnWriteArrayList<String>();
+        try (SimServer server = SimServer.start(scenario, options, log::add)) {
             var workflow = Serialization.unmarshal("""
                     apiVersion: chaos-mesh.org/v1alpha1
                     kind: Workflow
@@ -149,8 +150,51 @@ class SimServerTest {
             await().atMost(Duration.ofSeconds(20)).until(() -> accomplished(nodes.withName(node.getMetadata().getName()).get()));
             await().atMost(Duration.ofSeconds(20)).until(() -> accomplished(server.client()
                     .genericKubernetesResources(dev.homeostat.testbed.chaos.WorkflowFollower.WORKFLOWS).inNamespace("default").withName("probe-then-fail").get()));
+            assertStepExperiment(server, nodes.withName(node.getMetadata().getName()).get(), log);
             assertThat(server.failure()).isNull();
         }
+    }
+
+    @Test
+    void aPlannedWorkflowsStep_namesTheExperimentChaosMeshMadeForIt_withItsRecords() throws Exception {
+        var scenario = new ScenarioLoader().load(POD_KILL);
+        var options = new ServeOptions(60, new InetSocketAddress("127.0.0.1", 0), 0, 1, false, Duration.ofMillis(100));
+        var log = new java.util.concurrent.CopyOnWriteArrayList<String>();
+        try (SimServer server = SimServer.start(scenario, options, log::add)) {
+            var workflow = Serialization.unmarshal("""
+                    apiVersion: chaos-mesh.org/v1alpha1
+                    kind: Workflow
+                    metadata: {name: fail-one, namespace: default}
+                    spec:
+                      entry: fail
+                      templates:
+                        - name: fail
+                          templateType: PodChaos
+                          deadline: 30s
+                          podChaos: {action: pod-failure, mode: one, selector: {labelSelectors: {app: frontend}}}
+                    """, dev.homeostat.chaos.model.Workflow.class);
+            server.client().resources(dev.homeostat.chaos.model.Workflow.class).inNamespace("default").resource(workflow).create();
+            var nodes = server.client().genericKubernetesResources(dev.homeostat.testbed.chaos.WorkflowFollower.NODES).inNamespace("default");
+            await().atMost(Duration.ofSeconds(20)).until(() -> nodes.list().getItems().stream()
+                    .anyMatch(n -> String.valueOf(n.getAdditionalProperties().get("status")).contains("chaosResource")));
+            assertStepExperiment(server, nodes.list().getItems().getFirst(), log);
+            assertThat(server.failure()).isNull();
+        }
+    }
+
+    /**
+     * A step's node names, as Chaos Mesh's does, the experiment made for it: owned by the node, recording the one pod a
+     * mode-one step hit, and not read back as a new experiment of the user's.
+     */
+    private static void assertStepExperiment(SimServer server, io.fabric8.kubernetes.api.model.GenericKubernetesResource node, List<String> log) {
+        String name = node.getMetadata().getName() + "-chaos";
+        assertThat(((java.util.Map<?, ?>) node.getAdditionalProperties().get("status")).get("chaosResource"))
+                .isEqualTo(java.util.Map.of("apiGroup", "chaos-mesh.org", "kind", "PodChaos", "name", name));
+        var chaos = server.client().resources(io.fabric8.chaosmesh.v1alpha1.PodChaos.class).inNamespace("default").withName(name).get();
+        assertThat(chaos.getMetadata().getOwnerReferences()).singleElement().satisfies(o -> assertThat(o.getKind()).isEqualTo("WorkflowNode"));
+        assertThat(chaos.getStatus().getExperiment().getContainerRecords()).singleElement()
+                .satisfies(r -> assertThat(r.getId()).startsWith("default/frontend-"));
+        assertThat(log).noneMatch(l -> l.contains("PodChaos/default/" + name));
     }
 
     @Test
