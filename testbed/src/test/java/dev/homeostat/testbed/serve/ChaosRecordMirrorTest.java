@@ -8,6 +8,7 @@ import dev.homeostat.simulator.events.SimEvent;
 import dev.homeostat.testbed.scenario.ScenarioLoader;
 import io.fabric8.chaosmesh.v1alpha1.NetworkChaos;
 import io.fabric8.chaosmesh.v1alpha1.PodChaos;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -21,11 +22,10 @@ import org.junit.jupiter.api.Test;
 class ChaosRecordMirrorTest {
     KubernetesClient client; // an instance field: a fresh mock server for each test, as each mirrors a whole cluster
 
-    @Test
-    void anInjectedExperiment_recordsThePodsTheSimulationsFaultHit_asChaosMeshWritesThem() {
-        var spec = new ScenarioLoader().load(Path.of("..", "scenarios", "ci", "pod-kill.yaml")).simulation();
+    /** {@code manifest} created through the API of a mirrored run of {@code scenario}, 10 s in, then one simulated second. */
+    private <T extends HasMetadata> List<SimEvent.FaultStarted> serve(String scenario, String manifest, Class<T> kind, List<String> log) {
+        var spec = new ScenarioLoader().load(Path.of("..", "scenarios", "ci", scenario)).simulation();
         var started = new ArrayList<SimEvent.FaultStarted>();
-        List<String> log = new ArrayList<>();
         var mirror = new ClusterMirror(client, spec, TargetCluster.scenario(null), log::add);
         var sim = new Simulation(spec, 1, e -> {
             if (e instanceof SimEvent.FaultStarted f) started.add(f);
@@ -33,17 +33,22 @@ class ChaosRecordMirrorTest {
         });
         sim.runUntil(10_000);
         mirror.init(sim);
-        var chaos = Serialization.unmarshal("""
+        client.resources(kind).inNamespace("default").resource(Serialization.unmarshal(manifest, kind)).create();
+        mirror.readBack(sim);
+        sim.runUntil(sim.now() + 1_000);
+        mirror.sync(sim);
+        return started;
+    }
+
+    @Test
+    void anInjectedExperiment_recordsThePodsTheSimulationsFaultHit_asChaosMeshWritesThem() {
+        List<String> log = new ArrayList<>();
+        var started = serve("pod-kill.yaml", """
                 apiVersion: chaos-mesh.org/v1alpha1
                 kind: PodChaos
                 metadata: {name: fail-one, namespace: default}
                 spec: {action: pod-failure, mode: one, duration: 30s, selector: {labelSelectors: {app: frontend}}}
-                """, PodChaos.class);
-        client.resources(PodChaos.class).inNamespace("default").resource(chaos).create();
-
-        mirror.readBack(sim);
-        sim.runUntil(sim.now() + 1_000);
-        mirror.sync(sim);
+                """, PodChaos.class, log);
 
         assertThat(started).singleElement().satisfies(f -> assertThat(f.pods()).hasSize(1)); // mode one over three frontend pods
         String hit = started.getFirst().pods().getFirst();
@@ -59,16 +64,7 @@ class ChaosRecordMirrorTest {
 
     @Test
     void aNetworkChaosWithATarget_recordsItsTargetPodsUnderTheTargetSelectorKey_asChaosMeshDoes() {
-        var spec = new ScenarioLoader().load(Path.of("..", "scenarios", "ci", "control-no-faults.yaml")).simulation();
-        var started = new ArrayList<SimEvent.FaultStarted>();
-        var mirror = new ClusterMirror(client, spec, TargetCluster.scenario(null), s -> { });
-        var sim = new Simulation(spec, 1, e -> {
-            if (e instanceof SimEvent.FaultStarted f) started.add(f);
-            mirror.on(e);
-        });
-        sim.runUntil(10_000);
-        mirror.init(sim);
-        var chaos = Serialization.unmarshal("""
+        var started = serve("control-no-faults.yaml", """
                 apiVersion: chaos-mesh.org/v1alpha1
                 kind: NetworkChaos
                 metadata: {name: slow-edge, namespace: default}
@@ -80,12 +76,7 @@ class ChaosRecordMirrorTest {
                   direction: to
                   target: {mode: fixed, value: "2", selector: {labelSelectors: {app: checkout}}}
                   duration: 1m
-                """, NetworkChaos.class);
-        client.resources(NetworkChaos.class).inNamespace("default").resource(chaos).create();
-
-        mirror.readBack(sim);
-        sim.runUntil(sim.now() + 1_000);
-        mirror.sync(sim);
+                """, NetworkChaos.class, new ArrayList<>());
 
         var f = started.getFirst();
         assertThat(f.pods()).hasSize(1).allMatch(p -> p.startsWith("default/frontend-"));

@@ -119,7 +119,7 @@ class SimServerTest {
     }
 
     @Test
-    void aWorkflowWhoseStepsDependOnTheCluster_showsItsStepsAsWorkflowNodes_andEndsAccomplished() throws Exception {
+    void workflowsShowTheirStepsAsWorkflowNodes_namingTheExperimentsMadeForThem_andOneOfRuntimeStepsEndsAccomplished() throws Exception {
         var scenario = new ScenarioLoader().load(POD_KILL);
         var options = new ServeOptions(60, new InetSocketAddress("127.0.0.1", 0), 0, 1, false, Duration.ofMillis(100));
         var log = new java.util.concurrent.CopyOnWriteArrayList<String>();
@@ -142,42 +142,30 @@ class SimServerTest {
                           podChaos: {action: pod-failure, mode: one, selector: {labelSelectors: {app: frontend}}}
                     """, dev.homeostat.chaos.model.Workflow.class);
             server.client().resources(dev.homeostat.chaos.model.Workflow.class).inNamespace("default").resource(workflow).create();
-            var nodes = server.client().genericKubernetesResources(dev.homeostat.testbed.chaos.WorkflowFollower.NODES).inNamespace("default");
-            await().atMost(Duration.ofSeconds(20)).until(() -> !nodes.list().getItems().isEmpty());
-            var node = nodes.list().getItems().getFirst();
-            assertThat(String.valueOf(node.getAdditionalProperties().get("spec")))
-                    .contains("workflowName=probe-then-fail", "templateName=fail", "type=PodChaos", "startTime=", "deadline=");
-            await().atMost(Duration.ofSeconds(20)).until(() -> accomplished(nodes.withName(node.getMetadata().getName()).get()));
-            await().atMost(Duration.ofSeconds(20)).until(() -> accomplished(server.client()
-                    .genericKubernetesResources(dev.homeostat.testbed.chaos.WorkflowFollower.WORKFLOWS).inNamespace("default").withName("probe-then-fail").get()));
-            assertStepExperiment(server, nodes.withName(node.getMetadata().getName()).get(), log);
-            assertThat(server.failure()).isNull();
-        }
-    }
-
-    @Test
-    void aPlannedWorkflowsStep_namesTheExperimentChaosMeshMadeForIt_withItsRecords() throws Exception {
-        var scenario = new ScenarioLoader().load(POD_KILL);
-        var options = new ServeOptions(60, new InetSocketAddress("127.0.0.1", 0), 0, 1, false, Duration.ofMillis(100));
-        var log = new java.util.concurrent.CopyOnWriteArrayList<String>();
-        try (SimServer server = SimServer.start(scenario, options, log::add)) {
-            var workflow = Serialization.unmarshal("""
+            // a Workflow of planned steps (no Task) gets its nodes too
+            var planned = Serialization.unmarshal("""
                     apiVersion: chaos-mesh.org/v1alpha1
                     kind: Workflow
                     metadata: {name: fail-one, namespace: default}
                     spec:
                       entry: fail
                       templates:
-                        - name: fail
-                          templateType: PodChaos
-                          deadline: 30s
-                          podChaos: {action: pod-failure, mode: one, selector: {labelSelectors: {app: frontend}}}
+                        - {name: fail, templateType: PodChaos, deadline: 30s, podChaos: {action: pod-failure, mode: one, selector: {labelSelectors: {app: frontend}}}}
                     """, dev.homeostat.chaos.model.Workflow.class);
-            server.client().resources(dev.homeostat.chaos.model.Workflow.class).inNamespace("default").resource(workflow).create();
+            server.client().resources(dev.homeostat.chaos.model.Workflow.class).inNamespace("default").resource(planned).create();
             var nodes = server.client().genericKubernetesResources(dev.homeostat.testbed.chaos.WorkflowFollower.NODES).inNamespace("default");
-            await().atMost(Duration.ofSeconds(20)).until(() -> nodes.list().getItems().stream()
-                    .anyMatch(n -> String.valueOf(n.getAdditionalProperties().get("status")).contains("chaosResource")));
-            assertStepExperiment(server, nodes.list().getItems().getFirst(), log);
+            await().atMost(Duration.ofSeconds(20)).until(() -> nodes.list().getItems().size() == 2);
+            var node = nodes.list().getItems().stream().filter(n -> n.getMetadata().getName().startsWith("probe-then-fail-")).findFirst().orElseThrow();
+            var plannedNode = nodes.list().getItems().stream().filter(n -> n.getMetadata().getName().startsWith("fail-one-")).findFirst().orElseThrow();
+            await().atMost(Duration.ofSeconds(20)).until(() -> String.valueOf(nodes.withName(plannedNode.getMetadata().getName()).get()
+                    .getAdditionalProperties().get("status")).contains("chaosResource"));
+            assertStepExperiment(server, nodes.withName(plannedNode.getMetadata().getName()).get(), log);
+            assertThat(String.valueOf(node.getAdditionalProperties().get("spec")))
+                    .contains("workflowName=probe-then-fail", "templateName=fail", "type=PodChaos", "startTime=", "deadline=");
+            await().atMost(Duration.ofSeconds(20)).until(() -> accomplished(nodes.withName(node.getMetadata().getName()).get()));
+            await().atMost(Duration.ofSeconds(20)).until(() -> accomplished(server.client()
+                    .genericKubernetesResources(dev.homeostat.testbed.chaos.WorkflowFollower.WORKFLOWS).inNamespace("default").withName("probe-then-fail").get()));
+            assertStepExperiment(server, nodes.withName(node.getMetadata().getName()).get(), log);
             assertThat(server.failure()).isNull();
         }
     }
