@@ -196,6 +196,7 @@ public final class ChaosSelectors {
                 case "NotIn" -> LabelRequirement.Operator.NOT_IN;
                 case "Exists" -> LabelRequirement.Operator.EXISTS;
                 case "DoesNotExist" -> LabelRequirement.Operator.DOES_NOT_EXIST;
+                case "" -> throw ctx.fail(at + ".operator", "required: In, NotIn, Exists or DoesNotExist");
                 default -> throw ctx.fail(at + ".operator", "unknown operator \"" + r.getOperator() + "\"; use In, NotIn, Exists or DoesNotExist");
             };
             try {

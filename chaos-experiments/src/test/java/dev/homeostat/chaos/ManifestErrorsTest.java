@@ -316,6 +316,13 @@ class ManifestErrorsTest {
     }
 
     @Test
+    void aRequirementWithoutAnOperator_saysItIsRequired_notUnknownNull() throws IOException {
+        var e = error(POD_CHAOS.replace("  app: cart", "  app: cart\n    expressionSelectors:\n      - {key: tier, operator: null}"));
+        assertThat(e.field()).isEqualTo("spec.selector.expressionSelectors[0].operator");
+        assertThat(e.problem()).isEqualTo("required: In, NotIn, Exists or DoesNotExist");
+    }
+
+    @Test
     void aValueWithALineBreak_isEchoedEscaped_soTheProblemStaysOneLine() throws IOException {
         var e = error(POD_CHAOS.replace("mode: all", "mode: \"a\\nb\"\n  value: \"\\t\""));
         assertThat(e.getMessage()).doesNotContain("\n", "\t").contains("\"a\\nb\"");

@@ -111,18 +111,11 @@ final class InjectedRecords {
         return ref.startsWith("pod/") && spared.contains(ref.substring(4));
     }
 
-    /** {@code pods} (what an experiment's selectors match now) without the pods Chaos Mesh spared. */
+    /** {@code pods} (what an experiment's selectors match, now or at apply time) without the pods Chaos Mesh spared. */
     Map<String, Pod> counted(Map<String, Pod> pods) {
         var out = new TreeMap<>(pods);
         out.keySet().removeAll(spared);
         return out;
-    }
-
-    /** The ready pods of {@code p} at apply time that count: those Chaos Mesh injected, once it says; else {@code selectorBased}. */
-    int readyAtStart(Planned p, int selectorBased) {
-        Tracked x = tracked.values().stream().filter(t -> t.planned == p && t.source instanceof Source.Own).findFirst().orElse(null);
-        if (x == null || x.injected == null) return selectorBased;
-        return (int) x.selected.entrySet().stream().filter(e -> x.injected.contains(e.getKey()) && ClusterLookup.ready(e.getValue())).count();
     }
 
     /** The run's targets: {@code selectorBased} without the spared pods, with the pods Chaos Mesh named. */

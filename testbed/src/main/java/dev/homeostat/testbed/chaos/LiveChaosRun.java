@@ -216,8 +216,8 @@ public final class LiveChaosRun {
             allTargets.putAll(targets.pods());
             selections.addAll(p.selections());
         }
-        var readyAtStart = new ArrayList<Integer>();
-        for (ClusterLookup.Targets targets : targetsOf) readyAtStart.add((int) targets.pods().values().stream().filter(ClusterLookup::ready).count());
+        var atStart = new ArrayList<Map<String, Pod>>();
+        for (ClusterLookup.Targets targets : targetsOf) atStart.add(targets.pods());
         watch.start(selections, allTargets);
 
         long windowEnd = 0;
@@ -260,7 +260,7 @@ public final class LiveChaosRun {
                     sloWatch.faultEnded(e.getValue());
                 }
             }
-            String waiting = now < windowEnd ? "fault window" : workflowRuns ? "the workflow to end" : notRecovered(readyAtStart);
+            String waiting = now < windowEnd ? "fault window" : workflowRuns ? "the workflow to end" : notRecovered(atStart);
             if (waiting == null) return new Step(Outcome.RECOVERED, "recovered after " + Duration.ofMillis(now));
             if (now >= deadline)
                 return new Step(Outcome.TIMEOUT, "timed out after " + options.timeout() + " waiting for " + waiting);
@@ -343,14 +343,17 @@ public final class LiveChaosRun {
         events.add(new JournalEvent.ClusterEvent(t, "fault/" + fault, "not watched: " + LiveRuns.notWatchedText(clusters)));
     }
 
-    /** Null when every selection has at least as many ready pods as at apply time and no SLO is violated; else what is missing. */
-    private String notRecovered(List<Integer> readyAtStart) {
+    /**
+     * Null when every selection has at least as many ready pods as at apply time and no SLO is violated; else what is
+     * missing. Both counts leave out the pods Chaos Mesh spared (its records name others), whichever step spared them.
+     */
+    private String notRecovered(List<Map<String, Pod>> atStart) {
         if (!sloWatch.violated().isEmpty()) return "the SLO of " + String.join(", ", sloWatch.violated());
         for (int i = 0; i < planned.size(); i++) {
             Planned p = planned.get(i);
             long ready = records.counted(lookup.pods(p.selections())).values().stream().filter(ClusterLookup::ready).count();
-            int atStart = records.readyAtStart(p, readyAtStart.get(i));
-            if (ready < atStart) return "ready pods of " + p.ref() + " (" + ready + " of " + atStart + ")";
+            long before = records.counted(atStart.get(i)).values().stream().filter(ClusterLookup::ready).count();
+            if (ready < before) return "ready pods of " + p.ref() + " (" + ready + " of " + before + ")";
         }
         return null;
     }

@@ -194,6 +194,8 @@ class LiveChaosRunWorkflowTest {
 
         LiveRunResult result = run(workflow(), Duration.ofMinutes(30), probe);
 
+        // recovered: the spared checkout-1 counts neither now nor at apply time
+        assertThat(result.outcome()).as(result.detail()).isEqualTo(Outcome.RECOVERED);
         var started = events(result.journal(), JournalEvent.FaultStarted.class);
         assertThat(started.get(1).fault()).isEqualTo("checkout-game-day-checkout-failure");
         assertThat(started.get(1).targets()).containsExactly("pod/" + ns + "/checkout-2"); // mode one: the pod Chaos Mesh drew
