@@ -247,6 +247,9 @@ class ManifestErrorsTest {
         var e = error(STRESS_CHAOS.replace("workers: 1", "workers: two"));
         assertAt(e, "spec.stressors.memory.workers", 13, "whole number", "two");
         assertAt(error(STRESS_CHAOS.replace("workers: 1", "workers: \"1\"")), "spec.stressors.memory.workers", 13, "write it without quotes");
+        var withUnit = error(STRESS_CHAOS.replace("workers: 1", "workers: \"4cores\""));
+        assertAt(withUnit, "spec.stressors.memory.workers", 13, "a plain number: this field takes no unit");
+        assertThat(withUnit.problem()).doesNotContain("without quotes");
     }
 
     @Test

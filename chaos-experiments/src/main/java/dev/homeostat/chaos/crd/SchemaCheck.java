@@ -122,7 +122,9 @@ public final class SchemaCheck {
 
     private RuntimeException mismatch(String path, JsonNode node, Shape shape) {
         String found = node.isTextual() ? "\"" + node.asText() + "\"" : node.isObject() ? "a mapping" : node.isArray() ? "a list" : node.toString();
-        String hint = shape instanceof Shape.Whole && node.isTextual() ? " (write it without quotes)" : "";
+        String hint = !(shape instanceof Shape.Whole) || !node.isTextual() ? ""
+                : node.asText().strip().matches("[-+]?\\d+") ? " (write it without quotes)"
+                : node.asText().strip().matches("[-+]?\\d+(\\.\\d+)?\\s*[A-Za-z%]+") ? " (a plain number: this field takes no unit)" : "";
         return sink.fail(path, "expected " + shape.describe() + ", found " + found + hint);
     }
 
