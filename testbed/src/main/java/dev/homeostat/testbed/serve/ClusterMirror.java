@@ -161,8 +161,8 @@ public final class ClusterMirror {
         var present = new TreeSet<String>();
         for (Class<? extends HasMetadata> kind : CHAOS_KINDS) {
             for (HasMetadata r : client.resources(kind).inAnyNamespace().list().getItems()) {
-                // an experiment a WorkflowNode owns is a workflow's step, which the simulation runs already
-                if (r.getMetadata().getOwnerReferences().stream().anyMatch(o -> "WorkflowNode".equals(o.getKind()))) continue;
+                // a Schedule's firing or a Workflow's step, made by the mirror as Chaos Mesh would: the simulation runs it already
+                if (ChildExperiments.madeByController(r)) continue;
                 String ref = r.getKind() + "/" + r.getMetadata().getNamespace() + "/" + r.getMetadata().getName();
                 String id = ref + "@" + r.getMetadata().getUid();
                 present.add(id);

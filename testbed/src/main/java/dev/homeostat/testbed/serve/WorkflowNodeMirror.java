@@ -11,14 +11,12 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -138,40 +136,18 @@ final class WorkflowNodeMirror {
      * again as the step's further faults (a netem's) hit more pods.
      */
     private void experiment(Step step) {
-        var context = new ResourceDefinitionContext.Builder().withGroup(ChaosMeshKinds.GROUP).withVersion("v1alpha1").withKind(step.type())
-                .withPlural(step.type().toLowerCase(Locale.ROOT)).withNamespaced(true).build();
-        var resources = client.genericKubernetesResources(context).inNamespace(step.namespace());
-        String name = step.node() + "-chaos";
-        var records = new ArrayList<Map<String, Object>>();
-        for (String pod : step.pods()) records.add(Map.of("id", pod, "selectorKey", ".", "phase", "Injected", "injectedCount", 1, "recoveredCount", 0));
-        for (String pod : step.peers()) records.add(Map.of("id", pod, "selectorKey", ".Target", "phase", "Injected", "injectedCount", 1, "recoveredCount", 0));
-        Map<String, Object> status = Map.of("experiment", Map.of("desiredPhase", "Run", "containerRecords", records));
-        GenericKubernetesResource existing = resources.withName(name).get();
-        if (existing != null) {
-            existing.getAdditionalProperties().put("status", status);
-            resources.resource(existing).update();
-            return;
-        }
         GenericKubernetesResource node = client.genericKubernetesResources(WorkflowFollower.NODES).inNamespace(step.namespace()).withName(step.node()).get();
         if (node == null) return; // deleted through the API meanwhile
-        resources.resource(new GenericKubernetesResourceBuilder().withApiVersion(ChaosMeshKinds.GROUP + "/v1alpha1").withKind(step.type())
-                .withNewMetadata().withName(name).withNamespace(step.namespace())
-                .addNewOwnerReference().withApiVersion(ChaosMeshKinds.GROUP + "/v1alpha1").withKind("WorkflowNode").withName(step.node())
-                .withUid(node.getMetadata().getUid()).withController(true).endOwnerReference().endMetadata()
-                .withAdditionalProperties(Map.of("spec", Serialization.jsonMapper().convertValue(step.spec(), Map.class), "status", status)).build()).create();
-        status(node).put("chaosResource", Map.of("apiGroup", ChaosMeshKinds.GROUP, "kind", step.type(), "name", name));
+        String name = step.node() + "-chaos";
+        if (!ChildExperiments.write(client, node, step.type(), name, step.spec(), step.pods(), step.peers())) return;
+        var ref = new LinkedHashMap<String, Object>();
+        ref.put("apiGroup", ChaosMeshKinds.GROUP);
+        ref.put("kind", step.type());
+        ref.put("name", name);
+        ChildExperiments.status(node).put("chaosResource", ref);
         client.genericKubernetesResources(WorkflowFollower.NODES).inNamespace(step.namespace()).resource(node).update();
         log.accept("api: WorkflowNode " + step.namespace() + "/" + step.node() + " created " + step.type() + " " + name + ", records "
                 + step.pods().size() + " injected pod(s)");
-    }
-
-    /** The object's status as a map to write into, made when it has none. */
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> status(GenericKubernetesResource r) {
-        Object s = r.getAdditionalProperties().get("status");
-        Map<String, Object> out = s instanceof Map<?, ?> m ? new LinkedHashMap<>((Map<String, Object>) m) : new LinkedHashMap<>();
-        r.getAdditionalProperties().put("status", out);
-        return out;
     }
 
     private Tracked owner(String fault) {
@@ -194,7 +170,7 @@ final class WorkflowNodeMirror {
     private void accomplish(ResourceDefinitionContext context, String namespace, String name) {
         GenericKubernetesResource r = client.genericKubernetesResources(context).inNamespace(namespace).withName(name).get();
         if (r == null) return; // deleted through the API meanwhile
-        status(r).put("conditions", List.of(Map.of("type", "Accomplished", "status", "True")));
+        ChildExperiments.status(r).put("conditions", List.of(Map.of("type", "Accomplished", "status", "True")));
         client.genericKubernetesResources(context).inNamespace(namespace).resource(r).update();
         log.accept("api: " + context.getKind() + " " + namespace + "/" + name + " accomplished");
     }
