@@ -90,9 +90,12 @@ final class InjectedRecords {
     /** Reads the status of every experiment not narrowed yet; narrows the ones whose records appeared. */
     void poll(long now) {
         for (Tracked x : tracked.values()) {
-            if (x.fault == null || x.injected != null) continue;
+            // a Schedule's later firings may draw other pods: its targets grow with each firing's records
+            boolean firings = x.planned.model() instanceof Schedule && x.source instanceof Source.Own;
+            if (x.fault == null || x.injected != null && !firings) continue;
             Set<String> pods = read(x);
-            if (pods.isEmpty()) continue;
+            if (pods.isEmpty() || x.injected != null && x.injected.containsAll(pods)) continue;
+            if (x.injected != null) pods.addAll(x.injected);
             x.injected = pods;
             narrow(x, now);
         }

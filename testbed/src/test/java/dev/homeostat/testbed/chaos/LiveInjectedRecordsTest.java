@@ -152,8 +152,25 @@ class LiveInjectedRecordsTest {
         assertThat(log).contains("PodChaos/" + ns + "/fail-one: Chaos Mesh injected 1 of the 3 selected pods: " + ns + "/web-1");
     }
 
-    @Test
-    void aSchedule_narrowsToTheRecordsOfTheExperimentsItCreated() throws IOException {
+    /** Chaos Mesh's schedule controller at a firing: a PodChaos owned by the Schedule, recording {@code pod}, alone in its status.active. */
+    private void firing(String child, String pod) {
+        var experiment = Serialization.unmarshal("""
+                apiVersion: chaos-mesh.org/v1alpha1
+                kind: PodChaos
+                metadata: {name: %s, namespace: %s}
+                spec: {action: pod-kill, mode: one, selector: {labelSelectors: {app: web}}}
+                status: {experiment: {containerRecords: [{id: %s/%s, selectorKey: ".", phase: Injected, injectedCount: 1}]}}
+                """.formatted(child, ns, ns, pod), PodChaos.class);
+        client.resources(PodChaos.class).inNamespace(ns).resource(experiment).create();
+        client.resources(Schedule.class).inNamespace(ns).withName("every-minute").edit(s -> {
+            s.setStatus(LiveChaosRun.SERIALIZATION.convertValue(Map.of("active",
+                    List.of(Map.of("kind", "PodChaos", "namespace", ns, "name", child))), JsonNode.class));
+            return s;
+        });
+    }
+
+    /** A Schedule of a mode-one pod-kill every minute over web-1..3; {@code firings} plays Chaos Mesh at the n-th poll. */
+    private LiveRunResult schedule(Map<Integer, Runnable> firings) throws IOException {
         for (String p : List.of("web-1", "web-2", "web-3")) pod(p);
         Path manifest = dir.resolve("every-minute.yaml");
         Files.writeString(manifest, """
@@ -172,28 +189,26 @@ class LiveInjectedRecordsTest {
                 """.formatted(ns));
         var calls = new AtomicInteger();
         SloProbe probe = now -> {
-            if (calls.getAndIncrement() == 1) {
-                // Chaos Mesh's schedule controller: a PodChaos owned by the Schedule, named in its status.active
-                var child = Serialization.unmarshal("""
-                        apiVersion: chaos-mesh.org/v1alpha1
-                        kind: PodChaos
-                        metadata: {name: every-minute-x7k2p, namespace: %s}
-                        spec: {action: pod-kill, mode: one, selector: {labelSelectors: {app: web}}}
-                        status: {experiment: {containerRecords: [{id: %s/web-3, selectorKey: ".", phase: Injected, injectedCount: 1}]}}
-                        """.formatted(ns, ns), PodChaos.class);
-                client.resources(PodChaos.class).inNamespace(ns).resource(child).create();
-                client.resources(Schedule.class).inNamespace(ns).withName("every-minute").edit(s -> {
-                    s.setStatus(LiveChaosRun.SERIALIZATION.convertValue(Map.of("active",
-                            List.of(Map.of("kind", "PodChaos", "namespace", ns, "name", "every-minute-x7k2p"))), JsonNode.class));
-                    return s;
-                });
-            }
+            Runnable r = firings.get(calls.getAndIncrement());
+            if (r != null) r.run();
             return List.of();
         };
         var options = new LiveRunOptions(null, Duration.ofSeconds(5), Duration.ofMinutes(1), Duration.ofMinutes(5), 0.01,
                 dir.resolve("out"), "run-" + ns);
+        return new LiveChaosRun(manifest, client, probe, new ManualClock(5), options, log::add).run();
+    }
 
-        LiveRunResult result = new LiveChaosRun(manifest, client, probe, new ManualClock(5), options, log::add).run();
+    @Test
+    void aSchedulesLaterFiring_addsThePodsItsRecordsName() throws IOException {
+        LiveRunResult result = schedule(Map.of(1, () -> firing("every-minute-x7k2p", "web-3"), 3, () -> firing("every-minute-b4n1q", "web-1")));
+
+        assertThat(result.targets()).containsExactly("pod/" + ns + "/web-1", "pod/" + ns + "/web-3");
+        assertThat(log).contains("Schedule/" + ns + "/every-minute: Chaos Mesh injected 2 of the 3 selected pods: " + ns + "/web-1, " + ns + "/web-3");
+    }
+
+    @Test
+    void aSchedule_narrowsToTheRecordsOfTheExperimentsItCreated() throws IOException {
+        LiveRunResult result = schedule(Map.of(1, () -> firing("every-minute-x7k2p", "web-3")));
 
         assertThat(result.targets()).containsExactly("pod/" + ns + "/web-3");
         assertThat(log).contains("Schedule/" + ns + "/every-minute: Chaos Mesh injected 1 of the 3 selected pods: " + ns + "/web-3");
