@@ -9,6 +9,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -89,11 +91,12 @@ final class InjectedRecords {
 
     /** Reads the status of every experiment not narrowed yet; narrows the ones whose records appeared. */
     void poll(long now) {
+        var nodes = new HashMap<String, List<JsonNode>>(); // the WorkflowNodes of a namespace, listed once a poll
         for (Tracked x : tracked.values()) {
             // a Schedule's later firings may draw other pods: its targets grow with each firing's records
             boolean firings = x.planned.model() instanceof Schedule && x.source instanceof Source.Own;
             if (x.fault == null || x.injected != null && !firings) continue;
-            Set<String> pods = read(x);
+            Set<String> pods = read(x, nodes);
             if (pods.isEmpty() || x.injected != null && x.injected.containsAll(pods)) continue;
             if (x.injected != null) pods.addAll(x.injected);
             x.injected = pods;
@@ -130,14 +133,14 @@ final class InjectedRecords {
     }
 
     /**
-     * At the run's end: for each experiment Chaos Mesh never reported records for, one text, logged and returned for the
-     * run's detail; empty when every experiment was narrowed. The journal says nothing then (it is as before records were read):
+     * At the run's end: for each experiment Chaos Mesh never reported records for (but the Workflow steps the run ended
+     * before, {@code notStarted}), one text, logged and returned for the run's detail; empty when every experiment was narrowed. The journal says nothing then (it is as before records were read):
      * a narrowed experiment's journal has the "Chaos Mesh injected" note on its fault, one on selector-based targets has none.
      */
-    List<String> finish() {
+    List<String> finish(Set<String> notStarted) {
         var out = new ArrayList<String>();
         for (Tracked x : tracked.values())
-            if (x.fault != null && x.injected == null)
+            if (x.fault != null && x.injected == null && !notStarted.contains(x.fault))
                 out.add("targets by selector: Chaos Mesh reported no status.experiment.containerRecords for " + x.planned.ref()
                         + (x.source instanceof Source.Own ? "" : " step " + x.fault));
         out.forEach(log);
@@ -171,7 +174,7 @@ final class InjectedRecords {
     }
 
     /** The pods {@code x}'s status records name, as {@code ns/pod}; empty when it has none (yet) or cannot be read. */
-    private Set<String> read(Tracked x) {
+    private Set<String> read(Tracked x, Map<String, List<JsonNode>> nodes) {
         Planned p = x.planned;
         HasMetadata model = p.model();
         try {
@@ -180,8 +183,8 @@ final class InjectedRecords {
                     HasMetadata live = client.resources(model.getClass()).inNamespace(p.namespace()).withName(model.getMetadata().getName()).get();
                     yield live == null ? null : LiveChaosRun.SERIALIZATION.convertValue(live, JsonNode.class);
                 }
-                case Source.Step step -> stepExperiment(p.namespace(), node(p.namespace(), step));
-                case Source.Node node -> stepExperiment(p.namespace(), node.node());
+                case Source.Step step -> stepExperiment(p.namespace(), node(p.namespace(), step, nodes));
+                case Source.Node node -> stepExperiment(p.namespace(), node(p.namespace(), node.node()));
             };
             if (experiment == null) return Set.of();
             if (!(model instanceof Schedule) || !(x.source instanceof Source.Own)) return pods(experiment);
@@ -194,21 +197,34 @@ final class InjectedRecords {
     }
 
     /** The {@code run}-th WorkflowNode (by start) Chaos Mesh made for {@code step}'s template; null until it exists. */
-    private String node(String namespace, Source.Step step) {
-        var nodes = client.genericKubernetesResources(WorkflowFollower.NODES).inNamespace(namespace).list().getItems().stream()
-                .map(n -> LiveChaosRun.SERIALIZATION.convertValue(n, JsonNode.class))
+    private JsonNode node(String namespace, Source.Step step, Map<String, List<JsonNode>> listed) {
+        var nodes = listed.computeIfAbsent(namespace, this::nodes).stream()
                 .filter(n -> step.workflow().equals(n.path("spec").path("workflowName").asText()) && step.template().equals(n.path("spec").path("templateName").asText()))
-                .sorted(java.util.Comparator.comparing((JsonNode n) -> n.path("spec").path("startTime").asText()).thenComparing(n -> n.path("metadata").path("name").asText()))
+                .sorted(Comparator.comparing((JsonNode n) -> n.path("spec").path("startTime").asText()).thenComparing(n -> n.path("metadata").path("name").asText()))
                 .toList();
-        return nodes.size() < step.run() ? null : nodes.get(step.run() - 1).path("metadata").path("name").asText();
+        return nodes.size() < step.run() ? null : nodes.get(step.run() - 1);
+    }
+
+    /** The namespace's WorkflowNodes; none when they cannot be listed (the kubeconfig's user may not read them). */
+    private List<JsonNode> nodes(String namespace) {
+        try {
+            return client.genericKubernetesResources(WorkflowFollower.NODES).inNamespace(namespace).list().getItems().stream()
+                    .map(n -> LiveChaosRun.SERIALIZATION.convertValue(n, JsonNode.class)).toList();
+        } catch (KubernetesClientException e) {
+            return List.of();
+        }
+    }
+
+    /** The WorkflowNode named {@code name}; null when it is not there (yet). */
+    private JsonNode node(String namespace, String name) {
+        var n = client.genericKubernetesResources(WorkflowFollower.NODES).inNamespace(namespace).withName(name).get();
+        return n == null ? null : LiveChaosRun.SERIALIZATION.convertValue(n, JsonNode.class);
     }
 
     /** The experiment a WorkflowNode's {@code status.chaosResource} names; null while it names none. */
-    private JsonNode stepExperiment(String namespace, String node) {
+    private JsonNode stepExperiment(String namespace, JsonNode node) {
         if (node == null) return null;
-        var n = client.genericKubernetesResources(WorkflowFollower.NODES).inNamespace(namespace).withName(node).get();
-        if (n == null) return null;
-        JsonNode ref = LiveChaosRun.SERIALIZATION.convertValue(n, JsonNode.class).path("status").path("chaosResource");
+        JsonNode ref = node.path("status").path("chaosResource");
         if (!ref.path("name").isTextual() || !ref.path("kind").isTextual()) return null;
         return child(LiveChaosRun.SERIALIZATION.convertValue(Map.of("kind", ref.path("kind").asText(), "name", ref.path("name").asText(), "namespace", namespace),
                 JsonNode.class), namespace);

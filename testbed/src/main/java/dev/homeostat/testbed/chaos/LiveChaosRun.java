@@ -25,6 +25,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * One Chaos Mesh manifest file run against a live cluster: every experiment of the file is applied through
@@ -174,7 +175,7 @@ public final class LiveChaosRun {
         } finally {
             Thread.interrupted(); // an interrupted thread cannot write files (ClosedByInterruptException); the outcome says it
         }
-        detail = records.finish().stream().reduce(detail, (d, note) -> d + "; " + note);
+        detail = records.finish(stepsNotStarted(now())).stream().reduce(detail, (d, note) -> d + "; " + note);
         Set<String> unwatched = lookup.unwatched(planned.stream().flatMap(p -> p.selections().stream()).toList());
         if (!unwatched.isEmpty()) detail = detail + "; not watched: cluster " + String.join(", ", unwatched) + " (no kubeconfig context)";
         try {
@@ -225,7 +226,7 @@ public final class LiveChaosRun {
         var followers = new ArrayList<WorkflowFollower>();
         for (int i = 0; i < planned.size(); i++) {
             Planned p = planned.get(i);
-            if (!create(p)) return new Step(Outcome.INTERRUPTED, "interrupted before " + p.ref() + " was applied");
+            if (!objects.create(p, () -> aborted)) return new Step(Outcome.INTERRUPTED, "interrupted before " + p.ref() + " was applied");
             long t = now();
             ClusterLookup.Targets targets = targetsOf.get(i);
             Map<String, Pod> pods = targets.pods();
@@ -358,13 +359,17 @@ public final class LiveChaosRun {
         return null;
     }
 
-    private boolean create(Planned p) {
-        return objects.create(p, () -> aborted);
-    }
-
     /** Deletes what this run created; idempotent. False when a delete failed (the log names it and the kubectl fix). */
     boolean cleanup() {
         return objects.cleanup();
+    }
+
+    /** The Workflow steps journaled ahead whose start the run had not reached by {@code at}: they never ran. */
+    private Set<String> stepsNotStarted(long at) {
+        synchronized (events) {
+            return events.stream().filter(e -> e instanceof JournalEvent.FaultStarted f && stepFaults.contains(f.fault()) && f.t() > at)
+                    .map(e -> ((JournalEvent.FaultStarted) e).fault()).collect(Collectors.toSet());
+        }
     }
 
     private Journal journal(long end, Map<String, Long> ended) {
@@ -374,7 +379,8 @@ public final class LiveChaosRun {
         }
         list.removeIf(e -> e instanceof JournalEvent.ClusterEvent c && records.spared(c.target())); // seen before Chaos Mesh said
         // A Workflow step the run never reached (timeout, failure, Ctrl-C before its offset) never ran: no incident.
-        list.removeIf(e -> e instanceof JournalEvent.FaultStarted f && stepFaults.contains(f.fault()) && f.t() > end);
+        Set<String> notStarted = stepsNotStarted(end);
+        list.removeIf(e -> e instanceof JournalEvent.FaultStarted f && notStarted.contains(f.fault()));
         // Faults still open (timeout, failure, Ctrl-C) end with the deletion, now.
         for (JournalEvent e : List.copyOf(list)) {
             if (e instanceof JournalEvent.FaultStarted f && !ended.containsKey(f.fault())) {
