@@ -93,9 +93,11 @@ final class WorkflowNodeMirror {
                         new GenericKubernetesResourceBuilder().withApiVersion("chaos-mesh.org/v1alpha1").withKind("WorkflowNode")
                                 .withNewMetadata().withName(node).withNamespace(w.namespace()).endMetadata()
                                 .withAdditionalProperties(Map.of("spec", spec)).build()).create());
+                // an experiment template's step (a Schedule template's faults carry the kind it schedules: its node names a Schedule)
+                JsonNode t = w.templates().get(template);
                 Kind kind = ChaosMeshKinds.find(type).orElse(null);
-                if (kind != null && kind.embedField() != null && !type.equals("Schedule")) {
-                    steps.put(node, new Step(w.namespace(), node, type, w.templates().get(template).path(kind.embedField()), new TreeSet<>(), new TreeSet<>()));
+                if (kind != null && kind.embedField() != null && type.equals(t.path("templateType").asText()) && t.path(kind.embedField()).isObject()) {
+                    steps.put(node, new Step(w.namespace(), node, type, t.path(kind.embedField()), new TreeSet<>(), new TreeSet<>()));
                     record(node, f);
                 }
             }
