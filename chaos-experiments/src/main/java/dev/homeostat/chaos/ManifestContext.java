@@ -200,4 +200,9 @@ public final class ManifestContext implements SchemaCheck.Sink {
         if (count == 1) return List.of(name);
         return IntStream.rangeClosed(1, count).mapToObj(i -> name + "#" + i).toList();
     }
+
+    /** The inverse of {@link #faultNames}: the name of the experiment (or Workflow step, or Schedule firing) a fault belongs to. */
+    public static String experimentName(String faultName) {
+        return faultName.replaceFirst("#\\d+$", "");
+    }
 }

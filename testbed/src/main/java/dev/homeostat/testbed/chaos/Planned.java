@@ -1,5 +1,6 @@
 package dev.homeostat.testbed.chaos;
 
+import dev.homeostat.chaos.ManifestContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.homeostat.chaos.ChaosExperiment;
 import dev.homeostat.chaos.ChaosManifests;
@@ -44,7 +45,7 @@ public record Planned(ChaosExperiment experiment, HasMetadata model, String name
             WorkflowTemplate template = templateOf(f.name(), prefix, w.getSpec().getTemplates());
             List<PodSelection> own = template == null ? selections
                     : PodSelection.in(LiveChaosRun.SERIALIZATION.convertValue(template, JsonNode.class), namespace);
-            String rerun = template == null ? "" : step(f.name()).substring(prefix.length() + template.getName().length());
+            String rerun = template == null ? "" : ManifestContext.experimentName(f.name()).substring(prefix.length() + template.getName().length());
             out.add(new WorkflowStep(f, own, template == null ? null : template.getName(), template == null ? null : template.getTemplateType(),
                     rerun.isEmpty() ? 1 : Integer.parseInt(rerun.substring(1))));
         }
@@ -76,15 +77,10 @@ public record Planned(ChaosExperiment experiment, HasMetadata model, String name
         return w.getSpec().getTemplates().stream().filter(t -> name.equals(t.getName())).findFirst().orElse(null);
     }
 
-    /** A step's name: its fault's without the {@code #n} of one of several faults (a netem's delay and loss). */
-    private static String step(String fault) {
-        return fault.replaceFirst("#\\d+$", "");
-    }
-
     /** The template a step's fault came from: {@code <workflow>-<template>} or {@code ...-<n>}; the longest name wins. */
     private static WorkflowTemplate templateOf(String fault, String prefix, List<WorkflowTemplate> templates) {
         if (!fault.startsWith(prefix)) return null;
-        String rest = step(fault).substring(prefix.length());
+        String rest = ManifestContext.experimentName(fault).substring(prefix.length());
         WorkflowTemplate best = null;
         for (WorkflowTemplate t : templates) {
             String n = t.getName();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.homeostat.chaos.ChaosManifests;
+import dev.homeostat.chaos.ManifestContext;
 import dev.homeostat.chaos.ManifestException;
 import dev.homeostat.chaos.ManifestTranslator;
 import dev.homeostat.chaos.TargetCluster;
@@ -45,7 +46,7 @@ final class ManifestFaults {
         List<Fault> faults = new ArrayList<>();
         for (Fault f : translated) {
             // the translation numbers the parts of one experiment (netem's delay, loss… as name#1, name#2): the name is before '#'
-            String name = f.name().replaceFirst("#\\d+$", "");
+            String name = ManifestContext.experimentName(f.name());
             ScenarioNames.check(src, field, KubernetesNames.SUBDOMAIN, "a Chaos Mesh experiment's metadata.name", name);
             faults.add(f);
         }

@@ -1,5 +1,6 @@
 package dev.homeostat.testbed.serve;
 
+import dev.homeostat.chaos.ManifestContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.homeostat.chaos.crd.ChaosMeshKinds;
@@ -68,7 +69,7 @@ final class ChaosRecordMirror {
             if (kind.isEmpty()) return;
             schedules.put(ns + "/" + name, new Firings(kind.get().name(), spec.path(kind.get().embedField()), Math.max(1, spec.path("historyLimit").asInt(1))));
             // a firing's faults are named <schedule>-<n>, and #k for each of several (a netem's delay and loss)
-            for (Fault f : faults) byFault.put(f.name(), new Resource(resource.getClass(), ns, name, f.name().replaceFirst("#\\d+$", "")));
+            for (Fault f : faults) byFault.put(f.name(), new Resource(resource.getClass(), ns, name, ManifestContext.experimentName(f.name())));
             return;
         }
         var r = new Resource(resource.getClass(), ns, name, null);

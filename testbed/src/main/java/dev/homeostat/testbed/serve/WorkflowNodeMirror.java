@@ -1,5 +1,6 @@
 package dev.homeostat.testbed.serve;
 
+import dev.homeostat.chaos.ManifestContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.homeostat.chaos.crd.ChaosMeshKinds;
 import dev.homeostat.chaos.crd.ChaosMeshKinds.Kind;
@@ -68,7 +69,7 @@ final class WorkflowNodeMirror {
         switch (event) {
             case SimEvent.FaultStarted f -> {
                 // one step may be several faults (a netem's delay and loss: name#1, name#2): one node for the step
-                String step = f.fault().replaceFirst("#\\d+$", "");
+                String step = ManifestContext.experimentName(f.fault());
                 Tracked w = owner(step);
                 String template = w == null ? null : template(w, step);
                 if (template == null) return;
