@@ -21,8 +21,8 @@ import picocli.CommandLine.Parameters;
 /** {@code homeostat bench}: every policy × every detector override on the same scenarios and seeds. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {
-                "Run a detector × policy grid on a suite with identical seeds and compare the configurations:",
-                "F1, precision, recall, MTTD, MTTR, downtime reduction, needless actions, escalations (means over all runs),",
+                "Run a detector × policy grid on a suite with identical seeds and compare the configurations.",
+                "Compared: F1, precision, recall, MTTD, MTTR, downtime reduction, needless actions, escalations (means over all runs),",
                 "Pareto-best on (F1 up, MTTR down, needless down) marked *, one best named. Writes bench.md, bench.json, bench.png.",
                 "Exit code: 0 done, 2 bad input."})
 public final class BenchCommand implements Callable<Integer> {

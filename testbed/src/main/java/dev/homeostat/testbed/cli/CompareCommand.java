@@ -18,8 +18,9 @@ import picocli.CommandLine.Parameters;
 /** {@code homeostat compare}: the CI gate between a base report and a new one. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = {
-                "Compare two report.json files scenario by scenario and metric by metric (means, delta, Welch p-value, verdict).",
-                "A regression is a change in the bad direction beyond its threshold; significance is not required unless --require-significance.",
+                "Compare two report.json files scenario by scenario and metric by metric.",
+                "Per metric: means, delta, Welch p-value, verdict. A regression is a change in the bad direction beyond its",
+                "threshold; significance is not required unless --require-significance.",
                 "Scenarios found in one report only are listed, not judged.",
                 "Exit code: 0 no regression, 1 a regression, 2 bad input."})
 public final class CompareCommand implements Callable<Integer> {

@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "engine", mixinStandardHelpOptions = true,
         description = {
-                "Run the self-healing engine against a live cluster, as configured by an EngineConfig YAML (deploy/engine/base/engine.yaml is one).",
+                "Run the self-healing engine against a live cluster, as configured by an EngineConfig YAML.",
+                "deploy/engine/base/engine.yaml is one.",
                 "Each engine event is printed as one line on stdout (and appended to spec.journal as JSON lines when set).",
                 "Exit code: 0 stopped cleanly, 1 --max-ticks not reached in time, 2 bad input."})
 public final class EngineCommand implements Callable<Integer> {

@@ -26,9 +26,9 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "perf", mixinStandardHelpOptions = true,
         description = {
-                "Measure the simulator: speed-up over real time, events/s and heap of one run (engine off),",
-                "the event-queue micro-benchmark (EventQueue vs java.util.PriorityQueue, same JVM),",
-                "and the parallel efficiency of seeds over threads; with --engine also the baseline + engine pair",
+                "Measure the simulator's speed, its heap and the parallel efficiency of seeds.",
+                "Speed-up over real time, events/s and heap of one run (engine off), the event-queue micro-benchmark (EventQueue",
+                "vs java.util.PriorityQueue, same JVM), the parallel efficiency of seeds over threads; with --engine also the pair",
                 "that homeostat run scores (speed-up for the pair, engine tick time, heap). Runs both references by default",
                 "(scenarios/perf/reference.yaml, then the call-graph scenarios/perf/callgraph.yaml). Figures go to stdout."})
 final class PerfCommand implements Callable<Integer> {

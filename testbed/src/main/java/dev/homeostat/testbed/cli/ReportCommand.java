@@ -28,7 +28,8 @@ public final class ReportCommand implements Runnable {
                     "Merge the folders of 'homeostat run SUITE --shard I/N' (all N of them) into the report an unsharded run writes:",
                     "re-scores every pair from its journals, writes report.json, summary.md and journals/ into --out.",
                     "Run it from the working directory the shards ran in: their shard.json name the suite by that path.",
-                    "Exit code: 0 every scenario met its expectations, 1 one did not, 2 bad input (a pair missing or in two shards, shards of different suites or N)."},
+                    "Exit code: 0 every scenario met its expectations, 1 one did not, 2 bad input (a pair missing or in two shards,",
+                    "shards of different suites or N)."},
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {Homeostat.CODE_OK, Homeostat.CODE_FAILED, Homeostat.CODE_BAD_INPUT, Homeostat.CODE_IO})
     public static final class Merge implements Callable<Integer> {

@@ -29,9 +29,10 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "rules", mixinStandardHelpOptions = true,
         description = {
-                "Print the Prometheus alerting rules of a RemediationPolicy: one rule per signal, labelled homeostat_signal=<signal>, whose",
-                "condition is the signal's detector in PromQL (threshold exactly; mad and ewma as a z-score over the same window). Signals",
-                "whose detector has no PromQL form are listed in a comment at the top and on stderr.",
+                "Print the Prometheus alerting rules of a RemediationPolicy, and optionally its SLO burn-rate paging rules.",
+                "One rule per signal, labelled homeostat_signal=<signal>, whose condition is the signal's detector in PromQL",
+                "(threshold exactly; mad and ewma as a z-score over the same window). Signals whose detector has no PromQL form",
+                "are listed in a comment at the top and on stderr.",
                 "Exit code: 0 written, 2 bad input."})
 public final class RulesCommand implements Callable<Integer> {
     @Option(names = "--policy", required = true, paramLabel = "FILE", description = "The RemediationPolicy YAML.")

@@ -21,7 +21,8 @@ import picocli.CommandLine.Parameters;
         description = {
                 "Run scenarios in the simulator, each seed twice (engine off = plain Kubernetes, engine on), and score them.",
                 "Progress goes to stderr (a bar on a terminal, one line per run otherwise or when CI is set); the table to stdout.",
-                "A scenario without expectations is reported as 'no expectations', never as a pass (with --require-expectations it fails: exit 1).",
+                "A scenario without expectations is reported as 'no expectations', never as a pass",
+                "(with --require-expectations it fails: exit 1).",
                 "Everything is checked before the first simulation (the scenarios, the limits, the estimated work, --out);",
                 "the output is staged and moved into --out at the end, so an interrupted run leaves --out as it was."},
         exitCodeListHeading = "%nExit codes:%n",
