@@ -37,10 +37,10 @@ final class PodOutcome {
     /** With partly slow IO: the requests that waited on it, and their wait. */
     boolean slowIo;
     double ioDelayed, ioWaitSeconds;
-    /** The step's p99 components (weight, mean, offset), whether one is shifted, the latency cap, the slow, answered requests. */
+    /** The step's p99 components (weight, mean, offset), whether one is shifted, the latency cap, the slow requests. */
     final double[] weight = new double[2], mean = new double[2], shift = new double[2];
     boolean shifted;
-    double cap, slow, answered;
+    double cap, slow;
 
     /** Forgets the inputs: a new step (arrivals, added latency, call plan) changes every outcome. */
     void forget() { spec = null; }

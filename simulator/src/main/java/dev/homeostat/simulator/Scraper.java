@@ -4,6 +4,7 @@ import static dev.homeostat.simulator.metrics.MetricNames.*;
 
 import dev.homeostat.simulator.metrics.Batch;
 import dev.homeostat.simulator.metrics.Handle;
+import dev.homeostat.simulator.metrics.HistogramQuantile;
 import dev.homeostat.simulator.metrics.MetricStore;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -58,6 +59,7 @@ final class Scraper implements PodWatch {
     /** The window of the replicas-available rule's min_over_time. */
     static final long AVAILABLE_WINDOW_MS = 120_000;
     private final Map<ServiceState, Handle[]> serviceSeries = new IdentityHashMap<>();
+    private final double[] minuteBuckets = new double[LATENCY_BUCKETS.length + 1];
     /** The slot runs of gone StatefulSet pods, by pod key, kept for the pod that takes the name. */
     private final Map<String, Integer> statefulRuns = new java.util.HashMap<>();
 
@@ -132,8 +134,12 @@ final class Scraper implements PodWatch {
             SlidingSums m = s.lastMinute;
             if (keepErrors && m.sum(ServiceState.REQ) > 0)
                 serviceHandle(s, hs, SERVICE_ERRORS).add(t, m.sum(ServiceState.ERR) / m.sum(ServiceState.REQ));
-            if (keepP99 && m.sum(ServiceState.ANSWERED) > 0)
-                serviceHandle(s, hs, SERVICE_P99).add(t, m.sum(ServiceState.P99_WEIGHTED) / m.sum(ServiceState.ANSWERED));
+            if (keepP99) {
+                // the shipped rule: histogram_quantile(0.99) over the minute's increase of the pods' summed buckets
+                for (int i = 0; i < minuteBuckets.length; i++) minuteBuckets[i] = m.sum(ServiceState.DURATION_BUCKETS + i);
+                double p99 = HistogramQuantile.of(0.99, LATENCY_BUCKETS, minuteBuckets);
+                if (!Double.isNaN(p99)) serviceHandle(s, hs, SERVICE_P99).add(t, p99);
+            }
             if (keepEdges) for (int j = 0; j < s.callees.length; j++) {
                 double[] counts = s.callCounts[j];
                 for (int code = 0; code < CALL_CODES.length; code++)

@@ -1,6 +1,7 @@
 package dev.homeostat.simulator;
 
 import dev.homeostat.simulator.events.SimEvent;
+import dev.homeostat.simulator.metrics.MetricNames;
 import dev.homeostat.simulator.spec.ServiceSpec;
 import dev.homeostat.simulator.spec.SloSpec;
 import java.util.ArrayList;
@@ -10,8 +11,8 @@ import java.util.SplittableRandom;
 
 /** A Service: its traffic noise stream, counters of requests that reached no pod, and its SLO window. */
 final class ServiceState {
-    // columns of the 60 s window
-    static final int REQ = 0, ERR = 1, ANSWERED = 2, P99_WEIGHTED = 3;
+    // columns of the 60 s window: requests, failed ones, then the duration histogram's cumulative buckets (+Inf last)
+    static final int REQ = 0, ERR = 1, DURATION_BUCKETS = 2, MINUTE_COLUMNS = DURATION_BUCKETS + MetricNames.LATENCY_BUCKETS.length + 1;
     // columns of the SLO window
     static final int SLO_REQ = 0, SLO_ERR = 1, SLO_SLOW = 2;
 
@@ -34,6 +35,8 @@ final class ServiceState {
     double stepRequests, stepErrors, stepTimeouts, stepP99;
     /** Cumulative since the run began, as the SLO counts them: requests, failed ones, ones slower than the latency objective. */
     double totalRequests, totalErrors, totalSlow;
+    /** Its pods' request-duration histogram summed, cumulative since the run began: by bound, then the count (+Inf). */
+    final double[] totalDurations = new double[MetricNames.LATENCY_BUCKETS.length + 1];
 
     // ---- call graph (README "Call graph"); untouched for services nobody calls and that call nobody
     /** The services this one calls, in the order of {@code spec.calls()}; set by {@link TrafficOrder#wire}. */
@@ -66,7 +69,7 @@ final class ServiceState {
 
     /** @param stepMs the traffic step: windows hold window / step buckets, each a step's counts */
     ServiceState(ServiceSpec spec, DeploymentState deployment, SplittableRandom noise, long stepMs) {
-        this.lastMinute = new SlidingSums(4, (int) (Simulation.RATE_WINDOW_MS / stepMs));
+        this.lastMinute = new SlidingSums(MINUTE_COLUMNS, (int) (Simulation.RATE_WINDOW_MS / stepMs));
         this.spec = spec;
         this.key = spec.namespace() + "/" + spec.name();
         this.deployment = deployment;

@@ -280,12 +280,20 @@ public final class Simulation {
 
     /**
      * What the Service's SLO has counted since the run began, as an SLO burn-rate rule reads it from counters:
-     * requests, failed requests (5xx, no endpoint, lost in flight) and requests slower than its latency objective.
+     * requests, failed requests (5xx, no endpoint, lost in flight), requests slower than its latency objective, and its
+     * pods' request-duration histogram summed.
      */
     public ServiceTotals serviceTotals(String namespace, String service) {
         ServiceState s = cluster.service(namespace, service);
         if (s == null) throw new IllegalArgumentException("service: no service '" + namespace + "/" + service + "'");
-        return new ServiceTotals(s.totalRequests, s.totalErrors, s.totalSlow);
+        return new ServiceTotals(s.totalRequests, s.totalErrors, s.totalSlow, s.totalDurations.clone());
+    }
+
+    /** The last traffic step's p99 latency of the Service (s), exact: the model's own, where the p99 rule reads a histogram. */
+    double stepP99(String namespace, String service) {
+        ServiceState s = cluster.service(namespace, service);
+        if (s == null) throw new IllegalArgumentException("service: no service '" + namespace + "/" + service + "'");
+        return s.stepP99;
     }
 
     // ---------------------------------------------------------------- actions, as the API server takes them

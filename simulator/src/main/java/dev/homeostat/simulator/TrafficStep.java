@@ -22,7 +22,7 @@ final class TrafficStep {
     private double[] means = new double[16];
     private double[] offsets = new double[16];
     private final double[] podRow = new double[5];
-    private final double[] serviceRow = new double[4];
+    private final double[] serviceRow = new double[ServiceState.MINUTE_COLUMNS];
     private final double[] sloRow = new double[3];
     // the call outcome of this step's service (README "Call graph"): for its pods, and for one a call fault holds
     private final CallPlan plan = new CallPlan(), podPlan = new CallPlan();
@@ -34,7 +34,9 @@ final class TrafficStep {
     private int accN;
     // whether some latency of the step is shifted by an offset: only then does the p99 need its offsets' pass
     private boolean accOffsets;
-    private double accReq, accErr, accSlow, accAnswered, accTimeouts, accCap, accCallTimeouts;
+    private double accReq, accErr, accSlow, accTimeouts, accCap, accCallTimeouts;
+    // the step's additions to the Service's duration histogram: its buckets, then +Inf
+    private final double[] accDurations = new double[MetricNames.LATENCY_BUCKETS.length + 1];
 
     /**
      * The step length, seconds. Counts (requests, errors, latency sums, the SLO and minute windows'
@@ -85,7 +87,8 @@ final class TrafficStep {
         quiet.forget();
         accN = 0;
         accOffsets = false;
-        accReq = 0; accErr = 0; accSlow = 0; accAnswered = 0; accTimeouts = 0; accCap = 0; accCallTimeouts = 0;
+        accReq = 0; accErr = 0; accSlow = 0; accTimeouts = 0; accCap = 0; accCallTimeouts = 0;
+        java.util.Arrays.fill(accDurations, 0);
         boolean callFaults = calling && !s.callFaults.isEmpty();
         if (callFaults) stepPodsUnderCallFaults(d, s, t, share, added, calls, threshold);
         else {
@@ -103,7 +106,7 @@ final class TrafficStep {
      */
     private void stepService(ServiceState s, long t, double arrivals, int endpoints, int calls, boolean callFaults) {
         int n = accN;
-        double req = accReq, err = accErr, slow = accSlow, answered = accAnswered, timeouts = accTimeouts, cap = accCap;
+        double req = accReq, err = accErr, slow = accSlow, timeouts = accTimeouts, cap = accCap;
         double callTimeouts = accCallTimeouts;
         for (int j = 0; j < calls; j++) {
             s.callees[j].callArrivals += calleeLoad[j];
@@ -131,8 +134,8 @@ final class TrafficStep {
         s.stepP99 = p99;
         serviceRow[ServiceState.REQ] = req;
         serviceRow[ServiceState.ERR] = err;
-        serviceRow[ServiceState.ANSWERED] = answered;
-        serviceRow[ServiceState.P99_WEIGHTED] = p99 * answered;
+        System.arraycopy(accDurations, 0, serviceRow, ServiceState.DURATION_BUCKETS, accDurations.length);
+        for (int b = 0; b < accDurations.length; b++) s.totalDurations[b] += accDurations[b];
         s.lastMinute.push(serviceRow);
         sloRow[ServiceState.SLO_REQ] = req;
         sloRow[ServiceState.SLO_ERR] = err;
@@ -330,7 +333,6 @@ final class TrafficStep {
             o.cap = offset > 0 ? Math.min(TrafficModel.REQUEST_TIMEOUT_S, podCap + offset) : podCap;
             o.slow = memo.slowerThan(ok, mean, offset, threshold) + late + fail504;
         }
-        o.answered = ok + late + fail504;
     }
 
     /** Adds a serving pod's outcome to the callees' load and the step's sums, in pod order. */
@@ -338,7 +340,6 @@ final class TrafficStep {
         if (o.calling) {
             for (int j = 0; j < calls; j++) calleeLoad[j] += o.calleeLoad[j];
             accCallTimeouts += o.callErr504;
-            accAnswered += o.callErr;
         }
         accTimeouts += o.late504;
         for (int c = 0; c < o.rows; c++) {
@@ -350,7 +351,12 @@ final class TrafficStep {
         if (o.shifted) accOffsets = true;
         accCap = Math.max(accCap, o.cap);
         accSlow += o.slow;
-        accAnswered += o.answered;
+        // the Service's histogram is its pods' summed, pod by pod (in pod order, as each pod working out its own would)
+        int buckets = MetricNames.LATENCY_BUCKETS.length;
+        for (int row = 0, from = 0; row < o.rows; row++, from += PodState.DURATIONS) {
+            if (o.rowAnswered[row]) for (int b = 0; b < buckets; b++) accDurations[b] += o.durations[from + b];
+            accDurations[buckets] += o.durations[from + buckets];
+        }
     }
 
     /**

@@ -49,7 +49,29 @@ final class Fixtures {
         return new Run(sim, events);
     }
 
-    record Run(Simulation sim, List<SimEvent> events) {
+    /**
+     * Runs the spec keeping the exact p99 of {@code namespace/service} at every traffic step: the model's own latency,
+     * for tests of the model (the p99 rule reads the duration histogram, as Prometheus does).
+     */
+    static Run runKeepingP99(SimulationSpec spec, long seed, String namespace, String service) {
+        List<SimEvent> events = new ArrayList<>();
+        var sim = new Simulation(spec, seed, events::add);
+        var p99 = new java.util.TreeMap<Long, Double>();
+        sim.every(Simulation.STEP_MS, Simulation.STEP_MS, t -> p99.put(t, sim.stepP99(namespace, service)));
+        sim.run();
+        return new Run(sim, events, p99);
+    }
+
+    record Run(Simulation sim, List<SimEvent> events, java.util.NavigableMap<Long, Double> exactP99) {
+        Run(Simulation sim, List<SimEvent> events) { this(sim, events, java.util.Collections.emptyNavigableMap()); }
+
+        /** The mean of the kept service's exact step p99s over the minute up to {@code t} ({@link #runKeepingP99}). */
+        double exactP99(long t) {
+            var minute = exactP99.subMap(t - 60_000, false, t, true);
+            if (minute.isEmpty()) throw new IllegalStateException("no exact p99 kept before " + t + "; run with runKeepingP99");
+            return minute.values().stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        }
+
         <T extends SimEvent> List<T> of(Class<T> type) {
             return events.stream().filter(type::isInstance).map(type::cast).toList();
         }

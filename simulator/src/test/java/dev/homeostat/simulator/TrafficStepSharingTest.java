@@ -45,6 +45,8 @@ class TrafficStepSharingTest {
             assertThat(bits(shared.service.totalRequests)).isEqualTo(bits(alone.service.totalRequests));
             assertThat(bits(shared.service.totalErrors)).isEqualTo(bits(alone.service.totalErrors));
             assertThat(bits(shared.service.totalSlow)).isEqualTo(bits(alone.service.totalSlow));
+            for (int b = 0; b < shared.service.totalDurations.length; b++)
+                assertThat(bits(shared.service.totalDurations[b])).isEqualTo(bits(alone.service.totalDurations[b]));
         }
     }
 

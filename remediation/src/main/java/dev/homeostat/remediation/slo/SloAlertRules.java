@@ -20,8 +20,9 @@ import java.util.TreeSet;
  *
  * <p>Inputs are the application metrics the shipped recording rules read: {@code http_requests_total{code}} and the
  * {@code http_request_duration_seconds} histogram, labelled {@code namespace} and {@code service}. A latency
- * objective is judged at a histogram bucket bound: its threshold when it is one, else the next bound above (bad
- * requests are then those slower than that bound, which the rule's comment says).
+ * objective is read off the histogram at its threshold ({@link LatencyCut}): exactly when the threshold is a bucket
+ * bound; else by linear interpolation between the bounds around it — the assumption {@code histogram_quantile}
+ * makes —, so a 400 ms objective is not silently judged at 500 ms.
  */
 public final class SloAlertRules {
     /** The recording rule of the bad-request share over a window: {@code slo:sli_error:ratio_rate5m}. */
@@ -45,9 +46,33 @@ public final class SloAlertRules {
 
     private SloAlertRules() { }
 
-    /** The bucket bound a latency objective is judged at: its threshold if it is a bound, else the next one above. */
-    public static double bucketBound(double thresholdSeconds, double[] bounds) {
-        for (double b : bounds) if (b >= thresholdSeconds - 1e-12) return b;
+    /**
+     * Where a latency objective meets the histogram: the bucket bounds around its threshold ({@code lower} 0 below the
+     * first bound; equal bounds when the threshold is one) and how far between them it lies, {@code weight} in (0, 1].
+     * The requests at or below the threshold are then estimated as (1 − weight) × bucket(lower) + weight × bucket(upper):
+     * requests spread evenly inside a bucket, as {@code histogram_quantile} assumes.
+     */
+    public record LatencyCut(double lower, double upper, double weight) {
+        /** The requests at or below the threshold, from the cumulative counts at {@code lower} and {@code upper}. */
+        public double atOrBelow(double countAtLower, double countAtUpper) {
+            return weight == 1 ? countAtUpper : lowerWeight() * countAtLower + weight * countAtUpper;
+        }
+
+        /** 1 − weight, to the six decimals the rule prints. */
+        double lowerWeight() { return sixDecimals(1 - weight); }
+    }
+
+    /** Weights printed into a rule, and used by the simulation as printed: six decimals. */
+    private static double sixDecimals(double v) { return Math.round(v * 1e6) / 1e6; }
+
+    /** The cut of a latency objective of {@code thresholdSeconds} on a histogram of {@code bounds} (ascending). */
+    public static LatencyCut latencyCut(double thresholdSeconds, double[] bounds) {
+        double lower = 0;
+        for (double b : bounds) {
+            if (Math.abs(b - thresholdSeconds) <= 1e-12) return new LatencyCut(b, b, 1);
+            if (b > thresholdSeconds) return new LatencyCut(lower, b, sixDecimals((thresholdSeconds - lower) / (b - lower)));
+            lower = b;
+        }
         throw new IllegalArgumentException("latency objective " + thresholdSeconds + " s is above the histogram's largest bound "
                 + bounds[bounds.length - 1] + " s; add a bucket at or above it");
     }
@@ -99,10 +124,19 @@ public final class SloAlertRules {
         return switch (o.kind()) {
             case AVAILABILITY -> by + "(rate(http_requests_total{" + selector(o) + ", code=~\"5..\"}" + range + "))\n/\n"
                     + by + "(rate(http_requests_total{" + selector(o) + "}" + range + "))\n";
-            case LATENCY -> "1 - (\n  " + by + "(rate(http_request_duration_seconds_bucket{" + selector(o) + ", "
-                    + le(bucketBound(o.latencyThresholdSeconds(), bounds)) + "}" + range + "))\n  /\n  "
+            case LATENCY -> "1 - (\n  " + atOrBelow(o, latencyCut(o.latencyThresholdSeconds(), bounds), by, range) + "\n  /\n  "
                     + by + "(rate(http_request_duration_seconds_count{" + selector(o) + "}" + range + "))\n)\n";
         };
+    }
+
+    /** The rate of requests at or below the objective's threshold: one bucket, or the cut between two. */
+    private static String atOrBelow(SloObjective o, LatencyCut cut, String by, String range) {
+        String upper = by + "(rate(http_request_duration_seconds_bucket{" + selector(o) + ", " + le(cut.upper()) + "}" + range + "))";
+        if (cut.weight() == 1) return upper;
+        String weighted = trim(cut.weight()) + " * " + upper;
+        if (cut.lower() == 0) return "(" + weighted + ")";
+        String lower = by + "(rate(http_request_duration_seconds_bucket{" + selector(o) + ", " + le(cut.lower()) + "}" + range + "))";
+        return "(\n    " + trim(cut.lowerWeight()) + " * " + lower + "\n    + " + weighted + "\n  )";
     }
 
     private static Map<String, Object> alert(SloObjective o, BurnRateAlert a) {

@@ -43,8 +43,11 @@ class SloAlertRulesTest {
         assertThat(records.get(6).path("record").asText()).isEqualTo("slo:burn_rate:ratio_rate5m");
         assertThat(records.get(6).path("expr").asText()).isEqualTo(
                 "slo:sli_error:ratio_rate5m{namespace=\"shop\", service=\"checkout\", slo=\"availability\"} / 0.005\n");
-        // 400 ms is no bucket bound: the objective is judged at the next one, 500 ms
-        assertThat(records.get(8).path("expr").asText()).contains("le=\"0.5\"}[5m]").startsWith("1 - (");
+        // 400 ms is no bucket bound: the requests at or below it are 0.4 of the way from the 250 ms bucket to the 500 ms one
+        assertThat(records.get(8).path("expr").asText()).startsWith("1 - (").contains(
+                "0.4 * sum by (namespace, service) (rate(http_request_duration_seconds_bucket{namespace=\"shop\", service=\"checkout\", le=\"0.25\"}[5m]))",
+                "+ 0.6 * sum by (namespace, service) (rate(http_request_duration_seconds_bucket{namespace=\"shop\", service=\"checkout\", le=\"0.5\"}[5m]))",
+                "/\n  sum by (namespace, service) (rate(http_request_duration_seconds_count{");
         assertThat(records.get(14).path("record").asText()).isEqualTo(SloAlertRules.BURN_MULTIWINDOW);
         JsonNode alerts = groups.get(1).path("rules");
         assertThat(alerts).hasSize(4);
@@ -59,6 +62,18 @@ class SloAlertRulesTest {
     void aWholeBucketBound_matchesHowEitherClientLibraryPrintsIt() {
         assertThat(SloAlertRules.le(1)).isEqualTo("le=~\"1(\\\\.0)?\"");
         assertThat(SloAlertRules.le(0.25)).isEqualTo("le=\"0.25\"");
-        assertThatThrownBy(() -> SloAlertRules.bucketBound(30, BOUNDS)).hasMessageContaining("above the histogram's largest bound");
+        assertThatThrownBy(() -> SloAlertRules.latencyCut(30, BOUNDS)).hasMessageContaining("above the histogram's largest bound");
+    }
+
+    @Test
+    void aLatencyObjective_isReadAtItsBound_orInterpolatedBetweenTheBoundsAroundIt() {
+        assertThat(SloAlertRules.latencyCut(0.5, BOUNDS)).isEqualTo(new SloAlertRules.LatencyCut(0.5, 0.5, 1));
+        var cut = SloAlertRules.latencyCut(0.4, BOUNDS);
+        assertThat(cut).isEqualTo(new SloAlertRules.LatencyCut(0.25, 0.5, 0.6));
+        // 900 requests at or below 250 ms, 990 at or below 500 ms: spread evenly, 954 at or below 400 ms
+        assertThat(cut.atOrBelow(900, 990)).isCloseTo(954, org.assertj.core.api.Assertions.within(1e-9));
+        // below the first bound, the bucket starts at 0
+        assertThat(SloAlertRules.latencyCut(0.002, BOUNDS)).isEqualTo(new SloAlertRules.LatencyCut(0, 0.005, 0.4));
+        assertThat(SloAlertRules.latencyCut(0.3, BOUNDS).weight()).isEqualTo(0.2);
     }
 }

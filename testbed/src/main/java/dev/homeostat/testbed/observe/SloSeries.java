@@ -5,6 +5,7 @@ import dev.homeostat.remediation.slo.SloAlertRules;
 import dev.homeostat.remediation.slo.SloObjective;
 import dev.homeostat.simulator.Simulation;
 import dev.homeostat.simulator.cluster.ServiceTotals;
+import dev.homeostat.simulator.metrics.MetricNames;
 import dev.homeostat.simulator.spec.ServiceSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,11 @@ import java.util.Map;
  * that window. The SLO page alerts ({@link SloPager}) read the shares; the engine reads the burn rates as series
  * ({@code slo:burn_rate:ratio_rate1m}, {@code …rate5m}, and {@code slo:burn_rate:min5m1m}, the lesser of the two: an
  * objective burning over both windows), labelled {@code namespace}, {@code service}, {@code slo}.
+ *
+ * <p>A latency objective is read as its shipped rule reads it: off the pods' request-duration histogram, the share of
+ * the timed requests above its threshold, interpolated between the bucket bounds around it
+ * ({@link SloAlertRules#latencyCut}). The engine and the pager see that estimate; the scoring keeps the simulation's
+ * exact judgement (the service's own SLO window).
  *
  * <p>A window reaching before the run reads the service as healthy at its starting rate: a run is a slice of a
  * cluster that was running before it (the simulator's own SLO window starts warm the same way).
@@ -31,6 +37,8 @@ public final class SloSeries {
         final ServiceSpec spec;
         final String ref;
         final double startRate;
+        /** Where its latency objective is read off the histogram, as the shipped rule reads it; null above the last bound. */
+        final SloAlertRules.LatencyCut latencyCut;
         final List<SloObjective> objectives = new ArrayList<>();
         final List<Map<String, String>> labels = new ArrayList<>();
         final Counters counters = new Counters();
@@ -39,15 +47,29 @@ public final class SloSeries {
             spec = s;
             ref = "service/" + s.namespace() + "/" + s.name();
             startRate = s.workload().rate(s.requestsPerSecond(), 0);
+            double threshold = s.slo().latencyP99().toMillis() / 1000.0;
+            double[] bounds = MetricNames.LATENCY_BUCKETS;
+            latencyCut = threshold <= bounds[bounds.length - 1] ? SloAlertRules.latencyCut(threshold, bounds) : null;
             // an availability objective of 1 has no budget to burn: nothing to alert on
             if (s.slo().availability() < 1) objectives.add(SloObjective.availability(s.namespace(), s.name(), s.slo().availability()));
             objectives.add(SloObjective.latency(s.namespace(), s.name(), 0.99, s.slo().latencyP99().toMillis() / 1000.0));
             for (SloObjective o : objectives) labels.add(Map.of("namespace", s.namespace(), "service", s.name(), "slo", o.label()));
         }
 
-        /** The column of the counters that counts bad requests of {@code objective}. */
+        /** The column of the counters that counts bad requests of {@code objective}; the one before it counts all. */
         static int bad(SloObjective objective) {
-            return objective.kind() == SloObjective.Kind.AVAILABILITY ? 1 : 2;
+            return objective.kind() == SloObjective.Kind.AVAILABILITY ? ERRORS : SLOW;
+        }
+
+        /** Counters' columns: requests and failed ones (availability); timed requests and those over the bound (latency). */
+        static final int REQUESTS = 0, ERRORS = 1, TIMED = 2, SLOW = 3;
+
+        /** The counters now: a latency objective over the histogram, as {@code homeostat rules} writes its rule. */
+        double[] read(ServiceTotals t) {
+            // past the last finite bound no rule can be written live; the simulation's own judgement stands in
+            if (latencyCut == null) return new double[] {t.requests(), t.errors(), t.requests(), t.slow()};
+            double fast = latencyCut.atOrBelow(t.timedAtOrBelow(latencyCut.lower()), t.timedAtOrBelow(latencyCut.upper()));
+            return new double[] {t.requests(), t.errors(), t.timed(), Math.max(0, t.timed() - fast)};
         }
 
         /** The share of bad requests over the {@code window} ms up to {@code at}; NaN without requests (no result). */
@@ -56,7 +78,8 @@ public final class SloSeries {
             if (latest == null) return Double.NaN;
             long from = at - window;
             double[] earlier = from < 0 ? null : counters.at(from);
-            double requests = latest[0] - (earlier == null ? 0 : earlier[0]);
+            int all = bad - 1;
+            double requests = latest[all] - (earlier == null ? 0 : earlier[all]);
             double bads = latest[bad] - (earlier == null ? 0 : earlier[bad]);
             if (from < 0) requests += startRate * (-from) / 1000.0;
             return requests > 0 ? bads / requests : Double.NaN;
@@ -139,7 +162,7 @@ public final class SloSeries {
     void record(long now) {
         for (Service s : services) {
             ServiceTotals t = simulation.serviceTotals(s.spec.namespace(), s.spec.name());
-            s.counters.add(now, new double[] {t.requests(), t.errors(), t.slow()}, keepMillis);
+            s.counters.add(now, s.read(t), keepMillis);
         }
     }
 
