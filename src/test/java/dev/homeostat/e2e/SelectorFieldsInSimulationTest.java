@@ -69,7 +69,7 @@ class SelectorFieldsInSimulationTest {
         assertThat(where).contains("target", "Schedule", "Workflow");
     }
 
-    /** What the harness builds for the shapes the old one could not: StatefulSet pods by name, nodes by name, labels and union. */
+    /** What the harness builds for the shapes the old one could not: pods by name (a StatefulSet's, a Deployment's), nodes by name, labels and union. */
     @Test
     void selectorCluster_buildsThePodsAndNodesTheSelectorsName() throws IOException {
         var partition = SelectorCluster.of(root(FOLDER.resolve("field-metadata-name-target.yaml")));
@@ -77,6 +77,13 @@ class SelectorFieldsInSimulationTest {
         assertThat(partition.yaml()).contains("{name: web, namespace: shop, replicas: 3, kind: StatefulSet");
         var pods = SelectorCluster.of(root(FOLDER.resolve("pods.yaml")));
         assertThat(pods.keys()).containsExactly("shop/web", "data/db");
+        var ofDeployments = SelectorCluster.of(root(FOLDER.resolve("pods-of-deployments.yaml")));
+        assertThat(ofDeployments.keys()).containsExactly("sock-shop/carts", "sock-shop/payment", "sock-shop/debug-shell");
+        assertThat(ofDeployments.yaml()).contains("{name: carts, namespace: sock-shop, replicas: 3, podNames: [carts-f4f6c98b9-r5wxx],",
+                "{name: debug-shell, namespace: sock-shop, replicas: 3, podNames: [debug-shell],").doesNotContain("StatefulSet");
+        var byField = SelectorCluster.of(root(FOLDER.resolve("field-metadata-name-deployment-pod.yaml")));
+        assertThat(byField.keys()).containsExactly("shop/checkout");
+        assertThat(byField.yaml()).contains("podNames: [checkout-7d4b9c8f6-x2x4q]", "labels: {\"app\": \"checkout\"}");
         var onNode = SelectorCluster.of(root(FOLDER.resolve("field-spec-node-name.yaml"))).yaml();
         assertThat(onNode).contains("nodes:\n      - {name: worker-1,").doesNotContain("nodePool");
         var zone = SelectorCluster.of(root(FOLDER.resolve("node-selectors.yaml"))).yaml();

@@ -39,6 +39,8 @@ final class DeploymentState {
     ServiceState service;
     /** Desired replicas (the Deployment's {@code spec.replicas}): set by scaling, through the ReplicaSet controller. */
     int replicas;
+    /** How many of the names {@code spec.podNames} pins have been given to pods (each once: replacements get new names). */
+    int pinnedNamesUsed;
     /** The desired replicas before the last scale, and when it happened (for the replicas-available rule's window). */
     int replicasBefore;
     long replicasChangedAt = Long.MIN_VALUE;

@@ -223,6 +223,12 @@ final class ReplicaSetController implements PodWatch {
     }
 
     private String newPodName(DeploymentState d) {
+        // the names the scenario pins go to the Deployment's first pods (a replacement gets a new name, as in Kubernetes)
+        List<String> pinned = d.spec.podNames();
+        while (d.pinnedNamesUsed < pinned.size()) {
+            String name = pinned.get(d.pinnedNamesUsed++);
+            if (usedNames.add(d.spec.namespace() + "/" + name)) return name;
+        }
         SplittableRandom names = random.stream("pod-names/" + d.key);
         while (true) {
             StringBuilder sb = new StringBuilder(d.spec.name()).append('-');

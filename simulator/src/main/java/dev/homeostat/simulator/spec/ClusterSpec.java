@@ -10,6 +10,21 @@ public record ClusterSpec(List<NodeSpec> nodes, List<DeploymentSpec> deployments
         services = services == null ? List.of() : List.copyOf(services);
         pdbs = pdbs == null ? List.of() : List.copyOf(pdbs);
         if (nodes.isEmpty()) throw new IllegalArgumentException("nodes: at least one node is required");
+        checkPodNames(deployments);
+    }
+
+    /** A pinned pod name is one pod's in its namespace, whichever Deployment names it. */
+    private static void checkPodNames(List<DeploymentSpec> deployments) {
+        var owner = new java.util.HashMap<String, String>();
+        for (int i = 0; i < deployments.size(); i++) {
+            DeploymentSpec d = deployments.get(i);
+            for (String n : d.podNames()) {
+                String other = owner.putIfAbsent(d.namespace() + "/" + n, d.name());
+                if (other != null && !other.equals(d.name()))
+                    throw new IllegalArgumentException("deployments[" + i + "].podNames: \"" + n + "\" is already a pod of deployment " + other
+                            + " in namespace " + d.namespace() + "; pod names are unique in a namespace");
+            }
+        }
     }
 
     /** No PodDisruptionBudgets. */

@@ -1,11 +1,14 @@
 package dev.homeostat.testbed.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.homeostat.simulator.spec.DeploymentSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -21,23 +24,26 @@ import java.util.regex.Pattern;
  *       {@code containerNames}: the container's name;</li>
  *   <li>a pod name ({@code pods}, a map of namespace to names; {@code fieldSelectors} {@code metadata.name}) that ends in
  *       {@code -<ordinal>}: a StatefulSet of that name with the ordinal among its pods ({@code web-1} → {@code web}, 2 pods or
- *       more), as such names come from; selectors naming pods of one StatefulSet (selector and target) share it;</li>
+ *       more), as such names come from; selectors naming pods of one StatefulSet (selector and target) share it; any
+ *       other pod name: a Deployment whose first pods carry the names ({@code podNames}), named as Kubernetes names a
+ *       Deployment's pods ({@code cart-7d4b9c8f6-x2x4q} → {@code cart}), else after the pod ({@code nginx});</li>
  *   <li>{@code nodes}, {@code fieldSelectors} {@code spec.nodeName}, {@code nodeSelectors}: nodes so named (a node a
  *       {@code nodeSelectors} picks carries its labels, named by its {@code kubernetes.io/hostname} when given), and then
  *       only those, so that the pods are scheduled there;</li>
  *   <li>{@code podPhaseSelectors}, {@code fieldSelectors} {@code status.phase}: nothing to build, pods run;</li>
  *   <li>{@code mode} and {@code value}: pods enough for the mode to pick one ({@link #replicasFor}).</li>
  * </ul>
- * Pod names without an ordinal (a Deployment's {@code web-7d4b9-x2x4q}, a bare Pod) cannot be made: such a selector gets a
- * workload by its other fields, and the injection check says that no pod matched.
+ * A replacement of a named pod gets a new name, in simulation as in Kubernetes: Chaos Mesh finds a named pod only while it lives.
  */
 public final class SelectorCluster {
     private static final Pattern ORDINAL = Pattern.compile("(.+)-(\\d{1,3})");
+    // a Deployment's pod: <deployment>-<pod-template-hash>-<5 characters>, both from Kubernetes' safe alphabet
+    private static final Pattern DEPLOYMENT_POD = Pattern.compile("(.+)-[bcdfghjklmnpqrstvwxz2456789]{5,10}-[bcdfghjklmnpqrstvwxz2456789]{5}");
     private static final String HOSTNAME = "kubernetes.io/hostname";
 
     /** A Deployment or StatefulSet, keyed namespace/name. */
     record Workload(String namespace, String name, boolean stateful, int replicas, Map<String, String> labels, Map<String, String> annotations,
-                    String container) {
+                    String container, Set<String> podNames) {
         String key() { return namespace + "/" + name; }
 
         Workload merge(Workload o) {
@@ -45,11 +51,19 @@ public final class SelectorCluster {
             l.putAll(labels);
             var a = new TreeMap<>(o.annotations);
             a.putAll(annotations);
-            return new Workload(namespace, name, stateful || o.stateful, Math.max(replicas, o.replicas), l, a, container);
+            boolean statefulSet = stateful || o.stateful;
+            // a StatefulSet names its pods by ordinal: names of another shape cannot be among them
+            var names = new TreeSet<String>();
+            if (!statefulSet) {
+                names.addAll(podNames);
+                names.addAll(o.podNames);
+            }
+            return new Workload(namespace, name, statefulSet, Math.max(Math.max(replicas, o.replicas), names.size()), l, a, container, names);
         }
 
         String yaml() {
             return "      - {name: " + name + ", namespace: " + namespace + ", replicas: " + replicas + (stateful ? ", kind: StatefulSet" : "")
+                    + (podNames.isEmpty() ? "" : ", podNames: [" + String.join(", ", podNames) + "]")
                     + (annotations.isEmpty() ? "" : ", annotations: " + map(annotations)) + ", labels: " + map(labels)
                     + ", container: {name: " + container + "}}\n";
         }
@@ -138,9 +152,16 @@ public final class SelectorCluster {
                      String container) {
         var m = ORDINAL.matcher(podName);
         Workload w;
-        if (m.matches()) w = new Workload(ns, m.group(1), true, Math.max(replicas, Integer.parseInt(m.group(2)) + 1), labels, annotations, container);
-        else if (fallback != null) w = new Workload(ns, fallback, false, replicas, labels, annotations, container);
-        else return false;
+        if (m.matches()) {
+            w = new Workload(ns, m.group(1), true, Math.max(replicas, Integer.parseInt(m.group(2)) + 1), labels, annotations, container, Set.of());
+        } else if (DeploymentSpec.isPodName(podName)) {
+            var d = DEPLOYMENT_POD.matcher(podName);
+            w = new Workload(ns, d.matches() ? d.group(1) : podName, false, replicas, labels, annotations, container, Set.of(podName));
+        } else if (fallback != null) {
+            w = new Workload(ns, fallback, false, replicas, labels, annotations, container, Set.of());
+        } else {
+            return false;
+        }
         workloads.merge(w.key(), w, Workload::merge);
         return true;
     }
