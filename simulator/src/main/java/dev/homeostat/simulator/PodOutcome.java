@@ -79,15 +79,30 @@ final class PodOutcome {
         r[at + PodRows.LATENCY_SECONDS] += latencySum;
         r[at + PodRows.LAST_ARRIVALS] = arrivalRate;
         r[at + PodRows.LAST_LATENCY] = latency;
-        int d = at + PodRows.DURATIONS, buckets = MetricNames.LATENCY_BUCKETS.length;
-        for (int row = 0, from = 0; row < rows; row++, from += PodState.DURATIONS) {
-            if (rowAnswered[row]) for (int b = 0; b < buckets; b++) r[d + b] += durations[from + b];
-            r[d + buckets] += durations[from + buckets];
-            r[d + buckets + 1] += durations[from + buckets + 1];
-        }
+        int d = at + PodRows.DURATIONS, sum = d + MetricNames.LATENCY_BUCKETS.length + 1;
+        addDurationsTo(r, d);
+        for (int row = 0, from = MetricNames.LATENCY_BUCKETS.length + 1; row < rows; row++, from += PodState.DURATIONS) r[sum] += durations[from];
         if (slowIo) {
             r[at + PodRows.IO_DELAYED] += ioDelayed;
             r[at + PodRows.IO_WAIT_SECONDS] += ioWaitSeconds;
+        }
+    }
+
+    /** Adds the duration histogram's additions, its buckets then +Inf (not the sum), to {@code to} from {@code at}. */
+    void addDurationsTo(double[] to, int at) {
+        int buckets = MetricNames.LATENCY_BUCKETS.length;
+        for (int row = 0, from = 0; row < rows; row++, from += PodState.DURATIONS) {
+            if (rowAnswered[row]) for (int b = 0; b < buckets; b++) to[at + b] += durations[from + b];
+            to[at + buckets] += durations[from + buckets];
+        }
+    }
+
+    /** As {@link #addDurationsTo(double[], int)}, {@code pods} times: the outcome pods sharing a row all took. */
+    void addDurationsTo(double[] to, int at, int pods) {
+        int buckets = MetricNames.LATENCY_BUCKETS.length;
+        for (int row = 0, from = 0; row < rows; row++, from += PodState.DURATIONS) {
+            if (rowAnswered[row]) for (int b = 0; b < buckets; b++) to[at + b] += pods * durations[from + b];
+            to[at + buckets] += pods * durations[from + buckets];
         }
     }
 

@@ -37,6 +37,7 @@ final class TrafficStep {
     private double accReq, accErr, accSlow, accTimeouts, accCap, accCallTimeouts;
     // the step's additions to the Service's duration histogram: its buckets, then +Inf
     private final double[] accDurations = new double[MetricNames.LATENCY_BUCKETS.length + 1];
+    private int sharedServed;
 
     /**
      * The step length, seconds. Counts (requests, errors, latency sums, the SLO and minute windows'
@@ -89,6 +90,7 @@ final class TrafficStep {
         accOffsets = false;
         accReq = 0; accErr = 0; accSlow = 0; accTimeouts = 0; accCap = 0; accCallTimeouts = 0;
         java.util.Arrays.fill(accDurations, 0);
+        sharedServed = 0;
         boolean callFaults = calling && !s.callFaults.isEmpty();
         if (callFaults) stepPodsUnderCallFaults(d, s, t, share, added, calls, threshold);
         else {
@@ -134,6 +136,7 @@ final class TrafficStep {
         s.stepP99 = p99;
         serviceRow[ServiceState.REQ] = req;
         serviceRow[ServiceState.ERR] = err;
+        if (sharedServed > 0) shared.addDurationsTo(accDurations, 0, sharedServed);
         System.arraycopy(accDurations, 0, serviceRow, ServiceState.DURATION_BUCKETS, accDurations.length);
         for (int b = 0; b < accDurations.length; b++) s.totalDurations[b] += accDurations[b];
         s.lastMinute.push(serviceRow);
@@ -351,12 +354,8 @@ final class TrafficStep {
         if (o.shifted) accOffsets = true;
         accCap = Math.max(accCap, o.cap);
         accSlow += o.slow;
-        // the Service's histogram is its pods' summed, pod by pod (in pod order, as each pod working out its own would)
-        int buckets = MetricNames.LATENCY_BUCKETS.length;
-        for (int row = 0, from = 0; row < o.rows; row++, from += PodState.DURATIONS) {
-            if (o.rowAnswered[row]) for (int b = 0; b < buckets; b++) accDurations[b] += o.durations[from + b];
-            accDurations[buckets] += o.durations[from + buckets];
-        }
+        // the Service's histogram is its pods' summed; the pods that took the shared outcome count once, times their number
+        if (o == shared) sharedServed++; else o.addDurationsTo(accDurations, 0);
     }
 
     /**
