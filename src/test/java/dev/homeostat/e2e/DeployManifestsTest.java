@@ -108,7 +108,8 @@ class DeployManifestsTest {
         var err = new java.io.StringWriter();
         int code = dev.homeostat.testbed.cli.Homeostat.execute(new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true), "rules",
                 "--policy", ENGINE.resolve("base/policy.yaml").toString(), "--format", "rule-file",
-                "--slo", "shop/checkout=availability:0.999", "--slo", "shop/checkout=latency:0.99@400ms");
+                "--slo", "shop/checkout=availability:0.999", "--slo", "shop/checkout=latency:0.99@400ms",
+                "--slo", "shop/cart=availability:0.999", "--slo", "shop/cart=latency:0.99@250ms");
         assertThat(code).as(err.toString()).isZero();
         assertThat(out.toString()).contains("alert: SLOErrorBudgetBurn").contains("homeostat_signal: memory-saturation");
         Files.writeString(dir.resolve("slo.yaml"), out.toString());

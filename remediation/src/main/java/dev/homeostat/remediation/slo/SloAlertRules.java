@@ -149,7 +149,7 @@ public final class SloAlertRules {
         if (!a.forDuration().isZero()) rule.put("for", BurnRateAlert.promDuration(a.forDuration()));
         Map<String, String> l = new LinkedHashMap<>();
         l.put("severity", a.severity());
-        l.put("slo", o.label());
+        l.putAll(objectiveLabels(o));
         l.put("long_window", BurnRateAlert.promDuration(a.longWindow()));
         l.put("short_window", BurnRateAlert.promDuration(a.shortWindow()));
         rule.put("labels", l);
@@ -159,15 +159,25 @@ public final class SloAlertRules {
     }
 
     /**
-     * A recording rule, its keys in Prometheus' order; an objective's records carry its {@code slo} label, so the
-     * same record name over two objectives is told apart by a static label (promtool's duplicate-rule lint).
+     * A recording rule, its keys in Prometheus' order; an objective's records carry its service's and its {@code slo}
+     * labels, so the same record name over two objectives or two services is told apart by static labels (promtool's
+     * duplicate-rule lint; the values are the ones the expression's {@code sum by (namespace, service)} keeps).
      */
     private static Map<String, Object> record(String name, String expr, SloObjective o) {
         Map<String, Object> rule = new LinkedHashMap<>();
         rule.put("record", name);
         rule.put("expr", expr);
-        if (o != null) rule.put("labels", Collections.singletonMap("slo", o.label()));
+        if (o != null) rule.put("labels", objectiveLabels(o));
         return rule;
+    }
+
+    /** The static labels an objective's records and alerts carry: its service, and which objective. */
+    private static Map<String, String> objectiveLabels(SloObjective o) {
+        Map<String, String> l = new LinkedHashMap<>();
+        l.put("namespace", o.namespace());
+        l.put("service", o.service());
+        l.put("slo", o.label());
+        return l;
     }
 
     /**

@@ -56,6 +56,10 @@ class SloAlertRulesTest {
                 "slo:sli_error:ratio_rate1h{namespace=\"shop\", service=\"checkout\", slo=\"availability\"} > (14.4 * 0.005)",
                 "and", "slo:sli_error:ratio_rate5m");
         assertThat(alerts.get(0).path("labels").path("severity").asText()).isEqualTo("page");
+        // static labels tell two services' rules apart (promtool's duplicate-rule lint)
+        assertThat(records.get(1).path("labels").path("service").asText()).isEqualTo("checkout");
+        assertThat(records.get(1).path("labels").path("namespace").asText()).isEqualTo("shop");
+        assertThat(alerts.get(0).path("labels").path("service").asText()).isEqualTo("checkout");
     }
 
     @Test
