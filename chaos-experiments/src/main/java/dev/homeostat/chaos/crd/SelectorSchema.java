@@ -33,7 +33,9 @@ public final class SelectorSchema {
                             + "Kubernetes fills for a controller's pod (spec.restartPolicy Always, spec.schedulerName default-scheduler, "
                             + "spec.serviceAccountName default); status.podIP and status.nominatedNodeName cannot exist (a simulated pod has no address "
                             + "and is never preempted)")),
-            Field.of("pods", mapOf(listOf(text())), simulated("namespace: [pod names]; when given, the other selectors are ignored, as in Chaos Mesh")),
+            Field.of("pods", mapOf(listOf(text())), simulated("namespace: [pod names]; when given, the other selectors are ignored, as in Chaos Mesh. A scenario's StatefulSet "
+                    + "pods are named by ordinal and a Deployment's first pods can be named (`deployments[].podNames`); `chaos run "
+                    + "--simulate` builds either from the names (`web-1` → StatefulSet `web`; `cart-7d4b9c8f6-x2x4q` → Deployment `cart`)")),
             Field.of("nodes", listOf(text()), simulated("pods on any of these nodes (spec.nodeName one of them); with nodeSelectors, on any node either picks (Chaos Mesh joins the two lists)")),
             Field.of("podPhaseSelectors", listOf(oneOf(java.util.stream.Stream.concat(PHASES.stream(), PHASES.stream().map(p -> "!" + p)).toArray(String[]::new))),
                     simulated("pods in any of these phases (status.phase one of them); !Phase leaves that phase out, as Chaos Mesh reads the list "
