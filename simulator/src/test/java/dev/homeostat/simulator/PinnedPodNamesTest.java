@@ -56,5 +56,8 @@ class PinnedPodNamesTest {
         var other = new DeploymentSpec("web", "shop", 1, null, null, null, null, null, null, List.of("a"));
         assertThatThrownBy(() -> new ClusterSpec(Fixtures.nodes(1), List.of(cart(2, List.of("a")), other), List.of()))
                 .hasMessage("deployments[1].podNames: \"a\" is already a pod of deployment cart in namespace shop; pod names are unique in a namespace");
+        var db = new DeploymentSpec("db", "shop", 2, null, null, null, null, DeploymentSpec.STATEFUL_SET);
+        assertThatThrownBy(() -> new ClusterSpec(Fixtures.nodes(1), List.of(db, cart(2, List.of("db-3"))), List.of()))
+                .hasMessage("deployments[1].podNames: \"db-3\" is the name of a pod of StatefulSet db in namespace shop; pod names are unique in a namespace");
     }
 }

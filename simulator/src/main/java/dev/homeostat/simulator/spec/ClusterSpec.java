@@ -13,12 +13,16 @@ public record ClusterSpec(List<NodeSpec> nodes, List<DeploymentSpec> deployments
         checkPodNames(deployments);
     }
 
-    /** A pinned pod name is one pod's in its namespace, whichever Deployment names it. */
+    /** A pinned pod name is one pod's in its namespace, whichever Deployment names it, and no StatefulSet's ordinal name. */
     private static void checkPodNames(List<DeploymentSpec> deployments) {
         var owner = new java.util.HashMap<String, String>();
         for (int i = 0; i < deployments.size(); i++) {
             DeploymentSpec d = deployments.get(i);
             for (String n : d.podNames()) {
+                for (DeploymentSpec sts : deployments)
+                    if (sts.stateful() && sts.namespace().equals(d.namespace()) && n.matches(java.util.regex.Pattern.quote(sts.name()) + "-\\d+"))
+                        throw new IllegalArgumentException("deployments[" + i + "].podNames: \"" + n + "\" is the name of a pod of StatefulSet "
+                                + sts.name() + " in namespace " + d.namespace() + "; pod names are unique in a namespace");
                 String other = owner.putIfAbsent(d.namespace() + "/" + n, d.name());
                 if (other != null && !other.equals(d.name()))
                     throw new IllegalArgumentException("deployments[" + i + "].podNames: \"" + n + "\" is already a pod of deployment " + other
