@@ -37,8 +37,7 @@ public final class YamlDocuments {
                 // An empty document (a stray "---", a file of comments) is skipped, as kubectl does;
                 // Jackson's YAML parser reports one as an empty string.
                 boolean empty = root.isNull() || root.isTextual() && root.asText().isEmpty();
-                if (!empty)
-                    documents.add(new YamlDocument(documents.size() + 1, line, root, lines));
+                if (!empty) add(documents, root, line, lines);
             }
         } catch (ManifestException e) {
             throw e;
@@ -49,6 +48,27 @@ public final class YamlDocuments {
             throw new ManifestException(source, 0, "", "cannot read YAML: " + e.getMessage());
         }
         return documents;
+    }
+
+    /**
+     * Adds a document, or each item of a list ({@code kind: List}, as {@code kubectl get -o yaml} writes several objects,
+     * or a typed list such as {@code PodChaosList}): kubectl apply takes a list's items as if each were its own document.
+     * An item's fields keep their lines; its paths lose the {@code items[i].} prefix.
+     */
+    private static void add(List<YamlDocument> documents, JsonNode root, int line, Map<String, Integer> lines) {
+        if (root.path("kind").asText("").endsWith("List") && root.path("items").isArray()) {
+            JsonNode items = root.path("items");
+            for (int i = 0; i < items.size(); i++) {
+                String at = "items[" + i + "]";
+                var itemLines = new HashMap<String, Integer>();
+                lines.forEach((path, l) -> {
+                    if (path.startsWith(at + ".")) itemLines.put(path.substring(at.length() + 1), l);
+                });
+                add(documents, items.get(i), lines.getOrDefault(at, line), itemLines);
+            }
+            return;
+        }
+        documents.add(new YamlDocument(documents.size() + 1, line, root, lines));
     }
 
     private static JsonNode read(JsonParser p, String path, Map<String, Integer> lines, String source) throws IOException {

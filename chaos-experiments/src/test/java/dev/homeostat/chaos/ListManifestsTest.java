@@ -1,0 +1,85 @@
+package dev.homeostat.chaos;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code kubectl get podchaos,networkchaos -o yaml} writes one {@code kind: List} whose items are the objects, with
+ * their status and server-set metadata; {@code kubectl apply -f} takes that file back. So does Homeostat: each item is
+ * read as its own document, at its own lines.
+ */
+class ListManifestsTest {
+    /** Lines: items 3, the PodChaos 4, the ConfigMap 12, the NetworkChaos 16, its mode 21. */
+    private static final String LIST = """
+            apiVersion: v1
+            kind: List
+            items:
+            - apiVersion: chaos-mesh.org/v1alpha1
+              kind: PodChaos
+              metadata:
+                name: kill-cart
+                namespace: shop
+              spec: {action: pod-kill, mode: one, selector: {labelSelectors: {app: cart}}}
+              status:
+                experiment: {desiredPhase: Run, containerRecords: [{id: shop/cart-0, selectorKey: ., phase: Injected, injectedCount: 1}]}
+            - apiVersion: v1
+              kind: ConfigMap
+              metadata: {name: settings, namespace: shop}
+              data: {a: b}
+            - apiVersion: chaos-mesh.org/v1alpha1
+              kind: NetworkChaos
+              metadata: {name: delay-cart, namespace: shop, resourceVersion: "42", uid: 0b6f6f0e-1c4f-4c6a-9d55-3c1f0b4a2e11}
+              spec:
+                action: delay
+                mode: all
+                selector: {labelSelectors: {app: cart}}
+                delay: {latency: 100ms}
+                duration: 5m
+            metadata:
+              resourceVersion: ""
+            """;
+
+    private final ManifestTranslator manifests = new ManifestTranslator();
+
+    @Test
+    void aListsItems_areReadAsDocuments_andOtherKindsAmongThemAreSkipped() {
+        var contents = manifests.contents("list.yaml", LIST, Duration.ZERO, Horizon.firstFiring());
+        assertThat(contents.experiments()).extracting(ChaosExperiment::name).containsExactly("kill-cart", "delay-cart");
+        assertThat(contents.skipped()).singleElement().satisfies(s -> {
+            assertThat(s.message()).isEqualTo("not a Chaos Mesh object (kind ConfigMap): skipped");
+            assertThat(s.line()).isEqualTo(12);
+        });
+    }
+
+    @Test
+    void aProblemInAnItem_namesTheItemsLineAndItsOwnFieldPath() {
+        var e = catchThrowableOfType(ManifestException.class, () ->
+                manifests.contents("list.yaml", LIST.replace("    mode: all\n", "    mode: everything\n"), Duration.ZERO, Horizon.firstFiring()));
+        assertThat(e).isNotNull();
+        assertThat(e.field()).isEqualTo("spec.mode");
+        assertThat(e.line()).isEqualTo(21);
+    }
+
+    @Test
+    void typedAndNestedLists_areFlattenedAsKubectlDoes() {
+        String typed = LIST.replace("apiVersion: v1\nkind: List\n", "apiVersion: chaos-mesh.org/v1alpha1\nkind: PodChaosList\n");
+        assertThat(YamlDocuments.parse("typed.yaml", typed)).extracting(d -> d.root().path("kind").asText())
+                .containsExactly("PodChaos", "ConfigMap", "NetworkChaos");
+        String nested = "apiVersion: v1\nkind: List\nitems:\n" + LIST.indent(2).replaceFirst("  apiVersion: v1\n", "- apiVersion: v1\n");
+        var docs = YamlDocuments.parse("nested.yaml", nested);
+        assertThat(docs).extracting(d -> d.root().path("metadata").path("name").asText()).containsExactly("kill-cart", "settings", "delay-cart");
+        assertThat(docs).extracting(YamlDocument::index).containsExactly(1, 2, 3);
+        assertThat(docs.get(2).lineOf("spec.mode")).isEqualTo(24);
+    }
+
+    @Test
+    void anEmptyList_holdsNoExperiment() {
+        var e = catchThrowableOfType(ManifestException.class, () ->
+                manifests.contents("empty.yaml", "apiVersion: v1\nkind: List\nitems: []\n", Duration.ZERO, Horizon.firstFiring()));
+        assertThat(e).isNotNull();
+        assertThat(e.getMessage()).contains("no Chaos Mesh experiment in this file");
+    }
+}
