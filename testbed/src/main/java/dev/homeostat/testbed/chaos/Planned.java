@@ -2,6 +2,7 @@ package dev.homeostat.testbed.chaos;
 
 import dev.homeostat.chaos.ManifestContext;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.homeostat.chaos.ChaosExperiment;
 import dev.homeostat.chaos.ChaosManifests;
 import dev.homeostat.chaos.Horizon;
@@ -108,7 +109,7 @@ public record Planned(ChaosExperiment experiment, HasMetadata model, String name
             throw new IllegalArgumentException(manifest + ": no Chaos Mesh experiment in the file; write at least one document with apiVersion, kind, metadata and spec");
         var out = new ArrayList<Planned>();
         for (ChaosExperiment e : experiments) {
-            HasMetadata model = LiveChaosRun.SERIALIZATION.clone(e.model());
+            HasMetadata model = withoutServerFields(e.model());
             String ns = namespaceOverride != null ? namespaceOverride
                     : model.getMetadata().getNamespace() != null ? model.getMetadata().getNamespace() : fallbackNamespace;
             model.getMetadata().setNamespace(ns);
@@ -129,6 +130,21 @@ public record Planned(ChaosExperiment experiment, HasMetadata model, String name
             out.add(new Planned(e, model, ns, PodSelection.of(model, ns), kind, duration));
         }
         return out;
+    }
+
+    /**
+     * A copy of {@code exported} fit to create: {@code kubectl get -o yaml} writes the server's fields too, and the API
+     * server refuses a create carrying a {@code resourceVersion}, the garbage collector deletes an object whose owner
+     * (a Schedule or Workflow of that cluster) is gone, and the old {@code status} names what another run injected.
+     * So status and the server-set metadata go; labels, annotations and finalizers stay.
+     */
+    private static HasMetadata withoutServerFields(HasMetadata exported) {
+        ObjectNode tree = LiveChaosRun.SERIALIZATION.convertValue(exported, ObjectNode.class);
+        tree.remove("status");
+        if (tree.get("metadata") instanceof ObjectNode meta)
+            meta.remove(List.of("uid", "resourceVersion", "creationTimestamp", "generation", "managedFields", "selfLink",
+                    "deletionTimestamp", "deletionGracePeriodSeconds", "ownerReferences"));
+        return LiveChaosRun.SERIALIZATION.convertValue(tree, exported.getClass());
     }
 
     /** What {@code --dry-run} prints: the YAML of every experiment exactly as it would be created. */
