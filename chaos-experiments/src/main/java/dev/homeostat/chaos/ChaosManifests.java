@@ -71,7 +71,7 @@ public final class ChaosManifests {
     }
 
     /**
-     * Checks {@code fileOrDir} (a file, or every {@code .yaml}/{@code .yml} file below a directory, in
+     * Checks {@code fileOrDir} (a file, or every {@code .yaml}/{@code .yml}/{@code .json} file below a directory, in
      * path order) without stopping at the first bad file: one problem per bad file, none when all are good.
      */
     public static List<ManifestProblem> validate(Path fileOrDir) {

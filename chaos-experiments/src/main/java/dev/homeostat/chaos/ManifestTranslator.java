@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -29,6 +30,7 @@ public final class ManifestTranslator {
 
     /** How far Schedules fire for the callers that give no horizon ({@link #translate(Path, Duration)}). */
     public static final Duration DEFAULT_HORIZON = Duration.ofHours(24);
+    private static final Pattern MANIFEST_FILE = Pattern.compile("\\.(ya?ml|json)$");
 
     private final TranslatorRegistry registry;
     private final TargetCluster cluster;
@@ -125,7 +127,7 @@ public final class ManifestTranslator {
     }
 
     /**
-     * Checks {@code fileOrDir} (a file, or every {@code .yaml}/{@code .yml} file below a directory, in path order)
+     * Checks {@code fileOrDir} (a file, or every {@code .yaml}/{@code .yml}/{@code .json} file below a directory, in path order)
      * without stopping at the first bad file: one problem per bad file, none when all are good.
      */
     public List<ManifestProblem> validate(Path fileOrDir) {
@@ -161,12 +163,13 @@ public final class ManifestTranslator {
         return new ManifestCheck(files.size(), problems, notes, skipped);
     }
 
-    /** {@code path} itself when it is a file; else every {@code .yaml}/{@code .yml} below it, in path order. */
+    /** {@code path} itself when it is a file; else every {@code .yaml}/{@code .yml}/{@code .json} below it (the files
+     * {@code kubectl apply -f} reads), in path order. */
     public static List<Path> manifests(Path path) throws IOException {
         if (!Files.isDirectory(path)) return List.of(path);
         try (Stream<Path> walk = Files.walk(path)) {
             return walk.filter(Files::isRegularFile)
-                    .filter(p -> p.getFileName().toString().endsWith(".yaml") || p.getFileName().toString().endsWith(".yml"))
+                    .filter(p -> MANIFEST_FILE.matcher(p.getFileName().toString()).find())
                     .sorted(Comparator.comparing(Path::toString))
                     .toList();
         }

@@ -30,15 +30,21 @@ class ValidateTest {
         // Two errors in one file: only the first is reported, one problem per file.
         Files.writeString(dir.resolve("nested/c-bad.yml"), GOOD.replace("pod-kill", "pod-explode").replace("mode: all", "mode: most"));
         Files.writeString(dir.resolve("notes.txt"), "not a manifest");
+        // kubectl apply -f DIR reads .json too
+        Files.writeString(dir.resolve("d.json"), """
+                {"apiVersion": "chaos-mesh.org/v1alpha1", "kind": "PodChaos", "metadata": {"name": "j"},
+                 "spec": {"action": "pod-kill", "mode": "al", "selector": {"namespaces": ["shop"]}}}
+                """);
 
         var problems = manifests.validate(dir);
 
         assertThat(problems).extracting(ManifestProblem::file)
-                .containsExactly(dir.resolve("b-network.yaml"), dir.resolve("nested/c-bad.yml"));
+                .containsExactly(dir.resolve("b-network.yaml"), dir.resolve("d.json"), dir.resolve("nested/c-bad.yml"));
+        assertThat(problems.get(1).toString()).startsWith(dir.resolve("d.json") + ":2: spec.mode: ");
         assertThat(problems.get(0).field()).isEqualTo("kind");
         assertThat(problems.get(0).line()).isEqualTo(2);
-        assertThat(problems.get(1).field()).isEqualTo("spec.action");
-        assertThat(problems.get(1).toString()).startsWith(dir.resolve("nested/c-bad.yml") + ":5: spec.action: ");
+        assertThat(problems.get(2).field()).isEqualTo("spec.action");
+        assertThat(problems.get(2).toString()).startsWith(dir.resolve("nested/c-bad.yml") + ":5: spec.action: ");
     }
 
     @Test

@@ -40,7 +40,7 @@ public final class ManifestValidation {
             }
             List<Path> files = manifests(path);
             if (files.isEmpty())
-                throw new IllegalArgumentException(path + ": no *.yaml or *.yml manifests in this folder; give a manifest file or a folder of them");
+                throw new IllegalArgumentException(path + ": no *.yaml, *.yml or *.json manifests in this folder; give a manifest file or a folder of them");
             for (Path file : files) all = all.plus(ChaosManifests.check(file, horizon));
         }
         return all;

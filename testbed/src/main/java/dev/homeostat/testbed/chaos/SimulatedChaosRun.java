@@ -174,7 +174,7 @@ public final class SimulatedChaosRun {
     /** A scenario name (a DNS-1123 label) from a manifest's path: {@code shop/Pod_Kill.yaml} → {@code shop-pod-kill}. */
     static String name(Path relative) {
         String s = relative.toString().replace('\\', '/');
-        s = s.replaceFirst("\\.ya?ml$", "").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        s = s.replaceFirst("\\.(ya?ml|json)$", "").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
         if (s.length() > 63) s = s.substring(0, 63).replaceAll("-+$", "");
         return s.isEmpty() ? "manifest" : s;
     }

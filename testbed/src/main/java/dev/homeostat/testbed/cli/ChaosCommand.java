@@ -46,7 +46,7 @@ public final class ChaosCommand {
                     "'N files, M problems'. Schedules are checked at their first firing; --duration checks every firing of a run that long.",
                     "Exit code: 0 all good, 2 a problem."})
     public static final class Validate implements Callable<Integer> {
-        @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Manifest files, or folders searched recursively for *.yaml / *.yml.")
+        @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Manifest files, or folders searched recursively for *.yaml / *.yml / *.json.")
         List<Path> paths;
 
         @Option(names = "--duration", paramLabel = "DURATION",
@@ -198,7 +198,7 @@ public final class ChaosCommand {
             PrintWriter stdout = spec.commandLine().getOut();
             if (!Files.exists(path)) throw new IllegalArgumentException(path + ": no such file or directory; name a manifest file or a folder of them");
             List<Path> files = ManifestValidation.manifests(path);
-            if (files.isEmpty()) throw new IllegalArgumentException(path + ": no *.yaml or *.yml manifests in this folder");
+            if (files.isEmpty()) throw new IllegalArgumentException(path + ": no *.yaml, *.yml or *.json manifests in this folder");
             String id = runId != null ? runId : "r" + Long.toString(System.currentTimeMillis(), 36);
             if (dryRun) {
                 for (Path f : files) {

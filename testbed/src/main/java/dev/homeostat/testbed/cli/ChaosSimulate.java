@@ -29,7 +29,7 @@ final class ChaosSimulate {
         if (seed < 0) throw new IllegalArgumentException("--seed: must be 0 or more, was " + seed);
         if (!Files.exists(path)) throw new IllegalArgumentException(path + ": no such file or directory; name a manifest file or a folder of them");
         List<Path> files = ManifestValidation.manifests(path);
-        if (files.isEmpty()) throw new IllegalArgumentException(path + ": no *.yaml or *.yml manifests in this folder");
+        if (files.isEmpty()) throw new IllegalArgumentException(path + ": no *.yaml, *.yml or *.json manifests in this folder");
         Policy policy = policy(policyFile);
         Path policyPath = policyFile != null ? policyFile : DEFAULT_POLICY;
         ManifestCheck check = ManifestValidation.validate(List.of(path));

@@ -76,7 +76,7 @@ class OutputAndMessagesTest {
 
     @Test void chaosValidate_onAFolderWithoutManifests_isBadInput() throws IOException {
         Path empty = Files.createDirectories(dir.resolve("empty"));
-        Cli.run("chaos", "validate", empty.toString()).refusedInOneLine().errContains("no *.yaml or *.yml manifests");
+        Cli.run("chaos", "validate", empty.toString()).refusedInOneLine().errContains("no *.yaml, *.yml or *.json manifests");
     }
 
     @Test void compare_onReportsWithBrokenScenarios_saysWhatIsWrong_inWords() throws IOException {
