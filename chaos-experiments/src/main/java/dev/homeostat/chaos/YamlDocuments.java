@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.homeostat.units.YamlSyntax;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -21,7 +22,8 @@ import java.util.Map;
  * forbids them; Jackson would silently keep the last one).
  */
 public final class YamlDocuments {
-    private static final YAMLFactory YAML = YAMLFactory.builder().build();
+    /** An empty plain value ({@code labels:} and nothing) is YAML's null, as kubectl reads it; a quoted {@code ''} stays a string. */
+    private static final YAMLFactory YAML = YAMLFactory.builder().enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL).build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private YamlDocuments() { }

@@ -3,15 +3,17 @@ package dev.homeostat.chaos;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.homeostat.simulator.fault.NetworkDelay;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code kubectl get podchaos,networkchaos -o yaml} writes one {@code kind: List} whose items are the objects, with
- * their status and server-set metadata; {@code kubectl apply -f} takes that file back. So does Homeostat: each item is
- * read as its own document, at its own lines.
+ * Shapes {@code kubectl apply -f} takes that hand-written examples rarely show. {@code kubectl get podchaos,networkchaos
+ * -o yaml} writes one {@code kind: List} whose items are the objects, with their status and server-set metadata: each
+ * item is read as its own document, at its own lines. A key with nothing after it is YAML's null, which the API server
+ * prunes from a custom resource: the field is absent.
  */
-class ListManifestsTest {
+class KubectlShapesTest {
     /** Lines: items 3, the PodChaos 4, the ConfigMap 12, the NetworkChaos 16, its mode 21. */
     private static final String LIST = """
             apiVersion: v1
@@ -81,5 +83,38 @@ class ListManifestsTest {
                 manifests.contents("empty.yaml", "apiVersion: v1\nkind: List\nitems: []\n", Duration.ZERO, Horizon.firstFiring()));
         assertThat(e).isNotNull();
         assertThat(e.getMessage()).contains("no Chaos Mesh experiment in this file");
+    }
+
+    @Test
+    void aKeyWithNothingAfterIt_isAbsent_butARequiredOneIsStillRequired() {
+        String delay = """
+                apiVersion: chaos-mesh.org/v1alpha1
+                kind: NetworkChaos
+                metadata:
+                  name: delay-cart
+                  labels:
+                spec:
+                  action: delay
+                  mode: all
+                  value:
+                  selector:
+                    labelSelectors: {app: cart}
+                    annotationSelectors:
+                  delay:
+                    latency: 100ms
+                    jitter:
+                  direction:
+                  target:
+                  duration: 5m
+                """;
+        var faults = manifests.contents("nulls.yaml", delay, Duration.ZERO, Horizon.firstFiring()).faults();
+        assertThat(faults).singleElement().satisfies(f -> assertThat(f).isInstanceOf(NetworkDelay.class));
+        assertThat(((NetworkDelay) faults.getFirst()).latency()).isEqualTo(Duration.ofMillis(100));
+
+        var e = catchThrowableOfType(ManifestException.class, () -> manifests.contents("nulls.yaml",
+                delay.replace("  selector:\n    labelSelectors: {app: cart}\n    annotationSelectors:\n", "  selector:\n"), Duration.ZERO, Horizon.firstFiring()));
+        assertThat(e).isNotNull();
+        assertThat(e.field()).isEqualTo("spec.selector");
+        assertThat(e.problem()).startsWith("required");
     }
 }
