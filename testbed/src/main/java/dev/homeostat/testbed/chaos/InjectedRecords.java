@@ -1,7 +1,6 @@
 package dev.homeostat.testbed.chaos;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.homeostat.chaos.model.Schedule;
 import dev.homeostat.reports.journal.JournalEvent;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -28,8 +27,8 @@ import java.util.function.Consumer;
  * container selector), and a pod the selector matched but Chaos Mesh spared is no target — its events are not
  * journaled, it moves no signal and recovery does not wait for it. Until then (or for a Chaos Mesh that writes no
  * such status) the selector's pods stay the targets, which {@link #finish} says once. A Workflow's steps are narrowed
- * one by one, from the experiment each step's WorkflowNode names in {@code status.chaosResource}; a Schedule step (its
- * node names a Schedule) keeps its selectors.
+ * one by one, from the experiment each step's WorkflowNode names in {@code status.chaosResource}; a Schedule step's node
+ * names a Schedule, whose firings are read as a top-level Schedule's.
  *
  * <p>{@link #poll} runs on the run's thread; {@link #spared} is read from the watch threads too.
  */
@@ -53,6 +52,7 @@ final class InjectedRecords {
         final Source source;
         final Map<String, Pod> selected;
         Set<String> injected; // null until Chaos Mesh records some
+        boolean firings; // its records are a Schedule's: each firing may add pods
 
         Tracked(Planned planned, String fault, Source source, Map<String, Pod> selected) {
             this.planned = planned;
@@ -94,8 +94,7 @@ final class InjectedRecords {
         var nodes = new HashMap<String, List<JsonNode>>(); // the WorkflowNodes of a namespace, listed once a poll
         for (Tracked x : tracked.values()) {
             // a Schedule's later firings may draw other pods: its targets grow with each firing's records
-            boolean firings = x.planned.model() instanceof Schedule && x.source instanceof Source.Own;
-            if (x.fault == null || x.injected != null && !firings) continue;
+            if (x.fault == null || x.injected != null && !x.firings) continue;
             Set<String> pods = read(x, nodes);
             if (pods.isEmpty() || x.injected != null && x.injected.containsAll(pods)) continue;
             if (x.injected != null) pods.addAll(x.injected);
@@ -187,7 +186,8 @@ final class InjectedRecords {
                 case Source.Node node -> stepExperiment(p.namespace(), node(p.namespace(), node.node()));
             };
             if (experiment == null) return Set.of();
-            if (!(model instanceof Schedule) || !(x.source instanceof Source.Own)) return pods(experiment);
+            x.firings = "Schedule".equals(experiment.path("kind").asText());
+            if (!x.firings) return pods(experiment);
             var out = new TreeSet<String>();
             for (JsonNode child : experiment.path("status").path("active")) out.addAll(pods(child(child, p.namespace())));
             return out;
@@ -230,12 +230,14 @@ final class InjectedRecords {
                 JsonNode.class), namespace);
     }
 
-    /** An experiment a Schedule created, named by its {@code status.active} reference; missing: an empty node. */
+    /** A Chaos Mesh object by reference (an experiment a Schedule created, a step's experiment or Schedule); missing: an empty node. */
     private JsonNode child(JsonNode ref, String namespace) {
         String kind = ref.path("kind").asText(""), name = ref.path("name").asText("");
         if (kind.isEmpty() || name.isEmpty()) return LiveChaosRun.SERIALIZATION.convertValue(Map.of(), JsonNode.class);
+        String lower = kind.toLowerCase(Locale.ROOT);
+        // podchaos, networkchaos, …; but schedules, workflows
         var context = new ResourceDefinitionContext.Builder().withGroup("chaos-mesh.org").withVersion("v1alpha1").withKind(kind)
-                .withPlural(kind.toLowerCase(Locale.ROOT)).withNamespaced(true).build();
+                .withPlural(lower.endsWith("chaos") ? lower : lower + "s").withNamespaced(true).build();
         var r = client.genericKubernetesResources(context).inNamespace(ref.path("namespace").asText(namespace)).withName(name).get();
         return LiveChaosRun.SERIALIZATION.convertValue(r == null ? Map.of() : r, JsonNode.class);
     }

@@ -47,8 +47,9 @@ public record Planned(ChaosExperiment experiment, HasMetadata model, String name
             List<PodSelection> own = template == null ? selections
                     : PodSelection.in(LiveChaosRun.SERIALIZATION.convertValue(template, JsonNode.class), namespace);
             String rerun = template == null ? "" : ManifestContext.experimentName(f.name()).substring(prefix.length() + template.getName().length());
-            out.add(new WorkflowStep(f, own, template == null ? null : template.getName(), template == null ? null : template.getTemplateType(),
-                    rerun.isEmpty() ? 1 : Integer.parseInt(rerun.substring(1))));
+            // a Schedule step's faults are its firings, "-<n>" after the step's own name: one node (and Schedule) for all
+            if (template != null && "Schedule".equals(template.getTemplateType())) rerun = rerun.replaceFirst("-[0-9]+$", "");
+            out.add(new WorkflowStep(f, own, template == null ? null : template.getName(), rerun.isEmpty() ? 1 : Integer.parseInt(rerun.substring(1))));
         }
         return out;
     }
@@ -86,7 +87,8 @@ public record Planned(ChaosExperiment experiment, HasMetadata model, String name
         for (WorkflowTemplate t : templates) {
             String n = t.getName();
             if (n == null) continue;
-            boolean match = rest.equals(n) || rest.startsWith(n + "-") && rest.substring(n.length() + 1).matches("[0-9]+");
+            // "-<run>" on a rerun; a Schedule step's firing adds "-<n>"
+            boolean match = rest.equals(n) || rest.startsWith(n + "-") && rest.substring(n.length() + 1).matches("[0-9]+(-[0-9]+)?");
             if (match && (best == null || n.length() > best.getName().length())) best = t;
         }
         return best;

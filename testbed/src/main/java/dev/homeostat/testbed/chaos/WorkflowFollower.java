@@ -105,7 +105,7 @@ public final class WorkflowFollower {
         if (!notWatched.isEmpty()) journal.accept(new JournalEvent.ClusterEvent(start, "fault/" + incident, "not watched: " + notWatched));
         incidentOf.put(node, incident);
         deadlineOf.put(node, deadline);
-        if (!"Schedule".equals(type)) started.started(incident, node, pods);
+        started.started(incident, node, pods);
         log.accept("  step " + incident + " (" + type + ") started by Chaos Mesh: " + pods.size() + " target pod(s)"
                 + LiveRuns.notWatchedSuffix(targets.unwatched()));
     }

@@ -207,6 +207,78 @@ class LiveChaosRunWorkflowTest {
                 + ns + "/checkout-game-day step checkout-game-day-cart-delay");
     }
 
+    /** A Workflow whose one step is a Schedule: a pod-failure of mode one on checkout every 2 minutes for 5 minutes. */
+    private Path scheduleStep() throws IOException {
+        return Files.writeString(dir.resolve("nightly.yaml"), """
+                apiVersion: chaos-mesh.org/v1alpha1
+                kind: Workflow
+                metadata: {name: checkout-game-day, namespace: %1$s}
+                spec:
+                  entry: nightly
+                  templates:
+                    - name: nightly
+                      templateType: Schedule
+                      deadline: 5m
+                      schedule:
+                        schedule: "@every 2m"
+                        type: PodChaos
+                        historyLimit: 2
+                        concurrencyPolicy: Forbid
+                        podChaos:
+                          action: pod-failure
+                          mode: one
+                          duration: 30s
+                          selector: {namespaces: [%1$s], labelSelectors: {app: checkout}}
+                """.formatted(ns));
+    }
+
+    /** Chaos Mesh at a Schedule step's firing: the step's node names its Schedule, whose status.active names the firing's PodChaos. */
+    private void scheduleFired(String child, String pod) {
+        String node = "checkout-game-day-nightly-x1", schedule = node + "-abcde";
+        var schedules = new ResourceDefinitionContext.Builder().withGroup("chaos-mesh.org").withVersion("v1alpha1").withKind("Schedule")
+                .withPlural("schedules").withNamespaced(true).build();
+        if (client.genericKubernetesResources(WorkflowFollower.NODES).inNamespace(ns).withName(node).get() == null)
+            client.genericKubernetesResources(WorkflowFollower.NODES).inNamespace(ns).resource(new GenericKubernetesResourceBuilder()
+                    .withApiVersion("chaos-mesh.org/v1alpha1").withKind("WorkflowNode").withNewMetadata().withName(node).withNamespace(ns).endMetadata()
+                    .withAdditionalProperties(Map.of("spec", Map.of("workflowName", "checkout-game-day", "templateName", "nightly", "type", "Schedule"),
+                            "status", Map.of("chaosResource", Map.of("apiGroup", "chaos-mesh.org", "kind", "Schedule", "name", schedule))))
+                    .build()).create();
+        var podChaos = new ResourceDefinitionContext.Builder().withGroup("chaos-mesh.org").withVersion("v1alpha1").withKind("PodChaos")
+                .withPlural("podchaos").withNamespaced(true).build();
+        client.genericKubernetesResources(podChaos).inNamespace(ns).resource(new GenericKubernetesResourceBuilder()
+                .withApiVersion("chaos-mesh.org/v1alpha1").withKind("PodChaos").withNewMetadata().withName(child).withNamespace(ns).endMetadata()
+                .withAdditionalProperties(Map.of("status", Map.of("experiment", Map.of("containerRecords",
+                        List.of(Map.of("id", ns + "/" + pod, "selectorKey", ".", "phase", "Injected")))))).build()).createOr(e -> e.update());
+        client.genericKubernetesResources(schedules).inNamespace(ns).resource(new GenericKubernetesResourceBuilder()
+                .withApiVersion("chaos-mesh.org/v1alpha1").withKind("Schedule").withNewMetadata().withName(schedule).withNamespace(ns).endMetadata()
+                .withAdditionalProperties(Map.of("status", Map.of("active", List.of(Map.of("kind", "PodChaos", "namespace", ns, "name", child))))).build())
+                .createOr(e -> e.update());
+    }
+
+    @Test
+    void aScheduleStepsTargets_areWhatItsFiringsRecorded_eachFiringAddingItsPods() throws IOException {
+        cluster();
+        pod("checkout-2", "checkout");
+        pod("checkout-3", "checkout");
+        var polls = new AtomicInteger();
+        SloProbe probe = now -> {
+            int n = polls.getAndIncrement();
+            if (n == 0) scheduleFired("nightly-f1", "checkout-2");
+            if (n == 30) scheduleFired("nightly-f2", "checkout-3");
+            return List.of();
+        };
+
+        LiveRunResult result = run(scheduleStep(), Duration.ofMinutes(30), probe);
+
+        assertThat(result.outcome()).as(result.detail()).isEqualTo(Outcome.RECOVERED);
+        var started = events(result.journal(), JournalEvent.FaultStarted.class);
+        assertThat(started).extracting(JournalEvent.FaultStarted::fault).containsExactly("checkout-game-day-nightly-1", "checkout-game-day-nightly-2");
+        assertThat(started).allSatisfy(f -> assertThat(f.targets()).containsExactly("pod/" + ns + "/checkout-2", "pod/" + ns + "/checkout-3"));
+        assertThat(log).contains("Workflow/" + ns + "/checkout-game-day: Chaos Mesh injected 1 of the 3 selected pods: " + ns + "/checkout-2");
+        assertThat(result.targets()).containsExactly("pod/" + ns + "/checkout-2", "pod/" + ns + "/checkout-3");
+        assertThat(result.detail()).doesNotContain("targets by selector");
+    }
+
     @Test
     void workflowSteps_areTheSimulationsFaults_withTheirTemplatesSelectors() throws IOException {
         var planned = LiveChaosRun.plan(workflow(), null, "default", "t1").getFirst();
