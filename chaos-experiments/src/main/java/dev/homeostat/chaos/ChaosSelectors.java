@@ -102,8 +102,10 @@ public final class ChaosSelectors {
             }
         phases(path + ".podPhaseSelectors", s.getPodPhaseSelectors(), fields, ctx);
         Map<String, String> nodeLabels = s.getNodeSelectors() == null ? Map.of() : s.getNodeSelectors();
-        for (var e : nodeLabels.entrySet())
+        for (var e : nodeLabels.entrySet()) {
             if (e.getValue() == null) throw ctx.fail(path + ".nodeSelectors." + e.getKey(), "label value must not be empty; write e.g. topology.kubernetes.io/zone: zone-a");
+            label(path + ".nodeSelectors." + e.getKey(), e.getKey(), e.getValue(), ctx);
+        }
         Set<String> nodes = nodes(path + ".nodes", s.getNodes(), nodeLabels.isEmpty() ? fields.get("spec.nodeName") : null, ctx);
         for (int i = 0; i < namespaces.size(); i++) {
             if (namespaces.get(i) == null || namespaces.get(i).isBlank())
@@ -111,9 +113,11 @@ public final class ChaosSelectors {
             String problem = namespaceProblem(namespaces.get(i));
             if (problem != null) throw ctx.fail(path + ".namespaces[" + i + "]", problem + ", so the selector matches no pod");
         }
-        for (var e : labels.entrySet())
+        for (var e : labels.entrySet()) {
             if (e.getValue() == null)
                 throw ctx.fail(path + ".labelSelectors." + e.getKey(), "label value must not be empty; write e.g. app: cart");
+            label(path + ".labelSelectors." + e.getKey(), e.getKey(), e.getValue(), ctx);
+        }
         // Chaos Mesh's webhook: no namespaces means the namespace of the experiment object itself (an empty selector
         // therefore selects every pod of that namespace, as it does live).
         Set<String> effective = namespaces.isEmpty() ? Set.of(ctx.namespace()) : Set.copyOf(namespaces);
@@ -138,6 +142,15 @@ public final class ChaosSelectors {
         String near = namespace.toLowerCase(java.util.Locale.ROOT).replaceAll("[^-a-z0-9]", "").replaceAll("^-+|-+$", "");
         return "\"" + namespace + "\" cannot name a namespace (a DNS-1123 label: lowercase letters, digits and '-', starting and ending "
                 + "with a letter or digit, at most 63 characters)" + (near.isEmpty() || near.length() > 63 ? "" : "; did you mean \"" + near + "\"?");
+    }
+
+    private static final String NOTHING_SELECTED = ": Chaos Mesh cannot build its label selector and injects nothing";
+
+    /** Refuses a label selector entry whose key or value no label can have. */
+    private static void label(String field, String key, String value, ManifestContext ctx) {
+        String problem = LabelSyntax.keyProblem(key);
+        if (problem == null) problem = LabelSyntax.valueProblem(value);
+        if (problem != null) throw ctx.fail(field, problem + NOTHING_SELECTED);
     }
 
     /** The pod phases Kubernetes has: what {@code podPhaseSelectors} picks among. */
@@ -191,6 +204,13 @@ public final class ChaosSelectors {
             String at = path + "[" + i + "]";
             if (r == null) throw ctx.fail(at, "empty requirement; write {key: app, operator: In, values: [cart]}");
             if (r.getKey() == null || r.getKey().isBlank()) throw ctx.fail(at + ".key", "required: the label key");
+            String keyProblem = LabelSyntax.keyProblem(r.getKey());
+            if (keyProblem != null) throw ctx.fail(at + ".key", keyProblem + NOTHING_SELECTED);
+            if (r.getValues() != null)
+                for (int v = 0; v < r.getValues().size(); v++) {
+                    String valueProblem = r.getValues().get(v) == null ? null : LabelSyntax.valueProblem(r.getValues().get(v));
+                    if (valueProblem != null) throw ctx.fail(at + ".values[" + v + "]", valueProblem + NOTHING_SELECTED);
+                }
             LabelRequirement.Operator op = switch (r.getOperator() == null ? "" : r.getOperator()) {
                 case "In" -> LabelRequirement.Operator.IN;
                 case "NotIn" -> LabelRequirement.Operator.NOT_IN;

@@ -107,7 +107,13 @@ public final class YamlDocuments {
                 case LONG -> NODES.numberNode(p.getLongValue());
                 default -> NODES.numberNode(p.getBigIntegerValue());
             };
-            case VALUE_NUMBER_FLOAT -> NODES.numberNode(p.getDecimalValue());
+            case VALUE_NUMBER_FLOAT -> {
+                // YAML writes infinity and NaN (.inf, .nan); JSON, and so a Kubernetes object, cannot hold them
+                if (!YamlSyntax.finite(p))
+                    throw new ManifestException(source, p.currentTokenLocation().getLineNr(), path,
+                            "'" + p.getText() + "' is not a finite number, which a Kubernetes object cannot hold; write a number, or quote it");
+                yield NODES.numberNode(p.getDecimalValue());
+            }
             case VALUE_TRUE -> NODES.booleanNode(true);
             case VALUE_FALSE -> NODES.booleanNode(false);
             case VALUE_NULL -> NODES.nullNode();

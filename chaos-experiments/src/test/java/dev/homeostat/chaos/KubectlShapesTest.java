@@ -117,4 +117,16 @@ class KubectlShapesTest {
         assertThat(e.field()).isEqualTo("spec.selector");
         assertThat(e.problem()).startsWith("required");
     }
+
+    @Test
+    void infinityAndNaN_areRefusedAtTheirField() {
+        for (String v : new String[] {".inf", "-.Inf", ".nan"}) {
+            var e = catchThrowableOfType(ManifestException.class, () -> manifests.contents("inf.yaml",
+                    LIST.replace("    mode: all\n", "    mode: all\n    value: " + v + "\n"), Duration.ZERO, Horizon.firstFiring()));
+            assertThat(e).as(v).isNotNull();
+            assertThat(e.line()).isEqualTo(22);
+            assertThat(e.field()).isEqualTo("items[2].spec.value");
+            assertThat(e.problem()).contains("'" + v + "' is not a finite number");
+        }
+    }
 }

@@ -259,6 +259,25 @@ class ManifestErrorsTest {
     }
 
     @Test
+    void aKeyOrValueNoLabelCanHave_isRefused_asChaosMeshCannotSelectWithIt() throws IOException {
+        var value = error(POD_CHAOS.replace("      app: cart\n", "      app: \"cart shop\"\n"));
+        assertAt(value, "spec.selector.labelSelectors.app", 11, "\"cart shop\" cannot be a label value", "injects nothing");
+        var control = error(POD_CHAOS.replace("      app: cart\n", "      app: \"\\u0000\"\n"));
+        assertAt(control, "spec.selector.labelSelectors.app", 11, "\"\\u0000\" cannot be a label value");
+        var key = error(POD_CHAOS.replace("      app: cart\n", "      App_Name/x: cart\n"));
+        assertAt(key, "spec.selector.labelSelectors.App_Name/x", 11, "cannot be a label key: its prefix before '/' must be a DNS subdomain");
+        var expression = error(POD_CHAOS.replace("    labelSelectors:\n      app: cart\n",
+                "    expressionSelectors:\n      - {key: app, operator: In, values: [cart, \"-bad-\"]}\n"));
+        assertAt(expression, "spec.selector.expressionSelectors[0].values[1]", 11, "\"-bad-\" cannot be a label value");
+        var node = error(POD_CHAOS.replace("    labelSelectors:\n      app: cart\n", "    nodeSelectors:\n      zone: \"a b\"\n"));
+        assertAt(node, "spec.selector.nodeSelectors.zone", 11, "\"a b\" cannot be a label value");
+        // well-formed: a prefixed key, an empty value, 63 characters
+        for (String ok : new String[] {"app.kubernetes.io/name: cart", "tier: \"\"", "v: " + "a".repeat(63), "team_name: Cart.v2"})
+            assertThat(manifests.translate("ok.yaml", POD_CHAOS.replace("      app: cart\n", "      " + ok + "\n"), Duration.ZERO)).as(ok).isNotEmpty();
+        assertAt(error(POD_CHAOS.replace("      app: cart\n", "      v: " + "a".repeat(64) + "\n")), "spec.selector.labelSelectors.v", 11, "at most 63");
+    }
+
+    @Test
     void otherKubernetesObjects_areSkipped_butAFileOfNothingElseIsNoExperiment() throws IOException {
         String configMap = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings}\ndata: {a: b}\n";
         var contents = manifests.contents("inline", configMap + "---\n" + POD_CHAOS, Duration.ZERO, Horizon.firstFiring());

@@ -82,7 +82,8 @@ public final class YamlSyntax {
         }
     }
 
-    private static boolean finite(JsonParser p) {
+    /** Whether the parser's current float token is a finite number ({@code .inf}, {@code .nan} are not). */
+    public static boolean finite(JsonParser p) {
         try {
             return Double.isFinite(p.getDoubleValue());
         } catch (IOException | NumberFormatException e) {
