@@ -45,7 +45,7 @@ final class EmbeddedExperiments {
         }
         List<String> present = embedding.presentEmbeddings();
         if (!present.contains(field))
-            throw ctx.fail(containerPath + "." + field, "required: the " + kind + " spec to create, e.g. " + field + ": {mode: one, selector: {…}, …}");
+            throw ctx.fail(containerPath + "." + field, "required: the " + kind + " spec to create, e.g. " + field + ": {action: …, …}");
         for (String other : present)
             if (!other.equals(field)) throw ctx.fail(containerPath + "." + other, "does not match " + kindField.substring(kindField.lastIndexOf('.') + 1)
                     + " " + kind + "; remove it or change the kind");

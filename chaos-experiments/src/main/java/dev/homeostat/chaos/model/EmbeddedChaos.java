@@ -62,6 +62,9 @@ public class EmbeddedChaos {
         if (ioChaos != null) out.add("ioChaos");
         if (timeChaos != null) out.add("timeChaos");
         if (dnsChaos != null) out.add("dnsChaos");
+        // the kinds without a typed field here (JVMChaos, BlockChaos, the cloud kinds) arrive as additional properties
+        for (ChaosMeshKinds.Kind k : ChaosMeshKinds.experiments())
+            if (!out.contains(k.embedField()) && additionalProperties.get(k.embedField()) != null) out.add(k.embedField());
         return out;
     }
 
