@@ -5,6 +5,7 @@ import dev.homeostat.reports.journal.JournalEvent;
 import dev.homeostat.testbed.run.ScenarioRunner;
 import dev.homeostat.testbed.scenario.ManifestScenario;
 import dev.homeostat.testbed.scenario.ScenarioLoader;
+import dev.homeostat.testbed.scenario.SelectorCluster;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +17,8 @@ import java.util.List;
  * {@code team: payments}; frontend calls cart and checkout, checkout calls the external hosts payments.example.com and
  * 10.0.0.7; named after the manifest's {@code remoteCluster} when it has one; and in namespace data a quorum store, the StatefulSet store, whose three pods acknowledge each other's
  * requests: {@code peers: {mode: quorum}}), applied at 5m and run once: the faults it
- * injected and the simulator's injection checks. catalog runs near 60 % busy so that extra load
+ * injected and the simulator's injection checks. A machine a cloud kind names (AWSChaos, GCPChaos, AzureChaos) is one
+ * more node, {@code machine-<n>}, with that machine's {@code providerID}. catalog runs near 60 % busy so that extra load
  * (network-duplicate) shows; an idle service would absorb it, and the check would rightly call it a no-op.
  */
 final class ManifestInScenario {
@@ -35,6 +37,17 @@ final class ManifestInScenario {
         return ManifestScenario.clusterName(YamlDocuments.parse(manifest.toString(), Files.readString(manifest)).stream().map(d -> d.root()).toList());
     }
 
+    /** A node on each machine the manifest's cloud kinds name. */
+    private static String machineNodes(Path manifest) throws IOException {
+        var roots = YamlDocuments.parse(manifest.toString(), Files.readString(manifest)).stream().map(d -> d.root()).toList();
+        var out = new StringBuilder();
+        List<String> machines = SelectorCluster.of(roots).machines();
+        for (int i = 0; i < machines.size(); i++)
+            out.append(i == 0 ? "    nodes:\n" : "").append("      - {name: machine-").append(i + 1).append(", cpu: 8, memory: 32Gi, providerID: \"")
+                    .append(machines.get(i)).append("\"}\n");
+        return out.toString();
+    }
+
     static Outcome run(Path manifest, Path dir) throws IOException {
         Path scenario = dir.resolve("scenario.yaml");
         Files.writeString(scenario, """
@@ -44,7 +57,7 @@ final class ManifestInScenario {
                 spec:
                   duration: 40m
                   cluster:
-                %s    nodePool: {count: 4, cpu: 8, memory: 32Gi}
+                %s%s    nodePool: {count: 4, cpu: 8, memory: 32Gi}
                     deployments:
                       - {name: frontend, replicas: 3}
                       - {name: cart, replicas: 3}
@@ -62,7 +75,7 @@ final class ManifestInScenario {
                   faults:
                     - {manifest: %s, at: 5m}
                   engine: {policy: %s}
-                """.formatted(manifest.getFileName().toString().replace(".yaml", ""), clusterName(manifest), manifest.toAbsolutePath(),
+                """.formatted(manifest.getFileName().toString().replace(".yaml", ""), clusterName(manifest), machineNodes(manifest), manifest.toAbsolutePath(),
                 ROOT.resolve("remediation/policies/default.yaml")));
         var journal = ScenarioRunner.run(new ScenarioLoader().load(scenario), 1, null);
         var started = journal.events().stream().filter(JournalEvent.FaultStarted.class::isInstance).map(JournalEvent.FaultStarted.class::cast).toList();

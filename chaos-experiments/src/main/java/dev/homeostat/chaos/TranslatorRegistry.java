@@ -25,7 +25,8 @@ public final class TranslatorRegistry {
 
     /**
      * Every kind the simulator models: PodChaos, StressChaos, NetworkChaos, HTTPChaos, IOChaos, TimeChaos,
-     * DNSChaos, JVMChaos, BlockChaos, Schedule and Workflow over them, and the standalone StatusCheck.
+     * DNSChaos, JVMChaos, BlockChaos, the cloud kinds AWSChaos, GCPChaos and AzureChaos, Schedule and Workflow over
+     * them, and the standalone StatusCheck.
      */
     public static TranslatorRegistry defaults() {
         var experiments = new TranslatorRegistry(List.of(
@@ -37,7 +38,10 @@ public final class TranslatorRegistry {
                 new Entry("TimeChaos", new TimeChaosTranslator()),
                 new Entry("DNSChaos", new DnsChaosTranslator()),
                 new Entry("JVMChaos", new JvmChaosTranslator()),
-                new Entry("BlockChaos", new BlockChaosTranslator())));
+                new Entry("BlockChaos", new BlockChaosTranslator()),
+                new Entry("AWSChaos", new AwsChaosTranslator()),
+                new Entry("GCPChaos", new GcpChaosTranslator()),
+                new Entry("AzureChaos", new AzureChaosTranslator())));
         return experiments
                 .with(new Entry("Schedule", new ScheduleTranslator(experiments)))
                 .with(new Entry("Workflow", new WorkflowTranslator(experiments)))

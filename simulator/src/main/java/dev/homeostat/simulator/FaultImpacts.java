@@ -191,7 +191,7 @@ final class FaultImpacts {
                 NodeState n = cluster.node(f.node());
                 yield new Impact(InjectionCheck.Signal.SERVING, null, new Once(() -> {
                     nodes.fail(n);
-                    return () -> nodes.recover(n);
+                    return () -> nodes.recover(n, f.rebooted());
                 }));
             }
             case NoisyNeighbour f -> cpu(InjectionCheck.Signal.TRAFFIC, targets.isEmpty() ? 0 : f.cores() / targets.size());

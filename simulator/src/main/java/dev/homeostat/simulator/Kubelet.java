@@ -211,6 +211,11 @@ final class Kubelet {
         if (p.running()) crash(p, "ContainerKill");
     }
 
+    /** The pod's machine booted again: its container starts afresh (a restart, as the kubelet counts one after a reboot). */
+    void restartAfterReboot(PodState p) {
+        if (p.running()) crash(p, "NodeReboot");
+    }
+
     /** The kernel's OOM killer takes the container's main process now (a JVM whose threads' stacks filled the container). */
     void oomKill(PodState p) {
         if (p.running()) crash(p, PodState.OOM_KILLED);

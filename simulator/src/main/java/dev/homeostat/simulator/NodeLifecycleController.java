@@ -136,12 +136,18 @@ final class NodeLifecycleController {
         });
     }
 
-    /** The node is back: Ready again, its remaining pods resume (probes decide their readiness). */
-    void recover(NodeState n) {
+    /**
+     * The node is back: Ready again, its remaining pods resume (probes decide their readiness); after its machine
+     * {@code rebooted}, their containers start afresh, as the kubelet starts them on a booted machine.
+     */
+    void recover(NodeState n, boolean rebooted) {
         if (!n.down) return;
         n.down = false;
         n.failureEpoch++;
-        for (PodState p : cluster.podsOn(n)) kubelet.nodeBack(p, n.downEffect);
+        for (PodState p : cluster.podsOn(n)) {
+            kubelet.nodeBack(p, n.downEffect);
+            if (rebooted) kubelet.restartAfterReboot(p);
+        }
         if (!n.ready) {
             n.ready = true;
             kernel.emit(new SimEvent.NodeConditionChanged(kernel.now(), n.spec.name(), true));

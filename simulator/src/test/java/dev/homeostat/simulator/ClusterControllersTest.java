@@ -146,6 +146,23 @@ class ClusterControllersTest {
     }
 
     @Test
+    void aRebootedMachinesNode_comesBackWithItsContainersStartedAfresh_whereAFailedNodesResume() {
+        var reboot = new NodeFailure("reboot", Duration.ofMinutes(2), Duration.ofSeconds(60), "node-0", "AWSChaos/ec2-restart", true);
+        var r = Fixtures.run(spec(3, Duration.ofMinutes(8), List.of(reboot)), 1);
+        assertThat(reboot.kind()).isEqualTo("AWSChaos/ec2-restart");
+        var restarted = r.of(SimEvent.ContainerRestarted.class);
+        assertThat(restarted).isNotEmpty().allSatisfy(c -> {
+            assertThat(c.reason()).isEqualTo("NodeReboot");
+            assertThat(c.timeMillis()).isEqualTo(3 * MIN);
+        });
+        // no eviction: the machine was back before the not-ready toleration ran out
+        assertThat(r.of(SimEvent.PodDeleted.class)).isEmpty();
+        var resumed = Fixtures.run(spec(3, Duration.ofMinutes(8), List.of(new NodeFailure("n0", Duration.ofMinutes(2), Duration.ofSeconds(60), "node-0"))), 1);
+        assertThat(resumed.of(SimEvent.ContainerRestarted.class)).isEmpty();
+        assertThat(new NodeFailure("n0", Duration.ZERO, Duration.ofSeconds(60), "node-0").kind()).isEqualTo("app/node-failure");
+    }
+
+    @Test
     void badRollout_raisesErrorsUntilRolledBack() {
         var rollout = new BadRollout("v2", Duration.ofMinutes(2), Duration.ofMinutes(30), "shop", "web", Duration.ZERO, 30, false);
         var r = run(spec(3, Duration.ofMinutes(14), List.of(rollout)), sim -> sim.every(8 * MIN, 60 * MIN, t -> {

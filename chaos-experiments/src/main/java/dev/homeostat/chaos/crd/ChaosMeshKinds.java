@@ -36,11 +36,11 @@ public final class ChaosMeshKinds {
         experiment("DNSChaos", "dnsChaos", ExperimentSchema.DNS_CHAOS);
         experiment("JVMChaos", "jvmChaos", ExperimentSchema.JVM_CHAOS);
         experiment("BlockChaos", "blockChaos", ExperimentSchema.BLOCK_CHAOS);
+        experiment("AWSChaos", "awsChaos", CloudSchema.AWS_CHAOS);
+        experiment("GCPChaos", "gcpChaos", CloudSchema.GCP_CHAOS);
+        experiment("AzureChaos", "azureChaos", CloudSchema.AZURE_CHAOS);
         add("Schedule", null, simulated("the embedded experiment or workflow at every firing of its cron, on the run's virtual clock"));
         add("Workflow", null, simulated("Serial, Parallel, Suspend, Schedule and experiment templates timed from the entry; with a Task or StatusCheck it runs in the simulation as it goes (branches and checks read the simulated cluster)"));
-        add("AWSChaos", "awsChaos", cannotExist("AWSChaos stops, restarts or detaches AWS EC2 instances and volumes through the AWS API, which a simulated cluster does not have"));
-        add("GCPChaos", "gcpChaos", cannotExist("GCPChaos stops, resets or detaches Google Cloud instances and disks through the GCP API, which a simulated cluster does not have"));
-        add("AzureChaos", "azureChaos", cannotExist("AzureChaos stops or restarts Azure virtual machines and detaches their disks through the Azure API, which a simulated cluster does not have"));
         add("PhysicalMachineChaos", "physicalmachineChaos",
                 cannotExist("PhysicalMachineChaos acts on machines outside Kubernetes through chaosd at their addresses, and a simulation has only the cluster's pods and nodes"));
         add("PhysicalMachine", null, cannotExist("a PhysicalMachine registers a machine outside Kubernetes (a chaosd address), and a simulation has only the cluster's pods and nodes"));

@@ -11,6 +11,21 @@ public record ClusterSpec(List<NodeSpec> nodes, List<DeploymentSpec> deployments
         pdbs = pdbs == null ? List.of() : List.copyOf(pdbs);
         if (nodes.isEmpty()) throw new IllegalArgumentException("nodes: at least one node is required");
         checkPodNames(deployments);
+        var machines = new java.util.HashMap<String, String>();
+        for (int i = 0; i < nodes.size(); i++) {
+            NodeSpec n = nodes.get(i);
+            String other = n.providerID() == null ? null : machines.putIfAbsent(n.providerID(), n.name());
+            if (other != null)
+                throw new IllegalArgumentException("nodes[" + i + "].providerID: \"" + n.providerID() + "\" is already node " + other
+                        + "'s machine; a machine runs one node");
+        }
+    }
+
+    /** The nodes by the provider ID of their machine ({@code spec.providerID}), for the nodes that have one. */
+    public java.util.Map<String, String> machines() {
+        var out = new java.util.TreeMap<String, String>();
+        for (NodeSpec n : nodes) if (n.providerID() != null) out.put(n.providerID(), n.name());
+        return out;
     }
 
     /** A pinned pod name is one pod's in its namespace, whichever Deployment names it, and no StatefulSet's ordinal name. */

@@ -22,9 +22,9 @@ final class ManifestFaults {
 
     private ManifestFaults() { }
 
-    /** {@code clusterName}: the scenario's {@code spec.cluster.name} (null: none), which an experiment's {@code remoteCluster} must give. */
-    static List<Fault> of(ScenarioSource src, String field, JsonNode manifest, Duration start, Duration horizon, String clusterName) {
-        ManifestTranslator manifests = ChaosManifests.forCluster(TargetCluster.scenario(clusterName));
+    /** {@code cluster}: the scenario's (its name, which an experiment's {@code remoteCluster} must give, and its nodes' machines). */
+    static List<Fault> of(ScenarioSource src, String field, JsonNode manifest, Duration start, Duration horizon, TargetCluster cluster) {
+        ManifestTranslator manifests = ChaosManifests.forCluster(cluster);
         List<Fault> translated;
         try {
             if (manifest.isTextual()) {

@@ -47,8 +47,8 @@ public record ManifestScenario(String yaml, long runMinutes, boolean statusCheck
         if (roots.isEmpty()) throw new IllegalArgumentException(manifest + ": no Chaos Mesh object to simulate");
         String defaultNamespace = roots.getFirst().path("metadata").path("namespace").asText("default");
         var cluster = SelectorCluster.of(roots);
-        // a StatusCheck selects nothing: one service for its URL to miss or name
-        String deployments = cluster.isEmpty() ? "    nodePool: {count: 4, cpu: 8, memory: 32Gi}\n    deployments:\n      - {name: web, namespace: "
+        // a StatusCheck selects nothing: one service for its URL to miss or name; nor does a cloud kind: its machine's node runs it
+        String deployments = cluster.isEmpty() ? cluster.nodesYaml() + "    deployments:\n      - {name: web, namespace: "
                 + defaultNamespace + ", replicas: 3}\n" : cluster.yaml();
         List<String> keys = cluster.isEmpty() ? List.of(defaultNamespace + "/web") : cluster.keys();
         long start = firstStartMinutes(manifest);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.homeostat.units.GoDuration;
 import dev.homeostat.chaos.ManifestException;
+import dev.homeostat.chaos.TargetCluster;
 import dev.homeostat.chaos.YamlDocument;
 import dev.homeostat.chaos.YamlDocuments;
 import dev.homeostat.reports.score.Expectations;
@@ -254,7 +255,8 @@ public final class ScenarioLoader {
             if (entry.manifest() != null && entry.type() != null)
                 throw src.error(at, "give either manifest: (a Chaos Mesh experiment) or type: (an application fault), not both");
             if (entry.manifest() != null) {
-                faults.addAll(ManifestFaults.of(src, at + ".manifest", entry.manifest(), start, spec.duration(), spec.cluster().name()));
+                faults.addAll(ManifestFaults.of(src, at + ".manifest", entry.manifest(), start, spec.duration(),
+                        TargetCluster.scenario(spec.cluster().name(), cluster.machines())));
             } else if (entry.type() != null) {
                 faults.add(appFault(src, at, entry, start, cluster));
                 ScenarioNames.check(src, at + ".name", KubernetesNames.SUBDOMAIN, "a fault name", faults.getLast().name());

@@ -1,6 +1,7 @@
 package dev.homeostat.testbed.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.homeostat.chaos.CloudMachine;
 import dev.homeostat.simulator.spec.DeploymentSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,6 +32,9 @@ import java.util.regex.Pattern;
  *       {@code nodeSelectors} picks carries its labels, named by its {@code kubernetes.io/hostname} when given), and then
  *       only those, so that the pods are scheduled there;</li>
  *   <li>{@code podPhaseSelectors}, {@code fieldSelectors} {@code status.phase}: nothing to build, pods run;</li>
+ *   <li>a cloud kind's machine (AWSChaos {@code ec2Instance}, GCPChaos {@code project}/{@code zone}/{@code instance},
+ *       AzureChaos {@code subscriptionID}/{@code resourceGroupName}/{@code vmName}): a node on it, its {@code providerID}
+ *       as Kubernetes writes it on that cloud, beside one other node;</li>
  *   <li>{@code mode} and {@code value}: pods enough for the mode to pick one ({@link #replicasFor}).</li>
  * </ul>
  * A replacement of a named pod gets a new name, in simulation as in Kubernetes: Chaos Mesh finds a named pod only while it lives.
@@ -71,6 +75,8 @@ public final class SelectorCluster {
 
     private final Map<String, Workload> workloads = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> nodes = new LinkedHashMap<>();
+    /** Provider IDs of the machines the cloud kinds name. */
+    private final Set<String> machines = new TreeSet<>();
     private int selectors;
 
     private SelectorCluster() { }
@@ -92,20 +98,31 @@ public final class SelectorCluster {
 
     public boolean isEmpty() { return workloads.isEmpty(); }
 
+    /** The provider IDs of the machines the cloud kinds name, as Kubernetes writes them on their nodes. */
+    public List<String> machines() { return List.copyOf(machines); }
+
     /** The {@code cluster:} lines for nodes and deployments (services are the caller's). */
     public String yaml() {
-        var out = new StringBuilder();
-        if (nodes.isEmpty()) out.append("    nodePool: {count: 4, cpu: 8, memory: 32Gi}\n");
-        else {
-            int pods = workloads.values().stream().mapToInt(Workload::replicas).sum();
-            // room for every pod (0.25 of a core each) on the selected nodes alone, with surge to spare
-            int cpu = Math.max(8, 2 * (int) Math.ceil(pods * 0.25 / nodes.size()));
-            out.append("    nodes:\n");
-            nodes.forEach((name, labels) -> out.append("      - {name: ").append(name).append(", cpu: ").append(cpu).append(", memory: ")
-                    .append(cpu * 4).append("Gi").append(labels.isEmpty() ? "" : ", labels: " + map(labels)).append("}\n"));
-        }
+        var out = new StringBuilder(nodesYaml());
         out.append("    deployments:\n");
         workloads.values().forEach(w -> out.append(w.yaml()));
+        return out.toString();
+    }
+
+    /** The {@code cluster:} lines for the nodes: those the selectors name and the machines the cloud kinds name, else a pool of 4. */
+    public String nodesYaml() {
+        if (nodes.isEmpty() && machines.isEmpty()) return "    nodePool: {count: 4, cpu: 8, memory: 32Gi}\n";
+        var all = new LinkedHashMap<String, String>(); // name -> extra fields
+        nodes.forEach((name, labels) -> all.put(name, labels.isEmpty() ? "" : ", labels: " + map(labels)));
+        int i = 0;
+        for (String machine : machines) all.put("machine-" + ++i, ", providerID: \"" + machine + "\"");
+        if (nodes.isEmpty()) all.put("node-1", ""); // the rest of the cluster, where a stopped machine's pods go
+        int pods = Math.max(3, workloads.values().stream().mapToInt(Workload::replicas).sum());
+        // room for every pod (0.25 of a core each) on the selected nodes alone, with surge to spare
+        int cpu = Math.max(8, 2 * (int) Math.ceil(pods * 0.25 / all.size()));
+        var out = new StringBuilder("    nodes:\n");
+        all.forEach((name, extra) -> out.append("      - {name: ").append(name).append(", cpu: ").append(cpu).append(", memory: ")
+                .append(cpu * 4).append("Gi").append(extra).append("}\n"));
         return out.toString();
     }
 
@@ -118,6 +135,7 @@ public final class SelectorCluster {
         JsonNode selector = node.path("selector");
         // a StatusCheck's or a Schedule's own "type" sits beside no pod selector
         if (selector.isObject() && !node.has("type")) add(node, selector, namespace);
+        CloudMachine.of(node).ifPresent(m -> machines.add(m.providerID()));
         node.properties().forEach(e -> { if (!e.getKey().equals("selector")) walk(e.getValue(), namespace); });
     }
 

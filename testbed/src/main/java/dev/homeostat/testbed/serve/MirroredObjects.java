@@ -38,9 +38,11 @@ final class MirroredObjects {
      */
     static Node node(NodeView n, List<NodeSpec> specs) {
         var labels = new TreeMap<String, String>();
-        specs.stream().filter(s -> s.name().equals(n.name())).findFirst().ifPresent(s -> labels.putAll(s.labels()));
+        NodeSpec spec = specs.stream().filter(s -> s.name().equals(n.name())).findFirst().orElse(null);
+        if (spec != null) labels.putAll(spec.labels());
         labels.put(PodSelector.HOSTNAME, n.name());
         return new NodeBuilder().withNewMetadata().withName(n.name()).withLabels(labels).endMetadata()
+                .withNewSpec().withProviderID(spec == null ? null : spec.providerID()).endSpec()
                 .withNewStatus()
                 .addToAllocatable("cpu", new Quantity(Double.toString(n.cpuAllocatable())))
                 .addToAllocatable("memory", new Quantity(Long.toString(n.memoryAllocatable())))

@@ -75,7 +75,7 @@ public final class SimServer implements AutoCloseable {
         try {
             api.init(InetAddress.getByName("127.0.0.1"), options.apiPort());
             this.client = api.createClient();
-            this.mirror = new ClusterMirror(client, spec, TargetCluster.scenario(scenario.clusterName()), log);
+            this.mirror = new ClusterMirror(client, spec, TargetCluster.scenario(scenario.clusterName(), spec.cluster().machines()), log);
             simulation.runUntil(0);
             mirror.init(simulation);
             render();
