@@ -53,6 +53,62 @@ final class ClusterLookup {
         return out;
     }
 
+    /**
+     * {@code selections} with each machine selection (a cloud kind's) replaced by the pods on the nodes whose
+     * {@code spec.providerID} is that machine's, now, by name; a machine no pod runs on (or nodes the kubeconfig's user
+     * cannot list) stays as it is, selecting none.
+     */
+    List<PodSelection> concrete(Collection<PodSelection> selections) {
+        var out = new ArrayList<PodSelection>();
+        for (PodSelection s : selections) {
+            if (s.machine() == null) {
+                out.add(s);
+                continue;
+            }
+            KubernetesClient c = clientFor(s).orElse(null);
+            Set<String> nodes = c == null ? Set.of() : nodesOn(c, s.machine());
+            var keys = new TreeSet<String>();
+            var namespaces = new TreeSet<String>();
+            if (!nodes.isEmpty())
+                for (Pod p : c.pods().inAnyNamespace().list().getItems())
+                    if (p.getSpec() != null && nodes.contains(p.getSpec().getNodeName()) && p.getMetadata().getDeletionTimestamp() == null) {
+                        keys.add(key(p));
+                        namespaces.add(p.getMetadata().getNamespace());
+                    }
+            out.add(keys.isEmpty() ? s : new PodSelection(new PodSelector(namespaces, Map.of(), keys), s.remoteCluster()));
+        }
+        return out;
+    }
+
+    /** The nodes of the cluster {@code c} on {@code machine}, by name; none when nodes cannot be listed. */
+    private static Set<String> nodesOn(KubernetesClient c, dev.homeostat.chaos.CloudMachine machine) {
+        var out = new TreeSet<String>();
+        try {
+            for (var n : c.nodes().list().getItems())
+                if (n.getSpec() != null && machine.backs(n.getSpec().getProviderID())) out.add(n.getMetadata().getName());
+        } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+            return Set.of(); // a user who may not list nodes: the machine's pods cannot be found, the SLO still scores the run
+        }
+        return out;
+    }
+
+    /** The nodes on the machines {@code selections} name that are not Ready, by name. */
+    Set<String> machinesDown(Collection<PodSelection> selections) {
+        var out = new TreeSet<String>();
+        for (PodSelection s : selections) {
+            if (s.machine() == null) continue;
+            KubernetesClient c = clientFor(s).orElse(null);
+            if (c == null) continue;
+            for (String name : nodesOn(c, s.machine())) {
+                var node = c.nodes().withName(name).get();
+                boolean ready = node != null && node.getStatus() != null && node.getStatus().getConditions() != null && node.getStatus().getConditions()
+                        .stream().anyMatch(x -> "Ready".equals(x.getType()) && "True".equals(x.getStatus()));
+                if (!ready) out.add(name);
+            }
+        }
+        return out;
+    }
+
     /** The live (not terminating, not finished) pods {@code selections} match, by {@code ns/name}, sorted. */
     Map<String, Pod> pods(Collection<PodSelection> selections) {
         var out = new TreeMap<String, Pod>();
@@ -62,6 +118,7 @@ final class ClusterLookup {
 
     /** {@link #pods} with the Deployments and Services behind them, each looked up in the pods' cluster. */
     Targets targets(Collection<PodSelection> selections) {
+        selections = concrete(selections);
         var pods = new TreeMap<String, Pod>();
         var refs = new TreeSet<String>();
         var services = new TreeSet<String>();

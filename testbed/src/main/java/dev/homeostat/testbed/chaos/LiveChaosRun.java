@@ -106,11 +106,7 @@ public final class LiveChaosRun {
         this.scenario = LiveRuns.scenarioName(manifest);
     }
 
-    /**
-     * The experiments of {@code manifest} as they would be applied: each model copied, put in its namespace
-     * ({@code namespaceOverride}, else {@code metadata.namespace}, else {@code fallbackNamespace}) and labelled
-     * with {@value #MANAGED_BY_LABEL}={@value #MANAGED_BY} and {@value #RUN_ID_LABEL}={@code runId}.
-     */
+    /** The experiments of {@code manifest} as they would be applied ({@link Planned#plan}). */
     public static List<Planned> plan(Path manifest, String namespaceOverride, String fallbackNamespace, String runId) {
         return Planned.plan(manifest, namespaceOverride, fallbackNamespace, runId);
     }
@@ -208,17 +204,21 @@ public final class LiveChaosRun {
 
     private Step execute(PodWatch watch, Map<String, Pod> allTargets, Map<String, Long> ended) throws InterruptedException {
         if (aborted) return new Step(Outcome.INTERRUPTED, "interrupted before anything was applied");
-        // Targets are the pods the selectors match at apply time, as Chaos Mesh picks from them.
+        // Targets are the pods the selectors match at apply time, as Chaos Mesh picks from them (a machine's: those on its node).
         var targetsOf = new ArrayList<ClusterLookup.Targets>();
         var selections = new ArrayList<PodSelection>();
+        var atStart = new ArrayList<Map<String, Pod>>();
         for (Planned p : planned) {
-            ClusterLookup.Targets targets = lookup.targets(p.selections());
+            List<PodSelection> now = lookup.concrete(p.selections());
+            ClusterLookup.Targets targets = lookup.targets(now);
             targetsOf.add(targets);
             allTargets.putAll(targets.pods());
-            selections.addAll(p.selections());
+            selections.addAll(now);
+            // recovery counts the pods selectors pick; a stopped machine's pods are replaced elsewhere, and its node's Ready counts
+            var counted = new TreeMap<>(targets.pods());
+            for (int i = 0; i < now.size(); i++) if (p.selections().get(i).machine() != null) counted.keySet().removeAll(now.get(i).selector().pods());
+            atStart.add(counted);
         }
-        var atStart = new ArrayList<Map<String, Pod>>();
-        for (ClusterLookup.Targets targets : targetsOf) atStart.add(targets.pods());
         watch.start(selections, allTargets);
 
         long windowEnd = 0;
@@ -279,7 +279,9 @@ public final class LiveChaosRun {
      */
     private long journalExperiment(Planned p, ClusterLookup.Targets targets, long t, Map<String, Long> faultEnd, Map<String, Long> ended) {
         Map<String, Pod> pods = targets.pods();
-        records.track(p, p.model().getMetadata().getName(), new InjectedRecords.Source.Own(), pods);
+        // a cloud kind records its machine, not pods: its targets stay the pods on the machine's node
+        if (p.selections().stream().anyMatch(s -> s.machine() == null))
+            records.track(p, p.model().getMetadata().getName(), new InjectedRecords.Source.Own(), pods);
         long d = p.duration().toMillis();
         long s = Math.min(d, p.startsAfter().toMillis()); // a Schedule's fault starts at its first firing
         String name = p.model().getMetadata().getName();
@@ -352,6 +354,8 @@ public final class LiveChaosRun {
         if (!sloWatch.violated().isEmpty()) return "the SLO of " + String.join(", ", sloWatch.violated());
         for (int i = 0; i < planned.size(); i++) {
             Planned p = planned.get(i);
+            Set<String> down = lookup.machinesDown(p.selections());
+            if (!down.isEmpty()) return "node " + String.join(", ", down) + " of " + p.ref() + " to be Ready";
             long ready = records.counted(lookup.pods(p.selections())).values().stream().filter(ClusterLookup::ready).count();
             long before = records.counted(atStart.get(i)).values().stream().filter(ClusterLookup::ready).count();
             if (ready < before) return "ready pods of " + p.ref() + " (" + ready + " of " + before + ")";

@@ -2,6 +2,7 @@ package dev.homeostat.testbed.chaos;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.homeostat.chaos.ChaosSelectors;
+import dev.homeostat.chaos.CloudMachine;
 import dev.homeostat.simulator.fault.PodSelector;
 import io.fabric8.chaosmesh.v1alpha1.PodSelectorSpec;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -20,11 +21,17 @@ import java.util.TreeSet;
  * applied to).
  *
  * <p>Read from the experiment's model as JSON, so every kind — PodChaos, StressChaos, NetworkChaos's {@code target}, a
- * Schedule's or Workflow's embedded spec — is covered without a switch over them.
+ * Schedule's or Workflow's embedded spec — is covered without a switch over them. A cloud kind (AWSChaos, GCPChaos,
+ * AzureChaos) selects no pods but a {@code machine}: its pods are the ones on the node that machine backs, which only
+ * the cluster can say ({@link ClusterLookup#concrete}); until then its selector matches nothing.
  */
-public record PodSelection(PodSelector selector, String remoteCluster) {
+public record PodSelection(PodSelector selector, String remoteCluster, CloudMachine machine) {
     public PodSelection {
         Objects.requireNonNull(selector, "selector");
+    }
+
+    public PodSelection(PodSelector selector, String remoteCluster) {
+        this(selector, remoteCluster, null);
     }
 
     /**
@@ -69,6 +76,9 @@ public record PodSelection(PodSelector selector, String remoteCluster) {
         if (!node.isObject()) return;
         // Chaos Mesh forwards an experiment naming a remoteCluster, and everything it selects (a NetworkChaos's target too), there.
         String here = remoteClusterOf(node) != null ? remoteClusterOf(node) : cluster;
+        // until the cluster says which node runs on the machine, its selector names a node no node is (a provider ID)
+        CloudMachine.of(node).ifPresent(m -> out.add(new PodSelection(new PodSelector(Set.of(namespace), java.util.Map.of(), Set.of(), List.of(),
+                java.util.Map.of(), Set.of(), java.util.Map.of(), java.util.Map.of(), Set.of(m.providerID())), here, m)));
         for (var it = node.fields(); it.hasNext(); ) {
             var field = it.next();
             if (field.getKey().equals("selector") && field.getValue().isObject()) {
