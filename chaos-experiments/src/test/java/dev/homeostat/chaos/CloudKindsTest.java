@@ -122,24 +122,4 @@ class CloudKindsTest {
         assertThat(typo.field()).isEqualTo("spec.instanceId");
         assertThat(typo.problem()).contains("unknown field");
     }
-
-    @Test
-    void everyEmbeddableKind_isReadFromAScheduleWhateverItsModel() {
-        for (String spec : new String[] {
-                "type: JVMChaos\n  jvmChaos: {action: exception, mode: one, selector: {labelSelectors: {app: web}}, class: A, method: b, exception: java.io.IOException, port: 9277}",
-                "type: BlockChaos\n  blockChaos: {action: delay, mode: one, selector: {labelSelectors: {app: web}}, volumeName: data, delay: {latency: 10ms}, duration: 1m}",
-                "type: GCPChaos\n  gcpChaos: {action: node-stop, project: shop-prod, zone: us-central1-a, instance: gke-pool-1-x7k2, duration: 1m}"}) {
-            String schedule = """
-                    apiVersion: chaos-mesh.org/v1alpha1
-                    kind: Schedule
-                    metadata: {name: s, namespace: default}
-                    spec:
-                      schedule: "@every 10m"
-                      historyLimit: 1
-                      concurrencyPolicy: Forbid
-                      %s
-                    """.formatted(spec);
-            assertThat(IN_CLUSTER.contents("s.yaml", schedule, Duration.ZERO, Horizon.until(Duration.ofMinutes(15))).faults()).as(spec).hasSize(1);
-        }
-    }
 }

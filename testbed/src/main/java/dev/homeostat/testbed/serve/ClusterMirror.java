@@ -9,8 +9,6 @@ import static dev.homeostat.testbed.serve.MirroredObjects.replicaSetName;
 import dev.homeostat.chaos.ChaosManifests;
 import dev.homeostat.chaos.ManifestTranslator;
 import dev.homeostat.chaos.TargetCluster;
-import dev.homeostat.chaos.model.Schedule;
-import dev.homeostat.chaos.model.Workflow;
 import dev.homeostat.simulator.Simulation;
 import dev.homeostat.simulator.events.SimEvent;
 import dev.homeostat.simulator.cluster.DeploymentView;
@@ -20,15 +18,6 @@ import dev.homeostat.simulator.fault.Fault;
 import dev.homeostat.simulator.spec.DeploymentSpec;
 import dev.homeostat.simulator.spec.ServiceSpec;
 import dev.homeostat.simulator.spec.SimulationSpec;
-import io.fabric8.chaosmesh.v1alpha1.BlockChaos;
-import io.fabric8.chaosmesh.v1alpha1.DNSChaos;
-import io.fabric8.chaosmesh.v1alpha1.HTTPChaos;
-import io.fabric8.chaosmesh.v1alpha1.IOChaos;
-import io.fabric8.chaosmesh.v1alpha1.JVMChaos;
-import io.fabric8.chaosmesh.v1alpha1.NetworkChaos;
-import io.fabric8.chaosmesh.v1alpha1.PodChaos;
-import io.fabric8.chaosmesh.v1alpha1.StressChaos;
-import io.fabric8.chaosmesh.v1alpha1.TimeChaos;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
@@ -62,8 +51,15 @@ import java.util.function.Consumer;
  */
 public final class ClusterMirror {
     /** The Chaos Mesh kinds read back from the API (the ones with a simulator translation). */
-    static final List<Class<? extends HasMetadata>> CHAOS_KINDS = List.of(PodChaos.class, StressChaos.class, NetworkChaos.class,
-            HTTPChaos.class, IOChaos.class, TimeChaos.class, DNSChaos.class, JVMChaos.class, BlockChaos.class, Schedule.class, Workflow.class);
+    static final List<Class<? extends HasMetadata>> CHAOS_KINDS = chaosKinds();
+
+    /** The model of every kind the simulation translates, as the one registry lists them (a kind added there is mirrored too). */
+    private static List<Class<? extends HasMetadata>> chaosKinds() {
+        var registry = dev.homeostat.chaos.TranslatorRegistry.defaults();
+        var out = new ArrayList<Class<? extends HasMetadata>>();
+        for (String kind : registry.kinds()) out.add(registry.find(kind).orElseThrow().modelType());
+        return List.copyOf(out);
+    }
 
     private final KubernetesClient client;
     private final SimulationSpec spec;
@@ -77,6 +73,8 @@ public final class ClusterMirror {
     private final Map<String, Integer> replicasInApi = new TreeMap<>();
     private final Map<String, DeploymentView> deploymentsInApi = new TreeMap<>();
     private final Set<String> chaosSeen = new TreeSet<>();
+    /** Each node's Ready condition as last written to the API. */
+    private final Map<String, Boolean> nodeReadyInApi = new TreeMap<>();
     /** A run-time Workflow's steps, as Chaos Mesh's WorkflowNodes. */
     private final WorkflowNodeMirror nodes;
     /** The pods each created experiment's faults hit, as Chaos Mesh's status records. */
@@ -105,7 +103,10 @@ public final class ClusterMirror {
 
     /** Writes what never changes: nodes (labelled as the scenario and the kubelet label them), Services, ReplicaSets and Deployments; then the pods. */
     public void init(Simulation sim) {
-        for (NodeView n : sim.nodes()) client.nodes().resource(MirroredObjects.node(n, spec.cluster().nodes())).create();
+        for (NodeView n : sim.nodes()) {
+            client.nodes().resource(MirroredObjects.node(n, spec.cluster().nodes())).create();
+            nodeReadyInApi.put(n.name(), n.ready());
+        }
         for (DeploymentSpec d : spec.cluster().deployments()) {
             client.apps().replicaSets().inNamespace(d.namespace()).resource(new ReplicaSetBuilder()
                     .withNewMetadata().withName(replicaSetName(d.name())).withNamespace(d.namespace()).withLabels(d.labels())
@@ -228,6 +229,14 @@ public final class ClusterMirror {
     public void sync(Simulation sim) {
         nodes.flush();
         records.flush();
+        for (NodeView n : sim.nodes()) {
+            // a failed node (a scenario's node-failure, a stopped cloud machine) turns NotReady in the API too
+            if (Boolean.valueOf(n.ready()).equals(nodeReadyInApi.get(n.name()))) continue;
+            String status = n.ready() ? "True" : "False";
+            client.nodes().withName(n.name()).edit(node -> new io.fabric8.kubernetes.api.model.NodeBuilder(node).editStatus()
+                    .withConditions(new io.fabric8.kubernetes.api.model.NodeConditionBuilder().withType("Ready").withStatus(status).build()).endStatus().build());
+            nodeReadyInApi.put(n.name(), n.ready());
+        }
         var live = new TreeSet<String>();
         for (PodView p : sim.pods()) {
             String key = p.namespace() + "/" + p.name();

@@ -46,7 +46,7 @@ final class MirroredObjects {
                 .withNewStatus()
                 .addToAllocatable("cpu", new Quantity(Double.toString(n.cpuAllocatable())))
                 .addToAllocatable("memory", new Quantity(Long.toString(n.memoryAllocatable())))
-                .addNewCondition().withType("Ready").withStatus("True").endCondition()
+                .addNewCondition().withType("Ready").withStatus(n.ready() ? "True" : "False").endCondition()
                 .endStatus().build();
     }
 

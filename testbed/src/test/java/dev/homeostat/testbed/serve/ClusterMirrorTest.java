@@ -85,4 +85,51 @@ class ClusterMirrorTest {
                 assertThat(log).anySatisfy(l -> assertThat(l).startsWith("api: " + ref + " created → 1 fault(s) injected"));
         }
     }
+
+    @Test
+    void anAwsChaosAppliedThroughTheApi_stopsTheNodeOnItsInstance_whichTurnsNotReadyInTheApiAndBack(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path scenario = java.nio.file.Files.writeString(dir.resolve("cloud.yaml"), """
+                apiVersion: homeostat.dev/v1alpha1
+                kind: Scenario
+                metadata: {name: cloud}
+                spec:
+                  duration: 20m
+                  cluster:
+                    nodes:
+                      - {name: ip-10-0-1-17, cpu: 8, memory: 32Gi, providerID: "aws:///us-east-1b/i-0a1b2c3d4e5f60718"}
+                      - {name: ip-10-0-2-33, cpu: 8, memory: 32Gi, providerID: "aws:///us-east-1c/i-0fedcba9876543210"}
+                    deployments: [{name: shop, replicas: 2}]
+                    services: [{name: shop, requestsPerSecond: 50}]
+                  engine: {policy: %s}
+                """.formatted(Path.of("..", "remediation", "policies", "default.yaml").toAbsolutePath().normalize()));
+        var loaded = new ScenarioLoader().load(scenario);
+        var spec = loaded.simulation();
+        var sim = new Simulation(spec, 1, e -> { });
+        List<String> log = new ArrayList<>();
+        var mirror = new ClusterMirror(client, spec, dev.homeostat.chaos.TargetCluster.scenario(null, spec.cluster().machines()), log::add);
+        sim.runUntil(10_000);
+        mirror.init(sim);
+        assertThat(client.nodes().withName("ip-10-0-1-17").get().getSpec().getProviderID()).isEqualTo("aws:///us-east-1b/i-0a1b2c3d4e5f60718");
+        client.resources(io.fabric8.chaosmesh.v1alpha1.AWSChaos.class).inNamespace("default").resource(io.fabric8.kubernetes.client.utils.Serialization.unmarshal("""
+                apiVersion: chaos-mesh.org/v1alpha1
+                kind: AWSChaos
+                metadata: {name: stop-worker, namespace: default}
+                spec: {action: ec2-stop, awsRegion: us-east-1, ec2Instance: i-0a1b2c3d4e5f60718, duration: 2m}
+                """, io.fabric8.chaosmesh.v1alpha1.AWSChaos.class)).create();
+        mirror.readBack(sim);
+        sim.runUntil(sim.now() + 60_000); // past the node-monitor grace period
+        mirror.sync(sim);
+        assertThat(mirror.injected()).contains("AWSChaos/default/stop-worker");
+        assertThat(ready("ip-10-0-1-17")).isEqualTo("False");
+        assertThat(ready("ip-10-0-2-33")).isEqualTo("True");
+        sim.runUntil(sim.now() + 120_000);
+        mirror.sync(sim);
+        assertThat(ready("ip-10-0-1-17")).isEqualTo("True");
+    }
+
+    private static String ready(String node) {
+        return client.nodes().withName(node).get().getStatus().getConditions().stream().filter(c -> c.getType().equals("Ready"))
+                .findFirst().orElseThrow().getStatus();
+    }
 }
