@@ -133,7 +133,8 @@ final class Rehearsal {
     /**
      * The cluster both sides run: the services the catalogue selects (frontend, cart, catalog, checkout), one latency
      * SLO for all; frontend calls cart and checkout, and checkout the payment provider outside the cluster, so that the
-     * catalogue's target, external-target and DNS-pattern manifests have edges to act on. {@code faults}: the scenario's faults block (empty for {@code sim serve}, where faults come through the API).
+     * catalogue's target, external-target and DNS-pattern manifests have edges to act on; node-4 runs on the EC2
+     * instance the catalogue's AWSChaos restarts. {@code faults}: the scenario's faults block (empty for {@code sim serve}, where faults come through the API).
      */
     String scenarioText(String name, String duration, String faults) throws IOException {
         Path policy = dir.resolve("policy-simulated.yaml");
@@ -148,7 +149,11 @@ final class Rehearsal {
                   scrapeInterval: 15s
                   seed: 1
                   cluster:
-                    nodePool: {prefix: node, count: 4, cpu: 4, memory: 16Gi}
+                    nodes:
+                      - {name: node-1, cpu: 4, memory: 16Gi}
+                      - {name: node-2, cpu: 4, memory: 16Gi}
+                      - {name: node-3, cpu: 4, memory: 16Gi}
+                      - {name: node-4, cpu: 4, memory: 16Gi, providerID: "aws:///us-east-1b/i-0d4e5f60718293a4b"}
                     deployments:
                       - name: frontend
                         replicas: 3

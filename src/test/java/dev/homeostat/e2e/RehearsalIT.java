@@ -62,7 +62,7 @@ class RehearsalIT {
         Files.writeString(tmp, "# Calibration: simulated vs rehearsed (speed " + Rehearsal.SPEED + "×)\n\n" + table);
         Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 
-        assertThat(table.lines().skip(2)).hasSize(manifests.size()).hasSize(27);
+        assertThat(table.lines().skip(2)).hasSize(manifests.size()).hasSize(28);
         for (var row : rows) {
             assertThat(table).contains("| " + row.manifest() + " |");
             assertThat(row.live().failure()).as(row.manifest() + ": the live run threw").isNull();

@@ -73,14 +73,14 @@ class CatalogueTest {
     /**
      * Every file of the catalogue: one per supported kind/action, plus a Schedule and a Workflow, and the shapes that act
      * on the call graph (netem, a target with a direction, external targets, DNS patterns), and a Workflow whose Task asks
-     * the cluster which branch to run.
+     * the cluster which branch to run, and a cloud kind's machine restart.
      */
     static final List<String> FILES = List.of("pod-kill.yaml", "memory-stress.yaml", "pod-failure.yaml", "container-kill.yaml", "cpu-stress.yaml",
             "network-delay.yaml", "network-loss.yaml", "network-duplicate.yaml", "network-corrupt.yaml", "network-partition.yaml",
             "network-bandwidth.yaml", "http-abort.yaml", "http-delay.yaml", "http-replace.yaml", "io-latency.yaml", "io-fault.yaml",
             "time-skew.yaml", "dns-error.yaml", "dns-random.yaml", "schedule-pod-kill.yaml", "workflow-serial.yaml",
             "network-netem.yaml", "network-delay-target.yaml", "network-partition-target.yaml", "network-loss-external.yaml",
-            "dns-error-patterns.yaml", "workflow-task.yaml");
+            "dns-error-patterns.yaml", "workflow-task.yaml", "aws-ec2-restart.yaml");
 
     static List<String> files() { return FILES; }
 
@@ -92,7 +92,7 @@ class CatalogueTest {
         }
         var kinds = new java.util.TreeSet<String>();
         for (String f : FILES) ChaosManifests.translate(CATALOGUE.resolve(f), AT).forEach(x -> kinds.add(x.kind()));
-        assertThat(kinds).containsExactly("DNSChaos/error", "DNSChaos/random", "HTTPChaos/abort", "HTTPChaos/delay", "HTTPChaos/replace",
+        assertThat(kinds).containsExactly("AWSChaos/ec2-restart", "DNSChaos/error", "DNSChaos/random", "HTTPChaos/abort", "HTTPChaos/delay", "HTTPChaos/replace",
                 "IOChaos/fault", "IOChaos/latency", "NetworkChaos/bandwidth", "NetworkChaos/corrupt", "NetworkChaos/delay",
                 "NetworkChaos/duplicate", "NetworkChaos/loss", "NetworkChaos/partition", "PodChaos/container-kill", "PodChaos/pod-failure",
                 "PodChaos/pod-kill", "StressChaos/cpu", "StressChaos/memory", "TimeChaos/clock-skew", "Workflow/runtime");
@@ -112,6 +112,7 @@ class CatalogueTest {
             case "IOChaos" -> io.fabric8.chaosmesh.v1alpha1.IOChaos.class;
             case "TimeChaos" -> io.fabric8.chaosmesh.v1alpha1.TimeChaos.class;
             case "DNSChaos" -> io.fabric8.chaosmesh.v1alpha1.DNSChaos.class;
+            case "AWSChaos" -> io.fabric8.chaosmesh.v1alpha1.AWSChaos.class;
             // fabric8's chaosmesh-model has no Schedule/Workflow: this module's models, built the same way
             case "Schedule" -> dev.homeostat.chaos.model.Schedule.class;
             case "Workflow" -> dev.homeostat.chaos.model.Workflow.class;
@@ -168,6 +169,6 @@ class CatalogueTest {
         List<Fault> all = new ArrayList<>();
         for (String f : FILES)
             if (!f.startsWith("schedule") && !f.startsWith("workflow")) all.addAll(ChaosManifests.translate(CATALOGUE.resolve(f), Duration.ofMinutes(3)));
-        assertThat(all).as("one fault per manifest, four for netem (delay, loss, duplicate, corrupt)").hasSize(27).allSatisfy(f -> assertThat(f.start()).isEqualTo(Duration.ofMinutes(3)));
+        assertThat(all).as("one fault per manifest, four for netem (delay, loss, duplicate, corrupt)").hasSize(28).allSatisfy(f -> assertThat(f.start()).isEqualTo(Duration.ofMinutes(3)));
     }
 }
