@@ -69,12 +69,11 @@ final class ClusterLookup {
             Set<String> nodes = c == null ? Set.of() : nodesOn(c, s.machine());
             var keys = new TreeSet<String>();
             var namespaces = new TreeSet<String>();
-            if (!nodes.isEmpty())
-                for (Pod p : c.pods().inAnyNamespace().list().getItems())
-                    if (p.getSpec() != null && nodes.contains(p.getSpec().getNodeName()) && p.getMetadata().getDeletionTimestamp() == null) {
-                        keys.add(key(p));
-                        namespaces.add(p.getMetadata().getNamespace());
-                    }
+            for (Pod p : nodes.isEmpty() ? List.<Pod>of() : allPods(c))
+                if (p.getSpec() != null && nodes.contains(p.getSpec().getNodeName()) && p.getMetadata().getDeletionTimestamp() == null) {
+                    keys.add(key(p));
+                    namespaces.add(p.getMetadata().getNamespace());
+                }
             out.add(keys.isEmpty() ? s : new PodSelection(new PodSelector(namespaces, Map.of(), keys), s.remoteCluster()));
         }
         return out;
@@ -90,6 +89,15 @@ final class ClusterLookup {
             return Set.of(); // a user who may not list nodes: the machine's pods cannot be found, the SLO still scores the run
         }
         return out;
+    }
+
+    /** Every pod of the cluster {@code c}; none when the kubeconfig's user may not list pods in every namespace. */
+    private static List<Pod> allPods(KubernetesClient c) {
+        try {
+            return c.pods().inAnyNamespace().list().getItems();
+        } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+            return List.of();
+        }
     }
 
     /** The nodes on the machines {@code selections} name that are not Ready, by name. */

@@ -314,7 +314,7 @@ public final class LiveChaosRun {
             ClusterLookup.Targets targets = lookup.targets(step.selections());
             Map<String, Pod> pods = targets.pods();
             Fault f = step.fault();
-            if (step.template() != null)
+            if (step.template() != null && step.selections().stream().anyMatch(s -> s.machine() == null))
                 records.track(p, f.name(), new InjectedRecords.Source.Step(p.model().getMetadata().getName(), step.template(), step.run()), pods);
             long start = t + f.start().toMillis();
             long end = start + f.duration().toMillis();

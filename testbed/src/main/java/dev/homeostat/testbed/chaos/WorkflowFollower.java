@@ -97,7 +97,8 @@ public final class WorkflowFollower {
         long written = time(spec.get("startTime"), now);
         long start = Math.clamp(written, Math.min(since, now), now);
         long deadline = time(spec.get("deadline"), -1) < 0 ? -1 : start + (time(spec.get("deadline"), -1) - written);
-        ClusterLookup.Targets targets = lookup.targets(planned.templateSelections(template));
+        List<PodSelection> selections = planned.templateSelections(template);
+        ClusterLookup.Targets targets = lookup.targets(selections);
         Map<String, Pod> pods = targets.pods();
         journal.accept(new JournalEvent.FaultStarted(start, incident, planned.stepKind(template, type), deadline < 0 ? start : deadline,
                 JournalEvent.Scope.PODS, targets.refs(), targets.services(), !pods.isEmpty(), List.of()));
@@ -105,7 +106,8 @@ public final class WorkflowFollower {
         if (!notWatched.isEmpty()) journal.accept(new JournalEvent.ClusterEvent(start, "fault/" + incident, "not watched: " + notWatched));
         incidentOf.put(node, incident);
         deadlineOf.put(node, deadline);
-        started.started(incident, node, pods);
+        // a cloud kind's step records its machine, not pods: its targets stay the pods on the machine's node
+        if (selections.stream().anyMatch(s -> s.machine() == null)) started.started(incident, node, pods);
         log.accept("  step " + incident + " (" + type + ") started by Chaos Mesh: " + pods.size() + " target pod(s)"
                 + LiveRuns.notWatchedSuffix(targets.unwatched()));
     }
