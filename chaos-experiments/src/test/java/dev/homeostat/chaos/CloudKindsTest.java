@@ -51,7 +51,7 @@ class CloudKindsTest {
     @Test
     void aRestart_isAMinuteDown_whateverItsDuration() {
         NodeFailure f = only(IN_CLUSTER.contents("m.yaml", aws("ec2-restart", "i-0a1b2c3d4e5f60718", "duration: 1h"), AT, Horizon.firstFiring()));
-        assertThat(f.duration()).isEqualTo(CloudMachines.REBOOT);
+        assertThat(f.duration()).isEqualTo(MachineFaults.REBOOT);
         assertThat(f.kind()).isEqualTo("AWSChaos/ec2-restart");
     }
 

@@ -14,11 +14,11 @@ import java.util.Map;
  * of manifests alone, a live plan) the node is named after the machine. A machine no node runs on is outside the
  * simulated cluster: nothing is injected, and a note says so.
  */
-final class CloudMachines {
+final class MachineFaults {
     /** How long a restarted machine is away (CloudSchema.REBOOT): a cloud VM's reboot until its kubelet is back. */
     static final Duration REBOOT = Duration.ofSeconds(60);
 
-    private CloudMachines() { }
+    private MachineFaults() { }
 
     /** A required text field of a cloud spec, or the refusal naming it with an example. */
     static String required(ManifestContext ctx, String field, String value, String example) {
