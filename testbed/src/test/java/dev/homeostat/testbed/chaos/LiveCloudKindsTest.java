@@ -82,4 +82,37 @@ class LiveCloudKindsTest {
         assertThat(polls.get()).isGreaterThan(30);
         assertThat(result.detail()).doesNotContain("targets by selector");
     }
+
+    @Test
+    void aWorkflowsCloudStep_targetsThePodsOnTheMachinesNode_andKeepsThemAsChaosMeshRecordsNoPods() throws IOException {
+        String ns = "cloud" + NEXT.incrementAndGet();
+        String worker = "gke-pool-1-" + ns;
+        node(worker, "gce://shop-prod/us-central1-a/" + worker, true);
+        pod(ns, "web-1", worker);
+        pod(ns, "web-2", "elsewhere");
+        Path manifest = Files.writeString(dir.resolve("drill.yaml"), """
+                apiVersion: chaos-mesh.org/v1alpha1
+                kind: Workflow
+                metadata: {name: drill, namespace: %s}
+                spec:
+                  entry: stop
+                  templates:
+                    - name: stop
+                      templateType: GCPChaos
+                      deadline: 1m
+                      gcpChaos: {action: node-stop, project: shop-prod, zone: us-central1-a, instance: %s}
+                """.formatted(ns, worker));
+        var options = new LiveRunOptions(null, Duration.ofSeconds(5), Duration.ofMinutes(1), Duration.ofMinutes(10), 0.01, dir.resolve("out"), "run-" + ns);
+
+        LiveRunResult result = new LiveChaosRun(manifest, client, SloProbe.NONE, new ManualClock(5), options, log::add).run();
+
+        assertThat(result.outcome()).as(result.detail()).isEqualTo(Outcome.RECOVERED);
+        var started = result.journal().events().stream().filter(JournalEvent.FaultStarted.class::isInstance).map(JournalEvent.FaultStarted.class::cast).toList();
+        assertThat(started).singleElement().satisfies(f -> {
+            assertThat(f.fault()).isEqualTo("drill-stop");
+            assertThat(f.kind()).isEqualTo("GCPChaos/node-stop");
+            assertThat(f.targets()).contains("pod/" + ns + "/web-1").doesNotContain("pod/" + ns + "/web-2");
+        });
+        assertThat(result.detail()).doesNotContain("targets by selector");
+    }
 }
