@@ -1,6 +1,7 @@
 package dev.homeostat.testbed.chaos;
 
 import dev.homeostat.simulator.fault.PodSelector;
+import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
@@ -26,8 +27,11 @@ import java.util.TreeSet;
  * watched ({@link #unwatched}).
  */
 final class ClusterLookup {
-    /** The pods selections match, with what stands behind them and the clusters that could not be looked at. */
-    record Targets(Map<String, Pod> pods, List<String> refs, List<String> services, Set<String> unwatched) { }
+    /**
+     * The pods selections match, with what stands behind them and the clusters that could not be looked at;
+     * {@code selections} as they were looked up (a machine's resolved to the pods on its node, {@link #concrete}).
+     */
+    record Targets(Map<String, Pod> pods, List<String> refs, List<String> services, Set<String> unwatched, List<PodSelection> selections) { }
 
     private final KubernetesClient client;
     private final RemoteClusters remotes;
@@ -66,7 +70,7 @@ final class ClusterLookup {
                 continue;
             }
             KubernetesClient c = clientFor(s).orElse(null);
-            Set<String> nodes = c == null ? Set.of() : nodesOn(c, s.machine());
+            Set<String> nodes = c == null ? Set.of() : nodesOn(c, s.machine()).keySet();
             var keys = new TreeSet<String>();
             var namespaces = new TreeSet<String>();
             for (Pod p : nodes.isEmpty() ? List.<Pod>of() : allPods(c))
@@ -80,13 +84,13 @@ final class ClusterLookup {
     }
 
     /** The nodes of the cluster {@code c} on {@code machine}, by name; none when nodes cannot be listed. */
-    private static Set<String> nodesOn(KubernetesClient c, dev.homeostat.chaos.CloudMachine machine) {
-        var out = new TreeSet<String>();
+    private static Map<String, Node> nodesOn(KubernetesClient c, dev.homeostat.chaos.CloudMachine machine) {
+        var out = new TreeMap<String, Node>();
         try {
-            for (var n : c.nodes().list().getItems())
-                if (n.getSpec() != null && machine.backs(n.getSpec().getProviderID())) out.add(n.getMetadata().getName());
+            for (Node n : c.nodes().list().getItems())
+                if (n.getSpec() != null && machine.backs(n.getSpec().getProviderID())) out.put(n.getMetadata().getName(), n);
         } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
-            return Set.of(); // a user who may not list nodes: the machine's pods cannot be found, the SLO still scores the run
+            return Map.of(); // a user who may not list nodes: the machine's pods cannot be found, the SLO still scores the run
         }
         return out;
     }
@@ -104,15 +108,13 @@ final class ClusterLookup {
     Set<String> machinesDown(Collection<PodSelection> selections) {
         var out = new TreeSet<String>();
         for (PodSelection s : selections) {
-            if (s.machine() == null) continue;
-            KubernetesClient c = clientFor(s).orElse(null);
+            KubernetesClient c = s.machine() == null ? null : clientFor(s).orElse(null);
             if (c == null) continue;
-            for (String name : nodesOn(c, s.machine())) {
-                var node = c.nodes().withName(name).get();
-                boolean ready = node != null && node.getStatus() != null && node.getStatus().getConditions() != null && node.getStatus().getConditions()
+            nodesOn(c, s.machine()).forEach((name, node) -> {
+                boolean ready = node.getStatus() != null && node.getStatus().getConditions() != null && node.getStatus().getConditions()
                         .stream().anyMatch(x -> "Ready".equals(x.getType()) && "True".equals(x.getStatus()));
                 if (!ready) out.add(name);
-            }
+            });
         }
         return out;
     }
@@ -139,7 +141,7 @@ final class ClusterLookup {
         var targetRefs = new ArrayList<String>();
         pods.keySet().forEach(k -> targetRefs.add("pod/" + k));
         targetRefs.addAll(refs);
-        return new Targets(pods, targetRefs, List.copyOf(services), unwatched(selections));
+        return new Targets(pods, targetRefs, List.copyOf(services), unwatched(selections), List.copyOf(selections));
     }
 
     /**
@@ -150,7 +152,7 @@ final class ClusterLookup {
         var refs = new ArrayList<String>();
         new TreeSet<>(keys).forEach(k -> refs.add("pod/" + k));
         refs.addAll(deployments(client, known.values()));
-        return new Targets(new TreeMap<>(known), refs, services(client, known.values()), Set.of());
+        return new Targets(new TreeMap<>(known), refs, services(client, known.values()), Set.of(), List.of());
     }
 
     private Map<KubernetesClient, List<PodSelector>> byClient(Collection<PodSelection> selections) {

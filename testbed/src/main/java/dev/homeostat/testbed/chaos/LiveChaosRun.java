@@ -209,8 +209,8 @@ public final class LiveChaosRun {
         var selections = new ArrayList<PodSelection>();
         var atStart = new ArrayList<Map<String, Pod>>();
         for (Planned p : planned) {
-            List<PodSelection> now = lookup.concrete(p.selections());
-            ClusterLookup.Targets targets = lookup.targets(now);
+            ClusterLookup.Targets targets = lookup.targets(p.selections());
+            List<PodSelection> now = targets.selections();
             targetsOf.add(targets);
             allTargets.putAll(targets.pods());
             selections.addAll(now);
