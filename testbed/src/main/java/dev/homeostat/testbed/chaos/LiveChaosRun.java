@@ -99,21 +99,11 @@ public final class LiveChaosRun {
             }
         };
         String fallback = client.getNamespace() == null ? "default" : client.getNamespace();
-        this.planned = plan(manifest, options.namespace(), fallback, options.runId());
+        this.planned = Planned.plan(manifest, options.namespace(), fallback, options.runId());
         this.objects = new LiveObjects(client, options.runId(), this.log);
         this.records = new InjectedRecords(client, lookup, events, this.log);
         this.sloWatch = new SloWatch(Objects.requireNonNull(slo, "slo"), options.sloErrorRatio(), events::add, this.log);
         this.scenario = LiveRuns.scenarioName(manifest);
-    }
-
-    /** The experiments of {@code manifest} as they would be applied ({@link Planned#plan}). */
-    public static List<Planned> plan(Path manifest, String namespaceOverride, String fallbackNamespace, String runId) {
-        return Planned.plan(manifest, namespaceOverride, fallbackNamespace, runId);
-    }
-
-    /** What {@code --dry-run} prints: the YAML of every experiment exactly as it would be created. */
-    public static String dryRunYaml(Path manifest, String namespaceOverride, String runId) {
-        return Planned.dryRunYaml(manifest, namespaceOverride, runId);
     }
 
     /** The experiments this run applies, in file order. */

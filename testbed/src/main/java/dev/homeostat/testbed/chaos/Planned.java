@@ -104,7 +104,7 @@ public record Planned(ChaosExperiment experiment, HasMetadata model, String name
      * ({@code namespaceOverride}, else {@code metadata.namespace}, else {@code fallbackNamespace}) and labelled
      * with {@value LiveChaosRun#MANAGED_BY_LABEL}={@value LiveChaosRun#MANAGED_BY} and {@value LiveChaosRun#RUN_ID_LABEL}={@code runId}.
      */
-    static List<Planned> plan(Path manifest, String namespaceOverride, String fallbackNamespace, String runId) {
+    public static List<Planned> plan(Path manifest, String namespaceOverride, String fallbackNamespace, String runId) {
         // A Schedule fires until it is deleted; a live run watches its first firing, so only that one is translated.
         List<ChaosExperiment> experiments = ChaosManifests.experiments(manifest, Duration.ZERO, Horizon.firstFiring());
         if (experiments.isEmpty())
@@ -150,7 +150,7 @@ public record Planned(ChaosExperiment experiment, HasMetadata model, String name
     }
 
     /** What {@code --dry-run} prints: the YAML of every experiment exactly as it would be created. */
-    static String dryRunYaml(Path manifest, String namespaceOverride, String runId) {
+    public static String dryRunYaml(Path manifest, String namespaceOverride, String runId) {
         var out = new StringBuilder();
         for (Planned p : plan(manifest, namespaceOverride, "default", runId)) {
             String yaml = LiveChaosRun.SERIALIZATION.asYaml(p.model());

@@ -6,6 +6,7 @@ import dev.homeostat.testbed.chaos.LiveChaosRun;
 import dev.homeostat.testbed.chaos.LiveRunOptions;
 import dev.homeostat.testbed.chaos.LiveRunResult;
 import dev.homeostat.testbed.chaos.ManifestValidation;
+import dev.homeostat.testbed.chaos.Planned;
 import dev.homeostat.testbed.chaos.PrometheusSloProbe;
 import dev.homeostat.testbed.chaos.RemoteClusters;
 import dev.homeostat.testbed.chaos.RunClock;
@@ -203,7 +204,7 @@ public final class ChaosCommand {
             if (dryRun) {
                 for (Path f : files) {
                     stdout.println("# " + f + " (dry run: nothing applied)");
-                    stdout.print(LiveChaosRun.dryRunYaml(f, namespace, id));
+                    stdout.print(Planned.dryRunYaml(f, namespace, id));
                 }
                 stdout.flush();
                 return Homeostat.EXIT_OK;

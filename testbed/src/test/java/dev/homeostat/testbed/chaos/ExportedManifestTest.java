@@ -56,7 +56,7 @@ class ExportedManifestTest {
     @Test
     void eachItemIsPlanned_withoutTheServersFields_andWithTheUsers() throws IOException {
         Path file = Files.writeString(dir.resolve("exported.yaml"), EXPORTED);
-        var planned = LiveChaosRun.plan(file, null, "default", "r7");
+        var planned = Planned.plan(file, null, "default", "r7");
         assertThat(planned).extracting(Planned::ref).containsExactly("NetworkChaos/shop/web-delay", "PodChaos/shop/web-kill");
 
         JsonNode delay = LiveChaosRun.SERIALIZATION.convertValue(planned.getFirst().model(), JsonNode.class);
@@ -70,7 +70,7 @@ class ExportedManifestTest {
         assertThat(meta.path("finalizers").get(0).asText()).isEqualTo("chaos-mesh/records");
         assertThat(delay.path("spec").path("delay").path("latency").asText()).isEqualTo("100ms");
 
-        String yaml = LiveChaosRun.dryRunYaml(file, null, "r7");
+        String yaml = Planned.dryRunYaml(file, null, "r7");
         assertThat(yaml).doesNotContain("resourceVersion", "uid:", "containerRecords", "managedFields").contains("name: \"web-kill\"");
     }
 }

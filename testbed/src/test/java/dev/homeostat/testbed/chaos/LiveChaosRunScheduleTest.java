@@ -12,7 +12,7 @@ class LiveChaosRunScheduleTest {
 
     @Test
     void aSchedule_isPlannedAsItsFirstFiring() {
-        var planned = LiveChaosRun.plan(CATALOGUE.resolve("schedule-pod-kill.yaml"), null, "default", "t1").getFirst();
+        var planned = Planned.plan(CATALOGUE.resolve("schedule-pod-kill.yaml"), null, "default", "t1").getFirst();
         assertThat(planned.startsAfter()).isEqualTo(Duration.ofMinutes(10)); // "@every 10m": the first firing
         assertThat(planned.duration()).isEqualTo(Duration.ofMinutes(10));    // an instant pod-kill at that firing
         assertThat(planned.kind()).isEqualTo("PodChaos/pod-kill");
@@ -20,7 +20,7 @@ class LiveChaosRunScheduleTest {
 
     @Test
     void anExperimentThatIsNotAScheduleStartsWhenApplied() {
-        var planned = LiveChaosRun.plan(CATALOGUE.resolve("http-abort.yaml"), null, "default", "t1").getFirst();
+        var planned = Planned.plan(CATALOGUE.resolve("http-abort.yaml"), null, "default", "t1").getFirst();
         assertThat(planned.startsAfter()).isZero();
         assertThat(planned.duration()).isEqualTo(Duration.ofMinutes(2));
     }

@@ -340,7 +340,7 @@ class LiveChaosRunTest {
     void dryRunYaml_isLabelledAndNamespaced_andCreatesNothing() throws IOException {
         Path file = manifest("kill-frontend", "pod-kill", null, "frontend");
 
-        String yaml = LiveChaosRun.dryRunYaml(file, "staging", "r42");
+        String yaml = Planned.dryRunYaml(file, "staging", "r42");
 
         assertThat(yaml).contains("kind: \"PodChaos\"").contains("namespace: \"staging\"")
                 .contains("app.kubernetes.io/managed-by: \"homeostat\"").contains("homeostat.dev/run-id: \"r42\"");

@@ -281,7 +281,7 @@ class LiveChaosRunWorkflowTest {
 
     @Test
     void workflowSteps_areTheSimulationsFaults_withTheirTemplatesSelectors() throws IOException {
-        var planned = LiveChaosRun.plan(workflow(), null, "default", "t1").getFirst();
+        var planned = Planned.plan(workflow(), null, "default", "t1").getFirst();
         var steps = planned.workflowSteps();
         assertThat(steps).extracting(s -> s.fault().name())
                 .containsExactlyElementsOf(planned.experiment().faults().stream().map(f -> f.name()).toList());
@@ -314,7 +314,7 @@ class LiveChaosRunWorkflowTest {
                 metadata: {name: kill, namespace: %1$s}
                 spec: {action: pod-kill, mode: all, selector: {labelSelectors: {app: frontend}}}
                 """.formatted(ns));
-        assertThat(LiveChaosRun.plan(m, null, "default", "t1").getFirst().workflowSteps()).isEmpty();
+        assertThat(Planned.plan(m, null, "default", "t1").getFirst().workflowSteps()).isEmpty();
 
         LiveRunResult result = run(m, Duration.ofMinutes(10));
 

@@ -80,7 +80,7 @@ class LiveSelectionTest {
 
     /** The names of the pods the run would take as targets: what the lookup at apply time finds for the first experiment. */
     private Set<String> targets(Path manifest) {
-        return names(LiveChaosRun.plan(manifest, null, "default", "t").getFirst().selections());
+        return names(Planned.plan(manifest, null, "default", "t").getFirst().selections());
     }
 
     private Set<String> names(List<PodSelection> selections) {
@@ -213,7 +213,7 @@ class LiveSelectionTest {
         create(pod(ns + "-x", "named", "n", "Running"));
 
         assertThat(targets(podChaos("labelSelectors: {app: web}\npods: {" + ns + ": [named, missing]}"))).containsExactly("named");
-        var other = LiveChaosRun.plan(podChaos("pods: {" + ns + ": [named]}"), null, "default", "t").getFirst().selections();
+        var other = Planned.plan(podChaos("pods: {" + ns + ": [named]}"), null, "default", "t").getFirst().selections();
         assertThat(new ClusterLookup(client).pods(other)).containsOnlyKeys(ns + "/named");
     }
 
@@ -282,7 +282,7 @@ class LiveSelectionTest {
                           selector: {labelSelectors: {app: pg}, fieldSelectors: {spec.serviceAccountName: db}}
                 """.formatted(ns));
 
-        Planned planned = LiveChaosRun.plan(workflow, null, "default", "t").getFirst();
+        Planned planned = Planned.plan(workflow, null, "default", "t").getFirst();
         assertThat(planned.workflowSteps()).singleElement().satisfies(step -> assertThat(names(step.selections())).containsExactly("cart", "pg"));
     }
 
