@@ -64,6 +64,8 @@ public final class Engine {
     private final List<Guard> guards;
     private final Router router;
     private final RoutineDisruption routine;
+    /** The cordons, retry cuts and open circuits the engine keeps in force, and when each is lifted. */
+    private final Measures measures;
     /** Diagnoses anomalies before routing, when a rule of the policy acts on diagnoses; null otherwise. */
     private final Diagnoser diagnoser;
     /** A rollout that began this long before a service's first anomaly is its likely cause. */
@@ -106,6 +108,7 @@ public final class Engine {
                 ? new Diagnoser(cluster, metrics, mesh, CHANGE_WINDOW, policy.lookback(), SATURATION) : null;
         this.router = new Router(policy, this::apply, listener, cluster);
         this.routine = new RoutineDisruption(cluster);
+        this.measures = new Measures(cluster, policy.liftAfter());
         for (Signal s : policy.signals()) signals.add(new SignalEvaluator(s, detectors, seed, serviceIndex));
     }
 
@@ -190,6 +193,7 @@ public final class Engine {
         noteAnomalous(found, now);
         Map<Anomaly, Diagnosis> diagnoses = diagnoser == null ? Map.of() : diagnoser.diagnose(now, found);
         router.onTick(now, List.copyOf(found), diagnoses, new Lazy<List<PodInfo>>(() -> List.copyOf(cluster.pods())));
+        liftMeasures(now);
         long lookback = policy.lookback().toMillis();
         if (!ticked || now - lastSweep >= lookback) {
             // a series quiet for a whole lookback is a pod or Deployment that is gone: its detector goes with it
@@ -236,6 +240,16 @@ public final class Engine {
         return refs;
     }
 
+    /** Lifts, through the guards like any action, each measure whose cause has been clear for the policy's liftAfter. */
+    private void liftMeasures(long now) {
+        if (measures.size() == 0) return;
+        for (Measures.Measure m : measures.due(now, anomalousNow())) {
+            var attempt = apply(new ClusterAction.Lift(m.action), m.rule, m.service, now, () -> { });
+            // held back by a guard: tried again next tick; applied, or refused by the cluster: no longer the engine's
+            if (attempt instanceof ActionGate.Attempt.Executed) measures.done(m);
+        }
+    }
+
     /** The gate between the router and the cluster: guards first, then the port, and the journal either way. */
     private ActionGate.Attempt apply(ClusterAction action, Rule rule, String service, long now, Runnable beforeRunning) {
         var context = new GuardContext(now, rule.name(), rule.mode(), cluster, rule.duringRollout(), anomalousNow());
@@ -244,8 +258,10 @@ public final class Engine {
             if (veto.isPresent()) return new ActionGate.Attempt.Vetoed(guard.name(), veto.get());
         }
         beforeRunning.run();
+        boolean someoneElses = measures.someoneElses(action);
         ActionOutcome outcome = actions.execute(action);
         if (outcome == null) outcome = ActionOutcome.refused("cluster returned no outcome");
+        if (!someoneElses) measures.taken(action, rule, service, outcome.applied());
         for (Guard guard : guards) guard.onExecuted(action, context);
         listener.on(new EngineEvent.ActionTaken(now, action, rule.name(), service,
                 outcome.applied() ? EngineEvent.Outcome.APPLIED : EngineEvent.Outcome.REFUSED, null, outcome.detail()));

@@ -242,6 +242,22 @@ public final class Simulation {
         return true;
     }
 
+    /** The callers of a service retry toward it as their calls say again (the mesh's retry policy removed). False if no such service. */
+    public boolean restoreRetries(String namespace, String service) {
+        ServiceState s = cluster.service(namespace, service);
+        if (s == null) return false;
+        s.retryLimit = Integer.MAX_VALUE;
+        return true;
+    }
+
+    /** Closes the circuit toward a service: its ready pods are its endpoints again. False if no such service. */
+    public boolean closeCircuit(String namespace, String service) {
+        ServiceState s = cluster.service(namespace, service);
+        if (s == null) return false;
+        s.circuitOpen = false;
+        return true;
+    }
+
     /**
      * Opens the circuit toward a service: its endpoints empty to its callers, whose calls fail at once (as the live
      * adapter's selector method does). Its outside traffic finds no endpoint either. False if no such service.
@@ -332,6 +348,14 @@ public final class Simulation {
     public boolean isolatePod(String namespace, String name) {
         PodState p = cluster.pod(namespace, name);
         return p != null && kubelet.isolate(p);
+    }
+
+    /** Uncordons a node: pods waiting for room are scheduled there again. False if there is no such node. */
+    public boolean uncordonNode(String name) {
+        NodeState n = cluster.node(name);
+        if (n == null) return false;
+        nodeLifecycle.uncordon(n);
+        return true;
     }
 
     /** Cordons a node: no new pod is scheduled there. False if there is no such node. */

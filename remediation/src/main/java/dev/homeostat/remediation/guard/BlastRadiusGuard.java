@@ -52,6 +52,7 @@ public final class BlastRadiusGuard implements Guard {
             case ClusterAction.CordonNode c -> Optional.empty();
             case ClusterAction.CircuitBreak c -> Optional.empty();
             case ClusterAction.LimitRetries l -> Optional.empty();
+            case ClusterAction.Lift l -> Optional.empty();
             case ClusterAction.Page p -> Optional.empty();
         };
     }
@@ -134,6 +135,7 @@ public final class BlastRadiusGuard implements Guard {
             case ClusterAction.CordonNode c -> { }
             case ClusterAction.CircuitBreak c -> { }
             case ClusterAction.LimitRetries l -> { }
+            case ClusterAction.Lift l -> { }
             case ClusterAction.Page p -> { }
         }
     }

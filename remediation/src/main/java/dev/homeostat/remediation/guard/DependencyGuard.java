@@ -49,6 +49,7 @@ public final class DependencyGuard implements Guard {
             case ClusterAction.CircuitBreak c -> graph(context.nowMillis()).workloadsBehind(ref(c.target()));
             // cutting retries toward a service helps whatever it calls: never held back as a symptom
             case ClusterAction.LimitRetries l -> Set.of();
+            case ClusterAction.Lift l -> Set.of();
             case ClusterAction.CordonNode c -> Set.of();
             case ClusterAction.DrainNode d -> Set.of();
             case ClusterAction.Page p -> Set.of();

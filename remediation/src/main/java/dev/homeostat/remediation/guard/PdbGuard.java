@@ -32,6 +32,7 @@ public final class PdbGuard implements Guard {
             case ClusterAction.DrainNode d -> Optional.empty();
             case ClusterAction.CircuitBreak c -> Optional.empty();
             case ClusterAction.LimitRetries l -> Optional.empty();
+            case ClusterAction.Lift l -> Optional.empty();
             case ClusterAction.Page p -> Optional.empty();
         };
     }

@@ -31,6 +31,7 @@ public final class RolloutGuard implements Guard {
             case ClusterAction.DrainNode d -> null;
             case ClusterAction.CircuitBreak c -> null;
             case ClusterAction.LimitRetries l -> null;
+            case ClusterAction.Lift l -> null;
             case ClusterAction.Page p -> null;
         };
         if (deployment == null) return Optional.empty();

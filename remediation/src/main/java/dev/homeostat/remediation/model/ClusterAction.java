@@ -23,6 +23,7 @@ public sealed interface ClusterAction {
             case CircuitBreak c -> "circuit-break";
             case LimitRetries l -> "limit-retries";
             case Page p -> "page";
+            case Lift l -> "lift";
         };
     }
 
@@ -87,5 +88,29 @@ public sealed interface ClusterAction {
     /** Page a human about the target. */
     record Page(Target target, String reason) implements ClusterAction {
         @Override public boolean disruptive() { return false; }
+    }
+
+    /**
+     * Undo a measure the engine took earlier once what prompted it has cleared: uncordon a node it cordoned or drained,
+     * give the callers of a service back their retries, close a circuit it opened. It gives back capacity or traffic,
+     * never takes any, so it is not disruptive.
+     */
+    record Lift(ClusterAction measure) implements ClusterAction {
+        public Lift {
+            if (!liftable(measure)) {
+                throw new IllegalArgumentException("measure: only cordon-node, drain-node, limit-retries and circuit-break are lifted, was "
+                        + (measure == null ? null : measure.kind()));
+            }
+        }
+
+        @Override public Target target() { return measure.target(); }
+
+        @Override public boolean disruptive() { return false; }
+    }
+
+    /** Whether the action leaves something in force that the engine lifts later (a cordon, a retry cut, an open circuit). */
+    static boolean liftable(ClusterAction action) {
+        return action instanceof CordonNode || action instanceof DrainNode || action instanceof LimitRetries
+                || action instanceof CircuitBreak;
     }
 }

@@ -21,6 +21,12 @@ public final class Defaults {
     /** The dependency guard is on: no disruptive action on a service while a service it calls is anomalous. */
     public static final boolean DEPENDENCY_AWARE = true;
 
+    /**
+     * A measure the engine keeps in force is lifted once what prompted it has been clear this long: a lost node Ready
+     * again over four evaluations, a service quiet for a minute on top of the lookback that already says it is quiet.
+     */
+    public static final Duration LIFT_AFTER = Duration.ofMinutes(1);
+
     /** {@code scale-up} adds this many replicas per step unless the rule's {@code scale} says otherwise. */
     public static final int SCALE_BY = 1;
     /** {@code scale-up} never asks for more replicas than this unless the rule's {@code scale.maxReplicas} says otherwise. */

@@ -9,11 +9,12 @@ import java.util.Optional;
 
 /**
  * A validated RemediationPolicy: what to watch ({@code signals}), what to do ({@code rules}, first
- * match wins) and within which limits ({@code guards}). {@code source} names where it came from,
- * for messages. Build one with {@link PolicyLoader}.
+ * match wins) and within which limits ({@code guards}); {@code liftAfter}: how long what prompted a measure the
+ * engine keeps in force (a cordon, a retry cut, an open circuit) must stay clear before it is lifted. {@code source}
+ * names where it came from, for messages. Build one with {@link PolicyLoader}.
  */
 public record Policy(String name, String source, Duration evaluationInterval, Duration lookback, List<Signal> signals,
-                     List<Rule> rules, GuardSettings guards) {
+                     List<Rule> rules, GuardSettings guards, Duration liftAfter) {
     public Policy {
         if (name == null || name.isBlank()) throw new IllegalArgumentException("metadata.name: required");
         Objects.requireNonNull(source, "source");
@@ -23,6 +24,7 @@ public record Policy(String name, String source, Duration evaluationInterval, Du
         signals = List.copyOf(signals);
         rules = rules == null ? List.of() : List.copyOf(rules);
         Objects.requireNonNull(guards, "guards");
+        if (liftAfter == null || liftAfter.isNegative()) throw new IllegalArgumentException("spec.liftAfter: must be >= 0, e.g. 1m");
         var signalNames = new HashSet<String>();
         for (Signal s : signals) {
             if (!signalNames.add(s.name())) throw new IllegalArgumentException("spec.signals: duplicate signal name '" + s.name() + "'");
@@ -34,6 +36,12 @@ public record Policy(String name, String source, Duration evaluationInterval, Du
                 if (!signalNames.contains(s)) throw new IllegalArgumentException("spec.rules: rule '" + r.name() + "' names unknown signal '" + s + "'");
             }
         }
+    }
+
+    /** A policy that lifts its measures after {@link Defaults#LIFT_AFTER}. */
+    public Policy(String name, String source, Duration evaluationInterval, Duration lookback, List<Signal> signals,
+                  List<Rule> rules, GuardSettings guards) {
+        this(name, source, evaluationInterval, lookback, signals, rules, guards, Defaults.LIFT_AFTER);
     }
 
     /** The first rule whose match takes the anomaly's signal, detector and target kind. */

@@ -98,7 +98,7 @@ public final class PolicyLoader {
             String name = text(metadata.field("name"));
 
             At spec = root.field("spec");
-            object(spec, "evaluationInterval", "lookback", "signals", "rules", "guards");
+            object(spec, "evaluationInterval", "lookback", "signals", "rules", "guards", "liftAfter");
             Duration interval = duration(spec.field("evaluationInterval"), Defaults.EVALUATION_INTERVAL, false);
             Duration lookback = duration(spec.field("lookback"), Defaults.LOOKBACK, false);
 
@@ -114,8 +114,9 @@ public final class PolicyLoader {
             checkUnique(rulesAt, rules.stream().map(Rule::name).toList(), "rule");
 
             GuardSettings guards = guards(spec.field("guards"));
+            Duration liftAfter = duration(spec.field("liftAfter"), Defaults.LIFT_AFTER, true);
             try {
-                return new Policy(name, source, interval, lookback, signals, rules, guards);
+                return new Policy(name, source, interval, lookback, signals, rules, guards, liftAfter);
             } catch (IllegalArgumentException e) {
                 throw new PolicyException(source, "", e.getMessage());
             }

@@ -311,6 +311,7 @@ public final class Router {
                     case ClusterAction.CordonNode c -> false;
                     case ClusterAction.CircuitBreak c -> false;
                     case ClusterAction.LimitRetries l -> false;
+                    case ClusterAction.Lift l -> false;
                     case ClusterAction.Page p -> true;
                 };
                 if (page && executed.outcome().applied() && !incident.paged) {

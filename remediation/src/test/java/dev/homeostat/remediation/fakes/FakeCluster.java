@@ -142,6 +142,12 @@ public final class FakeCluster implements ClusterView, ClusterActions {
             case ClusterAction.DrainNode d -> drain(d.target().name());
             case ClusterAction.CircuitBreak c -> ActionOutcome.applied("circuit open");
             case ClusterAction.LimitRetries l -> ActionOutcome.applied("retries cut");
+            case ClusterAction.Lift l -> {
+                if (l.measure() instanceof ClusterAction.CordonNode || l.measure() instanceof ClusterAction.DrainNode) {
+                    cordoned.remove(l.target().name());
+                }
+                yield ActionOutcome.applied("lifted " + l.measure().kind());
+            }
         };
     }
 

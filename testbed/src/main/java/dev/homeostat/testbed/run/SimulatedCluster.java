@@ -1,6 +1,7 @@
 package dev.homeostat.testbed.run;
 
 import dev.homeostat.remediation.model.ClusterAction;
+import dev.homeostat.remediation.model.Target;
 import dev.homeostat.remediation.port.ActionOutcome;
 import dev.homeostat.remediation.port.ClusterActions;
 import dev.homeostat.remediation.port.ClusterView;
@@ -157,9 +158,30 @@ final class SimulatedCluster implements ClusterView, ClusterActions, Clock {
             case ClusterAction.LimitRetries l -> simulation.limitRetries(l.target().namespace(), l.target().name(), 0)
                     ? ActionOutcome.applied("callers of " + l.target().ref() + " retry nothing toward it (the mesh's retry policy)")
                     : ActionOutcome.refused("no such service");
+            case ClusterAction.Lift lift -> lift(lift.measure());
             // In simulation the pager is the journal: the page is recorded, nobody is woken.
             case ClusterAction.Page page -> ActionOutcome.applied("paged: " + page.reason());
         };
     }
 
+    private ActionOutcome lift(ClusterAction measure) {
+        Target t = measure.target();
+        return switch (measure) {
+            case ClusterAction.CordonNode c -> uncordon(t);
+            case ClusterAction.DrainNode d -> uncordon(t);
+            case ClusterAction.LimitRetries l -> simulation.restoreRetries(t.namespace(), t.name())
+                    ? ActionOutcome.applied("callers of " + t.ref() + " retry toward it as their calls say again")
+                    : ActionOutcome.refused("no such service");
+            case ClusterAction.CircuitBreak c -> simulation.closeCircuit(t.namespace(), t.name())
+                    ? ActionOutcome.applied("closed the circuit to service " + t.ref() + ": its ready pods are its endpoints again")
+                    : ActionOutcome.refused("no such service");
+            default -> throw new IllegalArgumentException("not a measure the engine lifts: " + measure.kind());
+        };
+    }
+
+    private ActionOutcome uncordon(Target node) {
+        return simulation.uncordonNode(node.name())
+                ? ActionOutcome.applied("node uncordoned: pods are scheduled there again")
+                : ActionOutcome.refused("no such node");
+    }
 }

@@ -56,4 +56,26 @@ final class IstioMesh {
         return ActionOutcome.applied("callers of " + service.ref() + " retry nothing toward it: VirtualService " + service.namespace() + "/" + name
                 + " routes " + host + " with retries.attempts 0; delete it to restore their retries");
     }
+
+    /** The callers of {@code service} retry as they did before {@link #limitRetries}: the engine's VirtualService is deleted. */
+    ActionOutcome restoreRetries(Target service) {
+        String name = "homeostat-" + service.name();
+        var resource = client.genericKubernetesResources(VIRTUAL_SERVICE).inNamespace(service.namespace()).withName(name);
+        GenericKubernetesResource vs;
+        try {
+            vs = resource.get();
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 404) return ActionOutcome.refused("no service mesh: the cluster serves no networking.istio.io/v1 VirtualService");
+            throw e;
+        }
+        if (vs == null) return ActionOutcome.applied("callers of " + service.ref() + " had their retries already: no VirtualService " + name);
+        var labels = vs.getMetadata().getLabels();
+        if (labels == null || !"homeostat".equals(labels.get(MANAGED_BY))) {
+            return ActionOutcome.refused("VirtualService " + service.namespace() + "/" + name + " is not the engine's (no " + MANAGED_BY
+                    + ": homeostat): left in place");
+        }
+        resource.delete();
+        return ActionOutcome.applied("callers of " + service.ref() + " retry toward it as before: deleted VirtualService "
+                + service.namespace() + "/" + name);
+    }
 }

@@ -68,6 +68,9 @@ import java.util.TreeSet;
  *       connection refusal instead of a timeout: the circuit is open. It needs no service mesh and no
  *       NetworkPolicy-enforcing CNI. To close it, remove that selector key (the annotation
  *       {@code homeostat.dev/circuit-breaker} on the Service says so).</li>
+ *   <li>lift: undo one of the above the engine took, by the mark it left ({@link LiveLifts}): uncordon a node it
+ *       cordoned (annotation {@code homeostat.dev/cordoned}), remove the circuit-breaker selector key, delete its
+ *       VirtualService.</li>
  *   <li>page: the {@link Pager}.</li>
  * </ul>
  */
@@ -97,6 +100,7 @@ public final class KubernetesCluster implements ClusterView, ClusterActions {
     private final Pager pager;
     private final ArgoRollouts rollouts;
     private final IstioMesh mesh;
+    private final LiveLifts lifts;
 
     /** Watches {@code namespace} (null: every namespace), evicts through the Eviction API, has no pager. */
     public KubernetesCluster(KubernetesClient client, String namespace) {
@@ -110,6 +114,7 @@ public final class KubernetesCluster implements ClusterView, ClusterActions {
         this.pager = Objects.requireNonNull(pager, "pager");
         this.rollouts = new ArgoRollouts(client, namespace);
         this.mesh = new IstioMesh(client);
+        this.lifts = new LiveLifts(client, mesh);
     }
 
     // --- ClusterView ---------------------------------------------------------------------------
@@ -183,6 +188,7 @@ public final class KubernetesCluster implements ClusterView, ClusterActions {
                 case ClusterAction.DrainNode d -> drain(d.target().name());
                 case ClusterAction.CircuitBreak c -> circuitBreak(c.target());
                 case ClusterAction.LimitRetries l -> mesh.limitRetries(l.target());
+                case ClusterAction.Lift l -> lifts.lift(l.measure());
                 case ClusterAction.Page p -> pager.page(p);
             };
         } catch (KubernetesClientException e) {
@@ -266,7 +272,8 @@ public final class KubernetesCluster implements ClusterView, ClusterActions {
         if (node.getSpec() != null && Boolean.TRUE.equals(node.getSpec().getUnschedulable())) {
             return ActionOutcome.applied("node " + name + " was already cordoned");
         }
-        resource.edit(n -> new NodeBuilder(n).editOrNewSpec().withUnschedulable(true).endSpec().build());
+        resource.edit(n -> new NodeBuilder(n).editOrNewSpec().withUnschedulable(true).endSpec()
+                .editOrNewMetadata().addToAnnotations(LiveLifts.CORDONED_BY, "by homeostat; it uncordons the node once it is healthy again").endMetadata().build());
         return ActionOutcome.applied("cordoned node " + name);
     }
 

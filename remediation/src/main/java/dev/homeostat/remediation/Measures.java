@@ -1,0 +1,137 @@
+package dev.homeostat.remediation;
+
+import dev.homeostat.remediation.model.ClusterAction;
+import dev.homeostat.remediation.model.Target;
+import dev.homeostat.remediation.policy.Rule;
+import dev.homeostat.remediation.port.ClusterView;
+import dev.homeostat.remediation.port.NodeInfo;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The measures the engine keeps in force — a node it cordoned or drained, the callers of a service whose retries it
+ * cut, a circuit it opened — and when each is lifted. Kubernetes undoes none of them by itself, so without a lift a
+ * node lost for twenty minutes stays out of the cluster after it is back, and the pods that waited for room wait on.
+ *
+ * <p>Each measure is a small state machine: {@code IN_FORCE} → {@code CLEARING} (what prompted it is clear, since a
+ * time) → lifted after {@code liftAfter}; {@code CLEARING} → {@code IN_FORCE} when the cause returns. Clear means:
+ * <ul>
+ *   <li>a cordon: its node was lost (NotReady) after the engine cordoned it, or when, and is Ready again — Kubernetes'
+ *       own verdict that the node is back, on which a Node Healthcheck operator uncordons a remediated node. A node
+ *       cordoned while it stayed Ready (a noisy neighbour, a slow disk) stays cordoned: nothing the engine reads says
+ *       that cause has gone, and the page that went with the drain asks a human;</li>
+ *   <li>a retry cut or an open circuit: its service has no anomaly within the lookback and no remediation in flight.
+ *       An open circuit's service gets no traffic, so for it this is a half-open after a quiet spell: if it fails
+ *       again once traffic returns, the engine opens the circuit again.</li>
+ * </ul>
+ * A node someone else had cordoned before the engine's drain is not the engine's to uncordon, and a measure undone by
+ * someone else (the node uncordoned by hand) is dropped without a lift.
+ */
+final class Measures {
+    private enum State { IN_FORCE, CLEARING }
+
+    /** One measure in force: the action that put it there, the rule and service it was taken for. */
+    static final class Measure {
+        final ClusterAction action;
+        final Rule rule;
+        final String service;
+        private State state = State.IN_FORCE;
+        private long clearSince;
+        /** A cordon's node was seen NotReady since the cordon. */
+        private boolean nodeLost;
+
+        private Measure(ClusterAction action, Rule rule, String service) {
+            this.action = action;
+            this.rule = rule;
+            this.service = service;
+        }
+    }
+
+    private final ClusterView cluster;
+    private final long liftAfterMillis;
+    /** By what the measure holds: {@code cordon node/x}, {@code limit-retries service/ns/s}, {@code circuit-break service/ns/s}. */
+    private final Map<String, Measure> inForce = new TreeMap<>();
+
+    Measures(ClusterView cluster, Duration liftAfter) {
+        this.cluster = Objects.requireNonNull(cluster, "cluster");
+        this.liftAfterMillis = liftAfter.toMillis();
+    }
+
+    /** Whether {@code action} would put a measure in force that is someone else's: a node cordoned before the engine came. */
+    boolean someoneElses(ClusterAction action) {
+        if (!isCordon(action) || inForce.containsKey(key(action))) return false;
+        return node(action.target().name()).map(NodeInfo::unschedulable).orElse(false);
+    }
+
+    /**
+     * The engine ran {@code action}: if it is a measure to lift later and it took hold, it is in force from now. A
+     * drain refused part-way (a pod its budget kept) has still cordoned the node: the node says so.
+     */
+    void taken(ClusterAction action, Rule rule, String service, boolean applied) {
+        if (!ClusterAction.liftable(action)) return;
+        Optional<NodeInfo> node = isCordon(action) ? node(action.target().name()) : Optional.empty();
+        if (!applied && !node.map(NodeInfo::unschedulable).orElse(false)) return;
+        Measure m = inForce.computeIfAbsent(key(action), k -> new Measure(action, rule, service));
+        if (node.isPresent() && !node.get().ready()) m.nodeLost = true;
+    }
+
+    /** Moves every measure on by what the engine sees now; returns those due to be lifted, in key order. */
+    List<Measure> due(long now, Set<String> anomalous) {
+        if (inForce.isEmpty()) return List.of();
+        Map<String, NodeInfo> nodes = new HashMap<>();
+        boolean anyNode = inForce.values().stream().anyMatch(m -> isCordon(m.action));
+        if (anyNode) for (NodeInfo n : cluster.nodes()) nodes.put(n.name(), n);
+        List<Measure> due = new ArrayList<>();
+        for (var it = inForce.values().iterator(); it.hasNext(); ) {
+            Measure m = it.next();
+            Boolean clear = !anomalous.contains(m.action.target().ref());
+            if (isCordon(m.action)) clear = nodeBack(m, nodes.get(m.action.target().name()));
+            if (clear == null) {
+                it.remove(); // undone by someone else, or gone
+                continue;
+            }
+            if (!clear) {
+                m.state = State.IN_FORCE;
+            } else if (m.state == State.IN_FORCE) {
+                m.state = State.CLEARING;
+                m.clearSince = now;
+            }
+            if (m.state == State.CLEARING && now - m.clearSince >= liftAfterMillis) due.add(m);
+        }
+        return due;
+    }
+
+    /** The lift of {@code m} was applied or refused for good: the measure is no longer the engine's to hold. */
+    void done(Measure m) { inForce.remove(key(m.action)); }
+
+    /** How many measures are in force. */
+    int size() { return inForce.size(); }
+
+    /** Whether a cordon's node is back (true), still out or never lost (false), or no longer cordoned or gone (null). */
+    private static Boolean nodeBack(Measure m, NodeInfo node) {
+        if (node == null || !node.unschedulable()) return null;
+        if (!node.ready()) m.nodeLost = true;
+        return m.nodeLost && node.ready();
+    }
+
+    private Optional<NodeInfo> node(String name) {
+        for (NodeInfo n : cluster.nodes()) if (n.name().equals(name)) return Optional.of(n);
+        return Optional.empty();
+    }
+
+    private static boolean isCordon(ClusterAction a) {
+        return a instanceof ClusterAction.CordonNode || a instanceof ClusterAction.DrainNode;
+    }
+
+    private static String key(ClusterAction a) {
+        Target t = a.target();
+        return (isCordon(a) ? "cordon" : a.kind()) + " " + t.ref();
+    }
+}

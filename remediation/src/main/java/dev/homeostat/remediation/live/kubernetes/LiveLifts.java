@@ -1,0 +1,72 @@
+package dev.homeostat.remediation.live.kubernetes;
+
+import dev.homeostat.remediation.model.ClusterAction;
+import dev.homeostat.remediation.model.Target;
+import dev.homeostat.remediation.port.ActionOutcome;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.NodeBuilder;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Lifting the engine's own measures on a live cluster. Each lift undoes only what the engine itself put there, by the
+ * marks it left: a node it cordoned carries {@link #CORDONED_BY}, an open circuit the selector key
+ * {@link KubernetesCluster#CIRCUIT_BREAKER_KEY}, a retry cut the VirtualService {@link IstioMesh} owns. A node someone
+ * else cordoned is left cordoned.
+ */
+final class LiveLifts {
+    /** The annotation the engine puts on a node it cordons (and removes when it uncordons it). */
+    static final String CORDONED_BY = "homeostat.dev/cordoned";
+
+    private final KubernetesClient client;
+    private final IstioMesh mesh;
+
+    LiveLifts(KubernetesClient client, IstioMesh mesh) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.mesh = Objects.requireNonNull(mesh, "mesh");
+    }
+
+    ActionOutcome lift(ClusterAction measure) {
+        Target t = measure.target();
+        return switch (measure) {
+            case ClusterAction.CordonNode c -> uncordon(t.name());
+            case ClusterAction.DrainNode d -> uncordon(t.name());
+            case ClusterAction.LimitRetries l -> mesh.restoreRetries(t);
+            case ClusterAction.CircuitBreak c -> closeCircuit(t);
+            default -> throw new IllegalArgumentException("not a measure the engine lifts: " + measure.kind());
+        };
+    }
+
+    private ActionOutcome uncordon(String name) {
+        var resource = client.nodes().withName(name);
+        Node node = resource.get();
+        if (node == null) return ActionOutcome.refused("node " + name + " not found");
+        boolean cordoned = node.getSpec() != null && Boolean.TRUE.equals(node.getSpec().getUnschedulable());
+        Map<String, String> annotations = node.getMetadata().getAnnotations();
+        if (!cordoned) return ActionOutcome.applied("node " + name + " was already schedulable");
+        if (annotations == null || !annotations.containsKey(CORDONED_BY)) {
+            return ActionOutcome.refused("node " + name + " was cordoned by someone else (no " + CORDONED_BY + " annotation): left cordoned");
+        }
+        resource.edit(n -> new NodeBuilder(n).editSpec().withUnschedulable(false).endSpec()
+                .editMetadata().removeFromAnnotations(CORDONED_BY).endMetadata().build());
+        return ActionOutcome.applied("uncordoned node " + name + ": pods are scheduled there again");
+    }
+
+    private ActionOutcome closeCircuit(Target target) {
+        var resource = client.services().inNamespace(target.namespace()).withName(target.name());
+        Service svc = resource.get();
+        if (svc == null) return ActionOutcome.refused("service " + target.ref() + " not found");
+        Map<String, String> selector = svc.getSpec() == null ? null : svc.getSpec().getSelector();
+        if (selector == null || !selector.containsKey(KubernetesCluster.CIRCUIT_BREAKER_KEY)) {
+            return ActionOutcome.applied("circuit to service " + target.ref() + " was already closed");
+        }
+        resource.edit(s -> new ServiceBuilder(s)
+                .editSpec().removeFromSelector(KubernetesCluster.CIRCUIT_BREAKER_KEY).endSpec()
+                .editMetadata().removeFromAnnotations(KubernetesCluster.CIRCUIT_BREAKER_KEY).endMetadata().build());
+        return ActionOutcome.applied("closed the circuit to service " + target.ref() + ": removed the selector key "
+                + KubernetesCluster.CIRCUIT_BREAKER_KEY + ", its ready pods are its endpoints again");
+    }
+}

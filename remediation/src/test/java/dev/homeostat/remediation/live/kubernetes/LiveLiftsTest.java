@@ -1,0 +1,101 @@
+package dev.homeostat.remediation.live.kubernetes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.homeostat.remediation.model.ClusterAction;
+import dev.homeostat.remediation.model.Target;
+import dev.homeostat.remediation.port.ActionOutcome;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import io.fabric8.kubernetes.api.model.NodeBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Lifting the engine's measures on the fabric8 mock API server: only what the engine itself put there is undone. */
+@EnableKubernetesMockClient(crud = true)
+class LiveLiftsTest {
+    static KubernetesClient client;
+    private static final AtomicInteger NEXT = new AtomicInteger();
+
+    private Fixtures f;
+    private KubernetesCluster cluster;
+    private String node;
+
+    @BeforeEach
+    void fresh() {
+        int n = NEXT.incrementAndGet();
+        f = new Fixtures(client, "lift" + n);
+        node = "lift-node-" + n;
+        cluster = new KubernetesCluster(client, f.ns, KubernetesCluster.Eviction.DELETE_AFTER_PDB_CHECK, Pager.NONE);
+    }
+
+    private static ClusterAction.Lift lift(ClusterAction measure) { return new ClusterAction.Lift(measure); }
+
+    @Test
+    void aNodeTheEngineCordoned_isMarked_andTheLiftUncordonsItAndRemovesTheMark() {
+        f.node(node);
+        var cordon = new ClusterAction.CordonNode(new Target(Target.Kind.NODE, null, node));
+        assertThat(cluster.execute(cordon).applied()).isTrue();
+        assertThat(client.nodes().withName(node).get().getMetadata().getAnnotations()).containsKey(LiveLifts.CORDONED_BY);
+
+        ActionOutcome outcome = cluster.execute(lift(cordon));
+
+        assertThat(outcome.applied()).as(outcome.detail()).isTrue();
+        var after = client.nodes().withName(node).get();
+        assertThat(after.getSpec().getUnschedulable()).isFalse();
+        assertThat(after.getMetadata().getAnnotations()).doesNotContainKey(LiveLifts.CORDONED_BY);
+    }
+
+    @Test
+    void aNodeSomeoneElseCordoned_isLeftCordoned() {
+        f.node(node);
+        client.nodes().withName(node).edit(n -> new NodeBuilder(n).editOrNewSpec().withUnschedulable(true).endSpec().build());
+
+        ActionOutcome outcome = cluster.execute(lift(new ClusterAction.DrainNode(new Target(Target.Kind.NODE, null, node))));
+
+        assertThat(outcome.applied()).isFalse();
+        assertThat(outcome.detail()).contains("cordoned by someone else");
+        assertThat(client.nodes().withName(node).get().getSpec().getUnschedulable()).isTrue();
+    }
+
+    @Test
+    void anOpenCircuit_isClosed_byRemovingTheSelectorKeyTheEngineAdded() {
+        f.service("payments", Map.of("app", "payments"));
+        var breaker = new ClusterAction.CircuitBreak(new Target(Target.Kind.SERVICE, f.ns, "payments"));
+        assertThat(cluster.execute(breaker).applied()).isTrue();
+
+        ActionOutcome outcome = cluster.execute(lift(breaker));
+
+        assertThat(outcome.applied()).as(outcome.detail()).isTrue();
+        var svc = client.services().inNamespace(f.ns).withName("payments").get();
+        assertThat(svc.getSpec().getSelector()).containsExactly(Map.entry("app", "payments"));
+        assertThat(svc.getMetadata().getAnnotations()).doesNotContainKey(KubernetesCluster.CIRCUIT_BREAKER_KEY);
+    }
+
+    @Test
+    void aRetryCut_isLifted_byDeletingTheEnginesVirtualService_andSomeoneElsesIsLeft() {
+        virtualService("homeostat-db", Map.of(IstioMesh.MANAGED_BY, "homeostat"));
+        virtualService("homeostat-cache", Map.of());
+        var mesh = client.genericKubernetesResources(IstioMesh.VIRTUAL_SERVICE).inNamespace(f.ns);
+
+        ActionOutcome ours = cluster.execute(lift(new ClusterAction.LimitRetries(new Target(Target.Kind.SERVICE, f.ns, "db"))));
+        ActionOutcome theirs = cluster.execute(lift(new ClusterAction.LimitRetries(new Target(Target.Kind.SERVICE, f.ns, "cache"))));
+
+        assertThat(ours.applied()).as(ours.detail()).isTrue();
+        assertThat(mesh.withName("homeostat-db").get()).isNull();
+        assertThat(theirs.applied()).isFalse();
+        assertThat(theirs.detail()).contains("not the engine's");
+        assertThat(mesh.withName("homeostat-cache").get()).isNotNull();
+    }
+
+    private void virtualService(String name, Map<String, String> labels) {
+        client.genericKubernetesResources(IstioMesh.VIRTUAL_SERVICE).inNamespace(f.ns).resource(new GenericKubernetesResourceBuilder()
+                .withApiVersion("networking.istio.io/v1").withKind("VirtualService")
+                .withNewMetadata().withName(name).withNamespace(f.ns).withLabels(labels).endMetadata()
+                .addToAdditionalProperties("spec", Map.of("hosts", List.of(name))).build()).create();
+    }
+}

@@ -1,0 +1,53 @@
+package dev.homeostat.testbed.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.homeostat.remediation.policy.PolicyLoader;
+import dev.homeostat.reports.journal.JournalEvent;
+import dev.homeostat.testbed.run.ScenarioRunner;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The engine lifts a cordon once its lost node is back, and keeps one whose node never went away, in simulation. */
+class LiftScenarioTest {
+    private static List<JournalEvent> engineRun(String scenario) {
+        var s = new ScenarioLoader().load(Path.of("../scenarios/generalization/" + scenario + ".yaml"));
+        return ScenarioRunner.run(s, 1, PolicyLoader.load(s.policy())).events();
+    }
+
+    private static List<JournalEvent.ActionTaken> actions(List<JournalEvent> events, String action, String target) {
+        return events.stream().filter(JournalEvent.ActionTaken.class::isInstance).map(JournalEvent.ActionTaken.class::cast)
+                .filter(a -> a.action().equals(action) && a.target().equals(target)).toList();
+    }
+
+    private static long when(List<JournalEvent> events, String target, String what) {
+        return events.stream().filter(JournalEvent.ClusterEvent.class::isInstance).map(JournalEvent.ClusterEvent.class::cast)
+                .filter(e -> e.target().equals(target) && e.what().equals(what)).mapToLong(JournalEvent.ClusterEvent::t)
+                .findFirst().orElseThrow(() -> new AssertionError("no '" + what + "' for " + target));
+    }
+
+    @Test
+    void aLostNodeTheEngineDrained_isUncordonedAMinuteAfterItIsReadyAgain_soThePodsWaitingForRoomGetIt() {
+        var events = engineRun("holdout/tight-node-failure-large");
+
+        assertThat(actions(events, "drain-node", "node/large-1")).anySatisfy(a -> assertThat(a.applied()).isTrue());
+        long ready = when(events, "node/large-1", "node Ready");
+        assertThat(actions(events, "lift", "node/large-1")).singleElement().satisfies(lift -> {
+            assertThat(lift.applied()).isTrue();
+            assertThat(lift.disruptive()).isFalse();
+            assertThat(lift.rule()).isEqualTo("move-off-bad-node");
+            // liftAfter (1m) counted from the first evaluation that sees it Ready, one interval (15s) at most later
+            assertThat(lift.t() - ready).isBetween(60_000L, 75_000L + 1_500L);
+        });
+        assertThat(when(events, "node/large-1", "node uncordoned")).isGreaterThan(ready);
+    }
+
+    @Test
+    void aNodeDrainedWhileItStayedReady_staysCordoned_forAHuman() {
+        var events = engineRun("fresh/saas-noisy-neighbour-saas-node-2");
+
+        assertThat(actions(events, "drain-node", "node/saas-node-2")).anySatisfy(a -> assertThat(a.applied()).isTrue());
+        assertThat(actions(events, "lift", "node/saas-node-2")).isEmpty();
+    }
+}
