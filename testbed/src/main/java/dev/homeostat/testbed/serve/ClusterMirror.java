@@ -42,7 +42,8 @@ import java.util.function.Consumer;
  * nodes, Deployments (replicas and ready counts), one ReplicaSet per Deployment (so pods have the owner chain the
  * engine and the chaos runner follow), pods (phase, Ready condition, restarts), Services. API → sim: a mirrored
  * pod someone deleted → {@link Simulation#deletePod}; a Deployment's {@code spec.replicas} changed →
- * {@link Simulation#scaleDeployment}; a new Chaos Mesh resource → translated by {@link ChaosManifests} and
+ * {@link Simulation#scaleDeployment}; a node's {@code spec.unschedulable} changed (a drain's cordon, its lift) →
+ * {@link Simulation#cordonNode} or {@link Simulation#uncordonNode}, and the simulation's own cordons the other way; a new Chaos Mesh resource → translated by {@link ChaosManifests} and
  * injected now ({@link Simulation#inject}), playing the Chaos Mesh controller's part (its status records the pods the
  * simulation's fault hit: {@link ChaosRecordMirror}).
  *
@@ -75,6 +76,8 @@ public final class ClusterMirror {
     private final Set<String> chaosSeen = new TreeSet<>();
     /** Each node's Ready condition as last written to the API. */
     private final Map<String, Boolean> nodeReadyInApi = new TreeMap<>();
+    /** Each node's {@code spec.unschedulable} as the API last had it, written here or read back. */
+    private final Map<String, Boolean> nodeCordonInApi = new TreeMap<>();
     /** A run-time Workflow's steps, as Chaos Mesh's WorkflowNodes. */
     private final WorkflowNodeMirror nodes;
     /** The pods each created experiment's faults hit, as Chaos Mesh's status records. */
@@ -106,6 +109,7 @@ public final class ClusterMirror {
         for (NodeView n : sim.nodes()) {
             client.nodes().resource(MirroredObjects.node(n, spec.cluster().nodes())).create();
             nodeReadyInApi.put(n.name(), n.ready());
+            nodeCordonInApi.put(n.name(), false);
         }
         for (DeploymentSpec d : spec.cluster().deployments()) {
             client.apps().replicaSets().inNamespace(d.namespace()).resource(new ReplicaSetBuilder()
@@ -147,6 +151,16 @@ public final class ClusterMirror {
             PodView v = podsInApi.remove(key);
             gone.add(key);
             if (sim.deletePod(v.namespace(), v.name(), "deleted through the API")) log.accept("api: pod " + key + " deleted → simulation deletes it");
+        }
+        for (var node : client.nodes().list().getItems()) {
+            // cordoned or uncordoned through the API (the engine's drain, or its lift): the simulated node follows
+            String name = node.getMetadata().getName();
+            boolean cordoned = node.getSpec() != null && Boolean.TRUE.equals(node.getSpec().getUnschedulable());
+            Boolean mirrored = nodeCordonInApi.get(name);
+            if (mirrored == null || mirrored == cordoned) continue;
+            nodeCordonInApi.put(name, cordoned);
+            if (cordoned ? sim.cordonNode(name) : sim.uncordonNode(name))
+                log.accept("api: node " + name + (cordoned ? " cordoned" : " uncordoned") + " → simulation follows");
         }
         for (Deployment d : client.apps().deployments().inAnyNamespace().list().getItems()) {
             String key = d.getMetadata().getNamespace() + "/" + d.getMetadata().getName();
@@ -236,6 +250,13 @@ public final class ClusterMirror {
             client.nodes().withName(n.name()).edit(node -> new io.fabric8.kubernetes.api.model.NodeBuilder(node).editStatus()
                     .withConditions(new io.fabric8.kubernetes.api.model.NodeConditionBuilder().withType("Ready").withStatus(status).build()).endStatus().build());
             nodeReadyInApi.put(n.name(), n.ready());
+        }
+        for (NodeView n : sim.nodes()) {
+            // a scenario's maintenance drain cordons the node in the API too, and its end uncordons it
+            if (Boolean.valueOf(n.unschedulable()).equals(nodeCordonInApi.get(n.name()))) continue;
+            client.nodes().withName(n.name()).edit(node -> new io.fabric8.kubernetes.api.model.NodeBuilder(node)
+                    .editOrNewSpec().withUnschedulable(n.unschedulable()).endSpec().build());
+            nodeCordonInApi.put(n.name(), n.unschedulable());
         }
         var live = new TreeSet<String>();
         for (PodView p : sim.pods()) {
