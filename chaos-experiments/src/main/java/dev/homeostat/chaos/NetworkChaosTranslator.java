@@ -33,8 +33,10 @@ import java.util.regex.Pattern;
 final class NetworkChaosTranslator implements FaultTranslator<NetworkChaos> {
     static final List<String> ACTIONS = List.of("netem", "delay", "loss", "duplicate", "corrupt", "partition", "bandwidth", "rate");
     private static final List<String> NETEM = List.of("netem", "delay", "loss", "duplicate", "corrupt", "rate");
+    /** An Ethernet frame at the usual MTU. */
+    static final long ETHERNET_FRAME_BYTES = 1_500;
     /** netem's queue: its default limit of 1,000 packets of an Ethernet frame each. */
-    static final long NETEM_QUEUE_BYTES = 1_000L * 1_500;
+    static final long NETEM_QUEUE_BYTES = 1_000L * ETHERNET_FRAME_BYTES;
     /** Packets per request: 10 kB in frames of 1,500 bytes. */
     private static final int PACKETS_PER_REQUEST = 7;
     /** A request and its answer on the wire: the bandwidth model's assumption (10 kB). */
@@ -107,6 +109,11 @@ final class NetworkChaosTranslator implements FaultTranslator<NetworkChaos> {
             if (b.getPeakrate() != null && b.getPeakrate() > 0 && b.getPeakrate() <= rate)
                 throw ctx.fail("spec.bandwidth.peakrate", "must exceed the rate (" + rate + " bytes/s), as tc requires of a peak rate");
             long limit = b.getLimit();
+            if (limit < ETHERNET_FRAME_BYTES) {
+                ctx.note("spec.bandwidth.limit", limit + " bytes, less than one " + ETHERNET_FRAME_BYTES + "-byte packet: tc's token bucket"
+                        + " then drops every packet that finds the bucket empty, and so does the simulation (limit is bytes, not packets:"
+                        + " for 100 packets write limit: " + 100 * ETHERNET_FRAME_BYTES + ")");
+            }
             drafts.add(n -> new NetworkBandwidth(n, at, duration, sel, mode, rate, limit, BYTES_PER_REQUEST, peers));
         }
         List<String> names = ctx.faultNames(drafts.size());

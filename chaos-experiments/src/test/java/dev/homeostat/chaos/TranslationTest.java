@@ -236,4 +236,27 @@ class TranslationTest {
                 podChaos("k", "shop", "action: pod-kill\nmode: all\nselector: {namespaces: [shop]}\n"), AT));
         assertThat(e.getMessage()).isEqualTo("x.yaml:2: kind: not translated here: PodChaos has no translator in this registry; use TranslatorRegistry.defaults()");
     }
+
+    @Test
+    void aBandwidthQueueShorterThanOnePacket_isSaidToDropWhatFindsTheBucketEmpty_aDeepOneIsNot() {
+        String yaml = """
+                apiVersion: chaos-mesh.org/v1alpha1
+                kind: NetworkChaos
+                metadata: {name: throttle, namespace: shop}
+                spec:
+                  action: bandwidth
+                  mode: all
+                  selector: {labelSelectors: {app: cart}}
+                  bandwidth: {rate: 10mbps, limit: 100, buffer: 10000}
+                  duration: 10m
+                """;
+        var notes = manifests.contents("inline.yaml", yaml, AT, Horizon.firstFiring()).notes();
+        assertThat(notes).singleElement().satisfies(n -> {
+            assertThat(n.field()).isEqualTo("spec.bandwidth.limit");
+            assertThat(n.line()).isEqualTo(8);
+            assertThat(n.message()).contains("100 bytes, less than one 1500-byte packet", "limit: 150000");
+        });
+        assertThat(manifests.contents("inline.yaml", yaml.replace("limit: 100,", "limit: 20971520,"), AT, Horizon.firstFiring()).notes())
+                .isEmpty();
+    }
 }

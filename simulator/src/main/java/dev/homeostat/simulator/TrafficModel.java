@@ -138,16 +138,26 @@ final class TrafficModel {
         return ok * Math.exp(-(threshold - offset) / mean);
     }
 
+    /** A packet at the usual Ethernet MTU: a bandwidth queue shorter than this cannot hold one. */
+    static final double PACKET_BYTES = 1_500;
+
     /**
-     * The bandwidth limit as a queue in front of the pod: a token bucket of {@code rate} bytes/s with a
-     * queue of {@code limit} bytes. Below the rate, an M/M/1 delay (b/r)/(1 − ρ) with ρ = λ·b/r, never
-     * more than a full queue (limit + b)/r; at or above it, the excess is dropped (written to
-     * {@code out[0]}) and the rest waits a full queue. Returns the added latency in seconds.
+     * The bandwidth limit as a queue in front of the pod: a token bucket of {@code rate} bytes/s with a queue of
+     * {@code limit} bytes. Below the rate, an M/M/1 delay (b/r)/(1 − ρ) with ρ = λ·b/r, never more than a full queue
+     * (limit + b)/r; at or above it, the excess is dropped (written to {@code out[0]}) and the rest waits a full queue:
+     * the flows' TCP adapts to a queue it can use, so what the link cannot carry fails, the rest slows. A queue shorter
+     * than one packet (tc's {@code limit} is bytes; manifests that mean packets write 100) can hold nothing: a request
+     * that finds the link busy is lost, even below the rate — ρ/(1 + ρ) of them (M/M/1/1) — and the rest waits only
+     * its time on the wire. Returns the added latency in seconds.
      */
     static double linkDelay(double arrivals, double rate, double limit, double bytesPerRequest, double[] out) {
         double capacity = rate / bytesPerRequest;
-        double full = (limit + bytesPerRequest) / rate;
         double rho = arrivals / capacity;
+        if (limit < PACKET_BYTES) {
+            out[0] = arrivals * rho / (1 + rho);
+            return bytesPerRequest / rate;
+        }
+        double full = (limit + bytesPerRequest) / rate;
         if (rho >= 1) {
             out[0] = arrivals - capacity;
             return full;

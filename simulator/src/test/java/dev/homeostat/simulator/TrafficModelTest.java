@@ -81,11 +81,23 @@ class TrafficModelTest {
     @Test
     void linkDelay_belowTheRate_isMm1_andAboveItDropsTheExcess() {
         double[] out = new double[1];
-        double d = TrafficModel.linkDelay(50, 1000, 500, 10, out); // capacity 100/s, rho 0.5
+        double d = TrafficModel.linkDelay(50, 100_000, 5_000, 1_000, out); // capacity 100/s, rho 0.5
         assertThat(out[0]).isZero();
         assertThat(d).isCloseTo(0.02, org.assertj.core.api.Assertions.within(1e-9));
-        double full = TrafficModel.linkDelay(150, 1000, 500, 10, out);
+        double full = TrafficModel.linkDelay(150, 100_000, 5_000, 1_000, out);
         assertThat(out[0]).isCloseTo(50, org.assertj.core.api.Assertions.within(1e-9));
-        assertThat(full).isCloseTo(0.51, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(full).isCloseTo(0.06, org.assertj.core.api.Assertions.within(1e-9));
+    }
+
+    @Test
+    void linkDelay_withAQueueShorterThanOnePacket_losesWhatFindsTheLinkBusy_evenBelowTheRate() {
+        double[] out = new double[1];
+        // limit: 100 bytes (meant as packets) before requests of 10,000 bytes: M/M/1/1, blocking rho / (1 + rho)
+        double d = TrafficModel.linkDelay(50, 1_000_000, 100, 10_000, out); // capacity 100/s, rho 0.5
+        assertThat(out[0] / 50).isCloseTo(1.0 / 3, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(d).isCloseTo(0.01, org.assertj.core.api.Assertions.within(1e-9)); // no wait: only the wire time
+        double exact = TrafficModel.linkDelay(100, 1_000_000, 100, 10_000, out); // rho 1
+        assertThat(out[0] / 100).isCloseTo(0.5, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(exact).isCloseTo(0.01, org.assertj.core.api.Assertions.within(1e-9));
     }
 }

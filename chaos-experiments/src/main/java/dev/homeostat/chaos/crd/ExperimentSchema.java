@@ -69,7 +69,9 @@ public final class ExperimentSchema {
             Field.of("bandwidth", Shape.Fields.of("BandwidthSpec", List.of(
                     Field.of("rate", text(), simulated("bytes per second: bps, kbps, mbps, gbps, tbps in powers of 1024, as Chaos Mesh converts them; "
                             + "10 kB per request; below the rate an M/M/1 delay, above it the excess is dropped (504)")),
-                    Field.of("limit", whole(1, 4_294_967_295L), simulated("bytes that may wait in the queue (a full queue's wait is (limit + 10 kB) / rate)")),
+                    Field.of("limit", whole(1, 4_294_967_295L), simulated("bytes that may wait in the queue (a full queue's wait is (limit + 10 kB) / rate);"
+                            + " under one 1,500-byte packet (a manifest meaning packets: `limit: 100`) nothing can wait, so what finds the"
+                            + " link busy is lost even below the rate, ρ/(1 + ρ) — and `validate` says so")),
                     Field.of("buffer", whole(1, 4_294_967_295L), simulated("the bucket's size in bytes; validated, the fluid model's rate does not depend on it")),
                     Field.of("peakrate", whole(0, Long.MAX_VALUE), liveOnly("shapes bursts on millisecond scales; the long-run throughput the simulator models is rate")),
                     Field.of("minburst", whole(0, 4_294_967_295L), liveOnly("the peak-rate bucket's size; bursts are below the simulator's resolution")))),
