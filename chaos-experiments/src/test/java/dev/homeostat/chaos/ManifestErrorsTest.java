@@ -103,6 +103,28 @@ class ManifestErrorsTest {
     }
 
     @Test
+    void aWordThatMeansAnAction_suggestsIt_onlyWhereThatActionExists() throws IOException {
+        assertAt(error(POD_CHAOS.replace("action: pod-kill", "action: kill")), "spec.action", 7, "did you mean \"pod-kill\"?");
+        var e = error(POD_CHAOS.replace("action: pod-kill", "action: delay"));
+        assertAt(e, "spec.action", 7, "use one of pod-kill, pod-failure, container-kill");
+        assertThat(e.getMessage()).doesNotContain("did you mean");
+        String io = """
+                apiVersion: chaos-mesh.org/v1alpha1
+                kind: IOChaos
+                metadata: {name: io, namespace: shop}
+                spec:
+                  action: errno
+                  mode: all
+                  selector: {labelSelectors: {app: db}}
+                  volumePath: /data
+                  errno: 5
+                  duration: 1m
+                """;
+        assertAt(error(io), "spec.action", 5, "did you mean \"fault\"?");
+        assertAt(error(io.replace("action: errno", "action: delay")), "spec.action", 5, "did you mean \"latency\"?");
+    }
+
+    @Test
     void missingAction_pointsAtSpec() throws IOException {
         var e = error(POD_CHAOS.replace("  action: pod-kill\n", ""));
         assertAt(e, "spec.action", 6, "required");

@@ -7,14 +7,24 @@ import java.util.Optional;
 /**
  * "Did you mean …?" for a misspelt field, value or kind: the closest candidate by edit distance, compared without
  * case, dashes and underscores (so {@code template_type} finds {@code templateType}), when it is close enough to
- * be a typo rather than another word.
+ * be a typo rather than another word, or the value a word is known to mean ({@link #MEANS}).
  */
 public final class Suggest {
     private Suggest() { }
 
+    /**
+     * Words that mean one of Chaos Mesh's values without being spelt like it: older Chaos Mesh's names (0.x IOChaos's
+     * {@code delay} and {@code errno}) and the everyday word for a value ({@code kill} for a pod). Suggested only where
+     * the meant value is a candidate.
+     */
+    private static final java.util.Map<String, String> MEANS = java.util.Map.of(
+            "delay", "latency", "errno", "fault", "error", "fault", "kill", "pod-kill", "podkill", "pod-kill");
+
     public static Optional<String> closest(String word, Collection<String> candidates) {
         if (word == null || word.isEmpty()) return Optional.empty();
         String w = normal(word);
+        String meant = MEANS.get(w);
+        if (meant != null && candidates.contains(meant)) return Optional.of(meant);
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String c : candidates) {
