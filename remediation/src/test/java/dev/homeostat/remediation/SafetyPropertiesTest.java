@@ -54,4 +54,47 @@ class SafetyPropertiesTest {
         Statistics.label("engine acted").collect(!h.cluster.executed.isEmpty());
         Statistics.label("engine acted").coverage(c -> c.check(true).percentage(p -> p >= 50));
     }
+
+    /**
+     * Lifts, over random storms on nodes that are lost and come back, that someone else cordons and uncordons: the
+     * engine uncordons only a node it cordoned itself, never one someone else had cordoned, and never while it is
+     * NotReady (the fake cluster checks at each lift).
+     */
+    @Property(tries = 60)
+    void theEngineUncordonsOnlyWhatItCordoned_andOnlyOnceTheNodeIsBack(@ForAll long seed,
+                                                                        @ForAll @IntRange(min = 1, max = 4) int nodes,
+                                                                        @ForAll @IntRange(min = 1, max = 3) int deployments,
+                                                                        @ForAll @DoubleRange(min = 0.1, max = 0.9) double stormDensity) {
+        var h = new Harness("""
+                  rules:
+                    - name: pods
+                      match: {signals: [mem, pod-errors], targetKind: pod}
+                      actions: [drain-node, page]
+                      verifyAfter: 30s
+                    - name: services
+                      match: {signals: [svc-errors]}
+                      actions: [cordon-node, page]
+                      verifyAfter: 45s
+                  guards: {cooldown: 0s, maxActionsPerMinute: 100, maxUnavailableFraction: 1.0}
+                  liftAfter: 30s
+                """, seed, TestDetectors.threshold());
+        var rnd = new SplittableRandom(seed);
+        h.randomCluster(rnd, nodes, deployments, 4);
+        h.storm(rnd, deployments, stormDensity, 160, () -> {
+            String node = "node-" + (1 + rnd.nextInt(nodes));
+            double r = rnd.nextDouble();
+            if (r < 0.08) {
+                if (!h.cluster.notReady.remove(node)) h.cluster.notReady.add(node);
+            } else if (r < 0.12) {
+                h.cluster.cordonByHand(node);
+            } else if (r < 0.13) {
+                h.cluster.uncordonByHand(node);
+            }
+        });
+
+        assertThat(h.cluster.violations).as("lifts at each execution").isEmpty();
+        long lifts = h.cluster.executed.stream().filter(e -> e.action() instanceof dev.homeostat.remediation.model.ClusterAction.Lift).count();
+        Statistics.label("lifted").collect(lifts > 0);
+        Statistics.label("lifted").coverage(c -> c.check(true).count(n -> n >= 1));
+    }
 }

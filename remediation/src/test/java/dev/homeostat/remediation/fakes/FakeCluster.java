@@ -56,6 +56,23 @@ public final class FakeCluster implements ClusterView, ClusterActions {
     /** How many pods fit on one node; a pod that fits nowhere stays Pending (no node), as the scheduler leaves it. */
     public int podsPerNode = Integer.MAX_VALUE;
     private final java.util.Set<String> cordoned = new java.util.TreeSet<>();
+    /** Nodes reported NotReady (lost). */
+    public final java.util.Set<String> notReady = new java.util.TreeSet<>();
+    /** Nodes someone other than the engine cordoned (and has not uncordoned since). */
+    private final java.util.Set<String> cordonedByHand = new java.util.TreeSet<>();
+
+    /** Someone else cordons {@code node} (a maintenance): no effect on a node already cordoned. */
+    public void cordonByHand(String node) {
+        if (cordoned.add(node)) cordonedByHand.add(node);
+    }
+
+    /** Someone else uncordons {@code node}, whoever cordoned it. */
+    public void uncordonByHand(String node) {
+        cordoned.remove(node);
+        cordonedByHand.remove(node);
+    }
+
+    public boolean isCordoned(String node) { return cordoned.contains(node); }
     private final Map<String, Integer> minAvailable = new LinkedHashMap<>();
 
     public FakeCluster(Clock clock) { this.clock = clock; }
@@ -113,7 +130,7 @@ public final class FakeCluster implements ClusterView, ClusterActions {
     @Override
     public List<dev.homeostat.remediation.port.NodeInfo> nodes() {
         var out = new ArrayList<dev.homeostat.remediation.port.NodeInfo>();
-        for (int n = 1; n <= nodes; n++) out.add(new dev.homeostat.remediation.port.NodeInfo("node-" + n, true, cordoned.contains("node-" + n)));
+        for (int n = 1; n <= nodes; n++) out.add(new dev.homeostat.remediation.port.NodeInfo("node-" + n, !notReady.contains("node-" + n), cordoned.contains("node-" + n)));
         return out;
     }
 
@@ -144,7 +161,10 @@ public final class FakeCluster implements ClusterView, ClusterActions {
             case ClusterAction.LimitRetries l -> ActionOutcome.applied("retries cut");
             case ClusterAction.Lift l -> {
                 if (l.measure() instanceof ClusterAction.CordonNode || l.measure() instanceof ClusterAction.DrainNode) {
-                    cordoned.remove(l.target().name());
+                    String node = l.target().name();
+                    if (cordonedByHand.contains(node)) violations.add("uncordoned " + node + ", which someone else had cordoned");
+                    if (notReady.contains(node)) violations.add("uncordoned " + node + " while it is NotReady");
+                    cordoned.remove(node);
                 }
                 yield ActionOutcome.applied("lifted " + l.measure().kind());
             }

@@ -107,7 +107,13 @@ public final class Harness {
      * alerts at the service level with half that probability.
      */
     public void storm(java.util.SplittableRandom rnd, int deployments, double density, int ticks) {
+        storm(rnd, deployments, density, ticks, () -> { });
+    }
+
+    /** As {@link #storm(java.util.SplittableRandom, int, double, int)}, with {@code beforeEachTick} changing the world first. */
+    public void storm(java.util.SplittableRandom rnd, int deployments, double density, int ticks, Runnable beforeEachTick) {
         for (long s = 15; s <= 15L * ticks; s += 15) {
+            beforeEachTick.run();
             long t = s * 1000;
             for (String pod : cluster.podNames()) {
                 if (rnd.nextDouble() < 0.05) cluster.setSick(pod, rnd.nextBoolean()); // pods fail readiness on their own too
