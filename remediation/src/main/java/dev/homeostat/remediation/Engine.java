@@ -179,6 +179,7 @@ public final class Engine {
         if (ticked && now < lastTick) {
             throw new IllegalStateException("clock went backwards: tick at " + now + " ms after a tick at " + lastTick + " ms");
         }
+        if (!ticked) for (ClusterAction m : cluster.measuresInForce()) measures.adopt(m, serviceOf(m));
         long since = ticked ? lastTick : now - policy.lookback().toMillis();
         var found = new ArrayList<Anomaly>();
         for (SignalEvaluator signal : signals)
@@ -238,6 +239,11 @@ public final class Engine {
             case NODE -> { }
         }
         return refs;
+    }
+
+    /** The service a measure is about: its own target for a retry cut or a circuit, none for a cordon. */
+    private static String serviceOf(ClusterAction measure) {
+        return measure.target().kind() == Target.Kind.SERVICE ? measure.target().ref() : null;
     }
 
     /** Lifts, through the guards like any action, each measure whose cause has been clear for the policy's liftAfter. */

@@ -2,6 +2,8 @@ package dev.homeostat.remediation;
 
 import dev.homeostat.remediation.model.ClusterAction;
 import dev.homeostat.remediation.model.Target;
+import dev.homeostat.remediation.policy.Match;
+import dev.homeostat.remediation.policy.Mode;
 import dev.homeostat.remediation.policy.Rule;
 import dev.homeostat.remediation.port.ClusterView;
 import dev.homeostat.remediation.port.NodeInfo;
@@ -81,6 +83,21 @@ final class Measures {
         Measure m = inForce.computeIfAbsent(key(action), k -> new Measure(action, rule, service));
         if (node.isPresent() && !node.get().ready()) m.nodeLost = true;
     }
+
+    /**
+     * A measure an earlier engine took and left in force (the view read its mark): held from now under the rule
+     * {@link #ADOPTED}. A cordon whose node is NotReady now counts as lost; one whose node is Ready cannot be told from
+     * a noisy neighbour's and stays for a human, as it would have under the engine that took it.
+     */
+    void adopt(ClusterAction action, String service) {
+        if (!ClusterAction.liftable(action)) return;
+        Measure m = inForce.computeIfAbsent(key(action), k -> new Measure(action, ADOPTED, service));
+        if (isCordon(action)) node(action.target().name()).filter(n -> !n.ready()).ifPresent(n -> m.nodeLost = true);
+    }
+
+    /** The rule a measure taken by an earlier engine is held and lifted under. */
+    static final Rule ADOPTED = new Rule("measures-in-force", new Match(List.of(), null, null, List.of()), List.of("lift"),
+            Duration.ofMinutes(1), Mode.AUTO);
 
     /** Moves every measure on by what the engine sees now; returns those due to be lifted, in key order. */
     List<Measure> due(long now, Set<String> anomalous) {

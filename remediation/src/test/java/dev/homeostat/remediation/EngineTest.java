@@ -383,4 +383,34 @@ class EngineTest {
         h.clock.set(15_000);
         assertThatThrownBy(h.engine::tick).isInstanceOf(IllegalStateException.class).hasMessageContaining("clock went backwards");
     }
+
+    @Test
+    void aCordonAnEarlierEngineLeft_isLiftedByThisOne_onceTheLostNodeIsBack_underTheRuleMeasuresInForce() {
+        var h = new Harness("""
+                  rules:
+                    - name: pods
+                      match: {signals: [mem]}
+                      actions: [page]
+                  liftAfter: 30s
+                """);
+        h.cluster.nodes = 2;
+        h.cluster.cordonedByAnEarlierEngine("node-2");
+        h.cluster.notReady.add("node-2");
+        var cordon = new ClusterAction.CordonNode(new Target(Target.Kind.NODE, null, "node-2"));
+        h.cluster.leftInForce.add(cordon);
+
+        h.tickAt(15);
+        h.cluster.notReady.remove("node-2");
+        h.tickAt(30);
+        h.tickAt(45);
+        assertThat(h.journal.of(EngineEvent.ActionTaken.class)).isEmpty();
+        h.tickAt(60);
+
+        assertThat(h.cluster.isCordoned("node-2")).isFalse();
+        assertThat(h.journal.of(EngineEvent.ActionTaken.class)).singleElement().satisfies(a -> {
+            assertThat(a.action()).isEqualTo(new ClusterAction.Lift(cordon));
+            assertThat(a.rule()).isEqualTo("measures-in-force");
+            assertThat(a.applied()).isTrue();
+        });
+    }
 }

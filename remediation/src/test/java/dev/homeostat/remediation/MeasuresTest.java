@@ -111,4 +111,23 @@ class MeasuresTest {
 
         assertThat(measures.size()).isZero();
     }
+
+    @Test
+    void aMeasureAnEarlierEngineLeft_isAdopted_aCordonOnANodeLostNowIsLiftedWhenItIsBack_oneOnAReadyNodeIsNot() {
+        cluster.set("n1", false, true);
+        cluster.set("n2", true, true);
+        var n2 = new ClusterAction.CordonNode(new Target(Target.Kind.NODE, null, "n2"));
+        measures.adopt(drain, null);
+        measures.adopt(n2, null);
+        measures.adopt(cut, "service/shop/db");
+        measures.adopt(new ClusterAction.RestartPod(new Target(Target.Kind.POD, "shop", "db-1")), "service/shop/db");
+
+        assertThat(measures.size()).isEqualTo(3);
+        cluster.set("n1", true, true);
+        var due = measures.due(0, Set.of());
+        assertThat(due).isEmpty();
+        due = measures.due(MINUTE, Set.of());
+        assertThat(due.stream().map(m -> m.action)).containsExactly(drain, cut);
+        assertThat(due).allSatisfy(m -> assertThat(m.rule).isSameAs(Measures.ADOPTED));
+    }
 }

@@ -51,6 +51,17 @@ public final class NamespacedClusters implements ClusterView, ClusterActions {
         return joined(ClusterView::pdbs, Comparator.comparing(PdbInfo::namespace).thenComparing(PdbInfo::name));
     }
 
+    /** The nodes' marks once, each namespace's Services and VirtualServices from its own view. */
+    @Override public List<ClusterAction> measuresInForce() {
+        if (byNamespace.size() == 1) return first.measuresInForce();
+        var out = new ArrayList<ClusterAction>(first.measuresInForce());
+        for (KubernetesCluster c : byNamespace.values()) {
+            if (c == first) continue;
+            for (ClusterAction a : c.measuresInForce()) if (a.target().namespace() != null) out.add(a);
+        }
+        return List.copyOf(out);
+    }
+
     @Override public ActionOutcome execute(ClusterAction action) {
         String ns = action.target().namespace();
         if (ns == null) return first.execute(action); // nodes

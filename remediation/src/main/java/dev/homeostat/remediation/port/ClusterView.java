@@ -55,4 +55,11 @@ public interface ClusterView {
 
     /** PodDisruptionBudgets; a view without them lists none, so the PDB guard never vetoes there. */
     default List<PdbInfo> pdbs() { return List.of(); }
+
+    /**
+     * Measures an engine took before this one started that are still in force, read from the marks it leaves (live: a
+     * node's {@code homeostat.dev/cordoned} annotation, a Service's circuit-breaker selector key, a VirtualService it
+     * manages), so that a restarted engine or a new leader lifts them in its turn. A view without marks lists none.
+     */
+    default List<dev.homeostat.remediation.model.ClusterAction> measuresInForce() { return List.of(); }
 }

@@ -73,6 +73,15 @@ public final class FakeCluster implements ClusterView, ClusterActions {
     }
 
     public boolean isCordoned(String node) { return cordoned.contains(node); }
+
+    /** An engine before this one cordoned {@code node} (and left its mark, see {@link #leftInForce}). */
+    public void cordonedByAnEarlierEngine(String node) { cordoned.add(node); }
+
+    /** Measures an earlier engine left in force, as a live view reads them from its marks. */
+    public final List<ClusterAction> leftInForce = new ArrayList<>();
+
+    @Override
+    public List<ClusterAction> measuresInForce() { return List.copyOf(leftInForce); }
     private final Map<String, Integer> minAvailable = new LinkedHashMap<>();
 
     public FakeCluster(Clock clock) { this.clock = clock; }

@@ -59,6 +59,8 @@ public final class Harness {
 
         @Override public List<NodeInfo> nodes() { return cluster.nodes(); }
 
+        @Override public List<dev.homeostat.remediation.model.ClusterAction> measuresInForce() { return cluster.measuresInForce(); }
+
         @Override public List<PdbInfo> pdbs() { return cluster.pdbs(); }
 
         @Override public boolean answersByName() { return true; }

@@ -22,7 +22,10 @@ final class IstioMesh {
             .withGroup("networking.istio.io").withVersion("v1").withKind("VirtualService").withPlural("virtualservices")
             .withNamespaced(true).build();
     static final String MANAGED_BY = "app.kubernetes.io/managed-by";
+    /** The engine's VirtualService for a service is {@code homeostat-<service>}. */
+    static final String PREFIX = "homeostat-";
 
+    private static final System.Logger LOG = System.getLogger(IstioMesh.class.getName());
     private final KubernetesClient client;
 
     IstioMesh(KubernetesClient client) {
@@ -32,7 +35,7 @@ final class IstioMesh {
     /** The callers of {@code service} retry nothing toward it. */
     ActionOutcome limitRetries(Target service) {
         String host = service.name() + "." + service.namespace() + ".svc.cluster.local";
-        String name = "homeostat-" + service.name();
+        String name = PREFIX + service.name();
         GenericKubernetesResource vs = new GenericKubernetesResourceBuilder()
                 .withApiVersion("networking.istio.io/v1").withKind("VirtualService")
                 .withNewMetadata().withName(name).withNamespace(service.namespace())
@@ -59,7 +62,7 @@ final class IstioMesh {
 
     /** The callers of {@code service} retry as they did before {@link #limitRetries}: the engine's VirtualService is deleted. */
     ActionOutcome restoreRetries(Target service) {
-        String name = "homeostat-" + service.name();
+        String name = PREFIX + service.name();
         var resource = client.genericKubernetesResources(VIRTUAL_SERVICE).inNamespace(service.namespace()).withName(name);
         GenericKubernetesResource vs;
         try {
@@ -77,5 +80,23 @@ final class IstioMesh {
         resource.delete();
         return ActionOutcome.applied("callers of " + service.ref() + " retry toward it as before: deleted VirtualService "
                 + service.namespace() + "/" + name);
+    }
+
+    /** The VirtualServices the engine manages in {@code namespace} (null: all); none where Istio's API is not served. */
+    List<GenericKubernetesResource> managed(String namespace) {
+        var all = client.genericKubernetesResources(VIRTUAL_SERVICE);
+        try {
+            return namespace == null ? all.inAnyNamespace().withLabel(MANAGED_BY, "homeostat").list().getItems()
+                    : all.inNamespace(namespace).withLabel(MANAGED_BY, "homeostat").list().getItems();
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 404) return List.of();
+            if (e.getCode() == 403) {
+                // the engine still runs; only a retry cut its predecessor left stays for a human
+                LOG.log(System.Logger.Level.WARNING, "cannot list VirtualServices (403): retry cuts an earlier engine left are not"
+                        + " adopted; grant list on networking.istio.io virtualservices (deploy/engine/base/rbac.yaml)");
+                return List.of();
+            }
+            throw e;
+        }
     }
 }

@@ -159,6 +159,9 @@ public final class KubernetesCluster implements ClusterView, ClusterActions {
                 n.getSpec() != null && Boolean.TRUE.equals(n.getSpec().getUnschedulable()))).toList();
     }
 
+    @Override
+    public List<ClusterAction> measuresInForce() { return lifts.marked(namespace); }
+
     /** Budgets with their selectors resolved to pod names; a budget whose status is not computed yet allows nothing. */
     @Override
     public List<PdbInfo> pdbs() {

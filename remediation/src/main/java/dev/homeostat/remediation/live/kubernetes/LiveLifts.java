@@ -3,11 +3,14 @@ package dev.homeostat.remediation.live.kubernetes;
 import dev.homeostat.remediation.model.ClusterAction;
 import dev.homeostat.remediation.model.Target;
 import dev.homeostat.remediation.port.ActionOutcome;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -27,6 +30,38 @@ final class LiveLifts {
     LiveLifts(KubernetesClient client, IstioMesh mesh) {
         this.client = Objects.requireNonNull(client, "client");
         this.mesh = Objects.requireNonNull(mesh, "mesh");
+    }
+
+    /**
+     * The engine's measures still in force by their marks, in {@code namespace} (null: every namespace) and on the
+     * nodes: cordoned nodes it marked, Services whose selector carries the circuit-breaker key, VirtualServices it
+     * manages (none where Istio's API is not served).
+     */
+    List<ClusterAction> marked(String namespace) {
+        var out = new ArrayList<ClusterAction>();
+        for (Node n : client.nodes().list().getItems()) {
+            Map<String, String> annotations = n.getMetadata().getAnnotations();
+            boolean cordoned = n.getSpec() != null && Boolean.TRUE.equals(n.getSpec().getUnschedulable());
+            if (cordoned && annotations != null && annotations.containsKey(CORDONED_BY)) {
+                out.add(new ClusterAction.CordonNode(new Target(Target.Kind.NODE, null, n.getMetadata().getName())));
+            }
+        }
+        List<Service> services = namespace == null ? client.services().inAnyNamespace().list().getItems()
+                : client.services().inNamespace(namespace).list().getItems();
+        for (Service s : services) {
+            Map<String, String> selector = s.getSpec() == null ? null : s.getSpec().getSelector();
+            if (selector != null && selector.containsKey(KubernetesCluster.CIRCUIT_BREAKER_KEY)) {
+                out.add(new ClusterAction.CircuitBreak(new Target(Target.Kind.SERVICE, s.getMetadata().getNamespace(), s.getMetadata().getName())));
+            }
+        }
+        for (GenericKubernetesResource vs : mesh.managed(namespace)) {
+            String name = vs.getMetadata().getName();
+            if (!name.startsWith(IstioMesh.PREFIX)) continue;
+            out.add(new ClusterAction.LimitRetries(new Target(Target.Kind.SERVICE, vs.getMetadata().getNamespace(),
+                    name.substring(IstioMesh.PREFIX.length()))));
+        }
+        out.sort(java.util.Comparator.comparing((ClusterAction a) -> a.target().ref()).thenComparing(ClusterAction::kind));
+        return List.copyOf(out);
     }
 
     ActionOutcome lift(ClusterAction measure) {

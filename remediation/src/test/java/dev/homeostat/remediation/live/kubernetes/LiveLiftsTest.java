@@ -98,4 +98,24 @@ class LiveLiftsTest {
                 .withNewMetadata().withName(name).withNamespace(f.ns).withLabels(labels).endMetadata()
                 .addToAdditionalProperties("spec", Map.of("hosts", List.of(name))).build()).create();
     }
+
+    @Test
+    void theMarksOfAnEarlierEngine_readBackAsTheMeasuresInForce_andSomeoneElsesCordonIsNotAmongThem() {
+        f.node(node);
+        f.node(node + "-maintenance");
+        assertThat(cluster.execute(new ClusterAction.DrainNode(new Target(Target.Kind.NODE, null, node))).applied()).isTrue();
+        client.nodes().withName(node + "-maintenance").edit(n -> new NodeBuilder(n).editOrNewSpec().withUnschedulable(true).endSpec().build());
+        f.service("payments", Map.of("app", "payments"));
+        f.service("cart", Map.of("app", "cart"));
+        assertThat(cluster.execute(new ClusterAction.CircuitBreak(new Target(Target.Kind.SERVICE, f.ns, "payments"))).applied()).isTrue();
+        virtualService("homeostat-db", Map.of(IstioMesh.MANAGED_BY, "homeostat"));
+        virtualService("homeostat-cache", Map.of());
+
+        assertThat(cluster.measuresInForce()).filteredOn(a -> a.target().namespace() == null || a.target().namespace().equals(f.ns))
+                .filteredOn(a -> !(a.target().kind() == Target.Kind.NODE) || a.target().name().startsWith(node))
+                .containsExactly(
+                        new ClusterAction.CordonNode(new Target(Target.Kind.NODE, null, node)),
+                        new ClusterAction.LimitRetries(new Target(Target.Kind.SERVICE, f.ns, "db")),
+                        new ClusterAction.CircuitBreak(new Target(Target.Kind.SERVICE, f.ns, "payments")));
+    }
 }
