@@ -56,6 +56,10 @@ final class Measures {
         }
     }
 
+    /** The rule a measure taken by an earlier engine is held and lifted under. */
+    static final Rule ADOPTED = new Rule("measures-in-force", new Match(List.of(), null, null, List.of()), List.of("lift"),
+            Duration.ofMinutes(1), Mode.AUTO);
+
     private final ClusterView cluster;
     private final long liftAfterMillis;
     /** By what the measure holds: {@code cordon node/x}, {@code limit-retries service/ns/s}, {@code circuit-break service/ns/s}. */
@@ -95,10 +99,6 @@ final class Measures {
         if (isCordon(action)) node(action.target().name()).filter(n -> !n.ready()).ifPresent(n -> m.nodeLost = true);
     }
 
-    /** The rule a measure taken by an earlier engine is held and lifted under. */
-    static final Rule ADOPTED = new Rule("measures-in-force", new Match(List.of(), null, null, List.of()), List.of("lift"),
-            Duration.ofMinutes(1), Mode.AUTO);
-
     /** Moves every measure on by what the engine sees now; returns those due to be lifted, in key order. */
     List<Measure> due(long now, Set<String> anomalous) {
         if (inForce.isEmpty()) return List.of();
@@ -108,8 +108,8 @@ final class Measures {
         List<Measure> due = new ArrayList<>();
         for (var it = inForce.values().iterator(); it.hasNext(); ) {
             Measure m = it.next();
-            Boolean clear = !anomalous.contains(m.action.target().ref());
-            if (isCordon(m.action)) clear = nodeBack(m, nodes.get(m.action.target().name()));
+            Boolean clear = isCordon(m.action) ? nodeBack(m, nodes.get(m.action.target().name()))
+                    : Boolean.valueOf(!anomalous.contains(m.action.target().ref()));
             if (clear == null) {
                 it.remove(); // undone by someone else, or gone
                 continue;
