@@ -225,6 +225,15 @@ public final class Engine {
         return refs;
     }
 
+    /** Whether {@code ref} is among {@link #anomalousNow()}, without building that set (a tick asks it of each retry cut or circuit in force). */
+    private boolean anomalousNow(String ref) {
+        if (lastAnomalous.containsKey(ref)) return true;
+        for (IncidentView incident : router.incidents()) {
+            if (refsOf(incident.target(), incident.service()).contains(ref) || refsOf(incident.current(), incident.service()).contains(ref)) return true;
+        }
+        return false;
+    }
+
     /** The service (from its label) and the Deployment (a pod's, through the cluster) a target stands for. */
     private List<String> refsOf(Target target, String serviceLabel) {
         String ns = target.namespace() == null ? "default" : target.namespace();
@@ -249,7 +258,7 @@ public final class Engine {
     /** Lifts, through the guards like any action, each measure whose cause has been clear for the policy's liftAfter. */
     private void liftMeasures(long now) {
         if (measures.size() == 0) return;
-        for (Measures.Measure m : measures.due(now, anomalousNow())) {
+        for (Measures.Measure m : measures.due(now, this::anomalousNow)) {
             var attempt = apply(new ClusterAction.Lift(m.action), m.rule, m.service, now, () -> { });
             // held back by a guard: tried again next tick; applied, or refused by the cluster: no longer the engine's
             if (attempt instanceof ActionGate.Attempt.Executed) measures.done(m);

@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * The measures the engine keeps in force — a node it cordoned or drained, the callers of a service whose retries it
@@ -100,7 +100,7 @@ final class Measures {
     }
 
     /** Moves every measure on by what the engine sees now; returns those due to be lifted, in key order. */
-    List<Measure> due(long now, Set<String> anomalous) {
+    List<Measure> due(long now, Predicate<String> anomalous) {
         if (inForce.isEmpty()) return List.of();
         Map<String, NodeInfo> nodes = new HashMap<>();
         boolean anyNode = inForce.values().stream().anyMatch(m -> isCordon(m.action));
@@ -109,7 +109,7 @@ final class Measures {
         for (var it = inForce.values().iterator(); it.hasNext(); ) {
             Measure m = it.next();
             Boolean clear = isCordon(m.action) ? nodeBack(m, nodes.get(m.action.target().name()))
-                    : Boolean.valueOf(!anomalous.contains(m.action.target().ref()));
+                    : Boolean.valueOf(!anomalous.test(m.action.target().ref()));
             if (clear == null) {
                 it.remove(); // undone by someone else, or gone
                 continue;

@@ -118,4 +118,66 @@ class LiveLiftsTest {
                         new ClusterAction.LimitRetries(new Target(Target.Kind.SERVICE, f.ns, "db")),
                         new ClusterAction.CircuitBreak(new Target(Target.Kind.SERVICE, f.ns, "payments")));
     }
+
+    private void ready(String name, boolean ready) {
+        client.nodes().withName(name).editStatus(n -> new NodeBuilder(n).editStatus()
+                .withConditions(new io.fabric8.kubernetes.api.model.NodeConditionBuilder().withType("Ready").withStatus(ready ? "True" : "False").build())
+                .endStatus().build());
+    }
+
+    @Test
+    void theEngineOverTheLiveAdapter_drainsALostNode_andUncordonsItOnceItIsBack_aNewEngineLiftsWhatTheOldOneLeft() {
+        f.node(node);
+        f.node(node + "-b");
+        var web = f.deployment("web", 2, 1, "web:1");
+        f.replicaSet(web, "aaa", 2, "web:1");
+        f.pod("web-aaa-1", "ReplicaSet", "web-aaa", node, true, Map.of("app", "web"));
+        f.pod("web-aaa-2", "ReplicaSet", "web-aaa", node + "-b", true, Map.of("app", "web"));
+        ready(node, false);
+        var clock = new dev.homeostat.remediation.fakes.ManualClock(15_000);
+        var metrics = new dev.homeostat.remediation.fakes.FakeMetrics();
+        var journal = new dev.homeostat.remediation.fakes.Recorder();
+        var policy = dev.homeostat.remediation.fakes.Harness.parse("""
+                  rules:
+                    - name: off-the-node
+                      match: {signals: [mem]}
+                      actions: [drain-node]
+                  guards: {maxUnavailableFraction: 1.0}
+                  liftAfter: 30s
+                """);
+        var engine = new dev.homeostat.remediation.Engine(policy, metrics, cluster, cluster, clock, journal, 1,
+                dev.homeostat.remediation.fakes.TestDetectors.threshold());
+        metrics.add("mem_ratio", Map.of("pod", "web-aaa-1", "namespace", f.ns, "service", "web"), 15_000, 0.95);
+        engine.tick();
+        assertThat(journal.executed()).as("held: %s", journal.held().stream().map(h -> h.guard() + ": " + h.detail()).toList())
+                .singleElement().satisfies(a -> assertThat(a.applied()).as(a.detail()).isTrue());
+        assertThat(client.nodes().withName(node).get().getSpec().getUnschedulable()).isTrue();
+        assertThat(client.nodes().withName(node).get().getMetadata().getAnnotations()).containsKey(LiveLifts.CORDONED_BY);
+
+        ready(node, true);
+        for (long t = 30_000; t <= 75_000; t += 15_000) {
+            clock.set(t);
+            engine.tick();
+        }
+
+        assertThat(client.nodes().withName(node).get().getSpec().getUnschedulable()).isFalse();
+        assertThat(journal.of(dev.homeostat.remediation.model.EngineEvent.ActionTaken.class)).extracting(a -> a.action().kind())
+                .containsExactly("drain-node", "lift");
+
+        // an engine that stopped left a drained node behind, lost; the next one lifts it once it is back
+        assertThat(cluster.execute(new ClusterAction.DrainNode(new Target(Target.Kind.NODE, null, node))).applied()).isTrue();
+        ready(node, false);
+        var successor = new dev.homeostat.remediation.Engine(policy, metrics, cluster, cluster, clock, journal, 2,
+                dev.homeostat.remediation.fakes.TestDetectors.threshold());
+        clock.set(90_000);
+        successor.tick();
+        ready(node, true);
+        for (long t = 105_000; t <= 150_000; t += 15_000) {
+            clock.set(t);
+            successor.tick();
+        }
+        assertThat(client.nodes().withName(node).get().getSpec().getUnschedulable()).isFalse();
+        assertThat(journal.of(dev.homeostat.remediation.model.EngineEvent.ActionTaken.class)).last()
+                .satisfies(a -> assertThat(a.rule()).isEqualTo("measures-in-force"));
+    }
 }
