@@ -108,7 +108,7 @@ public final class Engine {
                 ? new Diagnoser(cluster, metrics, mesh, CHANGE_WINDOW, policy.lookback(), SATURATION) : null;
         this.router = new Router(policy, this::apply, listener, cluster);
         this.routine = new RoutineDisruption(cluster);
-        this.measures = new Measures(cluster, policy.liftAfter());
+        this.measures = new Measures(cluster, policy);
         for (Signal s : policy.signals()) signals.add(new SignalEvaluator(s, detectors, seed, serviceIndex));
     }
 
@@ -260,8 +260,15 @@ public final class Engine {
         if (measures.size() == 0) return;
         for (Measures.Measure m : measures.due(now, this::anomalousNow)) {
             var attempt = apply(new ClusterAction.Lift(m.action), m.rule, m.service, now, () -> { });
-            // held back by a guard: tried again next tick; applied, or refused by the cluster: no longer the engine's
-            if (attempt instanceof ActionGate.Attempt.Executed) measures.done(m);
+            // applied, refused by the cluster, or its rule only observes: no longer the engine's to hold; held back by
+            // another guard (a rate limit, a cooldown): tried again next tick
+            if (attempt instanceof ActionGate.Attempt.Vetoed v && v.guard().equals(ModeGuard.NAME)) {
+                listener.on(new EngineEvent.ActionTaken(now, new ClusterAction.Lift(m.action), m.rule.name(), m.service,
+                        EngineEvent.Outcome.HELD, v.guard(), "would lift it; the policy only observes, so it stays for a human"));
+                measures.done(m);
+            } else if (attempt instanceof ActionGate.Attempt.Executed) {
+                measures.done(m);
+            }
         }
     }
 

@@ -4,6 +4,7 @@ import dev.homeostat.remediation.model.ClusterAction;
 import dev.homeostat.remediation.model.Target;
 import dev.homeostat.remediation.policy.Match;
 import dev.homeostat.remediation.policy.Mode;
+import dev.homeostat.remediation.policy.Policy;
 import dev.homeostat.remediation.policy.Rule;
 import dev.homeostat.remediation.port.ClusterView;
 import dev.homeostat.remediation.port.NodeInfo;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 
@@ -56,18 +58,25 @@ final class Measures {
         }
     }
 
-    /** The rule a measure taken by an earlier engine is held and lifted under. */
-    static final Rule ADOPTED = new Rule("measures-in-force", new Match(List.of(), null, null, List.of()), List.of("lift"),
-            Duration.ofMinutes(1), Mode.AUTO);
+    /** The name of the rule a measure taken by an earlier engine is held and lifted under. */
+    static final String ADOPTED = "measures-in-force";
+    /** The action kinds that leave a measure in force. */
+    private static final Set<String> MEASURE_KINDS = Set.of("cordon-node", "drain-node", "limit-retries", "circuit-break");
 
     private final ClusterView cluster;
     private final long liftAfterMillis;
     /** By what the measure holds: {@code cordon node/x}, {@code limit-retries service/ns/s}, {@code circuit-break service/ns/s}. */
     private final Map<String, Measure> inForce = new TreeMap<>();
 
-    Measures(ClusterView cluster, Duration liftAfter) {
+    /** The rule adopted measures are lifted under: in {@code auto} mode where some auto rule of the policy takes such measures, else {@code observe}. */
+    private final Rule adopted;
+
+    Measures(ClusterView cluster, Policy policy) {
         this.cluster = Objects.requireNonNull(cluster, "cluster");
-        this.liftAfterMillis = liftAfter.toMillis();
+        this.liftAfterMillis = policy.liftAfter().toMillis();
+        boolean acts = policy.rules().stream().anyMatch(r -> r.mode() == Mode.AUTO && r.actions().stream().anyMatch(MEASURE_KINDS::contains));
+        this.adopted = new Rule(ADOPTED, new Match(List.of(), null, null, List.of()), List.of("lift"), Duration.ofMinutes(1),
+                acts ? Mode.AUTO : Mode.OBSERVE);
     }
 
     /** Whether {@code action} would put a measure in force that is someone else's: a node cordoned before the engine came. */
@@ -90,12 +99,13 @@ final class Measures {
 
     /**
      * A measure an earlier engine took and left in force (the view read its mark): held from now under the rule
-     * {@link #ADOPTED}. A cordon whose node is NotReady now counts as lost; one whose node is Ready cannot be told from
+     * {@link #ADOPTED}, which acts only where this engine's own policy would take such measures (a policy that only
+     * observes journals what it would lift, once, and leaves it). A cordon whose node is NotReady now counts as lost; one whose node is Ready cannot be told from
      * a noisy neighbour's and stays for a human, as it would have under the engine that took it.
      */
     void adopt(ClusterAction action, String service) {
         if (!ClusterAction.liftable(action)) return;
-        Measure m = inForce.computeIfAbsent(key(action), k -> new Measure(action, ADOPTED, service));
+        Measure m = inForce.computeIfAbsent(key(action), k -> new Measure(action, adopted, service));
         if (isCordon(action)) node(action.target().name()).filter(n -> !n.ready()).ifPresent(n -> m.nodeLost = true);
     }
 

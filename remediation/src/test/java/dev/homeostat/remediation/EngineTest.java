@@ -390,7 +390,7 @@ class EngineTest {
                   rules:
                     - name: pods
                       match: {signals: [mem]}
-                      actions: [page]
+                      actions: [drain-node, page]
                   liftAfter: 30s
                 """);
         h.cluster.nodes = 2;
@@ -411,6 +411,33 @@ class EngineTest {
             assertThat(a.action()).isEqualTo(new ClusterAction.Lift(cordon));
             assertThat(a.rule()).isEqualTo("measures-in-force");
             assertThat(a.applied()).isTrue();
+        });
+    }
+
+    @Test
+    void aPolicyThatOnlyObserves_journalsOnceTheLiftItWouldMake_andLeavesTheCordonForAHuman() {
+        var h = new Harness("""
+                  rules:
+                    - name: pods
+                      match: {signals: [mem]}
+                      actions: [drain-node]
+                      mode: observe
+                  liftAfter: 30s
+                """);
+        h.cluster.nodes = 2;
+        h.cluster.cordonedByAnEarlierEngine("node-2");
+        h.cluster.notReady.add("node-2");
+        h.cluster.leftInForce.add(new ClusterAction.CordonNode(new Target(Target.Kind.NODE, null, "node-2")));
+
+        h.tickAt(15);
+        h.cluster.notReady.remove("node-2");
+        for (long s = 30; s <= 120; s += 15) h.tickAt(s);
+
+        assertThat(h.cluster.isCordoned("node-2")).isTrue();
+        assertThat(h.journal.of(EngineEvent.ActionTaken.class)).singleElement().satisfies(a -> {
+            assertThat(a.action().kind()).isEqualTo("lift");
+            assertThat(a.outcome()).isEqualTo(EngineEvent.Outcome.HELD);
+            assertThat(a.guard()).isEqualTo("mode");
         });
     }
 }

@@ -8,7 +8,6 @@ import dev.homeostat.remediation.port.ClusterView;
 import dev.homeostat.remediation.port.DeploymentInfo;
 import dev.homeostat.remediation.port.NodeInfo;
 import dev.homeostat.remediation.port.PodInfo;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,7 +29,12 @@ class MeasuresTest {
 
     private static final long MINUTE = 60_000;
     private final Nodes cluster = new Nodes();
-    private final Measures measures = new Measures(cluster, Duration.ofMinutes(1));
+    private final Measures measures = new Measures(cluster, dev.homeostat.remediation.fakes.Harness.parse("""
+              rules:
+                - name: off-the-node
+                  match: {signals: [mem]}
+                  actions: [drain-node, page]
+            """));
     private final ClusterAction drain = new ClusterAction.DrainNode(new Target(Target.Kind.NODE, null, "n1"));
     private final ClusterAction cut = new ClusterAction.LimitRetries(new Target(Target.Kind.SERVICE, "shop", "db"));
 
@@ -128,6 +132,9 @@ class MeasuresTest {
         assertThat(due).isEmpty();
         due = measures.due(MINUTE, ref -> false);
         assertThat(due.stream().map(m -> m.action)).containsExactly(drain, cut);
-        assertThat(due).allSatisfy(m -> assertThat(m.rule).isSameAs(Measures.ADOPTED));
+        assertThat(due).allSatisfy(m -> {
+            assertThat(m.rule.name()).isEqualTo(Measures.ADOPTED);
+            assertThat(m.rule.mode()).as("the policy drains nodes in auto mode").isEqualTo(dev.homeostat.remediation.policy.Mode.AUTO);
+        });
     }
 }
