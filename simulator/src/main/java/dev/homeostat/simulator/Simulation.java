@@ -232,7 +232,8 @@ public final class Simulation {
 
     /**
      * The mesh's retry policy toward a service: its callers retry at most {@code maxRetries} times (an Istio
-     * VirtualService's {@code retries.attempts}). False if no such service.
+     * VirtualService's {@code retries.attempts}); {@link Integer#MAX_VALUE} removes the limit, so the calls' own retries
+     * count again. False if no such service.
      */
     public boolean limitRetries(String namespace, String service, int maxRetries) {
         if (maxRetries < 0) throw new IllegalArgumentException("maxRetries: must be >= 0, was " + maxRetries);
@@ -242,30 +243,15 @@ public final class Simulation {
         return true;
     }
 
-    /** The callers of a service retry toward it as their calls say again (the mesh's retry policy removed). False if no such service. */
-    public boolean restoreRetries(String namespace, String service) {
-        ServiceState s = cluster.service(namespace, service);
-        if (s == null) return false;
-        s.retryLimit = Integer.MAX_VALUE;
-        return true;
-    }
-
-    /** Closes the circuit toward a service: its ready pods are its endpoints again. False if no such service. */
-    public boolean closeCircuit(String namespace, String service) {
-        ServiceState s = cluster.service(namespace, service);
-        if (s == null) return false;
-        s.circuitOpen = false;
-        return true;
-    }
-
     /**
      * Opens the circuit toward a service: its endpoints empty to its callers, whose calls fail at once (as the live
-     * adapter's selector method does). Its outside traffic finds no endpoint either. False if no such service.
+     * adapter's selector method does), and its outside traffic finds no endpoint either; closed, its ready pods are its
+     * endpoints again. False if no such service.
      */
-    public boolean openCircuit(String namespace, String service) {
+    public boolean circuit(String namespace, String service, boolean open) {
         ServiceState s = cluster.service(namespace, service);
         if (s == null) return false;
-        s.circuitOpen = true;
+        s.circuitOpen = open;
         return true;
     }
 

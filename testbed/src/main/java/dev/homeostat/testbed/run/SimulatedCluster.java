@@ -152,7 +152,7 @@ final class SimulatedCluster implements ClusterView, ClusterActions, Clock {
             case ClusterAction.DrainNode d -> simulation.drainNode(d.target().name())
                     ? ActionOutcome.applied("node cordoned and drained: pods evicted as their PodDisruptionBudgets allow")
                     : ActionOutcome.refused("no such node");
-            case ClusterAction.CircuitBreak c -> simulation.openCircuit(c.target().namespace(), c.target().name())
+            case ClusterAction.CircuitBreak c -> simulation.circuit(c.target().namespace(), c.target().name(), true)
                     ? ActionOutcome.applied("opened the circuit to service " + c.target().ref() + ": its endpoints are empty, callers fail fast")
                     : ActionOutcome.refused("no such service");
             case ClusterAction.LimitRetries l -> simulation.limitRetries(l.target().namespace(), l.target().name(), 0)
@@ -169,10 +169,10 @@ final class SimulatedCluster implements ClusterView, ClusterActions, Clock {
         return switch (measure) {
             case ClusterAction.CordonNode c -> uncordon(t);
             case ClusterAction.DrainNode d -> uncordon(t);
-            case ClusterAction.LimitRetries l -> simulation.restoreRetries(t.namespace(), t.name())
+            case ClusterAction.LimitRetries l -> simulation.limitRetries(t.namespace(), t.name(), Integer.MAX_VALUE)
                     ? ActionOutcome.applied("callers of " + t.ref() + " retry toward it as their calls say again")
                     : ActionOutcome.refused("no such service");
-            case ClusterAction.CircuitBreak c -> simulation.closeCircuit(t.namespace(), t.name())
+            case ClusterAction.CircuitBreak c -> simulation.circuit(t.namespace(), t.name(), false)
                     ? ActionOutcome.applied("closed the circuit to service " + t.ref() + ": its ready pods are its endpoints again")
                     : ActionOutcome.refused("no such service");
             default -> throw new IllegalArgumentException("not a measure the engine lifts: " + measure.kind());
