@@ -106,6 +106,10 @@ class PolicyLoaderTest {
                 .hasMessageStartingWith("policy.yaml:6: spec.lookback: invalid Go duration \"5min\": unknown unit \"min\"");
         assertThatThrownBy(() -> parse(with("evaluationInterval: 15s", "evaluationInterval: 0s")))
                 .hasMessageStartingWith("policy.yaml:5: spec.evaluationInterval: must be > 0");
+        assertThatThrownBy(() -> parse(with("lookback: 5m", "lookback: 5m\n  liftAfter: 2 minutes")))
+                .hasMessageStartingWith("policy.yaml:7: spec.liftAfter: ");
+        assertThat(parse(with("lookback: 5m", "lookback: 5m\n  liftAfter: 0s")).liftAfter()).isZero();
+        assertThat(parse(with("lookback: 5m", "lookback: 5m")).liftAfter()).isEqualTo(Defaults.LIFT_AFTER);
     }
 
     @Test
