@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
  * Shapes {@code kubectl apply -f} takes that hand-written examples rarely show. {@code kubectl get podchaos,networkchaos
  * -o yaml} writes one {@code kind: List} whose items are the objects, with their status and server-set metadata: each
  * item is read as its own document, at its own lines. A key with nothing after it is YAML's null, which the API server
- * prunes from a custom resource: the field is absent.
+ * prunes from a custom resource: the field is absent. Anchors, aliases and merge keys are YAML that kubectl's reader
+ * resolves, so one selector written once serves every template of a Workflow.
  */
 class KubectlShapesTest {
     /** Lines: items 3, the PodChaos 4, the ConfigMap 12, the NetworkChaos 16, its mode 21. */
@@ -128,5 +129,86 @@ class KubectlShapesTest {
             assertThat(e.field()).isEqualTo("items[2].spec.value");
             assertThat(e.problem()).contains("'" + v + "' is not a finite number");
         }
+    }
+
+    /** Lines: the anchored spec 15, the alias 22, the merging spec 26, its own mode 28. */
+    private static final String ANCHORS = """
+            apiVersion: chaos-mesh.org/v1alpha1
+            kind: Workflow
+            metadata:
+              name: game-day
+            spec:
+              entry: entry
+              templates:
+                - name: entry
+                  templateType: Serial
+                  deadline: 10m
+                  children: [fail-one, fail-again, fail-all]
+                - name: fail-one
+                  templateType: PodChaos
+                  deadline: 1m
+                  podChaos: &failure
+                    action: pod-failure
+                    mode: one
+                    selector: {labelSelectors: {app: cart}}
+                - name: fail-again
+                  templateType: PodChaos
+                  deadline: 2m
+                  podChaos: *failure
+                - name: fail-all
+                  templateType: PodChaos
+                  deadline: 3m
+                  podChaos:
+                    <<: *failure
+                    mode: all
+            """;
+
+    @Test
+    void anchorsAliasesAndMergeKeys_areResolvedAsKubectlResolvesThem() {
+        var doc = YamlDocuments.parse("anchors.yaml", ANCHORS).getFirst();
+        var templates = doc.root().path("spec").path("templates");
+        assertThat(templates.get(2).path("podChaos")).isEqualTo(templates.get(1).path("podChaos"));
+        assertThat(templates.get(3).path("podChaos").path("mode").asText()).isEqualTo("all");
+        assertThat(templates.get(3).path("podChaos").path("action").asText()).isEqualTo("pod-failure");
+        assertThat(templates.get(3).path("podChaos").has("<<")).isFalse();
+        assertThat(doc.lineOf("spec.templates[3].podChaos.mode")).isEqualTo(28);
+        assertThat(doc.lineOf("spec.templates[3].podChaos.action")).as("a merged field points at the mapping it was merged into").isEqualTo(26);
+
+        var faults = manifests.contents("anchors.yaml", ANCHORS, Duration.ZERO, Horizon.firstFiring()).faults();
+        assertThat(faults).hasSize(3).allSatisfy(f -> assertThat(f.kind()).isEqualTo("PodChaos/pod-failure"));
+        assertThat(faults).extracting(f -> f.duration().toMinutes()).containsExactly(1L, 2L, 3L);
+    }
+
+    @Test
+    void aMergedFieldIsOverriddenByTheMappingsOwn_whereverItIsWritten_andAnAliasIsACopy() {
+        String yaml = """
+                base: &base {a: 1, b: 2}
+                other: &other {b: 3, c: 4}
+                merged:
+                  b: 9
+                  <<: [*base, *other]
+                copy: *base
+                """;
+        var root = YamlDocuments.parse("m.yaml", yaml).getFirst().root();
+        assertThat(root.path("merged").toString()).isEqualTo("{\"b\":9,\"a\":1,\"c\":4}");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) root.path("copy")).put("a", 7);
+        assertThat(root.path("base").path("a").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void anAliasOfNoAnchor_orAMergeOfAScalar_namesItsLineAndTheFix() {
+        var e = catchThrowableOfType(ManifestException.class, () -> YamlDocuments.parse("a.yaml", "a: 1\nb: *nowhere\n"));
+        assertThat(e).isNotNull();
+        assertThat(e.line()).isEqualTo(2);
+        assertThat(e.problem()).isEqualTo("alias *nowhere names no anchor; define &nowhere before it, in the same document");
+        var anchorInEarlierDoc = catchThrowableOfType(ManifestException.class, () -> YamlDocuments.parse("a.yaml", "a: &x 1\n---\nb: *x\n"));
+        assertThat(anchorInEarlierDoc).isNotNull();
+        assertThat(YamlDocuments.parse("s.yaml", "ns: &ns chaos\nlist: [&one 1, *one]\nnamespaces: [*ns]\n").getFirst().root().toString())
+                .as("a scalar's anchor").isEqualTo("{\"ns\":\"chaos\",\"list\":[1,1],\"namespaces\":[\"chaos\"]}");
+        var m = catchThrowableOfType(ManifestException.class, () -> YamlDocuments.parse("a.yaml", "a: &x 1\nb:\n  <<: *x\n"));
+        assertThat(m).isNotNull();
+        assertThat(m.line()).isEqualTo(3);
+        assertThat(m.field()).isEqualTo("b.<<");
+        assertThat(m.problem()).startsWith("a merge key (<<) takes a mapping or a list of mappings");
     }
 }
