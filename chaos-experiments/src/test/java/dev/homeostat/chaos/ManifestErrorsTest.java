@@ -227,6 +227,31 @@ class ManifestErrorsTest {
     }
 
     @Test
+    void argoWorkflowsFields_sayWhatChaosMeshReadsInstead() throws IOException {
+        String workflow = """
+                apiVersion: chaos-mesh.org/v1alpha1
+                kind: Workflow
+                metadata:
+                  name: game-day
+                spec:
+                  entry: entry
+                  templates:
+                    - name: entry
+                      templateType: Serial
+                      children: [wait]
+                    - name: wait
+                      templateType: Suspend
+                      deadline: 30s
+                      suspend:
+                        duration: 30s
+                """;
+        assertAt(error(workflow), "spec.templates[1].suspend", 14, "Argo Workflows' form", "write deadline: <duration> and remove suspend");
+        assertAt(error(workflow.replace("  entry: entry", "  entrypoint: entry")), "spec.entrypoint", 6, "Argo Workflows' form", "spec.entry");
+        var notInAWorkflow = error(POD_CHAOS.replace("mode: all", "mode: all\n  suspend: true"));
+        assertThat(notInAWorkflow.getMessage()).doesNotContain("Argo").contains("unknown field \"suspend\"");
+    }
+
+    @Test
     void unknownTopLevelField_isNamed() throws IOException {
         var e = error(POD_CHAOS + "extra: true\n");
         assertAt(e, "extra", 12, "unknown field \"extra\" in PodChaos", "apiVersion, kind, metadata, spec, status");

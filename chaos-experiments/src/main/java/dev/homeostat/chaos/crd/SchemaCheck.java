@@ -131,6 +131,14 @@ public final class SchemaCheck {
     /** A Workflow template's fields as the pre-2.0 Workflow API named them (its docs still show them), and their 2.x names. */
     public static final Map<String, String> WORKFLOW_RENAMES = Map.of("duration", "deadline", "tasks", "children", "conditionalTasks", "conditionalBranches");
 
+    /** Argo Workflows' fields that people write in a Chaos Mesh Workflow, and what Chaos Mesh reads for each. */
+    private static final Map<String, String> ARGO_FIELDS = Map.of(
+            "suspend", "a Suspend template (templateType: Suspend) waits for its deadline: write deadline: <duration> and remove suspend",
+            "entrypoint", "Chaos Mesh names the first template spec.entry",
+            "steps", "list the steps' template names as children of a Serial template (templateType: Serial), or a Parallel one",
+            "dag", "list the tasks' template names as children of a Parallel template (templateType: Parallel), or a Serial one",
+            "container", "a container that decides a branch goes under task.container of a Task template (templateType: Task)");
+
     private static String unknownField(String key, Shape.Fields f) {
         var names = f.fields().keySet();
         if (key.equals("scheduler") && names.contains("selector"))
@@ -140,6 +148,9 @@ public final class SchemaCheck {
         if (renamed != null && names.contains(renamed))
             return "unknown field \"" + key + "\": the Workflow API before Chaos Mesh 2.0 named it so; Chaos Mesh 2.x reads " + renamed
                     + " (same value), and kubectl refuses " + key + " (homeostat chaos upgrade renames it)";
+        String argo = f.name().equals("Template") || f.name().equals("WorkflowSpec") ? ARGO_FIELDS.get(key) : null;
+        if (argo != null)
+            return "unknown field \"" + key + "\": that is Argo Workflows' form, which Chaos Mesh's Workflow does not read; " + argo;
         String suggestion = Suggest.didYouMean(key, names);
         return "unknown field \"" + key + "\"" + (suggestion.isEmpty() ? " in " + f.name() + "; its fields are " + String.join(", ", names) : suggestion);
     }
