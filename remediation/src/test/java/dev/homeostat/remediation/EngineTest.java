@@ -440,4 +440,25 @@ class EngineTest {
             assertThat(a.guard()).isEqualTo("mode");
         });
     }
+
+    @Test
+    void aNodesAction_namesTheServiceItWasTakenFor_withItsNamespace_whichTheNodeCannotGive() {
+        var h = new Harness("""
+                  rules:
+                    - name: move-off
+                      match: {signals: [mem]}
+                      actions: [drain-node, page]
+                      verifyAfter: 1m
+                """);
+        h.cluster.nodes = 3;
+        h.cluster.deployment("checkout", 3);
+        h.clock.set(15_000);
+        h.engine.alert(new Anomaly(14_000, "mem", "alertmanager", pod("checkout-2"), "checkout", 1, "KubePodMemoryHigh"));
+        h.engine.tick();
+        assertThat(h.journal.executed()).singleElement().satisfies(a -> {
+            assertThat(a.action().kind()).isEqualTo("drain-node");
+            assertThat(a.action().target().namespace()).isNull();
+            assertThat(a.service()).isEqualTo("service/" + FakeCluster.NS + "/checkout");
+        });
+    }
 }

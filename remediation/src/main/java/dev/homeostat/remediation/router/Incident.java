@@ -72,9 +72,24 @@ final class Incident {
     /** The pager key of its service's problem ({@code service/ns/name}), or of its subject when no service is known. */
     String pageKey() {
         String service = service();
-        if (service == null) return subject.ref();
+        return service == null ? subject.ref() : "service/" + serviceNamespace() + "/" + service;
+    }
+
+    /**
+     * The service as an action or page on {@code target} names it: its name where the target is in the service's
+     * namespace (a pod, a Deployment), else {@code service/ns/name} — a node has no namespace to read it from, and
+     * without one a drain was journalled for {@code service/default/…} and held back that service's SLO page instead.
+     */
+    String eventService(Target target) {
+        String service = service();
+        if (service == null) return null;
+        String ns = serviceNamespace();
+        return ns.equals(target.namespace()) ? service : "service/" + ns + "/" + service;
+    }
+
+    private String serviceNamespace() {
         String ns = subject.namespace() == null ? trigger.target().namespace() : subject.namespace();
-        return "service/" + (ns == null ? "default" : ns) + "/" + service;
+        return ns == null ? "default" : ns;
     }
 
     void startStep(int step, long now) {

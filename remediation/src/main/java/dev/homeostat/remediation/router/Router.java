@@ -259,7 +259,7 @@ public final class Router {
         }
         if (!incident.taken.isEmpty()) text.append(" | tried: ").append(String.join(", ", incident.taken));
         if (incident.heldBack != null && !reason.contains(incident.heldBack)) text.append(" | held back: ").append(incident.heldBack);
-        pager.page(now, incident.pageKey(), incident.current, incident.service(), text.toString());
+        pager.page(now, incident.pageKey(), incident.current, incident.eventService(incident.current), text.toString());
         incident.paged = true;
     }
 
@@ -280,7 +280,7 @@ public final class Router {
                 case AUTO, OBSERVE -> { }
             }
         }
-        switch (gate.apply(action, incident.rule, incident.service(), now, pods::freeze)) {
+        switch (gate.apply(action, incident.rule, incident.eventService(action.target()), now, pods::freeze)) {
             case ActionGate.Attempt.Vetoed veto -> {
                 String key = incident.step + " " + veto.guard() + " " + action;
                 if (!key.equals(incident.lastVeto)) suppressed(now, action, incident, veto.guard(), veto.reason());
@@ -335,7 +335,7 @@ public final class Router {
         String text = "recommended: " + ApprovalSteps.describe(action);
         suppressed(now, action, incident, ModeGuard.NAME, text);
         var page = new ClusterAction.Page(incident.current, "rule " + incident.rule.name() + " (mode recommend, nothing applied): " + text);
-        if (gate.apply(page, incident.rule, incident.service(), now, pods::freeze) instanceof ActionGate.Attempt.Vetoed veto) {
+        if (gate.apply(page, incident.rule, incident.eventService(page.target()), now, pods::freeze) instanceof ActionGate.Attempt.Vetoed veto) {
             suppressed(now, page, incident, veto.guard(), veto.reason());
         }
         incident.lastActionAt = now;
@@ -362,7 +362,7 @@ public final class Router {
 
     private void suppressed(long now, ClusterAction action, Incident incident, String guard, String detail) {
         if (!(action instanceof ClusterAction.Page) && !guard.equals(ModeGuard.NAME)) incident.heldBack = action.kind() + " held back by " + guard + ": " + detail;
-        listener.on(new EngineEvent.ActionTaken(now, action, incident.rule.name(), incident.service(), EngineEvent.Outcome.HELD, guard, detail));
+        listener.on(new EngineEvent.ActionTaken(now, action, incident.rule.name(), incident.eventService(action.target()), EngineEvent.Outcome.HELD, guard, detail));
     }
 
     private void remember(long now, List<Anomaly> anomalies) {
