@@ -51,6 +51,16 @@ class InlineManifestTest {
     }
 
     @Test
+    void anInlineObjectWrittenOnce_isMergedIntoASecondUnderAnotherName() throws IOException {
+        var twice = new ScenarioLoader().load(scenario("- at: 5m\n  manifest: &kill\n" + POD_KILL.indent(4)
+                + "- {at: 10m, manifest: {<<: *kill, metadata: {name: kill-again}}}")).simulation().faults();
+
+        assertThat(twice).extracting(Fault::name, Fault::start).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("kill-one-checkout", Duration.ofMinutes(5)),
+                org.assertj.core.groups.Tuple.tuple("kill-again", Duration.ofMinutes(10)));
+    }
+
+    @Test
     void anInlineObject_translatesAsTheSameManifestByPath() throws IOException {
         var byPath = new ScenarioLoader().load(scenario("- {manifest: kill.yaml, at: 5m}")).simulation().faults();
         var inline = new ScenarioLoader().load(scenario("- at: 5m\n  manifest:\n" + POD_KILL.indent(4))).simulation().faults();
