@@ -109,6 +109,7 @@ final class DeploymentState {
         // replaced (the controller's delay) is not an old one, as a real ReplicaSet recreates it at once
         int updated = revisions.rolling() ? updated() : replicas;
         return new DeploymentView(spec.namespace(), spec.name(), replicas, ready, ready, current().number(), revisions.generation(),
-                revisions.observedGeneration(), updated, revisions.revisionSince(), revisions.rollbackTo());
+                revisions.observedGeneration(), updated, revisions.revisionSince(), revisions.rollbackTo(),
+                DeploymentSpec.STATEFUL_SET.equals(spec.kind()));
     }
 }

@@ -8,11 +8,19 @@ package dev.homeostat.remediation.port;
  * the revision a rollback would return to, 0 when there is none. A view that does not know these (the shorter
  * constructors) reports a settled rollout of an unknown revision.
  *
- * @param rollout the Rollout's own status when this is an Argo Rollout, else null
+ * @param rollout  the Rollout's own status when this is an Argo Rollout, else null
+ * @param stateful a StatefulSet: its pods keep their names and hold state (a quorum member, a shard)
  */
 public record DeploymentInfo(String namespace, String name, int replicas, int readyReplicas, int updatedReplicas,
                              long generation, long observedGeneration, int revision, long revisionSince, int rollbackTo,
-                             RolloutStatus rollout) {
+                             RolloutStatus rollout, boolean stateful) {
+    public DeploymentInfo(String namespace, String name, int replicas, int readyReplicas, int updatedReplicas,
+                          long generation, long observedGeneration, int revision, long revisionSince, int rollbackTo,
+                          RolloutStatus rollout) {
+        this(namespace, name, replicas, readyReplicas, updatedReplicas, generation, observedGeneration, revision, revisionSince,
+                rollbackTo, rollout, false);
+    }
+
     public DeploymentInfo(String namespace, String name, int replicas, int readyReplicas) {
         this(namespace, name, replicas, readyReplicas, replicas, 0, 0);
     }

@@ -13,7 +13,8 @@ import java.util.Objects;
  * never above {@code maxReplicas}. A Deployment that would not grow
  * (already at the ceiling, or {@code to} not above its replicas) is skipped, so this action only
  * ever adds capacity. A Deployment with pods no node has room for (Pending, unscheduled) is skipped too: more replicas
- * would wait beside them and add nothing. Targets resolve as for {@code rollback}.
+ * would wait beside them and add nothing. A StatefulSet is not scaled: its members hold state (a quorum, shards),
+ * so adding one is its team's capacity plan, not a remediation. Targets resolve as for {@code rollback}.
  */
 public final class ScaleUpRemediator implements Remediator {
     @Override
@@ -24,6 +25,9 @@ public final class ScaleUpRemediator implements Remediator {
         DeploymentInfo info = request.deployments().stream()
                 .filter(d -> Objects.equals(d.namespace(), deployment.namespace()) && d.name().equals(deployment.name()))
                 .findFirst().orElseThrow(); // Targets.deployment only finds listed deployments
+        if (info.stateful()) return new Decision.Skip(new ClusterAction.ScaleDeployment(deployment, info.replicas()), "statefulset "
+                + deployment.namespace() + "/" + deployment.name() + " is not scaled by the engine: its members hold state (a quorum,"
+                + " shards), so adding one is its team's capacity plan");
         String noRoom = noRoom(deployment, request.pods().podsOf(deployment.namespace(), deployment.name()));
         if (noRoom != null) return new Decision.Skip(new ClusterAction.ScaleDeployment(deployment, info.replicas()), noRoom);
         Scaling scaling = request.scaling();

@@ -135,6 +135,22 @@ class RemediatorsTest {
     }
 
     @Test
+    void aStatefulSet_isNeitherScaledNorRolledBack_whatItsMembersHoldIsItsTeams() {
+        var sts = List.of(new DeploymentInfo("ns", "web", 3, 3, 3, 2, 2, 2, 60_000, 1, null, true));
+        var request = new RemediationRequest(WEB_0, "web", "r", anomaly(WEB_0, 1), List.of(), PODS, List.of(),
+                Scaling.defaults(), sts, List.of());
+        assertThat(new ScaleUpRemediator().propose(request)).isInstanceOfSatisfying(Decision.Skip.class,
+                s -> assertThat(s.reason()).startsWith("statefulset ns/web is not scaled by the engine"));
+        assertThat(new RollbackRemediator().propose(request)).isInstanceOfSatisfying(Decision.Skip.class, s -> {
+            assertThat(s.intended()).isEqualTo(new ClusterAction.RollbackDeployment(WEB_DEPLOY));
+            assertThat(s.reason()).startsWith("statefulset ns/web is not rolled back by the engine");
+        });
+        // the same workload as a Deployment is acted on
+        assertThat(new ScaleUpRemediator().propose(request(WEB_0))).isInstanceOf(Decision.Act.class);
+        assertThat(new RollbackRemediator().propose(request(WEB_0))).isInstanceOf(Decision.Act.class);
+    }
+
+    @Test
     void limitRetries_isHeldWhileTheDependencyHasLostPods_whoseFailuresTheRetriesMask() {
         var limit = new LimitRetriesRemediator();
         var web = new Target(Target.Kind.SERVICE, "ns", "web");

@@ -6,14 +6,14 @@ package dev.homeostat.simulator.cluster;
  * {@code observedGeneration} how many of them the controller has acted on; {@code updatedReplicas}
  * are the live pods running the current template. {@code revisionSince} is when the current revision's rollout began
  * ({@code Long.MIN_VALUE}: before the run); {@code rollbackTo} the revision {@code kubectl rollout undo} returns to, 0
- * without one.
+ * without one. {@code stateful}: a StatefulSet (its pods have ordinal names and hold state), not a Deployment.
  */
 public record DeploymentView(String namespace, String name, int replicas, int readyReplicas, int availableReplicas,
                              int revision, long generation, long observedGeneration, int updatedReplicas, long revisionSince,
-                             int rollbackTo) {
+                             int rollbackTo, boolean stateful) {
     /** A settled Deployment at revision 1. */
     public DeploymentView(String namespace, String name, int replicas, int readyReplicas, int availableReplicas) {
-        this(namespace, name, replicas, readyReplicas, availableReplicas, 1, 1, 1, replicas, Long.MIN_VALUE, 0);
+        this(namespace, name, replicas, readyReplicas, availableReplicas, 1, 1, 1, replicas, Long.MIN_VALUE, 0, false);
     }
 
     /** Whether a rollout is under way (as {@code kubectl rollout status} judges it). */

@@ -69,7 +69,7 @@ final class SimulatedCluster implements ClusterView, ClusterActions, Clock {
 
     private static DeploymentInfo info(dev.homeostat.simulator.cluster.DeploymentView d) {
         return new DeploymentInfo(d.namespace(), d.name(), d.replicas(), d.readyReplicas(), d.updatedReplicas(),
-                d.generation(), d.observedGeneration(), d.revision(), d.revisionSince(), d.rollbackTo());
+                d.generation(), d.observedGeneration(), d.revision(), d.revisionSince(), d.rollbackTo(), null, d.stateful());
     }
 
     @Override public List<DeploymentInfo> deployments() {
