@@ -77,8 +77,8 @@ final class Incident {
 
     /**
      * The service as an action or page on {@code target} names it: its name where the target is in the service's
-     * namespace (a pod, a Deployment), else {@code service/ns/name} — a node has no namespace to read it from, and
-     * without one a drain was journalled for {@code service/default/…} and held back that service's SLO page instead.
+     * namespace (a pod, a Deployment), else {@code service/ns/name}: a node has no namespace to read it from, and a bare
+     * name read against none is {@code service/default/…}, another service, whose SLO page the action would hold back.
      */
     String eventService(Target target) {
         String service = service();
