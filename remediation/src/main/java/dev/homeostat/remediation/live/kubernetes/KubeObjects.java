@@ -1,11 +1,13 @@
 package dev.homeostat.remediation.live.kubernetes;
 
+import dev.homeostat.remediation.port.DeploymentInfo;
 import dev.homeostat.remediation.port.PodInfo;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
@@ -17,8 +19,12 @@ final class KubeObjects {
 
     static PodInfo podInfo(Pod p, Map<String, String> deploymentOfReplicaSet) {
         var meta = p.getMetadata();
-        String deployment = controller(p).filter(o -> "ReplicaSet".equals(o.getKind()))
-                .map(o -> deploymentOfReplicaSet.get(meta.getNamespace() + "/" + o.getName())).orElse(null);
+        // a Deployment's pod through its ReplicaSet; a StatefulSet's directly, as the simulation groups them
+        String deployment = controller(p).map(o -> switch (o.getKind()) {
+            case "ReplicaSet" -> deploymentOfReplicaSet.get(meta.getNamespace() + "/" + o.getName());
+            case "StatefulSet" -> o.getName();
+            default -> null;
+        }).orElse(null);
         var status = p.getStatus();
         boolean ready = status != null && status.getConditions() != null && status.getConditions().stream()
                 .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
@@ -28,6 +34,17 @@ final class KubeObjects {
         String node = p.getSpec() == null ? null : p.getSpec().getNodeName();
         return new PodInfo(meta.getNamespace(), meta.getName(), deployment, node, ready, restarts, started, 0, null,
                 meta.getDeletionTimestamp() != null);
+    }
+
+    /** A StatefulSet as a workload of the engine's view: {@code stateful}, so it is neither scaled nor rolled back. */
+    static DeploymentInfo statefulSetInfo(StatefulSet s) {
+        var status = s.getStatus();
+        int replicas = s.getSpec() == null || s.getSpec().getReplicas() == null ? 1 : s.getSpec().getReplicas();
+        return new DeploymentInfo(s.getMetadata().getNamespace(), s.getMetadata().getName(), replicas,
+                status == null ? 0 : orZero(status.getReadyReplicas()), status == null ? 0 : orZero(status.getUpdatedReplicas()),
+                s.getMetadata().getGeneration() == null ? 0 : s.getMetadata().getGeneration(),
+                status == null || status.getObservedGeneration() == null ? 0 : status.getObservedGeneration(),
+                0, Long.MIN_VALUE, 0, null, true);
     }
 
     static Optional<OwnerReference> controller(HasMetadata o) {

@@ -23,6 +23,7 @@ import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -101,6 +102,8 @@ public final class KubernetesCluster implements ClusterView, ClusterActions {
     private final ArgoRollouts rollouts;
     private final IstioMesh mesh;
     private final LiveLifts lifts;
+    private static final System.Logger LOG = System.getLogger(KubernetesCluster.class.getName());
+    private final java.util.concurrent.atomic.AtomicBoolean statefulSetsUnlisted = new java.util.concurrent.atomic.AtomicBoolean();
 
     /** Watches {@code namespace} (null: every namespace), evicts through the Eviction API, has no pager. */
     public KubernetesCluster(KubernetesClient client, String namespace) {
@@ -147,8 +150,22 @@ public final class KubernetesCluster implements ClusterView, ClusterActions {
                     status == null || status.getObservedGeneration() == null ? 0 : status.getObservedGeneration());
         }).forEach(out::add);
         argo.forEach(r -> out.add(ArgoRollouts.info(r)));
+        statefulSets().forEach(s -> out.add(KubeObjects.statefulSetInfo(s)));
         out.sort(Comparator.comparing(DeploymentInfo::namespace).thenComparing(DeploymentInfo::name));
         return List.copyOf(out);
+    }
+
+    /** The StatefulSets; without the right to list them (403) none, said once: the engine then sees their pods ungrouped. */
+    private List<StatefulSet> statefulSets() {
+        try {
+            return sorted(list(client.apps().statefulSets()));
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != 403 && e.getCode() != 404) throw e;
+            if (statefulSetsUnlisted.compareAndSet(false, true))
+                LOG.log(System.Logger.Level.WARNING, "cannot list statefulsets ({0}): their pods belong to no workload in the engine's"
+                        + " view; grant list on apps/statefulsets in the engine's ClusterRole", e.getCode());
+            return List.of();
+        }
     }
 
     @Override

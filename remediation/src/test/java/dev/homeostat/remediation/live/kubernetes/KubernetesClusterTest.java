@@ -63,6 +63,30 @@ class KubernetesClusterTest {
     }
 
     @Test
+    void aStatefulSet_isAStatefulWorkloadOfTheView_andItsPodsBelongToIt() {
+        client.apps().statefulSets().inNamespace(f.ns).resource(new io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder()
+                .withNewMetadata().withName("db").withNamespace(f.ns).endMetadata()
+                .withNewSpec().withReplicas(3).withServiceName("db").withNewSelector().addToMatchLabels("app", "db").endSelector()
+                .withTemplate(Fixtures.template("db", "db:1")).endSpec()
+                .withNewStatus().withReplicas(3).withReadyReplicas(2).withUpdatedReplicas(3).endStatus().build()).create();
+        f.pod("db-0", "StatefulSet", "db", node, true, Map.of("app", "db"));
+
+        assertThat(cluster.pods()).singleElement().satisfies(p -> assertThat(p.deployment()).isEqualTo("db"));
+        assertThat(cluster.deployments()).singleElement().satisfies(d -> {
+            assertThat(d.name()).isEqualTo("db");
+            assertThat(d.stateful()).isTrue();
+            assertThat(d.replicas()).isEqualTo(3);
+            assertThat(d.readyReplicas()).isEqualTo(2);
+        });
+
+        // without the right to list StatefulSets the view goes on without them
+        server.expect().get().withPath("/apis/apps/v1/namespaces/" + f.ns + "/statefulsets")
+                .andReturn(403, new StatusBuilder().withStatus("Failure").withCode(403).withMessage("statefulsets is forbidden").build()).once();
+        assertThat(cluster.deployments()).isEmpty();
+        assertThat(cluster.deployments()).singleElement().satisfies(d -> assertThat(d.stateful()).isTrue());
+    }
+
+    @Test
     void restartPod_deletesThePod_andAMissingPodIsRefused() {
         f.pod("web-1", null, null, node, true, Map.of());
 
