@@ -1,56 +1,29 @@
 package dev.homeostat.chaos;
 
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.homeostat.units.YamlSyntax;
+import dev.homeostat.units.YamlTree;
 import java.io.IOException;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.YAMLException;
-import org.yaml.snakeyaml.events.Event;
-import org.yaml.snakeyaml.events.ScalarEvent;
 
 /**
- * Splits a YAML text into documents ({@code ---}) and builds each one's tree while walking the
- * parser's tokens, so every field path gets the line it is on. Duplicate keys are an error (YAML
- * forbids them; Jackson would silently keep the last one). Anchors, aliases and merge keys
- * ({@code &sel}, {@code *sel}, {@code <<: *sel}) are resolved here, as kubectl's YAML reader resolves
- * them: Jackson's streaming parser hands an alias over as the anchor's name, a string.
+ * A manifest or scenario file as its documents ({@code ---}), each with the line of every field path, as
+ * {@link YamlTree} reads YAML (anchors resolved, duplicate keys refused); a list's items are documents of their own.
  */
 public final class YamlDocuments {
-    /** An empty plain value ({@code labels:} and nothing) is YAML's null, as kubectl reads it; a quoted {@code ''} stays a string. */
-    private static final YAMLFactory YAML = YAMLFactory.builder().enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL).build();
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-
     private YamlDocuments() { }
 
     /** The non-empty documents of {@code text}; throws {@link ManifestException} on bad YAML. */
     public static List<YamlDocument> parse(String source, String text) {
         var documents = new ArrayList<YamlDocument>();
-        Map<String, String> scalarAnchors = scalarAnchors(text);
-        try (JsonParser parser = YAML.createParser(text)) {
-            while (parser.nextToken() != null) {
-                int line = parser.currentTokenLocation().getLineNr();
-                var lines = new HashMap<String, Integer>();
-                JsonNode root = new Reader(source, (YAMLParser) parser, lines, scalarAnchors).read("");
-                // An empty document (a stray "---", a file of comments) is skipped, as kubectl does;
-                // Jackson's YAML parser reports one as an empty string.
-                boolean empty = root.isNull() || root.isTextual() && root.asText().isEmpty();
-                if (!empty) add(documents, root, line, lines);
-            }
-        } catch (ManifestException e) {
-            throw e;
+        try {
+            for (YamlTree.Document d : YamlTree.documents(text)) add(documents, d.root(), d.line(), d.lines());
+        } catch (YamlTree.Problem p) {
+            throw new ManifestException(source, p.line(), p.path(), p.reason());
         } catch (JacksonException e) {
             var problem = YamlSyntax.of(e);
             throw new ManifestException(source, problem.line(), "", problem.reason());
@@ -79,114 +52,5 @@ public final class YamlDocuments {
             return;
         }
         documents.add(new YamlDocument(documents.size() + 1, line, root, lines));
-    }
-
-    /**
-     * The anchors of scalars, by {@code line:column} of the value: Jackson's parser reports the anchor of a mapping or a
-     * list ({@code getObjectId}) but drops a scalar's, so they are read from SnakeYAML's events, the ones Jackson reads.
-     * Syntax errors are left to the parse that follows.
-     */
-    private static Map<String, String> scalarAnchors(String text) {
-        if (text.indexOf('&') < 0) return Map.of();
-        var anchors = new HashMap<String, String>();
-        try {
-            for (Event e : new Yaml().parse(new StringReader(text)))
-                if (e instanceof ScalarEvent s && s.getAnchor() != null)
-                    anchors.put((s.getStartMark().getLine() + 1) + ":" + (s.getStartMark().getColumn() + 1), s.getAnchor());
-        } catch (YAMLException e) {
-            return anchors;
-        }
-        return anchors;
-    }
-
-    /** One document's walk: its lines, and its anchors (an anchor is known from its definition to the document's end). */
-    private record Reader(String source, YAMLParser p, Map<String, Integer> lines, Map<String, String> scalarAnchors, Map<String, JsonNode> anchors) {
-        Reader(String source, YAMLParser p, Map<String, Integer> lines, Map<String, String> scalarAnchors) {
-            this(source, p, lines, scalarAnchors, new HashMap<>());
-        }
-
-        JsonNode read(String path) throws IOException {
-            var at = p.currentTokenLocation();
-            String anchor = p.getObjectId() instanceof String id ? id : scalarAnchors.get(at.getLineNr() + ":" + at.getColumnNr());
-            JsonNode node = p.isCurrentAlias() ? alias(path) : value(path);
-            if (anchor != null) anchors.put(anchor, node);
-            return node;
-        }
-
-        private JsonNode alias(String path) throws IOException {
-            JsonNode target = anchors.get(p.getText());
-            if (target == null)
-                throw new ManifestException(source, p.currentTokenLocation().getLineNr(), path,
-                        "alias *" + p.getText() + " names no anchor; define &" + p.getText() + " before it, in the same document");
-            return target.deepCopy();
-        }
-
-        private JsonNode value(String path) throws IOException {
-            JsonToken token = p.currentToken();
-            return switch (token) {
-                case START_OBJECT -> object(path);
-                case START_ARRAY -> {
-                    ArrayNode array = NODES.arrayNode();
-                    int i = 0;
-                    while (p.nextToken() != JsonToken.END_ARRAY) {
-                        String child = path + "[" + i++ + "]";
-                        lines.put(child, p.currentTokenLocation().getLineNr());
-                        array.add(read(child));
-                    }
-                    yield array;
-                }
-                case VALUE_STRING -> NODES.textNode(p.getText());
-                case VALUE_NUMBER_INT -> switch (p.getNumberType()) {
-                    case INT -> NODES.numberNode(p.getIntValue());
-                    case LONG -> NODES.numberNode(p.getLongValue());
-                    default -> NODES.numberNode(p.getBigIntegerValue());
-                };
-                case VALUE_NUMBER_FLOAT -> {
-                    // YAML writes infinity and NaN (.inf, .nan); JSON, and so a Kubernetes object, cannot hold them
-                    if (!YamlSyntax.finite(p))
-                        throw new ManifestException(source, p.currentTokenLocation().getLineNr(), path,
-                                "'" + p.getText() + "' is not a finite number, which a Kubernetes object cannot hold; write a number, or quote it");
-                    yield NODES.numberNode(p.getDecimalValue());
-                }
-                case VALUE_TRUE -> NODES.booleanNode(true);
-                case VALUE_FALSE -> NODES.booleanNode(false);
-                case VALUE_NULL -> NODES.nullNode();
-                // Binary (!!binary) and other embedded values have no place in a Chaos Mesh manifest.
-                default -> throw new ManifestException(source, p.currentTokenLocation().getLineNr(), path,
-                        "unexpected YAML value (" + token + "); use plain strings, numbers, lists and maps");
-            };
-        }
-
-        /**
-         * A mapping; a merge key ({@code <<}) brings in the fields of the mapping it names, or of each mapping of a list,
-         * that the mapping does not set itself (YAML's merge key type: its own keys win, then the earlier of the list).
-         */
-        private ObjectNode object(String path) throws IOException {
-            ObjectNode object = NODES.objectNode();
-            var merged = new ArrayList<ObjectNode>();
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String key = p.currentName();
-                int line = p.currentTokenLocation().getLineNr();
-                String child = path.isEmpty() ? key : path + "." + key;
-                if (object.has(key) || key.equals("<<") && lines.containsKey(child))
-                    throw new ManifestException(source, line, child,
-                            "duplicate key (first on line " + lines.get(child) + "); keep only one");
-                lines.put(child, line);
-                p.nextToken();
-                JsonNode value = read(child);
-                if (!key.equals("<<")) object.set(key, value);
-                else if (value instanceof ObjectNode m) merged.add(m);
-                else if (value instanceof ArrayNode list && list.valueStream().allMatch(JsonNode::isObject))
-                    list.forEach(m -> merged.add((ObjectNode) m));
-                else throw new ManifestException(source, line, child,
-                            "a merge key (<<) takes a mapping or a list of mappings, such as <<: *defaults; found " + value.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
-            }
-            lines.remove(path.isEmpty() ? "<<" : path + ".<<");
-            for (ObjectNode m : merged)
-                m.properties().forEach(e -> {
-                    if (!object.has(e.getKey())) object.set(e.getKey(), e.getValue().deepCopy());
-                });
-            return object;
-        }
     }
 }

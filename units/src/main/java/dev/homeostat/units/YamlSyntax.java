@@ -5,8 +5,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
-import java.util.HashMap;
-import java.util.Map;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
@@ -46,39 +44,6 @@ public final class YamlSyntax {
             return of(e);
         } catch (IOException e) {
             return new Problem(0, 0, "cannot read YAML");
-        }
-    }
-
-    /** The line of every field path ({@code spec.rules[1].name}) of the first document; call after {@link #check}. */
-    public static Map<String, Integer> lines(String text) {
-        var lines = new HashMap<String, Integer>();
-        try (JsonParser p = YAML.createParser(text)) {
-            if (p.nextToken() != null) walk(p, "", lines);
-        } catch (IOException e) {
-            // check() has reported whatever makes the text unreadable; without lines the messages only lose their line
-        }
-        return lines;
-    }
-
-    private static void walk(JsonParser p, String path, Map<String, Integer> lines) throws IOException {
-        switch (p.currentToken()) {
-            case START_OBJECT -> {
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String child = path.isEmpty() ? p.currentName() : path + "." + p.currentName();
-                    lines.putIfAbsent(child, p.currentTokenLocation().getLineNr());
-                    p.nextToken();
-                    walk(p, child, lines);
-                }
-            }
-            case START_ARRAY -> {
-                int i = 0;
-                while (p.nextToken() != JsonToken.END_ARRAY) {
-                    String child = path + "[" + i++ + "]";
-                    lines.putIfAbsent(child, p.currentTokenLocation().getLineNr());
-                    walk(p, child, lines);
-                }
-            }
-            default -> { }
         }
     }
 

@@ -1,12 +1,10 @@
 package dev.homeostat.remediation.live;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.homeostat.remediation.live.kafka.KafkaSettings;
 import dev.homeostat.units.GoDuration;
 import dev.homeostat.units.YamlSyntax;
+import dev.homeostat.units.YamlTree;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -139,10 +137,12 @@ public record EngineConfig(String name, Path policy, boolean dryRun, Path journa
         if (syntax != null) throw new IllegalArgumentException(syntax.describe(source));
         JsonNode root;
         try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(yaml == null ? "" : yaml);
-        } catch (JacksonException e) {
-            throw new IllegalArgumentException(source + ": not valid YAML: " + e.getOriginalMessage().lines().findFirst().orElse("")
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
+            var documents = YamlTree.documents(yaml == null ? "" : yaml);
+            root = documents.isEmpty() ? null : documents.getFirst().root();
+        } catch (YamlTree.Problem p) {
+            throw new IllegalArgumentException(source + ":" + p.line() + ": " + p.path() + ": " + p.reason());
+        } catch (IOException e) {
+            throw new IllegalArgumentException(source + ": not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
             throw new IllegalArgumentException(source + ": empty document; start with 'apiVersion: " + API_VERSION + "' and 'kind: " + KIND + "'");

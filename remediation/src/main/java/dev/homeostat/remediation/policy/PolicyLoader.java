@@ -2,10 +2,8 @@ package dev.homeostat.remediation.policy;
 
 import dev.homeostat.units.GoDuration;
 import dev.homeostat.units.YamlSyntax;
-import com.fasterxml.jackson.core.JacksonException;
+import dev.homeostat.units.YamlTree;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.homeostat.detectors.DetectorRegistry;
 import dev.homeostat.detectors.DetectorSpec;
 import dev.homeostat.remediation.model.Target;
@@ -35,7 +33,6 @@ import dev.homeostat.remediation.policy.PolicyNodes.At;
  * parameters by a validator, {@link DetectorRegistry#validate} unless one is given.
  */
 public final class PolicyLoader {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private PolicyLoader() { }
 
@@ -67,16 +64,19 @@ public final class PolicyLoader {
         String text = yaml == null ? "" : yaml;
         var syntax = YamlSyntax.check(text);
         if (syntax != null) throw new PolicyException(sourceName, syntax.line(), syntax.column(), "", syntax.reason());
-        JsonNode root;
+        List<YamlTree.Document> documents;
         try {
-            root = YAML.readTree(text);
-        } catch (JacksonException e) {
-            throw new PolicyException(sourceName, "", "not valid YAML: " + e.getOriginalMessage().lines().findFirst().orElse(""));
+            documents = YamlTree.documents(text);
+        } catch (YamlTree.Problem p) {
+            throw new PolicyException(sourceName, p.line(), p.path(), p.reason());
+        } catch (IOException e) {
+            throw new PolicyException(sourceName, "", "not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
         }
-        if (root == null || root.isMissingNode() || root.isNull()) {
+        if (documents.isEmpty()) {
             throw new PolicyException(sourceName, "", "empty document; start with 'apiVersion: " + Defaults.API_VERSION + "' and 'kind: " + Defaults.KIND + "'");
         }
-        return new Reader(sourceName, YamlSyntax.lines(text), detectorValidator).policy(new PolicyNodes.At(root, ""));
+        var first = documents.getFirst();
+        return new Reader(sourceName, first.lines(), detectorValidator).policy(new PolicyNodes.At(first.root(), ""));
     }
 
     private static final class Reader extends PolicyNodes {

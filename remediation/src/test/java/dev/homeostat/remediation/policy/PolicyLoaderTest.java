@@ -61,6 +61,30 @@ class PolicyLoaderTest {
     }
 
     @Test
+    void aRuleWrittenOnce_isMergedIntoAnother_andAnAliasOfNoAnchorNamesItsLine() {
+        var p = parse(with("""
+                    - name: page-on-service-errors
+                      match: {signals: [service-errors]}
+                      actions: [page]
+                      mode: observe
+                """, """
+                    - name: page-on-service-errors
+                      <<: &observed
+                        match: {signals: [service-errors]}
+                        actions: [page]
+                        mode: observe
+                    - {name: page-again, <<: *observed, verifyAfter: 1m}
+                """));
+        assertThat(p.rules()).extracting(Rule::name).containsExactly("restart-leaking-pod", "page-on-service-errors", "page-again");
+        assertThat(p.rules().get(2).mode()).isEqualTo(Mode.OBSERVE);
+        assertThat(p.rules().get(2).actions()).containsExactly("page");
+        assertThat(p.rules().get(2).verifyAfter()).isEqualTo(java.time.Duration.ofMinutes(1));
+
+        assertThatThrownBy(() -> parse(with("  guards:\n", "  guards: *shared\n  unused:\n")))
+                .isInstanceOf(PolicyException.class).hasMessageContaining("policy.yaml:").hasMessageContaining("alias *shared names no anchor");
+    }
+
+    @Test
     void validPolicy_becomesRecords() {
         Policy p = parse(VALID);
         assertThat(p.name()).isEqualTo("default");
