@@ -205,6 +205,11 @@ class KubectlShapesTest {
         assertThat(anchorInEarlierDoc).isNotNull();
         assertThat(YamlDocuments.parse("s.yaml", "ns: &ns chaos\nlist: [&one 1, *one]\nnamespaces: [*ns]\n").getFirst().root().toString())
                 .as("a scalar's anchor").isEqualTo("{\"ns\":\"chaos\",\"list\":[1,1],\"namespaces\":[\"chaos\"]}");
+        var bomb = new StringBuilder("l0: &l0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for (int i = 1; i <= 7; i++) bomb.append("l").append(i).append(": &l").append(i).append(" [").append(String.join(", ", java.util.Collections.nCopies(10, "*l" + (i - 1)))).append("]\n");
+        var laughs = catchThrowableOfType(ManifestException.class, () -> YamlDocuments.parse("bomb.yaml", bomb.toString()));
+        assertThat(laughs).as("a billion laughs is refused, not expanded").isNotNull();
+        assertThat(laughs.problem()).startsWith("excessive aliasing");
         var m = catchThrowableOfType(ManifestException.class, () -> YamlDocuments.parse("a.yaml", "a: &x 1\nb:\n  <<: *x\n"));
         assertThat(m).isNotNull();
         assertThat(m.line()).isEqualTo(3);

@@ -26,11 +26,14 @@ import org.yaml.snakeyaml.events.ScalarEvent;
  * {@code <<: *sel}) are resolved (Jackson's streaming parser hands an alias over as the anchor's name, a string), an
  * empty plain value ({@code labels:} and nothing) is null while a quoted {@code ''} stays a string, and an empty
  * document (a stray {@code ---}, a file of comments) is skipped. Duplicate keys are refused (YAML forbids them; Jackson
- * would keep the last), as are numbers no JSON holds ({@code .inf}, {@code .nan}).
+ * would keep the last), as are numbers no JSON holds ({@code .inf}, {@code .nan}) and aliases that expand to more
+ * than {@value #MAX_ALIASED} values (a "billion laughs").
  */
 public final class YamlTree {
     private static final YAMLFactory YAML = YAMLFactory.builder().enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL).build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** Values aliases may expand to in one document: far above any hand-written file, far below what exhausts a heap. */
+    static final long MAX_ALIASED = 1_000_000;
 
     /** One document: the line it starts on, its tree, and the line of every field path in it. */
     public record Document(int line, JsonNode root, Map<String, Integer> lines) {
@@ -100,9 +103,10 @@ public final class YamlTree {
     }
 
     /** One document's walk: its lines, and its anchors (an anchor is known from its definition to the document's end). */
-    private record Reader(YAMLParser p, Map<String, Integer> lines, Map<String, String> scalarAnchors, Map<String, JsonNode> anchors) {
+    private record Reader(YAMLParser p, Map<String, Integer> lines, Map<String, String> scalarAnchors, Map<String, JsonNode> anchors,
+                          long[] copied) {
         Reader(YAMLParser p, Map<String, Integer> lines, Map<String, String> scalarAnchors) {
-            this(p, lines, scalarAnchors, new HashMap<>());
+            this(p, lines, scalarAnchors, new HashMap<>(), new long[1]);
         }
 
         JsonNode read(String path) throws IOException {
@@ -118,7 +122,18 @@ public final class YamlTree {
             if (target == null)
                 throw new Problem(p.currentTokenLocation().getLineNr(), path,
                         "alias *" + p.getText() + " names no anchor; define &" + p.getText() + " before it, in the same document");
+            // aliases of aliases grow a tree exponentially (a "billion laughs"); kubectl's reader refuses such aliasing too
+            copied[0] += size(target);
+            if (copied[0] > MAX_ALIASED)
+                throw new Problem(p.currentTokenLocation().getLineNr(), path, "excessive aliasing: aliases expand to more than "
+                        + MAX_ALIASED + " values; write the repeated parts out, or alias fewer times");
             return target.deepCopy();
+        }
+
+        private static long size(JsonNode n) {
+            long s = 1;
+            for (JsonNode child : n) s += size(child);
+            return s;
         }
 
         private JsonNode value(String path) throws IOException {
