@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,8 +18,10 @@ import java.util.Optional;
 final class KubeObjects {
     private KubeObjects() { }
 
-    static PodInfo podInfo(Pod p, Map<String, String> deploymentOfReplicaSet) {
+    static PodInfo podInfo(Pod p, Map<String, String> deploymentOfReplicaSet, Map<String, Integer> revisionOfReplicaSet) {
         var meta = p.getMetadata();
+        int revision = controller(p).filter(o -> "ReplicaSet".equals(o.getKind()))
+                .map(o -> revisionOfReplicaSet.getOrDefault(meta.getNamespace() + "/" + o.getName(), 0)).orElse(0);
         // a Deployment's pod through its ReplicaSet; a StatefulSet's directly, as the simulation groups them
         String deployment = controller(p).map(o -> switch (o.getKind()) {
             case "ReplicaSet" -> deploymentOfReplicaSet.get(meta.getNamespace() + "/" + o.getName());
@@ -32,8 +35,39 @@ final class KubeObjects {
                 : status.getContainerStatuses().stream().mapToInt(c -> orZero(c.getRestartCount())).sum();
         long started = millis(status == null ? null : status.getStartTime()).orElse(millis(meta.getCreationTimestamp()).orElse(0L));
         String node = p.getSpec() == null ? null : p.getSpec().getNodeName();
-        return new PodInfo(meta.getNamespace(), meta.getName(), deployment, node, ready, restarts, started, 0, null,
+        return new PodInfo(meta.getNamespace(), meta.getName(), deployment, node, ready, restarts, started, revision, waitingReason(status),
                 meta.getDeletionTimestamp() != null);
+    }
+
+    /** Why the pod's first waiting container waits ({@code CrashLoopBackOff}, {@code ImagePullBackOff}, …), else null. */
+    private static String waitingReason(io.fabric8.kubernetes.api.model.PodStatus status) {
+        if (status == null || status.getContainerStatuses() == null) return null;
+        return status.getContainerStatuses().stream()
+                .map(c -> c.getState() == null || c.getState().getWaiting() == null ? null : c.getState().getWaiting().getReason())
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    }
+
+    /**
+     * A Deployment as the engine's view has it, with its rollout history from its ReplicaSets ({@code owned}), as
+     * {@code kubectl rollout history} reads it: the revision is the Deployment's {@code deployment.kubernetes.io/revision};
+     * it began rolling out when the ReplicaSet of that revision was created; a rollback returns to the highest revision
+     * below it that a ReplicaSet still holds (0: none).
+     */
+    static DeploymentInfo deploymentInfo(Deployment d, List<ReplicaSet> owned) {
+        var status = d.getStatus();
+        int replicas = d.getSpec() == null || d.getSpec().getReplicas() == null ? 1 : d.getSpec().getReplicas();
+        int revision = revision(d.getMetadata().getAnnotations()).map(Long::intValue).orElse(0);
+        long since = Long.MIN_VALUE;
+        int rollbackTo = 0;
+        for (ReplicaSet rs : owned) {
+            int r = revision(rs.getMetadata().getAnnotations()).map(Long::intValue).orElse(0);
+            if (r == revision && revision > 0) since = millis(rs.getMetadata().getCreationTimestamp()).orElse(Long.MIN_VALUE);
+            else if (r > rollbackTo && r < revision) rollbackTo = r;
+        }
+        return new DeploymentInfo(d.getMetadata().getNamespace(), d.getMetadata().getName(), replicas,
+                status == null ? 0 : orZero(status.getReadyReplicas()), status == null ? 0 : orZero(status.getUpdatedReplicas()),
+                d.getMetadata().getGeneration() == null ? 0 : d.getMetadata().getGeneration(),
+                status == null || status.getObservedGeneration() == null ? 0 : status.getObservedGeneration(), revision, since, rollbackTo);
     }
 
     /** A StatefulSet as a workload of the engine's view: {@code stateful}, so it is neither scaled nor rolled back. */

@@ -125,12 +125,14 @@ public final class KubernetesCluster implements ClusterView, ClusterActions {
     @Override
     public List<PodInfo> pods() {
         Map<String, String> deploymentOfReplicaSet = new HashMap<>();
+        Map<String, Integer> revisionOfReplicaSet = new HashMap<>();
         for (ReplicaSet rs : list(client.apps().replicaSets())) {
             // an Argo Rollout owns its ReplicaSets as a Deployment does: its pods belong to it
             KubeObjects.controller(rs).filter(o -> "Deployment".equals(o.getKind()) || ArgoRollouts.KIND.equals(o.getKind()))
                     .ifPresent(o -> deploymentOfReplicaSet.put(KubeObjects.key(rs), o.getName()));
+            KubeObjects.revision(rs.getMetadata().getAnnotations()).ifPresent(r -> revisionOfReplicaSet.put(KubeObjects.key(rs), r.intValue()));
         }
-        return sorted(list(client.pods())).stream().map(p -> KubeObjects.podInfo(p, deploymentOfReplicaSet)).toList();
+        return sorted(list(client.pods())).stream().map(p -> KubeObjects.podInfo(p, deploymentOfReplicaSet, revisionOfReplicaSet)).toList();
     }
 
     @Override
@@ -140,15 +142,10 @@ public final class KubernetesCluster implements ClusterView, ClusterActions {
         var managed = new java.util.HashSet<String>();
         for (var r : argo) ArgoRollouts.workloadRef(r).ifPresent(d -> managed.add(r.getMetadata().getNamespace() + "/" + d));
         var out = new ArrayList<DeploymentInfo>();
-        sorted(list(client.apps().deployments())).stream().filter(d -> !managed.contains(KubeObjects.key(d))).map(d -> {
-            var status = d.getStatus();
-            int replicas = d.getSpec() == null || d.getSpec().getReplicas() == null ? 1 : d.getSpec().getReplicas();
-            return new DeploymentInfo(d.getMetadata().getNamespace(), d.getMetadata().getName(), replicas,
-                    status == null ? 0 : KubeObjects.orZero(status.getReadyReplicas()),
-                    status == null ? 0 : KubeObjects.orZero(status.getUpdatedReplicas()),
-                    d.getMetadata().getGeneration() == null ? 0 : d.getMetadata().getGeneration(),
-                    status == null || status.getObservedGeneration() == null ? 0 : status.getObservedGeneration());
-        }).forEach(out::add);
+        List<ReplicaSet> replicaSets = list(client.apps().replicaSets());
+        sorted(list(client.apps().deployments())).stream().filter(d -> !managed.contains(KubeObjects.key(d)))
+                .map(d -> KubeObjects.deploymentInfo(d, replicaSets.stream().filter(rs -> KubeObjects.ownedBy(rs, d)).toList()))
+                .forEach(out::add);
         argo.forEach(r -> out.add(ArgoRollouts.info(r)));
         statefulSets().forEach(s -> out.add(KubeObjects.statefulSetInfo(s)));
         out.sort(Comparator.comparing(DeploymentInfo::namespace).thenComparing(DeploymentInfo::name));

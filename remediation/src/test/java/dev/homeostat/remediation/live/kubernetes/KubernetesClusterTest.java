@@ -44,17 +44,18 @@ class KubernetesClusterTest {
     private static Target nodeTarget(String name) { return new Target(Target.Kind.NODE, null, name); }
 
     @Test
-    void pods_resolveTheirDeploymentThroughTheReplicaSet_withReadinessRestartsAndStart() {
+    void pods_resolveTheirDeploymentThroughTheReplicaSet_withReadinessRestartsStartAndRevision() {
         Deployment web = f.deployment("web", 2, 1, "web:1");
         f.replicaSet(web, "aaa", 1, "web:1");
         f.pod("web-aaa-2", "ReplicaSet", "web-aaa", node, true, Map.of("app", "web"));
         f.pod("web-aaa-1", "ReplicaSet", "web-aaa", node, false, Map.of("app", "web"));
         f.pod("lonely", null, null, node, true, Map.of());
 
+        long started = Instant.parse("2026-01-02T03:04:05Z").toEpochMilli();
         assertThat(cluster.pods()).containsExactly(
-                new PodInfo(f.ns, "lonely", null, node, true, 3, Instant.parse("2026-01-02T03:04:05Z").toEpochMilli()),
-                new PodInfo(f.ns, "web-aaa-1", "web", node, false, 3, Instant.parse("2026-01-02T03:04:05Z").toEpochMilli()),
-                new PodInfo(f.ns, "web-aaa-2", "web", node, true, 3, Instant.parse("2026-01-02T03:04:05Z").toEpochMilli()));
+                new PodInfo(f.ns, "lonely", null, node, true, 3, started, 0, null),
+                new PodInfo(f.ns, "web-aaa-1", "web", node, false, 3, started, 1, null),
+                new PodInfo(f.ns, "web-aaa-2", "web", node, true, 3, started, 1, null));
         assertThat(cluster.deployments()).singleElement().satisfies(d -> {
             assertThat(d.replicas()).isEqualTo(2);
             assertThat(d.readyReplicas()).isEqualTo(2);
@@ -84,6 +85,28 @@ class KubernetesClusterTest {
                 .andReturn(403, new StatusBuilder().withStatus("Failure").withCode(403).withMessage("statefulsets is forbidden").build()).once();
         assertThat(cluster.deployments()).isEmpty();
         assertThat(cluster.deployments()).singleElement().satisfies(d -> assertThat(d.stateful()).isTrue());
+    }
+
+    @Test
+    void aDeploymentsRolloutHistory_andACrashLoopingPod_areInTheView_asTheDiagnosisOfARecentChangeNeedsThem() {
+        Deployment web = f.deployment("web", 2, 2, "web:2");
+        f.replicaSet(web, "aaa", 1, "web:1");
+        var current = f.replicaSet(web, "bbb", 2, "web:2");
+        var looping = new io.fabric8.kubernetes.api.model.PodBuilder(f.pod("web-bbb-1", "ReplicaSet", "web-bbb", node, false, Map.of("app", "web")))
+                .editStatus().editFirstContainerStatus().withNewState().withNewWaiting().withReason("CrashLoopBackOff").endWaiting().endState()
+                .endContainerStatus().endStatus().build();
+        client.pods().inNamespace(f.ns).resource(looping).update();
+
+        assertThat(cluster.deployments()).singleElement().satisfies(d -> {
+            assertThat(d.revision()).isEqualTo(2);
+            assertThat(d.rollbackTo()).isEqualTo(1);
+            assertThat(d.revisionSince()).isEqualTo(Instant.parse(current.getMetadata().getCreationTimestamp()).toEpochMilli());
+            assertThat(d.changedSince(d.revisionSince() - 1)).isTrue();
+        });
+        assertThat(cluster.pods()).singleElement().satisfies(p -> {
+            assertThat(p.revision()).isEqualTo(2);
+            assertThat(p.crashLooping()).isTrue();
+        });
     }
 
     @Test
