@@ -152,15 +152,18 @@ public final class KubernetesCluster implements ClusterView, ClusterActions {
         return List.copyOf(out);
     }
 
-    /** The StatefulSets; without the right to list them (403) none, said once: the engine then sees their pods ungrouped. */
+    /**
+     * The StatefulSets; without the right to list them (403) none, said once: their pods then name a workload the view
+     * does not list, so nothing reads its size or rollout (and nothing scales or rolls back a StatefulSet either way).
+     */
     private List<StatefulSet> statefulSets() {
         try {
             return sorted(list(client.apps().statefulSets()));
         } catch (KubernetesClientException e) {
             if (e.getCode() != 403 && e.getCode() != 404) throw e;
             if (statefulSetsUnlisted.compareAndSet(false, true))
-                LOG.log(System.Logger.Level.WARNING, "cannot list statefulsets ({0}): their pods belong to no workload in the engine's"
-                        + " view; grant list on apps/statefulsets in the engine's ClusterRole", e.getCode());
+                LOG.log(System.Logger.Level.WARNING, "cannot list statefulsets ({0}): the engine's view has no StatefulSet, only their"
+                        + " pods; grant list on apps/statefulsets in the engine's ClusterRole", e.getCode());
             return List.of();
         }
     }
