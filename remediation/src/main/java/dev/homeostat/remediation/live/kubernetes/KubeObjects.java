@@ -7,7 +7,6 @@ import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
-import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -20,14 +19,15 @@ final class KubeObjects {
 
     static PodInfo podInfo(Pod p, Map<String, String> deploymentOfReplicaSet, Map<String, Integer> revisionOfReplicaSet) {
         var meta = p.getMetadata();
-        int revision = controller(p).filter(o -> "ReplicaSet".equals(o.getKind()))
-                .map(o -> revisionOfReplicaSet.getOrDefault(meta.getNamespace() + "/" + o.getName(), 0)).orElse(0);
+        OwnerReference owner = controller(p).orElse(null);
+        String ownerKey = owner == null ? null : meta.getNamespace() + "/" + owner.getName();
         // a Deployment's pod through its ReplicaSet; a StatefulSet's directly, as the simulation groups them
-        String deployment = controller(p).map(o -> switch (o.getKind()) {
-            case "ReplicaSet" -> deploymentOfReplicaSet.get(meta.getNamespace() + "/" + o.getName());
-            case "StatefulSet" -> o.getName();
+        String deployment = owner == null ? null : switch (owner.getKind()) {
+            case "ReplicaSet" -> deploymentOfReplicaSet.get(ownerKey);
+            case "StatefulSet" -> owner.getName();
             default -> null;
-        }).orElse(null);
+        };
+        int revision = owner != null && "ReplicaSet".equals(owner.getKind()) ? revisionOfReplicaSet.getOrDefault(ownerKey, 0) : 0;
         var status = p.getStatus();
         boolean ready = status != null && status.getConditions() != null && status.getConditions().stream()
                 .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
@@ -68,17 +68,6 @@ final class KubeObjects {
                 status == null ? 0 : orZero(status.getReadyReplicas()), status == null ? 0 : orZero(status.getUpdatedReplicas()),
                 d.getMetadata().getGeneration() == null ? 0 : d.getMetadata().getGeneration(),
                 status == null || status.getObservedGeneration() == null ? 0 : status.getObservedGeneration(), revision, since, rollbackTo);
-    }
-
-    /** A StatefulSet as a workload of the engine's view: {@code stateful}, so it is neither scaled nor rolled back. */
-    static DeploymentInfo statefulSetInfo(StatefulSet s) {
-        var status = s.getStatus();
-        int replicas = s.getSpec() == null || s.getSpec().getReplicas() == null ? 1 : s.getSpec().getReplicas();
-        return new DeploymentInfo(s.getMetadata().getNamespace(), s.getMetadata().getName(), replicas,
-                status == null ? 0 : orZero(status.getReadyReplicas()), status == null ? 0 : orZero(status.getUpdatedReplicas()),
-                s.getMetadata().getGeneration() == null ? 0 : s.getMetadata().getGeneration(),
-                status == null || status.getObservedGeneration() == null ? 0 : status.getObservedGeneration(),
-                0, Long.MIN_VALUE, 0, null, true);
     }
 
     static Optional<OwnerReference> controller(HasMetadata o) {

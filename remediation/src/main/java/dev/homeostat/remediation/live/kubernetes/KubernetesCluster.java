@@ -23,7 +23,6 @@ import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
-import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -102,8 +101,7 @@ public final class KubernetesCluster implements ClusterView, ClusterActions {
     private final ArgoRollouts rollouts;
     private final IstioMesh mesh;
     private final LiveLifts lifts;
-    private static final System.Logger LOG = System.getLogger(KubernetesCluster.class.getName());
-    private final java.util.concurrent.atomic.AtomicBoolean statefulSetsUnlisted = new java.util.concurrent.atomic.AtomicBoolean();
+    private final StatefulSets statefulSets;
 
     /** Watches {@code namespace} (null: every namespace), evicts through the Eviction API, has no pager. */
     public KubernetesCluster(KubernetesClient client, String namespace) {
@@ -116,6 +114,7 @@ public final class KubernetesCluster implements ClusterView, ClusterActions {
         this.eviction = Objects.requireNonNull(eviction, "eviction");
         this.pager = Objects.requireNonNull(pager, "pager");
         this.rollouts = new ArgoRollouts(client, namespace);
+        this.statefulSets = new StatefulSets(client, namespace);
         this.mesh = new IstioMesh(client);
         this.lifts = new LiveLifts(client, mesh);
     }
@@ -147,25 +146,9 @@ public final class KubernetesCluster implements ClusterView, ClusterActions {
                 .map(d -> KubeObjects.deploymentInfo(d, replicaSets.stream().filter(rs -> KubeObjects.ownedBy(rs, d)).toList()))
                 .forEach(out::add);
         argo.forEach(r -> out.add(ArgoRollouts.info(r)));
-        statefulSets().forEach(s -> out.add(KubeObjects.statefulSetInfo(s)));
+        statefulSets.list().forEach(s -> out.add(StatefulSets.info(s)));
         out.sort(Comparator.comparing(DeploymentInfo::namespace).thenComparing(DeploymentInfo::name));
         return List.copyOf(out);
-    }
-
-    /**
-     * The StatefulSets; without the right to list them (403) none, said once: their pods then name a workload the view
-     * does not list, so nothing reads its size or rollout (and nothing scales or rolls back a StatefulSet either way).
-     */
-    private List<StatefulSet> statefulSets() {
-        try {
-            return sorted(list(client.apps().statefulSets()));
-        } catch (KubernetesClientException e) {
-            if (e.getCode() != 403 && e.getCode() != 404) throw e;
-            if (statefulSetsUnlisted.compareAndSet(false, true))
-                LOG.log(System.Logger.Level.WARNING, "cannot list statefulsets ({0}): the engine's view has no StatefulSet, only their"
-                        + " pods; grant list on apps/statefulsets in the engine's ClusterRole", e.getCode());
-            return List.of();
-        }
     }
 
     @Override
