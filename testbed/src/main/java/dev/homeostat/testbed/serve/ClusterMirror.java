@@ -73,6 +73,11 @@ public final class ClusterMirror {
     private final Set<String> gone = new TreeSet<>();
     private final Map<String, Integer> replicasInApi = new TreeMap<>();
     private final Map<String, DeploymentView> deploymentsInApi = new TreeMap<>();
+    /**
+     * Each Deployment's resourceVersion as this mirror last wrote it or read it back: a write carries it, so a spec
+     * the engine (or kubectl) wrote since is met with a conflict instead of overwritten, and read back first.
+     */
+    private final Map<String, String> deploymentVersions = new TreeMap<>();
     private final Set<String> chaosSeen = new TreeSet<>();
     /** Each node's Ready condition as last written to the API. */
     private final Map<String, Boolean> nodeReadyInApi = new TreeMap<>();
@@ -172,6 +177,7 @@ public final class ClusterMirror {
                 if (sim.scaleDeployment(d.getMetadata().getNamespace(), d.getMetadata().getName(), wanted))
                     log.accept("api: deployment " + key + " scaled " + mirrored + " → " + wanted);
             }
+            if (deploymentVersions.containsKey(key)) deploymentVersions.put(key, d.getMetadata().getResourceVersion());
         }
         var present = new TreeSet<String>();
         for (Class<? extends HasMetadata> kind : CHAOS_KINDS) {
@@ -308,7 +314,9 @@ public final class ClusterMirror {
                 // The new revision's ReplicaSet first, as the Deployment controller creates it before it annotates the
                 // Deployment: a reader that sees revision N on the Deployment finds its ReplicaSet.
                 writeRevision(d, labels, containerName(s, d.name()));
-                written = client.apps().deployments().inNamespace(d.namespace()).resource(dep).update();
+                dep.getMetadata().setResourceVersion(deploymentVersions.get(key));
+                written = updateUnlessChanged(dep);
+                if (written == null) continue; // written through the API since it was read back: read back first, then write
             } else {
                 // The API server gives the Deployment its own uid: the ReplicaSets' owner references must carry it.
                 written = client.apps().deployments().inNamespace(d.namespace()).resource(dep).create();
@@ -317,7 +325,7 @@ public final class ClusterMirror {
                 client.apps().replicaSets().inNamespace(d.namespace()).withName(replicaSetName(d.name())).edit(rs -> new ReplicaSetBuilder(rs)
                         .editMetadata().withOwnerReferences(owner(d.namespace(), d.name(), uid)).endMetadata().build());
             }
-            observe(d, written);
+            deploymentVersions.put(key, observe(d, written));
             writeRevision(d, labels, containerName(s, d.name()));
             deploymentsInApi.put(key, d);
             replicasInApi.put(key, d.replicas());
@@ -329,14 +337,30 @@ public final class ClusterMirror {
      * {@code status.observedGeneration} is written against it: as far behind as the simulation's controller is. Without
      * it a settled Deployment would look mid-rollout to the engine's rollout guard, which then holds every restart back.
      */
-    private void observe(DeploymentView d, Deployment written) {
-        Long generation = written == null || written.getMetadata() == null ? null : written.getMetadata().getGeneration();
-        if (generation == null) return;
+    private String observe(DeploymentView d, Deployment written) {
+        String version = written.getMetadata().getResourceVersion();
+        Long generation = written.getMetadata().getGeneration();
+        if (generation == null) return version;
         long observed = Math.max(0, generation - (d.generation() - d.observedGeneration()));
         Long now = written.getStatus() == null ? null : written.getStatus().getObservedGeneration();
-        if (now != null && now == observed) return;
-        client.apps().deployments().inNamespace(d.namespace()).resource(new DeploymentBuilder(written)
-                .editOrNewStatus().withObservedGeneration(observed).endStatus().build()).updateStatus();
+        if (now != null && now == observed) return version;
+        try {
+            return client.apps().deployments().inNamespace(d.namespace()).resource(new DeploymentBuilder(written)
+                    .editOrNewStatus().withObservedGeneration(observed).endStatus().build()).updateStatus().getMetadata().getResourceVersion();
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != 409) throw e;
+            return version; // written through the API meanwhile: the next read back takes the newer version
+        }
+    }
+
+    /** Writes {@code dep} at its resourceVersion, as a controller does; {@code null} when the API holds a newer one. */
+    private Deployment updateUnlessChanged(Deployment dep) {
+        try {
+            return client.apps().deployments().inNamespace(dep.getMetadata().getNamespace()).resource(dep).update();
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != 409) throw e;
+            return null;
+        }
     }
 
     /** What the simulation did (faults starting, a run-time Workflow's steps ending); written to the API at the next {@link #sync}. */
