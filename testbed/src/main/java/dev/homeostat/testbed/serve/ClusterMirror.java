@@ -1,17 +1,12 @@
 package dev.homeostat.testbed.serve;
 
-import static dev.homeostat.testbed.serve.MirroredObjects.REVISION;
-import static dev.homeostat.testbed.serve.MirroredObjects.containerName;
-import static dev.homeostat.testbed.serve.MirroredObjects.image;
-import static dev.homeostat.testbed.serve.MirroredObjects.owner;
-import static dev.homeostat.testbed.serve.MirroredObjects.replicaSetName;
+import static dev.homeostat.testbed.serve.MirroredObjects.deploymentSpec;
 
 import dev.homeostat.chaos.ChaosManifests;
 import dev.homeostat.chaos.ManifestTranslator;
 import dev.homeostat.chaos.TargetCluster;
 import dev.homeostat.simulator.Simulation;
 import dev.homeostat.simulator.events.SimEvent;
-import dev.homeostat.simulator.cluster.DeploymentView;
 import dev.homeostat.simulator.cluster.NodeView;
 import dev.homeostat.simulator.cluster.PodView;
 import dev.homeostat.simulator.fault.Fault;
@@ -21,9 +16,6 @@ import dev.homeostat.simulator.spec.SimulationSpec;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
-import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -71,13 +63,6 @@ public final class ClusterMirror {
     private final Map<String, PodView> podsInApi = new TreeMap<>();
     /** Pods deleted through the API (or gone Terminating): never written again. */
     private final Set<String> gone = new TreeSet<>();
-    private final Map<String, Integer> replicasInApi = new TreeMap<>();
-    private final Map<String, DeploymentView> deploymentsInApi = new TreeMap<>();
-    /**
-     * Each Deployment's resourceVersion as this mirror last wrote it or read it back: a write carries it, so a spec
-     * the engine (or kubectl) wrote since is met with a conflict instead of overwritten, and read back first.
-     */
-    private final Map<String, String> deploymentVersions = new TreeMap<>();
     private final Set<String> chaosSeen = new TreeSet<>();
     /** Each node's Ready condition as last written to the API. */
     private final Map<String, Boolean> nodeReadyInApi = new TreeMap<>();
@@ -87,10 +72,8 @@ public final class ClusterMirror {
     private final WorkflowNodeMirror nodes;
     /** The pods each created experiment's faults hit, as Chaos Mesh's status records. */
     private final ChaosRecordMirror records;
-    /** Revisions this mirror has written a ReplicaSet for, as namespace/name#revision. */
-    private final Set<String> revisionsInApi = new TreeSet<>();
-    /** Deployment uids as the API server assigned them, by namespace/name. */
-    private final Map<String, String> uids = new TreeMap<>();
+    /** Deployments, their revisions' ReplicaSets, and what is written to them through the API. */
+    private final DeploymentMirror deployments;
     private final List<String> injected = new ArrayList<>();
     /**
      * Faults of a resource that start later (a Schedule's firings, a Workflow's later steps), by the resource's
@@ -107,6 +90,7 @@ public final class ClusterMirror {
         this.log = Objects.requireNonNull(log, "log");
         this.nodes = new WorkflowNodeMirror(client, log);
         this.records = new ChaosRecordMirror(client, log);
+        this.deployments = new DeploymentMirror(client, spec, log);
     }
 
     /** Writes what never changes: nodes (labelled as the scenario and the kubelet label them), Services, ReplicaSets and Deployments; then the pods. */
@@ -116,21 +100,9 @@ public final class ClusterMirror {
             nodeReadyInApi.put(n.name(), n.ready());
             nodeCordonInApi.put(n.name(), false);
         }
-        for (DeploymentSpec d : spec.cluster().deployments()) {
-            client.apps().replicaSets().inNamespace(d.namespace()).resource(new ReplicaSetBuilder()
-                    .withNewMetadata().withName(replicaSetName(d.name())).withNamespace(d.namespace()).withLabels(d.labels())
-                    .withOwnerReferences(owner(d.namespace(), d.name(), null))
-                    .addToAnnotations(REVISION, "1")
-                    .endMetadata()
-                    .withNewSpec().withReplicas(d.replicas()).withNewSelector().withMatchLabels(d.labels()).endSelector()
-                    .withNewTemplate().withNewMetadata().withLabels(d.labels()).endMetadata()
-                    .withNewSpec().addNewContainer().withName(d.container().name()).withImage(image(1)).endContainer().endSpec()
-                    .endTemplate().endSpec()
-                    .build()).create();
-            revisionsInApi.add(d.namespace() + "/" + d.name() + "#1");
-        }
+        deployments.init();
         for (ServiceSpec s : spec.cluster().services()) {
-            DeploymentSpec d = deploymentSpec(s.namespace(), s.deployment());
+            DeploymentSpec d = deploymentSpec(spec, s.namespace(), s.deployment());
             client.services().inNamespace(s.namespace()).resource(new ServiceBuilder()
                     .withNewMetadata().withName(s.name()).withNamespace(s.namespace()).endMetadata()
                     .withNewSpec().withSelector(d == null ? Map.of() : d.labels()).addNewPort().withPort(80).endPort().endSpec()
@@ -167,18 +139,7 @@ public final class ClusterMirror {
             if (cordoned ? sim.cordonNode(name) : sim.uncordonNode(name))
                 log.accept("api: node " + name + (cordoned ? " cordoned" : " uncordoned") + " → simulation follows");
         }
-        for (Deployment d : client.apps().deployments().inAnyNamespace().list().getItems()) {
-            String key = d.getMetadata().getNamespace() + "/" + d.getMetadata().getName();
-            Integer wanted = d.getSpec() == null ? null : d.getSpec().getReplicas();
-            rollbackIfTemplateWentBack(sim, key, d);
-            Integer mirrored = replicasInApi.get(key);
-            if (wanted != null && mirrored != null && !wanted.equals(mirrored)) {
-                replicasInApi.put(key, wanted);
-                if (sim.scaleDeployment(d.getMetadata().getNamespace(), d.getMetadata().getName(), wanted))
-                    log.accept("api: deployment " + key + " scaled " + mirrored + " → " + wanted);
-            }
-            if (deploymentVersions.containsKey(key)) deploymentVersions.put(key, d.getMetadata().getResourceVersion());
-        }
+        deployments.readBack(sim);
         var present = new TreeSet<String>();
         for (Class<? extends HasMetadata> kind : CHAOS_KINDS) {
             for (HasMetadata r : client.resources(kind).inAnyNamespace().list().getItems()) {
@@ -277,7 +238,7 @@ public final class ClusterMirror {
             live.add(key);
             PodView before = podsInApi.get(key);
             if (p.equals(before)) continue;
-            Pod pod = MirroredObjects.pod(p, p.deployment() == null ? null : deploymentSpec(p.namespace(), p.deployment()));
+            Pod pod = MirroredObjects.pod(p, p.deployment() == null ? null : deploymentSpec(spec, p.namespace(), p.deployment()));
             if (before == null) client.pods().inNamespace(p.namespace()).resource(pod).create();
             else if (!updated(pod)) {
                 // deleted through the API since the last read-back (the engine restarting it): the simulation deletes it too
@@ -294,73 +255,7 @@ public final class ClusterMirror {
             gone.add(key);
             client.pods().inNamespace(v.namespace()).withName(v.name()).delete();
         }
-        for (DeploymentView d : sim.deployments()) {
-            String key = d.namespace() + "/" + d.name();
-            if (d.equals(deploymentsInApi.get(key))) continue;
-            DeploymentSpec s = deploymentSpec(d.namespace(), d.name());
-            Map<String, String> labels = s == null ? Map.of("app", d.name()) : s.labels();
-            Deployment dep = new DeploymentBuilder()
-                    .withNewMetadata().withName(d.name()).withNamespace(d.namespace()).withLabels(labels)
-                    .withUid("uid-" + d.namespace() + "-" + d.name()).addToAnnotations(REVISION, Integer.toString(d.revision())).endMetadata()
-                    .withNewSpec().withReplicas(d.replicas()).withNewSelector().withMatchLabels(labels).endSelector()
-                    .withNewTemplate().withNewMetadata().withLabels(labels).endMetadata()
-                    .withNewSpec().addNewContainer().withName(containerName(s, d.name())).withImage(image(d.revision())).endContainer().endSpec()
-                    .endTemplate().endSpec()
-                    .withNewStatus().withReplicas(d.replicas()).withReadyReplicas(d.readyReplicas()).withAvailableReplicas(d.availableReplicas())
-                    .withUpdatedReplicas(d.updatedReplicas())
-                    .endStatus().build();
-            Deployment written;
-            if (deploymentsInApi.containsKey(key)) {
-                // The new revision's ReplicaSet first, as the Deployment controller creates it before it annotates the
-                // Deployment: a reader that sees revision N on the Deployment finds its ReplicaSet.
-                writeRevision(d, labels, containerName(s, d.name()));
-                dep.getMetadata().setResourceVersion(deploymentVersions.get(key));
-                written = updateUnlessChanged(dep);
-                if (written == null) continue; // written through the API since it was read back: read back first, then write
-            } else {
-                // The API server gives the Deployment its own uid: the ReplicaSets' owner references must carry it.
-                written = client.apps().deployments().inNamespace(d.namespace()).resource(dep).create();
-                String uid = written.getMetadata().getUid();
-                uids.put(key, uid);
-                client.apps().replicaSets().inNamespace(d.namespace()).withName(replicaSetName(d.name())).edit(rs -> new ReplicaSetBuilder(rs)
-                        .editMetadata().withOwnerReferences(owner(d.namespace(), d.name(), uid)).endMetadata().build());
-            }
-            deploymentVersions.put(key, observe(d, written));
-            writeRevision(d, labels, containerName(s, d.name()));
-            deploymentsInApi.put(key, d);
-            replicasInApi.put(key, d.replicas());
-        }
-    }
-
-    /**
-     * The API server keeps {@code metadata.generation} itself (it counts spec writes, this mirror's included), so
-     * {@code status.observedGeneration} is written against it: as far behind as the simulation's controller is. Without
-     * it a settled Deployment would look mid-rollout to the engine's rollout guard, which then holds every restart back.
-     */
-    private String observe(DeploymentView d, Deployment written) {
-        String version = written.getMetadata().getResourceVersion();
-        Long generation = written.getMetadata().getGeneration();
-        if (generation == null) return version;
-        long observed = Math.max(0, generation - (d.generation() - d.observedGeneration()));
-        Long now = written.getStatus() == null ? null : written.getStatus().getObservedGeneration();
-        if (now != null && now == observed) return version;
-        try {
-            return client.apps().deployments().inNamespace(d.namespace()).resource(new DeploymentBuilder(written)
-                    .editOrNewStatus().withObservedGeneration(observed).endStatus().build()).updateStatus().getMetadata().getResourceVersion();
-        } catch (KubernetesClientException e) {
-            if (e.getCode() != 409) throw e;
-            return version; // written through the API meanwhile: the next read back takes the newer version
-        }
-    }
-
-    /** Writes {@code dep} at its resourceVersion, as a controller does; {@code null} when the API holds a newer one. */
-    private Deployment updateUnlessChanged(Deployment dep) {
-        try {
-            return client.apps().deployments().inNamespace(dep.getMetadata().getNamespace()).resource(dep).update();
-        } catch (KubernetesClientException e) {
-            if (e.getCode() != 409) throw e;
-            return null;
-        }
+        deployments.sync(sim);
     }
 
     /** What the simulation did (faults starting, a run-time Workflow's steps ending); written to the API at the next {@link #sync}. */
@@ -369,49 +264,4 @@ public final class ClusterMirror {
     /** The Chaos Mesh resources injected so far, as {@code Kind/namespace/name}, in order. */
     public List<String> injected() { return List.copyOf(injected); }
 
-    private DeploymentSpec deploymentSpec(String namespace, String name) {
-        for (DeploymentSpec d : spec.cluster().deployments()) if (d.namespace().equals(namespace) && d.name().equals(name)) return d;
-        return null;
-    }
-
-    /** A ReplicaSet per revision (as the Deployment controller keeps them), so a rollback through the API finds the previous one. */
-    private void writeRevision(DeploymentView d, Map<String, String> labels, String container) {
-        if (!revisionsInApi.add(d.namespace() + "/" + d.name() + "#" + d.revision())) return;
-        client.apps().replicaSets().inNamespace(d.namespace()).resource(new ReplicaSetBuilder()
-                .withNewMetadata().withName(replicaSetName(d.name()) + "-rev" + d.revision()).withNamespace(d.namespace()).withLabels(labels)
-                .withOwnerReferences(owner(d.namespace(), d.name(), uids.get(d.namespace() + "/" + d.name())))
-                .addToAnnotations(REVISION, Integer.toString(d.revision()))
-                .endMetadata()
-                .withNewSpec().withReplicas(0).withNewSelector().withMatchLabels(labels).endSelector()
-                .withNewTemplate().withNewMetadata().withLabels(labels).endMetadata()
-                .withNewSpec().addNewContainer().withName(container).withImage(image(d.revision())).endContainer().endSpec()
-                .endTemplate().endSpec()
-                .build()).create();
-    }
-
-    /**
-     * {@code kubectl rollout undo} (or the engine's rollback) copies an older revision's template into the
-     * Deployment: its image tag then names an older revision than the simulation's, and the simulation
-     * rolls back as well.
-     */
-    private void rollbackIfTemplateWentBack(Simulation sim, String key, Deployment d) {
-        DeploymentView mirrored = deploymentsInApi.get(key);
-        if (mirrored == null || d.getSpec() == null || d.getSpec().getTemplate() == null || d.getSpec().getTemplate().getSpec() == null) return;
-        var containers = d.getSpec().getTemplate().getSpec().getContainers();
-        if (containers.isEmpty() || containers.getFirst().getImage() == null) return;
-        String image = containers.getFirst().getImage();
-        String prefix = image(0).substring(0, image(0).length() - 1);
-        if (!image.startsWith(prefix)) return;
-        int revision;
-        try {
-            revision = Integer.parseInt(image.substring(prefix.length()));
-        } catch (NumberFormatException e) {
-            return; // not a template this mirror wrote: nothing it can map onto the simulation
-        }
-        if (revision >= mirrored.revision()) return;
-        String ns = d.getMetadata().getNamespace(), name = d.getMetadata().getName();
-        // The simulation's new revision differs from what was mirrored, so the next sync rewrites the Deployment.
-        if (sim.rollback(ns, name, "rolled back through the API"))
-            log.accept("api: deployment " + key + " rolled back to the template of revision " + revision);
-    }
 }

@@ -5,6 +5,7 @@ import dev.homeostat.simulator.cluster.PodView;
 import dev.homeostat.simulator.fault.PodSelector;
 import dev.homeostat.simulator.spec.DeploymentSpec;
 import dev.homeostat.simulator.spec.NodeSpec;
+import dev.homeostat.simulator.spec.SimulationSpec;
 import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
@@ -31,6 +32,12 @@ final class MirroredObjects {
     static String image(int revision) { return "homeostat/simulated:rev-" + revision; }
 
     static String replicaSetName(String deployment) { return deployment + "-sim"; }
+
+    /** The scenario's Deployment of that name, or {@code null} (a StatefulSet's, a DaemonSet's pods have none). */
+    static DeploymentSpec deploymentSpec(SimulationSpec spec, String namespace, String name) {
+        for (DeploymentSpec d : spec.cluster().deployments()) if (d.namespace().equals(namespace) && d.name().equals(name)) return d;
+        return null;
+    }
 
     /**
      * A Node with the scenario's labels and {@code kubernetes.io/hostname} as the kubelet labels it, so a Chaos Mesh
