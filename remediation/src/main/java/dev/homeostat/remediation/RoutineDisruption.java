@@ -1,5 +1,6 @@
 package dev.homeostat.remediation;
 
+import dev.homeostat.remediation.diagnosis.PodStartup;
 import dev.homeostat.remediation.model.Anomaly;
 import dev.homeostat.remediation.model.Target;
 import dev.homeostat.remediation.port.ClusterView;
@@ -11,7 +12,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A Deployment-level anomaly that is the Deployment doing what it was asked to, as Kubernetes itself reports it
+ * An anomaly of a pod that is starting ({@link PodStartup}: a new pod within its start-up allowance) is the ReplicaSet
+ * doing its job, not an incident: it is not raised.
+ *
+ * <p>A Deployment-level anomaly that is the Deployment doing what it was asked to, as Kubernetes itself reports it
  * (condition {@code Progressing=True}, {@code Available=True}): not an incident, so it is not raised. That is the case
  * when every pod of it that does not serve is a new one starting (scheduled, and running for less than the progress
  * deadline, or not yet) or an old one terminating (already replaced), no pod of it crash-loops, at most
@@ -29,8 +33,7 @@ import java.util.Optional;
  * defaults stand in: {@code progressDeadlineSeconds: 600} and {@code maxUnavailable: 25%} (at least one pod).
  */
 final class RoutineDisruption {
-    /** Kubernetes' default {@code progressDeadlineSeconds}. */
-    static final long PROGRESS_DEADLINE = 600_000;
+    static final long PROGRESS_DEADLINE = PodStartup.PROGRESS_DEADLINE;
 
     private final ClusterView cluster;
     private long nodesAt = Long.MIN_VALUE;
@@ -48,8 +51,9 @@ final class RoutineDisruption {
     /** Why the anomaly is a routine disruption of its Deployment, or empty when it may be an incident. */
     Optional<String> explains(Anomaly anomaly, long now) {
         Target t = anomaly.target();
-        if (t.kind() != Target.Kind.DEPLOYMENT) return Optional.empty();
         String ns = t.namespace() == null ? "default" : t.namespace();
+        if (t.kind() == Target.Kind.POD) return starting(ns, t.name(), now);
+        if (t.kind() != Target.Kind.DEPLOYMENT) return Optional.empty();
         Optional<DeploymentInfo> found = cluster.deployment(ns, t.name());
         if (found.isEmpty()) return Optional.empty();
         DeploymentInfo d = found.get();
@@ -64,6 +68,16 @@ final class RoutineDisruption {
         }
         if (cordonedReadyNode(now)) return Optional.of("a ready node is cordoned (a drain) and the evicted pods are starting again; " + short_);
         return Optional.empty();
+    }
+
+    private Optional<String> starting(String ns, String name, long now) {
+        PodInfo p = cluster.pod(ns, name).orElse(null);
+        if (p == null || p.restarts() > 0) return Optional.empty();
+        List<PodInfo> peers = p.deployment() == null ? List.of(p) : cluster.podsOf(ns, p.deployment());
+        if (!PodStartup.starting(p, peers, now)) return Optional.empty();
+        return Optional.of("pod starting: its container " + (p.startedAtMillis() < 0 ? "is about to start"
+                : p.ready() ? "turned ready " + (now - p.readyAtMillis()) / 1000 + " s ago, later than the metrics show yet"
+                : "started " + (now - p.startedAtMillis()) / 1000 + " s ago, within its start-up allowance of " + PodStartup.allowance(p, peers) / 1000 + " s"));
     }
 
     /** A new pod coming up: bound to a node, and not yet running or running for less than the progress deadline. */

@@ -58,6 +58,24 @@ class RoutineDisruptionTest {
     private static boolean routine(Cluster c) { return new RoutineDisruption(c).explains(SHORT, NOW).isPresent(); }
 
     @Test
+    void anAnomalyOfANewPodStillStarting_isNotRaised_oneOfAPodPastItsStart_is() {
+        var c = new Cluster().settled(3);
+        long budget = 200_000; // a liveness probe that waits 180 s
+        c.pods.add(new PodInfo("shop", "cart-new", "cart", "n2", false, 0, NOW - 150_000, 2, null, false, PodInfo.NOT_YET, budget));
+        c.pods.add(new PodInfo("shop", "cart-stuck", "cart", "n2", false, 0, NOW - 300_000, 2, null, false, PodInfo.NOT_YET, budget));
+        c.pods.add(new PodInfo("shop", "cart-lost", "cart", "n2", false, 0, NOW - 150_000, 2, null, false, NOW - 100_000, budget));
+        var routine = new RoutineDisruption(c);
+        assertThat(routine.explains(notReady("cart-new"), NOW)).hasValueSatisfying(why -> assertThat(why)
+                .contains("pod starting: its container started 150 s ago, within its start-up allowance of 230 s"));
+        assertThat(routine.explains(notReady("cart-stuck"), NOW)).isEmpty();
+        assertThat(routine.explains(notReady("cart-lost"), NOW)).isEmpty();
+    }
+
+    private static Anomaly notReady(String pod) {
+        return new Anomaly(NOW, "pod-not-ready", "threshold", new Target(Target.Kind.POD, "shop", pod), "cart", 0.5, "value 0 is below 0.5");
+    }
+
+    @Test
     void aRolloutWithinItsDeadlineAndBudget_isRoutine() {
         var c = new Cluster().rollingOut(NOW - 120_000, 2, 3);
         c.pods.add(Cluster.pod("cart-new", "n2", false, NOW - 10_000, null)); // the new pod starting

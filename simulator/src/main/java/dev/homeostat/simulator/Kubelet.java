@@ -3,6 +3,7 @@ package dev.homeostat.simulator;
 import dev.homeostat.simulator.core.RandomStreams;
 import dev.homeostat.simulator.events.SimEvent;
 import dev.homeostat.simulator.spec.ContainerSpec;
+import dev.homeostat.simulator.spec.ProbeSpec;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -92,6 +93,11 @@ final class Kubelet {
     /** Readiness lost from outside the pod (its node turned NotReady). */
     void markNotReady(PodState p) { setReady(p, false); }
 
+    /** When the container's startup probe passes (it has started); its start when it has none. */
+    private static long started(PodState p, ContainerSpec c) {
+        return c.startupProbe() == null ? p.runningSince : Probes.passesAt(p.runningSince, c.startupProbe(), p.servingAt);
+    }
+
     private void setReady(PodState p, boolean ready) {
         if (p.ready() == ready) return;
         changeReadiness(p, ready ? PodLifecycle.READY : PodLifecycle.RUNNING);
@@ -99,6 +105,7 @@ final class Kubelet {
 
     private void changeReadiness(PodState p, PodLifecycle to) {
         p.moveTo(to);
+        if (to == PodLifecycle.READY && p.readySince < p.runningSince) p.readySince = kernel.now();
         announceReadiness(p, to == PodLifecycle.READY);
     }
 
@@ -128,13 +135,15 @@ final class Kubelet {
             at(p, e, Math.max(t, p.servingAt), () -> crash(p, "Error"));
         } else if (p.failures == 0) {
             if (!p.ready() && !p.isolated() && !b.neverReady()) {
-                long servingFrom = Math.max(p.servingAt, p.failureEndedAt);
+                // a startup probe holds readiness probing back until it has passed
+                long servingFrom = Math.max(Math.max(p.servingAt, p.failureEndedAt), started(p, c));
                 at(p, e, Math.max(t, Probes.passesAt(p.runningSince, c.readinessProbe(), servingFrom)), () -> setReady(p, true));
             }
             if (t < p.servingAt) {
-                // a container slower to start than its liveness probe allows is killed while starting
-                long kill = Probes.failsAt(p.runningSince, c.livenessProbe(), p.runningSince);
-                if (kill < p.servingAt) at(p, e, Math.max(t, kill), () -> crash(p, "LivenessProbe"));
+                // a container slower to start than its startup probe (else its liveness probe) allows is killed while starting
+                ProbeSpec guard = c.startupProbe() == null ? c.livenessProbe() : c.startupProbe();
+                long kill = Probes.failsAt(p.runningSince, guard, p.runningSince);
+                if (kill < p.servingAt) at(p, e, Math.max(t, kill), () -> crash(p, c.startupProbe() == null ? "LivenessProbe" : "StartupProbe"));
             }
         } else {
             long since = Math.max(p.failedSince, p.runningSince);

@@ -47,6 +47,8 @@ final class PodState {
     Container container = Container.WAITING;
     long startAt;
     long runningSince = -1;
+    /** When a container of the pod last turned Ready for the first time since it started (-1: never). */
+    long readySince = -1;
     long servingAt;
     int restarts;
     String lastTerminatedReason; // OOM_KILLED or ERROR once the container has died; null before
@@ -203,7 +205,8 @@ final class PodState {
     PodView view() {
         return new PodView(namespace, name, deployment.spec.name(), node == null ? "" : node.spec.name(), phase(), ready(),
                 restarts, running() ? runningSince : -1, isolated() ? isolatedLabels() : deployment.podLabels, revision.number(),
-                waitingInBackOff() ? CRASH_LOOP_BACK_OFF : null);
+                waitingInBackOff() ? CRASH_LOOP_BACK_OFF : null, running() && readySince >= runningSince ? readySince : -1,
+                spec.startupBudget().toMillis());
     }
 
     /**

@@ -197,10 +197,13 @@ public final class Diagnoser {
     /** Pods of the Deployments that do not serve and are not merely starting: lost to a dead node, a crash loop, no room. */
     private List<Target> lostPods(List<DeploymentInfo> deployments, long now) {
         List<Target> lost = new ArrayList<>();
-        for (DeploymentInfo d : deployments)
-            for (PodInfo p : cluster.podsOf(d.namespace(), d.name()))
-                if (!p.ready() && !p.terminating() && (p.unscheduled() || p.crashLooping() || (p.startedAtMillis() >= 0 && now - p.startedAtMillis() >= SETTLED_MILLIS)))
+        for (DeploymentInfo d : deployments) {
+            List<PodInfo> pods = cluster.podsOf(d.namespace(), d.name());
+            for (PodInfo p : pods)
+                if (!p.ready() && !p.terminating() && (p.unscheduled() || p.crashLooping()
+                        || (p.startedAtMillis() >= 0 && now - p.startedAtMillis() >= SETTLED_MILLIS && !PodStartup.starting(p, pods, now))))
                     lost.add(target(p));
+        }
         return lost;
     }
 

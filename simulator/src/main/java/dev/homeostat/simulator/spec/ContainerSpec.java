@@ -5,11 +5,19 @@ import java.time.Duration;
 /**
  * One container of a pod: resource requests/limits (cpu in cores, memory in bytes), the memory it
  * uses at rest, how long it takes to start, its probes, and how it serves requests
- * (mean service time per request, requests it serves concurrently).
+ * (mean service time per request, requests it serves concurrently). A {@code startupProbe} (none by default, as in
+ * Kubernetes) holds the liveness and readiness probes back until the container has started, and kills a container
+ * that has not started within its own {@code failureThreshold} instead.
  */
 public record ContainerSpec(String name, Double cpuRequest, Long memoryRequest, Long memoryLimit, Long memoryBase,
-                            Duration startupTime, ProbeSpec livenessProbe, ProbeSpec readinessProbe,
+                            Duration startupTime, ProbeSpec livenessProbe, ProbeSpec readinessProbe, ProbeSpec startupProbe,
                             Duration serviceTime, Integer concurrency) {
+    /** A container without a startup probe. */
+    public ContainerSpec(String name, Double cpuRequest, Long memoryRequest, Long memoryLimit, Long memoryBase,
+                         Duration startupTime, ProbeSpec livenessProbe, ProbeSpec readinessProbe, Duration serviceTime, Integer concurrency) {
+        this(name, cpuRequest, memoryRequest, memoryLimit, memoryBase, startupTime, livenessProbe, readinessProbe, null, serviceTime, concurrency);
+    }
+
     public ContainerSpec {
         name = name == null ? "app" : name;
         cpuRequest = cpuRequest == null ? 0.25 : cpuRequest;
@@ -33,6 +41,14 @@ public record ContainerSpec(String name, Double cpuRequest, Long memoryRequest, 
     }
 
     public static ContainerSpec defaults() {
-        return new ContainerSpec(null, null, null, null, null, null, null, null, null, null);
+        return new ContainerSpec(null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /**
+     * How long the kubelet lets the container start before its probes kill it: the startup probe's last allowed miss,
+     * else the liveness probe's. A container slower than that never starts (it is restarted over and over).
+     */
+    public Duration startupBudget() {
+        return (startupProbe == null ? livenessProbe : startupProbe).budget();
     }
 }

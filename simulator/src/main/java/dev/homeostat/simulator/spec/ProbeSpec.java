@@ -16,6 +16,11 @@ public record ProbeSpec(Duration initialDelay, Duration period, Duration timeout
         if (successThreshold < 1) throw new IllegalArgumentException("successThreshold: must be >= 1, was " + successThreshold);
     }
 
+    /** From the container's start to the probe's {@code failureThreshold}-th miss when the container never answers. */
+    public Duration budget() {
+        return initialDelay.plus(period.multipliedBy(failureThreshold - 1L));
+    }
+
     public static ProbeSpec liveness() { return new ProbeSpec(Duration.ofSeconds(10), null, null, null, null); }
     public static ProbeSpec readiness() { return new ProbeSpec(Duration.ofSeconds(5), Duration.ofSeconds(5), null, null, null); }
 }

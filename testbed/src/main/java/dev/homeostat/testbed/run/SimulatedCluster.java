@@ -64,7 +64,8 @@ final class SimulatedCluster implements ClusterView, ClusterActions, Clock {
 
     private static PodInfo info(dev.homeostat.simulator.cluster.PodView p) {
         return new PodInfo(p.namespace(), p.name(), p.deployment(), p.node(), p.ready(), p.restarts(), p.startedAtMillis(),
-                p.revision(), p.waitingReason(), "Terminating".equals(p.phase()));
+                p.revision(), p.waitingReason(), "Terminating".equals(p.phase()), p.readyAtMillis() < 0 ? PodInfo.NOT_YET : p.readyAtMillis(),
+                p.startupBudgetMillis());
     }
 
     private static DeploymentInfo info(dev.homeostat.simulator.cluster.DeploymentView d) {

@@ -46,7 +46,7 @@ class ExpositionTextTest {
         store.add("pod:container_memory_working_set_bytes:ratio_limit", Map.of("pod", "a"), 15_000, 0.5);
         store.add(MetricNames.SERVICE_LATENCY_P99, Map.of("service", "web"), 15_000, 0.2);
         store.add("kube_pod_status_ready", Map.of("pod", "a", "reason", "say \"hi\"\\\nbye"), 15_000, 1);
-        var pod = new PodView("default", "a", "web", "node-1", "Running", true, 0, 0, Map.of(), 1, null);
+        var pod = new PodView("default", "a", "web", "node-1", "Running", true, 0, 0, Map.of(), 1, null, 0, 40_000);
         String text = ExpositionText.render(store, 15_000, 10_000, List.of(new ExpositionText.PodLimit(pod, "web", 536870912L)));
         assertThat(text).isEqualTo("""
                 # TYPE http_requests_total counter
@@ -148,7 +148,7 @@ class ExpositionTextTest {
         store.add("container_memory_working_set_bytes", Map.of("namespace", "default", "pod", "web-1", "container", "web"), 15_000, 1.5e8);
         store.add("kube_pod_status_ready", Map.of("namespace", "default", "pod", "web-1", "condition", "true"), 15_000, 1);
         histogram(store, "web-1", 15_000, new String[] {"0.005", "0.01", "0.1", "1.0", "10.0", "+Inf"}, new double[] {1, 5.5, 600, 690, 699, 700}, 42.5);
-        var pod = new PodView("default", "web-1", "web", "node-1", "Running", true, 0, 0, Map.of(), 1, null);
+        var pod = new PodView("default", "web-1", "web", "node-1", "Running", true, 0, 0, Map.of(), 1, null, 0, 40_000);
         String text = ExpositionText.render(store, 15_000, 30_000, List.of(new ExpositionText.PodLimit(pod, "web", 1L << 29)));
         Path file = dir.resolve("metrics.txt");
         Files.writeString(file, text, StandardCharsets.UTF_8);

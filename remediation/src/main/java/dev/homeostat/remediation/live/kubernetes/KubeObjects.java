@@ -36,7 +36,39 @@ final class KubeObjects {
         long started = millis(status == null ? null : status.getStartTime()).orElse(millis(meta.getCreationTimestamp()).orElse(0L));
         String node = p.getSpec() == null ? null : p.getSpec().getNodeName();
         return new PodInfo(meta.getNamespace(), meta.getName(), deployment, node, ready, restarts, started, revision, waitingReason(status),
-                meta.getDeletionTimestamp() != null);
+                meta.getDeletionTimestamp() != null, readyAt(status, ready, started), startupBudget(p.getSpec()));
+    }
+
+    /**
+     * When the pod turned Ready since it started, from its Ready condition's lastTransitionTime: Ready now → then; not
+     * Ready since a moment well after its start → it was Ready before that; not Ready since its start (the kubelet
+     * writes the condition False as it starts the pod, within seconds) → {@link PodInfo#NOT_YET}. Without the condition's
+     * time the pod is taken to have been Ready since its start, as a view without history would.
+     */
+    private static long readyAt(io.fabric8.kubernetes.api.model.PodStatus status, boolean ready, long started) {
+        var condition = status == null || status.getConditions() == null ? null
+                : status.getConditions().stream().filter(c -> "Ready".equals(c.getType())).findFirst().orElse(null);
+        Optional<Long> since = condition == null ? Optional.empty() : millis(condition.getLastTransitionTime());
+        if (since.isEmpty()) return started;
+        if (ready || since.get() > started + CONDITION_WRITTEN_MILLIS) return Math.max(since.get(), started);
+        return PodInfo.NOT_YET;
+    }
+
+    /** How long after a pod's start the kubelet may first write its conditions. */
+    private static final long CONDITION_WRITTEN_MILLIS = 5_000;
+
+    /**
+     * How long the kubelet lets the first container start before its startup probe (else its liveness probe) kills it:
+     * initialDelaySeconds + periodSeconds × (failureThreshold − 1), with Kubernetes' defaults (0, 10, 3); 0 without either.
+     */
+    static long startupBudget(io.fabric8.kubernetes.api.model.PodSpec spec) {
+        if (spec == null || spec.getContainers() == null || spec.getContainers().isEmpty()) return 0;
+        var c = spec.getContainers().getFirst();
+        var probe = c.getStartupProbe() != null ? c.getStartupProbe() : c.getLivenessProbe();
+        if (probe == null) return 0;
+        long delay = orZero(probe.getInitialDelaySeconds()), period = probe.getPeriodSeconds() == null ? 10 : probe.getPeriodSeconds();
+        long failures = probe.getFailureThreshold() == null ? 3 : probe.getFailureThreshold();
+        return (delay + period * Math.max(0, failures - 1)) * 1000;
     }
 
     /** Why the pod's first waiting container waits ({@code CrashLoopBackOff}, {@code ImagePullBackOff}, …), else null. */

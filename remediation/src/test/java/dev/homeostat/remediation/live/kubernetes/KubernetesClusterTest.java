@@ -64,6 +64,33 @@ class KubernetesClusterTest {
     }
 
     @Test
+    void aPodsStart_asItsReadyConditionAndProbesTellIt_soTheEngineLetsANewPodComeUp() {
+        Deployment web = f.deployment("web", 3, 1, "web:1");
+        f.replicaSet(web, "aaa", 1, "web:1");
+        // not Ready since the kubelet started it (the condition written a second later), a liveness probe waiting 180 s
+        withStart(f.pod("web-aaa-new", "ReplicaSet", "web-aaa", node, false, Map.of("app", "web")), "2026-01-02T03:04:06Z",
+                new io.fabric8.kubernetes.api.model.ProbeBuilder().withInitialDelaySeconds(180).build(), null);
+        // not Ready since well after its start: it served, then stopped; a startup probe of 30 × 5 s
+        withStart(f.pod("web-aaa-lost", "ReplicaSet", "web-aaa", node, false, Map.of("app", "web")), "2026-01-02T03:10:00Z",
+                null, new io.fabric8.kubernetes.api.model.ProbeBuilder().withPeriodSeconds(5).withFailureThreshold(30).build());
+        withStart(f.pod("web-aaa-ok", "ReplicaSet", "web-aaa", node, true, Map.of("app", "web")), "2026-01-02T03:06:00Z", null, null);
+
+        long started = Instant.parse("2026-01-02T03:04:05Z").toEpochMilli();
+        assertThat(cluster.pods()).extracting(PodInfo::name, PodInfo::readyAtMillis, PodInfo::startupBudgetMillis, PodInfo::neverReady).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("web-aaa-lost", Instant.parse("2026-01-02T03:10:00Z").toEpochMilli(), 145_000L, false),
+                org.assertj.core.groups.Tuple.tuple("web-aaa-new", PodInfo.NOT_YET, 200_000L, true),
+                org.assertj.core.groups.Tuple.tuple("web-aaa-ok", started + 115_000, 0L, false));
+    }
+
+    private void withStart(io.fabric8.kubernetes.api.model.Pod pod, String readySince, io.fabric8.kubernetes.api.model.Probe liveness,
+                           io.fabric8.kubernetes.api.model.Probe startup) {
+        pod.getStatus().getConditions().getFirst().setLastTransitionTime(readySince);
+        pod.getSpec().getContainers().getFirst().setLivenessProbe(liveness);
+        pod.getSpec().getContainers().getFirst().setStartupProbe(startup);
+        client.pods().inNamespace(f.ns).resource(pod).update();
+    }
+
+    @Test
     void aStatefulSet_isAStatefulWorkloadOfTheView_andItsPodsBelongToIt() {
         client.apps().statefulSets().inNamespace(f.ns).resource(new io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder()
                 .withNewMetadata().withName("db").withNamespace(f.ns).endMetadata()
