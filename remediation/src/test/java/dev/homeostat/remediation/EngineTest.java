@@ -130,20 +130,38 @@ class EngineTest {
     @Test
     void blastRadius_vetoesRestartingTheLastReadyPod_andTheChainPagesInstead() {
         var h = new Harness(RESTART_THEN_PAGE);
-        h.cluster.deployment("solo", 1);
+        h.cluster.deployment("duo", 2);
+        h.cluster.setSick("duo-1", true);
         for (long s = 15; s <= 75; s += 15) {
             h.clock.set(s * 1000);
-            h.sampleAndTick("mem_ratio", Harness.pod("solo-0"), 0.99);
+            h.sampleAndTick("mem_ratio", Harness.pod("duo-0"), 0.99);
         }
         assertThat(h.cluster.executed).extracting(e -> e.action()).allMatch(a -> a instanceof ClusterAction.Page);
         var vetoes = h.journal.held();
         assertThat(vetoes).singleElement().satisfies(v -> { // journaled once although retried every tick
             assertThat(v.guard()).isEqualTo("blast-radius");
-            assertThat(v.detail()).contains("last ready pod").contains("default/solo");
-            assertThat(v.action()).isEqualTo(new ClusterAction.RestartPod(pod("solo-0")));
+            assertThat(v.detail()).contains("last ready pod").contains("default/duo");
+            assertThat(v.action()).isEqualTo(new ClusterAction.RestartPod(pod("duo-0")));
         });
-        assertThat(h.cluster.has("solo-0")).isTrue();
+        assertThat(h.cluster.has("duo-0")).isTrue();
         assertThat(h.journal.of(EngineEvent.Paged.class)).hasSize(1);
+    }
+
+    @Test
+    void theOnlyReplicaOfADeployment_isRestarted_rolledOverWithItsReplacementReadyFirst_noPage() {
+        var h = new Harness(RESTART_THEN_PAGE);
+        h.cluster.deployment("solo", 1);
+        h.clock.set(15_000);
+        h.sampleAndTick("mem_ratio", Harness.pod("solo-0"), 0.99);
+        h.clock.set(30_000);
+        h.sampleAndTick("mem_ratio", Harness.pod("solo-0"), 0.99);
+        assertThat(h.cluster.executed).extracting(e -> e.action()).containsExactly(new ClusterAction.RestartPod(pod("solo-0")));
+        assertThat(h.cluster.violations).isEmpty();
+        assertThat(h.cluster.has("solo-0")).isTrue(); // until its replacement is ready
+        h.clock.set(30_000 + h.cluster.readyDelayMillis);
+        assertThat(h.cluster.pods()).singleElement().satisfies(p -> assertThat(p.name()).isNotEqualTo("solo-0"));
+        assertThat(h.journal.held()).isEmpty();
+        assertThat(h.journal.of(EngineEvent.Paged.class)).isEmpty();
     }
 
     @Test

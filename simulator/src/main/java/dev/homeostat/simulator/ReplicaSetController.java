@@ -97,6 +97,14 @@ final class ReplicaSetController implements PodWatch {
         return revision;
     }
 
+    /**
+     * {@code kubectl rollout restart}: a new template (the restartedAt annotation) of the same container and behaviour
+     * becomes the next revision, and its RollingUpdate replaces the pods as the strategy allows, surge first.
+     */
+    void restart(DeploymentState d, String cause) {
+        rollOut(d, d.revisions.current().behaviour(), cause);
+    }
+
     /** {@code kubectl rollout undo}: false without a previous revision. */
     boolean rollback(DeploymentState d, String cause) {
         if (d.revisions.history.size() < 2) return false;

@@ -328,6 +328,18 @@ public final class Simulation {
     }
 
     /**
+     * Restarts the Deployment's pods as {@code kubectl rollout restart}: a new revision of the same template replaces
+     * them by its RollingUpdate (a single replica's replacement is Ready before it goes, by the default surge). False
+     * if there is no such Deployment, or it is a StatefulSet (restarted pod by pod, in place).
+     */
+    public boolean rolloutRestart(String namespace, String name, String reason) {
+        DeploymentState d = cluster.deployment(namespace, name);
+        if (d == null || d.spec.stateful()) return false;
+        replicaSets.restart(d, "restart (" + (reason == null || reason.isBlank() ? "API" : reason) + ")");
+        return true;
+    }
+
+    /**
      * Isolates a pod: it leaves its Service's endpoints and its ReplicaSet (which creates a replacement),
      * and is kept running for debugging. False if there is no such pod or it is Terminating or isolated already.
      */

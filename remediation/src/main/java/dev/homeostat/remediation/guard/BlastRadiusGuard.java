@@ -16,7 +16,8 @@ import java.util.TreeMap;
 /**
  * A restart (or an isolation, which takes a pod out of service just as surely) may not leave a
  * deployment with fewer than ceil(replicas × (1 − maxUnavailableFraction)) ready pods, nor with
- * none. Taking a pod that is not ready takes nothing away and is always allowed. Pods this guard
+ * none — but a restart of the only pod of a one-replica Deployment, which the adapters roll over with the replacement
+ * Ready first, as {@code kubectl rollout restart} does (a StatefulSet's is refused). Taking a pod that is not ready takes nothing away and is always allowed. Pods this guard
  * saw restarted count as not ready while the cluster still lists them (a deletion may show up in
  * the view a little later). A drain is held to the same bound for every deployment with ready pods
  * on the node, since it evicts them all at once. Pages, rollbacks (the Deployment's own rolling
@@ -44,8 +45,8 @@ public final class BlastRadiusGuard implements Guard {
     @Override
     public Optional<String> veto(ClusterAction action, GuardContext context) {
         return switch (action) {
-            case ClusterAction.RestartPod r -> vetoPodLoss(r.target(), context);
-            case ClusterAction.IsolatePod i -> vetoPodLoss(i.target(), context);
+            case ClusterAction.RestartPod r -> vetoPodLoss(r.target(), context, true);
+            case ClusterAction.IsolatePod i -> vetoPodLoss(i.target(), context, false);
             case ClusterAction.DrainNode d -> vetoDrain(d.target().name(), context);
             case ClusterAction.RollbackDeployment r -> Optional.empty();
             case ClusterAction.ScaleDeployment s -> Optional.empty();
@@ -57,7 +58,7 @@ public final class BlastRadiusGuard implements Guard {
         };
     }
 
-    private Optional<String> vetoPodLoss(Target target, GuardContext context) {
+    private Optional<String> vetoPodLoss(Target target, GuardContext context, boolean rollsOver) {
         String ns = target.namespace();
         PodInfo pod = context.cluster().pod(ns, target.name()).orElse(null);
         if (pod == null) {
@@ -72,7 +73,11 @@ public final class BlastRadiusGuard implements Guard {
         int replicas = replicas(context, ns, pod.deployment(), ready);
         long after = ready - 1;
         String deployment = "deployment " + ns + "/" + pod.deployment();
-        if (after < 1) return Optional.of("pod " + pod.name() + " is the last ready pod of " + deployment);
+        if (after < 1) {
+            // a restart of a single replica's pod rolls it over, its replacement Ready first (ClusterAction.RestartPod)
+            if (rollsOver && GuardContext.rollsOver(context, target)) return Optional.empty();
+            return Optional.of("pod " + pod.name() + " is the last ready pod of " + deployment);
+        }
         int min = minReady(replicas, maxUnavailableFraction);
         if (after < min) {
             return Optional.of("would leave " + deployment + " with " + after + " of " + replicas + " replicas ready; needs at least "
@@ -126,7 +131,10 @@ public final class BlastRadiusGuard implements Guard {
     @Override
     public void onExecuted(ClusterAction action, GuardContext context) {
         switch (action) {
-            case ClusterAction.RestartPod r -> restarted(context, r.target());
+            case ClusterAction.RestartPod r -> {
+                // a single replica's pod is rolled over: it serves until its replacement is ready, so it still counts
+                if (!GuardContext.rollsOver(context, r.target())) restarted(context, r.target());
+            }
             case ClusterAction.IsolatePod i -> restarted(context, i.target());
             // the pods the drain was judged on: the view after it may already list replacements on the node
             case ClusterAction.DrainNode d -> restarting.putAll(drained);

@@ -1,7 +1,9 @@
 package dev.homeostat.remediation.guard;
 
+import dev.homeostat.remediation.model.Target;
 import dev.homeostat.remediation.policy.Mode;
 import dev.homeostat.remediation.port.ClusterView;
+import dev.homeostat.remediation.port.PodInfo;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -34,5 +36,16 @@ public record GuardContext(long nowMillis, String rule, Mode mode, ClusterView c
     /** A copy of this context with the engine's anomalous refs. */
     public GuardContext withAnomalous(Set<String> refs) {
         return new GuardContext(nowMillis, rule, mode, cluster, duringRollout, new TreeSet<>(refs));
+    }
+
+    /**
+     * Whether a restart of {@code pod} rolls it over (ClusterAction.RestartPod): it is the pod of a Deployment, not a
+     * StatefulSet, of one replica, so the adapters restart it as {@code kubectl rollout restart} does — its replacement
+     * first, the pod once the replacement is Ready; nothing is evicted.
+     */
+    static boolean rollsOver(GuardContext context, Target pod) {
+        PodInfo p = context.cluster().pod(pod.namespace(), pod.name()).orElse(null);
+        if (p == null || p.deployment() == null) return false;
+        return context.cluster().deployment(p.namespace(), p.deployment()).filter(d -> d.replicas() == 1 && !d.stateful()).isPresent();
     }
 }

@@ -24,7 +24,8 @@ public final class PdbGuard implements Guard {
     @Override
     public Optional<String> veto(ClusterAction action, GuardContext context) {
         return switch (action) {
-            case ClusterAction.RestartPod r -> vetoPod(r.target(), "restart", context);
+            // a single replica's restart rolls it over and evicts nothing: budgets govern evictions only
+            case ClusterAction.RestartPod r -> GuardContext.rollsOver(context, r.target()) ? Optional.empty() : vetoPod(r.target(), "restart", context);
             case ClusterAction.IsolatePod i -> vetoPod(i.target(), "isolation", context);
             case ClusterAction.RollbackDeployment r -> Optional.empty();
             case ClusterAction.ScaleDeployment s -> Optional.empty();

@@ -27,7 +27,11 @@ public sealed interface ClusterAction {
         };
     }
 
-    /** Delete the pod so its ReplicaSet starts a fresh one. */
+    /**
+     * Delete the pod so its ReplicaSet starts a fresh one. The only ready pod of a Deployment of one replica is
+     * restarted as {@code kubectl rollout restart} restarts it instead (a new revision of the same template, whose
+     * RollingUpdate starts the replacement before it deletes the pod), so the service keeps an endpoint.
+     */
     record RestartPod(Target target) implements ClusterAction {
         @Override public boolean disruptive() { return true; }
     }

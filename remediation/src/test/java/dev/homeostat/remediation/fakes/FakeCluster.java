@@ -123,14 +123,27 @@ public final class FakeCluster implements ClusterView, ClusterActions {
         return pods.values().stream().filter(p -> !p.isolated && p.deployment.equals(deployment) && ready(p)).count();
     }
 
+    /** Pods rolled over (name → when their replacement is ready and they go). */
+    private final Map<String, Long> leaving = new LinkedHashMap<>();
+
+    private void settle() {
+        leaving.entrySet().removeIf(e -> {
+            if (e.getValue() > clock.millis()) return false;
+            pods.remove(e.getKey());
+            return true;
+        });
+    }
+
     @Override
     public List<PodInfo> pods() {
+        settle();
         return pods.values().stream()
                 .map(p -> new PodInfo(NS, p.name, p.isolated ? null : p.deployment, p.node, ready(p), 0, p.startedAt)).toList();
     }
 
     @Override
     public List<DeploymentInfo> deployments() {
+        settle();
         var out = new ArrayList<DeploymentInfo>();
         deployments.forEach((name, replicas) -> out.add(new DeploymentInfo(NS, name, replicas, (int) readyOf(name))));
         return out;
@@ -154,6 +167,7 @@ public final class FakeCluster implements ClusterView, ClusterActions {
     @Override
     public ActionOutcome execute(ClusterAction action) {
         executed.add(new Executed(clock.millis(), action));
+        settle();
         return switch (action) {
             case ClusterAction.Page p -> ActionOutcome.applied("paged");
             case ClusterAction.RestartPod r -> restart(r.target().name());
@@ -191,6 +205,12 @@ public final class FakeCluster implements ClusterView, ClusterActions {
     private ActionOutcome restart(String name) {
         Pod pod = pods.get(name);
         if (pod == null) return ActionOutcome.refused("pod " + name + " not found");
+        if (!pod.isolated && ready(pod) && readyOf(pod.deployment) == 1 && deployments.get(pod.deployment) == 1) {
+            // the only replica is rolled over, as the adapters do (ClusterAction.RestartPod): it goes once its replacement is ready
+            replace(pod, null);
+            leaving.put(name, clock.millis() + readyDelayMillis);
+            return ActionOutcome.applied("rolled over " + name);
+        }
         checkLoss(pod, "restart");
         pods.remove(name);
         replace(pod, renameOnRestart ? null : name);

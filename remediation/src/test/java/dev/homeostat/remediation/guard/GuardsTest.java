@@ -47,6 +47,33 @@ class GuardsTest {
     }
 
     @Test
+    void theOnlyPodOfAOneReplicaDeployment_mayBeRestarted_rolledOver_butNotIsolated_andNotAStatefulSets() {
+        var guard = new BlastRadiusGuard(0.34);
+        assertThat(guard.veto(restart(0), at(0, view(1, true)))).isEmpty();
+        assertThat(guard.veto(new ClusterAction.IsolatePod(new Target(Target.Kind.POD, "ns", "web-0")), at(0, view(1, true))))
+                .hasValueSatisfying(r -> assertThat(r).contains("last ready pod"));
+        // rolled over, it serves until its replacement is ready: still a ready pod for the next judgement
+        guard.onExecuted(restart(0), at(0, view(1, true)));
+        assertThat(guard.veto(new ClusterAction.IsolatePod(new Target(Target.Kind.POD, "ns", "web-0")), at(0, view(1, true)))).isPresent();
+        // a PodDisruptionBudget governs evictions; a roll-over evicts nothing
+        ClusterView budgeted = new ClusterView() {
+            @Override public List<PodInfo> pods() { return view(1, true).pods(); }
+            @Override public List<DeploymentInfo> deployments() { return view(1, true).deployments(); }
+            @Override public List<dev.homeostat.remediation.port.PdbInfo> pdbs() {
+                return List.of(new dev.homeostat.remediation.port.PdbInfo("ns", "web", 0, List.of("web-0")));
+            }
+        };
+        assertThat(new PdbGuard().veto(restart(0), at(0, budgeted))).isEmpty();
+        ClusterView stateful = new ClusterView() {
+            @Override public List<PodInfo> pods() { return view(1, true).pods(); }
+            @Override public List<DeploymentInfo> deployments() {
+                return List.of(new DeploymentInfo("ns", "web", 1, 1, 1, 1, 1, 1, Long.MIN_VALUE, 0, null, true));
+            }
+        };
+        assertThat(guard.veto(restart(0), at(0, stateful))).hasValueSatisfying(r -> assertThat(r).contains("last ready pod"));
+    }
+
+    @Test
     void blastRadius_neverTheLastReadyPod_evenWhenTheFractionAllowsIt() {
         var guard = new BlastRadiusGuard(1.0);
         assertThat(guard.veto(restart(0), at(0, view(2, true, false))))

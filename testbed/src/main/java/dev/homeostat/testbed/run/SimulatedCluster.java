@@ -126,10 +126,21 @@ final class SimulatedCluster implements ClusterView, ClusterActions, Clock {
         return floor;
     }
 
+    /** The Deployment (not a StatefulSet) of one replica whose ready pod this is, else null. */
+    private String onlyReplica(String namespace, String name) {
+        var pod = simulation.pod(namespace, name).filter(p -> p.ready() && p.deployment() != null).orElse(null);
+        if (pod == null) return null;
+        return simulation.deployment(namespace, pod.deployment()).filter(d -> d.replicas() == 1 && !d.stateful()).map(d -> d.name()).orElse(null);
+    }
+
     private ActionOutcome apply(ClusterAction action) {
         return switch (action) {
             case ClusterAction.RestartPod restart -> {
                 var pod = restart.target();
+                String only = onlyReplica(pod.namespace(), pod.name());
+                if (only != null && simulation.rolloutRestart(pod.namespace(), only, "homeostat-engine"))
+                    yield ActionOutcome.applied("pod " + pod.name() + " is the only replica of deployment " + pod.namespace() + "/" + only
+                            + ": restarted as kubectl rollout restart does, its replacement Ready before it goes");
                 yield simulation.deletePod(pod.namespace(), pod.name(), "homeostat-engine")
                         ? ActionOutcome.applied("pod deleted; its ReplicaSet starts a replacement")
                         : ActionOutcome.refused("no such pod");

@@ -30,6 +30,9 @@ import java.util.function.Consumer;
  * wrote between two passes is read back, never overwritten.
  */
 final class DeploymentMirror {
+    /** The annotation {@code kubectl rollout restart} writes on the pod template. */
+    static final String RESTARTED_AT = "kubectl.kubernetes.io/restartedAt";
+
     private final KubernetesClient client;
     private final SimulationSpec spec;
     private final Consumer<String> log;
@@ -40,6 +43,8 @@ final class DeploymentMirror {
      * the engine (or kubectl) wrote since is met with a conflict instead of overwritten, and read back first.
      */
     private final Map<String, String> deploymentVersions = new TreeMap<>();
+    /** The {@code kubectl.kubernetes.io/restartedAt} each Deployment's template had when last read back. */
+    private final Map<String, String> restartedAt = new TreeMap<>();
     /** Revisions this mirror has written a ReplicaSet for, as namespace/name#revision. */
     private final Set<String> revisionsInApi = new TreeSet<>();
     /** Deployment uids as the API server assigned them, by namespace/name. */
@@ -74,6 +79,7 @@ final class DeploymentMirror {
             String key = d.getMetadata().getNamespace() + "/" + d.getMetadata().getName();
             Integer wanted = d.getSpec() == null ? null : d.getSpec().getReplicas();
             rollbackIfTemplateWentBack(sim, key, d);
+            restartIfAsked(sim, key, d);
             Integer mirrored = replicasInApi.get(key);
             if (wanted != null && mirrored != null && !wanted.equals(mirrored)) {
                 replicasInApi.put(key, wanted);
@@ -194,5 +200,19 @@ final class DeploymentMirror {
         // The simulation's new revision differs from what was mirrored, so the next sync rewrites the Deployment.
         if (sim.rollback(ns, name, "rolled back through the API"))
             log.accept("api: deployment " + key + " rolled back to the template of revision " + revision);
+    }
+
+    /**
+     * {@code kubectl rollout restart} (or the engine's restart of a single replica) stamps the template with a new
+     * {@code kubectl.kubernetes.io/restartedAt}: the simulation restarts the Deployment's pods by a rollout too.
+     */
+    private void restartIfAsked(Simulation sim, String key, Deployment d) {
+        var template = d.getSpec() == null ? null : d.getSpec().getTemplate();
+        var annotations = template == null || template.getMetadata() == null ? null : template.getMetadata().getAnnotations();
+        String stamp = annotations == null ? null : annotations.get(RESTARTED_AT);
+        if (stamp == null || stamp.equals(restartedAt.get(key))) return;
+        restartedAt.put(key, stamp);
+        if (sim.rolloutRestart(d.getMetadata().getNamespace(), d.getMetadata().getName(), "restarted through the API"))
+            log.accept("api: deployment " + key + " restarted (restartedAt " + stamp + ") → simulation rolls its pods");
     }
 }

@@ -102,6 +102,7 @@ public final class KubernetesCluster implements ClusterView, ClusterActions {
     private final IstioMesh mesh;
     private final LiveLifts lifts;
     private final StatefulSets statefulSets;
+    private final PodRestarts restarts;
 
     /** Watches {@code namespace} (null: every namespace), evicts through the Eviction API, has no pager. */
     public KubernetesCluster(KubernetesClient client, String namespace) {
@@ -115,6 +116,7 @@ public final class KubernetesCluster implements ClusterView, ClusterActions {
         this.pager = Objects.requireNonNull(pager, "pager");
         this.rollouts = new ArgoRollouts(client, namespace);
         this.statefulSets = new StatefulSets(client, namespace);
+        this.restarts = new PodRestarts(client, java.time.Clock.systemUTC());
         this.mesh = new IstioMesh(client);
         this.lifts = new LiveLifts(client, mesh);
     }
@@ -183,7 +185,7 @@ public final class KubernetesCluster implements ClusterView, ClusterActions {
     public ActionOutcome execute(ClusterAction action) {
         try {
             return switch (action) {
-                case ClusterAction.RestartPod r -> restart(r.target());
+                case ClusterAction.RestartPod r -> restarts.restart(r.target());
                 case ClusterAction.RollbackDeployment r -> rollback(r.target());
                 case ClusterAction.ScaleDeployment s -> scale(s.target(), s.replicas());
                 case ClusterAction.IsolatePod i -> isolate(i.target());
@@ -197,12 +199,6 @@ public final class KubernetesCluster implements ClusterView, ClusterActions {
         } catch (KubernetesClientException e) {
             return ActionOutcome.refused(refusal(action.target(), e));
         }
-    }
-
-    private ActionOutcome restart(Target pod) {
-        var deleted = client.pods().inNamespace(pod.namespace()).withName(pod.name()).delete();
-        return deleted.isEmpty() ? ActionOutcome.refused("pod " + pod.ref() + " not found")
-                : ActionOutcome.applied("deleted pod " + pod.ref() + "; its ReplicaSet starts a replacement");
     }
 
     private ActionOutcome rollback(Target target) {

@@ -137,6 +137,28 @@ class KubernetesClusterTest {
     }
 
     @Test
+    void restartPod_ofTheOnlyReplica_rollsItOverAsKubectlRolloutRestart_andKeepsThePodUntilItsReplacementIsReady() {
+        Deployment wiki = f.deployment("wiki", 1, 1, "wiki:1");
+        f.replicaSet(wiki, "aaa", 1, "wiki:1");
+        f.pod("wiki-aaa-1", "ReplicaSet", "wiki-aaa", node, true, Map.of("app", "wiki"));
+        Deployment web = f.deployment("web", 2, 1, "web:1");
+        f.replicaSet(web, "bbb", 1, "web:1");
+        f.pod("web-bbb-1", "ReplicaSet", "web-bbb", node, true, Map.of("app", "web"));
+
+        ActionOutcome only = cluster.execute(new ClusterAction.RestartPod(pod(f.ns, "wiki-aaa-1")));
+        ActionOutcome one = cluster.execute(new ClusterAction.RestartPod(pod(f.ns, "web-bbb-1")));
+
+        assertThat(only.applied()).isTrue();
+        assertThat(only.detail()).contains("only replica of deployment " + f.ns + "/wiki").contains("kubectl rollout restart");
+        assertThat(client.pods().inNamespace(f.ns).withName("wiki-aaa-1").get()).isNotNull();
+        assertThat(client.apps().deployments().inNamespace(f.ns).withName("wiki").get().getSpec().getTemplate().getMetadata().getAnnotations())
+                .containsKey(PodRestarts.RESTARTED_AT);
+        // one of two replicas: deleted, as any other pod
+        assertThat(one.applied()).isTrue();
+        assertThat(client.pods().inNamespace(f.ns).withName("web-bbb-1").get()).isNull();
+    }
+
+    @Test
     void restartPod_deletesThePod_andAMissingPodIsRefused() {
         f.pod("web-1", null, null, node, true, Map.of());
 

@@ -1,0 +1,62 @@
+package dev.homeostat.remediation.live.kubernetes;
+
+import dev.homeostat.remediation.model.Target;
+import dev.homeostat.remediation.port.ActionOutcome;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * A pod restart, live: the pod is deleted and its ReplicaSet starts a fresh one — unless it is the only ready pod of a
+ * Deployment of one replica whose strategy surges, which is restarted as {@code kubectl rollout restart} restarts it
+ * (the template's {@code kubectl.kubernetes.io/restartedAt} annotation set to now), so the Deployment's RollingUpdate
+ * starts the replacement and deletes the pod once the replacement is Ready.
+ */
+final class PodRestarts {
+    /** The annotation {@code kubectl rollout restart} writes on the pod template. */
+    static final String RESTARTED_AT = "kubectl.kubernetes.io/restartedAt";
+
+    private final KubernetesClient client;
+    private final Clock clock;
+
+    PodRestarts(KubernetesClient client, Clock clock) {
+        this.client = client;
+        this.clock = clock;
+    }
+
+    ActionOutcome restart(Target target) {
+        Pod pod = client.pods().inNamespace(target.namespace()).withName(target.name()).get();
+        if (pod == null) return ActionOutcome.refused("pod " + target.ref() + " not found");
+        Deployment only = onlyReplicaOf(pod);
+        if (only != null) {
+            String now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
+            client.apps().deployments().inNamespace(target.namespace()).withName(only.getMetadata().getName()).edit(d -> new io.fabric8.kubernetes.api.model.apps.DeploymentBuilder(d)
+                    .editSpec().editTemplate().editOrNewMetadata().addToAnnotations(RESTARTED_AT, now).endMetadata().endTemplate().endSpec().build());
+            return ActionOutcome.applied("pod " + target.ref() + " is the only replica of deployment " + target.namespace() + "/"
+                    + only.getMetadata().getName() + ": restarted as kubectl rollout restart does, its replacement Ready before it goes");
+        }
+        var deleted = client.pods().inNamespace(target.namespace()).withName(target.name()).delete();
+        return deleted.isEmpty() ? ActionOutcome.refused("pod " + target.ref() + " not found")
+                : ActionOutcome.applied("deleted pod " + target.ref() + "; its ReplicaSet starts a replacement");
+    }
+
+    /** The pod's Deployment when it has one replica, the pod is Ready and the RollingUpdate may surge; else null. */
+    private Deployment onlyReplicaOf(Pod pod) {
+        var rsRef = KubeObjects.controller(pod).filter(o -> "ReplicaSet".equals(o.getKind())).orElse(null);
+        if (rsRef == null || !KubeObjects.podInfo(pod, java.util.Map.of(), java.util.Map.of()).ready()) return null;
+        var rs = client.apps().replicaSets().inNamespace(pod.getMetadata().getNamespace()).withName(rsRef.getName()).get();
+        var dRef = rs == null ? null : KubeObjects.controller(rs).filter(o -> "Deployment".equals(o.getKind())).orElse(null);
+        if (dRef == null) return null;
+        Deployment d = client.apps().deployments().inNamespace(pod.getMetadata().getNamespace()).withName(dRef.getName()).get();
+        if (d == null || d.getSpec() == null || d.getSpec().getTemplate() == null || !Integer.valueOf(1).equals(d.getSpec().getReplicas())) return null;
+        var strategy = d.getSpec().getStrategy();
+        if (strategy != null && "Recreate".equals(strategy.getType())) return null;
+        var surge = strategy == null || strategy.getRollingUpdate() == null ? null : strategy.getRollingUpdate().getMaxSurge();
+        // 0 or 0 % surges nothing: the rollout would delete the pod first, no better than deleting it
+        if (surge != null && (surge.getIntVal() != null ? surge.getIntVal() == 0 : "0%".equals(surge.getStrVal()))) return null;
+        return d;
+    }
+}
