@@ -29,8 +29,8 @@ import java.util.Optional;
  * </ul>
  * A rollout that stalls (new pods never ready: the pod signals see them), crash-loops, outlasts the deadline or takes
  * more than its budget, pods lost to a dead node (not ready long after their start), and pods no node has room for
- * are incidents as before. The engine's view has no Deployment strategy nor progress deadline, so Kubernetes'
- * defaults stand in: {@code progressDeadlineSeconds: 600} and {@code maxUnavailable: 25%} (at least one pod).
+ * are incidents as before. The budget is the Deployment's own {@code maxUnavailable} (at least one pod), Kubernetes'
+ * 25 % where the view does not read the strategy; the progress deadline is Kubernetes' default, 600 s.
  */
 final class RoutineDisruption {
     static final long PROGRESS_DEADLINE = PodStartup.PROGRESS_DEADLINE;
@@ -43,9 +43,12 @@ final class RoutineDisruption {
         this.cluster = Objects.requireNonNull(cluster, "cluster");
     }
 
-    /** Pods a Deployment of {@code replicas} may have unavailable while it progresses: 25 %, rounded down, at least one. */
-    static int unavailableBudget(int replicas) {
-        return Math.max(1, replicas / 4);
+    /**
+     * Pods the Deployment may have unavailable while it progresses: its strategy's {@code maxUnavailable} where the view
+     * reads it, else Kubernetes' default of 25 % rounded down; at least one (the metric lags a surge's swap by a scrape).
+     */
+    static int unavailableBudget(DeploymentInfo d) {
+        return Math.max(1, d.maxUnavailable() >= 0 ? d.maxUnavailable() : d.replicas() / 4);
     }
 
     /** Why the anomaly is a routine disruption of its Deployment, or empty when it may be an incident. */
@@ -58,10 +61,10 @@ final class RoutineDisruption {
         if (found.isEmpty()) return Optional.empty();
         DeploymentInfo d = found.get();
         int unavailable = d.replicas() - d.readyReplicas();
-        if (unavailable > unavailableBudget(d.replicas())) return Optional.empty();
+        if (unavailable > unavailableBudget(d)) return Optional.empty();
         List<PodInfo> pods = cluster.podsOf(ns, t.name());
         for (PodInfo p : pods) if (!p.terminating() && (p.crashLooping() || (!p.ready() && !starting(p, now)))) return Optional.empty();
-        String short_ = unavailable + " of " + d.replicas() + " pods unavailable, within " + unavailableBudget(d.replicas());
+        String short_ = unavailable + " of " + d.replicas() + " pods unavailable, within " + unavailableBudget(d);
         if (d.revisionSince() != Long.MIN_VALUE && now - d.revisionSince() <= PROGRESS_DEADLINE) {
             return Optional.of("rollout of revision " + d.revision() + (d.rolloutInProgress() ? " in progress, begun " : " done, begun ")
                     + (now - d.revisionSince()) / 1000 + " s ago, within the progress deadline; " + short_);

@@ -85,6 +85,18 @@ class RoutineDisruptionTest {
     }
 
     @Test
+    void aRolloutThatItsStrategyLetsTakeTwoPods_isRoutineWithTwoUnavailable_theDefaultBudgetIsOne() {
+        var c = new Cluster().rollingOut(NOW - 120_000, 2, 2);
+        c.pods.add(Cluster.pod("cart-new-1", "n2", false, NOW - 10_000, null));
+        c.pods.add(Cluster.pod("cart-new-2", "n2", false, NOW - 10_000, null));
+        assertThat(new RoutineDisruption(c).explains(SHORT, NOW)).isEmpty();
+        var d = c.cart;
+        c.cart = new DeploymentInfo(d.namespace(), d.name(), d.replicas(), d.readyReplicas(), d.updatedReplicas(), d.generation(),
+                d.observedGeneration(), d.revision(), d.revisionSince(), d.rollbackTo(), null, false, 2); // maxSurge 0, maxUnavailable 2
+        assertThat(new RoutineDisruption(c).explains(SHORT, NOW)).hasValueSatisfying(why -> assertThat(why).contains("2 of 4 pods unavailable, within 2"));
+    }
+
+    @Test
     void aRolloutJustDone_explainsTheShortfallTheMetricStillShows() {
         // every pod runs revision 2 and serves; the recording rule still shows the rollout's last minute
         var done = new Cluster().rollingOut(NOW - 200_000, 4, 4);

@@ -10,10 +10,22 @@ package dev.homeostat.remediation.port;
  *
  * @param rollout  the Rollout's own status when this is an Argo Rollout, else null
  * @param stateful a StatefulSet: its pods keep their names and hold state (a quorum member, a shard)
+ * @param maxUnavailable the pods its rolling update may take below {@code replicas}, resolved from its strategy
+ *                       ({@link #UNKNOWN}: Kubernetes' default, 25 % rounded down, stands in)
  */
 public record DeploymentInfo(String namespace, String name, int replicas, int readyReplicas, int updatedReplicas,
                              long generation, long observedGeneration, int revision, long revisionSince, int rollbackTo,
-                             RolloutStatus rollout, boolean stateful) {
+                             RolloutStatus rollout, boolean stateful, int maxUnavailable) {
+    /** {@link #maxUnavailable} of a view that does not read the strategy. */
+    public static final int UNKNOWN = -1;
+
+    public DeploymentInfo(String namespace, String name, int replicas, int readyReplicas, int updatedReplicas,
+                          long generation, long observedGeneration, int revision, long revisionSince, int rollbackTo,
+                          RolloutStatus rollout, boolean stateful) {
+        this(namespace, name, replicas, readyReplicas, updatedReplicas, generation, observedGeneration, revision, revisionSince,
+                rollbackTo, rollout, stateful, UNKNOWN);
+    }
+
     public DeploymentInfo(String namespace, String name, int replicas, int readyReplicas, int updatedReplicas,
                           long generation, long observedGeneration, int revision, long revisionSince, int rollbackTo,
                           RolloutStatus rollout) {

@@ -70,7 +70,7 @@ final class SimulatedCluster implements ClusterView, ClusterActions, Clock {
 
     private static DeploymentInfo info(dev.homeostat.simulator.cluster.DeploymentView d) {
         return new DeploymentInfo(d.namespace(), d.name(), d.replicas(), d.readyReplicas(), d.updatedReplicas(),
-                d.generation(), d.observedGeneration(), d.revision(), d.revisionSince(), d.rollbackTo(), null, d.stateful());
+                d.generation(), d.observedGeneration(), d.revision(), d.revisionSince(), d.rollbackTo(), null, d.stateful(), d.maxUnavailable());
     }
 
     @Override public List<DeploymentInfo> deployments() {

@@ -99,7 +99,32 @@ final class KubeObjects {
         return new DeploymentInfo(d.getMetadata().getNamespace(), d.getMetadata().getName(), replicas,
                 status == null ? 0 : orZero(status.getReadyReplicas()), status == null ? 0 : orZero(status.getUpdatedReplicas()),
                 d.getMetadata().getGeneration() == null ? 0 : d.getMetadata().getGeneration(),
-                status == null || status.getObservedGeneration() == null ? 0 : status.getObservedGeneration(), revision, since, rollbackTo);
+                status == null || status.getObservedGeneration() == null ? 0 : status.getObservedGeneration(), revision, since, rollbackTo,
+                null, false, maxUnavailable(d.getSpec() == null ? null : d.getSpec().getStrategy(), replicas));
+    }
+
+    /**
+     * The pods a Deployment's rollout may take below {@code replicas}, as the Deployment controller resolves its
+     * strategy: {@code Recreate} all of them; {@code RollingUpdate.maxUnavailable} a count, or a percentage rounded down;
+     * unset, 25 %.
+     */
+    static int maxUnavailable(io.fabric8.kubernetes.api.model.apps.DeploymentStrategy strategy, int replicas) {
+        if (strategy != null && "Recreate".equals(strategy.getType())) return replicas;
+        var value = strategy == null || strategy.getRollingUpdate() == null ? null : strategy.getRollingUpdate().getMaxUnavailable();
+        return scaled(value, replicas, 25);
+    }
+
+    /** An IntOrString of a pod count or a percentage of {@code replicas} (rounded down); {@code defaultPercent} when unset. */
+    static int scaled(io.fabric8.kubernetes.api.model.IntOrString value, int replicas, int defaultPercent) {
+        if (value == null || (value.getIntVal() == null && value.getStrVal() == null)) return replicas * defaultPercent / 100;
+        if (value.getIntVal() != null) return Math.max(0, value.getIntVal());
+        String s = value.getStrVal().trim();
+        try {
+            if (s.endsWith("%")) return replicas * Math.max(0, Integer.parseInt(s.substring(0, s.length() - 1).trim())) / 100;
+            return Math.max(0, Integer.parseInt(s));
+        } catch (NumberFormatException e) {
+            return replicas * defaultPercent / 100; // the API server refuses such a value; the default stands in
+        }
     }
 
     static Optional<OwnerReference> controller(HasMetadata o) {

@@ -50,6 +50,13 @@ final class StatefulSets {
                 status == null ? 0 : KubeObjects.orZero(status.getReadyReplicas()), status == null ? 0 : KubeObjects.orZero(status.getUpdatedReplicas()),
                 s.getMetadata().getGeneration() == null ? 0 : s.getMetadata().getGeneration(),
                 status == null || status.getObservedGeneration() == null ? 0 : status.getObservedGeneration(),
-                0, Long.MIN_VALUE, 0, null, true);
+                0, Long.MIN_VALUE, 0, null, true, maxUnavailable(s, replicas));
+    }
+
+    /** A StatefulSet's rolling update replaces one pod at a time unless {@code rollingUpdate.maxUnavailable} says more. */
+    private static int maxUnavailable(StatefulSet s, int replicas) {
+        var strategy = s.getSpec() == null ? null : s.getSpec().getUpdateStrategy();
+        var value = strategy == null || strategy.getRollingUpdate() == null ? null : strategy.getRollingUpdate().getMaxUnavailable();
+        return value == null ? 1 : Math.max(1, KubeObjects.scaled(value, replicas, 0));
     }
 }

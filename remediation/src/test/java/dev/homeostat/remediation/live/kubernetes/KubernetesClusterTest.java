@@ -91,6 +91,19 @@ class KubernetesClusterTest {
     }
 
     @Test
+    void aDeploymentsMaxUnavailable_isResolvedAsTheDeploymentControllerResolvesIt() {
+        var rolling = new io.fabric8.kubernetes.api.model.apps.DeploymentStrategyBuilder().withType("RollingUpdate");
+        assertThat(KubeObjects.maxUnavailable(null, 10)).isEqualTo(2);
+        assertThat(KubeObjects.maxUnavailable(rolling.withNewRollingUpdate().withMaxUnavailable(new io.fabric8.kubernetes.api.model.IntOrString(3))
+                .endRollingUpdate().build(), 10)).isEqualTo(3);
+        assertThat(KubeObjects.maxUnavailable(rolling.withNewRollingUpdate().withMaxUnavailable(new io.fabric8.kubernetes.api.model.IntOrString("50%"))
+                .endRollingUpdate().build(), 5)).isEqualTo(2);
+        assertThat(KubeObjects.maxUnavailable(new io.fabric8.kubernetes.api.model.apps.DeploymentStrategyBuilder().withType("Recreate").build(), 6)).isEqualTo(6);
+        Deployment web = f.deployment("web", 8, 1, "web:1");
+        assertThat(cluster.deployments()).singleElement().satisfies(d -> assertThat(d.maxUnavailable()).isEqualTo(2));
+    }
+
+    @Test
     void aStatefulSet_isAStatefulWorkloadOfTheView_andItsPodsBelongToIt() {
         client.apps().statefulSets().inNamespace(f.ns).resource(new io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder()
                 .withNewMetadata().withName("db").withNamespace(f.ns).endMetadata()
