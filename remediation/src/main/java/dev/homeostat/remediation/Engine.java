@@ -179,6 +179,7 @@ public final class Engine {
         if (ticked && now < lastTick) {
             throw new IllegalStateException("clock went backwards: tick at " + now + " ms after a tick at " + lastTick + " ms");
         }
+        cluster.refresh();
         if (!ticked) for (ClusterAction m : cluster.measuresInForce()) measures.adopt(m, serviceOf(m));
         long since = ticked ? lastTick : now - policy.lookback().toMillis();
         var found = new ArrayList<Anomaly>();

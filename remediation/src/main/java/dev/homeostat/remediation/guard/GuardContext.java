@@ -40,12 +40,13 @@ public record GuardContext(long nowMillis, String rule, Mode mode, ClusterView c
 
     /**
      * Whether a restart of {@code pod} rolls it over (ClusterAction.RestartPod): it is the pod of a Deployment, not a
-     * StatefulSet, of one replica, so the adapters restart it as {@code kubectl rollout restart} does — its replacement
-     * first, the pod once the replacement is Ready; nothing is evicted.
+     * StatefulSet, of one replica whose strategy takes no pod down first ({@code maxUnavailable} 0, as the default is
+     * for one replica), so the adapters restart it as {@code kubectl rollout restart} does — its replacement first, the
+     * pod once the replacement is Ready; nothing is evicted.
      */
     static boolean rollsOver(GuardContext context, Target pod) {
         PodInfo p = context.cluster().pod(pod.namespace(), pod.name()).orElse(null);
         if (p == null || p.deployment() == null) return false;
-        return context.cluster().deployment(p.namespace(), p.deployment()).filter(d -> d.replicas() == 1 && !d.stateful()).isPresent();
+        return context.cluster().deployment(p.namespace(), p.deployment()).filter(d -> d.replicas() == 1 && !d.stateful() && d.maxUnavailable() <= 0).isPresent();
     }
 }

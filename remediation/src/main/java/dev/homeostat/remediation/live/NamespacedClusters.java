@@ -47,6 +47,8 @@ public final class NamespacedClusters implements ClusterView, ClusterActions {
 
     @Override public List<NodeInfo> nodes() { return first.nodes(); }
 
+    @Override public void refresh() { byNamespace.values().forEach(KubernetesCluster::refresh); }
+
     @Override public List<PdbInfo> pdbs() {
         return joined(ClusterView::pdbs, Comparator.comparing(PdbInfo::namespace).thenComparing(PdbInfo::name));
     }
@@ -63,6 +65,15 @@ public final class NamespacedClusters implements ClusterView, ClusterActions {
     }
 
     @Override public ActionOutcome execute(ClusterAction action) {
+        try {
+            return route(action);
+        } finally {
+            // an action in one namespace (a drain's evictions) may change what the others list
+            byNamespace.values().forEach(KubernetesCluster::forget);
+        }
+    }
+
+    private ActionOutcome route(ClusterAction action) {
         String ns = action.target().namespace();
         if (ns == null) return first.execute(action); // nodes
         KubernetesCluster view = byNamespace.get(ns);

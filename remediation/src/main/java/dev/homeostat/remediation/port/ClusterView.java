@@ -21,6 +21,13 @@ public interface ClusterView {
      */
     default boolean answersByName() { return false; }
 
+    /**
+     * The engine calls this as each evaluation begins: from then on a view that lists the cluster may answer the
+     * evaluation's questions from one listing of each kind, taken at the first question, until the next call (or an
+     * action of its own). A view over an index has nothing to do.
+     */
+    default void refresh() { }
+
     /** Nodes; a view that does not model them lists none. */
     default List<NodeInfo> nodes() { return List.of(); }
 

@@ -71,6 +71,14 @@ class GuardsTest {
             }
         };
         assertThat(guard.veto(restart(0), at(0, stateful))).hasValueSatisfying(r -> assertThat(r).contains("last ready pod"));
+        // a strategy that takes the pod down first (Recreate, maxUnavailable 1) would restart it as a deletion does
+        ClusterView downFirst = new ClusterView() {
+            @Override public List<PodInfo> pods() { return view(1, true).pods(); }
+            @Override public List<DeploymentInfo> deployments() {
+                return List.of(new DeploymentInfo("ns", "web", 1, 1, 1, 1, 1, 1, Long.MIN_VALUE, 0, null, false, 1));
+            }
+        };
+        assertThat(guard.veto(restart(0), at(0, downFirst))).hasValueSatisfying(r -> assertThat(r).contains("last ready pod"));
     }
 
     @Test

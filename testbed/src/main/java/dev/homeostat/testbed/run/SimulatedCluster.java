@@ -126,11 +126,11 @@ final class SimulatedCluster implements ClusterView, ClusterActions, Clock {
         return floor;
     }
 
-    /** The Deployment (not a StatefulSet) of one replica whose ready pod this is, else null. */
+    /** The Deployment (not a StatefulSet) of one replica, surging first, whose ready pod this is, else null. */
     private String onlyReplica(String namespace, String name) {
         var pod = simulation.pod(namespace, name).filter(p -> p.ready() && p.deployment() != null).orElse(null);
         if (pod == null) return null;
-        return simulation.deployment(namespace, pod.deployment()).filter(d -> d.replicas() == 1 && !d.stateful()).map(d -> d.name()).orElse(null);
+        return simulation.deployment(namespace, pod.deployment()).filter(d -> d.replicas() == 1 && !d.stateful() && d.maxUnavailable() == 0).map(d -> d.name()).orElse(null);
     }
 
     private ActionOutcome apply(ClusterAction action) {

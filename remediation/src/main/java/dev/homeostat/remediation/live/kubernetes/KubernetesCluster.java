@@ -103,6 +103,7 @@ public final class KubernetesCluster implements ClusterView, ClusterActions {
     private final LiveLifts lifts;
     private final StatefulSets statefulSets;
     private final PodRestarts restarts;
+    private final EvaluationListings listed = new EvaluationListings();
 
     /** Watches {@code namespace} (null: every namespace), evicts through the Eviction API, has no pager. */
     public KubernetesCluster(KubernetesClient client, String namespace) {
@@ -124,7 +125,15 @@ public final class KubernetesCluster implements ClusterView, ClusterActions {
     // --- ClusterView ---------------------------------------------------------------------------
 
     @Override
-    public List<PodInfo> pods() {
+    public void refresh() { listed.refresh(); }
+
+    /** Drops what this evaluation listed: the next question lists again (after an action here or elsewhere). */
+    public void forget() { listed.forget(); }
+
+    @Override
+    public List<PodInfo> pods() { return listed.pods(this::listPods); }
+
+    private List<PodInfo> listPods() {
         Map<String, String> deploymentOfReplicaSet = new HashMap<>();
         Map<String, Integer> revisionOfReplicaSet = new HashMap<>();
         for (ReplicaSet rs : list(client.apps().replicaSets())) {
@@ -137,7 +146,9 @@ public final class KubernetesCluster implements ClusterView, ClusterActions {
     }
 
     @Override
-    public List<DeploymentInfo> deployments() {
+    public List<DeploymentInfo> deployments() { return listed.deployments(this::listDeployments); }
+
+    private List<DeploymentInfo> listDeployments() {
         var argo = rollouts.list();
         // A Deployment a Rollout takes its template from (workloadRef) is scaled down by it: the Rollout stands for it.
         var managed = new java.util.HashSet<String>();
@@ -154,7 +165,9 @@ public final class KubernetesCluster implements ClusterView, ClusterActions {
     }
 
     @Override
-    public List<NodeInfo> nodes() {
+    public List<NodeInfo> nodes() { return listed.nodes(this::listNodes); }
+
+    private List<NodeInfo> listNodes() {
         return sorted(client.nodes().list().getItems()).stream().map(n -> new NodeInfo(n.getMetadata().getName(),
                 n.getStatus() != null && n.getStatus().getConditions() != null && n.getStatus().getConditions().stream()
                         .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus())),
@@ -166,7 +179,9 @@ public final class KubernetesCluster implements ClusterView, ClusterActions {
 
     /** Budgets with their selectors resolved to pod names; a budget whose status is not computed yet allows nothing. */
     @Override
-    public List<PdbInfo> pdbs() {
+    public List<PdbInfo> pdbs() { return listed.pdbs(this::listPdbs); }
+
+    private List<PdbInfo> listPdbs() {
         List<Pod> pods = list(client.pods());
         return sorted(list(client.policy().v1().podDisruptionBudget())).stream().map(b -> {
             String ns = b.getMetadata().getNamespace();
@@ -183,6 +198,14 @@ public final class KubernetesCluster implements ClusterView, ClusterActions {
 
     @Override
     public ActionOutcome execute(ClusterAction action) {
+        try {
+            return act(action);
+        } finally {
+            forget();
+        }
+    }
+
+    private ActionOutcome act(ClusterAction action) {
         try {
             return switch (action) {
                 case ClusterAction.RestartPod r -> restarts.restart(r.target());

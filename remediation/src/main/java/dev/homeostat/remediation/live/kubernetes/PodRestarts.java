@@ -11,7 +11,8 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * A pod restart, live: the pod is deleted and its ReplicaSet starts a fresh one — unless it is the only ready pod of a
- * Deployment of one replica whose strategy surges, which is restarted as {@code kubectl rollout restart} restarts it
+ * Deployment of one replica whose strategy takes no pod down first ({@code maxUnavailable} 0, the default for one
+ * replica), which is restarted as {@code kubectl rollout restart} restarts it
  * (the template's {@code kubectl.kubernetes.io/restartedAt} annotation set to now), so the Deployment's RollingUpdate
  * starts the replacement and deletes the pod once the replacement is Ready.
  */
@@ -43,7 +44,7 @@ final class PodRestarts {
                 : ActionOutcome.applied("deleted pod " + target.ref() + "; its ReplicaSet starts a replacement");
     }
 
-    /** The pod's Deployment when it has one replica, the pod is Ready and the RollingUpdate may surge; else null. */
+    /** The pod's Deployment when it has one replica, the pod is Ready and its RollingUpdate takes no pod down first; else null. */
     private Deployment onlyReplicaOf(Pod pod) {
         var rsRef = KubeObjects.controller(pod).filter(o -> "ReplicaSet".equals(o.getKind())).orElse(null);
         if (rsRef == null || !KubeObjects.podInfo(pod, java.util.Map.of(), java.util.Map.of()).ready()) return null;
@@ -52,11 +53,8 @@ final class PodRestarts {
         if (dRef == null) return null;
         Deployment d = client.apps().deployments().inNamespace(pod.getMetadata().getNamespace()).withName(dRef.getName()).get();
         if (d == null || d.getSpec() == null || d.getSpec().getTemplate() == null || !Integer.valueOf(1).equals(d.getSpec().getReplicas())) return null;
-        var strategy = d.getSpec().getStrategy();
-        if (strategy != null && "Recreate".equals(strategy.getType())) return null;
-        var surge = strategy == null || strategy.getRollingUpdate() == null ? null : strategy.getRollingUpdate().getMaxSurge();
-        // 0 or 0 % surges nothing: the rollout would delete the pod first, no better than deleting it
-        if (surge != null && (surge.getIntVal() != null ? surge.getIntVal() == 0 : "0%".equals(surge.getStrVal()))) return null;
+        // a strategy that may take the pod down first (Recreate, maxUnavailable 1) would restart it no better than a deletion
+        if (KubeObjects.maxUnavailable(d.getSpec().getStrategy(), 1) > 0) return null;
         return d;
     }
 }

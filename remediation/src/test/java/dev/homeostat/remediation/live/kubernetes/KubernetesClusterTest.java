@@ -104,6 +104,40 @@ class KubernetesClusterTest {
     }
 
     @Test
+    void anEvaluation_listsEachKindOnce_untilTheNextEvaluationOrAnAction() {
+        Deployment web = f.deployment("web", 3, 1, "web:1");
+        f.replicaSet(web, "aaa", 1, "web:1");
+        for (int i = 1; i <= 3; i++) f.pod("web-aaa-" + i, "ReplicaSet", "web-aaa", node, true, Map.of("app", "web"));
+        // outside an evaluation every question lists
+        int outside = server.getRequestCount();
+        cluster.pods();
+        int onePodListing = server.getRequestCount() - outside;
+        cluster.pods();
+        assertThat(server.getRequestCount() - outside).isEqualTo(2 * onePodListing);
+
+        cluster.refresh();
+        int start = server.getRequestCount();
+        cluster.pods();
+        cluster.deployments();
+        int listed = server.getRequestCount();
+        assertThat(cluster.pod(f.ns, "web-aaa-1")).isPresent();
+        assertThat(cluster.podsOf(f.ns, "web")).hasSize(3);
+        cluster.deployments();
+        cluster.pods();
+        assertThat(server.getRequestCount()).as("questions after the first listing of each kind").isEqualTo(listed);
+        assertThat(listed - start).isPositive();
+
+        // an action drops what was listed: the next answer is the cluster after it
+        assertThat(cluster.execute(new ClusterAction.RestartPod(pod(f.ns, "web-aaa-1"))).applied()).isTrue();
+        assertThat(cluster.pods()).extracting(PodInfo::name).containsExactly("web-aaa-2", "web-aaa-3");
+        // so does the next evaluation: a change made by someone else shows
+        f.pod("web-aaa-4", "ReplicaSet", "web-aaa", node, true, Map.of("app", "web"));
+        assertThat(cluster.pods()).hasSize(2);
+        cluster.refresh();
+        assertThat(cluster.pods()).hasSize(3);
+    }
+
+    @Test
     void aStatefulSet_isAStatefulWorkloadOfTheView_andItsPodsBelongToIt() {
         client.apps().statefulSets().inNamespace(f.ns).resource(new io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder()
                 .withNewMetadata().withName("db").withNamespace(f.ns).endMetadata()
@@ -169,6 +203,13 @@ class KubernetesClusterTest {
         // one of two replicas: deleted, as any other pod
         assertThat(one.applied()).isTrue();
         assertThat(client.pods().inNamespace(f.ns).withName("web-bbb-1").get()).isNull();
+        // a single replica whose strategy recreates: a rollout would take it down first, so it is deleted as any other
+        Deployment batch = f.deployment("batch", 1, 1, "batch:1");
+        client.apps().deployments().inNamespace(f.ns).withName("batch").edit(d -> new io.fabric8.kubernetes.api.model.apps.DeploymentBuilder(d)
+                .editSpec().withNewStrategy().withType("Recreate").endStrategy().endSpec().build());
+        f.replicaSet(batch, "ccc", 1, "batch:1");
+        f.pod("batch-ccc-1", "ReplicaSet", "batch-ccc", node, true, Map.of("app", "batch"));
+        assertThat(cluster.execute(new ClusterAction.RestartPod(pod(f.ns, "batch-ccc-1"))).detail()).startsWith("deleted pod");
     }
 
     @Test
