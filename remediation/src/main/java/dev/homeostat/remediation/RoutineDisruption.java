@@ -75,7 +75,7 @@ final class RoutineDisruption {
 
     private Optional<String> starting(String ns, String name, long now) {
         PodInfo p = cluster.pod(ns, name).orElse(null);
-        if (p == null || p.restarts() > 0) return Optional.empty();
+        if (p == null || !PodStartup.mayBeStarting(p, now)) return Optional.empty(); // most anomalies: no peers listed
         List<PodInfo> peers = p.deployment() == null ? List.of(p) : cluster.podsOf(ns, p.deployment());
         if (!PodStartup.starting(p, peers, now)) return Optional.empty();
         return Optional.of("pod starting: its container " + (p.startedAtMillis() < 0 ? "is about to start"

@@ -39,10 +39,17 @@ public final class PodStartup {
      * or was Ready once and lost it is judged as any other.
      */
     public static boolean starting(PodInfo pod, List<PodInfo> peers, long now) {
+        if (!mayBeStarting(pod, now)) return false;
+        if (pod.startedAtMillis() < 0) return true;
+        if (pod.ready()) return pod.readyAtMillis() - pod.startedAtMillis() < allowance(pod, peers);
+        return now - pod.startedAtMillis() < allowance(pod, peers);
+    }
+
+    /** What {@link #starting} asks of the pod alone, before its allowance: false rules starting out without its peers. */
+    public static boolean mayBeStarting(PodInfo pod, long now) {
         if (pod.terminating() || pod.unscheduled() || pod.restarts() > 0) return false;
         if (pod.startedAtMillis() < 0) return !pod.ready() && pod.waitingReason() == null;
-        if (pod.ready())
-            return pod.readyAtMillis() >= now - SLACK_MILLIS && pod.readyAtMillis() - pod.startedAtMillis() < allowance(pod, peers);
-        return pod.neverReady() && now - pod.startedAtMillis() < allowance(pod, peers);
+        if (pod.ready()) return pod.readyAtMillis() >= now - SLACK_MILLIS;
+        return pod.neverReady();
     }
 }
