@@ -1,10 +1,8 @@
 package dev.homeostat.remediation.live.kubernetes;
 
-import dev.homeostat.remediation.port.DeploymentInfo;
-import dev.homeostat.remediation.port.NodeInfo;
-import dev.homeostat.remediation.port.PdbInfo;
-import dev.homeostat.remediation.port.PodInfo;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -16,46 +14,20 @@ import java.util.function.Supplier;
  * to keep alive or resynchronise.
  */
 final class EvaluationListings {
-    private static final class Listed {
-        volatile List<PodInfo> pods;
-        volatile List<DeploymentInfo> deployments;
-        volatile List<NodeInfo> nodes;
-        volatile List<PdbInfo> pdbs;
-    }
+    /** Each kind's listing by its name ("pods", "deployments", …); null before the first refresh. */
+    private volatile Map<String, List<?>> listed;
 
-    private volatile Listed listed;
-
-    void refresh() { listed = new Listed(); }
+    void refresh() { listed = new ConcurrentHashMap<>(); }
 
     void forget() {
-        if (listed != null) listed = new Listed();
+        if (listed != null) listed = new ConcurrentHashMap<>();
     }
 
-    List<PodInfo> pods(Supplier<List<PodInfo>> list) {
-        Listed l = listed;
+    /** The evaluation's listing of {@code kind}, taken by {@code list} at its first question. */
+    @SuppressWarnings("unchecked") // each kind's name is only ever given lists of its one element type
+    <T> List<T> of(String kind, Supplier<List<T>> list) {
+        Map<String, List<?>> l = listed;
         if (l == null) return list.get();
-        if (l.pods == null) l.pods = list.get();
-        return l.pods;
-    }
-
-    List<DeploymentInfo> deployments(Supplier<List<DeploymentInfo>> list) {
-        Listed l = listed;
-        if (l == null) return list.get();
-        if (l.deployments == null) l.deployments = list.get();
-        return l.deployments;
-    }
-
-    List<NodeInfo> nodes(Supplier<List<NodeInfo>> list) {
-        Listed l = listed;
-        if (l == null) return list.get();
-        if (l.nodes == null) l.nodes = list.get();
-        return l.nodes;
-    }
-
-    List<PdbInfo> pdbs(Supplier<List<PdbInfo>> list) {
-        Listed l = listed;
-        if (l == null) return list.get();
-        if (l.pdbs == null) l.pdbs = list.get();
-        return l.pdbs;
+        return (List<T>) l.computeIfAbsent(kind, k -> list.get());
     }
 }

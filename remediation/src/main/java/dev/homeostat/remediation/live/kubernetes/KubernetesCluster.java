@@ -131,7 +131,7 @@ public final class KubernetesCluster implements ClusterView, ClusterActions {
     public void forget() { listed.forget(); }
 
     @Override
-    public List<PodInfo> pods() { return listed.pods(this::listPods); }
+    public List<PodInfo> pods() { return listed.of("pods", this::listPods); }
 
     private List<PodInfo> listPods() {
         Map<String, String> deploymentOfReplicaSet = new HashMap<>();
@@ -146,7 +146,7 @@ public final class KubernetesCluster implements ClusterView, ClusterActions {
     }
 
     @Override
-    public List<DeploymentInfo> deployments() { return listed.deployments(this::listDeployments); }
+    public List<DeploymentInfo> deployments() { return listed.of("deployments", this::listDeployments); }
 
     private List<DeploymentInfo> listDeployments() {
         var argo = rollouts.list();
@@ -165,7 +165,7 @@ public final class KubernetesCluster implements ClusterView, ClusterActions {
     }
 
     @Override
-    public List<NodeInfo> nodes() { return listed.nodes(this::listNodes); }
+    public List<NodeInfo> nodes() { return listed.of("nodes", this::listNodes); }
 
     private List<NodeInfo> listNodes() {
         return sorted(client.nodes().list().getItems()).stream().map(n -> new NodeInfo(n.getMetadata().getName(),
@@ -179,7 +179,7 @@ public final class KubernetesCluster implements ClusterView, ClusterActions {
 
     /** Budgets with their selectors resolved to pod names; a budget whose status is not computed yet allows nothing. */
     @Override
-    public List<PdbInfo> pdbs() { return listed.pdbs(this::listPdbs); }
+    public List<PdbInfo> pdbs() { return listed.of("pdbs", this::listPdbs); }
 
     private List<PdbInfo> listPdbs() {
         List<Pod> pods = list(client.pods());
