@@ -13,7 +13,6 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
-import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
@@ -34,9 +33,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * The engine's {@link ClusterView} and {@link ClusterActions} over a live Kubernetes API, through a
@@ -103,6 +100,7 @@ public final class KubernetesCluster implements ClusterView, ClusterActions {
     private final LiveLifts lifts;
     private final StatefulSets statefulSets;
     private final PodRestarts restarts;
+    private final NodeDrains drains;
     private final EvaluationListings listed = new EvaluationListings();
 
     /** Watches {@code namespace} (null: every namespace), evicts through the Eviction API, has no pager. */
@@ -118,6 +116,7 @@ public final class KubernetesCluster implements ClusterView, ClusterActions {
         this.rollouts = new ArgoRollouts(client, namespace);
         this.statefulSets = new StatefulSets(client, namespace);
         this.restarts = new PodRestarts(client, java.time.Clock.systemUTC());
+        this.drains = new NodeDrains(client, eviction);
         this.mesh = new IstioMesh(client);
         this.lifts = new LiveLifts(client, mesh);
     }
@@ -301,65 +300,7 @@ public final class KubernetesCluster implements ClusterView, ClusterActions {
 
     private ActionOutcome drain(String node) {
         ActionOutcome cordoned = cordon(node);
-        if (!cordoned.applied()) return cordoned;
-        // a drain covers the whole node, whatever namespace this view watches
-        List<Pod> onNode = sorted(client.pods().inAnyNamespace().list().getItems()).stream()
-                .filter(p -> p.getSpec() != null && node.equals(p.getSpec().getNodeName())).toList();
-        Map<String, Integer> budgetLeft = new HashMap<>();
-        List<PodDisruptionBudget> budgets = eviction == Eviction.DELETE_AFTER_PDB_CHECK
-                ? client.policy().v1().podDisruptionBudget().inAnyNamespace().list().getItems() : List.of();
-        List<String> evicted = new ArrayList<>();
-        List<String> daemons = new ArrayList<>();
-        List<String> unmanaged = new ArrayList<>();
-        List<String> blocked = new ArrayList<>();
-        for (Pod pod : onNode) {
-            String ref = pod.getMetadata().getNamespace() + "/" + pod.getMetadata().getName();
-            Optional<OwnerReference> owner = KubeObjects.controller(pod);
-            if (owner.filter(o -> "DaemonSet".equals(o.getKind())).isPresent()) {
-                daemons.add(ref);
-            } else if (owner.isEmpty() || KubeObjects.annotation(pod, MIRROR_ANNOTATION) != null) {
-                unmanaged.add(ref);
-            } else {
-                Optional<String> refusal = evict(pod, budgets, budgetLeft);
-                if (refusal.isEmpty()) evicted.add(ref);
-                else blocked.add(ref + " (" + refusal.get() + ")");
-            }
-        }
-        String report = "cordoned node " + node + "; evicted " + evicted
-                + (daemons.isEmpty() ? "" : "; left DaemonSet pods " + daemons);
-        if (blocked.isEmpty() && unmanaged.isEmpty()) return ActionOutcome.applied("drained: " + report);
-        return ActionOutcome.refused("drain incomplete: " + report
-                + (blocked.isEmpty() ? "" : "; could not evict " + blocked + " (not forced)")
-                + (unmanaged.isEmpty() ? "" : "; did not evict " + unmanaged + ": no controller would recreate them"));
-    }
-
-    /** Evicts one pod; empty when it went, else why not. */
-    private Optional<String> evict(Pod pod, List<PodDisruptionBudget> budgets, Map<String, Integer> budgetLeft) {
-        String ns = pod.getMetadata().getNamespace();
-        String name = pod.getMetadata().getName();
-        try {
-            return switch (eviction) {
-                case API -> client.pods().inNamespace(ns).withName(name).evict()
-                        ? Optional.empty() : Optional.of("a PodDisruptionBudget forbids it now (429)");
-                case DELETE_AFTER_PDB_CHECK -> {
-                    List<PodDisruptionBudget> covering = budgets.stream()
-                            .filter(b -> ns.equals(b.getMetadata().getNamespace()) && b.getSpec() != null
-                                    && LabelSelectors.matches(b.getSpec().getSelector(), pod.getMetadata().getLabels()))
-                            .sorted(Comparator.comparing(b -> b.getMetadata().getName())).toList();
-                    for (PodDisruptionBudget b : covering) {
-                        int left = budgetLeft.computeIfAbsent(KubeObjects.key(b), k -> b.getStatus() == null || b.getStatus().getDisruptionsAllowed() == null
-                                ? 0 : b.getStatus().getDisruptionsAllowed());
-                        if (left <= 0) yield Optional.of("PodDisruptionBudget " + KubeObjects.key(b) + " allows no more disruptions");
-                    }
-                    covering.forEach(b -> budgetLeft.merge(KubeObjects.key(b), -1, Integer::sum));
-                    client.pods().inNamespace(ns).withName(name).delete();
-                    yield Optional.empty();
-                }
-            };
-        } catch (KubernetesClientException e) {
-            if (e.getCode() == 404) return Optional.empty(); // already gone: nothing left to evict
-            return Optional.of("API error " + e.getCode() + ": " + statusMessage(e));
-        }
+        return cordoned.applied() ? drains.evictAll(node) : cordoned;
     }
 
     private ActionOutcome circuitBreak(Target target) {
@@ -387,12 +328,12 @@ public final class KubernetesCluster implements ClusterView, ClusterActions {
         return namespace == null ? op.inAnyNamespace().list().getItems() : op.inNamespace(namespace).list().getItems();
     }
 
-    private static <T extends HasMetadata> List<T> sorted(List<T> items) {
+    static <T extends HasMetadata> List<T> sorted(List<T> items) {
         return items.stream().sorted(Comparator.comparing((T t) -> Objects.toString(t.getMetadata().getNamespace(), ""))
                 .thenComparing(t -> t.getMetadata().getName())).toList();
     }
 
-    private static String statusMessage(KubernetesClientException e) {
+    static String statusMessage(KubernetesClientException e) {
         return e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage() : String.valueOf(e.getMessage());
     }
 
