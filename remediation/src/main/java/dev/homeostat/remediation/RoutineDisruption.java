@@ -33,8 +33,6 @@ import java.util.Optional;
  * 25 % where the view does not read the strategy; the progress deadline is Kubernetes' default, 600 s.
  */
 final class RoutineDisruption {
-    static final long PROGRESS_DEADLINE = PodStartup.PROGRESS_DEADLINE;
-
     private final ClusterView cluster;
     private long nodesAt = Long.MIN_VALUE;
     private boolean cordonedReadyNode;
@@ -63,9 +61,9 @@ final class RoutineDisruption {
         int unavailable = d.replicas() - d.readyReplicas();
         if (unavailable > unavailableBudget(d)) return Optional.empty();
         List<PodInfo> pods = cluster.podsOf(ns, t.name());
-        for (PodInfo p : pods) if (!p.terminating() && (p.crashLooping() || (!p.ready() && !starting(p, now)))) return Optional.empty();
+        for (PodInfo p : pods) if (!p.terminating() && (p.crashLooping() || (!p.ready() && !progressing(p, now)))) return Optional.empty();
         String short_ = unavailable + " of " + d.replicas() + " pods unavailable, within " + unavailableBudget(d);
-        if (d.revisionSince() != Long.MIN_VALUE && now - d.revisionSince() <= PROGRESS_DEADLINE) {
+        if (d.revisionSince() != Long.MIN_VALUE && now - d.revisionSince() <= PodStartup.PROGRESS_DEADLINE) {
             return Optional.of("rollout of revision " + d.revision() + (d.rolloutInProgress() ? " in progress, begun " : " done, begun ")
                     + (now - d.revisionSince()) / 1000 + " s ago, within the progress deadline; " + short_);
         }
@@ -83,9 +81,12 @@ final class RoutineDisruption {
                 : "started " + (now - p.startedAtMillis()) / 1000 + " s ago, within its start-up allowance of " + PodStartup.allowance(p, peers) / 1000 + " s"));
     }
 
-    /** A new pod coming up: bound to a node, and not yet running or running for less than the progress deadline. */
-    private static boolean starting(PodInfo p, long now) {
-        return !p.unscheduled() && (p.startedAtMillis() < 0 || now - p.startedAtMillis() < PROGRESS_DEADLINE);
+    /**
+     * A new pod of a progressing Deployment: bound to a node, and not yet running or running for less than the progress
+     * deadline — the Deployment controller's measure of a rollout, looser than a pod's own start-up allowance.
+     */
+    private static boolean progressing(PodInfo p, long now) {
+        return !p.unscheduled() && (p.startedAtMillis() < 0 || now - p.startedAtMillis() < PodStartup.PROGRESS_DEADLINE);
     }
 
     /** Whether a node that is ready is cordoned, listed once per evaluation. */

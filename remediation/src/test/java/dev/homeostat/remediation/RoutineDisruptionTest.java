@@ -173,7 +173,7 @@ class RoutineDisruptionTest {
         assertThat(journal.of(EngineEvent.AnomalyRaised.class)).isEmpty();
 
         // past the progress deadline the same shortfall is raised (and paged)
-        clock.set(NOW - 120_000 + RoutineDisruption.PROGRESS_DEADLINE + 15_000);
+        clock.set(NOW - 120_000 + dev.homeostat.remediation.diagnosis.PodStartup.PROGRESS_DEADLINE + 15_000);
         metrics.add("available_ratio", cart, clock.millis(), 0.5);
         engine.tick();
         assertThat(journal.of(EngineEvent.AnomalyRaised.class)).singleElement()

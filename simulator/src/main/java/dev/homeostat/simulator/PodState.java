@@ -35,6 +35,8 @@ final class PodState {
     final String key;
     final DeploymentState deployment;
     final ContainerSpec spec;
+    /** How long the kubelet lets its container start ({@link ContainerSpec#startupBudget}), for its view. */
+    final long startupBudgetMillis;
     final long createdAt;
     /** The pod template (ReplicaSet) the pod was created from. */
     final DeploymentState.Revision revision;
@@ -106,6 +108,7 @@ final class PodState {
         this.deployment = deployment;
         this.revision = revision;
         this.spec = revision.container();
+        this.startupBudgetMillis = spec.startupBudget().toMillis();
         this.createdAt = createdAt;
     }
 
@@ -206,7 +209,7 @@ final class PodState {
         return new PodView(namespace, name, deployment.spec.name(), node == null ? "" : node.spec.name(), phase(), ready(),
                 restarts, running() ? runningSince : -1, isolated() ? isolatedLabels() : deployment.podLabels, revision.number(),
                 waitingInBackOff() ? CRASH_LOOP_BACK_OFF : null, running() && readySince >= runningSince ? readySince : -1,
-                spec.startupBudget().toMillis());
+                startupBudgetMillis);
     }
 
     /**
