@@ -85,6 +85,30 @@ class ActionChainsTest {
     }
 
     @Test
+    void scaleUp_withAMaxFactor_isCappedRelativeToTheReplicasBeforeTheIncident_notToTheGrownCount() {
+        var h = new Harness("""
+                  rules:
+                    - name: add-capacity
+                      match: {signals: [pod-errors]}
+                      actions: [scale-up, page]
+                      verifyAfter: 1m
+                      scale: {by: 2, maxFactor: 2}
+                """);
+        h.cluster.deployment("checkout", 3);
+        var checkout = new Target(Target.Kind.DEPLOYMENT, FakeCluster.NS, "checkout");
+        h.clock.set(15_000);
+        h.sampleAndTick("pod_errors", Harness.pod("checkout-1"), 0.9);
+        for (long s = 30; s <= 240; s += 15) {
+            h.clock.set(s * 1000);
+            h.sampleAndTick("pod_errors", Harness.pod("checkout-1"), 0.7);
+        }
+
+        // 3 → 5, then 2 × 3 = 6 (not 2 × 5); no more: its ceiling is reached
+        assertThat(h.cluster.executed).extracting(FakeCluster.Executed::action).filteredOn(a -> a instanceof ClusterAction.ScaleDeployment)
+                .containsExactly(new ClusterAction.ScaleDeployment(checkout, 5), new ClusterAction.ScaleDeployment(checkout, 6));
+    }
+
+    @Test
     void scaleUp_whoseNewPodsStayPending_isNotRepeated_andThePageFollows() {
         var h = new Harness("""
                   rules:

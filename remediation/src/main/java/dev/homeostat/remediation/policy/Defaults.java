@@ -31,6 +31,11 @@ public final class Defaults {
     public static final int SCALE_BY = 1;
     /** {@code scale-up} never asks for more replicas than this unless the rule's {@code scale.maxReplicas} says otherwise. */
     public static final int MAX_REPLICAS = 10;
+    /**
+     * ... or than this many times the replicas the Deployment had before the incident first scaled it, whichever is
+     * larger, unless the rule's {@code scale} sets a ceiling of its own.
+     */
+    public static final double MAX_FACTOR = 2;
     /** Rules do not act on a Deployment whose rollout is progressing unless they say {@code duringRollout: true}. */
     public static final boolean DURING_ROLLOUT = false;
 }

@@ -253,19 +253,25 @@ public final class PolicyLoader {
             return new Rule(name, new Match(signals, targetKind, detector, diagnoses), actions, verifyAfter, mode, scaling, duringRollout);
         }
 
-        /** {@code scale: {by: 1 | to: N, maxReplicas: M}}, only on a rule whose chain has {@code scale-up}. */
+        /**
+         * {@code scale: {by: 1 | to: N, maxReplicas: M, maxFactor: F}}, only on a rule whose chain has {@code scale-up};
+         * without either ceiling, the defaults' (both).
+         */
         private Scaling scaling(At at, List<String> actions) {
             if (at.absent()) return Scaling.defaults();
             if (!actions.contains("scale-up")) throw error(at, "only a rule with the scale-up action takes scale; add scale-up to actions or remove scale");
-            object(at, "by", "to", "maxReplicas", "targetUtilization");
+            object(at, "by", "to", "maxReplicas", "maxFactor", "targetUtilization");
             At byAt = at.field("by");
             At toAt = at.field("to");
             if (byAt.absent() == toAt.absent()) throw error(at, "give exactly one of 'by' (e.g. by: 1) or 'to' (e.g. to: 4)");
             int by = byAt.absent() ? 0 : positive(byAt, "1");
             int to = toAt.absent() ? 0 : positive(toAt, "4");
             At maxAt = at.field("maxReplicas");
-            int max = maxAt.absent() ? Defaults.MAX_REPLICAS : positive(maxAt, String.valueOf(Defaults.MAX_REPLICAS));
-            if (to > max) throw error(toAt, to + " is above maxReplicas " + max + "; raise maxReplicas or lower to");
+            At factorAt = at.field("maxFactor");
+            boolean defaultCeiling = maxAt.absent() && factorAt.absent();
+            int max = defaultCeiling ? Defaults.MAX_REPLICAS : maxAt.absent() ? 0 : positive(maxAt, String.valueOf(Defaults.MAX_REPLICAS));
+            double factor = defaultCeiling ? Defaults.MAX_FACTOR : factorAt.absent() ? 0 : factor(factorAt);
+            if (factor == 0 && to > max) throw error(toAt, to + " is above maxReplicas " + max + "; raise maxReplicas or lower to");
             At targetAt = at.field("targetUtilization");
             double target = 0;
             if (!targetAt.absent()) {
@@ -275,7 +281,17 @@ public final class PolicyLoader {
                 }
                 target = targetAt.node().doubleValue();
             }
-            return new Scaling(by, to, max, target);
+            return new Scaling(by, to, max, target, factor);
+        }
+
+        /** {@code maxFactor}: a number >= 1, the most replicas as a multiple of those before the incident scaled. */
+        private double factor(At at) {
+            JsonNode n = at.node();
+            if (!n.isNumber() || !(n.doubleValue() >= 1) || !Double.isFinite(n.doubleValue())) {
+                throw error(at, "must be a number >= 1, the most replicas as a multiple of those the Deployment had"
+                        + " before the incident scaled it, e.g. " + (long) Defaults.MAX_FACTOR);
+            }
+            return n.doubleValue();
         }
 
         /** A whole number >= 1; YAML's {@code +1} (and the string "+1") counts as 1. */

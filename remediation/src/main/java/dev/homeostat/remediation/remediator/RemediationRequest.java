@@ -15,18 +15,28 @@ import java.util.List;
  * Deployment), deployments and nodes as the cluster shows them now, the anomalies of the last lookback (oldest
  * first), the rule's {@code scaling} (for {@code scale-up}), and {@code heldBack}: why the chain's last
  * held-back action did not run (a guard's or remediator's reason), or null; {@code diagnosis} what the engine made of
- * the anomalies (null when the rule does not diagnose).
+ * the anomalies (null when the rule does not diagnose); {@code scaledFrom} the replicas each Deployment this incident
+ * scaled had before its first scale-up (by {@link Target#ref()}; a scale-up's ceiling may be relative to them).
  */
 public record RemediationRequest(Target target, String service, String rule, Anomaly trigger, List<String> previousActions,
                                  PodLookup pods, List<Anomaly> recentAnomalies, Scaling scaling,
-                                 List<DeploymentInfo> deployments, List<NodeInfo> nodes, String heldBack, Diagnosis diagnosis) {
+                                 List<DeploymentInfo> deployments, List<NodeInfo> nodes, String heldBack, Diagnosis diagnosis,
+                                 java.util.Map<String, Integer> scaledFrom) {
     public RemediationRequest {
+        scaledFrom = java.util.Map.copyOf(scaledFrom);
         previousActions = List.copyOf(previousActions);
         pods = java.util.Objects.requireNonNull(pods, "pods");
         recentAnomalies = List.copyOf(recentAnomalies);
         scaling = scaling == null ? Scaling.defaults() : scaling;
         deployments = List.copyOf(deployments);
         nodes = List.copyOf(nodes);
+    }
+
+    /** A request of an incident that scaled nothing yet. */
+    public RemediationRequest(Target target, String service, String rule, Anomaly trigger, List<String> previousActions,
+                              PodLookup pods, List<Anomaly> recentAnomalies, Scaling scaling,
+                              List<DeploymentInfo> deployments, List<NodeInfo> nodes, String heldBack, Diagnosis diagnosis) {
+        this(target, service, rule, trigger, previousActions, pods, recentAnomalies, scaling, deployments, nodes, heldBack, diagnosis, java.util.Map.of());
     }
 
     /** A request without a diagnosis, over a listing of the pods. */

@@ -10,7 +10,8 @@ import java.util.Objects;
 /**
  * {@code scale-up}: add replicas to a Deployment as the rule's {@code scale} says ({@code by: 1} by
  * default, or {@code to: N}; with {@code targetUtilization}, as many as the diagnosis' measured utilization needs),
- * never above {@code maxReplicas}. A Deployment that would not grow
+ * never above its ceiling ({@code maxReplicas}, or {@code maxFactor} × the replicas it had before this incident first
+ * scaled it: the larger). A Deployment that would not grow
  * (already at the ceiling, or {@code to} not above its replicas) is skipped, so this action only
  * ever adds capacity. A Deployment with pods no node has room for (Pending, unscheduled) is skipped too: more replicas
  * would wait beside them and add nothing. A StatefulSet is not scaled: its members hold state (a quorum, shards),
@@ -32,11 +33,12 @@ public final class ScaleUpRemediator implements Remediator {
         if (noRoom != null) return new Decision.Skip(new ClusterAction.ScaleDeployment(deployment, info.replicas()), noRoom);
         Scaling scaling = request.scaling();
         double utilization = request.diagnosis() == null ? Double.NaN : request.diagnosis().utilization();
-        int next = scaling.next(info.replicas(), utilization);
+        int before = request.scaledFrom().getOrDefault(deployment.ref(), info.replicas());
+        int next = scaling.next(info.replicas(), utilization, before);
         if (next <= info.replicas()) {
             String why = scaling.to() > 0 && scaling.to() <= info.replicas()
                     ? "scale.to " + scaling.to() + " is not above its " + info.replicas() + " replicas"
-                    : "it is at scale.maxReplicas " + scaling.maxReplicas();
+                    : "it is at its ceiling of " + scaling.ceiling(before) + " replicas (" + scaling.describeCeiling(before) + ")";
             return new Decision.Skip(new ClusterAction.ScaleDeployment(deployment, info.replicas()),
                     "deployment " + deployment.ref() + " cannot grow: " + why);
         }

@@ -228,7 +228,8 @@ public final class Router {
         List<DeploymentInfo> deployments = needsDeployments(incident.action()) ? cluster.deployments() : List.of();
         List<NodeInfo> nodes = needsNodes(incident.action()) ? cluster.nodes() : List.of();
         var request = new RemediationRequest(incident.current, incident.service(), incident.rule.name(), incident.trigger,
-                incident.taken, pods, List.copyOf(recent), incident.rule.scaling(), deployments, nodes, incident.heldBack, incident.diagnosis);
+                incident.taken, pods, List.copyOf(recent), incident.rule.scaling(), deployments, nodes, incident.heldBack, incident.diagnosis,
+                incident.scaledFrom);
         Decision decision = RemediatorRegistry.get(incident.action()).propose(request);
         switch (decision) {
             case Decision.Done done -> {
@@ -243,7 +244,13 @@ public final class Router {
                 if (!key.equals(incident.lastVeto)) suppressed(now, skip.intended(), incident, "remediator", skip.reason());
                 incident.lastVeto = key;
             }
-            case Decision.Act act -> apply(incident, act.action(), now, pods);
+            case Decision.Act act -> {
+                if (act.action() instanceof ClusterAction.ScaleDeployment s) {
+                    deployments.stream().filter(d -> Objects.equals(d.namespace(), s.target().namespace()) && d.name().equals(s.target().name()))
+                            .findFirst().ifPresent(d -> incident.scaledFrom.putIfAbsent(s.target().ref(), d.replicas()));
+                }
+                apply(incident, act.action(), now, pods);
+            }
         }
     }
 

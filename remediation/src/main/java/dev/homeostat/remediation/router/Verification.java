@@ -32,7 +32,7 @@ final class Verification {
     }
 
     /**
-     * Capacity is added again (up to the rule's maxReplicas) while the subject stays saturated or busier than the
+     * Capacity is added again (up to the rule's ceiling) while the subject stays saturated or busier than the
      * rule's targetUtilization, or the last addition helped without being enough, as an autoscaler keeps scaling
      * while the load is above its target; any other action moves along the chain. (Whether there is room for more is
      * {@link #noRoom}'s.)

@@ -19,9 +19,12 @@ class ActionParamsTest {
     @Test
     void scale_by_to_andMaxReplicas_areRead_andDefaultsApplyWithoutThem() {
         assertThat(rule("      actions: [scale-up]\n      scale: {by: +2, maxReplicas: 6}\n").scaling()).isEqualTo(new Scaling(2, 0, 6));
-        assertThat(rule("      actions: [scale-up]\n      scale: {to: 4}\n").scaling()).isEqualTo(new Scaling(0, 4, Defaults.MAX_REPLICAS));
+        assertThat(rule("      actions: [scale-up]\n      scale: {to: 4}\n").scaling()).isEqualTo(new Scaling(0, 4, Defaults.MAX_REPLICAS, 0, Defaults.MAX_FACTOR));
         assertThat(rule("      actions: [scale-up]\n      scale: {by: 2, targetUtilization: 0.6}\n").scaling())
-                .isEqualTo(new Scaling(2, 0, Defaults.MAX_REPLICAS, 0.6));
+                .isEqualTo(new Scaling(2, 0, Defaults.MAX_REPLICAS, 0.6, Defaults.MAX_FACTOR));
+        // one ceiling given: that one alone; both: the larger of the two
+        assertThat(rule("      actions: [scale-up]\n      scale: {by: 1, maxFactor: 1.5}\n").scaling()).isEqualTo(new Scaling(1, 0, 0, 0, 1.5));
+        assertThat(rule("      actions: [scale-up]\n      scale: {by: 1, maxReplicas: 20, maxFactor: 2}\n").scaling()).isEqualTo(new Scaling(1, 0, 20, 0, 2));
         Rule plain = rule("      actions: [scale-up, page]\n");
         assertThat(plain.scaling()).isEqualTo(Scaling.defaults());
         assertThat(plain.duringRollout()).isFalse();
@@ -36,6 +39,11 @@ class ActionParamsTest {
                 .hasMessage("test.yaml:15: spec.rules[0].scale.by: must be >= 1, e.g. 1; was 0");
         assertThatThrownBy(() -> rule("      actions: [scale-up]\n      scale: {to: 20, maxReplicas: 8}\n"))
                 .hasMessage("test.yaml:15: spec.rules[0].scale.to: 20 is above maxReplicas 8; raise maxReplicas or lower to");
+        assertThatThrownBy(() -> rule("      actions: [scale-up]\n      scale: {by: 1, maxFactor: 0.5}\n"))
+                .hasMessage("test.yaml:15: spec.rules[0].scale.maxFactor: must be a number >= 1, the most replicas as a multiple of those"
+                        + " the Deployment had before the incident scaled it, e.g. 2");
+        assertThatThrownBy(() -> rule("      actions: [scale-up]\n      scale: {by: 1, maxFactor: double}\n"))
+                .hasMessageContaining("spec.rules[0].scale.maxFactor: must be a number >= 1");
         assertThatThrownBy(() -> rule("      actions: [scale-up]\n      scale: {by: 1, targetUtilization: 1.5}\n"))
                 .hasMessageContaining("spec.rules[0].scale.targetUtilization: must be a number in (0, 1]");
         assertThatThrownBy(() -> rule("      actions: [scale-up]\n      scale: {to: 4, targetUtilization: 0.6}\n"))

@@ -10,6 +10,7 @@ import dev.homeostat.remediation.port.DeploymentInfo;
 import dev.homeostat.remediation.port.NodeInfo;
 import dev.homeostat.remediation.port.PodInfo;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RemediatorsTest {
@@ -63,9 +64,37 @@ class RemediatorsTest {
         assertThat(scale.propose(request(WEB_0, new Scaling(0, 6, 8), List.of())))
                 .isEqualTo(new Decision.Act(new ClusterAction.ScaleDeployment(WEB_DEPLOY, 6)));
         assertThat(scale.propose(request(WEB_0, new Scaling(1, 0, 3), List.of())))
-                .isInstanceOfSatisfying(Decision.Skip.class, s -> assertThat(s.reason()).contains("at scale.maxReplicas 3"));
+                .isInstanceOfSatisfying(Decision.Skip.class, s -> assertThat(s.reason()).contains("at its ceiling of 3 replicas (scale.maxReplicas 3)"));
         assertThat(scale.propose(request(WEB_0, new Scaling(0, 2, 8), List.of())))
                 .isInstanceOfSatisfying(Decision.Skip.class, s -> assertThat(s.reason()).contains("scale.to 2 is not above its 3 replicas"));
+    }
+
+    @Test
+    void scaleUp_aboveAnAbsoluteCeiling_growsToItsFactorOfTheReplicasBeforeTheIncident() {
+        var scale = new ScaleUpRemediator();
+        var big = List.of(new DeploymentInfo("ns", "web", 40, 40));
+        var busy = new dev.homeostat.remediation.diagnosis.Diagnosis.Saturation(WEB_DEPLOY, "ns/web", 1.2, List.of());
+        Scaling both = new Scaling(2, 0, 20, 0.6, 2);
+        // 40 replicas at 120 %, sized for 60 %: 80, the larger of 20 and 2 × 40
+        assertThat(scale.propose(withDiagnosis(request(WEB_0, both, big, Map.of()), busy)))
+                .isEqualTo(new Decision.Act(new ClusterAction.ScaleDeployment(WEB_DEPLOY, 80)));
+        // an absolute ceiling alone leaves a Deployment above it nothing
+        assertThat(scale.propose(request(WEB_0, new Scaling(2, 0, 20, 0.6), big, Map.of())))
+                .isInstanceOfSatisfying(Decision.Skip.class, s -> assertThat(s.reason()).contains("at its ceiling of 20 replicas"));
+        // grown once already: the factor applies to the replicas before the incident, not to the grown count
+        var grown = List.of(new DeploymentInfo("ns", "web", 80, 80));
+        assertThat(scale.propose(request(WEB_0, both, grown, Map.of("deployment/ns/web", 40))))
+                .isInstanceOfSatisfying(Decision.Skip.class, s -> assertThat(s.reason())
+                        .contains("at its ceiling of 80 replicas (scale.maxReplicas 20, or scale.maxFactor: 2 × the 40 replicas it had before)"));
+        // a small Deployment still grows to the absolute ceiling
+        var small = List.of(new DeploymentInfo("ns", "web", 19, 19));
+        assertThat(scale.propose(request(WEB_0, both, small, Map.of("deployment/ns/web", 3))))
+                .isEqualTo(new Decision.Act(new ClusterAction.ScaleDeployment(WEB_DEPLOY, 20)));
+    }
+
+    private static RemediationRequest request(Target target, Scaling scaling, List<DeploymentInfo> deployments, Map<String, Integer> scaledFrom) {
+        return new RemediationRequest(target, "web", "r", anomaly(target, 1), List.of(), PodLookup.of(PODS), List.of(), scaling, deployments,
+                List.of(), null, null, scaledFrom);
     }
 
     @Test
