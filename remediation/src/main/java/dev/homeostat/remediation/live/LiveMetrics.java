@@ -74,7 +74,7 @@ public final class LiveMetrics {
                 .labelNames("outcome").register(registry);
         healingGauge = Gauge.builder().name("homeostat_engine_healing")
                 .help("1 while the engine heals the service (an action applied to it is given time to work): the shipped Alertmanager config "
-                        + "inhibits the service's SLO page while HomeostatHealing fires; 0 once the time is up or the engine pages for it.")
+                        + "inhibits the service's SLO page while HomeostatHealing fires; also 1 while the engine's own page stands for the service; 0 once the time is up.")
                 .labelNames("namespace", "service").register(registry);
         kafkaEvents = Counter.builder().name("homeostat_kafka_events").help("Kafka records, by direction (in, out) and outcome (queued, duplicate, invalid, resolved; sent, failed).")
                 .labelNames("direction", "outcome").register(registry);

@@ -16,30 +16,53 @@ import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
- * The services the engine is healing: the source of the Alertmanager inhibition that holds a service's SLO page back
- * while an action the engine applied to it is being given time to work ("page when the engine cannot act, its action
- * is held back, or verification fails — never as a reflex alongside an action that is working").
+ * The services whose SLO page the engine holds back: the source of the Alertmanager inhibition. Two reasons hold one:
  *
- * <p>An applied action heals its service and, when a call graph is given ({@link #useCallGraph}), the services that
- * call it, directly or through others, as the mesh counted them at that moment: their SLOs burn with the callee's, and
- * the action is on their cause. An applied action on a service opens a streak; the service is healing until
- * {@link #WINDOW} after its last applied action, and never longer than {@link #CAP} after the streak's first, so an
- * engine that keeps acting without effect cannot hold pages back for long. The engine's own page for the service ends the streak at once: the engine gave up
- * and a human is called, so the team's SLO page goes out too. The same class feeds the simulated Alertmanager and, live,
- * the {@code homeostat_engine_healing} gauge that the shipped inhibit rule reads.
+ * <ul>
+ * <li><b>Healing</b>: an action the engine applied to the service is being given time to work ("page when the engine
+ * cannot act, its action is held back, or verification fails — never as a reflex alongside an action that is
+ * working"). An applied action on a service opens a streak; the service is healing until {@link #WINDOW} after its
+ * last applied action, and never longer than {@link #CAP} after the streak's first, so an engine that keeps acting
+ * without effect cannot hold pages back for long.
+ * <li><b>Paged</b>: the engine's own page for the service is open. It is the incident's one page (HEALING.md: one
+ * page per incident), with the diagnosis, the evidence and what was tried, so the team's burn-rate page for the same
+ * service — and for its callers, whose SLOs burn with it — would be a second page about one problem, as Alertmanager
+ * users inhibit a symptom's alert while its cause's fires. The page ends the healing streak and holds until
+ * {@link #AFTER_PAGE} after it resolves — the team's alerts lag a recovery by their short window, so a burn-rate page
+ * that would fire then is about the incident just resolved — and never longer than {@link #PAGE_CAP} after its last
+ * news: a page a restarted engine never resolves cannot keep the team's alerts quiet for long.
+ * </ul>
+ *
+ * <p>Both reach the callers of the service when a call graph is given ({@link #useCallGraph}), directly or through
+ * others, as the mesh counted them at that moment. The same class feeds the simulated Alertmanager and, live, the
+ * {@code homeostat_engine_healing} gauge that the shipped inhibit rule reads.
  */
 public final class Healing implements EngineListener {
     /** Time an action gets to show its effect: the page alerts' short window (5 m) and their {@code for:} (2 m), and more. */
     public static final Duration WINDOW = Duration.ofMinutes(10);
     /** The longest a streak of actions holds pages back. */
     public static final Duration CAP = Duration.ofMinutes(30);
+    /** How long an engine page holds the team's pages after it resolved: the page alerts' longest short window. */
+    public static final Duration AFTER_PAGE = BurnRateAlert.WORKBOOK.stream().filter(BurnRateAlert::pages)
+            .map(BurnRateAlert::shortWindow).max(Duration::compareTo).orElseThrow();
+    /** The longest an engine page holds the team's pages after its last news (FIRING or UPDATE). */
+    public static final Duration PAGE_CAP = Duration.ofHours(2);
 
     private record Streak(long first, long last) {
         long until() { return Math.min(last + WINDOW.toMillis(), first + CAP.toMillis()); }
     }
 
+    /** An engine page: the services it stands for, when it fired, last had news, and resolved (Long.MAX_VALUE: open). */
+    private record Page(Set<String> services, long first, long news, long resolved) {
+        boolean holds(long now) {
+            long until = Math.min(news + PAGE_CAP.toMillis(), resolved == Long.MAX_VALUE ? Long.MAX_VALUE : resolved + AFTER_PAGE.toMillis());
+            return now >= first && now < until;
+        }
+    }
+
     private static final System.Logger LOG = System.getLogger(Healing.class.getName());
     private final Map<String, Streak> streaks = new HashMap<>();
+    private final Map<String, Page> pages = new HashMap<>();
     private Function<Long, CallGraph> graph = t -> CallGraph.EMPTY;
 
     /** Heal the callers of an acted-on service too, by the call graph at the action's time (the engine's MeshGraph). */
@@ -58,8 +81,15 @@ public final class Healing implements EngineListener {
                     streaks.put(service, s == null || t >= s.last() + WINDOW.toMillis() ? new Streak(t, t) : new Streak(s.first(), t));
                 }
             }
-            case EngineEvent.Paged p when p.state() == EngineEvent.PageState.FIRING && ref(p.target(), p.service()) != null ->
-                    withCallers(ref(p.target(), p.service()), p.timeMillis()).forEach(streaks::remove);
+            case EngineEvent.Paged p when p.state() == EngineEvent.PageState.FIRING && ref(p.target(), p.service()) != null -> {
+                Set<String> services = withCallers(ref(p.target(), p.service()), p.timeMillis());
+                services.forEach(streaks::remove);
+                pages.put(p.key(), new Page(services, p.timeMillis(), p.timeMillis(), Long.MAX_VALUE));
+            }
+            case EngineEvent.Paged p when p.state() == EngineEvent.PageState.UPDATE -> pages.computeIfPresent(p.key(),
+                    (key, page) -> new Page(page.services(), page.first(), p.timeMillis(), page.resolved()));
+            case EngineEvent.Paged p when p.state() == EngineEvent.PageState.RESOLVED -> pages.computeIfPresent(p.key(),
+                    (key, page) -> new Page(page.services(), page.first(), page.news(), p.timeMillis()));
             default -> { }
         }
     }
@@ -101,16 +131,19 @@ public final class Healing implements EngineListener {
         return out;
     }
 
-    /** The service ({@code service/<namespace>/<name>}) is being healed at {@code now}. */
+    /** The service's ({@code service/<namespace>/<name>}) SLO page is held back at {@code now}: healing or paged. */
     public synchronized boolean healing(String service, long now) {
         Streak s = streaks.get(service);
-        return s != null && now >= s.first() && now < s.until();
+        if (s != null && now >= s.first() && now < s.until()) return true;
+        for (Page page : pages.values()) if (page.holds(now) && page.services().contains(service)) return true;
+        return false;
     }
 
-    /** Every service being healed at {@code now}, sorted. */
+    /** Every service whose SLO page is held back at {@code now}, sorted. */
     public synchronized SortedSet<String> healing(long now) {
         var out = new TreeSet<String>();
         streaks.forEach((service, s) -> { if (now >= s.first() && now < s.until()) out.add(service); });
+        pages.values().forEach(page -> { if (page.holds(now)) out.addAll(page.services()); });
         return out;
     }
 }

@@ -22,7 +22,7 @@ import java.util.function.Consumer;
  *
  * <p>The bad-request shares come from {@link SloSeries}, the SLO recording rules.
  *
- * <p>An inhibit rule holds a service's page back while the engine is healing it ({@link Healing}; the shipped
+ * <p>An inhibit rule holds a service's page back while the engine is healing it or its own page stands for it ({@link Healing}; the shipped
  * Alertmanager config inhibits {@code SLOErrorBudgetBurn} while {@code HomeostatHealing} fires for the same service):
  * a group whose alerts fire while inhibited opens no page; when the inhibition ends and they still fire, the page goes
  * out at once (its group wait has passed). A page already open is not touched by it.
