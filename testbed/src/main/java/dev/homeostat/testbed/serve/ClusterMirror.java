@@ -32,7 +32,8 @@ import java.util.function.Consumer;
 /**
  * Keeps a Kubernetes API (the fabric8 mock server) in step with a {@link Simulation}, both ways. Sim → API:
  * nodes, Deployments (replicas and ready counts), one ReplicaSet per Deployment (so pods have the owner chain the
- * engine and the chaos runner follow), pods (phase, Ready condition, restarts), Services. API → sim: a mirrored
+ * engine and the chaos runner follow), pods (phase, start time, Ready condition with its transition time, restarts,
+ * the container's probes: {@link PodTimes}, {@link MirroredObjects#pod}), Services. API → sim: a mirrored
  * pod someone deleted → {@link Simulation#deletePod}; a Deployment's {@code spec.replicas} changed →
  * {@link Simulation#scaleDeployment}; a node's {@code spec.unschedulable} changed (a drain's cordon, its lift) →
  * {@link Simulation#cordonNode} or {@link Simulation#uncordonNode}, and the simulation's own cordons the other way; a new Chaos Mesh resource → translated by {@link ChaosManifests} and
@@ -59,8 +60,18 @@ public final class ClusterMirror {
     private final Consumer<String> log;
     /** The simulated cluster's translators: a resource whose remoteCluster names another cluster is not injected. */
     private final ManifestTranslator manifests;
+    /** A pod as this mirror last wrote it: the simulation's view then, and the times written with it. */
+    private record Written(PodView view, PodTimes times) { }
+
     /** Pods this mirror wrote and has not removed, by namespace/name → what it wrote. */
-    private final Map<String, PodView> podsInApi = new TreeMap<>();
+    private final Map<String, Written> podsInApi = new TreeMap<>();
+    /**
+     * When each pod's readiness last changed since the last sync, by namespace/name, as the simulation announced it:
+     * the exact time for its Ready condition, where the sync's own time would be up to a slice late.
+     */
+    private final Map<String, Long> readinessChangedAt = new TreeMap<>();
+    /** Where the pods' times go on the reader's clock. */
+    private final ApiClock clock;
     /** Pods deleted through the API (or gone Terminating): never written again. */
     private final Set<String> gone = new TreeSet<>();
     private final Set<String> chaosSeen = new TreeSet<>();
@@ -83,7 +94,13 @@ public final class ClusterMirror {
      */
     private final Map<String, List<Fault>> pending = new TreeMap<>();
 
+    /** A mirror that writes the pods' times on the simulation's own time line ({@link ApiClock#SIMULATION}). */
     public ClusterMirror(KubernetesClient client, SimulationSpec spec, TargetCluster cluster, Consumer<String> log) {
+        this(client, spec, cluster, log, ApiClock.SIMULATION);
+    }
+
+    ClusterMirror(KubernetesClient client, SimulationSpec spec, TargetCluster cluster, Consumer<String> log, ApiClock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
         this.client = Objects.requireNonNull(client, "client");
         this.spec = Objects.requireNonNull(spec, "spec");
         this.manifests = ChaosManifests.forCluster(Objects.requireNonNull(cluster, "cluster"));
@@ -125,7 +142,7 @@ public final class ClusterMirror {
         for (Pod p : client.pods().inAnyNamespace().list().getItems()) inApi.add(p.getMetadata().getNamespace() + "/" + p.getMetadata().getName());
         for (String key : List.copyOf(podsInApi.keySet())) {
             if (inApi.contains(key)) continue;
-            PodView v = podsInApi.remove(key);
+            PodView v = podsInApi.remove(key).view();
             gone.add(key);
             if (sim.deletePod(v.namespace(), v.name(), "deleted through the API")) log.accept("api: pod " + key + " deleted → simulation deletes it");
         }
@@ -236,9 +253,10 @@ public final class ClusterMirror {
                 continue;
             }
             live.add(key);
-            PodView before = podsInApi.get(key);
-            if (p.equals(before)) continue;
-            Pod pod = MirroredObjects.pod(p, p.deployment() == null ? null : deploymentSpec(spec, p.namespace(), p.deployment()));
+            Written before = podsInApi.get(key);
+            if (before != null && p.equals(before.view())) continue;
+            PodTimes times = PodTimes.next(before == null ? null : before.times(), p, readinessChangedAt.getOrDefault(key, sim.now()));
+            Pod pod = MirroredObjects.pod(p, p.deployment() == null ? null : deploymentSpec(spec, p.namespace(), p.deployment()), times, clock);
             if (before == null) client.pods().inNamespace(p.namespace()).resource(pod).create();
             else if (!updated(pod)) {
                 // deleted through the API since the last read-back (the engine restarting it): the simulation deletes it too
@@ -247,19 +265,27 @@ public final class ClusterMirror {
                 if (sim.deletePod(p.namespace(), p.name(), "deleted through the API")) log.accept("api: pod " + key + " deleted → simulation deletes it");
                 continue;
             }
-            podsInApi.put(key, p);
+            podsInApi.put(key, new Written(p, times));
         }
+        readinessChangedAt.clear();
         for (String key : List.copyOf(podsInApi.keySet())) {
             if (live.contains(key)) continue;
-            PodView v = podsInApi.remove(key);
+            PodView v = podsInApi.remove(key).view();
             gone.add(key);
             client.pods().inNamespace(v.namespace()).withName(v.name()).delete();
         }
         deployments.sync(sim);
     }
 
-    /** What the simulation did (faults starting, a run-time Workflow's steps ending); written to the API at the next {@link #sync}. */
-    public void on(SimEvent event) { nodes.on(event); records.on(event); }
+    /**
+     * What the simulation did (faults starting, a run-time Workflow's steps ending, pods' readiness changing); written to
+     * the API at the next {@link #sync}.
+     */
+    public void on(SimEvent event) {
+        if (event instanceof SimEvent.PodReadinessChanged r) readinessChangedAt.put(r.pod(), r.timeMillis());
+        nodes.on(event);
+        records.on(event);
+    }
 
     /** The Chaos Mesh resources injected so far, as {@code Kind/namespace/name}, in order. */
     public List<String> injected() { return List.copyOf(injected); }

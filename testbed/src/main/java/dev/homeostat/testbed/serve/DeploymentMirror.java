@@ -1,6 +1,7 @@
 package dev.homeostat.testbed.serve;
 
 import static dev.homeostat.testbed.serve.MirroredObjects.REVISION;
+import static dev.homeostat.testbed.serve.MirroredObjects.container;
 import static dev.homeostat.testbed.serve.MirroredObjects.containerName;
 import static dev.homeostat.testbed.serve.MirroredObjects.deploymentSpec;
 import static dev.homeostat.testbed.serve.MirroredObjects.image;
@@ -66,7 +67,7 @@ final class DeploymentMirror {
                     .endMetadata()
                     .withNewSpec().withReplicas(d.replicas()).withNewSelector().withMatchLabels(d.labels()).endSelector()
                     .withNewTemplate().withNewMetadata().withLabels(d.labels()).endMetadata()
-                    .withNewSpec().addNewContainer().withName(d.container().name()).withImage(image(1)).endContainer().endSpec()
+                    .withNewSpec().addToContainers(container(d, d.container().name(), image(1))).endSpec()
                     .endTemplate().endSpec()
                     .build()).create();
             revisionsInApi.add(d.namespace() + "/" + d.name() + "#1");
@@ -102,7 +103,7 @@ final class DeploymentMirror {
                     .withUid("uid-" + d.namespace() + "-" + d.name()).addToAnnotations(REVISION, Integer.toString(d.revision())).endMetadata()
                     .withNewSpec().withReplicas(d.replicas()).withNewSelector().withMatchLabels(labels).endSelector()
                     .withNewTemplate().withNewMetadata().withLabels(labels).endMetadata()
-                    .withNewSpec().addNewContainer().withName(containerName(s, d.name())).withImage(image(d.revision())).endContainer().endSpec()
+                    .withNewSpec().addToContainers(container(s, containerName(s, d.name()), image(d.revision()))).endSpec()
                     .endTemplate().endSpec()
                     .withNewStatus().withReplicas(d.replicas()).withReadyReplicas(d.readyReplicas()).withAvailableReplicas(d.availableReplicas())
                     .withUpdatedReplicas(d.updatedReplicas())
@@ -111,7 +112,7 @@ final class DeploymentMirror {
             if (deploymentsInApi.containsKey(key)) {
                 // The new revision's ReplicaSet first, as the Deployment controller creates it before it annotates the
                 // Deployment: a reader that sees revision N on the Deployment finds its ReplicaSet.
-                writeRevision(d, labels, containerName(s, d.name()));
+                writeRevision(d, labels, s);
                 dep.getMetadata().setResourceVersion(deploymentVersions.get(key));
                 written = updateUnlessChanged(dep);
                 if (written == null) continue; // written through the API since it was read back: read back first, then write
@@ -124,7 +125,7 @@ final class DeploymentMirror {
                         .editMetadata().withOwnerReferences(owner(d.namespace(), d.name(), uid)).endMetadata().build());
             }
             deploymentVersions.put(key, observe(d, written));
-            writeRevision(d, labels, containerName(s, d.name()));
+            writeRevision(d, labels, s);
             deploymentsInApi.put(key, d);
             replicasInApi.put(key, d.replicas());
         }
@@ -162,7 +163,7 @@ final class DeploymentMirror {
     }
 
     /** A ReplicaSet per revision (as the Deployment controller keeps them), so a rollback through the API finds the previous one. */
-    private void writeRevision(DeploymentView d, Map<String, String> labels, String container) {
+    private void writeRevision(DeploymentView d, Map<String, String> labels, DeploymentSpec s) {
         if (!revisionsInApi.add(d.namespace() + "/" + d.name() + "#" + d.revision())) return;
         client.apps().replicaSets().inNamespace(d.namespace()).resource(new ReplicaSetBuilder()
                 .withNewMetadata().withName(replicaSetName(d.name()) + "-rev" + d.revision()).withNamespace(d.namespace()).withLabels(labels)
@@ -171,7 +172,7 @@ final class DeploymentMirror {
                 .endMetadata()
                 .withNewSpec().withReplicas(0).withNewSelector().withMatchLabels(labels).endSelector()
                 .withNewTemplate().withNewMetadata().withLabels(labels).endMetadata()
-                .withNewSpec().addNewContainer().withName(container).withImage(image(d.revision())).endContainer().endSpec()
+                .withNewSpec().addToContainers(container(s, containerName(s, d.name()), image(d.revision()))).endSpec()
                 .endTemplate().endSpec()
                 .build()).create();
     }

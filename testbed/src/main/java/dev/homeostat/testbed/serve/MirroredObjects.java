@@ -3,10 +3,15 @@ package dev.homeostat.testbed.serve;
 import dev.homeostat.simulator.cluster.NodeView;
 import dev.homeostat.simulator.cluster.PodView;
 import dev.homeostat.simulator.fault.PodSelector;
+import dev.homeostat.simulator.spec.ContainerSpec;
 import dev.homeostat.simulator.spec.DeploymentSpec;
 import dev.homeostat.simulator.spec.NodeSpec;
+import dev.homeostat.simulator.spec.ProbeSpec;
 import dev.homeostat.simulator.spec.SimulationSpec;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
+import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.OwnerReference;
@@ -14,7 +19,10 @@ import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodConditionBuilder;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.ProbeBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
+import java.time.Duration;
 import java.util.List;
 import java.util.TreeMap;
 
@@ -57,8 +65,11 @@ final class MirroredObjects {
                 .endStatus().build();
     }
 
-    /** The pod {@code p} of deployment {@code s} (null for a pod of none). */
-    static Pod pod(PodView p, DeploymentSpec s) {
+    /**
+     * The pod {@code p} of deployment {@code s} (null for a pod of none), its start and Ready condition at {@code times}
+     * on the API's {@code clock}.
+     */
+    static Pod pod(PodView p, DeploymentSpec s, PodTimes times, ApiClock clock) {
         var b = new PodBuilder().withNewMetadata().withName(p.name()).withNamespace(p.namespace()).withLabels(p.labels());
         if (s != null && !s.annotations().isEmpty()) b.withAnnotations(s.annotations());
         if (p.deployment() != null)
@@ -66,12 +77,40 @@ final class MirroredObjects {
                     .withName(replicaSetName(p.deployment())).withUid("uid-rs-" + p.namespace() + "-" + p.deployment()).withController(true).build());
         String container = containerName(s, p.deployment());
         return b.endMetadata()
-                .withNewSpec().withNodeName(p.node()).addNewContainer().withName(container).withImage("homeostat/simulated").endContainer().endSpec()
-                .withNewStatus().withPhase(p.phase())
-                .withConditions(new PodConditionBuilder().withType("Ready").withStatus(p.ready() ? "True" : "False").build())
+                .withNewSpec().withNodeName(p.node()).addToContainers(container(s, container, "homeostat/simulated")).endSpec()
+                .withNewStatus().withPhase(p.phase()).withStartTime(times.startMillis() < 0 ? null : clock.timestamp(times.startMillis()))
+                .withConditions(new PodConditionBuilder().withType("Ready").withStatus(p.ready() ? "True" : "False")
+                        .withLastTransitionTime(clock.timestamp(times.readySinceMillis())).build())
                 .withContainerStatuses(new ContainerStatusBuilder().withName(container).withReady(p.ready()).withRestartCount(p.restarts()).build())
                 .endStatus().build();
     }
+
+    /**
+     * The scenario's container as a pod, or a pod template, carries it: with its probes, from which a live reader takes
+     * how long the kubelet lets it start.
+     */
+    static Container container(DeploymentSpec s, String name, String image) {
+        var b = new ContainerBuilder().withName(name).withImage(image);
+        ContainerSpec c = s == null ? null : s.container();
+        if (c == null) return b.build();
+        return b.withStartupProbe(probe(c.startupProbe(), "/healthz")).withLivenessProbe(probe(c.livenessProbe(), "/healthz"))
+                .withReadinessProbe(probe(c.readinessProbe(), "/readyz")).build();
+    }
+
+    /**
+     * A probe as httpGet on port 8080: the simulated container stands for an HTTP service. Nothing calls it (the
+     * simulation's kubelet decides each probe's outcome); its timing fields are what a reader uses.
+     */
+    private static Probe probe(ProbeSpec p, String path) {
+        if (p == null) return null;
+        return new ProbeBuilder().withNewHttpGet().withPath(path).withPort(new IntOrString(8080)).endHttpGet()
+                .withInitialDelaySeconds(seconds(p.initialDelay())).withPeriodSeconds(seconds(p.period()))
+                .withTimeoutSeconds(seconds(p.timeout())).withFailureThreshold(p.failureThreshold())
+                .withSuccessThreshold(p.successThreshold()).build();
+    }
+
+    /** Kubernetes counts probe times in whole seconds: a fraction rounds up, so a reader never allows less than the simulation. */
+    private static int seconds(Duration d) { return Math.toIntExact(Math.ceilDiv(d.toMillis(), 1000L)); }
 
     static String containerName(DeploymentSpec s, String fallback) {
         return s != null && s.container() != null && s.container().name() != null ? s.container().name() : fallback;

@@ -55,6 +55,8 @@ public final class SimServer implements AutoCloseable {
     private final HttpServer http;
     private final Thread pacer;
     private final CountDownLatch stopped = new CountDownLatch(1);
+    /** Where virtual time 0 lies on the pacer's clock: the mirror writes the pods' times from the same origin. */
+    private final long startNanos;
     private volatile String scrape = "";
     private volatile long virtualMillis;
     private volatile boolean running = true;
@@ -75,7 +77,9 @@ public final class SimServer implements AutoCloseable {
         try {
             api.init(InetAddress.getByName("127.0.0.1"), options.apiPort());
             this.client = api.createClient();
-            this.mirror = new ClusterMirror(client, spec, TargetCluster.scenario(scenario.clusterName(), spec.cluster().machines()), log);
+            this.startNanos = System.nanoTime();
+            var clock = new ApiClock(System.currentTimeMillis(), options.speed());
+            this.mirror = new ClusterMirror(client, spec, TargetCluster.scenario(scenario.clusterName(), spec.cluster().machines()), log, clock);
             simulation.runUntil(0);
             mirror.init(simulation);
             render();
@@ -110,7 +114,7 @@ public final class SimServer implements AutoCloseable {
     }
 
     private void pace() {
-        long start = System.nanoTime(); // wall time paces the run; virtual time inside it stays the simulator's
+        long start = startNanos; // wall time paces the run; virtual time inside it stays the simulator's
         long sliceNanos = options.syncEvery().toNanos();
         try {
             while (running) {
