@@ -106,7 +106,7 @@ public final class Engine {
         this.guards = defaultGuards(policy.guards(), mesh);
         this.diagnoser = policy.diagnoses()
                 ? new Diagnoser(cluster, metrics, mesh, CHANGE_WINDOW, policy.lookback(), SATURATION) : null;
-        this.router = new Router(policy, this::apply, listener, cluster);
+        this.router = new Router(policy, this::apply, listener, cluster, dev.homeostat.remediation.slo.PageSeverity.of(policy, metrics, mesh::at));
         this.routine = new RoutineDisruption(cluster);
         this.measures = new Measures(cluster, policy);
         for (Signal s : policy.signals()) signals.add(new SignalEvaluator(s, detectors, seed, serviceIndex));

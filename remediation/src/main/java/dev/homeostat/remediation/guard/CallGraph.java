@@ -91,6 +91,24 @@ public record CallGraph(Map<String, SortedSet<String>> calls, Map<String, Sorted
         return out;
     }
 
+    /**
+     * {@code service} (ns/name) and every service that calls it, directly or through others. The mesh names the
+     * workloads behind called services only; an entry point nobody calls is taken to be the Service of its
+     * Deployment's name, as Kubernetes users name them.
+     */
+    public java.util.SortedSet<String> withCallers(String service) {
+        var out = new TreeSet<String>(List.of(service));
+        java.util.Deque<String> todo = new java.util.ArrayDeque<>(List.of(service));
+        while (!todo.isEmpty()) {
+            for (String workload : callersOf(todo.poll())) {
+                var services = servicesOf(workload);
+                if (services.isEmpty()) services.add(workload);
+                for (String caller : services) if (out.add(caller)) todo.add(caller);
+            }
+        }
+        return out;
+    }
+
     private static String ref(String namespace, String name) {
         return (blank(namespace) ? "default" : namespace) + "/" + name;
     }

@@ -36,6 +36,11 @@ public final class Defaults {
      * larger, unless the rule's {@code scale} sets a ceiling of its own.
      */
     public static final double MAX_FACTOR = 2;
+    /**
+     * The burn rate a page needs when {@code spec.paging} names a signal without {@code minBurnRate}: the SRE workbook's
+     * slowest page alert, 6× over 6 h and 30 min ({@code slo.BurnRateAlert.WORKBOOK}).
+     */
+    public static final double PAGE_BURN_RATE = 6;
     /** Rules do not act on a Deployment whose rollout is progressing unless they say {@code duringRollout: true}. */
     public static final boolean DURING_ROLLOUT = false;
 }

@@ -14,7 +14,13 @@ import java.util.Optional;
  * names where it came from, for messages. Build one with {@link PolicyLoader}.
  */
 public record Policy(String name, String source, Duration evaluationInterval, Duration lookback, List<Signal> signals,
-                     List<Rule> rules, GuardSettings guards, Duration liftAfter) {
+                     List<Rule> rules, GuardSettings guards, Duration liftAfter, Paging paging) {
+    /** A policy whose every page goes out ({@code spec.paging} absent). */
+    public Policy(String name, String source, Duration evaluationInterval, Duration lookback, List<Signal> signals,
+                  List<Rule> rules, GuardSettings guards, Duration liftAfter) {
+        this(name, source, evaluationInterval, lookback, signals, rules, guards, liftAfter, null);
+    }
+
     public Policy {
         if (name == null || name.isBlank()) throw new IllegalArgumentException("metadata.name: required");
         Objects.requireNonNull(source, "source");
@@ -28,6 +34,12 @@ public record Policy(String name, String source, Duration evaluationInterval, Du
         var signalNames = new HashSet<String>();
         for (Signal s : signals) {
             if (!signalNames.add(s.name())) throw new IllegalArgumentException("spec.signals: duplicate signal name '" + s.name() + "'");
+        }
+        if (paging != null) {
+            Signal burn = signals.stream().filter(s -> s.name().equals(paging.signal())).findFirst().orElseThrow(() ->
+                    new IllegalArgumentException("spec.paging.signal: no signal '" + paging.signal() + "'; name the signal that reads the SLO burn rate, e.g. slo-burn"));
+            if (burn.target() != dev.homeostat.remediation.model.Target.Kind.SERVICE)
+                throw new IllegalArgumentException("spec.paging.signal: '" + paging.signal() + "' must have target: service (an SLO burn rate per service)");
         }
         var ruleNames = new HashSet<String>();
         for (Rule r : rules) {

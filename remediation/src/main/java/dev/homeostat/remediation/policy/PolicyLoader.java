@@ -98,7 +98,7 @@ public final class PolicyLoader {
             String name = text(metadata.field("name"));
 
             At spec = root.field("spec");
-            object(spec, "evaluationInterval", "lookback", "signals", "rules", "guards", "liftAfter");
+            object(spec, "evaluationInterval", "lookback", "signals", "rules", "guards", "liftAfter", "paging");
             Duration interval = duration(spec.field("evaluationInterval"), Defaults.EVALUATION_INTERVAL, false);
             Duration lookback = duration(spec.field("lookback"), Defaults.LOOKBACK, false);
 
@@ -115,11 +115,30 @@ public final class PolicyLoader {
 
             GuardSettings guards = guards(spec.field("guards"));
             Duration liftAfter = duration(spec.field("liftAfter"), Defaults.LIFT_AFTER, true);
+            Paging paging = paging(spec.field("paging"), signals);
             try {
-                return new Policy(name, source, interval, lookback, signals, rules, guards, liftAfter);
+                return new Policy(name, source, interval, lookback, signals, rules, guards, liftAfter, paging);
             } catch (IllegalArgumentException e) {
                 throw new PolicyException(source, "", e.getMessage());
             }
+        }
+
+        /** {@code spec.paging: {signal: slo-burn, minBurnRate: 6}}; absent: null, every page goes out. */
+        private Paging paging(At at, List<Signal> signals) {
+            if (at.absent()) return null;
+            object(at, "signal", "minBurnRate");
+            At signalAt = at.field("signal");
+            String signal = text(signalAt);
+            Signal named = signals.stream().filter(s -> s.name().equals(signal)).findFirst()
+                    .orElseThrow(() -> error(signalAt, "no signal '" + signal + "'; name the signal that reads the SLO burn rate (target: service), e.g. slo-burn"));
+            if (named.target() != Target.Kind.SERVICE) throw error(signalAt, "'" + signal + "' must have target: service (an SLO burn rate per service)");
+            At rateAt = at.field("minBurnRate");
+            double rate = Defaults.PAGE_BURN_RATE;
+            if (!rateAt.absent()) {
+                if (!rateAt.node().isNumber() || !(rateAt.node().doubleValue() > 0)) throw error(rateAt, "must be a number > 0, the burn rate a page needs, e.g. 6");
+                rate = rateAt.node().doubleValue();
+            }
+            return new Paging(signal, rate);
         }
 
         private Signal signal(At at) {

@@ -45,6 +45,14 @@ final class Incident {
     String heldBack;
     final List<String> taken = new ArrayList<>();
 
+    /** When the incident opened. */
+    final long openedAt;
+    /**
+     * The page the engine holds back because the burn it would stand for is below the rate a page needs (null: none):
+     * sent if the burn reaches it while the incident lasts.
+     */
+    String deferredPage;
+
     /** What the engine made of the anomalies (null when the rule does not diagnose); the latest one. */
     Diagnosis diagnosis;
 
@@ -56,6 +64,7 @@ final class Incident {
         this.current = subject;
         this.diagnosis = diagnosis;
         this.deployment = deployment;
+        this.openedAt = now;
         evidence(trigger);
         startStep(0, now);
     }

@@ -16,6 +16,7 @@ import dev.homeostat.remediation.port.PodInfo;
 import dev.homeostat.remediation.remediator.Decision;
 import dev.homeostat.remediation.remediator.RemediationRequest;
 import dev.homeostat.remediation.remediator.RemediatorRegistry;
+import dev.homeostat.remediation.slo.PageSeverity;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,7 @@ public final class Router {
     private final ApprovalSteps approvalSteps = new ApprovalSteps(approvals, (now, action, incident, detail) ->
             suppressed(now, action, incident, ModeGuard.NAME, detail));
     private final Pager pager;
+    private final PageGate pageGate;
     private final Verification verification;
     private long nextId = 1;
 
@@ -63,6 +65,12 @@ public final class Router {
     }
 
     public Router(Policy policy, ActionGate gate, EngineListener listener, ClusterView cluster) {
+        this(policy, gate, listener, cluster, null);
+    }
+
+    /** A router whose pages {@code severity} may hold back ({@code spec.paging}; null: every page goes out). */
+    public Router(Policy policy, ActionGate gate, EngineListener listener, ClusterView cluster, PageSeverity severity) {
+        this.pageGate = new PageGate(severity, policy.lookback().toMillis());
         this.policy = Objects.requireNonNull(policy, "policy");
         this.gate = Objects.requireNonNull(gate, "gate");
         this.listener = Objects.requireNonNull(listener, "listener");
@@ -113,13 +121,14 @@ public final class Router {
         }
         for (Incident incident : List.copyOf(inFlight.values())) {
             if (!incident.phase.terminal()) step(incident, now, pods);
+            else if (incident.phase == Phase.ESCALATED && pageGate.keeps(incident, now)) page(incident, now, incident.deferredPage);
         }
         for (Incident incident : inFlight.values()) {
             if (incident.phase.terminal()) approvalSteps.drop(incident);
         }
         pager.resolveQuiet(now, this::actingFor);
         // an escalated incident stays while its page is open: its anomalies join it, nothing is tried again
-        inFlight.values().removeIf(i -> i.phase.terminal() && !(i.phase == Phase.ESCALATED && pager.isOpen(i.pageKey())));
+        inFlight.values().removeIf(i -> i.phase.terminal() && !(i.phase == Phase.ESCALATED && (pager.isOpen(i.pageKey()) || pageGate.keeps(i, now))));
     }
 
     /** Opens an incident on {@code subject} for the anomaly, or lets the anomaly join the one in flight. */
@@ -259,6 +268,7 @@ public final class Router {
      * the engine made of it (the diagnosis and its evidence), what was tried and what was held back.
      */
     private void page(Incident incident, long now, String reason) {
+        if (pageHeld(incident, now, new ClusterAction.Page(incident.current, reason))) return;
         StringBuilder text = new StringBuilder(reason);
         if (incident.diagnosis != null) {
             text.append(" | diagnosis: ").append(incident.diagnosis.summary());
@@ -270,7 +280,22 @@ public final class Router {
         incident.paged = true;
     }
 
+    /**
+     * Whether the page is held back as below paging severity ({@link PageGate}): journaled once per step, remembered so
+     * that it goes out if the burn reaches the rate while the incident lasts.
+     */
+    private boolean pageHeld(Incident incident, long now, ClusterAction.Page page) {
+        String held = pageGate.held(incident, now);
+        if (held == null) return false;
+        if (incident.deferredPage == null) incident.deferredPage = page.reason();
+        String key = incident.step + " " + PageGate.GUARD;
+        if (!key.equals(incident.lastVeto)) suppressed(now, page, incident, PageGate.GUARD, held);
+        incident.lastVeto = key;
+        return true;
+    }
+
     private void apply(Incident incident, ClusterAction proposed, long now, TickPods pods) {
+        if (proposed instanceof ClusterAction.Page p && pageHeld(incident, now, p)) return;
         ClusterAction action = proposed;
         // a page changes nothing in the cluster, so it needs neither a recommendation nor an approval
         if (!(proposed instanceof ClusterAction.Page)) {

@@ -5,10 +5,7 @@ import dev.homeostat.remediation.model.EngineEvent;
 import dev.homeostat.remediation.model.Target;
 import dev.homeostat.remediation.port.EngineListener;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
@@ -98,38 +95,35 @@ public final class Healing implements EngineListener {
      * The service an event is about, as {@code service/<namespace>/<name>}: its service label (a bare name is in the
      * target's namespace), else the target when it is a Service; null when neither says.
      */
-    static String ref(Target target, String service) {
+    public static String ref(Target target, String service) {
         if (service != null && !service.isEmpty())
             return service.startsWith("service/") ? service : "service/" + (target == null || target.namespace() == null ? "default" : target.namespace()) + "/" + service;
         return target != null && target.kind() == Target.Kind.SERVICE ? target.ref() : null;
     }
 
-    /** {@code service} and every service that calls it, directly or not, in the call graph at {@code t}. */
+    /** {@code service} ({@code service/<ns>/<name>}) and every service that calls it, directly or not, in the call graph at {@code t}. */
     private Set<String> withCallers(String service, long t) {
+        return withCallers(graph, service, t);
+    }
+
+    /**
+     * {@code service} ({@code service/<ns>/<name>}) and its callers, directly or not, in the graph {@code graphAt}
+     * gives at {@code t}; the service alone when the graph cannot be read (live it is a Prometheus query).
+     */
+    public static SortedSet<String> withCallers(Function<Long, CallGraph> graphAt, String service, long t) {
         CallGraph g;
         try {
-            g = graph.apply(t);
+            g = graphAt.apply(t);
         } catch (RuntimeException e) {
-            // live, the graph is a Prometheus query: without it the callers' pages are simply not held back
-            LOG.log(System.Logger.Level.WARNING, "call graph unavailable; healing " + service + " alone: " + e.getMessage());
+            LOG.log(System.Logger.Level.WARNING, "call graph unavailable; taking " + service + " alone: " + e.getMessage());
             g = CallGraph.EMPTY;
         }
-        var out = new TreeSet<String>(List.of(service));
-        if (g.isEmpty()) return out;
-        Deque<String> todo = new ArrayDeque<>(List.of(service.substring("service/".length())));
-        while (!todo.isEmpty()) {
-            String callee = todo.poll();
-            for (String workload : g.callersOf(callee)) {
-                var services = new TreeSet<String>();
-                g.workloadsOf().forEach((caller, workloads) -> { if (workloads.contains(workload)) services.add(caller); });
-                // the mesh names the workloads behind called services only; an entry point nobody calls is taken to be
-                // the Service of its Deployment's name, as Kubernetes users name them
-                if (services.isEmpty()) services.add(workload);
-                for (String caller : services) if (out.add("service/" + caller)) todo.add(caller);
-            }
-        }
+        var out = new TreeSet<String>();
+        for (String s : g.withCallers(service.substring(PREFIX.length()))) out.add(PREFIX + s);
         return out;
     }
+
+    private static final String PREFIX = "service/";
 
     /** The service's ({@code service/<namespace>/<name>}) SLO page is held back at {@code now}: healing or paged. */
     public synchronized boolean healing(String service, long now) {

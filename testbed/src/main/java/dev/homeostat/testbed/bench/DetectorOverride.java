@@ -87,6 +87,6 @@ public final class DetectorOverride {
             }
             rules.add(r.withMatch(new Match(m.signals(), m.targetKind(), detector.name())));
         }
-        return new Policy(policy.name(), policy.source(), policy.evaluationInterval(), policy.lookback(), signals, rules, policy.guards(), policy.liftAfter());
+        return new Policy(policy.name(), policy.source(), policy.evaluationInterval(), policy.lookback(), signals, rules, policy.guards(), policy.liftAfter(), policy.paging());
     }
 }
