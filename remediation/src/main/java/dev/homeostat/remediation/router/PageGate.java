@@ -1,5 +1,6 @@
 package dev.homeostat.remediation.router;
 
+import dev.homeostat.remediation.model.ClusterAction;
 import dev.homeostat.remediation.slo.Healing;
 import dev.homeostat.remediation.slo.PageSeverity;
 
@@ -18,8 +19,27 @@ final class PageGate {
         this.lookbackMillis = lookbackMillis;
     }
 
+    /** How a held page is journaled: the router's HELD action. */
+    interface Held {
+        void journal(long now, ClusterAction action, Incident incident, String guard, String detail);
+    }
+
+    /**
+     * Whether {@code page} is held back now: journaled once per step through {@code held}, and remembered so that it
+     * goes out if the burn reaches the rate while the incident lasts.
+     */
+    boolean holds(Incident incident, long now, ClusterAction.Page page, Held held) {
+        String why = held(incident, now);
+        if (why == null) return false;
+        if (incident.deferredPage == null) incident.deferredPage = page.reason();
+        String key = incident.step + " " + GUARD;
+        if (!key.equals(incident.lastVeto)) held.journal(now, page, incident, GUARD, why);
+        incident.lastVeto = key;
+        return true;
+    }
+
     /** Null when a page about the incident goes out now; else why it is held back. */
-    String held(Incident incident, long now) {
+    private String held(Incident incident, long now) {
         if (severity == null) return null;
         String service = Healing.ref(incident.current, incident.eventService(incident.current));
         return service == null ? null : severity.belowPaging(service, incident.openedAt - lookbackMillis, now);

@@ -268,7 +268,7 @@ public final class Router {
      * the engine made of it (the diagnosis and its evidence), what was tried and what was held back.
      */
     private void page(Incident incident, long now, String reason) {
-        if (pageHeld(incident, now, new ClusterAction.Page(incident.current, reason))) return;
+        if (pageGate.holds(incident, now, new ClusterAction.Page(incident.current, reason), this::suppressed)) return;
         StringBuilder text = new StringBuilder(reason);
         if (incident.diagnosis != null) {
             text.append(" | diagnosis: ").append(incident.diagnosis.summary());
@@ -280,22 +280,8 @@ public final class Router {
         incident.paged = true;
     }
 
-    /**
-     * Whether the page is held back as below paging severity ({@link PageGate}): journaled once per step, remembered so
-     * that it goes out if the burn reaches the rate while the incident lasts.
-     */
-    private boolean pageHeld(Incident incident, long now, ClusterAction.Page page) {
-        String held = pageGate.held(incident, now);
-        if (held == null) return false;
-        if (incident.deferredPage == null) incident.deferredPage = page.reason();
-        String key = incident.step + " " + PageGate.GUARD;
-        if (!key.equals(incident.lastVeto)) suppressed(now, page, incident, PageGate.GUARD, held);
-        incident.lastVeto = key;
-        return true;
-    }
-
     private void apply(Incident incident, ClusterAction proposed, long now, TickPods pods) {
-        if (proposed instanceof ClusterAction.Page p && pageHeld(incident, now, p)) return;
+        if (proposed instanceof ClusterAction.Page p && pageGate.holds(incident, now, p, this::suppressed)) return;
         ClusterAction action = proposed;
         // a page changes nothing in the cluster, so it needs neither a recommendation nor an approval
         if (!(proposed instanceof ClusterAction.Page)) {
