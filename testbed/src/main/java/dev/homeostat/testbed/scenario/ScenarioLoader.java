@@ -114,7 +114,7 @@ public final class ScenarioLoader {
         try {
             doc = yaml.treeToValue(src.yaml().root(), ScenarioDocument.class);
         } catch (JsonMappingException e) {
-            throw src.error(ScenarioMapper.path(e), ScenarioMapper.problem(e));
+            throw ScenarioMapper.error(src, e);
         } catch (JsonProcessingException e) {
             throw src.error(null, "cannot read: " + ScenarioMapper.oneLine(e.getOriginalMessage()));
         }
