@@ -226,22 +226,6 @@ class KubernetesClusterTest {
     }
 
     @Test
-    void restartAndIsolate_sayWhatReplacesThePod_asItsControllerDoes() {
-        f.service("db", Map.of("app", "db"));
-        f.pod("web-aaa-1", "ReplicaSet", "web-aaa", node, false, Map.of("app", "web"));
-        f.pod("db-0", "StatefulSet", "db", node, false, Map.of("app", "db"));
-        f.pod("db-1", "StatefulSet", "db", node, false, Map.of("app", "db"));
-        f.pod("lonely", null, null, node, false, Map.of());
-
-        assertThat(cluster.execute(new ClusterAction.RestartPod(pod(f.ns, "web-aaa-1"))).detail()).endsWith("; its ReplicaSet starts a replacement");
-        assertThat(cluster.execute(new ClusterAction.RestartPod(pod(f.ns, "db-0"))).detail())
-                .endsWith("; its StatefulSet starts a replacement of the same name once it is gone");
-        assertThat(cluster.execute(new ClusterAction.RestartPod(pod(f.ns, "lonely"))).detail()).endsWith("; no controller owns it, so nothing replaces it");
-        assertThat(cluster.execute(new ClusterAction.IsolatePod(pod(f.ns, "db-1"))).detail())
-                .endsWith("; it keeps its name, so its StatefulSet starts no replacement while it runs, the pod stays for debugging");
-    }
-
-    @Test
     void rollback_copiesThePreviousReplicaSetsTemplate_withoutItsPodTemplateHash() {
         Deployment web = f.deployment("web", 3, 3, "web:3-broken");
         f.replicaSet(web, "one", 1, "web:1");
