@@ -111,7 +111,7 @@ final class NodeLifecycleController {
         names.sort(null); // one namespace: name order is the cluster's key order
         int expected = 0;
         for (DeploymentState d : owners) expected += d.replicas;
-        int desired = s.minAvailable() != null ? s.minAvailable() : Math.max(0, expected - s.maxUnavailable());
+        int desired = s.desiredHealthy(expected);
         return new PdbView(s.namespace(), s.name(), healthy, desired, Math.max(0, healthy - desired), names);
     }
 

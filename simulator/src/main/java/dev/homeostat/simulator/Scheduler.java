@@ -1,5 +1,6 @@
 package dev.homeostat.simulator;
 
+import dev.homeostat.simulator.events.SimEvent;
 import dev.homeostat.simulator.spec.ContainerSpec;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -8,16 +9,19 @@ import java.util.List;
 /**
  * The kube-scheduler: binds each new pod to the least allocated node that fits its requests (ties by
  * name) and keeps pods that fit nowhere Pending, retrying them whenever capacity frees (a pod leaves a
- * node, a node comes back). Owns the pending queue and the nodes' requested resources.
+ * node, a node comes back). Owns the pending queue and the nodes' requested resources. A pod bound after waiting
+ * is told ({@link SimEvent.PodScheduled}); one bound at once is told by its creation.
  */
 final class Scheduler implements PodWatch {
+    private final Kernel kernel;
     private final List<NodeState> nodes;
     private final Kubelet kubelet;
     /** Unbound pods in creation order. */
     private final List<PodState> pending = new ArrayList<>();
 
     /** @param nodes sorted by name */
-    Scheduler(List<NodeState> nodes, Kubelet kubelet) {
+    Scheduler(Kernel kernel, List<NodeState> nodes, Kubelet kubelet) {
+        this.kernel = kernel;
         this.nodes = nodes;
         this.kubelet = kubelet;
     }
@@ -37,6 +41,7 @@ final class Scheduler implements PodWatch {
             if (node == null) continue;
             it.remove();
             bind(p, node);
+            kernel.emit(new SimEvent.PodScheduled(kernel.now(), p.key, node.spec.name()));
             kubelet.admit(p, false);
         }
     }

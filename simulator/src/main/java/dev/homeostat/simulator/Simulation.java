@@ -81,7 +81,7 @@ public final class Simulation {
         FaultTargets.check(spec.faults(), cluster);
         ChangeApplier.checkTargets(spec.changes(), cluster);
         this.kubelet = new Kubelet(kernel, random);
-        var scheduler = new Scheduler(cluster.nodes(), kubelet);
+        var scheduler = new Scheduler(kernel, cluster.nodes(), kubelet);
         this.replicaSets = new ReplicaSetController(kernel, cluster, scheduler, kubelet, random, stepMs);
         this.nodeLifecycle = new NodeLifecycleController(kernel, cluster, kubelet, scheduler, spec.cluster().pdbs());
         // who hears of a pod's lifecycle, in this order: the API objects, the scrape, the scheduler, the ReplicaSets

@@ -17,6 +17,7 @@ import dev.homeostat.simulator.spec.ClusterSpec;
 import dev.homeostat.simulator.spec.ContainerSpec;
 import dev.homeostat.simulator.spec.DeploymentSpec;
 import dev.homeostat.simulator.spec.HpaSpec;
+import dev.homeostat.simulator.spec.IntOrPercent;
 import dev.homeostat.simulator.spec.PdbSpec;
 import dev.homeostat.simulator.spec.RolloutSpec;
 import dev.homeostat.simulator.spec.ServiceSpec;
@@ -263,6 +264,16 @@ class ClusterControllersTest {
             assertThat(v.desiredHealthy()).isEqualTo(2);
             assertThat(v.disruptionsAllowed()).isEqualTo(1);
             assertThat(v.pods()).hasSize(3);
+        });
+    }
+
+    @Test
+    void pdbStatus_resolvesAPercentageOfTheReplicas_roundingTheDisruptionsUp() {
+        var pdb = new PdbSpec("web", "shop", Map.of("app", "web"), null, IntOrPercent.percent(50));
+        var r = run(spec(3, null, null, List.of(pdb), 60, Duration.ofMinutes(2), List.of()), sim -> { });
+        assertThat(r.sim().pdbs()).singleElement().satisfies(v -> {
+            assertThat(v.desiredHealthy()).isEqualTo(1);
+            assertThat(v.disruptionsAllowed()).isEqualTo(2);
         });
     }
 }

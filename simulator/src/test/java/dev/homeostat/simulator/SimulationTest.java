@@ -300,6 +300,11 @@ class SimulationTest {
         });
         sim.run();
         assertThat(sim.pods()).hasSize(2).allMatch(p -> p.phase().equals("Running") && p.ready() && p.node().equals("small"));
+        // its binding is told when the deleted pod is gone (after its grace period), as its creation told that it waited
+        String pending = events.stream().filter(e -> e instanceof SimEvent.PodCreated c && c.node().isEmpty())
+                .map(e -> ((SimEvent.PodCreated) e).pod()).findFirst().orElseThrow();
+        assertThat(events).filteredOn(SimEvent.PodScheduled.class::isInstance).map(SimEvent.PodScheduled.class::cast).singleElement()
+                .satisfies(s -> assertThat(s).isEqualTo(new SimEvent.PodScheduled(10_000 + Kubelet.GRACEFUL_DELETE_MS, pending, "small")));
     }
 
     @Test

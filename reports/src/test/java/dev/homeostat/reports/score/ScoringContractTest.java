@@ -51,6 +51,29 @@ class ScoringContractTest {
     }
 
     @Test
+    void mttr_isNullExactlyWithoutImpact_whileALateRestoreStillCounts_andRestoredAtIsNullWhenUnrestored() {
+        // grace 300 s: web's fault [100, 200] is scored up to 500 s; db's violation begins after its window
+        Journal engine = Journals.engine(1)
+                .fault("web-kill", "PodKill", 100, 200, WEB_POD, WEB).violated(150, WEB).restored(2000, WEB, "kubernetes")
+                .fault("db-kill", "PodKill", 1000, 1100, DB_POD, DB).violated(1401, DB).restored(1500, DB, "kubernetes")
+                .fault("web-kill-2", "PodKill", 3000, 3000, WEB_POD, WEB).violated(3100, WEB).end(4000);
+
+        var incidents = Scorer.score(engine, Journals.baseline(1).end(4000), CONFIG).incidents();
+
+        assertThat(incidents).extracting(IncidentScore::mttrMillis).containsExactly(ms(1900), null, ms(1000));
+        assertThat(incidents).extracting(IncidentScore::restoredAt).containsExactly(ms(2000), null, null);
+        assertThat(incidents).extracting(IncidentScore::fixedBy).containsExactly("kubernetes", null, "unrestored");
+    }
+
+    @Test
+    void downtime_isServiceSecondsSummedOverServices_soItCanExceedTheRunsLength() {
+        // a 100-second run in which web and db both violate their SLOs for all of it
+        Journal engine = Journals.engine(1).violated(0, WEB).violated(0, DB).end(100);
+
+        assertThat(Scorer.score(engine, Journals.baseline(1).end(100), CONFIG).downtimeMillisEngine()).isEqualTo(ms(200));
+    }
+
+    @Test
     void attribution_theEngineOnlyWhenItActedOnTheTargetsFirst_andTheBaselineRestoredLater() {
         // engine restarts the killed pod at 120 s, web restored at 150 s; in the baseline web restored at 400 s
         Journal baseline = Journals.baseline(1).fault("web-kill", "PodKill", 100, 100, WEB_POD, WEB)

@@ -63,8 +63,11 @@ public sealed interface SimEvent {
     /** A pod was deleted (reason: e.g. PodChaos, API, Eviction). */
     record PodDeleted(long timeMillis, String pod, String reason) implements SimEvent { }
 
-    /** A ReplicaSet created a pod. */
+    /** A ReplicaSet (or a StatefulSet) created a pod, bound to {@code node}; empty when no node had room: Pending. */
     record PodCreated(long timeMillis, String pod, String deployment, String node) implements SimEvent { }
+
+    /** A Pending pod was bound to {@code node} once one had room (capacity freed, a node back or uncordoned). */
+    record PodScheduled(long timeMillis, String pod, String node) implements SimEvent { }
 
     /** A pod's readiness changed. */
     record PodReadinessChanged(long timeMillis, String pod, boolean ready) implements SimEvent { }

@@ -36,10 +36,11 @@ public record DeploymentSpec(String name, String namespace, int replicas, Map<St
         kind = kind == null ? DEPLOYMENT : kind;
         if (!kind.equals(DEPLOYMENT) && !kind.equals(STATEFUL_SET))
             throw new IllegalArgumentException("kind: Deployment (the default) or StatefulSet, was " + kind);
-        if (kind.equals(STATEFUL_SET) && strategy != null && strategy.maxSurge() != null && strategy.maxSurge() > 0)
+        if (kind.equals(STATEFUL_SET) && strategy != null && strategy.maxSurge() != null && !strategy.maxSurge().isZero())
             throw new IllegalArgumentException("strategy.maxSurge: a StatefulSet replaces its pods in place, without surge; omit it or set 0");
         strategy = strategy != null ? strategy : kind.equals(STATEFUL_SET) ? new RolloutSpec(0, 1) : RolloutSpec.defaults();
-        if (kind.equals(STATEFUL_SET) && strategy.maxSurge() == null) strategy = new RolloutSpec(0, strategy.maxUnavailable() == null ? 1 : strategy.maxUnavailable());
+        if (kind.equals(STATEFUL_SET) && strategy.maxSurge() == null)
+            strategy = new RolloutSpec(IntOrPercent.of(0), strategy.maxUnavailable() == null ? IntOrPercent.of(1) : strategy.maxUnavailable());
         podNames = podNames == null ? List.of() : List.copyOf(podNames);
         checkPodNames(podNames, kind, replicas);
     }

@@ -17,11 +17,13 @@ import dev.homeostat.simulator.fault.NoisyNeighbour;
 import dev.homeostat.simulator.fault.Orchestration;
 import dev.homeostat.simulator.events.SimulationListener;
 import dev.homeostat.simulator.spec.ClusterSpec;
+import dev.homeostat.simulator.spec.DeploymentSpec;
 import dev.homeostat.simulator.spec.ServiceSpec;
 import dev.homeostat.simulator.spec.CallSpec;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,6 +41,8 @@ final class JournalRecorder implements SimulationListener, EngineListener {
     private final Map<String, String> serviceOfDeployment = new HashMap<>();
     /** pod ref (ns/name) → deployment ref (ns/name). */
     private final Map<String, String> deploymentOfPod = new HashMap<>();
+    /** StatefulSets (ns/name): a StatefulSet creates its pods itself, a Deployment through its ReplicaSet. */
+    private final Set<String> statefulSets = new HashSet<>();
     private final Map<String, Long> violatedSince = new HashMap<>();
     private final Map<String, Long> lastEngineAction = new HashMap<>();
     private final Map<String, Long> lastFaultEnd = new HashMap<>();
@@ -75,6 +79,7 @@ final class JournalRecorder implements SimulationListener, EngineListener {
     JournalRecorder(ClusterSpec cluster, List<Fault> faults, Set<String> noOpFaults) {
         this.noOpFaults = noOpFaults;
         for (Fault f : faults) this.faults.put(f.name(), f);
+        for (DeploymentSpec d : cluster.deployments()) if (d.stateful()) statefulSets.add(d.namespace() + "/" + d.name());
         for (ServiceSpec s : cluster.services()) {
             serviceOfDeployment.put(s.namespace() + "/" + s.deployment(), "service/" + s.namespace() + "/" + s.name());
             for (CallSpec c : s.calls())
@@ -150,8 +155,12 @@ final class JournalRecorder implements SimulationListener, EngineListener {
             case SimEvent.PodDeleted d -> events.add(new JournalEvent.ClusterEvent(d.timeMillis(), "pod/" + d.pod(), "pod deleted: " + d.reason()));
             case SimEvent.PodCreated c -> {
                 deploymentOfPod.put(c.pod(), c.deployment());
-                events.add(new JournalEvent.ClusterEvent(c.timeMillis(), "pod/" + c.pod(), "pod created by ReplicaSet of " + c.deployment() + " on " + c.node()));
+                String owner = statefulSets.contains(c.deployment()) ? "StatefulSet " : "ReplicaSet of ";
+                events.add(new JournalEvent.ClusterEvent(c.timeMillis(), "pod/" + c.pod(), "pod created by " + owner + c.deployment()
+                        + (c.node().isEmpty() ? ", Pending: no schedulable node has room for its requests" : " on " + c.node())));
             }
+            case SimEvent.PodScheduled p ->
+                    events.add(new JournalEvent.ClusterEvent(p.timeMillis(), "pod/" + p.pod(), "pod scheduled on " + p.node() + " (was Pending)"));
             case SimEvent.NodeConditionChanged n ->
                     events.add(new JournalEvent.ClusterEvent(n.timeMillis(), "node/" + n.node(), n.ready() ? "node Ready" : "node NotReady"));
             case SimEvent.NodeCordoned n -> events.add(new JournalEvent.ClusterEvent(n.timeMillis(), "node/" + n.node(), "node cordoned"));

@@ -133,6 +133,12 @@ final class SimulatedCluster implements ClusterView, ClusterActions, Clock {
         return simulation.deployment(namespace, pod.deployment()).filter(d -> d.replicas() == 1 && !d.stateful() && d.maxUnavailable() == 0).map(d -> d.name()).orElse(null);
     }
 
+    /** A StatefulSet's pod is replaced under its own name, once gone; a Deployment's by its ReplicaSet, at once. */
+    private boolean ofStatefulSet(String namespace, String pod) {
+        return simulation.pod(namespace, pod).filter(p -> p.deployment() != null)
+                .flatMap(p -> simulation.deployment(namespace, p.deployment())).filter(d -> d.stateful()).isPresent();
+    }
+
     private ActionOutcome apply(ClusterAction action) {
         return switch (action) {
             case ClusterAction.RestartPod restart -> {
@@ -141,8 +147,10 @@ final class SimulatedCluster implements ClusterView, ClusterActions, Clock {
                 if (only != null && simulation.rolloutRestart(pod.namespace(), only, "homeostat-engine"))
                     yield ActionOutcome.applied("pod " + pod.name() + " is the only replica of deployment " + pod.namespace() + "/" + only
                             + ": restarted as kubectl rollout restart does, its replacement Ready before it goes");
+                boolean stateful = ofStatefulSet(pod.namespace(), pod.name());
                 yield simulation.deletePod(pod.namespace(), pod.name(), "homeostat-engine")
-                        ? ActionOutcome.applied("pod deleted; its ReplicaSet starts a replacement")
+                        ? ActionOutcome.applied(stateful ? "pod deleted; its StatefulSet starts a replacement of the same name once it is gone"
+                                : "pod deleted; its ReplicaSet starts a replacement")
                         : ActionOutcome.refused("no such pod");
             }
             case ClusterAction.ScaleDeployment scale -> {
@@ -155,9 +163,13 @@ final class SimulatedCluster implements ClusterView, ClusterActions, Clock {
             case ClusterAction.RollbackDeployment r -> simulation.rollback(r.target().namespace(), r.target().name(), "homeostat-engine")
                     ? ActionOutcome.applied("rolled back " + r.target().ref() + " to its previous revision; a rolling update replaces the pods")
                     : ActionOutcome.refused("no such deployment, or no previous revision to roll back to");
-            case ClusterAction.IsolatePod i -> simulation.isolatePod(i.target().namespace(), i.target().name())
-                    ? ActionOutcome.applied("pod taken out of its service and ReplicaSet (kept running); a replacement starts")
-                    : ActionOutcome.refused("no such pod, or it is terminating or isolated already");
+            case ClusterAction.IsolatePod i -> {
+                boolean stateful = ofStatefulSet(i.target().namespace(), i.target().name());
+                yield simulation.isolatePod(i.target().namespace(), i.target().name())
+                        ? ActionOutcome.applied(stateful ? "pod taken out of its service and StatefulSet (kept running); it keeps its name, so no"
+                                + " replacement starts while it runs" : "pod taken out of its service and ReplicaSet (kept running); a replacement starts")
+                        : ActionOutcome.refused("no such pod, or it is terminating or isolated already");
+            }
             case ClusterAction.CordonNode c -> simulation.cordonNode(c.target().name())
                     ? ActionOutcome.applied("node cordoned: no new pods are scheduled there")
                     : ActionOutcome.refused("no such node");

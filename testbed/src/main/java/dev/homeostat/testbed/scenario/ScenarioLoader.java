@@ -34,7 +34,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
@@ -114,7 +113,7 @@ public final class ScenarioLoader {
         try {
             doc = yaml.treeToValue(src.yaml().root(), ScenarioDocument.class);
         } catch (JsonMappingException e) {
-            throw src.error(ScenarioMapper.path(e), ScenarioMapper.problem(e));
+            throw ScenarioMapper.error(src, e);
         } catch (JsonProcessingException e) {
             throw src.error(null, "cannot read: " + ScenarioMapper.oneLine(e.getOriginalMessage()));
         }
@@ -181,14 +180,9 @@ public final class ScenarioLoader {
         }
         var deployments = c.deployments() == null ? List.<DeploymentSpec>of() : c.deployments();
         var services = services(src, c.services() == null ? List.of() : c.services());
+        ClusterReferences.calls(src, services);
         field(src, "spec.cluster.services", () -> { CallSpec.checkGraph(services); return services; });
-        var deploymentKeys = deployments.stream().map(d -> d.namespace() + "/" + d.name()).collect(Collectors.toSet());
-        for (int i = 0; i < services.size(); i++) {
-            ServiceSpec s = services.get(i);
-            if (!deploymentKeys.contains(s.namespace() + "/" + s.deployment()))
-                throw src.error("spec.cluster.services[" + i + "].deployment",
-                        "no deployment '" + s.namespace() + "/" + s.deployment() + "' in spec.cluster.deployments; known: " + deploymentKeys.stream().sorted().toList());
-        }
+        ClusterReferences.servicesDeployments(src, services, deployments);
         return field(src, "spec.cluster", () -> new ClusterSpec(nodes, deployments, services, c.pdbs()));
     }
 
@@ -295,8 +289,7 @@ public final class ScenarioLoader {
                 default -> throw new IllegalArgumentException("type: unknown change '" + e.type() + "'; known: " + CHANGE_TYPES);
             }));
             switch (changes.getLast()) {
-                case DeploymentChange d when cluster.deployments().stream().noneMatch(x -> x.name().equals(d.deployment()) && x.namespace().equals(d.namespace())) ->
-                        throw src.error(at + ".target.deployment", "no deployment '" + d.namespace() + "/" + d.deployment() + "' in spec.cluster.deployments");
+                case DeploymentChange d -> ClusterReferences.deployment(src, at + ".target.deployment", "target.namespace", d.namespace(), d.deployment(), cluster);
                 case Change.Drain d when cluster.nodes().stream().noneMatch(n -> n.name().equals(d.node())) ->
                         throw src.error(at + ".target.node", "no node '" + d.node() + "' in spec.cluster; known: "
                                 + cluster.nodes().stream().map(NodeSpec::name).sorted().toList());
@@ -312,10 +305,8 @@ public final class ScenarioLoader {
                 if (e.rate() == null) throw src.error(at + ".rate", "required: bytes leaked per second, e.g. 512Ki");
                 if (e.duration() == null) throw src.error(at + ".duration", "required, e.g. 30m");
                 var target = e.target();
-                if (target == null) throw src.error(at + ".target.deployment", "required: the deployment that leaks");
-                String namespace = target.namespace() == null ? DeploymentSpec.DEFAULT_NAMESPACE : target.namespace();
-                if (cluster.deployments().stream().noneMatch(d -> d.name().equals(target.deployment()) && d.namespace().equals(namespace)))
-                    throw src.error(at + ".target.deployment", "no deployment '" + namespace + "/" + target.deployment() + "' in spec.cluster.deployments");
+                if (target == null || target.deployment() == null) throw src.error(at + ".target.deployment", "required: the deployment that leaks");
+                ClusterReferences.deployment(src, at + ".target.deployment", "target.namespace", target.namespace(), target.deployment(), cluster);
                 String name = e.name() == null ? target.deployment() + "-memory-leak" : e.name();
                 yield field(src, at, () -> new MemoryLeak(name, start, e.duration(), target.namespace(), target.deployment(), e.rate()));
             }
@@ -324,9 +315,7 @@ public final class ScenarioLoader {
                 if (e.duration() == null) throw src.error(at + ".duration", "required, e.g. 30m");
                 var target = e.target();
                 if (target == null || target.service() == null) throw src.error(at + ".target.service", "required: the service whose dependency slows down");
-                String namespace = target.namespace() == null ? DeploymentSpec.DEFAULT_NAMESPACE : target.namespace();
-                if (cluster.services().stream().noneMatch(s -> s.name().equals(target.service()) && s.namespace().equals(namespace)))
-                    throw src.error(at + ".target.service", "no service '" + namespace + "/" + target.service() + "' in spec.cluster.services");
+                String namespace = ClusterReferences.service(src, at + ".target.service", "target.namespace", target.namespace(), target.service(), cluster);
                 String name = e.name() == null ? target.service() + "-dependency-slowdown" : e.name();
                 yield field(src, at, () -> new DependencySlowdown(name, start, e.duration(), namespace, target.service(), e.addedLatency()));
             }
@@ -334,9 +323,7 @@ public final class ScenarioLoader {
                 if (e.duration() == null) throw src.error(at + ".duration", "required, e.g. 30m (for a rollout: when its authors roll it back)");
                 var target = e.target();
                 if (target == null || target.deployment() == null) throw src.error(at + ".target.deployment", "required: the deployment the fault hits");
-                String namespace = target.namespace() == null ? DeploymentSpec.DEFAULT_NAMESPACE : target.namespace();
-                if (cluster.deployments().stream().noneMatch(d -> d.name().equals(target.deployment()) && d.namespace().equals(namespace)))
-                    throw src.error(at + ".target.deployment", "no deployment '" + namespace + "/" + target.deployment() + "' in spec.cluster.deployments");
+                String namespace = ClusterReferences.deployment(src, at + ".target.deployment", "target.namespace", target.namespace(), target.deployment(), cluster);
                 String name = e.name() == null ? target.deployment() + "-" + e.type() : e.name();
                 yield field(src, at, () -> switch (e.type()) {
                     case "bad-rollout" -> new dev.homeostat.simulator.fault.BadRollout(name, start, e.duration(), namespace, target.deployment(),

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.homeostat.simulator.spec.IntOrPercent;
 import dev.homeostat.units.GoDuration;
 import dev.homeostat.units.Quantity;
 import java.io.IOException;
@@ -75,6 +76,7 @@ final class ScenarioMapper {
                 }
             }
         };
+        module.addDeserializer(IntOrPercent.class, new IntOrPercentDeserializer());
         module.addDeserializer(Long.class, bytes);
         module.addDeserializer(long.class, bytes);
         module.addDeserializer(Double.class, cpu);
@@ -90,6 +92,26 @@ final class ScenarioMapper {
                 .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
         return mapper;
+    }
+
+    /** A pod count where Kubernetes takes an IntOrString: a whole number ({@code 1}) or a percentage ({@code 25%}). */
+    private static final class IntOrPercentDeserializer extends JsonDeserializer<IntOrPercent> {
+        @Override public IntOrPercent deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
+            try {
+                return switch (p.currentToken()) {
+                    case VALUE_NUMBER_INT -> IntOrPercent.of(p.getDecimalValue().intValueExact());
+                    case VALUE_STRING -> IntOrPercent.parse(p.getText());
+                    case START_ARRAY, START_OBJECT -> throw JsonMappingException.from(p, "expected a count of pods such as 1 or a percentage such as 25%, not "
+                            + (p.currentToken() == JsonToken.START_ARRAY ? "a list" : "a mapping"));
+                    default -> throw JsonMappingException.from(p, "'" + p.getText() + "' is neither a count of pods nor a percentage;"
+                            + " write a whole number such as 1, or a percentage such as 25%");
+                };
+            } catch (ArithmeticException e) {
+                throw JsonMappingException.from(p, p.getText() + " is out of range; a count of pods is at most " + Integer.MAX_VALUE);
+            } catch (IllegalArgumentException e) {
+                throw JsonMappingException.from(p, e.getMessage());
+            }
+        }
     }
 
     /** A seed: a whole number in the range of a long, never a quantity. */
@@ -111,6 +133,24 @@ final class ScenarioMapper {
 
     private static final Pattern BACKTICKED = Pattern.compile("`([\\w.$\\[\\]]+)`");
     private static final Pattern PARENTHESISED = Pattern.compile("\\(([^)]*)\\)");
+
+    // a record's own message names its field from the record's name on ("strategy.maxSurge: …", "pdbs[web].minAvailable: …")
+    private static final Pattern RECORD_FIELD = Pattern.compile("(\\w+)(?:\\[[^\\]]*])?((?:\\.\\w+)*): (.*)", Pattern.DOTALL);
+    private static final Pattern LAST_SEGMENT = Pattern.compile("(\\w+)(?:\\[\\d+])?$");
+
+    /**
+     * The error of a Jackson failure at its field. A record that refused its values names the field from its own name on;
+     * where that name is the path's last one, the field joins the path ({@code spec.cluster.pdbs[0].minAvailable: 150% is
+     * more than 100%…}) rather than repeating it after the path.
+     */
+    static ScenarioException error(ScenarioSource src, JsonMappingException e) {
+        String path = path(e), problem = problem(e);
+        if (e instanceof ValueInstantiationException) {
+            Matcher m = RECORD_FIELD.matcher(problem), last = LAST_SEGMENT.matcher(path);
+            if (m.matches() && last.find() && last.group(1).equals(m.group(1))) return src.error(path + m.group(2), m.group(3));
+        }
+        return src.error(path, problem);
+    }
 
     /** The field path of a Jackson error ({@code spec.faults[0].at}). */
     static String path(JsonMappingException e) {

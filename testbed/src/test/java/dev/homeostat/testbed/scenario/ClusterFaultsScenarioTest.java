@@ -21,7 +21,7 @@ class ClusterFaultsScenarioTest {
 
     private Path scenario(String faults) throws IOException {
         Files.createDirectories(dir.resolve("policies"));
-        Files.copy(Path.of("../remediation/policies/default.yaml"), dir.resolve("policies/default.yaml"));
+        Files.copy(Path.of("../remediation/policies/default.yaml"), dir.resolve("policies/default.yaml"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Files.writeString(dir.resolve("s.yaml"), """
                 apiVersion: homeostat.dev/v1alpha1
                 kind: Scenario
@@ -52,7 +52,7 @@ class ClusterFaultsScenarioTest {
             assertThat(f.extraLatency()).isEqualTo(Duration.ofMillis(80));
         });
         var node = new ScenarioLoader().load(Path.of("../scenarios/examples/node-failure.yaml"));
-        assertThat(node.simulation().cluster().pdbs()).singleElement().satisfies(p -> assertThat(p.minAvailable()).isEqualTo(2));
+        assertThat(node.simulation().cluster().pdbs()).singleElement().satisfies(p -> assertThat(p.minAvailable()).isEqualTo(dev.homeostat.simulator.spec.IntOrPercent.of(2)));
         assertThat(node.simulation().faults()).singleElement().isInstanceOfSatisfying(NodeFailure.class, f -> assertThat(f.node()).isEqualTo("node-1"));
     }
 
@@ -94,6 +94,41 @@ class ClusterFaultsScenarioTest {
         Files.delete(dir.resolve("policies/default.yaml"));
         assertThatThrownBy(() -> new ScenarioLoader().load(scenario("- {type: node-failure, target: {node: node-9}, at: 1m, duration: 2m}")))
                 .isInstanceOf(ScenarioException.class).hasMessageContaining("spec.faults[0].target.node").hasMessageContaining("node-1");
+    }
+
+    private Path withStrategyAndPdb(String strategy, String pdb) throws IOException {
+        Path file = scenario("[]");
+        Files.writeString(file, Files.readString(file)
+                .replace("- {name: a, replicas: 2, hpa:", "- {name: a, replicas: 10, strategy: " + strategy + ", hpa:")
+                .replace("      - {name: a, requestsPerSecond: 50}", "      - {name: a, requestsPerSecond: 50}\n    pdbs:\n      - " + pdb));
+        return file;
+    }
+
+    @Test
+    void percentages_areTakenWhereKubernetesTakesThem_andResolvedAsItResolvesThem() throws IOException {
+        var s = new ScenarioLoader().load(withStrategyAndPdb("{maxSurge: 25%, maxUnavailable: 25%}", "{name: a, selector: {app: a}, maxUnavailable: 10%}"));
+        var strategy = s.simulation().cluster().deployments().getFirst().strategy();
+        assertThat(strategy.surge(10)).isEqualTo(3);
+        assertThat(strategy.unavailable(10)).isEqualTo(2);
+        assertThat(s.simulation().cluster().pdbs().getFirst().desiredHealthy(10)).isEqualTo(9);
+        var min = new ScenarioLoader().load(withStrategyAndPdb("{maxSurge: 1, maxUnavailable: 0}", "{name: a, selector: {app: a}, minAvailable: \"75%\"}"));
+        assertThat(min.simulation().cluster().pdbs().getFirst().desiredHealthy(10)).isEqualTo(8);
+    }
+
+    @Test
+    void aBadCountOrPercentage_namesItsFieldAndTheFix_onOneLine() throws IOException {
+        assertThatThrownBy(() -> new ScenarioLoader().load(withStrategyAndPdb("{maxUnavailable: 150%}", "{name: a, selector: {app: a}, minAvailable: 1}")))
+                .isInstanceOf(ScenarioException.class)
+                .hasMessageEndingWith("s.yaml:9: spec.cluster.deployments[0].strategy.maxUnavailable: 150% is more than 100%; give at most 100% (every pod) or a count");
+        assertThatThrownBy(() -> new ScenarioLoader().load(withStrategyAndPdb("{maxSurge: abc}", "{name: a, selector: {app: a}, minAvailable: 1}")))
+                .isInstanceOf(ScenarioException.class).hasMessageContaining("spec.cluster.deployments[0].strategy.maxSurge: 'abc'")
+                .hasMessageContaining("such as 25%");
+        assertThatThrownBy(() -> new ScenarioLoader().load(withStrategyAndPdb("{maxSurge: 1}", "{name: a, selector: {app: a}, minAvailable: 101%}")))
+                .isInstanceOf(ScenarioException.class)
+                .hasMessageEndingWith("spec.cluster.pdbs[0].minAvailable: 101% is more than 100%; give at most 100% or a count of pods");
+        assertThatThrownBy(() -> new ScenarioLoader().load(withStrategyAndPdb("{maxSurge: \"2\"}", "{name: a, selector: {app: a}, minAvailable: 1}")))
+                .isInstanceOf(ScenarioException.class).hasMessageContaining("maxSurge: '2' is a quoted number")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     }
 
     @Test

@@ -77,6 +77,28 @@ class InlineManifestTest {
     }
 
     @Test
+    void aMistakeInAnInlineObject_isPlacedAtItsLineOfTheScenario_underOneFieldPath() throws IOException {
+        // the fault entry starts on line 13, the manifest's own lines from 15: its action is on line 19
+        Path block = scenario("- at: 5m\n  manifest:\n" + POD_KILL.replace("pod-kill", "pod-kil").indent(4));
+        assertThatThrownBy(() -> new ScenarioLoader().load(block)).isInstanceOf(ScenarioException.class)
+                .hasMessageEndingWith("s.yaml:19: spec.faults[0].manifest.spec.action: unknown value \"pod-kil\"; did you mean \"pod-kill\"?"
+                        + " (one of pod-kill, pod-failure, container-kill)");
+        // written in flow style on one line, which the translator's own YAML spreads over several
+        Path flow = scenario("- {at: 5m, manifest: {apiVersion: chaos-mesh.org/v1alpha1, kind: PodChaos, metadata: {name: k},\n"
+                + "    spec: {action: pod-kill, mode: fixed-percentage, selector: {labelSelectors: {app: checkout}}}}}");
+        assertThatThrownBy(() -> new ScenarioLoader().load(flow)).isInstanceOf(ScenarioException.class)
+                .hasMessageContaining("s.yaml:14: spec.faults[0].manifest.spec.mode: unknown value \"fixed-percentage\"")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("(spec.faults[0].manifest)"));
+    }
+
+    @Test
+    void anInlineExperimentsBadName_isPlacedAtItsMetadataName() throws IOException {
+        Path s = scenario("- at: 5m\n  manifest:\n" + POD_KILL.replace("kill-one-checkout", "Kill_One").indent(4));
+        assertThatThrownBy(() -> new ScenarioLoader().load(s)).isInstanceOf(ScenarioException.class)
+                .hasMessageContaining("s.yaml:17: spec.faults[0].manifest.metadata.name: \"Kill_One\" is not a Kubernetes object name");
+    }
+
+    @Test
     void neitherAPathNorAnObject_isRefusedSayingWhatToGive() throws IOException {
         Path s = scenario("- {manifest: [kill.yaml], at: 5m}");
         assertThatThrownBy(() -> new ScenarioLoader().load(s)).isInstanceOf(ScenarioException.class)

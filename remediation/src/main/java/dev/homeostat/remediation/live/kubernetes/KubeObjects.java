@@ -127,6 +127,19 @@ final class KubeObjects {
         }
     }
 
+    /**
+     * What replaces {@code pod} once it is deleted or taken out of its controller, as the controller does it: a
+     * Deployment's ReplicaSet starts another at once; a StatefulSet recreates it under its own name, so only once it is
+     * gone.
+     */
+    static String replacement(io.fabric8.kubernetes.api.model.Pod pod, boolean podStays) {
+        return controller(pod).map(o -> switch (o.getKind()) {
+            case "StatefulSet" -> podStays ? "it keeps its name, so its StatefulSet starts no replacement while it runs"
+                    : "its StatefulSet starts a replacement of the same name once it is gone";
+            default -> "its " + o.getKind() + " starts a replacement";
+        }).orElse("no controller owns it, so nothing replaces it");
+    }
+
     static Optional<OwnerReference> controller(HasMetadata o) {
         var owners = o.getMetadata().getOwnerReferences();
         if (owners == null) return Optional.empty();

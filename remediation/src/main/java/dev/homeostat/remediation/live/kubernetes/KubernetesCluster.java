@@ -54,7 +54,7 @@ import java.util.TreeMap;
  *   <li>isolate-pod: remove from the pod every label a Service in its namespace selects it by, add
  *       {@code homeostat.dev/isolated=true}, and record the removed labels in the annotation
  *       {@code homeostat.dev/isolated-labels}. The endpoints drop it; its ReplicaSet releases it and
- *       starts a replacement; the pod keeps running for debugging.</li>
+ *       starts a replacement (a StatefulSet cannot while the pod holds its name); the pod keeps running for debugging.</li>
  *   <li>cordon-node: {@code spec.unschedulable = true}.</li>
  *   <li>drain-node: cordon, then evict every pod on the node that a controller recreates, except
  *       DaemonSet and mirror pods; pods without a controller are not evicted (as {@code kubectl drain}
@@ -283,7 +283,7 @@ public final class KubernetesCluster implements ClusterView, ClusterActions {
         });
         return ActionOutcome.applied("isolated pod " + target.ref() + " from service(s) "
                 + String.join(", ", selecting.stream().map(s -> s.getMetadata().getName()).toList()) + ": removed labels " + record
-                + ", added " + ISOLATED_LABEL + "=true; its ReplicaSet starts a replacement, the pod stays for debugging");
+                + ", added " + ISOLATED_LABEL + "=true; " + KubeObjects.replacement(pod, true) + ", the pod stays for debugging");
     }
 
     private ActionOutcome cordon(String name) {

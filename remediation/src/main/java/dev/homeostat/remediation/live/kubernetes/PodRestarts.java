@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /**
- * A pod restart, live: the pod is deleted and its ReplicaSet starts a fresh one — unless it is the only ready pod of a
+ * A pod restart, live: the pod is deleted and its controller starts a fresh one (a StatefulSet under the same name) — unless it is the only ready pod of a
  * Deployment of one replica whose strategy takes no pod down first ({@code maxUnavailable} 0, the default for one
  * replica), which is restarted as {@code kubectl rollout restart} restarts it
  * (the template's {@code kubectl.kubernetes.io/restartedAt} annotation set to now), so the Deployment's RollingUpdate
@@ -41,7 +41,7 @@ final class PodRestarts {
         }
         var deleted = client.pods().inNamespace(target.namespace()).withName(target.name()).delete();
         return deleted.isEmpty() ? ActionOutcome.refused("pod " + target.ref() + " not found")
-                : ActionOutcome.applied("deleted pod " + target.ref() + "; its ReplicaSet starts a replacement");
+                : ActionOutcome.applied("deleted pod " + target.ref() + "; " + KubeObjects.replacement(pod, false));
     }
 
     /** The pod's Deployment when it has one replica, the pod is Ready and its RollingUpdate takes no pod down first; else null. */
