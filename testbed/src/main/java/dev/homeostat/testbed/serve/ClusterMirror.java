@@ -8,16 +8,13 @@ import dev.homeostat.chaos.TargetCluster;
 import dev.homeostat.simulator.Simulation;
 import dev.homeostat.simulator.events.SimEvent;
 import dev.homeostat.simulator.cluster.NodeView;
-import dev.homeostat.simulator.cluster.PodView;
 import dev.homeostat.simulator.fault.Fault;
 import dev.homeostat.simulator.spec.DeploymentSpec;
 import dev.homeostat.simulator.spec.ServiceSpec;
 import dev.homeostat.simulator.spec.SimulationSpec;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,9 +29,9 @@ import java.util.function.Consumer;
 /**
  * Keeps a Kubernetes API (the fabric8 mock server) in step with a {@link Simulation}, both ways. Sim → API:
  * nodes, Deployments (replicas and ready counts), one ReplicaSet per Deployment (so pods have the owner chain the
- * engine and the chaos runner follow), pods (phase, start time, Ready condition with its transition time, restarts,
- * the container's probes: {@link PodTimes}, {@link MirroredObjects#pod}), Services. API → sim: a mirrored
- * pod someone deleted → {@link Simulation#deletePod}; a Deployment's {@code spec.replicas} changed →
+ * engine and the chaos runner follow), pods (phase, start time, Ready condition with its transition time, the
+ * container's state and restarts, its probes; each instance as its own object, a StatefulSet's replacement too:
+ * {@link PodMirror}), Services. API → sim: a mirrored pod someone deleted → {@link Simulation#deletePod}; a Deployment's {@code spec.replicas} changed →
  * {@link Simulation#scaleDeployment}; a node's {@code spec.unschedulable} changed (a drain's cordon, its lift) →
  * {@link Simulation#cordonNode} or {@link Simulation#uncordonNode}, and the simulation's own cordons the other way; a new Chaos Mesh resource → translated by {@link ChaosManifests} and
  * injected now ({@link Simulation#inject}), playing the Chaos Mesh controller's part (its status records the pods the
@@ -60,20 +57,8 @@ public final class ClusterMirror {
     private final Consumer<String> log;
     /** The simulated cluster's translators: a resource whose remoteCluster names another cluster is not injected. */
     private final ManifestTranslator manifests;
-    /** A pod as this mirror last wrote it: the simulation's view then, and the times written with it. */
-    private record Written(PodView view, PodTimes times) { }
-
-    /** Pods this mirror wrote and has not removed, by namespace/name → what it wrote. */
-    private final Map<String, Written> podsInApi = new TreeMap<>();
-    /**
-     * When each pod's readiness last changed since the last sync, by namespace/name, as the simulation announced it:
-     * the exact time for its Ready condition, where the sync's own time would be up to a slice late.
-     */
-    private final Map<String, Long> readinessChangedAt = new TreeMap<>();
-    /** Where the pods' times go on the reader's clock. */
-    private final ApiClock clock;
-    /** Pods deleted through the API (or gone Terminating): never written again. */
-    private final Set<String> gone = new TreeSet<>();
+    /** The pods, followed as instances: a StatefulSet's replacement is written under its predecessor's name. */
+    private final PodMirror pods;
     private final Set<String> chaosSeen = new TreeSet<>();
     /** Each node's Ready condition as last written to the API. */
     private final Map<String, Boolean> nodeReadyInApi = new TreeMap<>();
@@ -100,7 +85,6 @@ public final class ClusterMirror {
     }
 
     ClusterMirror(KubernetesClient client, SimulationSpec spec, TargetCluster cluster, Consumer<String> log, ApiClock clock) {
-        this.clock = Objects.requireNonNull(clock, "clock");
         this.client = Objects.requireNonNull(client, "client");
         this.spec = Objects.requireNonNull(spec, "spec");
         this.manifests = ChaosManifests.forCluster(Objects.requireNonNull(cluster, "cluster"));
@@ -108,6 +92,7 @@ public final class ClusterMirror {
         this.nodes = new WorkflowNodeMirror(client, log);
         this.records = new ChaosRecordMirror(client, log);
         this.deployments = new DeploymentMirror(client, spec, log);
+        this.pods = new PodMirror(client, spec, log, Objects.requireNonNull(clock, "clock"));
     }
 
     /** Writes what never changes: nodes (labelled as the scenario and the kubelet label them), Services, ReplicaSets and Deployments; then the pods. */
@@ -138,14 +123,7 @@ public final class ClusterMirror {
      * then are handed over now, so each starts at its own time rather than at the next slice.
      */
     public void readBack(Simulation sim, long until) {
-        var inApi = new TreeSet<String>();
-        for (Pod p : client.pods().inAnyNamespace().list().getItems()) inApi.add(p.getMetadata().getNamespace() + "/" + p.getMetadata().getName());
-        for (String key : List.copyOf(podsInApi.keySet())) {
-            if (inApi.contains(key)) continue;
-            PodView v = podsInApi.remove(key).view();
-            gone.add(key);
-            if (sim.deletePod(v.namespace(), v.name(), "deleted through the API")) log.accept("api: pod " + key + " deleted → simulation deletes it");
-        }
+        pods.readBack(sim);
         for (var node : client.nodes().list().getItems()) {
             // cordoned or uncordoned through the API (the engine's drain, or its lift): the simulated node follows
             String name = node.getMetadata().getName();
@@ -212,17 +190,6 @@ public final class ClusterMirror {
         }
     }
 
-    /** Updates a pod in the API; false when it is not there any more (someone deleted it between two passes). */
-    private boolean updated(Pod pod) {
-        try {
-            client.pods().inNamespace(pod.getMetadata().getNamespace()).resource(pod).update();
-            return true;
-        } catch (KubernetesClientException e) {
-            if (e.getCode() == 404) return false;
-            throw e;
-        }
-    }
-
     /** Writes the simulation's current state: pods created, updated and removed; Deployment counts. */
     public void sync(Simulation sim) {
         nodes.flush();
@@ -242,47 +209,17 @@ public final class ClusterMirror {
                     .editOrNewSpec().withUnschedulable(n.unschedulable()).endSpec().build());
             nodeCordonInApi.put(n.name(), n.unschedulable());
         }
-        var live = new TreeSet<String>();
-        for (PodView p : sim.pods()) {
-            String key = p.namespace() + "/" + p.name();
-            if (gone.contains(key)) continue;
-            if ("Terminating".equals(p.phase())) {
-                // A terminating pod leaves the API's live set at once; Kubernetes lists it with a deletionTimestamp.
-                if (podsInApi.remove(key) != null) client.pods().inNamespace(p.namespace()).withName(p.name()).delete();
-                gone.add(key);
-                continue;
-            }
-            live.add(key);
-            Written before = podsInApi.get(key);
-            if (before != null && p.equals(before.view())) continue;
-            PodTimes times = PodTimes.next(before == null ? null : before.times(), p, readinessChangedAt.getOrDefault(key, sim.now()));
-            Pod pod = MirroredObjects.pod(p, p.deployment() == null ? null : deploymentSpec(spec, p.namespace(), p.deployment()), times, clock);
-            if (before == null) client.pods().inNamespace(p.namespace()).resource(pod).create();
-            else if (!updated(pod)) {
-                // deleted through the API since the last read-back (the engine restarting it): the simulation deletes it too
-                podsInApi.remove(key);
-                gone.add(key);
-                if (sim.deletePod(p.namespace(), p.name(), "deleted through the API")) log.accept("api: pod " + key + " deleted → simulation deletes it");
-                continue;
-            }
-            podsInApi.put(key, new Written(p, times));
-        }
-        readinessChangedAt.clear();
-        for (String key : List.copyOf(podsInApi.keySet())) {
-            if (live.contains(key)) continue;
-            PodView v = podsInApi.remove(key).view();
-            gone.add(key);
-            client.pods().inNamespace(v.namespace()).withName(v.name()).delete();
-        }
-        deployments.sync(sim);
+        deployments.sync(sim); // first: a pod of a new revision names that revision's ReplicaSet as its owner
+        pods.sync(sim);
     }
 
     /**
-     * What the simulation did (faults starting, a run-time Workflow's steps ending, pods' readiness changing); written to
-     * the API at the next {@link #sync}.
+     * What the simulation did (faults starting, a run-time Workflow's steps ending, pods' readiness changing, pods
+     * created); written to the API at the next {@link #sync}. Without them a pod's Ready condition is dated at the sync,
+     * and a StatefulSet's pod replaced between two syncs is taken for its predecessor.
      */
     public void on(SimEvent event) {
-        if (event instanceof SimEvent.PodReadinessChanged r) readinessChangedAt.put(r.pod(), r.timeMillis());
+        pods.on(event);
         nodes.on(event);
         records.on(event);
     }

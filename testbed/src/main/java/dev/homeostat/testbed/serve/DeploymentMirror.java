@@ -166,7 +166,7 @@ final class DeploymentMirror {
     private void writeRevision(DeploymentView d, Map<String, String> labels, DeploymentSpec s) {
         if (!revisionsInApi.add(d.namespace() + "/" + d.name() + "#" + d.revision())) return;
         client.apps().replicaSets().inNamespace(d.namespace()).resource(new ReplicaSetBuilder()
-                .withNewMetadata().withName(replicaSetName(d.name()) + "-rev" + d.revision()).withNamespace(d.namespace()).withLabels(labels)
+                .withNewMetadata().withName(replicaSetName(d.name(), d.revision())).withNamespace(d.namespace()).withLabels(labels)
                 .withOwnerReferences(owner(d.namespace(), d.name(), uids.get(d.namespace() + "/" + d.name())))
                 .addToAnnotations(REVISION, Integer.toString(d.revision()))
                 .endMetadata()

@@ -10,6 +10,7 @@ import dev.homeostat.simulator.spec.ProbeSpec;
 import dev.homeostat.simulator.spec.SimulationSpec;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Node;
@@ -40,6 +41,11 @@ final class MirroredObjects {
     static String image(int revision) { return "homeostat/simulated:rev-" + revision; }
 
     static String replicaSetName(String deployment) { return deployment + "-sim"; }
+
+    /** The ReplicaSet of a Deployment's revision ({@link DeploymentMirror} writes one per revision): a pod's owner. */
+    static String replicaSetName(String deployment, int revision) {
+        return revision <= 1 ? replicaSetName(deployment) : replicaSetName(deployment) + "-rev" + revision;
+    }
 
     /** The scenario's Deployment of that name, or {@code null} (a StatefulSet's, a DaemonSet's pods have none). */
     static DeploymentSpec deploymentSpec(SimulationSpec spec, String namespace, String name) {
@@ -72,17 +78,37 @@ final class MirroredObjects {
     static Pod pod(PodView p, DeploymentSpec s, PodTimes times, ApiClock clock) {
         var b = new PodBuilder().withNewMetadata().withName(p.name()).withNamespace(p.namespace()).withLabels(p.labels());
         if (s != null && !s.annotations().isEmpty()) b.withAnnotations(s.annotations());
-        if (p.deployment() != null)
+        if (p.deployment() != null) {
+            // owned by its revision's ReplicaSet, from which a reader takes the pod's revision (new pods crash-looping)
+            String owner = replicaSetName(p.deployment(), p.revision());
             b.withOwnerReferences(new OwnerReferenceBuilder().withApiVersion("apps/v1").withKind("ReplicaSet")
-                    .withName(replicaSetName(p.deployment())).withUid("uid-rs-" + p.namespace() + "-" + p.deployment()).withController(true).build());
+                    .withName(owner).withUid("uid-rs-" + p.namespace() + "-" + p.deployment() + (p.revision() <= 1 ? "" : "-rev" + p.revision())).withController(true).build());
+        }
         String container = containerName(s, p.deployment());
         return b.endMetadata()
                 .withNewSpec().withNodeName(p.node()).addToContainers(container(s, container, "homeostat/simulated")).endSpec()
                 .withNewStatus().withPhase(p.phase()).withStartTime(times.startMillis() < 0 ? null : clock.timestamp(times.startMillis()))
                 .withConditions(new PodConditionBuilder().withType("Ready").withStatus(p.ready() ? "True" : "False")
                         .withLastTransitionTime(clock.timestamp(times.readySinceMillis())).build())
-                .withContainerStatuses(new ContainerStatusBuilder().withName(container).withReady(p.ready()).withRestartCount(p.restarts()).build())
+                .withContainerStatuses(containerStatus(p, container, clock))
                 .endStatus().build();
+    }
+
+    /** The kubelet's reason while it creates a container, before the container first runs. */
+    static final String CONTAINER_CREATING = "ContainerCreating";
+
+    /**
+     * The container's status as the kubelet writes it, from what the view knows: running since its current container
+     * started ({@code state.running.startedAt}, moved on every restart, where the pod's startTime stays), else waiting
+     * for the view's reason ({@code CrashLoopBackOff}), else being created on its node. A pod no node has taken has no
+     * state yet (the kubelet has not seen it). No {@code lastState}: the view does not say why the last container ended.
+     */
+    static ContainerStatus containerStatus(PodView p, String container, ApiClock clock) {
+        var b = new ContainerStatusBuilder().withName(container).withReady(p.ready()).withRestartCount(p.restarts());
+        if (p.startedAtMillis() >= 0) b.withNewState().withNewRunning().withStartedAt(clock.timestamp(p.startedAtMillis())).endRunning().endState();
+        else if (p.waitingReason() != null) b.withNewState().withNewWaiting().withReason(p.waitingReason()).endWaiting().endState();
+        else if (p.node() != null && !p.node().isBlank()) b.withNewState().withNewWaiting().withReason(CONTAINER_CREATING).endWaiting().endState();
+        return b.build();
     }
 
     /**

@@ -6,11 +6,13 @@ import dev.homeostat.remediation.live.kubernetes.KubernetesCluster;
 import dev.homeostat.remediation.port.PodInfo;
 import dev.homeostat.simulator.Simulation;
 import dev.homeostat.simulator.cluster.PodView;
+import dev.homeostat.simulator.fault.BadRollout;
 import dev.homeostat.simulator.fault.ContainerKill;
 import dev.homeostat.simulator.fault.PodSelector;
 import dev.homeostat.simulator.fault.SelectionMode;
 import dev.homeostat.simulator.spec.SimulationSpec;
 import dev.homeostat.testbed.scenario.ScenarioLoader;
+import io.fabric8.kubernetes.api.model.ContainerState;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.api.model.Probe;
@@ -88,7 +90,8 @@ class ClusterMirrorPodStatusTest {
         assertSameView(sim, live);
         PodView ready = runUntil(sim, mirror, replacement, PodView::ready);
         assertThat(ready.readyAtMillis()).isGreaterThan(ready.startedAtMillis() + 150_000);
-        assertSameView(sim, live);
+        assertThat(assertSameView(sim, live)).extracting(PodInfo::startupBudgetMillis)
+                .contains(200_000L, 290_000L); // orders' liveness, billing's startup probe
     }
 
     @Test
@@ -120,17 +123,79 @@ class ClusterMirrorPodStatusTest {
         assertThat(mirrored(again).getStatus().getStartTime()).isEqualTo(clock.timestamp(victim.startedAtMillis()));
     }
 
-    /** Every pod as the live adapter reads it from the API against the simulation's view of it. */
-    private static void assertSameView(Simulation sim, KubernetesCluster live) {
+    @Test
+    void aRestartedContainer_isInTheLiveViewAsInTheSimulation_waitingInCrashLoopBackOff_thenRunningSinceItsRestart() {
+        SimulationSpec spec = new ScenarioLoader().load(POD_KILL).simulation();
+        var mirror = new AtomicReference<ClusterMirror>();
+        var sim = new Simulation(spec, 1, e -> { if (mirror.get() != null) mirror.get().on(e); });
+        mirror.set(new ClusterMirror(client, spec, dev.homeostat.chaos.TargetCluster.scenario(null), l -> { }));
+        var live = new KubernetesCluster(client, null);
+        mirror.get().init(sim);
+        sim.runUntil(60_000);
+        mirror.get().sync(sim);
+        PodView victim = sim.pods().stream().filter(p -> p.deployment().equals("frontend")).findFirst().orElseThrow();
+        String container = spec.cluster().deployments().stream().filter(d -> d.name().equals("frontend")).findFirst().orElseThrow().container().name();
+        sim.inject(new ContainerKill("kill", Duration.ofMillis(61_234), new PodSelector(Set.of(victim.namespace()), Map.of(),
+                Set.of(victim.namespace() + "/" + victim.name())), SelectionMode.all(), List.of(container)));
+
+        PodView waiting = runUntil(sim, mirror.get(), victim, p -> p.waitingReason() != null);
+        assertThat(waiting.waitingReason()).isEqualTo("CrashLoopBackOff");
+        assertThat(waiting.startedAtMillis()).isEqualTo(-1);
+        assertThat(containerState(mirrored(waiting)).getWaiting().getReason()).isEqualTo("CrashLoopBackOff");
+        assertThat(containerState(mirrored(waiting)).getRunning()).isNull();
+        assertSameView(sim, live);
+
+        PodView again = runUntil(sim, mirror.get(), victim, PodView::ready);
+        assertThat(again.restarts()).isEqualTo(1);
+        assertThat(again.startedAtMillis()).isGreaterThan(61_234);
+        // the running container's start moves with the restart; the pod's startTime stays its first start
+        assertThat(containerState(mirrored(again)).getRunning().getStartedAt()).isEqualTo(at(again.startedAtMillis()));
+        assertThat(containerState(mirrored(again)).getWaiting()).isNull();
+        assertThat(mirrored(again).getStatus().getStartTime()).isEqualTo(at(victim.startedAtMillis()));
+        assertSameView(sim, live);
+    }
+
+    @Test
+    void aPodCrashLoopingInTheSimulation_isInCrashLoopBackOffInTheLiveView_atTheSameInstant() {
+        SimulationSpec spec = new ScenarioLoader().load(POD_KILL).simulation();
+        var mirror = new AtomicReference<ClusterMirror>();
+        var sim = new Simulation(spec, 1, e -> { if (mirror.get() != null) mirror.get().on(e); });
+        mirror.set(new ClusterMirror(client, spec, dev.homeostat.chaos.TargetCluster.scenario(null), l -> { }));
+        var live = new KubernetesCluster(client, null);
+        mirror.get().init(sim);
+        sim.inject(new BadRollout("crashing-release", Duration.ofMinutes(1), Duration.ofMinutes(30), "default", "frontend", null, 0, true));
+        sim.runUntil(60_000);
+        mirror.get().sync(sim);
+
+        var looping = new ArrayList<PodInfo>();
+        for (long end = sim.now() + 600_000; sim.now() < end && looping.isEmpty(); ) {
+            step(sim, mirror.get());
+            boolean simLoops = sim.podsOf("default", "frontend").stream().anyMatch(p -> "CrashLoopBackOff".equals(p.waitingReason()) && p.restarts() >= 2);
+            if (simLoops) assertSameView(sim, live).stream().filter(PodInfo::crashLooping).forEach(looping::add);
+        }
+        assertThat(looping).isNotEmpty().allSatisfy(p -> {
+            assertThat(p.deployment()).isEqualTo("frontend");
+            assertThat(p.startedAtMillis()).isEqualTo(-1);
+            assertThat(p.readyAtMillis()).isEqualTo(PodInfo.NOT_YET);
+            assertThat(containerState(client.pods().inNamespace("default").withName(p.name()).get()).getWaiting().getReason()).isEqualTo("CrashLoopBackOff");
+        });
+    }
+
+    /**
+     * Every pod as the live adapter reads it from the API against the simulation's view of it, as the embedded engine's
+     * adapter reads that (testbed.run.SimulatedCluster); the live pods, in order.
+     */
+    static List<PodInfo> assertSameView(Simulation sim, KubernetesCluster live) {
         List<PodView> views = sim.pods().stream().filter(p -> !p.phase().equals("Terminating")).toList(); // gone from the API
         List<PodInfo> infos = live.pods();
         assertThat(infos).hasSameSizeAs(views);
         for (PodView v : views) {
             PodInfo info = infos.stream().filter(i -> i.name().equals(v.name())).findFirst().orElseThrow();
-            assertThat(List.of(info.startedAtMillis(), info.readyAtMillis(), info.startupBudgetMillis()))
-                    .as(v.name()).containsExactly(v.startedAtMillis(), v.readyAtMillis(), v.startupBudgetMillis());
+            assertThat(info).as(v.name()).isEqualTo(new PodInfo(v.namespace(), v.name(), v.deployment(), v.node(), v.ready(), v.restarts(),
+                    v.startedAtMillis(), v.revision(), v.waitingReason(), false, v.readyAtMillis() < 0 ? PodInfo.NOT_YET : v.readyAtMillis(),
+                    v.startupBudgetMillis()));
         }
-        assertThat(infos).extracting(PodInfo::startupBudgetMillis).contains(200_000L, 290_000L); // orders' liveness, billing's startup probe
+        return infos;
     }
 
     /** Deletes a pod of {@code deployment} in the simulation and runs until its replacement runs; the replacement's view then. */
@@ -161,6 +226,8 @@ class ClusterMirrorPodStatusTest {
         sim.runUntil(sim.now() + 6_017);
         mirror.sync(sim);
     }
+
+    private static ContainerState containerState(Pod p) { return p.getStatus().getContainerStatuses().getFirst().getState(); }
 
     private Pod mirrored(PodView p) { return client.pods().inNamespace(p.namespace()).withName(p.name()).get(); }
 

@@ -33,10 +33,40 @@ final class KubeObjects {
                 .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
         int restarts = status == null || status.getContainerStatuses() == null ? 0
                 : status.getContainerStatuses().stream().mapToInt(c -> orZero(c.getRestartCount())).sum();
-        long started = millis(status == null ? null : status.getStartTime()).orElse(millis(meta.getCreationTimestamp()).orElse(0L));
+        long started = started(p);
         String node = p.getSpec() == null ? null : p.getSpec().getNodeName();
         return new PodInfo(meta.getNamespace(), meta.getName(), deployment, node, ready, restarts, started, revision, waitingReason(status),
                 meta.getDeletionTimestamp() != null, readyAt(status, ready, started), startupBudget(p.getSpec()));
+    }
+
+    /**
+     * When the pod's running container started: its status's {@code state.running.startedAt}, which Kubernetes moves on
+     * every restart (unlike the pod's {@code startTime}, its first start); {@link PodInfo#NOT_YET} while it waits or has
+     * terminated, since no container runs. Without a state (a writer that leaves it out), the pod's startTime, else its
+     * creation.
+     */
+    private static long started(Pod p) {
+        var status = p.getStatus();
+        var state = mainContainer(p).map(io.fabric8.kubernetes.api.model.ContainerStatus::getState).orElse(null);
+        if (state != null && state.getRunning() != null) {
+            var since = millis(state.getRunning().getStartedAt());
+            if (since.isPresent()) return since.get();
+        } else if (state != null && (state.getWaiting() != null || state.getTerminated() != null)) {
+            return PodInfo.NOT_YET;
+        }
+        return millis(status == null ? null : status.getStartTime()).orElse(millis(p.getMetadata().getCreationTimestamp()).orElse(0L));
+    }
+
+    /**
+     * The status of the container the view follows: the spec's first (whose probes give the start-up budget), found by
+     * name since Kubernetes does not keep containerStatuses in the spec's order; else the first status.
+     */
+    private static Optional<io.fabric8.kubernetes.api.model.ContainerStatus> mainContainer(Pod p) {
+        var statuses = p.getStatus() == null ? null : p.getStatus().getContainerStatuses();
+        if (statuses == null || statuses.isEmpty()) return Optional.empty();
+        var containers = p.getSpec() == null ? null : p.getSpec().getContainers();
+        String name = containers == null || containers.isEmpty() ? null : containers.getFirst().getName();
+        return Optional.of(statuses.stream().filter(c -> name != null && name.equals(c.getName())).findFirst().orElse(statuses.getFirst()));
     }
 
     /**
@@ -49,6 +79,7 @@ final class KubeObjects {
         var condition = status == null || status.getConditions() == null ? null
                 : status.getConditions().stream().filter(c -> "Ready".equals(c.getType())).findFirst().orElse(null);
         Optional<Long> since = condition == null ? Optional.empty() : millis(condition.getLastTransitionTime());
+        if (started < 0 && !ready) return PodInfo.NOT_YET; // no container runs, so none has been Ready since it started
         if (since.isEmpty()) return started;
         if (ready || since.get() > started + CONDITION_WRITTEN_MILLIS) return Math.max(since.get(), started);
         return PodInfo.NOT_YET;
@@ -71,13 +102,20 @@ final class KubeObjects {
         return (delay + period * Math.max(0, failures - 1)) * 1000;
     }
 
-    /** Why the pod's first waiting container waits ({@code CrashLoopBackOff}, {@code ImagePullBackOff}, …), else null. */
+    /**
+     * Why the pod's first waiting container waits ({@code CrashLoopBackOff}, {@code ImagePullBackOff}, …), else null.
+     * The kubelet's reasons while it creates the containers ({@link #STARTING}) are none: the pod is starting, not
+     * waiting for a reason of its own, as the simulation's view has it.
+     */
     private static String waitingReason(io.fabric8.kubernetes.api.model.PodStatus status) {
         if (status == null || status.getContainerStatuses() == null) return null;
         return status.getContainerStatuses().stream()
                 .map(c -> c.getState() == null || c.getState().getWaiting() == null ? null : c.getState().getWaiting().getReason())
-                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+                .filter(r -> r != null && !STARTING.contains(r)).findFirst().orElse(null);
     }
+
+    /** The waiting reasons the kubelet writes while it creates a pod's containers. */
+    private static final java.util.Set<String> STARTING = java.util.Set.of("ContainerCreating", "PodInitializing");
 
     /**
      * A Deployment as the engine's view has it, with its rollout history from its ReplicaSets ({@code owned}), as
