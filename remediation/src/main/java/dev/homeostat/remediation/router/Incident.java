@@ -45,6 +45,10 @@ final class Incident {
     String heldBack;
     final List<String> taken = new ArrayList<>();
 
+    /** The Deployment ({@code ns/name}) of the crash-looping pod this incident last proposed to restart, or null. */
+    String restartingFor;
+    /** That Deployment's pods when the restart was proposed: a crash-looping pod not among them started since. */
+    java.util.Set<String> restartingPods = java.util.Set.of();
     /** When the incident opened. */
     final long openedAt;
     /**

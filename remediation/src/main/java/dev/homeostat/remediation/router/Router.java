@@ -52,6 +52,7 @@ public final class Router {
             suppressed(now, action, incident, ModeGuard.NAME, detail));
     private final Pager pager;
     private final PageGate pageGate;
+    private final CrashLoopRestarts crashLoops = new CrashLoopRestarts();
     private final Verification verification;
     private long nextId = 1;
 
@@ -239,7 +240,7 @@ public final class Router {
         var request = new RemediationRequest(incident.current, incident.service(), incident.rule.name(), incident.trigger,
                 incident.taken, pods, List.copyOf(recent), incident.rule.scaling(), deployments, nodes, incident.heldBack, incident.diagnosis,
                 incident.scaledFrom);
-        Decision decision = RemediatorRegistry.get(incident.action()).propose(request);
+        Decision decision = crashLoops.check(incident, RemediatorRegistry.get(incident.action()).propose(request), pods, now);
         switch (decision) {
             case Decision.Done done -> {
                 suppressed(now, done.intended(), incident, "remediator", done.reason());
@@ -312,7 +313,10 @@ public final class Router {
                 incident.acted(now);
                 // actions after which the deployment starts new pods: those pods are the target's replacements
                 boolean page = switch (action) {
-                    case ClusterAction.RestartPod r -> replaced(incident, now);
+                    case ClusterAction.RestartPod r -> {
+                        if (executed.outcome().applied()) crashLoops.restarted(incident, now);
+                        yield replaced(incident, now);
+                    }
                     case ClusterAction.IsolatePod i -> {
                         if (executed.outcome().applied()) isolated.put(i.target().ref(), i.target());
                         yield replaced(incident, now);
