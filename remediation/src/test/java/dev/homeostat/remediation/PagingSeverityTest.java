@@ -8,9 +8,10 @@ import org.junit.jupiter.api.Test;
 
 /** spec.paging: the engine's page waits for the burn a page needs, and goes out once it is reached. */
 class PagingSeverityTest {
-    private static Harness harness() {
-        var h = new Harness("""
-                  paging: {signal: svc-errors, minBurnRate: 6}
+    private static Harness harness() { return harness("  paging: {signal: svc-errors, minBurnRate: 6}\n"); }
+
+    private static Harness harness(String paging) {
+        var h = new Harness(paging + """
                   rules:
                     - name: page-if-it-persists
                       match: {signals: [svc-errors]}
@@ -56,14 +57,7 @@ class PagingSeverityTest {
 
     @Test
     void withoutPaging_thePageGoesOutAtAnyBurn() {
-        var h = new Harness("""
-                  rules:
-                    - name: page-if-it-persists
-                      match: {signals: [svc-errors]}
-                      actions: [wait, page]
-                      verifyAfter: 1m
-                """);
-        h.cluster.deployment("checkout", 2);
+        var h = harness("");
         for (long s = 15; s <= 240; s += 15) {
             h.clock.set(s * 1000);
             h.sampleAndTick("svc_errors", Harness.service("checkout"), 2.0);
