@@ -56,6 +56,8 @@ final class Incident {
      * sent if the burn reaches it while the incident lasts.
      */
     String deferredPage;
+    /** The services a page of this incident stands for (it and its callers), read at its first severity check; null before. */
+    java.util.Set<String> pageStandsFor;
 
     /** What the engine made of the anomalies (null when the rule does not diagnose); the latest one. */
     Diagnosis diagnosis;

@@ -29,20 +29,19 @@ final class PageGate {
      * goes out if the burn reaches the rate while the incident lasts.
      */
     boolean holds(Incident incident, long now, ClusterAction.Page page, Held held) {
-        String why = held(incident, now);
-        if (why == null) return false;
+        if (severity == null) return false;
+        if (incident.pageStandsFor == null) {
+            String service = Healing.ref(incident.current, incident.eventService(incident.current));
+            // the callers are read once per incident: a held page is asked again every evaluation
+            incident.pageStandsFor = service == null ? java.util.Set.of() : severity.standsFor(service, now);
+        }
+        long from = incident.openedAt - lookbackMillis;
+        if (incident.pageStandsFor.isEmpty() || severity.pageWorthy(incident.pageStandsFor, from, now)) return false;
         if (incident.deferredPage == null) incident.deferredPage = page.reason();
         String key = incident.step + " " + GUARD;
-        if (!key.equals(incident.lastVeto)) held.journal(now, page, incident, GUARD, why);
+        if (!key.equals(incident.lastVeto)) held.journal(now, page, incident, GUARD, severity.whyHeld(incident.pageStandsFor, from, now));
         incident.lastVeto = key;
         return true;
-    }
-
-    /** Null when a page about the incident goes out now; else why it is held back. */
-    private String held(Incident incident, long now) {
-        if (severity == null) return null;
-        String service = Healing.ref(incident.current, incident.eventService(incident.current));
-        return service == null ? null : severity.belowPaging(service, incident.openedAt - lookbackMillis, now);
     }
 
     /** An escalated incident whose page is held back stays while it alerted within the lookback. */

@@ -7,8 +7,11 @@ import dev.homeostat.remediation.policy.Policy;
 import dev.homeostat.remediation.policy.Signal;
 import dev.homeostat.remediation.port.MetricSeries;
 import dev.homeostat.remediation.port.MetricsSource;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
@@ -16,14 +19,24 @@ import java.util.function.Function;
 /**
  * Whether an engine page is worth a page by the team's own SLO policy ({@link Paging}): the burn rate of the paged
  * service, or of a service that calls it (the page stands for theirs too, see {@link Healing}), reached
- * {@code minBurnRate} since the incident opened. Asked only when the engine is about to page, so it reads the burn
- * series then, not every tick. With no burn series for any of those services it cannot judge, and the page goes out.
+ * {@code minBurnRate} since the incident opened. With no burn series for any of those services it cannot judge, and
+ * the page goes out.
+ *
+ * <p>A held page is asked again every evaluation while its incident lasts, so the burn series are read once, as they
+ * grow: each service's last sample at or above the rate is kept, and a question reads only the samples since the
+ * last one (or before the first, for an older incident). Why a page is held, with the peak burn, is read in full only
+ * when it is journaled.
  */
 public final class PageSeverity {
     private final MetricsSource metrics;
     private final List<MetricSelector> selectors;
     private final double minBurnRate;
     private final Function<Long, CallGraph> graph;
+    /** The newest sample at or above the rate, by service ({@code service/<ns>/<name>}); services with a burn series. */
+    private final Map<String, Long> lastAbove = new HashMap<>();
+    private final Set<String> withSeries = new HashSet<>();
+    private long readFrom = Long.MAX_VALUE;
+    private long readTo = Long.MIN_VALUE;
 
     public PageSeverity(MetricsSource metrics, Signal burn, double minBurnRate, Function<Long, CallGraph> graph) {
         this.metrics = Objects.requireNonNull(metrics, "metrics");
@@ -40,23 +53,31 @@ public final class PageSeverity {
         return new PageSeverity(metrics, burn, paging.minBurnRate(), graph);
     }
 
-    /**
-     * Null when a page about {@code service} ({@code service/<ns>/<name>}) is worth one at {@code now}; else why not:
-     * the peak burn since {@code fromMillis} of the services it would stand for, below the rate a page needs.
-     */
-    public String belowPaging(String service, long fromMillis, long now) {
-        Set<String> services = Healing.withCallers(graph, service, now);
+    /** The services a page about {@code service} ({@code service/<ns>/<name>}) stands for at {@code now}: it and its callers. */
+    public Set<String> standsFor(String service, long now) {
+        return Healing.withCallers(graph, service, now);
+    }
+
+    /** Whether a page standing for {@code services} ({@link #standsFor}) is worth one at {@code now}, judged since {@code fromMillis}. */
+    public boolean pageWorthy(Set<String> services, long fromMillis, long now) {
+        catchUp(fromMillis, now);
+        boolean judged = false;
+        for (String s : services) {
+            if (lastAbove.getOrDefault(s, Long.MIN_VALUE) >= fromMillis) return true;
+            judged |= withSeries.contains(s);
+        }
+        return !judged; // no burn series to judge by: page
+    }
+
+    /** Why a page standing for {@code services} is held at {@code now}: their peak burn since {@code fromMillis}. */
+    public String whyHeld(Set<String> services, long fromMillis, long now) {
         double peak = Double.NaN;
-        String peakOf = null;
+        String peakOf = "";
         for (MetricSelector selector : selectors) {
             for (MetricSeries s : metrics.range(selector.name(), fromMillis, now)) {
-                if (!selector.matches(s.labels())) continue;
-                String name = s.labels().get("service");
-                if (name == null) continue;
-                String ref = "service/" + s.labels().getOrDefault("namespace", "default") + "/" + name;
-                if (!services.contains(ref)) continue;
+                String ref = refOf(selector, s);
+                if (ref == null || !services.contains(ref)) continue;
                 for (double v : s.values()) {
-                    if (v >= minBurnRate) return null;
                     if (Double.isNaN(peak) || v > peak) {
                         peak = v;
                         peakOf = ref;
@@ -64,10 +85,49 @@ public final class PageSeverity {
                 }
             }
         }
-        if (peakOf == null) return null; // no burn series to judge by: page
         return String.format(Locale.ROOT, "the SLO burn of %s stayed below the %s× a page needs (spec.paging.minBurnRate; peak %.2f× on %s"
                 + " since the incident opened): the team's own burn-rate alerts would not page for it", String.join(", ", services),
                 fmt(minBurnRate), peak, peakOf);
+    }
+
+    /** Reads the burn samples of [fromMillis, now] not read yet. */
+    private void catchUp(long fromMillis, long now) {
+        if (readTo == Long.MIN_VALUE) {
+            read(fromMillis, now);
+            readFrom = fromMillis;
+            readTo = now;
+            return;
+        }
+        if (fromMillis < readFrom) {
+            read(fromMillis, readFrom);
+            readFrom = fromMillis;
+        }
+        if (now > readTo) {
+            read(readTo, now);
+            readTo = now;
+        }
+    }
+
+    private void read(long from, long to) {
+        for (MetricSelector selector : selectors) {
+            for (MetricSeries s : metrics.range(selector.name(), from, to)) {
+                String ref = refOf(selector, s);
+                if (ref == null) continue;
+                withSeries.add(ref);
+                long[] times = s.times();
+                double[] values = s.values();
+                for (int i = 0; i < values.length; i++) {
+                    if (values[i] >= minBurnRate && times[i] > lastAbove.getOrDefault(ref, Long.MIN_VALUE)) lastAbove.put(ref, times[i]);
+                }
+            }
+        }
+    }
+
+    /** The service a burn series is of, or null when the selector does not take it or it names none. */
+    private static String refOf(MetricSelector selector, MetricSeries s) {
+        if (!selector.matches(s.labels())) return null;
+        String name = s.labels().get("service");
+        return name == null ? null : "service/" + s.labels().getOrDefault("namespace", "default") + "/" + name;
     }
 
     private static String fmt(double v) { return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v); }
