@@ -69,8 +69,9 @@ final class SimulatedCluster implements ClusterView, ClusterActions, Clock {
     }
 
     private static DeploymentInfo info(dev.homeostat.simulator.cluster.DeploymentView d) {
-        return new DeploymentInfo(d.namespace(), d.name(), d.replicas(), d.readyReplicas(), d.updatedReplicas(),
-                d.generation(), d.observedGeneration(), d.revision(), d.revisionSince(), d.rollbackTo(), null, d.stateful(), d.maxUnavailable());
+        var hpa = d.hpa() == null ? null : new DeploymentInfo.Autoscaler(d.name(), d.hpa().minReplicas(), d.hpa().maxReplicas());
+        return new DeploymentInfo(d.namespace(), d.name(), d.replicas(), d.readyReplicas(), d.updatedReplicas(), d.generation(),
+                d.observedGeneration(), d.revision(), d.revisionSince(), d.rollbackTo(), null, d.stateful(), d.maxUnavailable(), hpa);
     }
 
     @Override public List<DeploymentInfo> deployments() {
