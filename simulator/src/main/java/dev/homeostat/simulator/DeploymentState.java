@@ -110,6 +110,6 @@ final class DeploymentState {
         int updated = revisions.rolling() ? updated() : replicas;
         return new DeploymentView(spec.namespace(), spec.name(), replicas, ready, ready, current().number(), revisions.generation(),
                 revisions.observedGeneration(), updated, revisions.revisionSince(), revisions.rollbackTo(),
-                DeploymentSpec.STATEFUL_SET.equals(spec.kind()), spec.strategy().unavailable(replicas), spec.hpa());
+                DeploymentSpec.STATEFUL_SET.equals(spec.kind()), spec.strategy().unavailable(replicas));
     }
 }

@@ -1,7 +1,5 @@
 package dev.homeostat.simulator.cluster;
 
-import dev.homeostat.simulator.spec.HpaSpec;
-
 /**
  * A read-only snapshot of one Deployment. {@code revision} is the current pod template's number
  * ({@code deployment.kubernetes.io/revision}); {@code generation} counts template changes and
@@ -10,14 +8,13 @@ import dev.homeostat.simulator.spec.HpaSpec;
  * ({@code Long.MIN_VALUE}: before the run); {@code rollbackTo} the revision {@code kubectl rollout undo} returns to, 0
  * without one. {@code stateful}: a StatefulSet (its pods have ordinal names and hold state), not a Deployment.
  * {@code maxUnavailable}: the pods its rolling update may take below {@code replicas}, resolved from its strategy.
- * {@code hpa}: its HorizontalPodAutoscaler (named as the Deployment, as {@code kubectl autoscale} names it), else null.
  */
 public record DeploymentView(String namespace, String name, int replicas, int readyReplicas, int availableReplicas,
                              int revision, long generation, long observedGeneration, int updatedReplicas, long revisionSince,
-                             int rollbackTo, boolean stateful, int maxUnavailable, HpaSpec hpa) {
-    /** A settled Deployment at revision 1, with Kubernetes' default strategy and no autoscaler. */
+                             int rollbackTo, boolean stateful, int maxUnavailable) {
+    /** A settled Deployment at revision 1, with Kubernetes' default strategy. */
     public DeploymentView(String namespace, String name, int replicas, int readyReplicas, int availableReplicas) {
-        this(namespace, name, replicas, readyReplicas, availableReplicas, 1, 1, 1, replicas, Long.MIN_VALUE, 0, false, replicas / 4, null);
+        this(namespace, name, replicas, readyReplicas, availableReplicas, 1, 1, 1, replicas, Long.MIN_VALUE, 0, false, replicas / 4);
     }
 
     /** Whether a rollout is under way (as {@code kubectl rollout status} judges it). */

@@ -27,9 +27,10 @@ class SimulatedClusterTest {
     private static SimulatedCluster cluster(DeploymentSpec... deployments) {
         var services = java.util.Arrays.stream(deployments).map(d -> new ServiceSpec(d.name(), d.namespace(), d.name(), 10, null)).toList();
         var spec = new ClusterSpec(List.of(new NodeSpec("node-1", 16, 64L << 30, null)), List.of(deployments), services, List.of());
-        var simulation = new Simulation(new SimulationSpec(spec, Duration.ofMinutes(1), null, List.of()), 1, e -> { });
+        var simulationSpec = new SimulationSpec(spec, Duration.ofMinutes(1), null, List.of());
+        var simulation = new Simulation(simulationSpec, 1, e -> { });
         simulation.runUntil(1_000); // the controllers create the pods once the run starts
-        return new SimulatedCluster(simulation);
+        return new SimulatedCluster(simulation, simulationSpec);
     }
 
     private static Target pod(String name) { return new Target(Target.Kind.POD, "shop", name); }
@@ -58,7 +59,7 @@ class SimulatedClusterTest {
                   engine: {policy: %s}
                 """.formatted(Path.of("../remediation/policies/default.yaml").toAbsolutePath()));
         var scenario = new ScenarioLoader().load(dir.resolve("s.yaml"));
-        var cluster = new SimulatedCluster(new Simulation(scenario.simulation(), 1, e -> { }));
+        var cluster = new SimulatedCluster(new Simulation(scenario.simulation(), 1, e -> { }), scenario.simulation());
 
         assertThat(cluster.deployment("shop", "orders")).hasValueSatisfying(d -> {
             assertThat(d.hpa()).isEqualTo(new DeploymentInfo.Autoscaler("orders", 2, 16));
