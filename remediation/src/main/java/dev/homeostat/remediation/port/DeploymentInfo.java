@@ -12,12 +12,28 @@ package dev.homeostat.remediation.port;
  * @param stateful a StatefulSet: its pods keep their names and hold state (a quorum member, a shard)
  * @param maxUnavailable the pods its rolling update may take below {@code replicas}, resolved from its strategy
  *                       ({@link #UNKNOWN}: Kubernetes' default, 25 % rounded down, stands in)
+ * @param hpa      the HorizontalPodAutoscaler whose {@code scaleTargetRef} is this workload, else null (none, or a view
+ *                 that does not read them)
  */
 public record DeploymentInfo(String namespace, String name, int replicas, int readyReplicas, int updatedReplicas,
                              long generation, long observedGeneration, int revision, long revisionSince, int rollbackTo,
-                             RolloutStatus rollout, boolean stateful, int maxUnavailable) {
+                             RolloutStatus rollout, boolean stateful, int maxUnavailable, Autoscaler hpa) {
     /** {@link #maxUnavailable} of a view that does not read the strategy. */
     public static final int UNKNOWN = -1;
+
+    /**
+     * A HorizontalPodAutoscaler on the workload: it owns the replicas, setting them within [{@code minReplicas},
+     * {@code maxReplicas}] at each of its syncs, so a count asked outside that range is undone within seconds.
+     * {@code name} is the HPA's own, in the workload's namespace.
+     */
+    public record Autoscaler(String name, int minReplicas, int maxReplicas) { }
+
+    public DeploymentInfo(String namespace, String name, int replicas, int readyReplicas, int updatedReplicas,
+                          long generation, long observedGeneration, int revision, long revisionSince, int rollbackTo,
+                          RolloutStatus rollout, boolean stateful, int maxUnavailable) {
+        this(namespace, name, replicas, readyReplicas, updatedReplicas, generation, observedGeneration, revision, revisionSince,
+                rollbackTo, rollout, stateful, maxUnavailable, null);
+    }
 
     public DeploymentInfo(String namespace, String name, int replicas, int readyReplicas, int updatedReplicas,
                           long generation, long observedGeneration, int revision, long revisionSince, int rollbackTo,
@@ -46,6 +62,18 @@ public record DeploymentInfo(String namespace, String name, int replicas, int re
                           long generation, long observedGeneration, int revision, long revisionSince, int rollbackTo) {
         this(namespace, name, replicas, readyReplicas, updatedReplicas, generation, observedGeneration, revision, revisionSince, rollbackTo, null);
     }
+
+    /** This view with {@code hpa} as its autoscaler (null: none). */
+    public DeploymentInfo withHpa(Autoscaler hpa) {
+        return new DeploymentInfo(namespace, name, replicas, readyReplicas, updatedReplicas, generation, observedGeneration, revision,
+                revisionSince, rollbackTo, rollout, stateful, maxUnavailable, hpa);
+    }
+
+    /** The HPA's {@code maxReplicas}, or -1 without one. */
+    public int hpaMaxReplicas() { return hpa == null ? -1 : hpa.maxReplicas(); }
+
+    /** The HPA's {@code minReplicas}, or -1 without one. */
+    public int hpaMinReplicas() { return hpa == null ? -1 : hpa.minReplicas(); }
 
     /**
      * An Argo Rollout's status: its {@code phase} (Healthy, Progressing, Paused, Degraded), whether an update was

@@ -121,6 +121,30 @@ class RemediatorsTest {
     }
 
     @Test
+    void scaleUp_ofADeploymentAnHpaTargets_asksNoMoreThanTheHpasMaxReplicas_andAtItIsSkippedNamingTheHpa() {
+        var scale = new ScaleUpRemediator();
+        var busy = new dev.homeostat.remediation.diagnosis.Diagnosis.Saturation(WEB_DEPLOY, "ns/web", 2.0, List.of());
+        Scaling sized = new Scaling(1, 0, 40, 0.6);
+        var hpa = new DeploymentInfo.Autoscaler("web-hpa", 2, 5);
+        // 3 replicas at 200 %, sized for 60 %: 10, where the HPA would clamp anything above 5 back to 5
+        var three = new DeploymentInfo("ns", "web", 3, 3);
+        assertThat(scale.propose(withDiagnosis(request(WEB_0, sized, List.of(three.withHpa(hpa)), Map.of()), busy)))
+                .isEqualTo(new Decision.Act(new ClusterAction.ScaleDeployment(WEB_DEPLOY, 5)));
+        assertThat(scale.propose(withDiagnosis(request(WEB_0, sized, List.of(three), Map.of()), busy)))
+                .isEqualTo(new Decision.Act(new ClusterAction.ScaleDeployment(WEB_DEPLOY, 10)));
+        // below its maximum a step the rule asks for is taken as it is
+        assertThat(scale.propose(request(WEB_0, sized, List.of(three.withHpa(hpa)), Map.of())))
+                .isEqualTo(new Decision.Act(new ClusterAction.ScaleDeployment(WEB_DEPLOY, 4)));
+        // at its maximum (the engine's own ceiling is far above): skipped, its owners decide on more
+        var atMax = new DeploymentInfo("ns", "web", 5, 5).withHpa(hpa);
+        assertThat(scale.propose(withDiagnosis(request(WEB_0, sized, List.of(atMax), Map.of()), busy)))
+                .isEqualTo(new Decision.Skip(new ClusterAction.ScaleDeployment(WEB_DEPLOY, 5), "deployment/ns/web cannot grow: its"
+                        + " HorizontalPodAutoscaler ns/web-hpa caps it at 5 replicas: raising maxReplicas is its owners' decision"));
+        assertThat(atMax.hpaMaxReplicas()).isEqualTo(5);
+        assertThat(three.hpaMaxReplicas()).isEqualTo(-1);
+    }
+
+    @Test
     void isolatePod_takesThePodTarget_orTheWorstPodOfAService() {
         var isolate = new IsolatePodRemediator();
         var web1 = new Target(Target.Kind.POD, "ns", "web-1");

@@ -78,7 +78,7 @@ public final class ScenarioRunner {
         var metrics = new ObservationPipeline(simulation, scenario.simulation(), observation, seed, recorder::page, healing).metrics();
         if (policy != null) {
             healing.useCallGraph(new MeshGraph(metrics, policy.lookback())::at);
-            var cluster = new SimulatedCluster(simulation);
+            var cluster = new SimulatedCluster(simulation, scenario.simulation());
             recorder.readinessFrom(cluster::consumeReadiness);
             EngineListener listener = event -> {
                 recorder.on(event);

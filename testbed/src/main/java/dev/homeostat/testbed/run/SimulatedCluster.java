@@ -11,7 +11,10 @@ import dev.homeostat.remediation.port.NodeInfo;
 import dev.homeostat.remediation.port.PdbInfo;
 import dev.homeostat.remediation.port.PodInfo;
 import dev.homeostat.simulator.Simulation;
+import dev.homeostat.simulator.spec.SimulationSpec;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The engine's ports over a running simulation: with {@code observe/ObservedMetrics} (its metrics as Prometheus
@@ -20,10 +23,17 @@ import java.util.List;
  */
 final class SimulatedCluster implements ClusterView, ClusterActions, Clock {
     private final Simulation simulation;
+    /** Each Deployment's HorizontalPodAutoscaler by namespace/name, named as it (as {@code kubectl autoscale} names it). */
+    private final Map<String, DeploymentInfo.Autoscaler> autoscalers = new HashMap<>();
     private EngineJournal.Readiness last;
 
-    SimulatedCluster(Simulation simulation) {
+    /** Over {@code simulation}, run from {@code spec}, whose autoscalers (fixed for the run) the view reads from it. */
+    SimulatedCluster(Simulation simulation, SimulationSpec spec) {
         this.simulation = simulation;
+        for (var d : spec.cluster().deployments()) {
+            if (d.hpa() == null) continue;
+            autoscalers.put(d.namespace() + "/" + d.name(), new DeploymentInfo.Autoscaler(d.name(), d.hpa().minReplicas(), d.hpa().maxReplicas()));
+        }
     }
 
     @Override public long millis() { return simulation.now(); }
@@ -59,7 +69,7 @@ final class SimulatedCluster implements ClusterView, ClusterActions, Clock {
     }
 
     @Override public java.util.Optional<DeploymentInfo> deployment(String namespace, String name) {
-        return simulation.deployment(namespace, name).map(SimulatedCluster::info);
+        return simulation.deployment(namespace, name).map(this::info);
     }
 
     private static PodInfo info(dev.homeostat.simulator.cluster.PodView p) {
@@ -68,9 +78,10 @@ final class SimulatedCluster implements ClusterView, ClusterActions, Clock {
                 p.startupBudgetMillis());
     }
 
-    private static DeploymentInfo info(dev.homeostat.simulator.cluster.DeploymentView d) {
-        return new DeploymentInfo(d.namespace(), d.name(), d.replicas(), d.readyReplicas(), d.updatedReplicas(),
-                d.generation(), d.observedGeneration(), d.revision(), d.revisionSince(), d.rollbackTo(), null, d.stateful(), d.maxUnavailable());
+    private DeploymentInfo info(dev.homeostat.simulator.cluster.DeploymentView d) {
+        var hpa = autoscalers.isEmpty() ? null : autoscalers.get(d.namespace() + "/" + d.name());
+        return new DeploymentInfo(d.namespace(), d.name(), d.replicas(), d.readyReplicas(), d.updatedReplicas(), d.generation(),
+                d.observedGeneration(), d.revision(), d.revisionSince(), d.rollbackTo(), null, d.stateful(), d.maxUnavailable(), hpa);
     }
 
     @Override public List<DeploymentInfo> deployments() {

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.homeostat.simulator.spec.HpaSpec;
 import dev.homeostat.simulator.spec.IntOrPercent;
 import dev.homeostat.units.GoDuration;
 import dev.homeostat.units.Quantity;
@@ -77,6 +78,11 @@ final class ScenarioMapper {
             }
         };
         module.addDeserializer(IntOrPercent.class, new IntOrPercentDeserializer());
+        module.addDeserializer(HpaSpec.class, new JsonDeserializer<>() {
+            @Override public HpaSpec deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
+                return ctx.readValue(p, HpaEntry.class).spec();
+            }
+        });
         module.addDeserializer(Long.class, bytes);
         module.addDeserializer(long.class, bytes);
         module.addDeserializer(Double.class, cpu);

@@ -15,6 +15,7 @@ import dev.homeostat.simulator.spec.SimulationSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.Map;
@@ -71,7 +72,24 @@ final class DeploymentMirror {
                     .endTemplate().endSpec()
                     .build()).create();
             revisionsInApi.add(d.namespace() + "/" + d.name() + "#1");
+            if (d.hpa() != null) autoscaler(d);
         }
+    }
+
+    /**
+     * The HorizontalPodAutoscaler of a Deployment that has one, named as it (as {@code kubectl autoscale} names it): its
+     * spec only, so the live engine reads the range the simulation's autoscaler keeps, as the engine in simulation does.
+     * It targets the Deployment object this mirror writes, a StatefulSet's too.
+     */
+    private void autoscaler(DeploymentSpec d) {
+        client.autoscaling().v2().horizontalPodAutoscalers().inNamespace(d.namespace()).resource(new HorizontalPodAutoscalerBuilder()
+                .withNewMetadata().withName(d.name()).withNamespace(d.namespace()).endMetadata()
+                .withNewSpec().withNewScaleTargetRef().withApiVersion("apps/v1").withKind("Deployment")
+                .withName(d.name()).endScaleTargetRef()
+                .withMinReplicas(d.hpa().minReplicas()).withMaxReplicas(d.hpa().maxReplicas())
+                .addNewMetric().withType("Resource").withNewResource().withName("cpu").withNewTarget().withType("Utilization")
+                .withAverageUtilization((int) Math.round(d.hpa().targetCpuUtilization() * 100)).endTarget().endResource().endMetric()
+                .endSpec().build()).create();
     }
 
     /** Applies a scale or rollback written through the API since the last pass. */

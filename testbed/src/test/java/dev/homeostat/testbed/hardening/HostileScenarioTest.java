@@ -48,6 +48,16 @@ class HostileScenarioTest {
                 Arguments.of("replicas: 1", "replicas: 99999999999", "spec.cluster.deployments[0].replicas: 99999999999 is out of range"),
                 Arguments.of("seed: 1\n  seeds: 1", "seed: 9223372036854775807\n  seeds: 2", ":8: spec.seed: 9223372036854775807 + 2 seeds overflows"),
                 Arguments.of("cpu: 4", "cpu: .nan", ":11:45: '.nan' is not a finite number"),
+                // a HorizontalPodAutoscaler with a field missing, or its target twice
+                Arguments.of("replicas: 1\n", "replicas: 1\n        hpa: {minReplicas: 1, maxReplicas: 4}\n",
+                        ":15: spec.cluster.deployments[0].hpa.targetCpuUtilization: required, the CPU use the HPA keeps each pod at as a fraction"
+                                + " of its request (0.6 for 60 %); e.g. hpa: {minReplicas: 2, maxReplicas: 10, targetCpuUtilization: 0.6}"),
+                Arguments.of("replicas: 1\n", "replicas: 1\n        hpa: {minReplicas: 1, targetCpuUtilization: 0.6}\n",
+                        ":15: spec.cluster.deployments[0].hpa.maxReplicas: required, the most replicas the HPA sets; e.g. hpa: {"),
+                Arguments.of("replicas: 1\n", "replicas: 1\n        hpa: {maxReplicas: 4, targetCpuUtilization: 0.6, targetCPUUtilizationPercentage: 60}\n",
+                        ":15: spec.cluster.deployments[0].hpa.targetCPUUtilizationPercentage: give either targetCpuUtilization (a fraction, 0.6) or"),
+                Arguments.of("replicas: 1\n", "replicas: 1\n        hpa: {minReplicas: 0, maxReplicas: 4, targetCpuUtilization: 0.6}\n",
+                        ":15: spec.cluster.deployments[0].hpa.minReplicas: must be >= 1, was 0"),
                 // limits with reasons
                 Arguments.of("seeds: 1", "seeds: 2000000000", "spec.seeds: 2000000000 seeds is above the limit of 1000 ("),
                 Arguments.of("duration: 5m", "duration: 1000000h", "spec.duration: 1000000h is above the limit of 720h (30 days"),

@@ -71,6 +71,17 @@ class ClusterFaultsScenarioTest {
     }
 
     @Test
+    void anHpa_takesKubernetesPercentageForm_andDefaultsMinReplicasToOne_asKubernetesDoes() throws IOException {
+        Path file = scenario("[]");
+        Files.writeString(file, Files.readString(file).replace("{minReplicas: 2, maxReplicas: 4, targetCpuUtilization: 0.6}",
+                "{maxReplicas: 4, targetCPUUtilizationPercentage: 60}"));
+        var hpa = new ScenarioLoader().load(file).simulation().cluster().deployments().getFirst().hpa();
+        assertThat(hpa.minReplicas()).isEqualTo(1);
+        assertThat(hpa.maxReplicas()).isEqualTo(4);
+        assertThat(hpa.targetCpuUtilization()).isEqualTo(0.6);
+    }
+
+    @Test
     void trafficStep_isReadFromTheSpec_andABadOneNamesTheFieldAndTheFix() throws IOException {
         Path file = scenario("[]");
         String text = Files.readString(file);

@@ -50,7 +50,8 @@ import java.util.TreeMap;
  *   <li>rollback: as {@code kubectl rollout undo}: the template of the ReplicaSet with the previous
  *       {@code deployment.kubernetes.io/revision} (minus its {@code pod-template-hash} label) becomes the
  *       Deployment's template; a paused Deployment is refused, as kubectl refuses it.</li>
- *   <li>scale-up: the Deployment's {@code scale} subresource.</li>
+ *   <li>scale-up: the Deployment's {@code scale} subresource (the view names the HorizontalPodAutoscaler on it, whose
+ *       maximum the engine does not ask past: {@link Autoscalers}).</li>
  *   <li>isolate-pod: remove from the pod every label a Service in its namespace selects it by, add
  *       {@code homeostat.dev/isolated=true}, and record the removed labels in the annotation
  *       {@code homeostat.dev/isolated-labels}. The endpoints drop it; its ReplicaSet releases it and
@@ -99,6 +100,7 @@ public final class KubernetesCluster implements ClusterView, ClusterActions {
     private final IstioMesh mesh;
     private final LiveLifts lifts;
     private final StatefulSets statefulSets;
+    private final Autoscalers autoscalers;
     private final PodRestarts restarts;
     private final NodeDrains drains;
     private final EvaluationListings listed = new EvaluationListings();
@@ -115,6 +117,7 @@ public final class KubernetesCluster implements ClusterView, ClusterActions {
         this.pager = Objects.requireNonNull(pager, "pager");
         this.rollouts = new ArgoRollouts(client, namespace);
         this.statefulSets = new StatefulSets(client, namespace);
+        this.autoscalers = new Autoscalers(client, namespace);
         this.restarts = new PodRestarts(client, java.time.Clock.systemUTC());
         this.drains = new NodeDrains(client, eviction);
         this.mesh = new IstioMesh(client);
@@ -160,7 +163,7 @@ public final class KubernetesCluster implements ClusterView, ClusterActions {
         argo.forEach(r -> out.add(ArgoRollouts.info(r)));
         statefulSets.list().forEach(s -> out.add(StatefulSets.info(s)));
         out.sort(Comparator.comparing(DeploymentInfo::namespace).thenComparing(DeploymentInfo::name));
-        return List.copyOf(out);
+        return Autoscalers.attach(out, autoscalers.list());
     }
 
     @Override
