@@ -112,7 +112,7 @@ final class NodeLifecycleController {
         int expected = 0;
         for (DeploymentState d : owners) expected += d.replicas;
         int desired = s.desiredHealthy(expected);
-        return new PdbView(s.namespace(), s.name(), healthy, desired, Math.max(0, healthy - desired), names);
+        return new PdbView(s.namespace(), s.name(), healthy, desired, Math.max(0, healthy - desired), expected, names);
     }
 
     /**

@@ -263,6 +263,7 @@ class ClusterControllersTest {
             assertThat(v.currentHealthy()).isEqualTo(3);
             assertThat(v.desiredHealthy()).isEqualTo(2);
             assertThat(v.disruptionsAllowed()).isEqualTo(1);
+            assertThat(v.expectedPods()).isEqualTo(3);
             assertThat(v.pods()).hasSize(3);
         });
     }

@@ -191,13 +191,17 @@ final class ClusterLookup {
         return out;
     }
 
-    /** The Deployments owning {@code pods} through their ReplicaSets, as {@code deployment/ns/name}, sorted. */
+    /**
+     * The Deployments owning {@code pods} through their ReplicaSets, and the StatefulSets owning them directly, as
+     * {@code deployment/ns/name} (the journal's name for either, as the simulation's runner names them), sorted.
+     */
     private static List<String> deployments(KubernetesClient client, Collection<Pod> pods) {
         var out = new TreeSet<String>();
         for (Pod p : pods) {
             OwnerReference rs = controller(p.getMetadata().getOwnerReferences());
-            if (rs == null || !"ReplicaSet".equals(rs.getKind())) continue;
             String ns = p.getMetadata().getNamespace();
+            if (rs != null && "StatefulSet".equals(rs.getKind())) out.add("deployment/" + ns + "/" + rs.getName());
+            if (rs == null || !"ReplicaSet".equals(rs.getKind())) continue;
             ReplicaSet replicaSet = client.apps().replicaSets().inNamespace(ns).withName(rs.getName()).get();
             OwnerReference d = replicaSet == null ? null : controller(replicaSet.getMetadata().getOwnerReferences());
             if (d != null && "Deployment".equals(d.getKind())) out.add("deployment/" + ns + "/" + d.getName());

@@ -28,10 +28,11 @@ import java.util.function.Consumer;
 
 /**
  * Keeps a Kubernetes API (the fabric8 mock server) in step with a {@link Simulation}, both ways. Sim → API:
- * nodes, Deployments (replicas and ready counts), one ReplicaSet per Deployment (so pods have the owner chain the
- * engine and the chaos runner follow), pods (phase, start time, Ready condition with its transition time, the
+ * nodes, Deployments (replicas, ready counts, strategy) with a ReplicaSet per revision (so pods have the owner chain the
+ * engine and the chaos runner follow: {@link DeploymentMirror}), StatefulSets with a ControllerRevision per revision
+ * ({@link StatefulSetMirror}), pods (phase, start time, Ready condition with its transition time, the
  * container's state and restarts, its probes; each instance as its own object, a StatefulSet's replacement too:
- * {@link PodMirror}), Services. API → sim: a mirrored pod someone deleted → {@link Simulation#deletePod}; a Deployment's {@code spec.replicas} changed →
+ * {@link PodMirror}), Services, PodDisruptionBudgets with their status ({@link PdbMirror}). API → sim: a mirrored pod someone deleted → {@link Simulation#deletePod}; a Deployment's {@code spec.replicas} changed →
  * {@link Simulation#scaleDeployment}; a node's {@code spec.unschedulable} changed (a drain's cordon, its lift) →
  * {@link Simulation#cordonNode} or {@link Simulation#uncordonNode}, and the simulation's own cordons the other way; a new Chaos Mesh resource → translated by {@link ChaosManifests} and
  * injected now ({@link Simulation#inject}), playing the Chaos Mesh controller's part (its status records the pods the
@@ -70,6 +71,10 @@ public final class ClusterMirror {
     private final ChaosRecordMirror records;
     /** Deployments, their revisions' ReplicaSets, and what is written to them through the API. */
     private final DeploymentMirror deployments;
+    /** StatefulSets and their revisions' ControllerRevisions. */
+    private final StatefulSetMirror statefulSets;
+    /** PodDisruptionBudgets and their status. */
+    private final PdbMirror pdbs;
     private final List<String> injected = new ArrayList<>();
     /**
      * Faults of a resource that start later (a Schedule's firings, a Workflow's later steps), by the resource's
@@ -92,10 +97,15 @@ public final class ClusterMirror {
         this.nodes = new WorkflowNodeMirror(client, log);
         this.records = new ChaosRecordMirror(client, log);
         this.deployments = new DeploymentMirror(client, spec, log);
-        this.pods = new PodMirror(client, spec, log, Objects.requireNonNull(clock, "clock"));
+        this.statefulSets = new StatefulSetMirror(client, spec);
+        this.pdbs = new PdbMirror(client, spec);
+        this.pods = new PodMirror(client, spec, log, Objects.requireNonNull(clock, "clock"), statefulSets::uid);
     }
 
-    /** Writes what never changes: nodes (labelled as the scenario and the kubelet label them), Services, ReplicaSets and Deployments; then the pods. */
+    /**
+     * Writes what never changes: nodes (labelled as the scenario and the kubelet label them), Services, the first
+     * ReplicaSets; then the workloads, their pods and the PodDisruptionBudgets.
+     */
     public void init(Simulation sim) {
         for (NodeView n : sim.nodes()) {
             client.nodes().resource(MirroredObjects.node(n, spec.cluster().nodes())).create();
@@ -190,7 +200,7 @@ public final class ClusterMirror {
         }
     }
 
-    /** Writes the simulation's current state: pods created, updated and removed; Deployment counts. */
+    /** Writes the simulation's current state: nodes' conditions and cordons, workloads' counts, pods created, updated and removed, budgets' status. */
     public void sync(Simulation sim) {
         nodes.flush();
         records.flush();
@@ -210,7 +220,10 @@ public final class ClusterMirror {
             nodeCordonInApi.put(n.name(), n.unschedulable());
         }
         deployments.sync(sim); // first: a pod of a new revision names that revision's ReplicaSet as its owner
+        statefulSets.sync(sim); // and a StatefulSet's pod its StatefulSet, by the uid the API server gave it
         pods.sync(sim);
+        pdbs.sync(sim); // last: a budget's status counts the pods as written
+
     }
 
     /**

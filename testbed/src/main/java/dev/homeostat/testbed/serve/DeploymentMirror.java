@@ -1,19 +1,24 @@
 package dev.homeostat.testbed.serve;
 
 import static dev.homeostat.testbed.serve.MirroredObjects.REVISION;
-import static dev.homeostat.testbed.serve.MirroredObjects.container;
-import static dev.homeostat.testbed.serve.MirroredObjects.containerName;
 import static dev.homeostat.testbed.serve.MirroredObjects.deploymentSpec;
 import static dev.homeostat.testbed.serve.MirroredObjects.image;
+import static dev.homeostat.testbed.serve.MirroredObjects.intOrString;
+import static dev.homeostat.testbed.serve.MirroredObjects.observedGeneration;
 import static dev.homeostat.testbed.serve.MirroredObjects.owner;
 import static dev.homeostat.testbed.serve.MirroredObjects.replicaSetName;
+import static dev.homeostat.testbed.serve.MirroredObjects.template;
 
 import dev.homeostat.simulator.Simulation;
 import dev.homeostat.simulator.cluster.DeploymentView;
 import dev.homeostat.simulator.spec.DeploymentSpec;
+import dev.homeostat.simulator.spec.RolloutSpec;
 import dev.homeostat.simulator.spec.SimulationSpec;
+import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStrategy;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStrategyBuilder;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -26,8 +31,8 @@ import java.util.function.Consumer;
 
 /**
  * The Deployments of a {@link ClusterMirror}, played as the Deployment controller plays them: the simulation's replicas,
- * revision and ready counts written (a ReplicaSet per revision, {@code status.observedGeneration} as far behind as the
- * simulation's controller); a {@code spec.replicas} or an older revision's template written through the API read back
+ * revision and ready counts written with the scenario's strategy (a ReplicaSet per revision, {@code status.observedGeneration}
+ * as far behind as the simulation's controller); a {@code spec.replicas} or an older revision's template written through the API read back
  * into the simulation as a scale or a rollback. Writes carry the resourceVersion last read back, so what the engine
  * wrote between two passes is read back, never overwritten.
  */
@@ -61,15 +66,14 @@ final class DeploymentMirror {
     /** The first revision's ReplicaSets, written before any Deployment so pods find their owner chain. */
     void init() {
         for (DeploymentSpec d : spec.cluster().deployments()) {
+            if (d.stateful()) continue; // a StatefulSet owns its pods itself: StatefulSetMirror
             client.apps().replicaSets().inNamespace(d.namespace()).resource(new ReplicaSetBuilder()
                     .withNewMetadata().withName(replicaSetName(d.name())).withNamespace(d.namespace()).withLabels(d.labels())
                     .withOwnerReferences(owner(d.namespace(), d.name(), null))
                     .addToAnnotations(REVISION, "1")
                     .endMetadata()
                     .withNewSpec().withReplicas(d.replicas()).withNewSelector().withMatchLabels(d.labels()).endSelector()
-                    .withNewTemplate().withNewMetadata().withLabels(d.labels()).endMetadata()
-                    .withNewSpec().addToContainers(container(d, d.container().name(), image(1))).endSpec()
-                    .endTemplate().endSpec()
+                    .withTemplate(template(d, d.name(), d.labels(), 1)).endSpec()
                     .build()).create();
             revisionsInApi.add(d.namespace() + "/" + d.name() + "#1");
             if (d.hpa() != null) autoscaler(d);
@@ -113,16 +117,14 @@ final class DeploymentMirror {
     void sync(Simulation sim) {
         for (DeploymentView d : sim.deployments()) {
             String key = d.namespace() + "/" + d.name();
-            if (d.equals(deploymentsInApi.get(key))) continue;
+            if (d.stateful() || d.equals(deploymentsInApi.get(key))) continue;
             DeploymentSpec s = deploymentSpec(spec, d.namespace(), d.name());
             Map<String, String> labels = s == null ? Map.of("app", d.name()) : s.labels();
             Deployment dep = new DeploymentBuilder()
                     .withNewMetadata().withName(d.name()).withNamespace(d.namespace()).withLabels(labels)
                     .withUid("uid-" + d.namespace() + "-" + d.name()).addToAnnotations(REVISION, Integer.toString(d.revision())).endMetadata()
                     .withNewSpec().withReplicas(d.replicas()).withNewSelector().withMatchLabels(labels).endSelector()
-                    .withNewTemplate().withNewMetadata().withLabels(labels).endMetadata()
-                    .withNewSpec().addToContainers(container(s, containerName(s, d.name()), image(d.revision()))).endSpec()
-                    .endTemplate().endSpec()
+                    .withStrategy(strategy(s)).withTemplate(template(s, d.name(), labels, d.revision())).endSpec()
                     .withNewStatus().withReplicas(d.replicas()).withReadyReplicas(d.readyReplicas()).withAvailableReplicas(d.availableReplicas())
                     .withUpdatedReplicas(d.updatedReplicas())
                     .endStatus().build();
@@ -150,15 +152,23 @@ final class DeploymentMirror {
     }
 
     /**
-     * The API server keeps {@code metadata.generation} itself (it counts spec writes, this mirror's included), so
-     * {@code status.observedGeneration} is written against it: as far behind as the simulation's controller is. Without
-     * it a settled Deployment would look mid-rollout to the engine's rollout guard, which then holds every restart back.
+     * The scenario's RollingUpdate as the API server stores it, a field left out at its default (25 %): a live reader
+     * resolves the pods a rollout may take down from it as the simulation does.
      */
+    private static DeploymentStrategy strategy(DeploymentSpec s) {
+        RolloutSpec r = s == null ? RolloutSpec.defaults() : s.strategy();
+        IntOrString byDefault = new IntOrString("25%");
+        return new DeploymentStrategyBuilder().withType("RollingUpdate").withNewRollingUpdate()
+                .withMaxSurge(r.maxSurge() == null ? byDefault : intOrString(r.maxSurge()))
+                .withMaxUnavailable(r.maxUnavailable() == null ? byDefault : intOrString(r.maxUnavailable())).endRollingUpdate().build();
+    }
+
+    /** {@code status.observedGeneration} written against the API server's generation ({@link MirroredObjects#observedGeneration}). */
     private String observe(DeploymentView d, Deployment written) {
         String version = written.getMetadata().getResourceVersion();
         Long generation = written.getMetadata().getGeneration();
         if (generation == null) return version;
-        long observed = Math.max(0, generation - (d.generation() - d.observedGeneration()));
+        long observed = observedGeneration(generation, d);
         Long now = written.getStatus() == null ? null : written.getStatus().getObservedGeneration();
         if (now != null && now == observed) return version;
         try {
@@ -189,9 +199,7 @@ final class DeploymentMirror {
                 .addToAnnotations(REVISION, Integer.toString(d.revision()))
                 .endMetadata()
                 .withNewSpec().withReplicas(0).withNewSelector().withMatchLabels(labels).endSelector()
-                .withNewTemplate().withNewMetadata().withLabels(labels).endMetadata()
-                .withNewSpec().addToContainers(container(s, containerName(s, d.name()), image(d.revision()))).endSpec()
-                .endTemplate().endSpec()
+                .withTemplate(template(s, d.name(), labels, d.revision())).endSpec()
                 .build()).create();
     }
 

@@ -1,10 +1,12 @@
 package dev.homeostat.testbed.serve;
 
+import dev.homeostat.simulator.cluster.DeploymentView;
 import dev.homeostat.simulator.cluster.NodeView;
 import dev.homeostat.simulator.cluster.PodView;
 import dev.homeostat.simulator.fault.PodSelector;
 import dev.homeostat.simulator.spec.ContainerSpec;
 import dev.homeostat.simulator.spec.DeploymentSpec;
+import dev.homeostat.simulator.spec.IntOrPercent;
 import dev.homeostat.simulator.spec.NodeSpec;
 import dev.homeostat.simulator.spec.ProbeSpec;
 import dev.homeostat.simulator.spec.SimulationSpec;
@@ -20,16 +22,19 @@ import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodConditionBuilder;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.ProbeBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What a simulated object looks like in the mirrored API: Nodes, Pods, the names, annotations and images the mirror's
- * Deployments and ReplicaSets carry. {@link ClusterMirror} decides when to write and read them back.
+ * What a simulated object looks like in the mirrored API: Nodes, Pods, the names, annotations, images and pod templates
+ * the mirror's workloads and their revisions carry. {@link ClusterMirror} decides when to write and read them back.
  */
 final class MirroredObjects {
     /** The revision annotation the Deployment controller writes on Deployments and ReplicaSets. */
@@ -42,12 +47,21 @@ final class MirroredObjects {
 
     static String replicaSetName(String deployment) { return deployment + "-sim"; }
 
+    /**
+     * The ControllerRevision of a StatefulSet's revision ({@link StatefulSetMirror} writes one per revision): what its
+     * pods' {@code controller-revision-hash} label and its {@code status.updateRevision} name.
+     */
+    static String controllerRevisionName(String statefulSet, int revision) { return statefulSet + "-sim-rev" + revision; }
+
+    /** The label the StatefulSet controller puts on each pod: the name of the ControllerRevision it was created from. */
+    static final String CONTROLLER_REVISION = "controller-revision-hash";
+
     /** The ReplicaSet of a Deployment's revision ({@link DeploymentMirror} writes one per revision): a pod's owner. */
     static String replicaSetName(String deployment, int revision) {
         return revision <= 1 ? replicaSetName(deployment) : replicaSetName(deployment) + "-rev" + revision;
     }
 
-    /** The scenario's Deployment of that name, or {@code null} (a StatefulSet's, a DaemonSet's pods have none). */
+    /** The scenario's Deployment or StatefulSet of that name, or {@code null} (a pod of neither). */
     static DeploymentSpec deploymentSpec(SimulationSpec spec, String namespace, String name) {
         for (DeploymentSpec d : spec.cluster().deployments()) if (d.namespace().equals(namespace) && d.name().equals(name)) return d;
         return null;
@@ -72,13 +86,19 @@ final class MirroredObjects {
     }
 
     /**
-     * The pod {@code p} of deployment {@code s} (null for a pod of none), its start and Ready condition at {@code times}
-     * on the API's {@code clock}.
+     * The pod {@code p} of workload {@code s} (null for a pod of none), its start and Ready condition at {@code times}
+     * on the API's {@code clock}. A Deployment's pod is owned by its revision's ReplicaSet; a StatefulSet's by its
+     * StatefulSet ({@code statefulSetUid}, as the API server assigned it; null before) and labelled with its revision's
+     * ControllerRevision, as the StatefulSet controller creates it.
      */
-    static Pod pod(PodView p, DeploymentSpec s, PodTimes times, ApiClock clock) {
+    static Pod pod(PodView p, DeploymentSpec s, PodTimes times, ApiClock clock, String statefulSetUid) {
         var b = new PodBuilder().withNewMetadata().withName(p.name()).withNamespace(p.namespace()).withLabels(p.labels());
         if (s != null && !s.annotations().isEmpty()) b.withAnnotations(s.annotations());
-        if (p.deployment() != null) {
+        if (s != null && s.stateful()) {
+            b.addToLabels(CONTROLLER_REVISION, controllerRevisionName(p.deployment(), p.revision()))
+                    .addToLabels("statefulset.kubernetes.io/pod-name", p.name())
+                    .withOwnerReferences(owner("StatefulSet", p.namespace(), p.deployment(), statefulSetUid));
+        } else if (p.deployment() != null) {
             // owned by its revision's ReplicaSet, from which a reader takes the pod's revision (new pods crash-looping)
             String owner = replicaSetName(p.deployment(), p.revision());
             b.withOwnerReferences(new OwnerReferenceBuilder().withApiVersion("apps/v1").withKind("ReplicaSet")
@@ -144,7 +164,35 @@ final class MirroredObjects {
 
     /** The controller reference to a Deployment; {@code uid} null before the API server has assigned one. */
     static OwnerReference owner(String namespace, String deployment, String uid) {
-        return new OwnerReferenceBuilder().withApiVersion("apps/v1").withKind("Deployment").withName(deployment)
-                .withUid(uid == null ? "uid-" + namespace + "-" + deployment : uid).withController(true).build();
+        return owner("Deployment", namespace, deployment, uid);
+    }
+
+    /** The controller reference to a workload of {@code kind} (apps/v1); {@code uid} null before the API server has assigned one. */
+    static OwnerReference owner(String kind, String namespace, String name, String uid) {
+        return new OwnerReferenceBuilder().withApiVersion("apps/v1").withKind(kind).withName(name)
+                .withUid(uid == null ? "uid-" + namespace + "-" + name : uid).withController(true).build();
+    }
+
+    /**
+     * The pod template of a workload's revision: its pods' labels, and the scenario's container with its probes under the
+     * revision's image, as each revision's ReplicaSet or ControllerRevision keeps it.
+     */
+    static PodTemplateSpec template(DeploymentSpec s, String workload, Map<String, String> labels, int revision) {
+        return new PodTemplateSpecBuilder().withNewMetadata().withLabels(labels).endMetadata()
+                .withNewSpec().addToContainers(container(s, containerName(s, workload), image(revision))).endSpec().build();
+    }
+
+    /** A count or a percentage as Kubernetes' IntOrString holds it: an int, or a string such as "25%". */
+    static IntOrString intOrString(IntOrPercent v) {
+        return v == null ? null : v.percent() ? new IntOrString(v.value() + "%") : new IntOrString(v.value());
+    }
+
+    /**
+     * The API server keeps {@code metadata.generation} itself (it counts spec writes, this mirror's included), so a
+     * workload's {@code status.observedGeneration} is written against it, as far behind as the simulation's controller
+     * is: without it a settled workload would look mid-rollout to the engine's rollout guard.
+     */
+    static long observedGeneration(long generation, DeploymentView d) {
+        return Math.max(0, generation - (d.generation() - d.observedGeneration()));
     }
 }

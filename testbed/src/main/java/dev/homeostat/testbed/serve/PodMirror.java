@@ -5,6 +5,7 @@ import static dev.homeostat.testbed.serve.MirroredObjects.deploymentSpec;
 import dev.homeostat.simulator.Simulation;
 import dev.homeostat.simulator.cluster.PodView;
 import dev.homeostat.simulator.events.SimEvent;
+import dev.homeostat.simulator.spec.DeploymentSpec;
 import dev.homeostat.simulator.spec.SimulationSpec;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
 /**
@@ -34,6 +36,8 @@ final class PodMirror {
     private final Consumer<String> log;
     /** Where the pods' times go on the reader's clock. */
     private final ApiClock clock;
+    /** The uid the API server gave each StatefulSet, by namespace and name: its pods' owner references carry it. */
+    private final BiFunction<String, String, String> statefulSetUid;
 
     /** A pod as this mirror last wrote it: the simulation's view then, and the times written with it. */
     private record Written(PodView view, PodTimes times) { }
@@ -48,11 +52,12 @@ final class PodMirror {
     /** Pods the simulation created since the last sync, by namespace/name: new instances, whatever their name held. */
     private final Set<String> createdSinceSync = new TreeSet<>();
 
-    PodMirror(KubernetesClient client, SimulationSpec spec, Consumer<String> log, ApiClock clock) {
+    PodMirror(KubernetesClient client, SimulationSpec spec, Consumer<String> log, ApiClock clock, BiFunction<String, String, String> statefulSetUid) {
         this.client = client;
         this.spec = spec;
         this.log = log;
         this.clock = clock;
+        this.statefulSetUid = statefulSetUid;
     }
 
     /** Pods this mirror wrote that are no longer in the API (deleted there: the engine's restart) are deleted in the simulation. */
@@ -87,7 +92,8 @@ final class PodMirror {
             }
             if (before != null && p.equals(before.view())) continue;
             PodTimes times = PodTimes.next(before == null ? null : before.times(), p, readinessChangedAt.getOrDefault(key, sim.now()));
-            Pod pod = MirroredObjects.pod(p, p.deployment() == null ? null : deploymentSpec(spec, p.namespace(), p.deployment()), times, clock);
+            DeploymentSpec s = p.deployment() == null ? null : deploymentSpec(spec, p.namespace(), p.deployment());
+            Pod pod = MirroredObjects.pod(p, s, times, clock, s != null && s.stateful() ? statefulSetUid.apply(p.namespace(), p.deployment()) : null);
             if (before == null) client.pods().inNamespace(p.namespace()).resource(pod).create();
             else if (!updated(pod)) {
                 // deleted through the API since the last read-back (the engine restarting it): the simulation deletes it too

@@ -286,6 +286,14 @@ class LiveSelectionTest {
         assertThat(planned.workflowSteps()).singleElement().satisfies(step -> assertThat(names(step.selections())).containsExactly("cart", "pg"));
     }
 
+    @Test
+    void aStatefulSetsPods_standForTheirStatefulSet_inTheJournalsTargets_asInTheSimulation() throws IOException {
+        create(pod(ns, "db-0", null, "Running").editMetadata().addToLabels("app", "db").addNewOwnerReference().withApiVersion("apps/v1")
+                .withKind("StatefulSet").withName("db").withUid("uid-db").withController(true).endOwnerReference().endMetadata());
+        var selections = Planned.plan(podChaos("labelSelectors: {app: db}"), null, "default", "t").getFirst().selections();
+        assertThat(new ClusterLookup(client).targets(selections).refs()).containsExactly("pod/" + ns + "/db-0", "deployment/" + ns + "/db");
+    }
+
     // --- the watch --------------------------------------------------------------------------------
 
     @Test

@@ -1,6 +1,7 @@
 package dev.homeostat.testbed.serve;
 
 import static dev.homeostat.testbed.serve.ClusterMirrorPodStatusTest.assertSameView;
+import static dev.homeostat.testbed.serve.ClusterMirrorWorkloadsTest.assertSameWorkloads;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.homeostat.remediation.live.kubernetes.KubernetesCluster;
@@ -21,7 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A StatefulSet's member replaced under its own name: the pod deleted is gone from the API for good, its replacement is
- * mirrored as a pod of its own, even when the deletion, the old pod's end and the replacement fall in one slice.
+ * mirrored as a pod of its own, even when the deletion, the old pod's end and the replacement fall in one slice; the
+ * StatefulSet is one in the API, its members owned by it.
  */
 @EnableKubernetesMockClient(crud = true)
 class ClusterMirrorStatefulSetTest {
@@ -69,6 +71,11 @@ class ClusterMirrorStatefulSetTest {
         assertThat(pod.getStatus().getStartTime()).isEqualTo(Instant.ofEpochMilli(ready.startedAtMillis()).toString());
         assertThat(assertSameView(sim, live)).extracting(PodInfo::name).contains("etcd-1");
         assertThat(live.pod("default", "etcd-1")).hasValueSatisfying(p -> assertThat(p.ready()).isTrue());
+        // the StatefulSet itself, stateful to the live engine as to the simulated one: neither scales nor rolls it back
+        assertThat(assertSameWorkloads(sim, live)).filteredOn(d -> d.name().equals("etcd")).singleElement()
+                .satisfies(d -> assertThat(d.stateful()).isTrue());
+        assertThat(pod.getMetadata().getOwnerReferences()).singleElement().satisfies(o -> assertThat(List.of(o.getKind(), o.getName()))
+                .containsExactly("StatefulSet", "etcd"));
         assertThat(log).containsOnlyOnce("api: pod default/etcd-1 deleted → simulation deletes it"); // the replacement is left alone
     }
 

@@ -18,6 +18,15 @@ final class KubeObjects {
     private KubeObjects() { }
 
     static PodInfo podInfo(Pod p, Map<String, String> deploymentOfReplicaSet, Map<String, Integer> revisionOfReplicaSet) {
+        return podInfo(p, deploymentOfReplicaSet, revisionOfReplicaSet, Map.of());
+    }
+
+    /**
+     * A pod as the engine's view has it: a Deployment's pod at its ReplicaSet's revision, a StatefulSet's at the revision
+     * of the ControllerRevision its label names ({@code revisionOfControllerRevision}, by namespace/name).
+     */
+    static PodInfo podInfo(Pod p, Map<String, String> deploymentOfReplicaSet, Map<String, Integer> revisionOfReplicaSet,
+                           Map<String, Integer> revisionOfControllerRevision) {
         var meta = p.getMetadata();
         OwnerReference owner = controller(p).orElse(null);
         String ownerKey = owner == null ? null : meta.getNamespace() + "/" + owner.getName();
@@ -27,7 +36,11 @@ final class KubeObjects {
             case "StatefulSet" -> owner.getName();
             default -> null;
         };
-        int revision = owner != null && "ReplicaSet".equals(owner.getKind()) ? revisionOfReplicaSet.getOrDefault(ownerKey, 0) : 0;
+        int revision = owner == null ? 0 : switch (owner.getKind()) {
+            case "ReplicaSet" -> revisionOfReplicaSet.getOrDefault(ownerKey, 0);
+            case "StatefulSet" -> StatefulSets.podRevision(p, revisionOfControllerRevision);
+            default -> 0;
+        };
         var status = p.getStatus();
         boolean ready = status != null && status.getConditions() != null && status.getConditions().stream()
                 .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
@@ -144,25 +157,39 @@ final class KubeObjects {
     /**
      * The pods a Deployment's rollout may take below {@code replicas}, as the Deployment controller resolves its
      * strategy: {@code Recreate} all of them; {@code RollingUpdate.maxUnavailable} a count, or a percentage rounded down;
-     * unset, 25 %.
+     * unset, 25 %; 1 where both it and maxSurge (rounded up) come to 0.
      */
     static int maxUnavailable(io.fabric8.kubernetes.api.model.apps.DeploymentStrategy strategy, int replicas) {
         if (strategy != null && "Recreate".equals(strategy.getType())) return replicas;
-        var value = strategy == null || strategy.getRollingUpdate() == null ? null : strategy.getRollingUpdate().getMaxUnavailable();
-        return scaled(value, replicas, 25);
+        var rolling = strategy == null ? null : strategy.getRollingUpdate();
+        int unavailable = scaled(rolling == null ? null : rolling.getMaxUnavailable(), replicas, 25);
+        // the controller's ResolveFenceposts: a rollout that could neither surge nor go short would never progress, so it
+        // may take one pod down (maxSurge 0 and a percentage that rounds to 0; or no replicas at all)
+        if (unavailable == 0 && scaled(rolling == null ? null : rolling.getMaxSurge(), replicas, 25, true) == 0) return 1;
+        return unavailable;
     }
 
     /** An IntOrString of a pod count or a percentage of {@code replicas} (rounded down); {@code defaultPercent} when unset. */
     static int scaled(io.fabric8.kubernetes.api.model.IntOrString value, int replicas, int defaultPercent) {
-        if (value == null || (value.getIntVal() == null && value.getStrVal() == null)) return replicas * defaultPercent / 100;
+        return scaled(value, replicas, defaultPercent, false);
+    }
+
+    /** As {@link #scaled(io.fabric8.kubernetes.api.model.IntOrString, int, int)}, a percentage rounded up when {@code roundUp} (maxSurge). */
+    static int scaled(io.fabric8.kubernetes.api.model.IntOrString value, int replicas, int defaultPercent, boolean roundUp) {
+        if (value == null || (value.getIntVal() == null && value.getStrVal() == null)) return percentOf(replicas, defaultPercent, roundUp);
         if (value.getIntVal() != null) return Math.max(0, value.getIntVal());
         String s = value.getStrVal().trim();
         try {
-            if (s.endsWith("%")) return replicas * Math.max(0, Integer.parseInt(s.substring(0, s.length() - 1).trim())) / 100;
+            if (s.endsWith("%")) return percentOf(replicas, Math.max(0, Integer.parseInt(s.substring(0, s.length() - 1).trim())), roundUp);
             return Math.max(0, Integer.parseInt(s));
         } catch (NumberFormatException e) {
-            return replicas * defaultPercent / 100; // the API server refuses such a value; the default stands in
+            return percentOf(replicas, defaultPercent, roundUp); // the API server refuses such a value; the default stands in
         }
+    }
+
+    private static int percentOf(int replicas, int percent, boolean roundUp) {
+        long scaled = (long) replicas * percent;
+        return (int) (roundUp ? Math.ceilDiv(scaled, 100L) : scaled / 100);
     }
 
     /**

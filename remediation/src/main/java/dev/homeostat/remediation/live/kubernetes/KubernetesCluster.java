@@ -144,7 +144,15 @@ public final class KubernetesCluster implements ClusterView, ClusterActions {
                     .ifPresent(o -> deploymentOfReplicaSet.put(KubeObjects.key(rs), o.getName()));
             KubeObjects.revision(rs.getMetadata().getAnnotations()).ifPresent(r -> revisionOfReplicaSet.put(KubeObjects.key(rs), r.intValue()));
         }
-        return sorted(list(client.pods())).stream().map(p -> KubeObjects.podInfo(p, deploymentOfReplicaSet, revisionOfReplicaSet)).toList();
+        List<Pod> pods = sorted(list(client.pods()));
+        // a StatefulSet's pod is at the revision its ControllerRevision holds: listed only where there are such pods
+        boolean stateful = pods.stream().anyMatch(p -> KubeObjects.controller(p).filter(o -> "StatefulSet".equals(o.getKind())).isPresent());
+        Map<String, Integer> revisionOfControllerRevision = stateful ? StatefulSets.revisionByName(controllerRevisions()) : Map.of();
+        return pods.stream().map(p -> KubeObjects.podInfo(p, deploymentOfReplicaSet, revisionOfReplicaSet, revisionOfControllerRevision)).toList();
+    }
+
+    private List<io.fabric8.kubernetes.api.model.apps.ControllerRevision> controllerRevisions() {
+        return listed.of("controllerrevisions", statefulSets::revisions);
     }
 
     @Override
@@ -161,7 +169,9 @@ public final class KubernetesCluster implements ClusterView, ClusterActions {
                 .map(d -> KubeObjects.deploymentInfo(d, replicaSets.stream().filter(rs -> KubeObjects.ownedBy(rs, d)).toList()))
                 .forEach(out::add);
         argo.forEach(r -> out.add(ArgoRollouts.info(r)));
-        statefulSets.list().forEach(s -> out.add(StatefulSets.info(s)));
+        var sets = statefulSets.list();
+        var revisions = sets.isEmpty() ? List.<io.fabric8.kubernetes.api.model.apps.ControllerRevision>of() : controllerRevisions();
+        sets.forEach(s -> out.add(StatefulSets.info(s, StatefulSets.ownedBy(s, revisions))));
         out.sort(Comparator.comparing(DeploymentInfo::namespace).thenComparing(DeploymentInfo::name));
         return Autoscalers.attach(out, autoscalers.list());
     }

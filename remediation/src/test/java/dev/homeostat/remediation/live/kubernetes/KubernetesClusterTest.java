@@ -99,6 +99,11 @@ class KubernetesClusterTest {
         assertThat(KubeObjects.maxUnavailable(rolling.withNewRollingUpdate().withMaxUnavailable(new io.fabric8.kubernetes.api.model.IntOrString("50%"))
                 .endRollingUpdate().build(), 5)).isEqualTo(2);
         assertThat(KubeObjects.maxUnavailable(new io.fabric8.kubernetes.api.model.apps.DeploymentStrategyBuilder().withType("Recreate").build(), 6)).isEqualTo(6);
+        // neither surge nor a pod down (maxSurge 0, a percentage rounding to 0; no replicas): one pod down, or it never progresses
+        assertThat(KubeObjects.maxUnavailable(rolling.withNewRollingUpdate().withMaxSurge(new io.fabric8.kubernetes.api.model.IntOrString(0))
+                .withMaxUnavailable(new io.fabric8.kubernetes.api.model.IntOrString("10%")).endRollingUpdate().build(), 3)).isEqualTo(1);
+        assertThat(KubeObjects.maxUnavailable(null, 0)).isEqualTo(1);
+        assertThat(KubeObjects.maxUnavailable(null, 1)).isZero(); // a surge of 1 (25 % rounded up): no pod down first
         Deployment web = f.deployment("web", 8, 1, "web:1");
         assertThat(cluster.deployments()).singleElement().satisfies(d -> assertThat(d.maxUnavailable()).isEqualTo(2));
     }
