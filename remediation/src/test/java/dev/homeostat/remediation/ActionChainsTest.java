@@ -85,7 +85,7 @@ class ActionChainsTest {
     }
 
     @Test
-    void scaleUp_withAMaxFactor_isCappedRelativeToTheReplicasBeforeTheIncident_notToTheGrownCount() {
+    void scaleUp_withAMaxFactor_isCappedRelativeToTheReplicasBeforeTheEngineFirstScaledIt_notToTheGrownCount() {
         var h = new Harness("""
                   rules:
                     - name: add-capacity
@@ -106,6 +106,42 @@ class ActionChainsTest {
         // 3 → 5, then 2 × 3 = 6 (not 2 × 5); no more: its ceiling is reached
         assertThat(h.cluster.executed).extracting(FakeCluster.Executed::action).filteredOn(a -> a instanceof ClusterAction.ScaleDeployment)
                 .containsExactly(new ClusterAction.ScaleDeployment(checkout, 5), new ClusterAction.ScaleDeployment(checkout, 6));
+    }
+
+    @Test
+    void scaleUp_withAMaxFactor_doesNotCompoundOverSuccessiveIncidents_untilItsOwnersScaleItBack() {
+        var h = new Harness("""
+                  rules:
+                    - name: add-capacity
+                      match: {signals: [pod-errors]}
+                      actions: [scale-up, page]
+                      verifyAfter: 1m
+                      scale: {by: 2, maxFactor: 2}
+                """);
+        h.cluster.deployment("checkout", 3);
+        var checkout = new Target(Target.Kind.DEPLOYMENT, FakeCluster.NS, "checkout");
+        long t = 15;
+        for (int incident = 0; incident < 3; incident++) {
+            for (long end = t + 240; t <= end; t += 15) {
+                h.clock.set(t * 1000);
+                h.sampleAndTick("pod_errors", Harness.pod("checkout-1"), 0.7);
+            }
+            for (long end = t + 600; t <= end; t += 15) {
+                h.clock.set(t * 1000);
+                h.sampleAndTick("pod_errors", Harness.pod("checkout-1"), 0.0); // quiet: the incident and its page end
+            }
+        }
+        // three incidents, one ceiling: twice the 3 replicas it had before the engine first scaled it
+        assertThat(h.cluster.executed).extracting(FakeCluster.Executed::action).filteredOn(a -> a instanceof ClusterAction.ScaleDeployment)
+                .containsExactly(new ClusterAction.ScaleDeployment(checkout, 5), new ClusterAction.ScaleDeployment(checkout, 6));
+
+        h.cluster.deployment("checkout", 3); // its owners scale it back
+        for (long end = t + 120; t <= end; t += 15) {
+            h.clock.set(t * 1000);
+            h.sampleAndTick("pod_errors", Harness.pod("checkout-1"), 0.7);
+        }
+        assertThat(h.cluster.executed).extracting(FakeCluster.Executed::action).filteredOn(a -> a instanceof ClusterAction.ScaleDeployment)
+                .last().isEqualTo(new ClusterAction.ScaleDeployment(checkout, 5));
     }
 
     @Test

@@ -32,7 +32,7 @@ public final class Defaults {
     /** {@code scale-up} never asks for more replicas than this unless the rule's {@code scale.maxReplicas} says otherwise. */
     public static final int MAX_REPLICAS = 10;
     /**
-     * ... or than this many times the replicas the Deployment had before the incident first scaled it, whichever is
+     * ... or than this many times the replicas the Deployment had before the engine first scaled it, whichever is
      * larger, unless the rule's {@code scale} sets a ceiling of its own.
      */
     public static final double MAX_FACTOR = 2;

@@ -303,12 +303,12 @@ public final class PolicyLoader {
             return new Scaling(by, to, max, target, factor);
         }
 
-        /** {@code maxFactor}: a number >= 1, the most replicas as a multiple of those before the incident scaled. */
+        /** {@code maxFactor}: a number >= 1, the most replicas as a multiple of those before the engine first scaled. */
         private double factor(At at) {
             JsonNode n = at.node();
             if (!n.isNumber() || !(n.doubleValue() >= 1) || !Double.isFinite(n.doubleValue())) {
                 throw error(at, "must be a number >= 1, the most replicas as a multiple of those the Deployment had"
-                        + " before the incident scaled it, e.g. " + (long) Defaults.MAX_FACTOR);
+                        + " before the engine first scaled it, e.g. " + (long) Defaults.MAX_FACTOR);
             }
             return n.doubleValue();
         }

@@ -8,7 +8,7 @@ package dev.homeostat.remediation.policy;
  * {@code scale: {by: 2, targetUtilization: 0.6, maxReplicas: 20, maxFactor: 2}}.
  *
  * <p>The ceiling is {@code maxReplicas} (absolute; 0: none) or {@code maxFactor} times the replicas the Deployment had
- * before the incident first scaled it (0: none), the larger when both are set, as the HPA's {@code selectPolicy: Max}
+ * before the engine first scaled it (0: none; until its owners scale it back), the larger when both are set, as the HPA's {@code selectPolicy: Max}
  * takes the larger of a Pods and a Percent policy: one policy then lets a 2-replica service grow to 20 and a
  * 60-replica one to 120, where an absolute ceiling alone would leave every Deployment above it no room at all.
  */
@@ -34,7 +34,7 @@ public record Scaling(int by, int to, int maxReplicas, double targetUtilization,
     /** One more replica at a time, up to {@link Defaults#MAX_REPLICAS} or {@link Defaults#MAX_FACTOR} times the replicas before. */
     public static Scaling defaults() { return new Scaling(Defaults.SCALE_BY, 0, Defaults.MAX_REPLICAS, 0, Defaults.MAX_FACTOR); }
 
-    /** The most replicas it asks for a Deployment that had {@code before} replicas when the incident first scaled it. */
+    /** The most replicas it asks for a Deployment that had {@code before} replicas when the engine first scaled it. */
     public int ceiling(int before) {
         long relative = maxFactor > 0 ? (long) Math.ceil(maxFactor * before - 1e-9) : 0;
         return (int) Math.min(Integer.MAX_VALUE, Math.max(maxReplicas, relative));
@@ -45,7 +45,7 @@ public record Scaling(int by, int to, int maxReplicas, double targetUtilization,
 
     /**
      * The replicas to ask for, given {@code current}, its pods' mean utilization (NaN when unknown) and the replicas it
-     * had before the incident first scaled it; never above {@link #ceiling}.
+     * had before the engine first scaled it; never above {@link #ceiling}.
      */
     public int next(int current, double utilization, int before) {
         long wanted = to > 0 ? to : (long) current + by;

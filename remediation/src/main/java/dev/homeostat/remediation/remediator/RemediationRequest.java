@@ -15,8 +15,9 @@ import java.util.List;
  * Deployment), deployments and nodes as the cluster shows them now, the anomalies of the last lookback (oldest
  * first), the rule's {@code scaling} (for {@code scale-up}), and {@code heldBack}: why the chain's last
  * held-back action did not run (a guard's or remediator's reason), or null; {@code diagnosis} what the engine made of
- * the anomalies (null when the rule does not diagnose); {@code scaledFrom} the replicas each Deployment this incident
- * scaled had before its first scale-up (by {@link Target#ref()}; a scale-up's ceiling may be relative to them).
+ * the anomalies (null when the rule does not diagnose); {@code scaledFrom} the replicas each Deployment the engine
+ * has scaled had before it first did, until its owners scale it back (by {@link Target#ref()}; a scale-up's ceiling may
+ * be relative to them).
  */
 public record RemediationRequest(Target target, String service, String rule, Anomaly trigger, List<String> previousActions,
                                  PodLookup pods, List<Anomaly> recentAnomalies, Scaling scaling,

@@ -10,7 +10,7 @@ import java.util.Objects;
 /**
  * {@code scale-up}: add replicas to a Deployment as the rule's {@code scale} says ({@code by: 1} by
  * default, or {@code to: N}; with {@code targetUtilization}, as many as the diagnosis' measured utilization needs),
- * never above its ceiling ({@code maxReplicas}, or {@code maxFactor} × the replicas it had before this incident first
+ * never above its ceiling ({@code maxReplicas}, or {@code maxFactor} × the replicas it had before the engine first
  * scaled it: the larger). A Deployment that would not grow
  * (already at the ceiling, or {@code to} not above its replicas) is skipped, so this action only
  * ever adds capacity. A Deployment with pods no node has room for (Pending, unscheduled) is skipped too: more replicas

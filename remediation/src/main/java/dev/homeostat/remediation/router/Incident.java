@@ -32,8 +32,6 @@ final class Incident {
     /** The Deployment the last scale-up grew and to how many replicas (null: the last action was no scale-up). */
     Target scaled;
     int scaledTo;
-    /** The replicas each Deployment this incident scaled had before its first scale-up, by ref: its ceiling's base. */
-    final java.util.Map<String, Integer> scaledFrom = new java.util.TreeMap<>();
     /** When the scaled Deployment first had that many ready pods (Long.MIN_VALUE: not yet). */
     long capacityUpAt = Long.MIN_VALUE;
     boolean paged;

@@ -53,6 +53,7 @@ public final class Router {
     private final Pager pager;
     private final PageGate pageGate;
     private final CrashLoopRestarts crashLoops = new CrashLoopRestarts();
+    private final ScaleBases scaleBases = new ScaleBases();
     private final Verification verification;
     private long nextId = 1;
 
@@ -239,7 +240,7 @@ public final class Router {
         List<NodeInfo> nodes = needsNodes(incident.action()) ? cluster.nodes() : List.of();
         var request = new RemediationRequest(incident.current, incident.service(), incident.rule.name(), incident.trigger,
                 incident.taken, pods, List.copyOf(recent), incident.rule.scaling(), deployments, nodes, incident.heldBack, incident.diagnosis,
-                incident.scaledFrom);
+                incident.action().equals("scale-up") ? scaleBases.current(deployments) : Map.of());
         Decision decision = crashLoops.check(incident, RemediatorRegistry.get(incident.action()).propose(request), pods, now);
         switch (decision) {
             case Decision.Done done -> {
@@ -255,10 +256,7 @@ public final class Router {
                 incident.lastVeto = key;
             }
             case Decision.Act act -> {
-                if (act.action() instanceof ClusterAction.ScaleDeployment s) {
-                    deployments.stream().filter(d -> Objects.equals(d.namespace(), s.target().namespace()) && d.name().equals(s.target().name()))
-                            .findFirst().ifPresent(d -> incident.scaledFrom.putIfAbsent(s.target().ref(), d.replicas()));
-                }
+                if (act.action() instanceof ClusterAction.ScaleDeployment s) scaleBases.scaling(s, deployments);
                 apply(incident, act.action(), now, pods);
             }
         }

@@ -41,7 +41,7 @@ class ActionParamsTest {
                 .hasMessage("test.yaml:15: spec.rules[0].scale.to: 20 is above maxReplicas 8; raise maxReplicas or lower to");
         assertThatThrownBy(() -> rule("      actions: [scale-up]\n      scale: {by: 1, maxFactor: 0.5}\n"))
                 .hasMessage("test.yaml:15: spec.rules[0].scale.maxFactor: must be a number >= 1, the most replicas as a multiple of those"
-                        + " the Deployment had before the incident scaled it, e.g. 2");
+                        + " the Deployment had before the engine first scaled it, e.g. 2");
         assertThatThrownBy(() -> rule("      actions: [scale-up]\n      scale: {by: 1, maxFactor: double}\n"))
                 .hasMessageContaining("spec.rules[0].scale.maxFactor: must be a number >= 1");
         assertThatThrownBy(() -> rule("      actions: [scale-up]\n      scale: {by: 1, targetUtilization: 1.5}\n"))

@@ -70,7 +70,7 @@ class RemediatorsTest {
     }
 
     @Test
-    void scaleUp_aboveAnAbsoluteCeiling_growsToItsFactorOfTheReplicasBeforeTheIncident() {
+    void scaleUp_aboveAnAbsoluteCeiling_growsToItsFactorOfTheReplicasBeforeTheEngineFirstScaledIt() {
         var scale = new ScaleUpRemediator();
         var big = List.of(new DeploymentInfo("ns", "web", 40, 40));
         var busy = new dev.homeostat.remediation.diagnosis.Diagnosis.Saturation(WEB_DEPLOY, "ns/web", 1.2, List.of());
@@ -81,7 +81,7 @@ class RemediatorsTest {
         // an absolute ceiling alone leaves a Deployment above it nothing
         assertThat(scale.propose(request(WEB_0, new Scaling(2, 0, 20, 0.6), big, Map.of())))
                 .isInstanceOfSatisfying(Decision.Skip.class, s -> assertThat(s.reason()).contains("at its ceiling of 20 replicas"));
-        // grown once already: the factor applies to the replicas before the incident, not to the grown count
+        // grown once already: the factor applies to the replicas before the engine first scaled it, not to the grown count
         var grown = List.of(new DeploymentInfo("ns", "web", 80, 80));
         assertThat(scale.propose(request(WEB_0, both, grown, Map.of("deployment/ns/web", 40))))
                 .isInstanceOfSatisfying(Decision.Skip.class, s -> assertThat(s.reason())
