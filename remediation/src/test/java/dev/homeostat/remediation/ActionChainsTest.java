@@ -69,10 +69,7 @@ class ActionChainsTest {
         h.clock.set(15_000);
         h.sampleAndTick("pod_errors", Harness.pod("checkout-1"), 0.9);   // score 0.4: scale to 5
         // better (score 0.2 <= 0.8 × 0.4), not good; then no better than at the second scale-up
-        for (long s = 30; s <= 240; s += 15) {
-            h.clock.set(s * 1000);
-            h.sampleAndTick("pod_errors", Harness.pod("checkout-1"), 0.7);
-        }
+        h.sampleEvery15s("pod_errors", Harness.pod("checkout-1"), 30, 240, 0.7);
 
         // each scale-up is judged once its new pods are ready (30 s) and a rate window (60 s) has seen them serve,
         // which is later than its verifyAfter (1m)
@@ -98,10 +95,7 @@ class ActionChainsTest {
         var checkout = new Target(Target.Kind.DEPLOYMENT, FakeCluster.NS, "checkout");
         h.clock.set(15_000);
         h.sampleAndTick("pod_errors", Harness.pod("checkout-1"), 0.9);
-        for (long s = 30; s <= 240; s += 15) {
-            h.clock.set(s * 1000);
-            h.sampleAndTick("pod_errors", Harness.pod("checkout-1"), 0.7);
-        }
+        h.sampleEvery15s("pod_errors", Harness.pod("checkout-1"), 30, 240, 0.7);
 
         // 3 → 5, then 2 × 3 = 6 (not 2 × 5); no more: its ceiling is reached
         assertThat(h.cluster.executed).extracting(FakeCluster.Executed::action).filteredOn(a -> a instanceof ClusterAction.ScaleDeployment)
@@ -120,26 +114,16 @@ class ActionChainsTest {
                 """);
         h.cluster.deployment("checkout", 3);
         var checkout = new Target(Target.Kind.DEPLOYMENT, FakeCluster.NS, "checkout");
-        long t = 15;
-        for (int incident = 0; incident < 3; incident++) {
-            for (long end = t + 240; t <= end; t += 15) {
-                h.clock.set(t * 1000);
-                h.sampleAndTick("pod_errors", Harness.pod("checkout-1"), 0.7);
-            }
-            for (long end = t + 600; t <= end; t += 15) {
-                h.clock.set(t * 1000);
-                h.sampleAndTick("pod_errors", Harness.pod("checkout-1"), 0.0); // quiet: the incident and its page end
-            }
+        for (long t = 15; t < 3 * 855; t += 855) {
+            h.sampleEvery15s("pod_errors", Harness.pod("checkout-1"), t, t + 240, 0.7);
+            h.sampleEvery15s("pod_errors", Harness.pod("checkout-1"), t + 255, t + 840, 0.0); // quiet: the incident and its page end
         }
         // three incidents, one ceiling: twice the 3 replicas it had before the engine first scaled it
         assertThat(h.cluster.executed).extracting(FakeCluster.Executed::action).filteredOn(a -> a instanceof ClusterAction.ScaleDeployment)
                 .containsExactly(new ClusterAction.ScaleDeployment(checkout, 5), new ClusterAction.ScaleDeployment(checkout, 6));
 
         h.cluster.deployment("checkout", 3); // its owners scale it back
-        for (long end = t + 120; t <= end; t += 15) {
-            h.clock.set(t * 1000);
-            h.sampleAndTick("pod_errors", Harness.pod("checkout-1"), 0.7);
-        }
+        h.sampleEvery15s("pod_errors", Harness.pod("checkout-1"), 3 * 855 + 15, 3 * 855 + 135, 0.7);
         assertThat(h.cluster.executed).extracting(FakeCluster.Executed::action).filteredOn(a -> a instanceof ClusterAction.ScaleDeployment)
                 .last().isEqualTo(new ClusterAction.ScaleDeployment(checkout, 5));
     }

@@ -25,10 +25,7 @@ class PagingSeverityTest {
     @Test
     void aBurnBelowTheRate_isHeldBack_withItsPeak_andPagesOnceTheBurnReachesIt() {
         var h = harness();
-        for (long s = 15; s <= 240; s += 15) {
-            h.clock.set(s * 1000);
-            h.sampleAndTick("svc_errors", Harness.service("checkout"), 2.0);
-        }
+        h.sampleEvery15s("svc_errors", Harness.service("checkout"), 15, 240, 2.0);
         assertThat(h.journal.of(EngineEvent.Paged.class)).isEmpty();
         assertThat(h.journal.of(EngineEvent.ActionTaken.class)).filteredOn(a -> "severity".equals(a.guard())).singleElement()
                 .satisfies(a -> assertThat(a.detail()).contains("below the 6× a page needs").contains("peak 2.00× on service/default/checkout"));
@@ -43,14 +40,8 @@ class PagingSeverityTest {
     @Test
     void aBurnThatStaysBelowTheRate_andEnds_pagesNobody_andTheIncidentEnds() {
         var h = harness();
-        for (long s = 15; s <= 240; s += 15) {
-            h.clock.set(s * 1000);
-            h.sampleAndTick("svc_errors", Harness.service("checkout"), 2.0);
-        }
-        for (long s = 255; s <= 480; s += 15) {
-            h.clock.set(s * 1000);
-            h.sampleAndTick("svc_errors", Harness.service("checkout"), 0.0);
-        }
+        h.sampleEvery15s("svc_errors", Harness.service("checkout"), 15, 240, 2.0);
+        h.sampleEvery15s("svc_errors", Harness.service("checkout"), 255, 480, 0.0);
         assertThat(h.journal.of(EngineEvent.Paged.class)).isEmpty();
         assertThat(h.engine.incidents()).isEmpty();
     }
@@ -58,10 +49,7 @@ class PagingSeverityTest {
     @Test
     void withoutPaging_thePageGoesOutAtAnyBurn() {
         var h = harness("");
-        for (long s = 15; s <= 240; s += 15) {
-            h.clock.set(s * 1000);
-            h.sampleAndTick("svc_errors", Harness.service("checkout"), 2.0);
-        }
+        h.sampleEvery15s("svc_errors", Harness.service("checkout"), 15, 240, 2.0);
         assertThat(h.journal.of(EngineEvent.Paged.class)).hasSize(1);
     }
 }

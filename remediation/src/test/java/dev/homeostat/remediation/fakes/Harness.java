@@ -127,6 +127,14 @@ public final class Harness {
         }
     }
 
+    /** Records {@code value} and ticks every 15 s from {@code fromSeconds} to {@code toSeconds}, both included. */
+    public void sampleEvery15s(String metric, Map<String, String> labels, long fromSeconds, long toSeconds, double value) {
+        for (long s = fromSeconds; s <= toSeconds; s += 15) {
+            clock.set(s * 1000);
+            sampleAndTick(metric, labels, value);
+        }
+    }
+
     /** Moves the clock to {@code seconds} and ticks. */
     public void tickAt(long seconds) {
         clock.set(seconds * 1000);
