@@ -129,6 +129,15 @@ class DeployManifestsTest {
     }
 
     @Test
+    void theShippedPolicy_isThePolicyTheTestbedScores() throws Exception {
+        String shipped = Files.readString(ENGINE.resolve("base/policy.yaml"));
+        String scored = Files.readString(RepositoryPaths.root().resolve("remediation/policies/default.yaml"));
+        assertThat(shipped.substring(shipped.indexOf("apiVersion:")))
+                .as("deploy/engine/base/policy.yaml differs from remediation/policies/default.yaml below its header; copy it over")
+                .isEqualTo(scored.substring(scored.indexOf("apiVersion:")));
+    }
+
+    @Test
     void signalAlerts_areWhatHomeostatRulesMakesOfTheShippedPolicy() throws Exception {
         var policy = PolicyLoader.load(ENGINE.resolve("base/policy.yaml"));
         String expected = RulesCommand.render(policy, Map.of(), "prometheus-rule", "homeostat-signal-alerts", "homeostat");

@@ -1,5 +1,6 @@
 package dev.homeostat.testbed.serve;
 
+import dev.homeostat.simulator.cluster.DeploymentView;
 import dev.homeostat.simulator.cluster.PodView;
 import dev.homeostat.simulator.metrics.MetricNames;
 import dev.homeostat.simulator.metrics.MetricStore;
@@ -36,14 +37,17 @@ import java.util.TreeSet;
  *
  * <p>Not exported: the simulator's own recording-rule series (names with a colon, e.g.
  * {@code service:http_request_duration_seconds:p99_rate1m}) — the real Prometheus computes those from
- * {@code deploy/engine/base/prometheus-rules.yaml}, and exporting both would give duplicate series. Added:
- * {@code kube_pod_container_resource_limits} (memory) of every live pod, which those rules divide by and which
- * the simulator keeps in its spec rather than in its store. A series whose last sample is older than
+ * {@code deploy/engine/base/prometheus-rules.yaml}, and exporting both would give duplicate series. Added, as
+ * kube-state-metrics shows them, what those rules divide by and the simulator keeps in its spec rather than in its
+ * store: every live pod's {@code kube_pod_container_resource_limits} (memory) and
+ * {@code kube_pod_container_resource_requests} (cpu, memory), and every Deployment's {@code kube_deployment_spec_replicas}. A series whose last sample is older than
  * {@code staleAfterMillis} is left out, so a deleted pod disappears from the scrape as it would live.
  */
 public final class ExpositionText {
     public static final String CONTENT_TYPE = PrometheusTextFormatWriter.CONTENT_TYPE;
     public static final String LIMITS = "kube_pod_container_resource_limits";
+    public static final String REQUESTS = "kube_pod_container_resource_requests";
+    public static final String SPEC_REPLICAS = "kube_deployment_spec_replicas";
     /** Families the simulator records as a classic histogram ({@code _bucket} with {@code le}, {@code _sum}, {@code _count}). */
     public static final Set<String> HISTOGRAMS = Set.of(MetricNames.REQUEST_DURATION);
     private static final String BUCKET = "_bucket", SUM = "_sum", COUNT = "_count", TOTAL = "_total";
@@ -51,12 +55,17 @@ public final class ExpositionText {
 
     private ExpositionText() { }
 
-    /** One live pod's memory limit, bytes, and its container's name. */
-    public record PodLimit(PodView pod, String container, long memoryLimitBytes) { }
+    /** One live pod's container: its name, CPU request (cores), memory request and limit (bytes). */
+    public record PodResources(PodView pod, String container, double cpuRequestCores, long memoryRequestBytes, long memoryLimitBytes) { }
+
+    /** The objects kube-state-metrics describes from their spec: live pods' resources, Deployments' desired replicas. */
+    public record StateMetrics(List<PodResources> pods, List<DeploymentView> deployments) {
+        public static final StateMetrics NONE = new StateMetrics(List.of(), List.of());
+    }
 
     /** Renders every metric of {@code store} at virtual time {@code now}, sorted by name then labels. */
-    public static String render(MetricStore store, long now, long staleAfterMillis, List<PodLimit> limits) {
-        return render(store, now, staleAfterMillis, limits, 0);
+    public static String render(MetricStore store, long now, long staleAfterMillis, StateMetrics objects) {
+        return render(store, now, staleAfterMillis, objects, 0);
     }
 
     /**
@@ -66,7 +75,7 @@ public final class ExpositionText {
      * a new pod's requests) at its first non-zero value; Prometheus' {@code rate()} needs two samples of a series, so
      * a burst shorter than a scrape interval (a pod-kill's few seconds of 503s) would otherwise never show in a rate.
      */
-    public static String render(MetricStore store, long now, long staleAfterMillis, List<PodLimit> limits, long freshCounterMillis) {
+    public static String render(MetricStore store, long now, long staleAfterMillis, StateMetrics objects, long freshCounterMillis) {
         var window = new Window(now, staleAfterMillis, freshCounterMillis);
         var snapshots = new ArrayList<MetricSnapshot>();
         var names = new TreeSet<>(store.metricNames());
@@ -80,7 +89,11 @@ public final class ExpositionText {
             MetricSnapshot s = histogram(store, family, window);
             if (s != null) snapshots.add(s);
         }
-        if (!limits.isEmpty()) snapshots.add(limits(limits));
+        if (!objects.pods().isEmpty()) {
+            snapshots.add(resources(LIMITS, objects.pods(), false));
+            snapshots.add(resources(REQUESTS, objects.pods(), true));
+        }
+        if (!objects.deployments().isEmpty()) snapshots.add(specReplicas(objects.deployments()));
         var out = new ByteArrayOutputStream();
         try {
             WRITER.write(out, new MetricSnapshots(snapshots));
@@ -195,17 +208,26 @@ public final class ExpositionText {
         }
     }
 
-    private static GaugeSnapshot limits(List<PodLimit> limits) {
-        var builder = GaugeSnapshot.builder().name(LIMITS);
-        for (PodLimit l : limits) {
-            var labels = new TreeMap<String, String>();
-            labels.put("namespace", l.pod().namespace());
-            labels.put("pod", l.pod().name());
-            labels.put("container", l.container());
-            labels.put("resource", "memory");
-            labels.put("unit", "byte");
-            builder.dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder().labels(labels(labels)).value(l.memoryLimitBytes()).build());
+    /** Limits (memory) or requests (cpu, memory) of every pod, labelled as kube-state-metrics labels them. */
+    private static GaugeSnapshot resources(String name, List<PodResources> pods, boolean requests) {
+        var builder = GaugeSnapshot.builder().name(name);
+        for (PodResources r : pods) {
+            if (requests) builder.dataPoint(resource(r, "cpu", "core", r.cpuRequestCores()));
+            builder.dataPoint(resource(r, "memory", "byte", requests ? r.memoryRequestBytes() : r.memoryLimitBytes()));
         }
+        return builder.build();
+    }
+
+    private static GaugeSnapshot.GaugeDataPointSnapshot resource(PodResources r, String resource, String unit, double value) {
+        var labels = Map.of("namespace", r.pod().namespace(), "pod", r.pod().name(), "container", r.container(), "resource", resource, "unit", unit);
+        return GaugeSnapshot.GaugeDataPointSnapshot.builder().labels(labels(labels)).value(value).build();
+    }
+
+    private static GaugeSnapshot specReplicas(List<DeploymentView> deployments) {
+        var builder = GaugeSnapshot.builder().name(SPEC_REPLICAS);
+        for (DeploymentView d : deployments)
+            builder.dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder()
+                    .labels(labels(Map.of("namespace", d.namespace(), "deployment", d.name()))).value(d.replicas()).build());
         return builder.build();
     }
 

@@ -5,6 +5,7 @@ import dev.homeostat.chaos.TargetCluster;
 import dev.homeostat.simulator.Simulation;
 import dev.homeostat.simulator.events.SimEvent;
 import dev.homeostat.simulator.cluster.PodView;
+import dev.homeostat.simulator.spec.ContainerSpec;
 import dev.homeostat.simulator.spec.DeploymentSpec;
 import dev.homeostat.simulator.spec.SimulationSpec;
 import dev.homeostat.testbed.scenario.Scenario;
@@ -141,16 +142,19 @@ public final class SimServer implements AutoCloseable {
     }
 
     private void render() {
-        var limits = new ArrayList<ExpositionText.PodLimit>();
+        var pods = new ArrayList<ExpositionText.PodResources>();
         for (PodView p : simulation.pods()) {
             if ("Terminating".equals(p.phase()) || p.deployment() == null) continue;
             for (DeploymentSpec d : spec.cluster().deployments())
-                if (d.namespace().equals(p.namespace()) && d.name().equals(p.deployment()) && d.container() != null && d.container().memoryLimit() != null)
-                    limits.add(new ExpositionText.PodLimit(p, d.container().name() == null ? d.name() : d.container().name(), d.container().memoryLimit()));
+                if (d.namespace().equals(p.namespace()) && d.name().equals(p.deployment()) && d.container() != null) {
+                    ContainerSpec c = d.container();
+                    pods.add(new ExpositionText.PodResources(p, c.name(), c.cpuRequest(), c.memoryRequest(), c.memoryLimit()));
+                }
         }
+        var objects = new ExpositionText.StateMetrics(pods, simulation.deployments());
         long scrapeMillis = spec.scrapeInterval().toMillis();
         // New counters at 0 for a scrape interval and a half: Prometheus, scraping at that interval, sees them start.
-        scrape = ExpositionText.render(simulation.metrics(), simulation.now(), scrapeMillis * 2, limits, scrapeMillis * 3 / 2);
+        scrape = ExpositionText.render(simulation.metrics(), simulation.now(), scrapeMillis * 2, objects, scrapeMillis * 3 / 2);
     }
 
     /** {@code http://host:port/metrics}. */

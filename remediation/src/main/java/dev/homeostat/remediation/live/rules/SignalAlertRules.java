@@ -23,6 +23,10 @@ import java.util.Map;
  *       ({@code quantile_over_time(0.5)}) or mean for the centre and {@code stddev_over_time} for the spread (for
  *       normal data, 1.4826 × MAD = σ), floored at {@code minSpread}; {@code direction} picks the side. An
  *       approximation of the detector (no relearning), said so in the rule's annotation.</li>
+ *   <li>A signal with {@code peers} is judged on what the engine judges (SignalEvaluator): each series minus, or
+ *       over, the median of its group ({@code quantile by (namespace, <label>) (0.5, …)}, Prometheus' median of an
+ *       even group is the mean of the middle two as the engine's is); a series alone in its group as it is
+ *       (difference) or not at all (ratio), and a ratio only over a median above zero.</li>
  *   <li>Every other detector (forecast, isolation forest, clustering, classifier, lifecycle, ensembles, seasonal)
  *       and multivariate signals have no PromQL form: no rule, and {@link #skipped} says why. The engine still
  *       detects them from {@code query_range}.</li>
@@ -47,7 +51,7 @@ public final class SignalAlertRules {
                 skipped.add(new Skipped(s.name(), "multivariate (" + s.metrics().size() + " metrics): no single PromQL condition"));
                 continue;
             }
-            String q = queries.getOrDefault(s.metric(), s.metric());
+            String q = peered(s, queries.getOrDefault(s.metric(), s.metric()));
             DetectorSpec d = s.detector();
             switch (d.name()) {
                 case "threshold" -> rules.add(threshold(s, q, d));
@@ -63,6 +67,16 @@ public final class SignalAlertRules {
 
     /** The rule group's evaluation interval: the policy's. */
     public Duration interval() { return interval; }
+
+    /** The series {@code s}'s detector reads, {@code q} against its peers when the signal names them. */
+    static String peered(Signal s, String q) {
+        if (s.peers() == null) return q;
+        String by = "(namespace, " + s.peers() + ")";
+        String grouped = "on " + by + " (count by " + by + " (" + q + ") > 1)";
+        String median = "quantile by " + by + " (0.5, " + q + ")";
+        if (s.peerRatio()) return "(" + q + ") / on " + by + " group_left () (" + median + " > 0) and " + grouped;
+        return "((" + q + ") - on " + by + " group_left () " + median + ") and " + grouped + " or ((" + q + ") unless " + grouped + ")";
+    }
 
     private Rule threshold(Signal s, String q, DetectorSpec d) {
         String above = d.params().get("above");
