@@ -69,6 +69,20 @@ class EngineTest {
     }
 
     @Test
+    void aRefusedAction_isNamedRefusedInThePage_notTriedAsIfItHadRun() {
+        var h = new Harness(RESTART_THEN_PAGE);
+        h.cluster.deployment("checkout", 3);
+        h.cluster.refusing.put(ClusterAction.RestartPod.class, "pods is forbidden: cannot delete");
+        for (long s = 15; s <= 90; s += 15) {
+            h.clock.set(s * 1000);
+            h.sampleAndTick("mem_ratio", Harness.pod("checkout-0"), 0.95);
+        }
+        assertThat(h.journal.of(EngineEvent.Paged.class)).singleElement().satisfies(e -> assertThat(e.reason())
+                .contains("still anomalous after restart-pod (refused: pods is forbidden: cannot delete)")
+                .contains("tried: restart-pod (refused: pods is forbidden: cannot delete)"));
+    }
+
+    @Test
     void failedVerification_pagesAboutTheReplacement_thenEscalates() {
         var h = new Harness(RESTART_THEN_PAGE);
         h.cluster.deployment("checkout", 3);

@@ -307,7 +307,8 @@ public final class Router {
             }
             case ActionGate.Attempt.Executed executed -> {
                 approvalSteps.drop(incident);
-                incident.taken.add(incident.action());
+                // a refused action was tried but did nothing: the page says so, and "still anomalous after" it reads true
+                incident.taken.add(executed.outcome().applied() ? incident.action() : incident.action() + " (refused: " + executed.outcome().detail() + ")");
                 incident.acted(now);
                 // actions after which the deployment starts new pods: those pods are the target's replacements
                 boolean page = switch (action) {

@@ -50,6 +50,8 @@ public final class FakeCluster implements ClusterView, ClusterActions {
     public final List<String> violations = new ArrayList<>();
     public long readyDelayMillis = 30_000;
     public boolean renameOnRestart = true;
+    /** Kinds of action the API server refuses (e.g. RBAC forbids them), with that reason. */
+    public final java.util.Map<Class<? extends ClusterAction>, String> refusing = new java.util.HashMap<>();
     public double maxUnavailableFraction = 0.34;
     /** Nodes {@code node-1 … node-N}; new pods go to the uncordoned node with the fewest pods. */
     public int nodes = 1;
@@ -168,6 +170,7 @@ public final class FakeCluster implements ClusterView, ClusterActions {
     public ActionOutcome execute(ClusterAction action) {
         executed.add(new Executed(clock.millis(), action));
         settle();
+        if (refusing.containsKey(action.getClass())) return ActionOutcome.refused(refusing.get(action.getClass()));
         return switch (action) {
             case ClusterAction.Page p -> ActionOutcome.applied("paged");
             case ClusterAction.RestartPod r -> restart(r.target().name());

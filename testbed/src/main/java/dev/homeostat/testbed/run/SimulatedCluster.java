@@ -173,7 +173,8 @@ final class SimulatedCluster implements ClusterView, ClusterActions, Clock {
             // Honest about the model's limits: journaled as refused, so a report never credits an action the simulator cannot perform.
             case ClusterAction.RollbackDeployment r -> simulation.rollback(r.target().namespace(), r.target().name(), "homeostat-engine")
                     ? ActionOutcome.applied("rolled back " + r.target().ref() + " to its previous revision; a rolling update replaces the pods")
-                    : ActionOutcome.refused("no such deployment, or no previous revision to roll back to");
+                    : ActionOutcome.refused(simulation.deployments().stream().anyMatch(d -> d.namespace().equals(r.target().namespace()) && d.name().equals(r.target().name()))
+                            ? r.target().ref() + " has no previous revision to roll back to" : "no such deployment");
             case ClusterAction.IsolatePod i -> {
                 boolean stateful = ofStatefulSet(i.target().namespace(), i.target().name());
                 yield simulation.isolatePod(i.target().namespace(), i.target().name())
