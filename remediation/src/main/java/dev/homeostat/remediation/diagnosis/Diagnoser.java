@@ -7,7 +7,6 @@ import dev.homeostat.remediation.model.Target;
 import dev.homeostat.remediation.port.ClusterView;
 import dev.homeostat.remediation.port.DeploymentInfo;
 import dev.homeostat.remediation.port.MetricsSource;
-import dev.homeostat.remediation.port.NodeInfo;
 import dev.homeostat.remediation.port.PodInfo;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -32,8 +31,9 @@ import java.util.TreeSet;
  *       service's first anomaly (or its new pods crash-loop): roll that change back;</li>
  *   <li><b>crash loop</b> — pods of a settled revision crash-loop: restart them, or page with the reason;</li>
  *   <li><b>symptom</b> — a service it calls (the mesh's call graph) is anomalous: hold, the dependency is the problem;</li>
- *   <li><b>node-local</b> — its anomalous pods share a node that is not ready, or where another service's pods are
- *       anomalous too;</li>
+ *   <li><b>node-local</b> — its anomalous pods share a node that is not ready, or where the pods of two other
+ *       services — not its callers — are anomalous, and only there, while their pods elsewhere serve
+ *       ({@link NodeEvidence});</li>
  *   <li><b>pod-local</b> — some of its pods stand out, and at least as many healthy, settled peers serve beside them,
  *       which have not themselves moved as a whole since the service's first anomaly of the lookback ({@link PeerShift}):
  *       a pod standing out from peers all degraded by one slow backend, or lagging while they all recover, is the tail
@@ -58,6 +58,7 @@ public final class Diagnoser {
     private final Map<String, Set<String>> deploymentsOf = new HashMap<>();
     private final MetricsSource metrics;
     private final PeerShift peerShift;
+    private final NodeEvidence nodeEvidence;
 
     /**
      * How busy a pod is: CPU used over its CPU requests, as the HPA computes utilization (recording rule over
@@ -69,6 +70,7 @@ public final class Diagnoser {
         this.cluster = Objects.requireNonNull(cluster, "cluster");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.peerShift = new PeerShift(metrics);
+        this.nodeEvidence = new NodeEvidence(this.cluster);
         this.mesh = Objects.requireNonNull(mesh, "mesh");
         this.changeWindow = changeWindow.toMillis();
         this.lookback = lookback.toMillis();
@@ -143,7 +145,7 @@ public final class Diagnoser {
         }
         // the service is where it starts: a bad node, a few bad pods, else the service as a whole
         List<Target> standOut = standingOut(service, now);
-        Optional<Diagnosis> node = nodeLocal(service, deployments, standOut, evidence);
+        Optional<Diagnosis> node = nodeEvidence.diagnose(service, deployments, standOut, recent, graph, now, evidence);
         if (node.isPresent()) return node.get();
         if (!standOut.isEmpty()) {
             List<PodInfo> peers = healthyPeers(deployments, standOut, now);
@@ -212,7 +214,7 @@ public final class Diagnoser {
      * measured over, so a pod that served alone while its peers were replaced is compared with peers that have
      * served beside it for a whole window, not with fresh ones whose window holds only the calm after.
      */
-    private static final long SETTLED_MILLIS = 120_000;
+    static final long SETTLED_MILLIS = 120_000;
 
     /** How recent a pod's own anomaly must be for it to stand out now: one rate window of the pod signals. */
     private static final long STANDING_OUT_MILLIS = 60_000;
@@ -263,39 +265,6 @@ public final class Diagnoser {
             if (p != null && p.startedAtMillis() >= 0 && a.timeMillis() - p.startedAtMillis() >= SETTLED_MILLIS) pods.put(a.target().ref(), a.target());
         }
         return List.copyOf(pods.values());
-    }
-
-    /**
-     * A node its anomalous pods sit on that is not ready, or where the anomalies of other services concentrate: at
-     * least two other services have anomalous pods there and none elsewhere. Its not-ready pods count as anomalous.
-     */
-    private Optional<Diagnosis> nodeLocal(String service, List<DeploymentInfo> deployments, List<Target> standOut, List<String> evidence) {
-        Map<String, List<Target>> byNode = new TreeMap<>();
-        for (DeploymentInfo d : deployments)
-            for (PodInfo p : cluster.podsOf(d.namespace(), d.name()))
-                if (p.node() != null && !p.node().isBlank() && (among(standOut, p) || !p.ready())) byNode.computeIfAbsent(p.node(), k -> new ArrayList<>()).add(target(p));
-        if (byNode.isEmpty()) return Optional.empty();
-        Map<String, Boolean> ready = new HashMap<>();
-        for (NodeInfo n : cluster.nodes()) ready.put(n.name(), n.ready());
-        // where each other service's anomalous pods are
-        Map<String, Set<String>> nodesOf = new TreeMap<>();
-        for (Anomaly a : recent) {
-            String other = serviceOf(a);
-            if (a.target().kind() != Target.Kind.POD || other == null || other.equals(service)) continue;
-            PodInfo p = cluster.pod(a.target().namespace(), a.target().name()).orElse(null);
-            if (p != null && p.node() != null && !p.node().isBlank()) nodesOf.computeIfAbsent(other, k -> new TreeSet<>()).add(p.node());
-        }
-        for (var e : byNode.entrySet()) {
-            String node = e.getKey();
-            boolean notReady = !ready.getOrDefault(node, true);
-            List<String> concentrated = new ArrayList<>();
-            for (var o : nodesOf.entrySet()) if (o.getValue().size() == 1 && o.getValue().contains(node)) concentrated.add(o.getKey());
-            if (notReady || concentrated.size() >= 2) {
-                evidence.add("node " + node + (notReady ? " is not ready" : " is where the anomalous pods of " + concentrated + " all are"));
-                return Optional.of(new Diagnosis.NodeLocal(new Target(Target.Kind.NODE, null, node), service, e.getValue(), evidence));
-            }
-        }
-        return Optional.empty();
     }
 
     /** The mean busy ratio of the service's ready pods (their newest samples of the last minute); NaN without any. */
