@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The shipped rules compute what the simulator records under the same names, checked by {@code promtool test rules}
  * on series whose answer is known: the memory prediction (a working set growing 2 bytes every 15 s, 640 of a
- * 1,000-byte limit: 760 expected 15 min on), CPU over requests, a Deployment's available replicas over the fewest it
+ * 1,000-byte limit: 760 expected 15 min on; one
+ * growing 1 byte every 15 s, 740 an hour in: 980 an hour on), CPU over requests, a Deployment's available replicas over the fewest it
  * wanted in the last 2 min; and the signal alerts judge a pod against its peers as the engine does (a pod 5× its
  * service's median latency alerts, a lone pod does not; errors every pod of a service shares do not alert), and a pod's
  * readiness from kube-state-metrics' {@code condition="true"} series only.
@@ -36,6 +37,8 @@ class ShippedRulesArithmeticTest {
                     input_series:
                       - {series: 'container_memory_working_set_bytes{namespace="default",pod="web-1",container="web"}', values: '600+2x40'}
                       - {series: 'kube_pod_container_resource_limits{namespace="default",pod="web-1",container="web",resource="memory",unit="byte"}', values: '1000x40'}
+                      - {series: 'container_memory_working_set_bytes{namespace="default",pod="web-3",container="web"}', values: '500+1x300'}
+                      - {series: 'kube_pod_container_resource_limits{namespace="default",pod="web-3",container="web",resource="memory",unit="byte"}', values: '1000x300'}
                       - {series: 'container_memory_working_set_bytes{namespace="default",pod="web-2",container="web"}', values: '500x40'}
                       - {series: 'kube_pod_container_resource_limits{namespace="default",pod="web-2",container="web",resource="memory",unit="byte"}', values: '1000x40'}
                       - {series: 'container_cpu_usage_seconds_total{namespace="default",pod="web-1",container="web"}', values: '0+7.5x40'}
@@ -48,6 +51,10 @@ class ShippedRulesArithmeticTest {
                         eval_time: 5m
                         exp_samples:
                           - {labels: 'pod:container_memory_working_set_bytes:predict_ratio_15m{namespace="default",pod="web-1"}', value: 0.76}
+                      - expr: pod:container_memory_working_set_bytes:predict_ratio_1h
+                        eval_time: 1h
+                        exp_samples:
+                          - {labels: 'pod:container_memory_working_set_bytes:predict_ratio_1h{namespace="default",pod="web-3"}', value: 0.98}
                       - expr: pod:container_cpu_usage:ratio_request
                         eval_time: 5m
                         exp_samples:

@@ -1,14 +1,19 @@
 package dev.homeostat.simulator;
 
 /**
- * A pod's working-set trend for the memory prediction rule (PromQL {@code predict_linear}): an exponentially weighted
+ * A pod's working-set trend for the memory prediction rules (PromQL {@code predict_linear}): an exponentially weighted
  * mean of its samples with time constant window/2 lags a linear trend by that constant, so the trend is
- * (value − mean) / constant. Four numbers per pod ({@link PodState}'s {@code trend…} fields, the scrape's), whatever the
- * scrape interval, where a window of samples would hold one per scrape: they sit in the pod itself, which the scrape
- * reads anyway, rather than in an object of their own that the young collector may have copied far from it.
+ * (value − mean) / constant. Four numbers per pod and rule ({@link State}), whatever the scrape interval, where a window
+ * of samples would hold one per scrape; allocated with the pod, so they sit beside it.
  */
 final class MemoryTrend {
     private MemoryTrend() { }
+
+    /** One rule's trend of one pod's working set. */
+    static final class State {
+        double mean = Double.NaN;
+        long last = Long.MIN_VALUE, first = Long.MIN_VALUE, since = Long.MIN_VALUE;
+    }
 
     /**
      * The mean's weight for a new sample, 1 − exp(−Δt/τ): the same for every pod scraped at one interval, so a scrape
@@ -29,33 +34,33 @@ final class MemoryTrend {
     }
 
     /**
-     * Takes the pod's working-set sample {@code value} at {@code t}; returns the value extrapolated {@code aheadMs} on,
-     * NaN while warming up or when not {@code wanted} (the trend is kept all the same). A new container (the pod's
-     * {@code runningSince} changed) starts it afresh: a new process, whose working set starts over.
+     * Takes the pod's working-set sample {@code value} at {@code t} into {@code s}; returns the value extrapolated
+     * {@code aheadMs} on, NaN while warming up or when not {@code wanted} (the trend is kept all the same). A new
+     * container ({@code runningSince} changed) starts it afresh: a new process, whose working set starts over.
      */
-    static double predict(PodState p, long t, double value, long windowMs, long aheadMs, Decay decay, boolean wanted) {
-        if (p.trendSince != p.runningSince) {
-            p.trendSince = p.runningSince;
-            p.trendMean = Double.NaN;
-            p.trendLast = Long.MIN_VALUE;
-            p.trendFirst = Long.MIN_VALUE;
+    static double predict(State s, long runningSince, long t, double value, long windowMs, long aheadMs, Decay decay, boolean wanted) {
+        if (s.since != runningSince) {
+            s.since = runningSince;
+            s.mean = Double.NaN;
+            s.last = Long.MIN_VALUE;
+            s.first = Long.MIN_VALUE;
         }
         double tau = windowMs / 2.0;
-        double mean = p.trendMean;
-        if (Double.isNaN(mean) || t <= p.trendLast) {
+        double mean = s.mean;
+        if (Double.isNaN(mean) || t <= s.last) {
             if (Double.isNaN(mean)) {
-                p.trendMean = value;
-                p.trendFirst = t;
+                s.mean = value;
+                s.first = t;
             }
-            p.trendLast = Math.max(p.trendLast, t);
+            s.last = Math.max(s.last, t);
             return Double.NaN;
         }
-        double alpha = decay.alpha(t - p.trendLast, tau);
+        double alpha = decay.alpha(t - s.last, tau);
         mean += alpha * (value - mean);
-        p.trendMean = mean;
-        p.trendLast = t;
+        s.mean = mean;
+        s.last = t;
         // until a window has passed, the mean still carries the first sample: no trend to speak of yet
-        if (!wanted || t - p.trendFirst < windowMs) return Double.NaN;
+        if (!wanted || t - s.first < windowMs) return Double.NaN;
         double slope = (value - mean) / tau;
         return value + slope * aheadMs;
     }

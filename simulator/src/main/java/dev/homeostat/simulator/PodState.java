@@ -95,9 +95,8 @@ final class PodState {
     // ---- the scraper's: first of the pod's Scraper.POD_SERIES metric-store slots (-1 before its first scrape), and which are named
     int slots = -1;
     long boundSeries;
-    /** The scraper's: the working set's trend ({@link MemoryTrend}) and the container it is of (its runningSince). */
-    double trendMean = Double.NaN;
-    long trendLast = Long.MIN_VALUE, trendFirst = Long.MIN_VALUE, trendSince = Long.MIN_VALUE;
+    /** The scraper's: the working set's trends ({@link MemoryTrend}) for the 15-minute and the 1-hour prediction. */
+    final MemoryTrend.State shortTrend = new MemoryTrend.State(), longTrend = new MemoryTrend.State();
 
     /** @param stepMs the traffic step: the minute window holds 60 s / step buckets */
     PodState(String name, DeploymentState deployment, DeploymentState.Revision revision, long createdAt, long stepMs) {

@@ -26,13 +26,14 @@ final class Scraper implements PodWatch {
             MEMORY_RATIO = 7, CPU_RATE = 8, ERROR_RATIO = 9, LATENCY_MEAN = 10, DURATION_COUNT = 14,
             // the duration histogram's buckets (+Inf last) and then its sum: laid out as a PodRows row's DURATIONS
             DURATION_BUCKET = 15, DURATION_SUM = 27,
-            LAST_TERMINATED_OOM = 11, LAST_TERMINATED_ERROR = 12, WAITING_BACK_OFF = 13, CPU_BUSY = 28, MEMORY_PREDICTED = 29;
+            LAST_TERMINATED_OOM = 11, LAST_TERMINATED_ERROR = 12, WAITING_BACK_OFF = 13, CPU_BUSY = 28, MEMORY_PREDICTED = 29,
+            MEMORY_PREDICTED_1H = 30;
     /** Slots per pod: the series above, one per bucket of the duration histogram (+Inf included), its sum. */
-    static final int POD_SERIES = MEMORY_PREDICTED + 1;
+    static final int POD_SERIES = MEMORY_PREDICTED_1H + 1;
     /** The duration histogram's slots in a pod's run, buckets and sum, as a mask. */
     static final long DURATION_MASK = ((1L << (DURATION_SUM + 1)) - 1) & ~((1L << DURATION_BUCKET) - 1);
-    /** predict_linear's window and horizon, ms. */
-    static final long PREDICT_WINDOW_MS = 300_000, PREDICT_AHEAD_MS = 900_000;
+    /** predict_linear's window and horizon, ms: the 15-minute prediction, and the 1-hour one for slow leaks. */
+    static final long PREDICT_WINDOW_MS = 300_000, PREDICT_AHEAD_MS = 900_000, PREDICT_1H_WINDOW_MS = 3_600_000, PREDICT_1H_AHEAD_MS = 3_600_000;
 
     static {
         if (DURATION_SUM != DURATION_BUCKET + LATENCY_BUCKETS.length + 1)
@@ -51,7 +52,7 @@ final class Scraper implements PodWatch {
     private boolean keepAvailable = true, keepAvailableRatio = true, keep503 = true, keepErrors = true, keepP99 = true,
             keepEdges = true;
     /** The memory trend's decay per scrape, computed once per interval rather than once per pod. */
-    private final MemoryTrend.Decay decay = new MemoryTrend.Decay();
+    private final MemoryTrend.Decay decay = new MemoryTrend.Decay(), decay1h = new MemoryTrend.Decay();
     /** A row's samples, worked out once for the pods that share it. */
     final RowSamples rowSamples = new RowSamples();
     // series handles of deployments and services, found once (identity lookups only, never iterated)
@@ -207,10 +208,15 @@ final class Scraper implements PodWatch {
             v[base + MEMORY_RATIO] = ratio;
             mask |= 1L << MEMORY | 1L << MEMORY_RATIO | fromRow.cpu;
             boolean wanted = ratio >= MEMORY_PREDICTION_FROM;
-            double predicted = MemoryTrend.predict(p, t, ratio, PREDICT_WINDOW_MS, PREDICT_AHEAD_MS, decay, wanted);
+            double predicted = MemoryTrend.predict(p.shortTrend, p.runningSince, t, ratio, PREDICT_WINDOW_MS, PREDICT_AHEAD_MS, decay, wanted);
             if (wanted && !Double.isNaN(predicted)) {
                 v[base + MEMORY_PREDICTED] = Math.max(predicted, 0);
                 mask |= 1L << MEMORY_PREDICTED;
+            }
+            double hour = MemoryTrend.predict(p.longTrend, p.runningSince, t, ratio, PREDICT_1H_WINDOW_MS, PREDICT_1H_AHEAD_MS, decay1h, wanted);
+            if (wanted && !Double.isNaN(hour)) {
+                v[base + MEMORY_PREDICTED_1H] = Math.max(hour, 0);
+                mask |= 1L << MEMORY_PREDICTED_1H;
             }
         }
         v[base + RESTART_COUNT] = p.restarts;
@@ -262,6 +268,7 @@ final class Scraper implements PodWatch {
             case CPU_RATE -> POD_CPU_RATE;
             case CPU_BUSY -> POD_CPU_BUSY;
             case MEMORY_PREDICTED -> POD_MEMORY_PREDICTED;
+            case MEMORY_PREDICTED_1H -> POD_MEMORY_PREDICTED_1H;
             case ERROR_RATIO -> POD_ERROR_RATIO;
             case LATENCY_MEAN -> POD_LATENCY_MEAN;
             case DURATION_SUM -> REQUEST_DURATION_SUM;
@@ -293,7 +300,7 @@ final class Scraper implements PodWatch {
             case HTTP_200 -> Map.of("namespace", ns, "service", service, "pod", pod, "code", "200");
             case HTTP_500 -> Map.of("namespace", ns, "service", service, "pod", pod, "code", "500");
             case HTTP_504 -> Map.of("namespace", ns, "service", service, "pod", pod, "code", "504");
-            case MEMORY_RATIO, CPU_RATE, CPU_BUSY, MEMORY_PREDICTED -> Map.of("namespace", ns, "pod", pod);
+            case MEMORY_RATIO, CPU_RATE, CPU_BUSY, MEMORY_PREDICTED, MEMORY_PREDICTED_1H -> Map.of("namespace", ns, "pod", pod);
             case ERROR_RATIO, LATENCY_MEAN, DURATION_SUM, DURATION_COUNT -> Map.of("namespace", ns, "service", service, "pod", pod);
             default -> throw new IllegalStateException("no pod series " + series);
         };

@@ -13,10 +13,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The memory prediction rule ({@link MemoryTrend}) as its definition reads, worked out here from the pods' own
+ * The memory prediction rules ({@link MemoryTrend}) as their definition reads, worked out here from the pods' own
  * working-set ratio samples: an exponentially weighted mean per container, started afresh when the container restarts,
  * and the value extrapolated from it once a window has passed, recorded while the ratio is past
- * {@link MetricNames#MEMORY_PREDICTION_FROM}.
+ * {@link MetricNames#MEMORY_PREDICTION_FROM}: 15 min ahead at the pace of 5, and 1 h ahead at the pace of the hour.
  */
 class MemoryPredictionTest {
 
@@ -26,13 +26,42 @@ class MemoryPredictionTest {
         var leak = new MemoryLeak("leak", Duration.ZERO, Duration.ofMinutes(40), "shop", "checkout", 600L << 10);
         var shop = GoldenScenarios.shop(List.of(leak));
         var run = Fixtures.run(new SimulationSpec(shop.cluster(), Duration.ofMinutes(40), null, shop.faults()), 3);
-        var predicted = run.series(MetricNames.POD_MEMORY_PREDICTED);
+        assertThat(matchesDefinition(run, MetricNames.POD_MEMORY_PREDICTED, Scraper.PREDICT_WINDOW_MS, Scraper.PREDICT_AHEAD_MS))
+                .as("pods whose leak killed them, predicted again after their restart").isPositive();
+    }
+
+    @Test
+    void aSlowLeak_crossesTheLimitAnHourAhead_longBeforeFifteenMinutesAhead_andBeforeGarbageCollectionSlowsIt() {
+        // 30 KiB/s from 200 MiB under 512 MiB: 0.6 after ~1.2 h, the limit after ~3 h
+        var leak = new MemoryLeak("leak", Duration.ZERO, Duration.ofHours(4), "shop", "checkout", 30L << 10);
+        var shop = GoldenScenarios.shop(List.of(leak));
+        var run = Fixtures.run(new SimulationSpec(shop.cluster(), Duration.ofHours(4), null, shop.faults()), 3);
+        matchesDefinition(run, MetricNames.POD_MEMORY_PREDICTED_1H, Scraper.PREDICT_1H_WINDOW_MS, Scraper.PREDICT_1H_AHEAD_MS);
+        for (Series hour : run.series(MetricNames.POD_MEMORY_PREDICTED_1H)) {
+            String pod = hour.labels().get("pod");
+            long hourAt = firstAbove(hour, 1);
+            long quarterAt = firstAbove(run.series(MetricNames.POD_MEMORY_PREDICTED).stream().filter(s -> s.labels().get("pod").equals(pod)).findFirst().orElseThrow(), 1);
+            long pressureAt = firstAbove(run.series(MetricNames.POD_MEMORY_RATIO).stream().filter(s -> s.labels().get("pod").equals(pod)).findFirst().orElseThrow(), 0.9);
+            assertThat(hourAt).as(pod + ": the hour's prediction reaches the limit").isLessThan(Long.MAX_VALUE);
+            assertThat(quarterAt - hourAt).as(pod + ": that long before the 15-minute one").isGreaterThan(20 * 60_000L);
+            assertThat(hourAt).as(pod + ": before the working set is 90 % of the limit").isLessThan(pressureAt);
+        }
+    }
+
+    private static long firstAbove(Series s, double level) {
+        for (int i = 0; i < s.size(); i++) if (s.values()[i] > level) return s.times()[i];
+        return Long.MAX_VALUE;
+    }
+
+    /** Asserts that every pod's {@code metric} is the rule worked out from its ratio samples; the pods restarted on the way. */
+    private static int matchesDefinition(Fixtures.Run run, String metric, long window, long ahead) {
+        var predicted = run.series(metric);
         assertThat(predicted).as("the leak's pods pass the threshold").isNotEmpty();
         int restarted = 0;
         for (Series ratio : run.series(MetricNames.POD_MEMORY_RATIO)) {
             String pod = ratio.labels().get("pod");
             Series restarts = only(run.series(MetricNames.RESTARTS), pod);
-            var expected = expected(ratio, restarts);
+            var expected = expected(ratio, restarts, window, ahead);
             Series actual = predicted.stream().filter(s -> s.labels().get("pod").equals(pod)).findFirst().orElse(null);
             if (expected.isEmpty()) {
                 assertThat(actual).as(pod).isNull();
@@ -43,12 +72,12 @@ class MemoryPredictionTest {
             assertThat(actual.values()).as(pod).containsExactly(expected.stream().mapToDouble(s -> s[1]).toArray());
             if (restarts.values()[restarts.size() - 1] > 0) restarted++;
         }
-        assertThat(restarted).as("pods whose leak killed them, predicted again after their restart").isPositive();
+        return restarted;
     }
 
     /** [time, prediction] pairs from the ratio samples, the trend started afresh whenever the restart count moved. */
-    private static List<double[]> expected(Series ratio, Series restarts) {
-        double tau = Scraper.PREDICT_WINDOW_MS / 2.0, mean = Double.NaN, restartsThen = -1;
+    private static List<double[]> expected(Series ratio, Series restarts, long window, long ahead) {
+        double tau = window / 2.0, mean = Double.NaN, restartsThen = -1;
         long first = 0, last = 0;
         var out = new ArrayList<double[]>();
         for (int i = 0; i < ratio.size(); i++) {
@@ -62,8 +91,8 @@ class MemoryPredictionTest {
             }
             mean += (1 - Math.exp(-(t - last) / tau)) * (v - mean);
             last = t;
-            if (t - first >= Scraper.PREDICT_WINDOW_MS && v >= MetricNames.MEMORY_PREDICTION_FROM)
-                out.add(new double[] {t, Math.max(v + (v - mean) / tau * Scraper.PREDICT_AHEAD_MS, 0)});
+            if (t - first >= window && v >= MetricNames.MEMORY_PREDICTION_FROM)
+                out.add(new double[] {t, Math.max(v + (v - mean) / tau * ahead, 0)});
         }
         return out;
     }

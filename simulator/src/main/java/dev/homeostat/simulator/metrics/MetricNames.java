@@ -52,7 +52,14 @@ public final class MetricNames {
      * only while the working set is already past {@link #MEMORY_PREDICTION_FROM} of the limit: a pod heading for an OOM kill.
      */
     public static final String POD_MEMORY_PREDICTED = "pod:container_memory_working_set_bytes:predict_ratio_15m";
-    /** The share of the memory limit from which {@link #POD_MEMORY_PREDICTED} is recorded. */
+    /**
+     * The working set 1 h ahead over the memory limit, extrapolated from the last hour ({@code predict_linear}); from
+     * {@link #MEMORY_PREDICTION_FROM} of the limit, as {@link #POD_MEMORY_PREDICTED}: a slow leak, hours from its OOM
+     * kill, crosses 1 here while the 15-minute prediction still sees room, before garbage collection near the limit
+     * slows its requests. Not recorded in a container's first hour.
+     */
+    public static final String POD_MEMORY_PREDICTED_1H = "pod:container_memory_working_set_bytes:predict_ratio_1h";
+    /** The share of the memory limit from which {@link #POD_MEMORY_PREDICTED} and {@link #POD_MEMORY_PREDICTED_1H} are recorded. */
     public static final double MEMORY_PREDICTION_FROM = 0.6;
     public static final String POD_ERROR_RATIO = "pod:http_request_errors:ratio_rate1m";
     public static final String POD_LATENCY_MEAN = "pod:http_request_duration_seconds:mean_rate1m";
