@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 class EngineDryRunTest {
     static KubernetesClient client;
     static final Path ROOT = RepositoryPaths.root();
-    static final String MEMORY = "pod:container_memory_working_set_bytes:ratio_limit";
+    static final String MEMORY = "pod:container_memory_working_set_bytes:predict_ratio_15m";
 
     @Test
     void dryRun_againstTheMockServer_logsTheRestartItWouldDo(@TempDir Path dir) throws Exception {
@@ -111,7 +111,7 @@ class EngineDryRunTest {
         }
     }
 
-    /** Answers query_range: the memory ratio is 0.95 for checkout-0 and 0.4 for the others; every other metric has no series. */
+    /** Answers query_range: the working set 15 min ahead is 1.3 of the limit for checkout-0, 0.62 and 0.63 for the others; every other metric has no series. */
     static HttpServer stubPrometheus() throws Exception {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/api/v1/query_range", exchange -> {
@@ -123,7 +123,7 @@ class EngineDryRunTest {
                 }
                 String result = "";
                 if (params.get("query").equals(MEMORY)) {
-                    result = String.join(",", series("checkout-0", "0.95", params), series("checkout-1", "0.40", params), series("checkout-2", "0.41", params));
+                    result = String.join(",", series("checkout-0", "1.30", params), series("checkout-1", "0.62", params), series("checkout-2", "0.63", params));
                 }
                 byte[] body = ("{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[" + result + "]}}").getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", "application/json");
