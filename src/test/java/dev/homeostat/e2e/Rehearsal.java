@@ -16,10 +16,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Catalogue manifests run both ways on the same cluster and policy: each in a plain simulation of its own
@@ -35,7 +38,16 @@ import java.util.Map;
  * the simulation's own).
  */
 final class Rehearsal {
-    static final double SPEED = 30;
+    /**
+     * Simulated seconds per wall second on the live side ({@code -Drehearsal.speed}, default 30). Every wall-time
+     * figure of the live stack that stands for simulated time (scrape and evaluation interval, rule windows, the
+     * policy's durations, Alertmanager's intervals, sleeps, the SLO probe's poll) is derived from it through
+     * {@link #wallMillis}; what stays in wall time is {@code sim serve}'s 200 ms sync and the processes' own timeouts.
+     */
+    static final double SPEED = speed(System.getProperty("rehearsal.speed", "30"));
+    /** The manifests to rehearse ({@code -Drehearsal.only=pod-kill,http-abort}, file names without .yaml); empty: all. */
+    static final Set<String> ONLY = Arrays.stream(System.getProperty("rehearsal.only", "").split(","))
+            .map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet());
     static final String TOKEN = "rehearsal-token-0123456789abcdef";
     /** Where the fault starts in the simulation: after the detectors' warm-up, off the scrape grid. */
     private static final String FAULT_AT = "5m7s";
@@ -128,6 +140,17 @@ final class Rehearsal {
 
     static String ms(long simulatedMillis, double scale) {
         return Math.round(simulatedMillis / scale) + "ms";
+    }
+
+    /** Simulated milliseconds as wall milliseconds on the live side, at {@link #SPEED}. */
+    static long wallMillis(long simulatedMillis) {
+        return Math.round(simulatedMillis / SPEED);
+    }
+
+    private static double speed(String text) {
+        double speed = Double.parseDouble(text);
+        if (!(speed >= 1 && speed <= 30)) throw new IllegalArgumentException("-Drehearsal.speed=" + text + ": must be 1 to 30 (the live stack is tuned up to 30×)");
+        return speed;
     }
 
     /**
@@ -275,11 +298,11 @@ final class Rehearsal {
     }
 
     /**
-     * The recording rules with their time compressed by the speed ([1m] of simulated time is [2s] of wall time at
+     * The recording rules with their time compressed by the speed ([1m] of simulated time is [2000ms] of wall time at
      * 30×), and an alert rule per signal of the policy, labelled with the signal's name so the engine routes it.
      */
     static String compressedRules(Path rules, String interval) throws IOException {
-        long window = Math.max(2, Math.round(60 / SPEED));
+        String window = wallMillis(60_000) + "ms";
         // A counter grows in simulated seconds, and rate() divides by wall seconds: CPU cores (the one absolute rate;
         // the others are ratios, where the speed cancels) come out SPEED times too high unless divided back.
         String cpu = "rate(container_cpu_usage_seconds_total{container!=\"\", container!=\"POD\"}[1m])";
@@ -293,7 +316,7 @@ final class Rehearsal {
             for (JsonNode r : group.path("rules")) {
                 String expr = r.path("expr").asText();
                 cpuSeen |= expr.contains(cpu);
-                ((com.fasterxml.jackson.databind.node.ObjectNode) r).put("expr", expr.replace(cpu, cpu + " / " + SPEED).replace("[1m]", "[" + window + "s]"));
+                ((com.fasterxml.jackson.databind.node.ObjectNode) r).put("expr", expr.replace(cpu, cpu + " / " + SPEED).replace("[1m]", "[" + window + "]"));
             }
             groups.add(group);
         }

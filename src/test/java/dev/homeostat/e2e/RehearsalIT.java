@@ -32,12 +32,24 @@ class RehearsalIT {
         }
     }
 
+    /** The catalogue, or the part of it {@code -Drehearsal.only} names (each name must be a manifest). */
+    static List<Path> selected(List<Path> catalogue) {
+        if (Rehearsal.ONLY.isEmpty()) return catalogue;
+        var names = catalogue.stream().map(RehearsalIT::name).toList();
+        assertThat(names).as("-Drehearsal.only names manifests of the catalogue").containsAll(Rehearsal.ONLY);
+        return catalogue.stream().filter(p -> Rehearsal.ONLY.contains(name(p))).toList();
+    }
+
+    private static String name(Path manifest) {
+        return manifest.getFileName().toString().replace(".yaml", "");
+    }
+
     @Test
     void everyCatalogueManifestRehearsedLive_isAppliedAndCleanedUp_andTheCalibrationTableHasARowForEach() throws Exception {
         assumeTrue(Rehearsal.available(),
                 "prometheus / prometheus-alertmanager not installed: apt-get install -y --no-install-recommends prometheus prometheus-alertmanager");
         var rehearsal = new Rehearsal(RepositoryPaths.root(), dir);
-        List<Path> manifests = catalogue();
+        List<Path> catalogue = catalogue(), manifests = selected(catalogue);
         long t0 = System.nanoTime();
         var simulated = rehearsal.simulate(manifests);
         System.out.printf("simulated side: %d manifests in %.1f s%n", manifests.size(), (System.nanoTime() - t0) / 1e9);
@@ -46,7 +58,7 @@ class RehearsalIT {
         t0 = System.nanoTime();
         try (var stack = rehearsal.start()) {
             for (Path manifest : manifests) {
-                String name = manifest.getFileName().toString().replace(".yaml", "");
+                String name = name(manifest);
                 var live = stack.rehearse(manifest);
                 rows.add(new Rehearsal.Row(name, simulated.get(manifest), live));
                 if (stack.leftOver("rehearsal-" + name) > 0) leftOver.add(name);
@@ -59,10 +71,12 @@ class RehearsalIT {
         Path out = Path.of("target/calibration.md");
         Files.createDirectories(out.getParent());
         Path tmp = Files.createTempFile(out.getParent(), "calibration", ".tmp");
-        Files.writeString(tmp, "# Calibration: simulated vs rehearsed (speed " + Rehearsal.SPEED + "×)\n\n" + table);
+        Files.writeString(tmp, "# Calibration: simulated vs rehearsed (speed %s×, %d of %d manifests)\n\n".formatted(Rehearsal.SPEED,
+                manifests.size(), catalogue.size()) + table);
         Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 
-        assertThat(table.lines().skip(2)).hasSize(manifests.size()).hasSize(28);
+        assertThat(catalogue).hasSize(28);
+        assertThat(table.lines().skip(2)).hasSize(manifests.size());
         for (var row : rows) {
             assertThat(table).contains("| " + row.manifest() + " |");
             assertThat(row.live().failure()).as(row.manifest() + ": the live run threw").isNull();

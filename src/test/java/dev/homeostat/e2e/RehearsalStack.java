@@ -6,6 +6,7 @@ import static dev.homeostat.e2e.Rehearsal.TOKEN;
 import static dev.homeostat.e2e.Rehearsal.compressedRules;
 import static dev.homeostat.e2e.Rehearsal.ms;
 import static dev.homeostat.e2e.Rehearsal.policy;
+import static dev.homeostat.e2e.Rehearsal.wallMillis;
 
 import dev.homeostat.chaos.model.Schedule;
 import dev.homeostat.e2e.Rehearsal.Live;
@@ -54,6 +55,8 @@ import java.util.concurrent.TimeUnit;
  * manifest runs on it in turn; {@link #close()} stops all of it, also after a failure.
  */
 final class RehearsalStack implements AutoCloseable {
+    /** The simulation's scrape interval, simulated ms: Prometheus' scrape and rule interval and the SLO probe's poll, in wall time. */
+    private static final long SCRAPE_MILLIS = 15_000;
     private final Rehearsal rehearsal;
     private final Path work;
     private final List<Process> processes = new ArrayList<>();
@@ -73,7 +76,7 @@ final class RehearsalStack implements AutoCloseable {
                     false, ServeOptions.DEFAULT_SYNC), line -> System.out.println("[sim] " + line));
             closeables.add(sim);
             int promPort = freePort(), amPort = freePort(), hookPort = freePort(), enginePort = freePort();
-            String interval = ms(15_000, SPEED); // the simulation's scrape interval, in wall time
+            String interval = ms(SCRAPE_MILLIS, SPEED); // the simulation's scrape interval, in wall time
             Files.writeString(work.resolve("rules.yaml"), compressedRules(rehearsal.root().resolve("deploy/engine/base/prometheus-rules.yaml"), interval));
             Files.writeString(work.resolve("token"), TOKEN);
             Files.writeString(work.resolve("prometheus.yml"), """
@@ -85,13 +88,13 @@ final class RehearsalStack implements AutoCloseable {
                         static_configs: [{targets: ['%s']}]
                     """.formatted(interval, interval, amPort, sim.metricsUrl().getAuthority()));
             Files.writeString(work.resolve("alertmanager.yml"), """
-                    route: {receiver: engine, group_by: [alertname, namespace, service, pod], group_wait: 0s, group_interval: 1s, repeat_interval: 1m}
+                    route: {receiver: engine, group_by: [alertname, namespace, service, pod], group_wait: 0s, group_interval: %s, repeat_interval: %s}
                     receivers:
                       - name: engine
                         webhook_configs:
                           - url: http://127.0.0.1:%d/alerts
                             http_config: {authorization: {type: Bearer, credentials_file: %s}}
-                    """.formatted(hookPort, work.resolve("token")));
+                    """.formatted(ms(30_000, SPEED), ms(1_800_000, SPEED), hookPort, work.resolve("token")));
             processes.add(new ProcessBuilder("prometheus", "--config.file=" + work.resolve("prometheus.yml"), "--storage.tsdb.path=" + work.resolve("tsdb"),
                     "--web.listen-address=127.0.0.1:" + promPort).redirectErrorStream(true).redirectOutput(work.resolve("prometheus.log").toFile()).start());
             processes.add(new ProcessBuilder("prometheus-alertmanager", "--config.file=" + work.resolve("alertmanager.yml"),
@@ -114,9 +117,9 @@ final class RehearsalStack implements AutoCloseable {
                       leaderElection: {enabled: false}
                     """.formatted(promPort, hookPort, enginePort), "rehearsal-engine.yaml", work, Map.of());
             closeables.add(LiveRuntime.start(config, sim.client(), line -> System.out.println("[engine] " + line)));
-            prometheus = new PrometheusSloProbe(URI.create("http://127.0.0.1:" + promPort), SLO_QUERY, Duration.ofMillis(500), "default");
+            prometheus = new PrometheusSloProbe(URI.create("http://127.0.0.1:" + promPort), SLO_QUERY, Duration.ofMillis(wallMillis(SCRAPE_MILLIS)), "default");
             // Prometheus scrapes, rules warm up, the engine ticks on a healthy cluster: the detectors' five simulated minutes
-            Thread.sleep(Math.round(330_000 / SPEED));
+            Thread.sleep(wallMillis(330_000));
             ok = true;
         } finally {
             if (!ok) close();
@@ -150,11 +153,11 @@ final class RehearsalStack implements AutoCloseable {
 
     /**
      * The chaos runner returned with the SLO green and the targets ready; half a rate window more lets pod-level
-     * alerts resolve, then waits until no service's SLO reading is bad (at most 30 s of wall time).
+     * alerts resolve, then waits until no service's SLO reading is bad (at most 15 simulated minutes).
      */
     private void settle() throws InterruptedException {
-        Thread.sleep(Math.round(30_000 / SPEED));
-        long deadline = System.currentTimeMillis() + 30_000;
+        Thread.sleep(wallMillis(30_000));
+        long deadline = System.currentTimeMillis() + wallMillis(900_000);
         while (System.currentTimeMillis() < deadline
                 && prometheus.read(System.currentTimeMillis()).stream().anyMatch(r -> r.errorRatio() > 0.01))
             Thread.sleep(250);
@@ -199,7 +202,7 @@ final class RehearsalStack implements AutoCloseable {
             }
 
             @Override public void sleep(Duration d) throws InterruptedException {
-                Thread.sleep(Math.max(1, Math.round(d.toMillis() / SPEED)));
+                Thread.sleep(Math.max(1, wallMillis(d.toMillis())));
             }
         };
     }
