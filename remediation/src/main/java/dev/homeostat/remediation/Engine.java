@@ -77,6 +77,7 @@ public final class Engine {
     /** Each signal's detectors and their state, in policy order. */
     private final List<SignalEvaluator> signals = new ArrayList<>();
     private final List<Anomaly> external = new ArrayList<>();
+    private final dev.homeostat.remediation.router.TeamPages teamPages = new dev.homeostat.remediation.router.TeamPages();
     /**
      * When each service or Deployment ({@code service/ns/name}, {@code deployment/ns/name}) last had an
      * anomaly, kept for the lookback: what the dependency guard calls anomalous.
@@ -106,7 +107,8 @@ public final class Engine {
         this.guards = defaultGuards(policy.guards(), mesh);
         this.diagnoser = policy.diagnoses()
                 ? new Diagnoser(cluster, metrics, mesh, CHANGE_WINDOW, policy.lookback(), SATURATION) : null;
-        this.router = new Router(policy, this::apply, listener, cluster, dev.homeostat.remediation.slo.PageSeverity.of(policy, metrics, mesh::at));
+        this.router = new Router(policy, this::apply, listener, cluster, dev.homeostat.remediation.slo.PageSeverity.of(policy, metrics, mesh::at),
+                teamPages, mesh::at);
         this.routine = new RoutineDisruption(cluster);
         this.measures = new Measures(cluster, policy);
         for (Signal s : policy.signals()) signals.add(new SignalEvaluator(s, detectors, seed, serviceIndex));
@@ -138,6 +140,15 @@ public final class Engine {
     }
 
     public Policy policy() { return policy; }
+
+    /**
+     * The team's own SLO page {@code key} for {@code service} ({@code service/<ns>/<name>}) fired or resolved (live:
+     * Alertmanager's {@code SLOErrorBudgetBurn} notification through the webhook): while it is open, the engine's
+     * page for that service or a service it calls is held, a human having the incident already.
+     */
+    public void teamPage(String service, String key, boolean firing) {
+        teamPages.page(service, key, firing);
+    }
 
     /**
      * An anomaly from outside the detectors (live: an Alertmanager webhook). It is journaled and

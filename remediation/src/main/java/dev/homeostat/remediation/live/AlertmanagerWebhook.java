@@ -11,6 +11,7 @@ import dev.homeostat.remediation.live.http.Reply;
 import dev.homeostat.remediation.live.http.RequestHead;
 import dev.homeostat.remediation.model.Anomaly;
 import dev.homeostat.remediation.model.Target;
+import dev.homeostat.remediation.slo.SloAlertRules;
 import dev.homeostat.remediation.port.AlertSource;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -202,6 +203,7 @@ public final class AlertmanagerWebhook implements AlertSource, Endpoint, AutoClo
         return switch (alert) {
             case Alert.Firing f -> f.fingerprint() + "|firing|" + f.anomaly().timeMillis();
             case Alert.Resolved r -> r.fingerprint() + "|resolved|" + r.endsAtMillis();
+            case Alert.TeamPage p -> p.fingerprint() + "|team-page|" + p.firing() + "|" + p.atMillis();
         };
     }
 
@@ -246,6 +248,15 @@ public final class AlertmanagerWebhook implements AlertSource, Endpoint, AutoClo
         if (alertname == null || alertname.isBlank()) throw new IllegalArgumentException(path + ".labels.alertname: missing");
         String signal = labels.getOrDefault(SIGNAL_LABEL, alertname);
         long startsAt = time(node, "startsAt", path + ".startsAt");
+        // the team's own burn-rate page, routed here too: what a human already has, not a signal to act on
+        if (alertname.equals(SloAlertRules.ALERT) && !labels.containsKey(SIGNAL_LABEL) && present(labels, "service")) {
+            if (!status.equals("firing") && !status.equals("resolved"))
+                throw new IllegalArgumentException(path + ".status: '" + status + "' is neither firing nor resolved");
+            boolean firing = status.equals("firing");
+            JsonNode ends = node.path("endsAt");
+            long at = firing || !ends.isTextual() ? startsAt : time(node, "endsAt", path + ".endsAt");
+            return new Alert.TeamPage(fingerprint, "service/" + labels.getOrDefault("namespace", "default") + "/" + labels.get("service"), firing, at);
+        }
         Target target = target(labels);
         return switch (status) {
             case "resolved" -> {

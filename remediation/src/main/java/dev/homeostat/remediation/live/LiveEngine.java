@@ -91,6 +91,7 @@ public final class LiveEngine implements AutoCloseable {
                     switch (alert) {
                         case AlertSource.Alert.Firing f -> engine.alert(f.anomaly());
                         case AlertSource.Alert.Resolved r -> resolved++; // never routed: the router acts on firing alerts only
+                        case AlertSource.Alert.TeamPage p -> engine.teamPage(p.service(), p.fingerprint(), p.firing());
                     }
                 }
                 metrics.notRouted("resolved", resolved);

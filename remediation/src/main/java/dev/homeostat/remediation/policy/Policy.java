@@ -35,11 +35,11 @@ public record Policy(String name, String source, Duration evaluationInterval, Du
         for (Signal s : signals) {
             if (!signalNames.add(s.name())) throw new IllegalArgumentException("spec.signals: duplicate signal name '" + s.name() + "'");
         }
-        if (paging != null) {
-            Signal burn = signals.stream().filter(s -> s.name().equals(paging.signal())).findFirst().orElseThrow(() ->
-                    new IllegalArgumentException("spec.paging.signal: no signal '" + paging.signal() + "'; name the signal that reads the SLO burn rate, e.g. slo-burn"));
+        if (paging instanceof Paging.BurnRate rate) {
+            Signal burn = signals.stream().filter(s -> s.name().equals(rate.signal())).findFirst().orElseThrow(() ->
+                    new IllegalArgumentException("spec.paging.signal: no signal '" + rate.signal() + "'; name the signal that reads the SLO burn rate, e.g. slo-burn"));
             if (burn.target() != dev.homeostat.remediation.model.Target.Kind.SERVICE)
-                throw new IllegalArgumentException("spec.paging.signal: '" + paging.signal() + "' must have target: service (an SLO burn rate per service)");
+                throw new IllegalArgumentException("spec.paging.signal: '" + rate.signal() + "' must have target: service (an SLO burn rate per service)");
         }
         var ruleNames = new HashSet<String>();
         for (Rule r : rules) {

@@ -123,11 +123,20 @@ public final class PolicyLoader {
             }
         }
 
-        /** {@code spec.paging: {signal: slo-burn, minBurnRate: 6}}; absent: null, every page goes out. */
+        /** {@code spec.paging: {when: slo-page-alerts}} or {@code {signal: slo-burn, minBurnRate: 6}}; absent: null, every page goes out. */
         private Paging paging(At at, List<Signal> signals) {
             if (at.absent()) return null;
-            object(at, "signal", "minBurnRate");
+            object(at, "when", "signal", "minBurnRate");
+            At whenAt = at.field("when");
+            if (!whenAt.absent()) {
+                if (!at.field("signal").absent() || !at.field("minBurnRate").absent())
+                    throw error(whenAt, "give either when or signal/minBurnRate, not both");
+                if (!Paging.SloPageAlerts.WHEN.equals(text(whenAt)))
+                    throw error(whenAt, "'" + text(whenAt) + "' is not a paging condition; write when: " + Paging.SloPageAlerts.WHEN + " (the team's SLO page alerts would fire)");
+                return new Paging.SloPageAlerts();
+            }
             At signalAt = at.field("signal");
+            if (signalAt.absent()) throw error(at, "give when: " + Paging.SloPageAlerts.WHEN + ", or signal: <a service signal of the SLO burn rate> with minBurnRate");
             String signal = text(signalAt);
             Signal named = signals.stream().filter(s -> s.name().equals(signal)).findFirst()
                     .orElseThrow(() -> error(signalAt, "no signal '" + signal + "'; name the signal that reads the SLO burn rate (target: service), e.g. slo-burn"));
@@ -138,7 +147,7 @@ public final class PolicyLoader {
                 if (!rateAt.node().isNumber() || !(rateAt.node().doubleValue() > 0)) throw error(rateAt, "must be a number > 0, the burn rate a page needs, e.g. 6");
                 rate = rateAt.node().doubleValue();
             }
-            return new Paging(signal, rate);
+            return new Paging.BurnRate(signal, rate);
         }
 
         private Signal signal(At at) {

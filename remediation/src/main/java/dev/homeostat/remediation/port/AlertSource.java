@@ -24,5 +24,12 @@ public interface AlertSource {
 
         /** A resolved alert; {@code target} is null when its labels name none. Never routed. */
         record Resolved(String fingerprint, String signal, Target target, long endsAtMillis) implements Alert { }
+
+        /**
+         * The team's own SLO page ({@code SLOErrorBudgetBurn}) for {@code service} ({@code service/<ns>/<name>})
+         * notified as firing (since {@code atMillis}, its startsAt) or resolved (at its endsAt): never routed; while it is
+         * open the engine holds its own page for the service and the services calling it.
+         */
+        record TeamPage(String fingerprint, String service, boolean firing, long atMillis) implements Alert { }
     }
 }

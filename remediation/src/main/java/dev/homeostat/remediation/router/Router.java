@@ -70,9 +70,18 @@ public final class Router {
         this(policy, gate, listener, cluster, null);
     }
 
-    /** A router whose pages {@code severity} may hold back ({@code spec.paging}; null: every page goes out). */
     public Router(Policy policy, ActionGate gate, EngineListener listener, ClusterView cluster, PageSeverity severity) {
-        this.pageGate = new PageGate(severity, policy.lookback().toMillis());
+        this(policy, gate, listener, cluster, severity, new TeamPages(), now -> dev.homeostat.remediation.guard.CallGraph.EMPTY);
+    }
+
+    /**
+     * A router whose pages {@code severity} may hold back ({@code spec.paging}; null: none for severity), and that holds
+     * them while {@code team} has the team's own page open for a service they stand for (the service and its callers
+     * in {@code graph}).
+     */
+    public Router(Policy policy, ActionGate gate, EngineListener listener, ClusterView cluster, PageSeverity severity, TeamPages team,
+                  java.util.function.Function<Long, dev.homeostat.remediation.guard.CallGraph> graph) {
+        this.pageGate = new PageGate(severity, team, graph, policy.lookback().toMillis());
         this.policy = Objects.requireNonNull(policy, "policy");
         this.gate = Objects.requireNonNull(gate, "gate");
         this.listener = Objects.requireNonNull(listener, "listener");

@@ -45,7 +45,7 @@ public record BurnRateAlert(String severity, Duration longWindow, Duration short
     }
 
     /** A window as PromQL writes it: {@code 5m}, {@code 1h}, {@code 3d}. */
-    static String promDuration(Duration d) {
+    public static String promDuration(Duration d) {
         long s = d.toSeconds();
         if (s % 86_400 == 0) return s / 86_400 + "d";
         if (s % 3_600 == 0) return s / 3_600 + "h";

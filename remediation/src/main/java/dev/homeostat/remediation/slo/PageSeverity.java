@@ -30,7 +30,10 @@ import java.util.function.Function;
 public final class PageSeverity {
     private final MetricsSource metrics;
     private final List<MetricSelector> selectors;
+    /** The value from which a series is page-worthy: a burn rate, or 1 for the page alerts' {@code slo:page_burn:ratio}. */
     private final double minBurnRate;
+    /** Whether the series are the page alerts' ({@link Paging.SloPageAlerts}), rather than a burn rate's. */
+    private final boolean pageAlerts;
     private final Function<Long, CallGraph> graph;
     /** The newest sample at or above the rate, by service ({@code service/<ns>/<name>}); services with a burn series. */
     private final Map<String, Long> lastAbove = new HashMap<>();
@@ -38,19 +41,24 @@ public final class PageSeverity {
     private long readFrom = Long.MAX_VALUE;
     private long readTo = Long.MIN_VALUE;
 
-    public PageSeverity(MetricsSource metrics, Signal burn, double minBurnRate, Function<Long, CallGraph> graph) {
+    private PageSeverity(MetricsSource metrics, List<String> series, double minBurnRate, boolean pageAlerts, Function<Long, CallGraph> graph) {
         this.metrics = Objects.requireNonNull(metrics, "metrics");
-        this.selectors = burn.metrics().stream().map(MetricSelector::parse).toList();
+        this.selectors = series.stream().map(MetricSelector::parse).toList();
         this.minBurnRate = minBurnRate;
+        this.pageAlerts = pageAlerts;
         this.graph = Objects.requireNonNull(graph, "graph");
     }
 
     /** The policy's severity check, or null when its pages always go out ({@code spec.paging} absent). */
     public static PageSeverity of(Policy policy, MetricsSource metrics, Function<Long, CallGraph> graph) {
-        Paging paging = policy.paging();
-        if (paging == null) return null;
-        Signal burn = policy.signals().stream().filter(s -> s.name().equals(paging.signal())).findFirst().orElseThrow();
-        return new PageSeverity(metrics, burn, paging.minBurnRate(), graph);
+        return switch (policy.paging()) {
+            case null -> null;
+            case Paging.SloPageAlerts alerts -> new PageSeverity(metrics, List.of(SloAlertRules.PAGE_BURN), 1, true, graph);
+            case Paging.BurnRate rate -> {
+                Signal burn = policy.signals().stream().filter(s -> s.name().equals(rate.signal())).findFirst().orElseThrow();
+                yield new PageSeverity(metrics, burn.metrics(), rate.minBurnRate(), false, graph);
+            }
+        };
     }
 
     /** The services a page about {@code service} ({@code service/<ns>/<name>}) stands for at {@code now}: it and its callers. */
@@ -85,6 +93,9 @@ public final class PageSeverity {
                 }
             }
         }
+        if (pageAlerts) return String.format(Locale.ROOT, "no SLO page alert of %s would fire (%s peaked at %.2f on %s since the incident"
+                + " opened; an alert fires at 1: its budget burning %s): the team's own alerts would not page for it", String.join(", ", services),
+                SloAlertRules.PAGE_BURN, peak, peakOf, SloAlertRules.pageAlertsDescribed(BurnRateAlert.WORKBOOK));
         return String.format(Locale.ROOT, "the SLO burn of %s stayed below the %s× a page needs (spec.paging.minBurnRate; peak %.2f× on %s"
                 + " since the incident opened): the team's own burn-rate alerts would not page for it", String.join(", ", services),
                 fmt(minBurnRate), peak, peakOf);

@@ -36,6 +36,12 @@ public final class SloAlertRules {
     public static final String BURN_MULTIWINDOW = BURN_PREFIX + "min5m1m";
     /** The windows of the engine's burn-rate series. */
     public static final List<Duration> ENGINE_WINDOWS = List.of(Duration.ofMinutes(1), Duration.ofMinutes(5));
+    /**
+     * Per objective and page alert (labels {@code long_window}, {@code short_window}): the lesser of its two windows'
+     * bad-request shares over the share at its rate — 1 when the alert's condition holds. What an engine whose
+     * {@code spec.paging} is {@code when: slo-page-alerts} reads to page only where the team's alerts would.
+     */
+    public static final String PAGE_BURN = "slo:page_burn:ratio";
     /** The alert's name; labels {@code slo}, {@code namespace}, {@code service}, {@code severity}, windows. */
     public static final String ALERT = "SLOErrorBudgetBurn";
 
@@ -96,6 +102,8 @@ public final class SloAlertRules {
                 records.add(record(BURN_PREFIX + "ratio_rate" + window, RATIO_PREFIX + window + labels + " / " + trim(o.budget()) + "\n", o));
             }
         }
+        for (SloObjective o : objectives)
+            for (BurnRateAlert a : alerts) if (a.pages()) records.add(pageBurn(o, a));
         // over both windows at once, for every objective: the lesser of the two burn rates
         records.add(record(BURN_MULTIWINDOW, "min by (namespace, service, slo) ({__name__=~\"" + BURN_PREFIX + "ratio_rate(1m|5m)\"})\n", null));
         recording.put("rules", records);
@@ -137,6 +145,24 @@ public final class SloAlertRules {
         if (cut.lower() == 0) return "(" + weighted + ")";
         String lower = by + "(rate(http_request_duration_seconds_bucket{" + selector(o) + ", " + le(cut.lower()) + "}" + range + "))";
         return "(\n    " + trim(cut.lowerWeight()) + " * " + lower + "\n    + " + weighted + "\n  )";
+    }
+
+    /** {@link #PAGE_BURN} of one objective and page alert. */
+    private static Map<String, Object> pageBurn(SloObjective o, BurnRateAlert a) {
+        String windows = BurnRateAlert.promDuration(a.longWindow()) + "|" + BurnRateAlert.promDuration(a.shortWindow());
+        String limit = String.format(Locale.ROOT, "(%s * %s)", trim(a.factor()), trim(o.budget()));
+        Map<String, Object> rule = record(PAGE_BURN, "min by (namespace, service, slo) ({__name__=~\"" + RATIO_PREFIX + "(" + windows
+                + ")\", " + selector(o) + ", slo=\"" + o.label() + "\"})\n/ " + limit + "\n", o);
+        @SuppressWarnings("unchecked") var labels = (Map<String, String>) rule.get("labels");
+        labels.put("long_window", BurnRateAlert.promDuration(a.longWindow()));
+        labels.put("short_window", BurnRateAlert.promDuration(a.shortWindow()));
+        return rule;
+    }
+
+    /** The page alerts as a sentence: "14.4× over both 1h and 5m, or 6× over both 6h and 30m". */
+    public static String pageAlertsDescribed(List<BurnRateAlert> alerts) {
+        return String.join(", or ", alerts.stream().filter(BurnRateAlert::pages).map(a -> trim(a.factor()) + "× over both "
+                + BurnRateAlert.promDuration(a.longWindow()) + " and " + BurnRateAlert.promDuration(a.shortWindow())).toList());
     }
 
     private static Map<String, Object> alert(SloObjective o, BurnRateAlert a) {

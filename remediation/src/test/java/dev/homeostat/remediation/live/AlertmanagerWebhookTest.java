@@ -169,6 +169,20 @@ class AlertmanagerWebhookTest {
     }
 
     @Test
+    void theTeamsSloPage_isATeamPageOfItsService_firingThenResolved_neverAnAnomaly() throws Exception {
+        start(10, 1 << 20);
+        String labels = "\"alertname\":\"SLOErrorBudgetBurn\",\"namespace\":\"shop\",\"service\":\"checkout\",\"slo\":\"availability\",\"severity\":\"page\"";
+        post(payload(alert("firing", "s1", labels)), "Bearer " + TOKEN);
+        post(payload(alert("resolved", "s1", labels).replace("0001-01-01T00:00:00Z", "2025-01-31T12:20:00Z")), "Bearer " + TOKEN);
+        assertThat(webhook.drain()).containsExactly(
+                new Alert.TeamPage("s1", "service/shop/checkout", true, java.time.Instant.parse("2025-01-31T12:00:00Z").toEpochMilli()),
+                new Alert.TeamPage("s1", "service/shop/checkout", false, java.time.Instant.parse("2025-01-31T12:20:00Z").toEpochMilli()));
+        // the same alert firing again later is a new page, not a resend of the first
+        post(payload(alert("firing", "s1", labels).replace("2025-01-31T12:00:00Z", "2025-01-31T13:00:00Z")), "Bearer " + TOKEN);
+        assertThat(webhook.drain()).singleElement().isInstanceOfSatisfying(Alert.TeamPage.class, p -> assertThat(p.firing()).isTrue());
+    }
+
+    @Test
     void alertWithoutTargetLabels_isCountedNotQueued() throws Exception {
         start(10, 1 << 20);
         var response = post(payload(alert("firing", "x", "\"alertname\":\"Watchdog\"")), "Bearer " + TOKEN);

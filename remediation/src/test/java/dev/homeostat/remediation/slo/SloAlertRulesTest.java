@@ -35,8 +35,9 @@ class SloAlertRulesTest {
         JsonNode records = groups.get(0).path("rules");
         assertThat(groups.get(0).path("interval").asText()).isEqualTo("30s");
         // per objective: the bad share over 1m, 5m (the engine's windows), 30m, 1h, 6h (the page alerts'), the burn
-        // rate over 1m and 5m; then the lesser of the two burn rates for every objective
-        assertThat(records).hasSize(2 * 7 + 1);
+        // rate over 1m and 5m; then per objective and page alert its page burn; then the lesser of the two burn rates
+        // for every objective
+        assertThat(records).hasSize(2 * 7 + 2 * 2 + 1);
         assertThat(records.get(1).path("record").asText()).isEqualTo("slo:sli_error:ratio_rate5m");
         assertThat(records.get(1).path("expr").asText())
                 .contains("rate(http_requests_total{namespace=\"shop\", service=\"checkout\", code=~\"5..\"}[5m])");
@@ -48,7 +49,16 @@ class SloAlertRulesTest {
                 "0.4 * sum by (namespace, service) (rate(http_request_duration_seconds_bucket{namespace=\"shop\", service=\"checkout\", le=\"0.25\"}[5m]))",
                 "+ 0.6 * sum by (namespace, service) (rate(http_request_duration_seconds_bucket{namespace=\"shop\", service=\"checkout\", le=\"0.5\"}[5m]))",
                 "/\n  sum by (namespace, service) (rate(http_request_duration_seconds_count{");
-        assertThat(records.get(14).path("record").asText()).isEqualTo(SloAlertRules.BURN_MULTIWINDOW);
+        // the page burn: each page alert's lesser window share over the share at its rate, 1 when the alert would fire
+        assertThat(records.get(15).path("record").asText()).isEqualTo(SloAlertRules.PAGE_BURN);
+        assertThat(records.get(15).path("expr").asText()).isEqualTo("min by (namespace, service, slo) ({__name__=~\"slo:sli_error:ratio_rate(6h|30m)\","
+                + " namespace=\"shop\", service=\"checkout\", slo=\"availability\"})\n/ (6 * 0.005)\n");
+        assertThat(records.get(15).path("labels").path("long_window").asText()).isEqualTo("6h");
+        assertThat(records.get(17).path("labels").path("slo").asText()).isEqualTo("latency");
+        assertThat(records.get(17).path("labels").path("short_window").asText()).isEqualTo("30m");
+        assertThat(records.get(17).path("record").asText()).isEqualTo(SloAlertRules.PAGE_BURN);
+        assertThat(records.get(17).path("expr").asText()).endsWith("/ (6 * 0.01)\n");
+        assertThat(records.get(18).path("record").asText()).isEqualTo(SloAlertRules.BURN_MULTIWINDOW);
         JsonNode alerts = groups.get(1).path("rules");
         assertThat(alerts).hasSize(4);
         assertThat(alerts.get(0).path("alert").asText()).isEqualTo(SloAlertRules.ALERT);

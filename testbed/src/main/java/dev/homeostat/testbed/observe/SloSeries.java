@@ -1,6 +1,7 @@
 package dev.homeostat.testbed.observe;
 
 import dev.homeostat.remediation.port.MetricSeries;
+import dev.homeostat.remediation.slo.BurnRateAlert;
 import dev.homeostat.remediation.slo.SloAlertRules;
 import dev.homeostat.remediation.slo.SloObjective;
 import dev.homeostat.simulator.Simulation;
@@ -168,7 +169,7 @@ public final class SloSeries {
 
     /** Whether {@code metric} is one of the series this answers. */
     static boolean serves(String metric) {
-        return metric.equals(BURN_1M) || metric.equals(BURN_5M) || metric.equals(BURN_MIN);
+        return metric.equals(BURN_1M) || metric.equals(BURN_5M) || metric.equals(BURN_MIN) || metric.equals(SloAlertRules.PAGE_BURN);
     }
 
     static final String BURN_1M = SloAlertRules.BURN_PREFIX + "ratio_rate1m";
@@ -177,6 +178,7 @@ public final class SloSeries {
 
     /** The burn-rate series of {@code metric}, one sample per rule evaluation in [from, to]. */
     List<MetricSeries> range(String metric, long from, long to) {
+        if (metric.equals(SloAlertRules.PAGE_BURN)) return pageBurn(from, to);
         List<MetricSeries> out = new ArrayList<>();
         for (Service s : services) {
             List<Long> times = s.counters.timesIn(from, to);
@@ -196,6 +198,38 @@ public final class SloSeries {
                     };
                 }
                 out.add(new MetricSeries(s.labels.get(o), t, v));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * {@link SloAlertRules#PAGE_BURN}: per objective and page alert, the lesser of its windows' bad-request shares over
+     * the share at its rate (1: the team's page alert would fire), as {@code homeostat rules --slo} records it.
+     */
+    private List<MetricSeries> pageBurn(long from, long to) {
+        List<MetricSeries> out = new ArrayList<>();
+        for (Service s : services) {
+            List<Long> times = s.counters.timesIn(from, to);
+            if (times.isEmpty()) continue;
+            for (int o = 0; o < s.objectives.size(); o++) {
+                SloObjective objective = s.objectives.get(o);
+                int bad = Service.bad(objective);
+                for (BurnRateAlert alert : SloPager.PAGE_ALERTS) {
+                    long[] t = new long[times.size()];
+                    double[] v = new double[times.size()];
+                    double limit = alert.factor() * objective.budget();
+                    for (int i = 0; i < t.length; i++) {
+                        t[i] = times.get(i);
+                        double longShare = s.ratio(t[i], alert.longWindow().toMillis(), bad);
+                        double shortShare = s.ratio(t[i], alert.shortWindow().toMillis(), bad);
+                        v[i] = Double.isNaN(longShare) || Double.isNaN(shortShare) ? Double.NaN : Math.min(longShare, shortShare) / limit;
+                    }
+                    var labels = new java.util.LinkedHashMap<>(s.labels.get(o));
+                    labels.put("long_window", BurnRateAlert.promDuration(alert.longWindow()));
+                    labels.put("short_window", BurnRateAlert.promDuration(alert.shortWindow()));
+                    out.add(new MetricSeries(java.util.Map.copyOf(labels), t, v));
+                }
             }
         }
         return out;

@@ -17,6 +17,7 @@ import dev.homeostat.simulator.metrics.Series;
 import dev.homeostat.simulator.spec.ServiceSpec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -75,7 +76,14 @@ public final class ScenarioRunner {
         Observation observation = scenario.observation();
         // the engine's healing feeds the Alertmanager's inhibit rule, as the shipped config wires it live
         var healing = policy == null ? null : new Healing();
-        var metrics = new ObservationPipeline(simulation, scenario.simulation(), observation, seed, recorder::page, healing).metrics();
+        // the team's pages reach the engine too, as the shipped Alertmanager route sends SLOErrorBudgetBurn to its webhook
+        Engine[] engineOf = new Engine[1];
+        Consumer<JournalEvent.Paged> pages = p -> {
+            recorder.page(p);
+            if (engineOf[0] != null && p.source() == JournalEvent.PageSource.ALERTMANAGER && p.state() != JournalEvent.PageState.UPDATE)
+                engineOf[0].teamPage(p.service(), p.key(), p.state() == JournalEvent.PageState.FIRING);
+        };
+        var metrics = new ObservationPipeline(simulation, scenario.simulation(), observation, seed, pages, healing).metrics();
         if (policy != null) {
             healing.useCallGraph(new MeshGraph(metrics, policy.lookback())::at);
             var cluster = new SimulatedCluster(simulation, scenario.simulation());
@@ -85,6 +93,7 @@ public final class ScenarioRunner {
                 healing.on(event);
             };
             var engine = new Engine(policy, metrics, cluster, cluster, cluster, listener, seed);
+            engineOf[0] = engine;
             long interval = policy.evaluationInterval().toMillis();
             // a live engine starts whenever its pod does: its evaluations fall anywhere within the interval
             long offset = observation.spreadTicks() ? Math.floorMod(Seeds.derive(seed, "engine-tick"), interval) : 0;
