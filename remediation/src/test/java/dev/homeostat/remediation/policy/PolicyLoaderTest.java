@@ -199,7 +199,7 @@ class PolicyLoaderTest {
         Policy p = PolicyLoader.load(file, KNOWN);
         assertThat(p.name()).isEqualTo("default");
         assertThat(p.source()).isEqualTo(file.toString());
-        assertThat(p.signals()).extracting(Signal::name).containsExactly("slo-burn", "memory-saturation", "pod-errors", "pod-latency",
+        assertThat(p.signals()).extracting(Signal::name).containsExactly("slo-burn", "memory-saturation", "memory-leak", "pod-errors", "pod-latency",
                 "crash-loop", "replicas-unavailable", "pod-not-ready");
         assertThat(p.signals()).filteredOn(s -> s.name().startsWith("pod-e")).extracting(Signal::peers).containsExactly("service");
         assertThat(p.guards().dependencyAware()).isTrue();
