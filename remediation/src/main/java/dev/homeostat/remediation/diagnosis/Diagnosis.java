@@ -86,10 +86,12 @@ public sealed interface Diagnosis {
      * of its callers are diagnosed so, since it raises none of its own. {@code starved} are its pods that receive far
      * less traffic than their peers while its callers' calls fail — cut off from them: a restart gives the replacement
      * a new address and network namespace. Without any, the fault is on the edges themselves (a link, every pod
-     * behind a delay), which no action in the cluster mends: a page names them. Its callers' retries toward it are
-     * what masks the loss, so none are cut.
+     * behind a delay), which no action in the cluster mends: a page names them — once the calls have failed for over a
+     * minute ({@code lasting}: the minute before the last one failed too); before that it may be a pod lost with its
+     * node, whose own signals come a little later. Its callers' retries toward it are what masks the loss, so none are cut.
      */
-    record Unreachable(Target subject, String service, List<String> callers, List<Target> starved, List<String> evidence) implements Diagnosis {
+    record Unreachable(Target subject, String service, List<String> callers, List<Target> starved, boolean lasting,
+                       List<String> evidence) implements Diagnosis {
         public Unreachable {
             callers = List.copyOf(callers);
             starved = List.copyOf(starved);

@@ -49,7 +49,7 @@ final class EdgeEvidence {
     }
 
     /** A callee the service's workloads fail to reach, the workloads (of any service) whose calls to it fail, and the lines saying so. */
-    record FailingEdge(String callee, List<String> callers, List<String> evidence) { }
+    record FailingEdge(String callee, List<String> callers, boolean lasting, List<String> evidence) { }
 
     /**
      * The callee (not {@code service}, not anomalous) with the largest failing share of the calls from {@code workloads},
@@ -69,16 +69,19 @@ final class EdgeEvidence {
             }
         if (worst == null) return Optional.empty();
         List<String> callers = new ArrayList<>(), evidence = new ArrayList<>();
+        boolean lasting = false;
         Set<String> from = new TreeSet<>(graph.callersOf(worst));
         from.addAll(workloads);
         for (String w : from) {
             CallGraph.EdgeCalls e = graph.edge(w, worst);
             if (!fails(e)) continue;
             callers.add(w);
+            // the minute before failed too: not the few seconds a pod lost with its node fails before its own signals
+            lasting |= e.earlierCalls() >= MIN_CALLS && e.earlierFailedShare() >= FAILING_SHARE;
             evidence.add(String.format(Locale.ROOT, "calls from %s to %s failed in the last minute: %.0f %% of %.0f", w, worst,
                     100 * e.failedShare(), e.calls()));
         }
-        return Optional.of(new FailingEdge(worst, callers, evidence));
+        return Optional.of(new FailingEdge(worst, callers, lasting, evidence));
     }
 
     private static boolean fails(CallGraph.EdgeCalls e) {
@@ -100,7 +103,7 @@ final class EdgeEvidence {
         evidence.addAll(edge.evidence());
         List<Target> starved = starved(pods, now, evidence);
         Target subject = new Target(Target.Kind.SERVICE, callee.substring(0, callee.indexOf('/')), callee.substring(callee.indexOf('/') + 1));
-        return Optional.of(new Diagnosis.Unreachable(subject, callee, edge.callers(), starved, evidence));
+        return Optional.of(new Diagnosis.Unreachable(subject, callee, edge.callers(), starved, edge.lasting(), evidence));
     }
 
     /** The callee's ready pods that have run for two rate windows (a starting pod's counters say nothing yet). */

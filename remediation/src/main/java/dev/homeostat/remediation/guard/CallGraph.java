@@ -26,12 +26,24 @@ public record CallGraph(Map<String, SortedSet<String>> calls, Map<String, Sorted
     /** The window the edges' calls are counted over: one minute, the rate window of the signals beside it. */
     public static final long EDGE_WINDOW_MILLIS = 60_000;
 
-    /** The calls on one edge in the last {@link #EDGE_WINDOW_MILLIS}, and those that failed (5xx). */
-    public record EdgeCalls(double calls, double failed) {
-        static final EdgeCalls NONE = new EdgeCalls(0, 0);
+    /**
+     * The calls on one edge in the last {@link #EDGE_WINDOW_MILLIS}, and those that failed (5xx); {@code earlierCalls}
+     * and {@code earlierFailed} the same for the window before it: whether the failures began a minute ago or more.
+     */
+    public record EdgeCalls(double calls, double failed, double earlierCalls, double earlierFailed) {
+        static final EdgeCalls NONE = new EdgeCalls(0, 0, 0, 0);
+
+        public EdgeCalls(double calls, double failed) { this(calls, failed, 0, 0); }
 
         /** The share of the calls that failed; 0 without calls. */
         public double failedShare() { return calls > 0 ? failed / calls : 0; }
+
+        /** The share of the earlier window's calls that failed; 0 without calls. */
+        public double earlierFailedShare() { return earlierCalls > 0 ? earlierFailed / earlierCalls : 0; }
+
+        EdgeCalls plus(EdgeCalls o) {
+            return new EdgeCalls(calls + o.calls, failed + o.failed, earlierCalls + o.earlierCalls, earlierFailed + o.earlierFailed);
+        }
     }
 
     public CallGraph {
@@ -61,12 +73,20 @@ public record CallGraph(Map<String, SortedSet<String>> calls, Map<String, Sorted
      * (Istio writes a response code's series at its first call) — with a drop counted as a reset.
      */
     public static CallGraph fromMesh(List<MetricSeries> series, long now) {
+        return fromMesh(series, now, Long.MIN_VALUE);
+    }
+
+    /**
+     * {@link #fromMesh(List, long)} from series read further back than the graph's window, which starts at
+     * {@code graphFrom}: a series without a sample since then is no edge (its counts are none either).
+     */
+    public static CallGraph fromMesh(List<MetricSeries> series, long now, long graphFrom) {
         var calls = new TreeMap<String, SortedSet<String>>();
         var workloadsOf = new TreeMap<String, SortedSet<String>>();
         var edges = new TreeMap<String, EdgeCalls>();
         for (MetricSeries s : series) {
             Map<String, String> l = s.labels();
-            if (s.times().length == 0 || "destination".equals(l.get("reporter"))) continue;
+            if (s.times().length == 0 || s.times()[s.times().length - 1] < graphFrom || "destination".equals(l.get("reporter"))) continue;
             String source = l.get("source_workload");
             String service = l.get("destination_service_name");
             if (blank(source) || blank(service)) continue;
@@ -74,10 +94,10 @@ public record CallGraph(Map<String, SortedSet<String>> calls, Map<String, Sorted
             String to = ref(l.get("destination_service_namespace"), service);
             calls.computeIfAbsent(from, k -> new TreeSet<>()).add(to);
             if (now != Long.MIN_VALUE) {
-                double increase = increase(s.times(), s.values(), now - EDGE_WINDOW_MILLIS);
+                double last = increase(s.times(), s.values(), now - EDGE_WINDOW_MILLIS, now);
+                double earlier = increase(s.times(), s.values(), now - 2 * EDGE_WINDOW_MILLIS, now - EDGE_WINDOW_MILLIS);
                 boolean failed = l.getOrDefault("response_code", "").startsWith("5");
-                edges.merge(edgeKey(from, to), new EdgeCalls(increase, failed ? increase : 0),
-                        (a, b) -> new EdgeCalls(a.calls() + b.calls(), a.failed() + b.failed()));
+                edges.merge(edgeKey(from, to), new EdgeCalls(last, failed ? last : 0, earlier, failed ? earlier : 0), EdgeCalls::plus);
             }
             String behind = l.get("destination_workload");
             // Istio writes "unknown" when it could not tell the workload
@@ -88,12 +108,12 @@ public record CallGraph(Map<String, SortedSet<String>> calls, Map<String, Sorted
         return new CallGraph(calls, workloadsOf, edges);
     }
 
-    /** A counter's increase after {@code from}: resets (a drop) count the new value, a series born after it counts from 0. */
-    private static double increase(long[] times, double[] values, long from) {
+    /** A counter's increase in (from, to]: resets (a drop) count the new value, a series born after {@code from} counts from 0. */
+    private static double increase(long[] times, double[] values, long from, long to) {
         int start = -1;
         for (int i = 0; i < times.length && times[i] <= from; i++) start = i;
         double sum = 0, last = start >= 0 ? values[start] : 0;
-        for (int i = start + 1; i < times.length; i++) {
+        for (int i = start + 1; i < times.length && times[i] <= to; i++) {
             double v = values[i];
             if (!Double.isFinite(v)) continue;
             sum += v >= last ? v - last : v;

@@ -24,7 +24,9 @@ public final class MeshGraph {
     /** The graph of the calls seen in the lookback up to {@code now}. */
     public CallGraph at(long now) {
         if (now != graphAt) {
-            graph = CallGraph.fromMesh(metrics.range(CallGraph.MESH_REQUESTS, now - lookbackMillis, now), now);
+            // the edges' counts need two minutes of samples (the last minute and the one before) even under a shorter lookback
+            long from = now - Math.max(lookbackMillis, 2 * CallGraph.EDGE_WINDOW_MILLIS);
+            graph = CallGraph.fromMesh(metrics.range(CallGraph.MESH_REQUESTS, from, now), now, now - lookbackMillis);
             graphAt = now;
         }
         return graph;

@@ -87,8 +87,8 @@ class EdgeEvidenceTest {
         calls("orders", 20);
         CallGraph graph = CallGraph.fromMesh(metrics.range(CallGraph.MESH_REQUESTS, NOW - 300_000, NOW), NOW);
 
-        // four scrapes after the minute's start: 400 calls, 80 of them failed
-        assertThat(graph.edge(NS + "/orders", NS + "/config")).isEqualTo(new CallGraph.EdgeCalls(400, 80));
+        // four scrapes after the minute's start: 400 calls, 80 of them failed; the minute before (from the onset) alike
+        assertThat(graph.edge(NS + "/orders", NS + "/config")).isEqualTo(new CallGraph.EdgeCalls(400, 80, 400, 80));
         assertThat(graph.edge(NS + "/users", NS + "/config").calls()).isZero();
     }
 
@@ -99,7 +99,8 @@ class EdgeEvidenceTest {
         var born = new MetricSeries(edge("orders", "config", "503"), new long[] {NOW - 30_000, NOW}, new double[] {10, 30});
         CallGraph graph = CallGraph.fromMesh(List.of(reset, born), NOW);
 
-        assertThat(graph.edge(NS + "/orders", NS + "/config")).isEqualTo(new CallGraph.EdgeCalls(50 + 100 + 30, 30));
+        assertThat(graph.edge(NS + "/orders", NS + "/config")).extracting(CallGraph.EdgeCalls::calls, CallGraph.EdgeCalls::failed)
+                .containsExactly(50.0 + 100 + 30, 30.0);
     }
 
     @Test
@@ -115,6 +116,7 @@ class EdgeEvidenceTest {
             assertThat(u.service()).isEqualTo(NS + "/config");
             assertThat(u.callers()).containsExactly(NS + "/orders", NS + "/users");
             assertThat(u.starved()).extracting(Target::name).containsExactly("config-2");
+            assertThat(u.lasting()).as("failing since the onset, two minutes ago").isTrue();
             assertThat(u.evidence()).anySatisfy(e -> assertThat(e).isEqualTo("calls from default/orders to default/config failed in the last minute: 33 % of 400"))
                     .anySatisfy(e -> assertThat(e).contains("config-2 receives 0.00 req/s, its peers' median 10.00").contains("cut off"));
         });
