@@ -30,7 +30,12 @@ import java.util.TreeSet;
  *   <li><b>recent change</b> — a Deployment of the service began a rollout within {@code changeWindow} before the
  *       service's first anomaly (or its new pods crash-loop): roll that change back;</li>
  *   <li><b>crash loop</b> — pods of a settled revision crash-loop: restart them, or page with the reason;</li>
- *   <li><b>symptom</b> — a service it calls (the mesh's call graph) is anomalous: hold, the dependency is the problem;</li>
+ *   <li><b>symptom</b> — a service it calls (the mesh's call graph) is anomalous: hold, the dependency is the problem;
+ *       else <b>unreachable</b> — the mesh counts its calls to a callee failing ({@link EdgeEvidence}: 5 % of 20 or
+ *       more in the last minute) while the callee's own pods answer as before: the network between them fails, and
+ *       its anomalies are the callee's incident (restart the callee's pods that receive no traffic, else page). Not
+ *       when it alone fails toward the callee and some of its pods stand out from healthy peers (the pod-local
+ *       check below): a pod's own fault fails its calls too;</li>
  *   <li><b>node-local</b> — its anomalous pods share a node that is not ready, or where the pods of two other
  *       services — not its callers — are anomalous, and only there, while their pods elsewhere serve
  *       ({@link NodeEvidence});</li>
@@ -59,6 +64,7 @@ public final class Diagnoser {
     private final MetricsSource metrics;
     private final PeerShift peerShift;
     private final NodeEvidence nodeEvidence;
+    private final EdgeEvidence edgeEvidence;
 
     /**
      * How busy a pod is: CPU used over its CPU requests, as the HPA computes utilization (recording rule over
@@ -71,6 +77,7 @@ public final class Diagnoser {
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.peerShift = new PeerShift(metrics);
         this.nodeEvidence = new NodeEvidence(this.cluster);
+        this.edgeEvidence = new EdgeEvidence(this.cluster, this.metrics);
         this.mesh = Objects.requireNonNull(mesh, "mesh");
         this.changeWindow = changeWindow.toMillis();
         this.lookback = lookback.toMillis();
@@ -143,8 +150,10 @@ public final class Diagnoser {
             evidence.add("it calls " + callee.get() + ", anomalous too");
             return new Diagnosis.Symptom(serviceTarget, service, callee.get(), evidence);
         }
-        // the service is where it starts: a bad node, a few bad pods, else the service as a whole
         List<Target> standOut = standingOut(service, now);
+        Optional<Diagnosis> unreachable = unreachable(service, deployments, standOut, graph, onset, now, evidence);
+        if (unreachable.isPresent()) return unreachable.get();
+        // the service is where it starts: a bad node, a few bad pods, else the service as a whole
         Optional<Diagnosis> node = nodeEvidence.diagnose(service, deployments, standOut, recent, graph, now, evidence);
         if (node.isPresent()) return node.get();
         if (!standOut.isEmpty()) {
@@ -171,6 +180,30 @@ public final class Diagnoser {
             return new Diagnosis.Saturation(new Target(Target.Kind.DEPLOYMENT, d.namespace(), d.name()), service, utilization, evidence);
         }
         return new Diagnosis.Unknown(serviceTarget, service, evidence);
+    }
+
+    /**
+     * A callee its workloads fail to reach though it raises no anomaly ({@link EdgeEvidence}): the callee's diagnosis,
+     * to which this service's anomalies belong. Edge evidence is per workload: when this service alone fails toward the
+     * callee and some of its own pods stand out from healthy peers, those pods' own faults may be what fails the calls
+     * (a pod whose network broke), and the pod-local step judges them.
+     */
+    private Optional<Diagnosis> unreachable(String service, List<DeploymentInfo> deployments, List<Target> standOut, CallGraph graph,
+                                            long onset, long now, List<String> evidence) {
+        Set<String> workloads = new TreeSet<>(graph.workloadsBehind(service));
+        for (DeploymentInfo d : deployments) workloads.add(d.namespace() + "/" + d.name());
+        Optional<EdgeEvidence.FailingEdge> edge = EdgeEvidence.failing(service, workloads, graph, this::anomalousService);
+        if (edge.isEmpty()) return Optional.empty();
+        boolean alone = edge.get().callers().stream().allMatch(workloads::contains);
+        if (alone && podLocal(deployments, standOut, onset, now)) return Optional.empty();
+        return edgeEvidence.diagnose(edge.get(), graph, onset, now, evidence);
+    }
+
+    /** Whether pods stand out among at least as many healthy peers that did not move as a whole: the pod-local step's verdict. */
+    private boolean podLocal(List<DeploymentInfo> deployments, List<Target> standOut, long onset, long now) {
+        if (standOut.isEmpty()) return false;
+        List<PodInfo> peers = healthyPeers(deployments, standOut, now);
+        return peers.size() >= standOut.size() && peerShift.wholeService(peers, onset, now).isEmpty();
     }
 
     /** The service's Deployments: from its pods' anomalies, the mesh, or the Deployment of its own name. */

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * What an anomaly most likely comes from, in the order on-call engineers check (shared/HEALING.md): a change just
- * made, a crash loop, a slow or failing dependency, one bad pod, one bad node; else unknown. The router acts on the
+ * made, a crash loop, a slow or failing dependency (or one the network cuts off), one bad pod, one bad node; else unknown. The router acts on the
  * diagnosis — a rule matches its {@link #kind()} — and a page carries its {@link #summary()} and evidence.
  */
 public sealed interface Diagnosis {
@@ -34,7 +34,7 @@ public sealed interface Diagnosis {
     List<String> evidence();
 
     /** Every kind, for the policy's validation. */
-    List<String> KINDS = List.of("recent-change", "crash-loop", "dependency", "symptom", "saturation", "pod-local", "node-local", "unknown");
+    List<String> KINDS = List.of("recent-change", "crash-loop", "dependency", "symptom", "unreachable", "saturation", "pod-local", "node-local", "unknown");
 
     /** A rollout (new image or config) of {@code subject} began shortly before the onset: roll it back first. */
     record RecentChange(Target subject, String service, int revision, long changedAt, List<String> evidence) implements Diagnosis {
@@ -78,6 +78,31 @@ public sealed interface Diagnosis {
         public String kind() { return "symptom"; }
 
         public String summary() { return "symptom: " + subject.ref() + " suffers from its dependency " + dependency; }
+    }
+
+    /**
+     * Its callers' calls to it fail in the network, not in its answers: the mesh counts {@code callers}' calls to it
+     * failing while its own pods answer as before. The subject is the service (ns/name {@code service}); the anomalies
+     * of its callers are diagnosed so, since it raises none of its own. {@code starved} are its pods that receive far
+     * less traffic than their peers while its callers' calls fail — cut off from them: a restart gives the replacement
+     * a new address and network namespace. Without any, the fault is on the edges themselves (a link, every pod
+     * behind a delay), which no action in the cluster mends: a page names them — once the calls have failed for over a
+     * minute ({@code lasting}: the minute before the last one failed too); before that it may be a pod lost with its
+     * node, whose own signals come a little later. Its callers' retries toward it are what masks the loss, so none are cut.
+     */
+    record Unreachable(Target subject, String service, List<String> callers, List<Target> starved, boolean lasting,
+                       List<String> evidence) implements Diagnosis {
+        public Unreachable {
+            callers = List.copyOf(callers);
+            starved = List.copyOf(starved);
+        }
+
+        public String kind() { return "unreachable"; }
+
+        public String summary() {
+            return "unreachable: calls from " + callers + " to " + subject.ref() + " fail in the network"
+                    + (starved.isEmpty() ? "" : "; " + starved.stream().map(Target::name).toList() + " receive(s) almost no traffic");
+        }
     }
 
     /** Every pod of the service is busy (mean {@code utilization}, CPU over requests): its load exceeds its capacity. Add capacity. */

@@ -13,17 +13,48 @@ import java.util.TreeSet;
  * Who calls whom, as the service mesh counted it: from each workload (a Deployment, {@code ns/name}) to
  * the services it called, and from each service to the workloads behind it. Built from Istio's
  * {@code istio_requests_total{reporter="source"}} series: a series with a sample in the window is an edge.
- * Sorted maps, so every walk over it is deterministic.
+ * {@code edges} holds, per edge ({@link #edgeKey}), the calls of the last {@link #EDGE_WINDOW_MILLIS} and how many of
+ * them failed (a 5xx response code): what the callers saw of a callee, which the callee's own signals do not show when
+ * the network between them drops the calls. Sorted maps, so every walk over it is deterministic.
  */
-public record CallGraph(Map<String, SortedSet<String>> calls, Map<String, SortedSet<String>> workloadsOf) {
+public record CallGraph(Map<String, SortedSet<String>> calls, Map<String, SortedSet<String>> workloadsOf, Map<String, EdgeCalls> edges) {
     /** Istio's request counter, as the sidecars name it; the simulator scrapes the same name. */
     public static final String MESH_REQUESTS = "istio_requests_total";
 
     public static final CallGraph EMPTY = new CallGraph(Map.of(), Map.of());
 
+    /** The window the edges' calls are counted over: one minute, the rate window of the signals beside it. */
+    public static final long EDGE_WINDOW_MILLIS = 60_000;
+
+    /**
+     * The calls on one edge in the last {@link #EDGE_WINDOW_MILLIS}, and those that failed (5xx); {@code earlierCalls}
+     * and {@code earlierFailed} the same for the window before it: whether the failures began a minute ago or more.
+     */
+    public record EdgeCalls(double calls, double failed, double earlierCalls, double earlierFailed) {
+        static final EdgeCalls NONE = new EdgeCalls(0, 0, 0, 0);
+
+        public EdgeCalls(double calls, double failed) { this(calls, failed, 0, 0); }
+
+        /** The share of the calls that failed; 0 without calls. */
+        public double failedShare() { return calls > 0 ? failed / calls : 0; }
+
+        /** The share of the earlier window's calls that failed; 0 without calls. */
+        public double earlierFailedShare() { return earlierCalls > 0 ? earlierFailed / earlierCalls : 0; }
+
+        EdgeCalls plus(EdgeCalls o) {
+            return new EdgeCalls(calls + o.calls, failed + o.failed, earlierCalls + o.earlierCalls, earlierFailed + o.earlierFailed);
+        }
+    }
+
     public CallGraph {
         calls = Collections.unmodifiableSortedMap(new TreeMap<>(calls));
         workloadsOf = Collections.unmodifiableSortedMap(new TreeMap<>(workloadsOf));
+        edges = Collections.unmodifiableSortedMap(new TreeMap<>(edges));
+    }
+
+    /** A graph without call counts. */
+    public CallGraph(Map<String, SortedSet<String>> calls, Map<String, SortedSet<String>> workloadsOf) {
+        this(calls, workloadsOf, Map.of());
     }
 
     /**
@@ -32,24 +63,71 @@ public record CallGraph(Map<String, SortedSet<String>> calls, Map<String, Sorted
      * skipped, as are series without samples.
      */
     public static CallGraph fromMesh(List<MetricSeries> series) {
+        return fromMesh(series, Long.MIN_VALUE);
+    }
+
+    /**
+     * {@link #fromMesh(List)}, with each edge's calls and failures of the minute up to {@code now} (none counted when
+     * {@code now} is {@link Long#MIN_VALUE}): the series are counters, read over the lookback, so the increase is
+     * the last sample less the last one at or before the minute's start — from 0 for a series born within the minute
+     * (Istio writes a response code's series at its first call) — with a drop counted as a reset.
+     */
+    public static CallGraph fromMesh(List<MetricSeries> series, long now) {
+        return fromMesh(series, now, Long.MIN_VALUE);
+    }
+
+    /**
+     * {@link #fromMesh(List, long)} from series read further back than the graph's window, which starts at
+     * {@code graphFrom}: a series without a sample since then is no edge (its counts are none either).
+     */
+    public static CallGraph fromMesh(List<MetricSeries> series, long now, long graphFrom) {
         var calls = new TreeMap<String, SortedSet<String>>();
         var workloadsOf = new TreeMap<String, SortedSet<String>>();
+        var edges = new TreeMap<String, EdgeCalls>();
         for (MetricSeries s : series) {
             Map<String, String> l = s.labels();
-            if (s.times().length == 0 || "destination".equals(l.get("reporter"))) continue;
+            if (s.times().length == 0 || s.times()[s.times().length - 1] < graphFrom || "destination".equals(l.get("reporter"))) continue;
             String source = l.get("source_workload");
             String service = l.get("destination_service_name");
             if (blank(source) || blank(service)) continue;
             String from = ref(l.get("source_workload_namespace"), source);
             String to = ref(l.get("destination_service_namespace"), service);
             calls.computeIfAbsent(from, k -> new TreeSet<>()).add(to);
+            if (now != Long.MIN_VALUE) {
+                double last = increase(s.times(), s.values(), now - EDGE_WINDOW_MILLIS, now);
+                double earlier = increase(s.times(), s.values(), now - 2 * EDGE_WINDOW_MILLIS, now - EDGE_WINDOW_MILLIS);
+                boolean failed = l.getOrDefault("response_code", "").startsWith("5");
+                edges.merge(edgeKey(from, to), new EdgeCalls(last, failed ? last : 0, earlier, failed ? earlier : 0), EdgeCalls::plus);
+            }
             String behind = l.get("destination_workload");
             // Istio writes "unknown" when it could not tell the workload
             if (!blank(behind) && !behind.equals("unknown")) {
                 workloadsOf.computeIfAbsent(to, k -> new TreeSet<>()).add(ref(l.get("destination_service_namespace"), behind));
             }
         }
-        return new CallGraph(calls, workloadsOf);
+        return new CallGraph(calls, workloadsOf, edges);
+    }
+
+    /** A counter's increase in (from, to]: resets (a drop) count the new value, a series born after {@code from} counts from 0. */
+    private static double increase(long[] times, double[] values, long from, long to) {
+        int start = -1;
+        for (int i = 0; i < times.length && times[i] <= from; i++) start = i;
+        double sum = 0, last = start >= 0 ? values[start] : 0;
+        for (int i = start + 1; i < times.length && times[i] <= to; i++) {
+            double v = values[i];
+            if (!Double.isFinite(v)) continue;
+            sum += v >= last ? v - last : v;
+            last = v;
+        }
+        return sum;
+    }
+
+    /** The key of the edge from {@code workload} to {@code service} (both ns/name) in {@link #edges}. */
+    public static String edgeKey(String workload, String service) { return workload + " -> " + service; }
+
+    /** The calls of the last minute from {@code workload} to {@code service} (both ns/name); none when not counted. */
+    public EdgeCalls edge(String workload, String service) {
+        return edges.getOrDefault(edgeKey(workload, service), EdgeCalls.NONE);
     }
 
     /** The services {@code workload} (ns/name) called directly. */

@@ -7,7 +7,7 @@ import java.util.Objects;
 /**
  * The service mesh's call graph over the lookback ({@code istio_requests_total}), read through the metrics port at
  * most once per evaluation time and shared by everything that asks in that evaluation (the dependency guard, the
- * diagnosis).
+ * diagnosis), with each edge's calls and failures of the last minute from the same read (the diagnosis' edge evidence).
  */
 public final class MeshGraph {
     private final MetricsSource metrics;
@@ -24,7 +24,9 @@ public final class MeshGraph {
     /** The graph of the calls seen in the lookback up to {@code now}. */
     public CallGraph at(long now) {
         if (now != graphAt) {
-            graph = CallGraph.fromMesh(metrics.range(CallGraph.MESH_REQUESTS, now - lookbackMillis, now));
+            // the edges' counts need two minutes of samples (the last minute and the one before) even under a shorter lookback
+            long from = now - Math.max(lookbackMillis, 2 * CallGraph.EDGE_WINDOW_MILLIS);
+            graph = CallGraph.fromMesh(metrics.range(CallGraph.MESH_REQUESTS, from, now), now, now - lookbackMillis);
             graphAt = now;
         }
         return graph;

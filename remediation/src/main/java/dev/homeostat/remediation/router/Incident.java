@@ -77,8 +77,12 @@ final class Incident {
 
     boolean lastStep() { return step == rule.actions().size() - 1; }
 
-    /** The service the incident is about: its trigger's service label, else its diagnosis' service name. */
+    /**
+     * The service the incident is about: its trigger's service label, else its diagnosis' service name. An unreachable
+     * callee's incident is triggered by its callers' anomalies; it is the callee's problem, paged once for it.
+     */
     String service() {
+        if (diagnosis instanceof Diagnosis.Unreachable u) return u.service().substring(u.service().indexOf('/') + 1);
         if (trigger.service() != null && !trigger.service().isBlank()) return trigger.service();
         if (diagnosis != null && diagnosis.service() != null) return diagnosis.service().substring(diagnosis.service().indexOf('/') + 1);
         return subject.kind() == Target.Kind.SERVICE ? subject.name() : null;

@@ -166,6 +166,8 @@ public final class Router {
         return switch (diagnosis) {
             case Diagnosis.PodLocal p -> p.pods();
             case Diagnosis.CrashLoop c -> c.pods();
+            // only the pods cut off from their callers; without any, the service, which gets a page
+            case Diagnosis.Unreachable u when !u.starved().isEmpty() -> u.starved();
             default -> List.of(diagnosis.subject());
         };
     }
@@ -255,6 +257,11 @@ public final class Router {
             case Decision.Done done -> {
                 suppressed(now, done.intended(), incident, "remediator", done.reason());
                 incident.moveTo(Phase.RESOLVED);
+            }
+            case Decision.Next pass -> {
+                // the action cannot help this incident at all: no point waiting verifyAfter before the next one
+                suppressed(now, pass.intended(), incident, "remediator", pass.reason());
+                next(incident, now, pods);
             }
             case Decision.Skip skip -> {
                 // Nothing this action can do now (e.g. no pod of the service stands out while Kubernetes
