@@ -57,23 +57,6 @@ public final class Router {
     private final Verification verification;
     private long nextId = 1;
 
-    /** A router whose remediators see no deployments or nodes (scale-up and node actions then skip). */
-    public Router(Policy policy, ActionGate gate, EngineListener listener) {
-        this(policy, gate, listener, new ClusterView() {
-            @Override public List<PodInfo> pods() { return List.of(); }
-
-            @Override public List<DeploymentInfo> deployments() { return List.of(); }
-        });
-    }
-
-    public Router(Policy policy, ActionGate gate, EngineListener listener, ClusterView cluster) {
-        this(policy, gate, listener, cluster, null);
-    }
-
-    public Router(Policy policy, ActionGate gate, EngineListener listener, ClusterView cluster, PageSeverity severity) {
-        this(policy, gate, listener, cluster, severity, new TeamPages(), now -> dev.homeostat.remediation.guard.CallGraph.EMPTY);
-    }
-
     /**
      * A router whose pages {@code severity} may hold back ({@code spec.paging}; null: none for severity), and that holds
      * them while {@code team} has the team's own page open for a service they stand for (the service and its callers
@@ -81,7 +64,7 @@ public final class Router {
      */
     public Router(Policy policy, ActionGate gate, EngineListener listener, ClusterView cluster, PageSeverity severity, TeamPages team,
                   java.util.function.Function<Long, dev.homeostat.remediation.guard.CallGraph> graph) {
-        this.pageGate = new PageGate(severity, team, graph, policy.lookback().toMillis());
+        this.pageGate = new PageGate(severity, Objects.requireNonNull(team, "team"), Objects.requireNonNull(graph, "graph"), policy.lookback().toMillis());
         this.policy = Objects.requireNonNull(policy, "policy");
         this.gate = Objects.requireNonNull(gate, "gate");
         this.listener = Objects.requireNonNull(listener, "listener");
