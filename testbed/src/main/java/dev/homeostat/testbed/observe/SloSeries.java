@@ -176,38 +176,22 @@ public final class SloSeries {
     static final String BURN_5M = SloAlertRules.BURN_PREFIX + "ratio_rate5m";
     static final String BURN_MIN = SloAlertRules.BURN_MULTIWINDOW;
 
+    /**
+     * One series of an objective: at each evaluation, the lesser of the bad-request shares over two windows, over
+     * {@code factor} × the objective's budget (a burn rate for factor 1), with {@code labels} beside the objective's.
+     */
+    private record Windows(long first, long second, double factor, Map<String, String> labels) { }
+
     /** The burn-rate series of {@code metric}, one sample per rule evaluation in [from, to]. */
     List<MetricSeries> range(String metric, long from, long to) {
-        if (metric.equals(SloAlertRules.PAGE_BURN)) return pageBurn(from, to);
-        List<MetricSeries> out = new ArrayList<>();
-        for (Service s : services) {
-            List<Long> times = s.counters.timesIn(from, to);
-            if (times.isEmpty()) continue;
-            for (int o = 0; o < s.objectives.size(); o++) {
-                SloObjective objective = s.objectives.get(o);
-                long[] t = new long[times.size()];
-                double[] v = new double[times.size()];
-                for (int i = 0; i < t.length; i++) {
-                    t[i] = times.get(i);
-                    double r1 = s.ratio(t[i], 60_000, Service.bad(objective)) / objective.budget();
-                    double r5 = s.ratio(t[i], 300_000, Service.bad(objective)) / objective.budget();
-                    v[i] = switch (metric) {
-                        case BURN_1M -> r1;
-                        case BURN_5M -> r5;
-                        default -> Double.isNaN(r1) || Double.isNaN(r5) ? Double.NaN : Math.min(r1, r5);
-                    };
-                }
-                out.add(new MetricSeries(s.labels.get(o), t, v));
-            }
-        }
-        return out;
-    }
-
-    /**
-     * {@link SloAlertRules#PAGE_BURN}: per objective and page alert, the lesser of its windows' bad-request shares over
-     * the share at its rate (1: the team's page alert would fire), as {@code homeostat rules --slo} records it.
-     */
-    private List<MetricSeries> pageBurn(long from, long to) {
+        List<Windows> windows = switch (metric) {
+            case BURN_1M -> List.of(new Windows(60_000, 60_000, 1, Map.of()));
+            case BURN_5M -> List.of(new Windows(300_000, 300_000, 1, Map.of()));
+            // per page alert: 1 when it would fire, as homeostat rules --slo records it
+            case SloAlertRules.PAGE_BURN -> SloPager.PAGE_ALERTS.stream().map(a -> new Windows(a.longWindow().toMillis(), a.shortWindow().toMillis(),
+                    a.factor(), Map.of("long_window", BurnRateAlert.promDuration(a.longWindow()), "short_window", BurnRateAlert.promDuration(a.shortWindow())))).toList();
+            default -> List.of(new Windows(300_000, 60_000, 1, Map.of()));
+        };
         List<MetricSeries> out = new ArrayList<>();
         for (Service s : services) {
             List<Long> times = s.counters.timesIn(from, to);
@@ -215,20 +199,21 @@ public final class SloSeries {
             for (int o = 0; o < s.objectives.size(); o++) {
                 SloObjective objective = s.objectives.get(o);
                 int bad = Service.bad(objective);
-                for (BurnRateAlert alert : SloPager.PAGE_ALERTS) {
+                for (Windows w : windows) {
                     long[] t = new long[times.size()];
                     double[] v = new double[times.size()];
-                    double limit = alert.factor() * objective.budget();
                     for (int i = 0; i < t.length; i++) {
                         t[i] = times.get(i);
-                        double longShare = s.ratio(t[i], alert.longWindow().toMillis(), bad);
-                        double shortShare = s.ratio(t[i], alert.shortWindow().toMillis(), bad);
-                        v[i] = Double.isNaN(longShare) || Double.isNaN(shortShare) ? Double.NaN : Math.min(longShare, shortShare) / limit;
+                        double first = s.ratio(t[i], w.first(), bad), second = s.ratio(t[i], w.second(), bad);
+                        v[i] = Double.isNaN(first) || Double.isNaN(second) ? Double.NaN : Math.min(first, second) / (w.factor() * objective.budget());
                     }
-                    var labels = new java.util.LinkedHashMap<>(s.labels.get(o));
-                    labels.put("long_window", BurnRateAlert.promDuration(alert.longWindow()));
-                    labels.put("short_window", BurnRateAlert.promDuration(alert.shortWindow()));
-                    out.add(new MetricSeries(java.util.Map.copyOf(labels), t, v));
+                    Map<String, String> labels = s.labels.get(o);
+                    if (!w.labels().isEmpty()) {
+                        var all = new java.util.HashMap<>(labels);
+                        all.putAll(w.labels());
+                        labels = Map.copyOf(all);
+                    }
+                    out.add(new MetricSeries(labels, t, v));
                 }
             }
         }
