@@ -53,7 +53,7 @@ public final class PageSeverity {
     public static PageSeverity of(Policy policy, MetricsSource metrics, Function<Long, CallGraph> graph) {
         return switch (policy.paging()) {
             case null -> null;
-            case Paging.SloPageAlerts alerts -> new PageSeverity(metrics, List.of(SloAlertRules.PAGE_BURN), 1, true, graph);
+            case Paging.SloPageAlerts _ -> new PageSeverity(metrics, List.of(SloAlertRules.PAGE_BURN), 1, true, graph);
             case Paging.BurnRate rate -> {
                 Signal burn = policy.signals().stream().filter(s -> s.name().equals(rate.signal())).findFirst().orElseThrow();
                 yield new PageSeverity(metrics, burn.metrics(), rate.minBurnRate(), false, graph);

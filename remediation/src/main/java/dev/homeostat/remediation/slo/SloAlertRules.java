@@ -151,11 +151,12 @@ public final class SloAlertRules {
     private static Map<String, Object> pageBurn(SloObjective o, BurnRateAlert a) {
         String windows = BurnRateAlert.promDuration(a.longWindow()) + "|" + BurnRateAlert.promDuration(a.shortWindow());
         String limit = String.format(Locale.ROOT, "(%s * %s)", trim(a.factor()), trim(o.budget()));
-        Map<String, Object> rule = record(PAGE_BURN, "min by (namespace, service, slo) ({__name__=~\"" + RATIO_PREFIX + "(" + windows
-                + ")\", " + selector(o) + ", slo=\"" + o.label() + "\"})\n/ " + limit + "\n", o);
-        @SuppressWarnings("unchecked") var labels = (Map<String, String>) rule.get("labels");
+        Map<String, String> labels = objectiveLabels(o);
         labels.put("long_window", BurnRateAlert.promDuration(a.longWindow()));
         labels.put("short_window", BurnRateAlert.promDuration(a.shortWindow()));
+        Map<String, Object> rule = record(PAGE_BURN, "min by (namespace, service, slo) ({__name__=~\"" + RATIO_PREFIX + "(" + windows
+                + ")\", " + selector(o) + ", slo=\"" + o.label() + "\"})\n/ " + limit + "\n", null);
+        rule.put("labels", labels);
         return rule;
     }
 
