@@ -56,15 +56,7 @@ class ActionChainsTest {
 
     @Test
     void scaleUp_thatHelpedWithoutBeingEnough_addsAgain_thenPagesWhenMoreStopsHelping() {
-        var h = new Harness("""
-                  rules:
-                    - name: add-capacity
-                      match: {signals: [pod-errors]}
-                      actions: [scale-up, page]
-                      verifyAfter: 1m
-                      scale: {by: 2, maxReplicas: 8}
-                """);
-        h.cluster.deployment("checkout", 3);
+        var h = addCapacityToCheckout("by: 2, maxReplicas: 8");
         var checkout = new Target(Target.Kind.DEPLOYMENT, FakeCluster.NS, "checkout");
         h.clock.set(15_000);
         h.sampleAndTick("pod_errors", Harness.pod("checkout-1"), 0.9);   // score 0.4: scale to 5
@@ -83,15 +75,7 @@ class ActionChainsTest {
 
     @Test
     void scaleUp_withAMaxFactor_isCappedRelativeToTheReplicasBeforeTheEngineFirstScaledIt_notToTheGrownCount() {
-        var h = new Harness("""
-                  rules:
-                    - name: add-capacity
-                      match: {signals: [pod-errors]}
-                      actions: [scale-up, page]
-                      verifyAfter: 1m
-                      scale: {by: 2, maxFactor: 2}
-                """);
-        h.cluster.deployment("checkout", 3);
+        var h = addCapacityToCheckout("by: 2, maxFactor: 2");
         var checkout = new Target(Target.Kind.DEPLOYMENT, FakeCluster.NS, "checkout");
         h.clock.set(15_000);
         h.sampleAndTick("pod_errors", Harness.pod("checkout-1"), 0.9);
@@ -104,15 +88,7 @@ class ActionChainsTest {
 
     @Test
     void scaleUp_withAMaxFactor_doesNotCompoundOverSuccessiveIncidents_untilItsOwnersScaleItBack() {
-        var h = new Harness("""
-                  rules:
-                    - name: add-capacity
-                      match: {signals: [pod-errors]}
-                      actions: [scale-up, page]
-                      verifyAfter: 1m
-                      scale: {by: 2, maxFactor: 2}
-                """);
-        h.cluster.deployment("checkout", 3);
+        var h = addCapacityToCheckout("by: 2, maxFactor: 2");
         var checkout = new Target(Target.Kind.DEPLOYMENT, FakeCluster.NS, "checkout");
         for (long t = 15; t < 3 * 855; t += 855) {
             h.sampleEvery15s("pod_errors", Harness.pod("checkout-1"), t, t + 240, 0.7);
@@ -152,5 +128,19 @@ class ActionChainsTest {
         assertThat(h.cluster.executed.getFirst().action()).isEqualTo(new ClusterAction.ScaleDeployment(checkout, 5));
         assertThat(h.journal.of(EngineEvent.Paged.class)).singleElement()
                 .satisfies(p -> assertThat(p.reason()).contains("no node has room"));
+    }
+
+    /** A 3-replica checkout whose pod errors the rule add-capacity meets with scale-up, then page; {@code scale}: its step and ceiling. */
+    private static Harness addCapacityToCheckout(String scale) {
+        var h = new Harness("""
+                  rules:
+                    - name: add-capacity
+                      match: {signals: [pod-errors]}
+                      actions: [scale-up, page]
+                      verifyAfter: 1m
+                      scale: {%s}
+                """.formatted(scale));
+        h.cluster.deployment("checkout", 3);
+        return h;
     }
 }
