@@ -159,8 +159,10 @@ public final class Diagnoser {
         if (!standOut.isEmpty()) {
             List<PodInfo> peers = healthyPeers(deployments, standOut, now);
             Optional<String> whole = peers.size() >= standOut.size() ? peerShift.wholeService(peers, onset, now) : Optional.empty();
-            if (peers.size() >= standOut.size() && whole.isEmpty()) return new Diagnosis.PodLocal(serviceTarget, service, standOut, evidence);
+            Optional<PodInfo> coming = comingUp(deployments, standOut, now);
+            if (peers.size() >= standOut.size() && whole.isEmpty() && coming.isEmpty()) return new Diagnosis.PodLocal(serviceTarget, service, standOut, evidence);
             evidence.add("pods " + standOut.stream().map(Target::name).toList() + " stand out, but " + whole.map(w -> w + "; a restart would give them the same")
+                    .or(() -> coming.map(p -> p.name() + " is coming up: they may carry its share or wait on it until it has served a while"))
                     .orElse("too few of their peers are ready and settled to tell a bad pod from a lack of capacity"));
         }
         List<String> callers = graph.callersOf(service).stream().filter(w -> anomalousWorkload(w, graph)).toList();
@@ -203,7 +205,25 @@ public final class Diagnoser {
     private boolean podLocal(List<DeploymentInfo> deployments, List<Target> standOut, long onset, long now) {
         if (standOut.isEmpty()) return false;
         List<PodInfo> peers = healthyPeers(deployments, standOut, now);
-        return peers.size() >= standOut.size() && peerShift.wholeService(peers, onset, now).isEmpty();
+        return peers.size() >= standOut.size() && comingUp(deployments, standOut, now).isEmpty() && peerShift.wholeService(peers, onset, now).isEmpty();
+    }
+
+    /**
+     * A peer of the pods that stand out that Kubernetes is bringing up ({@link PodStartup}), or that turned Ready less
+     * than {@link #SETTLED_MILLIS} ago: while a service is short of a member, the others take its share, and the members
+     * of a replicated store wait on it for every write; their rate windows show that for a window after it serves, and
+     * which pod stands out first then says nothing of the pod. Judged again once the peer has settled.
+     */
+    private Optional<PodInfo> comingUp(List<DeploymentInfo> deployments, List<Target> standOut, long now) {
+        for (DeploymentInfo d : deployments) {
+            List<PodInfo> pods = cluster.podsOf(d.namespace(), d.name());
+            for (PodInfo p : pods) {
+                if (among(standOut, p)) continue;
+                boolean justReady = p.ready() && p.readyAtMillis() >= 0 && now - p.readyAtMillis() < SETTLED_MILLIS;
+                if (justReady || PodStartup.starting(p, pods, now)) return Optional.of(p);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The service's Deployments: from its pods' anomalies, the mesh, or the Deployment of its own name. */
@@ -217,14 +237,20 @@ public final class Diagnoser {
     }
 
     /**
-     * Peers that are ready and have run for a minute, other than {@code standOut}: only against enough healthy peers
-     * is a pod that stands out a bad pod, not the survivor of a kill serving alone.
+     * Peers that are ready, have run for two minutes and raised no anomaly of their own since they started (within the
+     * lookback), other than {@code standOut}: only against enough healthy peers is a pod that stands out a bad pod, not
+     * the survivor of a kill serving alone, nor the last of a group that failed together and whose signals, evaluated
+     * pod by pod, came due a minute apart (a replicated store losing a member fails every member's writes).
      */
     private List<PodInfo> healthyPeers(List<DeploymentInfo> deployments, List<Target> standOut, long now) {
+        Map<String, Long> lastAnomaly = new HashMap<>();
+        for (Anomaly a : recent) if (a.target().kind() == Target.Kind.POD) lastAnomaly.merge(a.target().ref(), a.timeMillis(), Math::max);
         List<PodInfo> peers = new ArrayList<>();
         for (DeploymentInfo d : deployments)
             for (PodInfo p : cluster.podsOf(d.namespace(), d.name())) {
-                if (!among(standOut, p) && p.ready() && p.startedAtMillis() >= 0 && now - p.startedAtMillis() >= SETTLED_MILLIS) peers.add(p);
+                if (among(standOut, p) || !p.ready() || p.startedAtMillis() < 0 || now - p.startedAtMillis() < SETTLED_MILLIS) continue;
+                Long last = lastAnomaly.get(target(p).ref());
+                if (last == null || last < p.startedAtMillis()) peers.add(p);
             }
         return peers;
     }
