@@ -209,13 +209,16 @@ public final class Diagnoser {
     }
 
     /**
-     * A peer of the pods that stand out that Kubernetes is bringing up ({@link PodStartup}), or that turned Ready less
-     * than {@link #SETTLED_MILLIS} ago: while a service is short of a member, the others take its share, and the members
-     * of a replicated store wait on it for every write; their rate windows show that for a window after it serves, and
-     * which pod stands out first then says nothing of the pod. Judged again once the peer has settled.
+     * A member of the StatefulSet of the pods that stand out that Kubernetes is bringing up ({@link PodStartup}), or that
+     * turned Ready less than {@link #SETTLED_MILLIS} ago: the members of a replicated store wait on each other for
+     * writes (a quorum, synchronous replicas), so while one is missing every member fails or slows, their rate windows
+     * show it for a window after it serves, and which member stands out first says nothing of the member. Judged again
+     * once it has settled. The pods of a Deployment answer on their own: a sibling's replacement is no reason to wait
+     * (the load it leaves to them is what the peer-shift check watches).
      */
     private Optional<PodInfo> comingUp(List<DeploymentInfo> deployments, List<Target> standOut, long now) {
         for (DeploymentInfo d : deployments) {
+            if (!d.stateful()) continue;
             List<PodInfo> pods = cluster.podsOf(d.namespace(), d.name());
             for (PodInfo p : pods) {
                 if (among(standOut, p)) continue;

@@ -26,7 +26,7 @@ import java.util.function.DoubleBinaryOperator;
  * of the peers only, before the onset and in the last minute, the error ratios only when the latencies did not
  * already tell; where a pod has no sample before the onset
  * (it started since, or the series is not recorded) it does not count, and with fewer than {@link #MIN_PEERS} such pods
- * the service is not said to have moved.
+ * (for the error ratios {@link #MIN_PEERS_FAILING}) the service is not said to have moved.
  */
 final class PeerShift {
     /** A pod's mean latency over a minute (seconds). */
@@ -36,11 +36,17 @@ final class PeerShift {
     static final double SLOWER = 2.0;
     static final double MORE_ERRORS = 0.05;
     /**
-     * How many peers with a sample before the onset it takes to call a move service-wide (Envoy's outlier detection asks
-     * the same of a cluster, {@code success_rate_minimum_hosts: 5}): one or two peers move with the load they take over
-     * while a sibling restarts, which says nothing of the service as a whole.
+     * How many peers with a sample before the onset it takes to call a slowdown service-wide: one peer's latency moves
+     * with the load it takes over from a pod that stopped answering, and with its own noise; the median of two does
+     * not move for one. (Peers that replace or rejoin a sibling are no reference at all: the diagnosis waits for them.)
      */
-    static final int MIN_PEERS = 5;
+    static final int MIN_PEERS = 2;
+    /**
+     * How many it takes to call failures service-wide: a single peer suffices, failing is no effect of load short of
+     * saturation, and a small service (two, three replicas) whose every pod fails is not a bad pod because the signals
+     * of some came due a scrape before the others'.
+     */
+    static final int MIN_PEERS_FAILING = 1;
     /** How far before the episode a pod's last sample may be to count as how it was. */
     private static final long BEFORE_WINDOW = 120_000;
     private static final long NOW_WINDOW = 60_000;
@@ -68,7 +74,7 @@ final class PeerShift {
         LabelMatch theirs = PodValues.podsOf(peers);
         PodValues latency0 = latencyBefore.read(metrics, LATENCY, theirs, onset - BEFORE_WINDOW, onset - 1);
         PodValues latency1 = latencyNow.read(metrics, LATENCY, theirs, now - NOW_WINDOW, now);
-        double slowdown = medianChange(peers, latency0, latency1, (l0, l1) -> l0 > 0 ? l1 / l0 : Double.NaN);
+        double slowdown = medianChange(peers, latency0, latency1, MIN_PEERS, (l0, l1) -> l0 > 0 ? l1 / l0 : Double.NaN);
         if (slowdown >= SLOWER) return Optional.of(String.format(Locale.ROOT,
                 "its other pods are slowed as a whole: their median latency is %.1f× what it was before the onset", slowdown));
         if (slowdown <= 1 / SLOWER) return Optional.of(String.format(Locale.ROOT,
@@ -76,7 +82,7 @@ final class PeerShift {
         // the error ratios only when the latencies said nothing: two reads fewer when they did
         PodValues errors0 = errorsBefore.read(metrics, ERRORS, theirs, onset - BEFORE_WINDOW, onset - 1);
         PodValues errors1 = errorsNow.read(metrics, ERRORS, theirs, now - NOW_WINDOW, now);
-        double failing = medianChange(peers, errors0, errors1, (e0, e1) -> e1 - e0);
+        double failing = medianChange(peers, errors0, errors1, MIN_PEERS_FAILING, (e0, e1) -> e1 - e0);
         if (Math.abs(failing) >= MORE_ERRORS) return Optional.of(String.format(Locale.ROOT,
                 "its other pods %s as a whole: their median error ratio moved by %+.2f since the onset", failing > 0 ? "fail" : "recover", failing));
         return Optional.empty();
@@ -84,9 +90,9 @@ final class PeerShift {
 
     /**
      * The median over {@code peers} of {@code change}(before, now) for the pods with a value in both reads and a finite
-     * change; NaN with fewer than {@link #MIN_PEERS} such pods.
+     * change; NaN with fewer than {@code minPeers} such pods.
      */
-    private static double medianChange(List<PodInfo> peers, PodValues before, PodValues now, DoubleBinaryOperator change) {
+    private static double medianChange(List<PodInfo> peers, PodValues before, PodValues now, int minPeers, DoubleBinaryOperator change) {
         List<Double> changes = new ArrayList<>();
         for (PodInfo p : peers) {
             String key = p.namespace() + "/" + p.name();
@@ -96,7 +102,7 @@ final class PeerShift {
             double c = change.applyAsDouble(b, n);
             if (!Double.isNaN(c)) changes.add(c);
         }
-        return changes.size() >= MIN_PEERS ? median(changes) : Double.NaN;
+        return changes.size() >= minPeers ? median(changes) : Double.NaN;
     }
 
     private static double median(List<Double> values) {
