@@ -39,10 +39,11 @@ import java.util.TreeSet;
  *   <li><b>node-local</b> — its anomalous pods share a node that is not ready, or where the pods of two other
  *       services — not its callers — are anomalous, and only there, while their pods elsewhere serve
  *       ({@link NodeEvidence});</li>
- *   <li><b>pod-local</b> — some of its pods stand out, and at least as many healthy, settled peers serve beside them,
- *       which have not themselves moved as a whole since the service's first anomaly of the lookback ({@link PeerShift}):
- *       a pod standing out from peers all degraded by one slow backend, or lagging while they all recover, is the tail
- *       of the service's problem, not a bad pod;</li>
+ *   <li><b>pod-local</b> — some of its pods stand out, and at least as many healthy, settled peers (no anomaly of their
+ *       own since they started) serve beside them, which have not themselves moved as a whole since the service's first
+ *       anomaly of the lookback ({@link PeerShift}), and no member of its StatefulSet is coming up: a pod standing out
+ *       from peers all degraded by one slow backend, lagging while they all recover, or showing first what all of them
+ *       show a scrape later, is the tail of the service's problem, not a bad pod;</li>
  *   <li><b>dependency</b> — callers of it are anomalous too: it is their failing dependency as a whole (saturated or
  *       not);</li>
  *   <li><b>saturation</b> — its pods are busy beyond {@code saturation} (CPU over requests);</li>

@@ -132,14 +132,17 @@ class DiagnoserTest {
     }
 
     @Test
-    void fewerThanFivePeers_cannotTellAServiceWideMove_fromTheLoadTheyTookOver() {
-        // every peer three times as slow as before: from four of them that says nothing of the service, from five it does
-        record(0.004, i -> 0.012, i -> 0.0);
+    void onePeer_cannotTellAServiceWideSlowdown_fromTheLoadItTookOver_butOneFailingPeerTellsFailures() {
+        // store-1 and store-2 three times as slow as before: from one of them that says nothing of the service, from two
+        // it does; store-0 as fast as before but failing a fifth of its requests: failures are no effect of load taken over
+        record(0.004, i -> i == 0 ? 0.004 : 0.012, i -> i == 0 ? 0.2 : 0.0);
         var peers = new ArrayList<PodInfo>();
-        for (int i = 0; i < 4; i++) peers.add(new PodInfo(NS, "store-" + i, "store", "node-" + i, true, 0, 0));
+        peers.add(new PodInfo(NS, "store-1", "store", "node-1", true, 0, 0));
         assertThat(new PeerShift(metrics).wholeService(peers, ONSET, NOW)).isEmpty();
-        peers.add(new PodInfo(NS, "store-4", "store", "node-4", true, 0, 0));
+        peers.add(new PodInfo(NS, "store-2", "store", "node-2", true, 0, 0));
         assertThat(new PeerShift(metrics).wholeService(peers, ONSET, NOW)).hasValueSatisfying(e -> assertThat(e).contains("slowed as a whole"));
+        assertThat(new PeerShift(metrics).wholeService(List.of(new PodInfo(NS, "store-0", "store", "node-0", true, 0, 0)), ONSET, NOW))
+                .hasValueSatisfying(e -> assertThat(e).contains("fail as a whole"));
     }
 
     @Test
