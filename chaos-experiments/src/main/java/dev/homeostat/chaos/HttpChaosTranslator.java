@@ -39,14 +39,14 @@ final class HttpChaosTranslator implements FaultTranslator<HTTPChaos> {
             actions.add(HttpFault.HttpAction.ABORT);
         } else {
             if (spec.getDelay() != null) {
-                delay = ctx.requiredDuration("spec.delay", spec.getDelay(), "for a delay");
-                actions.add(HttpFault.HttpAction.DELAY);
+                delay = ctx.presentDuration("spec.delay", spec.getDelay(), "for a delay");
+                if (!delay.isZero()) actions.add(HttpFault.HttpAction.DELAY);
             }
             if (code != null) actions.add(HttpFault.HttpAction.REPLACE);
         }
         if (actions.isEmpty() && spec.getReplace() == null && spec.getPatch() == null) {
             // Chaos Mesh's webhook asks for no action: the rule is applied and matches, and changes nothing
-            ctx.note("spec", "no action (abort: true, delay, replace or patch): Chaos Mesh applies the rule and it changes nothing"
+            if (delay == null) ctx.note("spec", "no action (abort: true, delay, replace or patch): Chaos Mesh applies the rule and it changes nothing"
                     + (spec.getCode() != null ? "; code: " + spec.getCode() + " only chooses the responses the rule acts on, to answer with it write "
                     + "replace: {code: " + spec.getCode() + "}" : "; to fail the requests write abort: true, to slow them delay: 1s"));
             actions.add(HttpFault.HttpAction.NONE);

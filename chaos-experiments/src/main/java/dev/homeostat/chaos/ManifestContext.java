@@ -168,6 +168,18 @@ public final class ManifestContext implements SchemaCheck.Sink {
     }
 
     /**
+     * {@code value} as a Go duration that must be present and may be zero: Chaos Mesh's webhook only parses a delay
+     * ({@code webhook:"Duration"}), so a 0 delay is accepted live and delays nothing; a note says so.
+     */
+    public Duration presentDuration(String field, String value, String why) {
+        if (value == null || value.isBlank())
+            throw fail(field, "required " + why + "; write a Go duration such as 30s, 5m or 1h30m");
+        Duration d = optionalDuration(field, value).orElseThrow();
+        if (d.isZero()) note(field, "\"" + value + "\" delays nothing: Chaos Mesh accepts a 0 delay and applies it, which changes no request's time");
+        return d;
+    }
+
+    /**
      * An experiment's {@code spec.duration}: as written (positive), or, absent as Chaos Mesh allows, until the experiment
      * is deleted, which in a run of known length is its end ({@link #UNTIL_DELETED} when the run's length is unknown).
      */

@@ -69,7 +69,7 @@ final class NetworkChaosTranslator implements FaultTranslator<NetworkChaos> {
                 throw ctx.fail("spec." + action, "required for action " + action + ", e.g. " + example(action));
             if (spec.getDelay() != null) {
                 DelaySpec d = spec.getDelay();
-                Duration written = ctx.requiredDuration("spec.delay.latency", d.getLatency(), "for a delay");
+                Duration written = ctx.presentDuration("spec.delay.latency", d.getLatency(), "for a delay");
                 Duration latency = reordered(written, d.getReorder(), ctx);
                 Duration jitter = ctx.optionalDuration("spec.delay.jitter", d.getJitter()).orElse(Duration.ZERO);
                 double correlation = blank(d.getCorrelation()) ? 0 : ctx.percent("spec.delay.correlation", d.getCorrelation(), "");

@@ -259,4 +259,44 @@ class TranslationTest {
         assertThat(manifests.contents("inline.yaml", yaml.replace("limit: 100,", "limit: 20971520,"), AT, Horizon.firstFiring()).notes())
                 .isEmpty();
     }
+
+    @Test
+    void aZeroDelay_isAcceptedAsChaosMeshAcceptsIt_andSaidToDelayNothing() {
+        // the "remove the delay" step users write in a Workflow: Chaos Mesh's webhook only parses the duration
+        String network = """
+                apiVersion: chaos-mesh.org/v1alpha1
+                kind: NetworkChaos
+                metadata: {name: undo, namespace: shop}
+                spec:
+                  action: delay
+                  mode: all
+                  selector: {labelSelectors: {app: cart}}
+                  delay: {latency: "0ms"}
+                  duration: 1m
+                """;
+        var delay = (dev.homeostat.simulator.fault.NetworkDelay) manifests.translate("inline.yaml", network, AT).getFirst();
+        assertThat(delay.latency()).isZero();
+        assertThat(manifests.contents("inline.yaml", network, AT, Horizon.firstFiring()).notes()).singleElement().satisfies(n -> {
+            assertThat(n.field()).isEqualTo("spec.delay.latency");
+            assertThat(n.message()).contains("delays nothing");
+        });
+        String http = """
+                apiVersion: chaos-mesh.org/v1alpha1
+                kind: HTTPChaos
+                metadata: {name: undo, namespace: shop}
+                spec:
+                  mode: all
+                  selector: {labelSelectors: {app: cart}}
+                  target: Request
+                  port: 8080
+                  delay: 0s
+                  duration: 1m
+                """;
+        var rule = (dev.homeostat.simulator.fault.HttpFault) manifests.translate("inline.yaml", http, AT).getFirst();
+        assertThat(rule.action()).isEqualTo(dev.homeostat.simulator.fault.HttpFault.HttpAction.NONE);
+        assertThat(manifests.contents("inline.yaml", http, AT, Horizon.firstFiring()).notes()).singleElement()
+                .satisfies(n -> assertThat(n.message()).contains("delays nothing"));
+        var e = catchThrowableOfType(ManifestException.class, () -> manifests.translate("inline.yaml", network.replace("\"0ms\"", "\"soon\""), AT));
+        assertThat(e.getMessage()).contains("spec.delay.latency");
+    }
 }
