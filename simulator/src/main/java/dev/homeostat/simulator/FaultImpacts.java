@@ -115,21 +115,21 @@ final class FaultImpacts {
                 // its own stream, split only when a jitter is asked for: a run without one draws nothing for it
                 SplittableRandom stream = jitter > 0 ? faultChoice.split() : null;
                 yield f.peers() != null ? calls(f.peers(), targets, new CallFault.Delay(latency, jitter, stream))
-                        : traffic(new TrafficEffect.Delay(latency, jitter, stream));
+                        : traffic(new TrafficEffect.Delay(latency, jitter, stream, true));
             }
             case NetworkLoss f -> f.peers() != null ? calls(f.peers(), targets, new CallFault.Errors(f.percent() / 100, true))
-                    : traffic(new TrafficEffect.Errors(f.percent() / 100, true));
+                    : traffic(new TrafficEffect.Errors(f.percent() / 100, true, true));
             case NetworkDuplicate f -> f.peers() != null ? calls(f.peers(), targets, new CallFault.Duplicate(f.percent() / 100))
                     : traffic(new TrafficEffect.Duplicate(f.percent() / 100));
             case NetworkCorrupt f -> f.peers() != null ? calls(f.peers(), targets, new CallFault.Errors(f.percent() / 100, false))
-                    : traffic(new TrafficEffect.Errors(f.percent() / 100, false));
+                    : traffic(new TrafficEffect.Errors(f.percent() / 100, false, true));
             case NetworkPartition f -> f.peers() != null ? calls(f.peers(), targets, new CallFault.Cut()) : traffic(new TrafficEffect.BlackHole());
             case NetworkBandwidth f -> f.peers() != null
                     ? calls(f.peers(), targets, new CallFault.Bandwidth(f.rateBytesPerSecond(), f.limitBytes(), f.bytesPerRequest()))
                     : traffic(new TrafficEffect.Bandwidth(f.rateBytesPerSecond(), f.limitBytes(), f.bytesPerRequest()));
             case HttpFault f -> switch (f.action()) {
                 case ABORT -> traffic(new TrafficEffect.Errors(1, false));
-                case DELAY -> traffic(new TrafficEffect.Delay(f.delay().toNanos() / 1e9, 0, null));
+                case DELAY -> traffic(new TrafficEffect.Delay(f.delay().toNanos() / 1e9, 0, null, false));
                 case CONTENT -> noEffect("the rule changes only what a message carries, not whether or when it is answered; simulated "
                         + "requests carry no body, headers or queries");
                 case NONE -> noEffect("the rule has no action (abort, delay, replace or patch): Chaos Mesh applies it and it changes nothing");

@@ -7,7 +7,8 @@ import dev.homeostat.simulator.spec.PeerSpec;
  * One round of peer calls (README "Peer calls"): a pod of a Service with {@code peers} sends an attempt to every other
  * member and waits for the acknowledgements its mode needs. Each acknowledgement is a call to a host that answers after
  * the peers' latency ({@link CallModel#external}, deadline and retries included) through a {@link CallModel.Link}
- * holding what the call faults between the two pods do to it; a member that is not serving refuses at once, one
+ * holding what the call faults between the two pods do to it, and what a network fault without target on the answering
+ * member does to every packet it sends (its delay, loss, corruption); a member that is not serving refuses at once, one
  * whose traffic is black-holed (a failed node, a deadlock, a partition without target) drops it. The round succeeds
  * when at least k members acknowledge (independent attempts: a Poisson-binomial tail) and waits until the k-th
  * expected acknowledgement, members taken fastest first; a round that cannot gather k waits for the slowest.
@@ -42,29 +43,67 @@ final class PeerRound {
     /** The round of a pod that is up and that no call fault touches; members differ only by their state. */
     void untouched(ServiceState s, long t, double[] out) {
         DeploymentState d = s.deployment;
-        int owned = 0, up = 0, drops = 0;
+        int owned = 0, up = 0, drops = 0, wired = 0;
         for (PodState p : d.pods) {
             if (!p.owned()) continue;
             owned++;
             switch (state(p, t)) {
-                case UP -> up++;
+                case UP -> { if (onTheWire(p)) wired++; else up++; }
                 case DROPS -> drops++;
                 case REFUSES -> { }
             }
         }
-        // seen from an up member: the others are the members but itself
-        int others = Math.max(0, owned - 1), upOthers = Math.max(0, up - 1);
+        // seen from an up member: the others are the members but itself (one whose answers a network fault holds, when
+        // every up member's are: the plan is shared, and such a member's own requests to its peers cross its fault too)
+        int others = Math.max(0, owned - 1), upOthers = Math.max(0, up + wired - 1);
         int members = Math.max(others, d.replicas - 1);
         groups = 0;
         ExternalCall ack = s.peerAck;
+        add(ack, null, Math.max(0, up - 1));
+        boolean skipOne = up == 0;
+        for (PodState p : d.pods) {
+            if (!p.owned() || state(p, t) != Member.UP || !onTheWire(p)) continue;
+            if (skipOne) {
+                skipOne = false;
+                continue;
+            }
+            link.reset();
+            onTheWire(p, link);
+            add(ack, link, 1);
+        }
         link.reset();
-        add(ack, null, upOthers);
         link.cut = true;
         add(ack, link, drops);
         link.reset();
         link.corrupt = 1;
         add(ack, link, members - upOthers - drops);
         finish(s.spec.peers().mode().acksNeeded(members + 1), out);
+    }
+
+    /** Whether a network fault on {@code p} (no target: every packet it sends) holds its answers to its peers. */
+    private static boolean onTheWire(PodState p) {
+        for (TrafficEffect e : p.effects)
+            if (e instanceof TrafficEffect.Delay d && d.network() || e instanceof TrafficEffect.Errors x && x.network()) return true;
+        return false;
+    }
+
+    /**
+     * Folds into {@code via} what the network faults on {@code p} do to an answer it sends: netem delays, drops or corrupts
+     * every packet leaving the pod, its acknowledgements to its peers as much as its answers to callers. The mean delay:
+     * netem's jitter spreads it both ways.
+     */
+    private static boolean onTheWire(PodState p, CallModel.Link via) {
+        boolean any = false;
+        for (TrafficEffect e : p.effects) {
+            if (e instanceof TrafficEffect.Delay d && d.network()) {
+                via.offset += d.seconds();
+                any = true;
+            } else if (e instanceof TrafficEffect.Errors x && x.network()) {
+                if (x.timeout()) via.lost = 1 - (1 - via.lost) * (1 - x.share()); else via.corrupt = 1 - (1 - via.corrupt) * (1 - x.share());
+                any = true;
+            }
+        }
+        return any;
     }
 
     /**
@@ -94,12 +133,12 @@ final class PeerRound {
                     s.callFaults.get(j).addTo(link, rate, linkScratch);
                 }
             }
-            hit |= faulted;
             switch (state[i]) {
-                case UP -> { }
+                case UP -> faulted |= onTheWire(q, link);
                 case DROPS -> link.cut = true;
                 case REFUSES -> link.corrupt = 1;
             }
+            hit |= faulted;
             add(ack, link, 1);
         }
         int members = Math.max(others, d.replicas - 1);

@@ -196,7 +196,7 @@ final class ReplicaSetController implements PodWatch {
         DeploymentState.Behaviour b = p.revision.behaviour();
         List<TrafficEffect> misbehaviour = new ArrayList<>(2);
         if (b.errorShare() > 0) misbehaviour.add(new TrafficEffect.Errors(b.errorShare(), false));
-        if (b.extraLatencyS() > 0) misbehaviour.add(new TrafficEffect.Delay(b.extraLatencyS(), 0, null));
+        if (b.extraLatencyS() > 0) misbehaviour.add(new TrafficEffect.Delay(b.extraLatencyS(), 0, null, false));
         if (!misbehaviour.isEmpty()) kubelet.addTrafficEffects(p, misbehaviour);
         cluster.add(p);
         NodeState node = scheduler.place(p);

@@ -84,7 +84,7 @@ class TrafficStepSharingTest {
                 p.settleLeak(t);
                 p.leakRate += 40L << 20;
             }
-            case DELAY -> p.addEffect(new TrafficEffect.Delay(0.05, 0.01, new SplittableRandom(p.name.hashCode())));
+            case DELAY -> p.addEffect(new TrafficEffect.Delay(0.05, 0.01, new SplittableRandom(p.name.hashCode()), true));
             case ERRORS -> p.addEffect(new TrafficEffect.Errors(0.3, false));
             case CRASH -> p.container = PodState.Container.WAITING;
             case NOT_SERVING -> p.servingAt = t + 2 * STEP_MS;
