@@ -28,7 +28,8 @@ import java.util.TreeSet;
  * service and tick, shared by that service's anomalies:
  * <ol>
  *   <li><b>recent change</b> — a Deployment of the service began a rollout within {@code changeWindow} before the
- *       service's first anomaly (or its new pods crash-loop): roll that change back;</li>
+ *       service's first anomaly, and not after its current episode began (or its new pods crash-loop): roll that change
+ *       back;</li>
  *   <li><b>crash loop</b> — pods of a settled revision crash-loop: restart them, or page with the reason;</li>
  *   <li><b>symptom</b> — a service it calls (the mesh's call graph) is anomalous: hold, the dependency is the problem;
  *       else <b>unreachable</b> — the mesh counts its calls to a callee failing ({@link EdgeEvidence}: 5 % of 20 or
@@ -62,6 +63,14 @@ public final class Diagnoser {
     private final Deque<Anomaly> recent = new ArrayDeque<>();
     /** service (ns/name) → the Deployments (ns/name) its pods belong to, learnt from pod anomalies and the mesh. */
     private final Map<String, Set<String>> deploymentsOf = new HashMap<>();
+    /**
+     * service (ns/name) → when its current episode began: its first anomaly after a calm of {@link #EPISODE_GAP_MILLIS},
+     * kept beyond the lookback. A rollout that began after it did not cause it — a routine release during an outage of
+     * something else, the team's hotfix — and is no change to roll back, unless its own pods crash-loop.
+     */
+    private final Map<String, Long> episodeStart = new HashMap<>();
+    /** service (ns/name) → the time of its last anomaly. */
+    private final Map<String, Long> lastAnomaly = new HashMap<>();
     private final MetricsSource metrics;
     private final PeerShift peerShift;
     private final NodeEvidence nodeEvidence;
@@ -112,6 +121,10 @@ public final class Diagnoser {
         for (Anomaly a : anomalies) {
             recent.add(a);
             String service = serviceOf(a);
+            if (service != null) {
+                Long last = lastAnomaly.put(service, a.timeMillis());
+                if (last == null || a.timeMillis() - last > EPISODE_GAP_MILLIS) episodeStart.put(service, a.timeMillis());
+            }
             if (service != null && a.target().kind() == Target.Kind.POD)
                 cluster.pod(a.target().namespace(), a.target().name()).filter(p -> p.deployment() != null)
                         .ifPresent(p -> deploymentsOf.computeIfAbsent(service, k -> new TreeSet<>()).add(p.namespace() + "/" + p.deployment()));
@@ -135,7 +148,7 @@ public final class Diagnoser {
             List<PodInfo> pods = cluster.podsOf(d.namespace(), d.name());
             List<PodInfo> looping = pods.stream().filter(PodInfo::crashLooping).toList();
             boolean newPodsLoop = d.rollbackTo() > 0 && looping.stream().anyMatch(p -> p.revision() == d.revision() && p.revision() > 0);
-            if (d.changedSince(onset - changeWindow) || newPodsLoop) {
+            if (d.changedSince(onset - changeWindow) && d.revisionSince() <= episodeStart.getOrDefault(service, onset) || newPodsLoop) {
                 evidence.add("revision " + d.revision() + " of " + deployment.ref() + " began rolling out at " + seconds(d.revisionSince())
                         + " s, the first anomaly came at " + seconds(onset) + " s" + (newPodsLoop ? "; its new pods crash-loop" : ""));
                 return new Diagnosis.RecentChange(deployment, service, d.revision(), d.revisionSince(), evidence);
@@ -210,25 +223,45 @@ public final class Diagnoser {
     }
 
     /**
-     * A member of the StatefulSet of the pods that stand out that Kubernetes is bringing up ({@link PodStartup}), or that
-     * turned Ready less than {@link #SETTLED_MILLIS} ago: the members of a replicated store wait on each other for
-     * writes (a quorum, synchronous replicas), so while one is missing every member fails or slows, their rate windows
-     * show it for a window after it serves, and which member stands out first says nothing of the member. Judged again
-     * once it has settled. The pods of a Deployment answer on their own: a sibling's replacement is no reason to wait
-     * (the load it leaves to them is what the peer-shift check watches).
+     * A peer of the pods that stand out that Kubernetes is bringing up ({@link PodStartup}), or that turned Ready less
+     * than {@link #SETTLED_MILLIS} ago, when that explains them: they first stood out after it started (a pod standing
+     * out before it went missing has a fault of its own), and in a StatefulSet any member (the members of a replicated
+     * store wait on each other for writes, so while one is missing every member fails or slows, and their rate windows
+     * show it for a window after it is back); in a Deployment, two or more and at least a quarter of its pods coming up
+     * together (the others carried a third more load or worse and drain its backlog after: half a Deployment killed at
+     * its peak leaves its survivors slower than their fresh replacements for minutes). One replacement — the engine's
+     * own restart of a bad pod — says nothing of its siblings. Judged again once the peers have settled.
      */
     private Optional<PodInfo> comingUp(List<DeploymentInfo> deployments, List<Target> standOut, long now) {
+        long stoodOut = firstStoodOut(standOut);
         for (DeploymentInfo d : deployments) {
-            if (!d.stateful()) continue;
             List<PodInfo> pods = cluster.podsOf(d.namespace(), d.name());
+            PodInfo first = null;
+            int coming = 0;
             for (PodInfo p : pods) {
-                if (among(standOut, p)) continue;
+                if (among(standOut, p) || p.startedAtMillis() > stoodOut) continue;
                 boolean justReady = p.ready() && p.readyAtMillis() >= 0 && now - p.readyAtMillis() < SETTLED_MILLIS;
-                if (justReady || PodStartup.starting(p, pods, now)) return Optional.of(p);
+                if (!justReady && !PodStartup.starting(p, pods, now)) continue;
+                // started before the pods stood out (a pod not running yet was created before them too)
+                if (first == null) first = p;
+                coming++;
             }
+            if (first != null && (d.stateful() || coming >= 2 && coming * LOAD_SHIFT_SHARE >= pods.size())) return Optional.of(first);
         }
         return Optional.empty();
     }
+
+    /** When the first of {@code pods} stood out in the lookback. */
+    private long firstStoodOut(List<Target> pods) {
+        for (Anomaly a : recent) if (a.target().kind() == Target.Kind.POD && pods.contains(a.target())) return a.timeMillis();
+        return Long.MAX_VALUE;
+    }
+
+    /** One pod in this many of a Deployment coming up at once: the others carried a third more load. */
+    private static final int LOAD_SHIFT_SHARE = 4;
+
+    /** A calm this long between two anomalies of a service ends an episode: two of the rate windows its signals read. */
+    static final long EPISODE_GAP_MILLIS = 120_000;
 
     /** The service's Deployments: from its pods' anomalies, the mesh, or the Deployment of its own name. */
     private List<DeploymentInfo> deployments(String service, CallGraph graph) {
