@@ -69,6 +69,8 @@ public final class Diagnoser {
      * something else, the team's hotfix — and is no change to roll back, unless its own pods crash-loop.
      */
     private final Map<String, Long> episodeStart = new HashMap<>();
+    /** service (ns/name) → the episode (its start) whose diagnosis was a recent change. */
+    private final Map<String, Long> changeEpisode = new HashMap<>();
     /** service (ns/name) → the time of its last anomaly. */
     private final Map<String, Long> lastAnomaly = new HashMap<>();
     private final MetricsSource metrics;
@@ -148,7 +150,11 @@ public final class Diagnoser {
             List<PodInfo> pods = cluster.podsOf(d.namespace(), d.name());
             List<PodInfo> looping = pods.stream().filter(PodInfo::crashLooping).toList();
             boolean newPodsLoop = d.rollbackTo() > 0 && looping.stream().anyMatch(p -> p.revision() == d.revision() && p.revision() > 0);
-            if (d.changedSince(onset - changeWindow) && d.revisionSince() <= episodeStart.getOrDefault(service, onset) || newPodsLoop) {
+            Long episode = episodeStart.getOrDefault(service, onset);
+            // once a change is the episode's diagnosis, the rollback that undoes it (a rollout of its own) is still it
+            boolean beforeTheEpisode = d.revisionSince() <= episode || episode.equals(changeEpisode.get(service));
+            if (d.changedSince(onset - changeWindow) && beforeTheEpisode || newPodsLoop) {
+                changeEpisode.put(service, episode);
                 evidence.add("revision " + d.revision() + " of " + deployment.ref() + " began rolling out at " + seconds(d.revisionSince())
                         + " s, the first anomaly came at " + seconds(onset) + " s" + (newPodsLoop ? "; its new pods crash-loop" : ""));
                 return new Diagnosis.RecentChange(deployment, service, d.revision(), d.revisionSince(), evidence);
@@ -173,7 +179,7 @@ public final class Diagnoser {
         if (!standOut.isEmpty()) {
             List<PodInfo> peers = healthyPeers(deployments, standOut, now);
             Optional<String> whole = peers.size() >= standOut.size() ? peerShift.wholeService(peers, onset, now) : Optional.empty();
-            Optional<PodInfo> coming = comingUp(deployments, standOut, now);
+            Optional<PodInfo> coming = comingUp(service, deployments, standOut, now);
             if (peers.size() >= standOut.size() && whole.isEmpty() && coming.isEmpty()) return new Diagnosis.PodLocal(serviceTarget, service, standOut, evidence);
             evidence.add("pods " + standOut.stream().map(Target::name).toList() + " stand out, but " + whole.map(w -> w + "; a restart would give them the same")
                     .or(() -> coming.map(p -> p.name() + " is coming up: they may carry its share or wait on it until it has served a while"))
@@ -211,50 +217,43 @@ public final class Diagnoser {
         Optional<EdgeEvidence.FailingEdge> edge = EdgeEvidence.failing(service, workloads, graph, this::anomalousService);
         if (edge.isEmpty()) return Optional.empty();
         boolean alone = edge.get().callers().stream().allMatch(workloads::contains);
-        if (alone && podLocal(deployments, standOut, onset, now)) return Optional.empty();
+        if (alone && podLocal(service, deployments, standOut, onset, now)) return Optional.empty();
         return edgeEvidence.diagnose(edge.get(), graph, onset, now, evidence);
     }
 
     /** Whether pods stand out among at least as many healthy peers that did not move as a whole: the pod-local step's verdict. */
-    private boolean podLocal(List<DeploymentInfo> deployments, List<Target> standOut, long onset, long now) {
+    private boolean podLocal(String service, List<DeploymentInfo> deployments, List<Target> standOut, long onset, long now) {
         if (standOut.isEmpty()) return false;
         List<PodInfo> peers = healthyPeers(deployments, standOut, now);
-        return peers.size() >= standOut.size() && comingUp(deployments, standOut, now).isEmpty() && peerShift.wholeService(peers, onset, now).isEmpty();
+        return peers.size() >= standOut.size() && comingUp(service, deployments, standOut, now).isEmpty() && peerShift.wholeService(peers, onset, now).isEmpty();
     }
 
     /**
      * A peer of the pods that stand out that Kubernetes is bringing up ({@link PodStartup}), or that turned Ready less
-     * than {@link #SETTLED_MILLIS} ago, when that explains them: they first stood out after it started (a pod standing
-     * out before it went missing has a fault of its own), and in a StatefulSet any member (the members of a replicated
-     * store wait on each other for writes, so while one is missing every member fails or slows, and their rate windows
-     * show it for a window after it is back); in a Deployment, two or more and at least a quarter of its pods coming up
-     * together (the others carried a third more load or worse and drain its backlog after: half a Deployment killed at
-     * its peak leaves its survivors slower than their fresh replacements for minutes). One replacement — the engine's
-     * own restart of a bad pod — says nothing of its siblings. Judged again once the peers have settled.
+     * than {@link #SETTLED_MILLIS} ago, when that explains them: it started before the service's current episode began (a
+     * pod brought up since — the engine's own restart or scale-up, a replacement of a pod that had a fault of its own —
+     * is the response to the episode, not its cause), and in a StatefulSet any member (the members of a replicated store
+     * wait on each other for writes, so while one is missing every member fails or slows, and their rate windows show it
+     * for a window after it is back); in a Deployment, two or more and at least a quarter of its pods coming up together
+     * (the others carried a third more load or worse and drain its backlog after: half a Deployment killed at its peak
+     * leaves its survivors slower than their fresh replacements for minutes). Judged again once the peers have settled.
      */
-    private Optional<PodInfo> comingUp(List<DeploymentInfo> deployments, List<Target> standOut, long now) {
-        long stoodOut = firstStoodOut(standOut);
+    private Optional<PodInfo> comingUp(String service, List<DeploymentInfo> deployments, List<Target> standOut, long now) {
+        long episode = episodeStart.getOrDefault(service, Long.MIN_VALUE);
         for (DeploymentInfo d : deployments) {
             List<PodInfo> pods = cluster.podsOf(d.namespace(), d.name());
             PodInfo first = null;
             int coming = 0;
             for (PodInfo p : pods) {
-                if (among(standOut, p) || p.startedAtMillis() > stoodOut) continue;
+                if (among(standOut, p) || p.startedAtMillis() > episode) continue;
                 boolean justReady = p.ready() && p.readyAtMillis() >= 0 && now - p.readyAtMillis() < SETTLED_MILLIS;
                 if (!justReady && !PodStartup.starting(p, pods, now)) continue;
-                // started before the pods stood out (a pod not running yet was created before them too)
                 if (first == null) first = p;
                 coming++;
             }
             if (first != null && (d.stateful() || coming >= 2 && coming * LOAD_SHIFT_SHARE >= pods.size())) return Optional.of(first);
         }
         return Optional.empty();
-    }
-
-    /** When the first of {@code pods} stood out in the lookback. */
-    private long firstStoodOut(List<Target> pods) {
-        for (Anomaly a : recent) if (a.target().kind() == Target.Kind.POD && pods.contains(a.target())) return a.timeMillis();
-        return Long.MAX_VALUE;
     }
 
     /** One pod in this many of a Deployment coming up at once: the others carried a third more load. */
