@@ -99,12 +99,14 @@ final class JournalRecorder implements SimulationListener, EngineListener {
     @Override public void on(SimEvent event) {
         switch (event) {
             case SimEvent.FaultStarted f -> {
-                var services = f.services().stream().map(s -> "service/" + s).toList();
-                servicesOfFault.put(f.fault(), services);
+                List<String> services = f.services().stream().map(s -> "service/" + s).toList();
                 Scope scope = scopeOf(faults.get(f.fault()));
                 var targets = new ArrayList<String>();
                 switch (scope) {
-                    case PODS -> f.pods().forEach(p -> targets.add("pod/" + p));
+                    case PODS -> {
+                        f.pods().forEach(p -> targets.add("pod/" + p));
+                        services = withPeerCallers(f, targets, services);
+                    }
                     case DEPLOYMENT -> f.deployments().forEach(d -> targets.add("deployment/" + d));
                     case SERVICE -> targets.addAll(services);
                     case NODE -> {
@@ -112,6 +114,7 @@ final class JournalRecorder implements SimulationListener, EngineListener {
                         f.pods().forEach(p -> targets.add("pod/" + p));
                     }
                 }
+                servicesOfFault.put(f.fault(), services);
                 faultStartedAt.put(f.fault(), events.size());
                 events.add(new JournalEvent.FaultStarted(f.timeMillis(), f.fault(), f.kind(), f.endMillis(), scope, targets, services,
                         f.tookEffect(), upstreamOf(f.services())));
@@ -254,6 +257,28 @@ final class JournalRecorder implements SimulationListener, EngineListener {
     }
 
     /** The service a pod or Deployment backs, from the scenario and the pods created so far. */
+    /**
+     * A network fault's {@code target} pods whose service calls a service of the selected pods are the incident's too (its
+     * {@code targets}, their services among its {@code services}): their own calls cross the faulty link and fail or slow,
+     * as on a cluster where Chaos Mesh records the target pods as injected. Target pods that only answer the selected pods
+     * see fewer or later requests, nothing of their own: an action on them is still needless.
+     */
+    private List<String> withPeerCallers(SimEvent.FaultStarted f, List<String> targets, List<String> services) {
+        if (f.peerPods().isEmpty()) return services;
+        var all = new java.util.LinkedHashSet<>(services);
+        for (String pod : f.peerPods()) {
+            String service = serviceOfDeployment.get(deploymentOfPod.getOrDefault(pod, ""));
+            if (service == null || targets.contains("pod/" + pod)) continue;
+            String caller = service.substring("service/".length());
+            boolean calls = false;
+            for (String selected : f.services()) calls |= callersOf.getOrDefault(selected, Set.of()).contains(caller);
+            if (!calls) continue;
+            targets.add("pod/" + pod);
+            all.add(service);
+        }
+        return List.copyOf(all);
+    }
+
     private String serviceOf(Target target) {
         return switch (target.kind()) {
             case SERVICE -> target.ref();

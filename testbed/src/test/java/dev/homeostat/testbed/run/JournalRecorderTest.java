@@ -31,4 +31,28 @@ class JournalRecorderTest {
                 "pod created by StatefulSet default/db on node-3",
                 "pod scheduled on node-3 (was Pending)");
     }
+
+    @Test
+    void aNetworkFaultsTargetPods_thatCallTheSelectedPods_areTheIncidentsToo_thoseThatOnlyAnswerAreNot() {
+        // web calls api; a partition selects api's pods and targets web's and db's; db only answers api
+        var cluster = new ClusterSpec(List.of(new NodeSpec("node-1", 4, 16L << 30, null)),
+                List.of(new DeploymentSpec("web", null, 1, null, null), new DeploymentSpec("api", null, 1, null, null),
+                        new DeploymentSpec("db", null, 1, null, null)),
+                List.of(new dev.homeostat.simulator.spec.ServiceSpec("web", null, null, 10, null, null,
+                                List.of(dev.homeostat.simulator.spec.CallSpec.to("api"))),
+                        new dev.homeostat.simulator.spec.ServiceSpec("api", null, null, 0, null, null,
+                                List.of(dev.homeostat.simulator.spec.CallSpec.to("db"))),
+                        new dev.homeostat.simulator.spec.ServiceSpec("db", null, null, 0, null)),
+                List.of());
+        var recorder = new JournalRecorder(cluster, List.of(), Set.of());
+        for (String d : List.of("web", "api", "db")) recorder.on(new SimEvent.PodCreated(0, "default/" + d + "-1", "default/" + d, "node-1"));
+
+        recorder.on(new SimEvent.FaultStarted(60_000, "split", "NetworkChaos/partition", 120_000, List.of("default/api-1"),
+                List.of("default/api"), List.of("default/api"), true, List.of("default/web-1", "default/db-1")));
+
+        var started = recorder.events().stream().filter(JournalEvent.FaultStarted.class::isInstance).map(JournalEvent.FaultStarted.class::cast)
+                .findFirst().orElseThrow();
+        assertThat(started.targets()).containsExactly("pod/default/api-1", "pod/default/web-1");
+        assertThat(started.services()).containsExactly("service/default/api", "service/default/web");
+    }
 }
