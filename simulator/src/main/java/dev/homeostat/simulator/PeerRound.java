@@ -61,7 +61,9 @@ final class PeerRound {
         ExternalCall ack = s.peerAck;
         add(ack, null, Math.max(0, up - 1));
         boolean skipOne = up == 0;
-        for (PodState p : d.pods) {
+        // the members a network fault holds, each its own group: a second walk only when there are any
+        for (int i = 0, n = wired == 0 ? 0 : d.pods.size(); i < n; i++) {
+            PodState p = d.pods.get(i);
             if (!p.owned() || state(p, t) != Member.UP || !onTheWire(p)) continue;
             if (skipOne) {
                 skipOne = false;

@@ -135,6 +135,23 @@ class PeerCallsTest {
     }
 
     @Test
+    void aDelayOnAMembersWholeNetwork_slowsItsAcknowledgements_soEveryWriteOfAnAllStore_andNoneOfAQuorumsPeers() {
+        // NetworkChaos delay without target on store-2: netem holds every packet it sends, its acks to its peers too
+        var slow = new NetworkDelay("slow", AT, FOR, pods("store-2"), ALL, Duration.ofMillis(150), Duration.ZERO, 0);
+        var all = run(PeerSpec.Mode.ALL, slow);
+        double before = all.valueAt(POD_MEAN, "pod", "store-0", BEFORE);
+        assertThat(all.valueAt(POD_MEAN, "pod", "store-0", DURING) - before).as("store-0 waits for store-2's ack").isCloseTo(0.150, within(0.02));
+        var quorum = run(PeerSpec.Mode.QUORUM, slow);
+        assertThat(quorum.valueAt(POD_MEAN, "pod", "store-0", DURING)).as("store-1 answers store-0 first")
+                .isCloseTo(quorum.valueAt(POD_MEAN, "pod", "store-0", BEFORE), within(0.002));
+        // an HTTP delay holds only the requests store-2 serves, not its acks
+        var http = new dev.homeostat.simulator.fault.HttpFault("http", AT, FOR, pods("store-2"), ALL,
+                dev.homeostat.simulator.fault.HttpFault.HttpAction.DELAY, Duration.ofMillis(150), 0, null, 80, null, null);
+        var allHttp = run(PeerSpec.Mode.ALL, http);
+        assertThat(allHttp.valueAt(POD_MEAN, "pod", "store-0", DURING)).isCloseTo(allHttp.valueAt(POD_MEAN, "pod", "store-0", BEFORE), within(0.002));
+    }
+
+    @Test
     void aMemberThatStopsServing_refusesItsPeers_perTheMode() {
         var fail = new PodFailure("fail", AT, FOR, pods("store-2"), ALL);
         var all = run(PeerSpec.Mode.ALL, fail);
