@@ -82,9 +82,7 @@ class SmallServiceDiagnosisTest {
 
     @Test
     void everyPodOfAThreePodServiceFailing_isNoBadPod_thoughOneShowedFirst() {
-        pod("db-0", LONG_AGO, LONG_AGO);
-        pod("db-1", LONG_AGO, LONG_AGO);
-        pod("db-2", LONG_AGO, LONG_AGO);
+        threeSettledPods();
         recordErrors(0.4, 0.6);
         assertThat(diagnose("db-2")).isInstanceOfSatisfying(Diagnosis.Unknown.class, u -> assertThat(u.evidence())
                 .anySatisfy(e -> assertThat(e).contains("fail as a whole")));
@@ -92,11 +90,13 @@ class SmallServiceDiagnosisTest {
 
     @Test
     void onePodOfAThreePodServiceFailing_amongPeersAsTheyWere_isABadPod() {
-        pod("db-0", LONG_AGO, LONG_AGO);
-        pod("db-1", LONG_AGO, LONG_AGO);
-        pod("db-2", LONG_AGO, LONG_AGO);
+        threeSettledPods();
         recordErrors(0.01, 0.6);
         assertThat(diagnose("db-2")).isInstanceOf(Diagnosis.PodLocal.class);
+    }
+
+    private void threeSettledPods() {
+        for (int i = 0; i < 3; i++) pod("db-" + i, LONG_AGO, LONG_AGO);
     }
 
     /** db-0 and db-1 fail {@code peers} of their requests from the onset, db-2 {@code last}; none before. */
