@@ -40,7 +40,7 @@ public final class ExperimentSchema {
             simulated("container-kill: the containers to kill (a blank name kills none, with a note); pod-kill and pod-failure: ignored, as Chaos Mesh ignores it (the whole pod is hit)"));
 
     private static final Shape.Fields DELAY = Shape.Fields.of("DelaySpec", List.of(
-            Field.of("latency", text(), simulated("+ latency on every request the pods answer")),
+            Field.of("latency", text(), simulated("+ latency on every request the pods answer; `0ms` is accepted as Chaos Mesh's webhook accepts it (it only parses the duration: users write it as a Workflow's \"remove the delay\" step) and delays nothing, a note says so")),
             Field.of("jitter", text(), simulated("+ jitter × N(0,1), drawn per traffic step from the fault's own random stream")),
             Field.of("correlation", text(), liveOnly(PACKETS)),
             Field.of("reorder", Shape.Fields.of("ReorderSpec", List.of(
@@ -202,7 +202,7 @@ public final class ExperimentSchema {
             Field.of("request_headers", mapOf(text()), simulated("request headers to match: " + ANY_MATCHES)),
             Field.of("response_headers", mapOf(text()), simulated("response headers to match: " + ANY_MATCHES)),
             Field.of("abort", flag(), simulated("HttpFault abort: every request fails (500); it short-circuits delay and replace, as in Chaos Mesh")),
-            Field.of("delay", text(), simulated("HttpFault delay: + delay on every request")),
+            Field.of("delay", text(), simulated("HttpFault delay: + delay on every request; `0s` is accepted as Chaos Mesh accepts it and delays nothing (a note)")),
             Field.of("replace", Shape.Fields.of("PodHttpChaosReplaceActions", List.of(
                     Field.of("code", whole(100, 599), simulated("HttpFault replace: 5xx fail the requests (504 counted as a timeout); below 500 no error the SLO counts")),
                     Field.of("body", text(), liveOnly(NO_METRIC)),
