@@ -42,8 +42,9 @@ import java.util.TreeSet;
  *       ({@link NodeEvidence});</li>
  *   <li><b>pod-local</b> — some of its pods stand out, and at least as many healthy, settled peers (no anomaly of their
  *       own since they started) serve beside them, which have not themselves moved as a whole since the service's first
- *       anomaly of the lookback ({@link PeerShift}), and no member of its StatefulSet is coming up: a pod standing out
- *       from peers all degraded by one slow backend, lagging while they all recover, or showing first what all of them
+ *       anomaly of the lookback ({@link PeerShift}), and no peers lost before the episode are coming back (a member of
+ *       its StatefulSet, a quarter of a Deployment): a pod standing out from peers all degraded by one slow backend,
+ *       lagging while they all recover, carrying the load of peers that are missing, or showing first what all of them
  *       show a scrape later, is the tail of the service's problem, not a bad pod;</li>
  *   <li><b>dependency</b> — callers of it are anomalous too: it is their failing dependency as a whole (saturated or
  *       not);</li>
@@ -279,13 +280,13 @@ public final class Diagnoser {
      * pod by pod, came due a minute apart (a replicated store losing a member fails every member's writes).
      */
     private List<PodInfo> healthyPeers(List<DeploymentInfo> deployments, List<Target> standOut, long now) {
-        Map<String, Long> lastAnomaly = new HashMap<>();
-        for (Anomaly a : recent) if (a.target().kind() == Target.Kind.POD) lastAnomaly.merge(a.target().ref(), a.timeMillis(), Math::max);
+        Map<String, Long> lastOfPod = new HashMap<>();
+        for (Anomaly a : recent) if (a.target().kind() == Target.Kind.POD) lastOfPod.merge(a.target().ref(), a.timeMillis(), Math::max);
         List<PodInfo> peers = new ArrayList<>();
         for (DeploymentInfo d : deployments)
             for (PodInfo p : cluster.podsOf(d.namespace(), d.name())) {
                 if (among(standOut, p) || !p.ready() || p.startedAtMillis() < 0 || now - p.startedAtMillis() < SETTLED_MILLIS) continue;
-                Long last = lastAnomaly.get(target(p).ref());
+                Long last = lastOfPod.get(target(p).ref());
                 if (last == null || last < p.startedAtMillis()) peers.add(p);
             }
         return peers;
