@@ -256,7 +256,6 @@ final class JournalRecorder implements SimulationListener, EngineListener {
         return "kubernetes";
     }
 
-    /** The service a pod or Deployment backs, from the scenario and the pods created so far. */
     /**
      * A network fault's {@code target} pods whose service calls a service of the selected pods are the incident's too (its
      * {@code targets}, their services among its {@code services}): their own calls cross the faulty link and fail or slow,
@@ -279,6 +278,7 @@ final class JournalRecorder implements SimulationListener, EngineListener {
         return List.copyOf(all);
     }
 
+    /** The service a pod or Deployment backs, from the scenario and the pods created so far. */
     private String serviceOf(Target target) {
         return switch (target.kind()) {
             case SERVICE -> target.ref();
