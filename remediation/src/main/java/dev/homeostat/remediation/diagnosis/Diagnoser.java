@@ -64,16 +64,8 @@ public final class Diagnoser {
     private final Deque<Anomaly> recent = new ArrayDeque<>();
     /** service (ns/name) → the Deployments (ns/name) its pods belong to, learnt from pod anomalies and the mesh. */
     private final Map<String, Set<String>> deploymentsOf = new HashMap<>();
-    /**
-     * service (ns/name) → when its current episode began: its first anomaly after a calm of {@link #EPISODE_GAP_MILLIS},
-     * kept beyond the lookback. A rollout that began after it did not cause it — a routine release during an outage of
-     * something else, the team's hotfix — and is no change to roll back, unless its own pods crash-loop.
-     */
-    private final Map<String, Long> episodeStart = new HashMap<>();
-    /** service (ns/name) → the episode (its start) whose diagnosis was a recent change. */
-    private final Map<String, Long> changeEpisode = new HashMap<>();
-    /** service (ns/name) → the time of its last anomaly. */
-    private final Map<String, Long> lastAnomaly = new HashMap<>();
+    /** When each service's current episode began: what came up or rolled out since answers it. */
+    private final Episodes episodes = new Episodes();
     private final MetricsSource metrics;
     private final PeerShift peerShift;
     private final NodeEvidence nodeEvidence;
@@ -124,10 +116,7 @@ public final class Diagnoser {
         for (Anomaly a : anomalies) {
             recent.add(a);
             String service = serviceOf(a);
-            if (service != null) {
-                Long last = lastAnomaly.put(service, a.timeMillis());
-                if (last == null || a.timeMillis() - last > EPISODE_GAP_MILLIS) episodeStart.put(service, a.timeMillis());
-            }
+            if (service != null) episodes.anomaly(service, a.timeMillis());
             if (service != null && a.target().kind() == Target.Kind.POD)
                 cluster.pod(a.target().namespace(), a.target().name()).filter(p -> p.deployment() != null)
                         .ifPresent(p -> deploymentsOf.computeIfAbsent(service, k -> new TreeSet<>()).add(p.namespace() + "/" + p.deployment()));
@@ -151,11 +140,10 @@ public final class Diagnoser {
             List<PodInfo> pods = cluster.podsOf(d.namespace(), d.name());
             List<PodInfo> looping = pods.stream().filter(PodInfo::crashLooping).toList();
             boolean newPodsLoop = d.rollbackTo() > 0 && looping.stream().anyMatch(p -> p.revision() == d.revision() && p.revision() > 0);
-            Long episode = episodeStart.getOrDefault(service, onset);
             // once a change is the episode's diagnosis, the rollback that undoes it (a rollout of its own) is still it
-            boolean beforeTheEpisode = d.revisionSince() <= episode || episode.equals(changeEpisode.get(service));
+            boolean beforeTheEpisode = d.revisionSince() <= episodes.start(service, onset) || episodes.changeDiagnosed(service);
             if (d.changedSince(onset - changeWindow) && beforeTheEpisode || newPodsLoop) {
-                changeEpisode.put(service, episode);
+                episodes.changed(service);
                 evidence.add("revision " + d.revision() + " of " + deployment.ref() + " began rolling out at " + seconds(d.revisionSince())
                         + " s, the first anomaly came at " + seconds(onset) + " s" + (newPodsLoop ? "; its new pods crash-loop" : ""));
                 return new Diagnosis.RecentChange(deployment, service, d.revision(), d.revisionSince(), evidence);
@@ -240,7 +228,7 @@ public final class Diagnoser {
      * leaves its survivors slower than their fresh replacements for minutes). Judged again once the peers have settled.
      */
     private Optional<PodInfo> comingUp(String service, List<DeploymentInfo> deployments, List<Target> standOut, long now) {
-        long episode = episodeStart.getOrDefault(service, Long.MIN_VALUE);
+        long episode = episodes.start(service, Long.MIN_VALUE);
         for (DeploymentInfo d : deployments) {
             List<PodInfo> pods = cluster.podsOf(d.namespace(), d.name());
             PodInfo first = null;
@@ -259,9 +247,6 @@ public final class Diagnoser {
 
     /** One pod in this many of a Deployment coming up at once: the others carried a third more load. */
     private static final int LOAD_SHIFT_SHARE = 4;
-
-    /** A calm this long between two anomalies of a service ends an episode: two of the rate windows its signals read. */
-    static final long EPISODE_GAP_MILLIS = 120_000;
 
     /** The service's Deployments: from its pods' anomalies, the mesh, or the Deployment of its own name. */
     private List<DeploymentInfo> deployments(String service, CallGraph graph) {
