@@ -166,13 +166,9 @@ public final class Diagnoser {
         Optional<Diagnosis> node = nodeEvidence.diagnose(service, deployments, standOut, recent, graph, now, evidence);
         if (node.isPresent()) return node.get();
         if (!standOut.isEmpty()) {
-            List<PodInfo> peers = healthyPeers(deployments, standOut, now);
-            Optional<String> whole = peers.size() >= standOut.size() ? peerShift.wholeService(peers, onset, now) : Optional.empty();
-            Optional<PodInfo> coming = comingUp(service, deployments, standOut, now);
-            if (peers.size() >= standOut.size() && whole.isEmpty() && coming.isEmpty()) return new Diagnosis.PodLocal(serviceTarget, service, standOut, evidence);
-            evidence.add("pods " + standOut.stream().map(Target::name).toList() + " stand out, but " + whole.map(w -> w + "; a restart would give them the same")
-                    .or(() -> coming.map(p -> p.name() + " is coming up: they may carry its share or wait on it until it has served a while"))
-                    .orElse("too few of their peers are ready and settled to tell a bad pod from a lack of capacity"));
+            Optional<String> notBad = whyNotPodLocal(service, deployments, standOut, onset, now);
+            if (notBad.isEmpty()) return new Diagnosis.PodLocal(serviceTarget, service, standOut, evidence);
+            evidence.add("pods " + standOut.stream().map(Target::name).toList() + " stand out, but " + notBad.get());
         }
         List<String> callers = graph.callersOf(service).stream().filter(w -> anomalousWorkload(w, graph)).toList();
         double utilization = utilization(deployments, now);
@@ -206,15 +202,22 @@ public final class Diagnoser {
         Optional<EdgeEvidence.FailingEdge> edge = EdgeEvidence.failing(service, workloads, graph, this::anomalousService);
         if (edge.isEmpty()) return Optional.empty();
         boolean alone = edge.get().callers().stream().allMatch(workloads::contains);
-        if (alone && podLocal(service, deployments, standOut, onset, now)) return Optional.empty();
+        if (alone && !standOut.isEmpty() && whyNotPodLocal(service, deployments, standOut, onset, now).isEmpty()) return Optional.empty();
         return edgeEvidence.diagnose(edge.get(), graph, onset, now, evidence);
     }
 
-    /** Whether pods stand out among at least as many healthy peers that did not move as a whole: the pod-local step's verdict. */
-    private boolean podLocal(String service, List<DeploymentInfo> deployments, List<Target> standOut, long onset, long now) {
-        if (standOut.isEmpty()) return false;
+    /**
+     * The pod-local step's verdict on the pods that stand out: empty when they stand out among at least as many healthy
+     * peers that did not move as a whole and no lost peers are coming back, else why they are not bad pods.
+     */
+    private Optional<String> whyNotPodLocal(String service, List<DeploymentInfo> deployments, List<Target> standOut, long onset, long now) {
         List<PodInfo> peers = healthyPeers(deployments, standOut, now);
-        return peers.size() >= standOut.size() && comingUp(service, deployments, standOut, now).isEmpty() && peerShift.wholeService(peers, onset, now).isEmpty();
+        boolean enough = peers.size() >= standOut.size();
+        Optional<String> whole = enough ? peerShift.wholeService(peers, onset, now) : Optional.empty();
+        if (whole.isPresent()) return whole.map(w -> w + "; a restart would give them the same");
+        Optional<PodInfo> coming = comingUp(service, deployments, standOut, now);
+        if (coming.isPresent()) return coming.map(p -> p.name() + " is coming up: they may carry its share or wait on it until it has served a while");
+        return enough ? Optional.empty() : Optional.of("too few of their peers are ready and settled to tell a bad pod from a lack of capacity");
     }
 
     /**
