@@ -160,11 +160,15 @@ public final class ManifestContext implements SchemaCheck.Sink {
 
     /** {@code value} as a Go duration that must be present and positive. */
     public Duration requiredDuration(String field, String value, String why) {
-        if (value == null || value.isBlank())
-            throw fail(field, "required " + why + "; write a Go duration such as 30s, 5m or 1h30m");
-        Duration d = optionalDuration(field, value).orElseThrow();
+        Duration d = present(field, value, why);
         if (d.isZero()) throw fail(field, "must be longer than 0 " + why + "; write e.g. 30s, 5m or 1h30m");
         return d;
+    }
+
+    private Duration present(String field, String value, String why) {
+        if (value == null || value.isBlank())
+            throw fail(field, "required " + why + "; write a Go duration such as 30s, 5m or 1h30m");
+        return optionalDuration(field, value).orElseThrow();
     }
 
     /**
@@ -172,9 +176,7 @@ public final class ManifestContext implements SchemaCheck.Sink {
      * ({@code webhook:"Duration"}), so a 0 delay is accepted live and delays nothing; a note says so.
      */
     public Duration presentDuration(String field, String value, String why) {
-        if (value == null || value.isBlank())
-            throw fail(field, "required " + why + "; write a Go duration such as 30s, 5m or 1h30m");
-        Duration d = optionalDuration(field, value).orElseThrow();
+        Duration d = present(field, value, why);
         if (d.isZero()) note(field, "\"" + value + "\" delays nothing: Chaos Mesh accepts a 0 delay and applies it, which changes no request's time");
         return d;
     }
