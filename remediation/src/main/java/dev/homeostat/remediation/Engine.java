@@ -24,6 +24,7 @@ import dev.homeostat.remediation.port.ActionOutcome;
 import dev.homeostat.remediation.port.Clock;
 import dev.homeostat.remediation.port.ClusterActions;
 import dev.homeostat.remediation.port.ClusterView;
+import dev.homeostat.remediation.port.DeploymentInfo;
 import dev.homeostat.remediation.port.EngineListener;
 import dev.homeostat.remediation.port.MetricsSource;
 import dev.homeostat.remediation.port.PodInfo;
@@ -270,18 +271,28 @@ public final class Engine {
     /** Lifts, through the guards like any action, each measure whose cause has been clear for the policy's liftAfter. */
     private void liftMeasures(long now) {
         if (measures.size() == 0) return;
-        for (Measures.Measure m : measures.due(now, this::anomalousNow)) {
-            var attempt = apply(new ClusterAction.Lift(m.action), m.rule, m.service, now, () -> { });
+        for (Measures.Measure m : measures.due(now, this::anomalousNow, (d, base, target) -> fitsAt(d, base, target, now))) {
+            var attempt = apply(m.lift(), m.rule, m.service, now, () -> { });
             // applied, refused by the cluster, or its rule only observes: no longer the engine's to hold; held back by
             // another guard (a rate limit, a cooldown): tried again next tick
             if (attempt instanceof ActionGate.Attempt.Vetoed v && v.guard().equals(ModeGuard.NAME)) {
-                listener.on(new EngineEvent.ActionTaken(now, new ClusterAction.Lift(m.action), m.rule.name(), m.service,
+                listener.on(new EngineEvent.ActionTaken(now, m.lift(), m.rule.name(), m.service,
                         EngineEvent.Outcome.HELD, v.guard(), "would lift it; the policy only observes, so it stays for a human"));
                 measures.done(m);
             } else if (attempt instanceof ActionGate.Attempt.Executed) {
                 measures.done(m);
             }
         }
+    }
+
+    /**
+     * Whether the Deployment's pods, as busy as they are now, would be at or below {@code target} utilization on
+     * {@code base} replicas (the HPA's scale-down test); false without a diagnosis stage to measure it, or no sample.
+     */
+    private boolean fitsAt(DeploymentInfo d, int base, double target, long now) {
+        if (diagnoser == null || base <= 0) return false;
+        double utilization = diagnoser.utilization(d, now);
+        return Double.isFinite(utilization) && utilization * Math.max(d.readyReplicas(), 1) <= target * base;
     }
 
     /** The gate between the router and the cluster: guards first, then the port, and the journal either way. */
@@ -293,9 +304,11 @@ public final class Engine {
         }
         beforeRunning.run();
         boolean someoneElses = measures.someoneElses(action);
+        DeploymentInfo scaledFrom = action instanceof ClusterAction.ScaleDeployment s
+                ? cluster.deployment(s.target().namespace(), s.target().name()).orElse(null) : null;
         ActionOutcome outcome = actions.execute(action);
         if (outcome == null) outcome = ActionOutcome.refused("cluster returned no outcome");
-        if (!someoneElses) measures.taken(action, rule, service, outcome.applied());
+        if (!someoneElses) measures.taken(action, rule, service, outcome.applied(), scaledFrom);
         for (Guard guard : guards) guard.onExecuted(action, context);
         listener.on(new EngineEvent.ActionTaken(now, action, rule.name(), service,
                 outcome.applied() ? EngineEvent.Outcome.APPLIED : EngineEvent.Outcome.REFUSED, null, outcome.detail()));

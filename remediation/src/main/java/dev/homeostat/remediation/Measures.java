@@ -7,6 +7,7 @@ import dev.homeostat.remediation.policy.Mode;
 import dev.homeostat.remediation.policy.Policy;
 import dev.homeostat.remediation.policy.Rule;
 import dev.homeostat.remediation.port.ClusterView;
+import dev.homeostat.remediation.port.DeploymentInfo;
 import dev.homeostat.remediation.port.NodeInfo;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,12 +22,20 @@ import java.util.function.Predicate;
 
 /**
  * The measures the engine keeps in force — a node it cordoned or drained, the callers of a service whose retries it
- * cut, a circuit it opened — and when each is lifted. Kubernetes undoes none of them by itself, so without a lift a
+ * cut, a circuit it opened, replicas it added — and when each is lifted. Kubernetes undoes none of them by itself, so without a lift a
  * node lost for twenty minutes stays out of the cluster after it is back, and the pods that waited for room wait on.
  *
  * <p>Each measure is a small state machine: {@code IN_FORCE} → {@code CLEARING} (what prompted it is clear, since a
  * time) → lifted after {@code liftAfter}; {@code CLEARING} → {@code IN_FORCE} when the cause returns. Clear means:
  * <ul>
+ *   <li>a scale-up: its service and Deployment have no anomaly within the lookback and no remediation in flight, and
+ *       its pods' mean utilization (CPU over requests) would stay at or below the rule's {@code targetUtilization}
+ *       (0.6 without one) on the replicas it had before the engine first scaled it — the HPA's own scale-down test,
+ *       held for at least 30 minutes: without it every scale-up the
+ *       engine takes stays, and a Deployment that had 4 replicas ends the month with 20. The lift scales it back to
+ *       those replicas. A Deployment an HPA targets is not held: its HPA takes the step back itself; one whose replicas
+ *       someone set since is theirs, and is dropped without a lift; without the utilization series the engine cannot
+ *       tell that the load has gone, and keeps the replicas;</li>
  *   <li>a cordon: its node was lost (NotReady) after the engine cordoned it, or when, and is Ready again — Kubernetes'
  *       own verdict that the node is back, on which a Node Healthcheck operator uncordons a remediated node. A node
  *       cordoned while it stayed Ready (a noisy neighbour, a slow disk) stays cordoned: nothing the engine reads says
@@ -50,18 +59,44 @@ final class Measures {
         private long clearSince;
         /** A cordon's node was seen NotReady since the cordon. */
         private boolean nodeLost;
+        /** A scale-up's replicas before the engine first scaled the Deployment; -1 for other measures. */
+        private final int base;
 
-        private Measure(ClusterAction action, Rule rule, String service) {
+        private Measure(ClusterAction action, Rule rule, String service, int base) {
             this.action = action;
             this.rule = rule;
             this.service = service;
+            this.base = base;
+        }
+
+        /** The action that lifts this measure: a scale-up's scales the Deployment back to its replicas before the engine's first. */
+        ClusterAction.Lift lift() {
+            return new ClusterAction.Lift(action instanceof ClusterAction.ScaleDeployment s
+                    ? new ClusterAction.ScaleDeployment(s.target(), base) : action);
         }
     }
+
+    /** Whether a Deployment scaled from {@code base} replicas would serve its load at or below {@code target} utilization there. */
+    @FunctionalInterface
+    interface Fit {
+        boolean at(DeploymentInfo deployment, int base, double target);
+    }
+
+    /**
+     * How long a scale-up's service must stay quiet, and its load low, before it is lifted: longer than the HPA's
+     * default scale-down window (5 minutes), which judges load, not incidents. An incident that recurs within it — a
+     * leak's next round, a retry storm's second wave — finds the replicas still there (with 5 minutes, a recurring
+     * leak of the tune split cost 48 % more downtime); 30 minutes is the longest short window of the SRE workbook's page
+     * alerts, the time the engine's own page holds the team's.
+     */
+    static final long SCALE_DOWN_STABILIZATION_MILLIS = 30 * 60_000;
+    /** The utilization a scale-up is lifted below when its rule sets no {@code targetUtilization}: the default policy's. */
+    static final double DEFAULT_TARGET_UTILIZATION = 0.6;
 
     /** The name of the rule a measure taken by an earlier engine is held and lifted under. */
     static final String ADOPTED = "measures-in-force";
     /** The action kinds that leave a measure in force. */
-    private static final Set<String> MEASURE_KINDS = Set.of("cordon-node", "drain-node", "limit-retries", "circuit-break");
+    private static final Set<String> MEASURE_KINDS = Set.of("cordon-node", "drain-node", "limit-retries", "circuit-break", "scale-up");
 
     private final ClusterView cluster;
     private final long liftAfterMillis;
@@ -89,12 +124,30 @@ final class Measures {
      * The engine ran {@code action}: if it is a measure to lift later and it took hold, it is in force from now. A
      * drain refused part-way (a pod its budget kept) has still cordoned the node: the node says so.
      */
-    void taken(ClusterAction action, Rule rule, String service, boolean applied) {
+    void taken(ClusterAction action, Rule rule, String service, boolean applied, DeploymentInfo before) {
+        if (action instanceof ClusterAction.ScaleDeployment s) {
+            scaled(s, rule, service, applied, before);
+            return;
+        }
         if (!ClusterAction.liftable(action)) return;
         Optional<NodeInfo> node = isCordon(action) ? node(action.target().name()) : Optional.empty();
         if (!applied && !node.map(NodeInfo::unschedulable).orElse(false)) return;
-        Measure m = inForce.computeIfAbsent(key(action), k -> new Measure(action, rule, service));
+        Measure m = inForce.computeIfAbsent(key(action), k -> new Measure(action, rule, service, -1));
         if (node.isPresent() && !node.get().ready()) m.nodeLost = true;
+    }
+
+    /**
+     * A scale-up to {@code s.replicas()} from the Deployment as it was ({@code before}): in force from now with the
+     * replicas before the engine's first scale-up as its base, the step above it the latest one. One an HPA owns is
+     * not held (the HPA takes it back itself), nor one that added nothing.
+     */
+    private void scaled(ClusterAction.ScaleDeployment s, Rule rule, String service, boolean applied, DeploymentInfo before) {
+        if (!applied || before == null || before.hpa() != null) return;
+        Measure held = inForce.get(key(s));
+        int base = held != null ? held.base : before.replicas();
+        if (s.replicas() <= base) return;
+        Measure m = new Measure(s, rule, service, base);
+        inForce.put(key(s), m);
     }
 
     /**
@@ -104,13 +157,13 @@ final class Measures {
      * a noisy neighbour's and stays for a human, as it would have under the engine that took it.
      */
     void adopt(ClusterAction action, String service) {
-        if (!ClusterAction.liftable(action)) return;
-        Measure m = inForce.computeIfAbsent(key(action), k -> new Measure(action, adopted, service));
+        if (!ClusterAction.liftable(action) || action instanceof ClusterAction.ScaleDeployment) return; // added replicas carry no mark
+        Measure m = inForce.computeIfAbsent(key(action), k -> new Measure(action, adopted, service, -1));
         if (isCordon(action)) node(action.target().name()).filter(n -> !n.ready()).ifPresent(n -> m.nodeLost = true);
     }
 
     /** Moves every measure on by what the engine sees now; returns those due to be lifted, in key order. */
-    List<Measure> due(long now, Predicate<String> anomalous) {
+    List<Measure> due(long now, Predicate<String> anomalous, Fit fit) {
         if (inForce.isEmpty()) return List.of();
         Map<String, NodeInfo> nodes = new HashMap<>();
         boolean anyNode = inForce.values().stream().anyMatch(m -> isCordon(m.action));
@@ -118,8 +171,12 @@ final class Measures {
         List<Measure> due = new ArrayList<>();
         for (var it = inForce.values().iterator(); it.hasNext(); ) {
             Measure m = it.next();
-            Boolean clear = isCordon(m.action) ? nodeBack(m, nodes.get(m.action.target().name()))
-                    : Boolean.valueOf(!anomalous.test(m.action.target().ref()));
+            Boolean clear = switch (m.action) {
+                case ClusterAction.CordonNode c -> nodeBack(m, nodes.get(c.target().name()));
+                case ClusterAction.DrainNode d -> nodeBack(m, nodes.get(d.target().name()));
+                case ClusterAction.ScaleDeployment s -> loadGone(m, s, anomalous, fit);
+                default -> !anomalous.test(m.action.target().ref());
+            };
             if (clear == null) {
                 it.remove(); // undone by someone else, or gone
                 continue;
@@ -130,7 +187,8 @@ final class Measures {
                 m.state = State.CLEARING;
                 m.clearSince = now;
             }
-            if (m.state == State.CLEARING && now - m.clearSince >= liftAfterMillis) due.add(m);
+            long wait = m.action instanceof ClusterAction.ScaleDeployment ? Math.max(liftAfterMillis, SCALE_DOWN_STABILIZATION_MILLIS) : liftAfterMillis;
+            if (m.state == State.CLEARING && now - m.clearSince >= wait) due.add(m);
         }
         return due;
     }
@@ -146,6 +204,20 @@ final class Measures {
         if (node == null || !node.unschedulable()) return null;
         if (!node.ready()) m.nodeLost = true;
         return m.nodeLost && node.ready();
+    }
+
+    /**
+     * Whether a scale-up's load has gone (true), not yet (false), or the Deployment is gone or someone set its
+     * replicas since the engine did (null).
+     */
+    private Boolean loadGone(Measure m, ClusterAction.ScaleDeployment s, Predicate<String> anomalous, Fit fit) {
+        Target t = s.target();
+        DeploymentInfo d = cluster.deployment(t.namespace(), t.name()).orElse(null);
+        if (d == null || d.replicas() != s.replicas() || d.hpa() != null) return null;
+        if (anomalous.test(t.ref()) || (m.service != null && anomalous.test(m.service))) return false;
+        double target = m.rule != null && m.rule.scaling().targetUtilization() > 0
+                ? m.rule.scaling().targetUtilization() : DEFAULT_TARGET_UTILIZATION;
+        return fit.at(d, m.base, target);
     }
 
     private Optional<NodeInfo> node(String name) {

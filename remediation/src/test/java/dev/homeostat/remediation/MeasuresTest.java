@@ -16,14 +16,21 @@ import org.junit.jupiter.api.Test;
 
 /** When the engine lifts the cordons, retry cuts and open circuits it keeps in force. */
 class MeasuresTest {
-    /** Nodes whose Ready and cordon the test sets. */
+    /** Nodes whose Ready and cordon, and Deployments whose replicas, the test sets. */
     private static final class Nodes implements ClusterView {
         final Map<String, NodeInfo> nodes = new TreeMap<>();
+        final Map<String, DeploymentInfo> deployments = new TreeMap<>();
 
         void set(String name, boolean ready, boolean cordoned) { nodes.put(name, new NodeInfo(name, ready, cordoned)); }
 
+        DeploymentInfo scale(String name, int replicas) {
+            var d = new DeploymentInfo("shop", name, replicas, replicas);
+            deployments.put(name, d);
+            return d;
+        }
+
         @Override public List<PodInfo> pods() { return List.of(); }
-        @Override public List<DeploymentInfo> deployments() { return List.of(); }
+        @Override public List<DeploymentInfo> deployments() { return List.copyOf(deployments.values()); }
         @Override public List<NodeInfo> nodes() { return List.copyOf(nodes.values()); }
     }
 
@@ -39,7 +46,7 @@ class MeasuresTest {
     private final ClusterAction cut = new ClusterAction.LimitRetries(new Target(Target.Kind.SERVICE, "shop", "db"));
 
     private List<ClusterAction> due(long now, Set<String> anomalous) {
-        return measures.due(now, anomalous::contains).stream().map(m -> m.action).toList();
+        return measures.due(now, anomalous::contains, (d, base, target) -> false).stream().map(m -> m.action).toList();
     }
 
     @Test
@@ -47,7 +54,7 @@ class MeasuresTest {
         cluster.set("n1", false, false);
         assertThat(measures.someoneElses(drain)).isFalse();
         cluster.set("n1", false, true);
-        measures.taken(drain, null, "service/shop/web", true);
+        measures.taken(drain, null, "service/shop/web", true, null);
 
         assertThat(due(0, Set.of())).isEmpty();
         cluster.set("n1", true, true);
@@ -63,7 +70,7 @@ class MeasuresTest {
     @Test
     void aNodeThatStayedReady_staysCordoned_forAHumanToLift() {
         cluster.set("n1", true, true);
-        measures.taken(drain, null, "service/shop/web", true);
+        measures.taken(drain, null, "service/shop/web", true, null);
 
         assertThat(due(60 * MINUTE, Set.of())).isEmpty();
         assertThat(due(120 * MINUTE, Set.of())).isEmpty();
@@ -77,7 +84,7 @@ class MeasuresTest {
 
         cluster.set("n2", false, true);
         var n2 = new ClusterAction.DrainNode(new Target(Target.Kind.NODE, null, "n2"));
-        measures.taken(n2, null, "service/shop/web", false);
+        measures.taken(n2, null, "service/shop/web", false, null);
         cluster.set("n2", true, true);
         assertThat(due(0, Set.of())).isEmpty();
         assertThat(due(MINUTE, Set.of())).containsExactly(n2);
@@ -86,7 +93,7 @@ class MeasuresTest {
     @Test
     void aNodeUncordonedByHand_isDroppedWithoutALift() {
         cluster.set("n1", false, true);
-        measures.taken(drain, null, "service/shop/web", true);
+        measures.taken(drain, null, "service/shop/web", true, null);
         cluster.set("n1", true, false);
 
         assertThat(due(10 * MINUTE, Set.of())).isEmpty();
@@ -95,23 +102,24 @@ class MeasuresTest {
 
     @Test
     void aRetryCut_isLiftedOnceItsServiceIsQuietForLiftAfter_andAnAnomalyStartsTheClockAgain() {
-        measures.taken(cut, null, "service/shop/db", true);
-        measures.taken(cut, null, "service/shop/db", true); // a second cut of the same service is the same measure
+        measures.taken(cut, null, "service/shop/db", true, null);
+        measures.taken(cut, null, "service/shop/db", true, null); // a second cut of the same service is the same measure
 
         assertThat(due(0, Set.of("service/shop/db"))).isEmpty();
         assertThat(due(MINUTE, Set.of())).isEmpty();
         assertThat(due(MINUTE + 30_000, Set.of("service/shop/db"))).isEmpty();
         assertThat(due(2 * MINUTE, Set.of("service/shop/web"))).isEmpty();
         assertThat(due(3 * MINUTE, Set.of())).containsExactly(cut);
-        measures.done(measures.due(3 * MINUTE, ref -> false).getFirst());
+        measures.done(measures.due(3 * MINUTE, ref -> false, (d, base, target) -> false).getFirst());
         assertThat(measures.size()).isZero();
     }
 
     @Test
     void actionsThatLeaveNothingInForce_areNotMeasures() {
-        measures.taken(new ClusterAction.RestartPod(new Target(Target.Kind.POD, "shop", "db-1")), null, "service/shop/db", true);
-        measures.taken(new ClusterAction.ScaleDeployment(new Target(Target.Kind.DEPLOYMENT, "shop", "db"), 3), null, "service/shop/db", true);
-        measures.taken(new ClusterAction.LimitRetries(new Target(Target.Kind.SERVICE, "shop", "web")), null, "service/shop/web", false);
+        measures.taken(new ClusterAction.RestartPod(new Target(Target.Kind.POD, "shop", "db-1")), null, "service/shop/db", true, null);
+        measures.taken(new ClusterAction.ScaleDeployment(new Target(Target.Kind.DEPLOYMENT, "shop", "db"), 3), null, "service/shop/db", false,
+                cluster.scale("db", 2));
+        measures.taken(new ClusterAction.LimitRetries(new Target(Target.Kind.SERVICE, "shop", "web")), null, "service/shop/web", false, null);
 
         assertThat(measures.size()).isZero();
     }
@@ -128,13 +136,58 @@ class MeasuresTest {
 
         assertThat(measures.size()).isEqualTo(3);
         cluster.set("n1", true, true);
-        var due = measures.due(0, ref -> false);
+        var due = measures.due(0, ref -> false, (d, base, target) -> false);
         assertThat(due).isEmpty();
-        due = measures.due(MINUTE, ref -> false);
+        due = measures.due(MINUTE, ref -> false, (d, base, target) -> false);
         assertThat(due.stream().map(m -> m.action)).containsExactly(drain, cut);
         assertThat(due).allSatisfy(m -> {
             assertThat(m.rule.name()).isEqualTo(Measures.ADOPTED);
             assertThat(m.rule.mode()).as("the policy drains nodes in auto mode").isEqualTo(dev.homeostat.remediation.policy.Mode.AUTO);
         });
+    }
+
+    private final Target db = new Target(Target.Kind.DEPLOYMENT, "shop", "db");
+
+    /** The engine scales shop/db from {@code from} to {@code to} replicas. */
+    private void scaled(int from, int to) {
+        DeploymentInfo before = cluster.deployments.get("db");
+        if (before == null || before.replicas() != from) before = cluster.scale("db", from);
+        measures.taken(new ClusterAction.ScaleDeployment(db, to), null, "service/shop/db", true, before);
+        cluster.scale("db", to);
+    }
+
+    @Test
+    void aScaleUp_isScaledBackToItsReplicasBeforeTheEnginesFirstStep_afterThirtyQuietMinutesOnWhichTheLoadFitsThere() {
+        scaled(4, 6);
+        scaled(6, 8); // a second step: the same measure, its base still the 4 replicas before the first
+        double[] busy = {0.5};
+        Measures.Fit fit = (d, base, target) -> busy[0] * d.readyReplicas() <= target * base;
+        assertThat(measures.due(0, Set.of("service/shop/db")::contains, fit)).isEmpty();
+        assertThat(measures.due(MINUTE, ref -> false, fit)).as("8 pods at 0.5 are 4 pods at 1.0: above the 0.6 target").isEmpty();
+        busy[0] = 0.25; // 4 pods at 0.5
+        assertThat(measures.due(2 * MINUTE, ref -> false, fit)).isEmpty();
+        assertThat(measures.due(7 * MINUTE, ref -> false, fit)).as("neither liftAfter (1 min) nor the HPA's 5 minutes").isEmpty();
+        busy[0] = 0.4;
+        assertThat(measures.due(10 * MINUTE, ref -> false, fit)).as("a busier moment starts the window again").isEmpty();
+        busy[0] = 0.25;
+        assertThat(measures.due(11 * MINUTE, ref -> false, fit)).isEmpty();
+        assertThat(measures.due(40 * MINUTE, Set.of("deployment/shop/db")::contains, fit)).as("an anomaly of the Deployment holds it").isEmpty();
+        assertThat(measures.due(41 * MINUTE, ref -> false, fit)).isEmpty();
+        assertThat(measures.due(70 * MINUTE + 59_000, ref -> false, fit)).isEmpty();
+        var due = measures.due(71 * MINUTE, ref -> false, fit);
+        assertThat(due).hasSize(1);
+        assertThat(due.getFirst().lift()).isEqualTo(new ClusterAction.Lift(new ClusterAction.ScaleDeployment(db, 4)));
+    }
+
+    @Test
+    void aScaleUpWhoseReplicasSomeoneSetSince_isTheirs_andOneAnHpaOwns_isNotHeld() {
+        scaled(4, 6);
+        cluster.scale("db", 5);
+        assertThat(measures.due(30 * MINUTE, ref -> false, (d, base, target) -> true)).isEmpty();
+        assertThat(measures.size()).isZero();
+
+        var withHpa = new DeploymentInfo("shop", "db", 4, 4).withHpa(new DeploymentInfo.Autoscaler("db", 2, 10));
+        measures.taken(new ClusterAction.ScaleDeployment(db, 6), null, "service/shop/db", true, withHpa);
+        assertThat(measures.size()).as("its HPA takes the step back itself").isZero();
     }
 }

@@ -351,6 +351,11 @@ public final class Diagnoser {
         return List.copyOf(pods.values());
     }
 
+    /** The mean busy ratio of the Deployment's ready pods (their newest samples of the last minute); NaN without any. */
+    public double utilization(DeploymentInfo deployment, long now) {
+        return utilization(List.of(deployment), now);
+    }
+
     /** The mean busy ratio of the service's ready pods (their newest samples of the last minute); NaN without any. */
     private double utilization(List<DeploymentInfo> deployments, long now) {
         Set<String> pods = new HashSet<>();

@@ -47,7 +47,8 @@ public sealed interface ClusterAction {
 
     /**
      * Set the Deployment's replicas. The engine only ever scales up ({@code scale-up} skips a
-     * target that would not grow), so it adds capacity and is not disruptive.
+     * target that would not grow), so it adds capacity and is not disruptive; it takes back only its own step, as a
+     * {@link Lift}, once the load has gone.
      */
     record ScaleDeployment(Target target, int replicas) implements ClusterAction {
         public ScaleDeployment {
@@ -96,13 +97,15 @@ public sealed interface ClusterAction {
 
     /**
      * Undo a measure the engine took earlier once what prompted it has cleared: uncordon a node it cordoned or drained,
-     * give the callers of a service back their retries, close a circuit it opened. It gives back capacity or traffic,
-     * never takes any, so it is not disruptive.
+     * give the callers of a service back their retries, close a circuit it opened, scale a Deployment it scaled up back
+     * to the replicas it had before (the lift's measure then carries those replicas). It returns the cluster to what
+     * its owners set, so it is not disruptive: a scale-up is lifted only once its pods would be no busier than the
+     * rule's target on the replicas it returns to.
      */
     record Lift(ClusterAction measure) implements ClusterAction {
         public Lift {
             if (!liftable(measure)) {
-                throw new IllegalArgumentException("measure: only cordon-node, drain-node, limit-retries and circuit-break are lifted, was "
+                throw new IllegalArgumentException("measure: only cordon-node, drain-node, limit-retries, circuit-break and scale-up are lifted, was "
                         + (measure == null ? null : measure.kind()));
             }
         }
@@ -112,9 +115,9 @@ public sealed interface ClusterAction {
         @Override public boolean disruptive() { return false; }
     }
 
-    /** Whether the action leaves something in force that the engine lifts later (a cordon, a retry cut, an open circuit). */
+    /** Whether the action leaves something in force that the engine lifts later (a cordon, a retry cut, an open circuit, added replicas). */
     static boolean liftable(ClusterAction action) {
         return action instanceof CordonNode || action instanceof DrainNode || action instanceof LimitRetries
-                || action instanceof CircuitBreak;
+                || action instanceof CircuitBreak || action instanceof ScaleDeployment;
     }
 }

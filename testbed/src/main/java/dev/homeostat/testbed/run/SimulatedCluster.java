@@ -211,6 +211,10 @@ final class SimulatedCluster implements ClusterView, ClusterActions, Clock {
             case ClusterAction.CircuitBreak c -> simulation.circuit(t.namespace(), t.name(), false)
                     ? ActionOutcome.applied("closed the circuit to service " + t.ref() + ": its ready pods are its endpoints again")
                     : ActionOutcome.refused("no such service");
+            case ClusterAction.ScaleDeployment s -> simulation.scaleDeployment(t.namespace(), t.name(), s.replicas())
+                    ? ActionOutcome.applied("scaled deployment " + t.namespace() + "/" + t.name() + " back to " + s.replicas()
+                            + " replicas, as before the engine's scale-up: its load has gone")
+                    : ActionOutcome.refused("no such deployment");
             default -> throw new IllegalArgumentException("not a measure the engine lifts: " + measure.kind());
         };
     }

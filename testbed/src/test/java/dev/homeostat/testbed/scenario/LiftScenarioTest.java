@@ -9,7 +9,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The engine lifts a cordon once its lost node is back, and keeps one whose node never went away, in simulation. */
+/**
+ * The engine lifts a cordon once its lost node is back, and keeps one whose node never went away, and takes back the
+ * replicas it added once their load has gone, in simulation.
+ */
 class LiftScenarioTest {
     private static List<JournalEvent> engineRun(String scenario) {
         return engineRun(scenario, 1);
@@ -55,5 +58,20 @@ class LiftScenarioTest {
 
         assertThat(actions(events, "drain-node", "node/saas-node-2")).anySatisfy(a -> assertThat(a.applied()).isTrue());
         assertThat(actions(events, "lift", "node/saas-node-2")).isEmpty();
+    }
+
+    @Test
+    void replicasTheEngineAddedInARetryStorm_areTakenBackToTheOwnersCount_fiveQuietMinutesAfter_andNotAddedAgain() {
+        var events = engineRun("tune/gateway-retry-storm-product-db");
+
+        var scaleUps = actions(events, "scale-up", "deployment/shop/product-db").stream().filter(JournalEvent.ActionTaken::applied).toList();
+        assertThat(scaleUps).hasSizeGreaterThan(1);
+        assertThat(actions(events, "lift", "deployment/shop/product-db")).singleElement().satisfies(lift -> {
+            assertThat(lift.applied()).isTrue();
+            assertThat(lift.disruptive()).isFalse();
+            assertThat(lift.detail()).contains("back to 3 replicas");
+            assertThat(lift.t() - scaleUps.getLast().t()).isGreaterThanOrEqualTo(5 * 60_000L);
+            assertThat(scaleUps).allSatisfy(up -> assertThat(up.t()).isLessThan(lift.t()));
+        });
     }
 }

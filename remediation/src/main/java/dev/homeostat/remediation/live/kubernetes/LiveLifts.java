@@ -18,7 +18,8 @@ import java.util.Objects;
  * Lifting the engine's own measures on a live cluster. Each lift undoes only what the engine itself put there, by the
  * marks it left: a node it cordoned carries {@link #CORDONED_BY}, an open circuit the selector key
  * {@link KubernetesCluster#CIRCUIT_BREAKER_KEY}, a retry cut the VirtualService {@link IstioMesh} owns. A node someone
- * else cordoned is left cordoned.
+ * else cordoned is left cordoned. Replicas the engine added carry no mark: the engine lifts them from its own ledger,
+ * only while the Deployment still has the replicas it set, so a restarted engine does not take back an earlier one's.
  */
 final class LiveLifts {
     /** The annotation the engine puts on a node it cordons (and removes when it uncordons it). */
@@ -71,6 +72,7 @@ final class LiveLifts {
             case ClusterAction.DrainNode d -> uncordon(t.name());
             case ClusterAction.LimitRetries l -> mesh.restoreRetries(t);
             case ClusterAction.CircuitBreak c -> closeCircuit(t);
+            case ClusterAction.ScaleDeployment s -> scaleBack(t, s.replicas());
             default -> throw new IllegalArgumentException("not a measure the engine lifts: " + measure.kind());
         };
     }
@@ -88,6 +90,14 @@ final class LiveLifts {
         resource.edit(n -> new NodeBuilder(n).editSpec().withUnschedulable(false).endSpec()
                 .editMetadata().removeFromAnnotations(CORDONED_BY).endMetadata().build());
         return ActionOutcome.applied("uncordoned node " + name + ": pods are scheduled there again");
+    }
+
+    /** Back to the replicas before the engine's scale-up; the engine checked that the replicas are still its own. */
+    private ActionOutcome scaleBack(Target target, int replicas) {
+        var resource = client.apps().deployments().inNamespace(target.namespace()).withName(target.name());
+        if (resource.get() == null) return ActionOutcome.refused("deployment " + target.ref() + " not found");
+        resource.scale(replicas);
+        return ActionOutcome.applied("scaled deployment " + target.ref() + " back to " + replicas + " replicas, as before the engine's scale-up: its load has gone");
     }
 
     private ActionOutcome closeCircuit(Target target) {

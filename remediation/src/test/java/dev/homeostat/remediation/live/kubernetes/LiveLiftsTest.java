@@ -63,6 +63,19 @@ class LiveLiftsTest {
     }
 
     @Test
+    void replicasTheEngineAdded_areTakenBack_toTheReplicasTheLiftNames() {
+        f.deployment("web", 2, 1, "web:1");
+        var web = new Target(Target.Kind.DEPLOYMENT, f.ns, "web");
+        assertThat(cluster.execute(new ClusterAction.ScaleDeployment(web, 4)).applied()).isTrue();
+
+        ActionOutcome outcome = cluster.execute(lift(new ClusterAction.ScaleDeployment(web, 2)));
+
+        assertThat(outcome.applied()).as(outcome.detail()).isTrue();
+        assertThat(client.apps().deployments().inNamespace(f.ns).withName("web").get().getSpec().getReplicas()).isEqualTo(2);
+        assertThat(cluster.execute(lift(new ClusterAction.ScaleDeployment(new Target(Target.Kind.DEPLOYMENT, f.ns, "gone"), 2))).applied()).isFalse();
+    }
+
+    @Test
     void anOpenCircuit_isClosed_byRemovingTheSelectorKeyTheEngineAdded() {
         f.service("payments", Map.of("app", "payments"));
         var breaker = new ClusterAction.CircuitBreak(new Target(Target.Kind.SERVICE, f.ns, "payments"));
