@@ -1,6 +1,7 @@
 package dev.homeostat.remediation.slo;
 
 import dev.homeostat.remediation.guard.CallGraph;
+import dev.homeostat.remediation.model.ClusterAction;
 import dev.homeostat.remediation.model.EngineEvent;
 import dev.homeostat.remediation.model.Target;
 import dev.homeostat.remediation.port.EngineListener;
@@ -21,6 +22,12 @@ import java.util.function.Function;
  * working"). An applied action on a service opens a streak; the service is healing until {@link #WINDOW} after its
  * last applied action, and never longer than {@link #CAP} after the streak's first, so an engine that keeps acting
  * without effect cannot hold pages back for long.
+ * <li><b>Healed</b>: the service went quiet — no anomaly of its own — while its streak held, so the engine's action
+ * worked. The team's burn-rate alerts lag that recovery by their short window (30 minutes for the 6 h alert): one that
+ * fires then pages about an incident the engine has already ended ("never as a reflex alongside an action that is
+ * working"). So the hold lasts until {@link #AFTER_PAGE} after the service's last anomaly; a new anomaly of the
+ * service after the streak ends the hold at once (a second incident pages as it would). A streak whose service stays
+ * anomalous past it gets no more than before.
  * <li><b>Paged</b>: the engine's own page for the service is open. It is the incident's one page (HEALING.md: one
  * page per incident), with the diagnosis, the evidence and what was tried, so the team's burn-rate page for the same
  * service — and for its callers, whose SLOs burn with it — would be a second page about one problem, as Alertmanager
@@ -47,6 +54,16 @@ public final class Healing implements EngineListener {
 
     private record Streak(long first, long last) {
         long until() { return Math.min(last + WINDOW.toMillis(), first + CAP.toMillis()); }
+
+        /**
+         * Whether the streak holds the service's pages at {@code now}, given the service's last anomaly ({@code null}:
+         * none seen): while it lasts, and after it, healed, until the alerts' lag after that anomaly has passed.
+         */
+        boolean holds(long now, Long lastAnomaly) {
+            if (now < first) return false;
+            if (now < until()) return true;
+            return lastAnomaly != null && lastAnomaly >= first && lastAnomaly < until() && now < lastAnomaly + AFTER_PAGE.toMillis();
+        }
     }
 
     /** An engine page: the services it stands for, when it fired, last had news, and resolved (Long.MAX_VALUE: open). */
@@ -60,6 +77,8 @@ public final class Healing implements EngineListener {
     private static final System.Logger LOG = System.getLogger(Healing.class.getName());
     private final Map<String, Streak> streaks = new HashMap<>();
     private final Map<String, Page> pages = new HashMap<>();
+    /** Each service's last anomaly (its own or its pods'), by ref. */
+    private final Map<String, Long> lastAnomaly = new HashMap<>();
     private Function<Long, CallGraph> graph = t -> CallGraph.EMPTY;
 
     /** Heal the callers of an acted-on service too, by the call graph at the action's time (the engine's MeshGraph). */
@@ -70,7 +89,9 @@ public final class Healing implements EngineListener {
 
     @Override public synchronized void on(EngineEvent event) {
         switch (event) {
-            case EngineEvent.ActionTaken a when a.applied() && ref(a.action().target(), a.service()) != null -> {
+            // a lift gives back what a measure held, it heals nothing: it opens no streak
+            case EngineEvent.ActionTaken a when a.applied() && !(a.action() instanceof ClusterAction.Lift)
+                    && ref(a.action().target(), a.service()) != null -> {
                 long t = a.timeMillis();
                 for (String service : withCallers(ref(a.action().target(), a.service()), t)) {
                     Streak s = streaks.get(service);
@@ -78,6 +99,8 @@ public final class Healing implements EngineListener {
                     streaks.put(service, s == null || t >= s.last() + WINDOW.toMillis() ? new Streak(t, t) : new Streak(s.first(), t));
                 }
             }
+            case EngineEvent.AnomalyRaised a when ref(a.anomaly().target(), a.anomaly().service()) != null ->
+                    lastAnomaly.merge(ref(a.anomaly().target(), a.anomaly().service()), a.anomaly().timeMillis(), Math::max);
             case EngineEvent.Paged p when p.state() == EngineEvent.PageState.FIRING && ref(p.target(), p.service()) != null -> {
                 Set<String> services = withCallers(ref(p.target(), p.service()), p.timeMillis());
                 services.forEach(streaks::remove);
@@ -128,7 +151,7 @@ public final class Healing implements EngineListener {
     /** The service's ({@code service/<namespace>/<name>}) SLO page is held back at {@code now}: healing or paged. */
     public synchronized boolean healing(String service, long now) {
         Streak s = streaks.get(service);
-        if (s != null && now >= s.first() && now < s.until()) return true;
+        if (s != null && s.holds(now, lastAnomaly.get(service))) return true;
         for (Page page : pages.values()) if (page.holds(now) && page.services().contains(service)) return true;
         return false;
     }
@@ -136,7 +159,7 @@ public final class Healing implements EngineListener {
     /** Every service whose SLO page is held back at {@code now}, sorted. */
     public synchronized SortedSet<String> healing(long now) {
         var out = new TreeSet<String>();
-        streaks.forEach((service, s) -> { if (now >= s.first() && now < s.until()) out.add(service); });
+        streaks.forEach((service, s) -> { if (s.holds(now, lastAnomaly.get(service))) out.add(service); });
         pages.values().forEach(page -> { if (page.holds(now)) out.addAll(page.services()); });
         return out;
     }

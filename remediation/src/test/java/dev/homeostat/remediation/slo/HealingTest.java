@@ -93,4 +93,38 @@ class HealingTest {
         healing.on(action(60 * MIN, EngineEvent.Outcome.APPLIED));
         assertThat(healing.healing(CHECKOUT, 65 * MIN)).isTrue();
     }
+
+    private static EngineEvent.AnomalyRaised anomaly(long t) {
+        return new EngineEvent.AnomalyRaised(t, new dev.homeostat.remediation.model.Anomaly(t, "slo-burn", "threshold",
+                new Target(Target.Kind.SERVICE, "shop", "checkout"), "checkout", 20, ""));
+    }
+
+    @Test
+    void aServiceThatWentQuietWhileItsStreakHeld_isHealed_untilTheAlertsLagAfterItsLastAnomalyHasPassed() {
+        var healing = new Healing();
+        healing.on(anomaly(0));
+        healing.on(action(MIN, EngineEvent.Outcome.APPLIED));
+        healing.on(anomaly(2 * MIN)); // the last: the action worked
+        long lag = Healing.AFTER_PAGE.toMillis();
+        assertThat(healing.healing(CHECKOUT, MIN + Healing.WINDOW.toMillis() + 1)).as("past the streak, the alerts still lag").isTrue();
+        assertThat(healing.healing(CHECKOUT, 2 * MIN + lag - 1)).isTrue();
+        assertThat(healing.healing(CHECKOUT, 2 * MIN + lag)).isFalse();
+        assertThat(healing.healing(2 * MIN + lag - 1)).containsExactly(CHECKOUT);
+
+        healing.on(anomaly(20 * MIN)); // a second incident after the streak: it pages as it would
+        assertThat(healing.healing(CHECKOUT, 20 * MIN)).isFalse();
+    }
+
+    @Test
+    void aServiceStillAnomalousPastItsStreak_isNotHealed_andALiftOpensNoStreak() {
+        var healing = new Healing();
+        healing.on(action(0, EngineEvent.Outcome.APPLIED));
+        for (long t = 0; t <= 15 * MIN; t += MIN) healing.on(anomaly(t));
+        assertThat(healing.healing(CHECKOUT, 15 * MIN)).as("the action did not work within its window").isFalse();
+
+        var lifted = new Healing();
+        lifted.on(new EngineEvent.ActionTaken(0, new ClusterAction.Lift(new ClusterAction.ScaleDeployment(
+                new Target(Target.Kind.DEPLOYMENT, "shop", "checkout"), 2)), "r", "checkout", EngineEvent.Outcome.APPLIED, null, ""));
+        assertThat(lifted.healing(CHECKOUT, 0)).isFalse();
+    }
 }
