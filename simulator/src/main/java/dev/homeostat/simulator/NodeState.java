@@ -31,9 +31,17 @@ final class NodeState {
         return cpuRequested + cpu <= spec.cpu() + 1e-9 && memoryRequested + memory <= spec.memory();
     }
 
-    /** Kubernetes' LeastAllocated score after placing the pod: mean of the cpu and memory fractions, lower is better. */
-    double allocatedAfter(double cpu, long memory) {
-        return ((cpuRequested + cpu) / spec.cpu() + (double) (memoryRequested + memory) / spec.memory()) / 2;
+    /**
+     * NodeResourcesFit (LeastAllocated) plus NodeResourcesBalancedAllocation after placing the pod, each 0–100, as the
+     * kube-scheduler's default profile weighs them (1 each): the free share of cpu and memory, and how evenly the two
+     * are used.
+     */
+    double resourceScore(double cpu, long memory) {
+        double cpuUsed = Math.min(1, (cpuRequested + cpu) / spec.cpu());
+        double memUsed = Math.min(1, (double) (memoryRequested + memory) / spec.memory());
+        double leastAllocated = ((1 - cpuUsed) + (1 - memUsed)) / 2 * 100;
+        double balanced = (1 - Math.abs(cpuUsed - memUsed) / 2) * 100;
+        return leastAllocated + balanced;
     }
 
     void bind(double cpu, long memory) { cpuRequested += cpu; memoryRequested += memory; pods++; }

@@ -44,6 +44,8 @@ final class PodState {
     private PodLifecycle lifecycle = PodLifecycle.PENDING;
     /** Bound by the scheduler; null while Pending and unscheduled. */
     NodeState node;
+    /** Counted among its workload's pods on its node by the scheduler's spreading: bound and not terminating. */
+    boolean spreadCounted;
 
     // ---- the kubelet's
     Container container = Container.WAITING;

@@ -283,6 +283,26 @@ class SimulationTest {
     }
 
     @Test
+    void aWorkloadsReplicas_spreadOverNodesAndZones_asTheSchedulersDefaultSpreadingPlacesThem_notAllOnTheLargestNode() {
+        // one 32-core node and three 8-core ones in two zones: least allocated alone puts every replica on the big one
+        var nodes = List.of(new NodeSpec("big", 32, 128L << 30, Map.of(Scheduler.ZONE, "a")),
+                new NodeSpec("small-1", 8, 32L << 30, Map.of(Scheduler.ZONE, "a")),
+                new NodeSpec("small-2", 8, 32L << 30, Map.of(Scheduler.ZONE, "b")),
+                new NodeSpec("small-3", 8, 32L << 30, Map.of(Scheduler.ZONE, "b")));
+        var container = new ContainerSpec(null, 0.5, null, null, null, null, null, null, null, null);
+        var web = new DeploymentSpec("web", "shop", 4, null, container);
+        var api = new DeploymentSpec("api", "shop", 2, null, container);
+        var spec = new SimulationSpec(new ClusterSpec(nodes, List.of(web, api), List.of()), Duration.ofMinutes(1), null, List.of());
+        var sim = new Simulation(spec, 1, e -> { });
+        sim.run();
+        var webNodes = sim.pods().stream().filter(p -> p.name().startsWith("web-")).map(p -> p.node()).toList();
+        assertThat(java.util.Set.copyOf(webNodes)).as("web's four replicas on " + webNodes).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(webNodes.stream().filter(n -> n.equals("small-2") || n.equals("small-3")).count()).as("zone b").isGreaterThanOrEqualTo(1);
+        var apiNodes = sim.pods().stream().filter(p -> p.name().startsWith("api-")).map(p -> p.node()).distinct().toList();
+        assertThat(apiNodes).as("api's pods are counted apart from web's").hasSize(2);
+    }
+
+    @Test
     void pendingPod_isScheduledWhenCapacityFrees() {
         // one node fits 2 pods of 1 cpu; the third waits Pending until a scale-down frees room
         var node = new NodeSpec("small", 2, 8L << 30, Map.of());
