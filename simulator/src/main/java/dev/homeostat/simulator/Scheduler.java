@@ -31,8 +31,13 @@ final class Scheduler implements PodWatch {
     /** Each node's zone ({@value #ZONE}), an index into the zones; -1 without one. */
     private final int[] zoneOf;
     private final int zones;
-    /** A workload's bound pods per node. */
-    private final java.util.IdentityHashMap<DeploymentState, int[]> spread = new java.util.IdentityHashMap<>();
+    /** Some nodes have a zone and some have none. */
+    private final boolean mixedZones;
+    /** Each workload's bound pods per node and zone. */
+    private final java.util.IdentityHashMap<DeploymentState, Spread> spread = new java.util.IdentityHashMap<>();
+    /** Scratch for {@link #bestNode}: the fitting nodes' places, and their raw spread scores. */
+    private final int[] feasible;
+    private final double[] raw;
 
     static final String ZONE = "topology.kubernetes.io/zone";
     private static final int HOST_SKEW = 3, ZONE_SKEW = 5;
@@ -51,6 +56,11 @@ final class Scheduler implements PodWatch {
             zoneOf[i] = zone == null ? -1 : zoneIds.computeIfAbsent(zone, z -> zoneIds.size());
         }
         this.zones = zoneIds.size();
+        int zoned = 0;
+        for (int z : zoneOf) if (z >= 0) zoned++;
+        this.mixedZones = zoned > 0 && zoned < nodes.size();
+        this.feasible = new int[nodes.size()];
+        this.raw = new double[nodes.size()];
     }
 
     /** Binds a new pod, or queues it Pending; returns its node, null when none fits. */
@@ -76,48 +86,70 @@ final class Scheduler implements PodWatch {
     /** The fitting node the default profile scores highest; ties go to the first by name. */
     private NodeState bestNode(PodState p) {
         ContainerSpec c = p.spec;
-        int[] own = p.deployment == null ? null : spread.get(p.deployment);
-        int[] perZone = own == null || zones == 0 ? null : perZone(own);
+        if (p.deployment == null) return bestByResources(c); // no workload: no default constraint applies
+        Spread own = spread.get(p.deployment);
+        // none of the workload's pods bound: where every node has a zone or none has, every node spreads alike and the
+        // resources decide (a node without a zone skips that constraint, so in a mixed cluster it scores apart)
+        if ((own == null || own.bound == 0) && !mixedZones) return bestByResources(c);
+        if (own == null) own = spread.computeIfAbsent(p.deployment, d -> new Spread());
         int fitting = 0;
-        for (NodeState n : nodes) if (n.schedulable() && n.fits(c.cpuRequest(), c.memoryRequest())) fitting++;
-        if (fitting == 0) return null;
-        // PodTopologySpread's raw score per node, then its normalisation over the fitting nodes
-        double hostWeight = Math.log(fitting + 2), zoneWeight = Math.log(zones + 2);
-        double max = 0, min = Double.MAX_VALUE;
-        double[] raw = new double[nodes.size()];
         for (int i = 0; i < nodes.size(); i++) {
             NodeState n = nodes.get(i);
-            if (!n.schedulable() || !n.fits(c.cpuRequest(), c.memoryRequest())) continue;
-            double r = (own == null ? 0 : own[i]) * hostWeight + (HOST_SKEW - 1);
-            if (zoneOf[i] >= 0) r += (perZone == null ? 0 : perZone[zoneOf[i]]) * zoneWeight + (ZONE_SKEW - 1);
-            raw[i] = r;
-            max = Math.max(max, r);
-            min = Math.min(min, r);
+            if (n.schedulable() && n.fits(c.cpuRequest(), c.memoryRequest())) feasible[fitting++] = i;
+        }
+        if (fitting == 0) return null;
+        // PodTopologySpread's raw score per fitting node, then its normalisation over them
+        double hostWeight = Math.log(fitting + 2), zoneWeight = Math.log(zones + 2);
+        double max = 0, min = Double.MAX_VALUE;
+        for (int k = 0; k < fitting; k++) {
+            int i = feasible[k];
+            double r = own.perNode[i] * hostWeight + (HOST_SKEW - 1);
+            if (zoneOf[i] >= 0) r += own.perZone[zoneOf[i]] * zoneWeight + (ZONE_SKEW - 1);
+            raw[k] = r;
+            if (r > max) max = r;
+            if (r < min) min = r;
         }
         NodeState best = null;
         double bestScore = -1;
-        for (int i = 0; i < nodes.size(); i++) {
-            NodeState n = nodes.get(i);
-            if (!n.schedulable() || !n.fits(c.cpuRequest(), c.memoryRequest())) continue;
-            double spreadScore = max == 0 ? 100 : 100 * (max + min - raw[i]) / max;
+        for (int k = 0; k < fitting; k++) {
+            NodeState n = nodes.get(feasible[k]);
+            double spreadScore = max == 0 ? 100 : 100 * (max + min - raw[k]) / max;
             double score = n.resourceScore(c.cpuRequest(), c.memoryRequest()) + SPREAD_WEIGHT * spreadScore;
             if (score > bestScore + 1e-9) { best = n; bestScore = score; }
         }
         return best;
     }
 
-    /** A workload's bound pods per zone. */
-    private int[] perZone(int[] own) {
-        int[] out = new int[zones];
-        for (int i = 0; i < own.length; i++) if (zoneOf[i] >= 0) out[zoneOf[i]] += own[i];
-        return out;
+    /** The fitting node with the best resource score alone (ties to the first by name); null when none fits. */
+    private NodeState bestByResources(ContainerSpec c) {
+        NodeState best = null;
+        double bestScore = -1;
+        for (NodeState n : nodes) {
+            if (!n.schedulable() || !n.fits(c.cpuRequest(), c.memoryRequest())) continue;
+            double score = n.resourceScore(c.cpuRequest(), c.memoryRequest());
+            if (score > bestScore + 1e-9) { best = n; bestScore = score; }
+        }
+        return best;
+    }
+
+    /** A workload's non-terminating bound pods per node and per zone. */
+    private final class Spread {
+        final int[] perNode = new int[nodes.size()];
+        final int[] perZone = new int[zones];
+        int bound;
+
+        void add(int node, int by) {
+            perNode[node] += by;
+            if (zoneOf[node] >= 0) perZone[zoneOf[node]] += by;
+            bound += by;
+        }
     }
 
     private void bind(PodState p, NodeState node) {
         p.node = node;
         node.bind(p.spec.cpuRequest(), p.spec.memoryRequest());
         if (p.deployment != null) {
-            spread.computeIfAbsent(p.deployment, d -> new int[nodes.size()])[index.get(node)]++;
+            spread.computeIfAbsent(p.deployment, d -> new Spread()).add(index.get(node), 1);
             p.spreadCounted = true;
         }
     }
@@ -125,7 +157,7 @@ final class Scheduler implements PodWatch {
     /** A pod that terminates no longer counts for spreading, as PodTopologySpread skips pods being deleted. */
     private void uncount(PodState p) {
         if (!p.spreadCounted) return;
-        spread.get(p.deployment)[index.get(p.node)]--;
+        spread.get(p.deployment).add(index.get(p.node), -1);
         p.spreadCounted = false;
     }
 
