@@ -9,6 +9,7 @@ import dev.homeostat.remediation.policy.Rule;
 import dev.homeostat.remediation.port.ClusterView;
 import dev.homeostat.remediation.port.DeploymentInfo;
 import dev.homeostat.remediation.port.NodeInfo;
+import dev.homeostat.remediation.port.PodInfo;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,7 +38,8 @@ import java.util.function.Predicate;
  *       someone set since is theirs, and is dropped without a lift; without the utilization series the engine cannot
  *       tell that the load has gone, and keeps the replicas;</li>
  *   <li>a cordon: its node was lost (NotReady) after the engine cordoned it, or when, and is Ready again — Kubernetes'
- *       own verdict that the node is back, on which a Node Healthcheck operator uncordons a remediated node. A node
+ *       own verdict that the node is back, on which a Node Healthcheck operator uncordons a remediated node — lifted
+ *       after {@code liftAfter}, or at once while pods wait unscheduled for room. A node
  *       cordoned while it stayed Ready (a noisy neighbour, a slow disk) stays cordoned: nothing the engine reads says
  *       that cause has gone, and the page that went with the drain asks a human;</li>
  *   <li>a retry cut or an open circuit: its service has no anomaly within the lookback and no remediation in flight.
@@ -169,6 +171,7 @@ final class Measures {
         boolean anyNode = inForce.values().stream().anyMatch(m -> isCordon(m.action));
         if (anyNode) for (NodeInfo n : cluster.nodes()) nodes.put(n.name(), n);
         List<Measure> due = new ArrayList<>();
+        Boolean waiting = null; // asked once, and only of a cordon whose node is back
         for (var it = inForce.values().iterator(); it.hasNext(); ) {
             Measure m = it.next();
             Boolean clear = switch (m.action) {
@@ -187,10 +190,21 @@ final class Measures {
                 m.state = State.CLEARING;
                 m.clearSince = now;
             }
+            if (m.state != State.CLEARING) continue;
             long wait = m.action instanceof ClusterAction.ScaleDeployment ? Math.max(liftAfterMillis, SCALE_DOWN_STABILIZATION_MILLIS) : liftAfterMillis;
-            if (m.state == State.CLEARING && now - m.clearSince >= wait) due.add(m);
+            if (now - m.clearSince >= wait) due.add(m);
+            else if (isCordon(m.action) && (waiting != null ? waiting : (waiting = waitingForRoom()))) due.add(m);
         }
         return due;
+    }
+
+    /**
+     * Whether some pod waits unscheduled, for room: then a lost node that is Ready again is uncordoned at once, not after
+     * {@code liftAfter} — the wait guards against a flapping node, and costs every waiting pod's service its length.
+     */
+    private boolean waitingForRoom() {
+        for (PodInfo p : cluster.pods()) if (p.unscheduled()) return true;
+        return false;
     }
 
     /** The lift of {@code m} was applied or refused for good: the measure is no longer the engine's to hold. */

@@ -29,7 +29,9 @@ class MeasuresTest {
             return d;
         }
 
-        @Override public List<PodInfo> pods() { return List.of(); }
+        final List<PodInfo> pods = new java.util.ArrayList<>();
+
+        @Override public List<PodInfo> pods() { return List.copyOf(pods); }
         @Override public List<DeploymentInfo> deployments() { return List.copyOf(deployments.values()); }
         @Override public List<NodeInfo> nodes() { return List.copyOf(nodes.values()); }
     }
@@ -65,6 +67,16 @@ class MeasuresTest {
         cluster.set("n1", true, true);
         assertThat(due(12 * MINUTE, Set.of())).isEmpty();
         assertThat(due(13 * MINUTE, Set.of())).containsExactly(drain);
+    }
+
+    @Test
+    void aLostNodeBackWhilePodsWaitForRoom_isUncordonedAtOnce() {
+        cluster.set("n1", false, true);
+        measures.taken(drain, null, "service/shop/web", true, null);
+        cluster.pods.add(new PodInfo("shop", "web-x", "web", null, false, 0, -1));
+        cluster.set("n1", true, true);
+
+        assertThat(due(10 * MINUTE, Set.of())).as("the minute's wait would cost web that minute").containsExactly(drain);
     }
 
     @Test
