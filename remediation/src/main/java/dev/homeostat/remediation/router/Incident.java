@@ -54,6 +54,8 @@ final class Incident {
      * sent if the burn reaches it while the incident lasts.
      */
     String deferredPage;
+    /** The page this incident's page joins as part of a larger incident (a lost node's: {@code node/<name>}); null: its own. */
+    String pageGroup;
     /** The services a page of this incident stands for (it and its callers), read at its first severity check; null before. */
     java.util.Set<String> pageStandsFor;
 
@@ -88,8 +90,16 @@ final class Incident {
         return subject.kind() == Target.Kind.SERVICE ? subject.name() : null;
     }
 
-    /** The pager key of its service's problem ({@code service/ns/name}), or of its subject when no service is known. */
+    /**
+     * The pager key of its service's problem ({@code service/ns/name}), or of its subject when no service is known; of
+     * the larger incident it is part of once its page joined one.
+     */
     String pageKey() {
+        return pageGroup != null ? pageGroup : problem();
+    }
+
+    /** Its service's problem ({@code service/ns/name}), or its subject when no service is known: what its anomalies alert. */
+    String problem() {
         String service = service();
         return service == null ? subject.ref() : "service/" + serviceNamespace() + "/" + service;
     }
@@ -106,7 +116,7 @@ final class Incident {
         return ns.equals(target.namespace()) ? service : "service/" + ns + "/" + service;
     }
 
-    private String serviceNamespace() {
+    String serviceNamespace() {
         String ns = subject.namespace() == null ? trigger.target().namespace() : subject.namespace();
         return ns == null ? "default" : ns;
     }

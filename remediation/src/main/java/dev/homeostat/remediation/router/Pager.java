@@ -7,9 +7,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The engine's pages: one pager incident per service problem (its key), opened by the first page, updated — not
- * repeated — when another incident of the same service pages or its story changes, and resolved when the service
- * has been quiet for {@code quietMillis} with nothing of it in flight.
+ * The engine's pages: one pager incident per problem (its key: a service's, or a lost node's whose services page as
+ * one, see {@link LostNodes}), opened by the first page, updated — not repeated — when another incident of the same
+ * problem pages or its story changes, and resolved when the problem has been quiet for {@code quietMillis} with
+ * nothing of it in flight.
  */
 final class Pager {
     private final EngineListener listener;

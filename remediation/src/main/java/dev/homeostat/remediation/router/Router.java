@@ -51,6 +51,7 @@ public final class Router {
     private final ApprovalSteps approvalSteps = new ApprovalSteps(approvals, (now, action, incident, detail) ->
             suppressed(now, action, incident, ModeGuard.NAME, detail));
     private final Pager pager;
+    private final LostNodes lostNodes;
     private final PageGate pageGate;
     private final CrashLoopRestarts crashLoops = new CrashLoopRestarts();
     private final ScaleBases scaleBases = new ScaleBases();
@@ -71,6 +72,7 @@ public final class Router {
         this.cluster = Objects.requireNonNull(cluster, "cluster");
         this.answersByName = cluster.answersByName();
         this.pager = new Pager(listener, policy.lookback().toMillis());
+        this.lostNodes = new LostNodes(cluster, policy.lookback().toMillis());
         this.verification = new Verification(policy, cluster);
     }
 
@@ -96,9 +98,16 @@ public final class Router {
 
     private void tick(long now, List<Anomaly> anomalies, Map<Anomaly, Diagnosis> diagnoses, TickPods pods) {
         remember(now, anomalies);
+        Map<String, Long> alerted = new java.util.HashMap<>();
         for (Anomaly a : anomalies) {
             Diagnosis d = diagnoses.get(a);
             pager.alerted(problemOf(a, d), a.timeMillis());
+            alerted.merge(problemOf(a, d), a.timeMillis(), Math::max);
+        }
+        // a page that stands for a larger incident (a lost node's) stays open while any of its services alerts
+        for (Incident i : inFlight.values()) {
+            Long t = i.pageGroup == null ? null : alerted.get(i.problem());
+            if (t != null) pager.alerted(i.pageGroup, t);
         }
         if (anomalies.isEmpty() && inFlight.isEmpty()) {
             forgetIsolated(pods);
@@ -106,6 +115,7 @@ public final class Router {
             return;
         }
         forgetIsolated(pods);
+        lostNodes.observe(now);
         for (Anomaly anomaly : anomalies) {
             if (isolated.containsKey(anomaly.target().ref())) continue;
             Diagnosis diagnosis = diagnoses.get(anomaly);
@@ -274,6 +284,10 @@ public final class Router {
         }
         if (!incident.taken.isEmpty()) text.append(" | tried: ").append(String.join(", ", incident.taken));
         if (incident.heldBack != null && !reason.contains(incident.heldBack)) text.append(" | held back: ").append(incident.heldBack);
+        // a service whose pods stood on a lost node pages as part of the node's incident: one page for the node
+        if (!incident.paged && incident.pageGroup == null) incident.pageGroup = lostNodes.groupOf(incident);
+        if (incident.pageGroup != null) text.insert(0, incident.pageGroup.substring("node/".length())
+                + " is a lost node (NotReady) that held pods of this service: one page for the node's services | ");
         pager.page(now, incident.pageKey(), incident.current, incident.eventService(incident.current), text.toString());
         incident.paged = true;
     }

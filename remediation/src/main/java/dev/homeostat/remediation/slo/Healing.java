@@ -106,12 +106,23 @@ public final class Healing implements EngineListener {
                 services.forEach(streaks::remove);
                 pages.put(p.key(), new Page(services, p.timeMillis(), p.timeMillis(), Long.MAX_VALUE));
             }
+            // an update may bring another service into the page (a lost node's page, updated by each service it held)
             case EngineEvent.Paged p when p.state() == EngineEvent.PageState.UPDATE -> pages.computeIfPresent(p.key(),
-                    (key, page) -> new Page(page.services(), page.first(), p.timeMillis(), page.resolved()));
+                    (key, page) -> new Page(joined(page.services(), p), page.first(), p.timeMillis(), page.resolved()));
             case EngineEvent.Paged p when p.state() == EngineEvent.PageState.RESOLVED -> pages.computeIfPresent(p.key(),
                     (key, page) -> new Page(page.services(), page.first(), page.news(), p.timeMillis()));
             default -> { }
         }
+    }
+
+    /** The page's services with the updating event's service and its callers, when it names one the page lacks. */
+    private Set<String> joined(Set<String> services, EngineEvent.Paged update) {
+        String ref = ref(update.target(), update.service());
+        if (ref == null || services.contains(ref)) return services;
+        Set<String> out = new TreeSet<>(services);
+        out.addAll(withCallers(ref, update.timeMillis()));
+        out.forEach(streaks::remove);
+        return out;
     }
 
     /**

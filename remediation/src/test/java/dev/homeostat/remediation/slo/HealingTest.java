@@ -127,4 +127,13 @@ class HealingTest {
                 new Target(Target.Kind.DEPLOYMENT, "shop", "checkout"), 2)), "r", "checkout", EngineEvent.Outcome.APPLIED, null, ""));
         assertThat(lifted.healing(CHECKOUT, 0)).isFalse();
     }
+
+    @Test
+    void anUpdateAboutAnotherService_joinsItToTheEnginesPage() {
+        var healing = new Healing();
+        healing.on(new EngineEvent.Paged(0, new Target(Target.Kind.SERVICE, "shop", "payments"), null, "node/n1#1", EngineEvent.PageState.FIRING, ""));
+        assertThat(healing.healing(MIN)).containsExactly("service/shop/payments");
+        healing.on(new EngineEvent.Paged(MIN, new Target(Target.Kind.SERVICE, "shop", "tax"), null, "node/n1#1", EngineEvent.PageState.UPDATE, ""));
+        assertThat(healing.healing(2 * MIN)).containsExactly("service/shop/payments", "service/shop/tax");
+    }
 }
