@@ -80,6 +80,11 @@ final class LostNodes {
         return null;
     }
 
+    /** What a page under a lost node's key ({@code node/<name>}) says first. */
+    static String why(String group) {
+        return group.substring("node/".length()) + " is a lost node (NotReady) that held pods of this service: one page for the node's services | ";
+    }
+
     /** The Deployments ({@code ns/name}) an incident is about: its pod's, its own, or its service's own name's. */
     private Set<String> deploymentsOf(Incident incident) {
         Set<String> out = new HashSet<>();

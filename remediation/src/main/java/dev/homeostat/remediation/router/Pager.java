@@ -25,6 +25,8 @@ final class Pager {
         final String service;
         String lastReason;
         long lastAlertAt;
+        /** The problems paging under this page's key besides its own (a lost node's services): their alerts keep it open. */
+        final java.util.Set<String> members = new java.util.TreeSet<>();
 
         Open(String key, Target target, String service, String reason, long at) {
             this.key = key;
@@ -40,8 +42,11 @@ final class Pager {
         this.quietMillis = quietMillis;
     }
 
-    /** Pages about the problem {@code problem} (a service ref): a new pager incident, or an update of the open one. */
-    void page(long now, String problem, Target target, String service, String reason) {
+    /**
+     * Pages about the problem {@code problem} (a service ref, or a lost node's) for {@code member} (the paging incident's
+     * own problem, which alerts keep it open): a new pager incident, or an update of the open one.
+     */
+    void page(long now, String problem, String member, Target target, String service, String reason) {
         Open page = open.get(problem);
         if (page == null) {
             page = new Open(problem + "#" + (++opened), target, service, reason, now);
@@ -52,12 +57,14 @@ final class Pager {
             page.lastAlertAt = now;
             listener.on(new EngineEvent.Paged(now, target, service, page.key, EngineEvent.PageState.UPDATE, reason));
         }
+        if (!member.equals(problem)) page.members.add(member);
     }
 
-    /** The problem alerted at {@code t}: keeps its page open. */
+    /** The problem alerted at {@code t}: keeps its page open, and any page it pages under as a member. */
     void alerted(String problem, long t) {
         Open page = open.get(problem);
         if (page != null) page.lastAlertAt = Math.max(page.lastAlertAt, t);
+        for (Open o : open.values()) if (o.members.contains(problem)) o.lastAlertAt = Math.max(o.lastAlertAt, t);
     }
 
     boolean isOpen(String problem) { return open.containsKey(problem); }

@@ -98,16 +98,9 @@ public final class Router {
 
     private void tick(long now, List<Anomaly> anomalies, Map<Anomaly, Diagnosis> diagnoses, TickPods pods) {
         remember(now, anomalies);
-        Map<String, Long> alerted = new java.util.HashMap<>();
         for (Anomaly a : anomalies) {
             Diagnosis d = diagnoses.get(a);
             pager.alerted(problemOf(a, d), a.timeMillis());
-            alerted.merge(problemOf(a, d), a.timeMillis(), Math::max);
-        }
-        // a page that stands for a larger incident (a lost node's) stays open while any of its services alerts
-        for (Incident i : inFlight.values()) {
-            Long t = i.pageGroup == null ? null : alerted.get(i.problem());
-            if (t != null) pager.alerted(i.pageGroup, t);
         }
         if (anomalies.isEmpty() && inFlight.isEmpty()) {
             forgetIsolated(pods);
@@ -286,9 +279,8 @@ public final class Router {
         if (incident.heldBack != null && !reason.contains(incident.heldBack)) text.append(" | held back: ").append(incident.heldBack);
         // a service whose pods stood on a lost node pages as part of the node's incident: one page for the node
         if (!incident.paged && incident.pageGroup == null) incident.pageGroup = lostNodes.groupOf(incident);
-        if (incident.pageGroup != null) text.insert(0, incident.pageGroup.substring("node/".length())
-                + " is a lost node (NotReady) that held pods of this service: one page for the node's services | ");
-        pager.page(now, incident.pageKey(), incident.current, incident.eventService(incident.current), text.toString());
+        if (incident.pageGroup != null) text.insert(0, LostNodes.why(incident.pageGroup));
+        pager.page(now, incident.pageKey(), incident.problem(), incident.current, incident.eventService(incident.current), text.toString());
         incident.paged = true;
     }
 
