@@ -297,7 +297,8 @@ public final class Engine {
 
     /** The gate between the router and the cluster: guards first, then the port, and the journal either way. */
     private ActionGate.Attempt apply(ClusterAction action, Rule rule, String service, long now, Runnable beforeRunning) {
-        var context = new GuardContext(now, rule.name(), rule.mode(), cluster, rule.duringRollout(), anomalousNow());
+        var context = new GuardContext(now, rule.name(), rule.mode(), cluster, rule.duringRollout(), anomalousNow(),
+                rule.match().byDiagnosis() ? rule.match().diagnoses() : null);
         for (Guard guard : guards) {
             Optional<String> veto = guard.veto(action, context);
             if (veto.isPresent()) return new ActionGate.Attempt.Vetoed(guard.name(), veto.get());

@@ -36,7 +36,9 @@ import java.util.function.Predicate;
  *       engine takes stays, and a Deployment that had 4 replicas ends the month with 20. The lift scales it back to
  *       those replicas. A Deployment an HPA targets is not held: its HPA takes the step back itself; one whose replicas
  *       someone set since is theirs, and is dropped without a lift; without the utilization series the engine cannot
- *       tell that the load has gone, and keeps the replicas;</li>
+ *       tell that the load has gone, and keeps the replicas. Its replicas no node has room for — pods that have waited
+ *       unscheduled for two minutes — are taken back at once, down to its base at most: they serve nothing and
+ *       alert as pods that do not start;</li>
  *   <li>a cordon: its node was lost (NotReady) after the engine cordoned it, or when, and is Ready again — Kubernetes'
  *       own verdict that the node is back, on which a Node Healthcheck operator uncordons a remediated node — lifted
  *       after {@code liftAfter}, or at once while pods wait unscheduled for room. A node
@@ -63,6 +65,10 @@ final class Measures {
         private boolean nodeLost;
         /** A scale-up's replicas before the engine first scaled the Deployment; -1 for other measures. */
         private final int base;
+        /** Since when some of a scale-up's pods wait unscheduled; -1 while none does. */
+        private long unscheduledSince = -1;
+        /** The replicas a scale-up is trimmed to, its pods no node has room for taken back; -1: lifted whole. */
+        private int trimTo = -1;
 
         private Measure(ClusterAction action, Rule rule, String service, int base) {
             this.action = action;
@@ -73,6 +79,9 @@ final class Measures {
 
         /** The action that lifts this measure: a scale-up's scales the Deployment back to its replicas before the engine's first. */
         ClusterAction.Lift lift() {
+            if (trimTo >= 0 && action instanceof ClusterAction.ScaleDeployment s) return new ClusterAction.Lift(
+                    new ClusterAction.ScaleDeployment(s.target(), trimTo), "taking back the replicas no node has had room for since "
+                    + unscheduledSince / 1000 + " s (they waited unscheduled)");
             return new ClusterAction.Lift(action instanceof ClusterAction.ScaleDeployment s
                     ? new ClusterAction.ScaleDeployment(s.target(), base) : action);
         }
@@ -174,6 +183,10 @@ final class Measures {
         Boolean waiting = null; // asked once, and only of a cordon whose node is back
         for (var it = inForce.values().iterator(); it.hasNext(); ) {
             Measure m = it.next();
+            if (m.action instanceof ClusterAction.ScaleDeployment s && unscheduled(m, s, now)) {
+                due.add(m);
+                continue;
+            }
             Boolean clear = switch (m.action) {
                 case ClusterAction.CordonNode c -> nodeBack(m, nodes.get(c.target().name()));
                 case ClusterAction.DrainNode d -> nodeBack(m, nodes.get(d.target().name()));
@@ -207,8 +220,42 @@ final class Measures {
         return false;
     }
 
-    /** The lift of {@code m} was applied or refused for good: the measure is no longer the engine's to hold. */
-    void done(Measure m) { inForce.remove(key(m.action)); }
+    /**
+     * The lift of {@code m} was applied or refused for good: the measure is no longer the engine's to hold, or, trimmed
+     * above its base, holds the replicas left.
+     */
+    void done(Measure m) {
+        if (m.trimTo > m.base && m.action instanceof ClusterAction.ScaleDeployment s) {
+            inForce.put(key(m.action), new Measure(new ClusterAction.ScaleDeployment(s.target(), m.trimTo), m.rule, m.service, m.base));
+        } else {
+            inForce.remove(key(m.action));
+        }
+    }
+
+    /**
+     * How long a scale-up's pods may wait unscheduled before the replicas no node has room for are taken back: a
+     * verification's length. They serve nothing, and the pods that do not start alert as not ready and short of
+     * replicas — an incident of the engine's own making, paged once its cause has gone.
+     */
+    static final long UNSCHEDULED_MILLIS = 2 * 60_000;
+
+    /**
+     * Whether the scale-up is due to be trimmed: some of its Deployment's pods have waited unscheduled for
+     * {@link #UNSCHEDULED_MILLIS}; it is then trimmed by as many, never below its base.
+     */
+    private boolean unscheduled(Measure m, ClusterAction.ScaleDeployment s, long now) {
+        Target t = s.target();
+        int waiting = 0;
+        for (PodInfo p : cluster.podsOf(t.namespace(), t.name())) if (p.unscheduled() && !p.terminating()) waiting++;
+        if (waiting == 0 || s.replicas() <= m.base) {
+            m.unscheduledSince = -1;
+            return false;
+        }
+        if (m.unscheduledSince < 0) m.unscheduledSince = now;
+        if (now - m.unscheduledSince < UNSCHEDULED_MILLIS) return false;
+        m.trimTo = Math.max(m.base, s.replicas() - waiting);
+        return true;
+    }
 
     /** How many measures are in force. */
     int size() { return inForce.size(); }

@@ -105,7 +105,7 @@ class ActionChainsTest {
     }
 
     @Test
-    void scaleUp_whoseNewPodsStayPending_isNotRepeated_andThePageFollows() {
+    void scaleUp_whoseNewPodsStayPending_isNotRepeated_thePageFollows_andThePendingReplicasAreTakenBack() {
         var h = new Harness("""
                   rules:
                     - name: add-capacity
@@ -123,9 +123,15 @@ class ActionChainsTest {
             h.sampleAndTick("svc_errors", Harness.service("checkout"), 0.9); // saturated, and it stays so
         }
 
-        // the first scale-up's pods wait unscheduled: adding more would only add more Pending pods, so the next step pages
-        assertThat(h.cluster.executed).extracting(e -> e.action().kind()).containsExactly("scale-up", "page");
+        // the first scale-up's pods wait unscheduled: adding more would only add more Pending pods, so the next step
+        // pages; two minutes on, the replicas no node has room for are taken back
+        assertThat(h.cluster.executed).extracting(e -> e.action().kind()).containsExactly("scale-up", "page", "lift");
         assertThat(h.cluster.executed.getFirst().action()).isEqualTo(new ClusterAction.ScaleDeployment(checkout, 5));
+        assertThat(h.cluster.executed.getLast().action()).isInstanceOfSatisfying(ClusterAction.Lift.class, lift -> {
+            assertThat(lift.measure()).isEqualTo(new ClusterAction.ScaleDeployment(checkout, 3));
+            assertThat(lift.why()).contains("no node has had room for");
+        });
+        assertThat(h.cluster.executed.getLast().time() - h.cluster.executed.getFirst().time()).isEqualTo(Measures.UNSCHEDULED_MILLIS);
         assertThat(h.journal.of(EngineEvent.Paged.class)).singleElement()
                 .satisfies(p -> assertThat(p.reason()).contains("no node has room"));
     }

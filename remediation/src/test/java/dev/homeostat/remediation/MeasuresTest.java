@@ -192,6 +192,37 @@ class MeasuresTest {
     }
 
     @Test
+    void aScaleUpsReplicasNoNodeHasRoomFor_areTakenBackAfterTwoMinutes_theRestHeldUntilItsLoadHasGone() {
+        scaled(4, 8);
+        for (int i = 0; i < 8; i++) cluster.pods.add(new PodInfo("shop", "db-" + i, "db", i < 5 ? "n1" : null, i < 5, 0, 0));
+        Measures.Fit busy = (d, base, target) -> false;
+        assertThat(measures.due(0, ref -> true, busy)).as("waiting since now").isEmpty();
+        assertThat(measures.due(MINUTE, ref -> true, busy)).isEmpty();
+        var due = measures.due(2 * MINUTE, ref -> true, busy);
+        assertThat(due).singleElement().satisfies(m -> assertThat(m.lift()).isEqualTo(new ClusterAction.Lift(
+                new ClusterAction.ScaleDeployment(db, 5), "taking back the replicas no node has had room for since 0 s (they waited unscheduled)")));
+        measures.done(due.getFirst());
+        cluster.scale("db", 5);
+        cluster.pods.removeIf(p -> p.node() == null);
+        assertThat(measures.size()).as("the 5th replica is still the engine's").isEqualTo(1);
+        assertThat(measures.due(3 * MINUTE, ref -> true, busy)).isEmpty();
+        assertThat(measures.due(40 * MINUTE, ref -> false, (d, base, target) -> true)).isEmpty();
+        var lifted = measures.due(70 * MINUTE, ref -> false, (d, base, target) -> true);
+        assertThat(lifted).singleElement().satisfies(m -> assertThat(m.lift()).isEqualTo(new ClusterAction.Lift(new ClusterAction.ScaleDeployment(db, 4))));
+    }
+
+    @Test
+    void aDeploymentAtItsBaseWithPodsWaiting_isNotTrimmedBelowIt() {
+        scaled(4, 6);
+        for (int i = 0; i < 6; i++) cluster.pods.add(new PodInfo("shop", "db-" + i, "db", i < 1 ? "n1" : null, i < 1, 0, 0));
+        measures.due(0, ref -> true, (d, base, target) -> false);
+        var due = measures.due(2 * MINUTE, ref -> true, (d, base, target) -> false);
+        assertThat(due).singleElement().satisfies(m -> assertThat(((ClusterAction.ScaleDeployment) m.lift().measure()).replicas()).isEqualTo(4));
+        measures.done(due.getFirst());
+        assertThat(measures.size()).as("back at its base: nothing of the engine's left").isZero();
+    }
+
+    @Test
     void aScaleUpWhoseReplicasSomeoneSetSince_isTheirs_andOneAnHpaOwns_isNotHeld() {
         scaled(4, 6);
         cluster.scale("db", 5);

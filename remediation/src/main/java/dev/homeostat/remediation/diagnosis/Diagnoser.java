@@ -31,7 +31,8 @@ import java.util.TreeSet;
  *       service's first anomaly, and not after its current episode began (or its new pods crash-loop): roll that change
  *       back;</li>
  *   <li><b>crash loop</b> — pods of a settled revision crash-loop: restart them, or page with the reason;</li>
- *   <li><b>symptom</b> — a service it calls (the mesh's call graph) is anomalous: hold, the dependency is the problem;
+ *   <li><b>symptom</b> — a service it calls (the mesh's call graph) is anomalous: hold, the dependency is the problem
+ *       (<b>waiting</b> when the service's own workers are what holds it back now: {@link WaitingWorkers});
  *       else <b>unreachable</b> — the mesh counts its calls to a callee failing ({@link EdgeEvidence}: 5 % of 20 or
  *       more in the last minute) while the callee's own pods answer as before: the network between them fails, and
  *       its anomalies are the callee's incident (restart the callee's pods that receive no traffic, else page). Not
@@ -70,6 +71,7 @@ public final class Diagnoser {
     private final PeerShift peerShift;
     private final NodeEvidence nodeEvidence;
     private final EdgeEvidence edgeEvidence;
+    private final WaitingWorkers waitingWorkers;
 
     /**
      * How busy a pod is: CPU used over its CPU requests, as the HPA computes utilization (recording rule over
@@ -87,6 +89,7 @@ public final class Diagnoser {
         this.changeWindow = changeWindow.toMillis();
         this.lookback = lookback.toMillis();
         this.saturation = saturation;
+        this.waitingWorkers = new WaitingWorkers(this.cluster, peerShift, saturation, this::deployments, this::utilization);
     }
 
     /** The service (ns/name) an anomaly is about: its service label, a service target, or null. */
@@ -157,7 +160,8 @@ public final class Diagnoser {
         Optional<String> callee = anomalousCallee(service, deployments, graph);
         if (callee.isPresent()) {
             evidence.add("it calls " + callee.get() + ", anomalous too");
-            return new Diagnosis.Symptom(serviceTarget, service, callee.get(), evidence);
+            return waitingWorkers.diagnose(service, deployments, callee.get(), graph, episodes.start(service, onset), now, evidence)
+                    .orElseGet(() -> new Diagnosis.Symptom(serviceTarget, service, callee.get(), evidence));
         }
         List<Target> standOut = standingOut(service, now);
         Optional<Diagnosis> unreachable = unreachable(service, deployments, standOut, graph, onset, now, evidence);

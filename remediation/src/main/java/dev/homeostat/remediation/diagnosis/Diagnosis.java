@@ -34,7 +34,7 @@ public sealed interface Diagnosis {
     List<String> evidence();
 
     /** Every kind, for the policy's validation. */
-    List<String> KINDS = List.of("recent-change", "crash-loop", "dependency", "symptom", "unreachable", "saturation", "pod-local", "node-local", "unknown");
+    List<String> KINDS = List.of("recent-change", "crash-loop", "dependency", "symptom", "waiting", "unreachable", "saturation", "pod-local", "node-local", "unknown");
 
     /** A rollout (new image or config) of {@code subject} began shortly before the onset: roll it back first. */
     record RecentChange(Target subject, String service, int revision, long changedAt, List<String> evidence) implements Diagnosis {
@@ -78,6 +78,24 @@ public sealed interface Diagnosis {
         public String kind() { return "symptom"; }
 
         public String summary() { return "symptom: " + subject.ref() + " suffers from its dependency " + dependency; }
+    }
+
+    /**
+     * A symptom of its slow dependency whose own workers are what now holds it back: its pods hold requests
+     * {@code slowdown} times as long as before the episode while they wait on {@code dependency}, which is not busy
+     * itself (its CPU below the saturation threshold) and so answers more calls at once if asked. By Little's law its
+     * pods then hold that many times as many requests at once, and once their workers are all taken, requests queue and
+     * time out in the caller though the dependency answers them all: more replicas of the caller (the Deployment
+     * {@code subject}) bring workers back, while the dependency's own incident acts on and pages for the cause. Its
+     * {@link #service()} is the dependency's: its actions and any page belong to that incident.
+     */
+    record Waiting(Target subject, String service, String caller, double slowdown, List<String> evidence) implements Diagnosis {
+        public String kind() { return "waiting"; }
+
+        public String summary() {
+            return String.format(java.util.Locale.ROOT, "waiting: %s holds requests %.1f× as long, its workers waiting on its slow dependency %s",
+                    caller, slowdown, service);
+        }
     }
 
     /**

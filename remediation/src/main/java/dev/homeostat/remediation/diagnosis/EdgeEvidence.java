@@ -84,7 +84,7 @@ final class EdgeEvidence {
         return Optional.of(new FailingEdge(worst, callers, lasting, evidence));
     }
 
-    private static boolean fails(CallGraph.EdgeCalls e) {
+    static boolean fails(CallGraph.EdgeCalls e) {
         return e.calls() >= MIN_CALLS && e.failedShare() >= FAILING_SHARE;
     }
 

@@ -89,10 +89,31 @@ final class PeerShift {
     }
 
     /**
+     * How many times as long {@code pods} hold a request now as before {@code since}: over those with a sample in both
+     * windows, the median (or, {@code slowest}, the largest) of their mean latency now over their mean latency then; NaN
+     * with fewer than {@code minPods} such pods.
+     */
+    double slowdown(List<PodInfo> pods, long since, long now, int minPods, boolean slowest) {
+        if (pods.isEmpty() || since == Long.MIN_VALUE) return Double.NaN;
+        LabelMatch theirs = PodValues.podsOf(pods);
+        PodValues before = latencyBefore.read(metrics, LATENCY, theirs, since - BEFORE_WINDOW, since - 1);
+        PodValues after = latencyNow.read(metrics, LATENCY, theirs, now - NOW_WINDOW, now);
+        List<Double> changes = changes(pods, before, after, (l0, l1) -> l0 > 0 ? l1 / l0 : Double.NaN);
+        if (changes.size() < minPods) return Double.NaN;
+        return slowest ? changes.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN) : median(changes);
+    }
+
+    /**
      * The median over {@code peers} of {@code change}(before, now) for the pods with a value in both reads and a finite
      * change; NaN with fewer than {@code minPeers} such pods.
      */
     private static double medianChange(List<PodInfo> peers, PodValues before, PodValues now, int minPeers, DoubleBinaryOperator change) {
+        List<Double> changes = changes(peers, before, now, change);
+        return changes.size() >= minPeers ? median(changes) : Double.NaN;
+    }
+
+    /** {@code change}(before, now) of each of {@code peers} with a value in both reads and a finite change. */
+    private static List<Double> changes(List<PodInfo> peers, PodValues before, PodValues now, DoubleBinaryOperator change) {
         List<Double> changes = new ArrayList<>();
         for (PodInfo p : peers) {
             String key = p.namespace() + "/" + p.name();
@@ -102,7 +123,7 @@ final class PeerShift {
             double c = change.applyAsDouble(b, n);
             if (!Double.isNaN(c)) changes.add(c);
         }
-        return changes.size() >= minPeers ? median(changes) : Double.NaN;
+        return changes;
     }
 
     private static double median(List<Double> values) {

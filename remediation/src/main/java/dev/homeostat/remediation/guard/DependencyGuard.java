@@ -21,7 +21,8 @@ import java.util.TreeSet;
  * restarting, rolling back, scaling or isolating the caller does not help (scaling it up even adds load to
  * the struggling dependency). The call graph is the service mesh's: {@code istio_requests_total} over the
  * lookback, read through the {@link MetricsSource} port once per evaluation; without that metric there are
- * no edges and this guard never vetoes. Pages and node actions are never held back here.
+ * no edges and this guard never vetoes. Pages and node actions are never held back here, nor the actions of a rule
+ * that matches only the {@code waiting} diagnosis (a caller whose own workers wait on a dependency that is not busy).
  */
 public final class DependencyGuard implements Guard {
     public static final String NAME = "dependency";
@@ -41,6 +42,9 @@ public final class DependencyGuard implements Guard {
     @Override
     public Optional<String> veto(ClusterAction action, GuardContext context) {
         if (context.anomalous().isEmpty()) return Optional.empty(); // nothing anomalous: no need to ask the mesh
+        // a rule for callers waiting on a slow dependency: the diagnosis weighed the dependency and found the caller's own
+        // workers short, so adding some is the one action on a symptom that helps
+        if (!context.diagnoses().isEmpty() && context.diagnoses().stream().allMatch("waiting"::equals)) return Optional.empty();
         Set<String> workloads = switch (action) {
             case ClusterAction.RestartPod r -> workloadOfPod(r.target(), context);
             case ClusterAction.IsolatePod i -> workloadOfPod(i.target(), context);

@@ -4,20 +4,27 @@ import dev.homeostat.remediation.model.Target;
 import dev.homeostat.remediation.policy.Mode;
 import dev.homeostat.remediation.port.ClusterView;
 import dev.homeostat.remediation.port.PodInfo;
+import java.util.List;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
  * What a guard may consult about one proposed action: the time, the rule that chose it (its name,
- * its mode, and whether it may act during a rollout), the cluster as it is now, and what the engine
+ * its mode, whether it may act during a rollout, and the diagnoses it matches: empty for a rule matched by signal), the cluster as it is now, and what the engine
  * finds anomalous now: refs ({@code service/ns/name}, {@code deployment/ns/name}) with an anomaly
  * within the lookback or a remediation in flight.
  */
 public record GuardContext(long nowMillis, String rule, Mode mode, ClusterView cluster, boolean duringRollout,
-                           SortedSet<String> anomalous) {
+                           SortedSet<String> anomalous, List<String> diagnoses) {
     public GuardContext {
         anomalous = anomalous == null ? new TreeSet<>() : new TreeSet<>(anomalous);
+        diagnoses = diagnoses == null ? List.of() : List.copyOf(diagnoses);
+    }
+
+    /** A context for a rule that matches by signal, not by diagnosis. */
+    public GuardContext(long nowMillis, String rule, Mode mode, ClusterView cluster, boolean duringRollout, SortedSet<String> anomalous) {
+        this(nowMillis, rule, mode, cluster, duringRollout, anomalous, null);
     }
 
     /** A context in which nothing is anomalous (guards that do not look at the engine's findings). */
@@ -35,7 +42,7 @@ public record GuardContext(long nowMillis, String rule, Mode mode, ClusterView c
 
     /** A copy of this context with the engine's anomalous refs. */
     public GuardContext withAnomalous(Set<String> refs) {
-        return new GuardContext(nowMillis, rule, mode, cluster, duringRollout, new TreeSet<>(refs));
+        return new GuardContext(nowMillis, rule, mode, cluster, duringRollout, new TreeSet<>(refs), diagnoses);
     }
 
     /**

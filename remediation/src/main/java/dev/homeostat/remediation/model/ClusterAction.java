@@ -100,9 +100,13 @@ public sealed interface ClusterAction {
      * give the callers of a service back their retries, close a circuit it opened, scale a Deployment it scaled up back
      * to the replicas it had before (the lift's measure then carries those replicas). It returns the cluster to what
      * its owners set, so it is not disruptive: a scale-up is lifted only once its pods would be no busier than the
-     * rule's target on the replicas it returns to.
+     * rule's target on the replicas it returns to. {@code why} says why when it is not that: a scale-up's replicas no
+     * node had room for, taken back before its load has gone (null: the measure's cause has gone).
      */
-    record Lift(ClusterAction measure) implements ClusterAction {
+    record Lift(ClusterAction measure, String why) implements ClusterAction {
+        /** The lift of a measure whose cause has gone. */
+        public Lift(ClusterAction measure) { this(measure, null); }
+
         public Lift {
             if (!liftable(measure)) {
                 throw new IllegalArgumentException("measure: only cordon-node, drain-node, limit-retries, circuit-break and scale-up are lifted, was "

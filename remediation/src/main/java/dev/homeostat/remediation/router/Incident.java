@@ -81,10 +81,11 @@ final class Incident {
 
     /**
      * The service the incident is about: its trigger's service label, else its diagnosis' service name. An unreachable
-     * callee's incident is triggered by its callers' anomalies; it is the callee's problem, paged once for it.
+     * callee's incident is triggered by its callers' anomalies, as is the incident adding workers to a caller waiting on
+     * a slow callee: both are the callee's problem, paged once for it.
      */
     String service() {
-        if (diagnosis instanceof Diagnosis.Unreachable u) return u.service().substring(u.service().indexOf('/') + 1);
+        if (diagnosis instanceof Diagnosis.Unreachable || diagnosis instanceof Diagnosis.Waiting) return diagnosis.service().substring(diagnosis.service().indexOf('/') + 1);
         if (trigger.service() != null && !trigger.service().isBlank()) return trigger.service();
         if (diagnosis != null && diagnosis.service() != null) return diagnosis.service().substring(diagnosis.service().indexOf('/') + 1);
         return subject.kind() == Target.Kind.SERVICE ? subject.name() : null;
@@ -117,6 +118,7 @@ final class Incident {
     }
 
     String serviceNamespace() {
+        if (diagnosis instanceof Diagnosis.Waiting w) return w.service().substring(0, w.service().indexOf('/'));
         String ns = subject.namespace() == null ? trigger.target().namespace() : subject.namespace();
         return ns == null ? "default" : ns;
     }

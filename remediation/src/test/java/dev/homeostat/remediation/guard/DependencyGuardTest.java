@@ -95,6 +95,17 @@ class DependencyGuardTest {
     }
 
     @Test
+    void aScaleUpOfACallerWaitingOnItsDependency_isNotHeldBack_butTheSameRuleMatchingASymptomToo_is() {
+        meshOfThree();
+        var paymentsDown = new TreeSet<>(Set.of("service/shop/payments"));
+        var scale = new ClusterAction.ScaleDeployment(deployment("checkout"), 5);
+
+        assertThat(guard.veto(scale, new GuardContext(NOW, "r", Mode.AUTO, CLUSTER, false, paymentsDown, List.of("waiting")))).isEmpty();
+        assertThat(guard.veto(scale, new GuardContext(NOW, "r", Mode.AUTO, CLUSTER, false, paymentsDown, List.of("waiting", "saturation"))))
+                .isPresent();
+    }
+
+    @Test
     void theAnomalousServiceItself_pagesAndNodeActions_areNeverHeldBack() {
         meshOfThree();
         GuardContext paymentsDown = anomalous("service/shop/payments", "deployment/shop/payments");

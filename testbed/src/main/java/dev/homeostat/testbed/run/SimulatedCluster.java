@@ -194,13 +194,13 @@ final class SimulatedCluster implements ClusterView, ClusterActions, Clock {
             case ClusterAction.LimitRetries l -> simulation.limitRetries(l.target().namespace(), l.target().name(), 0)
                     ? ActionOutcome.applied("callers of " + l.target().ref() + " retry nothing toward it (the mesh's retry policy)")
                     : ActionOutcome.refused("no such service");
-            case ClusterAction.Lift lift -> lift(lift.measure());
+            case ClusterAction.Lift lift -> lift(lift.measure(), lift.why());
             // In simulation the pager is the journal: the page is recorded, nobody is woken.
             case ClusterAction.Page page -> ActionOutcome.applied("paged: " + page.reason());
         };
     }
 
-    private ActionOutcome lift(ClusterAction measure) {
+    private ActionOutcome lift(ClusterAction measure, String why) {
         Target t = measure.target();
         return switch (measure) {
             case ClusterAction.CordonNode c -> uncordon(t);
@@ -213,7 +213,7 @@ final class SimulatedCluster implements ClusterView, ClusterActions, Clock {
                     : ActionOutcome.refused("no such service");
             case ClusterAction.ScaleDeployment s -> simulation.scaleDeployment(t.namespace(), t.name(), s.replicas())
                     ? ActionOutcome.applied("scaled deployment " + t.namespace() + "/" + t.name() + " back to " + s.replicas()
-                            + " replicas, as before the engine's scale-up: its load has gone")
+                            + " replicas, " + (why != null ? why : "as before the engine's scale-up: its load has gone"))
                     : ActionOutcome.refused("no such deployment");
             default -> throw new IllegalArgumentException("not a measure the engine lifts: " + measure.kind());
         };

@@ -228,7 +228,7 @@ public final class KubernetesCluster implements ClusterView, ClusterActions {
                 case ClusterAction.DrainNode d -> drain(d.target().name());
                 case ClusterAction.CircuitBreak c -> circuitBreak(c.target());
                 case ClusterAction.LimitRetries l -> mesh.limitRetries(l.target());
-                case ClusterAction.Lift l -> lifts.lift(l.measure());
+                case ClusterAction.Lift l -> lifts.lift(l.measure(), l.why());
                 case ClusterAction.Page p -> pager.page(p);
             };
         } catch (KubernetesClientException e) {

@@ -65,14 +65,17 @@ final class LiveLifts {
         return List.copyOf(out);
     }
 
-    ActionOutcome lift(ClusterAction measure) {
+    ActionOutcome lift(ClusterAction measure) { return lift(measure, null); }
+
+    /** Lifts {@code measure}; {@code why} says why a scale-up is taken back before its load has gone (null: it has). */
+    ActionOutcome lift(ClusterAction measure, String why) {
         Target t = measure.target();
         return switch (measure) {
             case ClusterAction.CordonNode c -> uncordon(t.name());
             case ClusterAction.DrainNode d -> uncordon(t.name());
             case ClusterAction.LimitRetries l -> mesh.restoreRetries(t);
             case ClusterAction.CircuitBreak c -> closeCircuit(t);
-            case ClusterAction.ScaleDeployment s -> scaleBack(t, s.replicas());
+            case ClusterAction.ScaleDeployment s -> scaleBack(t, s.replicas(), why);
             default -> throw new IllegalArgumentException("not a measure the engine lifts: " + measure.kind());
         };
     }
@@ -93,11 +96,12 @@ final class LiveLifts {
     }
 
     /** Back to the replicas before the engine's scale-up; the engine checked that the replicas are still its own. */
-    private ActionOutcome scaleBack(Target target, int replicas) {
+    private ActionOutcome scaleBack(Target target, int replicas, String why) {
         var resource = client.apps().deployments().inNamespace(target.namespace()).withName(target.name());
         if (resource.get() == null) return ActionOutcome.refused("deployment " + target.ref() + " not found");
         resource.scale(replicas);
-        return ActionOutcome.applied("scaled deployment " + target.ref() + " back to " + replicas + " replicas, as before the engine's scale-up: its load has gone");
+        return ActionOutcome.applied("scaled deployment " + target.ref() + " back to " + replicas + " replicas, "
+                + (why != null ? why : "as before the engine's scale-up: its load has gone"));
     }
 
     private ActionOutcome closeCircuit(Target target) {
