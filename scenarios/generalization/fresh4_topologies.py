@@ -70,7 +70,7 @@ CLAIMS = {
          "container": probed("1", "4Gi", "6Gi", "3Gi", "3ms", 4, startup="40s")},
         # The rules engine: a JVM, CPU-heavy, scaled on CPU between 4 and 10 pods.
         {"name": "adjudication", "namespace": "claims", "replicas": 4, "strategy": {"maxSurge": "25%", "maxUnavailable": 0},
-         "hpa": {"minReplicas": 4, "maxReplicas": 10, "targetCpuUtilization": 0.6},
+         "hpa": {"minReplicas": 4, "maxReplicas": 10, "targetCpuUtilization": 0.45},
          "container": probed("2", "3Gi", "4Gi", "2Gi", "30ms", 6, startup="50s")},
         {"name": "claims-db", "namespace": "claims", "kind": "StatefulSet", "replicas": 3,
          "container": probed("4", "16Gi", "24Gi", "12Gi", "5ms", 2, startup="60s")},
