@@ -215,4 +215,18 @@ class RemediatorsTest {
         var slow = new dev.homeostat.remediation.diagnosis.Diagnosis.Dependency(web, "ns/web", List.of("ns/gateway"), false, 0.3, List.of(), List.of());
         assertThat(limit.propose(withDiagnosis(request(WEB_SVC), slow))).isEqualTo(new Decision.Act(new ClusterAction.LimitRetries(web)));
     }
+
+    @Test
+    void limitRetries_passesOn_onceTheCallersHaveRecovered_theirRetriesMaskWhatTheDependencyStillFails() {
+        var limit = new LimitRetriesRemediator();
+        var web = new Target(Target.Kind.SERVICE, "ns", "web");
+        var slow = new dev.homeostat.remediation.diagnosis.Diagnosis.Dependency(web, "ns/web", List.of("ns/gateway"), false, 0.3, List.of(), List.of());
+        Anomaly gateway = new Anomaly(100_000, "slo-burn", "threshold", new Target(Target.Kind.SERVICE, "ns", "gateway"), "gateway", 2, "burning");
+        Anomaly webNow = new Anomaly(160_000, "slo-burn", "threshold", new Target(Target.Kind.SERVICE, "ns", "web"), "web", 2, "burning");
+        assertThat(limit.propose(withDiagnosis(request(WEB_SVC, gateway, webNow), slow))).isInstanceOfSatisfying(Decision.Next.class,
+                n -> assertThat(n.reason()).startsWith("its callers [ns/gateway] raised no anomaly in the last minute").contains("mask"));
+        Anomaly gatewayLater = new Anomaly(105_000, "slo-burn", "threshold", new Target(Target.Kind.SERVICE, "ns", "gateway"), "gateway", 2, "burning");
+        assertThat(limit.propose(withDiagnosis(request(WEB_SVC, gateway, gatewayLater, webNow), slow)))
+                .as("a caller's anomaly 55 s before the tick's: still failing").isEqualTo(new Decision.Act(new ClusterAction.LimitRetries(web)));
+    }
 }
