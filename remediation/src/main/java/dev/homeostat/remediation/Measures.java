@@ -69,6 +69,9 @@ final class Measures {
         private long unscheduledSince = -1;
         /** The replicas a scale-up is trimmed to, its pods no node has room for taken back; -1: lifted whole. */
         private int trimTo = -1;
+        /** How many of its pods waited unscheduled, and for how long (ms), when it was found due to be trimmed. */
+        private int waited;
+        private long waitedMillis;
 
         private Measure(ClusterAction action, Rule rule, String service, int base) {
             this.action = action;
@@ -80,8 +83,8 @@ final class Measures {
         /** The action that lifts this measure: a scale-up's scales the Deployment back to its replicas before the engine's first. */
         ClusterAction.Lift lift() {
             if (trimTo >= 0 && action instanceof ClusterAction.ScaleDeployment s) return new ClusterAction.Lift(
-                    new ClusterAction.ScaleDeployment(s.target(), trimTo), "taking back the replicas no node has had room for since "
-                    + unscheduledSince / 1000 + " s (they waited unscheduled)");
+                    new ClusterAction.ScaleDeployment(s.target(), trimTo), "taking back the replicas no node has room for: " + waited
+                    + " of its pods waited unscheduled for " + waitedMillis / 1000 + " s");
             return new ClusterAction.Lift(action instanceof ClusterAction.ScaleDeployment s
                     ? new ClusterAction.ScaleDeployment(s.target(), base) : action);
         }
@@ -254,6 +257,8 @@ final class Measures {
         if (m.unscheduledSince < 0) m.unscheduledSince = now;
         if (now - m.unscheduledSince < UNSCHEDULED_MILLIS) return false;
         m.trimTo = Math.max(m.base, s.replicas() - waiting);
+        m.waited = waiting;
+        m.waitedMillis = now - m.unscheduledSince;
         return true;
     }
 

@@ -200,7 +200,7 @@ class MeasuresTest {
         assertThat(measures.due(MINUTE, ref -> true, busy)).isEmpty();
         var due = measures.due(2 * MINUTE, ref -> true, busy);
         assertThat(due).singleElement().satisfies(m -> assertThat(m.lift()).isEqualTo(new ClusterAction.Lift(
-                new ClusterAction.ScaleDeployment(db, 5), "taking back the replicas no node has had room for since 0 s (they waited unscheduled)")));
+                new ClusterAction.ScaleDeployment(db, 5), "taking back the replicas no node has room for: 3 of its pods waited unscheduled for 120 s")));
         measures.done(due.getFirst());
         cluster.scale("db", 5);
         cluster.pods.removeIf(p -> p.node() == null);
