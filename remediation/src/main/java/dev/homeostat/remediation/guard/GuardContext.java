@@ -11,9 +11,10 @@ import java.util.TreeSet;
 
 /**
  * What a guard may consult about one proposed action: the time, the rule that chose it (its name,
- * its mode, whether it may act during a rollout, and the diagnoses it matches: empty for a rule matched by signal), the cluster as it is now, and what the engine
- * finds anomalous now: refs ({@code service/ns/name}, {@code deployment/ns/name}) with an anomaly
- * within the lookback or a remediation in flight.
+ * its mode, whether it may act during a rollout, and the diagnoses it matches: empty for a rule matched
+ * by signal), the cluster as it is now, and what the engine finds anomalous now: refs
+ * ({@code service/ns/name}, {@code deployment/ns/name}) with an anomaly within the lookback or a
+ * remediation in flight.
  */
 public record GuardContext(long nowMillis, String rule, Mode mode, ClusterView cluster, boolean duringRollout,
                            SortedSet<String> anomalous, List<String> diagnoses) {

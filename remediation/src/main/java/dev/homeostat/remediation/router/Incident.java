@@ -85,7 +85,8 @@ final class Incident {
      * a slow callee: both are the callee's problem, paged once for it.
      */
     String service() {
-        if (diagnosis instanceof Diagnosis.Unreachable || diagnosis instanceof Diagnosis.Waiting) return diagnosis.service().substring(diagnosis.service().indexOf('/') + 1);
+        if (diagnosis instanceof Diagnosis.Unreachable || diagnosis instanceof Diagnosis.Waiting)
+            return diagnosis.service().substring(diagnosis.service().indexOf('/') + 1);
         if (trigger.service() != null && !trigger.service().isBlank()) return trigger.service();
         if (diagnosis != null && diagnosis.service() != null) return diagnosis.service().substring(diagnosis.service().indexOf('/') + 1);
         return subject.kind() == Target.Kind.SERVICE ? subject.name() : null;
