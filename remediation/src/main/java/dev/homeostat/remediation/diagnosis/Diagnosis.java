@@ -27,6 +27,12 @@ public sealed interface Diagnosis {
     /** Whether the subject is busy beyond the engine's saturation threshold. */
     default boolean saturated() { return false; }
 
+    /**
+     * Whether an incident of this diagnosis pages when its chain runs out; false where its page is another incident's
+     * (a caller waiting on its dependency: the dependency's incident pages).
+     */
+    default boolean pagesItself() { return true; }
+
     /** One line for a human. */
     String summary();
 
@@ -91,6 +97,8 @@ public sealed interface Diagnosis {
      */
     record Waiting(Target subject, String service, String caller, double slowdown, List<String> evidence) implements Diagnosis {
         public String kind() { return "waiting"; }
+
+        @Override public boolean pagesItself() { return false; }
 
         public String summary() {
             return String.format(java.util.Locale.ROOT, "waiting: %s holds requests %.1f× as long, its workers waiting on its slow dependency %s",

@@ -216,14 +216,9 @@ public final class Router {
 
     private void next(Incident incident, long now, TickPods pods) {
         if (incident.lastStep()) {
-            // a caller waiting on its slow dependency is the dependency's problem: that incident pages, this one ends
-            if (incident.diagnosis instanceof Diagnosis.Waiting) {
-                incident.moveTo(Phase.ESCALATED);
-                return;
-            }
             String tried = incident.taken.isEmpty() ? "no action could run" : "tried " + String.join(", ", incident.taken);
             if (incident.heldBack != null) tried += "; " + incident.heldBack;
-            if (!incident.paged) {
+            if (!incident.paged && (incident.diagnosis == null || incident.diagnosis.pagesItself())) {
                 page(incident, now, "rule " + incident.rule.name() + ": " + incident.current.ref()
                         + " still anomalous and the action chain is exhausted (" + tried + ")");
             }
