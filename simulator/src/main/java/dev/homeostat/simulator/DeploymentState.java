@@ -4,6 +4,7 @@ import dev.homeostat.simulator.cluster.DeploymentView;
 import dev.homeostat.simulator.spec.ContainerSpec;
 import dev.homeostat.simulator.spec.DeploymentSpec;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -41,9 +42,13 @@ final class DeploymentState {
     int replicas;
     /** How many of the names {@code spec.podNames} pins have been given to pods (each once: replacements get new names). */
     int pinnedNamesUsed;
-    /** The desired replicas before the last scale, and when it happened (for the replicas-available rule's window). */
-    int replicasBefore;
-    long replicasChangedAt = Long.MIN_VALUE;
+    /**
+     * The desired replicas each scale replaced and when, oldest first, for the replicas-available rule's window: an HPA
+     * that scales twice within it (6 → 7 → 8) still had 6 wanted at its start, which the last change alone forgets.
+     */
+    private int[] replacedReplicas = new int[2];
+    private long[] replacedAt = new long[2];
+    private int replacedCount;
     /** Sum of the active MemoryLeak rates, bytes/s; containers started while it is positive leak too (the kubelet's). */
     long leakRate;
     /** Its pods' traffic numbers, a row per pod (created with the first pod). */
@@ -55,7 +60,6 @@ final class DeploymentState {
         this.spec = spec;
         this.key = spec.namespace() + "/" + spec.name();
         this.replicas = spec.replicas();
-        this.replicasBefore = replicas;
         // exactly the scenario's labels (app: <name> when it writes none): a selector the real pods would not match must not match here
         this.podLabels = Collections.unmodifiableMap(new TreeMap<>(spec.labels()));
         this.podAnnotations = spec.annotations();
@@ -69,9 +73,32 @@ final class DeploymentState {
         return rows;
     }
 
-    /** The fewest desired replicas within {@code windowMs} before {@code t} (PromQL {@code min_over_time} of spec.replicas). */
+    /** Records that {@link #replicas} changed at {@code at} from {@code before}. */
+    void scaled(int before, long at) {
+        if (replacedCount == replacedReplicas.length) {
+            replacedReplicas = Arrays.copyOf(replacedReplicas, replacedCount * 2);
+            replacedAt = Arrays.copyOf(replacedAt, replacedCount * 2);
+        }
+        replacedReplicas[replacedCount] = before;
+        replacedAt[replacedCount++] = at;
+    }
+
+    /**
+     * The fewest desired replicas within {@code windowMs} before {@code t} (PromQL {@code min_over_time} of
+     * spec.replicas). Asked with one window at times that never go back (the scrapes'): it forgets the scales older
+     * than that window.
+     */
     int minReplicasSince(long t, long windowMs) {
-        return replicasChangedAt != Long.MIN_VALUE && t - replicasChangedAt < windowMs ? Math.min(replicas, replicasBefore) : replicas;
+        int old = 0;
+        while (old < replacedCount && t - replacedAt[old] >= windowMs) old++;
+        if (old > 0) {
+            replacedCount -= old;
+            System.arraycopy(replacedReplicas, old, replacedReplicas, 0, replacedCount);
+            System.arraycopy(replacedAt, old, replacedAt, 0, replacedCount);
+        }
+        int min = replicas;
+        for (int i = 0; i < replacedCount; i++) min = Math.min(min, replacedReplicas[i]);
+        return min;
     }
 
     /** The current revision (the pod template new pods get). */
