@@ -42,7 +42,7 @@ import java.util.TreeSet;
  *       services — not its callers — are anomalous, and only there, while their pods elsewhere serve
  *       ({@link NodeEvidence});</li>
  *   <li><b>pod-local</b> — some of its pods stand out, and at least as many healthy, settled peers (no anomaly of their
- *       own since they started) serve beside them, which have not themselves moved as a whole since the service's first
+ *       own since they started, up before the episode began) serve beside them, which have not themselves moved as a whole since the service's first
  *       anomaly of the lookback ({@link PeerShift}), and no peers lost before the episode are coming back (a member of
  *       its StatefulSet, a quarter of a Deployment): a pod standing out from peers all degraded by one slow backend,
  *       lagging while they all recover, carrying the load of peers that are missing, or showing first what all of them
@@ -215,7 +215,7 @@ public final class Diagnoser {
      * peers that did not move as a whole and no lost peers are coming back, else why they are not bad pods.
      */
     private Optional<String> whyNotPodLocal(String service, List<DeploymentInfo> deployments, List<Target> standOut, long onset, long now) {
-        List<PodInfo> peers = healthyPeers(deployments, standOut, now);
+        List<PodInfo> peers = healthyPeers(deployments, standOut, episodes.start(service, Long.MAX_VALUE), now);
         boolean enough = peers.size() >= standOut.size();
         Optional<String> whole = enough ? peerShift.wholeService(peers, onset, now) : Optional.empty();
         if (whole.isPresent()) return whole.map(w -> w + "; a restart would give them the same");
@@ -266,18 +266,21 @@ public final class Diagnoser {
     }
 
     /**
-     * Peers that are ready, have run for two minutes and raised no anomaly of their own since they started (within the
-     * lookback), other than {@code standOut}: only against enough healthy peers is a pod that stands out a bad pod, not
-     * the survivor of a kill serving alone, nor the last of a group that failed together and whose signals, evaluated
-     * pod by pod, came due a minute apart (a replicated store losing a member fails every member's writes).
+     * Peers that are ready, have run for two minutes, raised no anomaly of their own since they started (within the
+     * lookback) and started before the service's current {@code episode} began, other than {@code standOut}: only
+     * against enough healthy peers is a pod that stands out a bad pod, not the survivor of a kill serving alone, nor the
+     * last of a group that failed together and whose signals, evaluated pod by pod, came due a minute apart (a
+     * replicated store losing a member fails every member's writes), nor a pod that lived through the episode beside
+     * replicas added since (the HPA's, the engine's own), which carry none of its backlog or memory.
      */
-    private List<PodInfo> healthyPeers(List<DeploymentInfo> deployments, List<Target> standOut, long now) {
+    private List<PodInfo> healthyPeers(List<DeploymentInfo> deployments, List<Target> standOut, long episode, long now) {
         Map<String, Long> lastOfPod = new HashMap<>();
         for (Anomaly a : recent) if (a.target().kind() == Target.Kind.POD) lastOfPod.merge(a.target().ref(), a.timeMillis(), Math::max);
         List<PodInfo> peers = new ArrayList<>();
         for (DeploymentInfo d : deployments)
             for (PodInfo p : cluster.podsOf(d.namespace(), d.name())) {
-                if (among(standOut, p) || !p.ready() || p.startedAtMillis() < 0 || now - p.startedAtMillis() < SETTLED_MILLIS) continue;
+                if (among(standOut, p) || !p.ready() || p.startedAtMillis() < 0 || now - p.startedAtMillis() < SETTLED_MILLIS
+                        || p.startedAtMillis() > episode) continue;
                 Long last = lastOfPod.get(target(p).ref());
                 if (last == null || last < p.startedAtMillis()) peers.add(p);
             }

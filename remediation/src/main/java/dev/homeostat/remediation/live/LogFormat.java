@@ -6,6 +6,7 @@ import ch.qos.logback.core.joran.spi.JoranException;
 import java.net.URL;
 import java.util.Locale;
 import java.util.function.Consumer;
+import org.slf4j.ILoggerFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,17 +36,23 @@ public enum LogFormat {
      */
     public Consumer<String> install(Consumer<String> plain) {
         if (this == TEXT) return plain;
-        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
-            URL config = LogFormat.class.getClassLoader().getResource("logback-json.xml");
-            if (config == null) throw new IllegalStateException("logback-json.xml is missing from the class path");
-            context.reset();
-            var configurator = new JoranConfigurator();
-            configurator.setContext(context);
-            try {
-                configurator.doConfigure(config);
-            } catch (JoranException e) {
-                throw new IllegalStateException("logback-json.xml: " + e.getMessage(), e);
-            }
+        ILoggerFactory factory;
+        // SLF4J initialises under this lock: holding it waits out an initialisation another thread began (a library's
+        // first log line), which would otherwise hand back its stand-in factory and leave the text format in place
+        synchronized (LoggerFactory.class) {
+            factory = LoggerFactory.getILoggerFactory();
+        }
+        if (!(factory instanceof LoggerContext context))
+            throw new IllegalStateException("--log-format json needs logback behind SLF4J, found " + factory.getClass().getName());
+        URL config = LogFormat.class.getClassLoader().getResource("logback-json.xml");
+        if (config == null) throw new IllegalStateException("logback-json.xml is missing from the class path");
+        context.reset();
+        var configurator = new JoranConfigurator();
+        configurator.setContext(context);
+        try {
+            configurator.doConfigure(config);
+        } catch (JoranException e) {
+            throw new IllegalStateException("logback-json.xml: " + e.getMessage(), e);
         }
         Logger events = LoggerFactory.getLogger(EVENTS_LOGGER);
         return events::info;

@@ -105,4 +105,23 @@ class ChangesAndLostPeersTest {
         Anomaly again = slow("checkout-1", NOW);
         assertThat(fresh.diagnose(NOW, List.of(again)).get(again)).isInstanceOf(Diagnosis.PodLocal.class);
     }
+
+    @Test
+    void podsStandingOut_besidePeersAddedSinceTheEpisodeBegan_areNotPodLocal_whilePeersFromBeforeItStillTell() {
+        // 3 pods through a 10-minute episode; 4 replicas added 5 min into it, settled; 2 of the 3 stand out from them
+        for (int i = 0; i < 3; i++) pods.add(new PodInfo(NS, "checkout-" + i, "checkout", "node-" + i, true, 0, LONG_AGO));
+        for (int i = 3; i < 7; i++)
+            pods.add(new PodInfo(NS, "checkout-" + i, "checkout", "node-" + i, true, 0, NOW - 300_000, 1, null, false, NOW - 280_000, 0));
+        burning(NOW - 600_000);
+        Anomaly one = slow("checkout-0", NOW), two = slow("checkout-1", NOW);
+        var diagnoses = diagnoser.diagnose(NOW, List.of(one, two));
+        assertThat(diagnoses.get(one)).isNotInstanceOf(Diagnosis.PodLocal.class);
+        assertThat(diagnoses.get(one).evidence()).anySatisfy(e -> assertThat(e).contains("too few of their peers"));
+
+        // the same, with the episode begun after the replicas came: they are peers like any other
+        Diagnoser later = new Diagnoser(cluster, new FakeMetrics(), new MeshGraph(new FakeMetrics(), Duration.ofMinutes(5)),
+                Duration.ofMinutes(15), Duration.ofMinutes(5), 0.85);
+        later.diagnose(NOW - 60_000, List.of(burn(NOW - 60_000)));
+        assertThat(later.diagnose(NOW, List.of(one, two)).get(one)).isInstanceOf(Diagnosis.PodLocal.class);
+    }
 }
