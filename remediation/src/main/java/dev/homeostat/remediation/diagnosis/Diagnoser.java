@@ -72,6 +72,7 @@ public final class Diagnoser {
     private final NodeEvidence nodeEvidence;
     private final EdgeEvidence edgeEvidence;
     private final WaitingWorkers waitingWorkers;
+    private final StandingOut standingOut;
 
     /**
      * How busy a pod is: CPU used over its CPU requests, as the HPA computes utilization (recording rule over
@@ -90,6 +91,7 @@ public final class Diagnoser {
         this.lookback = lookback.toMillis();
         this.saturation = saturation;
         this.waitingWorkers = new WaitingWorkers(this.cluster, peerShift, saturation, this::deployments, this::utilization);
+        this.standingOut = new StandingOut(this.cluster, episodes, peerShift, recent);
     }
 
     /** The service (ns/name) an anomaly is about: its service label, a service target, or null. */
@@ -170,7 +172,7 @@ public final class Diagnoser {
         Optional<Diagnosis> node = nodeEvidence.diagnose(service, deployments, standOut, recent, graph, now, evidence);
         if (node.isPresent()) return node.get();
         if (!standOut.isEmpty()) {
-            Optional<String> notBad = whyNotPodLocal(service, deployments, standOut, onset, now);
+            Optional<String> notBad = standingOut.whyNotPodLocal(service, deployments, standOut, onset, now);
             if (notBad.isEmpty()) return new Diagnosis.PodLocal(serviceTarget, service, standOut, evidence);
             evidence.add("pods " + standOut.stream().map(Target::name).toList() + " stand out, but " + notBad.get());
         }
@@ -206,54 +208,9 @@ public final class Diagnoser {
         Optional<EdgeEvidence.FailingEdge> edge = EdgeEvidence.failing(service, workloads, graph, this::anomalousService);
         if (edge.isEmpty()) return Optional.empty();
         boolean alone = edge.get().callers().stream().allMatch(workloads::contains);
-        if (alone && !standOut.isEmpty() && whyNotPodLocal(service, deployments, standOut, onset, now).isEmpty()) return Optional.empty();
+        if (alone && !standOut.isEmpty() && standingOut.whyNotPodLocal(service, deployments, standOut, onset, now).isEmpty()) return Optional.empty();
         return edgeEvidence.diagnose(edge.get(), graph, onset, now, evidence);
     }
-
-    /**
-     * The pod-local step's verdict on the pods that stand out: empty when they stand out among at least as many healthy
-     * peers that did not move as a whole and no lost peers are coming back, else why they are not bad pods.
-     */
-    private Optional<String> whyNotPodLocal(String service, List<DeploymentInfo> deployments, List<Target> standOut, long onset, long now) {
-        List<PodInfo> peers = healthyPeers(deployments, standOut, episodes.start(service, Long.MAX_VALUE), now);
-        boolean enough = peers.size() >= standOut.size();
-        Optional<String> whole = enough ? peerShift.wholeService(peers, onset, now) : Optional.empty();
-        if (whole.isPresent()) return whole.map(w -> w + "; a restart would give them the same");
-        Optional<PodInfo> coming = comingUp(service, deployments, standOut, now);
-        if (coming.isPresent()) return coming.map(p -> p.name() + " is coming up: they may carry its share or wait on it until it has served a while");
-        return enough ? Optional.empty() : Optional.of("too few of their peers are ready and settled to tell a bad pod from a lack of capacity");
-    }
-
-    /**
-     * A peer of the pods that stand out that Kubernetes is bringing up ({@link PodStartup}), or that turned Ready less
-     * than {@link #SETTLED_MILLIS} ago, when that explains them: it started before the service's current episode began (a
-     * pod brought up since — the engine's own restart or scale-up, a replacement of a pod that had a fault of its own —
-     * is the response to the episode, not its cause), and in a StatefulSet any member (the members of a replicated store
-     * wait on each other for writes, so while one is missing every member fails or slows, and their rate windows show it
-     * for a window after it is back); in a Deployment, two or more and at least a quarter of its pods coming up together
-     * (the others carried a third more load or worse and drain its backlog after: half a Deployment killed at its peak
-     * leaves its survivors slower than their fresh replacements for minutes). Judged again once the peers have settled.
-     */
-    private Optional<PodInfo> comingUp(String service, List<DeploymentInfo> deployments, List<Target> standOut, long now) {
-        long episode = episodes.start(service, Long.MIN_VALUE);
-        for (DeploymentInfo d : deployments) {
-            List<PodInfo> pods = cluster.podsOf(d.namespace(), d.name());
-            PodInfo first = null;
-            int coming = 0;
-            for (PodInfo p : pods) {
-                if (among(standOut, p) || p.startedAtMillis() > episode) continue;
-                boolean justReady = p.ready() && p.readyAtMillis() >= 0 && now - p.readyAtMillis() < SETTLED_MILLIS;
-                if (!justReady && !PodStartup.starting(p, pods, now)) continue;
-                if (first == null) first = p;
-                coming++;
-            }
-            if (first != null && (d.stateful() || coming >= 2 && coming * LOAD_SHIFT_SHARE >= pods.size())) return Optional.of(first);
-        }
-        return Optional.empty();
-    }
-
-    /** One pod in this many of a Deployment coming up at once: the others carried a third more load. */
-    private static final int LOAD_SHIFT_SHARE = 4;
 
     /** The service's Deployments: from its pods' anomalies, the mesh, or the Deployment of its own name. */
     private List<DeploymentInfo> deployments(String service, CallGraph graph) {
@@ -263,28 +220,6 @@ public final class Diagnoser {
         List<DeploymentInfo> out = new ArrayList<>();
         for (String n : names) cluster.deployment(n.substring(0, n.indexOf('/')), n.substring(n.indexOf('/') + 1)).ifPresent(out::add);
         return out;
-    }
-
-    /**
-     * Peers that are ready, have run for two minutes, raised no anomaly of their own since they started (within the
-     * lookback) and started before the service's current {@code episode} began, other than {@code standOut}: only
-     * against enough healthy peers is a pod that stands out a bad pod, not the survivor of a kill serving alone, nor the
-     * last of a group that failed together and whose signals, evaluated pod by pod, came due a minute apart (a
-     * replicated store losing a member fails every member's writes), nor a pod that lived through the episode beside
-     * replicas added since (the HPA's, the engine's own), which carry none of its backlog or memory.
-     */
-    private List<PodInfo> healthyPeers(List<DeploymentInfo> deployments, List<Target> standOut, long episode, long now) {
-        Map<String, Long> lastOfPod = new HashMap<>();
-        for (Anomaly a : recent) if (a.target().kind() == Target.Kind.POD) lastOfPod.merge(a.target().ref(), a.timeMillis(), Math::max);
-        List<PodInfo> peers = new ArrayList<>();
-        for (DeploymentInfo d : deployments)
-            for (PodInfo p : cluster.podsOf(d.namespace(), d.name())) {
-                if (among(standOut, p) || !p.ready() || p.startedAtMillis() < 0 || now - p.startedAtMillis() < SETTLED_MILLIS
-                        || p.startedAtMillis() > episode) continue;
-                Long last = lastOfPod.get(target(p).ref());
-                if (last == null || last < p.startedAtMillis()) peers.add(p);
-            }
-        return peers;
     }
 
     /** Pods of the Deployments that do not serve and are not merely starting: lost to a dead node, a crash loop, no room. */
@@ -387,12 +322,12 @@ public final class Diagnoser {
     private final PodValues.PodKeys busyKeys = new PodValues.PodKeys();
 
     /** Whether {@code p} is one of {@code pods}. */
-    private static boolean among(List<Target> pods, PodInfo p) {
+    static boolean among(List<Target> pods, PodInfo p) {
         for (Target t : pods) if (t.name().equals(p.name()) && Objects.equals(t.namespace(), p.namespace())) return true;
         return false;
     }
 
-    private static Target target(PodInfo p) {
+    static Target target(PodInfo p) {
         return new Target(Target.Kind.POD, p.namespace(), p.name());
     }
 
