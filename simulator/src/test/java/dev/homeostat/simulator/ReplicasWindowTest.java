@@ -39,11 +39,13 @@ class ReplicasWindowTest {
         long asked = 0;
         for (int i = 0; i < n; i++) {
             t += gapsSeconds.get(i) * 1000L;
-            for (; asked <= t; asked += 15_000) assertThat(d.minReplicasSince(asked, WINDOW)).isEqualTo(expected(history, asked));
+            for (; asked <= t; asked += 15_000)
+                assertThat(d.minReplicasSince(asked, WINDOW)).isEqualTo(expected(history, asked));
             scale(d, sizes.get(i), t);
             history.add(new long[] {t, sizes.get(i)});
         }
-        for (long end = t + 2 * WINDOW; asked <= end; asked += 15_000) assertThat(d.minReplicasSince(asked, WINDOW)).isEqualTo(expected(history, asked));
+        for (long end = t + 2 * WINDOW; asked <= end; asked += 15_000)
+            assertThat(d.minReplicasSince(asked, WINDOW)).isEqualTo(expected(history, asked));
     }
 
     private static int expected(List<long[]> history, long t) {

@@ -47,13 +47,14 @@ final class StandingOut {
 
     /**
      * A peer of the pods that stand out that Kubernetes is bringing up ({@link PodStartup}), or that turned Ready less
-     * than {@link Diagnoser#SETTLED_MILLIS} ago, when that explains them: it started before the service's current episode began (a
-     * pod brought up since — the engine's own restart or scale-up, a replacement of a pod that had a fault of its own —
-     * is the response to the episode, not its cause), and in a StatefulSet any member (the members of a replicated store
-     * wait on each other for writes, so while one is missing every member fails or slows, and their rate windows show it
-     * for a window after it is back); in a Deployment, two or more and at least a quarter of its pods coming up together
-     * (the others carried a third more load or worse and drain its backlog after: half a Deployment killed at its peak
-     * leaves its survivors slower than their fresh replacements for minutes). Judged again once the peers have settled.
+     * than {@link Diagnoser#SETTLED_MILLIS} ago, when that explains them: it started before the service's current
+     * episode began (a pod brought up since — the engine's own restart or scale-up, a replacement of a pod that had a
+     * fault of its own — is the response to the episode, not its cause), and in a StatefulSet any member (the members
+     * of a replicated store wait on each other for writes, so while one is missing every member fails or slows, and
+     * their rate windows show it for a window after it is back); in a Deployment, two or more and at least a quarter of
+     * its pods coming up together (the others carried a third more load or worse and drain its backlog after: half a
+     * Deployment killed at its peak leaves its survivors slower than their fresh replacements for minutes). Judged
+     * again once the peers have settled.
      */
     private Optional<PodInfo> comingUp(String service, List<DeploymentInfo> deployments, List<Target> standOut, long now) {
         long episode = episodes.start(service, Long.MIN_VALUE);
