@@ -73,8 +73,11 @@ final class DeploymentState {
         return rows;
     }
 
-    /** Records that {@link #replicas} changed at {@code at} from {@code before}. */
-    void scaled(int before, long at) {
+    /** Sets the desired replicas at {@code at}, keeping the value it replaces for the replicas-available window. */
+    void scaleTo(int replicas, long at) {
+        if (replicas == this.replicas) return;
+        int before = this.replicas;
+        this.replicas = replicas;
         if (replacedCount == replacedReplicas.length) {
             replacedReplicas = Arrays.copyOf(replacedReplicas, replacedCount * 2);
             replacedAt = Arrays.copyOf(replacedAt, replacedCount * 2);

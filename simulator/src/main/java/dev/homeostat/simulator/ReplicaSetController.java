@@ -77,8 +77,7 @@ final class ReplicaSetController implements PodWatch {
 
     /** Sets the Deployment's desired replicas (kubectl scale, the HPA); the ReplicaSet converges after the controller delay. */
     void scale(DeploymentState d, int replicas) {
-        if (replicas != d.replicas) d.scaled(d.replicas, kernel.now());
-        d.replicas = replicas;
+        d.scaleTo(replicas, kernel.now());
         requestReconcile(d);
     }
 

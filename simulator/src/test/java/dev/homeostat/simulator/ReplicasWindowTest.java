@@ -19,8 +19,8 @@ class ReplicasWindowTest {
     @Example
     void twoScaleUpsInOneWindowKeepTheFirstValue() {
         var d = new DeploymentState(new DeploymentSpec("runner", "ci", 6, null, ContainerSpec.defaults()));
-        scale(d, 7, 2_760_000);
-        scale(d, 8, 2_775_000);
+        d.scaleTo(7, 2_760_000);
+        d.scaleTo(8, 2_775_000);
         assertThat(d.minReplicasSince(2_790_000, WINDOW)).isEqualTo(6);
         assertThat(d.minReplicasSince(2_880_000, WINDOW)).isEqualTo(7);
         assertThat(d.minReplicasSince(2_895_000, WINDOW)).isEqualTo(8);
@@ -41,7 +41,7 @@ class ReplicasWindowTest {
             t += gapsSeconds.get(i) * 1000L;
             for (; asked <= t; asked += 15_000)
                 assertThat(d.minReplicasSince(asked, WINDOW)).isEqualTo(expected(history, asked));
-            scale(d, sizes.get(i), t);
+            d.scaleTo(sizes.get(i), t);
             history.add(new long[] {t, sizes.get(i)});
         }
         for (long end = t + 2 * WINDOW; asked <= end; asked += 15_000)
@@ -57,10 +57,5 @@ class ReplicasWindowTest {
             if (until > t - WINDOW) min = Math.min(min, (int) history.get(i)[1]);
         }
         return min;
-    }
-
-    private static void scale(DeploymentState d, int replicas, long at) {
-        if (replicas != d.replicas) d.scaled(d.replicas, at);
-        d.replicas = replicas;
     }
 }
