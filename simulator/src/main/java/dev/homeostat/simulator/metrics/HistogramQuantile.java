@@ -23,7 +23,8 @@ public final class HistogramQuantile {
         double rank = q * count, below = 0, lower = 0;
         for (int i = 0; i < n; i++) {
             double atOrBelow = Math.max(below, cumulative[i]);
-            if (atOrBelow >= rank) return lower + (bounds[i] - lower) * (rank - below) / (atOrBelow - below);
+            // inside its bucket: lower + width × fraction can round a hair past the upper bound (0.05 + 0.05)
+            if (atOrBelow >= rank) return Math.min(bounds[i], lower + (bounds[i] - lower) * (rank - below) / (atOrBelow - below));
             below = atOrBelow;
             lower = bounds[i];
         }
