@@ -74,7 +74,7 @@ ADX = {
         {"name": "bidder-auto", "namespace": "dsp", "replicas": 2, "strategy": {"maxSurge": 1, "maxUnavailable": 0},
          "container": container("500m", "512Mi", "1Gi", "400Mi", "2ms", 12, startup="10s")},
         {"name": "budget-store", "namespace": "pacing", "kind": "StatefulSet", "replicas": 4,
-         "container": probed("2", "8Gi", "12Gi", "6Gi", "1ms", 4, startup="30s")},
+         "container": probed("2", "8Gi", "12Gi", "6Gi", "1ms", 2, startup="30s")},
         # The identity graph: a JVM holding the user-ID graph in memory, in a namespace of its own.
         {"name": "id-graph", "namespace": "idgraph", "replicas": 3, "strategy": {"maxSurge": 1, "maxUnavailable": 0},
          "container": probed("2", "4Gi", "6Gi", "3500Mi", "1ms", 8, startup="60s")},
