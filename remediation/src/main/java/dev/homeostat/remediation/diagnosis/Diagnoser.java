@@ -42,8 +42,9 @@ import java.util.TreeSet;
  *       services — not its callers — are anomalous, and only there, while their pods elsewhere serve
  *       ({@link NodeEvidence});</li>
  *   <li><b>pod-local</b> — some of its pods stand out, and at least as many healthy, settled peers (no anomaly of their
- *       own since they started, up before the episode began) serve beside them, which have not themselves moved as a
- *       whole since the service's first anomaly of the lookback ({@link PeerShift}), and no peers lost before the
+ *       own since they started, up before the episode began or beside them for 5 minutes since) serve beside them,
+ *       which have not themselves moved as a whole since the service's first anomaly of the lookback ({@link PeerShift}),
+ *       and no peers lost before the
  *       episode are coming back (a member of its StatefulSet, a quarter of a Deployment; {@link StandingOut}): a pod
  *       standing out from peers all degraded by one slow backend,
  *       lagging while they all recover, carrying the load of peers that are missing, or showing first what all of them

