@@ -12,6 +12,7 @@ import dev.homeostat.remediation.guard.ModeGuard;
 import dev.homeostat.remediation.guard.PdbGuard;
 import dev.homeostat.remediation.guard.RateLimitGuard;
 import dev.homeostat.remediation.guard.RolloutGuard;
+import dev.homeostat.remediation.guard.RollbackGuard;
 import dev.homeostat.remediation.guard.RoomGuard;
 import dev.homeostat.remediation.model.Anomaly;
 import dev.homeostat.remediation.model.ClusterAction;
@@ -121,14 +122,14 @@ public final class Engine {
      * the rate limit last, so a token is spent only on an action that runs.
      */
     public static List<Guard> defaultGuards(GuardSettings settings) {
-        return List.of(new ModeGuard(), new CooldownGuard(settings.cooldown()), new RoomGuard(),
+        return List.of(new ModeGuard(), new CooldownGuard(settings.cooldown()), new RollbackGuard(), new RoomGuard(),
                 new BlastRadiusGuard(settings.maxUnavailableFraction()), new PdbGuard(), new RolloutGuard(),
                 new RateLimitGuard(settings.maxActionsPerMinute()));
     }
 
     /**
      * The engine's guards: mode → cooldown → dependency (unless {@code dependencyAware: false}; reads the call
-     * graph from {@code metrics} over {@code lookback}) → room → blast-radius → pdb → rollout → rate-limit. The
+     * graph from {@code metrics} over {@code lookback}) → rollback → room → blast-radius → pdb → rollout → rate-limit. The
      * dependency guard comes before the capacity guards so a veto names the real reason.
      */
     public static List<Guard> defaultGuards(GuardSettings settings, MetricsSource metrics, Duration lookback) {

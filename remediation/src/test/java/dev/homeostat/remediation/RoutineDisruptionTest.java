@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.homeostat.remediation.fakes.FakeMetrics;
 import dev.homeostat.remediation.fakes.ManualClock;
 import dev.homeostat.remediation.fakes.Recorder;
+import dev.homeostat.remediation.diagnosis.PodStartup;
 import dev.homeostat.remediation.model.Anomaly;
 import dev.homeostat.remediation.model.EngineEvent;
 import dev.homeostat.remediation.model.Target;
@@ -85,6 +86,29 @@ class RoutineDisruptionTest {
     }
 
     @Test
+    void aRolloutWithoutSurgeOnAFullPool_whoseNewPodWaitsForTheOldOnesRoom_isRoutine() {
+        // maxSurge 0: the old pod terminates first and holds its node's room through its grace period
+        var c = new Cluster().rollingOut(NOW - 60_000, 1, 3);
+        c.pods.add(Cluster.pod("cart-new", "", false, -1, null)); // Pending: no node has room yet
+        c.pods.add(new PodInfo("shop", "cart-old", "cart", "n1", false, 0, 0, 1, null, true));
+        assertThat(new RoutineDisruption(c).explains(SHORT, NOW)).hasValueSatisfying(why -> assertThat(why).contains("rollout of revision 2"));
+
+        var late = new Cluster().rollingOut(NOW - 700_000, 1, 3); // still Pending past the progress deadline
+        late.pods.add(Cluster.pod("cart-new", "", false, -1, null));
+        assertThat(routine(late)).isFalse();
+    }
+
+    @Test
+    void aRolloutOfSlowPodsOneAtATime_outlastsTheDeadline_butIsTimedFromItsLastNewPod() {
+        // revision 2 began 12 minutes ago; its second new pod came up 4 minutes ago, its third is loading
+        var c = new Cluster().rollingOut(NOW - 720_000, 2, 3);
+        c.pods.set(1, new PodInfo("shop", "cart-1", "cart", "n1", true, 0, NOW - 480_000, 2, null, false, NOW - 240_000, 0));
+        c.pods.add(Cluster.pod("cart-new", "n2", false, NOW - 200_000, null));
+        assertThat(new RoutineDisruption(c).explains(SHORT, NOW)).hasValueSatisfying(why -> assertThat(why)
+                .contains("begun 720 s ago, its last pod up 200 s ago, within the progress deadline"));
+    }
+
+    @Test
     void aRolloutThatItsStrategyLetsTakeTwoPods_isRoutineWithTwoUnavailable_theDefaultBudgetIsOne() {
         var c = new Cluster().rollingOut(NOW - 120_000, 2, 2);
         c.pods.add(Cluster.pod("cart-new-1", "n2", false, NOW - 10_000, null));
@@ -107,7 +131,7 @@ class RoutineDisruptionTest {
     @Test
     void aRolloutPastItsProgressDeadline_orCrashLooping_orOverItsBudget_isAnIncident() {
         var late = new Cluster().rollingOut(NOW - 700_000, 2, 3);
-        late.pods.add(Cluster.pod("cart-new", "n2", false, NOW - 10_000, null));
+        late.pods.add(Cluster.pod("cart-new", "n2", false, NOW - 650_000, null)); // its last new pod, never ready
         assertThat(routine(late)).isFalse();
 
         var looping = new Cluster().rollingOut(NOW - 120_000, 2, 3);
@@ -121,16 +145,36 @@ class RoutineDisruptionTest {
     }
 
     @Test
-    void aDrainRefillingTheDeployment_isRoutine_butPodsLostToADeadNodeOrNoRoomAreNot() {
+    void aDrainRefillingTheDeployment_isRoutine_evenWaitingForRoom_butPodsLostToADeadNodeOrNoRoomWithoutADrainAreNot() {
         var drain = new Cluster().settled(3);
         drain.nodes.set(0, new NodeInfo("n1", true, true)); // cordoned for maintenance, still ready
         drain.pods.add(Cluster.pod("cart-r1", "n2", false, -1, null)); // the evicted pod's replacement, not running yet
         assertThat(new RoutineDisruption(drain).explains(SHORT, NOW)).hasValueSatisfying(why -> assertThat(why).contains("cordoned"));
 
-        var noRoom = new Cluster().settled(3);
-        noRoom.nodes.set(0, new NodeInfo("n1", true, true));
-        noRoom.pods.add(Cluster.pod("cart-r1", "", false, -1, null)); // Pending: no node has room
+        // a full pool: the evicted pod waits for the drained node's return, within the Deployment's budget (Kubernetes:
+        // Available, Progressing)
+        var waitsForTheNode = new Cluster().settled(3);
+        waitsForTheNode.nodes.set(0, new NodeInfo("n1", true, true));
+        waitsForTheNode.pods.add(Cluster.pod("cart-r1", "", false, -1, null)); // Pending: no node has room
+        assertThat(routine(waitsForTheNode)).isTrue();
+
+        Anomaly podNotReady = new Anomaly(NOW, "pod-not-ready", "threshold", new Target(Target.Kind.POD, "shop", "cart-r1"), "cart", 1, "not ready");
+        assertThat(new RoutineDisruption(waitsForTheNode).explains(podNotReady, NOW)).hasValueSatisfying(why -> assertThat(why)
+                .startsWith("pod waiting for room in a routine disruption of its Deployment: a ready node is cordoned"));
+
+        // the drained node is back: the pod that waited for it loads on it; routine until the progress deadline
+        var disruption = new RoutineDisruption(waitsForTheNode);
+        assertThat(disruption.explains(SHORT, NOW - 60_000)).isPresent();
+        waitsForTheNode.nodes.set(0, new NodeInfo("n1", true, false));
+        waitsForTheNode.pods.set(waitsForTheNode.pods.size() - 1, Cluster.pod("cart-r1", "n1", false, NOW - 10_000, null));
+        assertThat(disruption.explains(SHORT, NOW)).hasValueSatisfying(why -> assertThat(why).contains("a drain ended 0 s ago"));
+        assertThat(disruption.explains(SHORT, NOW + PodStartup.PROGRESS_DEADLINE + 1)).isEmpty();
+        assertThat(new RoutineDisruption(waitsForTheNode).explains(SHORT, NOW)).as("no drain seen").isEmpty();
+
+        var noRoom = new Cluster().settled(3); // no drain, no rollout: a pod no node has room for
+        noRoom.pods.add(Cluster.pod("cart-r1", "", false, -1, null));
         assertThat(routine(noRoom)).isFalse();
+        assertThat(new RoutineDisruption(noRoom).explains(podNotReady, NOW)).isEmpty();
 
         var deadNode = new Cluster().settled(3);
         deadNode.nodes.set(1, new NodeInfo("n2", false, true)); // not ready (and cordoned by the engine)
@@ -172,8 +216,8 @@ class RoutineDisruptionTest {
         engine.tick();
         assertThat(journal.of(EngineEvent.AnomalyRaised.class)).isEmpty();
 
-        // past the progress deadline the same shortfall is raised (and paged)
-        clock.set(NOW - 120_000 + dev.homeostat.remediation.diagnosis.PodStartup.PROGRESS_DEADLINE + 15_000);
+        // past the progress deadline, timed from its last new pod, the same shortfall is raised (and paged)
+        clock.set(NOW - 10_000 + dev.homeostat.remediation.diagnosis.PodStartup.PROGRESS_DEADLINE + 15_000);
         metrics.add("available_ratio", cart, clock.millis(), 0.5);
         engine.tick();
         assertThat(journal.of(EngineEvent.AnomalyRaised.class)).singleElement()

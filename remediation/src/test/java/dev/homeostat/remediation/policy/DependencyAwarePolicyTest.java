@@ -33,7 +33,7 @@ class DependencyAwarePolicyTest {
         Policy p = parse("");
         assertThat(p.guards().dependencyAware()).isTrue();
         assertThat(Engine.defaultGuards(p.guards(), NO_METRICS, Duration.ofMinutes(5))).extracting(Guard::name)
-                .containsExactly("mode", "cooldown", DependencyGuard.NAME, "room", "blast-radius", "pdb", "rollout", "rate-limit");
+                .containsExactly("mode", "cooldown", DependencyGuard.NAME, "rollback", "room", "blast-radius", "pdb", "rollout", "rate-limit");
     }
 
     @Test
