@@ -8,15 +8,15 @@ namespaces, node pools, rates and call graphs, and take shapes the earlier split
 
 - clinic: a hospital's clinical systems on AKS. HL7 v2 feeds (admissions, orders, results) come in over
   MLLP through hl7-listener to interface-engine, a fixed pool of four JVM integration engines, which fans
-  every message out to up to ten receivers: the master patient index (alone in its namespace, read across
-  three namespaces), six departmental systems and three hosts outside (the regional health information
+  every message out to up to ten receivers: the master patient index (alone in its namespace, read from two
+  others), six departmental systems and three hosts outside (the regional health information
   exchange, the public-health lab reporting gateway, a reference lab). Clinicians work in ehr-web: chart
   reviews through chart-api (a JVM behind an HPA), computerised orders through orders, which asks the
   clinical decision support (cds) before it writes: ehr-web -> orders -> cds -> med-profile ->
   clinical-db, four hops with a strict objective on the drug-allergy check. clinical-db is the big
   relational store: a primary and two synchronous standbys (a StatefulSet whose writes every other member
   acknowledges, `peers: {mode: all}`), reads spread over all three, alone on three memory-optimised nodes;
-  the general pool is tight (about 85 % of its CPU requested), so a drained node leaves pods Pending.
+  the cluster is tight (92 % of its CPU requested), so a drained node leaves pods Pending.
 - charge: an EV charging network's back office (a charge-point operator) on EKS. 1,500 OCPP messages a
   second from the chargers (heartbeats, status, meter values, transactions) come through ocpp-gateway, which
   never retries (the charger resends); the charger status lives in charger-state, a Deployment whose pods
