@@ -88,20 +88,32 @@ final class RoutineDisruption {
         if (found.isEmpty()) return Optional.empty();
         DeploymentInfo d = found.get();
         int unavailable = d.replicas() - d.readyReplicas();
-        if (unavailable > unavailableBudget(d)) return Optional.empty();
+        int budget = unavailableBudget(d);
         List<PodInfo> pods = cluster.podsOf(ns, name);
-        for (PodInfo p : pods) if (!p.terminating() && (p.crashLooping() || (!p.ready() && !progressing(p, now)))) return Optional.empty();
-        String short_ = unavailable + " of " + d.replicas() + " pods unavailable, within " + unavailableBudget(d);
+        int waiting = 0;
+        for (PodInfo p : pods) {
+            if (p.terminating()) continue;
+            if (p.crashLooping() || (!p.ready() && !progressing(p, now))) return Optional.empty();
+            if (p.unscheduled()) waiting++;
+        }
+        String short_ = unavailable + " of " + d.replicas() + " pods unavailable, within " + budget;
         long progress = lastProgress(d, pods);
-        if (progress != Long.MIN_VALUE && now - progress <= (inProgress(d) ? PodStartup.PROGRESS_DEADLINE : METRIC_LAG_MILLIS)
-                || d.revisionSince() != Long.MIN_VALUE && now - d.revisionSince() <= PodStartup.PROGRESS_DEADLINE) {
+        if (unavailable <= budget && (progress != Long.MIN_VALUE
+                && now - progress <= (inProgress(d) ? PodStartup.PROGRESS_DEADLINE : METRIC_LAG_MILLIS)
+                || d.revisionSince() != Long.MIN_VALUE && now - d.revisionSince() <= PodStartup.PROGRESS_DEADLINE)) {
             return Optional.of("rollout of revision " + d.revision() + (d.rolloutInProgress() ? " in progress, begun " : " done, begun ")
                     + (now - d.revisionSince()) / 1000 + " s ago" + (progress > d.revisionSince() ? ", its last pod up " + (now - progress) / 1000
                     + " s ago" : "") + ", within the progress deadline; " + short_);
         }
         lookAtNodes(now);
-        if (!cordonedReady.isEmpty()) return Optional.of("a ready node is cordoned (a drain) and the evicted pods are starting again or wait for room; " + short_);
-        if (drainEndedAt != Long.MIN_VALUE && now - drainEndedAt <= PodStartup.PROGRESS_DEADLINE) {
+        // while a drain holds room, pods waiting for it (the evicted ones, and replicas the HPA asked for meanwhile) are
+        // the drain's: only the pods that stopped serving count against the budget
+        if (!cordonedReady.isEmpty() && d.readyReplicas() > 0 && unavailable - waiting <= budget) {
+            return Optional.of("a ready node is cordoned (a drain) and the evicted pods are starting again or wait for room; "
+                    + unavailable + " of " + d.replicas() + " pods unavailable" + (waiting > 0 ? ", " + waiting + " of them waiting for room" : "")
+                    + ", the others within " + budget);
+        }
+        if (unavailable <= budget && drainEndedAt != Long.MIN_VALUE && now - drainEndedAt <= PodStartup.PROGRESS_DEADLINE) {
             return Optional.of("a drain ended " + (now - drainEndedAt) / 1000 + " s ago and the evicted pods are starting again; " + short_);
         }
         return Optional.empty();

@@ -162,6 +162,16 @@ class RoutineDisruptionTest {
         assertThat(new RoutineDisruption(waitsForTheNode).explains(podNotReady, NOW)).hasValueSatisfying(why -> assertThat(why)
                 .startsWith("pod waiting for room in a routine disruption of its Deployment: a ready node is cordoned"));
 
+        // meanwhile the HPA asks for two more: they wait for room too, and count as the drain's, not against the budget
+        var hpaDuringDrain = new Cluster().settled(3);
+        hpaDuringDrain.cart = new DeploymentInfo("shop", "cart", 6, 3, 6, 1, 1, 1, Long.MIN_VALUE, 0);
+        hpaDuringDrain.nodes.set(0, new NodeInfo("n1", true, true));
+        for (String p : List.of("cart-r1", "cart-h1", "cart-h2")) hpaDuringDrain.pods.add(Cluster.pod(p, "", false, -1, null));
+        assertThat(new RoutineDisruption(hpaDuringDrain).explains(SHORT, NOW)).hasValueSatisfying(why -> assertThat(why)
+                .contains("3 of 6 pods unavailable, 3 of them waiting for room"));
+        hpaDuringDrain.nodes.set(0, new NodeInfo("n1", true, false));
+        assertThat(routine(hpaDuringDrain)).as("no drain: three pods no node has room for").isFalse();
+
         // the drained node is back: the pod that waited for it loads on it; routine until the progress deadline
         var disruption = new RoutineDisruption(waitsForTheNode);
         assertThat(disruption.explains(SHORT, NOW - 60_000)).isPresent();

@@ -5,7 +5,9 @@ import dev.homeostat.remediation.port.NodeInfo;
 import dev.homeostat.remediation.port.PodInfo;
 import dev.homeostat.units.GoDuration;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -37,6 +39,7 @@ public final class RoomGuard implements Guard {
 
     @Override
     public Optional<String> veto(ClusterAction action, GuardContext context) {
+        if (action instanceof ClusterAction.RestartPod r) return restartVeto(r, context);
         if (!(action instanceof ClusterAction.ScaleDeployment s)) return Optional.empty();
         String ref = s.target().ref();
         Short was = shortOfRoom.get(ref);
@@ -50,6 +53,32 @@ public final class RoomGuard implements Guard {
                 + " ago, no node having room for its pods, and since then no node has become schedulable and no pod has left"
                 + " one; held until that changes, or "
                 + GoDuration.formatCompact(Duration.ofMillis(holdMillis - since)));
+    }
+
+    /**
+     * A restart of a StatefulSet member deletes it, and its replacement — of its own name, created only once it is
+     * gone — is a new pod the scheduler must place: while other pods wait for room, the room the member frees goes to
+     * them first (they have waited longer), and the store runs a member short for as long as they hold it (fresh7's
+     * clinical database, whose writes every member acknowledges, lost a crash-looping member's node to an HPA's pod and
+     * failed every write for the rest of the run). A Deployment's pod is not held: its replacement is created at
+     * once, and restarts of stuck pods on full clusters heal (held, fresh7's deadlocked patient index went from 785 to
+     * 14,016 s). A pod on a node that is not ready holds no room anyone can use.
+     */
+    private static Optional<String> restartVeto(ClusterAction.RestartPod r, GuardContext context) {
+        PodInfo pod = context.cluster().pod(r.target().namespace(), r.target().name()).orElse(null);
+        if (pod == null || pod.unscheduled() || pod.deployment() == null) return Optional.empty();
+        boolean member = context.cluster().deployment(pod.namespace(), pod.deployment()).map(d -> d.stateful()).orElse(false);
+        if (!member) return Optional.empty();
+        boolean nodeReady = context.cluster().nodes().stream().anyMatch(n -> n.name().equals(pod.node()) && n.ready());
+        if (!nodeReady) return Optional.empty();
+        List<String> waiting = new ArrayList<>();
+        for (PodInfo p : context.cluster().pods()) {
+            if (p.unscheduled() && !p.terminating()) waiting.add(p.namespace() + "/" + p.name());
+        }
+        if (waiting.isEmpty()) return Optional.empty();
+        return Optional.of(waiting.size() + " pod(s) wait for room (" + String.join(", ", waiting.subList(0, Math.min(3, waiting.size())))
+                + (waiting.size() > 3 ? ", …" : "") + "): deleting StatefulSet member " + r.target().namespace() + "/" + r.target().name()
+                + " would hand its room on " + pod.node() + " to them and leave its replacement, of its own name, waiting");
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.homeostat.remediation.model.ClusterAction;
 import dev.homeostat.remediation.model.Target;
 import dev.homeostat.remediation.policy.Mode;
 import dev.homeostat.remediation.port.ClusterView;
+import dev.homeostat.remediation.port.DeploymentInfo;
 import dev.homeostat.remediation.port.NodeInfo;
 import dev.homeostat.remediation.port.PodInfo;
 import java.time.Duration;
@@ -23,7 +24,10 @@ class RoomGuardTest {
     private final ClusterView view = new ClusterView() {
         @Override public List<PodInfo> pods() { return List.copyOf(pods); }
 
-        @Override public List<dev.homeostat.remediation.port.DeploymentInfo> deployments() { return List.of(); }
+        @Override public List<DeploymentInfo> deployments() {
+            return List.of(new DeploymentInfo("shop", "web", 3, 3), new DeploymentInfo("shop", "api", 2, 1),
+                    new DeploymentInfo("shop", "db", 1, 1, 1, 1, 1, 0, Long.MIN_VALUE, 0, null, true));
+        }
 
         @Override public List<NodeInfo> nodes() { return List.copyOf(nodes); }
     };
@@ -79,6 +83,20 @@ class RoomGuardTest {
         assertThat(guard.veto(scale(WEB, 5), at(120_000))).isPresent();
         pods.remove(1); // db-0 is gone from b
         assertThat(guard.veto(scale(WEB, 5), at(180_000))).isEmpty();
+    }
+
+    @Test
+    void aStatefulSetMember_isNotRestartedWhilePodsWaitForRoom_aDeploymentsPodIs() {
+        var guard = new RoomGuard();
+        var member = new ClusterAction.RestartPod(new Target(Target.Kind.POD, "shop", "db-0"));
+        var web = new ClusterAction.RestartPod(new Target(Target.Kind.POD, "shop", "web-1"));
+        assertThat(guard.veto(member, at(0))).as("nothing waits").isEmpty();
+        pods.add(pod("api-9", null)); // an HPA's new pod, Pending
+        assertThat(guard.veto(member, at(0))).hasValueSatisfying(why -> assertThat(why)
+                .contains("1 pod(s) wait for room (shop/api-9)").contains("StatefulSet member shop/db-0").contains("on b"));
+        assertThat(guard.veto(web, at(0))).isEmpty();
+        nodes.set(1, new NodeInfo("b", false, false)); // its node is lost: it holds no room anyone can use
+        assertThat(guard.veto(member, at(0))).isEmpty();
     }
 
     @Test
