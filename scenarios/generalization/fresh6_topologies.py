@@ -24,17 +24,9 @@ namespaces, node pools, rates and call graphs, and deliberately take shapes the 
   whose writes one follower acknowledges; click feedback comes back through feedback-api and
   label-joiner, which writes the labels to the feature store and to a lakehouse outside.
 """
+from fresh5_topologies import probed
 from fresh_topologies import host
 from topologies import call, container
-
-
-def probed(cpu, mem_req, mem_limit, mem_base, service_time, concurrency, startup, **extra):
-    """A slow starter guarded by a startup probe (period 10 s, enough misses to cover its start-up twice)
-    instead of a long liveness delay."""
-    c = container(cpu, mem_req, mem_limit, mem_base, service_time, concurrency, startup=startup, **extra)
-    c.pop("livenessProbe", None)
-    c["startupProbe"] = {"period": "10s", "failureThreshold": 2 * int(startup[:-1]) // 10 + 1}
-    return c
 
 
 # Ad exchange, real-time bidding (namespaces rtb, dsp, pacing, idgraph). Bid requests (2,500/s, ±30 % over

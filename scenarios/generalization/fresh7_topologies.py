@@ -28,7 +28,7 @@ namespaces, node pools, rates and call graphs, and take shapes the earlier split
   HPA) -> authz -> roaming-gw (alone in its namespace, called from two others) -> the OCPI roaming hub
   outside, and are priced by tariff -> price-book and written to session-ledger (a quorum StatefulSet).
 """
-from fresh6_topologies import probed
+from fresh5_topologies import probed
 from fresh_topologies import host
 from topologies import call, container
 

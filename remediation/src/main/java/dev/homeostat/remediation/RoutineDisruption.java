@@ -113,8 +113,16 @@ final class RoutineDisruption {
                     + unavailable + " of " + d.replicas() + " pods unavailable" + (waiting > 0 ? ", " + waiting + " of them waiting for room" : "")
                     + ", the others within " + budget);
         }
-        if (unavailable <= budget && drainEndedAt != Long.MIN_VALUE && now - drainEndedAt <= PodStartup.PROGRESS_DEADLINE) {
-            return Optional.of("a drain ended " + (now - drainEndedAt) / 1000 + " s ago and the evicted pods are starting again; " + short_);
+        if (drainEndedAt != Long.MIN_VALUE && now - drainEndedAt <= PodStartup.PROGRESS_DEADLINE && d.readyReplicas() > 0) {
+            // the pods that waited for the drained node start on it now: they are the drain's too
+            int refilling = 0;
+            for (PodInfo p : pods) {
+                if (!p.terminating() && !p.ready() && (p.unscheduled() || p.startedAtMillis() >= drainEndedAt - SEEN_LATE_MILLIS)) refilling++;
+            }
+            if (unavailable - refilling <= budget) {
+                return Optional.of("a drain ended " + (now - drainEndedAt) / 1000 + " s ago and the pods that waited for it are starting; "
+                        + unavailable + " of " + d.replicas() + " pods unavailable, " + refilling + " of them starting since, the others within " + budget);
+            }
         }
         return Optional.empty();
     }
@@ -163,6 +171,9 @@ final class RoutineDisruption {
     private static boolean progressing(PodInfo p, long now) {
         return p.startedAtMillis() < 0 || now - p.startedAtMillis() < PodStartup.PROGRESS_DEADLINE;
     }
+
+    /** How much later than the uncordon it may be seen: the nodes are looked at once per evaluation with an anomaly. */
+    private static final long SEEN_LATE_MILLIS = 60_000;
 
     /** Lists the nodes once per evaluation: which ready ones are cordoned, and whether one cordoned at the last look is back. */
     private void lookAtNodes(long now) {

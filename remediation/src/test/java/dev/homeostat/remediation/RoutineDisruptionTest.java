@@ -169,15 +169,21 @@ class RoutineDisruptionTest {
         for (String p : List.of("cart-r1", "cart-h1", "cart-h2")) hpaDuringDrain.pods.add(Cluster.pod(p, "", false, -1, null));
         assertThat(new RoutineDisruption(hpaDuringDrain).explains(SHORT, NOW)).hasValueSatisfying(why -> assertThat(why)
                 .contains("3 of 6 pods unavailable, 3 of them waiting for room"));
+        var afterDrain = new RoutineDisruption(hpaDuringDrain);
+        assertThat(afterDrain.explains(SHORT, NOW - 30_000)).isPresent();
         hpaDuringDrain.nodes.set(0, new NodeInfo("n1", true, false));
         assertThat(routine(hpaDuringDrain)).as("no drain: three pods no node has room for").isFalse();
+        // uncordoned: the three start on it, the HPA's two among them
+        hpaDuringDrain.pods.replaceAll(p -> p.unscheduled() ? Cluster.pod(p.name(), "n1", false, NOW - 5_000, null) : p);
+        assertThat(afterDrain.explains(SHORT, NOW)).hasValueSatisfying(why -> assertThat(why)
+                .contains("3 of 6 pods unavailable, 3 of them starting since, the others within 1"));
 
         // the drained node is back: the pod that waited for it loads on it; routine until the progress deadline
         var disruption = new RoutineDisruption(waitsForTheNode);
         assertThat(disruption.explains(SHORT, NOW - 60_000)).isPresent();
         waitsForTheNode.nodes.set(0, new NodeInfo("n1", true, false));
         waitsForTheNode.pods.set(waitsForTheNode.pods.size() - 1, Cluster.pod("cart-r1", "n1", false, NOW - 10_000, null));
-        assertThat(disruption.explains(SHORT, NOW)).hasValueSatisfying(why -> assertThat(why).contains("a drain ended 0 s ago"));
+        assertThat(disruption.explains(SHORT, NOW)).hasValueSatisfying(why -> assertThat(why).contains("a drain ended 0 s ago and the pods that waited for it are starting"));
         assertThat(disruption.explains(SHORT, NOW + PodStartup.PROGRESS_DEADLINE + 1)).isEmpty();
         assertThat(new RoutineDisruption(waitsForTheNode).explains(SHORT, NOW)).as("no drain seen").isEmpty();
 
