@@ -37,8 +37,9 @@ import java.util.Set;
  * more than its budget, pods lost to a dead node (not ready long after their start), and pods no node has room for
  * outside a rollout or a drain (a scale-up, a lost node's evictions) are incidents as before. On a full node pool a
  * rollout that surges no pod ({@code maxSurge: 0}) replaces each pod with one that waits Pending until the old one's
- * grace period ends, and a drain's evicted pod waits for the node's return: Kubernetes reports both as progressing. The budget is the Deployment's own {@code maxUnavailable} (at least one pod), Kubernetes'
- * 25 % where the view does not read the strategy; the progress deadline is Kubernetes' default, 600 s.
+ * grace period ends, and a drain's evicted pod waits for the node's return: Kubernetes reports both as progressing.
+ * The budget is the Deployment's own {@code maxUnavailable} (at least one pod), Kubernetes' 25 % where the view does
+ * not read the strategy; the progress deadline is Kubernetes' default, 600 s.
  */
 final class RoutineDisruption {
     private final ClusterView cluster;

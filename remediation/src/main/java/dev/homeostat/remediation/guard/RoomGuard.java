@@ -1,6 +1,7 @@
 package dev.homeostat.remediation.guard;
 
 import dev.homeostat.remediation.model.ClusterAction;
+import dev.homeostat.remediation.port.DeploymentInfo;
 import dev.homeostat.remediation.port.NodeInfo;
 import dev.homeostat.remediation.port.PodInfo;
 import dev.homeostat.units.GoDuration;
@@ -13,12 +14,14 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * No scale-up of a Deployment whose last one the engine took back because no node had room for its pods, until the
- * cluster may have room it did not have then: a node that was not schedulable (lost, cordoned, not yet joined) is Ready
- * and schedulable now, or one that was has fewer pods bound to it than then (some left, and freed their requests). Without it the engine scales up, the new pods wait Pending, the replicas are taken back two minutes
- * later, and the next verification — which sees no Pending pod any more — scales up again, every cooldown for as long
- * as the node is out: each round a batch of pods that never start, which the team's alerts see. The view has no
- * requests, so a pod count stands in for room, and the hold also ends after {@code hold}.
+ * Room the cluster does not have. No scale-up of a Deployment whose last one the engine took back because no node had
+ * room for its pods, until the cluster may have room it did not have then: a node that was not schedulable (lost,
+ * cordoned, not yet joined) is Ready and schedulable now, or one that was has fewer pods bound to it than then (some
+ * left, and freed their requests). Without it the engine scales up, the new pods wait Pending, the replicas are taken
+ * back two minutes later, and the next verification — which sees no Pending pod any more — scales up again, every
+ * cooldown for as long as the node is out: each round a batch of pods that never start, which the team's alerts see.
+ * The view has no requests, so a pod count stands in for room, and the hold also ends after {@code hold}. And no
+ * restart of a StatefulSet member while other pods wait for room ({@link #restartVeto}).
  */
 public final class RoomGuard implements Guard {
     /** The longest a scale-up is held for want of room: the engine's own scale-down stabilization. */
@@ -67,7 +70,7 @@ public final class RoomGuard implements Guard {
     private static Optional<String> restartVeto(ClusterAction.RestartPod r, GuardContext context) {
         PodInfo pod = context.cluster().pod(r.target().namespace(), r.target().name()).orElse(null);
         if (pod == null || pod.unscheduled() || pod.deployment() == null) return Optional.empty();
-        boolean member = context.cluster().deployment(pod.namespace(), pod.deployment()).map(d -> d.stateful()).orElse(false);
+        boolean member = context.cluster().deployment(pod.namespace(), pod.deployment()).map(DeploymentInfo::stateful).orElse(false);
         if (!member) return Optional.empty();
         boolean nodeReady = context.cluster().nodes().stream().anyMatch(n -> n.name().equals(pod.node()) && n.ready());
         if (!nodeReady) return Optional.empty();
