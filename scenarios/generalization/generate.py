@@ -4,12 +4,13 @@ scenarios.py (what happens to them), fresh/*.yaml from fresh_topologies.py and f
 fresh2/*.yaml from fresh2_topologies.py and fresh2_scenarios.py, fresh3/*.yaml from fresh3_topologies.py and
 fresh3_scenarios.py, fresh4/*.yaml from fresh4_topologies.py and fresh4_scenarios.py, fresh5/*.yaml from
 fresh5_topologies.py and fresh5_scenarios.py, fresh6/*.yaml from fresh6_topologies.py and fresh6_scenarios.py,
-fresh7/*.yaml from fresh7_topologies.py and fresh7_scenarios.py, and the generated sections of README.md
+fresh7/*.yaml from fresh7_topologies.py and fresh7_scenarios.py, fresh8/*.yaml from fresh8_topologies.py and
+fresh8_scenarios.py, and the generated sections of README.md
 (the scenario list and the coverage table) between their markers.
 Refuses a suite that breaks its own rules: a scenario in the split its topology does not belong to, a
 fault type or catalogue kind missing, one of the families missing from a split, fewer than 6 controls;
-and a self-contained split (fresh/, fresh2/, fresh3/, fresh4/, fresh5/, fresh6/, fresh7/) that misses a fault type or
-catalogue kind or has fewer than 5 controls (fresh2/, fresh3/, fresh4/, fresh5/, fresh6/ and fresh7/ also a JVMChaos).
+and a self-contained split (fresh/, fresh2/, fresh3/, fresh4/, fresh5/, fresh6/, fresh7/, fresh8/) that misses a fault
+type or catalogue kind or has fewer than 5 controls (fresh2/ to fresh8/ also a JVMChaos).
 Regenerate with: python3 scenarios/generalization/generate.py
 
 One generator keeps every scenario of a topology on exactly the same cluster, and the README's list in
@@ -40,16 +41,18 @@ from fresh6_topologies import FRESH6_TOPOLOGIES  # noqa: E402
 from fresh6_scenarios import FRESH6_SCENARIOS, FRESH6_SPLITS  # noqa: E402
 from fresh7_topologies import FRESH7_TOPOLOGIES  # noqa: E402
 from fresh7_scenarios import FRESH7_SCENARIOS, FRESH7_SPLITS  # noqa: E402
+from fresh8_topologies import FRESH8_TOPOLOGIES  # noqa: E402
+from fresh8_scenarios import FRESH8_SCENARIOS, FRESH8_SPLITS  # noqa: E402
 
-TOPOLOGIES = FIRST_TOPOLOGIES | FRESH_TOPOLOGIES | FRESH2_TOPOLOGIES | FRESH3_TOPOLOGIES | FRESH4_TOPOLOGIES | FRESH5_TOPOLOGIES | FRESH6_TOPOLOGIES | FRESH7_TOPOLOGIES
-SCENARIOS = FIRST_SCENARIOS + FRESH_SCENARIOS + FRESH2_SCENARIOS + FRESH3_SCENARIOS + FRESH4_SCENARIOS + FRESH5_SCENARIOS + FRESH6_SCENARIOS + FRESH7_SCENARIOS
-SPLITS = FIRST_SPLITS | FRESH_SPLITS | FRESH2_SPLITS | FRESH3_SPLITS | FRESH4_SPLITS | FRESH5_SPLITS | FRESH6_SPLITS | FRESH7_SPLITS
-SOURCES = {split: f"{split}_topologies.py and {split}_scenarios.py" for split in (FRESH_SPLITS | FRESH2_SPLITS | FRESH3_SPLITS | FRESH4_SPLITS | FRESH5_SPLITS | FRESH6_SPLITS | FRESH7_SPLITS)}
+TOPOLOGIES = FIRST_TOPOLOGIES | FRESH_TOPOLOGIES | FRESH2_TOPOLOGIES | FRESH3_TOPOLOGIES | FRESH4_TOPOLOGIES | FRESH5_TOPOLOGIES | FRESH6_TOPOLOGIES | FRESH7_TOPOLOGIES | FRESH8_TOPOLOGIES
+SCENARIOS = FIRST_SCENARIOS + FRESH_SCENARIOS + FRESH2_SCENARIOS + FRESH3_SCENARIOS + FRESH4_SCENARIOS + FRESH5_SCENARIOS + FRESH6_SCENARIOS + FRESH7_SCENARIOS + FRESH8_SCENARIOS
+SPLITS = FIRST_SPLITS | FRESH_SPLITS | FRESH2_SPLITS | FRESH3_SPLITS | FRESH4_SPLITS | FRESH5_SPLITS | FRESH6_SPLITS | FRESH7_SPLITS | FRESH8_SPLITS
+SOURCES = {split: f"{split}_topologies.py and {split}_scenarios.py" for split in (FRESH_SPLITS | FRESH2_SPLITS | FRESH3_SPLITS | FRESH4_SPLITS | FRESH5_SPLITS | FRESH6_SPLITS | FRESH7_SPLITS | FRESH8_SPLITS)}
 # A split measured on its own (written after the others had been read) must carry every fault type and
 # catalogue kind itself, and its own controls; fresh2/ also what the catalogue gained since (kinds named
-# by their prefix: any action of them); fresh3/, fresh4/, fresh5/, fresh6/ and fresh7/ the same as fresh2/.
-SELF_CONTAINED = {"fresh": 5, "fresh2": 5, "fresh3": 5, "fresh4": 5, "fresh5": 5, "fresh6": 5, "fresh7": 5}
-SELF_CONTAINED_KINDS = {"fresh2": ["JVMChaos"], "fresh3": ["JVMChaos"], "fresh4": ["JVMChaos"], "fresh5": ["JVMChaos"], "fresh6": ["JVMChaos"], "fresh7": ["JVMChaos"]}
+# by their prefix: any action of them); fresh3/, fresh4/, fresh5/, fresh6/, fresh7/ and fresh8/ the same as fresh2/.
+SELF_CONTAINED = {"fresh": 5, "fresh2": 5, "fresh3": 5, "fresh4": 5, "fresh5": 5, "fresh6": 5, "fresh7": 5, "fresh8": 5}
+SELF_CONTAINED_KINDS = {"fresh2": ["JVMChaos"], "fresh3": ["JVMChaos"], "fresh4": ["JVMChaos"], "fresh5": ["JVMChaos"], "fresh6": ["JVMChaos"], "fresh7": ["JVMChaos"], "fresh8": ["JVMChaos"]}
 
 POLICY = "../../../remediation/policies/default.yaml"
 PLAIN = re.compile(r"^[A-Za-z0-9_./-][A-Za-z0-9_./ -]*$")
