@@ -15,8 +15,8 @@ import java.util.Set;
 
 /**
  * An anomaly of a pod that is starting ({@link PodStartup}: a new pod within its start-up allowance) is the ReplicaSet
- * doing its job, not an incident: it is not raised; nor is one of a pod not yet running in a routine disruption of its
- * Deployment (below), which is that disruption's shortfall seen pod by pod.
+ * doing its job, not an incident: it is not raised; nor is one of a pod waiting for room in a routine disruption of
+ * its Deployment (below), which is that disruption's shortfall seen pod by pod.
  *
  * <p>A Deployment-level anomaly that is the Deployment doing what it was asked to, as Kubernetes itself reports it
  * (condition {@code Progressing=True}, {@code Available=True}): not an incident, so it is not raised. That is the case
@@ -74,14 +74,15 @@ final class RoutineDisruption {
     }
 
     /**
-     * A pod not yet running — waiting for room, or for its node to start it — of a Deployment whose shortfall is a
-     * routine disruption: its rollout's or a drain's new pod, whose not-ready signal is the Deployment's shortfall again.
+     * A pod waiting for room (Pending, bound to no node) of a Deployment whose shortfall is a routine disruption: its
+     * rollout's or a drain's new pod, whose not-ready signal is the Deployment's shortfall again. A bound pod that does
+     * not start (its image not pulled, its config missing) is not: its own signal sees a bad rollout before the
+     * deadline does.
      */
     private Optional<String> waiting(String ns, String name, long now) {
         PodInfo p = cluster.pod(ns, name).orElse(null);
-        if (p == null || p.deployment() == null || p.startedAtMillis() >= 0 || p.terminating()) return Optional.empty();
-        return deployment(ns, p.deployment(), now).map(why -> "pod " + (p.unscheduled() ? "waiting for room" : "not started yet")
-                + " in a routine disruption of its Deployment: " + why);
+        if (p == null || p.deployment() == null || !p.unscheduled() || p.terminating()) return Optional.empty();
+        return deployment(ns, p.deployment(), now).map(why -> "pod waiting for room in a routine disruption of its Deployment: " + why);
     }
 
     private Optional<String> deployment(String ns, String name, long now) {

@@ -93,6 +93,11 @@ class RoutineDisruptionTest {
         c.pods.add(new PodInfo("shop", "cart-old", "cart", "n1", false, 0, 0, 1, null, true));
         assertThat(new RoutineDisruption(c).explains(SHORT, NOW)).hasValueSatisfying(why -> assertThat(why).contains("rollout of revision 2"));
 
+        Anomaly newPodNotReady = new Anomaly(NOW, "pod-not-ready", "threshold", new Target(Target.Kind.POD, "shop", "cart-new"), "cart", 1, "not ready");
+        assertThat(new RoutineDisruption(c).explains(newPodNotReady, NOW)).hasValueSatisfying(why -> assertThat(why).startsWith("pod waiting for room"));
+        c.pods.set(c.pods.size() - 2, Cluster.pod("cart-new", "n2", false, -1, "ImagePullBackOff")); // bound, its image not pulled
+        assertThat(new RoutineDisruption(c).explains(newPodNotReady, NOW)).as("a bad image is seen by its pod's signal").isEmpty();
+
         var late = new Cluster().rollingOut(NOW - 700_000, 1, 3); // still Pending past the progress deadline
         late.pods.add(Cluster.pod("cart-new", "", false, -1, null));
         assertThat(routine(late)).isFalse();
